@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { Analyzer } from '../core/analysis/analyze';
+import { detectFigures } from '../core/figures/detect';
+import { describeFigure } from '../core/figures/format';
+import { figureToSpan, type BenchSpan } from '../core/io/spans';
+import { OffsetIndex, stripBom } from '../core/text/offsets';
+
+/** An error the user caused: printed without a stack, with exit status 2. */
+class UsageError extends Error {}
+
+const USAGE = `usage: gloss <command> [options]
+
+commands:
+  detect FILE.txt...                         print the figures of each article as a table
+  detect --input-jsonl DOCS.jsonl [--kinds figure]
+                                             read {"id","text"} lines, write {"id","spans"} lines
+                                             (code points, end exclusive: the shared benchmark format)
+  help                                       this text
+`;
+
+type Kind = 'figure' | 'entity' | 'claim';
+const KNOWN_KINDS: readonly Kind[] = ['figure', 'entity', 'claim'];
+
+function readText(path: string): string {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+  }
+  if (buf.subarray(0, 8000).includes(0)) throw new UsageError(`${path}: binary file (contains NUL bytes), not an article`);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
+  if (text.includes('\uFFFD') && !buf.includes(Buffer.from('\uFFFD'))) {
+    throw new UsageError(`${path}: not valid UTF-8`);
+  }
+  return stripBom(text);
+}
+
+function parseKinds(args: string[]): Kind[] {
+  const i = args.indexOf('--kinds');
+  if (i < 0) return ['figure'];
+  const list = (args[i + 1] ?? '').split(',').filter(Boolean);
+  for (const k of list) {
+    if (!KNOWN_KINDS.includes(k as Kind)) throw new UsageError(`--kinds: unknown kind '${k}' (known: ${KNOWN_KINDS.join(', ')})`);
+  }
+  if (list.length === 0) throw new UsageError('--kinds needs a comma-separated list');
+  return list as Kind[];
+}
+
+function spansOf(text: string, kinds: Kind[]): BenchSpan[] {
+  const index = new OffsetIndex(text);
+  const spans: BenchSpan[] = [];
+  if (kinds.includes('figure')) for (const f of detectFigures(text)) spans.push(figureToSpan(f, index));
+  return spans.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function detectJsonl(path: string, kinds: Kind[], write: (s: string) => void): void {
+  const text = readText(path);
+  const lines = text.split('\n');
+  lines.forEach((line, n) => {
+    if (!line.trim()) return;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(line);
+    } catch (e) {
+      throw new UsageError(`${path}:${n + 1}: invalid JSON: ${(e as Error).message}`);
+    }
+    const d = doc as { id?: unknown; text?: unknown };
+    if (typeof d !== 'object' || d === null || typeof d.text !== 'string') {
+      throw new UsageError(`${path}:${n + 1}: expected an object with a string "text"`);
+    }
+    const id = d.id ?? String(n);
+    write(JSON.stringify({ id, spans: spansOf(d.text, kinds) }) + '\n');
+  });
+}
+
+function detectTable(paths: string[], write: (s: string) => void): void {
+  const analyzer = new Analyzer();
+  for (const path of paths) {
+    const text = readText(path);
+    const analysis = analyzer.analyze(text);
+    const index = new OffsetIndex(text);
+    write(`${path}\n`);
+    for (const f of analysis.figures) {
+      if (!f.salient) continue;
+      const start = index.toCodePoint(f.start);
+      const line = text.slice(0, f.start).split('\n').length;
+      write(`  ${String(line).padStart(4)}:${String(start).padEnd(6)} ${f.type.padEnd(9)} ${f.text.padEnd(14)} ${describeFigure(f)}\n`);
+    }
+    write(`  ${analysis.figures.filter((f) => f.salient).length} figures\n`);
+  }
+}
+
+export function main(argv: string[], write: (s: string) => void = (s) => process.stdout.write(s)): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'detect': {
+        const kinds = parseKinds(rest);
+        const jsonl = rest.indexOf('--input-jsonl');
+        if (jsonl >= 0) {
+          const path = rest[jsonl + 1];
+          if (!path) throw new UsageError('--input-jsonl needs a file');
+          detectJsonl(path, kinds, write);
+          return 0;
+        }
+        const files = rest.filter((a, i) => !a.startsWith('--') && rest[i - 1] !== '--kinds');
+        if (files.length === 0) throw new UsageError('detect needs at least one file');
+        detectTable(files, write);
+        return 0;
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command '${command}'\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`gloss: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  // `gloss detect … | head` closes the pipe early; that is not an error
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,35 @@
+export type FigureType =
+  | 'money'
+  | 'percent'
+  | 'count'
+  | 'multiple'
+  | 'date'
+  | 'duration'
+  | 'rank'
+  | 'quantity'
+  | 'number';
+
+export interface Range {
+  min: number;
+  max: number;
+}
+
+/** How a stated figure relates to the true amount: 约 about, 超 over, 近 under. */
+export type Approximation = 'about' | 'over' | 'under';
+
+export interface Figure {
+  /** UTF-16 offsets into the analysed text, end exclusive. */
+  start: number;
+  end: number;
+  text: string;
+  type: FigureType;
+  /** In base units: yuan, not 亿元; 18 for 18%; null where only a period is known. */
+  value: number | Range | null;
+  /** CNY, USD, %, pp, ×, year, month, day, parameters, or the classifier of a count (款, 家). */
+  unit?: string;
+  approx?: Approximation;
+  /** ISO-like period for dates: 2023-04-11, 2022-Q4, FY2023-Q3, 2022-H1, 2020/2021. */
+  period?: string;
+  /** False for bare numerals such as the 一 of 一个, which the editor leaves unmarked. */
+  salient: boolean;
+}

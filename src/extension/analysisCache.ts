@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { Analyzer, type Analysis } from '../core/analysis/analyze';
+
+export const ARTICLE_LANGUAGE = 'article';
+
+/**
+ * Findings per open document, keyed by URI and version. Providers read from here, so a
+ * hover or lens request on an unchanged document costs a map lookup. The analyzer below
+ * remembers paragraphs by text, so a new version re-analyses only the paragraphs that changed.
+ */
+export class AnalysisCache implements vscode.Disposable {
+  private readonly analyzer = new Analyzer();
+  private readonly entries = new Map<string, { version: number; analysis: Analysis }>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Fires about 200 ms after the last edit to an article, and when it is first analysed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly debounceMs = 200) {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.languageId === ARTICLE_LANGUAGE && e.contentChanges.length) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.entries.delete(d.uri.toString())),
+    );
+  }
+
+  get(document: vscode.TextDocument): Analysis {
+    const key = document.uri.toString();
+    const entry = this.entries.get(key);
+    if (entry && entry.version === document.version) return entry.analysis;
+    const analysis = this.analyzer.analyze(document.getText());
+    this.entries.set(key, { version: document.version, analysis });
+    return analysis;
+  }
+
+  /** Paragraphs analysed afresh so far (for tests of incremental analysis). */
+  get freshParagraphs(): number {
+    return this.analyzer.freshParagraphs;
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.get(document);
+        this.changed.fire(document.uri);
+      }, this.debounceMs),
+    );
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}

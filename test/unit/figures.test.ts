@@ -1,0 +1,126 @@
+import * as assert from 'node:assert/strict';
+import { detectFigures } from '../../src/core/figures/detect';
+import { evaluateNumeral, type NumeralToken } from '../../src/core/figures/numerals';
+import type { Figure } from '../../src/core/figures/types';
+
+function one(text: string, expected: Partial<Figure>): void {
+  const found = detectFigures(text).filter((f) => f.salient);
+  const match = found.find((f) => f.text === expected.text);
+  assert.ok(match, `expected ${expected.text} in ${JSON.stringify(found.map((f) => f.text))}`);
+  for (const [k, v] of Object.entries(expected)) assert.deepEqual((match as unknown as Record<string, unknown>)[k], v, `${expected.text}.${k}`);
+}
+
+const texts = (s: string) => detectFigures(s).filter((f) => f.salient).map((f) => f.text);
+
+describe('figures: money', () => {
+  it('resolves 億/亿 and currencies into base units', () => {
+    one('公司营收为2477.56億元，', { text: '2477.56億元', type: 'money', value: 247_756_000_000, unit: 'CNY' });
+    one('融资5.45亿美元。', { text: '5.45亿美元', value: 545_000_000, unit: 'USD' });
+    one('约合110 亿美元', { text: '110 亿美元', value: 11_000_000_000, unit: 'USD', approx: 'about' });
+    one('收入427.16億元人民幣', { text: '427.16億元人民幣', unit: 'CNY', value: 42_716_000_000 });
+    one('估值超25億美元', { text: '25億美元', approx: 'over' });
+    one('花了三千块', { text: '三千块', value: 3000, unit: 'CNY' });
+  });
+  it('reads full-width digits and thousands separators', () => {
+    one('１２３億元', { text: '１２３億元', value: 12_300_000_000 });
+    one('共1,234,567元', { text: '1,234,567元', value: 1_234_567 });
+  });
+});
+
+describe('figures: percentages and proportions', () => {
+  it('takes %, ％, pct, 个百分点 and 成', () => {
+    one('同比增长18%', { text: '18%', type: 'percent', value: 18, unit: '%' });
+    one('下降1％', { text: '1％', value: 1 });
+    one('提升1% pct', { text: '1%', value: 1 });
+    one('下降1.3个百分点', { text: '1.3个百分点', value: 1.3, unit: 'pp' });
+    one('yoy+24%', { text: '24%', value: 24 });
+    one('占兩成', { text: '兩成', value: 20, unit: '%' });
+    one('百分之十八', { text: '百分之十八', value: 18, unit: '%' });
+  });
+  it('reads ranges', () => {
+    one('有8-9成的企业', { text: '8-9成', value: { min: 80, max: 90 }, unit: '%' });
+    one('增长10%-20%', { text: '10%-20%', value: { min: 10, max: 20 }, unit: '%' });
+  });
+  it('marks approximate amounts', () => {
+    one('近50%的用户', { text: '50%', approx: 'under' });
+    one('约140亿美元', { text: '140亿美元', approx: 'about' });
+    one('逾百家企业', { text: '百家', approx: 'over', value: 100 });
+    one('3600億美元左右', { text: '3600億美元左右', approx: 'about' });
+  });
+});
+
+describe('figures: Chinese numerals', () => {
+  it('evaluates the common shapes', () => {
+    one('二十家', { text: '二十家', value: 20 });
+    one('三十多年', { text: '三十多年', value: 30, type: 'duration', approx: 'over' });
+    one('十多款产品', { text: '十多款', value: 10, type: 'count', approx: 'over' });
+    one('兩百人', { text: '兩百人', value: 200 });
+    one('一億用户', { text: '一億用户', value: 100_000_000 });
+    one('壹佰元', { text: '壹佰元', value: 100, unit: 'CNY' });
+    one('一百万零四', { text: '一百万零四', value: 1_000_004 });
+    one('四万亿', { text: '四万亿', value: 4e12 });
+    one('5億1萬4千6百', { text: '5億1萬4千6百', value: 500_014_600 });
+    one('四百五', { text: '四百五', value: 450 });
+    one('二十五分之一', { text: '二十五分之一', value: 0.04 });
+    one('10萬億參數', { text: '10萬億參數', type: 'quantity', value: 1e13, unit: 'parameters' });
+  });
+  it('rejects sequences that are not numbers', () => {
+    const t = (s: string) => evaluateNumeral([...s].map((c): NumeralToken => ({ digit: Number(c) })));
+    assert.ok(Number.isNaN(t('12')));
+  });
+  it('does not take numerals inside words', () => {
+    assert.deepEqual(texts('我们一定要统一认识，一方面'), []);
+    assert.deepEqual(texts('參與其中'), []);
+  });
+});
+
+describe('figures: dates and periods', () => {
+  it('gives ISO-like periods', () => {
+    one('2023年4月11日举办', { text: '2023年4月11日', type: 'date', period: '2023-04-11', value: null });
+    one('2022年Q4', { text: '2022年Q4', period: '2022-Q4' });
+    one('2023財年第三季度', { text: '2023財年第三季度', period: 'FY2023-Q3' });
+    one('2022年Q2-Q4', { text: '2022年Q2-Q4', period: '2022-Q2/2022-Q4' });
+    one('2020年~2021年', { text: '2020年~2021年', period: '2020/2021' });
+    one('2024年上半年', { text: '2024年上半年', period: '2024-H1' });
+    one('5月23日', { text: '5月23日', period: '--05-23' });
+  });
+});
+
+describe('figures: others', () => {
+  it('finds multiples, ranks and durations', () => {
+    one('增长三倍', { text: '三倍', type: 'multiple', value: 3, unit: '×' });
+    one('排名17', { text: '17', type: 'rank', value: 17 });
+    one('连续第五個季度', { text: '第五個季度', type: 'rank', value: 5 });
+    one('未来5年', { text: '5年', type: 'duration', value: 5, unit: 'year' });
+  });
+});
+
+describe('figures: numbers that belong to names', () => {
+  it('skips model names and section numbers', () => {
+    assert.deepEqual(texts('GPT-4 和 Qwen1.5-110B 以及 QwQ-32B、A100'), []);
+    assert.deepEqual(texts('01、寻找第二曲线'), ['第二']);
+    assert.deepEqual(texts('GPT4发布'), []);
+  });
+});
+
+describe('figures: hostile input stays linear', () => {
+  it('handles a megabyte with no punctuation', () => {
+    const figures = detectFigures('字'.repeat(1_000_000));
+    assert.equal(figures.length, 0);
+  });
+  it('handles 1×100k without hanging or taking it as a figure', () => {
+    const figures = detectFigures('1'.repeat(100_000));
+    assert.ok(figures.every((f) => f.end - f.start <= 20));
+  });
+  it('handles long runs of Chinese numerals and separators', () => {
+    detectFigures('一'.repeat(100_000));
+    detectFigures('1,'.repeat(50_000));
+    detectFigures('1.'.repeat(50_000));
+    detectFigures('1-'.repeat(50_000));
+    detectFigures('2023年'.repeat(20_000));
+  });
+  it('reports UTF-16 offsets that slice back to the text, with astral characters and CRLF', () => {
+    const text = '😀𠀀\r\n营收5.45亿美元\r\n';
+    for (const f of detectFigures(text)) assert.equal(text.slice(f.start, f.end), f.text);
+  });
+});

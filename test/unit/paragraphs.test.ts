@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import { splitParagraphs, splitSentences } from '../../src/core/text/paragraphs';
+
+const sentences = (s: string) => splitSentences(s).map((r) => s.slice(r.start, r.end));
+
+describe('paragraphs', () => {
+  it('makes one paragraph per non-blank line, skipping lines of NBSP and ideographic spaces', () => {
+    const text = '第一段内容很长，这里是完整的一句话，用来测试段落的切分是否正确。\n\u00a0\u00a0\n\u3000\n第二段也是完整的一句话，它同样足够长，不会被当作标题来处理。';
+    const ps = splitParagraphs(text);
+    assert.equal(ps.length, 2);
+    assert.equal(ps[1]!.text.startsWith('第二段'), true);
+    assert.equal(text.slice(ps[1]!.start, ps[1]!.end), ps[1]!.text);
+  });
+
+  it('keeps CRLF out of the paragraph text but inside the offsets', () => {
+    const text = '标题一行\r\n正文是一段完整的句子，包含了足够多的文字，所以它会被当作正文段落处理。\r\n';
+    const ps = splitParagraphs(text);
+    assert.equal(ps.length, 2);
+    assert.equal(ps[1]!.text.endsWith('。'), true);
+    assert.equal(text.slice(ps[1]!.start, ps[1]!.end), ps[1]!.text);
+  });
+
+  it('joins a sentence broken by a line wrap, even across a blank line', () => {
+    const text = '研究机构在最新发布的年度报告里预测，这个市场的规模将在2026年\n\n达到一个新的高点，并保持两位数的增长。';
+    const ps = splitParagraphs(text);
+    assert.equal(ps.length, 1);
+    assert.equal(ps[0]!.kind, 'body');
+  });
+
+  it('classifies credit lines, navigation, tag clouds, headings and duplicates, deleting nothing', () => {
+    const body = '这是一段正文，它讲述了一家公司的季度业绩，并且包含完整的标点符号。';
+    const cloud = Array.from({ length: 30 }, (_, i) => `标签${i}`).join(' ');
+    const text = [cloud, '# 热门搜索 #', '文|张三', '編輯|李四', '圖源:某网站', '01、第一部分', body, body, '运营|王五'].join('\n');
+    const kinds = splitParagraphs(text).map((p) => p.kind);
+    assert.deepEqual(kinds, ['tagcloud', 'navigation', 'credit', 'credit', 'credit', 'heading', 'body', 'duplicate', 'credit']);
+    const dup = splitParagraphs(text)[7]!;
+    assert.equal(dup.duplicateOf, 6);
+  });
+
+  it('marks markup debris inside a paragraph without removing it', () => {
+    const text = '这是一段带有抓取残留的正文，结尾处有一些标记符号需要被识别出来。?!?/p>';
+    const [p] = splitParagraphs(text);
+    assert.equal(p!.debris.length, 1);
+    assert.equal(text.slice(p!.debris[0]!.start, p!.debris[0]!.end), '?!?/p>');
+  });
+
+  it('splits a megabyte line with no punctuation in one pass', () => {
+    const text = '字'.repeat(1_000_000);
+    const ps = splitParagraphs(text);
+    assert.equal(ps.length, 1);
+    assert.equal(splitSentences(text).length, 1);
+  });
+});
+
+describe('sentences', () => {
+  it('splits on Chinese and Western sentence ends', () => {
+    assert.deepEqual(sentences('营收增长。利润下降！为什么？Revenue rose. It fell!'), [
+      '营收增长。', '利润下降！', '为什么？', 'Revenue rose.', 'It fell!',
+    ]);
+  });
+
+  it('keeps quoted speech whole, and ends the sentence after a closing quote', () => {
+    assert.deepEqual(sentences('他表示：“今年很难。明年会更好。”公司随后回应。'), [
+      '他表示：“今年很难。明年会更好。”', '公司随后回应。',
+    ]);
+  });
+
+  it('keeps titles and brackets whole', () => {
+    assert.deepEqual(sentences('《报告。第二版》显示增长（约5%。）。下一句。'), ['《报告。第二版》显示增长（约5%。）。', '下一句。']);
+  });
+
+  it('does not split decimals', () => {
+    assert.deepEqual(sentences('营收为5.45亿元。'), ['营收为5.45亿元。']);
+  });
+
+  it('survives unbalanced and deeply nested brackets', () => {
+    const hostile = '“'.repeat(100_000) + '。';
+    assert.equal(sentences(hostile).length, 1);
+    assert.equal(sentences('（（（没有闭合。另一句。').length, 1);
+  });
+});
