@@ -1,0 +1,46 @@
+/**
+ * Entry point that VS Code's extension host calls (`extensionTestsPath`): the same contract
+ * for code-server (test/runner/integration.mjs) and @vscode/test-electron. It runs every
+ * compiled suite next to this file and writes the results where the runner waits for them.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+interface Failure {
+  title: string;
+  error: string;
+}
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false });
+  const dir = __dirname;
+  for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.test.js')) mocha.addFile(path.join(dir, f));
+  const lines: string[] = [];
+  const failures: Failure[] = [];
+  let passed = 0;
+  await new Promise<void>((resolve) => {
+    const runner = mocha.run(() => resolve());
+    runner.on('suite', (s: Mocha.Suite) => {
+      if (s.title) lines.push(`${'  '.repeat(depth(s))}${s.title}`);
+    });
+    runner.on('pass', (t: Mocha.Test) => {
+      passed++;
+      lines.push(`${'  '.repeat(depth(t.parent!) + 1)}✔ ${t.title}`);
+    });
+    runner.on('fail', (t: Mocha.Test, err: Error) => {
+      failures.push({ title: t.fullTitle(), error: err.stack ?? String(err) });
+      lines.push(`${'  '.repeat(depth(t.parent!) + 1)}✖ ${t.title}`);
+    });
+  });
+  const out = process.env.GLOSS_TEST_RESULTS;
+  const results = { passed, failed: failures.length, failures, spec: lines.join('\n') };
+  if (out) fs.writeFileSync(out, JSON.stringify(results, null, 2));
+  if (failures.length && !out) throw new Error(`${failures.length} integration tests failed`);
+}
+
+function depth(s: Mocha.Suite): number {
+  let d = 0;
+  for (let p = s.parent; p; p = p.parent) d++;
+  return Math.max(0, d - 1);
+}

@@ -1,0 +1,128 @@
+// Starts the cached code-server (VS Code 1.100.3) on 127.0.0.1 and, optionally, drives it
+// with Debian's Chromium through playwright-core. Used by the integration runner, the
+// packaged-extension check, `npm start` and `npm run screenshot`. Every process started
+// here is remembered and stopped by its own process id.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtempSync, mkdirSync, cpSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureVSCode } from './vscode.mjs';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+/** A fresh copy of a fixture folder, so that tests can write sidecars without touching the repository. */
+export function scratchWorkspace(...sources) {
+  const dir = mkdtempSync(join(tmpdir(), 'gloss-ws-'));
+  for (const [from, to] of sources) {
+    const target = join(dir, to ?? '');
+    mkdirSync(target, { recursive: true });
+    cpSync(from, target, { recursive: true });
+  }
+  return dir;
+}
+
+async function waitForHttp(url, ms, isAlive) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (!isAlive()) throw new Error('code-server exited before it was ready');
+    try {
+      const r = await fetch(url);
+      if (r.status < 500) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`code-server did not answer at ${url} within ${ms} ms`);
+}
+
+/**
+ * Starts code-server. Returns { port, url(folder, payload), stop() }. The process runs in
+ * its own process group so that stop() ends it and the helpers it spawned (extension host,
+ * file watcher), and nothing else.
+ */
+export async function startCodeServer({ env = {}, extensionsDir, log = () => {}, extraArgs = [], port: wanted } = {}) {
+  const entry = ensureVSCode();
+  const port = wanted ?? (await freePort());
+  const scratch = mkdtempSync(join(tmpdir(), 'gloss-cs-'));
+  const userData = join(scratch, 'user-data');
+  const extDir = extensionsDir ?? join(scratch, 'extensions');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  const args = [
+    entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', extDir, ...extraArgs,
+  ];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let alive = true;
+  child.on('exit', () => {
+    alive = false;
+  });
+  child.stdout.on('data', (d) => log(String(d)));
+  child.stderr.on('data', (d) => log(String(d)));
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000, () => alive);
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    port,
+    base,
+    userData,
+    extensionsDir: extDir,
+    url(folder, payload) {
+      const q = new URLSearchParams({ folder });
+      if (payload) q.set('payload', JSON.stringify(payload));
+      return `${base}/?${q}`;
+    },
+    remote(path) {
+      return `vscode-remote://127.0.0.1:${port}${path}`;
+    },
+    async stop() {
+      if (alive) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          /* already gone */
+        }
+        const end = Date.now() + 5000;
+        while (alive && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+        if (alive) {
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            /* already gone */
+          }
+        }
+      }
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches Debian's Chromium (or CHROME_PATH) headless through playwright-core. */
+export async function launchBrowser() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+    ],
+  });
+}

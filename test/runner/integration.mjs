@@ -1,0 +1,84 @@
+// Runs the integration suites inside a real VS Code extension host: code-server 4.100.3
+// (VS Code 1.100.3) from the npm cache, opened in headless Chromium. See
+// ../shared/docs/vscode-tests.md. Expects `dist/` and `out/` to be built (test/runner/all.mjs
+// does that). Prints the spec and a closing "N passed, M failed" line.
+import { existsSync, mkdirSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
+
+const RESULTS_TIMEOUT_MS = Number(process.env.GLOSS_TEST_TIMEOUT_MS ?? 300_000);
+
+/**
+ * Runs the suites under `testsDir` (compiled JS) with the extension at `extensionPath`
+ * (a development folder), or with an installed `.vsix` when `vsix` is given.
+ * Returns { passed, failed, spec, failures }.
+ */
+export async function runIntegration({ label = 'integration', testsEntry, vsix, log = console.log } = {}) {
+  const entry = testsEntry ?? join(root, 'out/test/integration/index.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: compile the tests first (npm run compile-tests)`);
+  const workspace = scratchWorkspace(
+    [join(root, 'test/fixtures/workspace')],
+    [join(root, 'test/fixtures/corpus'), 'corpus'],
+  );
+  const resultsDir = mkdtempSync(join(tmpdir(), 'gloss-results-'));
+  const resultsFile = join(resultsDir, 'results.json');
+  const serverLog = [];
+  let server;
+  let browser;
+  const outDir = join(root, 'test-results');
+  try {
+    let extensionsDir;
+    if (vsix) {
+      extensionsDir = mkdtempSync(join(tmpdir(), 'gloss-ext-'));
+      const { installVsix } = await import('./installVsix.mjs');
+      installVsix(vsix, extensionsDir);
+    }
+    server = await startCodeServer({
+      env: { GLOSS_TEST_RESULTS: resultsFile, GLOSS_EXPECT_PACKAGED: vsix ? '1' : '' },
+      extensionsDir,
+      log: (s) => serverLog.push(s),
+    });
+    const payload = [['extensionTestsPath', server.remote(entry)]];
+    if (!vsix) payload.unshift(['extensionDevelopmentPath', server.remote(root)]);
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => serverLog.push(`[page error] ${e.message}\n`));
+    await page.goto(server.url(workspace, payload));
+    const end = Date.now() + RESULTS_TIMEOUT_MS;
+    while (!existsSync(resultsFile) && Date.now() < end) await new Promise((r) => setTimeout(r, 500));
+    let results;
+    if (!existsSync(resultsFile)) {
+      results = {
+        passed: 0,
+        failed: 1,
+        spec: '',
+        failures: [{ title: `${label}: no results within ${RESULTS_TIMEOUT_MS} ms`, error: serverLog.slice(-40).join('') }],
+      };
+    } else {
+      // the file is written in one call, but give the writer a moment to close it
+      await new Promise((r) => setTimeout(r, 200));
+      results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    }
+    log(`\n[${label}] inside VS Code 1.100.3 (code-server)\n${results.spec}`);
+    for (const f of results.failures) log(`\n✖ ${f.title}\n${f.error}`);
+    if (results.failed) {
+      mkdirSync(outDir, { recursive: true });
+      const shot = join(outDir, `${label}-failure.png`);
+      await page.screenshot({ path: shot }).catch(() => {});
+      log(`screenshot: ${shot}`);
+    }
+    return results;
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(resultsDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await runIntegration();
+  console.log(`${r.passed} passed, ${r.failed} failed`);
+  process.exitCode = r.failed ? 1 : 0;
+}
