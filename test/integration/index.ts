@@ -12,9 +12,13 @@ interface Failure {
   error: string;
 }
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
+  return runSuitesIn(__dirname);
+}
+
+/** Runs every `*.test.js` in `dir` and reports to the file named by GLOSS_TEST_RESULTS. */
+export async function runSuitesIn(dir: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false });
-  const dir = __dirname;
   for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.test.js')) mocha.addFile(path.join(dir, f));
   const lines: string[] = [];
   const failures: Failure[] = [];

@@ -4,7 +4,7 @@
 // here is remembered and stopped by its own process id.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, mkdirSync, cpSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,10 @@ export async function startCodeServer({ env = {}, extensionsDir, log = () => {},
   const userData = join(scratch, 'user-data');
   const extDir = extensionsDir ?? join(scratch, 'extensions');
   mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false }),
+  );
   const args = [
     entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', extDir, ...extraArgs,

@@ -2,10 +2,16 @@
 // (VS Code 1.100.3) from the npm cache, opened in headless Chromium. See
 // ../shared/docs/vscode-tests.md. Expects `dist/` and `out/` to be built (test/runner/all.mjs
 // does that). Prints the spec and a closing "N passed, M failed" line.
-import { existsSync, mkdirSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
+
+function installedExtensionPath(extensionsDir) {
+  const dir = readdirSync(extensionsDir).find((d) => d.startsWith('gloss-dev.gloss-'));
+  if (!dir) throw new Error(`the .vsix did not install into ${extensionsDir}`);
+  return join(extensionsDir, dir);
+}
 
 const RESULTS_TIMEOUT_MS = Number(process.env.GLOSS_TEST_TIMEOUT_MS ?? 300_000);
 
@@ -39,8 +45,13 @@ export async function runIntegration({ label = 'integration', testsEntry, vsix, 
       extensionsDir,
       log: (s) => serverLog.push(s),
     });
-    const payload = [['extensionTestsPath', server.remote(entry)]];
-    if (!vsix) payload.unshift(['extensionDevelopmentPath', server.remote(root)]);
+    // VS Code runs tests only for a development extension; for the packaged check that is
+    // the folder the .vsix was installed into, so what runs is exactly what was packaged
+    const extensionPath = vsix ? installedExtensionPath(extensionsDir) : root;
+    const payload = [
+      ['extensionDevelopmentPath', server.remote(extensionPath)],
+      ['extensionTestsPath', server.remote(entry)],
+    ];
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (e) => serverLog.push(`[page error] ${e.message}\n`));
