@@ -10,7 +10,8 @@ export async function packageVsixAsync({ quiet = false } = {}) {
   const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const packagePath = join(root, `${name}-${version}.vsix`);
   // the extension is bundled by esbuild: node_modules stay out
-  await createVSIX({ cwd: root, packagePath, dependencies: false, allowStarActivation: false });
+  // README links stay relative: media/ ships in the package, so they resolve in the Extensions view
+  await createVSIX({ cwd: root, packagePath, dependencies: false, allowStarActivation: false, rewriteRelativeLinks: false });
   if (!quiet) console.log(`packaged ${packagePath}`);
   return packagePath;
 }

@@ -12,6 +12,7 @@ import { runIntegration } from './integration.mjs';
 
 const totals = { passed: 0, failed: 0 };
 const failedSteps = [];
+const packagingErrors = [];
 
 function step(name, cmd, args) {
   console.log(`\n▶ ${name}`);
@@ -53,6 +54,7 @@ if (built) {
   try {
     vsix = await packageVsixAsync({ quiet: true });
   } catch (e) {
+    packagingErrors.push(e.stack ?? String(e));
     tally('package', { passed: 0, failed: 1, failures: [{ title: 'npm run package', error: String(e) }] });
   }
   if (vsix) {
@@ -67,5 +69,6 @@ if (built) {
 }
 
 if (failedSteps.length) console.log(`\nfailed:\n  ${failedSteps.join('\n  ')}`);
+for (const e of packagingErrors) console.log(`\n${e}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exitCode = totals.failed ? 1 : 0;

@@ -574,6 +574,7 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
       end = sfx.end;
     }
     const f = makeFigure(text, base, i, end, value, unit, approx);
+    if (f && unit) f.numeralEnd = base + n.end;
     if (f && n.loneChineseDigit && !unit) f.salient = false;
     if (f && n.loneChineseDigit && unit?.type === 'count' && n.value === 1) f.salient = false;
     if (f) out.push(f);

@@ -30,6 +30,8 @@ export interface Figure {
   approx?: Approximation;
   /** ISO-like period for dates: 2023-04-11, 2022-Q4, FY2023-Q3, 2022-H1, 2020/2021. */
   period?: string;
+  /** End of the numeral before its unit (UTF-16, like `end`), where a unit follows it. */
+  numeralEnd?: number;
   /** False for bare numerals such as the 一 of 一个, which the editor leaves unmarked. */
   salient: boolean;
 }

@@ -1,0 +1,81 @@
+// The figure benchmark: Gloss's figures, seen through Recognizers-Text's model families.
+import { join } from 'node:path';
+
+export const figureGold = (shared) => join(shared, 'bench/figures/recognizers-zh.jsonl');
+
+const DIMENSION_UNITS = new Set(['km', 'm', 'm²', 'kg', 't', 'GB', 'TB', 'PB', 'MW']);
+
+/** Recognizers' family for a Gloss figure, and whether its span is the numeral alone. */
+function family(f) {
+  switch (f.type) {
+    case 'money':
+      return ['currency', false];
+    case 'percent':
+      return ['percent', false];
+    case 'rank':
+      return ['ordinal', false];
+    case 'quantity':
+      if (f.unit === 'age') return ['age', false];
+      if (f.unit === 'degree') return ['temperature', false];
+      if (DIMENSION_UNITS.has(f.unit)) return ['dimension', false];
+      return ['number', true];
+    default:
+      return ['number', true];
+  }
+}
+
+function codePointIndex(text) {
+  const map = [];
+  let cp = 0;
+  for (let i = 0; i < text.length; i++) {
+    map[i] = cp;
+    const c = text.charCodeAt(i);
+    if (!(c >= 0xd800 && c <= 0xdbff)) cp++;
+  }
+  map[text.length] = cp;
+  return (u) => map[u];
+}
+
+export function figurePredictions(core, docs) {
+  return docs.map((d) => {
+    const cp = codePointIndex(d.text);
+    const spans = core.detectFigures(d.text).map((f) => {
+      const [type, numeralOnly] = family(f);
+      const end = numeralOnly && f.numeralEnd !== undefined ? f.numeralEnd : f.end;
+      return { start: cp(f.start), end: cp(end), kind: 'figure', type, value: f.value, unit: f.unit };
+    });
+    return { id: d.id, spans };
+  });
+}
+
+function goldNumber(v) {
+  if (v === undefined || v === null) return undefined;
+  const s = String(v).replace(/%$/, '');
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Share of overlapping same-family spans whose value agrees with the gold value (1e-6 relative). */
+export function valueAccuracy(docs, preds) {
+  const byId = new Map(preds.map((p) => [p.id, p.spans]));
+  let right = 0;
+  let total = 0;
+  const byFamily = {};
+  for (const d of docs) {
+    for (const g of d.spans) {
+      const want = goldNumber(g.value);
+      if (want === undefined) continue;
+      const p = (byId.get(d.id) ?? []).find((s) => s.start < g.end && g.start < s.end && s.type === g.type);
+      if (!p) continue;
+      total++;
+      byFamily[g.type] ??= { right: 0, total: 0 };
+      byFamily[g.type].total++;
+      const got = typeof p.value === 'number' ? p.value : p.value && typeof p.value === 'object' ? p.value.max : undefined;
+      if (got !== undefined && Math.abs(got - want) <= 1e-6 * Math.max(1, Math.abs(want))) {
+        right++;
+        byFamily[g.type].right++;
+      }
+    }
+  }
+  return { right, total, accuracy: total ? right / total : 0, byFamily };
+}

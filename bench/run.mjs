@@ -1,0 +1,120 @@
+// `npm run bench`: detection quality against ../shared/bench and speed against peers, in
+// one process on the same text. Not part of `npm test` (speed is never asserted in tests).
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.GLOSS_SHARED ?? resolve(root, '../shared');
+const work = join(root, '.bench');
+mkdirSync(work, { recursive: true });
+const require = createRequire(import.meta.url);
+
+await esbuild.build({
+  entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs',
+  outfile: join(work, 'core.cjs'), logLevel: 'warning', mainFields: ['main', 'module'],
+});
+const core = require(join(work, 'core.cjs'));
+const only = process.argv.slice(2);
+const want = (section) => only.length === 0 || only.includes(section);
+
+const readJsonl = (p) => readFileSync(p, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const writeJsonl = (p, rows) => writeFileSync(p, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+const fmt = (x) => x.toFixed(3);
+
+function score(gold, pred, kind) {
+  const out = execFileSync(process.execPath, [join(shared, 'bench/score.mjs'), gold, pred, '--kind', kind, '--by-type', '--json']);
+  return JSON.parse(String(out)).rows.map((r) => ({ ...r, key: r.key.split('/').pop() }));
+}
+
+function printScores(title, rows, baseline) {
+  console.log(`\n${title}`);
+  console.log('  type          gold   exact P  exact R  exact F1  overlap P overlap R overlap F1' + (baseline ? '   baseline exact F1' : ''));
+  for (const r of rows) {
+    const b = baseline?.find((x) => x.key === r.key);
+    console.log(
+      `  ${r.key.padEnd(12)} ${String(r.gold).padStart(5)}   ${fmt(r.exact.precision)}    ${fmt(r.exact.recall)}    ${fmt(r.exact.f1)}     ${fmt(r.overlap.precision)}     ${fmt(r.overlap.recall)}     ${fmt(r.overlap.f1)}` +
+        (b ? `      ${fmt(b.exact.f1)}` : ''),
+    );
+  }
+}
+
+/** Time `fn` over `text`, best of `rounds`, in code points per second. */
+function throughput(fn, text, rounds = 3) {
+  const cps = [...text].length;
+  let best = Infinity;
+  for (let i = 0; i < rounds; i++) {
+    const t0 = process.hrtime.bigint();
+    fn(text);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    best = Math.min(best, ms);
+  }
+  return { cps: cps / (best / 1000), ms: best, codePoints: cps };
+}
+
+function seedsText(targetCodePoints) {
+  const dir = join(shared, 'seeds');
+  const one = readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  let text = '';
+  while ([...text].length < targetCodePoints) text += one + '\n';
+  return text;
+}
+
+// ---------------------------------------------------------------- figures
+if (want('figures')) {
+  const { figureGold, figurePredictions, valueAccuracy } = await import('./figures.mjs');
+  const gold = figureGold(shared);
+  const predPath = join(work, 'figures-pred.jsonl');
+  const docs = readJsonl(gold);
+  const preds = figurePredictions(core, docs);
+  writeJsonl(predPath, preds);
+  const s = score(gold, predPath, 'figure');
+  printScores('Figures on recognizers-zh (Microsoft Recognizers-Text Chinese spec cases), by their model family', s);
+  const acc = valueAccuracy(docs, preds);
+  console.log(`  value accuracy on overlapping spans of the same family: ${fmt(acc.accuracy)} (${acc.right}/${acc.total})`);
+  for (const [family, a] of Object.entries(acc.byFamily)) console.log(`    ${family.padEnd(12)} ${fmt(a.right / a.total)} (${a.right}/${a.total})`);
+
+  const R = require('@microsoft/recognizers-text-suite');
+  const text = seedsText(2_000_000);
+  const glossFig = throughput((t) => core.detectFigures(t), text);
+  const opencc = core.simplifiedConverter();
+  const occ = throughput((t) => opencc(t), text, 2);
+  const slice = text.slice(0, 20_000);
+  const rec = throughput((t) => {
+    R.recognizeNumber(t, R.Culture.Chinese);
+    R.recognizePercentage(t, R.Culture.Chinese);
+    R.recognizeCurrency(t, R.Culture.Chinese);
+  }, slice, 1);
+  console.log('\nFigure detection speed (the seeds repeated to about 2 MB; Recognizers on the first 20k characters)');
+  console.log(`  Gloss detectFigures           ${(glossFig.cps / 1e6).toFixed(2)} M code points/s (${glossFig.ms.toFixed(0)} ms for ${glossFig.codePoints})`);
+  console.log(`  opencc-js t→cn                ${(occ.cps / 1e6).toFixed(2)} M code points/s`);
+  console.log(`  Recognizers number+percent+currency ${(rec.cps / 1e3).toFixed(1)} k code points/s`);
+  console.log(`  ratio Gloss / Recognizers: ${(glossFig.cps / rec.cps).toFixed(0)}×   ratio Gloss / opencc: ${(glossFig.cps / occ.cps).toFixed(2)}×`);
+
+  const article = seedsText(20_000).slice(0, 20_000);
+  const analyzer = () => new core.Analyzer();
+  const cold = throughput((t) => analyzer().analyze(t), article, 5);
+  const a = new core.Analyzer();
+  a.analyze(article);
+  const edited = article.replace('。', '，');
+  const warm = throughput((t) => a.analyze(t), edited, 5);
+  console.log(`  a 20k-character article: ${cold.ms.toFixed(2)} ms to analyse from scratch; ${warm.ms.toFixed(2)} ms after an edit to one paragraph`);
+
+  const t0 = process.hrtime.bigint();
+  core.toSimplifiedView('測試');
+  const cost = Number(process.hrtime.bigint() - t0) / 1e6;
+  console.log(`  opencc dictionaries: loaded lazily on first Traditional text (measured after first use above; a fresh process pays about ${cost.toFixed(1)} ms here when already loaded)`);
+
+  const seeds = join(shared, 'seeds');
+  console.log('\nFigures in the seeds (gloss detect):');
+  for (const f of readdirSync(seeds).sort()) {
+    const t = readFileSync(join(seeds, f), 'utf8');
+    const figs = core.detectFigures(t).filter((x) => x.salient);
+    const byType = {};
+    for (const x of figs) byType[x.type] = (byType[x.type] ?? 0) + 1;
+    console.log(`  ${f}: ${figs.length} figures ${JSON.stringify(byType)}`);
+  }
+}

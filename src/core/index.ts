@@ -1,0 +1,9 @@
+/** The core's public surface: used by the CLI, the benchmark and other hosts. */
+export { Analyzer, type Analysis, type ParagraphFindings } from './analysis/analyze';
+export { detectFigures } from './figures/detect';
+export { describeFigure } from './figures/format';
+export type { Figure, FigureType, Range, Approximation } from './figures/types';
+export { figureToSpan, type BenchSpan } from './io/spans';
+export { toSimplifiedView, simplifiedConverter, traditionalConverter, detectScript } from './script/normalize';
+export { OffsetIndex, codePointLength, sliceCodePoints, stripBom } from './text/offsets';
+export { splitParagraphs, splitSentences, type Paragraph, type ParagraphKind } from './text/paragraphs';
