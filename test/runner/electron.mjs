@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root, scratchWorkspace } from './codeServer.mjs';
 
-const workspace = scratchWorkspace([join(root, 'test/fixtures/workspace')], [join(root, 'test/fixtures/corpus'), 'corpus']);
+const workspace = scratchWorkspace([join(root, 'test/fixtures/workspace')], [join(root, 'test/fixtures/corpus'), 'articles']);
 const resultsFile = join(mkdtempSync(join(tmpdir(), 'gloss-results-')), 'results.json');
 process.env.GLOSS_TEST_RESULTS = resultsFile;
 await runTests({

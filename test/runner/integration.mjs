@@ -25,7 +25,7 @@ export async function runIntegration({ label = 'integration', testsEntry, vsix, 
   if (!existsSync(entry)) throw new Error(`${entry} is missing: compile the tests first (npm run compile-tests)`);
   const workspace = scratchWorkspace(
     [join(root, 'test/fixtures/workspace')],
-    [join(root, 'test/fixtures/corpus'), 'corpus'],
+    [join(root, 'test/fixtures/corpus'), 'articles'],
   );
   const resultsDir = mkdtempSync(join(tmpdir(), 'gloss-results-'));
   const resultsFile = join(resultsDir, 'results.json');
