@@ -518,7 +518,9 @@ var MAX_TOKENS = 24;
 var MAX_ARABIC_DIGITS = 18;
 var CURRENCIES = [
   [["\u4EBA\u6C11\u5E01\u5143", "\u4EBA\u6C11\u5E63\u5143", "\u4EBA\u6C11\u5E01", "\u4EBA\u6C11\u5E63", "\u5143\u4EBA\u6C11\u5E01", "\u5143\u4EBA\u6C11\u5E63", "\u5143", "\u5757\u94B1", "\u584A\u9322", "\u5757", "\u584A"], "CNY"],
-  [["\u7F8E\u5143", "\u7F8E\u91D1"], "USD"],
+  [["\u7F8E\u5143", "\u7F8E\u91D1", "\u7F8E\u5706", "\u7F8E\u5200"], "USD"],
+  [["\u745E\u58EB\u6CD5\u90CE"], "CHF"],
+  [["\u6BD4\u7279\u5E01", "\u6BD4\u7279\u5E63"], "BTC"],
   [["\u6E2F\u5143", "\u6E2F\u5E01", "\u6E2F\u5E63"], "HKD"],
   [["\u6B27\u5143", "\u6B50\u5143"], "EUR"],
   [["\u65E5\u5143", "\u65E5\u5706", "\u65E5\u5713"], "JPY"],
@@ -528,7 +530,7 @@ var CURRENCIES = [
   [["\u5362\u5E03", "\u76E7\u5E03"], "RUB"],
   [["\u5948\u62C9"], "NGN"]
 ];
-var COUNT_CLASSIFIERS = "\u4E2A\u500B\u5BB6\u6B3E\u4F4D\u540D\u4EBA\u6B21\u9879\u9805\u53F0\u90E8\u4EF6\u6761\u689D\u79CD\u7A2E\u7BC7\u573A\u5834\u8F6E\u8F2A\u8F86\u8F1B\u5F20\u5F35\u672C\u6240\u5EA7\u4EFD\u6237\u6236\u53EA\u96BB\u652F\u679A\u9897\u9846\u5957\u95F4\u9593\u9996\u7AE0\u96C6\u671F\u5C4A\u5C46\u7EC4\u7D44\u80A1\u7C7B\u985E\u9879\u53E3\u680B\u68DF\u5C42\u5C64\u4F4D\u4F8B\u5355\u55AE\u7B14\u7B46\u5B97\u8D77\u5C01".split("");
+var COUNT_CLASSIFIERS = "\u4E2A\u500B\u5BB6\u6B3E\u4F4D\u540D\u4EBA\u6B21\u9879\u9805\u53F0\u90E8\u4EF6\u6761\u689D\u79CD\u7A2E\u7BC7\u573A\u5834\u8F6E\u8F2A\u8F86\u8F1B\u5F20\u5F35\u672C\u6240\u5EA7\u4EFD\u6237\u6236\u53EA\u96BB\u652F\u679A\u9897\u9846\u5957\u95F4\u9593\u9996\u7AE0\u96C6\u671F\u5C4A\u5C46\u7EC4\u7D44\u80A1\u7C7B\u985E\u53E3\u680B\u68DF\u5C42\u5C64\u4F8B\u5355\u55AE\u7B14\u7B46\u5B97\u8D77\u5C01\u53CC\u96D9".split("");
 var UNITS = (() => {
   const list = [];
   for (const [words, code] of CURRENCIES) for (const w of words) list.push({ text: w, type: "money", unit: code });
@@ -625,7 +627,13 @@ function isLatinLetter(c) {
 function isNameChar(c) {
   return isLatinLetter(c) || isArabicDigit(c) || c === 45 || c === 46 || c === 95;
 }
+var FORMAL_NUMERALS = /* @__PURE__ */ new Set([..."\u58F9\u8D30\u8CB3\u53C1\u53C3\u53C4\u8086\u4F0D\u9646\u9678\u67D2\u634C\u7396\u62FE\u4F70\u4EDF"]);
 var CN_NUMERAL_FOLLOWERS = /* @__PURE__ */ new Set([..."\u62FE\u4F70\u4EDF\u842C\u4E07\u5104\u4EBF\u96F6\u58F9\u8D30\u8CB3\u53C1\u8086\u4F0D\u9678\u9646\u67D2\u634C\u7396\u5143\u70B9\u9EDE\u500B\u4E2A", "", " "]);
+function hasUnitAfterDigits(text, k) {
+  let j = k;
+  while (j < text.length && j - k < 6 && isArabicDigit(text.charCodeAt(j))) j++;
+  return CN_SMALL_UNITS.has(text[j] ?? "") || CN_BIG_UNITS.has(text[j] ?? "");
+}
 function skipSpaces(text, i, max = 3) {
   let j = i;
   while (j < text.length && j - i < max && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 160)) j++;
@@ -650,7 +658,9 @@ function readNumber(text, i) {
         v = v * 10 + arabicDigitValue(text.charCodeAt(k));
         k++;
         digits++;
-        if (text[k] === "," && isArabicDigit(text.charCodeAt(k + 1)) && isArabicDigit(text.charCodeAt(k + 2)) && isArabicDigit(text.charCodeAt(k + 3)) && !isArabicDigit(text.charCodeAt(k + 4))) k++;
+        const sep = text[k];
+        const fullWidth = text.charCodeAt(k - 1) >= 65296;
+        if ((sep === "," || sep === "\uFF0C" && fullWidth) && isArabicDigit(text.charCodeAt(k + 1)) && isArabicDigit(text.charCodeAt(k + 2)) && isArabicDigit(text.charCodeAt(k + 3)) && !isArabicDigit(text.charCodeAt(k + 4))) k++;
       }
       if (digits > MAX_ARABIC_DIGITS) return void 0;
       integerDigits = digits;
@@ -664,6 +674,13 @@ function readNumber(text, i) {
           k++;
           fractionDigits++;
         }
+      }
+      const m = skipSpaces(text, k, 1);
+      const suffix = text[m];
+      if ((suffix === "k" || suffix === "K" || suffix === "\uFF2B" || suffix === "M") && !isLatinLetter(text.charCodeAt(m + 1))) {
+        v *= suffix === "M" ? 1e6 : 1e3;
+        k = m + 1;
+        plainArabic = false;
       }
       tokens.push({ digit: v, arabic: true });
       j = k;
@@ -716,7 +733,8 @@ function readNumber(text, i) {
     }
     if ((ch === "\u591A" || ch === "\u4F59" || ch === "\u9918" || ch === "\u51E0" || ch === "\u5E7E") && tokens.length) {
       const prev = tokens[tokens.length - 1];
-      const afterUnit = "unit" in prev || ch === "\u591A" && "digit" in prev && prev.arabic;
+      const next = text[skipSpaces(text, j + 1)] ?? "";
+      const afterUnit = "unit" in prev || "digit" in prev && prev.arabic && (ch === "\u591A" || CN_BIG_UNITS.has(next)) || "digit" in prev && !prev.arabic && prev.digit === 0 && (ch === "\u51E0" || ch === "\u5E7E");
       if (!afterUnit) break;
       approx = "over";
       j++;
@@ -731,6 +749,14 @@ function readNumber(text, i) {
         j = k;
         continue;
       }
+      const prev = tokens[tokens.length - 1];
+      const afterChineseUnit = "unit" in prev;
+      const continuesChinese = CN_DIGITS.has(next) && !("digit" in prev && prev.arabic);
+      const continuesMixed = isArabicDigit(text.charCodeAt(k)) && afterChineseUnit && hasUnitAfterDigits(text, k);
+      if ((afterChineseUnit || "digit" in prev) && (continuesChinese || continuesMixed) && k - j <= 4) {
+        j = k;
+        continue;
+      }
       break;
     }
     break;
@@ -740,6 +766,7 @@ function readNumber(text, i) {
   const value = evaluateNumeral(tokens);
   if (Number.isNaN(value)) return void 0;
   const loneChineseDigit = tokens.length === 1 && "digit" in tokens[0] && !tokens[0].arabic;
+  if (j - i === 1 && FORMAL_NUMERALS.has(text[i])) return void 0;
   return { end: j, value: clean(value), plainArabic, integerDigits, loneChineseDigit, ...approx ? { approx } : {} };
 }
 function matchUnit(text, i) {
@@ -751,6 +778,44 @@ function matchUnit(text, i) {
     }
   }
   return void 0;
+}
+var PER_PREFIX_SCALE = /* @__PURE__ */ new Map([["\u767E", 1], ["\u4F70", 1], ["\u5343", 0.1], ["\u4EDF", 0.1], ["\u4E07", 0.01], ["\u842C", 0.01]]);
+function compactAt(text, i, count) {
+  let out = "";
+  let j = i;
+  while (out.length < count && j < text.length) {
+    const k = skipSpaces(text, j, 4);
+    if (k >= text.length) break;
+    if (out.length === 0 && k !== i) return void 0;
+    out += text[k];
+    j = k + 1;
+  }
+  return out.length === count ? { text: out, end: j } : void 0;
+}
+function matchUnitLoose(text, i) {
+  const exact = matchUnit(text, i);
+  let best = exact ? { unit: exact, end: i + exact.text.length } : void 0;
+  const first = text[i] ?? "";
+  if (!first || first === " " || isLatinLetter(first.charCodeAt(0))) return best;
+  for (let n = MAX_UNIT_LENGTH; n >= 2 && (!best || best.unit.text.length < n); n--) {
+    const c = compactAt(text, i, n);
+    const u = c && UNIT_BY_TEXT.get(c.text);
+    if (u && c) {
+      best = { unit: u, end: c.end };
+      break;
+    }
+  }
+  return best;
+}
+function negativeSignBefore(text, i) {
+  const p = text[i - 1];
+  if (p === "\u8D1F" || p === "\u8CA0") return true;
+  if (p !== "-" && p !== "\uFF0D") return false;
+  const pp = text.charCodeAt(i - 2);
+  return i < 2 || !(isLatinLetter(pp) || isArabicDigit(pp) || isCnNumeralLike(text[i - 2]) || pp === 37 || text[i - 2] === "\uFF05");
+}
+function isCnNumeralLike(ch) {
+  return CN_DIGITS.has(ch) || CN_SMALL_UNITS.has(ch) || CN_BIG_UNITS.has(ch) || ch === "\u5E74" || ch === "\u6210" || ch === "\u6708";
 }
 function prefixApprox(text, start) {
   for (const [w, a] of PREFIX_APPROX) {
@@ -957,11 +1022,30 @@ function startsNonFigure(text, i) {
   for (const w of NOT_FIGURES_BY_CHAR.get(text[i]) ?? []) if (text.startsWith(w, i)) return i + w.length;
   return -1;
 }
+var TRIGGERS = (() => {
+  const t = new Uint8Array(65536);
+  const mark = (chars) => {
+    for (const ch of chars) t[ch.charCodeAt(0)] = 1;
+  };
+  for (let c = 48; c <= 57; c++) t[c] = 1;
+  for (let c = 65296; c <= 65305; c++) t[c] = 1;
+  for (let c = 65; c <= 90; c++) t[c] = t[c + 32] = 1;
+  for (let c = 65313; c <= 65338; c++) t[c] = t[c + 32] = 1;
+  for (const ch of CN_DIGITS.keys()) mark(ch);
+  for (const ch of CN_SMALL_UNITS.keys()) mark(ch);
+  for (const ch of CN_BIG_UNITS.keys()) mark(ch);
+  mark("\u7B2C");
+  for (const w of RANK_WORDS) mark(w[0]);
+  return t;
+})();
 function detectFigures(text, options = {}) {
   const base = options.base ?? 0;
   const out = [];
   let i = 0;
-  while (i < text.length) {
+  const length = text.length;
+  while (i < length) {
+    while (i < length && TRIGGERS[text.charCodeAt(i)] === 0) i++;
+    if (i >= length) break;
     const c = text.charCodeAt(i);
     if (isLatinLetter(c)) {
       let j = i;
@@ -969,14 +1053,26 @@ function detectFigures(text, options = {}) {
       i = Math.max(i + 1, j);
       continue;
     }
-    if (text.startsWith("\u767E\u5206\u4E4B", i) || text.startsWith("\u5343\u5206\u4E4B", i) || text.startsWith("\u4E07\u5206\u4E4B", i) || text.startsWith("\u842C\u5206\u4E4B", i)) {
-      const n2 = readNumber(text, skipSpaces(text, i + 3));
+    const perPrefix = PER_PREFIX_SCALE.has(text[i]) ? compactAt(text, i, 3) : void 0;
+    if (perPrefix && perPrefix.text.endsWith("\u5206\u4E4B") && PER_PREFIX_SCALE.has(perPrefix.text[0])) {
+      const n2 = readNumber(text, skipSpaces(text, perPrefix.end, 4));
       if (n2) {
-        const scale = text[i] === "\u767E" ? 1 : text[i] === "\u5343" ? 0.1 : 0.01;
-        out.push(figure(text, base, i, n2.end, "percent", clean(n2.value * scale), "%", prefixApprox(text, i)));
+        const value2 = clean(n2.value * PER_PREFIX_SCALE.get(perPrefix.text[0]));
+        out.push(figure(text, base, i, n2.end, "percent", value2, "%", prefixApprox(text, i)));
         i = n2.end;
         continue;
       }
+    }
+    if ((text[i] === "\u5BF9" || text[i] === "\u5C0D" || text[i] === "\u534A") && text[i + 1] === "\u6298") {
+      out.push(figure(text, base, i, i + 2, "percent", 50, "%"));
+      i += 2;
+      continue;
+    }
+    if (CN_DIGITS.has(text[i]) && CN_DIGITS.has(text[i + 1] ?? "") && text[i + 2] === "\u6298") {
+      const v = CN_DIGITS.get(text[i]) * 10 + CN_DIGITS.get(text[i + 1]);
+      out.push(figure(text, base, i, i + 3, "percent", v, "%"));
+      i += 3;
+      continue;
     }
     if (text[i] === "\u7B2C" && isNumberStart(text, i + 1)) {
       const n2 = readNumber(text, i + 1);
@@ -1041,8 +1137,9 @@ function detectFigures(text, options = {}) {
       i = md.end;
       continue;
     }
-    if (text.startsWith("\u5206\u4E4B", n.end)) {
-      const d = readNumber(text, n.end + 2);
+    const fraction = compactAt(text, skipSpaces(text, n.end, 2), 2);
+    if (fraction?.text === "\u5206\u4E4B") {
+      const d = readNumber(text, skipSpaces(text, fraction.end, 2));
       if (d && n.value !== 0) {
         out.push(figure(text, base, i, d.end, "number", clean(d.value / n.value)));
         i = d.end;
@@ -1052,8 +1149,17 @@ function detectFigures(text, options = {}) {
     let end = n.end;
     let approx = n.approx ?? prefixApprox(text, i);
     let value = n.value;
-    let unitStart = skipSpaces(text, end, 1);
-    let unit = matchUnit(text, unitStart);
+    let unitStart = skipSpaces(text, end, 4);
+    let loose = matchUnitLoose(text, unitStart);
+    let unit = loose?.unit;
+    if (loose && unitStart > end + 1 && loose.unit.type === "count") loose = unit = void 0;
+    const signed = negativeSignBefore(text, i);
+    if (text[unitStart] === "\u6298" && !unit) {
+      const v = n.value < 10 ? clean(n.value * 10) : n.value;
+      out.push(figure(text, base, i, unitStart + 1, "percent", v, "%"));
+      i = unitStart + 1;
+      continue;
+    }
     const afterFirst = unit ? unitStart + unit.text.length : end;
     if (RANGE_CONNECTORS.has(text[afterFirst] ?? "") && isNumberStart(text, afterFirst + 1)) {
       const second = readNumber(text, afterFirst + 1);
@@ -1079,13 +1185,17 @@ function detectFigures(text, options = {}) {
         }
       }
     }
-    if (unit) end = unitStart + unit.text.length;
+    if (unit && loose) end = loose.end;
+    if (unit?.text === "\u6210" && text[end] === "\u534A" && typeof value === "number") {
+      value = clean(value + 5);
+      end++;
+    }
     const sfx = suffixApprox(text, end);
     if (sfx) {
       approx ??= sfx.approx;
       end = sfx.end;
     }
-    const f = makeFigure(text, base, i, end, value, unit, approx);
+    const f = makeFigure(text, base, signed ? i - 1 : i, end, signed && typeof value === "number" ? -value : value, unit, approx);
     if (f && unit) f.numeralEnd = base + n.end;
     if (f && n.loneChineseDigit && !unit) f.salient = false;
     if (f && n.loneChineseDigit && unit?.type === "count" && n.value === 1) f.salient = false;

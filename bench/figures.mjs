@@ -39,7 +39,7 @@ function codePointIndex(text) {
 export function figurePredictions(core, docs) {
   return docs.map((d) => {
     const cp = codePointIndex(d.text);
-    const spans = core.detectFigures(d.text).map((f) => {
+    const spans = core.detectFigures(d.text).filter((f) => f.salient || f.unit).map((f) => {
       const [type, numeralOnly] = family(f);
       const end = numeralOnly && f.numeralEnd !== undefined ? f.numeralEnd : f.end;
       return { start: cp(f.start), end: cp(end), kind: 'figure', type, value: f.value, unit: f.unit };

@@ -22,7 +22,9 @@ interface Unit {
 
 const CURRENCIES: Array<[string[], string]> = [
   [['人民币元', '人民幣元', '人民币', '人民幣', '元人民币', '元人民幣', '元', '块钱', '塊錢', '块', '塊'], 'CNY'],
-  [['美元', '美金'], 'USD'],
+  [['美元', '美金', '美圆', '美刀'], 'USD'],
+  [['瑞士法郎'], 'CHF'],
+  [['比特币', '比特幣'], 'BTC'],
   [['港元', '港币', '港幣'], 'HKD'],
   [['欧元', '歐元'], 'EUR'],
   [['日元', '日圆', '日圓'], 'JPY'],
@@ -34,7 +36,7 @@ const CURRENCIES: Array<[string[], string]> = [
 ];
 
 const COUNT_CLASSIFIERS =
-  '个個家款位名人次项項台部件条條种種篇场場轮輪辆輛张張本所座份户戶只隻支枚颗顆套间間首章集期届屆组組股类類项口栋棟层層位例单單笔筆宗起封'.split('');
+  '个個家款位名人次项項台部件条條种種篇场場轮輪辆輛张張本所座份户戶只隻支枚颗顆套间間首章集期届屆组組股类類口栋棟层層例单單笔筆宗起封双雙'.split('');
 
 const UNITS: Unit[] = (() => {
   const list: Unit[] = [];
@@ -134,8 +136,18 @@ interface ParsedNumber {
   approx?: Approximation;
 }
 
+/** Banker's numerals: a figure only together with other numeral characters (壹佰, not 陆地 or 收拾). */
+const FORMAL_NUMERALS = new Set([...'壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟']);
+
 /** What may follow 參 when it is the numeral 3: a unit, another numeral, or the end of the numeral. */
 const CN_NUMERAL_FOLLOWERS = new Set([...'拾佰仟萬万億亿零壹贰貳叁肆伍陸陆柒捌玖元点點個个', '', ' ']);
+
+/** Whether the Arabic digits at k are followed by a Chinese unit (the 5千 of 7万 5千). */
+function hasUnitAfterDigits(text: string, k: number): boolean {
+  let j = k;
+  while (j < text.length && j - k < 6 && isArabicDigit(text.charCodeAt(j))) j++;
+  return CN_SMALL_UNITS.has(text[j] ?? '') || CN_BIG_UNITS.has(text[j] ?? '');
+}
 
 function skipSpaces(text: string, i: number, max = 3): number {
   let j = i;
@@ -168,8 +180,11 @@ function readNumber(text: string, i: number): ParsedNumber | undefined {
         v = v * 10 + arabicDigitValue(text.charCodeAt(k));
         k++;
         digits++;
-        if (text[k] === ',' && isArabicDigit(text.charCodeAt(k + 1)) && isArabicDigit(text.charCodeAt(k + 2)) &&
-          isArabicDigit(text.charCodeAt(k + 3)) && !isArabicDigit(text.charCodeAt(k + 4))) k++;
+        // 1,234 and, between full-width digits, １，２３４; never 1，2 (a list)
+        const sep = text[k];
+        const fullWidth = text.charCodeAt(k - 1) >= 0xff10;
+        if ((sep === ',' || (sep === '，' && fullWidth)) && isArabicDigit(text.charCodeAt(k + 1)) &&
+          isArabicDigit(text.charCodeAt(k + 2)) && isArabicDigit(text.charCodeAt(k + 3)) && !isArabicDigit(text.charCodeAt(k + 4))) k++;
       }
       if (digits > MAX_ARABIC_DIGITS) return undefined;
       integerDigits = digits;
@@ -183,6 +198,14 @@ function readNumber(text: string, i: number): ParsedNumber | undefined {
           k++;
           fractionDigits++;
         }
+      }
+      // 40k, 2.5 M: thousands and millions written in Latin
+      const m = skipSpaces(text, k, 1);
+      const suffix = text[m];
+      if ((suffix === 'k' || suffix === 'K' || suffix === 'Ｋ' || suffix === 'M') && !isLatinLetter(text.charCodeAt(m + 1))) {
+        v *= suffix === 'M' ? 1e6 : 1e3;
+        k = m + 1;
+        plainArabic = false;
       }
       tokens.push({ digit: v, arabic: true });
       j = k;
@@ -240,7 +263,11 @@ function readNumber(text: string, i: number): ParsedNumber | undefined {
     if ((ch === '多' || ch === '余' || ch === '餘' || ch === '几' || ch === '幾') && tokens.length) {
       // 三十多, 十余万: approximate, and a big unit may still follow
       const prev = tokens[tokens.length - 1]!;
-      const afterUnit = 'unit' in prev || (ch === '多' && 'digit' in prev && prev.arabic);
+      const next = text[skipSpaces(text, j + 1)] ?? '';
+      const afterUnit =
+        'unit' in prev ||
+        ('digit' in prev && prev.arabic && (ch === '多' || CN_BIG_UNITS.has(next))) ||
+        ('digit' in prev && !prev.arabic && prev.digit === 0 && (ch === '几' || ch === '幾'));
       if (!afterUnit) break;
       approx = 'over';
       j++;
@@ -255,6 +282,15 @@ function readNumber(text: string, i: number): ParsedNumber | undefined {
         j = k;
         continue;
       }
+      // a spaced numeral (一百 五 十 二, 7万 5千): the part after the space continues it
+      const prev = tokens[tokens.length - 1]!;
+      const afterChineseUnit = 'unit' in prev;
+      const continuesChinese = CN_DIGITS.has(next) && !('digit' in prev && prev.arabic);
+      const continuesMixed = isArabicDigit(text.charCodeAt(k)) && afterChineseUnit && hasUnitAfterDigits(text, k);
+      if ((afterChineseUnit || 'digit' in prev) && (continuesChinese || continuesMixed) && k - j <= 4) {
+        j = k;
+        continue;
+      }
       break;
     }
     break;
@@ -264,6 +300,7 @@ function readNumber(text: string, i: number): ParsedNumber | undefined {
   const value = evaluateNumeral(tokens);
   if (Number.isNaN(value)) return undefined;
   const loneChineseDigit = tokens.length === 1 && 'digit' in tokens[0]! && !tokens[0].arabic;
+  if (j - i === 1 && FORMAL_NUMERALS.has(text[i]!)) return undefined;
   return { end: j, value: clean(value), plainArabic, integerDigits, loneChineseDigit, ...(approx ? { approx } : {}) };
 }
 
@@ -277,6 +314,53 @@ function matchUnit(text: string, i: number): Unit | undefined {
     }
   }
   return undefined;
+}
+
+/** 百分之, 千分之, 万分之 (and their banker's forms): the scale into percent. */
+const PER_PREFIX_SCALE = new Map([['百', 1], ['佰', 1], ['千', 0.1], ['仟', 0.1], ['万', 0.01], ['萬', 0.01]]);
+
+/** Up to `count` non-space characters from i, allowing short runs of spaces between them. */
+function compactAt(text: string, i: number, count: number): { text: string; end: number } | undefined {
+  let out = '';
+  let j = i;
+  while (out.length < count && j < text.length) {
+    const k = skipSpaces(text, j, 4);
+    if (k >= text.length) break;
+    if (out.length === 0 && k !== i) return undefined;
+    out += text[k];
+    j = k + 1;
+  }
+  return out.length === count ? { text: out, end: j } : undefined;
+}
+
+/** A unit at i, where Chinese units may be spaced out (个 百 分 点). */
+function matchUnitLoose(text: string, i: number): { unit: Unit; end: number } | undefined {
+  const exact = matchUnit(text, i);
+  let best = exact ? { unit: exact, end: i + exact.text.length } : undefined;
+  const first = text[i] ?? '';
+  if (!first || first === ' ' || isLatinLetter(first.charCodeAt(0))) return best;
+  for (let n = MAX_UNIT_LENGTH; n >= 2 && (!best || best.unit.text.length < n); n--) {
+    const c = compactAt(text, i, n);
+    const u = c && UNIT_BY_TEXT.get(c.text);
+    if (u && c) {
+      best = { unit: u, end: c.end };
+      break;
+    }
+  }
+  return best;
+}
+
+/** 负32, -5%, －1２２％: a minus sign right before the number, not a hyphen inside a name or range. */
+function negativeSignBefore(text: string, i: number): boolean {
+  const p = text[i - 1];
+  if (p === '负' || p === '負') return true;
+  if (p !== '-' && p !== '－') return false;
+  const pp = text.charCodeAt(i - 2);
+  return i < 2 || !(isLatinLetter(pp) || isArabicDigit(pp) || isCnNumeralLike(text[i - 2]!) || pp === 0x25 || text[i - 2] === '％');
+}
+
+function isCnNumeralLike(ch: string): boolean {
+  return CN_DIGITS.has(ch) || CN_SMALL_UNITS.has(ch) || CN_BIG_UNITS.has(ch) || ch === '年' || ch === '成' || ch === '月';
 }
 
 function prefixApprox(text: string, start: number): Approximation | undefined {
@@ -430,6 +514,27 @@ function startsNonFigure(text: string, i: number): number {
   return -1;
 }
 
+/**
+ * Characters at which a figure, a rank word or a name can start. Everything else is
+ * skipped in a tight loop, which is what makes the scan fast on running text.
+ */
+const TRIGGERS = (() => {
+  const t = new Uint8Array(0x10000);
+  const mark = (chars: string) => {
+    for (const ch of chars) t[ch.charCodeAt(0)] = 1;
+  };
+  for (let c = 0x30; c <= 0x39; c++) t[c] = 1;
+  for (let c = 0xff10; c <= 0xff19; c++) t[c] = 1;
+  for (let c = 0x41; c <= 0x5a; c++) t[c] = t[c + 0x20] = 1;
+  for (let c = 0xff21; c <= 0xff3a; c++) t[c] = t[c + 0x20] = 1;
+  for (const ch of CN_DIGITS.keys()) mark(ch);
+  for (const ch of CN_SMALL_UNITS.keys()) mark(ch);
+  for (const ch of CN_BIG_UNITS.keys()) mark(ch);
+  mark('第');
+  for (const w of RANK_WORDS) mark(w[0]!);
+  return t;
+})();
+
 export interface DetectOptions {
   /** Offset added to every figure's start and end (when scanning a slice of a larger text). */
   base?: number;
@@ -443,7 +548,10 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
   const base = options.base ?? 0;
   const out: Figure[] = [];
   let i = 0;
-  while (i < text.length) {
+  const length = text.length;
+  while (i < length) {
+    while (i < length && TRIGGERS[text.charCodeAt(i)] === 0) i++;
+    if (i >= length) break;
     const c = text.charCodeAt(i);
     // numbers inside names (GPT-4, Qwen1.5-110B, QwQ-32B, A100): skip the whole name
     if (isLatinLetter(c)) {
@@ -453,14 +561,28 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
       i = Math.max(i + 1, j);
       continue;
     }
-    if (text.startsWith('百分之', i) || text.startsWith('千分之', i) || text.startsWith('万分之', i) || text.startsWith('萬分之', i)) {
-      const n = readNumber(text, skipSpaces(text, i + 3));
+    const perPrefix = PER_PREFIX_SCALE.has(text[i]!) ? compactAt(text, i, 3) : undefined;
+    if (perPrefix && perPrefix.text.endsWith('分之') && PER_PREFIX_SCALE.has(perPrefix.text[0]!)) {
+      const n = readNumber(text, skipSpaces(text, perPrefix.end, 4));
       if (n) {
-        const scale = text[i] === '百' ? 1 : text[i] === '千' ? 0.1 : 0.01;
-        out.push(figure(text, base, i, n.end, 'percent', clean(n.value * scale), '%', prefixApprox(text, i)));
+        const value = clean(n.value * PER_PREFIX_SCALE.get(perPrefix.text[0]!)!);
+        out.push(figure(text, base, i, n.end, 'percent', value, '%', prefixApprox(text, i)));
         i = n.end;
         continue;
       }
+    }
+    // 对折, 半折: half price
+    if ((text[i] === '对' || text[i] === '對' || text[i] === '半') && text[i + 1] === '折') {
+      out.push(figure(text, base, i, i + 2, 'percent', 50, '%'));
+      i += 2;
+      continue;
+    }
+    // 三八折, 五五折: a discount written as two digits
+    if (CN_DIGITS.has(text[i]!) && CN_DIGITS.has(text[i + 1] ?? '') && text[i + 2] === '折') {
+      const v = CN_DIGITS.get(text[i]!)! * 10 + CN_DIGITS.get(text[i + 1]!)!;
+      out.push(figure(text, base, i, i + 3, 'percent', v, '%'));
+      i += 3;
+      continue;
     }
     if (text[i] === '第' && isNumberStart(text, i + 1)) {
       const n = readNumber(text, i + 1);
@@ -528,8 +650,9 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
       continue;
     }
     // 二十五分之一 → 0.04
-    if (text.startsWith('分之', n.end)) {
-      const d = readNumber(text, n.end + 2);
+    const fraction = compactAt(text, skipSpaces(text, n.end, 2), 2);
+    if (fraction?.text === '分之') {
+      const d = readNumber(text, skipSpaces(text, fraction.end, 2));
       if (d && n.value !== 0) {
         out.push(figure(text, base, i, d.end, 'number', clean(d.value / n.value)));
         i = d.end;
@@ -539,8 +662,18 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
     let end = n.end;
     let approx = n.approx ?? prefixApprox(text, i);
     let value: number | Range = n.value;
-    let unitStart = skipSpaces(text, end, 1);
-    let unit = matchUnit(text, unitStart);
+    let unitStart = skipSpaces(text, end, 4);
+    let loose = matchUnitLoose(text, unitStart);
+    let unit = loose?.unit;
+    if (loose && unitStart > end + 1 && loose.unit.type === 'count') loose = unit = undefined; // 5   个: too loose
+    const signed = negativeSignBefore(text, i);
+    if (text[unitStart] === '折' && !unit) {
+      // 75折 is 75%, 9.9折 is 99%, 2折 is 20%
+      const v = n.value < 10 ? clean(n.value * 10) : n.value;
+      out.push(figure(text, base, i, unitStart + 1, 'percent', v, '%'));
+      i = unitStart + 1;
+      continue;
+    }
     // a range: 8-9成, 10%-20%, 100至200万元
     const afterFirst = unit ? unitStart + unit.text.length : end;
     if (RANGE_CONNECTORS.has(text[afterFirst] ?? '') && isNumberStart(text, afterFirst + 1)) {
@@ -567,13 +700,17 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
         }
       }
     }
-    if (unit) end = unitStart + unit.text.length;
+    if (unit && loose) end = loose.end;
+    if (unit?.text === '成' && text[end] === '半' && typeof value === 'number') {
+      value = clean(value + 5);
+      end++;
+    }
     const sfx = suffixApprox(text, end);
     if (sfx) {
       approx ??= sfx.approx;
       end = sfx.end;
     }
-    const f = makeFigure(text, base, i, end, value, unit, approx);
+    const f = makeFigure(text, base, signed ? i - 1 : i, end, signed && typeof value === 'number' ? -value : value, unit, approx);
     if (f && unit) f.numeralEnd = base + n.end;
     if (f && n.loneChineseDigit && !unit) f.salient = false;
     if (f && n.loneChineseDigit && unit?.type === 'count' && n.value === 1) f.salient = false;
