@@ -509,7 +509,7 @@ function digitString(s) {
   return v;
 }
 function clean(n) {
-  if (!Number.isFinite(n)) return n;
+  if (Number.isInteger(n) || !Number.isFinite(n)) return n;
   return Number.parseFloat(n.toPrecision(12));
 }
 
@@ -589,6 +589,12 @@ var UNITS = (() => {
 })();
 var MAX_UNIT_LENGTH = Math.max(...UNITS.map((u) => u.text.length));
 var UNIT_BY_TEXT = new Map(UNITS.map((u) => [u.text, u]));
+var UNITS_BY_FIRST_CHAR = /* @__PURE__ */ new Map();
+for (const u of UNITS) {
+  const list = UNITS_BY_FIRST_CHAR.get(u.text[0]) ?? [];
+  list.push(u);
+  UNITS_BY_FIRST_CHAR.set(u.text[0], list);
+}
 var PREFIX_APPROX = [
   ["\u7EA6\u5408", "about"],
   ["\u7D04\u5408", "about"],
@@ -704,9 +710,12 @@ function readNumber(text, i) {
     const big = CN_BIG_UNITS.get(ch);
     if (small !== void 0 || big !== void 0) {
       if (small === 1e3 && text[j + 1] === "\u7C73") break;
-      if (small === 100 && (text.startsWith("\u767E\u5206\u70B9", j) || text.startsWith("\u767E\u5206\u9EDE", j) || text.startsWith("\u767E\u5206\u4E4B", j))) break;
-      if (small === 1e3 && text.startsWith("\u5343\u5206\u4E4B", j)) break;
-      if (big === 1e4 && (text.startsWith("\u4E07\u5206\u4E4B", j) || text.startsWith("\u842C\u5206\u4E4B", j))) break;
+      const prev = tokens[tokens.length - 1];
+      const denominator = prev !== void 0 && "digit" in prev;
+      if (small === 100 && (text.startsWith("\u767E\u5206\u70B9", j) || text.startsWith("\u767E\u5206\u9EDE", j))) break;
+      if (!denominator && small === 100 && text.startsWith("\u767E\u5206\u4E4B", j)) break;
+      if (!denominator && small === 1e3 && text.startsWith("\u5343\u5206\u4E4B", j)) break;
+      if (!denominator && big === 1e4 && (text.startsWith("\u4E07\u5206\u4E4B", j) || text.startsWith("\u842C\u5206\u4E4B", j))) break;
       tokens.push(small !== void 0 ? { unit: small, big: false } : { unit: big, big: true });
       plainArabic = false;
       lastWasDigit = false;
@@ -766,19 +775,18 @@ function readNumber(text, i) {
   const value = evaluateNumeral(tokens);
   if (Number.isNaN(value)) return void 0;
   const loneChineseDigit = tokens.length === 1 && "digit" in tokens[0] && !tokens[0].arabic;
-  if (j - i === 1 && FORMAL_NUMERALS.has(text[i])) return void 0;
+  if (j - i === 1 && FORMAL_NUMERALS.has(text[i]) && text[i - 1] !== "\u4E4B" && text[i - 1] !== "\u53C8") return void 0;
   return { end: j, value: clean(value), plainArabic, integerDigits, loneChineseDigit, ...approx ? { approx } : {} };
 }
 function matchUnit(text, i) {
-  for (let len = Math.min(MAX_UNIT_LENGTH, text.length - i); len >= 1; len--) {
-    const u = UNIT_BY_TEXT.get(text.slice(i, i + len));
-    if (u) {
-      if (isLatinLetter(u.text.charCodeAt(u.text.length - 1)) && isLatinLetter(text.charCodeAt(i + len))) continue;
-      return u;
-    }
+  for (const u of UNITS_BY_FIRST_CHAR.get(text[i] ?? "") ?? []) {
+    if (!text.startsWith(u.text, i)) continue;
+    if (isLatinLetter(u.text.charCodeAt(u.text.length - 1)) && isLatinLetter(text.charCodeAt(i + u.text.length))) continue;
+    return u;
   }
   return void 0;
 }
+var CURRENCY_SYMBOLS = /* @__PURE__ */ new Map([["$", "USD"], ["\uFFE5", "CNY"], ["\xA5", "CNY"], ["\u20AC", "EUR"], ["\xA3", "GBP"]]);
 var PER_PREFIX_SCALE = /* @__PURE__ */ new Map([["\u767E", 1], ["\u4F70", 1], ["\u5343", 0.1], ["\u4EDF", 0.1], ["\u4E07", 0.01], ["\u842C", 0.01]]);
 function compactAt(text, i, count) {
   let out = "";
@@ -797,6 +805,8 @@ function matchUnitLoose(text, i) {
   let best = exact ? { unit: exact, end: i + exact.text.length } : void 0;
   const first = text[i] ?? "";
   if (!first || first === " " || isLatinLetter(first.charCodeAt(0))) return best;
+  const spaced = text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 2) === 32 || text.charCodeAt(i + 3) === 32;
+  if (!spaced || !UNITS_BY_FIRST_CHAR.has(first)) return best;
   for (let n = MAX_UNIT_LENGTH; n >= 2 && (!best || best.unit.text.length < n); n--) {
     const c = compactAt(text, i, n);
     const u = c && UNIT_BY_TEXT.get(c.text);
@@ -1034,7 +1044,7 @@ var TRIGGERS = (() => {
   for (const ch of CN_DIGITS.keys()) mark(ch);
   for (const ch of CN_SMALL_UNITS.keys()) mark(ch);
   for (const ch of CN_BIG_UNITS.keys()) mark(ch);
-  mark("\u7B2C");
+  mark("\u7B2C\u5BF9\u5C0D\u534A");
   for (const w of RANK_WORDS) mark(w[0]);
   return t;
 })();
@@ -1062,6 +1072,11 @@ function detectFigures(text, options = {}) {
         i = n2.end;
         continue;
       }
+    }
+    if (text[i] === "\u534A" && text[i + 1] === "\u6210") {
+      out.push(figure(text, base, i, i + 2, "percent", 5, "%"));
+      i += 2;
+      continue;
     }
     if ((text[i] === "\u5BF9" || text[i] === "\u5C0D" || text[i] === "\u534A") && text[i + 1] === "\u6298") {
       out.push(figure(text, base, i, i + 2, "percent", 50, "%"));
@@ -1115,7 +1130,9 @@ function detectFigures(text, options = {}) {
       continue;
     }
     const lineStart = i === 0 || text[i - 1] === "\n" || text[i - 1] === "#" || text[i - 1] === " ";
-    if (n.plainArabic && lineStart && (text[n.end] === "\u3001" || text[n.end] === " " && n.integerDigits <= 2 && n.value < 100)) {
+    const nextWord = skipSpaces(text, n.end, 4);
+    const sectionLike = text[n.end] === " " && n.integerDigits <= 2 && n.value < 100 && !matchUnitLoose(text, nextWord) && text[nextWord] !== "\u5206" && text[nextWord] !== "\u53C8";
+    if (n.plainArabic && lineStart && (text[n.end] === "\u3001" || sectionLike)) {
       i = n.end + 1;
       continue;
     }
@@ -1143,6 +1160,31 @@ function detectFigures(text, options = {}) {
       if (d && n.value !== 0) {
         out.push(figure(text, base, i, d.end, "number", clean(d.value / n.value)));
         i = d.end;
+        continue;
+      }
+    }
+    const slash = text[n.end];
+    if ((slash === "/" || slash === "\uFF0F") && n.plainArabic && isArabicDigit(text.charCodeAt(n.end + 1))) {
+      const den = readNumber(text, n.end + 1);
+      const after = den ? text[den.end] : void 0;
+      if (den && den.plainArabic && den.value !== 0 && after !== "/" && after !== "\uFF0F" && !isLatinLetter(text.charCodeAt(den.end))) {
+        const signed2 = negativeSignBefore(text, i);
+        const v = clean(n.value / den.value);
+        out.push(figure(text, base, signed2 ? i - 1 : i, den.end, "number", signed2 ? -v : v));
+        i = den.end;
+        continue;
+      }
+    }
+    const and = skipSpaces(text, n.end, 2);
+    if (text[and] === "\u53C8") {
+      const den = readNumber(text, skipSpaces(text, and + 1, 2));
+      const mid = den && compactAt(text, skipSpaces(text, den.end, 2), 2);
+      const num = mid && mid.text === "\u5206\u4E4B" ? readNumber(text, skipSpaces(text, mid.end, 2)) : void 0;
+      if (den && num && den.value !== 0) {
+        const signed2 = negativeSignBefore(text, i);
+        const v = clean(n.value + num.value / den.value);
+        out.push(figure(text, base, signed2 ? i - 1 : i, num.end, "number", signed2 ? -v : v));
+        i = num.end;
         continue;
       }
     }
@@ -1194,6 +1236,14 @@ function detectFigures(text, options = {}) {
     if (sfx) {
       approx ??= sfx.approx;
       end = sfx.end;
+    }
+    const symbol = !unit ? CURRENCY_SYMBOLS.get(text[i - 1] ?? "") : void 0;
+    if (symbol) {
+      const f2 = figure(text, base, i - 1, end, "money", value, symbol, approx);
+      f2.numeralEnd = base + n.end;
+      out.push(f2);
+      i = Math.max(end, i + 1);
+      continue;
     }
     const f = makeFigure(text, base, signed ? i - 1 : i, end, signed && typeof value === "number" ? -value : value, unit, approx);
     if (f && unit) f.numeralEnd = base + n.end;

@@ -39,7 +39,9 @@ function codePointIndex(text) {
 export function figurePredictions(core, docs) {
   return docs.map((d) => {
     const cp = codePointIndex(d.text);
-    const spans = core.detectFigures(d.text).filter((f) => f.salient || f.unit).map((f) => {
+    // Recognizers counts a lone numeral (这是五) as a number; the editor leaves 一 alone (一看, 一直)
+    const counted = (f) => f.salient || f.unit || (f.text.length === 1 && f.text !== '一');
+    const spans = core.detectFigures(d.text).filter(counted).map((f) => {
       const [type, numeralOnly] = family(f);
       const end = numeralOnly && f.numeralEnd !== undefined ? f.numeralEnd : f.end;
       return { start: cp(f.start), end: cp(end), kind: 'figure', type, value: f.value, unit: f.unit };

@@ -124,3 +124,34 @@ describe('figures: hostile input stays linear', () => {
     for (const f of detectFigures(text)) assert.equal(text.slice(f.start, f.end), f.text);
   });
 });
+
+describe('figures: discounts, signs, fractions and symbols', () => {
+  it('reads 折 discounts and 成半', () => {
+    one('打75折', { text: '75折', type: 'percent', value: 75 });
+    one('打2折', { text: '2折', value: 20 });
+    one('三八折', { text: '三八折', value: 38 });
+    one('打对折', { text: '对折', value: 50 });
+    one('三成半', { text: '三成半', value: 35 });
+  });
+  it('keeps a minus sign but not a hyphen', () => {
+    one('下降负3.9%', { text: '负3.9%', value: -3.9 });
+    one('为-22.2%', { text: '-22.2%', value: -22.2 });
+    one('2021-2023年的数据', { text: '2021-2023年', type: 'date' });
+  });
+  it('reads fractions', () => {
+    one('只有1/2的人', { text: '1/2', value: 0.5 });
+    one('三又二分之一', { text: '三又二分之一', value: 3.5 });
+    one('五分之壹', { text: '五分之壹', value: 0.2 });
+    one('2023/4/5', { text: '2023/4/5', type: 'date', period: '2023-04-05' });
+  });
+  it('reads currency symbols and spaced numerals', () => {
+    one('售价$20', { text: '$20', type: 'money', unit: 'USD', value: 20 });
+    one('一百 五 十 二', { text: '一百 五 十 二', value: 152 });
+    one('7万 5千 4百', { text: '7万 5千 4百', value: 75_400 });
+    one('一百五十    个百分点', { text: '一百五十    个百分点', unit: 'pp', value: 150 });
+  });
+  it('takes formal numerals only inside numerals', () => {
+    assert.deepEqual(texts('陆地上收拾行李后入伍'), []);
+    one('壹佰伍拾', { text: '壹佰伍拾', value: 150 });
+  });
+});

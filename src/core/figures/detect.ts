@@ -97,6 +97,13 @@ const UNITS: Unit[] = (() => {
 })();
 const MAX_UNIT_LENGTH = Math.max(...UNITS.map((u) => u.text.length));
 const UNIT_BY_TEXT = new Map(UNITS.map((u) => [u.text, u]));
+/** Units by their first character, longest first, so that matching never slices strings. */
+const UNITS_BY_FIRST_CHAR = new Map<string, Unit[]>();
+for (const u of UNITS) {
+  const list = UNITS_BY_FIRST_CHAR.get(u.text[0]!) ?? [];
+  list.push(u);
+  UNITS_BY_FIRST_CHAR.set(u.text[0]!, list);
+}
 
 const PREFIX_APPROX: Array<[string, Approximation]> = (
   [
@@ -232,9 +239,12 @@ function readNumber(text: string, i: number): ParsedNumber | undefined {
     if (small !== undefined || big !== undefined) {
       // 千 right after Arabic digits is a scale (4千6百); 千米 is a unit, not a scale
       if (small === 1000 && text[j + 1] === '米') break;
-      if (small === 100 && (text.startsWith('百分点', j) || text.startsWith('百分點', j) || text.startsWith('百分之', j))) break;
-      if (small === 1000 && text.startsWith('千分之', j)) break;
-      if (big === 1e4 && (text.startsWith('万分之', j) || text.startsWith('萬分之', j))) break;
+      const prev = tokens[tokens.length - 1];
+      const denominator = prev !== undefined && 'digit' in prev; // 一百分之二 is 2/100, not 一 and 2%
+      if (small === 100 && (text.startsWith('百分点', j) || text.startsWith('百分點', j))) break;
+      if (!denominator && small === 100 && text.startsWith('百分之', j)) break;
+      if (!denominator && small === 1000 && text.startsWith('千分之', j)) break;
+      if (!denominator && big === 1e4 && (text.startsWith('万分之', j) || text.startsWith('萬分之', j))) break;
       tokens.push(small !== undefined ? { unit: small, big: false } : { unit: big!, big: true });
       plainArabic = false;
       lastWasDigit = false;
@@ -300,21 +310,22 @@ function readNumber(text: string, i: number): ParsedNumber | undefined {
   const value = evaluateNumeral(tokens);
   if (Number.isNaN(value)) return undefined;
   const loneChineseDigit = tokens.length === 1 && 'digit' in tokens[0]! && !tokens[0].arabic;
-  if (j - i === 1 && FORMAL_NUMERALS.has(text[i]!)) return undefined;
+  // after 分之 or 又 (五分之壹, 三又二分之壹) a lone banker's numeral is a number
+  if (j - i === 1 && FORMAL_NUMERALS.has(text[i]!) && text[i - 1] !== '之' && text[i - 1] !== '又') return undefined;
   return { end: j, value: clean(value), plainArabic, integerDigits, loneChineseDigit, ...(approx ? { approx } : {}) };
 }
 
 function matchUnit(text: string, i: number): Unit | undefined {
-  for (let len = Math.min(MAX_UNIT_LENGTH, text.length - i); len >= 1; len--) {
-    const u = UNIT_BY_TEXT.get(text.slice(i, i + len));
-    if (u) {
-      // Latin units stand alone: 'pct' yes, 'pctx' no
-      if (isLatinLetter(u.text.charCodeAt(u.text.length - 1)) && isLatinLetter(text.charCodeAt(i + len))) continue;
-      return u;
-    }
+  for (const u of UNITS_BY_FIRST_CHAR.get(text[i] ?? '') ?? []) {
+    if (!text.startsWith(u.text, i)) continue;
+    // Latin units stand alone: 'pct' yes, 'pctx' no
+    if (isLatinLetter(u.text.charCodeAt(u.text.length - 1)) && isLatinLetter(text.charCodeAt(i + u.text.length))) continue;
+    return u;
   }
   return undefined;
 }
+
+const CURRENCY_SYMBOLS = new Map([['$', 'USD'], ['￥', 'CNY'], ['¥', 'CNY'], ['€', 'EUR'], ['£', 'GBP']]);
 
 /** 百分之, 千分之, 万分之 (and their banker's forms): the scale into percent. */
 const PER_PREFIX_SCALE = new Map([['百', 1], ['佰', 1], ['千', 0.1], ['仟', 0.1], ['万', 0.01], ['萬', 0.01]]);
@@ -339,6 +350,9 @@ function matchUnitLoose(text: string, i: number): { unit: Unit; end: number } | 
   let best = exact ? { unit: exact, end: i + exact.text.length } : undefined;
   const first = text[i] ?? '';
   if (!first || first === ' ' || isLatinLetter(first.charCodeAt(0))) return best;
+  // spaced units only where a space follows within the unit's first characters
+  const spaced = text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 2) === 0x20 || text.charCodeAt(i + 3) === 0x20;
+  if (!spaced || !UNITS_BY_FIRST_CHAR.has(first)) return best;
   for (let n = MAX_UNIT_LENGTH; n >= 2 && (!best || best.unit.text.length < n); n--) {
     const c = compactAt(text, i, n);
     const u = c && UNIT_BY_TEXT.get(c.text);
@@ -452,6 +466,13 @@ function readDate(text: string, n: ParsedNumber): { end: number; period: string 
     k++;
   } else if (text[k] === 'Q' || text[k] === 'q' || text.startsWith('FY', k)) {
     // 2022Q4
+  } else if (RANGE_CONNECTORS.has(text[k] ?? '')) {
+    // 2021-2023年: the 年 comes after the second year
+    const second = readNumber(text, k + 1);
+    if (second && second.plainArabic && second.integerDigits === 4 && second.value > n.value && second.value <= 2100 && text[second.end] === '年') {
+      return { end: second.end + 1, period: `${n.value}/${second.value}` };
+    }
+    return undefined;
   } else {
     return undefined;
   }
@@ -530,7 +551,7 @@ const TRIGGERS = (() => {
   for (const ch of CN_DIGITS.keys()) mark(ch);
   for (const ch of CN_SMALL_UNITS.keys()) mark(ch);
   for (const ch of CN_BIG_UNITS.keys()) mark(ch);
-  mark('第');
+  mark('第对對半');
   for (const w of RANK_WORDS) mark(w[0]!);
   return t;
 })();
@@ -570,6 +591,11 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
         i = n.end;
         continue;
       }
+    }
+    if (text[i] === '半' && text[i + 1] === '成') {
+      out.push(figure(text, base, i, i + 2, 'percent', 5, '%'));
+      i += 2;
+      continue;
     }
     // 对折, 半折: half price
     if ((text[i] === '对' || text[i] === '對' || text[i] === '半') && text[i + 1] === '折') {
@@ -626,7 +652,10 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
     }
     // section numbers (01、, 02、) at the start of a line
     const lineStart = i === 0 || text[i - 1] === '\n' || text[i - 1] === '#' || text[i - 1] === ' ';
-    if (n.plainArabic && lineStart && (text[n.end] === '、' || (text[n.end] === ' ' && n.integerDigits <= 2 && n.value < 100))) {
+    const nextWord = skipSpaces(text, n.end, 4);
+    const sectionLike = text[n.end] === ' ' && n.integerDigits <= 2 && n.value < 100 && !matchUnitLoose(text, nextWord) &&
+      text[nextWord] !== '分' && text[nextWord] !== '又';
+    if (n.plainArabic && lineStart && (text[n.end] === '、' || sectionLike)) {
       i = n.end + 1;
       continue;
     }
@@ -656,6 +685,41 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
       if (d && n.value !== 0) {
         out.push(figure(text, base, i, d.end, 'number', clean(d.value / n.value)));
         i = d.end;
+        continue;
+      }
+    }
+    // 1/2, ３／５: a fraction, unless it is a date (2023/4/5) or a path
+    const slash = text[n.end];
+    if ((slash === '/' || slash === '／') && n.plainArabic && isArabicDigit(text.charCodeAt(n.end + 1))) {
+      const den = readNumber(text, n.end + 1);
+      const after = den ? text[den.end] : undefined;
+      if (den && den.plainArabic && den.value !== 0 && after !== '/' && after !== '／' && !isLatinLetter(text.charCodeAt(den.end))) {
+        const signed = negativeSignBefore(text, i);
+        const v = clean(n.value / den.value);
+        out.push(figure(text, base, signed ? i - 1 : i, den.end, 'number', signed ? -v : v));
+        i = den.end;
+        continue;
+      }
+      // 2023/4/5 is a date; other slash runs (versions, paths) are not figures
+      const day = den && (after === '/' || after === '／') ? readNumber(text, den.end + 1) : undefined;
+      if (den && day) {
+        const isDate = n.integerDigits === 4 && den.value >= 1 && den.value <= 12 && day.value >= 1 && day.value <= 31;
+        if (isDate) out.push(figure(text, base, i, day.end, 'date', null, undefined, undefined, `${n.value}-${pad2(den.value)}-${pad2(day.value)}`));
+        i = day.end;
+        continue;
+      }
+    }
+    // 三又二分之一 → 3.5
+    const and = skipSpaces(text, n.end, 2);
+    if (text[and] === '又') {
+      const den = readNumber(text, skipSpaces(text, and + 1, 2));
+      const mid = den && compactAt(text, skipSpaces(text, den.end, 2), 2);
+      const num = mid && mid.text === '分之' ? readNumber(text, skipSpaces(text, mid.end, 2)) : undefined;
+      if (den && num && den.value !== 0) {
+        const signed = negativeSignBefore(text, i);
+        const v = clean(n.value + num.value / den.value);
+        out.push(figure(text, base, signed ? i - 1 : i, num.end, 'number', signed ? -v : v));
+        i = num.end;
         continue;
       }
     }
@@ -702,13 +766,21 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
     }
     if (unit && loose) end = loose.end;
     if (unit?.text === '成' && text[end] === '半' && typeof value === 'number') {
-      value = clean(value + 5);
+      value = clean(value + 0.5); // 三成半: 3.5 成, before the 成 → % factor
       end++;
     }
     const sfx = suffixApprox(text, end);
     if (sfx) {
       approx ??= sfx.approx;
       end = sfx.end;
+    }
+    const symbol = !unit ? CURRENCY_SYMBOLS.get(text[i - 1] ?? '') : undefined;
+    if (symbol) {
+      const f = figure(text, base, i - 1, end, 'money', value, symbol, approx);
+      f.numeralEnd = base + n.end;
+      out.push(f);
+      i = Math.max(end, i + 1);
+      continue;
     }
     const f = makeFigure(text, base, signed ? i - 1 : i, end, signed && typeof value === 'number' ? -value : value, unit, approx);
     if (f && unit) f.numeralEnd = base + n.end;

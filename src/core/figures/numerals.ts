@@ -107,6 +107,6 @@ export function digitString(s: string): number {
 
 /** Round away binary noise: 2477.56 * 1e8 must print as 247756000000. */
 export function clean(n: number): number {
-  if (!Number.isFinite(n)) return n;
+  if (Number.isInteger(n) || !Number.isFinite(n)) return n;
   return Number.parseFloat(n.toPrecision(12));
 }
