@@ -900,6 +900,14 @@ function readDate(text, n) {
   } else if (text[k] === "\u5E74") {
     k++;
   } else if (text[k] === "Q" || text[k] === "q" || text.startsWith("FY", k)) {
+  } else if (text[n.end - 5] === "\u300A" && /[\u4e00-\u9fff]/.test(text[k] ?? "")) {
+    return { end: k, period: String(n.value) };
+  } else if (RANGE_CONNECTORS.has(text[k] ?? "")) {
+    const second = readNumber(text, k + 1);
+    if (second && second.plainArabic && second.integerDigits === 4 && second.value > n.value && second.value <= 2100 && text[second.end] === "\u5E74") {
+      return { end: second.end + 1, period: `${n.value}/${second.value}` };
+    }
+    return void 0;
   } else {
     return void 0;
   }
@@ -915,6 +923,28 @@ function readDate(text, n) {
     }
   }
   return tail;
+}
+function readIsoDateTime(text, n) {
+  if (!n.plainArabic || n.integerDigits !== 4 || n.value < 1900 || n.value > 2100 || text[n.end] !== "-") return void 0;
+  const two = (k) => isArabicDigit(text.charCodeAt(k)) && isArabicDigit(text.charCodeAt(k + 1)) && !isArabicDigit(text.charCodeAt(k + 2)) ? Number(text.slice(k, k + 2)) : void 0;
+  const m = two(n.end + 1);
+  const d = text[n.end + 3] === "-" ? two(n.end + 4) : void 0;
+  if (m === void 0 || d === void 0 || m < 1 || m > 12 || d < 1 || d > 31) return void 0;
+  let end = n.end + 6;
+  let period = `${n.value}-${pad2(m)}-${pad2(d)}`;
+  const t = text[end] === " " || text[end] === "T" ? end + 1 : -1;
+  const hh = t > 0 ? two(t) : void 0;
+  const mm = hh !== void 0 && text[t + 2] === ":" ? two(t + 3) : void 0;
+  if (hh !== void 0 && mm !== void 0 && hh < 24 && mm < 60) {
+    end = t + 5;
+    period += `T${pad2(hh)}:${pad2(mm)}`;
+    const ss = text[end] === ":" ? two(end + 1) : void 0;
+    if (ss !== void 0 && ss < 60) {
+      end += 3;
+      period += `:${pad2(ss)}`;
+    }
+  }
+  return { end, period };
 }
 function readMonthDay(text, n) {
   if (!Number.isInteger(n.value) || n.value < 1 || n.value > 12 || text[n.end] !== "\u6708") return void 0;
@@ -1006,6 +1036,27 @@ var NOT_FIGURES = [
   "\u4E00\u5FC3",
   "\u4E00\u5E26\u4E00\u8DEF",
   "\u5343\u4EBF\u7EA7",
+  "\u96F6\u4E00\u4E07\u7269",
+  "\u96F6\u4E00\u842C\u7269",
+  "36\u6C2A",
+  "\u53CC11",
+  "\u96D911",
+  "\u53CC\u5341\u4E00",
+  "\u96D9\u5341\u4E00",
+  "\u5343\u5C71\u4E07\u6C34",
+  "\u5343\u5C71\u842C\u6C34",
+  "\u5343\u884C\u767E\u4E1A",
+  "\u5343\u884C\u767E\u696D",
+  "\u767E\u56E2\u5927\u6218",
+  "\u767E\u5718\u5927\u6230",
+  "\u5404\u6709\u5343\u79CB",
+  "\u5343\u79CB",
+  "\u767E\u5B9D",
+  "\u767E\u5BF6",
+  "\u767E\u82B1\u9F50\u653E",
+  "\u767E\u82B1\u9F4A\u653E",
+  "\u5341\u516B\u7F57\u6C49",
+  "\u5341\u516B\u7F85\u6F22",
   "\u4E00\u4F17",
   "\u4E00\u773E",
   "\u4E00\u8F6E",
@@ -1142,6 +1193,17 @@ function detectFigures(text, options = {}) {
       i = j;
       continue;
     }
+    const iso = readIsoDateTime(text, n);
+    if (iso) {
+      out.push(figure(text, base, i, iso.end, "date", null, void 0, void 0, iso.period));
+      i = iso.end;
+      continue;
+    }
+    if (n.plainArabic && n.integerDigits <= 2 && text[n.end] === ":" && isArabicDigit(text.charCodeAt(n.end + 1)) && isArabicDigit(text.charCodeAt(n.end + 2))) {
+      i = n.end + 3;
+      while (text[i] === ":" && isArabicDigit(text.charCodeAt(i + 1))) i += 3;
+      continue;
+    }
     const date = readDate(text, n);
     if (date) {
       out.push(figure(text, base, i, date.end, "date", null, void 0, void 0, date.period));
@@ -1172,6 +1234,13 @@ function detectFigures(text, options = {}) {
         const v = clean(n.value / den.value);
         out.push(figure(text, base, signed2 ? i - 1 : i, den.end, "number", signed2 ? -v : v));
         i = den.end;
+        continue;
+      }
+      const day = den && (after === "/" || after === "\uFF0F") ? readNumber(text, den.end + 1) : void 0;
+      if (den && day) {
+        const isDate = n.integerDigits === 4 && den.value >= 1 && den.value <= 12 && day.value >= 1 && day.value <= 31;
+        if (isDate) out.push(figure(text, base, i, day.end, "date", null, void 0, void 0, `${n.value}-${pad2(den.value)}-${pad2(day.value)}`));
+        i = day.end;
         continue;
       }
     }
@@ -1229,7 +1298,7 @@ function detectFigures(text, options = {}) {
     }
     if (unit && loose) end = loose.end;
     if (unit?.text === "\u6210" && text[end] === "\u534A" && typeof value === "number") {
-      value = clean(value + 5);
+      value = clean(value + 0.5);
       end++;
     }
     const sfx = suffixApprox(text, end);
@@ -1248,6 +1317,7 @@ function detectFigures(text, options = {}) {
     const f = makeFigure(text, base, signed ? i - 1 : i, end, signed && typeof value === "number" ? -value : value, unit, approx);
     if (f && unit) f.numeralEnd = base + n.end;
     if (f && n.loneChineseDigit && !unit) f.salient = false;
+    if (f && !unit && n.end - i === 1 && CN_SMALL_UNITS.has(text[i])) f.salient = false;
     if (f && n.loneChineseDigit && unit?.type === "count" && n.value === 1) f.salient = false;
     if (f) out.push(f);
     i = Math.max(end, i + 1);

@@ -155,3 +155,16 @@ describe('figures: discounts, signs, fractions and symbols', () => {
     one('壹佰伍拾', { text: '壹佰伍拾', value: 150 });
   });
 });
+
+describe('figures: traps from scraped news', () => {
+  it('reads timestamps as dates and skips clock times', () => {
+    one('发布于 2024-06-03 10:31 阅读', { text: '2024-06-03 10:31', type: 'date', period: '2024-06-03T10:31' });
+    assert.deepEqual(texts('21:08:07'), []);
+  });
+  it('does not take names and idioms as figures', () => {
+    assert.deepEqual(texts('零一万物与36氪，双11，千行百业，各有千秋'), []);
+  });
+  it('reads a year that names an edition', () => {
+    one('《2022中国互联网报告》', { text: '2022', type: 'date', period: '2022' });
+  });
+});

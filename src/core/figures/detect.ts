@@ -466,6 +466,9 @@ function readDate(text: string, n: ParsedNumber): { end: number; period: string 
     k++;
   } else if (text[k] === 'Q' || text[k] === 'q' || text.startsWith('FY', k)) {
     // 2022Q4
+  } else if (text[n.end - 5] === '《' && /[\u4e00-\u9fff]/.test(text[k] ?? '')) {
+    // 《2022中国移动互联网年度大报告》: a year that names the edition
+    return { end: k, period: String(n.value) };
   } else if (RANGE_CONNECTORS.has(text[k] ?? '')) {
     // 2021-2023年: the 年 comes after the second year
     const second = readNumber(text, k + 1);
@@ -489,6 +492,33 @@ function readDate(text: string, n: ParsedNumber): { end: number; period: string 
     }
   }
   return tail;
+}
+
+/** 2024-06-03, 2024-06-03 10:31, 2024-03-06 21:08:07: scraped timestamps. */
+function readIsoDateTime(text: string, n: ParsedNumber): DatePart | undefined {
+  if (!n.plainArabic || n.integerDigits !== 4 || n.value < 1900 || n.value > 2100 || text[n.end] !== '-') return undefined;
+  const two = (k: number) =>
+    isArabicDigit(text.charCodeAt(k)) && isArabicDigit(text.charCodeAt(k + 1)) && !isArabicDigit(text.charCodeAt(k + 2))
+      ? Number(text.slice(k, k + 2))
+      : undefined;
+  const m = two(n.end + 1);
+  const d = text[n.end + 3] === '-' ? two(n.end + 4) : undefined;
+  if (m === undefined || d === undefined || m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  let end = n.end + 6;
+  let period = `${n.value}-${pad2(m)}-${pad2(d)}`;
+  const t = text[end] === ' ' || text[end] === 'T' ? end + 1 : -1;
+  const hh = t > 0 ? two(t) : undefined;
+  const mm = hh !== undefined && text[t + 2] === ':' ? two(t + 3) : undefined;
+  if (hh !== undefined && mm !== undefined && hh < 24 && mm < 60) {
+    end = t + 5;
+    period += `T${pad2(hh)}:${pad2(mm)}`;
+    const ss = text[end] === ':' ? two(end + 1) : undefined;
+    if (ss !== undefined && ss < 60) {
+      end += 3;
+      period += `:${pad2(ss)}`;
+    }
+  }
+  return { end, period };
 }
 
 function readMonthDay(text: string, n: ParsedNumber): DatePart | undefined {
@@ -517,7 +547,9 @@ const NOT_FIGURES = [
   '一舉', '一并', '一併', '一路', '一手', '一线', '一線', '一贯', '一貫', '一口气', '一口氣', '一流', '统一', '唯一',
   '万一', '萬一', '千万', '千萬', '百度', '一号', '三星', '万达', '萬達', '千问', '千問', '百川', '万物', '萬物', '十分',
   '百分百', '九州', '一汽', '四川', '五粮液', '七星', '三峡', '三峽', '千帆', '万维', '萬維', '一心', '一带一路',
-  '千亿级', '一众', '一眾', '一轮', '一輪', '一侧', '一側', '一席', '一环', '一環', '一项', '一項', '一面',
+  '千亿级', '零一万物', '零一萬物', '36氪', '双11', '雙11', '双十一', '雙十一', '千山万水', '千山萬水', '千行百业',
+  '千行百業', '百团大战', '百團大戰', '各有千秋', '千秋', '百宝', '百寶', '百花齐放', '百花齊放', '十八罗汉', '十八羅漢',
+  '一众', '一眾', '一轮', '一輪', '一侧', '一側', '一席', '一环', '一環', '一项', '一項', '一面',
 ];
 const NOT_FIGURES_BY_CHAR = new Map<string, string[]>();
 for (const w of NOT_FIGURES) {
@@ -666,6 +698,19 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
       i = j;
       continue;
     }
+    const iso = readIsoDateTime(text, n);
+    if (iso) {
+      out.push(figure(text, base, i, iso.end, 'date', null, undefined, undefined, iso.period));
+      i = iso.end;
+      continue;
+    }
+    // a clock time (10:31) is not a figure
+    if (n.plainArabic && n.integerDigits <= 2 && text[n.end] === ':' && isArabicDigit(text.charCodeAt(n.end + 1)) &&
+      isArabicDigit(text.charCodeAt(n.end + 2))) {
+      i = n.end + 3;
+      while (text[i] === ':' && isArabicDigit(text.charCodeAt(i + 1))) i += 3;
+      continue;
+    }
     const date = readDate(text, n);
     if (date) {
       out.push(figure(text, base, i, date.end, 'date', null, undefined, undefined, date.period));
@@ -785,6 +830,7 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
     const f = makeFigure(text, base, signed ? i - 1 : i, end, signed && typeof value === 'number' ? -value : value, unit, approx);
     if (f && unit) f.numeralEnd = base + n.end;
     if (f && n.loneChineseDigit && !unit) f.salient = false;
+    if (f && !unit && n.end - i === 1 && CN_SMALL_UNITS.has(text[i]!)) f.salient = false;
     if (f && n.loneChineseDigit && unit?.type === 'count' && n.value === 1) f.salient = false;
     if (f) out.push(f);
     i = Math.max(end, i + 1);
