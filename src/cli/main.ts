@@ -5,8 +5,7 @@ import { describeFigure } from '../core/figures/format';
 import { figureToSpan, type BenchSpan } from '../core/io/spans';
 import { OffsetIndex, stripBom } from '../core/text/offsets';
 
-/** An error the user caused: printed without a stack, with exit status 2. */
-class UsageError extends Error {}
+import { UsageError, runCheck, runExport, runFormat, runStats } from './sidecarCommands';
 
 const USAGE = `usage: gloss <command> [options]
 
@@ -15,7 +14,15 @@ commands:
   detect --input-jsonl DOCS.jsonl [--kinds figure]
                                              read {"id","text"} lines, write {"id","spans"} lines
                                              (code points, end exclusive: the shared benchmark format)
+  check [PATH...]                            validate sidecars against the format and their articles
+                                             (exit 1 on a problem, 2 on unusable input)
+  format [--check] [PATH...]                 rewrite sidecars canonically (re-anchored, sorted); --check only reports
+  export --format jsonl|csv|brat|w3c [--out DEST] [PATH...]
+                                             sidecars in other formats (brat with --out writes .ann and .txt files)
+  stats [PATH...]                            counts per kind, status, verdict and article, and orphans
   help                                       this text
+
+PATH is a sidecar (*.annotations.yaml), an article (*.txt) or a folder (searched); default: .
 `;
 
 type Kind = 'figure' | 'entity' | 'claim';
@@ -110,6 +117,14 @@ export function main(argv: string[], write: (s: string) => void = (s) => process
         detectTable(files, write);
         return 0;
       }
+      case 'check':
+        return runCheck(rest, write);
+      case 'format':
+        return runFormat(rest, write);
+      case 'export':
+        return runExport(rest, write);
+      case 'stats':
+        return runStats(rest, write);
       case undefined:
       case 'help':
       case '--help':

@@ -1,0 +1,181 @@
+/** `gloss check`, `gloss format`, `gloss export` and `gloss stats`: sidecars in git review, pre-commit and CI. */
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { createAnchor } from '../core/sidecar/anchor';
+import { checkSidecar, reanchor, resolveAll } from '../core/sidecar/check';
+import { EXPORT_FORMATS, toBrat, toCsv, toJsonl, toW3c, type ExportFormat, type ExportInput } from '../core/sidecar/export';
+import { sidecarPathFor, type Sidecar } from '../core/sidecar/model';
+import { readSidecarFile, writeAtomic } from '../core/sidecar/store';
+import { updateSidecarText, type LoadedSidecar } from '../core/sidecar/yamlIO';
+import { stripBom } from '../core/text/offsets';
+
+export class UsageError extends Error {}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+
+/** Sidecar files named by the arguments: sidecars, articles (their sidecar) or folders (searched). */
+export function sidecarPaths(args: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      const st = statSync(p);
+      if (st.isDirectory()) {
+        if (!SKIP_DIRS.has(name)) walk(p);
+      } else if (name.endsWith('.annotations.yaml')) out.push(p);
+    }
+  };
+  for (const arg of args.length ? args : ['.']) {
+    if (!existsSync(arg)) throw new UsageError(`${arg}: no such file or folder`);
+    if (statSync(arg).isDirectory()) walk(arg);
+    else if (arg.endsWith('.annotations.yaml')) out.push(arg);
+    else if (arg.endsWith('.txt')) {
+      const side = sidecarPathFor(arg);
+      if (existsSync(side)) out.push(side);
+    } else throw new UsageError(`${arg}: not a sidecar (*.annotations.yaml), an article (*.txt) or a folder`);
+  }
+  return out;
+}
+
+interface Opened {
+  path: string;
+  loaded: LoadedSidecar;
+  articlePath: string;
+  articleText: string;
+}
+
+type OpenResult = { ok: true; value: Opened } | { ok: false; line: string; unusable: boolean };
+
+function open(path: string): OpenResult {
+  const r = readSidecarFile(path);
+  if (r.state === 'missing') return { ok: false, line: `${path}: no such file`, unusable: true };
+  if (r.state === 'unreadable') {
+    const lines = r.error.problems.length
+      ? r.error.problems.map((p) => `${path}:${p.line ?? 1}: ${p.message}`)
+      : [`${path}:${r.error.line ?? 1}: ${r.error.message}`];
+    return { ok: false, line: lines.join('\n'), unusable: false };
+  }
+  const articlePath = join(dirname(path), r.loaded.sidecar.article);
+  if (!existsSync(articlePath)) return { ok: false, line: `${path}:1: the article ${r.loaded.sidecar.article} is missing`, unusable: true };
+  return { ok: true, value: { path, loaded: r.loaded, articlePath, articleText: stripBom(readFileSync(articlePath, 'utf8')) } };
+}
+
+/** Exit status: 0 clean, 1 problems found, 2 unusable input. */
+export function runCheck(args: string[], write: (s: string) => void): number {
+  const paths = sidecarPaths(args);
+  let status = 0;
+  for (const path of paths) {
+    const o = open(path);
+    if (!o.ok) {
+      write(o.line + '\n');
+      status = Math.max(status, o.unusable ? 2 : 1);
+      continue;
+    }
+    const problems = checkSidecar(o.value.loaded, o.value.articleText);
+    for (const p of problems) write(`${path}:${p.line ?? 1}: ${p.message}\n`);
+    if (problems.length) status = Math.max(status, 1);
+  }
+  write(`${paths.length} sidecar${paths.length === 1 ? '' : 's'} checked${status ? '' : ', no problems'}\n`);
+  return status;
+}
+
+/** Rewrites sidecars canonically (re-anchored, sorted, current hash); with --check only reports. */
+export function runFormat(args: string[], write: (s: string) => void): number {
+  const checkOnly = args.includes('--check');
+  const paths = sidecarPaths(args.filter((a) => a !== '--check'));
+  let status = 0;
+  for (const path of paths) {
+    const o = open(path);
+    if (!o.ok) {
+      write(o.line + '\n');
+      status = Math.max(status, o.unusable ? 2 : 1);
+      continue;
+    }
+    const { loaded, articleText } = o.value;
+    const context = (s: number, e: number) => {
+      const a = createAnchor(articleText, s, e);
+      return { prefix: a.prefix, suffix: a.suffix };
+    };
+    const { sidecar, orphans } = reanchor(loaded.sidecar, articleText, context);
+    for (const id of orphans) write(`${path}: annotation ${id} is orphaned; kept as it was\n`);
+    const text = updateSidecarText(loaded, sidecar);
+    if (text === loaded.source) continue;
+    if (checkOnly) {
+      write(`${path}: not in canonical form\n`);
+      status = Math.max(status, 1);
+    } else {
+      writeAtomic(path, text);
+      write(`${path}: formatted\n`);
+    }
+  }
+  return status;
+}
+
+export function runExport(args: string[], write: (s: string) => void): number {
+  const i = args.indexOf('--format');
+  const format = (i >= 0 ? args[i + 1] : 'jsonl') as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  const outIndex = args.indexOf('--out');
+  const outDir = outIndex >= 0 ? args[outIndex + 1] : undefined;
+  const rest = args.filter((_, k) => k !== i && k !== i + 1 && k !== outIndex && k !== outIndex + 1);
+  const items: Array<ExportInput & { path: string; articlePath: string }> = [];
+  let status = 0;
+  for (const path of sidecarPaths(rest)) {
+    const o = open(path);
+    if (!o.ok) {
+      process.stderr.write(o.line + '\n');
+      status = Math.max(status, o.unusable ? 2 : 1);
+      continue;
+    }
+    items.push({ sidecar: o.value.loaded.sidecar, articleText: o.value.articleText, path, articlePath: o.value.articlePath });
+  }
+  if (format === 'brat') {
+    // brat wants a .txt and an .ann side by side: write .ann files, or print them with headers
+    for (const it of items) {
+      const ann = toBrat(it.sidecar);
+      if (outDir) {
+        const base = it.sidecar.article.replace(/\.txt$/, '');
+        writeFileSync(join(outDir, `${base}.ann`), ann);
+        writeFileSync(join(outDir, `${base}.txt`), it.articleText);
+      } else write(`# ${relative('.', it.articlePath)}\n${ann}`);
+    }
+    return status;
+  }
+  const text = format === 'jsonl' ? toJsonl(items) : format === 'csv' ? toCsv(items) : toW3c(items);
+  if (outDir) writeFileSync(outDir, text);
+  else write(text);
+  return status;
+}
+
+export function runStats(args: string[], write: (s: string) => void): number {
+  const byKind: Record<string, number> = {};
+  const byStatus: Record<string, number> = {};
+  const byVerdict: Record<string, number> = {};
+  let orphans = 0;
+  let status = 0;
+  const rows: string[] = [];
+  for (const path of sidecarPaths(args)) {
+    const o = open(path);
+    if (!o.ok) {
+      write(o.line + '\n');
+      status = Math.max(status, o.unusable ? 2 : 1);
+      continue;
+    }
+    const s: Sidecar = o.value.loaded.sidecar;
+    const resolutions = resolveAll(s, o.value.articleText);
+    const articleOrphans = resolutions.filter((r) => r.status === 'orphan').length;
+    orphans += articleOrphans;
+    const kinds: Record<string, number> = {};
+    for (const a of s.annotations) {
+      byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;
+      kinds[a.kind] = (kinds[a.kind] ?? 0) + 1;
+      byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
+      if (a.kind === 'claim') byVerdict[a.verdict ?? 'unreviewed'] = (byVerdict[a.verdict ?? 'unreviewed'] ?? 0) + 1;
+    }
+    rows.push(`  ${s.article}: ${s.annotations.length} annotations (${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'})${articleOrphans ? `, ${articleOrphans} orphaned` : ''}`);
+  }
+  const fmt = (r: Record<string, number>) => Object.entries(r).sort().map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+  write(`articles:\n${rows.join('\n')}\n`);
+  write(`by kind: ${fmt(byKind)}\nby status: ${fmt(byStatus)}\nclaims by verdict: ${fmt(byVerdict)}\norphans: ${orphans}\n`);
+  return status;
+}

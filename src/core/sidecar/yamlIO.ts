@@ -1,0 +1,207 @@
+/**
+ * Reading and writing sidecar YAML with the `yaml` package's Document API, so that the
+ * user's comments, their layout and any `x-` fields survive Gloss's edits, and an unchanged
+ * file is written back byte for byte.
+ */
+import { Document, LineCounter, isMap, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { FIELD_ORDER, SIDECAR_VERSION, compareAnnotations, type Annotation, type Sidecar } from './model';
+import { validateSidecar, type Problem } from './validate';
+
+/** Larger files are refused: a sidecar of 10,000 annotations is about 3 MB. */
+export const MAX_SIDECAR_BYTES = 16 * 1024 * 1024;
+const MAX_NESTING = 32;
+const MAX_ALIASES = 100;
+
+export type SidecarErrorCode = 'too-large' | 'conflict-markers' | 'invalid-yaml' | 'limits' | 'newer-version' | 'schema';
+
+/** Why a sidecar cannot be read. Gloss never writes over such a file. */
+export class SidecarError extends Error {
+  constructor(
+    readonly code: SidecarErrorCode,
+    message: string,
+    /** 1-based line, where known. */
+    readonly line?: number,
+    readonly problems: Array<Problem & { line?: number }> = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface LoadedSidecar {
+  sidecar: Sidecar;
+  doc: Document;
+  source: string;
+}
+
+export const WRITE_OPTIONS = {
+  indent: 2,
+  indentSeq: true,
+  lineWidth: 0,
+  minContentWidth: 0,
+  defaultKeyType: 'PLAIN',
+} as const;
+
+/** Deepest nesting of flow collections and block indentation, in one pass. */
+function nesting(source: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\n') quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '#') while (i < source.length && source[i] !== '\n') i++;
+  }
+  return max;
+}
+
+function lineOfPath(doc: Document, lines: LineCounter, path: Array<string | number>): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
+    if (node && node.range) return lines.linePos(node.range[0]).line;
+    if (n > 0 && path.length) {
+      // a key that exists: point at the pair's key
+      const parent = doc.getIn(path.slice(0, n - 1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => (p.key as { value?: unknown })?.value === path[n - 1]);
+        const key = pair?.key as Node | undefined;
+        if (key?.range) return lines.linePos(key.range[0]).line;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Parses a sidecar, or throws a SidecarError that says what is wrong and on which line. */
+export function parseSidecar(source: string): LoadedSidecar {
+  if (source.length > MAX_SIDECAR_BYTES) {
+    throw new SidecarError('too-large', `the file is larger than ${MAX_SIDECAR_BYTES / 1024 / 1024} MB`);
+  }
+  const conflict = /^(<{7}|={7}|>{7})(?: |$)/m.exec(source);
+  if (conflict) {
+    const line = source.slice(0, conflict.index).split('\n').length;
+    throw new SidecarError('conflict-markers', 'the file has git conflict markers: resolve the merge first', line);
+  }
+  if (nesting(source) > MAX_NESTING) throw new SidecarError('limits', `the file nests deeper than ${MAX_NESTING} levels`);
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, keepSourceTokens: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    const line = e.linePos?.[0]?.line;
+    throw new SidecarError('invalid-yaml', `invalid YAML: ${e.message.split('\n')[0]}`, line);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    throw new SidecarError('limits', `the file expands too many aliases: ${(e as Error).message}`);
+  }
+  const version = (data as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > SIDECAR_VERSION) {
+    throw new SidecarError(
+      'newer-version',
+      `the file is version ${version}, newer than this Gloss understands (${SIDECAR_VERSION}): update Gloss`,
+      lineOfPath(doc, lines, ['version']),
+    );
+  }
+  const problems = validateSidecar(data);
+  if (problems.length) {
+    const located = problems.map((p) => ({ ...p, line: lineOfPath(doc, lines, p.path) }));
+    const first = located[0]!;
+    throw new SidecarError('schema', `${first.message}${located.length > 1 ? ` (and ${located.length - 1} more)` : ''}`, first.line, located);
+  }
+  return { sidecar: toModel(data as Record<string, unknown>), doc, source };
+}
+
+function toModel(data: Record<string, unknown>): Sidecar {
+  const annotations = (data.annotations as Array<Record<string, unknown>>).map((a) => {
+    const out: Record<string, unknown> = {};
+    const extra: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(a)) {
+      if (k.startsWith('x-')) extra[k] = v;
+      else out[k] = v;
+    }
+    if (Object.keys(extra).length) out.extra = extra;
+    return out as unknown as Annotation;
+  });
+  return { version: data.version as number, article: data.article as string, sha256: data.sha256 as string, annotations };
+}
+
+/** The fields of an annotation in writing order, `x-` fields last. */
+function orderedFields(a: Annotation): Array<[string, unknown]> {
+  const out: Array<[string, unknown]> = [];
+  for (const k of FIELD_ORDER) {
+    const v = (a as unknown as Record<string, unknown>)[k];
+    if (v !== undefined) out.push([k, v]);
+  }
+  for (const [k, v] of Object.entries(a.extra ?? {})) out.push([k, v]);
+  return out;
+}
+
+function sorted(sidecar: Sidecar): Sidecar {
+  return { ...sidecar, annotations: [...sidecar.annotations].sort(compareAnnotations) };
+}
+
+/** The canonical text of a sidecar, written from scratch (what `gloss format` produces for a new file). */
+export function formatSidecar(sidecar: Sidecar): string {
+  const s = sorted(sidecar);
+  const doc = new Document({
+    version: s.version,
+    article: s.article,
+    sha256: s.sha256,
+    annotations: s.annotations.map((a) => Object.fromEntries(orderedFields(a))),
+  });
+  return doc.toString(WRITE_OPTIONS);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The text of `next`, written over the loaded document: unchanged files come back byte for
+ * byte; otherwise comments and `x-` fields stay where they were, annotations are sorted by
+ * start then id, and fields are written in the canonical order.
+ */
+export function updateSidecarText(loaded: LoadedSidecar, next: Sidecar): string {
+  const target = sorted(next);
+  if (sameValue(sorted(loaded.sidecar), target)) return loaded.source;
+  const doc = loaded.doc.clone();
+  const root = doc.contents as YAMLMap;
+  for (const k of ['version', 'article', 'sha256'] as const) {
+    if (!sameValue(doc.get(k), target[k])) doc.set(k, target[k]);
+  }
+  const seq = doc.get('annotations', true) as YAMLSeq | undefined;
+  const byId = new Map<string, YAMLMap>();
+  if (isSeq(seq)) {
+    for (const item of seq.items) if (isMap(item)) byId.set(String(item.get('id')), item as YAMLMap);
+  }
+  const items = target.annotations.map((a) => {
+    const node = byId.get(a.id);
+    if (!node) return doc.createNode(Object.fromEntries(orderedFields(a))) as YAMLMap;
+    const wanted = new Map(orderedFields(a));
+    for (const pair of [...node.items]) {
+      const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
+      if (!wanted.has(key)) node.delete(key);
+    }
+    for (const [k, v] of wanted) {
+      if (!sameValue(node.toJSON()[k], v)) node.set(k, doc.createNode(v));
+    }
+    // fields in canonical order, each pair keeping its own comments
+    const rank = (key: string) => {
+      const i = (FIELD_ORDER as readonly string[]).indexOf(key);
+      return i >= 0 ? i : FIELD_ORDER.length;
+    };
+    node.items.sort((p, q) => rank(String((p.key as { value?: unknown })?.value)) - rank(String((q.key as { value?: unknown })?.value)));
+    return node;
+  });
+  if (isSeq(seq)) seq.items = items;
+  else root.set('annotations', doc.createNode(items));
+  return doc.toString(WRITE_OPTIONS);
+}

@@ -1,0 +1,146 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '../../..');
+const cli = join(root, 'dist/cli.js');
+const fixtures = join(root, 'test/fixtures');
+
+function gloss(args: string[], cwd = root) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function scratch(): string {
+  const d = mkdtempSync(join(tmpdir(), 'gloss-cli-'));
+  cpSync(join(fixtures, 'sidecars'), d, { recursive: true });
+  return d;
+}
+
+describe('gloss CLI (child process)', () => {
+  before(function () {
+    if (!existsSync(cli)) this.skip();
+  });
+
+  it('detect prints a table of figures', () => {
+    const r = gloss(['detect', join(fixtures, 'corpus/01-cloud-earnings-simplified.txt')]);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /money\s+1532\.40亿元\s+CNY 153,240,000,000/);
+  });
+
+  it('detect --input-jsonl writes code-point spans in the benchmark format', () => {
+    const d = scratch();
+    const input = join(d, 'docs.jsonl');
+    writeFileSync(input, JSON.stringify({ id: 'a', text: '😀营收5.45亿美元' }) + '\n');
+    const r = gloss(['detect', '--input-jsonl', input, '--kinds', 'figure']);
+    assert.equal(r.status, 0);
+    const line = JSON.parse(r.stdout.trim());
+    assert.deepEqual({ id: line.id, start: line.spans[0].start, end: line.spans[0].end }, { id: 'a', start: 3, end: 10 });
+    assert.equal(line.spans[0].value, 545000000);
+  });
+
+  it('detect reports bad input with file, line and exit status 2', () => {
+    const d = scratch();
+    const bad = join(d, 'bad.jsonl');
+    writeFileSync(bad, '{"id":"a","text":"x"}\n{oops\n');
+    const r = gloss(['detect', '--input-jsonl', bad]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /bad\.jsonl:2: invalid JSON/);
+    assert.equal(gloss(['detect', join(d, 'missing.txt')]).status, 2);
+    writeFileSync(join(d, 'binary.txt'), Buffer.from([0x47, 0, 1, 2]));
+    const b = gloss(['detect', join(d, 'binary.txt')]);
+    assert.equal(b.status, 2);
+    assert.match(b.stderr, /binary file/);
+  });
+
+  it('check passes a hand-written sidecar that follows the contract', () => {
+    const r = gloss(['check', scratch()]);
+    assert.equal(r.status, 0, r.stdout);
+    assert.match(r.stdout, /1 sidecar checked, no problems/);
+  });
+
+  it('format leaves a canonical hand-written sidecar byte-identical, and is idempotent', () => {
+    const d = scratch();
+    const p = join(d, 'hand-written.annotations.yaml');
+    const before = readFileSync(p, 'utf8');
+    assert.equal(gloss(['format', d]).status, 0);
+    assert.equal(readFileSync(p, 'utf8'), before);
+    assert.equal(gloss(['format', '--check', d]).status, 0);
+  });
+
+  it('check finds a moved anchor and a stale hash; format re-anchors them; check then passes', () => {
+    const d = scratch();
+    const article = join(d, 'hand-written.txt');
+    writeFileSync(article, '新增的导语。\n' + readFileSync(article, 'utf8'));
+    const r = gloss(['check', d]);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /hand-written\.annotations\.yaml:\d+: sha256 does not match/);
+    assert.match(r.stdout, /annotations\.yaml:\d+: annotation f-revenue moved/);
+    assert.equal(gloss(['format', '--check', d]).status, 1);
+    assert.equal(gloss(['format', d]).status, 0);
+    const after = readFileSync(join(d, 'hand-written.annotations.yaml'), 'utf8');
+    assert.match(after, /# the revenue figure, checked against the filing/);
+    assert.match(after, /x-desk: business/);
+    assert.equal(gloss(['check', d]).status, 0);
+    // idempotent
+    assert.equal(gloss(['format', d]).status, 0);
+    assert.equal(readFileSync(join(d, 'hand-written.annotations.yaml'), 'utf8'), after);
+  });
+
+  it('check reports an orphan, and format keeps it in the file', () => {
+    const d = scratch();
+    const article = join(d, 'hand-written.txt');
+    writeFileSync(article, readFileSync(article, 'utf8').replace('1532.40亿元', '一个未披露的数字'));
+    const r = gloss(['check', d]);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /annotation f-revenue is orphaned/);
+    gloss(['format', d]);
+    assert.match(readFileSync(join(d, 'hand-written.annotations.yaml'), 'utf8'), /id: f-revenue/);
+  });
+
+  it('check points at the line of a corruption, exits 1, and leaves the file alone', () => {
+    const d = scratch();
+    const p = join(d, 'hand-written.annotations.yaml');
+    const broken = readFileSync(p, 'utf8').replace('kind: claim', 'kind: rumour');
+    writeFileSync(p, broken);
+    const r = gloss(['check', d]);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /hand-written\.annotations\.yaml:2\d: kind must be one of claim, figure, entity/);
+    gloss(['format', d]);
+    assert.equal(readFileSync(p, 'utf8'), broken);
+  });
+
+  it('check exits 2 on unusable input', () => {
+    assert.equal(gloss(['check', '/nonexistent/folder']).status, 2);
+  });
+
+  it('exports JSONL, CSV, brat and W3C', () => {
+    const d = scratch();
+    const jsonl = JSON.parse(gloss(['export', '--format', 'jsonl', d]).stdout.trim());
+    assert.equal(jsonl.spans[0].text, '1532.40亿元');
+    assert.equal([...jsonl.text].slice(jsonl.spans[0].start, jsonl.spans[0].end).join(''), '1532.40亿元');
+    const csv = gloss(['export', '--format', 'csv', d]).stdout;
+    assert.match(csv, /^article,id,kind,status,start,end,quote/);
+    assert.match(csv, /hand-written\.txt,c-ceo-quote,claim,manual/);
+    const out = mkdtempSync(join(tmpdir(), 'gloss-brat-'));
+    assert.equal(gloss(['export', '--format', 'brat', '--out', out, d]).status, 0);
+    assert.deepEqual(readdirSync(out).sort(), ['hand-written.ann', 'hand-written.txt']);
+    const ann = readFileSync(join(out, 'hand-written.ann'), 'utf8');
+    assert.match(ann, /^T1\tfigure 25 34\t1532\.40亿元$/m);
+    assert.match(ann, /^A\d+\tVerdict T2 unverifiable$/m);
+    assert.match(ann, /^#\d+\tAnnotatorNotes T1\t/m);
+    const w3c = JSON.parse(gloss(['export', '--format', 'w3c', d]).stdout);
+    assert.equal(w3c[0].target.selector[0].type, 'TextQuoteSelector');
+    assert.deepEqual(w3c[0].target.selector[1], { type: 'TextPositionSelector', start: 25, end: 34 });
+  });
+
+  it('stats counts per kind, status, verdict and orphans', () => {
+    const r = gloss(['stats', scratch()]);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /by kind: claim 1, figure 1/);
+    assert.match(r.stdout, /claims by verdict: unverifiable 1/);
+    assert.match(r.stdout, /orphans: 0/);
+  });
+});
