@@ -160,3 +160,65 @@ if (want('anchors')) {
   const gone = anchors.map((a) => ({ ...a, quote: '这一段文字在文章里根本不存在' }));
   time('quotes that are gone (bounded fuzzy search, then orphan)', edited, gone);
 }
+
+// ---------------------------------------------------------------- entities
+if (want('entities')) {
+  const { loadJieba } = await import('./peers.mjs');
+  const jieba = loadJieba(work);
+  const JIEBA_TYPES = { nr: 'person', nrfg: 'person', nrt: 'person', nt: 'org', ns: 'place' };
+  const cpIndex = (text) => new core.OffsetIndex(text);
+  const dir = join(shared, 'bench/entities');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+    const gold = join(dir, file);
+    const docs = readJsonl(gold);
+    const analyzer = new core.Analyzer();
+    const ours = docs.map((d) => {
+      const idx = cpIndex(d.text);
+      return { id: d.id, spans: analyzer.analyze(d.text).entities.map((e) => core.entityToSpan(e, idx)) };
+    });
+    const base = docs.map((d) => {
+      const spans = [];
+      let cp = 0;
+      for (const { word, tag } of jieba.tag(d.text)) {
+        const len = [...word].length;
+        const type = JIEBA_TYPES[tag];
+        if (type) spans.push({ start: cp, end: cp + len, kind: 'entity', type });
+        cp += len;
+      }
+      return { id: d.id, spans };
+    });
+    const oursPath = join(work, `ent-${file}`);
+    const basePath = join(work, `ent-jieba-${file}`);
+    writeJsonl(oursPath, ours);
+    writeJsonl(basePath, base);
+    printScores(`Entities on ${file} (Gloss; last column: jieba POS tags nr/nt/ns as NER, same run)`, score(gold, oursPath, 'entity'), score(gold, basePath, 'entity'));
+  }
+  const text = seedsText(2_000_000);
+  const analyzer = new core.Analyzer();
+  const ent = throughput((t) => core.detectEntities(t, core.builtinLexicon()), text, 2);
+  const jb = throughput((t) => jieba.tag(t), text, 2);
+  console.log('\nEntity detection speed (the seeds repeated to about 2 MB)');
+  console.log(`  Gloss detectEntities  ${(ent.cps / 1e6).toFixed(2)} M code points/s`);
+  console.log(`  jieba tag()           ${(jb.cps / 1e6).toFixed(2)} M code points/s`);
+  console.log(`  ratio Gloss / jieba: ${(ent.cps / jb.cps).toFixed(2)}×`);
+  void analyzer;
+
+  // the cross-article entity table of the seeds: check by eye that nothing is split or merged
+  const seeds = join(shared, 'seeds');
+  const table = new Map();
+  for (const f of readdirSync(seeds).sort()) {
+    const t = readFileSync(join(seeds, f), 'utf8');
+    for (const e of new core.Analyzer().analyze(t).entities) {
+      const row = table.get(e.entityId) ?? { n: 0, forms: new Set(), files: new Set() };
+      row.n++;
+      row.forms.add(e.text);
+      row.files.add(f.slice(0, 3));
+      table.set(e.entityId, row);
+    }
+  }
+  console.log('\nEntities across the seeds (id, mentions, spellings, articles), those in two or more articles:');
+  for (const [id, r] of [...table].sort((a, b) => b[1].files.size - a[1].files.size || b[1].n - a[1].n)) {
+    if (r.files.size < 2) continue;
+    console.log(`  ${id.padEnd(22)} ${String(r.n).padStart(4)}  ${[...r.forms].join(' / ')}  [${[...r.files].join(',')}]`);
+  }
+}

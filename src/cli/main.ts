@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { Analyzer } from '../core/analysis/analyze';
 import { detectFigures } from '../core/figures/detect';
 import { describeFigure } from '../core/figures/format';
-import { figureToSpan, type BenchSpan } from '../core/io/spans';
+import { entityToSpan, figureToSpan, type BenchSpan } from '../core/io/spans';
+import { builtinLexicon, type Lexicon } from '../core/entities/lexicon';
+import { LEXICON_PATH, LexiconError, parseWorkspaceLexicon } from '../core/entities/workspaceLexicon';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { OffsetIndex, stripBom } from '../core/text/offsets';
 
 import { UsageError, runCheck, runExport, runFormat, runStats } from './sidecarCommands';
@@ -10,8 +14,8 @@ import { UsageError, runCheck, runExport, runFormat, runStats } from './sidecarC
 const USAGE = `usage: gloss <command> [options]
 
 commands:
-  detect FILE.txt...                         print the figures of each article as a table
-  detect --input-jsonl DOCS.jsonl [--kinds figure]
+  detect FILE.txt...                         print the figures and entities of each article as a table
+  detect --input-jsonl DOCS.jsonl [--kinds figure,entity] [--lexicon PATH]
                                              read {"id","text"} lines, write {"id","spans"} lines
                                              (code points, end exclusive: the shared benchmark format)
   check [PATH...]                            validate sidecars against the format and their articles
@@ -55,14 +59,37 @@ function parseKinds(args: string[]): Kind[] {
   return list as Kind[];
 }
 
-function spansOf(text: string, kinds: Kind[]): BenchSpan[] {
+/** The built-in lexicon, with `.gloss/lexicon.yaml` from the nearest folder above `from` that has one. */
+export function lexiconFor(from: string, explicit?: string): Lexicon {
+  let path = explicit;
+  if (!path) {
+    for (let dir = resolve(from); ; dir = dirname(dir)) {
+      if (existsSync(join(dir, LEXICON_PATH))) {
+        path = join(dir, LEXICON_PATH);
+        break;
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
+  if (!path) return builtinLexicon();
+  try {
+    const ws = parseWorkspaceLexicon(readText(path));
+    return builtinLexicon().with(ws.entries, ws.ignore);
+  } catch (e) {
+    if (e instanceof LexiconError) throw new UsageError(`${path}:${e.line ?? 1}: ${e.message}`);
+    throw e;
+  }
+}
+
+function spansOf(text: string, kinds: Kind[], analyzer: Analyzer): BenchSpan[] {
   const index = new OffsetIndex(text);
   const spans: BenchSpan[] = [];
   if (kinds.includes('figure')) for (const f of detectFigures(text)) spans.push(figureToSpan(f, index));
+  if (kinds.includes('entity')) for (const e of analyzer.analyze(text).entities) spans.push(entityToSpan(e, index));
   return spans.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function detectJsonl(path: string, kinds: Kind[], write: (s: string) => void): void {
+function detectJsonl(path: string, kinds: Kind[], write: (s: string) => void, analyzer: Analyzer): void {
   const text = readText(path);
   const lines = text.split('\n');
   lines.forEach((line, n) => {
@@ -78,12 +105,11 @@ function detectJsonl(path: string, kinds: Kind[], write: (s: string) => void): v
       throw new UsageError(`${path}:${n + 1}: expected an object with a string "text"`);
     }
     const id = d.id ?? String(n);
-    write(JSON.stringify({ id, spans: spansOf(d.text, kinds) }) + '\n');
+    write(JSON.stringify({ id, spans: spansOf(d.text, kinds, analyzer) }) + '\n');
   });
 }
 
-function detectTable(paths: string[], write: (s: string) => void): void {
-  const analyzer = new Analyzer();
+function detectTable(paths: string[], write: (s: string) => void, analyzer: Analyzer): void {
   for (const path of paths) {
     const text = readText(path);
     const analysis = analyzer.analyze(text);
@@ -95,7 +121,11 @@ function detectTable(paths: string[], write: (s: string) => void): void {
       const line = text.slice(0, f.start).split('\n').length;
       write(`  ${String(line).padStart(4)}:${String(start).padEnd(6)} ${f.type.padEnd(9)} ${f.text.padEnd(14)} ${describeFigure(f)}\n`);
     }
-    write(`  ${analysis.figures.filter((f) => f.salient).length} figures\n`);
+    for (const e of analysis.entities) {
+      const line = text.slice(0, e.start).split('\n').length;
+      write(`  ${String(line).padStart(4)}:${String(index.toCodePoint(e.start)).padEnd(6)} ${e.type.padEnd(9)} ${e.text.padEnd(14)} → ${e.canonical} (${e.source})\n`);
+    }
+    write(`  ${analysis.figures.filter((f) => f.salient).length} figures, ${analysis.entities.length} entities\n`);
   }
 }
 
@@ -105,16 +135,18 @@ export function main(argv: string[], write: (s: string) => void = (s) => process
     switch (command) {
       case 'detect': {
         const kinds = parseKinds(rest);
+        const lexiconArg = rest.indexOf('--lexicon');
+        const analyzer = new Analyzer(lexiconFor('.', lexiconArg >= 0 ? rest[lexiconArg + 1] : undefined));
         const jsonl = rest.indexOf('--input-jsonl');
         if (jsonl >= 0) {
           const path = rest[jsonl + 1];
           if (!path) throw new UsageError('--input-jsonl needs a file');
-          detectJsonl(path, kinds, write);
+          detectJsonl(path, kinds, write, analyzer);
           return 0;
         }
-        const files = rest.filter((a, i) => !a.startsWith('--') && rest[i - 1] !== '--kinds');
+        const files = rest.filter((a, i) => !a.startsWith('--') && rest[i - 1] !== '--kinds' && rest[i - 1] !== '--lexicon');
         if (files.length === 0) throw new UsageError('detect needs at least one file');
-        detectTable(files, write);
+        detectTable(files, write, analyzer);
         return 0;
       }
       case 'check':

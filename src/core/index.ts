@@ -7,3 +7,7 @@ export { figureToSpan, type BenchSpan } from './io/spans';
 export { toSimplifiedView, simplifiedConverter, traditionalConverter, detectScript } from './script/normalize';
 export { OffsetIndex, codePointLength, sliceCodePoints, stripBom } from './text/offsets';
 export { splitParagraphs, splitSentences, type Paragraph, type ParagraphKind } from './text/paragraphs';
+export { detectEntities, resolveArticleLevel, type EntityMention } from './entities/detect';
+export { builtinLexicon, Lexicon, entityId, type LexiconEntry, type EntityType } from './entities/lexicon';
+export { parseWorkspaceLexicon, addToWorkspaceLexicon, LexiconError } from './entities/workspaceLexicon';
+export { entityToSpan } from './io/spans';

@@ -1,22 +1,26 @@
 import { splitParagraphs, type Paragraph, type ParagraphKind } from '../text/paragraphs';
 import { detectFigures } from '../figures/detect';
 import type { Figure } from '../figures/types';
+import { detectEntities, resolveArticleLevel, type EntityMention } from '../entities/detect';
+import { builtinLexicon, type Lexicon } from '../entities/lexicon';
 
 export interface ParagraphFindings {
   paragraph: Paragraph;
   figures: Figure[];
+  entities: EntityMention[];
 }
 
 export interface Analysis {
   text: string;
   paragraphs: ParagraphFindings[];
   figures: Figure[];
+  entities: EntityMention[];
 }
 
 /** Paragraph kinds whose content is scraping noise, never findings. */
 const NOISE: ReadonlySet<ParagraphKind> = new Set(['credit', 'tagcloud', 'navigation']);
 
-type Relative = { figures: Figure[] };
+type Relative = { figures: Figure[]; entities: EntityMention[] };
 
 /**
  * Analyses articles paragraph by paragraph and remembers each paragraph's findings by its
@@ -27,15 +31,36 @@ export class Analyzer {
   /** How many paragraphs were analysed afresh (not served from the cache); for tests and benchmarks. */
   freshParagraphs = 0;
 
-  constructor(private readonly maxEntries = 20_000) {}
+  private lexicon: Lexicon;
+
+  constructor(lexicon?: Lexicon, private readonly maxEntries = 20_000) {
+    this.lexicon = lexicon ?? builtinLexicon();
+  }
+
+  /** A new lexicon (the workspace lexicon changed): every paragraph is analysed afresh. */
+  setLexicon(lexicon: Lexicon): void {
+    this.lexicon = lexicon;
+    this.cache.clear();
+  }
+
+  get currentLexicon(): Lexicon {
+    return this.lexicon;
+  }
 
   analyze(text: string): Analysis {
     const paragraphs = splitParagraphs(text).map((paragraph) => {
       const rel = this.findingsFor(paragraph);
-      const shift = (f: Figure): Figure => ({ ...f, start: f.start + paragraph.start, end: f.end + paragraph.start });
-      return { paragraph, figures: rel.figures.map(shift) };
+      const shift = <T extends { start: number; end: number; numeralEnd?: number }>(f: T): T => {
+        const out = { ...f, start: f.start + paragraph.start, end: f.end + paragraph.start };
+        if (f.numeralEnd !== undefined) out.numeralEnd = f.numeralEnd + paragraph.start;
+        return out;
+      };
+      return { paragraph, figures: rel.figures.map(shift), entities: rel.entities.map(shift) };
     });
-    return { text, paragraphs, figures: paragraphs.flatMap((p) => p.figures) };
+    // short forms and weakly found names are decided over the whole article
+    const kept = new Set(resolveArticleLevel(paragraphs.flatMap((p) => p.entities)));
+    for (const p of paragraphs) p.entities = p.entities.filter((e) => kept.has(e));
+    return { text, paragraphs, figures: paragraphs.flatMap((p) => p.figures), entities: paragraphs.flatMap((p) => p.entities) };
   }
 
   private findingsFor(paragraph: Paragraph): Relative {
@@ -48,7 +73,9 @@ export class Analyzer {
       return hit;
     }
     this.freshParagraphs++;
-    const rel: Relative = NOISE.has(paragraph.kind) ? { figures: [] } : { figures: detectFigures(paragraph.text) };
+    const rel: Relative = NOISE.has(paragraph.kind)
+      ? { figures: [], entities: [] }
+      : { figures: detectFigures(paragraph.text), entities: detectEntities(paragraph.text, this.lexicon) };
     this.cache.set(key, rel);
     if (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
     return rel;

@@ -1,5 +1,6 @@
 import { OffsetIndex } from '../text/offsets';
 import type { Figure } from '../figures/types';
+import type { EntityMention } from '../entities/detect';
 
 /** A span in the shared benchmark format: code points, end exclusive. */
 export interface BenchSpan {
@@ -12,6 +13,8 @@ export interface BenchSpan {
   unit?: string;
   approx?: string;
   period?: string;
+  canonical?: string;
+  entity?: string;
 }
 
 export function figureToSpan(f: Figure, index: OffsetIndex): BenchSpan {
@@ -27,4 +30,16 @@ export function figureToSpan(f: Figure, index: OffsetIndex): BenchSpan {
   if (f.approx !== undefined) span.approx = f.approx;
   if (f.period !== undefined) span.period = f.period;
   return span;
+}
+
+export function entityToSpan(e: EntityMention, index: OffsetIndex): BenchSpan {
+  return {
+    start: index.toCodePoint(e.start),
+    end: index.toCodePoint(e.end),
+    kind: 'entity',
+    type: e.type,
+    text: e.text,
+    canonical: e.canonical,
+    entity: e.entityId,
+  };
 }

@@ -1,0 +1,119 @@
+import { toSimplifiedView } from '../script/normalize';
+import { BUILTIN_LEXICON } from './builtinLexicon';
+
+export const ENTITY_TYPES = ['person', 'org', 'product', 'place', 'work'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export interface LexiconEntry {
+  /** `type:canonical`, the same in every article and script. */
+  id: string;
+  canonical: string;
+  type: EntityType;
+  aliases: string[];
+  /** Short forms that count only where the article also names the entity in full. */
+  shortAliases: string[];
+  note?: string;
+  link?: string;
+  origin: 'builtin' | 'workspace';
+}
+
+export function entityId(type: string, canonical: string): string {
+  return `${type}:${canonical}`;
+}
+
+/** The form names are matched in: Simplified, Latin in lower case. */
+export function matchForm(s: string): string {
+  return toSimplifiedView(s).text.toLowerCase();
+}
+
+export interface AliasHit {
+  entry: LexiconEntry;
+  short: boolean;
+  length: number;
+  latin: boolean;
+}
+
+/**
+ * Entries indexed by the first character of each alias (in match form), longest alias
+ * first, so matching at a position is a lookup and a few `startsWith` calls.
+ */
+export class Lexicon {
+  private readonly byFirst = new Map<string, Array<{ alias: string; entry: LexiconEntry; short: boolean; latin: boolean }>>();
+  readonly entries: LexiconEntry[];
+  readonly ignore: ReadonlySet<string>;
+
+  constructor(entries: LexiconEntry[], ignore: Iterable<string> = []) {
+    // workspace entries come last and win over built-in ones with the same id
+    const byId = new Map<string, LexiconEntry>();
+    for (const e of entries) byId.set(e.id, e);
+    this.entries = [...byId.values()];
+    this.ignore = new Set([...ignore].map(matchForm));
+    for (const entry of this.entries) {
+      const add = (raw: string, short: boolean) => {
+        const alias = matchForm(raw);
+        if (!alias || this.ignore.has(alias)) return;
+        const list = this.byFirst.get(alias[0]!) ?? [];
+        list.push({ alias, entry, short, latin: /^[a-z0-9]/.test(alias) });
+        this.byFirst.set(alias[0]!, list);
+      };
+      add(entry.canonical, false);
+      for (const a of entry.aliases) add(a, false);
+      for (const a of entry.shortAliases) add(a, true);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.alias.length - a.alias.length);
+  }
+
+  /** The longest alias at position i of a match-form text, if any. */
+  match(form: string, i: number): AliasHit | undefined {
+    const list = this.byFirst.get(form[i]!);
+    if (!list) return undefined;
+    for (const c of list) {
+      if (!form.startsWith(c.alias, i)) continue;
+      if (c.latin) {
+        // Latin names stand alone: OpenAI, not OpenAIs; GPT-4, not GPT-40
+        const before = form.charCodeAt(i - 1);
+        const after = form.charCodeAt(i + c.alias.length);
+        if (isLatinWordChar(before) || isLatinWordChar(after)) continue;
+      }
+      return { entry: c.entry, short: c.short, length: c.alias.length, latin: c.latin };
+    }
+    return undefined;
+  }
+
+  hasFirstChar(ch: string): boolean {
+    return this.byFirst.has(ch);
+  }
+
+  with(extra: LexiconEntry[], ignore: Iterable<string>): Lexicon {
+    return new Lexicon([...this.entries, ...extra], [...this.ignore, ...ignore]);
+  }
+}
+
+function isLatinWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+}
+
+let builtin: Lexicon | undefined;
+
+/** The built-in lexicon, parsed on first use. */
+export function builtinLexicon(): Lexicon {
+  if (builtin) return builtin;
+  const entries: LexiconEntry[] = [];
+  for (const line of BUILTIN_LEXICON.split('\n')) {
+    if (!line.trim()) continue;
+    const [canonical, type, aliases = '', note = ''] = line.split('|');
+    const all = aliases.split(',').map((a) => a.trim()).filter(Boolean);
+    const entry: LexiconEntry = {
+      id: entityId(type!, canonical!),
+      canonical: canonical!,
+      type: type as EntityType,
+      aliases: all.filter((a) => !a.endsWith('*')),
+      shortAliases: all.filter((a) => a.endsWith('*')).map((a) => a.slice(0, -1)),
+      origin: 'builtin',
+    };
+    if (note) entry.note = note;
+    entries.push(entry);
+  }
+  builtin = new Lexicon(entries);
+  return builtin;
+}

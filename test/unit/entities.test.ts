@@ -1,0 +1,108 @@
+import * as assert from 'node:assert/strict';
+import { Analyzer } from '../../src/core/analysis/analyze';
+import { detectEntities, type EntityMention } from '../../src/core/entities/detect';
+import { builtinLexicon } from '../../src/core/entities/lexicon';
+import { addToWorkspaceLexicon, LexiconError, parseWorkspaceLexicon } from '../../src/core/entities/workspaceLexicon';
+
+const lex = builtinLexicon();
+const find = (text: string) => new Analyzer().analyze(text).entities;
+const brief = (ms: EntityMention[]) => ms.map((m) => `${m.text}|${m.type}|${m.canonical}`);
+
+describe('entities: the lexicon, across scripts', () => {
+  it('links Simplified, Traditional and wrongly converted spellings to one entity', () => {
+    const ids = ['阿里云发布新品。', '阿里雲發佈新品。', '阿裏雲發佈新品。'].map((t) => find(t)[0]!.entityId);
+    assert.deepEqual(new Set(ids), new Set(['org:阿里云']));
+    assert.equal(find('張勇表示。')[0]!.entityId, 'person:张勇');
+    assert.equal(find('通義千問上線。')[0]!.canonical, '通义千问');
+  });
+  it('prefers the longer name: 阿里云智能集团 over 阿里云', () => {
+    assert.deepEqual(brief(find('阿里云智能集团宣布调整。')), ['阿里云智能集团|org|阿里云智能集团']);
+  });
+  it('matches Latin names case-insensitively and whole', () => {
+    assert.deepEqual(brief(find('openai与DeepSeek竞争。')), ['openai|org|OpenAI', 'DeepSeek|org|深度求索']);
+    assert.ok(find('OpenAIs').every((m) => m.entityId !== 'org:OpenAI'));
+  });
+  it('takes a short form only where the full name is in the article', () => {
+    assert.deepEqual(find('阿里今年很忙。'), []);
+    assert.deepEqual(brief(find('阿里巴巴发布财报。阿里今年很忙。')).map((s) => s.split('|')[2]), ['阿里巴巴', '阿里巴巴']);
+  });
+});
+
+describe('entities: rules for names nobody taught', () => {
+  it('a role before a person: 创始人, CEO, 分析师', () => {
+    assert.deepEqual(brief(detectEntities('智远科技创始人李慕白表示', lex)).filter((s) => s.includes('person')), ['李慕白|person|李慕白']);
+    assert.deepEqual(brief(detectEntities('分析师周明认为', lex)).filter((s) => s.includes('person')), ['周明|person|周明']);
+  });
+  it('a name before a reporting verb', () => {
+    assert.deepEqual(brief(detectEntities('。陈立峰表示，', lex)), ['陈立峰|person|陈立峰']);
+  });
+  it('an organisation suffix with a cue after it', () => {
+    assert.ok(brief(find('远望咨询统计的数据显示增长。')).includes('远望咨询|org|远望咨询'));
+    assert.ok(brief(find('星河研究院发布报告。')).includes('星河研究院|org|星河研究院'));
+  });
+  it('no organisation from a generic phrase or a verb', () => {
+    assert.deepEqual(find('这家公司表示，许多公司都在观望，要稳住公司。'), []);
+  });
+  it('Latin camel-case names and versioned products', () => {
+    assert.deepEqual(brief(detectEntities('NovaMind发布了Orion-2模型', lex)), ['NovaMind|org|NovaMind', 'Orion-2|product|Orion-2']);
+    assert.deepEqual(detectEntities('CEO说AI和GPU都重要，Q2-Q4增长', lex), []);
+  });
+  it('transliterated names with ·, without the role before them', () => {
+    assert.deepEqual(brief(detectEntities('创始人约翰·史密斯称', lex)), ['约翰·史密斯|person|约翰·史密斯']);
+  });
+  it('quoted product names after a cue, and 《titles》 as works', () => {
+    assert.deepEqual(brief(detectEntities('推出了大模型“星河问答”，并发布《2024云计算白皮书》', lex)), [
+      '星河问答|product|星河问答', '2024云计算白皮书|work|2024云计算白皮书',
+    ]);
+  });
+  it('canonical forms of rule-found names are Simplified', () => {
+    assert.equal(find('據遠望咨詢統計，')[0]!.canonical, '远望咨询');
+  });
+  it('stays linear on hostile input', () => {
+    for (const s of ['《'.repeat(100_000), '“'.repeat(100_000), '·'.repeat(100_000), '王'.repeat(100_000), '公司'.repeat(50_000), 'Ab'.repeat(50_000)]) {
+      detectEntities(s, lex);
+    }
+  });
+});
+
+describe('the workspace lexicon (.gloss/lexicon.yaml)', () => {
+  const source = '# taught by the desk\nversion: 1\nentities:\n  - canonical: 星河科技\n    type: org\n    aliases: [星河]\n    note: 云计算公司\nignore:\n  - 引擎\n';
+
+  it('teaches an entity that is then found in either script', () => {
+    const ws = parseWorkspaceLexicon(source);
+    const a = new Analyzer(builtinLexicon().with(ws.entries, ws.ignore));
+    const ms = a.analyze('星河發佈財報。星河科技增長。').entities;
+    assert.deepEqual(ms.map((m) => m.entityId), ['org:星河科技', 'org:星河科技']);
+    assert.equal(ms[0]!.source, 'workspace');
+  });
+
+  it('a Traditional canonical is stored Simplified', () => {
+    const ws = parseWorkspaceLexicon('entities:\n  - canonical: 遠望諮詢\n    type: org\n');
+    assert.equal(ws.entries[0]!.canonical, '远望咨询');
+  });
+
+  it('never takes what the team listed under ignore', () => {
+    const ws = parseWorkspaceLexicon('ignore: [天工]\n');
+    assert.deepEqual(new Analyzer(builtinLexicon().with(ws.entries, ws.ignore)).analyze('天工发布。').entities, []);
+  });
+
+  it('refuses invalid files with a line', () => {
+    const bad = (text: string, re: RegExp, line?: number) =>
+      assert.throws(() => parseWorkspaceLexicon(text), (e: unknown) => e instanceof LexiconError && re.test(e.message) && (line === undefined || e.line === line));
+    bad('entities:\n  - canonical: 星河\n    type: company\n', /type must be one of/, 3);
+    bad('entities: [\n', /invalid YAML/);
+    bad('entities:\n  - type: org\n', /canonical/);
+    bad('version: 2\n', /version 2/, 1);
+    bad('<<<<<<< HEAD\nentities: []\n', /conflict markers/, 1);
+    bad('colour: red\n', /unknown field/);
+  });
+
+  it('adds a taught entity keeping comments, and merges aliases into an existing one', () => {
+    const ws = parseWorkspaceLexicon(source);
+    const added = addToWorkspaceLexicon(ws, { canonical: '智远科技', type: 'org', aliases: ['智遠科技'] });
+    assert.match(added, /# taught by the desk/);
+    assert.equal(parseWorkspaceLexicon(added).entries.length, 2);
+    const merged = addToWorkspaceLexicon(parseWorkspaceLexicon(added), { canonical: '星河科技', type: 'org', aliases: ['星河集团'] });
+    assert.deepEqual(parseWorkspaceLexicon(merged).entries.find((e) => e.canonical === '星河科技')!.aliases, ['星河科技', '星河', '星河集团']);
+  });
+});
