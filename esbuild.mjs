@@ -1,5 +1,6 @@
 // Bundles the extension and the CLI. `--production` minifies, `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -20,6 +21,10 @@ const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+// the entity tagger's model is read at run time, beside the bundle (src/core/entities/ner.ts)
+mkdirSync('dist', { recursive: true });
+copyFileSync('src/core/entities/model/ner.json', 'dist/ner.json');
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

@@ -18,6 +18,7 @@ await esbuild.build({
   outfile: join(work, 'core.cjs'), logLevel: 'warning', mainFields: ['main', 'module'],
 });
 const core = require(join(work, 'core.cjs'));
+core.setNerModelPath(join(root, 'src/core/entities/model/ner.json'));
 const only = process.argv.slice(2);
 const want = (section) => only.length === 0 || only.includes(section);
 

@@ -11,3 +11,5 @@ export { detectEntities, resolveArticleLevel, type EntityMention } from './entit
 export { builtinLexicon, Lexicon, entityId, type LexiconEntry, type EntityType } from './entities/lexicon';
 export { parseWorkspaceLexicon, addToWorkspaceLexicon, LexiconError } from './entities/workspaceLexicon';
 export { entityToSpan } from './io/spans';
+export { featuresAt, NER_LABELS, NER_TYPES } from './entities/nerFeatures';
+export { setNerModelPath, nerAvailable, tagEntities } from './entities/ner';

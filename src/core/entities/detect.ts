@@ -5,8 +5,9 @@
  */
 import { toSimplifiedView } from '../script/normalize';
 import { entityId, type EntityType, type Lexicon } from './lexicon';
+import { tagEntities } from './ner';
 
-export type EntitySource = 'lexicon' | 'workspace' | 'role' | 'speech' | 'suffix' | 'latin' | 'transliterated' | 'quoted' | 'title';
+export type EntitySource = 'lexicon' | 'workspace' | 'role' | 'speech' | 'suffix' | 'latin' | 'transliterated' | 'quoted' | 'title' | 'model';
 
 export interface EntityMention {
   /** UTF-16 offsets into the analysed text, end exclusive. */
@@ -124,7 +125,12 @@ interface Candidate extends EntityMention {
 export interface DetectEntityOptions {
   /** Simplified view of `text`, if the caller has it already. */
   simplified?: string;
+  /** Whether to run the learned tagger (default true; it loads its model on first use). */
+  model?: boolean;
 }
+
+/** Longest stretch the tagger sees at once; longer text is cut at sentence ends. */
+const MAX_TAGGED = 400;
 
 /**
  * All entity mentions in `text` (a paragraph or an article). Overlaps are resolved in favour
@@ -166,7 +172,7 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
       // look for the closing mark only nearby: an unclosed 《 must not cost a scan of the article
       const near = norm.slice(i + 1, i + 32).indexOf('》');
       const close = near < 0 ? -1 : i + 1 + near;
-      if (close > i + 1 && close - i <= 31 && !/[\n，,。]/.test(norm.slice(i + 1, close))) push(i + 1, close, 'work', 'title', 2);
+      if (close > i + 1 && close - i <= 31 && !/[\n，,。]/.test(norm.slice(i + 1, close))) push(i + 1, close, 'work', 'title', 1);
       continue;
     }
     // “quoted” product names after a cue: 推出了大模型“通义千问”
@@ -177,7 +183,7 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
       const before = norm.slice(Math.max(0, i - 6), i);
       if (close > i + 1 && close - i <= 12 && QUOTE_PRODUCT_CUES.some((q) => before.endsWith(q) || before.endsWith(`${q}了`) || before.endsWith(`${q}的`))) {
         const inner = norm.slice(i + 1, close);
-        if (inner.length >= 2 && !/[，。！？、\s0-9+]/.test(inner)) push(i + 1, close, 'product', 'quoted', 2);
+        if (inner.length >= 2 && !/[，。！？、\s0-9+]/.test(inner)) push(i + 1, close, 'product', 'quoted', 1);
       }
       continue;
     }
@@ -247,6 +253,33 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
       i = Math.max(i, e - 1);
     }
   }
+  if (options.model !== false) {
+    // the learned tagger, sentence by sentence, below the lexicon and the rules
+    let from = 0;
+    while (from < norm.length) {
+      let to = Math.min(norm.length, from + MAX_TAGGED);
+      if (to < norm.length) {
+        // cut at a sentence end inside this chunk only: never scan back through the article
+        const chunk = norm.slice(from, to);
+        const cut = Math.max(chunk.lastIndexOf('。'), chunk.lastIndexOf('\n'));
+        if (cut > 0) to = from + cut + 1;
+      }
+      const slice = form.slice(from, to);
+      const chars = [...slice];
+      const utf16 = new Int32Array(chars.length + 1);
+      for (let k = 0, u = 0; k < chars.length; k++) {
+        utf16[k] = u;
+        u += chars[k]!.length;
+        utf16[k + 1] = u;
+      }
+      for (const sp of tagEntities(chars)) {
+        const s0 = from + utf16[sp.start]!;
+        const e0 = from + utf16[sp.end]!;
+        if (e0 - s0 >= 2 || sp.type === 'place') push(s0, e0, sp.type, 'model', 1.5);
+      }
+      from = to;
+    }
+  }
   return resolveOverlaps(candidates);
 }
 
@@ -254,7 +287,19 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
  * Keeps the best of overlapping candidates: higher priority, then longer, then earlier.
  * An occupancy map over the text keeps this linear (mentions are short).
  */
-function resolveOverlaps(candidates: Candidate[]): EntityMention[] {
+function resolveOverlaps(all: Candidate[]): EntityMention[] {
+  // a place inside a longer organisation or work (中国 in 中国人民银行, 北京 in 北京大学) gives way
+  const byStart = [...all].sort((a, b) => a.start - b.start || b.end - a.end);
+  const inside = new Set<Candidate>();
+  for (let k = 0; k < byStart.length; k++) {
+    const outer = byStart[k]!;
+    if ((outer.type !== 'org' && outer.type !== 'work') || outer.weak) continue;
+    for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
+      const inner = byStart[j]!;
+      if (inner.type === 'place' && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) inside.add(inner);
+    }
+  }
+  const candidates = all.filter((c) => !inside.has(c));
   candidates.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const end = candidates.reduce((m, c) => Math.max(m, c.end), 0);
   const occupied = new Uint8Array(end + 1);

@@ -1,0 +1,185 @@
+// Trains the character-level entity tagger shipped in src/core/entities/model/ner.json: a
+// structured averaged perceptron (BIO tags, Viterbi decoding) over the features in
+// src/core/entities/nerFeatures.ts. Training data: ../shared/bench/train/ (never the sets
+// `npm run bench` measures on). Usage: node scripts/train-ner.mjs [--sets uner,weibo,cluener] [--epochs 8]
+import * as esbuild from 'esbuild';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.GLOSS_SHARED ?? resolve(root, '../shared');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+const SETS = { uner: 'uner-zh-train.jsonl', weibo: 'weibo-train.jsonl', cluener: 'cluener-train.jsonl' };
+const sets = opt('--sets', 'uner,weibo,cluener').split(',');
+const epochs = Number(opt('--epochs', '8'));
+const minCount = Number(opt('--min-count', '2'));
+
+mkdirSync(join(root, '.bench'), { recursive: true });
+await esbuild.build({
+  entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs',
+  outfile: join(root, '.bench/train-core.cjs'), logLevel: 'warning',
+});
+const require = createRequire(import.meta.url);
+const core = require(join(root, '.bench/train-core.cjs'));
+const { featuresAt, NER_LABELS } = core;
+const L = NER_LABELS.length;
+const labelIndex = new Map(NER_LABELS.map((l, i) => [l, i]));
+
+// sentences as code-point arrays in the Simplified, lower-cased view, with gold labels
+const sentences = [];
+for (const set of sets) {
+  for (const line of readFileSync(join(shared, 'bench/train', SETS[set]), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const d = JSON.parse(line);
+    const chars = [...core.toSimplifiedView(d.text).text.toLowerCase()];
+    if (chars.length !== [...d.text].length) continue;
+    const labels = new Array(chars.length).fill(0);
+    for (const s of d.spans) {
+      if (!labelIndex.has(`B-${s.type}`)) continue;
+      labels[s.start] = labelIndex.get(`B-${s.type}`);
+      for (let k = s.start + 1; k < s.end; k++) labels[k] = labelIndex.get(`I-${s.type}`);
+    }
+    sentences.push({ chars, labels, feats: chars.map((_, i) => featuresAt(chars, i)) });
+  }
+}
+console.log(`[train] ${sentences.length} sentences from ${sets.join(', ')}`);
+
+// feature ids, keeping features seen at least minCount times
+const counts = new Map();
+for (const s of sentences) for (const f of s.feats) for (const x of f) counts.set(x, (counts.get(x) ?? 0) + 1);
+const featureId = new Map();
+for (const [f, n] of counts) if (n >= minCount) featureId.set(f, featureId.size);
+const F = featureId.size;
+console.log(`[train] ${F} features (seen ≥ ${minCount} times)`);
+for (const s of sentences) s.ids = s.feats.map((f) => f.map((x) => featureId.get(x)).filter((x) => x !== undefined));
+
+// weights, plus the sums for averaging (the lazy-update trick)
+const W = new Float64Array(F * L);
+const T = new Float64Array(L * (L + 1)); // transitions: from (L = start) to
+const Wsum = new Float64Array(F * L);
+const Tsum = new Float64Array(L * (L + 1));
+const Wstamp = new Float64Array(F * L);
+const Tstamp = new Float64Array(L * (L + 1));
+let step = 1;
+const bump = (w, sum, stamp, k, v) => {
+  sum[k] += (step - stamp[k]) * w[k];
+  stamp[k] = step;
+  w[k] += v;
+};
+// an I- label may follow only B- or I- of its own type
+const allowed = (from, to) => {
+  const l = NER_LABELS[to];
+  if (!l.startsWith('I-')) return true;
+  if (from === L) return false;
+  const f = NER_LABELS[from];
+  return f !== 'O' && f.slice(2) === l.slice(2);
+};
+
+function viterbi(ids, w, t) {
+  const n = ids.length;
+  const score = new Float64Array(n * L);
+  const back = new Int32Array(n * L);
+  for (let i = 0; i < n; i++) {
+    const emit = new Float64Array(L);
+    for (const f of ids[i]) for (let y = 0; y < L; y++) emit[y] += w[f * L + y];
+    for (let y = 0; y < L; y++) {
+      if (i === 0) {
+        score[y] = allowed(L, y) ? emit[y] + t[L * L + y] : -Infinity;
+        continue;
+      }
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        if (!allowed(p, y)) continue;
+        const v = score[(i - 1) * L + p] + t[p * L + y];
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      score[i * L + y] = best + emit[y];
+      back[i * L + y] = arg;
+    }
+  }
+  const out = new Array(n);
+  let y = 0;
+  for (let k = 1; k < L; k++) if (score[(n - 1) * L + k] > score[(n - 1) * L + y]) y = k;
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = y;
+    y = back[i * L + y];
+  }
+  return out;
+}
+
+// a fixed shuffle per epoch (deterministic)
+let seed = 42;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+for (let epoch = 1; epoch <= epochs; epoch++) {
+  const order = sentences.map((_, i) => i).sort(() => rand() - 0.5);
+  let errors = 0;
+  let tokens = 0;
+  for (const si of order) {
+    const s = sentences[si];
+    if (!s.chars.length) continue;
+    const guess = viterbi(s.ids, W, T);
+    for (let i = 0; i < guess.length; i++) {
+      tokens++;
+      const g = s.labels[i];
+      const p = guess[i];
+      const gPrev = i ? s.labels[i - 1] : L;
+      const pPrev = i ? guess[i - 1] : L;
+      if (g !== p) {
+        errors++;
+        for (const f of s.ids[i]) {
+          bump(W, Wsum, Wstamp, f * L + g, 1);
+          bump(W, Wsum, Wstamp, f * L + p, -1);
+        }
+      }
+      if (g !== p || gPrev !== pPrev) {
+        bump(T, Tsum, Tstamp, gPrev * L + g, 1);
+        bump(T, Tsum, Tstamp, pPrev * L + p, -1);
+      }
+    }
+    step++;
+  }
+  console.log(`[train] epoch ${epoch}: ${((100 * errors) / tokens).toFixed(2)}% of characters mislabelled`);
+}
+const finish = (w, sum, stamp) => {
+  const avg = new Float64Array(w.length);
+  for (let k = 0; k < w.length; k++) avg[k] = (sum[k] + (step - stamp[k]) * w[k]) / step;
+  return avg;
+};
+const Wavg = finish(W, Wsum, Wstamp);
+const Tavg = finish(T, Tsum, Tstamp);
+
+// quantise to integers with one scale; keep only features with a non-zero weight
+let max = 0;
+for (const v of Wavg) max = Math.max(max, Math.abs(v));
+for (const v of Tavg) max = Math.max(max, Math.abs(v));
+const scale = max / 127;
+const names = [...featureId.keys()];
+const rows = [];
+for (let f = 0; f < F; f++) {
+  const q = [];
+  let any = false;
+  for (let y = 0; y < L; y++) {
+    const v = Math.round(Wavg[f * L + y] / scale);
+    q.push(v);
+    if (v) any = true;
+  }
+  if (any) rows.push(`${names[f]}\t${q.join(',')}`);
+}
+const model = {
+  format: 'gloss-ner-perceptron-1',
+  trainedOn: sets.map((s) => SETS[s]),
+  labels: NER_LABELS,
+  scale,
+  transitions: [...Tavg].map((v) => Math.round(v / scale)),
+  features: rows.join('\n'),
+};
+const out = opt('--out', join(root, 'src/core/entities/model/ner.json'));
+writeFileSync(out, JSON.stringify(model));
+console.log(`[train] wrote ${out}: ${rows.length} features, ${(JSON.stringify(model).length / 1e6).toFixed(1)} MB`);
