@@ -2572,9 +2572,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2614,8 +2614,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -3054,8 +3054,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -3257,23 +3257,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -7568,8 +7568,11 @@ __export(index_exports, {
   OffsetIndex: () => OffsetIndex,
   addToWorkspaceLexicon: () => addToWorkspaceLexicon,
   builtinLexicon: () => builtinLexicon,
+  checkArithmetic: () => checkArithmetic,
+  claimToSpan: () => claimToSpan,
   codePointLength: () => codePointLength,
   describeFigure: () => describeFigure,
+  detectClaims: () => detectClaims,
   detectEntities: () => detectEntities,
   detectFigures: () => detectFigures,
   detectScript: () => detectScript,
@@ -8603,12 +8606,12 @@ function detectFigures(text, options = {}) {
     if (text[and] === "\u53C8") {
       const den = readNumber(text, skipSpaces(text, and + 1, 2));
       const mid = den && compactAt(text, skipSpaces(text, den.end, 2), 2);
-      const num = mid && mid.text === "\u5206\u4E4B" ? readNumber(text, skipSpaces(text, mid.end, 2)) : void 0;
-      if (den && num && den.value !== 0) {
+      const num2 = mid && mid.text === "\u5206\u4E4B" ? readNumber(text, skipSpaces(text, mid.end, 2)) : void 0;
+      if (den && num2 && den.value !== 0) {
         const signed2 = negativeSignBefore(text, i);
-        const v = clean(n.value + num.value / den.value);
-        out.push(figure(text, base, signed2 ? i - 1 : i, num.end, "number", signed2 ? -v : v));
-        i = num.end;
+        const v = clean(n.value + num2.value / den.value);
+        out.push(figure(text, base, signed2 ? i - 1 : i, num2.end, "number", signed2 ? -v : v));
+        i = num2.end;
         continue;
       }
     }
@@ -9465,8 +9468,9 @@ function detectEntities(text, lexicon, options = {}) {
     while (from < norm.length) {
       let to = Math.min(norm.length, from + MAX_TAGGED);
       if (to < norm.length) {
-        const cut = Math.max(norm.lastIndexOf("\u3002", to), norm.lastIndexOf("\n", to));
-        if (cut > from) to = cut + 1;
+        const chunk = norm.slice(from, to);
+        const cut = Math.max(chunk.lastIndexOf("\u3002"), chunk.lastIndexOf("\n"));
+        if (cut > 0) to = from + cut + 1;
       }
       const slice = form.slice(from, to);
       const chars = [...slice];
@@ -9520,6 +9524,366 @@ function resolveArticleLevel(mentions) {
   return mentions.filter((m) => (!m.short || full.has(m.entityId)) && (!m.weak || confirmed.has(m.entityId) || count.get(m.entityId) >= 2));
 }
 
+// src/core/claims/arithmetic.ts
+var GROWTH_WORDS = ["\u540C\u6BD4\u589E\u957F", "\u540C\u6BD4\u4E0A\u6DA8", "\u540C\u6BD4\u63D0\u5347", "\u589E\u957F\u7387\u4E3A", "\u589E\u957F\u7387", "\u589E\u901F\u4E3A", "\u589E\u901F", "\u589E\u5E45\u4E3A", "\u589E\u5E45", "\u589E\u957F\u4E86", "\u589E\u957F", "\u4E0A\u6DA8", "\u63D0\u5347", "\u63D0\u9AD8", "\u589E\u52A0\u4E86", "\u589E\u52A0"];
+var DECLINE_WORDS = ["\u540C\u6BD4\u4E0B\u964D", "\u540C\u6BD4\u4E0B\u8DCC", "\u540C\u6BD4\u51CF\u5C11", "\u4E0B\u964D\u4E86", "\u4E0B\u964D", "\u4E0B\u8DCC", "\u51CF\u5C11\u4E86", "\u51CF\u5C11", "\u964D\u4F4E\u4E86", "\u964D\u4F4E", "\u8DCC\u5E45"];
+var CAGR_WORDS = ["\u5E74\u590D\u5408\u589E\u957F\u7387", "\u590D\u5408\u5E74\u589E\u957F\u7387", "\u5E74\u5747\u590D\u5408\u589E\u957F\u7387", "\u5E74\u5747\u589E\u957F\u7387", "\u5E74\u5747\u589E\u901F", "\u5E74\u5747\u589E\u5E45", "CAGR", "\u6BCF\u5E74\u589E\u957F", "\u5E74\u589E\u957F\u7387"];
+var BASE_MARKERS = ["\u5BF9\u6BD4", "\u76F8\u6BD4", "\u8F83", "\u6BD4\u4E0A\u5E74", "\u6BD4\u53BB\u5E74", "\u6BD4\u4E0A\u4E00", "\u9AD8\u4E8E", "\u4F4E\u4E8E"];
+var RATES = {
+  "USD>CNY": [6, 7.6],
+  "CNY>USD": [1 / 7.6, 1 / 6],
+  "HKD>CNY": [0.78, 0.96],
+  "CNY>HKD": [1 / 0.96, 1 / 0.78],
+  "EUR>CNY": [6.7, 8.6],
+  "CNY>EUR": [1 / 8.6, 1 / 6.7],
+  "GBP>CNY": [7.8, 11],
+  "CNY>GBP": [1 / 11, 1 / 7.8],
+  "JPY>CNY": [0.044, 0.07],
+  "CNY>JPY": [1 / 0.07, 1 / 0.044],
+  "USD>HKD": [7.7, 7.9],
+  "HKD>USD": [1 / 7.9, 1 / 7.7]
+};
+var num = (f) => typeof f.value === "number" ? f.value : void 0;
+function roundingTolerance(f) {
+  const digits = f.text.replace(/[^0-9.．]/g, "").replace("\uFF0E", ".");
+  const decimals = digits.includes(".") ? digits.length - digits.indexOf(".") - 1 : 0;
+  const v = num(f) ?? 0;
+  if (f.unit === "%" || f.unit === "pp") return 0.5 * 10 ** -decimals;
+  const written = Number.parseFloat(digits);
+  const scale = written ? Math.abs(v / written) : 1;
+  const base = 0.5 * 10 ** -decimals * scale;
+  return f.approx ? base * 2 + Math.abs(v) * 0.02 : base;
+}
+function fmt(n, unit) {
+  const abs = Math.abs(n);
+  let s;
+  if (unit === "%" || unit === "pp") s = `${Number.parseFloat(n.toFixed(2))}${unit === "%" ? "%" : " pp"}`;
+  else if (abs >= 1e8) s = `${Number.parseFloat((n / 1e8).toFixed(4))}\u4EBF`;
+  else if (abs >= 1e4) s = `${Number.parseFloat((n / 1e4).toFixed(4))}\u4E07`;
+  else s = String(Number.parseFloat(n.toFixed(4)));
+  return s;
+}
+function comparable(a, b) {
+  if (num(a) === void 0 || num(b) === void 0) return false;
+  if (a.type === "money" && b.type === "money") return a.unit === b.unit;
+  if (a.type === "money" || b.type === "money") return (a.type === "number" || b.type === "number") && Math.abs(Math.log10(Math.abs(num(a) / num(b)) || 1)) < 1;
+  const amount = (f) => f.type === "number" || f.type === "count" || f.type === "quantity";
+  return amount(a) && amount(b) && (a.unit === b.unit || !a.unit || !b.unit);
+}
+function wordBefore(text, f, words, window = 8) {
+  const before = text.slice(Math.max(0, f.start - window), f.start);
+  let best;
+  let bestAt = -1;
+  for (const w of words) {
+    const at = before.lastIndexOf(w);
+    if (at >= 0 && (at > bestAt || at === bestAt && w.length > (best?.length ?? 0))) {
+      best = w;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+function orderAmounts(text, a, b) {
+  const between = text.slice(a.end, b.start);
+  if (between.length > 40 || /[。！？!?；;]/.test(between)) return void 0;
+  if (BASE_MARKERS.some((m) => between.includes(m)) || between.includes("\u4E0A\u5E74") || between.includes("\u53BB\u5E74") || between.includes("\u4E0A\u4E00\u5B63\u5EA6")) return { base: b, now: a };
+  const before = text.slice(Math.max(0, a.start - 4), a.start);
+  if (before.includes("\u4ECE") || before.includes("\u7531") || /(增长|增|升|提升|扩大|达到|达|降|下降|减少)(到|至)|增至|升至|降至|减至|将达/.test(between)) return { base: a, now: b };
+  return void 0;
+}
+function checkArithmetic(p) {
+  const out = [];
+  const figs = p.figures.filter((f) => f.salient);
+  const amounts = figs.filter((f) => f.type === "money" || f.type === "count" || f.type === "number" || f.type === "quantity");
+  const isDelta = (f) => {
+    const w = wordBefore(p.text, f, [...GROWTH_WORDS, ...DECLINE_WORDS], 6);
+    if (!w) return false;
+    const gap = p.text.slice(p.text.lastIndexOf(w, f.start) + w.length, f.start);
+    return gap === "" || gap === "\u4E86" || gap === "\u7EA6" || gap === "\u8FD1" || gap === "\u8D85";
+  };
+  const levels = amounts.filter((f) => !isDelta(f));
+  const percents = figs.filter((f) => f.type === "percent" && typeof f.value === "number");
+  const years = figs.filter((f) => f.type === "date" && f.period && /^\d{4}(\/\d{4})?$/.test(f.period));
+  for (const x of percents) {
+    const cagr = wordBefore(p.text, x, CAGR_WORDS, 10);
+    const before = levels.filter((a) => a.end <= x.start);
+    if (cagr) {
+      const pair2 = lastComparablePair(before);
+      const ordered2 = pair2 && (orderAmounts(p.text, pair2[0], pair2[1]) ?? { base: pair2[0], now: pair2[1] });
+      if (!ordered2) continue;
+      const { base: base2, now: now2 } = ordered2;
+      const span = yearSpan(years, p.text, base2);
+      const ratio = num(now2) / num(base2);
+      if (!span) {
+        out.push({
+          kind: "cagr",
+          verdict: "ambiguous",
+          stated: x,
+          from: [base2, now2],
+          working: `${fmt(num(base2))} \u2192 ${fmt(num(now2))}, stated ${fmt(num(x), "%")} a year; the number of years is not stated`,
+          assumption: "the period could not be read from the passage"
+        });
+        continue;
+      }
+      const rate2 = (ratio ** (1 / span.years) - 1) * 100;
+      const tol2 = Math.max(roundingTolerance(x), 0.5);
+      out.push({
+        kind: "cagr",
+        verdict: Math.abs(rate2 - num(x)) <= tol2 ? "holds" : "does not hold",
+        stated: x,
+        from: [base2, now2],
+        working: `(${fmt(num(now2))}/${fmt(num(base2))})^(1/${span.years}) \u2212 1 = ${rate2.toFixed(1)}% per year, stated ${fmt(num(x), "%")}`,
+        ...span.assumption ? { assumption: span.assumption } : {}
+      });
+      continue;
+    }
+    const growth = wordBefore(p.text, x, GROWTH_WORDS, 6);
+    const decline = wordBefore(p.text, x, DECLINE_WORDS, 6);
+    if (!growth && !decline) continue;
+    const sign = decline && (!growth || p.text.lastIndexOf(decline, x.start) > p.text.lastIndexOf(growth, x.start)) ? -1 : 1;
+    if (x.unit === "pp") {
+      const pair2 = lastPair(percents.filter((q) => q.end <= x.start && q.unit === "%"));
+      const ordered2 = pair2 && orderAmounts(p.text, pair2[0], pair2[1]);
+      if (!ordered2) continue;
+      const { base: base2, now: now2 } = ordered2;
+      const diff = num(now2) - num(base2);
+      const tol2 = roundingTolerance(x) + roundingTolerance(base2) + roundingTolerance(now2);
+      out.push({
+        kind: "points",
+        verdict: Math.abs(Math.abs(diff) - num(x)) <= tol2 && Math.sign(diff || sign) === sign ? "holds" : "does not hold",
+        stated: x,
+        from: [base2, now2],
+        working: `${fmt(num(now2), "%")} \u2212 ${fmt(num(base2), "%")} = ${fmt(diff, "pp")}, stated ${sign < 0 ? "\u2212" : ""}${fmt(num(x), "pp")}`
+      });
+      continue;
+    }
+    const pair = lastComparablePair(before);
+    const ordered = pair && x.start - pair[1].end <= 30 ? orderAmounts(p.text, pair[0], pair[1]) : void 0;
+    if (!ordered || !num(ordered.base)) continue;
+    const { base, now } = ordered;
+    const rate = (num(now) - num(base)) / num(base) * 100;
+    const tol = roundingTolerance(x) + 100 * (roundingTolerance(now) + roundingTolerance(base)) / Math.abs(num(base));
+    const holds = Math.abs(rate - sign * num(x)) <= tol;
+    out.push({
+      kind: "growth",
+      verdict: holds ? "holds" : "does not hold",
+      stated: x,
+      from: [base, now],
+      working: `(${fmt(num(now))} \u2212 ${fmt(num(base))}) / ${fmt(num(base))} = ${rate.toFixed(2)}%, stated ${sign < 0 ? "\u2212" : ""}${fmt(num(x), "%")}`
+    });
+  }
+  for (const x of amounts) {
+    const growth = wordBefore(p.text, x, GROWTH_WORDS, 6);
+    const decline = wordBefore(p.text, x, DECLINE_WORDS, 6);
+    if (!growth && !decline) continue;
+    const pair = lastComparablePair(levels.filter((a) => a.end <= x.start && comparable(a, x)));
+    const ordered = pair && x.start - pair[1].end <= 12 ? orderAmounts(p.text, pair[0], pair[1]) : void 0;
+    if (!ordered) continue;
+    const { base, now } = ordered;
+    const diff = num(now) - num(base);
+    const tol = roundingTolerance(x) + roundingTolerance(base) + roundingTolerance(now);
+    const sign = decline && !growth ? -1 : 1;
+    out.push({
+      kind: "difference",
+      verdict: Math.abs(Math.abs(diff) - num(x)) <= tol && Math.sign(diff) === sign ? "holds" : "does not hold",
+      stated: x,
+      from: [base, now],
+      working: `${fmt(num(now))} \u2212 ${fmt(num(base))} = ${fmt(diff)}, stated ${fmt(num(x))}`
+    });
+  }
+  for (const x of amounts) {
+    if (x.type !== "money" || !/约合|約合|折合|相当于|相當於/.test(p.text.slice(Math.max(0, x.start - 4), x.start))) continue;
+    const source = [...amounts].reverse().find((a) => a.end <= x.start && a.type === "money" && a.unit !== x.unit);
+    if (!source || !num(source) || !x.unit || !source.unit) continue;
+    const range = RATES[`${x.unit}>${source.unit}`];
+    if (!range) continue;
+    const rate = num(source) / num(x);
+    out.push({
+      kind: "conversion",
+      verdict: rate >= range[0] * 0.97 && rate <= range[1] * 1.03 ? "holds" : "does not hold",
+      stated: x,
+      from: [source],
+      working: `${fmt(num(source))} ${source.unit} / ${fmt(num(x))} ${x.unit} = ${rate.toFixed(2)} ${source.unit} per ${x.unit}; plausible ${range[0]}\u2013${range[1]}`
+    });
+  }
+  const listAt = p.text.search(/分别为|分别是|分别达|分别占/);
+  if (listAt >= 0) {
+    const parts = figs.filter((f) => f.start > listAt && f.start - listAt < 60 && (f.type === "money" || f.type === "count" || f.type === "number" || f.type === "percent"));
+    const totalWord = /合计|总计|共计|总额|总共|总数|总收入|总营收|总规模|总和|共有/;
+    const total = figs.find((f) => !parts.includes(f) && totalWord.test(p.text.slice(Math.max(0, f.start - 8), f.start)) && parts.length >= 2 && comparable(f, parts[0]));
+    const shares = parts.length >= 2 && parts.every((f) => f.unit === "%") && !total;
+    if (parts.length >= 2 && (total || shares && /分别占/.test(p.text))) {
+      const sum = parts.reduce((acc, f) => acc + (num(f) ?? 0), 0);
+      const whole = total ? num(total) : 100;
+      const tol = parts.reduce((acc, f) => acc + roundingTolerance(f), 0) + (total ? roundingTolerance(total) : 0.5);
+      out.push({
+        kind: "sum",
+        verdict: sum <= whole + tol && (total ? Math.abs(sum - whole) <= tol : true) ? "holds" : "does not hold",
+        stated: total ?? parts[parts.length - 1],
+        from: parts,
+        working: `${parts.map((f) => fmt(num(f), f.unit === "%" ? "%" : void 0)).join(" + ")} = ${fmt(sum, parts[0].unit === "%" ? "%" : void 0)}, stated ${total ? `total ${fmt(whole)}` : "shares of one whole (at most 100%)"}`
+      });
+    }
+  }
+  return out;
+}
+function lastPair(list) {
+  return list.length >= 2 ? [list[list.length - 2], list[list.length - 1]] : void 0;
+}
+function lastComparablePair(list) {
+  for (let j = list.length - 1; j > 0; j--) {
+    for (let i = j - 1; i >= 0; i--) if (comparable(list[i], list[j])) return [list[i], list[j]];
+  }
+  return void 0;
+}
+function yearSpan(years, text, base) {
+  const values = [];
+  for (const y of years) for (const part of y.period.split("/")) values.push(Number(part));
+  const distinct = [...new Set(values)].sort((a, b) => a - b);
+  if (distinct.length >= 2) {
+    const span = distinct[distinct.length - 1] - distinct[0];
+    if (span > 0) return distinct.length > 2 ? { years: span, assumption: `from ${distinct[0]} to ${distinct[distinct.length - 1]}` } : { years: span };
+  }
+  void text;
+  void base;
+  return void 0;
+}
+
+// src/core/claims/detect.ts
+var REPORTING2 = ["\u8868\u793A", "\u79F0", "\u8BA4\u4E3A", "\u900F\u9732", "\u6307\u51FA", "\u5766\u8A00", "\u5F3A\u8C03", "\u8BF4", "\u4ECB\u7ECD", "\u56DE\u5E94", "\u76F4\u8A00", "\u63D0\u5230", "\u5BA3\u5E03", "\u627F\u8BA4", "\u5426\u8BA4"];
+var SHOWS = ["\u663E\u793A", "\u62AB\u9732", "\u6307\u51FA", "\u8868\u660E"];
+var HEDGES = ["\u53EF\u80FD", "\u6216\u8BB8", "\u4E5F\u8BB8", "\u4F3C\u4E4E", "\u6050\u6015", "\u5927\u6982", "\u89C9\u5F97", "\u770B\u6765", "\u5E94\u8BE5", "\u6216\u5C06"];
+var FORECAST = ["\u9884\u8BA1", "\u9884\u6D4B", "\u6709\u671B", "\u5C06\u8FBE", "\u5C06\u4F1A", "\u5C06\u5728", "\u5C06\u4E8E", "\u8BA1\u5212", "\u672A\u6765", "\u523020", "\u9884\u671F", "\u76EE\u6807\u662F"];
+var COMPARATIVE = ["\u9996\u6B21", "\u7B2C\u4E00", "\u6700\u5927", "\u6700\u9AD8", "\u6700\u4F4E", "\u8D85\u8FC7", "\u9886\u5148", "\u589E\u957F", "\u4E0B\u964D", "\u51CF\u5C11", "\u7A81\u7834", "\u7FFB\u756A", "\u500D", "\u552F\u4E00", "\u9996\u4E2A", "\u9996\u5BB6"];
+var OPINION = ["\u8BA4\u4E3A", "\u89C9\u5F97", "\u770B\u6765", "\u76F8\u4FE1", "\u5224\u65AD", "\u5EFA\u8BAE"];
+function has(s, words) {
+  return words.find((w) => s.includes(w));
+}
+function cjkCount(s) {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 19968 && c <= 40959 || c >= 65 && c <= 122) n++;
+  }
+  return n;
+}
+function attribution(norm, sStart, text, entities) {
+  const within = (e) => e.start >= sStart && e.end <= sStart + norm.length;
+  const entityIn = (from, to) => entities.filter((e) => within(e) && e.start >= sStart + from && e.end <= sStart + to && (e.type === "person" || e.type === "org" || e.type === "work"));
+  const make = (from, to) => {
+    const raw = text.slice(sStart + from, sStart + to).replace(/^[，,、：:\s“”]+|[，,、：:\s]+$/g, "");
+    if (!raw) return void 0;
+    const named = entityIn(from, to);
+    const pick = named.find((e) => e.type === "person") ?? named[0];
+    const a = { text: raw };
+    if (pick) {
+      a.canonical = pick.canonical;
+      a.entityId = pick.entityId;
+    }
+    return a;
+  };
+  const ju = /据([^，。,；;]{1,16}?)(报道|统计|披露|消息|数据|显示|透露|称|介绍|调查)/.exec(norm);
+  if (ju) return make(ju.index + 1, ju.index + 1 + ju[1].length);
+  const interview = /([^，。,；;]{1,20}?)接受[^，。]{1,12}?采访/.exec(norm);
+  if (interview) return make(interview.index, interview.index + interview[1].length);
+  for (const w of SHOWS) {
+    const at = norm.indexOf(w);
+    if (at <= 0) continue;
+    const clauseStart = Math.max(norm.lastIndexOf("\uFF0C", at), norm.lastIndexOf(",", at), -1) + 1;
+    if (at - clauseStart <= 30) return make(clauseStart, at);
+  }
+  for (const w of REPORTING2) {
+    const at = norm.indexOf(w);
+    if (at <= 0) continue;
+    const named = entityIn(Math.max(0, at - 30), at);
+    if (named.length) {
+      const e = named[named.length - 1];
+      return { text: e.text, canonical: e.canonical, entityId: e.entityId };
+    }
+    const clauseStart = Math.max(norm.lastIndexOf("\uFF0C", at), norm.lastIndexOf("\u3002", at), -1) + 1;
+    if (at - clauseStart > 0 && at - clauseStart <= 12) return make(clauseStart, at);
+  }
+  return void 0;
+}
+function detectClaims(p) {
+  const norm = toSimplifiedView(p.text).text;
+  const claims = [];
+  let previous;
+  for (const s of splitSentences(p.text)) {
+    const sentence = p.text.slice(s.start, s.end);
+    const sNorm = norm.slice(s.start, s.end);
+    const last = sentence.trimEnd().slice(-1);
+    const isQuestion = last === "\uFF1F" || last === "?" || last === "\u201D" && /[？?]”$/.test(sentence.trimEnd()) && !/[：:]“/.test(sentence);
+    if (isQuestion || cjkCount(sentence) < 5) {
+      previous = s;
+      continue;
+    }
+    const figures = p.figures.filter((f) => f.start >= s.start && f.end <= s.end && f.salient);
+    const entities = p.entities.filter((e) => e.start >= s.start && e.end <= s.end);
+    const source = attribution(sNorm, s.start, p.text, p.entities);
+    const quoted = /[“「][^”」]{4,}[”」]/.test(sentence) && /([：:]|表示|称|说|指出|强调|坦言)\s*[“「]/.test(sNorm);
+    const amounts = figures.filter((f) => f.type !== "date" && f.type !== "rank" && f.type !== "duration");
+    const hedge = has(sNorm, HEDGES);
+    let type;
+    if (quoted) type = "quote";
+    else if (has(sNorm, FORECAST)) type = "forecast";
+    else if (amounts.length) type = "statistic";
+    else if (has(sNorm, OPINION) || hedge) type = "opinion";
+    else type = "event";
+    let checks = checkArithmetic({ text: norm, figures });
+    if (checks.length === 0 && previous && amounts.some((f) => f.type === "percent")) {
+      const joined = p.figures.filter((f) => f.start >= previous.start && f.end <= s.end && f.salient);
+      checks = checkArithmetic({ text: norm, figures: joined }).filter((c) => c.stated.start >= s.start);
+    }
+    const reasons = [];
+    let score = 0.15;
+    if (amounts.length) {
+      score += 0.3;
+      reasons.push(`${amounts.length} figure${amounts.length > 1 ? "s" : ""}`);
+    }
+    if (figures.some((f) => f.type === "date")) {
+      score += 0.1;
+      reasons.push("a date");
+    }
+    if (entities.length) {
+      score += 0.1;
+      reasons.push(`names ${[...new Set(entities.map((e) => e.canonical))].slice(0, 3).join(", ")}`);
+    }
+    if (source) {
+      score += 0.15;
+      reasons.push(`attributed to ${source.canonical ?? source.text}`);
+    }
+    const comparative = has(sNorm, COMPARATIVE);
+    if (comparative) {
+      score += 0.1;
+      reasons.push(`a comparison (${comparative})`);
+    }
+    if (checks.some((c) => c.verdict === "does not hold")) {
+      score += 0.2;
+      reasons.push("its arithmetic does not hold");
+    }
+    if (type === "opinion" || hedge) {
+      score -= 0.2;
+      reasons.push(`hedged or an opinion${hedge ? ` (${hedge})` : ""}`);
+    }
+    const claim = {
+      start: s.start,
+      end: s.end,
+      text: sentence,
+      type,
+      figures,
+      entities,
+      score: Math.round(Math.max(0, Math.min(1, score)) * 100) / 100,
+      reasons,
+      checks
+    };
+    if (source) claim.source = source;
+    claims.push(claim);
+    previous = s;
+  }
+  return claims;
+}
+
 // src/core/analysis/analyze.ts
 var NOISE = /* @__PURE__ */ new Set(["credit", "tagcloud", "navigation"]);
 var Analyzer = class {
@@ -9548,11 +9912,23 @@ var Analyzer = class {
         if (f.numeralEnd !== void 0) out.numeralEnd = f.numeralEnd + paragraph.start;
         return out;
       };
-      return { paragraph, figures: rel.figures.map(shift), entities: rel.entities.map(shift) };
+      const claims = rel.claims.map((c) => ({
+        ...shift(c),
+        figures: c.figures.map(shift),
+        entities: c.entities.map(shift),
+        checks: c.checks.map((k) => ({ ...k, stated: shift(k.stated), from: k.from.map(shift) }))
+      }));
+      return { paragraph, figures: rel.figures.map(shift), entities: rel.entities.map(shift), claims };
     });
     const kept = new Set(resolveArticleLevel(paragraphs.flatMap((p) => p.entities)));
     for (const p of paragraphs) p.entities = p.entities.filter((e) => kept.has(e));
-    return { text, paragraphs, figures: paragraphs.flatMap((p) => p.figures), entities: paragraphs.flatMap((p) => p.entities) };
+    return {
+      text,
+      paragraphs,
+      figures: paragraphs.flatMap((p) => p.figures),
+      entities: paragraphs.flatMap((p) => p.entities),
+      claims: paragraphs.flatMap((p) => p.claims)
+    };
   }
   findingsFor(paragraph) {
     const key = `${paragraph.kind}\0${paragraph.text}`;
@@ -9563,7 +9939,14 @@ var Analyzer = class {
       return hit;
     }
     this.freshParagraphs++;
-    const rel = NOISE.has(paragraph.kind) ? { figures: [], entities: [] } : { figures: detectFigures(paragraph.text), entities: detectEntities(paragraph.text, this.lexicon) };
+    let rel;
+    if (NOISE.has(paragraph.kind)) rel = { figures: [], entities: [], claims: [] };
+    else {
+      const figures = detectFigures(paragraph.text);
+      const entities = detectEntities(paragraph.text, this.lexicon);
+      const claims = paragraph.kind === "body" ? detectClaims({ text: paragraph.text, figures, entities }) : [];
+      rel = { figures, entities, claims };
+    }
     this.cache.set(key, rel);
     if (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value);
     return rel;
@@ -9636,6 +10019,20 @@ function entityToSpan(e, index) {
     canonical: e.canonical,
     entity: e.entityId
   };
+}
+function claimToSpan(c, index) {
+  const span = {
+    start: index.toCodePoint(c.start),
+    end: index.toCodePoint(c.end),
+    kind: "claim",
+    type: c.type,
+    text: c.text,
+    score: c.score,
+    reasons: c.reasons,
+    checks: c.checks.map((k) => ({ kind: k.kind, verdict: k.verdict, working: k.working, ...k.assumption ? { assumption: k.assumption } : {} }))
+  };
+  if (c.source) span.source = c.source.canonical ?? c.source.text;
+  return span;
 }
 
 // src/core/text/offsets.ts
@@ -9800,8 +10197,11 @@ function addToWorkspaceLexicon(current, entity) {
   OffsetIndex,
   addToWorkspaceLexicon,
   builtinLexicon,
+  checkArithmetic,
+  claimToSpan,
   codePointLength,
   describeFigure,
+  detectClaims,
   detectEntities,
   detectFigures,
   detectScript,

@@ -223,3 +223,41 @@ if (want('entities')) {
     console.log(`  ${id.padEnd(22)} ${String(r.n).padStart(4)}  ${[...r.forms].join(' / ')}  [${[...r.files].join(',')}]`);
   }
 }
+
+// ---------------------------------------------------------------- claims
+if (want('claims')) {
+  const gold = join(shared, 'bench/claims/cfever-dev-a.jsonl');
+  const docs = readJsonl(gold);
+  const analyzer = new core.Analyzer();
+  let detected = 0;
+  const byLabel = {};
+  for (const d of docs) {
+    const found = analyzer.analyze(d.text).claims.length > 0;
+    if (found) detected++;
+    byLabel[d.label] ??= { n: 0, found: 0 };
+    byLabel[d.label].n++;
+    if (found) byLabel[d.label].found++;
+  }
+  console.log(`\nClaims: recall on cfever-dev-a (every item is a claim sentence, Traditional script): ${fmt(detected / docs.length)} (${detected}/${docs.length})`);
+  for (const [label, r] of Object.entries(byLabel)) console.log(`    ${label.padEnd(16)} ${fmt(r.found / r.n)} (${r.found}/${r.n})`);
+  const labelled = readJsonl(join(root, 'test/fixtures/claims/labelled.jsonl'));
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const d of labelled) {
+    const found = new core.Analyzer().analyze(d.text).claims.length > 0;
+    if (found && d.claim) tp++;
+    else if (found && !d.claim) fp++;
+    else if (!found && d.claim) fn++;
+  }
+  console.log(`  our labelled sentences (test/fixtures/claims): precision ${fmt(tp / (tp + fp))}, recall ${fmt(tp / (tp + fn))} (${labelled.length} sentences, ${labelled.filter((d) => !d.claim).length} non-claims)`);
+  const seeds = join(shared, 'seeds');
+  console.log('  claims in the seeds from credit lines, headers and tag clouds (must be 0):');
+  for (const f of readdirSync(seeds).sort()) {
+    const a = new core.Analyzer().analyze(readFileSync(join(seeds, f), 'utf8'));
+    const noise = a.paragraphs.filter((p) => ['credit', 'tagcloud', 'navigation', 'heading'].includes(p.paragraph.kind)).reduce((n, p) => n + p.claims.length, 0);
+    const checks = a.claims.flatMap((c) => c.checks);
+    console.log(`    ${f}: ${noise} from noise; ${a.claims.length} claims; checks: ${checks.filter((k) => k.verdict === 'holds').length} hold, ${checks.filter((k) => k.verdict === 'does not hold').length} do not hold, ${checks.filter((k) => k.verdict === 'ambiguous').length} ambiguous`);
+    for (const k of checks) console.log(`        ${k.verdict === 'holds' ? '✔' : k.verdict === 'ambiguous' ? '?' : '✖'} ${k.kind}: ${k.working}`);
+  }
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Analyzer } from '../core/analysis/analyze';
 import { detectFigures } from '../core/figures/detect';
 import { describeFigure } from '../core/figures/format';
-import { entityToSpan, figureToSpan, type BenchSpan } from '../core/io/spans';
+import { claimToSpan, entityToSpan, figureToSpan, type BenchSpan } from '../core/io/spans';
 import { builtinLexicon, type Lexicon } from '../core/entities/lexicon';
 import { LEXICON_PATH, LexiconError, parseWorkspaceLexicon } from '../core/entities/workspaceLexicon';
 import { existsSync } from 'node:fs';
@@ -14,8 +14,8 @@ import { UsageError, runCheck, runExport, runFormat, runStats } from './sidecarC
 const USAGE = `usage: gloss <command> [options]
 
 commands:
-  detect FILE.txt...                         print the figures and entities of each article as a table
-  detect --input-jsonl DOCS.jsonl [--kinds figure,entity] [--lexicon PATH]
+  detect FILE.txt...                         print the figures, entities and claims of each article, with failed checks
+  detect --input-jsonl DOCS.jsonl [--kinds figure,entity,claim] [--lexicon PATH]
                                              read {"id","text"} lines, write {"id","spans"} lines
                                              (code points, end exclusive: the shared benchmark format)
   check [PATH...]                            validate sidecars against the format and their articles
@@ -50,7 +50,7 @@ function readText(path: string): string {
 
 function parseKinds(args: string[]): Kind[] {
   const i = args.indexOf('--kinds');
-  if (i < 0) return ['figure'];
+  if (i < 0) return ['figure', 'entity', 'claim'];
   const list = (args[i + 1] ?? '').split(',').filter(Boolean);
   for (const k of list) {
     if (!KNOWN_KINDS.includes(k as Kind)) throw new UsageError(`--kinds: unknown kind '${k}' (known: ${KNOWN_KINDS.join(', ')})`);
@@ -85,7 +85,11 @@ function spansOf(text: string, kinds: Kind[], analyzer: Analyzer): BenchSpan[] {
   const index = new OffsetIndex(text);
   const spans: BenchSpan[] = [];
   if (kinds.includes('figure')) for (const f of detectFigures(text)) spans.push(figureToSpan(f, index));
-  if (kinds.includes('entity')) for (const e of analyzer.analyze(text).entities) spans.push(entityToSpan(e, index));
+  if (kinds.includes('entity') || kinds.includes('claim')) {
+    const analysis = analyzer.analyze(text);
+    if (kinds.includes('entity')) for (const e of analysis.entities) spans.push(entityToSpan(e, index));
+    if (kinds.includes('claim')) for (const c of analysis.claims) spans.push(claimToSpan(c, index));
+  }
   return spans.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
@@ -125,7 +129,14 @@ function detectTable(paths: string[], write: (s: string) => void, analyzer: Anal
       const line = text.slice(0, e.start).split('\n').length;
       write(`  ${String(line).padStart(4)}:${String(index.toCodePoint(e.start)).padEnd(6)} ${e.type.padEnd(9)} ${e.text.padEnd(14)} → ${e.canonical} (${e.source})\n`);
     }
-    write(`  ${analysis.figures.filter((f) => f.salient).length} figures, ${analysis.entities.length} entities\n`);
+    for (const c of analysis.claims) {
+      const line = text.slice(0, c.start).split('\n').length;
+      const who = c.source ? ` — ${c.source.canonical ?? c.source.text}` : '';
+      write(`  ${String(line).padStart(4)}:${String(index.toCodePoint(c.start)).padEnd(6)} claim     ${c.type.padEnd(9)} score ${c.score.toFixed(2)}${who}: ${c.text.length > 40 ? `${c.text.slice(0, 40)}…` : c.text}\n`);
+      for (const k of c.checks) write(`         ${k.verdict === 'does not hold' ? '✖' : k.verdict === 'holds' ? '✔' : '?'} ${k.kind}: ${k.working}${k.assumption ? ` (assumed: ${k.assumption})` : ''}\n`);
+    }
+    const failed = analysis.claims.flatMap((c) => c.checks).filter((k) => k.verdict === 'does not hold').length;
+    write(`  ${analysis.figures.filter((f) => f.salient).length} figures, ${analysis.entities.length} entities, ${analysis.claims.length} claims, ${failed} failed arithmetic check${failed === 1 ? '' : 's'}\n`);
   }
 }
 

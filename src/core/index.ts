@@ -10,6 +10,8 @@ export { splitParagraphs, splitSentences, type Paragraph, type ParagraphKind } f
 export { detectEntities, resolveArticleLevel, type EntityMention } from './entities/detect';
 export { builtinLexicon, Lexicon, entityId, type LexiconEntry, type EntityType } from './entities/lexicon';
 export { parseWorkspaceLexicon, addToWorkspaceLexicon, LexiconError } from './entities/workspaceLexicon';
-export { entityToSpan } from './io/spans';
+export { entityToSpan, claimToSpan } from './io/spans';
 export { featuresAt, NER_LABELS, NER_TYPES } from './entities/nerFeatures';
 export { setNerModelPath, nerAvailable, tagEntities } from './entities/ner';
+export { detectClaims, type Claim, type ClaimType } from './claims/detect';
+export { checkArithmetic, type ArithmeticCheck } from './claims/arithmetic';

@@ -3,11 +3,13 @@ import { detectFigures } from '../figures/detect';
 import type { Figure } from '../figures/types';
 import { detectEntities, resolveArticleLevel, type EntityMention } from '../entities/detect';
 import { builtinLexicon, type Lexicon } from '../entities/lexicon';
+import { detectClaims, type Claim } from '../claims/detect';
 
 export interface ParagraphFindings {
   paragraph: Paragraph;
   figures: Figure[];
   entities: EntityMention[];
+  claims: Claim[];
 }
 
 export interface Analysis {
@@ -15,12 +17,13 @@ export interface Analysis {
   paragraphs: ParagraphFindings[];
   figures: Figure[];
   entities: EntityMention[];
+  claims: Claim[];
 }
 
 /** Paragraph kinds whose content is scraping noise, never findings. */
 const NOISE: ReadonlySet<ParagraphKind> = new Set(['credit', 'tagcloud', 'navigation']);
 
-type Relative = { figures: Figure[]; entities: EntityMention[] };
+type Relative = { figures: Figure[]; entities: EntityMention[]; claims: Claim[] };
 
 /**
  * Analyses articles paragraph by paragraph and remembers each paragraph's findings by its
@@ -55,12 +58,24 @@ export class Analyzer {
         if (f.numeralEnd !== undefined) out.numeralEnd = f.numeralEnd + paragraph.start;
         return out;
       };
-      return { paragraph, figures: rel.figures.map(shift), entities: rel.entities.map(shift) };
+      const claims = rel.claims.map((c) => ({
+        ...shift(c),
+        figures: c.figures.map(shift),
+        entities: c.entities.map(shift),
+        checks: c.checks.map((k) => ({ ...k, stated: shift(k.stated), from: k.from.map(shift) })),
+      }));
+      return { paragraph, figures: rel.figures.map(shift), entities: rel.entities.map(shift), claims };
     });
     // short forms and weakly found names are decided over the whole article
     const kept = new Set(resolveArticleLevel(paragraphs.flatMap((p) => p.entities)));
     for (const p of paragraphs) p.entities = p.entities.filter((e) => kept.has(e));
-    return { text, paragraphs, figures: paragraphs.flatMap((p) => p.figures), entities: paragraphs.flatMap((p) => p.entities) };
+    return {
+      text,
+      paragraphs,
+      figures: paragraphs.flatMap((p) => p.figures),
+      entities: paragraphs.flatMap((p) => p.entities),
+      claims: paragraphs.flatMap((p) => p.claims),
+    };
   }
 
   private findingsFor(paragraph: Paragraph): Relative {
@@ -73,9 +88,15 @@ export class Analyzer {
       return hit;
     }
     this.freshParagraphs++;
-    const rel: Relative = NOISE.has(paragraph.kind)
-      ? { figures: [], entities: [] }
-      : { figures: detectFigures(paragraph.text), entities: detectEntities(paragraph.text, this.lexicon) };
+    let rel: Relative;
+    if (NOISE.has(paragraph.kind)) rel = { figures: [], entities: [], claims: [] };
+    else {
+      const figures = detectFigures(paragraph.text);
+      const entities = detectEntities(paragraph.text, this.lexicon);
+      // headings and repeated paragraphs carry findings but no claims of their own
+      const claims = paragraph.kind === 'body' ? detectClaims({ text: paragraph.text, figures, entities }) : [];
+      rel = { figures, entities, claims };
+    }
     this.cache.set(key, rel);
     if (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
     return rel;

@@ -1,6 +1,7 @@
 import { OffsetIndex } from '../text/offsets';
 import type { Figure } from '../figures/types';
 import type { EntityMention } from '../entities/detect';
+import type { Claim } from '../claims/detect';
 
 /** A span in the shared benchmark format: code points, end exclusive. */
 export interface BenchSpan {
@@ -15,6 +16,10 @@ export interface BenchSpan {
   period?: string;
   canonical?: string;
   entity?: string;
+  source?: string;
+  score?: number;
+  reasons?: string[];
+  checks?: Array<{ kind: string; verdict: string; working: string; assumption?: string }>;
 }
 
 export function figureToSpan(f: Figure, index: OffsetIndex): BenchSpan {
@@ -42,4 +47,19 @@ export function entityToSpan(e: EntityMention, index: OffsetIndex): BenchSpan {
     canonical: e.canonical,
     entity: e.entityId,
   };
+}
+
+export function claimToSpan(c: Claim, index: OffsetIndex): BenchSpan {
+  const span: BenchSpan = {
+    start: index.toCodePoint(c.start),
+    end: index.toCodePoint(c.end),
+    kind: 'claim',
+    type: c.type,
+    text: c.text,
+    score: c.score,
+    reasons: c.reasons,
+    checks: c.checks.map((k) => ({ kind: k.kind, verdict: k.verdict, working: k.working, ...(k.assumption ? { assumption: k.assumption } : {}) })),
+  };
+  if (c.source) span.source = c.source.canonical ?? c.source.text;
+  return span;
 }
