@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { Analyzer, type Analysis } from '../core/analysis/analyze';
+import type { Lexicon } from '../core/entities/lexicon';
+import { setNerModelPath } from '../core/entities/ner';
+import { join } from 'node:path';
 
 export const ARTICLE_LANGUAGE = 'article';
 
@@ -9,7 +12,7 @@ export const ARTICLE_LANGUAGE = 'article';
  * remembers paragraphs by text, so a new version re-analyses only the paragraphs that changed.
  */
 export class AnalysisCache implements vscode.Disposable {
-  private readonly analyzer = new Analyzer();
+  private readonly analyzer: Analyzer;
   private readonly entries = new Map<string, { version: number; analysis: Analysis }>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -17,7 +20,10 @@ export class AnalysisCache implements vscode.Disposable {
   /** Fires about 200 ms after the last edit to an article, and when it is first analysed. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly debounceMs = 200) {
+  constructor(lexicon: Lexicon, private readonly debounceMs = 200) {
+    // the tagger's model ships beside the bundle (dist/ner.json) and is read on first use
+    setNerModelPath(join(__dirname, 'ner.json'));
+    this.analyzer = new Analyzer(lexicon);
     this.disposables.push(
       this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -34,6 +40,12 @@ export class AnalysisCache implements vscode.Disposable {
     const analysis = this.analyzer.analyze(document.getText());
     this.entries.set(key, { version: document.version, analysis });
     return analysis;
+  }
+
+  /** A new workspace lexicon: everything is analysed again. */
+  setLexicon(lexicon: Lexicon): void {
+    this.analyzer.setLexicon(lexicon);
+    this.entries.clear();
   }
 
   /** Paragraphs analysed afresh so far (for tests of incremental analysis). */

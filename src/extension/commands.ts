@@ -1,52 +1,252 @@
 import * as vscode from 'vscode';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ARTICLE_LANGUAGE, type AnalysisCache } from './analysisCache';
 import type { GlossCodeLensProvider } from './codeLens';
+import type { Reviewer } from './reviewer';
+import type { LexiconService } from './lexicon';
 import { describeFigure } from '../core/figures/format';
 import { toSimplifiedView, traditionalConverter } from '../core/script/normalize';
+import { annotationFor, itemAt, withAnnotation, type ReviewItem } from '../core/review/items';
+import { VERDICTS, type Kind, type Verdict } from '../core/sidecar/model';
+import { toBrat, toCsv, toJsonl, toW3c } from '../core/sidecar/export';
+import { writeAtomic } from '../core/sidecar/store';
+import { OffsetIndex } from '../core/text/offsets';
 import { t } from './l10n';
 
 export interface FindingSummary {
   uri: string;
   figures: Array<{ start: number; end: number; text: string; type: string; description: string }>;
+  entities: Array<{ start: number; end: number; text: string; type: string; canonical: string }>;
+  claims: Array<{ start: number; end: number; type: string; score: number; checks: string[] }>;
 }
 
-interface Services {
+export interface Services {
   cache: AnalysisCache;
   lenses: GlossCodeLensProvider;
+  reviewer: Reviewer;
+  lexicon: LexiconService;
+}
+
+/** Where a review command acts: a document, a UTF-16 offset in it, and optionally a kind. */
+export interface Target {
+  uri?: string | vscode.Uri;
+  offset?: number;
+  kind?: Kind;
 }
 
 async function documentFor(arg: unknown): Promise<vscode.TextDocument | undefined> {
   if (arg instanceof vscode.Uri) return vscode.workspace.openTextDocument(arg);
   if (typeof arg === 'string') return vscode.workspace.openTextDocument(vscode.Uri.parse(arg));
+  if (arg && typeof arg === 'object' && 'uri' in arg) return documentFor((arg as Target).uri);
   return vscode.window.activeTextEditor?.document;
 }
 
+function offsetOf(document: vscode.TextDocument, target: Target | undefined): number | undefined {
+  if (typeof target?.offset === 'number') return target.offset;
+  const editor = vscode.window.activeTextEditor;
+  if (editor && editor.document === document) return document.offsetAt(editor.selection.active);
+  return undefined;
+}
+
 /**
- * Every Gloss command, in one typed map: the id, and a handler that takes arguments so
- * that tests and other extensions can run it without a UI. `package.json` lists the same
- * ids under `contributes.commands`, all in the category "Gloss".
+ * Every Gloss command in one typed map: the id and a handler that also takes arguments, so
+ * that tests and other extensions can run it without a UI. `package.json` lists the same ids
+ * under `contributes.commands`, all in the category "Gloss".
  */
-export function commandHandlers(services: Services) {
+export function commandHandlers(s: Services) {
+  const reviewTarget = async (target?: Target) => {
+    const document = await documentFor(target);
+    if (!document || document.languageId !== ARTICLE_LANGUAGE) return undefined;
+    const offset = offsetOf(document, target);
+    if (offset === undefined) return undefined;
+    const item = itemAt(s.reviewer.review(document), offset, target?.kind);
+    return item ? { document, item } : { document, item: undefined };
+  };
+
+  const decide = async (target: Target | undefined, status: 'accepted' | 'rejected', extra?: (a: ReturnType<typeof annotationFor>) => void) => {
+    const found = await reviewTarget(target);
+    if (!found?.item) {
+      void vscode.window.showInformationMessage(t('No Gloss finding at the cursor.'));
+      return undefined;
+    }
+    const { document, item } = found;
+    const state = s.reviewer.sidecars.get(document.uri, document.getText());
+    const taken = new Set(state.sidecar.annotations.map((a) => a.id));
+    const annotation = annotationFor(document.getText(), item, status, taken);
+    extra?.(annotation);
+    const ok = await s.reviewer.sidecars.update(document.uri, document.getText(), (sc) => withAnnotation(sc, annotation));
+    return ok ? annotation : undefined;
+  };
+
+  const move = async (target: Target | undefined, direction: 1 | -1): Promise<ReviewItem | undefined> => {
+    const document = await documentFor(target);
+    if (!document) return undefined;
+    const editor = await vscode.window.showTextDocument(document);
+    const from = offsetOf(document, target) ?? 0;
+    const items = s.reviewer.review(document).items.filter((i) => i.state === 'suggested');
+    const next = direction === 1 ? items.find((i) => i.start > from) ?? items[0] : [...items].reverse().find((i) => i.start < from) ?? items[items.length - 1];
+    if (!next) {
+      void vscode.window.showInformationMessage(t('Everything in this article is reviewed.'));
+      return undefined;
+    }
+    const range = new vscode.Range(document.positionAt(next.start), document.positionAt(next.end));
+    editor.selection = new vscode.Selection(range.start, range.start);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return next;
+  };
+
   return {
+    'gloss.accept': (target?: Target) => decide(target, 'accepted'),
+    'gloss.reject': (target?: Target) => decide(target, 'rejected'),
+    'gloss.acceptParagraph': async (target?: Target): Promise<number> => {
+      const document = await documentFor(target);
+      if (!document) return 0;
+      const offset = offsetOf(document, target) ?? 0;
+      const analysis = s.cache.get(document);
+      const paragraph = analysis.paragraphs.find((p) => p.paragraph.start <= offset && offset <= p.paragraph.end);
+      if (!paragraph) return 0;
+      const review = s.reviewer.review(document);
+      const todo = review.items.filter((i) => i.state === 'suggested' && i.start >= paragraph.paragraph.start && i.end <= paragraph.paragraph.end);
+      if (!todo.length) return 0;
+      const text = document.getText();
+      await s.reviewer.sidecars.update(document.uri, text, (sc) => {
+        let next = sc;
+        const taken = new Set(sc.annotations.map((a) => a.id));
+        for (const item of todo) {
+          const a = annotationFor(text, item, 'accepted', taken);
+          taken.add(a.id);
+          next = withAnnotation(next, a);
+        }
+        return next;
+      });
+      return todo.length;
+    },
+    'gloss.setVerdict': async (target?: Target & { verdict?: Verdict }) => {
+      let verdict = target?.verdict;
+      if (!verdict) {
+        verdict = (await vscode.window.showQuickPick([...VERDICTS], { placeHolder: t('Verdict for this claim') })) as Verdict | undefined;
+        if (!verdict) return undefined;
+      }
+      if (!VERDICTS.includes(verdict)) throw new Error(`unknown verdict ${verdict}`);
+      return decide({ ...target, kind: 'claim' }, 'accepted', (a) => (a.verdict = verdict));
+    },
+    'gloss.addNote': async (target?: Target & { note?: string }) => {
+      const note = target?.note ?? (await vscode.window.showInputBox({ prompt: t('Note for this finding') }));
+      if (note === undefined) return undefined;
+      const found = await reviewTarget(target);
+      const status = found?.item?.annotation?.status === 'rejected' ? 'rejected' : 'accepted';
+      return decide(target, status, (a) => (a.note = note));
+    },
+    'gloss.addEvidence': async (target?: Target & { evidence?: string }) => {
+      const evidence = target?.evidence ?? (await vscode.window.showInputBox({ prompt: t('Evidence: a URL or article#id') }));
+      if (!evidence) return undefined;
+      return decide(target, 'accepted', (a) => (a.evidence = [...new Set([...(a.evidence ?? []), evidence])]));
+    },
+    'gloss.annotateSelection': async (target?: { uri?: string | vscode.Uri; start?: number; end?: number; kind?: Kind; type?: string }) => {
+      const document = await documentFor(target);
+      if (!document) return undefined;
+      const editor = vscode.window.activeTextEditor;
+      const start = target?.start ?? (editor ? document.offsetAt(editor.selection.start) : 0);
+      const end = target?.end ?? (editor ? document.offsetAt(editor.selection.end) : 0);
+      if (end <= start) {
+        void vscode.window.showInformationMessage(t('Select the text to annotate first.'));
+        return undefined;
+      }
+      const kind = target?.kind ?? ((await vscode.window.showQuickPick(['claim', 'figure', 'entity'], { placeHolder: t('Annotate as') })) as Kind | undefined);
+      if (!kind) return undefined;
+      let type = target?.type;
+      if (kind === 'entity' && !type) type = await vscode.window.showQuickPick(['person', 'org', 'product', 'place', 'work'], { placeHolder: t('Entity type') });
+      const text = document.getText();
+      const state = s.reviewer.sidecars.get(document.uri, text);
+      const a = annotationFor(text, { kind, start, end }, 'manual', new Set(state.sidecar.annotations.map((x) => x.id)));
+      if (kind === 'entity') {
+        a.type = type ?? 'org';
+        a.canonical = toSimplifiedView(a.quote).text;
+      }
+      if (kind === 'claim') a.verdict = 'unreviewed';
+      await s.reviewer.sidecars.update(document.uri, text, (sc) => withAnnotation(sc, a));
+      return a;
+    },
+    'gloss.teachEntity': async (target?: Target & { type?: string; canonical?: string }) => {
+      const found = await reviewTarget({ ...target, kind: 'entity' });
+      const document = found?.document ?? (await documentFor(target));
+      if (!document) return undefined;
+      const editor = vscode.window.activeTextEditor;
+      const selected = editor && !editor.selection.isEmpty ? document.getText(editor.selection) : undefined;
+      const surface = found?.item ? document.getText().slice(found.item.start, found.item.end) : selected;
+      if (!surface) return undefined;
+      const canonical = target?.canonical ?? found?.item?.finding?.entity?.canonical ?? toSimplifiedView(surface).text;
+      const type = target?.type ?? found?.item?.finding?.entity?.type ?? (await vscode.window.showQuickPick(['person', 'org', 'product', 'place', 'work'], { placeHolder: t('Entity type') }));
+      if (!type) return undefined;
+      return s.lexicon.teach(document.uri, { canonical, type: type as never, aliases: surface !== canonical ? [surface] : [] });
+    },
+    'gloss.nextUnreviewed': (target?: Target) => move(target, 1),
+    'gloss.previousUnreviewed': (target?: Target) => move(target, -1),
+    'gloss.openSidecar': async (target?: Target): Promise<string | undefined> => {
+      const document = await documentFor(target);
+      if (!document) return undefined;
+      const path = s.reviewer.sidecars.pathFor(document.uri);
+      if (!existsSync(path)) {
+        void vscode.window.showInformationMessage(t('No decisions yet: the sidecar is written with the first one.'));
+        return path;
+      }
+      await vscode.window.showTextDocument(vscode.Uri.file(path), { viewColumn: vscode.ViewColumn.Beside });
+      return path;
+    },
+    'gloss.showOrphans': async (target?: Target) => {
+      const document = await documentFor(target);
+      if (!document) return [];
+      const orphans = s.reviewer.review(document).orphans;
+      if (!target || !('uri' in target)) {
+        if (!orphans.length) void vscode.window.showInformationMessage(t('No orphaned annotations in this article.'));
+        else {
+          const pick = await vscode.window.showQuickPick(
+            orphans.map((o) => ({ label: o.annotation.quote, description: `${o.annotation.kind} · ${o.annotation.id}`, detail: o.reason, orphan: o })),
+            { placeHolder: t('Orphaned annotations: pick one, then select its new place and run "Gloss: Annotate Selection"') },
+          );
+          if (pick) await vscode.commands.executeCommand('gloss.openSidecar', { uri: document.uri.toString() });
+        }
+      }
+      return orphans.map((o) => ({ id: o.annotation.id, quote: o.annotation.quote, reason: o.reason }));
+    },
+    'gloss.export': async (target?: { uri?: string | vscode.Uri; format?: 'jsonl' | 'csv' | 'brat' | 'w3c'; out?: string }) => {
+      const document = await documentFor(target);
+      if (!document) return undefined;
+      const format = target?.format ?? ((await vscode.window.showQuickPick(['jsonl', 'csv', 'brat', 'w3c'], { placeHolder: t('Export format') })) as 'jsonl' | undefined);
+      if (!format) return undefined;
+      const state = s.reviewer.sidecars.get(document.uri, document.getText());
+      const item = { sidecar: state.sidecar, articleText: document.getText() };
+      const text = format === 'jsonl' ? toJsonl([item]) : format === 'csv' ? toCsv([item]) : format === 'brat' ? toBrat(state.sidecar) : toW3c([item]);
+      const ext = { jsonl: 'jsonl', csv: 'csv', brat: 'ann', w3c: 'w3c.json' }[format];
+      const out = target?.out ?? join(dirname(document.uri.fsPath), `${state.sidecar.article.replace(/\.txt$/, '')}.${ext}`);
+      writeAtomic(out, text);
+      if (!target?.out) void vscode.window.showInformationMessage(t('Exported to {0}', out));
+      return out;
+    },
     'gloss.toggleLenses': async (): Promise<boolean> => {
       const config = vscode.workspace.getConfiguration('gloss');
       const next = !config.get<boolean>('codeLens.enabled', true);
       await config.update('codeLens.enabled', next, vscode.ConfigurationTarget.Global);
-      services.lenses.refresh();
+      s.lenses.refresh();
       return next;
     },
     'gloss.showSummary': async (target?: vscode.Uri | string): Promise<FindingSummary | undefined> => {
       const document = await documentFor(target);
       if (!document) return undefined;
-      const analysis = services.cache.get(document);
+      const analysis = s.cache.get(document);
       const summary: FindingSummary = {
         uri: document.uri.toString(),
         figures: analysis.figures
           .filter((f) => f.salient)
           .map((f) => ({ start: f.start, end: f.end, text: f.text, type: f.type, description: describeFigure(f) })),
+        entities: analysis.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, type: e.type, canonical: e.canonical })),
+        claims: analysis.claims.map((c) => ({ start: c.start, end: c.end, type: c.type, score: c.score, checks: c.checks.map((k) => `${k.verdict}: ${k.working}`) })),
       };
       if (!target) {
-        void vscode.window.showInformationMessage(t('{0} figures in this article.', summary.figures.length));
+        void vscode.window.showInformationMessage(
+          t('{0} claims, {1} figures, {2} entities in this article.', summary.claims.length, summary.figures.length, summary.entities.length),
+        );
       }
       return summary;
     },
@@ -56,6 +256,22 @@ export function commandHandlers(services: Services) {
       const pos = new vscode.Position(line, 0);
       editor.selection = new vscode.Selection(pos, pos);
       editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    },
+    'gloss.showMentions': async (entityId?: string): Promise<number> => {
+      if (!entityId) return 0;
+      const mentions = await s.lexicon.corpus.mentions(entityId);
+      const pick = await vscode.window.showQuickPick(
+        mentions.map((m) => ({ label: m.text, description: vscode.workspace.asRelativePath(m.uri), detail: m.context, m })),
+        { placeHolder: t('Mentions of {0} across the workspace', entityId.split(':')[1] ?? entityId) },
+      );
+      if (pick) {
+        const doc = await vscode.workspace.openTextDocument(pick.m.uri);
+        const editor = await vscode.window.showTextDocument(doc);
+        const pos = doc.positionAt(pick.m.start);
+        editor.selection = new vscode.Selection(pos, pos);
+        editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+      }
+      return mentions.length;
     },
     'gloss.copyAsSimplified': async (target?: vscode.Uri | string): Promise<string | undefined> => {
       const document = await documentFor(target);
@@ -77,12 +293,33 @@ export function commandHandlers(services: Services) {
       const changed = await vscode.languages.setTextDocumentLanguage(document, ARTICLE_LANGUAGE);
       return changed.languageId;
     },
+    'gloss.annotations': async (target?: vscode.Uri | string) => {
+      const document = await documentFor(target);
+      if (!document) return [];
+      return s.reviewer.sidecars.get(document.uri, document.getText()).sidecar.annotations;
+    },
   } satisfies Record<string, (...args: never[]) => Promise<unknown>>;
 }
 
 export type GlossCommandId = keyof ReturnType<typeof commandHandlers>;
 
+/** Commands that hover links may run (`isTrusted.enabledCommands`). */
+export const HOVER_COMMANDS: GlossCommandId[] = [
+  'gloss.accept', 'gloss.reject', 'gloss.setVerdict', 'gloss.addNote', 'gloss.addEvidence', 'gloss.teachEntity', 'gloss.showMentions',
+];
+
+export function commandLink(id: GlossCommandId, args: unknown, title: string): string {
+  return `[${title}](command:${id}?${encodeURIComponent(JSON.stringify([args]))})`;
+}
+
 export function registerCommands(services: Services): vscode.Disposable[] {
   const handlers = commandHandlers(services) as Record<string, (...args: unknown[]) => Promise<unknown>>;
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
 }
+
+/** Code-point offsets of a document range, for messages and exports. */
+export function codePoints(document: vscode.TextDocument, start: number, end: number): [number, number] {
+  const index = new OffsetIndex(document.getText());
+  return [index.toCodePoint(start), index.toCodePoint(end)];
+}
+

@@ -3,29 +3,54 @@ import { AnalysisCache } from './analysisCache';
 import { registerArticleDetection } from './articles';
 import { registerCodeLens } from './codeLens';
 import { registerCommands } from './commands';
+import { registerDecorations } from './decorations';
 import { registerHover } from './hover';
+import { LexiconService } from './lexicon';
+import { Reviewer } from './reviewer';
+import { SidecarService } from './sidecars';
 import type { Analysis } from '../core/analysis/analyze';
+import type { Annotation } from '../core/sidecar/model';
 
 /** What Gloss offers other extensions and the integration tests. */
 export interface GlossApi {
   analyze(uri: vscode.Uri): Promise<Analysis>;
+  /** The sidecar's annotations of an article (including edits not yet written). */
+  annotations(uri: vscode.Uri): Promise<Annotation[]>;
   /** Paragraphs analysed afresh since activation; unchanged paragraphs are never re-analysed. */
   freshParagraphs(): number;
 }
 
 export function activate(context: vscode.ExtensionContext): GlossApi {
-  const cache = new AnalysisCache();
-  const { provider: lenses, disposables: lensDisposables } = registerCodeLens(cache);
+  const lexicon = new LexiconService();
+  const cache = new AnalysisCache(lexicon.lexicon);
+  const sidecars = new SidecarService();
+  const reviewer = new Reviewer(cache, sidecars);
+  const { provider: lenses, disposables: lensDisposables } = registerCodeLens(reviewer);
   context.subscriptions.push(
+    lexicon,
     cache,
+    sidecars,
+    reviewer,
+    lexicon.onDidChange(() => {
+      cache.setLexicon(lexicon.lexicon);
+      reviewer.invalidate();
+      void lexicon.corpus.rebuild();
+    }),
     ...registerArticleDetection(context),
-    ...registerHover(cache),
+    ...registerHover(reviewer, lexicon),
     ...lensDisposables,
-    ...registerCommands({ cache, lenses }),
+    ...registerDecorations(reviewer, context),
+    ...registerCommands({ cache, lenses, reviewer, lexicon }),
   );
+  // the workspace index is built in the background, after activation has returned
+  setTimeout(() => void lexicon.corpus.rebuild(), 500);
   return {
     async analyze(uri) {
       return cache.get(await vscode.workspace.openTextDocument(uri));
+    },
+    async annotations(uri) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      return sidecars.get(uri, document.getText()).sidecar.annotations;
     },
     freshParagraphs: () => cache.freshParagraphs,
   };

@@ -1,26 +1,54 @@
 import * as vscode from 'vscode';
-import type { AnalysisCache } from './analysisCache';
 import { ARTICLE_LANGUAGE } from './analysisCache';
+import type { Reviewer } from './reviewer';
+import type { LexiconService } from './lexicon';
+import { commandLink, HOVER_COMMANDS } from './commands';
 import { describeFigure } from '../core/figures/format';
-import type { Figure } from '../core/figures/types';
+import { traditionalConverter } from '../core/script/normalize';
+import type { ReviewItem } from '../core/review/items';
+import type { Claim } from '../core/claims/detect';
 import { t } from './l10n';
 
-/** Markdown-escapes text that comes from files, so it can never become a link or markup. */
+/**
+ * Escapes text that comes from files (articles, sidecars, the lexicon), so that it can
+ * never become markup, a link or a command: every markdown-significant character is
+ * backslash-escaped, and angle brackets and ampersands are escaped too.
+ */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => `\\${c}`);
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&:"']/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
-function figureHover(f: Figure): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
-  md.supportHtml = false;
-  md.isTrusted = false;
-  md.appendMarkdown(`**${t('Figure')}** \`${escapeMarkdown(f.type)}\`  \n`);
-  md.appendMarkdown(`${escapeMarkdown(describeFigure(f))}\n\n`);
-  md.appendMarkdown(`${t('As written')}: ${escapeMarkdown(f.text)}`);
-  return md;
+const STATE_TEXT = { suggested: 'suggestion', accepted: 'accepted', rejected: 'rejected', manual: 'added by you' } as const;
+
+function actions(uri: string, item: ReviewItem): string {
+  const target = { uri, offset: item.start, kind: item.kind };
+  const links = [
+    commandLink('gloss.accept', target, t('Accept')),
+    commandLink('gloss.reject', target, t('Reject')),
+    commandLink('gloss.addNote', target, t('Note')),
+  ];
+  if (item.kind === 'claim') links.push(commandLink('gloss.setVerdict', target, t('Verdict')), commandLink('gloss.addEvidence', target, t('Evidence')));
+  if (item.kind === 'entity') links.push(commandLink('gloss.teachEntity', target, t('Teach to lexicon')));
+  return links.join(' · ');
 }
 
-export function registerHover(cache: AnalysisCache): vscode.Disposable[] {
+function decision(md: vscode.MarkdownString, item: ReviewItem): void {
+  const a = item.annotation;
+  md.appendMarkdown(`${t('Status')}: ${escapeMarkdown(t(STATE_TEXT[item.state]))}`);
+  if (a?.verdict) md.appendMarkdown(` · ${t('Verdict')}: **${escapeMarkdown(a.verdict)}**`);
+  md.appendMarkdown('  \n');
+  if (a?.note) md.appendMarkdown(`${t('Note')}: ${escapeMarkdown(a.note)}  \n`);
+  for (const e of a?.evidence ?? []) md.appendMarkdown(`${t('Evidence')}: ${escapeMarkdown(e)}  \n`);
+}
+
+function checksOf(claim: Claim | undefined, figureStart?: number): string[] {
+  if (!claim) return [];
+  return claim.checks
+    .filter((k) => figureStart === undefined || k.stated.start === figureStart || k.from.some((f) => f.start === figureStart))
+    .map((k) => `${k.verdict === 'does not hold' ? '$(warning)' : k.verdict === 'holds' ? '$(pass)' : '$(question)'} ${escapeMarkdown(`${k.kind}: ${k.working} — ${k.verdict}`)}${k.assumption ? ` (${escapeMarkdown(k.assumption)})` : ''}`);
+}
+
+export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vscode.Disposable[] {
   return [
     vscode.languages.registerHoverProvider(
       { language: ARTICLE_LANGUAGE },
@@ -28,10 +56,57 @@ export function registerHover(cache: AnalysisCache): vscode.Disposable[] {
         provideHover(document, position, token) {
           if (token.isCancellationRequested) return undefined;
           const offset = document.offsetAt(position);
-          const analysis = cache.get(document);
-          const f = analysis.figures.find((x) => x.start <= offset && offset < x.end && x.salient);
-          if (!f) return undefined;
-          return new vscode.Hover(figureHover(f), new vscode.Range(document.positionAt(f.start), document.positionAt(f.end)));
+          const review = reviewer.review(document);
+          const here = review.items.filter((i) => i.start <= offset && offset < i.end && i.state !== 'rejected');
+          if (!here.length) return undefined;
+          const uri = document.uri.toString();
+          const md = new vscode.MarkdownString(undefined, true);
+          md.supportHtml = false;
+          md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+          const claimItem = review.items.find((i) => i.kind === 'claim' && i.start <= offset && offset < i.end);
+          // narrowest first: a figure or entity, then the claim around it
+          here.sort((a, b) => a.end - a.start - (b.end - b.start));
+          let range: vscode.Range | undefined;
+          for (const item of here) {
+            if (token.isCancellationRequested) return undefined;
+            if (md.value) md.appendMarkdown('\n\n---\n\n');
+            range ??= new vscode.Range(document.positionAt(item.start), document.positionAt(item.end));
+            const f = item.finding;
+            if (item.kind === 'figure') {
+              md.appendMarkdown(`**${t('Figure')}** \`${escapeMarkdown(f?.figure?.type ?? 'figure')}\`  \n`);
+              if (f?.figure) md.appendMarkdown(`${escapeMarkdown(describeFigure(f.figure))}  \n`);
+              md.appendMarkdown(`${t('As written')}: ${escapeMarkdown(document.getText().slice(item.start, item.end))}  \n`);
+              for (const c of checksOf(claimItem?.finding?.claim, item.start)) md.appendMarkdown(`${c}  \n`);
+            } else if (item.kind === 'entity') {
+              const e = f?.entity;
+              const canonical = e?.canonical ?? item.annotation?.canonical ?? document.getText().slice(item.start, item.end);
+              const traditional = traditionalConverter()(canonical);
+              const entry = lexicon.lexicon.entries.find((x) => x.id === e?.entityId);
+              md.appendMarkdown(`**${escapeMarkdown(canonical)}**${traditional !== canonical ? ` / ${escapeMarkdown(traditional)}` : ''} \`${escapeMarkdown(e?.type ?? item.annotation?.type ?? 'entity')}\`  \n`);
+              if (entry?.aliases.length) md.appendMarkdown(`${t('Aliases')}: ${entry.aliases.map(escapeMarkdown).join(', ')}  \n`);
+              if (entry?.note) md.appendMarkdown(`${escapeMarkdown(entry.note)}  \n`);
+              if (e) {
+                const here2 = review.items.filter((i) => i.finding?.entity?.entityId === e.entityId).length;
+                const across = lexicon.corpus.counts(e.entityId);
+                const corpus = across
+                  ? t('{0} across {1} articles', across.mentions, across.articles)
+                  : t('workspace index is being built');
+                md.appendMarkdown(`${t('{0} in this article', here2)} · ${escapeMarkdown(corpus)} · ${commandLink('gloss.showMentions', e.entityId, t('Show mentions'))}  \n`);
+                md.appendMarkdown(`${t('Found by')}: ${escapeMarkdown(e.source)}  \n`);
+              }
+            } else {
+              const c = f?.claim;
+              md.appendMarkdown(`**${t('Claim')}** \`${escapeMarkdown(c?.type ?? 'claim')}\``);
+              if (c) md.appendMarkdown(` · ${t('check-worthiness')} ${c.score.toFixed(2)}`);
+              md.appendMarkdown('  \n');
+              if (c?.source) md.appendMarkdown(`${t('Source')}: ${escapeMarkdown(c.source.canonical ?? c.source.text)}  \n`);
+              if (c?.reasons.length) md.appendMarkdown(`${t('Why')}: ${escapeMarkdown(c.reasons.join('; '))}  \n`);
+              for (const k of checksOf(c)) md.appendMarkdown(`${k}  \n`);
+            }
+            decision(md, item);
+            md.appendMarkdown(`${actions(uri, item)}`);
+          }
+          return new vscode.Hover(md, range);
         },
       },
     ),

@@ -59,7 +59,7 @@ describe('Gloss in VS Code', () => {
       'vscode.executeCodeLensProvider', editor.document.uri, 100,
     );
     const titles = lenses.map((l) => l.command?.title ?? '');
-    assert.match(titles[0]!, /Gloss: \d+ figures/);
+    assert.match(titles[0]!, /Gloss: \d+ claims · \d+ figures · \d+ entities · \d+\/\d+ reviewed/);
     assert.equal(lenses[0]!.range.start.line, 0);
     const paragraphLenses = titles.filter((t) => /\$\(symbol-number\) \d+ figures?/.test(t));
     assert.ok(paragraphLenses.length >= 4, `paragraph lenses: ${JSON.stringify(titles)}`);

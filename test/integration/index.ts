@@ -18,7 +18,9 @@ export function run(): Promise<void> {
 
 /** Runs every `*.test.js` in `dir` and reports to the file named by GLOSS_TEST_RESULTS. */
 export async function runSuitesIn(dir: string): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 25_000, color: false });
+  // GLOSS_TEST_GREP runs only the tests whose full title matches, for debugging one suite
+  if (process.env.GLOSS_TEST_GREP) mocha.grep(process.env.GLOSS_TEST_GREP);
   for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.test.js')) mocha.addFile(path.join(dir, f));
   const lines: string[] = [];
   const failures: Failure[] = [];
@@ -28,13 +30,24 @@ export async function runSuitesIn(dir: string): Promise<void> {
     runner.on('suite', (s: Mocha.Suite) => {
       if (s.title) lines.push(`${'  '.repeat(depth(s))}${s.title}`);
     });
+    // partial results after every test, so that a run that hangs still says where
+    const partial = () => {
+      if (process.env.GLOSS_TEST_RESULTS) fs.writeFileSync(`${process.env.GLOSS_TEST_RESULTS}.partial`, lines.join('\n'));
+    };
+    runner.on('test', (t: Mocha.Test) => {
+      lines.push(`${'  '.repeat(depth(t.parent!) + 1)}… ${t.title}`);
+      partial();
+    });
     runner.on('pass', (t: Mocha.Test) => {
       passed++;
-      lines.push(`${'  '.repeat(depth(t.parent!) + 1)}✔ ${t.title}`);
+      lines[lines.length - 1] = `${'  '.repeat(depth(t.parent!) + 1)}✔ ${t.title}`;
+      partial();
     });
     runner.on('fail', (t: Mocha.Test, err: Error) => {
       failures.push({ title: t.fullTitle(), error: err.stack ?? String(err) });
+      if (lines[lines.length - 1]?.endsWith(`… ${t.title}`)) lines.pop();
       lines.push(`${'  '.repeat(depth(t.parent!) + 1)}✖ ${t.title}`);
+      partial();
     });
   });
   const out = process.env.GLOSS_TEST_RESULTS;

@@ -69,6 +69,7 @@ export async function startCodeServer({ env = {}, extensionsDir, log = () => {},
   const args = [
     entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', extDir, ...extraArgs,
+
   ];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
@@ -113,7 +114,9 @@ export async function startCodeServer({ env = {}, extensionsDir, log = () => {},
           }
         }
       }
-      rmSync(scratch, { recursive: true, force: true });
+      // GLOSS_KEEP_LOGS keeps the user data (with the extension host's logs) for debugging
+      if (process.env.GLOSS_KEEP_LOGS) console.log(`[code-server] logs kept in ${userData}/logs`);
+      else rmSync(scratch, { recursive: true, force: true });
     },
   };
 }

@@ -51,6 +51,8 @@ export async function runIntegration({ label = 'integration', testsEntry, vsix, 
     const payload = [
       ['extensionDevelopmentPath', server.remote(extensionPath)],
       ['extensionTestsPath', server.remote(entry)],
+      // GLOSS_INSPECT_EXTENSIONS=<port> opens the extension host to a debugger, for investigating hangs
+      ...(process.env.GLOSS_INSPECT_EXTENSIONS ? [['inspect-extensions', process.env.GLOSS_INSPECT_EXTENSIONS]] : []),
     ];
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -64,7 +66,10 @@ export async function runIntegration({ label = 'integration', testsEntry, vsix, 
         passed: 0,
         failed: 1,
         spec: '',
-        failures: [{ title: `${label}: no results within ${RESULTS_TIMEOUT_MS} ms`, error: serverLog.slice(-40).join('') }],
+        failures: [{
+          title: `${label}: no results within ${RESULTS_TIMEOUT_MS} ms`,
+          error: `${existsSync(`${resultsFile}.partial`) ? `progress so far:\n${readFileSync(`${resultsFile}.partial`, 'utf8')}\n\n` : ''}${serverLog.slice(-20).join('')}`,
+        }],
       };
     } else {
       // the file is written in one call, but give the writer a moment to close it

@@ -1,0 +1,112 @@
+/**
+ * The review model: what Gloss suggests in an article (its findings) paired with what the
+ * user decided (the sidecar's annotations, re-anchored to the current text). Pure: used by
+ * the editor and testable without it.
+ */
+import type { Analysis } from '../analysis/analyze';
+import type { Claim } from '../claims/detect';
+import type { EntityMention } from '../entities/detect';
+import type { Figure } from '../figures/types';
+import { createAnchor, resolveAnchor } from '../sidecar/anchor';
+import { annotationId } from '../sidecar/ids';
+import type { Annotation, Kind, Sidecar } from '../sidecar/model';
+import { OffsetIndex } from '../text/offsets';
+
+export type ReviewState = 'suggested' | 'accepted' | 'rejected' | 'manual';
+
+export interface ReviewItem {
+  kind: Kind;
+  /** UTF-16 offsets into the document. */
+  start: number;
+  end: number;
+  state: ReviewState;
+  finding?: { claim?: Claim; figure?: Figure; entity?: EntityMention };
+  annotation?: Annotation;
+}
+
+export interface Orphan {
+  annotation: Annotation;
+  reason: string;
+}
+
+export interface Review {
+  items: ReviewItem[];
+  orphans: Orphan[];
+}
+
+const key = (kind: string, start: number, end: number) => `${kind}:${start}:${end}`;
+
+/** Findings and annotations of one article, in document order. */
+export function buildReview(analysis: Analysis, sidecar: Sidecar | undefined): Review {
+  const text = analysis.text;
+  const index = new OffsetIndex(text);
+  const items = new Map<string, ReviewItem>();
+  for (const c of analysis.claims) items.set(key('claim', c.start, c.end), { kind: 'claim', start: c.start, end: c.end, state: 'suggested', finding: { claim: c } });
+  for (const f of analysis.figures) {
+    if (f.salient) items.set(key('figure', f.start, f.end), { kind: 'figure', start: f.start, end: f.end, state: 'suggested', finding: { figure: f } });
+  }
+  for (const e of analysis.entities) items.set(key('entity', e.start, e.end), { kind: 'entity', start: e.start, end: e.end, state: 'suggested', finding: { entity: e } });
+  const orphans: Orphan[] = [];
+  for (const a of sidecar?.annotations ?? []) {
+    const r = resolveAnchor(text, a, index);
+    if (r.status === 'orphan') {
+      orphans.push({ annotation: a, reason: r.reason });
+      continue;
+    }
+    const start = index.toUtf16(r.start);
+    const end = index.toUtf16(r.end);
+    const k = key(a.kind, start, end);
+    const state: ReviewState = a.status === 'manual' ? 'manual' : a.status;
+    const existing = items.get(k);
+    if (existing) {
+      existing.annotation = a;
+      existing.state = state;
+    } else items.set(k, { kind: a.kind, start, end, state, annotation: a });
+  }
+  const list = [...items.values()].sort((x, y) => x.start - y.start || y.end - x.end || x.kind.localeCompare(y.kind));
+  return { items: list, orphans };
+}
+
+/** The item under a UTF-16 offset: the narrowest one (a figure inside a claim wins). */
+export function itemAt(review: Review, offset: number, kind?: Kind): ReviewItem | undefined {
+  let best: ReviewItem | undefined;
+  for (const it of review.items) {
+    if (it.start > offset || offset >= it.end || (kind && it.kind !== kind)) continue;
+    if (!best || it.end - it.start < best.end - best.start) best = it;
+  }
+  return best;
+}
+
+/** An annotation for an item, with its anchor and the fields of its kind. */
+export function annotationFor(
+  text: string,
+  item: Pick<ReviewItem, 'kind' | 'start' | 'end' | 'finding' | 'annotation'>,
+  status: Annotation['status'],
+  taken: ReadonlySet<string>,
+): Annotation {
+  if (item.annotation) return { ...item.annotation, status: item.annotation.status === 'manual' && status !== 'rejected' ? 'manual' : status };
+  const index = new OffsetIndex(text);
+  const anchor = createAnchor(text, index.toCodePoint(item.start), index.toCodePoint(item.end), index);
+  const a: Annotation = { id: annotationId(item.kind, anchor.start, anchor.quote, taken), kind: item.kind, status, ...anchor };
+  const f = item.finding;
+  if (f?.entity) {
+    a.type = f.entity.type;
+    a.canonical = f.entity.canonical;
+  }
+  if (f?.figure) {
+    a.value = f.figure.value;
+    if (f.figure.unit) a.unit = f.figure.unit;
+    a.approx = f.figure.approx !== undefined;
+  }
+  if (f?.claim) {
+    a.verdict = 'unreviewed';
+    if (f.claim.source) a.source = f.claim.source.canonical ?? f.claim.source.text;
+  }
+  return a;
+}
+
+/** The sidecar with one annotation put in place of the one with the same id, or added. */
+export function withAnnotation(sidecar: Sidecar, annotation: Annotation): Sidecar {
+  const others = sidecar.annotations.filter((a) => a.id !== annotation.id);
+  return { ...sidecar, annotations: [...others, annotation] };
+}

@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import { ARTICLE_LANGUAGE } from './analysisCache';
+import type { Reviewer } from './reviewer';
+import type { Kind } from '../core/sidecar/model';
+
+const KINDS: Kind[] = ['claim', 'figure', 'entity'];
+const VERDICT_ICONS = ['supported', 'disputed', 'false', 'unverifiable'] as const;
+
+/**
+ * Suggestions get a dotted underline in their kind's colour, decisions a solid one;
+ * rejected findings are not decorated. Claims with a verdict show an icon in the gutter.
+ * Colours are themable (`contributes.colors`).
+ */
+export function registerDecorations(reviewer: Reviewer, context: vscode.ExtensionContext): vscode.Disposable[] {
+  // theme colours are exposed to the editor's CSS as --vscode-<id with dots as dashes>
+  const make = (kind: Kind, style: 'dotted' | 'solid') =>
+    vscode.window.createTextEditorDecorationType({
+      textDecoration: `underline ${style} var(--vscode-gloss-${kind}Underline) 1.5px`,
+    });
+  const suggested = new Map(KINDS.map((k) => [k, make(k, 'dotted')]));
+  const decided = new Map(KINDS.map((k) => [k, make(k, 'solid')]));
+  const gutter = new Map(
+    VERDICT_ICONS.map((v) => [
+      v,
+      vscode.window.createTextEditorDecorationType({
+        gutterIconPath: vscode.Uri.joinPath(context.extensionUri, 'media', `verdict-${v}.svg`),
+        gutterIconSize: '80%',
+        overviewRulerColor: v === 'false' || v === 'disputed' ? new vscode.ThemeColor('gloss.disputedRuler') : undefined,
+        overviewRulerLane: vscode.OverviewRulerLane.Right,
+      }),
+    ]),
+  );
+  const all = [...suggested.values(), ...decided.values(), ...gutter.values()];
+
+  const paint = (editor: vscode.TextEditor) => {
+    if (editor.document.languageId !== ARTICLE_LANGUAGE) return;
+    const review = reviewer.review(editor.document);
+    const range = (s: number, e: number) => new vscode.Range(editor.document.positionAt(s), editor.document.positionAt(e));
+    for (const k of KINDS) {
+      // claims are long: they get the gutter and no underline unless decided
+      editor.setDecorations(suggested.get(k)!, k === 'claim' ? [] : review.items.filter((i) => i.kind === k && i.state === 'suggested').map((i) => range(i.start, i.end)));
+      editor.setDecorations(decided.get(k)!, review.items.filter((i) => i.kind === k && (i.state === 'accepted' || i.state === 'manual')).map((i) => range(i.start, i.end)));
+    }
+    for (const v of VERDICT_ICONS) {
+      const lines = review.items.filter((i) => i.kind === 'claim' && i.annotation?.verdict === v).map((i) => range(i.start, i.start));
+      editor.setDecorations(gutter.get(v)!, lines);
+    }
+  };
+  const paintAll = () => vscode.window.visibleTextEditors.forEach(paint);
+  paintAll();
+  return [
+    ...all,
+    vscode.window.onDidChangeVisibleTextEditors(paintAll),
+    reviewer.onDidChange(paintAll),
+  ];
+}

@@ -1,0 +1,149 @@
+import * as vscode from 'vscode';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Analyzer } from '../core/analysis/analyze';
+import { builtinLexicon, type EntityType, type Lexicon } from '../core/entities/lexicon';
+import { LEXICON_PATH, LexiconError, addToWorkspaceLexicon, parseWorkspaceLexicon, type WorkspaceLexicon } from '../core/entities/workspaceLexicon';
+import { writeAtomic } from '../core/sidecar/store';
+import { stripBom } from '../core/text/offsets';
+import { t } from './l10n';
+
+export interface Mention {
+  uri: vscode.Uri;
+  start: number;
+  end: number;
+  text: string;
+  context: string;
+}
+
+/**
+ * Mentions of every entity across the workspace's articles, built in the background after
+ * activation (with a progress indicator in the status bar), and kept fresh for open
+ * documents. It never blocks activation or a hover: until it is ready, counts say so.
+ */
+export class CorpusIndex implements vscode.Disposable {
+  private byEntity = new Map<string, Mention[]>();
+  private building: Promise<void> | undefined;
+  ready = false;
+
+  constructor(private readonly lexicon: () => Lexicon) {}
+
+  /** Starts (or restarts) the background build. */
+  rebuild(): Promise<void> {
+    this.ready = false;
+    this.building = Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Gloss: indexing articles') }, async () => {
+      const patterns = vscode.workspace.getConfiguration('gloss').get<string[]>('articles') ?? [];
+      const uris = new Map<string, vscode.Uri>();
+      for (const p of patterns) for (const u of await vscode.workspace.findFiles(p, '**/node_modules/**', 5000)) uris.set(u.toString(), u);
+      const analyzer = new Analyzer(this.lexicon());
+      const next = new Map<string, Mention[]>();
+      let n = 0;
+      for (const uri of uris.values()) {
+        let text: string;
+        try {
+          text = stripBom(readFileSync(uri.fsPath, 'utf8'));
+        } catch {
+          continue;
+        }
+        for (const e of analyzer.analyze(text).entities) {
+          const list = next.get(e.entityId) ?? [];
+          list.push({ uri, start: e.start, end: e.end, text: e.text, context: text.slice(Math.max(0, e.start - 12), e.end + 12).replace(/\s+/g, ' ') });
+          next.set(e.entityId, list);
+        }
+        // yield to the extension host between articles
+        if (++n % 20 === 0) await new Promise((r) => setTimeout(r, 0));
+      }
+      this.byEntity = next;
+      this.ready = true;
+    }));
+    return this.building;
+  }
+
+  async mentions(entityId: string): Promise<Mention[]> {
+    await (this.building ?? this.rebuild());
+    return this.byEntity.get(entityId) ?? [];
+  }
+
+  /** Mentions and articles, or undefined while the index is being built. */
+  counts(entityId: string): { mentions: number; articles: number } | undefined {
+    if (!this.ready) return undefined;
+    const list = this.byEntity.get(entityId) ?? [];
+    return { mentions: list.length, articles: new Set(list.map((m) => m.uri.toString())).size };
+  }
+
+  dispose(): void {
+    this.byEntity.clear();
+  }
+}
+
+/**
+ * The workspace lexicon: read from `.gloss/lexicon.yaml` of the first workspace folder,
+ * watched for changes (git checkout, another editor), and written when the user teaches an
+ * entity. A file that cannot be read is never written over.
+ */
+export class LexiconService implements vscode.Disposable {
+  private workspace: WorkspaceLexicon | undefined;
+  private error: LexiconError | undefined;
+  private current: Lexicon = builtinLexicon();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  readonly corpus: CorpusIndex;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('gloss-lexicon');
+
+  constructor() {
+    this.corpus = new CorpusIndex(() => this.current);
+    this.disposables.push(this.corpus, this.diagnostics);
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_PATH}`);
+    const reload = () => this.load();
+    this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
+    this.load(false);
+  }
+
+  get lexicon(): Lexicon {
+    return this.current;
+  }
+
+  private path(): string | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return folder ? join(folder.uri.fsPath, LEXICON_PATH) : undefined;
+  }
+
+  load(notify = true): void {
+    const path = this.path();
+    this.workspace = undefined;
+    this.error = undefined;
+    this.current = builtinLexicon();
+    if (path && existsSync(path)) {
+      try {
+        this.workspace = parseWorkspaceLexicon(readFileSync(path, 'utf8'));
+        this.current = builtinLexicon().with(this.workspace.entries, this.workspace.ignore);
+        this.diagnostics.delete(vscode.Uri.file(path));
+      } catch (e) {
+        if (!(e instanceof LexiconError)) throw e;
+        this.error = e;
+        const line = Math.max(0, (e.line ?? 1) - 1);
+        this.diagnostics.set(vscode.Uri.file(path), [new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), `Gloss: ${e.message}`)]);
+      }
+    }
+    if (notify) this.changed.fire();
+  }
+
+  /** Adds an entity to the workspace lexicon; returns the lexicon's path, or undefined if refused. */
+  async teach(from: vscode.Uri, entity: { canonical: string; type: EntityType; aliases: string[] }): Promise<string | undefined> {
+    const path = this.path() ?? join(dirname(from.fsPath), LEXICON_PATH);
+    this.load(false);
+    if (this.error) {
+      void vscode.window.showErrorMessage(t('Gloss cannot read {0} (line {1}: {2}); it was not changed.', LEXICON_PATH, this.error.line ?? 1, this.error.message));
+      return undefined;
+    }
+    mkdirSync(dirname(path), { recursive: true });
+    writeAtomic(path, addToWorkspaceLexicon(this.workspace, entity));
+    this.load();
+    return path;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

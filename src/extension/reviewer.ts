@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { AnalysisCache } from './analysisCache';
+import type { SidecarService } from './sidecars';
+import { buildReview, type Review } from '../core/review/items';
+
+/**
+ * The review of each open article (findings paired with sidecar annotations), cached by
+ * document version and sidecar generation, so that hovers, lenses and decorations share it.
+ */
+export class Reviewer implements vscode.Disposable {
+  private readonly cache = new Map<string, { version: number; generation: number; review: Review }>();
+  private generation = 0;
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(readonly analyses: AnalysisCache, readonly sidecars: SidecarService) {
+    this.disposables.push(
+      sidecars.onDidChange((uri) => {
+        this.generation++;
+        this.changed.fire(uri);
+      }),
+      analyses.onDidChange((uri) => this.changed.fire(uri)),
+    );
+  }
+
+  review(document: vscode.TextDocument): Review {
+    const key = document.uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === document.version && hit.generation === this.generation) return hit.review;
+    const analysis = this.analyses.get(document);
+    const state = this.sidecars.get(document.uri, document.getText());
+    const review = buildReview(analysis, state.sidecar);
+    this.cache.set(key, { version: document.version, generation: this.generation, review });
+    return review;
+  }
+
+  /** Call after the lexicon changed: every article is reviewed afresh. */
+  invalidate(): void {
+    this.generation++;
+    this.cache.clear();
+    for (const d of vscode.workspace.textDocuments) this.changed.fire(d.uri);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
