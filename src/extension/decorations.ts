@@ -51,6 +51,8 @@ export function registerDecorations(reviewer: Reviewer, context: vscode.Extensio
   return [
     ...all,
     vscode.window.onDidChangeVisibleTextEditors(paintAll),
+    // a language change (plaintext → article) reopens the document after it became visible
+    vscode.workspace.onDidOpenTextDocument(() => setTimeout(paintAll, 0)),
     reviewer.onDidChange(paintAll),
   ];
 }

@@ -3,7 +3,8 @@
 //   2. build (esbuild) and compile tests   counts as one test
 //   3. unit tests (mocha over src/core, no VS Code)
 //   4. integration tests inside VS Code 1.100.3 (code-server + Chromium)
-//   5. the packaged .vsix installed into VS Code: activates and answers a hover
+//   5. UI checks with the mouse and keyboard (Playwright): hover, F1 → Gloss: Accept, Alt+]
+//   6. the packaged .vsix installed into VS Code: activates and answers a hover
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './codeServer.mjs';
@@ -47,6 +48,12 @@ if (built) {
   const integration = await runIntegration();
   tally('integration', integration);
   console.log(`integration: ${integration.passed} passed, ${integration.failed} failed`);
+
+  console.log('\n▶ UI checks (mouse and keyboard, Playwright)');
+  const { runUi } = await import('./ui.mjs');
+  const ui = await runUi();
+  tally('ui', ui);
+  console.log(`ui: ${ui.passed} passed, ${ui.failed} failed`);
 
   console.log('\n▶ packaged extension (.vsix) in VS Code');
   const { packageVsixAsync } = await import('../../scripts/package.mjs');
