@@ -42,6 +42,11 @@ export class AnalysisCache implements vscode.Disposable {
     return analysis;
   }
 
+  /** Findings of a text that is not open in an editor (the corpus index), sharing the paragraph cache. */
+  analyze(text: string): Analysis {
+    return this.analyzer.analyze(text);
+  }
+
   /** A new workspace lexicon: everything is analysed again. */
   setLexicon(lexicon: Lexicon): void {
     this.analyzer.setLexicon(lexicon);

@@ -5,10 +5,12 @@ import { registerCodeLens } from './codeLens';
 import { registerCommands } from './commands';
 import { registerDecorations } from './decorations';
 import { registerHover } from './hover';
+import { registerCorpusView } from './corpusView';
 import { LexiconService } from './lexicon';
 import { Reviewer } from './reviewer';
 import { SidecarService } from './sidecars';
 import type { Analysis } from '../core/analysis/analyze';
+import { buildReview } from '../core/review/items';
 import type { Annotation } from '../core/sidecar/model';
 
 /** What Gloss offers other extensions and the integration tests. */
@@ -25,6 +27,12 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
   const cache = new AnalysisCache(lexicon.lexicon);
   const sidecars = new SidecarService();
   const reviewer = new Reviewer(cache, sidecars);
+  lexicon.corpus.reviewState = (uri, text) => {
+    const review = buildReview(cache.analyze(text), sidecars.get(uri, text).sidecar);
+    const verdicts = new Map<number, string>();
+    for (const i of review.items) if (i.kind === 'claim' && i.annotation?.verdict) verdicts.set(i.start, i.annotation.verdict);
+    return { verdicts, findings: review.items.length, reviewed: review.items.filter((i) => i.state !== 'suggested').length };
+  };
   const { provider: lenses, disposables: lensDisposables } = registerCodeLens(reviewer);
   context.subscriptions.push(
     lexicon,
@@ -41,7 +49,15 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
     ...lensDisposables,
     ...registerDecorations(reviewer, context),
     ...registerCommands({ cache, lenses, reviewer, lexicon }),
+    ...registerCorpusView(lexicon.corpus),
+    // decisions change the view's progress and verdicts: rebuild it, in the background
+    sidecars.onDidChange(() => scheduleRebuild()),
   );
+  let rebuildTimer: NodeJS.Timeout | undefined;
+  const scheduleRebuild = () => {
+    clearTimeout(rebuildTimer);
+    rebuildTimer = setTimeout(() => void lexicon.corpus.rebuild(), 1000);
+  };
   // the workspace index is built in the background, after activation has returned
   setTimeout(() => void lexicon.corpus.rebuild(), 500);
   return {

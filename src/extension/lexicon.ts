@@ -8,6 +8,13 @@ import { writeAtomic } from '../core/sidecar/store';
 import { stripBom } from '../core/text/offsets';
 import { t } from './l10n';
 
+export interface ArticleSummary {
+  uri: vscode.Uri;
+  claims: Array<{ start: number; text: string; verdict: string }>;
+  findings: number;
+  reviewed: number;
+}
+
 export interface Mention {
   uri: vscode.Uri;
   start: number;
@@ -23,6 +30,12 @@ export interface Mention {
  */
 export class CorpusIndex implements vscode.Disposable {
   private byEntity = new Map<string, Mention[]>();
+  private articles: ArticleSummary[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when a build finishes. */
+  readonly onDidChange = this.changed.event;
+  /** Reads an article's review state (claims' verdicts, progress) from its sidecar. */
+  reviewState?: (uri: vscode.Uri, text: string) => { verdicts: Map<number, string>; findings: number; reviewed: number };
   private building: Promise<void> | undefined;
   ready = false;
 
@@ -37,6 +50,7 @@ export class CorpusIndex implements vscode.Disposable {
       for (const p of patterns) for (const u of await vscode.workspace.findFiles(p, '**/node_modules/**', 5000)) uris.set(u.toString(), u);
       const analyzer = new Analyzer(this.lexicon());
       const next = new Map<string, Mention[]>();
+      const articles: ArticleSummary[] = [];
       let n = 0;
       for (const uri of uris.values()) {
         let text: string;
@@ -45,7 +59,15 @@ export class CorpusIndex implements vscode.Disposable {
         } catch {
           continue;
         }
-        for (const e of analyzer.analyze(text).entities) {
+        const analysis = analyzer.analyze(text);
+        const state = this.reviewState?.(uri, text);
+        articles.push({
+          uri,
+          claims: analysis.claims.map((c) => ({ start: c.start, text: c.text, verdict: state?.verdicts.get(c.start) ?? 'unreviewed' })),
+          findings: state?.findings ?? 0,
+          reviewed: state?.reviewed ?? 0,
+        });
+        for (const e of analysis.entities) {
           const list = next.get(e.entityId) ?? [];
           list.push({ uri, start: e.start, end: e.end, text: e.text, context: text.slice(Math.max(0, e.start - 12), e.end + 12).replace(/\s+/g, ' ') });
           next.set(e.entityId, list);
@@ -54,9 +76,16 @@ export class CorpusIndex implements vscode.Disposable {
         if (++n % 20 === 0) await new Promise((r) => setTimeout(r, 0));
       }
       this.byEntity = next;
+      this.articles = articles.sort((a, b) => a.uri.fsPath.localeCompare(b.uri.fsPath));
       this.ready = true;
+      this.changed.fire();
     }));
     return this.building;
+  }
+
+  /** Every entity with its mentions, and every article's summary. */
+  snapshot(): { entities: Map<string, Mention[]>; articles: ArticleSummary[] } {
+    return { entities: this.byEntity, articles: this.articles };
   }
 
   async mentions(entityId: string): Promise<Mention[]> {
@@ -73,6 +102,7 @@ export class CorpusIndex implements vscode.Disposable {
 
   dispose(): void {
     this.byEntity.clear();
+    this.changed.dispose();
   }
 }
 

@@ -173,3 +173,26 @@ describe('safety and the workspace', () => {
     assert.equal(w3c[0].target.selector[0].type, 'TextQuoteSelector');
   });
 });
+
+interface PlainNode {
+  label: string;
+  description?: string;
+  children?: PlainNode[];
+}
+
+describe('the corpus view', () => {
+  it('groups entities by type and name with mentions per article, claims by verdict, and articles with progress', async () => {
+    const tree = (await waitFor(async () => {
+      const t = await vscode.commands.executeCommand<PlainNode[]>('gloss.corpusTree');
+      const verdicts = t.find((n) => n.label === 'Claims by verdict')?.children ?? [];
+      return verdicts.some((v) => v.label === 'supported') ? t : undefined;
+    }, 'the corpus view to show the verdict given earlier', 20_000))!;
+    const articles = tree.find((n) => n.label === 'Articles')!.children!;
+    assert.deepEqual(articles.map((a) => a.label).sort(), ['01-cloud-earnings-simplified.txt', '02-ai-startups-traditional.txt', '03-mixed-script-notes.txt']);
+    assert.match(articles.find((a) => a.label.startsWith('01'))!.description!, /^[1-9]\d*\/\d+ reviewed$/);
+    const orgs = tree.find((n) => n.label === 'Entities')!.children!.find((n) => n.label === 'Organisations')!.children!;
+    const cloud = orgs.find((n) => n.label === '星河云')!;
+    assert.ok(cloud.children!.length >= 2, 'mentions in two articles, in both scripts');
+    assert.ok(cloud.children!.every((a) => a.children!.length >= 1));
+  });
+});
