@@ -15,3 +15,4 @@ export { featuresAt, NER_LABELS, NER_TYPES } from './entities/nerFeatures';
 export { setNerModelPath, nerAvailable, tagEntities } from './entities/ner';
 export { detectClaims, type Claim, type ClaimType } from './claims/detect';
 export { checkArithmetic, type ArithmeticCheck } from './claims/arithmetic';
+export { buildReview, itemsAt, itemsByParagraph, itemAt } from './review/items';

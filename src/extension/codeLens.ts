@@ -34,11 +34,10 @@ export class GlossCodeLensProvider implements vscode.CodeLensProvider<GlossLens>
     if (!vscode.workspace.getConfiguration('gloss', document.uri).get<boolean>('codeLens.enabled', true)) return [];
     const analysis = this.reviewer.analyses.get(document);
     if (token.isCancellationRequested) return [];
-    const review = this.reviewer.review(document);
+    const byParagraph = this.reviewer.paragraphItems(document);
     const lenses: GlossLens[] = [new GlossLens(new vscode.Range(0, 0, 0, 0), document.uri, { summary: true })];
     for (const p of analysis.paragraphs) {
-      const inside = review.items.some((i) => i.start >= p.paragraph.start && i.end <= p.paragraph.end);
-      if (!inside) continue;
+      if (!byParagraph.get(p.paragraph.start)?.length) continue;
       const pos = document.positionAt(p.paragraph.start);
       const range = new vscode.Range(pos, pos);
       lenses.push(new GlossLens(range, document.uri, { summary: false, paragraphStart: p.paragraph.start, action: 'review' }));
@@ -66,9 +65,10 @@ export class GlossCodeLensProvider implements vscode.CodeLensProvider<GlossLens>
       lens.command = { title: parts.join(' · '), command: 'gloss.nextUnreviewed', arguments: [{ uri, offset: 0 }] };
       return lens;
     }
-    const paragraph = analysis.paragraphs.find((p) => p.paragraph.start === (lens.what as { paragraphStart: number }).paragraphStart);
-    if (!paragraph) return lens;
-    const items = review.items.filter((i) => i.start >= paragraph.paragraph.start && i.end <= paragraph.paragraph.end);
+    const start = (lens.what as { paragraphStart: number }).paragraphStart;
+    const items = this.reviewer.paragraphItems(document).get(start);
+    const paragraph = items && analysis.paragraphs.find((p) => p.paragraph.start === start);
+    if (!paragraph || !items) return lens;
     const live = (k: string) => items.filter((i) => i.kind === k && i.state !== 'rejected').length;
     const todo = items.filter((i) => i.state === 'suggested').length;
     if (lens.what.action === 'acceptAll') {

@@ -5,7 +5,7 @@ import type { LexiconService } from './lexicon';
 import { commandLink, HOVER_COMMANDS } from './commands';
 import { describeFigure } from '../core/figures/format';
 import { traditionalConverter } from '../core/script/normalize';
-import type { ReviewItem } from '../core/review/items';
+import { itemsAt, type ReviewItem } from '../core/review/items';
 import type { Claim } from '../core/claims/detect';
 import { t } from './l10n';
 
@@ -57,13 +57,14 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
           if (token.isCancellationRequested) return undefined;
           const offset = document.offsetAt(position);
           const review = reviewer.review(document);
-          const here = review.items.filter((i) => i.start <= offset && offset < i.end && i.state !== 'rejected');
+          const around = itemsAt(review, offset);
+          const here = around.filter((i) => i.state !== 'rejected');
           if (!here.length) return undefined;
           const uri = document.uri.toString();
           const md = new vscode.MarkdownString(undefined, true);
           md.supportHtml = false;
           md.isTrusted = { enabledCommands: HOVER_COMMANDS };
-          const claimItem = review.items.find((i) => i.kind === 'claim' && i.start <= offset && offset < i.end);
+          const claimItem = around.find((i) => i.kind === 'claim');
           // narrowest first: a figure or entity, then the claim around it
           here.sort((a, b) => a.end - a.start - (b.end - b.start));
           let range: vscode.Range | undefined;
@@ -86,7 +87,7 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
               if (entry?.aliases.length) md.appendMarkdown(`${t('Aliases')}: ${entry.aliases.map(escapeMarkdown).join(', ')}  \n`);
               if (entry?.note) md.appendMarkdown(`${escapeMarkdown(entry.note)}  \n`);
               if (e) {
-                const here2 = review.items.filter((i) => i.finding?.entity?.entityId === e.entityId).length;
+                const here2 = review.entityCounts.get(e.entityId) ?? 0;
                 const across = lexicon.corpus.counts(e.entityId);
                 const corpus = across
                   ? t('{0} across {1} articles', across.mentions, across.articles)

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import type { AnalysisCache } from './analysisCache';
 import type { SidecarService } from './sidecars';
-import { buildReview, type Review } from '../core/review/items';
+import { buildReview, itemsByParagraph, type Review, type ReviewItem } from '../core/review/items';
 
 /**
  * The review of each open article (findings paired with sidecar annotations), cached by
  * document version and sidecar generation, so that hovers, lenses and decorations share it.
  */
 export class Reviewer implements vscode.Disposable {
-  private readonly cache = new Map<string, { version: number; generation: number; review: Review }>();
+  private readonly cache = new Map<string, { version: number; generation: number; review: Review; paragraphs?: Map<number, ReviewItem[]> }>();
   private generation = 0;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -33,6 +33,18 @@ export class Reviewer implements vscode.Disposable {
     const review = buildReview(analysis, state.sidecar);
     this.cache.set(key, { version: document.version, generation: this.generation, review });
     return review;
+  }
+
+  /** The items of each paragraph, by the paragraph's start offset (computed once per review). */
+  paragraphItems(document: vscode.TextDocument): Map<number, ReviewItem[]> {
+    this.review(document);
+    const entry = this.cache.get(document.uri.toString())!;
+    if (!entry.paragraphs) {
+      const paragraphs = this.analyses.get(document).paragraphs.map((p) => p.paragraph);
+      const grouped = itemsByParagraph(entry.review, paragraphs);
+      entry.paragraphs = new Map(paragraphs.map((p, k) => [p.start, grouped[k]!]));
+    }
+    return entry.paragraphs;
   }
 
   /** Call after the lexicon changed: every article is reviewed afresh. */

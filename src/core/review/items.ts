@@ -30,8 +30,13 @@ export interface Orphan {
 }
 
 export interface Review {
+  /** Sorted by start (then longer first). */
   items: ReviewItem[];
   orphans: Orphan[];
+  /** The longest item, which bounds the backward scan of `itemsAt`. */
+  longest: number;
+  /** Mentions per entity id in this article. */
+  entityCounts: Map<string, number>;
 }
 
 const key = (kind: string, start: number, end: number) => `${kind}:${start}:${end}`;
@@ -64,14 +69,51 @@ export function buildReview(analysis: Analysis, sidecar: Sidecar | undefined): R
     } else items.set(k, { kind: a.kind, start, end, state, annotation: a });
   }
   const list = [...items.values()].sort((x, y) => x.start - y.start || y.end - x.end || x.kind.localeCompare(y.kind));
-  return { items: list, orphans };
+  const entityCounts = new Map<string, number>();
+  for (const it of list) {
+    const id = it.finding?.entity?.entityId;
+    if (id) entityCounts.set(id, (entityCounts.get(id) ?? 0) + 1);
+  }
+  return { items: list, orphans, longest: list.reduce((m, i) => Math.max(m, i.end - i.start), 0), entityCounts };
+}
+
+/**
+ * Items covering a UTF-16 offset, found by binary search: a hover on a megabyte article
+ * looks at a handful of items, not all of them.
+ */
+export function itemsAt(review: Review, offset: number): ReviewItem[] {
+  const items = review.items;
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: ReviewItem[] = [];
+  for (let k = lo - 1; k >= 0 && items[k]!.start >= offset - review.longest; k--) {
+    if (offset < items[k]!.end) out.push(items[k]!);
+  }
+  return out;
+}
+
+/** Items grouped by the paragraph they lie in, in one sweep (both lists are sorted). */
+export function itemsByParagraph(review: Review, paragraphs: ReadonlyArray<{ start: number; end: number }>): ReviewItem[][] {
+  const out: ReviewItem[][] = paragraphs.map(() => []);
+  let p = 0;
+  for (const it of review.items) {
+    while (p < paragraphs.length && paragraphs[p]!.end < it.start) p++;
+    if (p === paragraphs.length) break;
+    if (it.start >= paragraphs[p]!.start && it.end <= paragraphs[p]!.end) out[p]!.push(it);
+  }
+  return out;
 }
 
 /** The item under a UTF-16 offset: the narrowest one (a figure inside a claim wins). */
 export function itemAt(review: Review, offset: number, kind?: Kind): ReviewItem | undefined {
   let best: ReviewItem | undefined;
-  for (const it of review.items) {
-    if (it.start > offset || offset >= it.end || (kind && it.kind !== kind)) continue;
+  for (const it of itemsAt(review, offset)) {
+    if (kind && it.kind !== kind) continue;
     if (!best || it.end - it.start < best.end - best.start) best = it;
   }
   return best;
