@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ARTICLE_LANGUAGE } from './analysisCache';
 import type { Reviewer } from './reviewer';
 import type { Kind } from '../core/sidecar/model';
+import { OffsetIndex } from '../core/text/offsets';
 
 const KINDS: Kind[] = ['claim', 'figure', 'entity'];
 const VERDICT_ICONS = ['supported', 'disputed', 'false', 'unverifiable'] as const;
@@ -30,7 +31,13 @@ export function registerDecorations(reviewer: Reviewer, context: vscode.Extensio
       }),
     ]),
   );
-  const all = [...suggested.values(), ...decided.values(), ...gutter.values()];
+  // orphans have no words any more: mark their last known place in the overview ruler
+  const orphan = vscode.window.createTextEditorDecorationType({
+    overviewRulerColor: new vscode.ThemeColor('gloss.orphanRuler'),
+    overviewRulerLane: vscode.OverviewRulerLane.Left,
+    isWholeLine: true,
+  });
+  const all = [...suggested.values(), ...decided.values(), ...gutter.values(), orphan];
 
   const paint = (editor: vscode.TextEditor) => {
     if (editor.document.languageId !== ARTICLE_LANGUAGE) return;
@@ -41,6 +48,14 @@ export function registerDecorations(reviewer: Reviewer, context: vscode.Extensio
       editor.setDecorations(suggested.get(k)!, k === 'claim' ? [] : review.items.filter((i) => i.kind === k && i.state === 'suggested').map((i) => range(i.start, i.end)));
       editor.setDecorations(decided.get(k)!, review.items.filter((i) => i.kind === k && (i.state === 'accepted' || i.state === 'manual')).map((i) => range(i.start, i.end)));
     }
+    const index = new OffsetIndex(editor.document.getText());
+    editor.setDecorations(
+      orphan,
+      review.orphans.map((o) => {
+        const at = editor.document.positionAt(index.toUtf16(o.annotation.start));
+        return { range: new vscode.Range(at, at), hoverMessage: `Gloss: orphaned ${o.annotation.kind} “${o.annotation.quote}” (${o.reason})` };
+      }),
+    );
     for (const v of VERDICT_ICONS) {
       const lines = review.items.filter((i) => i.kind === 'claim' && i.annotation?.verdict === v).map((i) => range(i.start, i.start));
       editor.setDecorations(gutter.get(v)!, lines);

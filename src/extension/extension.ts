@@ -52,6 +52,8 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
     ...registerCorpusView(lexicon.corpus),
     // decisions change the view's progress and verdicts: rebuild it, in the background
     sidecars.onDidChange(() => scheduleRebuild()),
+    // articles added, changed or deleted outside the editor (git checkout) update the view too
+    ...articleWatchers(() => scheduleRebuild()),
   );
   let rebuildTimer: NodeJS.Timeout | undefined;
   const scheduleRebuild = () => {
@@ -70,6 +72,14 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
     },
     freshParagraphs: () => cache.freshParagraphs,
   };
+}
+
+function articleWatchers(onChange: () => void): vscode.Disposable[] {
+  const patterns = vscode.workspace.getConfiguration('gloss').get<string[]>('articles') ?? [];
+  return patterns.flatMap((p) => {
+    const w = vscode.workspace.createFileSystemWatcher(p);
+    return [w, w.onDidCreate(onChange), w.onDidChange(onChange), w.onDidDelete(onChange)];
+  });
 }
 
 export function deactivate(): void {

@@ -27,7 +27,9 @@ export class SidecarService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('gloss-sidecar');
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
+  /** A warning in the article itself while its sidecar cannot be read. */
+  private readonly articleWarnings = vscode.languages.createDiagnosticCollection('gloss-article');
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics, this.articleWarnings];
   /** Paths Gloss itself just wrote, so that the watcher does not reload them needlessly. */
   private readonly ownWrites = new Map<string, string>();
 
@@ -68,7 +70,7 @@ export class SidecarService implements vscode.Disposable {
     else if (r.state === 'missing') state = { path, sidecar: emptySidecar(basename(article.fsPath), articleText), pending: false };
     else state = { path, sidecar: emptySidecar(basename(article.fsPath), articleText), error: r.error, pending: false };
     this.states.set(article.fsPath, state);
-    this.showDiagnostics(state);
+    this.showDiagnostics(state, article);
     return state;
   }
 
@@ -83,7 +85,7 @@ export class SidecarService implements vscode.Disposable {
     if (result.state === 'refused') {
       state.error = result.error;
       state.pending = true;
-      this.showDiagnostics(state);
+      this.showDiagnostics(state, article);
       const keep = t('Save pending changes beside it');
       // not awaited: a notification must never hold up the command that caused it
       void vscode.window
@@ -107,7 +109,7 @@ export class SidecarService implements vscode.Disposable {
     } else state.loaded = result.loaded;
     state.error = undefined;
     state.pending = false;
-    this.showDiagnostics(state);
+    this.showDiagnostics(state, article);
     this.changed.fire(article);
     return true;
   }
@@ -118,12 +120,20 @@ export class SidecarService implements vscode.Disposable {
     this.changed.fire(article);
   }
 
-  private showDiagnostics(state: SidecarState): void {
+  private showDiagnostics(state: SidecarState, article: vscode.Uri): void {
     const uri = vscode.Uri.file(state.path);
     if (!state.error) {
       this.diagnostics.delete(uri);
+      this.articleWarnings.delete(article);
       return;
     }
+    const warning = new vscode.Diagnostic(
+      new vscode.Range(0, 0, 0, 1000),
+      `Gloss: ${t('the sidecar {0} cannot be read (line {1}: {2}); Gloss writes nothing to it and keeps your decisions in memory', basename(state.path), state.error.line ?? 1, state.error.message)}`,
+      vscode.DiagnosticSeverity.Warning,
+    );
+    warning.source = 'gloss';
+    this.articleWarnings.set(article, [warning]);
     const line = Math.max(0, (state.error.line ?? 1) - 1);
     const list = (state.error.problems.length ? state.error.problems : [{ message: state.error.message, line: state.error.line }]).map((p) => {
       const l = Math.max(0, (p.line ?? line + 1) - 1);

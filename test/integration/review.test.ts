@@ -143,6 +143,8 @@ describe('safety and the workspace', () => {
     const diagnostics = vscode.languages.getDiagnostics(vscode.Uri.file(path));
     assert.ok(diagnostics.some((d) => /conflict markers/.test(d.message) && d.range.start.line === 2), JSON.stringify(diagnostics));
     assert.ok((await api.annotations(doc.uri)).some((a) => a.quote === '5.5億美元'));
+    const inArticle = vscode.languages.getDiagnostics(doc.uri);
+    assert.ok(inArticle.some((d) => d.severity === vscode.DiagnosticSeverity.Warning && /cannot be read \(line 3/.test(d.message)), JSON.stringify(inArticle));
   });
 
   it('picks up a sidecar changed outside Gloss', async () => {
