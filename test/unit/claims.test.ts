@@ -78,6 +78,19 @@ describe('arithmetic checks', () => {
     assert.equal(only('合计融资320亿元，其中三家公司分别为150亿元、100亿元和70亿元。', 'sum').verdict, 'holds');
     assert.equal(only('合计融资320亿元，其中三家公司分别为150亿元、100亿元和90亿元。', 'sum').verdict, 'does not hold');
   });
+  it('ambiguous: each relation says so, with its assumption, where the text leaves the reading open', () => {
+    const amb = (text: string, kind: string) => {
+      const c = only(text, kind);
+      assert.equal(c.verdict, 'ambiguous', c.working);
+      assert.ok(c.assumption, 'an assumption is stated');
+    };
+    amb('两家公司的营收分别是120亿元和90亿元，相差30亿元。'.replace('相差', '增加'), 'difference');
+    amb('今年营收为120亿元，另一项为90亿元，增长了33%。', 'growth');
+    amb('两个季度的份额为18.5%和17.2%，减少了1.3个百分点。', 'points');
+    amb('投入了5000亿韩元（约合27亿元人民币）。'.replace('人民币', ''), 'conversion');
+    amb('合计融资320亿元，其中两家公司分别为150亿元和100亿元。', 'sum');
+  });
+
   it('a failed check raises the claim’s score', () => {
     const [bad] = analyze('2021年规模约1880亿美元，预计2023年将达3600亿美元，年复合增长率约18%。').claims;
     assert.ok(bad!.reasons.includes('its arithmetic does not hold'));

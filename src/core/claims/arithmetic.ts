@@ -160,6 +160,18 @@ export function checkArithmetic(p: Passage): ArithmeticCheck[] {
       // 从18.5%降至17.2%，减少了1.3个百分点
       const pair = lastPair(percents.filter((q) => q.end <= x.start && q.unit === '%'));
       const ordered = pair && orderAmounts(p.text, pair[0], pair[1]);
+      if (pair && !ordered && !/[。！？!?；;]/.test(p.text.slice(pair[0].end, x.start))) {
+        const gap = Math.abs(num(pair[1])! - num(pair[0])!);
+        const tol = roundingTolerance(x) + roundingTolerance(pair[0]) + roundingTolerance(pair[1]);
+        if (Math.abs(gap - num(x)!) <= tol) {
+          out.push({
+            kind: 'points', verdict: 'ambiguous', stated: x, from: [pair[0], pair[1]],
+            working: `|${fmt(num(pair[1])!, '%')} − ${fmt(num(pair[0])!, '%')}| = ${fmt(gap, 'pp')}, stated ${fmt(num(x)!, 'pp')}`,
+            assumption: 'the passage does not say which share is the earlier one, so the direction cannot be checked',
+          });
+        }
+        continue;
+      }
       if (!ordered) continue;
       const { base, now } = ordered;
       const diff = num(now)! - num(base)!;
@@ -172,7 +184,20 @@ export function checkArithmetic(p: Passage): ArithmeticCheck[] {
       continue;
     }
     const pair = lastComparablePair(before);
-    const ordered = pair && x.start - pair[1].end <= 30 ? orderAmounts(p.text, pair[0], pair[1]) : undefined;
+    const near = pair && x.start - pair[1].end <= 30 && !/[。！？!?；;]/.test(p.text.slice(pair[0].end, x.start));
+    const ordered = near ? orderAmounts(p.text, pair[0], pair[1]) : undefined;
+    if (near && !ordered && num(pair[0]) && num(pair[1])) {
+      const readings = [[pair[0], pair[1]], [pair[1], pair[0]]].map(([b, n]) => ((num(n!)! - num(b!)!) / num(b!)!) * 100);
+      const tol = roundingTolerance(x) + (100 * (roundingTolerance(pair[0]) + roundingTolerance(pair[1]))) / Math.min(Math.abs(num(pair[0])!), Math.abs(num(pair[1])!));
+      if (readings.some((r) => Math.abs(r - sign * num(x)!) <= tol)) {
+        out.push({
+          kind: 'growth', verdict: 'ambiguous', stated: x, from: [pair[0], pair[1]],
+          working: `from ${fmt(num(pair[0])!)}: ${readings[0]!.toFixed(2)}%; from ${fmt(num(pair[1])!)}: ${readings[1]!.toFixed(2)}%; stated ${sign < 0 ? '−' : ''}${fmt(num(x)!, '%')}`,
+          assumption: 'the passage does not say which amount is the base; one reading fits',
+        });
+      }
+      continue;
+    }
     if (!ordered || !num(ordered.base)) continue;
     const { base, now } = ordered;
     const rate = ((num(now)! - num(base)!) / num(base)!) * 100;
@@ -191,7 +216,20 @@ export function checkArithmetic(p: Passage): ArithmeticCheck[] {
     const decline = wordBefore(p.text, x, DECLINE_WORDS, 6);
     if (!growth && !decline) continue;
     const pair = lastComparablePair(levels.filter((a) => a.end <= x.start && comparable(a, x)));
-    const ordered = pair && x.start - pair[1].end <= 12 ? orderAmounts(p.text, pair[0], pair[1]) : undefined;
+    const close = pair && x.start - pair[1].end <= 12 && !/[。！？!?；;]/.test(p.text.slice(pair[0].end, x.start));
+    const ordered = close ? orderAmounts(p.text, pair[0], pair[1]) : undefined;
+    if (close && !ordered) {
+      const gap = Math.abs(num(pair[1])! - num(pair[0])!);
+      const tol = roundingTolerance(x) + roundingTolerance(pair[0]) + roundingTolerance(pair[1]);
+      if (Math.abs(gap - num(x)!) <= tol) {
+        out.push({
+          kind: 'difference', verdict: 'ambiguous', stated: x, from: [pair[0], pair[1]],
+          working: `|${fmt(num(pair[1])!)} − ${fmt(num(pair[0])!)}| = ${fmt(gap)}, stated ${fmt(num(x)!)}`,
+          assumption: 'the size fits, but the passage does not say which amount is the earlier one, so the direction cannot be checked',
+        });
+      }
+      continue;
+    }
     if (!ordered) continue;
     const { base, now } = ordered;
     const diff = num(now)! - num(base)!;
@@ -210,7 +248,14 @@ export function checkArithmetic(p: Passage): ArithmeticCheck[] {
     const source = [...amounts].reverse().find((a) => a.end <= x.start && a.type === 'money' && a.unit !== x.unit);
     if (!source || !num(source) || !x.unit || !source.unit) continue;
     const range = RATES[`${x.unit}>${source.unit}`];
-    if (!range) continue;
+    if (!range) {
+      out.push({
+        kind: 'conversion', verdict: 'ambiguous', stated: x, from: [source],
+        working: `${fmt(num(source)!)} ${source.unit} / ${fmt(num(x)!)} ${x.unit} = ${(num(source)! / num(x)!).toPrecision(4)} ${source.unit} per ${x.unit}`,
+        assumption: `Gloss has no reference rate between ${x.unit} and ${source.unit}`,
+      });
+      continue;
+    }
     const rate = num(source)! / num(x)!;
     out.push({
       kind: 'conversion', verdict: rate >= range[0] * 0.97 && rate <= range[1] * 1.03 ? 'holds' : 'does not hold', stated: x, from: [source],
@@ -228,8 +273,11 @@ export function checkArithmetic(p: Passage): ArithmeticCheck[] {
       const sum = parts.reduce((acc, f) => acc + (num(f) ?? 0), 0);
       const whole = total ? num(total)! : 100;
       const tol = parts.reduce((acc, f) => acc + roundingTolerance(f), 0) + (total ? roundingTolerance(total) : 0.5);
+      const subset = total !== undefined && sum < whole - tol && /其中|包括|包含/.test(p.text);
       out.push({
-        kind: 'sum', verdict: sum <= whole + tol && (total ? Math.abs(sum - whole) <= tol : true) ? 'holds' : 'does not hold',
+        kind: 'sum',
+        verdict: subset ? 'ambiguous' : sum <= whole + tol && (total ? Math.abs(sum - whole) <= tol : true) ? 'holds' : 'does not hold',
+        ...(subset ? { assumption: 'the parts listed (其中) may be only some of the whole' } : {}),
         stated: total ?? parts[parts.length - 1]!, from: parts,
         working: `${parts.map((f) => fmt(num(f)!, f.unit === '%' ? '%' : undefined)).join(' + ')} = ${fmt(sum, parts[0]!.unit === '%' ? '%' : undefined)}, stated ${total ? `total ${fmt(whole)}` : 'shares of one whole (at most 100%)'}`,
       });
