@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,6 +135,34 @@ describe('gloss CLI (child process)', () => {
     const w3c = JSON.parse(gloss(['export', '--format', 'w3c', d]).stdout);
     assert.equal(w3c[0].target.selector[0].type, 'TextQuoteSelector');
     assert.deepEqual(w3c[0].target.selector[1], { type: 'TextPositionSelector', start: 25, end: 34 });
+  });
+
+  it('counts code points after a BOM and through CRLF and astral characters', () => {
+    const d = scratch();
+    const text = '\uFEFF😀星河云发布财报。\r\n𠀀营收为1532.40亿元，同比增长6%。\r\n';
+    writeFileSync(join(d, 'bom.txt'), text);
+    const jsonl = join(d, 'bom.jsonl');
+    const body = text.slice(1);
+    writeFileSync(jsonl, JSON.stringify({ id: 'bom', text: body }) + '\n');
+    const line = JSON.parse(gloss(['detect', '--input-jsonl', jsonl, '--kinds', 'figure']).stdout.trim());
+    const money = line.spans.find((s: { text: string }) => s.text === '1532.40亿元');
+    assert.equal([...body].slice(money.start, money.end).join(''), '1532.40亿元');
+    // a sidecar for the BOM article, anchored on the text without its BOM, passes check
+    const cps = [...body];
+    const quote = '1532.40亿元';
+    const start = cps.indexOf('1');
+    const sidecar = [
+      'version: 1', 'article: bom.txt', `sha256: ${createHash('sha256').update(body).digest('hex')}`, 'annotations:',
+      '  - id: f-bom', '    kind: figure', '    status: accepted', `    quote: ${quote}`,
+      `    prefix: ${JSON.stringify(cps.slice(Math.max(0, start - 32), start).join(''))}`,
+      `    suffix: ${JSON.stringify(cps.slice(start + 9, start + 9 + 32).join(''))}`,
+      `    start: ${start}`, `    end: ${start + 9}`, '',
+    ].join('\n');
+    writeFileSync(join(d, 'bom.annotations.yaml'), sidecar);
+    const r = gloss(['check', join(d, 'bom.annotations.yaml')]);
+    assert.equal(r.status, 0, r.stdout);
+    const w3c = JSON.parse(gloss(['export', '--format', 'w3c', join(d, 'bom.annotations.yaml')]).stdout);
+    assert.deepEqual(w3c[0].target.selector[1], { type: 'TextPositionSelector', start, end: start + 9 });
   });
 
   it('stats counts per kind, status, verdict and orphans', () => {

@@ -198,3 +198,28 @@ describe('sidecar files on disk', () => {
     assert.equal(sha256(''), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
 });
+
+describe('sidecar saves refuse every unreadable file and leave it as it was', () => {
+  const valid = () => formatSidecar(sample());
+  const corruptions: Array<[string, () => string]> = [
+    ['invalid YAML', () => 'version: 1\narticle: [unclosed\n'],
+    ['git conflict markers', () => `${valid()}<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> theirs\n`],
+    ['a newer version', () => valid().replace('version: 1', 'version: 7')],
+    ['a file that is too large', () => `# ${'x'.repeat(17 * 1024 * 1024)}\n${valid()}`],
+    ['an alias bomb', () => `version: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 6 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`).join('\n')}\n`],
+    ['deep nesting', () => `version: 1\nx: ${'['.repeat(5000)}${']'.repeat(5000)}\n`],
+    ['a wrong type', () => valid().replace(/start: \d+/, 'start: early')],
+  ];
+  for (const [what, make] of corruptions) {
+    it(what, () => {
+      const d = mkdtempSync(join(tmpdir(), 'gloss-corrupt-'));
+      const p = join(d, 'a.annotations.yaml');
+      const bytes = make();
+      writeFileSync(p, bytes);
+      const r = saveSidecar(p, sample(), undefined);
+      assert.equal(r.state, 'refused');
+      assert.ok(r.state === 'refused' && r.error.message.length > 0);
+      assert.equal(readFileSync(p, 'utf8'), bytes);
+    });
+  }
+});
