@@ -1374,8 +1374,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1401,8 +1401,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -3901,22 +3901,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -4825,7 +4825,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -5023,9 +5023,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5347,12 +5347,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5514,12 +5514,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -7600,8 +7600,8 @@ __export(index_exports, {
 module.exports = __toCommonJS(index_exports);
 
 // src/core/text/chars.ts
-function isSpaceLike(code) {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12 || code === 160 || code === 12288 || code === 65279 || code === 8203 || code === 8194 || code === 8195;
+function isSpaceLike(code2) {
+  return code2 === 32 || code2 === 9 || code2 === 10 || code2 === 13 || code2 === 11 || code2 === 12 || code2 === 160 || code2 === 12288 || code2 === 65279 || code2 === 8203 || code2 === 8194 || code2 === 8195;
 }
 function isBlank(s) {
   for (let i = 0; i < s.length; i++) if (!isSpaceLike(s.charCodeAt(i))) return false;
@@ -7895,7 +7895,7 @@ var CURRENCIES = [
 var COUNT_CLASSIFIERS = "\u4E2A\u500B\u5BB6\u6B3E\u4F4D\u540D\u4EBA\u6B21\u9879\u9805\u53F0\u90E8\u4EF6\u6761\u689D\u79CD\u7A2E\u7BC7\u573A\u5834\u8F6E\u8F2A\u8F86\u8F1B\u5F20\u5F35\u672C\u6240\u5EA7\u4EFD\u6237\u6236\u53EA\u96BB\u652F\u679A\u9897\u9846\u5957\u95F4\u9593\u9996\u7AE0\u96C6\u671F\u5C4A\u5C46\u7EC4\u7D44\u80A1\u7C7B\u985E\u53E3\u680B\u68DF\u5C42\u5C64\u4F8B\u5355\u55AE\u7B14\u7B46\u5B97\u8D77\u5C01\u53CC\u96D9".split("");
 var UNITS = (() => {
   const list = [];
-  for (const [words, code] of CURRENCIES) for (const w of words) list.push({ text: w, type: "money", unit: code });
+  for (const [words, code2] of CURRENCIES) for (const w of words) list.push({ text: w, type: "money", unit: code2 });
   list.push(
     { text: "\u4E2A\u767E\u5206\u70B9", type: "percent", unit: "pp" },
     { text: "\u500B\u767E\u5206\u9EDE", type: "percent", unit: "pp" },
@@ -9044,6 +9044,48 @@ function featuresAt(chars, i) {
 }
 
 // src/core/entities/ner.ts
+var WeightTable = class _WeightTable {
+  constructor(capacity, labels) {
+    this.labels = labels;
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size * 4).fill(-1);
+    this.weights = new Int8Array(capacity * labels);
+  }
+  labels;
+  mask;
+  /** Per slot: three key codes and the row of its weights (-1 in the first key: empty). */
+  slots;
+  weights;
+  rows = 0;
+  static hash(a, b, c) {
+    return Math.imul(Math.imul(a, 2654435761) ^ Math.imul(b, 2246822507) ^ Math.imul(c, 3266489909), 668265261) >>> 0;
+  }
+  set(a, b, c, w) {
+    let h = _WeightTable.hash(a, b, c) & this.mask;
+    while (this.slots[h * 4] !== -1) h = h + 1 & this.mask;
+    const at = h * 4;
+    this.slots[at] = a;
+    this.slots[at + 1] = b;
+    this.slots[at + 2] = c;
+    this.slots[at + 3] = this.rows;
+    for (let y = 0; y < this.labels; y++) this.weights[this.rows * this.labels + y] = w[y];
+    this.rows++;
+  }
+  /** Offset of the key's weights in `weights`, or -1. */
+  find(a, b, c) {
+    const slots = this.slots;
+    let h = _WeightTable.hash(a, b, c) & this.mask;
+    for (; ; ) {
+      const at = h * 4;
+      const k = slots[at];
+      if (k === -1) return -1;
+      if (k === a && slots[at + 1] === b && slots[at + 2] === c) return slots[at + 3] * this.labels;
+      h = h + 1 & this.mask;
+    }
+  }
+};
 var model;
 var explicitPath;
 function setNerModelPath(path) {
@@ -9061,18 +9103,58 @@ function candidates() {
     // from out/src/core/entities
   ];
 }
+function code(ch) {
+  const c = ch.charCodeAt(0);
+  return ch.length > 1 ? 65535 : c;
+}
+var TEMPLATE_ARITY = {
+  "u-2": 1,
+  "u-1": 1,
+  u0: 1,
+  u1: 1,
+  u2: 1,
+  "b-1": 2,
+  b0: 2,
+  "b-2": 2,
+  b1: 2,
+  t: 3,
+  k: 3
+};
+function parseFeature(f) {
+  for (const tpl of ["u-2", "u-1", "u0", "u1", "u2", "b-1", "b-2", "b0", "b1", "t", "k"]) {
+    if (!f.startsWith(tpl)) continue;
+    const chars = [...f.slice(tpl.length)];
+    if (chars.length !== TEMPLATE_ARITY[tpl]) continue;
+    return [tpl, chars.map(code)];
+  }
+  return void 0;
+}
 function load() {
   if (model !== void 0) return model;
   const path = candidates().find((p) => (0, import_node_fs.existsSync)(p));
   if (!path) return model = null;
   const raw = JSON.parse((0, import_node_fs.readFileSync)(path, "utf8"));
   if (raw.labels.join() !== NER_LABELS.join()) return model = null;
-  const weights = /* @__PURE__ */ new Map();
+  const L2 = NER_LABELS.length;
+  let bias = new Int8Array(L2);
+  const parsed = [];
   for (const line of raw.features.split("\n")) {
     const tab = line.lastIndexOf("	");
-    weights.set(line.slice(0, tab), Int8Array.from(line.slice(tab + 1).split(",").map(Number)));
+    const name = line.slice(0, tab);
+    const weights = line.slice(tab + 1).split(",").map(Number);
+    if (name === "b") {
+      bias = Int8Array.from(weights);
+      continue;
+    }
+    const f = parseFeature(name);
+    if (f) parsed.push([f[0], f[1], weights]);
   }
-  return model = { weights, transitions: Int16Array.from(raw.transitions) };
+  const counts = /* @__PURE__ */ new Map();
+  for (const [tpl] of parsed) counts.set(tpl, (counts.get(tpl) ?? 0) + 1);
+  const templates = /* @__PURE__ */ new Map();
+  for (const [tpl, n] of counts) templates.set(tpl, new WeightTable(n, L2));
+  for (const [tpl, codes, weights] of parsed) templates.get(tpl).set(codes[0], codes[1] ?? 0, codes[2] ?? 0, weights);
+  return model = { templates, bias, transitions: Int16Array.from(raw.transitions) };
 }
 function nerAvailable() {
   return load() !== null;
@@ -9087,39 +9169,90 @@ for (let from = 0; from <= L; from++) {
     ALLOWED[from * L + to] = ok;
   }
 }
-function tagEntities(chars) {
+var PREDECESSORS = NER_LABELS.map((_, to) => Int32Array.from(NER_LABELS.map((__, from) => from).filter((from) => ALLOWED[from * L + to])));
+function classOf(c) {
+  if (c >= 48 && c <= 57 || c >= 65296 && c <= 65305) return 68;
+  if (c >= 97 && c <= 122 || c >= 65 && c <= 90) return 76;
+  if (c >= 19968 && c <= 40959) return 72;
+  if (c === 32 || c === 160 || c === 12288) return 83;
+  return 80;
+}
+function tagEntities(text) {
   const m = load();
-  if (!m || chars.length === 0) return [];
-  const n = chars.length;
+  if (!m || text.length === 0) return [];
+  let n = 0;
+  const codes = new Int32Array(text.length + 4);
+  const offsets = new Int32Array(text.length + 1);
+  const classes = new Int32Array(text.length + 2);
+  for (let u = 0; u < text.length; ) {
+    const cp = text.codePointAt(u);
+    const width = cp > 65535 ? 2 : 1;
+    const digit = cp >= 48 && cp <= 57 || cp >= 65296 && cp <= 65305;
+    codes[n + 2] = digit ? 48 : width === 2 ? 65535 : cp;
+    classes[n + 1] = classOf(cp);
+    offsets[n] = u;
+    n++;
+    u += width;
+  }
+  offsets[n] = text.length;
+  codes[0] = codes[1] = 60;
+  codes[n + 2] = codes[n + 3] = 62;
+  classes[0] = classes[n + 1] = 95;
+  const T = m.templates;
+  const none = new WeightTable(1, L);
+  const tbl = (name) => T.get(name) ?? none;
+  const [um2, um1, u0, up1, up2] = [tbl("u-2"), tbl("u-1"), tbl("u0"), tbl("u1"), tbl("u2")];
+  const [bm1, b0, bm2, b1, tri, k3] = [tbl("b-1"), tbl("b0"), tbl("b-2"), tbl("b1"), tbl("t"), tbl("k")];
   const score = new Float64Array(n * L);
-  const back = new Int32Array(n * L);
+  const back = new Int8Array(n * L);
   const emit = new Float64Array(L);
+  const add = (t, at) => {
+    if (at < 0) return;
+    const w = t.weights;
+    for (let y2 = 0; y2 < L; y2++) emit[y2] += w[at + y2];
+  };
+  const trans = m.transitions;
   for (let i = 0; i < n; i++) {
-    emit.fill(0);
-    for (const f of featuresAt(chars, i)) {
-      const w = m.weights.get(f);
-      if (w) for (let y2 = 0; y2 < L; y2++) emit[y2] += w[y2];
+    emit.set(m.bias);
+    const m2 = codes[i];
+    const m1 = codes[i + 1];
+    const c0 = codes[i + 2];
+    const p1 = codes[i + 3];
+    const p2 = codes[i + 4];
+    add(um2, um2.find(m2, 0, 0));
+    add(um1, um1.find(m1, 0, 0));
+    add(u0, u0.find(c0, 0, 0));
+    add(up1, up1.find(p1, 0, 0));
+    add(up2, up2.find(p2, 0, 0));
+    add(bm1, bm1.find(m1, c0, 0));
+    add(b0, b0.find(c0, p1, 0));
+    add(bm2, bm2.find(m2, m1, 0));
+    add(b1, b1.find(p1, p2, 0));
+    add(tri, tri.find(m1, c0, p1));
+    add(k3, k3.find(classes[i], classes[i + 1], classes[i + 2]));
+    const row = i * L;
+    if (i === 0) {
+      for (let y2 = 0; y2 < L; y2++) score[y2] = ALLOWED[L * L + y2] ? emit[y2] + trans[L * L + y2] : -Infinity;
+      continue;
     }
+    const prev = row - L;
     for (let y2 = 0; y2 < L; y2++) {
-      if (i === 0) {
-        score[y2] = ALLOWED[L * L + y2] ? emit[y2] + m.transitions[L * L + y2] : -Infinity;
-        continue;
-      }
+      const preds = PREDECESSORS[y2];
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!ALLOWED[p * L + y2]) continue;
-        const v = score[(i - 1) * L + p] + m.transitions[p * L + y2];
+      for (let k = 0; k < preds.length; k++) {
+        const p = preds[k];
+        const v = score[prev + p] + trans[p * L + y2];
         if (v > best) {
           best = v;
           arg = p;
         }
       }
-      score[i * L + y2] = best + emit[y2];
-      back[i * L + y2] = arg;
+      score[row + y2] = best + emit[y2];
+      back[row + y2] = arg;
     }
   }
-  const labels = new Array(n);
+  const labels = new Int8Array(n);
   let y = 0;
   for (let k = 1; k < L; k++) if (score[(n - 1) * L + k] > score[(n - 1) * L + y]) y = k;
   for (let i = n - 1; i >= 0; i--) {
@@ -9132,7 +9265,7 @@ function tagEntities(chars) {
     if (!l.startsWith("B-")) continue;
     let e = i + 1;
     while (e < n && NER_LABELS[labels[e]] === `I-${l.slice(2)}`) e++;
-    spans.push({ start: i, end: e, type: l.slice(2) });
+    spans.push({ start: offsets[i], end: offsets[e], type: l.slice(2) });
     i = e - 1;
   }
   return spans;
@@ -9476,18 +9609,12 @@ function detectEntities(text, lexicon, options = {}) {
         const cut = Math.max(chunk.lastIndexOf("\u3002"), chunk.lastIndexOf("\n"));
         if (cut > 0) to = from + cut + 1;
       }
-      const slice = form.slice(from, to);
-      const chars = [...slice];
-      const utf16 = new Int32Array(chars.length + 1);
-      for (let k = 0, u = 0; k < chars.length; k++) {
-        utf16[k] = u;
-        u += chars[k].length;
-        utf16[k + 1] = u;
-      }
-      for (const sp of tagEntities(chars)) {
-        const s0 = from + utf16[sp.start];
-        const e0 = from + utf16[sp.end];
-        if (e0 - s0 >= 2 || sp.type === "place") push(s0, e0, sp.type, "model", 1.5);
+      for (const sp of tagEntities(form.slice(from, to))) {
+        const s0 = from + sp.start;
+        const e0 = from + sp.end;
+        const surface = form.slice(s0, e0);
+        const acronym = sp.type === "person" && (/^[a-z0-9]{1,4}$/.test(surface) || LATIN_STOP.has(surface));
+        if (!acronym && (e0 - s0 >= 2 || sp.type === "place")) push(s0, e0, sp.type, "model", 1.5);
       }
       from = to;
     }
@@ -9648,6 +9775,21 @@ function checkArithmetic(p) {
     if (x.unit === "pp") {
       const pair2 = lastPair(percents.filter((q) => q.end <= x.start && q.unit === "%"));
       const ordered2 = pair2 && orderAmounts(p.text, pair2[0], pair2[1]);
+      if (pair2 && !ordered2 && !/[。！？!?；;]/.test(p.text.slice(pair2[0].end, x.start))) {
+        const gap = Math.abs(num(pair2[1]) - num(pair2[0]));
+        const tol3 = roundingTolerance(x) + roundingTolerance(pair2[0]) + roundingTolerance(pair2[1]);
+        if (Math.abs(gap - num(x)) <= tol3) {
+          out.push({
+            kind: "points",
+            verdict: "ambiguous",
+            stated: x,
+            from: [pair2[0], pair2[1]],
+            working: `|${fmt(num(pair2[1]), "%")} \u2212 ${fmt(num(pair2[0]), "%")}| = ${fmt(gap, "pp")}, stated ${fmt(num(x), "pp")}`,
+            assumption: "the passage does not say which share is the earlier one, so the direction cannot be checked"
+          });
+        }
+        continue;
+      }
       if (!ordered2) continue;
       const { base: base2, now: now2 } = ordered2;
       const diff = num(now2) - num(base2);
@@ -9662,7 +9804,23 @@ function checkArithmetic(p) {
       continue;
     }
     const pair = lastComparablePair(before);
-    const ordered = pair && x.start - pair[1].end <= 30 ? orderAmounts(p.text, pair[0], pair[1]) : void 0;
+    const near = pair && x.start - pair[1].end <= 30 && !/[。！？!?；;]/.test(p.text.slice(pair[0].end, x.start));
+    const ordered = near ? orderAmounts(p.text, pair[0], pair[1]) : void 0;
+    if (near && !ordered && num(pair[0]) && num(pair[1])) {
+      const readings = [[pair[0], pair[1]], [pair[1], pair[0]]].map(([b, n]) => (num(n) - num(b)) / num(b) * 100);
+      const tol2 = roundingTolerance(x) + 100 * (roundingTolerance(pair[0]) + roundingTolerance(pair[1])) / Math.min(Math.abs(num(pair[0])), Math.abs(num(pair[1])));
+      if (readings.some((r) => Math.abs(r - sign * num(x)) <= tol2)) {
+        out.push({
+          kind: "growth",
+          verdict: "ambiguous",
+          stated: x,
+          from: [pair[0], pair[1]],
+          working: `from ${fmt(num(pair[0]))}: ${readings[0].toFixed(2)}%; from ${fmt(num(pair[1]))}: ${readings[1].toFixed(2)}%; stated ${sign < 0 ? "\u2212" : ""}${fmt(num(x), "%")}`,
+          assumption: "the passage does not say which amount is the base; one reading fits"
+        });
+      }
+      continue;
+    }
     if (!ordered || !num(ordered.base)) continue;
     const { base, now } = ordered;
     const rate = (num(now) - num(base)) / num(base) * 100;
@@ -9681,7 +9839,23 @@ function checkArithmetic(p) {
     const decline = wordBefore(p.text, x, DECLINE_WORDS, 6);
     if (!growth && !decline) continue;
     const pair = lastComparablePair(levels.filter((a) => a.end <= x.start && comparable(a, x)));
-    const ordered = pair && x.start - pair[1].end <= 12 ? orderAmounts(p.text, pair[0], pair[1]) : void 0;
+    const close = pair && x.start - pair[1].end <= 12 && !/[。！？!?；;]/.test(p.text.slice(pair[0].end, x.start));
+    const ordered = close ? orderAmounts(p.text, pair[0], pair[1]) : void 0;
+    if (close && !ordered) {
+      const gap = Math.abs(num(pair[1]) - num(pair[0]));
+      const tol2 = roundingTolerance(x) + roundingTolerance(pair[0]) + roundingTolerance(pair[1]);
+      if (Math.abs(gap - num(x)) <= tol2) {
+        out.push({
+          kind: "difference",
+          verdict: "ambiguous",
+          stated: x,
+          from: [pair[0], pair[1]],
+          working: `|${fmt(num(pair[1]))} \u2212 ${fmt(num(pair[0]))}| = ${fmt(gap)}, stated ${fmt(num(x))}`,
+          assumption: "the size fits, but the passage does not say which amount is the earlier one, so the direction cannot be checked"
+        });
+      }
+      continue;
+    }
     if (!ordered) continue;
     const { base, now } = ordered;
     const diff = num(now) - num(base);
@@ -9700,7 +9874,17 @@ function checkArithmetic(p) {
     const source = [...amounts].reverse().find((a) => a.end <= x.start && a.type === "money" && a.unit !== x.unit);
     if (!source || !num(source) || !x.unit || !source.unit) continue;
     const range = RATES[`${x.unit}>${source.unit}`];
-    if (!range) continue;
+    if (!range) {
+      out.push({
+        kind: "conversion",
+        verdict: "ambiguous",
+        stated: x,
+        from: [source],
+        working: `${fmt(num(source))} ${source.unit} / ${fmt(num(x))} ${x.unit} = ${(num(source) / num(x)).toPrecision(4)} ${source.unit} per ${x.unit}`,
+        assumption: `Gloss has no reference rate between ${x.unit} and ${source.unit}`
+      });
+      continue;
+    }
     const rate = num(source) / num(x);
     out.push({
       kind: "conversion",
@@ -9720,9 +9904,11 @@ function checkArithmetic(p) {
       const sum = parts.reduce((acc, f) => acc + (num(f) ?? 0), 0);
       const whole = total ? num(total) : 100;
       const tol = parts.reduce((acc, f) => acc + roundingTolerance(f), 0) + (total ? roundingTolerance(total) : 0.5);
+      const subset = total !== void 0 && sum < whole - tol && /其中|包括|包含/.test(p.text);
       out.push({
         kind: "sum",
-        verdict: sum <= whole + tol && (total ? Math.abs(sum - whole) <= tol : true) ? "holds" : "does not hold",
+        verdict: subset ? "ambiguous" : sum <= whole + tol && (total ? Math.abs(sum - whole) <= tol : true) ? "holds" : "does not hold",
+        ...subset ? { assumption: "the parts listed (\u5176\u4E2D) may be only some of the whole" } : {},
         stated: total ?? parts[parts.length - 1],
         from: parts,
         working: `${parts.map((f) => fmt(num(f), f.unit === "%" ? "%" : void 0)).join(" + ")} = ${fmt(sum, parts[0].unit === "%" ? "%" : void 0)}, stated ${total ? `total ${fmt(whole)}` : "shares of one whole (at most 100%)"}`

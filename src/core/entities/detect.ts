@@ -264,18 +264,13 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
         const cut = Math.max(chunk.lastIndexOf('。'), chunk.lastIndexOf('\n'));
         if (cut > 0) to = from + cut + 1;
       }
-      const slice = form.slice(from, to);
-      const chars = [...slice];
-      const utf16 = new Int32Array(chars.length + 1);
-      for (let k = 0, u = 0; k < chars.length; k++) {
-        utf16[k] = u;
-        u += chars[k]!.length;
-        utf16[k + 1] = u;
-      }
-      for (const sp of tagEntities(chars)) {
-        const s0 = from + utf16[sp.start]!;
-        const e0 = from + utf16[sp.end]!;
-        if (e0 - s0 >= 2 || sp.type === 'place') push(s0, e0, sp.type, 'model', 1.5);
+      for (const sp of tagEntities(form.slice(from, to))) {
+        const s0 = from + sp.start;
+        const e0 = from + sp.end;
+        const surface = form.slice(s0, e0);
+        // the tagger sometimes takes a Latin acronym (AI, CEO) for a name: those are never its to find
+        const acronym = sp.type === 'person' && (/^[a-z0-9]{1,4}$/.test(surface) || LATIN_STOP.has(surface));
+        if (!acronym && (e0 - s0 >= 2 || sp.type === 'place')) push(s0, e0, sp.type, 'model', 1.5);
       }
       from = to;
     }
