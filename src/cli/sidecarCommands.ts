@@ -60,21 +60,32 @@ function open(path: string): OpenResult {
   return { ok: true, value: { path, loaded: r.loaded, articlePath, articleText: stripBom(readFileSync(articlePath, 'utf8')) } };
 }
 
-/** Exit status: 0 clean, 1 problems found, 2 unusable input. */
-export function runCheck(args: string[], write: (s: string) => void): number {
-  const paths = sidecarPaths(args);
+/**
+ * Opens each sidecar and hands it to `use`; one that cannot be opened is reported with
+ * `report`. Returns the exit status so far: 1 for an unreadable sidecar, 2 for unusable input.
+ */
+function eachSidecar(paths: string[], report: (line: string) => void, use: (o: Opened) => number): number {
   let status = 0;
   for (const path of paths) {
     const o = open(path);
     if (!o.ok) {
-      write(o.line + '\n');
+      report(o.line + '\n');
       status = Math.max(status, o.unusable ? 2 : 1);
       continue;
     }
-    const problems = checkSidecar(o.value.loaded, o.value.articleText);
-    for (const p of problems) write(`${path}:${p.line ?? 1}: ${p.message}\n`);
-    if (problems.length) status = Math.max(status, 1);
+    status = Math.max(status, use(o.value));
   }
+  return status;
+}
+
+/** Exit status: 0 clean, 1 problems found, 2 unusable input. */
+export function runCheck(args: string[], write: (s: string) => void): number {
+  const paths = sidecarPaths(args);
+  const status = eachSidecar(paths, write, ({ path, loaded, articleText }) => {
+    const problems = checkSidecar(loaded, articleText);
+    for (const p of problems) write(`${path}:${p.line ?? 1}: ${p.message}\n`);
+    return problems.length ? 1 : 0;
+  });
   write(`${paths.length} sidecar${paths.length === 1 ? '' : 's'} checked${status ? '' : ', no problems'}\n`);
   return status;
 }
@@ -83,15 +94,7 @@ export function runCheck(args: string[], write: (s: string) => void): number {
 export function runFormat(args: string[], write: (s: string) => void): number {
   const checkOnly = args.includes('--check');
   const paths = sidecarPaths(args.filter((a) => a !== '--check'));
-  let status = 0;
-  for (const path of paths) {
-    const o = open(path);
-    if (!o.ok) {
-      write(o.line + '\n');
-      status = Math.max(status, o.unusable ? 2 : 1);
-      continue;
-    }
-    const { loaded, articleText } = o.value;
+  return eachSidecar(paths, write, ({ path, loaded, articleText }) => {
     const context = (s: number, e: number) => {
       const a = createAnchor(articleText, s, e);
       return { prefix: a.prefix, suffix: a.suffix };
@@ -99,16 +102,15 @@ export function runFormat(args: string[], write: (s: string) => void): number {
     const { sidecar, orphans } = reanchor(loaded.sidecar, articleText, context);
     for (const id of orphans) write(`${path}: annotation ${id} is orphaned; kept as it was\n`);
     const text = updateSidecarText(loaded, sidecar);
-    if (text === loaded.source) continue;
+    if (text === loaded.source) return 0;
     if (checkOnly) {
       write(`${path}: not in canonical form\n`);
-      status = Math.max(status, 1);
-    } else {
-      writeAtomic(path, text);
-      write(`${path}: formatted\n`);
+      return 1;
     }
-  }
-  return status;
+    writeAtomic(path, text);
+    write(`${path}: formatted\n`);
+    return 0;
+  });
 }
 
 export function runExport(args: string[], write: (s: string) => void): number {
@@ -119,16 +121,10 @@ export function runExport(args: string[], write: (s: string) => void): number {
   const outDir = outIndex >= 0 ? args[outIndex + 1] : undefined;
   const rest = args.filter((_, k) => k !== i && k !== i + 1 && k !== outIndex && k !== outIndex + 1);
   const items: Array<ExportInput & { path: string; articlePath: string }> = [];
-  let status = 0;
-  for (const path of sidecarPaths(rest)) {
-    const o = open(path);
-    if (!o.ok) {
-      process.stderr.write(o.line + '\n');
-      status = Math.max(status, o.unusable ? 2 : 1);
-      continue;
-    }
-    items.push({ sidecar: o.value.loaded.sidecar, articleText: o.value.articleText, path, articlePath: o.value.articlePath });
-  }
+  const status = eachSidecar(sidecarPaths(rest), (line) => process.stderr.write(line), ({ path, loaded, articleText, articlePath }) => {
+    items.push({ sidecar: loaded.sidecar, articleText, path, articlePath });
+    return 0;
+  });
   if (format === 'brat') {
     // brat wants a .txt and an .ann side by side: write .ann files, or print them with headers
     for (const it of items) {
@@ -152,18 +148,10 @@ export function runStats(args: string[], write: (s: string) => void): number {
   const byStatus: Record<string, number> = {};
   const byVerdict: Record<string, number> = {};
   let orphans = 0;
-  let status = 0;
   const rows: string[] = [];
-  for (const path of sidecarPaths(args)) {
-    const o = open(path);
-    if (!o.ok) {
-      write(o.line + '\n');
-      status = Math.max(status, o.unusable ? 2 : 1);
-      continue;
-    }
-    const s: Sidecar = o.value.loaded.sidecar;
-    const resolutions = resolveAll(s, o.value.articleText);
-    const articleOrphans = resolutions.filter((r) => r.status === 'orphan').length;
+  const status = eachSidecar(sidecarPaths(args), write, ({ loaded, articleText }) => {
+    const s: Sidecar = loaded.sidecar;
+    const articleOrphans = resolveAll(s, articleText).filter((r) => r.status === 'orphan').length;
     orphans += articleOrphans;
     const kinds: Record<string, number> = {};
     for (const a of s.annotations) {
@@ -173,7 +161,8 @@ export function runStats(args: string[], write: (s: string) => void): number {
       if (a.kind === 'claim') byVerdict[a.verdict ?? 'unreviewed'] = (byVerdict[a.verdict ?? 'unreviewed'] ?? 0) + 1;
     }
     rows.push(`  ${s.article}: ${s.annotations.length} annotations (${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'})${articleOrphans ? `, ${articleOrphans} orphaned` : ''}`);
-  }
+    return 0;
+  });
   const fmt = (r: Record<string, number>) => Object.entries(r).sort().map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
   write(`articles:\n${rows.join('\n')}\n`);
   write(`by kind: ${fmt(byKind)}\nby status: ${fmt(byStatus)}\nclaims by verdict: ${fmt(byVerdict)}\norphans: ${orphans}\n`);

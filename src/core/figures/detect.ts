@@ -494,7 +494,7 @@ function readDate(text: string, n: ParsedNumber): { end: number; period: string 
   return tail;
 }
 
-/** 2024-06-03, 2024-06-03 10:31, 2024-03-06 21:08:07: scraped timestamps. */
+/** 2025-01-15, 2025-01-15 09:42, 2025-02-20 18:05:33: timestamps as scraped pages print them. */
 function readIsoDateTime(text: string, n: ParsedNumber): DatePart | undefined {
   if (!n.plainArabic || n.integerDigits !== 4 || n.value < 1900 || n.value > 2100 || text[n.end] !== '-') return undefined;
   const two = (k: number) =>
