@@ -8043,6 +8043,22 @@ function readNumber(text, i) {
           fractionDigits++;
         }
       }
+      if ((text[k] === "e" || text[k] === "E") && !isLatinLetter(text.charCodeAt(k + 1))) {
+        let e = k + 1;
+        let sign = 1;
+        if (text[e] === "+" || text[e] === "-" || text[e] === "\uFF0D") {
+          if (text[e] !== "+") sign = -1;
+          e++;
+        }
+        let exp = 0;
+        const from = e;
+        while (e < text.length && e - from < 3 && isArabicDigit(text.charCodeAt(e))) exp = exp * 10 + arabicDigitValue(text.charCodeAt(e++));
+        if (e > from && !isLatinLetter(text.charCodeAt(e)) && !isArabicDigit(text.charCodeAt(e))) {
+          v *= 10 ** (sign * exp);
+          k = e;
+          plainArabic = false;
+        }
+      }
       const m = skipSpaces(text, k, 1);
       const suffix = text[m];
       if ((suffix === "k" || suffix === "K" || suffix === "\uFF2B" || suffix === "M") && !isLatinLetter(text.charCodeAt(m + 1))) {
@@ -8087,7 +8103,7 @@ function readNumber(text, i) {
     if (CN_POINT.has(ch) && tokens.length) {
       let k = skipSpaces(text, j + 1);
       let frac = "";
-      while (k < text.length && CN_DIGITS.has(text[k]) && frac.length < MAX_ARABIC_DIGITS) {
+      while (k < text.length && CN_DIGITS.has(text[k]) && text[k] !== "\u4E24" && text[k] !== "\u5169" && frac.length < MAX_ARABIC_DIGITS) {
         frac += text[k];
         k = skipSpaces(text, k + 1);
       }
@@ -8116,7 +8132,7 @@ function readNumber(text, i) {
     if ((c === 32 || c === 160) && tokens.length) {
       const k = skipSpaces(text, j);
       const next = text[k] ?? "";
-      if (CN_BIG_UNITS.has(next) || CN_SMALL_UNITS.has(next) || CN_POINT.has(next) || next === "\u4F59" || next === "\u591A") {
+      if (CN_BIG_UNITS.has(next) || CN_SMALL_UNITS.has(next) || CN_POINT.has(next) || next === "\u4F59" || next === "\u591A" || (next === "\u51E0" || next === "\u5E7E") && CN_BIG_UNITS.has(text[k + 1] ?? "")) {
         j = k;
         continue;
       }
@@ -8137,7 +8153,10 @@ function readNumber(text, i) {
   const value = evaluateNumeral(tokens);
   if (Number.isNaN(value)) return void 0;
   const loneChineseDigit = tokens.length === 1 && "digit" in tokens[0] && !tokens[0].arabic;
-  if (j - i === 1 && FORMAL_NUMERALS.has(text[i]) && text[i - 1] !== "\u4E4B" && text[i - 1] !== "\u53C8") return void 0;
+  let before = i - 1;
+  while (before >= 0 && text.charCodeAt(before) === 32) before--;
+  const inFraction = text[before] === "\u4E4B" || text[before] === "\u53C8" || text[skipSpaces(text, j, 2)] === "\u53C8" || text.startsWith("\u5206\u4E4B", skipSpaces(text, j, 2));
+  if (j - i === 1 && FORMAL_NUMERALS.has(text[i]) && !inFraction) return void 0;
   return { end: j, value: clean(value), plainArabic, integerDigits, loneChineseDigit, ...approx ? { approx } : {} };
 }
 function matchUnit(text, i) {
@@ -8147,6 +8166,13 @@ function matchUnit(text, i) {
     return u;
   }
   return void 0;
+}
+var BARE_CURRENCIES = /* @__PURE__ */ new Map();
+for (const [words, code2] of CURRENCIES) {
+  for (const w of words) {
+    if (w.length < 2 || w.startsWith("\u5143") || w.startsWith("\u5757") || w.startsWith("\u584A")) continue;
+    BARE_CURRENCIES.set(w[0], [...BARE_CURRENCIES.get(w[0]) ?? [], [w, code2]].sort((a, b) => b[0].length - a[0].length));
+  }
 }
 var CURRENCY_SYMBOLS = /* @__PURE__ */ new Map([["$", "USD"], ["\uFFE5", "CNY"], ["\xA5", "CNY"], ["\u20AC", "EUR"], ["\xA3", "GBP"]]);
 var PER_PREFIX_SCALE = /* @__PURE__ */ new Map([["\u767E", 1], ["\u4F70", 1], ["\u5343", 0.1], ["\u4EDF", 0.1], ["\u4E07", 0.01], ["\u842C", 0.01]]);
@@ -8457,7 +8483,8 @@ var TRIGGERS = (() => {
   for (const ch of CN_DIGITS.keys()) mark(ch);
   for (const ch of CN_SMALL_UNITS.keys()) mark(ch);
   for (const ch of CN_BIG_UNITS.keys()) mark(ch);
-  mark("\u7B2C\u5BF9\u5C0D\u534A");
+  mark("\u7B2C\u5BF9\u5C0D\u534A.\uFF0E");
+  for (const first of BARE_CURRENCIES.keys()) mark(first);
   for (const w of RANK_WORDS) mark(w[0]);
   return t;
 })();
@@ -8518,6 +8545,33 @@ function detectFigures(text, options = {}) {
         i = end2;
         continue;
       }
+    }
+    if (text[i] === "\u534A" && (CN_SMALL_UNITS.has(text[i + 1] ?? "") || CN_BIG_UNITS.has(text[i + 1] ?? "")) && text[i + 1] !== "\u5341") {
+      const scale = CN_SMALL_UNITS.get(text[i + 1]) ?? CN_BIG_UNITS.get(text[i + 1]);
+      out.push(figure(text, base, i, i + 2, "number", scale / 2));
+      i += 2;
+      continue;
+    }
+    if ((text[i] === "." || text[i] === "\uFF0E") && isArabicDigit(text.charCodeAt(i + 1)) && !isArabicDigit(text.charCodeAt(i - 1)) && !isLatinLetter(text.charCodeAt(i - 1))) {
+      let k = i + 1;
+      let v = 0;
+      let scale = 0.1;
+      while (k < text.length && k - i <= MAX_ARABIC_DIGITS && isArabicDigit(text.charCodeAt(k))) {
+        v += arabicDigitValue(text.charCodeAt(k++)) * scale;
+        scale /= 10;
+      }
+      const signed2 = text[i - 1] === "-" || text[i - 1] === "\uFF0D" || text[i - 1] === "\u8D1F";
+      out.push(figure(text, base, signed2 ? i - 1 : i, k, "number", clean(signed2 ? -v : v)));
+      i = k;
+      continue;
+    }
+    const bare = BARE_CURRENCIES.get(text[i])?.find(([w]) => text.startsWith(w, i));
+    if (bare) {
+      const f2 = figure(text, base, i, i + bare[0].length, "money", null, bare[1]);
+      f2.salient = false;
+      out.push(f2);
+      i += bare[0].length;
+      continue;
     }
     const rankWord = RANK_WORDS.find((w) => text.startsWith(w, i));
     if (rankWord && isNumberStart(text, i + rankWord.length)) {
@@ -8659,7 +8713,8 @@ function detectFigures(text, options = {}) {
       }
     }
     if (unit && loose) end = loose.end;
-    if (unit?.text === "\u6210" && text[end] === "\u534A" && typeof value === "number") {
+    const halfable = unit && (unit.text === "\u6210" || unit.type === "quantity" || unit.type === "duration");
+    if (halfable && text[end] === "\u534A" && typeof value === "number") {
       value = clean(value + 0.5);
       end++;
     }

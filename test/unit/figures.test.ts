@@ -168,3 +168,27 @@ describe('figures: traps from scraped news', () => {
     one('《2022中国互联网报告》', { text: '2022', type: 'date', period: '2022' });
   });
 });
+
+describe('figures: halves, scientific notation, leading decimals and bare currencies', () => {
+  it('reads 一吨半, 两年半 and 半百', () => {
+    one('运了一吨半', { text: '一吨半', value: 1.5 });
+    one('用了两年半', { text: '两年半', type: 'duration', value: 2.5 });
+    one('年过半百', { text: '半百', value: 50 });
+  });
+  it('reads scientific notation and leading decimals', () => {
+    one('约2e5次', { text: '2e5次', type: 'count', value: 200_000 });
+    one('为12.32e+14', { text: '12.32e+14', value: 1.232e15 });
+    one('概率为.5', { text: '.5', value: 0.5 });
+  });
+  it('never reads 两 as a decimal digit', () => {
+    assert.deepEqual(texts('一点两小时'), ['两小时']);
+  });
+  it('notes a currency named on its own, without marking it in the editor', () => {
+    const [f] = detectFigures('以美元计');
+    assert.equal(f!.type, 'money');
+    assert.equal(f!.unit, 'USD');
+    assert.equal(f!.value, null);
+    assert.equal(f!.salient, false);
+    assert.deepEqual(texts('以人民币结算'), []);
+  });
+});

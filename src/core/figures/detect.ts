@@ -206,6 +206,23 @@ function readNumber(text: string, i: number): ParsedNumber | undefined {
           fractionDigits++;
         }
       }
+      // 2e5, 12.32e+14, ２.７８９０e－１: scientific notation
+      if ((text[k] === 'e' || text[k] === 'E') && !isLatinLetter(text.charCodeAt(k + 1))) {
+        let e = k + 1;
+        let sign = 1;
+        if (text[e] === '+' || text[e] === '-' || text[e] === '－') {
+          if (text[e] !== '+') sign = -1;
+          e++;
+        }
+        let exp = 0;
+        const from = e;
+        while (e < text.length && e - from < 3 && isArabicDigit(text.charCodeAt(e))) exp = exp * 10 + arabicDigitValue(text.charCodeAt(e++));
+        if (e > from && !isLatinLetter(text.charCodeAt(e)) && !isArabicDigit(text.charCodeAt(e))) {
+          v *= 10 ** (sign * exp);
+          k = e;
+          plainArabic = false;
+        }
+      }
       // 40k, 2.5 M: thousands and millions written in Latin
       const m = skipSpaces(text, k, 1);
       const suffix = text[m];
@@ -255,7 +272,7 @@ function readNumber(text: string, i: number): ParsedNumber | undefined {
       // 四百点五, 一点两: the fraction is read digit by digit
       let k = skipSpaces(text, j + 1);
       let frac = '';
-      while (k < text.length && CN_DIGITS.has(text[k]!) && frac.length < MAX_ARABIC_DIGITS) {
+      while (k < text.length && CN_DIGITS.has(text[k]!) && text[k] !== '两' && text[k] !== '兩' && frac.length < MAX_ARABIC_DIGITS) {
         frac += text[k];
         k = skipSpaces(text, k + 1);
       }
@@ -288,7 +305,7 @@ function readNumber(text: string, i: number): ParsedNumber | undefined {
     if ((c === 0x20 || c === 0xa0) && tokens.length) {
       const k = skipSpaces(text, j);
       const next = text[k] ?? '';
-      if (CN_BIG_UNITS.has(next) || CN_SMALL_UNITS.has(next) || CN_POINT.has(next) || next === '余' || next === '多') {
+      if (CN_BIG_UNITS.has(next) || CN_SMALL_UNITS.has(next) || CN_POINT.has(next) || next === '余' || next === '多' || ((next === '几' || next === '幾') && CN_BIG_UNITS.has(text[k + 1] ?? ''))) {
         j = k;
         continue;
       }
@@ -311,7 +328,10 @@ function readNumber(text: string, i: number): ParsedNumber | undefined {
   if (Number.isNaN(value)) return undefined;
   const loneChineseDigit = tokens.length === 1 && 'digit' in tokens[0]! && !tokens[0].arabic;
   // after 分之 or 又 (五分之壹, 三又二分之壹) a lone banker's numeral is a number
-  if (j - i === 1 && FORMAL_NUMERALS.has(text[i]!) && text[i - 1] !== '之' && text[i - 1] !== '又') return undefined;
+  let before = i - 1;
+  while (before >= 0 && text.charCodeAt(before) === 0x20) before--;
+  const inFraction = text[before] === '之' || text[before] === '又' || text[skipSpaces(text, j, 2)] === '又' || text.startsWith('分之', skipSpaces(text, j, 2));
+  if (j - i === 1 && FORMAL_NUMERALS.has(text[i]!) && !inFraction) return undefined;
   return { end: j, value: clean(value), plainArabic, integerDigits, loneChineseDigit, ...(approx ? { approx } : {}) };
 }
 
@@ -323,6 +343,15 @@ function matchUnit(text: string, i: number): Unit | undefined {
     return u;
   }
   return undefined;
+}
+
+/** Currency names that are mentions on their own (以美元计), by first character; one-character names (元, 块) are not. */
+const BARE_CURRENCIES = new Map<string, Array<[string, string]>>();
+for (const [words, code] of CURRENCIES) {
+  for (const w of words) {
+    if (w.length < 2 || w.startsWith('元') || w.startsWith('块') || w.startsWith('塊')) continue;
+    BARE_CURRENCIES.set(w[0]!, [...(BARE_CURRENCIES.get(w[0]!) ?? []), [w, code] as [string, string]].sort((a, b) => b[0].length - a[0].length));
+  }
 }
 
 const CURRENCY_SYMBOLS = new Map([['$', 'USD'], ['￥', 'CNY'], ['¥', 'CNY'], ['€', 'EUR'], ['£', 'GBP']]);
@@ -583,7 +612,8 @@ const TRIGGERS = (() => {
   for (const ch of CN_DIGITS.keys()) mark(ch);
   for (const ch of CN_SMALL_UNITS.keys()) mark(ch);
   for (const ch of CN_BIG_UNITS.keys()) mark(ch);
-  mark('第对對半');
+  mark('第对對半.．');
+  for (const first of BARE_CURRENCIES.keys()) mark(first);
   for (const w of RANK_WORDS) mark(w[0]!);
   return t;
 })();
@@ -658,6 +688,34 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
         i = end;
         continue;
       }
+    }
+    if (text[i] === '半' && (CN_SMALL_UNITS.has(text[i + 1] ?? '') || CN_BIG_UNITS.has(text[i + 1] ?? '')) && text[i + 1] !== '十') {
+      const scale = CN_SMALL_UNITS.get(text[i + 1]!) ?? CN_BIG_UNITS.get(text[i + 1]!)!;
+      out.push(figure(text, base, i, i + 2, 'number', scale / 2));
+      i += 2;
+      continue;
+    }
+    if ((text[i] === '.' || text[i] === '．') && isArabicDigit(text.charCodeAt(i + 1)) && !isArabicDigit(text.charCodeAt(i - 1)) && !isLatinLetter(text.charCodeAt(i - 1))) {
+      let k = i + 1;
+      let v = 0;
+      let scale = 0.1;
+      while (k < text.length && k - i <= MAX_ARABIC_DIGITS && isArabicDigit(text.charCodeAt(k))) {
+        v += arabicDigitValue(text.charCodeAt(k++)) * scale;
+        scale /= 10;
+      }
+      const signed = text[i - 1] === '-' || text[i - 1] === '－' || text[i - 1] === '负';
+      out.push(figure(text, base, signed ? i - 1 : i, k, 'number', clean(signed ? -v : v)));
+      i = k;
+      continue;
+    }
+    // a currency named on its own (人民币, 美元): a mention with no value, left unmarked in the editor
+    const bare = BARE_CURRENCIES.get(text[i]!)?.find(([w]) => text.startsWith(w, i));
+    if (bare) {
+      const f = figure(text, base, i, i + bare[0].length, 'money', null, bare[1]);
+      f.salient = false;
+      out.push(f);
+      i += bare[0].length;
+      continue;
     }
     const rankWord = RANK_WORDS.find((w) => text.startsWith(w, i));
     if (rankWord && isNumberStart(text, i + rankWord.length)) {
@@ -810,8 +868,10 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
       }
     }
     if (unit && loose) end = loose.end;
-    if (unit?.text === '成' && text[end] === '半' && typeof value === 'number') {
-      value = clean(value + 0.5); // 三成半: 3.5 成, before the 成 → % factor
+    // 三成半, 一吨半, 两年半: and a half (before the 成 → % factor)
+    const halfable = unit && (unit.text === '成' || unit.type === 'quantity' || unit.type === 'duration');
+    if (halfable && text[end] === '半' && typeof value === 'number') {
+      value = clean(value + 0.5);
       end++;
     }
     const sfx = suffixApprox(text, end);
