@@ -120,10 +120,12 @@ if (want('figures')) {
   const warm = throughput((t) => a.analyze(t), edited, 20);
   console.log(`  a 20k-character article, the full analysis (figures, entities with the tagger, claims and checks): ${cold.ms.toFixed(2)} ms from scratch; ${warm.ms.toFixed(2)} ms after an edit to one paragraph`);
 
-  const t0 = process.hrtime.bigint();
-  core.toSimplifiedView('測試');
-  const cost = Number(process.hrtime.bigint() - t0) / 1e6;
-  console.log(`  opencc dictionaries: loaded lazily on first Traditional text (measured after first use above; a fresh process pays about ${cost.toFixed(1)} ms here when already loaded)`);
+  // the dictionaries' cost, paid once, on the first Traditional text: measured in a fresh process
+  const probe = `const t0=process.hrtime.bigint();const c=require(${JSON.stringify(join(work, 'core.cjs'))});const t1=process.hrtime.bigint();` +
+    `c.toSimplifiedView('阿里雲');const t2=process.hrtime.bigint();c.toSimplifiedView('騰訊');const t3=process.hrtime.bigint();` +
+    `console.log(JSON.stringify([Number(t1-t0)/1e6,Number(t2-t1)/1e6,Number(t3-t2)/1e6]))`;
+  const [loadCore, firstUse, secondUse] = JSON.parse(String(execFileSync(process.execPath, ['-e', probe])));
+  console.log(`  opencc-js dictionaries, loaded lazily: loading the core ${loadCore.toFixed(1)} ms (no dictionaries); first Traditional text ${firstUse.toFixed(1)} ms (builds the converter); afterwards ${secondUse.toFixed(2)} ms`);
 
   const seeds = join(shared, 'seeds');
   console.log('\nFigures in the seeds (gloss detect):');

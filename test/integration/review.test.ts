@@ -167,6 +167,17 @@ describe('safety and the workspace', () => {
     await waitFor(async () => /Found by: workspace/.test(plain(await hoverAt(doc, offset))), 'the lexicon to apply', 15_000);
   });
 
+  it('annotates a selection the detectors missed, as a manual entity', async () => {
+    const doc = (await openArticle('03-mixed-script-notes.txt')).document;
+    const start = offsetOf(doc, '內部信');
+    const a = await vscode.commands.executeCommand<{ status: string; kind: string; type: string; canonical: string }>('gloss.annotateSelection', {
+      uri: doc.uri.toString(), start, end: start + 3, kind: 'entity', type: 'work',
+    });
+    assert.deepEqual([a.status, a.kind, a.type, a.canonical], ['manual', 'entity', 'work', '内部信']);
+    assert.match(readFileSync(sidecarOf('03-mixed-script-notes.txt'), 'utf8'), /status: manual\n {4}quote: 內部信\n/);
+    assert.match(plain(await hoverAt(doc, start + 1)), /Status: added by you/);
+  });
+
   it('exports the sidecar', async () => {
     const doc = (await openArticle('01-cloud-earnings-simplified.txt')).document;
     const out = workspaceFile('export.w3c.json').fsPath;
