@@ -121,10 +121,10 @@ export function registerCorpusView(index: CorpusIndex): vscode.Disposable[] {
       editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
     }),
     vscode.commands.registerCommand('gloss.corpusTree', async () => {
-      // a plain copy of the tree, for tests and other extensions
+      // a plain copy of the tree, and which articles the last update indexed, for tests and other extensions
       await index.mentions('');
       const plain = (n: CorpusNode): unknown => ({ label: n.label, description: n.description, children: n.children?.().map(plain) });
-      return corpusTree(index).map(plain);
+      return { tree: corpusTree(index).map(plain), lastIndexed: index.lastIndexed };
     }),
   ];
 }

@@ -50,15 +50,21 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
     ...registerDecorations(reviewer, context),
     ...registerCommands({ cache, lenses, reviewer, lexicon }),
     ...registerCorpusView(lexicon.corpus),
-    // decisions change the view's progress and verdicts: rebuild it, in the background
-    sidecars.onDidChange(() => scheduleRebuild()),
-    // articles added, changed or deleted outside the editor (git checkout) update the view too
-    ...articleWatchers(() => scheduleRebuild()),
+    // a decision changes one article's progress and verdicts: re-index that article only
+    sidecars.onDidChange((uri) => scheduleUpdate(uri)),
+    // articles added, changed or deleted outside the editor (git checkout) are re-indexed too
+    ...articleWatchers((uri) => scheduleUpdate(uri)),
   );
-  let rebuildTimer: NodeJS.Timeout | undefined;
-  const scheduleRebuild = () => {
-    clearTimeout(rebuildTimer);
-    rebuildTimer = setTimeout(() => void lexicon.corpus.rebuild(), 1000);
+  const pending = new Map<string, vscode.Uri>();
+  let updateTimer: NodeJS.Timeout | undefined;
+  const scheduleUpdate = (uri: vscode.Uri) => {
+    pending.set(uri.toString(), uri);
+    clearTimeout(updateTimer);
+    updateTimer = setTimeout(() => {
+      const uris = [...pending.values()];
+      pending.clear();
+      void lexicon.corpus.update(uris);
+    }, 500);
   };
   // the workspace index is built in the background, after activation has returned
   setTimeout(() => void lexicon.corpus.rebuild(), 500);
@@ -74,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
   };
 }
 
-function articleWatchers(onChange: () => void): vscode.Disposable[] {
+function articleWatchers(onChange: (uri: vscode.Uri) => void): vscode.Disposable[] {
   const patterns = vscode.workspace.getConfiguration('gloss').get<string[]>('articles') ?? [];
   return patterns.flatMap((p) => {
     const w = vscode.workspace.createFileSystemWatcher(p);

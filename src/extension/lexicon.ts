@@ -29,79 +29,114 @@ export interface Mention {
  * documents. It never blocks activation or a hover: until it is ready, counts say so.
  */
 export class CorpusIndex implements vscode.Disposable {
-  private byEntity = new Map<string, Mention[]>();
-  private articles: ArticleSummary[] = [];
+  /** What each article contributes, by URI: rebuilt per article when it or its sidecar changes. */
+  private readonly perArticle = new Map<string, { article: ArticleSummary; mentions: Array<[string, Mention]> }>();
+  private derived: { entities: Map<string, Mention[]>; articles: ArticleSummary[] } | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when a build finishes. */
+  /** Fires when a build or an update finishes. */
   readonly onDidChange = this.changed.event;
   /** Reads an article's review state (claims' verdicts, progress) from its sidecar. */
   reviewState?: (uri: vscode.Uri, text: string) => { verdicts: Map<number, string>; findings: number; reviewed: number };
   private building: Promise<void> | undefined;
+  private analyzer: Analyzer;
   ready = false;
+  /** Articles indexed by the last build or update, for tests of incremental indexing. */
+  lastIndexed: string[] = [];
 
-  constructor(private readonly lexicon: () => Lexicon) {}
+  constructor(private readonly lexicon: () => Lexicon) {
+    this.analyzer = new Analyzer(lexicon());
+  }
 
-  /** Starts (or restarts) the background build. */
+  private indexOne(uri: vscode.Uri): void {
+    let text: string;
+    try {
+      text = stripBom(readFileSync(uri.fsPath, 'utf8'));
+    } catch {
+      this.perArticle.delete(uri.toString());
+      return;
+    }
+    const analysis = this.analyzer.analyze(text);
+    const state = this.reviewState?.(uri, text);
+    const article: ArticleSummary = {
+      uri,
+      claims: analysis.claims.map((c) => ({ start: c.start, text: c.text, verdict: state?.verdicts.get(c.start) ?? 'unreviewed' })),
+      findings: state?.findings ?? 0,
+      reviewed: state?.reviewed ?? 0,
+    };
+    const mentions = analysis.entities.map((e): [string, Mention] => [
+      e.entityId,
+      { uri, start: e.start, end: e.end, text: e.text, context: text.slice(Math.max(0, e.start - 12), e.end + 12).replace(/\s+/g, ' ') },
+    ]);
+    this.perArticle.set(uri.toString(), { article, mentions });
+  }
+
+  /** Indexes every article afresh (on activation, and when the lexicon changes), in the background. */
   rebuild(): Promise<void> {
     this.ready = false;
-    this.building = Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Gloss: indexing articles') }, async () => {
-      const patterns = vscode.workspace.getConfiguration('gloss').get<string[]>('articles') ?? [];
-      const uris = new Map<string, vscode.Uri>();
-      for (const p of patterns) for (const u of await vscode.workspace.findFiles(p, '**/node_modules/**', 5000)) uris.set(u.toString(), u);
-      const analyzer = new Analyzer(this.lexicon());
-      const next = new Map<string, Mention[]>();
-      const articles: ArticleSummary[] = [];
-      let n = 0;
-      for (const uri of uris.values()) {
-        let text: string;
-        try {
-          text = stripBom(readFileSync(uri.fsPath, 'utf8'));
-        } catch {
-          continue;
+    this.building = Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Gloss: indexing articles') }, async () => {
+        const patterns = vscode.workspace.getConfiguration('gloss').get<string[]>('articles') ?? [];
+        const uris = new Map<string, vscode.Uri>();
+        for (const p of patterns) for (const u of await vscode.workspace.findFiles(p, '**/node_modules/**', 5000)) uris.set(u.toString(), u);
+        this.analyzer = new Analyzer(this.lexicon());
+        this.perArticle.clear();
+        let n = 0;
+        for (const uri of uris.values()) {
+          this.indexOne(uri);
+          // yield to the extension host between articles
+          if (++n % 20 === 0) await new Promise((r) => setTimeout(r, 0));
         }
-        const analysis = analyzer.analyze(text);
-        const state = this.reviewState?.(uri, text);
-        articles.push({
-          uri,
-          claims: analysis.claims.map((c) => ({ start: c.start, text: c.text, verdict: state?.verdicts.get(c.start) ?? 'unreviewed' })),
-          findings: state?.findings ?? 0,
-          reviewed: state?.reviewed ?? 0,
-        });
-        for (const e of analysis.entities) {
-          const list = next.get(e.entityId) ?? [];
-          list.push({ uri, start: e.start, end: e.end, text: e.text, context: text.slice(Math.max(0, e.start - 12), e.end + 12).replace(/\s+/g, ' ') });
-          next.set(e.entityId, list);
-        }
-        // yield to the extension host between articles
-        if (++n % 20 === 0) await new Promise((r) => setTimeout(r, 0));
-      }
-      this.byEntity = next;
-      this.articles = articles.sort((a, b) => a.uri.fsPath.localeCompare(b.uri.fsPath));
-      this.ready = true;
-      this.changed.fire();
-    }));
+        this.lastIndexed = [...uris.keys()];
+        this.derived = undefined;
+        this.ready = true;
+        this.changed.fire();
+      }),
+    );
     return this.building;
+  }
+
+  /** Re-indexes only these articles (a decision, a file changed on disk); deleted ones leave the index. */
+  async update(uris: vscode.Uri[]): Promise<void> {
+    await this.building;
+    for (const uri of uris) this.indexOne(uri);
+    this.lastIndexed = uris.map((u) => u.toString());
+    this.derived = undefined;
+    this.changed.fire();
   }
 
   /** Every entity with its mentions, and every article's summary. */
   snapshot(): { entities: Map<string, Mention[]>; articles: ArticleSummary[] } {
-    return { entities: this.byEntity, articles: this.articles };
+    if (!this.derived) {
+      const entities = new Map<string, Mention[]>();
+      const articles: ArticleSummary[] = [];
+      for (const { article, mentions } of this.perArticle.values()) {
+        articles.push(article);
+        for (const [id, m] of mentions) {
+          const list = entities.get(id);
+          if (list) list.push(m);
+          else entities.set(id, [m]);
+        }
+      }
+      articles.sort((a, b) => a.uri.fsPath.localeCompare(b.uri.fsPath));
+      this.derived = { entities, articles };
+    }
+    return this.derived;
   }
 
   async mentions(entityId: string): Promise<Mention[]> {
     await (this.building ?? this.rebuild());
-    return this.byEntity.get(entityId) ?? [];
+    return this.snapshot().entities.get(entityId) ?? [];
   }
 
   /** Mentions and articles, or undefined while the index is being built. */
   counts(entityId: string): { mentions: number; articles: number } | undefined {
     if (!this.ready) return undefined;
-    const list = this.byEntity.get(entityId) ?? [];
+    const list = this.snapshot().entities.get(entityId) ?? [];
     return { mentions: list.length, articles: new Set(list.map((m) => m.uri.toString())).size };
   }
 
   dispose(): void {
-    this.byEntity.clear();
+    this.perArticle.clear();
     this.changed.dispose();
   }
 }

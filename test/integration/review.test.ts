@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { activateGloss, hoverText, openArticle, waitFor, workspaceFile } from './helpers';
 
@@ -195,11 +195,12 @@ interface PlainNode {
 
 describe('the corpus view', () => {
   it('groups entities by type and name with mentions per article, claims by verdict, and articles with progress', async () => {
-    const tree = (await waitFor(async () => {
-      const t = await vscode.commands.executeCommand<PlainNode[]>('gloss.corpusTree');
-      const verdicts = t.find((n) => n.label === 'Claims by verdict')?.children ?? [];
+    const view = (await waitFor(async () => {
+      const t = await vscode.commands.executeCommand<{ tree: PlainNode[]; lastIndexed: string[] }>('gloss.corpusTree');
+      const verdicts = t.tree.find((n) => n.label === 'Claims by verdict')?.children ?? [];
       return verdicts.some((v) => v.label === 'supported') ? t : undefined;
     }, 'the corpus view to show the verdict given earlier', 20_000))!;
+    const tree = view.tree;
     const articles = tree.find((n) => n.label === 'Articles')!.children!;
     assert.deepEqual(articles.map((a) => a.label).sort(), ['01-cloud-earnings-simplified.txt', '02-ai-startups-traditional.txt', '03-mixed-script-notes.txt']);
     assert.match(articles.find((a) => a.label.startsWith('01'))!.description!, /^[1-9]\d*\/\d+ reviewed$/);
@@ -207,5 +208,19 @@ describe('the corpus view', () => {
     const cloud = orgs.find((n) => n.label === '星河云')!;
     assert.ok(cloud.children!.length >= 2, 'mentions in two articles, in both scripts');
     assert.ok(cloud.children!.every((a) => a.children!.length >= 1));
+  });
+
+  it('re-indexes only the article whose sidecar changed', async () => {
+    const doc = (await openArticle('02-ai-startups-traditional.txt')).document;
+    // the 02 sidecar was left unreadable by an earlier test: restore it, then decide something
+    unlinkSync(sidecarOf('02-ai-startups-traditional.txt'));
+    await new Promise((r) => setTimeout(r, 1500));
+    await vscode.commands.executeCommand('gloss.setVerdict', { uri: doc.uri.toString(), offset: offsetOf(doc, '公開資料顯示', 1), kind: 'claim', verdict: 'false' });
+    const view = (await waitFor(async () => {
+      const t = await vscode.commands.executeCommand<{ tree: PlainNode[]; lastIndexed: string[] }>('gloss.corpusTree');
+      const verdicts = t.tree.find((n) => n.label === 'Claims by verdict')?.children ?? [];
+      return verdicts.some((v) => v.label === 'false') ? t : undefined;
+    }, 'the false verdict in the corpus view', 20_000))!;
+    assert.deepEqual(view.lastIndexed.map((u) => u.split('/').pop()), ['02-ai-startups-traditional.txt']);
   });
 });

@@ -1,6 +1,6 @@
 // UI-level checks, as a person would use Gloss: VS Code (code-server) in Chromium, driven
 // by playwright-core with the mouse and the keyboard. Kept few and robust.
-import { existsSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
 
@@ -20,6 +20,9 @@ function figure(page, text) {
 
 export async function runUi({ log = console.log, screenshots } = {}) {
   const workspace = scratchWorkspace([join(root, 'test/fixtures/corpus'), 'articles']);
+  // a Chinese plain-text file outside gloss.articles: Gloss should offer to open it as an article
+  mkdirSync(join(workspace, 'drafts'), { recursive: true });
+  writeFileSync(join(workspace, 'drafts/draft-notes.txt'), '星河科技今年的营收增长了百分之十二，分析师认为明年仍将保持增长。\n');
   const server = await startCodeServer();
   const browser = await launchBrowser();
   const results = { passed: 0, failed: 0, failures: [] };
@@ -53,6 +56,23 @@ export async function runUi({ log = console.log, screenshots } = {}) {
       }
       await page.mouse.move(5, 5);
     });
+    /** Text-decoration styles of the rendered spans that contain `text`. */
+    const underlines = (text) =>
+      page.evaluate((t) => {
+        const styles = [];
+        for (const el of document.querySelectorAll('.monaco-editor .view-line span span')) {
+          if (!el.textContent.includes(t)) continue;
+          const cs = getComputedStyle(el);
+          if (cs.textDecorationLine.includes('underline')) styles.push(cs.textDecorationStyle);
+        }
+        return styles;
+      }, text);
+    await check('suggestions have a dotted underline', async () => {
+      const end = Date.now() + 10_000;
+      let styles = [];
+      while (Date.now() < end && !(styles = await underlines('286.5亿元')).includes('dotted')) await page.waitForTimeout(300);
+      if (!styles.includes('dotted')) throw new Error(`underlines of 286.5亿元: ${JSON.stringify(styles)}`);
+    });
     await check('the CodeLens shows the review state of each paragraph', async () => {
       await page.locator('.codelens-decoration', { hasText: /\d+\/\d+ reviewed/ }).first().waitFor({ timeout: 15_000 });
       await page.locator('.codelens-decoration', { hasText: /to review/ }).first().waitFor({ timeout: 15_000 });
@@ -69,6 +89,12 @@ export async function runUi({ log = console.log, screenshots } = {}) {
       while (!(existsSync(sidecar) && readFileSync(sidecar, 'utf8').includes('quote: 286.5亿元')) && Date.now() < end) await page.waitForTimeout(200);
       if (!readFileSync(sidecar, 'utf8').includes('status: accepted')) throw new Error('the sidecar has no accepted annotation');
     });
+    await check('an accepted figure has a solid underline', async () => {
+      const end = Date.now() + 10_000;
+      let styles = [];
+      while (Date.now() < end && !(styles = await underlines('286.5亿元')).includes('solid')) await page.waitForTimeout(300);
+      if (!styles.includes('solid')) throw new Error(`underlines of 286.5亿元: ${JSON.stringify(styles)}`);
+    });
     await check('Alt+] goes to the next unreviewed finding, and a hover there offers the actions', async () => {
       await page.keyboard.press('Alt+]');
       await page.waitForTimeout(500);
@@ -79,6 +105,18 @@ export async function runUi({ log = console.log, screenshots } = {}) {
         await page.waitForTimeout(800);
         await page.screenshot({ path: screenshots.review });
       }
+    });
+    await check('a mostly Chinese plain-text file outside gloss.articles is offered as an article', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      await page.waitForSelector('.quick-input-widget input', { timeout: 15_000 });
+      await page.keyboard.type('draft-notes.txt', { delay: 15 });
+      await page.waitForTimeout(700);
+      await page.keyboard.press('Enter');
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'mostly Chinese text' }).first();
+      await toast.waitFor({ timeout: 15_000 });
+      await toast.locator('.monaco-button', { hasText: 'Open as article' }).first().click();
+      await page.locator('.statusbar-item', { hasText: /^Article$/ }).first().waitFor({ timeout: 10_000 });
     });
   } finally {
     await browser.close().catch(() => {});
