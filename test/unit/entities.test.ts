@@ -126,3 +126,13 @@ describe('entities: the learned tagger', () => {
     detectEntities('字'.repeat(200_000), lex);
   });
 });
+
+describe('entities: the place gazetteer', () => {
+  it('finds provinces with and without their suffix, cities and countries, linked to one place', () => {
+    const ms = find('江苏省的企业与江苏、南京市和越南合作。');
+    assert.deepEqual(ms.filter((m) => m.type === 'place').map((m) => m.canonical), ['江苏省', '江苏省', '南京市', '越南']);
+  });
+  it('lets a place inside an organisation or an address give way to the longer name', () => {
+    assert.ok(!find('他在北京大学任教。').some((m) => m.text === '北京' && m.type === 'place'));
+  });
+});

@@ -278,17 +278,22 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
   return resolveOverlaps(candidates);
 }
 
+/** Last characters of an address, whose places inside give way to it (北京市朝阳区). */
+const ADDRESS_ENDS = new Set([...'区县镇乡村街路道巷号楼园湾']);
+
 /**
  * Keeps the best of overlapping candidates: higher priority, then longer, then earlier.
  * An occupancy map over the text keeps this linear (mentions are short).
  */
 function resolveOverlaps(all: Candidate[]): EntityMention[] {
-  // a place inside a longer organisation or work (中国 in 中国人民银行, 北京 in 北京大学) gives way
+  // a place inside a longer organisation, work or place (中国 in 中国人民银行, 北京 in 北京大学) gives way
   const byStart = [...all].sort((a, b) => a.start - b.start || b.end - a.end);
   const inside = new Set<Candidate>();
   for (let k = 0; k < byStart.length; k++) {
     const outer = byStart[k]!;
-    if ((outer.type !== 'org' && outer.type !== 'work') || outer.weak) continue;
+    // a place also gives way to a longer place around it (北京市 in 北京市朝阳区)
+    const address = outer.type === 'place' && ADDRESS_ENDS.has(outer.canonical[outer.canonical.length - 1] ?? '');
+    if ((outer.type !== 'org' && outer.type !== 'work' && !address) || outer.weak) continue;
     for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
       const inner = byStart[j]!;
       if (inner.type === 'place' && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) inside.add(inner);
