@@ -9195,10 +9195,12 @@ var Lexicon = class _Lexicon {
   byFirst = /* @__PURE__ */ new Map();
   entries;
   ignore;
+  byId;
   constructor(entries, ignore = []) {
     const byId = /* @__PURE__ */ new Map();
     for (const e of entries) byId.set(e.id, e);
     this.entries = [...byId.values()];
+    this.byId = byId;
     this.ignore = new Set([...ignore].map(matchForm));
     for (const entry of this.entries) {
       const add = (raw, short) => {
@@ -9228,6 +9230,10 @@ var Lexicon = class _Lexicon {
       return { entry: c.entry, short: c.short, length: c.alias.length, latin: c.latin };
     }
     return void 0;
+  }
+  /** The entry of an entity id (`org:阿里云`), if the lexicon has one. */
+  entry(id) {
+    return this.byId.get(id);
   }
   hasFirstChar(ch) {
     return this.byFirst.has(ch);
@@ -10260,7 +10266,7 @@ function attribution(norm, sStart, text, entities) {
   return void 0;
 }
 function detectClaims(p) {
-  const norm = toSimplifiedView(p.text).text;
+  const norm = p.simplified ?? toSimplifiedView(p.text).text;
   const claims = [];
   let previous;
   for (const s of splitSentences(p.text)) {
@@ -10397,8 +10403,9 @@ var Analyzer = class {
     if (NOISE.has(paragraph.kind)) rel = { figures: [], entities: [], claims: [] };
     else {
       const figures = detectFigures(paragraph.text);
-      const entities = detectEntities(paragraph.text, this.lexicon);
-      const claims = paragraph.kind === "body" ? detectClaims({ text: paragraph.text, figures, entities }) : [];
+      const simplified = toSimplifiedView(paragraph.text).text;
+      const entities = detectEntities(paragraph.text, this.lexicon, { simplified });
+      const claims = paragraph.kind === "body" ? detectClaims({ text: paragraph.text, simplified, figures, entities }) : [];
       rel = { figures, entities, claims };
     }
     this.cache.set(key2, rel);
@@ -10408,18 +10415,7 @@ var Analyzer = class {
 };
 
 // src/core/figures/format.ts
-var CURRENCY_NAMES = {
-  CNY: "CNY",
-  USD: "USD",
-  HKD: "HKD",
-  EUR: "EUR",
-  JPY: "JPY",
-  GBP: "GBP",
-  KRW: "KRW",
-  TWD: "TWD",
-  RUB: "RUB",
-  NGN: "NGN"
-};
+var CURRENCY_CODES = /* @__PURE__ */ new Set(["CNY", "USD", "HKD", "EUR", "JPY", "GBP", "KRW", "TWD", "RUB", "NGN", "CHF", "BTC"]);
 function groupDigits(n) {
   if (!Number.isFinite(n)) return String(n);
   const [int, frac] = String(Math.abs(n)).split(".");
@@ -10433,7 +10429,7 @@ function valueText(v, unit) {
   if (unit === "%") return `${trim(v)}%`;
   if (unit === "pp") return `${trim(v)} percentage points`;
   if (unit === "\xD7") return `${trim(v)}\xD7`;
-  if (unit && CURRENCY_NAMES[unit]) return `${unit} ${groupDigits(v)}`;
+  if (unit && CURRENCY_CODES.has(unit)) return `${unit} ${groupDigits(v)}`;
   return unit ? `${groupDigits(v)} ${unit}` : groupDigits(v);
 }
 var APPROX_TEXT = { about: "about", over: "more than", under: "nearly / less than" };

@@ -12,7 +12,7 @@ export const ARTICLE_LANGUAGE = 'article';
  * remembers paragraphs by text, so a new version re-analyses only the paragraphs that changed.
  */
 export class AnalysisCache implements vscode.Disposable {
-  private readonly analyzer: Analyzer;
+  private analyzerInstance: Analyzer | undefined;
   private readonly entries = new Map<string, { version: number; analysis: Analysis }>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -20,10 +20,9 @@ export class AnalysisCache implements vscode.Disposable {
   /** Fires about 200 ms after the last edit to an article, and when it is first analysed. */
   readonly onDidChange = this.changed.event;
 
-  constructor(lexicon: Lexicon, private readonly debounceMs = 200) {
+  constructor(private readonly lexicon: () => Lexicon, private readonly debounceMs = 200) {
     // the tagger's model ships beside the bundle (dist/ner.json) and is read on first use
     setNerModelPath(join(__dirname, 'ner.json'));
-    this.analyzer = new Analyzer(lexicon);
     this.disposables.push(
       this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -31,6 +30,12 @@ export class AnalysisCache implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.entries.delete(d.uri.toString())),
     );
+  }
+
+  /** Made on the first analysis, so that activation loads neither the lexicon nor the dictionaries. */
+  private get analyzer(): Analyzer {
+    this.analyzerInstance ??= new Analyzer(this.lexicon());
+    return this.analyzerInstance;
   }
 
   get(document: vscode.TextDocument): Analysis {
@@ -49,13 +54,13 @@ export class AnalysisCache implements vscode.Disposable {
 
   /** A new workspace lexicon: everything is analysed again. */
   setLexicon(lexicon: Lexicon): void {
-    this.analyzer.setLexicon(lexicon);
+    this.analyzerInstance?.setLexicon(lexicon);
     this.entries.clear();
   }
 
   /** Paragraphs analysed afresh so far (for tests of incremental analysis). */
   get freshParagraphs(): number {
-    return this.analyzer.freshParagraphs;
+    return this.analyzerInstance?.freshParagraphs ?? 0;
   }
 
   private schedule(document: vscode.TextDocument): void {

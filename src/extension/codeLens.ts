@@ -37,7 +37,7 @@ export class GlossCodeLensProvider implements vscode.CodeLensProvider<GlossLens>
     const byParagraph = this.reviewer.paragraphItems(document);
     const lenses: GlossLens[] = [new GlossLens(new vscode.Range(0, 0, 0, 0), document.uri, { summary: true })];
     for (const p of analysis.paragraphs) {
-      if (!byParagraph.get(p.paragraph.start)?.length) continue;
+      if (!byParagraph.get(p.paragraph.start)?.items.length) continue;
       const pos = document.positionAt(p.paragraph.start);
       const range = new vscode.Range(pos, pos);
       lenses.push(new GlossLens(range, document.uri, { summary: false, paragraphStart: p.paragraph.start, action: 'review' }));
@@ -65,10 +65,9 @@ export class GlossCodeLensProvider implements vscode.CodeLensProvider<GlossLens>
       lens.command = { title: parts.join(' · '), command: 'gloss.nextUnreviewed', arguments: [{ uri, offset: 0 }] };
       return lens;
     }
-    const start = (lens.what as { paragraphStart: number }).paragraphStart;
-    const items = this.reviewer.paragraphItems(document).get(start);
-    const paragraph = items && analysis.paragraphs.find((p) => p.paragraph.start === start);
-    if (!paragraph || !items) return lens;
+    const entry = this.reviewer.paragraphItems(document).get((lens.what as { paragraphStart: number }).paragraphStart);
+    if (!entry) return lens;
+    const { findings: paragraph, items } = entry;
     const live = (k: string) => items.filter((i) => i.kind === k && i.state !== 'rejected').length;
     const todo = items.filter((i) => i.state === 'suggested').length;
     if (lens.what.action === 'acceptAll') {

@@ -11,7 +11,6 @@ import { annotationFor, itemAt, withAnnotation, type ReviewItem } from '../core/
 import { VERDICTS, type Kind, type Verdict } from '../core/sidecar/model';
 import { toBrat, toCsv, toJsonl, toW3c } from '../core/sidecar/export';
 import { writeAtomic } from '../core/sidecar/store';
-import { OffsetIndex } from '../core/text/offsets';
 import { t } from './l10n';
 
 export interface FindingSummary {
@@ -316,10 +315,3 @@ export function registerCommands(services: Services): vscode.Disposable[] {
   const handlers = commandHandlers(services) as Record<string, (...args: unknown[]) => Promise<unknown>>;
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
 }
-
-/** Code-point offsets of a document range, for messages and exports. */
-export function codePoints(document: vscode.TextDocument, start: number, end: number): [number, number] {
-  const index = new OffsetIndex(document.getText());
-  return [index.toCodePoint(start), index.toCodePoint(end)];
-}
-

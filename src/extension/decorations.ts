@@ -48,11 +48,12 @@ export function registerDecorations(reviewer: Reviewer, context: vscode.Extensio
       editor.setDecorations(suggested.get(k)!, k === 'claim' ? [] : review.items.filter((i) => i.kind === k && i.state === 'suggested').map((i) => range(i.start, i.end)));
       editor.setDecorations(decided.get(k)!, review.items.filter((i) => i.kind === k && (i.state === 'accepted' || i.state === 'manual')).map((i) => range(i.start, i.end)));
     }
-    const index = new OffsetIndex(editor.document.getText());
+    // code points → UTF-16 needs an index of the whole text: only when there are orphans to place
+    const index = review.orphans.length ? new OffsetIndex(editor.document.getText()) : undefined;
     editor.setDecorations(
       orphan,
       review.orphans.map((o) => {
-        const at = editor.document.positionAt(index.toUtf16(o.annotation.start));
+        const at = editor.document.positionAt(index!.toUtf16(o.annotation.start));
         return { range: new vscode.Range(at, at), hoverMessage: `Gloss: orphaned ${o.annotation.kind} “${o.annotation.quote}” (${o.reason})` };
       }),
     );

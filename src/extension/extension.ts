@@ -24,11 +24,11 @@ export interface GlossApi {
 
 export function activate(context: vscode.ExtensionContext): GlossApi {
   const lexicon = new LexiconService();
-  const cache = new AnalysisCache(lexicon.lexicon);
+  const cache = new AnalysisCache(() => lexicon.lexicon);
   const sidecars = new SidecarService();
   const reviewer = new Reviewer(cache, sidecars);
-  lexicon.corpus.reviewState = (uri, text) => {
-    const review = buildReview(cache.analyze(text), sidecars.get(uri, text).sidecar);
+  lexicon.corpus.reviewState = (uri, text, analysis) => {
+    const review = buildReview(analysis, sidecars.get(uri, text).sidecar);
     const verdicts = new Map<number, string>();
     for (const i of review.items) if (i.kind === 'claim' && i.annotation?.verdict) verdicts.set(i.start, i.annotation.verdict);
     return { verdicts, findings: review.items.length, reviewed: review.items.filter((i) => i.state !== 'suggested').length };

@@ -82,7 +82,7 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
               const e = f?.entity;
               const canonical = e?.canonical ?? item.annotation?.canonical ?? document.getText().slice(item.start, item.end);
               const traditional = traditionalConverter()(canonical);
-              const entry = lexicon.lexicon.entries.find((x) => x.id === e?.entityId);
+              const entry = e ? lexicon.lexicon.entry(e.entityId) : undefined;
               md.appendMarkdown(`**${escapeMarkdown(canonical)}**${traditional !== canonical ? ` / ${escapeMarkdown(traditional)}` : ''} \`${escapeMarkdown(e?.type ?? item.annotation?.type ?? 'entity')}\`  \n`);
               if (entry?.aliases.length) md.appendMarkdown(`${t('Aliases')}: ${entry.aliases.map(escapeMarkdown).join(', ')}  \n`);
               if (entry?.note) md.appendMarkdown(`${escapeMarkdown(entry.note)}  \n`);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Analyzer } from '../core/analysis/analyze';
+import { Analyzer, type Analysis } from '../core/analysis/analyze';
 import { builtinLexicon, type EntityType, type Lexicon } from '../core/entities/lexicon';
 import { LEXICON_PATH, LexiconError, addToWorkspaceLexicon, parseWorkspaceLexicon, type WorkspaceLexicon } from '../core/entities/workspaceLexicon';
 import { writeAtomic } from '../core/sidecar/store';
@@ -35,17 +35,15 @@ export class CorpusIndex implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a build or an update finishes. */
   readonly onDidChange = this.changed.event;
-  /** Reads an article's review state (claims' verdicts, progress) from its sidecar. */
-  reviewState?: (uri: vscode.Uri, text: string) => { verdicts: Map<number, string>; findings: number; reviewed: number };
+  /** Reads an article's review state (claims' verdicts, progress) from its sidecar, given its analysis. */
+  reviewState?: (uri: vscode.Uri, text: string, analysis: Analysis) => { verdicts: Map<number, string>; findings: number; reviewed: number };
   private building: Promise<void> | undefined;
-  private analyzer: Analyzer;
+  private analyzer: Analyzer | undefined;
   ready = false;
   /** Articles indexed by the last build or update, for tests of incremental indexing. */
   lastIndexed: string[] = [];
 
-  constructor(private readonly lexicon: () => Lexicon) {
-    this.analyzer = new Analyzer(lexicon());
-  }
+  constructor(private readonly lexicon: () => Lexicon) {}
 
   private indexOne(uri: vscode.Uri): void {
     let text: string;
@@ -55,8 +53,9 @@ export class CorpusIndex implements vscode.Disposable {
       this.perArticle.delete(uri.toString());
       return;
     }
+    this.analyzer ??= new Analyzer(this.lexicon());
     const analysis = this.analyzer.analyze(text);
-    const state = this.reviewState?.(uri, text);
+    const state = this.reviewState?.(uri, text, analysis);
     const article: ArticleSummary = {
       uri,
       claims: analysis.claims.map((c) => ({ start: c.start, text: c.text, verdict: state?.verdicts.get(c.start) ?? 'unreviewed' })),
@@ -149,7 +148,8 @@ export class CorpusIndex implements vscode.Disposable {
 export class LexiconService implements vscode.Disposable {
   private workspace: WorkspaceLexicon | undefined;
   private error: LexiconError | undefined;
-  private current: Lexicon = builtinLexicon();
+  /** Built on first use, not at activation: converting every alias loads the script dictionaries. */
+  private current: Lexicon | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   readonly corpus: CorpusIndex;
@@ -157,16 +157,16 @@ export class LexiconService implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('gloss-lexicon');
 
   constructor() {
-    this.corpus = new CorpusIndex(() => this.current);
+    this.corpus = new CorpusIndex(() => this.lexicon);
     this.disposables.push(this.corpus, this.diagnostics);
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_PATH}`);
     const reload = () => this.load();
     this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
-    this.load(false);
   }
 
   get lexicon(): Lexicon {
-    return this.current;
+    if (!this.current) this.load(false);
+    return this.current!;
   }
 
   private path(): string | undefined {

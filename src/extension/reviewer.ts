@@ -2,13 +2,19 @@ import * as vscode from 'vscode';
 import type { AnalysisCache } from './analysisCache';
 import type { SidecarService } from './sidecars';
 import { buildReview, itemsByParagraph, type Review, type ReviewItem } from '../core/review/items';
+import type { ParagraphFindings } from '../core/analysis/analyze';
+
+export interface ParagraphReview {
+  findings: ParagraphFindings;
+  items: ReviewItem[];
+}
 
 /**
  * The review of each open article (findings paired with sidecar annotations), cached by
  * document version and sidecar generation, so that hovers, lenses and decorations share it.
  */
 export class Reviewer implements vscode.Disposable {
-  private readonly cache = new Map<string, { version: number; generation: number; review: Review; paragraphs?: Map<number, ReviewItem[]> }>();
+  private readonly cache = new Map<string, { version: number; generation: number; review: Review; paragraphs?: Map<number, ParagraphReview> }>();
   private generation = 0;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -35,14 +41,14 @@ export class Reviewer implements vscode.Disposable {
     return review;
   }
 
-  /** The items of each paragraph, by the paragraph's start offset (computed once per review). */
-  paragraphItems(document: vscode.TextDocument): Map<number, ReviewItem[]> {
+  /** Each paragraph's findings and review items, by the paragraph's start offset (computed once per review). */
+  paragraphItems(document: vscode.TextDocument): Map<number, ParagraphReview> {
     this.review(document);
     const entry = this.cache.get(document.uri.toString())!;
     if (!entry.paragraphs) {
-      const paragraphs = this.analyses.get(document).paragraphs.map((p) => p.paragraph);
-      const grouped = itemsByParagraph(entry.review, paragraphs);
-      entry.paragraphs = new Map(paragraphs.map((p, k) => [p.start, grouped[k]!]));
+      const paragraphs = this.analyses.get(document).paragraphs;
+      const grouped = itemsByParagraph(entry.review, paragraphs.map((p) => p.paragraph));
+      entry.paragraphs = new Map(paragraphs.map((findings, k) => [findings.paragraph.start, { findings, items: grouped[k]! }]));
     }
     return entry.paragraphs;
   }

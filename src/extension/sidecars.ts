@@ -31,16 +31,12 @@ export class SidecarService implements vscode.Disposable {
   private readonly articleWarnings = vscode.languages.createDiagnosticCollection('gloss-article');
   private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics, this.articleWarnings];
   /** Paths Gloss itself just wrote, so that the watcher does not reload them needlessly. */
-  private readonly ownWrites = new Map<string, string>();
+  private readonly ownWrites = new Set<string>();
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
     const reload = (uri: vscode.Uri) => {
-      const text = this.ownWrites.get(uri.fsPath);
-      if (text !== undefined) {
-        this.ownWrites.delete(uri.fsPath);
-        return;
-      }
+      if (this.ownWrites.delete(uri.fsPath)) return;
       // collect first: listeners read the sidecar again and re-insert it into the map, and a
       // map iteration visits entries added during it, so deleting while iterating never ends
       const stale = [...this.states].filter(([, state]) => state.path === uri.fsPath).map(([articlePath]) => articlePath);
@@ -100,7 +96,7 @@ export class SidecarService implements vscode.Disposable {
       return false;
     }
     if (result.state === 'written') {
-      this.ownWrites.set(state.path, result.text);
+      this.ownWrites.add(state.path);
       state.loaded = result.loaded;
       state.sidecar = result.loaded.sidecar;
       if (result.collisions.length) {

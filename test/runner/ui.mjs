@@ -67,12 +67,21 @@ export async function runUi({ log = console.log, screenshots } = {}) {
         }
         return styles;
       }, text);
-    await check('suggestions have a dotted underline', async () => {
-      const end = Date.now() + 10_000;
-      let styles = [];
-      while (Date.now() < end && !(styles = await underlines('286.5亿元')).includes('dotted')) await page.waitForTimeout(300);
-      if (!styles.includes('dotted')) throw new Error(`underlines of 286.5亿元: ${JSON.stringify(styles)}`);
-    });
+    /** Waits until `probe()` gives a truthy value, at most `ms`; returns the last value. */
+    const poll = async (probe, ms) => {
+      const end = Date.now() + ms;
+      let value = await probe();
+      while (!value && Date.now() < end) {
+        await page.waitForTimeout(250);
+        value = await probe();
+      }
+      return value;
+    };
+    const expectUnderline = async (text, style) => {
+      const found = await poll(async () => (await underlines(text)).includes(style), 10_000);
+      if (!found) throw new Error(`underlines of ${text}: ${JSON.stringify(await underlines(text))}, expected ${style}`);
+    };
+    await check('suggestions have a dotted underline', () => expectUnderline('286.5亿元', 'dotted'));
     await check('the CodeLens shows the review state of each paragraph', async () => {
       await page.locator('.codelens-decoration', { hasText: /\d+\/\d+ reviewed/ }).first().waitFor({ timeout: 15_000 });
       await page.locator('.codelens-decoration', { hasText: /to review/ }).first().waitFor({ timeout: 15_000 });
@@ -85,16 +94,10 @@ export async function runUi({ log = console.log, screenshots } = {}) {
       await page.waitForTimeout(700);
       await page.keyboard.press('Enter');
       const sidecar = join(workspace, 'articles/01-cloud-earnings-simplified.annotations.yaml');
-      const end = Date.now() + 15_000;
-      while (!(existsSync(sidecar) && readFileSync(sidecar, 'utf8').includes('quote: 286.5亿元')) && Date.now() < end) await page.waitForTimeout(200);
+      await poll(() => existsSync(sidecar) && readFileSync(sidecar, 'utf8').includes('quote: 286.5亿元'), 15_000);
       if (!readFileSync(sidecar, 'utf8').includes('status: accepted')) throw new Error('the sidecar has no accepted annotation');
     });
-    await check('an accepted figure has a solid underline', async () => {
-      const end = Date.now() + 10_000;
-      let styles = [];
-      while (Date.now() < end && !(styles = await underlines('286.5亿元')).includes('solid')) await page.waitForTimeout(300);
-      if (!styles.includes('solid')) throw new Error(`underlines of 286.5亿元: ${JSON.stringify(styles)}`);
-    });
+    await check('an accepted figure has a solid underline', () => expectUnderline('286.5亿元', 'solid'));
     await check('Alt+] goes to the next unreviewed finding, and a hover there offers the actions', async () => {
       await page.keyboard.press('Alt+]');
       await page.waitForTimeout(500);

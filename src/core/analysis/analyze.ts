@@ -4,6 +4,7 @@ import type { Figure } from '../figures/types';
 import { detectEntities, resolveArticleLevel, type EntityMention } from '../entities/detect';
 import { builtinLexicon, type Lexicon } from '../entities/lexicon';
 import { detectClaims, type Claim } from '../claims/detect';
+import { toSimplifiedView } from '../script/normalize';
 
 export interface ParagraphFindings {
   paragraph: Paragraph;
@@ -92,9 +93,11 @@ export class Analyzer {
     if (NOISE.has(paragraph.kind)) rel = { figures: [], entities: [], claims: [] };
     else {
       const figures = detectFigures(paragraph.text);
-      const entities = detectEntities(paragraph.text, this.lexicon);
+      // one Simplified view per paragraph, shared by the entity and claim detectors
+      const simplified = toSimplifiedView(paragraph.text).text;
+      const entities = detectEntities(paragraph.text, this.lexicon, { simplified });
       // headings and repeated paragraphs carry findings but no claims of their own
-      const claims = paragraph.kind === 'body' ? detectClaims({ text: paragraph.text, figures, entities }) : [];
+      const claims = paragraph.kind === 'body' ? detectClaims({ text: paragraph.text, simplified, figures, entities }) : [];
       rel = { figures, entities, claims };
     }
     this.cache.set(key, rel);

@@ -103,6 +103,8 @@ function attribution(norm: string, sStart: number, text: string, entities: Entit
 export interface ClaimInput {
   /** The paragraph's text. */
   text: string;
+  /** The Simplified view of `text` (same offsets), if the caller has it already. */
+  simplified?: string;
   /** Its figures and entities, with offsets into `text`. */
   figures: Figure[];
   entities: EntityMention[];
@@ -113,7 +115,7 @@ export interface ClaimInput {
  * reach here (the analyser leaves noise out). Questions and fragments are not claims.
  */
 export function detectClaims(p: ClaimInput): Claim[] {
-  const norm = toSimplifiedView(p.text).text;
+  const norm = p.simplified ?? toSimplifiedView(p.text).text;
   const claims: Claim[] = [];
   let previous: { start: number; end: number } | undefined;
   for (const s of splitSentences(p.text)) {

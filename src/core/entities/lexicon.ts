@@ -41,12 +41,14 @@ export class Lexicon {
   private readonly byFirst = new Map<string, Array<{ alias: string; entry: LexiconEntry; short: boolean; latin: boolean }>>();
   readonly entries: LexiconEntry[];
   readonly ignore: ReadonlySet<string>;
+  private readonly byId: ReadonlyMap<string, LexiconEntry>;
 
   constructor(entries: LexiconEntry[], ignore: Iterable<string> = []) {
     // workspace entries come last and win over built-in ones with the same id
     const byId = new Map<string, LexiconEntry>();
     for (const e of entries) byId.set(e.id, e);
     this.entries = [...byId.values()];
+    this.byId = byId;
     this.ignore = new Set([...ignore].map(matchForm));
     for (const entry of this.entries) {
       const add = (raw: string, short: boolean) => {
@@ -78,6 +80,11 @@ export class Lexicon {
       return { entry: c.entry, short: c.short, length: c.alias.length, latin: c.latin };
     }
     return undefined;
+  }
+
+  /** The entry of an entity id (`org:阿里云`), if the lexicon has one. */
+  entry(id: string): LexiconEntry | undefined {
+    return this.byId.get(id);
   }
 
   hasFirstChar(ch: string): boolean {

@@ -1,8 +1,6 @@
 import type { Figure, Range } from './types';
 
-const CURRENCY_NAMES: Record<string, string> = {
-  CNY: 'CNY', USD: 'USD', HKD: 'HKD', EUR: 'EUR', JPY: 'JPY', GBP: 'GBP', KRW: 'KRW', TWD: 'TWD', RUB: 'RUB', NGN: 'NGN',
-};
+const CURRENCY_CODES = new Set(['CNY', 'USD', 'HKD', 'EUR', 'JPY', 'GBP', 'KRW', 'TWD', 'RUB', 'NGN', 'CHF', 'BTC']);
 
 /** 247756000000 → "247,756,000,000". */
 export function groupDigits(n: number): string {
@@ -10,14 +8,6 @@ export function groupDigits(n: number): string {
   const [int, frac] = String(Math.abs(n)).split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return (n < 0 ? '-' : '') + grouped + (frac ? `.${frac}` : '');
-}
-
-/** 247756000000 → "2,477.56 亿 (247.76 billion)" style readable magnitudes. */
-export function readableMagnitude(n: number): string {
-  const abs = Math.abs(n);
-  if (abs >= 1e8) return `${trim(n / 1e8)} 亿 (${trim(n / 1e9)} billion)`;
-  if (abs >= 1e4) return `${trim(n / 1e4)} 万 (${abs >= 1e6 ? `${trim(n / 1e6)} million` : `${trim(n / 1e3)} thousand`})`;
-  return trim(n);
 }
 
 function trim(n: number): string {
@@ -28,7 +18,7 @@ function valueText(v: number, unit: string | undefined): string {
   if (unit === '%') return `${trim(v)}%`;
   if (unit === 'pp') return `${trim(v)} percentage points`;
   if (unit === '×') return `${trim(v)}×`;
-  if (unit && CURRENCY_NAMES[unit]) return `${unit} ${groupDigits(v)}`;
+  if (unit && CURRENCY_CODES.has(unit)) return `${unit} ${groupDigits(v)}`;
   return unit ? `${groupDigits(v)} ${unit}` : groupDigits(v);
 }
 

@@ -36,10 +36,6 @@ export function arabicDigitValue(c: number): number {
   return c >= 0xff10 ? c - 0xff10 : c - 0x30;
 }
 
-export function isCnNumeralChar(ch: string): boolean {
-  return CN_DIGITS.has(ch) || CN_SMALL_UNITS.has(ch) || CN_BIG_UNITS.has(ch);
-}
-
 /** A token of a mixed numeral: a digit value (Arabic group or Chinese digit) or a unit. */
 export type NumeralToken = { digit: number; arabic?: boolean } | { unit: number; big: boolean };
 

@@ -31,6 +31,8 @@ export interface LoadedSidecar {
   sidecar: Sidecar;
   doc: Document;
   source: string;
+  /** Line positions of `source`, for messages that point at a line. */
+  lines: LineCounter;
 }
 
 export const WRITE_OPTIONS = {
@@ -78,6 +80,11 @@ function lineOfPath(doc: Document, lines: LineCounter, path: Array<string | numb
   return undefined;
 }
 
+/** The 1-based line of a node of a loaded sidecar (['annotations', 3], ['sha256']). */
+export function lineOf(loaded: LoadedSidecar, path: Array<string | number>): number | undefined {
+  return lineOfPath(loaded.doc, loaded.lines, path);
+}
+
 /** Parses a sidecar, or throws a SidecarError that says what is wrong and on which line. */
 export function parseSidecar(source: string): LoadedSidecar {
   if (source.length > MAX_SIDECAR_BYTES) {
@@ -116,7 +123,7 @@ export function parseSidecar(source: string): LoadedSidecar {
     const first = located[0]!;
     throw new SidecarError('schema', `${first.message}${located.length > 1 ? ` (and ${located.length - 1} more)` : ''}`, first.line, located);
   }
-  return { sidecar: toModel(data as Record<string, unknown>), doc, source };
+  return { sidecar: toModel(data as Record<string, unknown>), doc, source, lines };
 }
 
 function toModel(data: Record<string, unknown>): Sidecar {
