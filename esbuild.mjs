@@ -22,9 +22,10 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
-// the entity tagger's model is read at run time, beside the bundle (src/core/entities/ner.ts)
+// the entity tagger's model and its word dictionary are read at run time, beside the bundle (src/core/entities/ner.ts)
 mkdirSync('dist', { recursive: true });
 copyFileSync('src/core/entities/model/ner.json', 'dist/ner.json');
+copyFileSync('src/core/entities/model/words.txt', 'dist/words.txt');
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

@@ -7566,6 +7566,7 @@ __export(index_exports, {
   NER_LABELS: () => NER_LABELS,
   NER_TYPES: () => NER_TYPES,
   OffsetIndex: () => OffsetIndex,
+  WordDictionary: () => WordDictionary,
   addToWorkspaceLexicon: () => addToWorkspaceLexicon,
   buildReview: () => buildReview,
   builtinLexicon: () => builtinLexicon,
@@ -8784,6 +8785,7 @@ var FIXUPS = /* @__PURE__ */ new Map([
   ["\u9EBD", "\u4E48"],
   ["\u88CF", "\u91CC"]
 ]);
+var FIXUP_PATTERN = new RegExp(`[${[...FIXUPS.keys()].join("")}]`, "g");
 function toSimplifiedView(text) {
   if (!containsHan(text)) return { text, changed: false };
   const convert = simplifiedConverter();
@@ -8796,8 +8798,7 @@ function toSimplifiedView(text) {
     }
     out = rebuilt;
   }
-  let fixed = "";
-  for (let i = 0; i < out.length; i++) fixed += FIXUPS.get(out[i]) ?? out[i];
+  const fixed = out.replace(FIXUP_PATTERN, (ch) => FIXUPS.get(ch));
   return { text: fixed, changed: fixed !== text };
 }
 function detectScript(text) {
@@ -9193,6 +9194,8 @@ function matchForm(s) {
 }
 var Lexicon = class _Lexicon {
   byFirst = /* @__PURE__ */ new Map();
+  /** First UTF-16 units of all aliases, so most positions are ruled out by one array read. */
+  firstUnits = new Uint8Array(65536);
   entries;
   ignore;
   byId;
@@ -9209,6 +9212,7 @@ var Lexicon = class _Lexicon {
         const list = this.byFirst.get(alias[0]) ?? [];
         list.push({ alias, entry, short, latin: /^[a-z0-9]/.test(alias) });
         this.byFirst.set(alias[0], list);
+        this.firstUnits[alias.charCodeAt(0)] = 1;
       };
       add(entry.canonical, false);
       for (const a of entry.aliases) add(a, false);
@@ -9235,8 +9239,9 @@ var Lexicon = class _Lexicon {
   entry(id) {
     return this.byId.get(id);
   }
-  hasFirstChar(ch) {
-    return this.byFirst.has(ch);
+  /** Whether an alias may start with this UTF-16 unit. */
+  mayStartWith(unit) {
+    return this.firstUnits[unit] === 1;
   }
   with(extra, ignore) {
     return new _Lexicon([...this.entries, ...extra], [...this.ignore, ...ignore]);
@@ -9284,7 +9289,7 @@ function charClass(ch) {
   if (c === 32 || c === 160 || c === 12288) return "S";
   return "P";
 }
-function featuresAt(chars, i) {
+function featuresAt(chars, i, lattice) {
   const at = (k) => {
     const ch = chars[i + k];
     if (ch === void 0) return k < 0 ? "<" : ">";
@@ -9295,7 +9300,14 @@ function featuresAt(chars, i) {
   const c0 = at(0);
   const p1 = at(1);
   const p2 = at(2);
+  const bits = lattice?.[i] ?? 0;
+  const dictionary = [];
+  if (lattice) {
+    for (let b = 0; b < 16; b++) if (bits & 1 << b) dictionary.push(`g${b}`);
+    dictionary.push(`G${bits}`);
+  }
   return [
+    ...dictionary,
     `b`,
     `u-2${m2}`,
     `u-1${m1}`,
@@ -9311,37 +9323,76 @@ function featuresAt(chars, i) {
   ];
 }
 
-// src/core/entities/ner.ts
+// src/core/entities/packedWeights.ts
+var LANE = 2 ** 17;
+var LANES = 3;
+var OFFSET = 4096;
+var ROWS_PER_CHAR = 12;
+function packedWidth(labels) {
+  return Math.ceil(labels / LANES);
+}
+function packRow(weights, out, at) {
+  for (let p = 0; p < packedWidth(weights.length); p++) {
+    let v = 0;
+    for (let lane = LANES - 1; lane >= 0; lane--) {
+      const w = Math.max(1 - OFFSET, Math.min(OFFSET - 1, Math.round(weights[p * LANES + lane] ?? 0)));
+      v = v * LANE + w + OFFSET;
+    }
+    out[at + p] = v;
+  }
+}
+function packedZero(labels) {
+  const out = new Float64Array(packedWidth(labels));
+  packRow(new Array(labels).fill(0), out, 0);
+  return out;
+}
+function unpackSum(packed, at, labels, out) {
+  const bias = ROWS_PER_CHAR * OFFSET;
+  for (let p = 0, y = 0; y < labels; p++) {
+    let v = packed[at + p];
+    for (let lane = 0; lane < LANES && y < labels; lane++, y++) {
+      const high = Math.floor(v / LANE);
+      out[y] = v - high * LANE - bias;
+      v = high;
+    }
+  }
+}
 var WeightTable = class _WeightTable {
-  constructor(capacity, labels) {
+  /** `parts` rows of `labels` weights per key, all starting at the packed zero. */
+  constructor(capacity, parts, labels) {
+    this.parts = parts;
     this.labels = labels;
     let size = 16;
     while (size < capacity * 2) size *= 2;
     this.mask = size - 1;
     this.slots = new Int32Array(size * 4).fill(-1);
-    this.weights = new Int8Array(capacity * labels);
+    const zero = packedZero(labels);
+    const width = parts * zero.length;
+    this.weights = new Float64Array(Math.max(1, capacity) * width);
+    for (let at = 0; at < this.weights.length; at += zero.length) this.weights.set(zero, at);
   }
+  parts;
   labels;
   mask;
-  /** Per slot: three key codes and the row of its weights (-1 in the first key: empty). */
+  /** Per slot: three key codes and the row's offset in `weights` (-1 in the first key: empty). */
   slots;
   weights;
   rows = 0;
   static hash(a, b, c) {
     return Math.imul(Math.imul(a, 2654435761) ^ Math.imul(b, 2246822507) ^ Math.imul(c, 3266489909), 668265261) >>> 0;
   }
-  set(a, b, c, w) {
-    let h = _WeightTable.hash(a, b, c) & this.mask;
-    while (this.slots[h * 4] !== -1) h = h + 1 & this.mask;
-    const at = h * 4;
-    this.slots[at] = a;
-    this.slots[at + 1] = b;
-    this.slots[at + 2] = c;
-    this.slots[at + 3] = this.rows;
-    for (let y = 0; y < this.labels; y++) this.weights[this.rows * this.labels + y] = w[y];
-    this.rows++;
+  /** Sets the weights of one part of a key's row, making the row on first use. */
+  set(a, b, c, part, weights) {
+    let row = this.find(a, b, c);
+    if (row < 0) {
+      let h = _WeightTable.hash(a, b, c) & this.mask;
+      while (this.slots[h * 4] !== -1) h = h + 1 & this.mask;
+      row = this.rows++ * this.parts * packedWidth(this.labels);
+      this.slots.set([a, b, c, row], h * 4);
+    }
+    packRow(weights, this.weights, row + part * packedWidth(this.labels));
   }
-  /** Offset of the key's weights in `weights`, or -1. */
+  /** Offset of the key's row in `weights`, or -1. */
   find(a, b, c) {
     const slots = this.slots;
     let h = _WeightTable.hash(a, b, c) & this.mask;
@@ -9349,11 +9400,131 @@ var WeightTable = class _WeightTable {
       const at = h * 4;
       const k = slots[at];
       if (k === -1) return -1;
-      if (k === a && slots[at + 1] === b && slots[at + 2] === c) return slots[at + 3] * this.labels;
+      if (k === a && slots[at + 1] === b && slots[at + 2] === c) return slots[at + 3];
       h = h + 1 & this.mask;
     }
   }
 };
+
+// src/core/entities/wordLattice.ts
+var WORD_CATEGORIES = ["person", "org", "place", "word"];
+var LATTICE_BITS = WORD_CATEGORIES.length * 3;
+var CATEGORY_CODE = { p: 0, o: 1, l: 2, w: 3 };
+var WordDictionary = class _WordDictionary {
+  mask = 0;
+  /** Per slot: node, code, child (node -1: empty); one slot is one cache line's read. */
+  slots = new Int32Array(0);
+  /** Children of the root by character code (BMP), the first step of every walk. */
+  rootChildren = new Int32Array(65536).fill(-1);
+  /** Category bits of the words ending at each node (bit c: category c). */
+  ends;
+  nodes = 1;
+  used = 0;
+  longest;
+  size;
+  constructor(words) {
+    this.resize(1 << 16);
+    const chars = words.reduce((n, [w]) => n + w.length, 0);
+    const ends = new Uint8Array(chars + 2);
+    let longest = 0;
+    for (const [word, category] of words) {
+      let node = 0;
+      let length = 0;
+      for (const ch of word) {
+        node = this.childOrAdd(node, ch.codePointAt(0));
+        length++;
+      }
+      ends[node] |= 1 << category;
+      longest = Math.max(longest, length);
+    }
+    this.ends = ends.slice(0, this.nodes);
+    this.longest = longest;
+    this.size = words.length;
+  }
+  /** Reads `word<TAB>category` lines; category is p (person), o (org), l (place) or w (word). */
+  static parse(text) {
+    const words = [];
+    for (const line of text.split("\n")) {
+      const tab = line.indexOf("	");
+      if (tab <= 0) continue;
+      const category = CATEGORY_CODE[line.slice(tab + 1).trim()];
+      if (category !== void 0) words.push([line.slice(0, tab), category]);
+    }
+    return new _WordDictionary(words);
+  }
+  static hash(node, code2) {
+    return (Math.imul(node, 2654435761) ^ Math.imul(code2, 2246822507)) >>> 0;
+  }
+  get capacity() {
+    return this.slots.length / 3;
+  }
+  /** Rebuilds the table with room for `capacity` edges (a power of two). */
+  resize(capacity) {
+    const old = this.slots;
+    this.mask = capacity - 1;
+    this.slots = new Int32Array(capacity * 3).fill(-1);
+    for (let at = 0; at < old.length; at += 3) if (old[at] !== -1) this.place(old[at], old[at + 1], old[at + 2]);
+  }
+  place(node, code2, child) {
+    let h = _WordDictionary.hash(node, code2) & this.mask;
+    while (this.slots[h * 3] !== -1) h = h + 1 & this.mask;
+    this.slots[h * 3] = node;
+    this.slots[h * 3 + 1] = code2;
+    this.slots[h * 3 + 2] = child;
+  }
+  childOrAdd(node, code2) {
+    const found = this.child(node, code2);
+    if (found >= 0) return found;
+    const child = this.nodes++;
+    if (node === 0 && code2 < 65536) {
+      this.rootChildren[code2] = child;
+      return child;
+    }
+    if (++this.used * 2 > this.capacity) this.resize(this.capacity * 2);
+    this.place(node, code2, child);
+    return child;
+  }
+  /** The child of `node` along `code`, or -1. */
+  child(node, code2) {
+    if (node === 0 && code2 < 65536) return this.rootChildren[code2];
+    const slots = this.slots;
+    let h = _WordDictionary.hash(node, code2) & this.mask;
+    for (; ; ) {
+      const at = h * 3;
+      const k = slots[at];
+      if (k === -1) return -1;
+      if (k === node && slots[at + 1] === code2) return slots[at + 2];
+      h = h + 1 & this.mask;
+    }
+  }
+  /**
+   * Lattice bits for code points `codes[0..n)`: for category c, bit 3c if a word of that
+   * category (two characters or more) begins at the character, 3c+1 if one continues
+   * through it, 3c+2 if one ends there. Work is bounded by n times the longest word.
+   */
+  lattice(codes, n, out = new Uint16Array(n)) {
+    out.fill(0, 0, n);
+    const ends = this.ends;
+    for (let i = 0; i < n; i++) {
+      let node = 0;
+      for (let j = i; j < n && j - i < this.longest; j++) {
+        node = this.child(node, codes[j]);
+        if (node < 0) break;
+        const categories = ends[node];
+        if (categories === 0 || j === i) continue;
+        for (let c = 0; c < WORD_CATEGORIES.length; c++) {
+          if ((categories & 1 << c) === 0) continue;
+          out[i] |= 1 << 3 * c;
+          out[j] |= 1 << 3 * c + 2;
+          for (let k = i + 1; k < j; k++) out[k] |= 1 << 3 * c + 1;
+        }
+      }
+    }
+    return out;
+  }
+};
+
+// src/core/entities/ner.ts
 var model;
 var explicitPath;
 function setNerModelPath(path) {
@@ -9375,25 +9546,17 @@ function code(ch) {
   const c = ch.charCodeAt(0);
   return ch.length > 1 ? 65535 : c;
 }
-var TEMPLATE_ARITY = {
-  "u-2": 1,
-  "u-1": 1,
-  u0: 1,
-  u1: 1,
-  u2: 1,
-  "b-1": 2,
-  b0: 2,
-  "b-2": 2,
-  b1: 2,
-  t: 3,
-  k: 3
-};
+var UNIGRAM_PARTS = ["u-2", "u-1", "u0", "u1", "u2"];
+var BIGRAM_PARTS = ["b-2", "b-1", "b0", "b1"];
+var CLASS_CODES = { D: 0, L: 1, H: 2, S: 3, P: 4, _: 5 };
+var CLASS_COUNT = 6;
 function parseFeature(f) {
-  for (const tpl of ["u-2", "u-1", "u0", "u1", "u2", "b-1", "b-2", "b0", "b1", "t", "k"]) {
+  for (const tpl of [...UNIGRAM_PARTS, ...BIGRAM_PARTS, "t", "k"]) {
     if (!f.startsWith(tpl)) continue;
     const chars = [...f.slice(tpl.length)];
-    if (chars.length !== TEMPLATE_ARITY[tpl]) continue;
-    return [tpl, chars.map(code)];
+    const arity = tpl === "t" || tpl === "k" ? 3 : tpl.startsWith("u") ? 1 : 2;
+    if (chars.length !== arity) continue;
+    return [tpl, tpl === "k" ? chars.map((c) => CLASS_CODES[c] ?? 4) : chars.map(code)];
   }
   return void 0;
 }
@@ -9403,26 +9566,53 @@ function load() {
   if (!path) return model = null;
   const raw = JSON.parse((0, import_node_fs.readFileSync)(path, "utf8"));
   if (raw.labels.join() !== NER_LABELS.join()) return model = null;
-  const L2 = NER_LABELS.length;
-  let bias = new Int8Array(L2);
+  let words;
+  if (raw.words) {
+    const wordsPath = (0, import_node_path.join)((0, import_node_path.dirname)(path), raw.words);
+    if (!(0, import_node_fs.existsSync)(wordsPath)) return model = null;
+    words = WordDictionary.parse((0, import_node_fs.readFileSync)(wordsPath, "utf8"));
+  }
+  let bias = new Array(L).fill(0);
+  const latticeBits = [];
+  const latticeSets = /* @__PURE__ */ new Map();
+  const classWeights = /* @__PURE__ */ new Map();
   const parsed = [];
   for (const line of raw.features.split("\n")) {
     const tab = line.lastIndexOf("	");
     const name = line.slice(0, tab);
     const weights = line.slice(tab + 1).split(",").map(Number);
-    if (name === "b") {
-      bias = Int8Array.from(weights);
-      continue;
+    if (name === "b") bias = weights;
+    else if (/^g[0-9]+$/.test(name)) latticeBits[Number(name.slice(1))] = weights;
+    else if (/^G[0-9]+$/.test(name)) latticeSets.set(Number(name.slice(1)), weights);
+    else {
+      const f = parseFeature(name);
+      if (f?.[0] === "k") classWeights.set((f[1][0] * CLASS_COUNT + f[1][1]) * CLASS_COUNT + f[1][2], weights);
+      else if (f) parsed.push([f[0], f[1], weights]);
     }
-    const f = parseFeature(name);
-    if (f) parsed.push([f[0], f[1], weights]);
   }
-  const counts = /* @__PURE__ */ new Map();
-  for (const [tpl] of parsed) counts.set(tpl, (counts.get(tpl) ?? 0) + 1);
-  const templates = /* @__PURE__ */ new Map();
-  for (const [tpl, n] of counts) templates.set(tpl, new WeightTable(n, L2));
-  for (const [tpl, codes, weights] of parsed) templates.get(tpl).set(codes[0], codes[1] ?? 0, codes[2] ?? 0, weights);
-  return model = { templates, bias, transitions: Int16Array.from(raw.transitions) };
+  const distinct = (tpls, arity) => new Set(parsed.filter(([t]) => tpls.includes(t)).map(([, k]) => k.slice(0, arity).join())).size;
+  const unigrams = new WeightTable(distinct(UNIGRAM_PARTS, 1), UNIGRAM_PARTS.length, L);
+  const bigrams = new WeightTable(distinct(BIGRAM_PARTS, 2), BIGRAM_PARTS.length, L);
+  const trigrams = new WeightTable(distinct(["t"], 3), 1, L);
+  for (const [tpl, [a = 0, b = 0, c = 0], weights] of parsed) {
+    const u = UNIGRAM_PARTS.indexOf(tpl);
+    const g = BIGRAM_PARTS.indexOf(tpl);
+    if (u >= 0) unigrams.set(a, 0, 0, u, weights);
+    else if (g >= 0) bigrams.set(a, b, 0, g, weights);
+    else trigrams.set(a, b, c, 0, weights);
+  }
+  const P = packedWidth(L);
+  const sum = (rows) => NER_LABELS.map((_, y) => rows.reduce((t, r) => t + (r?.[y] ?? 0), 0));
+  const classes = new Float64Array(CLASS_COUNT ** 3 * P);
+  for (let k = 0; k < CLASS_COUNT ** 3; k++) packRow(sum([bias, classWeights.get(k)]), classes, k * P);
+  const lattice = new Float64Array((1 << LATTICE_BITS) * P);
+  for (let bits = 0; bits < 1 << LATTICE_BITS; bits++) {
+    const rows = words ? [latticeSets.get(bits), ...latticeBits.filter((_, b) => bits & 1 << b)] : [];
+    packRow(sum(rows), lattice, bits * P);
+  }
+  const transitions = new Float64Array((L + 1) * L);
+  for (let k = 0; k < transitions.length; k++) transitions[k] = ALLOWED[k] ? raw.transitions[k] ?? 0 : -Infinity;
+  return model = { unigrams, bigrams, trigrams, classes, lattice, transitions, words, zero: packedZero(L) };
 }
 function nerAvailable() {
   return load() !== null;
@@ -9437,104 +9627,143 @@ for (let from = 0; from <= L; from++) {
     ALLOWED[from * L + to] = ok;
   }
 }
-var PREDECESSORS = NER_LABELS.map((_, to) => Int32Array.from(NER_LABELS.map((__, from) => from).filter((from) => ALLOWED[from * L + to])));
+function isInside(y) {
+  return y >= 2 && (y & 1) === 0;
+}
 function classOf(c) {
-  if (c >= 48 && c <= 57 || c >= 65296 && c <= 65305) return 68;
-  if (c >= 97 && c <= 122 || c >= 65 && c <= 90) return 76;
-  if (c >= 19968 && c <= 40959) return 72;
-  if (c === 32 || c === 160 || c === 12288) return 83;
-  return 80;
+  if (c >= 48 && c <= 57 || c >= 65296 && c <= 65305) return 0;
+  if (c >= 97 && c <= 122 || c >= 65 && c <= 90) return 1;
+  if (c >= 19968 && c <= 40959) return 2;
+  if (c === 32 || c === 160 || c === 12288) return 3;
+  return 4;
+}
+var EDGE_CLASS = 5;
+var scratch = {
+  capacity: 0,
+  keys: new Int32Array(0),
+  points: new Int32Array(0),
+  offsets: new Int32Array(0),
+  classes: new Int32Array(0),
+  lattice: new Uint16Array(0),
+  emit: new Float64Array(0),
+  /** Viterbi sums: over a long string they outgrow 32 bits. */
+  score: new Float64Array(0)
+};
+function scratchFor(length) {
+  if (length > scratch.capacity) {
+    const c = Math.max(length, 2 * scratch.capacity, 512);
+    Object.assign(scratch, {
+      capacity: c,
+      keys: new Int32Array(c + 4),
+      points: new Int32Array(c),
+      offsets: new Int32Array(c + 1),
+      classes: new Int32Array(c + 2),
+      lattice: new Uint16Array(c),
+      emit: new Float64Array(c * packedWidth(L)),
+      score: new Float64Array(c * L)
+    });
+  }
+  return scratch;
+}
+function addPacked(emit, to, weights, from, count) {
+  for (let k = 0; k < count; k++) emit[to + k] += weights[from + k];
 }
 function tagEntities(text) {
   const m = load();
   if (!m || text.length === 0) return [];
   let n = 0;
-  const codes = new Int32Array(text.length + 4);
-  const offsets = new Int32Array(text.length + 1);
-  const classes = new Int32Array(text.length + 2);
+  const { keys, points, offsets, classes, emit, score, lattice: latticeBuffer } = scratchFor(text.length);
   for (let u = 0; u < text.length; ) {
     const cp = text.codePointAt(u);
     const width = cp > 65535 ? 2 : 1;
     const digit = cp >= 48 && cp <= 57 || cp >= 65296 && cp <= 65305;
-    codes[n + 2] = digit ? 48 : width === 2 ? 65535 : cp;
+    keys[n + 2] = digit ? 48 : width === 2 ? 65535 : cp;
+    points[n] = cp;
     classes[n + 1] = classOf(cp);
     offsets[n] = u;
     n++;
     u += width;
   }
   offsets[n] = text.length;
-  codes[0] = codes[1] = 60;
-  codes[n + 2] = codes[n + 3] = 62;
-  classes[0] = classes[n + 1] = 95;
-  const T = m.templates;
-  const none = new WeightTable(1, L);
-  const tbl = (name) => T.get(name) ?? none;
-  const [um2, um1, u0, up1, up2] = [tbl("u-2"), tbl("u-1"), tbl("u0"), tbl("u1"), tbl("u2")];
-  const [bm1, b0, bm2, b1, tri, k3] = [tbl("b-1"), tbl("b0"), tbl("b-2"), tbl("b1"), tbl("t"), tbl("k")];
-  const score = new Float64Array(n * L);
-  const back = new Int8Array(n * L);
-  const emit = new Float64Array(L);
-  const add = (t, at) => {
-    if (at < 0) return;
-    const w = t.weights;
-    for (let y2 = 0; y2 < L; y2++) emit[y2] += w[at + y2];
-  };
-  const trans = m.transitions;
-  for (let i = 0; i < n; i++) {
-    emit.set(m.bias);
-    const m2 = codes[i];
-    const m1 = codes[i + 1];
-    const c0 = codes[i + 2];
-    const p1 = codes[i + 3];
-    const p2 = codes[i + 4];
-    add(um2, um2.find(m2, 0, 0));
-    add(um1, um1.find(m1, 0, 0));
-    add(u0, u0.find(c0, 0, 0));
-    add(up1, up1.find(p1, 0, 0));
-    add(up2, up2.find(p2, 0, 0));
-    add(bm1, bm1.find(m1, c0, 0));
-    add(b0, b0.find(c0, p1, 0));
-    add(bm2, bm2.find(m2, m1, 0));
-    add(b1, b1.find(p1, p2, 0));
-    add(tri, tri.find(m1, c0, p1));
-    add(k3, k3.find(classes[i], classes[i + 1], classes[i + 2]));
-    const row = i * L;
-    if (i === 0) {
-      for (let y2 = 0; y2 < L; y2++) score[y2] = ALLOWED[L * L + y2] ? emit[y2] + trans[L * L + y2] : -Infinity;
-      continue;
+  keys[0] = keys[1] = 60;
+  keys[n + 2] = keys[n + 3] = 62;
+  classes[0] = classes[n + 1] = EDGE_CLASS;
+  const P = packedWidth(L);
+  emit.fill(0, 0, n * P);
+  const { unigrams, bigrams, trigrams } = m;
+  const uw = unigrams.weights;
+  const bw = bigrams.weights;
+  const zero = m.zero;
+  for (let j = 0; j < n + 4; j++) {
+    const row = unigrams.find(keys[j], 0, 0);
+    for (let part = 0; part < 5; part++) {
+      const at = j - part;
+      if (at < 0 || at >= n) continue;
+      if (row >= 0) addPacked(emit, at * P, uw, row + part * P, P);
+      else addPacked(emit, at * P, zero, 0, P);
     }
+    if (j + 1 >= n + 4) continue;
+    const pair = bigrams.find(keys[j], keys[j + 1], 0);
+    for (let part = 0; part < 4; part++) {
+      const at = j - part;
+      if (at < 0 || at >= n) continue;
+      if (pair >= 0) addPacked(emit, at * P, bw, pair + part * P, P);
+      else addPacked(emit, at * P, zero, 0, P);
+    }
+  }
+  const lattice = m.words?.lattice(points, n, latticeBuffer);
+  for (let i = 0; i < n; i++) {
+    const at = i * P;
+    const tri = trigrams.find(keys[i + 1], keys[i + 2], keys[i + 3]);
+    if (tri >= 0) addPacked(emit, at, trigrams.weights, tri, P);
+    else addPacked(emit, at, zero, 0, P);
+    addPacked(emit, at, m.classes, ((classes[i] * CLASS_COUNT + classes[i + 1]) * CLASS_COUNT + classes[i + 2]) * P, P);
+    addPacked(emit, at, m.lattice, (lattice ? lattice[i] : 0) * P, P);
+  }
+  const trans = m.transitions;
+  const e = new Float64Array(L);
+  unpackSum(emit, 0, L, e);
+  for (let y2 = 0; y2 < L; y2++) score[y2] = e[y2] + trans[L * L + y2];
+  for (let i = 1; i < n; i++) {
+    unpackSum(emit, i * P, L, e);
+    const row = i * L;
     const prev = row - L;
     for (let y2 = 0; y2 < L; y2++) {
-      const preds = PREDECESSORS[y2];
       let best = -Infinity;
-      let arg = 0;
-      for (let k = 0; k < preds.length; k++) {
-        const p = preds[k];
-        const v = score[prev + p] + trans[p * L + y2];
-        if (v > best) {
-          best = v;
-          arg = p;
+      if (isInside(y2)) {
+        const fromBegin = score[prev + y2 - 1] + trans[(y2 - 1) * L + y2];
+        const fromInside = score[prev + y2] + trans[y2 * L + y2];
+        best = fromBegin > fromInside ? fromBegin : fromInside;
+      } else {
+        for (let p = 0; p < L; p++) {
+          const v = score[prev + p] + trans[p * L + y2];
+          best = v > best ? v : best;
         }
       }
-      score[row + y2] = best + emit[y2];
-      back[row + y2] = arg;
+      score[row + y2] = best + e[y2];
     }
   }
   const labels = new Int8Array(n);
   let y = 0;
   for (let k = 1; k < L; k++) if (score[(n - 1) * L + k] > score[(n - 1) * L + y]) y = k;
-  for (let i = n - 1; i >= 0; i--) {
-    labels[i] = y;
-    y = back[i * L + y];
+  labels[n - 1] = y;
+  for (let i = n - 1; i > 0; i--) {
+    const prev = (i - 1) * L;
+    let arg = isInside(y) ? y - 1 : 0;
+    for (let p = arg + 1; p < (isInside(y) ? y + 1 : L); p++) {
+      if (score[prev + p] + trans[p * L + y] > score[prev + arg] + trans[arg * L + y]) arg = p;
+    }
+    y = arg;
+    labels[i - 1] = y;
   }
   const spans = [];
   for (let i = 0; i < n; i++) {
     const l = NER_LABELS[labels[i]];
     if (!l.startsWith("B-")) continue;
-    let e = i + 1;
-    while (e < n && NER_LABELS[labels[e]] === `I-${l.slice(2)}`) e++;
-    spans.push({ start: offsets[i], end: offsets[e], type: l.slice(2) });
-    i = e - 1;
+    let e2 = i + 1;
+    while (e2 < n && NER_LABELS[labels[e2]] === `I-${l.slice(2)}`) e2++;
+    spans.push({ start: offsets[i], end: offsets[e2], type: l.slice(2) });
+    i = e2 - 1;
   }
   return spans;
 }
@@ -9781,7 +10010,7 @@ function detectEntities(text, lexicon, options = {}) {
     candidates2.push(m);
   };
   for (let i = 0; i < form.length; ) {
-    if (!lexicon.hasFirstChar(form[i])) {
+    if (!lexicon.mayStartWith(form.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -10849,6 +11078,7 @@ function itemAt(review, offset, kind) {
   NER_LABELS,
   NER_TYPES,
   OffsetIndex,
+  WordDictionary,
   addToWorkspaceLexicon,
   buildReview,
   builtinLexicon,

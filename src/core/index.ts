@@ -12,6 +12,7 @@ export { builtinLexicon, Lexicon, entityId, type LexiconEntry, type EntityType }
 export { parseWorkspaceLexicon, addToWorkspaceLexicon, LexiconError } from './entities/workspaceLexicon';
 export { entityToSpan, claimToSpan } from './io/spans';
 export { featuresAt, NER_LABELS, NER_TYPES } from './entities/nerFeatures';
+export { WordDictionary } from './entities/wordLattice';
 export { setNerModelPath, nerAvailable, tagEntities } from './entities/ner';
 export { detectClaims, type Claim, type ClaimType } from './claims/detect';
 export { checkArithmetic, type ArithmeticCheck } from './claims/arithmetic';

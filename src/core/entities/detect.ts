@@ -152,7 +152,7 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
 
   // the lexicon: longest alias at each position
   for (let i = 0; i < form.length; ) {
-    if (!lexicon.hasFirstChar(form[i]!)) {
+    if (!lexicon.mayStartWith(form.charCodeAt(i))) {
       i++;
       continue;
     }

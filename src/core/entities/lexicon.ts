@@ -39,6 +39,8 @@ export interface AliasHit {
  */
 export class Lexicon {
   private readonly byFirst = new Map<string, Array<{ alias: string; entry: LexiconEntry; short: boolean; latin: boolean }>>();
+  /** First UTF-16 units of all aliases, so most positions are ruled out by one array read. */
+  private readonly firstUnits = new Uint8Array(0x10000);
   readonly entries: LexiconEntry[];
   readonly ignore: ReadonlySet<string>;
   private readonly byId: ReadonlyMap<string, LexiconEntry>;
@@ -57,6 +59,7 @@ export class Lexicon {
         const list = this.byFirst.get(alias[0]!) ?? [];
         list.push({ alias, entry, short, latin: /^[a-z0-9]/.test(alias) });
         this.byFirst.set(alias[0]!, list);
+        this.firstUnits[alias.charCodeAt(0)] = 1;
       };
       add(entry.canonical, false);
       for (const a of entry.aliases) add(a, false);
@@ -87,8 +90,9 @@ export class Lexicon {
     return this.byId.get(id);
   }
 
-  hasFirstChar(ch: string): boolean {
-    return this.byFirst.has(ch);
+  /** Whether an alias may start with this UTF-16 unit. */
+  mayStartWith(unit: number): boolean {
+    return this.firstUnits[unit] === 1;
   }
 
   with(extra: LexiconEntry[], ignore: Iterable<string>): Lexicon {

@@ -4,62 +4,28 @@
  * read on first use (about 5 MB), never at activation.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { NER_LABELS, type NerType } from './nerFeatures';
-
-/**
- * Weights of one feature template in an open-addressing hash table over typed arrays, keyed
- * exactly by up to three character codes: a lookup allocates nothing and hashes integers.
- */
-class WeightTable {
-  private readonly mask: number;
-  /** Per slot: three key codes and the row of its weights (-1 in the first key: empty). */
-  private readonly slots: Int32Array;
-  readonly weights: Int8Array;
-  private rows = 0;
-
-  constructor(capacity: number, private readonly labels: number) {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    this.mask = size - 1;
-    this.slots = new Int32Array(size * 4).fill(-1);
-    this.weights = new Int8Array(capacity * labels);
-  }
-
-  private static hash(a: number, b: number, c: number): number {
-    return Math.imul(Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35), 0x27d4eb2d) >>> 0;
-  }
-
-  set(a: number, b: number, c: number, w: ArrayLike<number>): void {
-    let h = WeightTable.hash(a, b, c) & this.mask;
-    while (this.slots[h * 4] !== -1) h = (h + 1) & this.mask;
-    const at = h * 4;
-    this.slots[at] = a;
-    this.slots[at + 1] = b;
-    this.slots[at + 2] = c;
-    this.slots[at + 3] = this.rows;
-    for (let y = 0; y < this.labels; y++) this.weights[this.rows * this.labels + y] = w[y]!;
-    this.rows++;
-  }
-
-  /** Offset of the key's weights in `weights`, or -1. */
-  find(a: number, b: number, c: number): number {
-    const slots = this.slots;
-    let h = WeightTable.hash(a, b, c) & this.mask;
-    for (;;) {
-      const at = h * 4;
-      const k = slots[at]!;
-      if (k === -1) return -1;
-      if (k === a && slots[at + 1] === b && slots[at + 2] === c) return slots[at + 3]! * this.labels;
-      h = (h + 1) & this.mask;
-    }
-  }
-}
+import { packedWidth, packedZero, packRow, unpackSum, WeightTable } from './packedWeights';
+import { LATTICE_BITS, WordDictionary } from './wordLattice';
 
 interface Model {
-  templates: Map<string, WeightTable>;
-  bias: Int8Array;
-  transitions: Int16Array;
+  /** One character: u-2, u-1, u0, u1, u2 (the character at that distance from the tagged one). */
+  unigrams: WeightTable;
+  /** Two adjacent characters: b-2, b-1, b0, b1 (the pair starting at that distance). */
+  bigrams: WeightTable;
+  /** The tagged character with its neighbours. */
+  trigrams: WeightTable;
+  /** By the classes of the tagged character and its neighbours: their weights plus the bias. */
+  classes: Float64Array;
+  /** By lattice bits: the weights of each bit set plus those of the whole set. */
+  lattice: Float64Array;
+  /** From (L: the start) × to, −Infinity where the step is not allowed. */
+  transitions: Float64Array;
+  /** The dictionary behind the lattice features, if the model was trained with them. */
+  words?: WordDictionary;
+  /** The packed row of a feature the model does not know. */
+  zero: Float64Array;
 }
 
 let model: Model | null | undefined;
@@ -86,17 +52,20 @@ function code(ch: string): number {
   return ch.length > 1 ? 0xffff : c;
 }
 
-const TEMPLATE_ARITY: Record<string, number> = {
-  'u-2': 1, 'u-1': 1, u0: 1, u1: 1, u2: 1, 'b-1': 2, b0: 2, 'b-2': 2, b1: 2, t: 3, k: 3,
-};
+const UNIGRAM_PARTS = ['u-2', 'u-1', 'u0', 'u1', 'u2'];
+const BIGRAM_PARTS = ['b-2', 'b-1', 'b0', 'b1'];
+/** Character classes as small integers (see classOf). */
+const CLASS_CODES: Record<string, number> = { D: 0, L: 1, H: 2, S: 3, P: 4, _: 5 };
+const CLASS_COUNT = 6;
 
 /** Splits a feature string ("b-1星河") into its template and character codes. */
 function parseFeature(f: string): [string, number[]] | undefined {
-  for (const tpl of ['u-2', 'u-1', 'u0', 'u1', 'u2', 'b-1', 'b-2', 'b0', 'b1', 't', 'k']) {
+  for (const tpl of [...UNIGRAM_PARTS, ...BIGRAM_PARTS, 't', 'k']) {
     if (!f.startsWith(tpl)) continue;
     const chars = [...f.slice(tpl.length)];
-    if (chars.length !== TEMPLATE_ARITY[tpl]) continue;
-    return [tpl, chars.map(code)];
+    const arity = tpl === 't' || tpl === 'k' ? 3 : tpl.startsWith('u') ? 1 : 2;
+    if (chars.length !== arity) continue;
+    return [tpl, tpl === 'k' ? chars.map((c) => CLASS_CODES[c] ?? 4) : chars.map(code)];
   }
   return undefined;
 }
@@ -105,28 +74,57 @@ function load(): Model | null {
   if (model !== undefined) return model;
   const path = candidates().find((p) => existsSync(p));
   if (!path) return (model = null);
-  const raw = JSON.parse(readFileSync(path, 'utf8')) as { labels: string[]; transitions: number[]; features: string };
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { labels: string[]; transitions: number[]; features: string; words?: string };
   if (raw.labels.join() !== NER_LABELS.join()) return (model = null);
-  const L = NER_LABELS.length;
-  let bias = new Int8Array(L);
+  let words: WordDictionary | undefined;
+  if (raw.words) {
+    const wordsPath = join(dirname(path), raw.words);
+    if (!existsSync(wordsPath)) return (model = null);
+    words = WordDictionary.parse(readFileSync(wordsPath, 'utf8'));
+  }
+  let bias: number[] = new Array<number>(L).fill(0);
+  const latticeBits: number[][] = [];
+  const latticeSets = new Map<number, number[]>();
+  const classWeights = new Map<number, number[]>();
   const parsed: Array<[string, number[], number[]]> = [];
   for (const line of raw.features.split('\n')) {
     const tab = line.lastIndexOf('\t');
     const name = line.slice(0, tab);
     const weights = line.slice(tab + 1).split(',').map(Number);
-    if (name === 'b') {
-      bias = Int8Array.from(weights);
-      continue;
+    if (name === 'b') bias = weights;
+    else if (/^g[0-9]+$/.test(name)) latticeBits[Number(name.slice(1))] = weights;
+    else if (/^G[0-9]+$/.test(name)) latticeSets.set(Number(name.slice(1)), weights);
+    else {
+      const f = parseFeature(name);
+      if (f?.[0] === 'k') classWeights.set((f[1][0]! * CLASS_COUNT + f[1][1]!) * CLASS_COUNT + f[1][2]!, weights);
+      else if (f) parsed.push([f[0], f[1], weights]);
     }
-    const f = parseFeature(name);
-    if (f) parsed.push([f[0], f[1], weights]);
   }
-  const counts = new Map<string, number>();
-  for (const [tpl] of parsed) counts.set(tpl, (counts.get(tpl) ?? 0) + 1);
-  const templates = new Map<string, WeightTable>();
-  for (const [tpl, n] of counts) templates.set(tpl, new WeightTable(n, L));
-  for (const [tpl, codes, weights] of parsed) templates.get(tpl)!.set(codes[0]!, codes[1] ?? 0, codes[2] ?? 0, weights);
-  return (model = { templates, bias, transitions: Int16Array.from(raw.transitions) });
+  const distinct = (tpls: string[], arity: number) =>
+    new Set(parsed.filter(([t]) => tpls.includes(t)).map(([, k]) => k.slice(0, arity).join())).size;
+  const unigrams = new WeightTable(distinct(UNIGRAM_PARTS, 1), UNIGRAM_PARTS.length, L);
+  const bigrams = new WeightTable(distinct(BIGRAM_PARTS, 2), BIGRAM_PARTS.length, L);
+  const trigrams = new WeightTable(distinct(['t'], 3), 1, L);
+  for (const [tpl, [a = 0, b = 0, c = 0], weights] of parsed) {
+    const u = UNIGRAM_PARTS.indexOf(tpl);
+    const g = BIGRAM_PARTS.indexOf(tpl);
+    if (u >= 0) unigrams.set(a, 0, 0, u, weights);
+    else if (g >= 0) bigrams.set(a, b, 0, g, weights);
+    else trigrams.set(a, b, c, 0, weights);
+  }
+  // features that depend on one small integer are summed ahead: one row per character each
+  const P = packedWidth(L);
+  const sum = (rows: Array<number[] | undefined>) => NER_LABELS.map((_, y) => rows.reduce((t, r) => t + (r?.[y] ?? 0), 0));
+  const classes = new Float64Array(CLASS_COUNT ** 3 * P);
+  for (let k = 0; k < CLASS_COUNT ** 3; k++) packRow(sum([bias, classWeights.get(k)]), classes, k * P);
+  const lattice = new Float64Array((1 << LATTICE_BITS) * P);
+  for (let bits = 0; bits < 1 << LATTICE_BITS; bits++) {
+    const rows = words ? [latticeSets.get(bits), ...latticeBits.filter((_, b) => bits & (1 << b))] : [];
+    packRow(sum(rows), lattice, bits * P);
+  }
+  const transitions = new Float64Array((L + 1) * L);
+  for (let k = 0; k < transitions.length; k++) transitions[k] = ALLOWED[k] ? raw.transitions[k] ?? 0 : -Infinity;
+  return (model = { unigrams, bigrams, trigrams, classes, lattice, transitions, words, zero: packedZero(L) });
 }
 
 export function nerAvailable(): boolean {
@@ -144,6 +142,11 @@ for (let from = 0; from <= L; from++) {
   }
 }
 
+/** Whether label y is an I- label (see NER_LABELS: O, then B- and I- per type). */
+function isInside(y: number): boolean {
+  return y >= 2 && (y & 1) === 0;
+}
+
 export interface NerSpan {
   /** UTF-16 offsets into the tagged string. */
   start: number;
@@ -151,103 +154,152 @@ export interface NerSpan {
   type: NerType;
 }
 
-/** Predecessors each label may follow (an I- label only its own B- or I-). */
-const PREDECESSORS: Int32Array[] = NER_LABELS.map((_, to) => Int32Array.from(NER_LABELS.map((__, from) => from).filter((from) => ALLOWED[from * L + to])));
 
 function classOf(c: number): number {
-  if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return 0x44; // D
-  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return 0x4c; // L
-  if (c >= 0x4e00 && c <= 0x9fff) return 0x48; // H
-  if (c === 0x20 || c === 0xa0 || c === 0x3000) return 0x53; // S
-  return 0x50; // P
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return 0; // D
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return 1; // L
+  if (c >= 0x4e00 && c <= 0x9fff) return 2; // H
+  if (c === 0x20 || c === 0xa0 || c === 0x3000) return 3; // S
+  return 4; // P
+}
+const EDGE_CLASS = 5;
+
+/** Per-call arrays, kept between calls and grown when a longer string comes. */
+const scratch = {
+  capacity: 0,
+  keys: new Int32Array(0),
+  points: new Int32Array(0),
+  offsets: new Int32Array(0),
+  classes: new Int32Array(0),
+  lattice: new Uint16Array(0),
+  emit: new Float64Array(0),
+  /** Viterbi sums: over a long string they outgrow 32 bits. */
+  score: new Float64Array(0),
+};
+
+function scratchFor(length: number): typeof scratch {
+  if (length > scratch.capacity) {
+    const c = Math.max(length, 2 * scratch.capacity, 512);
+    Object.assign(scratch, {
+      capacity: c,
+      keys: new Int32Array(c + 4),
+      points: new Int32Array(c),
+      offsets: new Int32Array(c + 1),
+      classes: new Int32Array(c + 2),
+      lattice: new Uint16Array(c),
+      emit: new Float64Array(c * packedWidth(L)),
+      score: new Float64Array(c * L),
+    });
+  }
+  return scratch;
+}
+
+/** Adds `count` packed numbers from `weights` at `from` to `emit` at `to`. */
+function addPacked(emit: Float64Array, to: number, weights: Float64Array, from: number, count: number): void {
+  for (let k = 0; k < count; k++) emit[to + k]! += weights[from + k]!;
 }
 
 /**
- * Tags a string given in its Simplified, lower-cased view. Work is linear: a few integer
- * hash lookups and a 9-label Viterbi step per character, with no allocation per character.
+ * Tags a string given in its Simplified, lower-cased view. Work is linear: three integer
+ * hash lookups, a walk in the word dictionary bounded by its longest word, twelve packed
+ * rows and a 9-label Viterbi step per character, with no allocation per character.
  */
 export function tagEntities(text: string): NerSpan[] {
   const m = load();
   if (!m || text.length === 0) return [];
-  // code points, their UTF-16 offsets, and character classes
+  // code points (keys: digits as one symbol, astral characters as one), their UTF-16 offsets, classes
   let n = 0;
-  const codes = new Int32Array(text.length + 4);
-  const offsets = new Int32Array(text.length + 1);
-  const classes = new Int32Array(text.length + 2);
+  const { keys, points, offsets, classes, emit, score, lattice: latticeBuffer } = scratchFor(text.length);
   for (let u = 0; u < text.length; ) {
     const cp = text.codePointAt(u)!;
     const width = cp > 0xffff ? 2 : 1;
     const digit = (cp >= 0x30 && cp <= 0x39) || (cp >= 0xff10 && cp <= 0xff19);
-    codes[n + 2] = digit ? 0x30 : width === 2 ? 0xffff : cp;
+    keys[n + 2] = digit ? 0x30 : width === 2 ? 0xffff : cp;
+    points[n] = cp;
     classes[n + 1] = classOf(cp);
     offsets[n] = u;
     n++;
     u += width;
   }
   offsets[n] = text.length;
-  codes[0] = codes[1] = 0x3c; // <
-  codes[n + 2] = codes[n + 3] = 0x3e; // >
-  classes[0] = classes[n + 1] = 0x5f; // _
-  const T = m.templates;
-  const none = new WeightTable(1, L);
-  const tbl = (name: string) => T.get(name) ?? none;
-  const [um2, um1, u0, up1, up2] = [tbl('u-2'), tbl('u-1'), tbl('u0'), tbl('u1'), tbl('u2')];
-  const [bm1, b0, bm2, b1, tri, k3] = [tbl('b-1'), tbl('b0'), tbl('b-2'), tbl('b1'), tbl('t'), tbl('k')];
-  const score = new Float64Array(n * L);
-  const back = new Int8Array(n * L);
-  const emit = new Float64Array(L);
-  const add = (t: WeightTable, at: number) => {
-    if (at < 0) return;
-    const w = t.weights;
-    for (let y = 0; y < L; y++) emit[y]! += w[at + y]!;
-  };
-  const trans = m.transitions;
-  for (let i = 0; i < n; i++) {
-    emit.set(m.bias);
-    const m2 = codes[i]!;
-    const m1 = codes[i + 1]!;
-    const c0 = codes[i + 2]!;
-    const p1 = codes[i + 3]!;
-    const p2 = codes[i + 4]!;
-    add(um2, um2.find(m2, 0, 0));
-    add(um1, um1.find(m1, 0, 0));
-    add(u0, u0.find(c0, 0, 0));
-    add(up1, up1.find(p1, 0, 0));
-    add(up2, up2.find(p2, 0, 0));
-    add(bm1, bm1.find(m1, c0, 0));
-    add(b0, b0.find(c0, p1, 0));
-    add(bm2, bm2.find(m2, m1, 0));
-    add(b1, b1.find(p1, p2, 0));
-    add(tri, tri.find(m1, c0, p1));
-    add(k3, k3.find(classes[i]!, classes[i + 1]!, classes[i + 2]!));
-    const row = i * L;
-    if (i === 0) {
-      for (let y = 0; y < L; y++) score[y] = ALLOWED[L * L + y] ? emit[y]! + trans[L * L + y]! : -Infinity;
-      continue;
+  keys[0] = keys[1] = 0x3c; // <
+  keys[n + 2] = keys[n + 3] = 0x3e; // >
+  classes[0] = classes[n + 1] = EDGE_CLASS;
+
+  // emission scores, packed: each key looked up once, its rows spread to the positions it informs
+  const P = packedWidth(L);
+  emit.fill(0, 0, n * P);
+  const { unigrams, bigrams, trigrams } = m;
+  const uw = unigrams.weights;
+  const bw = bigrams.weights;
+  const zero = m.zero;
+  for (let j = 0; j < n + 4; j++) {
+    // keys[j] is the character at position j - 2: as u-2 (part 0) it informs position j, … as u2 (part 4) j - 4
+    const row = unigrams.find(keys[j]!, 0, 0);
+    for (let part = 0; part < 5; part++) {
+      const at = j - part;
+      if (at < 0 || at >= n) continue;
+      if (row >= 0) addPacked(emit, at * P, uw, row + part * P, P);
+      else addPacked(emit, at * P, zero, 0, P);
     }
+    // the pair keys[j], keys[j+1]: as b-2 (part 0) it informs position j, b-1 j - 1, b0 j - 2, b1 j - 3
+    if (j + 1 >= n + 4) continue;
+    const pair = bigrams.find(keys[j]!, keys[j + 1]!, 0);
+    for (let part = 0; part < 4; part++) {
+      const at = j - part;
+      if (at < 0 || at >= n) continue;
+      if (pair >= 0) addPacked(emit, at * P, bw, pair + part * P, P);
+      else addPacked(emit, at * P, zero, 0, P);
+    }
+  }
+  const lattice = m.words?.lattice(points, n, latticeBuffer);
+  for (let i = 0; i < n; i++) {
+    const at = i * P;
+    const tri = trigrams.find(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!);
+    if (tri >= 0) addPacked(emit, at, trigrams.weights, tri, P);
+    else addPacked(emit, at, zero, 0, P);
+    addPacked(emit, at, m.classes, ((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * P, P);
+    addPacked(emit, at, m.lattice, (lattice ? lattice[i]! : 0) * P, P);
+  }
+
+  // Viterbi over the unpacked emissions
+  const trans = m.transitions;
+  const e = new Float64Array(L);
+  unpackSum(emit, 0, L, e);
+  for (let y = 0; y < L; y++) score[y] = e[y]! + trans[L * L + y]!;
+  // forward: best scores only, without a branch per predecessor; the path is recovered backwards.
+  // Labels are O, then B- and I- per type: an I- label (even index from 2) follows only its B- or itself.
+  for (let i = 1; i < n; i++) {
+    unpackSum(emit, i * P, L, e);
+    const row = i * L;
     const prev = row - L;
     for (let y = 0; y < L; y++) {
-      const preds = PREDECESSORS[y]!;
       let best = -Infinity;
-      let arg = 0;
-      for (let k = 0; k < preds.length; k++) {
-        const p = preds[k]!;
-        const v = score[prev + p]! + trans[p * L + y]!;
-        if (v > best) {
-          best = v;
-          arg = p;
+      if (isInside(y)) {
+        const fromBegin = score[prev + y - 1]! + trans[(y - 1) * L + y]!;
+        const fromInside = score[prev + y]! + trans[y * L + y]!;
+        best = fromBegin > fromInside ? fromBegin : fromInside;
+      } else {
+        for (let p = 0; p < L; p++) {
+          const v = score[prev + p]! + trans[p * L + y]!;
+          best = v > best ? v : best;
         }
       }
-      score[row + y] = best + emit[y]!;
-      back[row + y] = arg;
+      score[row + y] = best + e[y]!;
     }
   }
   const labels = new Int8Array(n);
   let y = 0;
   for (let k = 1; k < L; k++) if (score[(n - 1) * L + k]! > score[(n - 1) * L + y]!) y = k;
-  for (let i = n - 1; i >= 0; i--) {
-    labels[i] = y;
-    y = back[i * L + y]!;
+  labels[n - 1] = y;
+  for (let i = n - 1; i > 0; i--) {
+    const prev = (i - 1) * L;
+    let arg = isInside(y) ? y - 1 : 0;
+    for (let p = arg + 1; p < (isInside(y) ? y + 1 : L); p++) {
+      if (score[prev + p]! + trans[p * L + y]! > score[prev + arg]! + trans[arg * L + y]!) arg = p;
+    }
+    y = arg;
+    labels[i - 1] = y;
   }
   const spans: NerSpan[] = [];
   for (let i = 0; i < n; i++) {

@@ -21,9 +21,10 @@ function charClass(ch: string | undefined): string {
 
 /**
  * Feature strings for position i of `chars`: unigrams in a window of ±2, bigrams, the
- * centred trigram, and character classes. Digits share one symbol.
+ * centred trigram, and character classes. Digits share one symbol. With `lattice` (see
+ * wordLattice.ts), each dictionary bit set at i, and the whole set of bits, are features too.
  */
-export function featuresAt(chars: readonly string[], i: number): string[] {
+export function featuresAt(chars: readonly string[], i: number, lattice?: ArrayLike<number>): string[] {
   const at = (k: number) => {
     const ch = chars[i + k];
     if (ch === undefined) return k < 0 ? '<' : '>';
@@ -34,7 +35,14 @@ export function featuresAt(chars: readonly string[], i: number): string[] {
   const c0 = at(0);
   const p1 = at(1);
   const p2 = at(2);
+  const bits = lattice?.[i] ?? 0;
+  const dictionary: string[] = [];
+  if (lattice) {
+    for (let b = 0; b < 16; b++) if (bits & (1 << b)) dictionary.push(`g${b}`);
+    dictionary.push(`G${bits}`);
+  }
   return [
+    ...dictionary,
     `b`,
     `u-2${m2}`, `u-1${m1}`, `u0${c0}`, `u1${p1}`, `u2${p2}`,
     `b-1${m1}${c0}`, `b0${c0}${p1}`, `b-2${m2}${m1}`, `b1${p1}${p2}`,

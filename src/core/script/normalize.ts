@@ -31,6 +31,7 @@ const FIXUPS: ReadonlyMap<string, string> = new Map([
   ['麽', '么'],
   ['裏', '里'],
 ]);
+const FIXUP_PATTERN = new RegExp(`[${[...FIXUPS.keys()].join('')}]`, 'g');
 
 export interface NormalizedText {
   /** Simplified text; same UTF-16 length as the original, so offsets are shared. */
@@ -57,8 +58,7 @@ export function toSimplifiedView(text: string): NormalizedText {
     }
     out = rebuilt;
   }
-  let fixed = '';
-  for (let i = 0; i < out.length; i++) fixed += FIXUPS.get(out[i]!) ?? out[i];
+  const fixed = out.replace(FIXUP_PATTERN, (ch) => FIXUPS.get(ch)!);
   return { text: fixed, changed: fixed !== text };
 }
 

@@ -1,0 +1,106 @@
+/**
+ * Label weights of the entity tagger, packed three to a float64 so that adding a feature's
+ * nine label weights costs three additions. Each weight (an integer, |w| < OFFSET) is
+ * stored as w + OFFSET in a 17-bit lane; a character's emission is the sum of exactly
+ * ROWS_PER_CHAR rows (a missing feature adds the packed zero), so a lane stays below
+ * 12 × 8192 < 2^17 and the whole number below 2^51, which a double holds exactly.
+ */
+
+const LANE = 2 ** 17;
+const LANES = 3;
+const OFFSET = 4096;
+
+/** Rows summed per character: 5 unigrams, 4 bigrams, the trigram, classes and bias, the lattice. */
+export const ROWS_PER_CHAR = 12;
+
+/** Packed numbers per row of `labels` weights. */
+export function packedWidth(labels: number): number {
+  return Math.ceil(labels / LANES);
+}
+
+/** Writes `weights` (one per label) packed into `out` from `at`; larger weights are clamped. */
+export function packRow(weights: ArrayLike<number>, out: Float64Array, at: number): void {
+  for (let p = 0; p < packedWidth(weights.length); p++) {
+    let v = 0;
+    for (let lane = LANES - 1; lane >= 0; lane--) {
+      const w = Math.max(1 - OFFSET, Math.min(OFFSET - 1, Math.round(weights[p * LANES + lane] ?? 0)));
+      v = v * LANE + w + OFFSET;
+    }
+    out[at + p] = v;
+  }
+}
+
+/** The packed row of all-zero weights. */
+export function packedZero(labels: number): Float64Array {
+  const out = new Float64Array(packedWidth(labels));
+  packRow(new Array<number>(labels).fill(0), out, 0);
+  return out;
+}
+
+/** Unpacks the sum of ROWS_PER_CHAR packed rows at `at` into `labels` numbers in `out`. */
+export function unpackSum(packed: Float64Array, at: number, labels: number, out: Float64Array): void {
+  const bias = ROWS_PER_CHAR * OFFSET;
+  for (let p = 0, y = 0; y < labels; p++) {
+    let v = packed[at + p]!;
+    for (let lane = 0; lane < LANES && y < labels; lane++, y++) {
+      const high = Math.floor(v / LANE);
+      out[y] = v - high * LANE - bias;
+      v = high;
+    }
+  }
+}
+
+/**
+ * Weights keyed exactly by up to three character codes, in an open-addressing hash table
+ * over typed arrays: a lookup allocates nothing and hashes integers. A row holds the packed
+ * weights of every template that shares the key (a character as u-2 … u2, a pair as
+ * b-2 … b1), so each character costs one lookup per key shape, not one per template.
+ */
+export class WeightTable {
+  private readonly mask: number;
+  /** Per slot: three key codes and the row's offset in `weights` (-1 in the first key: empty). */
+  private readonly slots: Int32Array;
+  readonly weights: Float64Array;
+  private rows = 0;
+
+  /** `parts` rows of `labels` weights per key, all starting at the packed zero. */
+  constructor(capacity: number, readonly parts: number, readonly labels: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size * 4).fill(-1);
+    const zero = packedZero(labels);
+    const width = parts * zero.length;
+    this.weights = new Float64Array(Math.max(1, capacity) * width);
+    for (let at = 0; at < this.weights.length; at += zero.length) this.weights.set(zero, at);
+  }
+
+  private static hash(a: number, b: number, c: number): number {
+    return Math.imul(Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35), 0x27d4eb2d) >>> 0;
+  }
+
+  /** Sets the weights of one part of a key's row, making the row on first use. */
+  set(a: number, b: number, c: number, part: number, weights: ArrayLike<number>): void {
+    let row = this.find(a, b, c);
+    if (row < 0) {
+      let h = WeightTable.hash(a, b, c) & this.mask;
+      while (this.slots[h * 4] !== -1) h = (h + 1) & this.mask;
+      row = this.rows++ * this.parts * packedWidth(this.labels);
+      this.slots.set([a, b, c, row], h * 4);
+    }
+    packRow(weights, this.weights, row + part * packedWidth(this.labels));
+  }
+
+  /** Offset of the key's row in `weights`, or -1. */
+  find(a: number, b: number, c: number): number {
+    const slots = this.slots;
+    let h = WeightTable.hash(a, b, c) & this.mask;
+    for (;;) {
+      const at = h * 4;
+      const k = slots[at]!;
+      if (k === -1) return -1;
+      if (k === a && slots[at + 1] === b && slots[at + 2] === c) return slots[at + 3]!;
+      h = (h + 1) & this.mask;
+    }
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Dictionary words around each character, as features for the entity tagger: whether the
+ * character begins, continues or ends a known person name, organisation, place or ordinary
+ * word. A character model alone cannot see that 浦东新区 or 三星电子 is one word; this is
+ * the lattice of the sentence's dictionary words, reduced to a few bits per character.
+ */
+
+/** Categories of dictionary words, in bit order. */
+export const WORD_CATEGORIES = ['person', 'org', 'place', 'word'] as const;
+export type WordCategory = (typeof WORD_CATEGORIES)[number];
+/** Bits per category: begins, inside, ends. */
+export const LATTICE_BITS = WORD_CATEGORIES.length * 3;
+
+const CATEGORY_CODE: Record<string, number> = { p: 0, o: 1, l: 2, w: 3 };
+
+/**
+ * A trie over character codes in one open-addressing table: (node, code) → child. Lookups
+ * hash two integers and allocate nothing.
+ */
+export class WordDictionary {
+  private mask = 0;
+  /** Per slot: node, code, child (node -1: empty); one slot is one cache line's read. */
+  private slots = new Int32Array(0);
+  /** Children of the root by character code (BMP), the first step of every walk. */
+  private readonly rootChildren = new Int32Array(0x10000).fill(-1);
+  /** Category bits of the words ending at each node (bit c: category c). */
+  private readonly ends: Uint8Array;
+  private nodes = 1;
+  private used = 0;
+  readonly longest: number;
+  readonly size: number;
+
+  private constructor(words: Array<[string, number]>) {
+    this.resize(1 << 16);
+    const chars = words.reduce((n, [w]) => n + w.length, 0);
+    const ends = new Uint8Array(chars + 2);
+    let longest = 0;
+    for (const [word, category] of words) {
+      let node = 0;
+      let length = 0;
+      for (const ch of word) {
+        node = this.childOrAdd(node, ch.codePointAt(0)!);
+        length++;
+      }
+      ends[node]! |= 1 << category;
+      longest = Math.max(longest, length);
+    }
+    this.ends = ends.slice(0, this.nodes);
+    this.longest = longest;
+    this.size = words.length;
+  }
+
+  /** Reads `word<TAB>category` lines; category is p (person), o (org), l (place) or w (word). */
+  static parse(text: string): WordDictionary {
+    const words: Array<[string, number]> = [];
+    for (const line of text.split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab <= 0) continue;
+      const category = CATEGORY_CODE[line.slice(tab + 1).trim()];
+      if (category !== undefined) words.push([line.slice(0, tab), category]);
+    }
+    return new WordDictionary(words);
+  }
+
+  private static hash(node: number, code: number): number {
+    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) >>> 0;
+  }
+
+  private get capacity(): number {
+    return this.slots.length / 3;
+  }
+
+  /** Rebuilds the table with room for `capacity` edges (a power of two). */
+  private resize(capacity: number): void {
+    const old = this.slots;
+    this.mask = capacity - 1;
+    this.slots = new Int32Array(capacity * 3).fill(-1);
+    for (let at = 0; at < old.length; at += 3) if (old[at] !== -1) this.place(old[at]!, old[at + 1]!, old[at + 2]!);
+  }
+
+  private place(node: number, code: number, child: number): void {
+    let h = WordDictionary.hash(node, code) & this.mask;
+    while (this.slots[h * 3] !== -1) h = (h + 1) & this.mask;
+    this.slots[h * 3] = node;
+    this.slots[h * 3 + 1] = code;
+    this.slots[h * 3 + 2] = child;
+  }
+
+  private childOrAdd(node: number, code: number): number {
+    const found = this.child(node, code);
+    if (found >= 0) return found;
+    const child = this.nodes++;
+    if (node === 0 && code < 0x10000) {
+      this.rootChildren[code] = child;
+      return child;
+    }
+    // keep the table at most half full, so probes stay short
+    if (++this.used * 2 > this.capacity) this.resize(this.capacity * 2);
+    this.place(node, code, child);
+    return child;
+  }
+
+  /** The child of `node` along `code`, or -1. */
+  child(node: number, code: number): number {
+    if (node === 0 && code < 0x10000) return this.rootChildren[code]!;
+    const slots = this.slots;
+    let h = WordDictionary.hash(node, code) & this.mask;
+    for (;;) {
+      const at = h * 3;
+      const k = slots[at]!;
+      if (k === -1) return -1;
+      if (k === node && slots[at + 1] === code) return slots[at + 2]!;
+      h = (h + 1) & this.mask;
+    }
+  }
+
+  /**
+   * Lattice bits for code points `codes[0..n)`: for category c, bit 3c if a word of that
+   * category (two characters or more) begins at the character, 3c+1 if one continues
+   * through it, 3c+2 if one ends there. Work is bounded by n times the longest word.
+   */
+  lattice(codes: ArrayLike<number>, n: number, out = new Uint16Array(n)): Uint16Array {
+    out.fill(0, 0, n);
+    const ends = this.ends;
+    for (let i = 0; i < n; i++) {
+      let node = 0;
+      for (let j = i; j < n && j - i < this.longest; j++) {
+        node = this.child(node, codes[j]!);
+        if (node < 0) break;
+        const categories = ends[node]!;
+        if (categories === 0 || j === i) continue;
+        for (let c = 0; c < WORD_CATEGORIES.length; c++) {
+          if ((categories & (1 << c)) === 0) continue;
+          out[i]! |= 1 << (3 * c);
+          out[j]! |= 1 << (3 * c + 2);
+          for (let k = i + 1; k < j; k++) out[k]! |= 1 << (3 * c + 1);
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,141 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tagEntities } from '../../src/core/entities/ner';
+import { featuresAt, NER_LABELS } from '../../src/core/entities/nerFeatures';
+import { packedWidth, packRow, ROWS_PER_CHAR, unpackSum } from '../../src/core/entities/packedWeights';
+import { WordDictionary } from '../../src/core/entities/wordLattice';
+import { toSimplifiedView } from '../../src/core/script/normalize';
+
+const root = join(__dirname, '../../..');
+const modelDir = join(root, 'src/core/entities/model');
+
+describe('entities: the word lattice', () => {
+  const dictionary = WordDictionary.parse(['星河科技\to', '林晓雨\tp', '成都\tl', '科技\tw', '天\tw', '𠀀𠀁\tw', 'bad line', '\tw', '未知\tx'].join('\n'));
+  const bits = (text: string) => [...dictionary.lattice([...text].map((c) => c.codePointAt(0)!), [...text].length)];
+  // bit 3c: begins, 3c+1: inside, 3c+2: ends; categories person 0, org 1, place 2, word 3
+  const B = (c: number) => 1 << (3 * c);
+  const I = (c: number) => 1 << (3 * c + 1);
+  const E = (c: number) => 1 << (3 * c + 2);
+
+  it('reads only well-formed lines', () => assert.equal(dictionary.size, 6));
+  it('marks where words of each category begin, continue and end', () => {
+    assert.deepEqual(bits('星河科技在成都'), [B(1), I(1), I(1) | B(3), E(1) | E(3), 0, B(2), E(2)]);
+    assert.deepEqual(bits('林晓雨'), [B(0), I(0), E(0)]);
+  });
+  it('ignores one-character words and handles astral characters', () => {
+    assert.deepEqual(bits('天'), [0]);
+    assert.deepEqual(bits('a𠀀𠀁'), [0, B(3), E(3)]);
+  });
+  it('stays bounded on a long run of word prefixes', () => {
+    const text = '星河'.repeat(50_000);
+    assert.equal(bits(text).length, 100_000);
+  });
+});
+
+describe('entities: packed label weights', () => {
+  it('sums twelve rows exactly, including the extremes', () => {
+    const labels = NER_LABELS.length;
+    const P = packedWidth(labels);
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) % 255) - 127;
+    for (let trial = 0; trial < 200; trial++) {
+      const rows = Array.from({ length: ROWS_PER_CHAR }, (_, r) => Array.from({ length: labels }, () => (trial === 0 ? (r % 2 ? 127 : -127) : random())));
+      const sum = new Float64Array(P);
+      const packed = new Float64Array(P);
+      for (const row of rows) {
+        packRow(row, packed, 0);
+        for (let p = 0; p < P; p++) sum[p]! += packed[p]!;
+      }
+      const out = new Float64Array(labels);
+      unpackSum(sum, 0, labels, out);
+      assert.deepEqual([...out], NER_LABELS.map((_, y) => rows.reduce((t, row) => t + row[y]!, 0)));
+    }
+  });
+});
+
+/**
+ * The tagger's optimised inference (grouped lookups, packed weights, branch-free Viterbi)
+ * against a plain reading of the model: feature strings, summed weights, textbook Viterbi.
+ */
+describe('entities: the tagger against a reference decoder', () => {
+  const model = JSON.parse(readFileSync(join(modelDir, 'ner.json'), 'utf8')) as { transitions: number[]; features: string; words?: string };
+  const weights = new Map<string, number[]>();
+  for (const line of model.features.split('\n')) {
+    const tab = line.lastIndexOf('\t');
+    weights.set(line.slice(0, tab), line.slice(tab + 1).split(',').map(Number));
+  }
+  const words = model.words ? WordDictionary.parse(readFileSync(join(modelDir, model.words), 'utf8')) : undefined;
+  const L = NER_LABELS.length;
+  const allowed = (from: number, to: number) => {
+    const l = NER_LABELS[to]!;
+    if (!l.startsWith('I-')) return true;
+    return from < L && NER_LABELS[from]!.slice(2) === l.slice(2) && NER_LABELS[from] !== 'O';
+  };
+
+  function reference(text: string): string[] {
+    const chars = [...text];
+    const lattice = words?.lattice(chars.map((c) => c.codePointAt(0)!), chars.length);
+    const emit = chars.map((_, i) => {
+      const e = new Array<number>(L).fill(0);
+      for (const f of featuresAt(chars, i, lattice)) weights.get(f)?.forEach((w, y) => (e[y]! += w));
+      return e;
+    });
+    const score: number[][] = [];
+    const back: number[][] = [];
+    for (let i = 0; i < chars.length; i++) {
+      score.push([]);
+      back.push([]);
+      for (let y = 0; y < L; y++) {
+        let best = -Infinity;
+        let arg = 0;
+        if (i === 0) best = allowed(L, y) ? model.transitions[L * L + y]! : -Infinity;
+        else {
+          for (let p = 0; p < L; p++) {
+            if (!allowed(p, y)) continue;
+            const v = score[i - 1]![p]! + model.transitions[p * L + y]!;
+            if (v > best) [best, arg] = [v, p];
+          }
+        }
+        score[i]![y] = best + emit[i]![y]!;
+        back[i]![y] = arg;
+      }
+    }
+    const labels: number[] = [];
+    let y = score[chars.length - 1]!.indexOf(Math.max(...score[chars.length - 1]!));
+    for (let i = chars.length - 1; i >= 0; i--) {
+      labels[i] = y;
+      y = back[i]![y]!;
+    }
+    const spans: string[] = [];
+    for (let i = 0; i < chars.length; i++) {
+      const l = NER_LABELS[labels[i]!]!;
+      if (!l.startsWith('B-')) continue;
+      let e = i + 1;
+      while (e < chars.length && NER_LABELS[labels[e]!] === `I-${l.slice(2)}`) e++;
+      spans.push(`${chars.slice(i, e).join('')}|${l.slice(2)}`);
+      i = e - 1;
+    }
+    return spans;
+  }
+  const tagged = (text: string) => tagEntities(text).map((s) => `${text.slice(s.start, s.end)}|${s.type}`);
+
+  const corpus = join(root, 'test/fixtures/corpus');
+  const paragraphs = readdirSync(corpus)
+    .flatMap((f) => readFileSync(join(corpus, f), 'utf8').split(/\r?\n/))
+    .filter((p) => p.trim())
+    .map((p) => toSimplifiedView(p).text.toLowerCase());
+  it(`agrees on every paragraph of the fixture corpus (${paragraphs.length})`, () => {
+    for (const p of paragraphs) assert.deepEqual(tagged(p), reference(p), p);
+  });
+  for (const text of [
+    '记者林晓雨昨天在成都采访了星河科技创始人周明。',
+    '据远望咨询统计,2023年北京市朝阳区的企业数量增长了12%。',
+    'openai与微软在西雅图签约,张伟和李娜出席。',
+    '《星河日报》报道,江南大学的王教授认为𠀀😀这一趋势将持续。',
+    '1',
+    '',
+  ]) {
+    it(`agrees on “${text.slice(0, 12)}…”`, () => assert.deepEqual(tagged(text), text ? reference(text) : []));
+  }
+});
