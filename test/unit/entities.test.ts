@@ -136,3 +136,37 @@ describe('entities: the place gazetteer', () => {
     assert.ok(!find('他在北京大学任教。').some((m) => m.text === '北京' && m.type === 'place'));
   });
 });
+
+describe('entities: one-character abbreviations of places', () => {
+  const places = (text: string) => find(text).filter((m) => m.source === 'abbreviation').map((m) => `${m.text}=${m.canonical}`);
+  it('reads runs of countries and of provinces, each character a place linked to its full name', () => {
+    assert.deepEqual(places('中美两国的经贸往来增加。'), ['中=中国', '美=美国']);
+    assert.deepEqual(places('美日韩举行联合演习。'), ['美=美国', '日=日本', '韩=韩国']);
+    assert.deepEqual(places('沪深两市午后走高。'), ['沪=上海市', '深=深圳市']);
+  });
+  it('reads a place after a verb of travel or stance, and a side in talks', () => {
+    assert.deepEqual(places('总理下月访华。'), ['华=中国']);
+    assert.deepEqual(places('代表团昨日抵京。'), ['京=北京市']);
+    assert.deepEqual(places('中方对此表示欢迎。'), ['中=中国']);
+    assert.deepEqual(places('双方就中缅边界问题交换意见。'), ['中=中国', '缅=缅甸']);
+  });
+  it('leaves ordinary words alone', () => {
+    for (const text of ['生活中美好的事物很多。', '其中美国市场占一半。', '他们非法集资。', '中美洲的咖啡。', '这是一种美德。', '来华人员需要登记。', '他很中意这款车。', '增加方式不变。', '中老年人更关注健康。']) {
+      assert.deepEqual(places(text), [], text);
+    }
+  });
+  it('takes 中意 as two countries only before a word of relations', () => {
+    assert.deepEqual(places('中意两国签署协议。'), ['中=中国', '意=意大利']);
+  });
+});
+
+describe('entities: institutions of the news', () => {
+  it('knows international organisations, state bodies and media, in either script', () => {
+    const ids = find('世卫组织、歐盟和國家統計局當天都發布了數據，新華社報道。').map((m) => m.entityId);
+    assert.deepEqual(ids, ['org:世界卫生组织', 'org:欧盟', 'org:国家统计局', 'org:新华社']);
+  });
+  it('does not read a short name inside a longer word: 北大 in 北大西洋', () => {
+    assert.ok(!find('飓风在北大西洋形成。').some((m) => m.entityId === 'org:北京大学'));
+    assert.equal(find('他毕业于北大。').find((m) => m.type === 'org')?.entityId, 'org:北京大学');
+  });
+});

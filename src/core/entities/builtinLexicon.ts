@@ -124,6 +124,130 @@ Synergy Research|org|Synergy|市场研究机构
 国家发展和改革委员会|org|国家发改委,发改委|
 中国证监会|org|证监会|
 中国人民银行|org|央行|
+联合国|org|UN,United Nations|
+联合国安理会|org|安理会,联合国安全理事会,UN Security Council|
+联合国大会|org|联大|
+联合国教科文组织|org|UNESCO|
+联合国儿童基金会|org|UNICEF|
+联合国难民署|org|UNHCR|
+世界卫生组织|org|世卫组织,世卫,WHO|
+世界贸易组织|org|世贸组织,WTO|
+国际货币基金组织|org|IMF|
+世界银行|org|世行,World Bank|
+国际清算银行|org|BIS|
+国际能源署|org|IEA|
+国际原子能机构|org|IAEA|
+国际劳工组织|org|ILO|
+国际奥委会|org|国际奥林匹克委员会,IOC|
+国际足联|org|FIFA|
+亚足联|org|亚洲足球联合会,AFC|
+欧盟|org|欧洲联盟,EU|
+欧盟委员会|org|欧委会,European Commission|
+欧洲议会|org|European Parliament|
+欧洲央行|org|欧洲中央银行,ECB|
+北约|org|北大西洋公约组织,NATO|
+东盟|org|东南亚国家联盟,ASEAN|
+非盟|org|非洲联盟,African Union|
+阿盟|org|阿拉伯国家联盟|
+上海合作组织|org|上合组织,SCO|
+二十国集团|org|G20|
+七国集团|org|G7|
+金砖国家|org|BRICS|
+石油输出国组织|org|欧佩克,OPEC|
+经济合作与发展组织|org|经合组织,OECD|
+亚太经合组织|org|亚太经济合作组织,APEC|
+亚洲基础设施投资银行|org|亚投行,AIIB|
+亚洲开发银行|org|亚开行,ADB|
+独联体|org|独立国家联合体|
+海湾合作委员会|org|海合会|
+世界经济论坛|org|达沃斯论坛,WEF|
+红十字国际委员会|org|ICRC|
+国际刑警组织|org|Interpol|
+中国共产党|org|中共|
+中共中央|org|党中央|
+中共中央政治局|org|中央政治局|
+中央军事委员会|org|中央军委|
+中央纪律检查委员会|org|中央纪委,中纪委|
+全国人民代表大会|org|全国人大|
+全国人大常委会|org|全国人民代表大会常务委员会|
+中国人民政治协商会议|org|全国政协|
+最高人民法院|org|最高法|
+最高人民检察院|org|最高检|
+外交部|org|中国外交部|
+国防部|org||
+商务部|org|中国商务部|
+财政部|org||
+教育部|org||
+科学技术部|org|科技部|
+公安部|org||
+司法部|org||
+民政部|org||
+人力资源和社会保障部|org|人社部|
+自然资源部|org||
+生态环境部|org|环境保护部,环保部|
+住房和城乡建设部|org|住建部|
+交通运输部|org|交通部|
+水利部|org||
+农业农村部|org|农业部|
+文化和旅游部|org|文旅部,文化部|
+国家卫生健康委员会|org|国家卫健委,卫健委|
+国务院国有资产监督管理委员会|org|国资委|
+国家金融监督管理总局|org|金融监管总局|
+中国银行保险监督管理委员会|org|银保监会|
+国家外汇管理局|org|外汇局|
+国家统计局|org||
+海关总署|org||
+国家税务总局|org||
+国家市场监督管理总局|org|市场监管总局|
+国家互联网信息办公室|org|国家网信办,网信办|
+国家知识产权局|org||
+国家体育总局|org||
+中国人民解放军|org|解放军|
+人民日报|org||
+中央广播电视总台|org||
+中央电视台|org|央视,CCTV|
+中国日报|org|China Daily|
+环球时报|org|Global Times|
+光明日报|org||
+经济日报|org||
+解放军报|org||
+中国新闻社|org|中新社|
+中新网|org|中国新闻网|
+澎湃新闻|org||
+美联社|org|AP,Associated Press|
+法新社|org|AFP|
+共同社|org|Kyodo|
+塔斯社|org|TASS|
+德新社|org|dpa|
+韩联社|org|Yonhap|
+英国广播公司|org|BBC|
+美国有线电视新闻网|org|CNN|
+华盛顿邮报|org|Washington Post|
+经济学人|org|The Economist|
+白宫|org|White House|
+五角大楼|org|Pentagon|
+美国国务院|org|US State Department|
+美联储|org|美国联邦储备委员会,Federal Reserve,Fed|
+美国证券交易委员会|org|美国证交会,SEC|
+联邦调查局|org|FBI|
+中央情报局|org|CIA|
+美国商务部|org||
+美国财政部|org||
+克里姆林宫|org|Kremlin|
+国家杜马|org||
+民主党|org||美国政党
+共和党|org||美国政党
+中国国民党|org|国民党|
+民主进步党|org|民进党|
+北京大学|org|北大,Peking University|
+清华大学|org|清华,Tsinghua University|
+复旦大学|org|复旦|
+浙江大学|org|浙大|
+上海交通大学|org|上海交大|
+中国人民大学|org|人民大学|
+中国科学院|org|中科院,CAS|
+中国社会科学院|org|中国社科院,社科院|
+中国工程院|org||
 张勇|person|Daniel Zhang|阿里巴巴前董事会主席兼CEO
 马云|person|Jack Ma|阿里巴巴创始人
 蔡崇信|person|Joe Tsai|阿里巴巴董事会主席
@@ -317,7 +441,6 @@ Synergy Research|org|Synergy|市场研究机构
 拉美|place||
 东南亚|place||
 中东|place||
-欧盟|place||
 大湾区|place||
 粤港澳大湾区|place||
 长三角|place||

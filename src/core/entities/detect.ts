@@ -4,10 +4,11 @@
  * look-around.
  */
 import { toSimplifiedView } from '../script/normalize';
-import { entityId, type EntityType, type Lexicon } from './lexicon';
-import { tagEntities } from './ner';
+import { findAbbreviatedPlaces } from './abbreviations';
+import { entityId, matchForm, type EntityType, type Lexicon } from './lexicon';
+import { nerWordDictionary, tagEntities } from './ner';
 
-export type EntitySource = 'lexicon' | 'workspace' | 'role' | 'speech' | 'suffix' | 'latin' | 'transliterated' | 'quoted' | 'title' | 'model';
+export type EntitySource = 'lexicon' | 'workspace' | 'role' | 'speech' | 'suffix' | 'latin' | 'transliterated' | 'quoted' | 'title' | 'abbreviation' | 'model';
 
 export interface EntityMention {
   /** UTF-16 offsets into the analysed text, end exclusive. */
@@ -150,6 +151,7 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
     candidates.push(m);
   };
 
+  const words = options.model !== false ? nerWordDictionary() : undefined;
   // the lexicon: longest alias at each position
   for (let i = 0; i < form.length; ) {
     if (!lexicon.mayStartWith(form.charCodeAt(i))) {
@@ -157,6 +159,11 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
       continue;
     }
     const hit = lexicon.match(form, i);
+    // a two-character name inside a longer ordinary word is not the name: 北大 in 北大西洋
+    if (hit && words && hit.length <= 2 && !hit.latin && hit.entry.type !== 'place' && hit.entry.origin === 'builtin' && (words.crosses(norm, i) || words.crosses(norm, i + hit.length))) {
+      i++;
+      continue;
+    }
     if (hit) {
       push(i, i + hit.length, hit.entry.type, hit.entry.origin === 'workspace' ? 'workspace' : 'lexicon', 3, hit.entry.canonical, hit.short);
       i += hit.length;
@@ -253,6 +260,14 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
       i = Math.max(i, e - 1);
     }
   }
+  if (words) {
+    // 中美, 京津冀, 访华: each character a place, linked to the full name's entity
+    for (const { start, full } of findAbbreviatedPlaces(norm, words)) {
+      const hit = lexicon.match(matchForm(full), 0);
+      const canonical = hit && hit.length === full.length && hit.entry.type === 'place' ? hit.entry.canonical : full;
+      push(start, start + 1, 'place', 'abbreviation', 2, canonical);
+    }
+  }
   if (options.model !== false) {
     // the learned tagger, sentence by sentence, below the lexicon and the rules
     let from = 0;
@@ -296,7 +311,8 @@ function resolveOverlaps(all: Candidate[]): EntityMention[] {
     if ((outer.type !== 'org' && outer.type !== 'work' && !address) || outer.weak) continue;
     for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
       const inner = byStart[j]!;
-      if (inner.type === 'place' && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) inside.add(inner);
+      // abbreviations (中美) are checked against the dictionary already: a model's 中美 organisation does not swallow them
+      if (inner.type === 'place' && inner.source !== 'abbreviation' && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) inside.add(inner);
     }
   }
   const candidates = all.filter((c) => !inside.has(c));

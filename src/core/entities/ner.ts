@@ -131,6 +131,11 @@ export function nerAvailable(): boolean {
   return load() !== null;
 }
 
+/** The word dictionary that ships with the model, if any (loads the model). */
+export function nerWordDictionary(): WordDictionary | undefined {
+  return load()?.words;
+}
+
 const L = NER_LABELS.length;
 const ALLOWED: boolean[] = [];
 for (let from = 0; from <= L; from++) {

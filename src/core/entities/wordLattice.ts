@@ -115,6 +115,27 @@ export class WordDictionary {
   }
 
   /**
+   * Whether a word runs across the boundary before UTF-16 offset `at` of `text` (starts
+   * before, ends after): an ordinary word, or a place name of three characters or more.
+   * Other names in the dictionary are too often fragments or phrases (中关 of 中关村, the
+   * "organisation" 中美关系). Bounded by the longest word squared.
+   */
+  crosses(text: string, at: number): boolean {
+    const ordinary = 1 << WORD_CATEGORIES.indexOf('word');
+    const place = 1 << WORD_CATEGORIES.indexOf('place');
+    for (let start = Math.max(0, at - this.longest + 1); start < at; start++) {
+      let node = 0;
+      for (let j = start; j < text.length && j - start < this.longest; j++) {
+        node = this.child(node, text.charCodeAt(j));
+        if (node < 0) break;
+        const categories = this.ends[node]!;
+        if (j >= at && ((categories & ordinary) !== 0 || ((categories & place) !== 0 && j - start >= 2))) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Lattice bits for code points `codes[0..n)`: for category c, bit 3c if a word of that
    * category (two characters or more) begins at the character, 3c+1 if one continues
    * through it, 3c+2 if one ends there. Work is bounded by n times the longest word.

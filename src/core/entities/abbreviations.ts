@@ -1,0 +1,113 @@
+/**
+ * One-character abbreviations of places, as news writes them: in runs (中美关系, 京津冀,
+ * 港澳台), after verbs of travel or stance (访华, 来京, 对美), and as a side in talks (中方). Each character is a
+ * mention of its own place, linked to the full name. Most of these characters are also
+ * ordinary ones (中, 美, 加, 非), so a candidate counts only where no dictionary word runs
+ * across its edges (其中|美国, 美好, 加强) and it is not an ordinary word itself (美德, 非法).
+ */
+import type { WordDictionary } from './wordLattice';
+
+/** Countries and continents, written together: 中美, 美日韩, 中欧. */
+const COUNTRIES: Record<string, string> = {
+  中: '中国', 美: '美国', 日: '日本', 俄: '俄罗斯', 英: '英国', 法: '法国', 德: '德国', 韩: '韩国', 朝: '朝鲜',
+  印: '印度', 越: '越南', 泰: '泰国', 欧: '欧洲', 非: '非洲', 加: '加拿大', 意: '意大利', 澳: '澳大利亚',
+};
+
+/**
+ * Countries whose one-character form is also a common character: only right after 中 and
+ * before a word of relations (中缅边界, 中智建交, 中坦合资).
+ */
+const PARTNERS: Record<string, string> = {
+  缅: '缅甸', 智: '智利', 坦: '坦桑尼亚', 西: '西班牙', 哈: '哈萨克斯坦', 老: '老挝', 柬: '柬埔寨', 菲: '菲律宾',
+  新: '新加坡', 马: '马来西亚', 土: '土耳其', 埃: '埃及', 伊: '伊朗', 叙: '叙利亚', 蒙: '蒙古', 乌: '乌克兰',
+  波: '波兰', 捷: '捷克', 匈: '匈牙利', 罗: '罗马尼亚', 希: '希腊', 葡: '葡萄牙', 荷: '荷兰', 比: '比利时',
+  丹: '丹麦', 挪: '挪威', 芬: '芬兰', 墨: '墨西哥', 古: '古巴', 秘: '秘鲁', 阿: '阿根廷', 南: '南非', 巴: '巴基斯坦',
+};
+const RELATIONS = ['两国', '关系', '建交', '边界', '边境', '合资', '友好', '合作', '双方', '联合', '贸易', '经贸', '会谈', '外长', '首脑', '战略', '伙伴', '之间', '友谊', '交往', '混委会'];
+
+/** Provinces, regions and cities of China, written together: 京津冀, 川渝, 港澳台. */
+const DOMESTIC: Record<string, string> = {
+  京: '北京', 沪: '上海', 津: '天津', 渝: '重庆', 粤: '广东', 冀: '河北', 苏: '江苏', 浙: '浙江', 川: '四川',
+  藏: '西藏', 湘: '湖南', 鄂: '湖北', 豫: '河南', 鲁: '山东', 晋: '山西', 陕: '陕西', 闽: '福建', 赣: '江西',
+  皖: '安徽', 黔: '贵州', 滇: '云南', 桂: '广西', 琼: '海南', 青: '青海', 甘: '甘肃', 吉: '吉林', 辽: '辽宁',
+  黑: '黑龙江', 港: '香港', 澳: '澳门', 台: '台湾', 深: '深圳', 杭: '杭州',
+};
+
+/** Places written alone after a verb: 访华, 赴美, 在京, 来沪. */
+const AFTER_VERB: Record<string, string> = {
+  华: '中国', 美: '美国', 日: '日本', 俄: '俄罗斯', 英: '英国', 法: '法国', 德: '德国', 韩: '韩国', 朝: '朝鲜',
+  京: '北京', 沪: '上海', 港: '香港', 澳: '澳门', 台: '台湾',
+};
+const VERBS = new Set([...'访来在驻赴抵离返进旅对涉侵援反亲抗']);
+
+/** Runs of abbreviation characters that are ordinary words or names of one place. */
+const NOT_ABBREVIATIONS = new Set([
+  '中意', '意中', '美德', '美意', '加法', '加深', '非法', '法意', '加意', '深意', '中加', '辽宁', '苏宁', '宁津', '青川',
+  '台中', '吉黑', '黑吉',
+]);
+
+export interface AbbreviatedPlace {
+  /** UTF-16 offsets of the one character. */
+  start: number;
+  /** The full name (Simplified): 中国 for 中 and 华. */
+  full: string;
+}
+
+/** Length of the run of `table`'s characters at i (up to four). */
+function runOf(text: string, i: number, table: Record<string, string>): number {
+  let e = i;
+  while (e < text.length && e - i < 4 && table[text[e]!] !== undefined) e++;
+  return e - i;
+}
+
+/** A run of two to four abbreviations at i, all countries or all domestic, none twice. */
+function runAt(text: string, i: number, words: WordDictionary): [number, Record<string, string>] | undefined {
+  for (const table of [COUNTRIES, DOMESTIC]) {
+    if (i > 0 && table[text[i - 1]!] !== undefined) continue; // not the start of the run
+    const n = runOf(text, i, table);
+    if (n < 2) continue;
+    const run = text.slice(i, i + n);
+    if (new Set(run).size !== n) continue;
+    if (NOT_ABBREVIATIONS.has(run) && !RELATIONS.some((r) => text.startsWith(r, i + n))) continue;
+    if (words.crosses(text, i) || words.crosses(text, i + n)) continue;
+    return [n, table];
+  }
+  return undefined;
+}
+
+/** Abbreviated places in `text` (Simplified view). */
+export function findAbbreviatedPlaces(text: string, words: WordDictionary): AbbreviatedPlace[] {
+  const found: AbbreviatedPlace[] = [];
+  const isAbbreviation = (ch: string | undefined) => ch !== undefined && (COUNTRIES[ch] !== undefined || DOMESTIC[ch] !== undefined);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const run = isAbbreviation(ch) ? runAt(text, i, words) : undefined;
+    if (run) {
+      const [n, table] = run;
+      for (let k = 0; k < n; k++) found.push({ start: i + k, full: table[text[i + k]!]! });
+      i += n - 1;
+      continue;
+    }
+    // 中 and a partner before a relation: 中缅边界
+    const partner = PARTNERS[text[i + 1] ?? ''];
+    if (ch === '中' && partner && RELATIONS.some((r) => text.startsWith(r, i + 2)) && !words.crosses(text, i)) {
+      found.push({ start: i, full: COUNTRIES['中']! }, { start: i + 1, full: partner });
+      i++;
+      continue;
+    }
+    // the side of a country in talks: 中方, 美方
+    if (COUNTRIES[ch] !== undefined && ch !== '非' && text[i + 1] === '方' && !words.crosses(text, i) && !words.crosses(text, i + 2)) {
+      found.push({ start: i, full: COUNTRIES[ch]! });
+      i++;
+      continue;
+    }
+    // a verb and one place, not followed by another: 访华, 来京 (访美日 is a run, found next)
+    const next = text[i + 1];
+    if (!VERBS.has(ch) || next === undefined || AFTER_VERB[next] === undefined || isAbbreviation(text[i + 2])) continue;
+    if (!words.crosses(text, i) && !words.crosses(text, i + 2)) {
+      found.push({ start: i + 1, full: AFTER_VERB[next]! });
+      i++;
+    }
+  }
+  return found;
+}
