@@ -2,7 +2,7 @@
 // structured averaged perceptron (BIO tags, Viterbi decoding) over the features in
 // src/core/entities/nerFeatures.ts. Training data: ../shared/bench/train/ (never the sets
 // `npm run bench` measures on). Usage: node scripts/train-ner.mjs [--sets uner,weibo,cluener]
-// [--epochs 12] [--prune 4] [--words src/core/entities/model/words.txt | none] [--out FILE]
+// [--epochs 20] [--prune 4] [--words src/core/entities/model/words.txt | none] [--out FILE]
 import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,7 +15,7 @@ const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
 const SETS = { uner: 'uner-zh-train.jsonl', weibo: 'weibo-train.jsonl', cluener: 'cluener-train.jsonl' };
 const sets = opt('--sets', 'uner,weibo,cluener').split(',');
-const epochs = Number(opt('--epochs', '12'));
+const epochs = Number(opt('--epochs', '20'));
 const minCount = Number(opt('--min-count', '2'));
 // features whose weights all round to at most this (of 127) are dropped: smaller tables, fewer cache misses
 const prune = Number(opt('--prune', '4'));

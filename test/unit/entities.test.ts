@@ -170,3 +170,11 @@ describe('entities: institutions of the news', () => {
     assert.equal(find('他毕业于北大。').find((m) => m.type === 'org')?.entityId, 'org:北京大学');
   });
 });
+
+describe('entities: links and faces', () => {
+  it('finds no name inside a link, and none in a three-letter face', () => {
+    assert.deepEqual(find('详情见 http://t.cn/RvHTNdh 和 www.example.com/OpenAI 。'), []);
+    assert.deepEqual(find('好开心QvQ！'), []);
+    assert.equal(find('OpenAI发布新模型。')[0]?.canonical, 'OpenAI');
+  });
+});

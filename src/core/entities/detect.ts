@@ -141,7 +141,10 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
   const norm = options.simplified ?? toSimplifiedView(text).text;
   const form = norm.toLowerCase();
   const candidates: Candidate[] = [];
+  const inUrl = urlMask(norm);
   const push = (start: number, end: number, type: EntityType, source: EntitySource, priority: number, canonical?: string, short?: boolean, weak?: boolean) => {
+    // nothing inside a link is a name: http://t.cn/RvHTNdh
+    if (inUrl && (inUrl[start] === 1 || inUrl[end - 1] === 1)) return;
     const surface = norm.slice(start, end);
     if (lexicon.ignore.size && lexicon.ignore.has(surface.toLowerCase())) return;
     const c = canonical ?? surface;
@@ -252,7 +255,8 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
       // capitalised words and acronyms are too often ordinary English or jargon
       const camel = /^[A-Z][a-z0-9]*[A-Z]/.test(word) && /[a-z]/.test(word);
       const versioned = /^[A-Z][A-Za-z]+-?[0-9]/.test(word) && !/^Q[0-9]/.test(word);
-      if ((camel || versioned) && !LATIN_STOP.has(lower) && word.length >= 3) {
+      // four letters at least: QvQ is a face, not a name
+      if (((camel && word.length >= 4) || versioned) && !LATIN_STOP.has(lower) && word.length >= 3) {
         const after = norm.slice(e, e + 3);
         const type: EntityType = /[0-9]/.test(word) || after.startsWith('模型') || after.startsWith('大模型') ? 'product' : 'org';
         push(i, e, type, 'latin', 0);
@@ -291,6 +295,19 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
     }
   }
   return resolveOverlaps(candidates);
+}
+
+/** Links: a scheme or www. and the printable ASCII after it. */
+const URL_START = /(?:https?:\/\/|www\.)[\x21-\x7e]+/gi;
+
+/** Characters inside links, marked 1; undefined when the text has none. */
+function urlMask(text: string): Uint8Array | undefined {
+  let mask: Uint8Array | undefined;
+  for (const m of text.matchAll(URL_START)) {
+    mask ??= new Uint8Array(text.length);
+    mask.fill(1, m.index, m.index + m[0].length);
+  }
+  return mask;
 }
 
 /** Last characters of an address, whose places inside give way to it (北京市朝阳区). */
