@@ -75,13 +75,23 @@ function runAt(text: string, i: number, words: WordDictionary): [number, Record<
   return undefined;
 }
 
+/** By UTF-16 unit: 1 for an abbreviation, 2 for a verb; everything else is skipped in one read. */
+const KIND = new Uint8Array(0x10000);
+for (const ch of [...Object.keys(COUNTRIES), ...Object.keys(DOMESTIC)]) KIND[ch.charCodeAt(0)] = 1;
+for (const ch of VERBS) KIND[ch.charCodeAt(0)] = 2;
+
+function isAbbreviation(text: string, i: number): boolean {
+  return i < text.length && KIND[text.charCodeAt(i)] === 1;
+}
+
 /** Abbreviated places in `text` (Simplified view). */
 export function findAbbreviatedPlaces(text: string, words: WordDictionary): AbbreviatedPlace[] {
   const found: AbbreviatedPlace[] = [];
-  const isAbbreviation = (ch: string | undefined) => ch !== undefined && (COUNTRIES[ch] !== undefined || DOMESTIC[ch] !== undefined);
   for (let i = 0; i < text.length; i++) {
+    const kind = KIND[text.charCodeAt(i)]!;
+    if (kind === 0) continue;
     const ch = text[i]!;
-    const run = isAbbreviation(ch) ? runAt(text, i, words) : undefined;
+    const run = kind === 1 ? runAt(text, i, words) : undefined;
     if (run) {
       const [n, table] = run;
       for (let k = 0; k < n; k++) found.push({ start: i + k, full: table[text[i + k]!]! });
@@ -103,7 +113,7 @@ export function findAbbreviatedPlaces(text: string, words: WordDictionary): Abbr
     }
     // a verb and one place, not followed by another: 访华, 来京 (访美日 is a run, found next)
     const next = text[i + 1];
-    if (!VERBS.has(ch) || next === undefined || AFTER_VERB[next] === undefined || isAbbreviation(text[i + 2])) continue;
+    if (kind !== 2 || next === undefined || AFTER_VERB[next] === undefined || isAbbreviation(text, i + 2)) continue;
     if (!words.crosses(text, i) && !words.crosses(text, i + 2)) {
       found.push({ start: i + 1, full: AFTER_VERB[next]! });
       i++;
