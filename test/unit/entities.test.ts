@@ -178,3 +178,10 @@ describe('entities: links and faces', () => {
     assert.equal(find('OpenAI发布新模型。')[0]?.canonical, 'OpenAI');
   });
 });
+
+describe('entities: short names next to short words', () => {
+  it('keeps 阿里 before 来自 (里来 is a word, but a two-character one)', () => {
+    const ms = find('阿里巴巴公布财报。其中,阿里来自海外的收入增长。');
+    assert.deepEqual(ms.filter((m) => m.text === '阿里').map((m) => m.entityId), ['org:阿里巴巴']);
+  });
+});

@@ -162,8 +162,8 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
       continue;
     }
     const hit = lexicon.match(form, i);
-    // a two-character name inside a longer ordinary word is not the name: 北大 in 北大西洋
-    if (hit && words && hit.length <= 2 && !hit.latin && hit.entry.type !== 'place' && hit.entry.origin === 'builtin' && (words.crosses(norm, i) || words.crosses(norm, i + hit.length))) {
+    // a two-character name inside a longer word is not the name: 北大 in 北大西洋 (but 阿里 in 阿里来自)
+    if (hit && words && hit.length <= 2 && !hit.latin && hit.entry.type !== 'place' && hit.entry.origin === 'builtin' && (words.crosses(norm, i, 3) || words.crosses(norm, i + hit.length, 3))) {
       i++;
       continue;
     }

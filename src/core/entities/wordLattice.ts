@@ -115,12 +115,12 @@ export class WordDictionary {
   }
 
   /**
-   * Whether a word runs across the boundary before UTF-16 offset `at` of `text` (starts
-   * before, ends after): an ordinary word, or a place name of three characters or more.
-   * Other names in the dictionary are too often fragments or phrases (中关 of 中关村, the
-   * "organisation" 中美关系). Bounded by the longest word squared.
+   * Whether a word of at least `minLength` characters runs across the boundary before
+   * UTF-16 offset `at` of `text` (starts before, ends after): an ordinary word, or a place
+   * name of three characters or more. Other names in the dictionary are too often fragments
+   * or phrases (中关 of 中关村, the "organisation" 中美关系). Bounded by the longest word squared.
    */
-  crosses(text: string, at: number): boolean {
+  crosses(text: string, at: number, minLength = 2): boolean {
     const ordinary = 1 << WORD_CATEGORIES.indexOf('word');
     const place = 1 << WORD_CATEGORIES.indexOf('place');
     for (let start = Math.max(0, at - this.longest + 1); start < at; start++) {
@@ -129,7 +129,7 @@ export class WordDictionary {
         node = this.child(node, text.charCodeAt(j));
         if (node < 0) break;
         const categories = this.ends[node]!;
-        if (j >= at && ((categories & ordinary) !== 0 || ((categories & place) !== 0 && j - start >= 2))) return true;
+        if (j >= at && j - start + 1 >= minLength && ((categories & ordinary) !== 0 || ((categories & place) !== 0 && j - start >= 2))) return true;
       }
     }
     return false;
