@@ -185,3 +185,15 @@ describe('entities: short names next to short words', () => {
     assert.deepEqual(ms.filter((m) => m.text === '阿里').map((m) => m.entityId), ['org:阿里巴巴']);
   });
 });
+
+describe('entities: places inside longer words, and addresses', () => {
+  it('does not read 中国 inside 发展中国家, but does in 中国人民 and 美国人', () => {
+    assert.ok(!find('发展中国家的债务问题加剧。').some((m) => m.canonical === '中国'));
+    assert.ok(find('中国人民银行宣布降准，美国人也在关注。').some((m) => m.canonical === '美国'));
+  });
+  it('cuts an address the tagger reads as one place into its administrative units', () => {
+    const places = find('该厂位于山东省淄博市张店区。').filter((m) => m.type === 'place').map((m) => m.text);
+    assert.ok(!places.includes('山东省淄博市张店区'), places.join());
+    for (const unit of ['淄博市', '张店区']) assert.ok(places.includes(unit), `${unit} in ${places.join()}`);
+  });
+});

@@ -7,6 +7,7 @@ import { toSimplifiedView } from '../script/normalize';
 import { findAbbreviatedPlaces } from './abbreviations';
 import { entityId, matchForm, type EntityType, type Lexicon } from './lexicon';
 import { nerWordDictionary, tagEntities } from './ner';
+import type { WordDictionary } from './wordLattice';
 
 export type EntitySource = 'lexicon' | 'workspace' | 'role' | 'speech' | 'suffix' | 'latin' | 'transliterated' | 'quoted' | 'title' | 'abbreviation' | 'model';
 
@@ -130,6 +131,36 @@ export interface DetectEntityOptions {
   model?: boolean;
 }
 
+/**
+ * Whether a short built-in name at [i, i + length) is part of a longer word (three
+ * characters or more) rather than the name: 北大 in 北大西洋, 中国 in 发展中国家, 南中国海.
+ * A place only looks left: 中国人民 and 美国人 still mention their country.
+ */
+function insideLongerWord(words: WordDictionary, text: string, i: number, length: number, type: EntityType): boolean {
+  if (type === 'place') return length <= 3 && words.crosses(text, i, 3);
+  return length <= 2 && (words.crosses(text, i, 3) || words.crosses(text, i + length, 3));
+}
+
+const ADMINISTRATIVE_ENDS = new Set([...'省市县区乡镇']);
+
+/**
+ * An address the tagger read as one place, cut after each administrative unit, so that
+ * each unit is a place of its own that links across articles: 山东省淄博市张店区 → 山东省,
+ * 淄博市, 张店区. Parts are two characters or more (市中区 stays whole).
+ */
+function administrativeParts(text: string, start: number, end: number): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  let from = start;
+  for (let k = from + 1; k < end - 2; k++) {
+    if (ADMINISTRATIVE_ENDS.has(text[k]!) && k + 1 - from >= 2) {
+      parts.push([from, k + 1]);
+      from = k + 1;
+    }
+  }
+  parts.push([from, end]);
+  return parts;
+}
+
 /** Longest stretch the tagger sees at once; longer text is cut at sentence ends. */
 const MAX_TAGGED = 400;
 
@@ -162,8 +193,7 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
       continue;
     }
     const hit = lexicon.match(form, i);
-    // a two-character name inside a longer word is not the name: 北大 in 北大西洋 (but 阿里 in 阿里来自)
-    if (hit && words && hit.length <= 2 && !hit.latin && hit.entry.type !== 'place' && hit.entry.origin === 'builtin' && (words.crosses(norm, i, 3) || words.crosses(norm, i + hit.length, 3))) {
+    if (hit && words && !hit.latin && hit.entry.origin === 'builtin' && insideLongerWord(words, norm, i, hit.length, hit.entry.type)) {
       i++;
       continue;
     }
@@ -289,7 +319,9 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
         const surface = form.slice(s0, e0);
         // the tagger sometimes takes a Latin acronym (AI, CEO) for a name: those are never its to find
         const acronym = sp.type === 'person' && (/^[a-z0-9]{1,4}$/.test(surface) || LATIN_STOP.has(surface));
-        if (!acronym && (e0 - s0 >= 2 || sp.type === 'place')) push(s0, e0, sp.type, 'model', 1.5);
+        if (acronym || (e0 - s0 < 2 && sp.type !== 'place')) continue;
+        if (sp.type !== 'place') push(s0, e0, sp.type, 'model', 1.5);
+        else for (const [a, b] of administrativeParts(norm, s0, e0)) push(a, b, 'place', 'model', 1.5);
       }
       from = to;
     }
