@@ -197,3 +197,10 @@ describe('entities: places inside longer words, and addresses', () => {
     for (const unit of ['淄博市', '张店区']) assert.ok(places.includes(unit), `${unit} in ${places.join()}`);
   });
 });
+
+describe('entities: kinds of institution are not names', () => {
+  it('leaves 政府, 部队, 有关部门 alone while finding named ones', () => {
+    const orgs = find('有关部门和当地政府表示，部队已经撤离；外交部随后发表声明。').filter((m) => m.type === 'org').map((m) => m.text);
+    assert.deepEqual(orgs, ['外交部']);
+  });
+});

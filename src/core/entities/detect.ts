@@ -60,6 +60,15 @@ const ORG_CUES_AFTER = ['创始人', '联合创始人', '董事长', 'CEO', '首
 /** Whole strings that look like names with a suffix but are common words. */
 const GENERIC_ORGS = new Set(['人工智能', '神经网络', '生成式人工智能', '业务集团', '大公司', '小公司', '母公司', '子公司', '新公司', '老公司']);
 
+/** Kinds of institution, not names of one: the tagger sometimes takes them for organisations. */
+const GENERIC_INSTITUTIONS = new Set([
+  '政府', '市政府', '省政府', '县政府', '区政府', '镇政府', '乡政府', '地方政府', '中央政府', '当地政府', '新政府', '联邦政府',
+  '部队', '军队', '全军', '军方', '警方', '公安', '公安机关', '公安局', '派出所', '法院', '检察院', '检察机关', '司法机关',
+  '工商', '税务', '海关', '有关部门', '相关部门', '主管部门', '监管部门', '职能部门', '政府部门', '管理部门', '执法部门',
+  '理事会', '董事会', '委员会', '村委会', '居委会', '党委', '党支部', '工会', '学校', '医院', '银行', '公司', '企业',
+  '媒体', '官方', '当局', '国会', '议会', '内阁', '游击队', '国家队', '球队', '俱乐部',
+]);
+
 /** Words before an organisation suffix that make it generic (这家公司, 一家科技公司). */
 const GENERIC_ORG_START = new Set([...'这该一两三几多每各某此其本大小新老子母上下前后国外内全首个许六诸'])
 const GENERIC_ORG_NAMES = new Set(['人工智能', '云计算', '互联网', '科技', '智能', '研究', '投资', '咨询', '金融', '数据', '技术', '软件', '网络', '电商', '上市', '创业', '头部', '龙头', '海外', '国内', '全球', '中国', '美国', '合资', '分析', '调研', '市场', '权威', '第三方', '独立', '初创']);
@@ -319,7 +328,7 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
         const surface = form.slice(s0, e0);
         // the tagger sometimes takes a Latin acronym (AI, CEO) for a name: those are never its to find
         const acronym = sp.type === 'person' && (/^[a-z0-9]{1,4}$/.test(surface) || LATIN_STOP.has(surface));
-        if (acronym || (e0 - s0 < 2 && sp.type !== 'place')) continue;
+        if (acronym || (e0 - s0 < 2 && sp.type !== 'place') || (sp.type === 'org' && GENERIC_INSTITUTIONS.has(surface))) continue;
         if (sp.type !== 'place') push(s0, e0, sp.type, 'model', 1.5);
         else for (const [a, b] of administrativeParts(norm, s0, e0)) push(a, b, 'place', 'model', 1.5);
       }
