@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { NER_LABELS, type NerType } from './nerFeatures';
-import { packedWidth, packedZero, packRow, unpackSum, WeightTable } from './packedWeights';
+import { packedWidth, packRow, unpackSum, WeightTable } from './packedWeights';
 import { LATTICE_BITS, WordDictionary } from './wordLattice';
 
 interface Model {
@@ -22,10 +22,10 @@ interface Model {
   lattice: Float64Array;
   /** From (L: the start) × to, −Infinity where the step is not allowed. */
   transitions: Float64Array;
+  /** The same, to × from (without the start): one label's predecessors side by side. */
+  transitionsInto: Float64Array;
   /** The dictionary behind the lattice features, if the model was trained with them. */
   words?: WordDictionary;
-  /** The packed row of a feature the model does not know. */
-  zero: Float64Array;
 }
 
 let model: Model | null | undefined;
@@ -124,7 +124,9 @@ function load(): Model | null {
   }
   const transitions = new Float64Array((L + 1) * L);
   for (let k = 0; k < transitions.length; k++) transitions[k] = ALLOWED[k] ? raw.transitions[k] ?? 0 : -Infinity;
-  return (model = { unigrams, bigrams, trigrams, classes, lattice, transitions, words, zero: packedZero(L) });
+  const transitionsInto = new Float64Array(L * L);
+  for (let from = 0; from < L; from++) for (let to = 0; to < L; to++) transitionsInto[to * L + from] = transitions[from * L + to]!;
+  return (model = { unigrams, bigrams, trigrams, classes, lattice, transitions, transitionsInto, words });
 }
 
 export function nerAvailable(): boolean {
@@ -177,6 +179,8 @@ const scratch = {
   offsets: new Int32Array(0),
   classes: new Int32Array(0),
   lattice: new Uint16Array(0),
+  unigramRows: new Int32Array(0),
+  bigramRows: new Int32Array(0),
   emit: new Float64Array(0),
   /** Viterbi sums: over a long string they outgrow 32 bits. */
   score: new Float64Array(0),
@@ -192,16 +196,13 @@ function scratchFor(length: number): typeof scratch {
       offsets: new Int32Array(c + 1),
       classes: new Int32Array(c + 2),
       lattice: new Uint16Array(c),
+      unigramRows: new Int32Array(c + 4),
+      bigramRows: new Int32Array(c + 4),
       emit: new Float64Array(c * packedWidth(L)),
       score: new Float64Array(c * L),
     });
   }
   return scratch;
-}
-
-/** Adds `count` packed numbers from `weights` at `from` to `emit` at `to`. */
-function addPacked(emit: Float64Array, to: number, weights: Float64Array, from: number, count: number): void {
-  for (let k = 0; k < count; k++) emit[to + k]! += weights[from + k]!;
 }
 
 /**
@@ -214,7 +215,7 @@ export function tagEntities(text: string): NerSpan[] {
   if (!m || text.length === 0) return [];
   // code points (keys: digits as one symbol, astral characters as one), their UTF-16 offsets, classes
   let n = 0;
-  const { keys, points, offsets, classes, emit, score, lattice: latticeBuffer } = scratchFor(text.length);
+  const { keys, points, offsets, classes, emit, score, unigramRows, bigramRows, lattice: latticeBuffer } = scratchFor(text.length);
   for (let u = 0; u < text.length; ) {
     const cp = text.codePointAt(u)!;
     const width = cp > 0xffff ? 2 : 1;
@@ -231,44 +232,35 @@ export function tagEntities(text: string): NerSpan[] {
   keys[n + 2] = keys[n + 3] = 0x3e; // >
   classes[0] = classes[n + 1] = EDGE_CLASS;
 
-  // emission scores, packed: each key looked up once, its rows spread to the positions it informs
+  // emission scores, packed: each key looked up once, then each position sums its twelve rows
   const P = packedWidth(L);
-  emit.fill(0, 0, n * P);
   const { unigrams, bigrams, trigrams } = m;
   const uw = unigrams.weights;
   const bw = bigrams.weights;
-  const zero = m.zero;
-  for (let j = 0; j < n + 4; j++) {
-    // keys[j] is the character at position j - 2: as u-2 (part 0) it informs position j, … as u2 (part 4) j - 4
-    const row = unigrams.find(keys[j]!, 0, 0);
-    for (let part = 0; part < 5; part++) {
-      const at = j - part;
-      if (at < 0 || at >= n) continue;
-      if (row >= 0) addPacked(emit, at * P, uw, row + part * P, P);
-      else addPacked(emit, at * P, zero, 0, P);
-    }
-    // the pair keys[j], keys[j+1]: as b-2 (part 0) it informs position j, b-1 j - 1, b0 j - 2, b1 j - 3
-    if (j + 1 >= n + 4) continue;
-    const pair = bigrams.find(keys[j]!, keys[j + 1]!, 0);
-    for (let part = 0; part < 4; part++) {
-      const at = j - part;
-      if (at < 0 || at >= n) continue;
-      if (pair >= 0) addPacked(emit, at * P, bw, pair + part * P, P);
-      else addPacked(emit, at * P, zero, 0, P);
-    }
-  }
+  const tw = trigrams.weights;
+  // keys[j] is the character at position j - 2; the pair at j is keys[j], keys[j + 1]
+  for (let j = 0; j < n + 4; j++) unigramRows[j] = unigrams.rowOf(keys[j]!, 0, 0);
+  for (let j = 0; j < n + 3; j++) bigramRows[j] = bigrams.rowOf(keys[j]!, keys[j + 1]!, 0);
   const lattice = m.words?.lattice(points, n, latticeBuffer);
   for (let i = 0; i < n; i++) {
     const at = i * P;
-    const tri = trigrams.find(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!);
-    if (tri >= 0) addPacked(emit, at, trigrams.weights, tri, P);
-    else addPacked(emit, at, zero, 0, P);
-    addPacked(emit, at, m.classes, ((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * P, P);
-    addPacked(emit, at, m.lattice, (lattice ? lattice[i]! : 0) * P, P);
+    const tri = trigrams.rowOf(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!);
+    const cls = ((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * P;
+    const lat = (lattice ? lattice[i]! : 0) * P;
+    for (let k = 0; k < P; k++) {
+      emit[at + k] =
+        // u-2 … u2: the characters at i - 2 … i + 2, each read as its part of the row
+        uw[unigramRows[i]! + k]! + uw[unigramRows[i + 1]! + P + k]! + uw[unigramRows[i + 2]! + 2 * P + k]! +
+        uw[unigramRows[i + 3]! + 3 * P + k]! + uw[unigramRows[i + 4]! + 4 * P + k]! +
+        // b-2 … b1: the pairs starting at i - 2 … i + 1
+        bw[bigramRows[i]! + k]! + bw[bigramRows[i + 1]! + P + k]! + bw[bigramRows[i + 2]! + 2 * P + k]! + bw[bigramRows[i + 3]! + 3 * P + k]! +
+        tw[tri + k]! + m.classes[cls + k]! + m.lattice[lat + k]!;
+    }
   }
 
   // Viterbi over the unpacked emissions
   const trans = m.transitions;
+  const transInto = m.transitionsInto;
   const e = new Float64Array(L);
   unpackSum(emit, 0, L, e);
   for (let y = 0; y < L; y++) score[y] = e[y]! + trans[L * L + y]!;
@@ -285,8 +277,9 @@ export function tagEntities(text: string): NerSpan[] {
         const fromInside = score[prev + y]! + trans[y * L + y]!;
         best = fromBegin > fromInside ? fromBegin : fromInside;
       } else {
+        const into = y * L;
         for (let p = 0; p < L; p++) {
-          const v = score[prev + p]! + trans[p * L + y]!;
+          const v = score[prev + p]! + transInto[into + p]!;
           best = v > best ? v : best;
         }
       }

@@ -61,9 +61,12 @@ export class WeightTable {
   /** Per slot: three key codes and the row's offset in `weights` (-1 in the first key: empty). */
   private readonly slots: Int32Array;
   readonly weights: Float64Array;
-  private rows = 0;
+  private rows = 1;
 
-  /** `parts` rows of `labels` weights per key, all starting at the packed zero. */
+  /**
+   * `parts` rows of `labels` weights per key, all starting at the packed zero. Row 0 stays
+   * zero: it is what an unknown key reads (see rowOf), so callers need no branch.
+   */
   constructor(capacity: number, readonly parts: number, readonly labels: number) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
@@ -71,7 +74,7 @@ export class WeightTable {
     this.slots = new Int32Array(size * 4).fill(-1);
     const zero = packedZero(labels);
     const width = parts * zero.length;
-    this.weights = new Float64Array(Math.max(1, capacity) * width);
+    this.weights = new Float64Array((capacity + 1) * width);
     for (let at = 0; at < this.weights.length; at += zero.length) this.weights.set(zero, at);
   }
 
@@ -89,6 +92,12 @@ export class WeightTable {
       this.slots.set([a, b, c, row], h * 4);
     }
     packRow(weights, this.weights, row + part * packedWidth(this.labels));
+  }
+
+  /** Offset of the key's row in `weights`, or of the zero row (0) for an unknown key. */
+  rowOf(a: number, b: number, c: number): number {
+    const row = this.find(a, b, c);
+    return row < 0 ? 0 : row;
   }
 
   /** Offset of the key's row in `weights`, or -1. */
