@@ -40,6 +40,6 @@ for (const line of readFileSync(source, 'utf8').split('\n')) {
   best.set(key, true);
 }
 const lines = [...best.keys()].sort();
-const out = join(root, 'src/core/entities/model/words.txt');
+const out = opt('--out', join(root, 'src/core/entities/model/words.txt'));
 writeFileSync(out, lines.join('\n') + '\n');
 console.log(`[words] wrote ${out}: ${lines.length} words from ${source}`);

@@ -213,9 +213,9 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
   }
 
   for (let i = 0; i < norm.length; i++) {
-    const ch = norm[i]!;
     const c = norm.charCodeAt(i);
     if (RULE_TRIGGERS[c] === 0 && !isLatinLetter(c)) continue;
+    const ch = norm[i]!;
     // 《titles》 are works
     if (ch === '《') {
       // look for the closing mark only nearby: an unclosed 《 must not cost a scan of the article
@@ -245,7 +245,7 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
       break;
     }
     // a name before a reporting verb, at a clause start: 王小川表示
-    if ((SURNAMES.has(ch) || COMPOUND_SURNAMES.some((s) => norm.startsWith(s, i))) && (i === 0 || ORG_LEFT_STOP.has(norm[i - 1]!))) {
+    if ((i === 0 || ORG_LEFT_STOP.has(norm[i - 1]!)) && (SURNAMES.has(ch) || COMPOUND_SURNAMES.some((s) => norm.startsWith(s, i)))) {
       const n = readName(norm, i);
       if (n && REPORTING.some((r) => norm.startsWith(r, i + n))) push(i, i + n, 'person', 'speech', 1);
     }

@@ -37,8 +37,25 @@ export interface AliasHit {
  * Entries indexed by the first character of each alias (in match form), longest alias
  * first, so matching at a position is a lookup and a few `startsWith` calls.
  */
+interface Alias {
+  entry: LexiconEntry;
+  short: boolean;
+  latin: boolean;
+  length: number;
+}
+
+/** A node of the alias trie over UTF-16 units: the aliases ending here, longest-first walk. */
+interface AliasNode {
+  next: Map<number, AliasNode>;
+  aliases: Alias[];
+}
+
+/**
+ * Entries indexed by their aliases (in match form) in a trie over UTF-16 units, so that
+ * matching at a position is one walk, however many aliases share a first character.
+ */
 export class Lexicon {
-  private readonly byFirst = new Map<string, Array<{ alias: string; entry: LexiconEntry; short: boolean; latin: boolean }>>();
+  private readonly root: AliasNode = { next: new Map(), aliases: [] };
   /** First UTF-16 units of all aliases, so most positions are ruled out by one array read. */
   private readonly firstUnits = new Uint8Array(0x10000);
   readonly entries: LexiconEntry[];
@@ -56,33 +73,37 @@ export class Lexicon {
       const add = (raw: string, short: boolean) => {
         const alias = matchForm(raw);
         if (!alias || this.ignore.has(alias)) return;
-        const list = this.byFirst.get(alias[0]!) ?? [];
-        list.push({ alias, entry, short, latin: /^[a-z0-9]/.test(alias) });
-        this.byFirst.set(alias[0]!, list);
+        let node = this.root;
+        for (let k = 0; k < alias.length; k++) {
+          const unit = alias.charCodeAt(k);
+          let child = node.next.get(unit);
+          if (!child) node.next.set(unit, (child = { next: new Map(), aliases: [] }));
+          node = child;
+        }
+        node.aliases.push({ entry, short, latin: /^[a-z0-9]/.test(alias), length: alias.length });
         this.firstUnits[alias.charCodeAt(0)] = 1;
       };
       add(entry.canonical, false);
       for (const a of entry.aliases) add(a, false);
       for (const a of entry.shortAliases) add(a, true);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.alias.length - a.alias.length);
   }
 
   /** The longest alias at position i of a match-form text, if any. */
   match(form: string, i: number): AliasHit | undefined {
-    const list = this.byFirst.get(form[i]!);
-    if (!list) return undefined;
-    for (const c of list) {
-      if (!form.startsWith(c.alias, i)) continue;
-      if (c.latin) {
+    let node: AliasNode | undefined = this.root;
+    let best: Alias | undefined;
+    for (let j = i; j < form.length; j++) {
+      node = node.next.get(form.charCodeAt(j));
+      if (!node) break;
+      for (const c of node.aliases) {
         // Latin names stand alone: OpenAI, not OpenAIs; GPT-4, not GPT-40
-        const before = form.charCodeAt(i - 1);
-        const after = form.charCodeAt(i + c.alias.length);
-        if (isLatinWordChar(before) || isLatinWordChar(after)) continue;
+        if (c.latin && (isLatinWordChar(form.charCodeAt(i - 1)) || isLatinWordChar(form.charCodeAt(j + 1)))) continue;
+        best = c;
+        break;
       }
-      return { entry: c.entry, short: c.short, length: c.alias.length, latin: c.latin };
     }
-    return undefined;
+    return best && { entry: best.entry, short: best.short, length: best.length, latin: best.latin };
   }
 
   /** The entry of an entity id (`org:阿里云`), if the lexicon has one. */
