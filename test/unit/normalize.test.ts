@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { detectScript, toSimplifiedView } from '../../src/core/script/normalize';
 
 describe('script normalisation', () => {
@@ -24,5 +25,17 @@ describe('script normalisation', () => {
     assert.equal(detectScript('阿里巴巴集團董事會主席兼首席執行官張勇表示，這個營收數字並不理想。'), 'traditional');
     assert.equal(detectScript('阿里巴巴集团董事会主席张勇表示'), 'simplified');
     assert.equal(detectScript('hello'), 'none');
+  });
+});
+
+describe('normalize: ideographic description characters', () => {
+  it('converts around a long run of them without the exponential time opencc-js takes', () => {
+    // in a child process with a time limit: a hang must fail the test, not stall the suite
+    const script = `const { toSimplifiedView } = require(${JSON.stringify(require.resolve('../../src/core/script/normalize'))});
+      const out = toSimplifiedView('⿰'.repeat(200) + '漢語⿱⿰' + '馬').text;
+      process.stdout.write(out.slice(200));`;
+    const run = spawnSync(process.execPath, ['-e', script], { timeout: 20_000, encoding: 'utf8' });
+    assert.equal(run.error, undefined, 'timed out');
+    assert.equal(run.stdout, '汉语⿱⿰马');
   });
 });

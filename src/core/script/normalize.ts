@@ -16,13 +16,33 @@ function loadOpencc(): typeof import('opencc-js') {
 }
 
 export function simplifiedConverter(): ConverterFunction {
-  toSimplified ??= loadOpencc().Converter({ from: 't', to: 'cn' });
+  toSimplified ??= withoutDescriptionSequences(loadOpencc().Converter({ from: 't', to: 'cn' }));
   return toSimplified;
 }
 
 export function traditionalConverter(): ConverterFunction {
-  toTraditional ??= loadOpencc().Converter({ from: 'cn', to: 'tw' });
+  toTraditional ??= withoutDescriptionSequences(loadOpencc().Converter({ from: 'cn', to: 'tw' }));
   return toTraditional;
+}
+
+/** Ideographic description characters (⿰, ⿱ …), U+2FF0–U+2FFF. */
+const DESCRIPTION_CHARACTERS = /[\u2ff0-\u2fff]/;
+const DESCRIPTION_RUNS = /([\u2ff0-\u2fff]+)/;
+
+/**
+ * opencc-js reads ideographic description sequences (⿰氵馬) with a recursive parser that
+ * takes exponential time on a run of them: fifty ⿰ in a row cost seconds, a hundred would
+ * freeze the editor. Text around them is converted piece by piece and the description
+ * characters are kept as they are (the characters they describe are converted like any other).
+ */
+function withoutDescriptionSequences(convert: ConverterFunction): ConverterFunction {
+  return (text: string) => {
+    if (!DESCRIPTION_CHARACTERS.test(text)) return convert(text);
+    return text
+      .split(DESCRIPTION_RUNS)
+      .map((piece, k) => (k % 2 === 1 ? piece : convert(piece)))
+      .join('');
+  };
 }
 
 /** Wrong conversions seen in scraped text that opencc leaves alone, applied after it. */
