@@ -61,7 +61,8 @@ describe('entities: rules for names nobody taught', () => {
     assert.equal(find('據遠望咨詢統計，')[0]!.canonical, '远望咨询');
   });
   it('stays linear on hostile input', () => {
-    for (const s of ['《'.repeat(100_000), '“'.repeat(100_000), '·'.repeat(100_000), '王'.repeat(100_000), '公司'.repeat(50_000), 'Ab'.repeat(50_000)]) {
+    for (const s of ['《'.repeat(100_000), '“'.repeat(100_000), '·'.repeat(100_000), '王'.repeat(100_000), '公司'.repeat(50_000), 'Ab'.repeat(50_000),
+      '中美'.repeat(50_000), '访华'.repeat(50_000), '山东省'.repeat(30_000), 'http://'.repeat(20_000), '⿰'.repeat(10_000)]) {
       detectEntities(s, lex);
     }
   });
