@@ -205,3 +205,16 @@ describe('entities: kinds of institution are not names', () => {
     assert.deepEqual(orgs, ['外交部']);
   });
 });
+
+describe('entities: a name found once is found again in the same article', () => {
+  it('repeats a name found by a rule where its context is too thin, in either script', () => {
+    const article = '他们推出了大模型“灵犀”。\n\n靈犀的用户不少。\n\n灵犀也有对手。';
+    const ms = find(article).filter((m) => m.canonical === '灵犀');
+    assert.deepEqual(ms.map((m) => m.source), ['quoted', 'repeated', 'repeated']);
+    assert.equal(article.slice(ms[1]!.start, ms[1]!.end), '靈犀');
+    assert.ok(ms.every((m) => m.entityId === 'product:灵犀'));
+  });
+  it('does not repeat across articles', () => {
+    assert.deepEqual(find('灵犀的用户不少。').filter((m) => m.canonical === '灵犀'), []);
+  });
+});

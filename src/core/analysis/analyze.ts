@@ -3,6 +3,7 @@ import { detectFigures } from '../figures/detect';
 import type { Figure } from '../figures/types';
 import { detectEntities, resolveArticleLevel, type EntityMention } from '../entities/detect';
 import { builtinLexicon, type Lexicon } from '../entities/lexicon';
+import { learnedNames, repeatedMentions, type LearnedNames } from '../entities/repeats';
 import { detectClaims, type Claim } from '../claims/detect';
 import { toSimplifiedView } from '../script/normalize';
 
@@ -24,7 +25,7 @@ export interface Analysis {
 /** Paragraph kinds whose content is scraping noise, never findings. */
 const NOISE: ReadonlySet<ParagraphKind> = new Set(['credit', 'tagcloud', 'navigation']);
 
-type Relative = { figures: Figure[]; entities: EntityMention[]; claims: Claim[] };
+type Relative = { figures: Figure[]; entities: EntityMention[]; claims: Claim[]; simplified: string };
 
 /**
  * Analyses articles paragraph by paragraph and remembers each paragraph's findings by its
@@ -32,6 +33,8 @@ type Relative = { figures: Figure[]; entities: EntityMention[]; claims: Claim[] 
  */
 export class Analyzer {
   private cache = new Map<string, Relative>();
+  private repeats = new WeakMap<Relative, { names: LearnedNames; kept: number; repeats: EntityMention[] }>();
+  private lastNames: LearnedNames | undefined;
   /** How many paragraphs were analysed afresh (not served from the cache); for tests and benchmarks. */
   freshParagraphs = 0;
 
@@ -52,8 +55,10 @@ export class Analyzer {
   }
 
   analyze(text: string): Analysis {
+    const relatives: Relative[] = [];
     const paragraphs = splitParagraphs(text).map((paragraph) => {
       const rel = this.findingsFor(paragraph);
+      relatives.push(rel);
       const shift = <T extends { start: number; end: number; numeralEnd?: number }>(f: T): T => {
         const out = { ...f, start: f.start + paragraph.start, end: f.end + paragraph.start };
         if (f.numeralEnd !== undefined) out.numeralEnd = f.numeralEnd + paragraph.start;
@@ -70,6 +75,17 @@ export class Analyzer {
     // short forms and weakly found names are decided over the whole article
     const kept = new Set(resolveArticleLevel(paragraphs.flatMap((p) => p.entities)));
     for (const p of paragraphs) p.entities = p.entities.filter((e) => kept.has(e));
+    // and a name found once is found wherever else the article writes it
+    const names = learnedNames(paragraphs.flatMap((p) => p.entities), this.lastNames);
+    this.lastNames = names;
+    if (names) {
+      for (const [k, p] of paragraphs.entries()) {
+        if (NOISE.has(p.paragraph.kind)) continue;
+        const at = p.paragraph.start;
+        const repeats = this.repeatsFor(relatives[k]!, p, names);
+        if (repeats.length) p.entities = [...p.entities, ...repeats.map((e) => ({ ...e, start: e.start + at, end: e.end + at }))].sort((a, b) => a.start - b.start);
+      }
+    }
     return {
       text,
       paragraphs,
@@ -77,6 +93,19 @@ export class Analyzer {
       entities: paragraphs.flatMap((p) => p.entities),
       claims: paragraphs.flatMap((p) => p.claims),
     };
+  }
+
+  /** Repeats of the learned names in one paragraph, remembered while the names stay the same. */
+  private repeatsFor(rel: Relative, findings: ParagraphFindings, names: LearnedNames): EntityMention[] {
+    const known = this.repeats.get(rel);
+    // the paragraph's own findings can differ only by what the article level removed
+    const kept = findings.entities.length;
+    if (known && known.names === names && known.kept === kept) return known.repeats;
+    const at = findings.paragraph.start;
+    const relative = findings.entities.map((e) => ({ ...e, start: e.start - at, end: e.end - at }));
+    const repeats = repeatedMentions(findings.paragraph.text, rel.simplified, names.lexicon, relative);
+    this.repeats.set(rel, { names, kept, repeats });
+    return repeats;
   }
 
   private findingsFor(paragraph: Paragraph): Relative {
@@ -90,7 +119,7 @@ export class Analyzer {
     }
     this.freshParagraphs++;
     let rel: Relative;
-    if (NOISE.has(paragraph.kind)) rel = { figures: [], entities: [], claims: [] };
+    if (NOISE.has(paragraph.kind)) rel = { figures: [], entities: [], claims: [], simplified: paragraph.text };
     else {
       const figures = detectFigures(paragraph.text);
       // one Simplified view per paragraph, shared by the entity and claim detectors
@@ -98,7 +127,7 @@ export class Analyzer {
       const entities = detectEntities(paragraph.text, this.lexicon, { simplified });
       // headings and repeated paragraphs carry findings but no claims of their own
       const claims = paragraph.kind === 'body' ? detectClaims({ text: paragraph.text, simplified, figures, entities }) : [];
-      rel = { figures, entities, claims };
+      rel = { figures, entities, claims, simplified };
     }
     this.cache.set(key, rel);
     if (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value!);

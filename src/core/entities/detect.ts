@@ -9,7 +9,7 @@ import { entityId, matchForm, type EntityType, type Lexicon } from './lexicon';
 import { nerWordDictionary, tagEntities } from './ner';
 import type { WordDictionary } from './wordLattice';
 
-export type EntitySource = 'lexicon' | 'workspace' | 'role' | 'speech' | 'suffix' | 'latin' | 'transliterated' | 'quoted' | 'title' | 'abbreviation' | 'model';
+export type EntitySource = 'lexicon' | 'workspace' | 'role' | 'speech' | 'suffix' | 'latin' | 'transliterated' | 'quoted' | 'title' | 'abbreviation' | 'model' | 'repeated';
 
 export interface EntityMention {
   /** UTF-16 offsets into the analysed text, end exclusive. */

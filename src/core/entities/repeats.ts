@@ -1,0 +1,60 @@
+/**
+ * A name that the tagger or a rule found once is the same name wherever else the article
+ * writes it, even where its context there is too thin for either (林晓雨表示 … 林晓雨在成都).
+ * Without this, the same name is underlined in one paragraph and not in the next.
+ */
+import type { EntityMention, EntitySource } from './detect';
+import { Lexicon, type LexiconEntry } from './lexicon';
+
+/** Sources whose names are worth repeating: lexicon names are found everywhere already. */
+const LEARNED: ReadonlySet<EntitySource> = new Set(['role', 'speech', 'suffix', 'latin', 'transliterated', 'quoted', 'title', 'model']);
+
+export interface LearnedNames {
+  /** The names and their spellings, as one string: equal signatures, equal lexicons. */
+  signature: string;
+  lexicon: Lexicon;
+}
+
+/** The learned names of an article, as a lexicon to match its other paragraphs against. */
+export function learnedNames(mentions: readonly EntityMention[], previous?: LearnedNames): LearnedNames | undefined {
+  const entries = new Map<string, LexiconEntry>();
+  for (const m of mentions) {
+    if (!LEARNED.has(m.source) || m.weak || m.short || m.canonical.length < 2) continue;
+    const entry = entries.get(m.entityId);
+    if (entry) {
+      if (!entry.aliases.includes(m.text)) entry.aliases.push(m.text);
+      continue;
+    }
+    entries.set(m.entityId, { id: m.entityId, canonical: m.canonical, type: m.type, aliases: [m.text], shortAliases: [], origin: 'builtin' });
+  }
+  if (!entries.size) return undefined;
+  const signature = [...entries.values()].map((e) => `${e.id}\u0001${e.aliases.join('\u0001')}`).sort().join('\u0000');
+  // typing rarely changes the names: the previous lexicon (and what was matched with it) still holds
+  if (previous?.signature === signature) return previous;
+  return { signature, lexicon: new Lexicon([...entries.values()]) };
+}
+
+/**
+ * Other mentions of the learned names in one paragraph (`text` and its Simplified view),
+ * where nothing was found yet. Offsets are the paragraph's.
+ */
+export function repeatedMentions(text: string, simplified: string, names: Lexicon, found: readonly EntityMention[]): EntityMention[] {
+  const taken = new Uint8Array(text.length + 1);
+  for (const m of found) taken.fill(1, m.start, m.end);
+  const form = simplified.toLowerCase();
+  const out: EntityMention[] = [];
+  for (let i = 0; i < form.length; ) {
+    if (!names.mayStartWith(form.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const hit = names.match(form, i);
+    const free = hit !== undefined && !taken.subarray(i, i + hit.length).includes(1);
+    if (hit && free) {
+      const { entry } = hit;
+      out.push({ start: i, end: i + hit.length, text: text.slice(i, i + hit.length), type: entry.type, canonical: entry.canonical, entityId: entry.id, source: 'repeated' });
+      i += hit.length;
+    } else i++;
+  }
+  return out;
+}
