@@ -27,4 +27,14 @@ describe('the packaged extension (.vsix)', () => {
     const text = await vscode.commands.executeCommand<string>('gloss.copyAsTraditional', (await openArticle('01-cloud-earnings-simplified.txt')).document.uri);
     assert.match(text, /編輯/);
   });
+
+  it('ships the tagger and its word dictionary: names only they find are found', async () => {
+    const api = await activateGloss();
+    const editor = await openArticle('01-cloud-earnings-simplified.txt');
+    const sources = new Set((await api.analyze(editor.document.uri)).entities.map((e) => e.source));
+    // the tagger's model (dist/ner.json) and the dictionary behind abbreviations (dist/words.txt)
+    assert.ok(sources.has('model'), [...sources].join());
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    for (const file of ['dist/ner.json', 'dist/words.txt']) assert.ok((await vscode.workspace.fs.stat(vscode.Uri.joinPath(ext.extensionUri, file))).size > 0, file);
+  });
 });
