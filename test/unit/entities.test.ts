@@ -218,3 +218,11 @@ describe('entities: a name found once is found again in the same article', () =>
     assert.deepEqual(find('灵犀的用户不少。').filter((m) => m.canonical === '灵犀'), []);
   });
 });
+
+describe('entities: words before a reporting verb', () => {
+  it('reads no name in 文章表示 or 高兴地说, and still reads 王小川表示', () => {
+    assert.ok(!find('文章表示，这一趋势将持续。').some((m) => m.type === 'person'));
+    assert.ok(!find('他们高兴地说，项目成功了。').some((m) => m.text === '高兴地'));
+    assert.ok(find('王小川表示，搜索仍有机会。').some((m) => m.text === '王小川' && m.type === 'person'));
+  });
+});

@@ -247,7 +247,10 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
     // a name before a reporting verb, at a clause start: 王小川表示
     if ((i === 0 || ORG_LEFT_STOP.has(norm[i - 1]!)) && (SURNAMES.has(ch) || COMPOUND_SURNAMES.some((s) => norm.startsWith(s, i)))) {
       const n = readName(norm, i);
-      if (n && REPORTING.some((r) => norm.startsWith(r, i + n))) push(i, i + n, 'person', 'speech', 1);
+      // 文章表示, 高兴地说: a word or an adverb before the verb, not a name
+      const word = n ? norm.slice(i, i + n) : '';
+      const notAName = word.endsWith('地') || (n === 2 && words?.isOrdinaryWord(word) === true);
+      if (n && !notAName && REPORTING.some((r) => norm.startsWith(r, i + n))) push(i, i + n, 'person', 'speech', 1);
     }
     // transliterated names: 萨姆·奥尔特曼
     if ((ch === '·' || ch === '•') && isCjk(norm.charCodeAt(i - 1)) && isCjk(norm.charCodeAt(i + 1))) {

@@ -5,6 +5,7 @@
  */
 import type { EntityMention, EntitySource } from './detect';
 import { Lexicon, type LexiconEntry } from './lexicon';
+import { nerWordDictionary } from './ner';
 
 /** Sources whose names are worth repeating: lexicon names are found everywhere already. */
 const LEARNED: ReadonlySet<EntitySource> = new Set(['role', 'speech', 'suffix', 'latin', 'transliterated', 'quoted', 'title', 'model']);
@@ -18,8 +19,12 @@ export interface LearnedNames {
 /** The learned names of an article, as a lexicon to match its other paragraphs against. */
 export function learnedNames(mentions: readonly EntityMention[], previous?: LearnedNames): LearnedNames | undefined {
   const entries = new Map<string, LexiconEntry>();
+  const words = nerWordDictionary();
   for (const m of mentions) {
     if (!LEARNED.has(m.source) || m.weak || m.short || m.canonical.length < 2) continue;
+    // a mistake repeated is a mistake everywhere: neither an ordinary word nor a two-character
+    // person the tagger alone proposed (多云 in a weather report) is spread
+    if (words?.isOrdinaryWord(m.canonical) || (m.source === 'model' && m.type === 'person' && m.canonical.length < 3)) continue;
     const entry = entries.get(m.entityId);
     if (entry) {
       if (!entry.aliases.includes(m.text)) entry.aliases.push(m.text);

@@ -114,6 +114,13 @@ export class WordDictionary {
     }
   }
 
+  /** Whether `word` is in the dictionary as an ordinary word only (多云, 文章), not as a name. */
+  isOrdinaryWord(word: string): boolean {
+    let node = 0;
+    for (let j = 0; j < word.length && node >= 0; j++) node = this.child(node, word.charCodeAt(j));
+    return node > 0 && this.ends[node] === 1 << WORD_CATEGORIES.indexOf('word');
+  }
+
   /**
    * Whether a word of at least `minLength` characters runs across the boundary before
    * UTF-16 offset `at` of `text` (starts before, ends after): an ordinary word, or a place
