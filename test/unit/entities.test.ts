@@ -226,3 +226,10 @@ describe('entities: words before a reporting verb', () => {
     assert.ok(find('王小川表示，搜索仍有机会。').some((m) => m.text === '王小川' && m.type === 'person'));
   });
 });
+
+describe('entities: buildings and venues', () => {
+  it('takes a named building as one place, and a bare kind of building as nothing', () => {
+    const ms = find('画展在中国美术馆开幕，博物馆今天闭馆。');
+    assert.deepEqual(ms.map((m) => `${m.text}|${m.type}`), ['中国美术馆|place']);
+  });
+});

@@ -60,7 +60,7 @@ const ORG_CUES_AFTER = ['创始人', '联合创始人', '董事长', 'CEO', '首
 /** Whole strings that look like names with a suffix but are common words. */
 const GENERIC_ORGS = new Set(['人工智能', '神经网络', '生成式人工智能', '业务集团', '大公司', '小公司', '母公司', '子公司', '新公司', '老公司']);
 
-/** Kinds of institution, not names of one: the tagger sometimes takes them for organisations. */
+/** Kinds of institution, not names of one: the tagger sometimes takes them for names. */
 const GENERIC_INSTITUTIONS = new Set([
   '政府', '市政府', '省政府', '县政府', '区政府', '镇政府', '乡政府', '地方政府', '中央政府', '当地政府', '新政府', '联邦政府',
   '部队', '军队', '全军', '军方', '警方', '公安', '公安机关', '公安局', '派出所', '法院', '检察院', '检察机关', '司法机关',
@@ -151,6 +151,9 @@ function insideLongerWord(words: WordDictionary, text: string, i: number, length
 }
 
 const ADMINISTRATIVE_ENDS = new Set([...'省市县区乡镇']);
+
+/** Last words of buildings and venues, which every benchmark set and a reader take as places. */
+const FACILITIES = ['博物馆', '博物院', '美术馆', '图书馆', '纪念馆', '展览馆', '科技馆', '体育馆', '体育场', '公园', '广场', '机场', '火车站', '车站', '码头', '大桥', '大厦', '剧院', '会堂'];
 
 /**
  * An address the tagger read as one place, cut after each administrative unit, so that
@@ -331,9 +334,12 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
         const surface = form.slice(s0, e0);
         // the tagger sometimes takes a Latin acronym (AI, CEO) for a name: those are never its to find
         const acronym = sp.type === 'person' && (/^[a-z0-9]{1,4}$/.test(surface) || LATIN_STOP.has(surface));
-        if (acronym || (e0 - s0 < 2 && sp.type !== 'place') || (sp.type === 'org' && GENERIC_INSTITUTIONS.has(surface))) continue;
-        if (sp.type !== 'place') push(s0, e0, sp.type, 'model', 1.5);
-        else for (const [a, b] of administrativeParts(norm, s0, e0)) push(a, b, 'place', 'model', 1.5);
+        if (acronym || (e0 - s0 < 2 && sp.type !== 'place') || GENERIC_INSTITUTIONS.has(surface) || FACILITIES.includes(surface)) continue;
+        // a building or a venue is a place one can be at: 中国美术馆, 首都机场 (but not 博物馆 alone)
+        const facility = FACILITIES.some((f) => surface.endsWith(f) && surface.length > f.length);
+        if (facility || sp.type === 'place') {
+          for (const [a, b] of facility ? [[s0, e0]] : administrativeParts(norm, s0, e0)) push(a!, b!, 'place', 'model', 1.5);
+        } else push(s0, e0, sp.type, 'model', 1.5);
       }
       from = to;
     }
@@ -367,8 +373,8 @@ function resolveOverlaps(all: Candidate[]): EntityMention[] {
   const inside = new Set<Candidate>();
   for (let k = 0; k < byStart.length; k++) {
     const outer = byStart[k]!;
-    // a place also gives way to a longer place around it (北京市 in 北京市朝阳区)
-    const address = outer.type === 'place' && ADDRESS_ENDS.has(outer.canonical[outer.canonical.length - 1] ?? '');
+    // a place also gives way to a longer place around it: an address (北京市 in 北京市朝阳区) or a building (中国 in 中国美术馆)
+    const address = outer.type === 'place' && (ADDRESS_ENDS.has(outer.canonical[outer.canonical.length - 1] ?? '') || FACILITIES.some((f) => outer.canonical.endsWith(f)));
     if ((outer.type !== 'org' && outer.type !== 'work' && !address) || outer.weak) continue;
     for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
       const inner = byStart[j]!;
