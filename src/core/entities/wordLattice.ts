@@ -31,8 +31,11 @@ export class WordDictionary {
   readonly size: number;
 
   private constructor(words: Array<[string, number]>) {
-    this.resize(1 << 16);
     const chars = words.reduce((n, [w]) => n + w.length, 0);
+    // room for every character as an edge, half full at most: no rehashing while building
+    let capacity = 1 << 10;
+    while (capacity < chars * 2) capacity *= 2;
+    this.resize(capacity);
     const ends = new Uint8Array(chars + 2);
     let longest = 0;
     for (const [word, category] of words) {
