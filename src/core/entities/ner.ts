@@ -1,7 +1,7 @@
 /**
  * Inference for the character-level entity tagger trained by scripts/train-ner.mjs: a
- * structured averaged perceptron with BIO labels, decoded by Viterbi. The model file is
- * read on first use (about 5 MB), never at activation.
+ * structured averaged perceptron with BIO labels, decoded by Viterbi. The model file (2 MB)
+ * and its word dictionary (4 MB) are read on first use, never at activation.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -160,7 +160,6 @@ export interface NerSpan {
   end: number;
   type: NerType;
 }
-
 
 function classOf(c: number): number {
   if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return 0; // D
