@@ -233,3 +233,14 @@ describe('entities: buildings and venues', () => {
     assert.deepEqual(ms.map((m) => `${m.text}|${m.type}`), ['中国美术馆|place']);
   });
 });
+
+describe('entities: the world gazetteer', () => {
+  it('knows countries, capitals, regions and short forms, linked to one place', () => {
+    const ids = find('印尼、几内亚比绍和科索沃的代表在耶路撒冷会面，随后前往珠峰和约旦河西岸。').filter((m) => m.type === 'place').map((m) => m.canonical);
+    assert.deepEqual(ids, ['印度尼西亚', '几内亚比绍', '科索沃', '耶路撒冷', '珠穆朗玛峰', '约旦河西岸']);
+  });
+  it('does not take the name of a company or a person for the place inside it', () => {
+    assert.ok(!find('长城汽车发布财报。').some((m) => m.type === 'place'));
+    assert.ok(!find('孙中山先生的故居。').some((m) => m.canonical === '中山市'));
+  });
+});
