@@ -244,3 +244,11 @@ describe('entities: the world gazetteer', () => {
     assert.ok(!find('孙中山先生的故居。').some((m) => m.canonical === '中山市'));
   });
 });
+
+describe('entities: a known organisation inside a longer one', () => {
+  it('lets 中信银行 and 国务院办公厅 stand whole, while 中信 alone links to its entry', () => {
+    const orgs = (text: string) => find(text).filter((m) => m.type === 'org').map((m) => m.text);
+    assert.ok(orgs('中信银行发布年报。').every((t) => t !== '中信'), orgs('中信银行发布年报。').join());
+    assert.deepEqual(find('中信宣布新的投资。').filter((m) => m.type === 'org').map((m) => m.entityId), ['org:中信集团']);
+  });
+});

@@ -124,6 +124,90 @@ Synergy Research|org|Synergy|市场研究机构
 国家发展和改革委员会|org|国家发改委,发改委|
 中国证监会|org|证监会|
 中国人民银行|org|央行|
+索尼|org|Sony|
+任天堂|org|Nintendo|
+丰田|org|丰田汽车,Toyota|
+本田|org|本田汽车,Honda|
+日产|org|日产汽车,Nissan|
+软银|org|软银集团,SoftBank|
+台积电|org|台湾积体电路制造,TSMC|
+联发科|org|MediaTek|
+鸿海|org|鸿海精密,富士康,Foxconn|
+联想|org|联想集团,Lenovo|
+中兴|org|中兴通讯,ZTE|
+海尔|org|海尔集团,Haier|
+美的集团|org|Midea|
+格力|org|格力电器,Gree|
+吉利汽车|org|吉利控股,Geely|
+长安汽车|org||
+上汽集团|org|上汽,SAIC|
+蔚来|org|NIO|
+小鹏汽车|org|小鹏,XPeng|
+理想汽车|org|Li Auto|
+国家电网|org|国网|
+中国石油|org|中石油,中国石油天然气集团,PetroChina|
+中国石化|org|中石化,Sinopec|
+中国海油|org|中海油,CNOOC|
+中国工商银行|org|工商银行,工行,ICBC|
+中国建设银行|org|建设银行,建行|
+中国农业银行|org|农业银行,农行|
+中国银行|org|中行,Bank of China|
+交通银行|org|交行|
+招商银行|org|招行|
+中国平安|org|平安保险,平安集团|
+中国人寿|org||
+中信集团|org|中信|
+贵州茅台|org|茅台|
+中国中铁|org|中铁|
+中国建筑|org|中建|
+中国移动通信|org||
+中国商飞|org|COMAC|
+中国航天科技集团|org|航天科技|
+高通|org|Qualcomm|
+超威半导体|org|AMD|
+美光|org|Micron|
+阿斯麦|org|ASML|
+推特|org|Twitter|
+领英|org|LinkedIn|
+奈飞|org|网飞,Netflix|
+迪士尼|org|华特迪士尼,Disney|
+波音|org|波音公司,Boeing|
+空客|org|空中客车,Airbus|
+大众汽车|org|大众集团,Volkswagen|
+宝马|org|BMW|
+奔驰|org|梅赛德斯-奔驰,戴姆勒,Mercedes-Benz|
+通用汽车|org|General Motors|
+福特|org|福特汽车,Ford|
+雀巢|org|Nestle|
+沃尔玛|org|Walmart|
+可口可乐|org|Coca-Cola|
+百事|org|百事公司,PepsiCo|
+麦当劳|org|McDonald's|
+星巴克|org|Starbucks|
+耐克|org|Nike|
+阿迪达斯|org|Adidas|
+联合利华|org|Unilever|
+宝洁|org|P&G|
+辉瑞|org|Pfizer|
+强生|org|Johnson & Johnson|
+汇丰|org|汇丰银行,HSBC|
+渣打|org|渣打银行,Standard Chartered|
+高盛|org|Goldman Sachs|
+摩根士丹利|org|大摩,Morgan Stanley|
+摩根大通|org|小摩,JPMorgan|
+花旗|org|花旗银行,花旗集团,Citigroup,Citi|
+美国银行|org|美银,Bank of America|
+贝莱德|org|BlackRock|
+伯克希尔·哈撒韦|org|伯克希尔,Berkshire Hathaway|
+穆迪|org|Moody's|
+标普|org|标准普尔,S&P|
+惠誉|org|Fitch|
+皇家马德里|org|皇马,Real Madrid|
+巴塞罗那足球俱乐部|org|巴萨,FC Barcelona|
+曼联|org|曼彻斯特联,Manchester United|
+曼城|org|曼彻斯特城,Manchester City|
+拜仁|org|拜仁慕尼黑,Bayern|
+尤文图斯|org|尤文,Juventus|
 联合国|org|UN,United Nations|
 联合国安理会|org|安理会,联合国安全理事会,UN Security Council|
 联合国大会|org|联大|

@@ -360,6 +360,9 @@ function urlMask(text: string): Uint8Array | undefined {
   return mask;
 }
 
+/** How the name of an organisation ends, when it grows out of a shorter known one. */
+const ORG_NAME_ENDS = ['银行', '分行', '支行', '公司', '集团', '地产', '证券', '基金', '保险', '控股', '科技', '研究院', '研究所', '大学', '学院', '委员会', '协会', '中心', '部', '局', '厅', '处', '署'];
+
 /** Last characters of an address, whose places inside give way to it (北京市朝阳区). */
 const ADDRESS_ENDS = new Set([...'区县镇乡村街路道巷号楼园湾']);
 
@@ -380,6 +383,16 @@ function resolveOverlaps(all: Candidate[]): EntityMention[] {
       const inner = byStart[j]!;
       // abbreviations (中美) are checked against the dictionary already: a model's 中美 organisation does not swallow them
       if (inner.type === 'place' && inner.source !== 'abbreviation' && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) inside.add(inner);
+    }
+  }
+  // a known organisation followed by more of an organisation's name is a part of that name:
+  // 中信 in 中信银行, 中国电信 in 中国电信武汉分公司 (the longer name is a different entity)
+  for (let k = 0; k < byStart.length; k++) {
+    const known = byStart[k]!;
+    if (known.type !== 'org' || (known.source !== 'lexicon' && known.source !== 'workspace')) continue;
+    for (let j = k - 1; j >= 0 && byStart[j]!.start === known.start; j--) {
+      const longer = byStart[j]!;
+      if (longer.type === 'org' && longer.end > known.end && !longer.weak && ORG_NAME_ENDS.some((e) => longer.canonical.endsWith(e))) inside.add(known);
     }
   }
   const candidates = all.filter((c) => !inside.has(c));
