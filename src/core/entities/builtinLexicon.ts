@@ -62,7 +62,7 @@ MiniMax|org|稀宇科技|
 中国电信|org|China Telecom|
 天翼云|org|China Telecom Cloud|
 中国联通|org|China Unicom|
-浪潮|org|浪潮信息,Inspur|
+浪潮信息|org|浪潮集团,Inspur|
 中芯国际|org|SMIC|
 宁德时代|org|CATL|
 比亚迪|org|BYD|
@@ -104,9 +104,9 @@ Synergy Research|org|Synergy|市场研究机构
 36氪|org|36Kr|科技媒体
 虎嗅|org|虎嗅网|科技媒体
 钛媒体|org||科技媒体
-晚点LatePost|org|晚点,LatePost|科技媒体
+晚点LatePost|org|晚点*,LatePost|科技媒体
 财新|org|财新网,Caixin|财经媒体
-界面新闻|org|界面|
+界面新闻|org|界面*|
 新华社|org|Xinhua|
 彭博社|org|彭博,Bloomberg|
 路透社|org|路透,Reuters|
@@ -133,7 +133,7 @@ Synergy Research|org|Synergy|市场研究机构
 台积电|org|台湾积体电路制造,TSMC|
 联发科|org|MediaTek|
 鸿海|org|鸿海精密,富士康,Foxconn|
-联想|org|联想集团,Lenovo|
+联想集团|org|Lenovo|
 中兴|org|中兴通讯,ZTE|
 海尔|org|海尔集团,Haier|
 美的集团|org|Midea|
