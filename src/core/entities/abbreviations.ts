@@ -1,9 +1,10 @@
 /**
  * One-character abbreviations of places, as news writes them: in runs (中美关系, 京津冀,
- * 港澳台), after verbs of travel or stance (访华, 来京, 对美), and as a side in talks (中方). Each character is a
- * mention of its own place, linked to the full name. Most of these characters are also
- * ordinary ones (中, 美, 加, 非), so a candidate counts only where no dictionary word runs
- * across its edges (其中|美国, 美好, 加强) and it is not an ordinary word itself (美德, 非法).
+ * 港澳台), after verbs of travel or stance (访华, 来京, 对美), and as a side in talks (中方).
+ * Each character is a mention of its own place, linked to the full name. Most of these
+ * characters are also ordinary ones (中, 美, 加, 非), so a candidate counts only where no
+ * dictionary word runs across its edges (其中|美国, 美好, 加强) and it is not an ordinary
+ * word itself (美德, 非法).
  */
 import type { WordDictionary } from './wordLattice';
 
@@ -42,8 +43,7 @@ const VERBS = new Set([...'访来在驻赴抵离返进旅对涉侵援反亲抗']
 
 /** Runs of abbreviation characters that are ordinary words or names of one place. */
 const NOT_ABBREVIATIONS = new Set([
-  '中意', '意中', '美德', '美意', '加法', '加深', '非法', '法意', '加意', '深意', '中加', '辽宁', '苏宁', '宁津', '青川',
-  '台中', '吉黑', '黑吉',
+  '中意', '意中', '美德', '美意', '加法', '加深', '非法', '法意', '加意', '深意', '中加', '青川', '台中', '吉黑', '黑吉',
 ]);
 
 export interface AbbreviatedPlace {
