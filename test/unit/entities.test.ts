@@ -252,3 +252,9 @@ describe('entities: a known organisation inside a longer one', () => {
     assert.deepEqual(find('中信宣布新的投资。').filter((m) => m.type === 'org').map((m) => m.entityId), ['org:中信集团']);
   });
 });
+
+describe('entities: Latin words in lower case', () => {
+  it('are not taken for people or places by the tagger', () => {
+    assert.ok(!find('今天和panda一起去看了wallace的展览。').some((m) => m.type === 'person' || m.type === 'place'));
+  });
+});
