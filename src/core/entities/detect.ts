@@ -334,8 +334,9 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
         const surface = form.slice(s0, e0);
         // the tagger sometimes takes a Latin acronym (AI, CEO) for a name: those are never its to find
         const acronym = sp.type === 'person' && (/^[a-z0-9]{1,4}$/.test(surface) || LATIN_STOP.has(surface));
-        // a Latin word written all in lower case (panda, km) is rarely a person or a place
-        const lowerLatin = sp.type !== 'org' && /^[a-z][a-z .'-]*$/.test(surface) && norm.slice(s0, e0) === surface;
+        // a Latin word written all in lower case (panda, wallace) is rarely a person or a place;
+        // organisations and works often are (games, teams, brands)
+        const lowerLatin = (sp.type === 'person' || sp.type === 'place') && /^[a-z][a-z .'-]*$/.test(surface) && norm.slice(s0, e0) === surface;
         if (acronym || lowerLatin || (e0 - s0 < 2 && sp.type !== 'place') || GENERIC_INSTITUTIONS.has(surface) || FACILITIES.includes(surface)) continue;
         // a building or a venue is a place one can be at: 中国美术馆, 首都机场 (but not 博物馆 alone)
         const facility = FACILITIES.some((f) => surface.endsWith(f) && surface.length > f.length);
