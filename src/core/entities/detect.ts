@@ -5,7 +5,7 @@
  */
 import { toSimplifiedView } from '../script/normalize';
 import { findAbbreviatedPlaces } from './abbreviations';
-import { entityId, matchForm, type EntityType, type Lexicon } from './lexicon';
+import { entityId, type EntityType, type Lexicon } from './lexicon';
 import { nerWordDictionary, tagEntities } from './ner';
 import type { WordDictionary } from './wordLattice';
 
@@ -312,7 +312,8 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
   if (words) {
     // 中美, 京津冀, 访华: each character a place, linked to the full name's entity
     for (const { start, full } of findAbbreviatedPlaces(norm, words)) {
-      const hit = lexicon.match(matchForm(full), 0);
+      // full names are written in the match form already (Simplified, no Latin): no conversion per mention
+      const hit = lexicon.match(full, 0);
       const canonical = hit && hit.length === full.length && hit.entry.type === 'place' ? hit.entry.canonical : full;
       push(start, start + 1, 'place', 'abbreviation', 2, canonical);
     }

@@ -4,6 +4,8 @@
  * model serves both scripts.
  */
 
+import { LATTICE_BITS } from './wordLattice';
+
 export const NER_TYPES = ['person', 'org', 'place', 'work'] as const;
 export type NerType = (typeof NER_TYPES)[number];
 /** O, then B- and I- for each type. */
@@ -38,7 +40,7 @@ export function featuresAt(chars: readonly string[], i: number, lattice?: ArrayL
   const bits = lattice?.[i] ?? 0;
   const dictionary: string[] = [];
   if (lattice) {
-    for (let b = 0; b < 16; b++) if (bits & (1 << b)) dictionary.push(`g${b}`);
+    for (let b = 0; b < LATTICE_BITS; b++) if (bits & (1 << b)) dictionary.push(`g${b}`);
     dictionary.push(`G${bits}`);
   }
   return [
