@@ -197,6 +197,26 @@ describe('entities: places inside longer words, and addresses', () => {
     assert.ok(!places.includes('山东省淄博市张店区'), places.join());
     for (const unit of ['淄博市', '张店区']) assert.ok(places.includes(unit), `${unit} in ${places.join()}`);
   });
+  it('keeps an address down to the street, the house number or the village whole', () => {
+    for (const [sentence, address] of [
+      ['他住在杭州市西湖区文三路138号，离公司很近。', '杭州市西湖区文三路138号'],
+      ['店铺位于郑州市须水镇西岗村。', '郑州市须水镇西岗村'],
+    ]) {
+      const places = find(sentence!).filter((m) => m.type === 'place').map((m) => m.text);
+      assert.deepEqual(places, [address], sentence);
+    }
+  });
+});
+
+describe("entities: a country's government", () => {
+  it('is the country acting, a place, as the guideline in the README says (the tagger is trained so)', () => {
+    for (const [sentence, country] of [['澳大利亚政府周二宣布将提高关税。', '澳大利亚'], ['挪威政府发言人表示欢迎。', '挪威']]) {
+      assert.deepEqual(brief(find(sentence!)), [`${country}|place|${country}`], sentence);
+    }
+  });
+  it("while a city's government stays an organisation", () => {
+    assert.deepEqual(brief(find('天津市政府昨天召开新闻发布会。')), ['天津市政府|org|天津市政府']);
+  });
 });
 
 describe('entities: kinds of institution are not names', () => {
