@@ -157,7 +157,9 @@ const ADMINISTRATIVE_ENDS = new Set([...'省市县区乡镇']);
  * gives it (北京市东城区王府井大街218号, 郑州市须水镇西岗村): its parts are not places one
  * follows across articles.
  */
-const STREET_ADDRESS = /[省市县区乡镇].*(?:[路街道巷弄村]|[0-9０-９]+号)$/;
+function isStreetAddress(place: string): boolean {
+  return /(?:[路街道巷弄村]|[0-9０-９]号)$/.test(place) && /[省市县区乡镇]/.test(place.slice(0, -1));
+}
 
 /** Last words of buildings and venues, which every benchmark set and a reader take as places. */
 const FACILITIES = ['博物馆', '博物院', '美术馆', '图书馆', '纪念馆', '展览馆', '科技馆', '体育馆', '体育场', '公园', '广场', '机场', '火车站', '车站', '码头', '大桥', '大厦', '剧院', '会堂'];
@@ -168,7 +170,7 @@ const FACILITIES = ['博物馆', '博物院', '美术馆', '图书馆', '纪念�
  * 淄博市, 张店区. Parts are two characters or more (市中区 stays whole).
  */
 function administrativeParts(text: string, start: number, end: number): Array<[number, number]> {
-  if (STREET_ADDRESS.test(text.slice(start, end))) return [[start, end]];
+  if (isStreetAddress(text.slice(start, end))) return [[start, end]];
   const parts: Array<[number, number]> = [];
   let from = start;
   for (let k = from + 1; k < end - 2; k++) {
