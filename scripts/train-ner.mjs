@@ -54,6 +54,7 @@ const PLACE_SUFFIX = /[省市县区州镇乡旗]$/;
  * A country's government is the country acting (MSRA and UNER: 中国政府 → 中国 as a place);
  * CLUENER labels the whole phrase as an organisation. A city's or a province's government
  * (天津市政府) stays an organisation, as in UNER and CLUENER, and so do named regimes (北洋政府).
+ * A government named by its level alone (地方政府, 中央政府) is no name, as in MSRA.
  */
 function harmonise(spans, chars) {
   if (!harmoniseOn) return spans;
