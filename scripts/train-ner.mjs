@@ -34,17 +34,17 @@ const { featuresAt, NER_LABELS } = core;
 const L = NER_LABELS.length;
 const labelIndex = new Map(NER_LABELS.map((l, i) => [l, i]));
 const wordsPath = opt('--words', join(root, 'src/core/entities/model/words.txt'));
-const words = wordsPath === 'none' ? undefined : core.WordDictionary.parse(readFileSync(wordsPath, 'utf8'));
+const wordsText = wordsPath === 'none' ? '' : readFileSync(wordsPath, 'utf8');
+const words = wordsText ? core.WordDictionary.parse(wordsText) : undefined;
 if (words) console.log(`[train] lattice features from ${wordsPath} (${words.size} words)`);
 
 // The training sets disagree on a few conventions; Gloss follows one guideline (README,
-// "Entities"), and spans written to another are rewritten to it before training.
+// "Entities"), and spans written to another are rewritten to it before training. Which
+// names are places comes from the word dictionary (without one, nothing is rewritten).
 const placeWords = new Set();
-if (wordsPath !== 'none') {
-  for (const line of readFileSync(wordsPath, 'utf8').split('\n')) {
-    const [word, category] = line.split('\t');
-    if (category === 'l') placeWords.add(word);
-  }
+for (const line of wordsText.split('\n')) {
+  const [word, category] = line.split('\t');
+  if (category === 'l') placeWords.add(word);
 }
 const harmoniseOn = opt('--harmonise', 'yes') !== 'no';
 const GOVERNMENT = /^(.+?)(?:新|官方)?(?:人民)?政府$/;

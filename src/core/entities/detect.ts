@@ -158,7 +158,7 @@ const ADMINISTRATIVE_ENDS = new Set([...'省市县区乡镇']);
  * follows across articles.
  */
 function isStreetAddress(place: string): boolean {
-  return /(?:[路街道巷弄村]|[0-9０-９]号)$/.test(place) && /[省市县区乡镇]/.test(place.slice(0, -1));
+  return /(?:[路街道巷弄村]|[0-9０-９]号)$/.test(place) && [...place.slice(0, -1)].some((c) => ADMINISTRATIVE_ENDS.has(c));
 }
 
 /** Last words of buildings and venues, which every benchmark set and a reader take as places. */
