@@ -3,7 +3,10 @@ import { join } from 'node:path';
 
 export const figureGold = (shared) => join(shared, 'bench/figures/recognizers-zh.jsonl');
 
-const DIMENSION_UNITS = new Set(['km', 'm', 'm²', 'kg', 't', 'GB', 'TB', 'PB', 'MW']);
+const DIMENSION_UNITS = new Set(['km', 'm', 'cm', 'mm', 'm²', 'km²', 'ha', 'mu', 'm³', 'L', 'mL', 'kg', 'g', 'mg', 'μg', 'jin', 'liang', 't',
+  'B', 'KB', 'MB', 'GB', 'TB', 'PB', 'W', 'kW', 'MW', 'GW', 'kWh']);
+const AGE_UNITS = new Set(['age', 'age-month', 'age-week', 'age-day']);
+const TEMPERATURE_UNITS = new Set(['degree', '°C', '°F']);
 
 /** Recognizers' family for a Gloss figure, and whether its span is the numeral alone. */
 function family(f) {
@@ -15,8 +18,8 @@ function family(f) {
     case 'rank':
       return ['ordinal', false];
     case 'quantity':
-      if (f.unit === 'age') return ['age', false];
-      if (f.unit === 'degree') return ['temperature', false];
+      if (AGE_UNITS.has(f.unit)) return ['age', false];
+      if (TEMPERATURE_UNITS.has(f.unit)) return ['temperature', false];
       if (DIMENSION_UNITS.has(f.unit)) return ['dimension', false];
       return ['number', true];
     default:

@@ -45,7 +45,8 @@ describe('figures: percentages and proportions', () => {
     one('近50%的用户', { text: '50%', approx: 'under' });
     one('约140亿美元', { text: '140亿美元', approx: 'about' });
     one('逾百家企业', { text: '百家', approx: 'over', value: 100 });
-    one('3600億美元左右', { text: '3600億美元左右', approx: 'about' });
+    one('3600億美元左右', { text: '3600億美元', approx: 'about' });
+    one('50%以上', { text: '50%', approx: 'over' });
   });
 });
 

@@ -14,6 +14,18 @@ export interface Range {
   max: number;
 }
 
+/**
+ * A date written relative to something else: to the article's own date (去年8月 is the
+ * article's year minus one, month 8) or to the year named last before it (当年11月).
+ */
+export interface RelativeDate {
+  base: 'article' | 'context';
+  unit: 'year' | 'month' | 'quarter';
+  offset: number;
+  /** What follows the year, with {Y} where the year goes again: -08, -Q1, -Q1/{Y}-Q3, -H2, or nothing. */
+  tail: string;
+}
+
 /** How a stated figure relates to the true amount: 约 about, 超 over, 近 under. */
 export type Approximation = 'about' | 'over' | 'under';
 
@@ -30,6 +42,10 @@ export interface Figure {
   approx?: Approximation;
   /** ISO-like period for dates: 2023-04-11, 2022-Q4, FY2023-Q3, 2022-H1, 2020/2021. */
   period?: string;
+  /** For a relative date (去年8月): what it is relative to; `period` is set once that is known. */
+  relative?: RelativeDate;
+  /** How a relative date was resolved, or why it could not be, in words a reader can check. */
+  assumption?: string;
   /** End of the numeral before its unit (UTF-16, like `end`), where a unit follows it. */
   numeralEnd?: number;
   /** False for bare numerals such as the 一 of 一个, which the editor leaves unmarked. */

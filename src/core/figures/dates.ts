@@ -1,0 +1,264 @@
+/**
+ * Dates and periods: 2023年4月11日, 2022年Q4, 2023財年第三季度, 2022年Q2-Q4, 2021-2023年,
+ * 2022年末, timestamps (2025-01-15 09:42) and month-days (4月11日), as ISO-like periods; and
+ * dates relative to the article (去年8月, 今年一季度, 下半年, 当年11月), which
+ * relativeDates.ts resolves once the article's own date is known.
+ */
+import type { Approximation, RelativeDate } from './types';
+import { arabicDigitValue, isArabicDigit } from './numerals';
+import { readNumber, type ParsedNumber } from './readNumber';
+import { RANGE_CONNECTORS } from './units';
+import { pad2 } from './chars';
+import { figure, type Scan } from './build';
+import { skipNonFigureNumber } from './numbers';
+
+export const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+export interface DatePart {
+  end: number;
+  period: string;
+  approx?: Approximation;
+}
+
+/** What follows a year, with {Y} where the year goes: -04-11, -Q4, -Q2/{Y}-Q4, -H1, -12. */
+interface DateTail {
+  end: number;
+  tail: string;
+  approx?: Approximation;
+}
+
+/** After "2023年" (or 去年): month and day, a quarter, a half, the start or end of the year. */
+function readDateTail(text: string, i: number): DateTail {
+  // Q4, Q2-Q4
+  if ((text[i] === 'Q' || text[i] === 'q') && QUARTER_WORDS[text[i + 1] ?? '']) {
+    let end = i + 2;
+    let tail = `-Q${QUARTER_WORDS[text[i + 1]!]}`;
+    if (RANGE_CONNECTORS.has(text[end] ?? '') && (text[end + 1] === 'Q' || text[end + 1] === 'q') && QUARTER_WORDS[text[end + 2] ?? '']) {
+      tail += `/{Y}-Q${QUARTER_WORDS[text[end + 2]!]}`;
+      end += 3;
+    }
+    return { end, tail };
+  }
+  // 第三季度, 第3季度, 一季度, 前三季度
+  for (const lead of ['第', '', '前']) {
+    if (!text.startsWith(lead, i)) continue;
+    const q = QUARTER_WORDS[text[i + lead.length] ?? ''];
+    const k = i + lead.length + 1;
+    if (q && (text.startsWith('季度', k) || text.startsWith('季', k))) {
+      const end = k + (text.startsWith('季度', k) ? 2 : 1);
+      return { end, tail: lead === '前' ? (q === 1 ? '-Q1' : `-Q1/{Y}-Q${q}`) : `-Q${q}` };
+    }
+  }
+  for (const [w, h] of [['上半年', 'H1'], ['下半年', 'H2']] as const) {
+    if (text.startsWith(w, i)) return { end: i + w.length, tail: `-${h}` };
+  }
+  // 年末, 年底, 年初 (also after a repeated 年: 2022年年底)
+  const k = text[i] === '年' ? i + 1 : i;
+  if (text[k] === '末' || text[k] === '底') return { end: k + 1, tail: '-12', approx: 'about' };
+  if (text[k] === '初') return { end: k + 1, tail: '-01', approx: 'about' };
+  // 4月11日, 4月, 3月份, 3月底
+  const m = readSmallInt(text, i);
+  if (m && m.value >= 1 && m.value <= 12 && text[m.end] === '月') {
+    let end = m.end + 1;
+    let tail = `-${pad2(m.value)}`;
+    const d = readSmallInt(text, end);
+    if (d && d.value >= 1 && d.value <= 31 && (text[d.end] === '日' || text[d.end] === '号' || text[d.end] === '號')) {
+      tail += `-${pad2(d.value)}`;
+      end = d.end + 1;
+      return { end, tail };
+    }
+    const after = monthAfter(text, end);
+    return after.approx ? { end: after.end, tail, approx: after.approx } : { end: after.end, tail };
+  }
+  return { end: i, tail: '' };
+}
+
+/** 月份, 月底, 月初, 上旬: words after a month that belong to it. */
+function monthAfter(text: string, end: number): { end: number; approx?: Approximation } {
+  if (text[end] === '份') return { end: end + 1 };
+  if (text[end] === '底' || text[end] === '末' || text[end] === '初') return { end: end + 1, approx: 'about' };
+  if ((text[end] === '上' || text[end] === '中' || text[end] === '下') && text[end + 1] === '旬') return { end: end + 2, approx: 'about' };
+  return { end };
+}
+
+function fill(tail: string, year: string): string {
+  return year + tail.replace(/\{Y\}/g, year);
+}
+
+export function readSmallInt(text: string, i: number): { value: number; end: number } | undefined {
+  let v = 0;
+  let j = i;
+  while (j < text.length && j - i < 2 && isArabicDigit(text.charCodeAt(j))) {
+    v = v * 10 + arabicDigitValue(text.charCodeAt(j));
+    j++;
+  }
+  if (j > i) return { value: v, end: j };
+  const n = readNumber(text, i);
+  if (n && !n.plainArabic && n.value >= 1 && n.value <= 31 && Number.isInteger(n.value) && n.end - i <= 3) {
+    return { value: n.value, end: n.end };
+  }
+  return undefined;
+}
+
+/** "2023年" or "2023財年" at i: the year and what follows. */
+export function readDate(text: string, n: ParsedNumber): DatePart | undefined {
+  if (!n.plainArabic || n.integerDigits !== 4 || !Number.isInteger(n.value)) return undefined;
+  if (n.value < 1900 || n.value > 2100) return undefined;
+  let k = n.end;
+  let fiscal = false;
+  if (text.startsWith('财年', k) || text.startsWith('財年', k) || text.startsWith('财政年度', k)) {
+    fiscal = true;
+    k += text.startsWith('财政年度', k) ? 4 : 2;
+  } else if (text[k] === '年') {
+    k++;
+  } else if (text[k] === 'Q' || text[k] === 'q' || text.startsWith('FY', k)) {
+    // 2022Q4
+  } else if (text[n.end - 5] === '《' && /[\u4e00-\u9fff]/.test(text[k] ?? '')) {
+    // 《2022中国移动互联网年度大报告》: a year that names the edition
+    return { end: k, period: String(n.value) };
+  } else if (RANGE_CONNECTORS.has(text[k] ?? '')) {
+    // 2021-2023年: the 年 comes after the second year
+    const second = readNumber(text, k + 1);
+    if (second && second.plainArabic && second.integerDigits === 4 && second.value > n.value && second.value <= 2100 && text[second.end] === '年') {
+      return { end: second.end + 1, period: `${n.value}/${second.value}` };
+    }
+    return undefined;
+  } else {
+    return undefined;
+  }
+  const y = fiscal ? `FY${n.value}` : String(n.value);
+  const tail = readDateTail(text, k);
+  // 2020年~2021年, 2021-2023年
+  const c = tail.end;
+  if (RANGE_CONNECTORS.has(text[c] ?? '')) {
+    const second = readNumber(text, c + 1);
+    if (second && second.plainArabic && second.integerDigits === 4 && second.value >= n.value && second.value <= 2100) {
+      let end = second.end;
+      if (text[end] === '年') end++;
+      const t2 = readDateTail(text, end);
+      return { end: t2.end, period: `${fill(tail.tail, y)}/${fill(t2.tail, fiscal ? `FY${second.value}` : String(second.value))}` };
+    }
+  }
+  const part: DatePart = { end: tail.end, period: fill(tail.tail, y) };
+  if (tail.approx) part.approx = tail.approx;
+  return part;
+}
+
+/** 2025-01-15, 2025-01-15 09:42, 2025-02-20 18:05:33: timestamps as scraped pages print them. */
+export function readIsoDateTime(text: string, n: ParsedNumber): DatePart | undefined {
+  if (!n.plainArabic || n.integerDigits !== 4 || n.value < 1900 || n.value > 2100 || text[n.end] !== '-') return undefined;
+  const two = (k: number) =>
+    isArabicDigit(text.charCodeAt(k)) && isArabicDigit(text.charCodeAt(k + 1)) && !isArabicDigit(text.charCodeAt(k + 2))
+      ? Number(text.slice(k, k + 2))
+      : undefined;
+  const m = two(n.end + 1);
+  const d = text[n.end + 3] === '-' ? two(n.end + 4) : undefined;
+  if (m === undefined || d === undefined || m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  let end = n.end + 6;
+  let period = `${n.value}-${pad2(m)}-${pad2(d)}`;
+  const t = text[end] === ' ' || text[end] === 'T' ? end + 1 : -1;
+  const hh = t > 0 ? two(t) : undefined;
+  const mm = hh !== undefined && text[t + 2] === ':' ? two(t + 3) : undefined;
+  if (hh !== undefined && mm !== undefined && hh < 24 && mm < 60) {
+    end = t + 5;
+    period += `T${pad2(hh)}:${pad2(mm)}`;
+    const ss = text[end] === ':' ? two(end + 1) : undefined;
+    if (ss !== undefined && ss < 60) {
+      end += 3;
+      period += `:${pad2(ss)}`;
+    }
+  }
+  return { end, period };
+}
+
+export function readMonthDay(text: string, n: ParsedNumber): DatePart | undefined {
+  if (!Number.isInteger(n.value) || n.value < 1 || n.value > 12 || text[n.end] !== '月') return undefined;
+  if (n.plainArabic && n.integerDigits > 2) return undefined;
+  const d = readSmallInt(text, n.end + 1);
+  if (d && d.value >= 1 && d.value <= 31 && (text[d.end] === '日' || text[d.end] === '号' || text[d.end] === '號')) {
+    return { end: d.end + 1, period: `--${pad2(n.value)}-${pad2(d.value)}` };
+  }
+  // a bare month (5月) only when written in Arabic digits or followed by 份, to keep 一月 (January) and 一个月 apart
+  const after = monthAfter(text, n.end + 1);
+  if (n.plainArabic || text[n.end + 1] === '份') {
+    const part: DatePart = { end: after.end, period: `--${pad2(n.value)}` };
+    if (after.approx) part.approx = after.approx;
+    return part;
+  }
+  return undefined;
+}
+
+/**
+ * After the numeral n at i: a timestamp, a year with what follows it, a month-day; a clock
+ * time is skipped. Returns where the scan goes on, or -1.
+ */
+export function readDateAfterNumber(s: Scan, i: number, n: ParsedNumber): number {
+  const text = s.text;
+  const skip = skipNonFigureNumber(s, i, n);
+  if (skip >= 0) return skip;
+  const iso = readIsoDateTime(text, n);
+  if (iso) {
+    s.out.push(figure(s, i, iso.end, 'date', null, undefined, undefined, iso.period));
+    return iso.end;
+  }
+  // a clock time (10:31) is not a figure
+  if (n.plainArabic && n.integerDigits <= 2 && text[n.end] === ':' && isArabicDigit(text.charCodeAt(n.end + 1)) && isArabicDigit(text.charCodeAt(n.end + 2))) {
+    let k = n.end + 3;
+    while (text[k] === ':' && isArabicDigit(text.charCodeAt(k + 1))) k += 3;
+    return k;
+  }
+  const date = readDate(text, n) ?? readMonthDay(text, n);
+  if (date) {
+    s.out.push(figure(s, i, date.end, 'date', null, undefined, date.approx, date.period));
+    return date.end;
+  }
+  return -1;
+}
+
+/** Years named relative to the article (去年) or to the year last named before (当年, 次年). */
+const YEAR_WORDS: Array<[string, RelativeDate['base'], number]> = [
+  ['去年', 'article', -1], ['今年', 'article', 0], ['明年', 'article', 1], ['前年', 'article', -2], ['后年', 'article', 2],
+  ['後年', 'article', 2], ['本年', 'article', 0], ['当年', 'context', 0], ['當年', 'context', 0], ['同年', 'context', 0],
+  ['次年', 'context', 1], ['翌年', 'context', 1],
+];
+/** Months and quarters named relative to the article: 上个月, 本季度. */
+const OTHER_WORDS: Array<[string, 'month' | 'quarter', number]> = [
+  ['上个月', 'month', -1], ['上個月', 'month', -1], ['上月', 'month', -1], ['本月', 'month', 0], ['下个月', 'month', 1],
+  ['下個月', 'month', 1], ['下月', 'month', 1], ['上一季度', 'quarter', -1], ['上个季度', 'quarter', -1], ['上個季度', 'quarter', -1],
+  ['上季度', 'quarter', -1], ['本季度', 'quarter', 0], ['下一季度', 'quarter', 1], ['下季度', 'quarter', 1],
+];
+const HALF_WORDS: Array<[string, string]> = [['上半年', '-H1'], ['下半年', '-H2']];
+
+export const DATE_TRIGGERS = [...new Set([...YEAR_WORDS, ...OTHER_WORDS, ...HALF_WORDS].map(([w]) => w[0]!))].join('');
+
+function relativeFigure(s: Scan, start: number, end: number, relative: RelativeDate, approx?: Approximation, salient = true): number {
+  const f = figure(s, start, end, 'date', null, undefined, approx);
+  f.relative = relative;
+  f.salient = salient;
+  s.out.push(f);
+  return end;
+}
+
+/**
+ * At i: a date relative to the article (去年8月, 今年一季度, 去年底, 上个月, 下半年) or to the
+ * year named before it (当年11月). Its period is left to relativeDates.ts. A year word on
+ * its own (去年) is kept but not marked; 当年 on its own means "back then" and is no date.
+ */
+export function readRelativeDate(s: Scan, i: number): number {
+  const text = s.text;
+  const ch = text[i];
+  for (const [w, base, offset] of YEAR_WORDS) {
+    if (ch !== w[0] || !text.startsWith(w, i)) continue;
+    const tail = readDateTail(text, i + w.length);
+    if (tail.end === i + w.length && base === 'context') return -1;
+    if (tail.end === i + w.length && text[tail.end] === '度') return relativeFigure(s, i, tail.end + 1, { base, unit: 'year', offset, tail: '' }, undefined, false);
+    return relativeFigure(s, i, tail.end, { base, unit: 'year', offset, tail: tail.tail }, tail.approx, tail.end > i + w.length);
+  }
+  for (const [w, tail] of HALF_WORDS) {
+    if (ch === w[0] && text.startsWith(w, i)) return relativeFigure(s, i, i + w.length, { base: 'article', unit: 'year', offset: 0, tail });
+  }
+  for (const [w, unit, offset] of OTHER_WORDS) {
+    if (ch === w[0] && text.startsWith(w, i)) return relativeFigure(s, i, i + w.length, { base: 'article', unit, offset, tail: '' });
+  }
+  return -1;
+}

@@ -1,0 +1,289 @@
+/**
+ * The numeral reader: Arabic, Chinese, banker's and mixed numerals at a position, in one
+ * bounded pass (a numeral never takes more than MAX_TOKENS tokens).
+ */
+import type { Approximation } from './types';
+import {
+  CN_BIG_UNITS, CN_DIGITS, CN_POINT, CN_SMALL_UNITS, NumeralToken, arabicDigitValue, clean, digitString,
+  evaluateNumeral, isArabicDigit,
+} from './numerals';
+import { isLatinLetter, skipSpaces } from './chars';
+
+/** Longest numeral a figure may have, in tokens; longer digit runs are not figures. */
+export const MAX_TOKENS = 32;
+export const MAX_ARABIC_DIGITS = 18;
+
+export interface ParsedNumber {
+  end: number;
+  value: number;
+  /** Arabic digits only, no unit characters: candidates for years and section numbers. */
+  plainArabic: boolean;
+  /** Count of Arabic digits before any decimal point. */
+  integerDigits: number;
+  /** A single Chinese digit with no unit (一, 两): a figure only with a classifier. */
+  loneChineseDigit: boolean;
+  approx?: Approximation;
+  /** Two neighbouring digits read as a span (六七亿, 二三十, 十七八): the upper end. */
+  max?: number;
+  /** The big unit the numeral ends on (1e4 for 五万, 1e8 for 3.5亿), which a range shares: 三到五万. */
+  scale?: number;
+}
+
+/** Neighbouring digits that name a span rather than a number: 六七 is six or seven. */
+function isDigitPair(low: number, high: number, highChar: string): boolean {
+  if (low === 1) return highChar === '两' || highChar === '兩'; // 一两 yes, 一二 (a digit string) no
+  return (high === low + 1 && low >= 2) || (low === 3 && high === 5); // 三五 is three to five
+}
+
+/** What follows 千 or 兆 when they begin a unit (千米, 千克, 千字节, 千瓦, 兆字节, 兆瓦) rather than scale a number. */
+const UNIT_AFTER_SCALE = new Set([...'米克字瓦卡焦赫帕']);
+
+/** Banker's numerals: a figure only together with other numeral characters (壹佰, not 陆地 or 收拾). */
+const FORMAL_NUMERALS = new Set([...'壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟']);
+
+/** What may follow 參 when it is the numeral 3: a unit, another numeral, or the end of the numeral. */
+const CN_NUMERAL_FOLLOWERS = new Set([...'拾佰仟萬万億亿零壹贰貳叁參肆伍陸陆柒捌玖元圆圓角分整点點個个', '', ' ']);
+
+/** What follows 參 when it begins a numeral (參拾元), not a word (參數, 參與). */
+const FORMAL_THREE_STARTS = new Set([...'拾佰仟萬万億亿元圆圓角']);
+
+/** Whether nothing numeral follows j: 三千两百两 ends on a weight, not on the digit 2. */
+function endsNumeral(text: string, j: number): boolean {
+  const next = text[j] ?? '';
+  return !CN_DIGITS.has(next) && !CN_SMALL_UNITS.has(next) && !CN_BIG_UNITS.has(next) && !CN_POINT.has(next) && !isArabicDigit(text.charCodeAt(j));
+}
+
+/** Whether the Arabic digits at k are followed by a Chinese unit (the 5千 of 7万 5千). */
+function hasUnitAfterDigits(text: string, k: number): boolean {
+  let j = k;
+  while (j < text.length && j - k < 6 && isArabicDigit(text.charCodeAt(j))) j++;
+  return CN_SMALL_UNITS.has(text[j] ?? '') || CN_BIG_UNITS.has(text[j] ?? '');
+}
+
+/**
+ * Reads a numeral at `i`: Arabic (with thousands separators, decimals, full-width digits),
+ * Chinese (二十, 三十多, 一億, 壹佰), or mixed (5.45億, 5億1萬4千6百). Spaces are allowed
+ * only before a unit character, as in 110 亿 or 四百 点 五.
+ */
+export function readNumber(text: string, i: number): ParsedNumber | undefined {
+  const tokens: NumeralToken[] = [];
+  let j = i;
+  let plainArabic = true;
+  let integerDigits = 0;
+  let approx: Approximation | undefined;
+  let lastWasDigit = false;
+  /** Index of the token that has a second reading (六七), and that reading. */
+  let pairAt = -1;
+  let pairHigh = 0;
+  while (j < text.length && tokens.length < MAX_TOKENS) {
+    const c = text.charCodeAt(j);
+    const ch = text[j]!;
+    if (isArabicDigit(c)) {
+      if (lastWasDigit) break;
+      // an Arabic group: digits, thousands separators, one decimal point
+      let k = j;
+      let v = 0;
+      let digits = 0;
+      while (k < text.length && isArabicDigit(text.charCodeAt(k)) && digits <= MAX_ARABIC_DIGITS) {
+        v = v * 10 + arabicDigitValue(text.charCodeAt(k));
+        k++;
+        digits++;
+        // 1,234 and, between full-width digits, １，２３４; never 1，2 (a list)
+        const sep = text[k];
+        const fullWidth = text.charCodeAt(k - 1) >= 0xff10;
+        if ((sep === ',' || (sep === '，' && fullWidth)) && isArabicDigit(text.charCodeAt(k + 1)) &&
+          isArabicDigit(text.charCodeAt(k + 2)) && isArabicDigit(text.charCodeAt(k + 3)) && !isArabicDigit(text.charCodeAt(k + 4))) k++;
+      }
+      if (digits > MAX_ARABIC_DIGITS) return undefined;
+      integerDigits = digits;
+      if ((text[k] === '.' || text[k] === '．') && isArabicDigit(text.charCodeAt(k + 1))) {
+        let scale = 0.1;
+        k++;
+        let fractionDigits = 0;
+        while (k < text.length && isArabicDigit(text.charCodeAt(k)) && fractionDigits < MAX_ARABIC_DIGITS) {
+          v += arabicDigitValue(text.charCodeAt(k)) * scale;
+          scale /= 10;
+          k++;
+          fractionDigits++;
+        }
+      }
+      // 2e5, 12.32e+14, ２.７８９０e－１: scientific notation
+      if ((text[k] === 'e' || text[k] === 'E') && !isLatinLetter(text.charCodeAt(k + 1))) {
+        let e = k + 1;
+        let sign = 1;
+        if (text[e] === '+' || text[e] === '-' || text[e] === '－') {
+          if (text[e] !== '+') sign = -1;
+          e++;
+        }
+        let exp = 0;
+        const from = e;
+        while (e < text.length && e - from < 3 && isArabicDigit(text.charCodeAt(e))) exp = exp * 10 + arabicDigitValue(text.charCodeAt(e++));
+        if (e > from && !isLatinLetter(text.charCodeAt(e)) && !isArabicDigit(text.charCodeAt(e))) {
+          v *= 10 ** (sign * exp);
+          k = e;
+          plainArabic = false;
+        }
+      }
+      // 40k, 2.5 M: thousands and millions written in Latin
+      const m = skipSpaces(text, k, 1);
+      const suffix = text[m];
+      if ((suffix === 'k' || suffix === 'K' || suffix === 'Ｋ' || suffix === 'M') && !isLatinLetter(text.charCodeAt(m + 1))) {
+        v *= suffix === 'M' ? 1e6 : 1e3;
+        k = m + 1;
+        plainArabic = false;
+      }
+      tokens.push({ digit: v, arabic: true });
+      j = k;
+      lastWasDigit = true;
+      continue;
+    }
+    const d = CN_DIGITS.get(ch);
+    // 參 is a formal 3 only inside a numeral (壹佰參拾), never in 參數 or 參與
+    const formalThree = ch === '參' || ch === '叄';
+    const threeFits = !formalThree || (tokens.length === 0 ? FORMAL_THREE_STARTS.has(text[j + 1] ?? '') : CN_NUMERAL_FOLLOWERS.has(text[j + 1] ?? ''));
+    if (d !== undefined && threeFits) {
+      if (lastWasDigit && !(d === 0)) {
+        const prev = tokens[tokens.length - 1]!;
+        // 六七亿, 二三十, 十七八: two neighbouring digits are a span, read on both ends
+        const before = tokens[tokens.length - 2];
+        const pairable = pairAt < 0 && 'digit' in prev && !prev.arabic && (before === undefined || 'unit' in before) &&
+          isDigitPair(prev.digit, d, ch) && !CN_DIGITS.has(text[j + 1] ?? '');
+        if (pairable) {
+          pairAt = tokens.length - 1;
+          pairHigh = d;
+          j++;
+          lastWasDigit = true;
+          continue;
+        }
+        // 一二三 as a digit string (years written 二〇二三) is not one number
+        break;
+      }
+      // 三十两 is thirty liang: 两 is a digit only before a unit or after 百, 千, 万 (两百, 三千两百)
+      const prevToken = tokens[tokens.length - 1];
+      if ((ch === '两' || ch === '兩') && prevToken && 'unit' in prevToken && (prevToken.unit === 10 || endsNumeral(text, j + 1))) break;
+      tokens.push({ digit: d });
+      plainArabic = false;
+      lastWasDigit = d !== 0;
+      j++;
+      continue;
+    }
+    // 两个亿, 三個億: a classifier between the digit and its big unit
+    if ((ch === '个' || ch === '個') && lastWasDigit && CN_BIG_UNITS.has(text[j + 1] ?? '')) {
+      j++;
+      continue;
+    }
+    const small = CN_SMALL_UNITS.get(ch);
+    const big = CN_BIG_UNITS.get(ch);
+    if (small !== undefined || big !== undefined) {
+      // 千 right after Arabic digits is a scale (4千6百); 千米, 千克, 兆字节 and 兆瓦 are units, not scales
+      if ((small === 1000 || big === 1e12) && UNIT_AFTER_SCALE.has(text[j + 1] ?? '')) break;
+      const prev = tokens[tokens.length - 1];
+      const denominator = prev !== undefined && 'digit' in prev; // 一百分之二 is 2/100, not 一 and 2%
+      if (small === 100 && (text.startsWith('百分点', j) || text.startsWith('百分點', j))) break;
+      if (!denominator && small === 100 && text.startsWith('百分之', j)) break;
+      if (!denominator && small === 1000 && text.startsWith('千分之', j)) break;
+      if (!denominator && big === 1e4 && (text.startsWith('万分之', j) || text.startsWith('萬分之', j))) break;
+      tokens.push(small !== undefined ? { unit: small, big: false } : { unit: big!, big: true });
+      plainArabic = false;
+      lastWasDigit = false;
+      j++;
+      continue;
+    }
+    if (CN_POINT.has(ch) && tokens.length && pairAt < 0) {
+      // 四百点五, 一点两: the fraction is read digit by digit
+      let k = skipSpaces(text, j + 1);
+      let frac = '';
+      while (k < text.length && CN_DIGITS.has(text[k]!) && text[k] !== '两' && text[k] !== '兩' && frac.length < MAX_ARABIC_DIGITS) {
+        frac += text[k];
+        k = skipSpaces(text, k + 1);
+      }
+      if (!frac) break;
+      while (k > j + 1 && (text.charCodeAt(k - 1) === 0x20)) k--;
+      const whole = evaluateNumeral(tokens);
+      const value = whole + digitString(frac) / 10 ** frac.length;
+      tokens.length = 0;
+      tokens.push({ digit: value, arabic: true });
+      plainArabic = false;
+      j = k;
+      lastWasDigit = true;
+      continue;
+    }
+    if ((ch === '多' || ch === '余' || ch === '餘' || ch === '几' || ch === '幾') && tokens.length) {
+      // 三十多, 十余万: approximate, and a big unit may still follow
+      const prev = tokens[tokens.length - 1]!;
+      const next = text[skipSpaces(text, j + 1)] ?? '';
+      const afterUnit =
+        'unit' in prev ||
+        ('digit' in prev && prev.arabic && (ch === '多' || CN_BIG_UNITS.has(next))) ||
+        ('digit' in prev && !prev.arabic && prev.digit === 0 && (ch === '几' || ch === '幾'));
+      if (!afterUnit) break;
+      approx = 'over';
+      j++;
+      const k = skipSpaces(text, j);
+      if (CN_BIG_UNITS.has(text[k] ?? '') || CN_SMALL_UNITS.has(text[k] ?? '')) j = k;
+      continue;
+    }
+    if ((c === 0x20 || c === 0xa0) && tokens.length) {
+      const k = skipSpaces(text, j);
+      const next = text[k] ?? '';
+      if (CN_BIG_UNITS.has(next) || CN_SMALL_UNITS.has(next) || CN_POINT.has(next) || next === '余' || next === '多' || ((next === '几' || next === '幾') && CN_BIG_UNITS.has(text[k + 1] ?? ''))) {
+        j = k;
+        continue;
+      }
+      // a spaced numeral (一百 五 十 二, 7万 5千): the part after the space continues it
+      const prev = tokens[tokens.length - 1]!;
+      const afterChineseUnit = 'unit' in prev;
+      const continuesChinese = CN_DIGITS.has(next) && !('digit' in prev && prev.arabic);
+      const continuesMixed = isArabicDigit(text.charCodeAt(k)) && afterChineseUnit && hasUnitAfterDigits(text, k);
+      if ((afterChineseUnit || 'digit' in prev) && (continuesChinese || continuesMixed) && k - j <= 4) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    break;
+  }
+  if (tokens.length === 0) return undefined;
+  while (j > i && (text.charCodeAt(j - 1) === 0x20 || text.charCodeAt(j - 1) === 0xa0)) j--;
+  const value = evaluateNumeral(tokens);
+  if (Number.isNaN(value)) return undefined;
+  const loneChineseDigit = tokens.length === 1 && 'digit' in tokens[0]! && !tokens[0].arabic && pairAt < 0;
+  let max: number | undefined;
+  if (pairAt >= 0) {
+    const high = tokens.slice();
+    high[pairAt] = { digit: pairHigh };
+    max = clean(evaluateNumeral(high));
+  }
+  const last = tokens[tokens.length - 1]!;
+  const scale = 'unit' in last && last.big ? last.unit : undefined;
+  // after 分之 or 又 (五分之壹, 三又二分之壹) a lone banker's numeral is a number
+  let before = i - 1;
+  while (before >= 0 && text.charCodeAt(before) === 0x20) before--;
+  const inFraction = text[before] === '之' || text[before] === '又' || text[skipSpaces(text, j, 2)] === '又' || text.startsWith('分之', skipSpaces(text, j, 2));
+  if (j - i === 1 && FORMAL_NUMERALS.has(text[i]!) && !inFraction) return undefined;
+  const n: ParsedNumber = { end: j, value: clean(value), plainArabic, integerDigits, loneChineseDigit };
+  if (approx) n.approx = approx;
+  if (max !== undefined && max > n.value) n.max = max;
+  if (scale !== undefined) n.scale = scale;
+  return n;
+}
+
+export function isNumberStart(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (isArabicDigit(c)) return true;
+  const ch = text[i]!;
+  return CN_DIGITS.has(ch) || ch === '十' || ch === '拾' || ch === '百' || ch === '佰' || ch === '千' || ch === '仟';
+}
+
+/** 负32, -5%, －1２２％: a minus sign right before the number, not a hyphen inside a name or range. */
+export function negativeSignBefore(text: string, i: number): boolean {
+  const p = text[i - 1];
+  if (p === '负' || p === '負') return true;
+  if (p !== '-' && p !== '－') return false;
+  const pp = text.charCodeAt(i - 2);
+  return i < 2 || !(isLatinLetter(pp) || isArabicDigit(pp) || isCnNumeralLike(text[i - 2]!) || pp === 0x25 || text[i - 2] === '％');
+}
+
+export function isCnNumeralLike(ch: string): boolean {
+  return CN_DIGITS.has(ch) || CN_SMALL_UNITS.has(ch) || CN_BIG_UNITS.has(ch) || ch === '年' || ch === '成' || ch === '月';
+}
