@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Analyzer } from '../core/analysis/analyze';
 import { detectFigures } from '../core/figures/detect';
 import { describeFigure } from '../core/figures/format';
+import { findDateline, resolveRelativeDates } from '../core/figures/relativeDates';
+import { sidecarPathFor } from '../core/sidecar/model';
+import { readSidecarFile } from '../core/sidecar/store';
 import { claimToSpan, entityToSpan, figureToSpan, type BenchSpan } from '../core/io/spans';
 import { builtinLexicon, type Lexicon } from '../core/entities/lexicon';
 import { LEXICON_PATH, LexiconError, parseWorkspaceLexicon } from '../core/entities/workspaceLexicon';
@@ -84,7 +87,7 @@ export function lexiconFor(from: string, explicit?: string): Lexicon {
 function spansOf(text: string, kinds: Kind[], analyzer: Analyzer): BenchSpan[] {
   const index = new OffsetIndex(text);
   const spans: BenchSpan[] = [];
-  if (kinds.includes('figure')) for (const f of detectFigures(text)) spans.push(figureToSpan(f, index));
+  if (kinds.includes('figure')) for (const f of resolveRelativeDates(detectFigures(text), findDateline(text))) spans.push(figureToSpan(f, index));
   if (kinds.includes('entity') || kinds.includes('claim')) {
     const analysis = analyzer.analyze(text);
     if (kinds.includes('entity')) for (const e of analysis.entities) spans.push(entityToSpan(e, index));
@@ -116,7 +119,10 @@ function detectJsonl(path: string, kinds: Kind[], write: (s: string) => void, an
 function detectTable(paths: string[], write: (s: string) => void, analyzer: Analyzer): void {
   for (const path of paths) {
     const text = readText(path);
-    const analysis = analyzer.analyze(text);
+    // the article's date from its sidecar, if it has one that sets it (relative dates are read against it)
+    const side = readSidecarFile(sidecarPathFor(path));
+    const date = side.state === 'ok' ? side.loaded.sidecar.date : undefined;
+    const analysis = analyzer.analyze(text, date !== undefined ? { date } : {});
     const index = new OffsetIndex(text);
     write(`${path}\n`);
     for (const f of analysis.figures) {

@@ -1,6 +1,7 @@
 import { splitParagraphs, type Paragraph, type ParagraphKind } from '../text/paragraphs';
 import { detectFigures } from '../figures/detect';
 import type { Figure } from '../figures/types';
+import { findDateline, parseArticleDate, resolveRelativeDates } from '../figures/relativeDates';
 import { detectEntities, resolveArticleLevel, type EntityMention } from '../entities/detect';
 import { builtinLexicon, type Lexicon } from '../entities/lexicon';
 import { learnedNames, repeatedMentions, type LearnedNames } from '../entities/repeats';
@@ -54,7 +55,11 @@ export class Analyzer {
     return this.lexicon;
   }
 
-  analyze(text: string): Analysis {
+  /**
+   * `date` is the article's date from its sidecar (YYYY-MM-DD); without it, the dateline in
+   * the article's header dates its relative dates (去年8月), if it has one.
+   */
+  analyze(text: string, options: { date?: string } = {}): Analysis {
     const relatives: Relative[] = [];
     const paragraphs = splitParagraphs(text).map((paragraph) => {
       const rel = this.findingsFor(paragraph);
@@ -86,6 +91,7 @@ export class Analyzer {
         if (repeats.length) p.entities = [...p.entities, ...repeats.map((e) => ({ ...e, start: e.start + at, end: e.end + at }))].sort((a, b) => a.start - b.start);
       }
     }
+    datePeriods(paragraphs, (options.date !== undefined ? parseArticleDate(options.date, 'sidecar') : undefined) ?? findDateline(text));
     return {
       text,
       paragraphs,
@@ -132,5 +138,17 @@ export class Analyzer {
     this.cache.set(key, rel);
     if (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
     return rel;
+  }
+}
+
+/** Resolves the relative dates of an article (去年8月) in place, in its figures and in its claims' figures. */
+function datePeriods(paragraphs: ParagraphFindings[], date: ReturnType<typeof findDateline>): void {
+  if (!paragraphs.some((p) => p.figures.some((f) => f.relative))) return;
+  const resolved = resolveRelativeDates(paragraphs.flatMap((p) => p.figures), date);
+  const byStart = new Map(resolved.filter((f) => f.relative).map((f) => [f.start, f]));
+  const swap = (f: Figure) => (f.relative ? byStart.get(f.start) ?? f : f);
+  for (const p of paragraphs) {
+    p.figures = p.figures.map(swap);
+    for (const c of p.claims) c.figures = c.figures.map(swap);
   }
 }

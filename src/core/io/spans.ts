@@ -14,6 +14,7 @@ export interface BenchSpan {
   unit?: string;
   approx?: string;
   period?: string;
+  assumption?: string;
   canonical?: string;
   entity?: string;
   source?: string;
@@ -34,6 +35,7 @@ export function figureToSpan(f: Figure, index: OffsetIndex): BenchSpan {
   if (f.unit !== undefined) span.unit = f.unit;
   if (f.approx !== undefined) span.approx = f.approx;
   if (f.period !== undefined) span.period = f.period;
+  if (f.assumption !== undefined) span.assumption = f.assumption;
   return span;
 }
 

@@ -11,6 +11,7 @@ import { createAnchor, resolveAnchor } from '../sidecar/anchor';
 import { annotationId } from '../sidecar/ids';
 import type { Annotation, Kind, Sidecar } from '../sidecar/model';
 import { OffsetIndex } from '../text/offsets';
+import { parseArticleDate, resolveRelativeDates } from '../figures/relativeDates';
 
 export type ReviewState = 'suggested' | 'accepted' | 'rejected' | 'manual';
 
@@ -47,7 +48,10 @@ export function buildReview(analysis: Analysis, sidecar: Sidecar | undefined): R
   const index = new OffsetIndex(text);
   const items = new Map<string, ReviewItem>();
   for (const c of analysis.claims) items.set(key('claim', c.start, c.end), { kind: 'claim', start: c.start, end: c.end, state: 'suggested', finding: { claim: c } });
-  for (const f of analysis.figures) {
+  // a date: in the sidecar header dates the article's relative dates (去年8月) instead of its dateline
+  const date = sidecar?.date !== undefined ? parseArticleDate(sidecar.date, 'sidecar') : undefined;
+  const figures = date && analysis.figures.some((f) => f.relative) ? resolveRelativeDates(analysis.figures, date) : analysis.figures;
+  for (const f of figures) {
     if (f.salient) items.set(key('figure', f.start, f.end), { kind: 'figure', start: f.start, end: f.end, state: 'suggested', finding: { figure: f } });
   }
   for (const e of analysis.entities) items.set(key('entity', e.start, e.end), { kind: 'entity', start: e.start, end: e.end, state: 'suggested', finding: { entity: e } });

@@ -43,6 +43,8 @@ export interface Sidecar {
   version: number;
   article: string;
   sha256: string;
+  /** The article's own date (YYYY-MM-DD), set by the user: relative dates (去年8月) are read against it. */
+  date?: string;
   annotations: Annotation[];
 }
 

@@ -14,13 +14,21 @@ const ANNOTATION_FIELDS = new Set([
   'id', 'kind', 'status', 'quote', 'prefix', 'suffix', 'start', 'end', 'type', 'canonical', 'value', 'unit', 'approx',
   'verdict', 'source', 'note', 'evidence',
 ]);
-const ROOT_FIELDS = new Set(['version', 'article', 'sha256', 'annotations']);
+const ROOT_FIELDS = new Set(['version', 'article', 'sha256', 'date', 'annotations']);
 const FIELDS_OF_KIND: Record<string, string[]> = {
   entity: ['type', 'canonical'],
   figure: ['value', 'unit', 'approx'],
   claim: ['verdict', 'source'],
 };
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** A real calendar day written YYYY-MM-DD. */
+function isDay(v: unknown): boolean {
+  const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -39,6 +47,7 @@ export function validateSidecar(data: unknown): Problem[] {
   if (data.version !== SIDECAR_VERSION) add(['version'], `version must be ${SIDECAR_VERSION}`);
   if (typeof data.article !== 'string' || !data.article) add(['article'], 'article must be the article file name');
   if (typeof data.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(data.sha256)) add(['sha256'], 'sha256 must be 64 lower-case hex digits');
+  if (data.date !== undefined && !isDay(data.date)) add(['date'], 'date must be the article\'s date as YYYY-MM-DD');
   if (!Array.isArray(data.annotations)) {
     add(['annotations'], 'annotations must be a list');
     return problems;

@@ -137,7 +137,9 @@ function toModel(data: Record<string, unknown>): Sidecar {
     if (Object.keys(extra).length) out.extra = extra;
     return out as unknown as Annotation;
   });
-  return { version: data.version as number, article: data.article as string, sha256: data.sha256 as string, annotations };
+  const sidecar: Sidecar = { version: data.version as number, article: data.article as string, sha256: data.sha256 as string, annotations };
+  if (typeof data.date === 'string') sidecar.date = data.date;
+  return sidecar;
 }
 
 /** The fields of an annotation in writing order, `x-` fields last. */
@@ -162,6 +164,7 @@ export function formatSidecar(sidecar: Sidecar): string {
     version: s.version,
     article: s.article,
     sha256: s.sha256,
+    ...(s.date !== undefined ? { date: s.date } : {}),
     annotations: s.annotations.map((a) => Object.fromEntries(orderedFields(a))),
   });
   return doc.toString(WRITE_OPTIONS);
@@ -184,6 +187,7 @@ export function updateSidecarText(loaded: LoadedSidecar, next: Sidecar): string 
   for (const k of ['version', 'article', 'sha256'] as const) {
     if (!sameValue(doc.get(k), target[k])) doc.set(k, target[k]);
   }
+  setDate(doc, root, target.date);
   const seq = doc.get('annotations', true) as YAMLSeq | undefined;
   const byId = new Map<string, YAMLMap>();
   if (isSeq(seq)) {
@@ -211,4 +215,20 @@ export function updateSidecarText(loaded: LoadedSidecar, next: Sidecar): string 
   if (isSeq(seq)) seq.items = items;
   else root.set('annotations', doc.createNode(items));
   return doc.toString(WRITE_OPTIONS);
+}
+
+/** The optional `date:` of the header, kept just before `annotations:` when it is added. */
+function setDate(doc: Document, root: YAMLMap, date: string | undefined): void {
+  if (date === undefined) {
+    if (doc.has('date')) doc.delete('date');
+    return;
+  }
+  if (doc.has('date')) {
+    if (doc.get('date') !== date) doc.set('date', date);
+    return;
+  }
+  const at = root.items.findIndex((p) => String((p.key as { value?: unknown })?.value ?? p.key) === 'annotations');
+  const pair = doc.createPair('date', date);
+  if (at < 0) root.items.push(pair);
+  else root.items.splice(at, 0, pair);
 }

@@ -1,0 +1,107 @@
+/**
+ * Relative dates (去年8月, 今年一季度, 下半年, 上个月, 当年11月) resolved to ISO periods
+ * against the article's own date: from its dateline (a timestamp in the header, such as
+ * 2024-06-03 10:31), or from `date:` in the sidecar header, which wins. Each resolved date
+ * says what it assumed; without an article date it stays relative and says so.
+ */
+import type { Figure } from './types';
+import { detectFigures } from './detect';
+import { pad2 } from './chars';
+
+export interface ArticleDate {
+  year: number;
+  month: number;
+  day: number;
+  /** Where the date comes from, for the assumption shown to the reader. */
+  source: 'dateline' | 'sidecar';
+  /** YYYY-MM-DD. */
+  iso: string;
+}
+
+/** How far into the article its dateline may be: the header, not the body. */
+const HEADER_LINES = 12;
+const HEADER_CHARS = 2000;
+/** A full date on a line this short is a dateline (周天財經 2024-03-06 21:08:07), not a sentence. */
+const DATELINE_MAX_LINE = 48;
+
+/** 2024-06-03 (and anything after it, such as a time): an article date, or undefined if it is not a real day. */
+export function parseArticleDate(text: string, source: ArticleDate['source']): ArticleDate | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return undefined;
+  return { year, month, day, source, iso: `${m[1]}-${m[2]}-${m[3]}` };
+}
+
+/** The article's date from its header: a timestamp, or a full date standing on a short line. */
+export function findDateline(text: string): ArticleDate | undefined {
+  let end = 0;
+  for (let line = 0; line < HEADER_LINES && end < text.length && end < HEADER_CHARS; line++) {
+    const next = text.indexOf('\n', end);
+    end = next < 0 ? text.length : next + 1;
+  }
+  const header = text.slice(0, Math.min(end, HEADER_CHARS));
+  let fallback: ArticleDate | undefined;
+  for (const f of detectFigures(header)) {
+    if (f.type !== 'date' || !f.period || !/^\d{4}-\d{2}-\d{2}/.test(f.period)) continue;
+    const date = parseArticleDate(f.period, 'dateline');
+    if (!date) continue;
+    if (f.period.includes('T')) return date;
+    const lineStart = header.lastIndexOf('\n', f.start - 1) + 1;
+    const lineEnd = header.indexOf('\n', f.end);
+    if ((lineEnd < 0 ? header.length : lineEnd) - lineStart <= DATELINE_MAX_LINE) fallback ??= date;
+  }
+  return fallback;
+}
+
+function fromWhere(date: ArticleDate): string {
+  return date.source === 'sidecar' ? "the sidecar's date:" : 'its dateline';
+}
+
+/**
+ * Resolves every relative date of an article's figures, in document order: 去年 against the
+ * article's date, 当年 against the year named last before it. Returns new figures for the
+ * relative dates and the same objects for all others.
+ */
+export function resolveRelativeDates(figures: readonly Figure[], date: ArticleDate | undefined): Figure[] {
+  let lastYear: number | undefined;
+  return figures.map((f) => {
+    if (!f.relative) {
+      const y = f.type === 'date' && f.period ? /^(?:FY)?(\d{4})/.exec(f.period) : null;
+      if (y) lastYear = Number(y[1]);
+      return f;
+    }
+    const r = f.relative;
+    const out: Figure = { ...f };
+    delete out.period;
+    let year: number | undefined;
+    let because: string;
+    if (r.base === 'context' && lastYear !== undefined) {
+      year = lastYear + r.offset;
+      because = `${f.text} read as ${year}: the year named last before it${r.offset ? `, plus ${r.offset}` : ''}`;
+    } else if (date) {
+      year = date.year + (r.unit === 'year' ? r.offset : 0);
+      because = r.base === 'context'
+        ? `${f.text} read in the article's year ${date.year} (no year is named before it; article dated ${date.iso} by ${fromWhere(date)})`
+        : `${f.text} read against the article's date ${date.iso} (from ${fromWhere(date)})`;
+    } else {
+      out.assumption = `${f.text} is relative to the article's date, which is not known: add a dateline or a date: to the sidecar header`;
+      return out;
+    }
+    if (r.unit === 'year') {
+      const y = String(year);
+      out.period = y + r.tail.replace(/\{Y\}/g, y);
+    } else if (date) {
+      const perYear = r.unit === 'month' ? 12 : 4;
+      const current = r.unit === 'month' ? date.month - 1 : Math.floor((date.month - 1) / 3);
+      const index = date.year * perYear + current + r.offset;
+      const y = Math.floor(index / perYear);
+      const k = index - y * perYear + 1;
+      out.period = r.unit === 'month' ? `${y}-${pad2(k)}` : `${y}-Q${k}`;
+    }
+    out.assumption = because;
+    lastYear = year;
+    return out;
+  });
+}
