@@ -65,7 +65,7 @@ describe('arithmetic checks', () => {
     assert.equal(only('2022年至2024年，市场规模从2000亿元增长到2880亿元，年复合增长率为20%。', 'cagr').verdict, 'holds');
     const wrong = only('2021年规模约1880亿美元，预计2023年将达3600亿美元，年复合增长率约18%。', 'cagr');
     assert.equal(wrong.verdict, 'does not hold');
-    assert.equal(wrong.working, '(3600亿/1880亿)^(1/2) − 1 = 38.4% per year, stated 18%');
+    assert.equal(wrong.working, '(3600亿/1880亿)^(1/2) − 1 = 38.38% per year, stated 18% per year; rounding allows ±0.5%');
     const unclear = only('市场规模从2000亿元增长到2880亿元，年复合增长率为20%。', 'cagr');
     assert.equal(unclear.verdict, 'ambiguous');
     assert.ok(unclear.assumption);

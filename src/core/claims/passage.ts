@@ -1,0 +1,146 @@
+/**
+ * What the arithmetic relations read in a passage: its amounts, rates and years, and the
+ * shared helpers (rounding tolerance, comparability, which amount is the base).
+ */
+import type { Figure } from '../figures/types';
+
+export const GROWTH_WORDS = ['同比增长', '同比上涨', '同比提升', '增长率为', '增长率', '增速为', '增速', '增幅为', '增幅', '增长了', '增长', '上涨', '提升', '提高', '增加了', '增加'];
+export const DECLINE_WORDS = ['同比下降', '同比下跌', '同比减少', '下降了', '下降', '下跌', '减少了', '减少', '降低了', '降低', '跌幅'];
+export const CAGR_WORDS = ['年复合增长率', '复合年增长率', '年均复合增长率', '年均增长率', '年均增速', '年均增幅', 'CAGR', '每年增长', '年增长率'];
+const BASE_MARKERS = ['对比', '相比', '较', '比上年', '比去年', '比上一', '高于', '低于'];
+export const SENTENCE_END = /[。！？!?；;]/;
+
+export interface Passage {
+  /** The passage in Simplified script (keywords are matched on it), with the offsets of the figures. */
+  text: string;
+  /** Figures of the passage, in order, with offsets into `text`. */
+  figures: Figure[];
+}
+
+/** A passage as the relations read it. */
+export interface PassageView {
+  text: string;
+  figures: Figure[];
+  /** Money, counts, numbers and quantities. */
+  amounts: Figure[];
+  /** Amounts that are levels, not stated changes (增长442亿 is a change). */
+  levels: Figure[];
+  /** Single percentages (not ranges). */
+  percents: Figure[];
+  /** Years and spans of years (2021, 2022/2024). */
+  years: Figure[];
+}
+
+export const num = (f: Figure): number | undefined => (typeof f.value === 'number' ? f.value : undefined);
+
+export function viewOf(p: Passage): PassageView {
+  const figures = p.figures.filter((f) => f.salient);
+  const amounts = figures.filter((f) => (f.type === 'money' || f.type === 'count' || f.type === 'number' || f.type === 'quantity') && num(f) !== undefined);
+  const isDelta = (f: Figure) => {
+    const w = wordBefore(p.text, f, [...GROWTH_WORDS, ...DECLINE_WORDS], 6);
+    if (!w) return false;
+    const gap = p.text.slice(p.text.lastIndexOf(w, f.start) + w.length, f.start);
+    return gap === '' || gap === '了' || gap === '约' || gap === '近' || gap === '超';
+  };
+  return {
+    text: p.text,
+    figures,
+    amounts,
+    levels: amounts.filter((f) => !isDelta(f)),
+    percents: figures.filter((f) => f.type === 'percent' && typeof f.value === 'number'),
+    years: figures.filter((f) => f.type === 'date' && f.period && /^\d{4}(\/\d{4})?$/.test(f.period)),
+  };
+}
+
+/** Half a unit in the last stated digit: 29% → 0.5, 2.47% → 0.005, 442亿 → 0.5亿; more for an approximate figure. */
+export function roundingTolerance(f: Figure): number {
+  const digits = f.text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[^0-9.．]/g, '').replace('．', '.');
+  const decimals = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
+  const v = num(f) ?? 0;
+  if (f.unit === '%' || f.unit === 'pp') return 0.5 * 10 ** -decimals;
+  // amounts: the scale the text was written in (亿, 万) times half the last digit
+  const written = Number.parseFloat(digits);
+  const scale = written ? Math.abs(v / written) : 1;
+  const base = 0.5 * 10 ** -decimals * scale;
+  return f.approx ? base * 2 + Math.abs(v) * 0.02 : base;
+}
+
+export function fmt(n: number, unit?: string): string {
+  const abs = Math.abs(n);
+  if (unit === '%' || unit === 'pp') return `${Number.parseFloat(n.toFixed(2))}${unit === '%' ? '%' : ' pp'}`;
+  if (unit === 'rate') return String(Number.parseFloat(n.toPrecision(4)));
+  if (abs >= 1e8) return `${Number.parseFloat((n / 1e8).toFixed(4))}亿`;
+  if (abs >= 1e4) return `${Number.parseFloat((n / 1e4).toFixed(4))}万`;
+  return String(Number.parseFloat(n.toFixed(4)));
+}
+
+/** Same kind of amount: both money in one currency, or both counts/numbers/quantities with one unit. */
+export function comparable(a: Figure, b: Figure): boolean {
+  const x = num(a);
+  const y = num(b);
+  if (x === undefined || y === undefined) return false;
+  if (a.type === 'money' && b.type === 'money') return a.unit === b.unit;
+  // 12.03亿元 against 11.74亿: a bare number next to an amount of the same order is the same kind of amount
+  if (a.type === 'money' || b.type === 'money') return (a.type === 'number' || b.type === 'number') && x !== 0 && y !== 0 && Math.abs(Math.log10(Math.abs(x / y))) < 1;
+  const amount = (f: Figure) => f.type === 'number' || f.type === 'count' || f.type === 'quantity';
+  return amount(a) && amount(b) && (a.unit === b.unit || !a.unit || !b.unit);
+}
+
+export function wordBefore(text: string, f: Figure, words: readonly string[], window = 8): string | undefined {
+  const before = text.slice(Math.max(0, f.start - window), f.start);
+  let best: string | undefined;
+  let bestAt = -1;
+  for (const w of words) {
+    const at = before.lastIndexOf(w);
+    if (at >= 0 && (at > bestAt || (at === bestAt && w.length > (best?.length ?? 0)))) {
+      best = w;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
+/** +1 for growth, −1 for a decline, whichever word is nearer before f; undefined when neither. */
+export function directionBefore(text: string, f: Figure, window = 6): number | undefined {
+  const growth = wordBefore(text, f, GROWTH_WORDS, window);
+  const decline = wordBefore(text, f, DECLINE_WORDS, window);
+  if (!growth && !decline) return undefined;
+  return decline && (!growth || text.lastIndexOf(decline, f.start) > text.lastIndexOf(growth, f.start)) ? -1 : 1;
+}
+
+/**
+ * Of two amounts, which is the base: "从B增长到A", "A，对比上年的B", "A较B". Undefined when
+ * the text does not compare them, so that no order is made up.
+ */
+export function orderAmounts(text: string, a: Figure, b: Figure): { base: Figure; now: Figure } | undefined {
+  const between = text.slice(a.end, b.start);
+  // amounts in different sentences are not compared with each other
+  if (between.length > 40 || SENTENCE_END.test(between)) return undefined;
+  if (BASE_MARKERS.some((m) => between.includes(m)) || between.includes('上年') || between.includes('去年') || between.includes('上一季度')) return { base: b, now: a };
+  const before = text.slice(Math.max(0, a.start - 4), a.start);
+  if (before.includes('从') || before.includes('由') || /(增长|增|升|提升|扩大|达到|达|降|下降|减少)(到|至)|增至|升至|降至|减至|将达/.test(between)) return { base: a, now: b };
+  return undefined;
+}
+
+export function sameSentence(text: string, from: number, to: number): boolean {
+  return !SENTENCE_END.test(text.slice(from, to));
+}
+
+/** The last two amounts that can be compared with each other. */
+export function lastComparablePair(list: Figure[]): [Figure, Figure] | undefined {
+  for (let j = list.length - 1; j > 0; j--) {
+    for (let i = j - 1; i >= 0; i--) if (comparable(list[i]!, list[j]!)) return [list[i]!, list[j]!];
+  }
+  return undefined;
+}
+
+/** Years between the base and the end of a compound rate: "2021年…1880亿…2023年…3600亿", or "2022年至2024年". */
+export function yearSpan(years: Figure[]): { years: number; assumption?: string } | undefined {
+  const values: number[] = [];
+  for (const y of years) for (const part of y.period!.split('/')) values.push(Number(part));
+  const distinct = [...new Set(values)].sort((a, b) => a - b);
+  if (distinct.length < 2) return undefined;
+  const span = distinct[distinct.length - 1]! - distinct[0]!;
+  if (span <= 0) return undefined;
+  return distinct.length > 2 ? { years: span, assumption: `from ${distinct[0]} to ${distinct[distinct.length - 1]}` } : { years: span };
+}

@@ -1,0 +1,299 @@
+/**
+ * The arithmetic relations, one object each: where a passage states it, and how the stated
+ * figure is computed from the others. The verdicts are all given by `judge` (arithmetic.ts).
+ */
+import type { Figure } from '../figures/types';
+import type { Candidate, Reading, Relation } from './arithmetic';
+import {
+  CAGR_WORDS, comparable, directionBefore, fmt, lastComparablePair, num, orderAmounts, roundingTolerance, sameSentence,
+  wordBefore, yearSpan, type PassageView,
+} from './passage';
+
+const tol = roundingTolerance;
+
+/** Plausible exchange rates (units of `to` per unit of `from`), wide enough for the last decade. */
+const RATES: Record<string, [number, number]> = {
+  'USD>CNY': [6.0, 7.6], 'CNY>USD': [1 / 7.6, 1 / 6.0],
+  'HKD>CNY': [0.78, 0.96], 'CNY>HKD': [1 / 0.96, 1 / 0.78],
+  'EUR>CNY': [6.7, 8.6], 'CNY>EUR': [1 / 8.6, 1 / 6.7],
+  'GBP>CNY': [7.8, 11.0], 'CNY>GBP': [1 / 11.0, 1 / 7.8],
+  'JPY>CNY': [0.044, 0.07], 'CNY>JPY': [1 / 0.07, 1 / 0.044],
+  'USD>HKD': [7.7, 7.9], 'HKD>USD': [1 / 7.9, 1 / 7.7],
+};
+
+const relativeRate = (base: Figure, now: Figure): Reading => {
+  const u = base.unit === '%' ? '%' : undefined;
+  return {
+    value: ((num(now)! - num(base)!) / num(base)!) * 100,
+    expression: `(${fmt(num(now)!, u)} − ${fmt(num(base)!, u)}) / ${fmt(num(base)!, u)}`,
+  };
+};
+const pointsChange = (base: Figure, now: Figure): Reading => ({
+  value: num(now)! - num(base)!,
+  expression: `${fmt(num(now)!, '%')} − ${fmt(num(base)!, '%')}`,
+});
+const difference = (base: Figure, now: Figure): Reading => ({
+  value: num(now)! - num(base)!,
+  expression: `${fmt(num(now)!)} − ${fmt(num(base)!)}`,
+});
+/** How far a relative rate may move with the rounding of its two amounts, in per cent. */
+const rateTolerance = (x: Figure, a: Figure, b: Figure) =>
+  tol(x) + (100 * (tol(a) + tol(b))) / Math.min(Math.abs(num(a)!), Math.abs(num(b)!));
+const ORDER_OPEN = 'the passage does not say which amount is the earlier one';
+
+/** Compound annual growth: "2021年…1880亿…2023年…3600亿…年复合增长率约18%". */
+const cagr: Relation = {
+  kind: 'cagr',
+  find(v) {
+    const out: Candidate[] = [];
+    for (const x of v.percents) {
+      if (!wordBefore(v.text, x, CAGR_WORDS, 10)) continue;
+      const pair = lastComparablePair(v.levels.filter((a) => a.end <= x.start));
+      if (!pair || !num(pair[0]) || !num(pair[1])) continue;
+      const { base, now } = orderAmounts(v.text, pair[0], pair[1]) ?? { base: pair[0], now: pair[1] };
+      const span = yearSpan(v.years);
+      const c: Candidate = { stated: x, from: [base, now], statedValue: num(x)!, unit: '%', per: ' per year', readings: [], tolerance: Math.max(tol(x), 0.5) };
+      if (!span) {
+        c.given = `${fmt(num(base)!)} → ${fmt(num(now)!)} over a number of years the passage does not state`;
+        c.undecidable = 'the period could not be read from the passage';
+      } else {
+        const ratio = num(now)! / num(base)!;
+        c.readings.push({ value: (ratio ** (1 / span.years) - 1) * 100, expression: `(${fmt(num(now)!)}/${fmt(num(base)!)})^(1/${span.years}) − 1` });
+        if (span.assumption) c.assumption = span.assumption;
+      }
+      out.push(c);
+    }
+    return out;
+  },
+};
+
+/** Whether x is a compound rate (checked by `cagr`, not as a one-step rate). */
+const isCagr = (v: PassageView, x: Figure) => wordBefore(v.text, x, CAGR_WORDS, 10) !== undefined;
+
+/**
+ * A relative rate between two amounts ("从200亿元增长到250亿元，增幅为25%"), or between two
+ * rates ("毛利率从10%提升至13%，提升了30%"), where a % after two rates may mean points.
+ */
+const growth: Relation = {
+  kind: 'growth',
+  find(v) {
+    const out: Candidate[] = [];
+    for (const x of v.percents) {
+      if (x.unit !== '%' || isCagr(v, x)) continue;
+      const sign = directionBefore(v.text, x);
+      if (sign === undefined) continue;
+      const rates = v.percents.filter((q) => q.end <= x.start && q.unit === '%');
+      const ratePair = rates.length >= 2 ? ([rates[rates.length - 2]!, rates[rates.length - 1]!] as const) : undefined;
+      const amountPair = lastComparablePair(v.levels.filter((a) => a.end <= x.start));
+      // the nearer pair is the one the rate is about
+      const useRates = ratePair && (!amountPair || ratePair[1].end > amountPair[1].end);
+      const pair = useRates ? ratePair : amountPair;
+      if (!pair || x.start - pair[1].end > 30 || !sameSentence(v.text, pair[0].end, x.start) || !num(pair[0]) || !num(pair[1])) continue;
+      const ordered = orderAmounts(v.text, pair[0], pair[1]);
+      const c: Candidate = { stated: x, from: [pair[0], pair[1]], statedValue: sign * num(x)!, unit: '%', readings: [], tolerance: rateTolerance(x, pair[0], pair[1]) };
+      if (!ordered) {
+        c.readings.push(relativeRate(pair[0], pair[1]), relativeRate(pair[1], pair[0]));
+        c.open = `${ORDER_OPEN}, so which is the base`;
+      } else {
+        c.from = [ordered.base, ordered.now];
+        const relative = relativeRate(ordered.base, ordered.now);
+        c.readings.push(relative);
+        if (useRates && Math.abs(relative.value - c.statedValue) > c.tolerance) {
+          // 从10%提升到13%，提升了3%: the % may stand for percentage points
+          const points = pointsChange(ordered.base, ordered.now);
+          const pointsTolerance = tol(x) + tol(ordered.base) + tol(ordered.now);
+          if (Math.abs(points.value - c.statedValue) <= pointsTolerance) {
+            c.readings.push({ ...points, unit: 'pp' });
+            c.tolerance = Math.max(c.tolerance, pointsTolerance);
+            c.open = `${fmt(num(x)!, '%')} after two rates reads as percentage points, not as a relative rate of ${fmt(relative.value, '%')}`;
+          }
+        }
+      }
+      out.push(c);
+    }
+    return out;
+  },
+};
+
+/** Percentage points between two rates: "份额从18.5%下降至17.2%，减少了1.3个百分点". */
+const points: Relation = {
+  kind: 'points',
+  find(v) {
+    const out: Candidate[] = [];
+    for (const x of v.percents) {
+      if (x.unit !== 'pp') continue;
+      const sign = directionBefore(v.text, x);
+      if (sign === undefined) continue;
+      const rates = v.percents.filter((q) => q.end <= x.start && q.unit === '%');
+      if (rates.length < 2) continue;
+      const pair = [rates[rates.length - 2]!, rates[rates.length - 1]!] as const;
+      if (!sameSentence(v.text, pair[0].end, x.start)) continue;
+      const ordered = orderAmounts(v.text, pair[0], pair[1]);
+      const c: Candidate = { stated: x, from: [pair[0], pair[1]], statedValue: sign * num(x)!, unit: 'pp', readings: [], tolerance: tol(x) + tol(pair[0]) + tol(pair[1]) };
+      if (ordered) {
+        c.from = [ordered.base, ordered.now];
+        c.readings.push(pointsChange(ordered.base, ordered.now));
+      } else {
+        c.readings.push(pointsChange(pair[0], pair[1]), pointsChange(pair[1], pair[0]));
+        c.open = `${ORDER_OPEN}, so the direction cannot be checked`;
+      }
+      out.push(c);
+    }
+    return out;
+  },
+};
+
+/** A stated change between two amounts: "对比上年的4698亿美元增长442亿美元". */
+const differenceRelation: Relation = {
+  kind: 'difference',
+  find(v) {
+    const out: Candidate[] = [];
+    for (const x of v.amounts) {
+      const sign = directionBefore(v.text, x);
+      if (sign === undefined || v.levels.includes(x)) continue;
+      const pair = lastComparablePair(v.levels.filter((a) => a.end <= x.start && comparable(a, x)));
+      if (!pair || x.start - pair[1].end > 12 || !sameSentence(v.text, pair[0].end, x.start)) continue;
+      const ordered = orderAmounts(v.text, pair[0], pair[1]);
+      const c: Candidate = { stated: x, from: [pair[0], pair[1]], statedValue: sign * num(x)!, readings: [], tolerance: tol(x) + tol(pair[0]) + tol(pair[1]) };
+      if (ordered) {
+        c.from = [ordered.base, ordered.now];
+        c.readings.push(difference(ordered.base, ordered.now));
+      } else {
+        c.readings.push(difference(pair[0], pair[1]), difference(pair[1], pair[0]));
+        c.open = `the size fits, but ${ORDER_OPEN}, so the direction cannot be checked`;
+      }
+      out.push(c);
+    }
+    return out;
+  },
+};
+
+/** A conversion into another currency: "810亿元（约合110亿美元）". */
+const conversion: Relation = {
+  kind: 'conversion',
+  find(v) {
+    const out: Candidate[] = [];
+    for (const x of v.amounts) {
+      if (x.type !== 'money' || !/约合|約合|折合|相当于|相當於/.test(v.text.slice(Math.max(0, x.start - 4), x.start))) continue;
+      const source = [...v.amounts].reverse().find((a) => a.end <= x.start && a.type === 'money' && a.unit !== x.unit);
+      if (!source || !num(source) || !num(x) || !x.unit || !source.unit) continue;
+      const rate = num(source)! / num(x)!;
+      const reading = { value: rate, expression: `${fmt(num(source)!)} ${source.unit} / ${fmt(num(x)!)} ${x.unit}` };
+      const c: Candidate = { stated: x, from: [source], statedValue: rate, unit: 'rate', per: ` ${source.unit} per ${x.unit}`, readings: [reading], tolerance: 0 };
+      const range = RATES[`${x.unit}>${source.unit}`];
+      if (range) c.accept = [Number.parseFloat((range[0] * 0.97).toPrecision(3)), Number.parseFloat((range[1] * 1.03).toPrecision(3))];
+      else {
+        c.undecidable = `Gloss has no reference rate between ${x.unit} and ${source.unit}`;
+        c.statedText = 'no reference rate to compare with';
+      }
+      out.push(c);
+    }
+    return out;
+  },
+};
+
+const TOTAL_WORDS = /合计|总计|共计|总额|总共|总数|总收入|总营收|总规模|总和|共有|全年/;
+
+/** Parts adding up to a whole: "合计320亿元，其中A、B、C分别为150亿、100亿和70亿". */
+const sum: Relation = {
+  kind: 'sum',
+  find(v) {
+    const listAt = v.text.search(/分别为|分别是|分别达|分别占/);
+    if (listAt < 0) return [];
+    const parts = v.figures.filter((f) => f.start > listAt && f.start - listAt < 60 && num(f) !== undefined &&
+      (f.type === 'money' || f.type === 'count' || f.type === 'number' || f.type === 'percent'));
+    if (parts.length < 2) return [];
+    const total = v.figures.find((f) => !parts.includes(f) && TOTAL_WORDS.test(v.text.slice(Math.max(0, f.start - 8), f.start)) && comparable(f, parts[0]!));
+    const shares = parts.every((f) => f.unit === '%') && !total;
+    if (!total && !(shares && /分别占/.test(v.text))) return [];
+    const value = parts.reduce((acc, f) => acc + num(f)!, 0);
+    const unit = shares ? '%' : undefined;
+    const reading = { value, expression: parts.map((f) => fmt(num(f)!, unit)).join(' + ') };
+    const tolerance = parts.reduce((acc, f) => acc + tol(f), 0) + (total ? tol(total) : 0.5);
+    if (!total) {
+      return [{
+        stated: parts[parts.length - 1]!, from: parts, statedValue: 100, unit, readings: [reading], tolerance,
+        accept: [0, 100 + tolerance], statedText: 'shares of one whole, at most 100%',
+      }];
+    }
+    const c: Candidate = { stated: total, from: parts, statedValue: num(total)!, unit, readings: [reading], tolerance };
+    if (value < num(total)! - tolerance && /其中|包括|包含/.test(v.text)) {
+      // 其中 lists may name only some of the parts: then they only have to fit inside the whole
+      c.accept = [0, num(total)! + tolerance];
+      c.statedText = `stated total ${fmt(num(total)!)}, of which these may be only some`;
+      c.open = 'the parts listed (其中) may be only some of the whole';
+    }
+    return [c];
+  },
+};
+
+/** Amounts before f in the passage that f is a part of: the nearest larger comparable one. */
+function wholeBefore(v: PassageView, part: Figure): Figure | undefined {
+  return [...v.levels].reverse().find((w) => w.end <= part.start && w !== part && comparable(w, part) && Math.abs(num(w)!) > Math.abs(num(part)!));
+}
+
+/** A share of a stated whole: "全年收入800亿元，其中广告收入240亿元，占总收入的30%". */
+const share: Relation = {
+  kind: 'share',
+  find(v) {
+    const out: Candidate[] = [];
+    for (const x of v.percents) {
+      if (x.unit !== '%') continue;
+      const before = v.text.slice(Math.max(0, x.start - 12), x.start);
+      const at = Math.max(before.lastIndexOf('占'), before.lastIndexOf('佔'));
+      if (at < 0 || SENTENCE_OR_CLAUSE.test(before.slice(at))) continue;
+      const zhan = x.start - before.length + at;
+      // 占全年收入800亿元的30%: the whole is named after 占; otherwise the part comes before 占 and the whole before it
+      const inside = v.levels.find((a) => a.start > zhan && a.end <= x.start);
+      const part = [...v.levels].reverse().find((a) => a.end <= zhan && (!inside || comparable(a, inside)));
+      if (!part || !sameSentence(v.text, part.end, zhan)) continue;
+      const whole = inside ?? wholeBefore(v, part);
+      if (!whole || !num(whole) || !sameSentence(v.text, whole.end, part.start) && !/其中/.test(v.text.slice(whole.end, part.start))) continue;
+      const value = (num(part)! / num(whole)!) * 100;
+      const c: Candidate = {
+        stated: x, from: [part, whole], statedValue: num(x)!, unit: '%',
+        readings: [{ value, expression: `${fmt(num(part)!)} / ${fmt(num(whole)!)}` }],
+        tolerance: tol(x) + 100 * (tol(part) / Math.abs(num(whole)!) + (Math.abs(num(part)!) * tol(whole)) / num(whole)! ** 2),
+      };
+      const named = inside !== undefined || /其中/.test(v.text.slice(whole.end, part.start)) || /总|全/.test(v.text.slice(zhan, x.start)) ||
+        TOTAL_WORDS.test(v.text.slice(Math.max(0, whole.start - 8), whole.start));
+      if (!named) c.open = `the whole is taken to be ${fmt(num(whole)!)}, the larger amount named before the part`;
+      out.push(c);
+    }
+    return out;
+  },
+};
+const SENTENCE_OR_CLAUSE = /[。！？!?；;]/;
+
+/** What is left of a whole: "总额100亿元，其中A 60亿元、B 25亿元，其余15亿元" (also in per cent of 100%). */
+const remainder: Relation = {
+  kind: 'remainder',
+  find(v) {
+    const out: Candidate[] = [];
+    for (const x of [...v.amounts, ...v.percents]) {
+      if (!/(其余|其他|剩余|剩下|余下)(的|部分|为|是|则为|约)?$/.test(v.text.slice(Math.max(0, x.start - 6), x.start))) continue;
+      const percent = x.type === 'percent';
+      if (percent && x.unit !== '%') continue;
+      const like = (f: Figure) => (percent ? f.type === 'percent' && f.unit === '%' : comparable(f, x));
+      const candidates = (percent ? v.percents : v.levels).filter((f) => f.end <= x.start && f !== x && like(f));
+      // the whole: a total named before the parts, or 100% for shares
+      const whole = percent ? candidates.find((f) => TOTAL_WORDS.test(v.text.slice(Math.max(0, f.start - 8), f.start))) : candidates[0];
+      const parts = candidates.filter((f) => f !== whole && (!whole || f.start > whole.start));
+      if (parts.length === 0 || (!percent && !whole)) continue;
+      const wholeValue = whole ? num(whole)! : 100;
+      const unit = percent ? '%' : undefined;
+      const value = wholeValue - parts.reduce((acc, f) => acc + num(f)!, 0);
+      const c: Candidate = {
+        stated: x, from: whole ? [whole, ...parts] : parts, statedValue: num(x)!, unit,
+        readings: [{ value, expression: `${fmt(wholeValue, unit)} − ${parts.map((f) => fmt(num(f)!, unit)).join(' − ')}` }],
+        tolerance: tol(x) + parts.reduce((acc, f) => acc + tol(f), 0) + (whole ? tol(whole) : 0),
+      };
+      const listed = /其中|包括|分别/.test(v.text.slice(whole ? whole.end : 0, x.start));
+      if (!listed) c.open = `the whole is taken to be ${whole ? fmt(wholeValue, unit) : '100%'}, and the parts ${parts.map((f) => fmt(num(f)!, unit)).join(', ')}`;
+      out.push(c);
+    }
+    return out;
+  },
+};
+
+export const RELATIONS: readonly Relation[] = [cagr, growth, points, differenceRelation, conversion, sum, share, remainder];
