@@ -84,3 +84,29 @@ export function valueAccuracy(docs, preds) {
   }
   return { right, total, accuracy: total ? right / total : 0, byFamily };
 }
+
+const close = (a, b) => Math.abs(a - b) <= 1e-4 * Math.max(1, Math.abs(b));
+
+/** Our own figures suite (test/fixtures/figures/cases.jsonl): right or wrong per case, as test/unit/figureCases.ts judges it. */
+export function ownSuite(core, cases) {
+  const byClass = {};
+  const wrong = [];
+  for (const c of cases) {
+    const found = core.resolveRelativeDates(core.detectFigures(c.text), core.findDateline(c.text));
+    let ok;
+    if (c.figure === null) ok = !found.some((f) => f.salient && (!c.notType || f.type === c.notType));
+    else {
+      const f = found.find((x) => x.text === c.figure);
+      const v = f?.value;
+      ok = !!f && (!c.type || f.type === c.type) && (c.unit === undefined || f.unit === c.unit) && (c.approx === undefined || f.approx === c.approx) &&
+        (c.value === undefined || (typeof c.value === 'number' ? typeof v === 'number' && close(v, c.value)
+          : v && typeof v === 'object' && close(v.min, c.value.min) && close(v.max, c.value.max))) &&
+        (c.period === undefined || (c.period === null ? f.period === undefined && !!f.assumption : f.period === c.period));
+    }
+    byClass[c.class] ??= { right: 0, total: 0 };
+    byClass[c.class].total++;
+    if (ok) byClass[c.class].right++;
+    else wrong.push(c);
+  }
+  return { byClass, wrong };
+}

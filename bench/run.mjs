@@ -87,6 +87,14 @@ if (want('figures')) {
   console.log(`  value accuracy on overlapping spans of the same family: ${fmt(acc.accuracy)} (${acc.right}/${acc.total})`);
   for (const [family, a] of Object.entries(acc.byFamily)) console.log(`    ${family.padEnd(12)} ${fmt(a.right / a.total)} (${a.right}/${a.total})`);
 
+  const { ownSuite } = await import('./figures.mjs');
+  const cases = readJsonl(join(root, 'test/fixtures/figures/cases.jsonl'));
+  const own = ownSuite(core, cases);
+  const right = Object.values(own.byClass).reduce((n, c) => n + c.right, 0);
+  console.log(`\nFigures suite of our own (test/fixtures/figures, ${cases.length} cases): ${fmt(right / cases.length)} (${right}/${cases.length}), by class:`);
+  for (const [k, c] of Object.entries(own.byClass)) console.log(`    ${k.padEnd(16)} ${fmt(c.right / c.total)} (${c.right}/${c.total})`);
+  for (const c of own.wrong) console.log(`    wrong: ${c.class}: ${JSON.stringify(c.text)} → ${c.figure}`);
+
   const R = require('@microsoft/recognizers-text-suite');
   const text = seedsText(2_000_000);
   const glossFig = throughput((t) => core.detectFigures(t), text);

@@ -53,7 +53,7 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
   }
   const start = currency ? currency.start : i;
   let end = n.end;
-  let approx: Approximation | undefined = n.approx ?? prefixApprox(text, start);
+  let approx: Approximation | undefined = n.approx ?? prefixApprox(text, i) ?? (currency ? prefixApprox(text, start) : undefined);
   let value: number | Range = n.max !== undefined ? { min: n.value, max: n.max } : n.value;
   const unitStart = skipSpaces(text, end, 4);
   let loose = matchUnitLoose(text, unitStart);

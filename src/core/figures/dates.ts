@@ -230,6 +230,8 @@ const OTHER_WORDS: Array<[string, 'month' | 'quarter', number]> = [
 const HALF_WORDS: Array<[string, string]> = [['上半年', '-H1'], ['下半年', '-H2']];
 
 export const DATE_TRIGGERS = [...new Set([...YEAR_WORDS, ...OTHER_WORDS, ...HALF_WORDS].map(([w]) => w[0]!))].join('');
+/** Second characters of those words: 上 and 下 are common, 上个月 and 下半年 are not. */
+const SECOND_CHARS = new Set([...YEAR_WORDS, ...OTHER_WORDS, ...HALF_WORDS].map(([w]) => w[1]!));
 
 function relativeFigure(s: Scan, start: number, end: number, relative: RelativeDate, approx?: Approximation, salient = true): number {
   const f = figure(s, start, end, 'date', null, undefined, approx);
@@ -247,6 +249,7 @@ function relativeFigure(s: Scan, start: number, end: number, relative: RelativeD
 export function readRelativeDate(s: Scan, i: number): number {
   const text = s.text;
   const ch = text[i];
+  if (!SECOND_CHARS.has(text[i + 1] ?? '')) return -1;
   for (const [w, base, offset] of YEAR_WORDS) {
     if (ch !== w[0] || !text.startsWith(w, i)) continue;
     const tail = readDateTail(text, i + w.length);

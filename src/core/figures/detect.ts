@@ -17,6 +17,7 @@ import { DATE_TRIGGERS, readDateAfterNumber, readRelativeDate } from './dates';
 import { COUNT_TRIGGERS, readRankOrCount } from './durations';
 import { NUMBER_TRIGGERS, readNumberForm } from './numbers';
 import { readAmount } from './amounts';
+import { skipApproxWord } from './units';
 import { TEMPERATURE_TRIGGERS, readTemperatureScale } from './quantities';
 
 /** What can start at a character, as bits: the scan calls only the readers that can. */
@@ -90,7 +91,8 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
       // 港幣5.2, 新台幣 30 億元: a currency named before its amount; or on its own (以美元计)
       const name = currencyNameAt(text, i);
       if (name) {
-        const k = skipSpaces(text, name.end, 2);
+        // 人民幣約2億元: an approximation word may come between the currency and the number
+        const k = skipApproxWord(text, skipSpaces(text, name.end, 2));
         const n = isNumberStart(text, k) ? readNumber(text, k) : undefined;
         next = n ? readAmount(s, k, n, name) : -1;
         if (next < 0) {
@@ -104,6 +106,11 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
       continue;
     }
     if (!(can & NUMERAL) || !isNumberStart(text, i)) {
+      i++;
+      continue;
+    }
+    // 找零壹佰元: a leading 零 belongs to the word before it, not to the numeral (零点五 excepted)
+    if ((text[i] === '零' || text[i] === '〇') && (CN_DIGITS.has(text[i + 1] ?? '') || CN_SMALL_UNITS.has(text[i + 1] ?? ''))) {
       i++;
       continue;
     }

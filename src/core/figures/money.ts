@@ -10,7 +10,14 @@ import type { Unit } from './units';
 
 /** Currency names that are mentions on their own (以美元计), by first character, longest first; 元 and 块 are not. */
 const BARE_CURRENCIES = new Map<string, Array<[string, string]>>();
+/**
+ * Currencies whose names are looked for before a number and on their own; the others are
+ * found after a number only (5亿印尼盾), which keeps common characters (以, 加, 南) out of
+ * the scan's triggers.
+ */
+const NAMED_ALONE = new Set(['CNY', 'USD', 'HKD', 'MOP', 'TWD', 'EUR', 'JPY', 'GBP', 'KRW', 'THB', 'AUD', 'RUB', 'CHF', 'BTC', 'NGN']);
 for (const [words, code] of CURRENCIES) {
+  if (!NAMED_ALONE.has(code)) continue;
   for (const w of words) {
     if (w.length < 2 || GENERIC_YUAN.has(w) || w.startsWith('元')) continue;
     BARE_CURRENCIES.set(w[0]!, [...(BARE_CURRENCIES.get(w[0]!) ?? []), [w, code] as [string, string]].sort((a, b) => b[0].length - a[0].length));

@@ -1,3 +1,5 @@
+import { CN_DIGITS } from './numerals';
+
 /** Words that start with (or end on) a numeral but are not figures: 一些, 统一, 百度, 三星. */
 export const NOT_FIGURES = [
   '一些', '一样', '一樣', '一起', '一直', '一定', '一般', '一方面', '一旦', '一度', '一时', '一時', '一切', '一边', '一邊',
@@ -21,6 +23,12 @@ export function startsNonFigure(text: string, i: number): number {
   for (const w of NOT_FIGURES_BY_CHAR.get(text[i - 1] ?? '') ?? []) {
     if (text.startsWith(w, i - 1)) return i - 1 + w.length;
   }
-  for (const w of NOT_FIGURES_BY_CHAR.get(text[i]!) ?? []) if (text.startsWith(w, i)) return i + w.length;
+  for (const w of NOT_FIGURES_BY_CHAR.get(text[i]!) ?? []) {
+    if (!text.startsWith(w, i)) continue;
+    // 一点 is "a little", but 一点七五 is 1.75 (两 is never a decimal digit)
+    const next = text[i + w.length] ?? '';
+    if ((w === '一点' || w === '一點') && CN_DIGITS.has(next) && next !== '两' && next !== '兩') return -1;
+    return i + w.length;
+  }
   return -1;
 }

@@ -21,6 +21,15 @@ export function readNumberForm(s: Scan, i: number): number {
     s.out.push(figure(s, i, i + 2, 'number', scale / 2));
     return i + 2;
   }
+  // 半小时, 半个月, 半天: half of a time unit (半年 is left alone: 上半年 and 半年报 are periods)
+  if (ch === '半') {
+    const k = text[i + 1] === '个' || text[i + 1] === '個' ? i + 2 : i + 1;
+    const u = matchUnit(text, k) ?? (text[k] === '月' && k > i + 1 ? { text: '月', type: 'duration' as const, unit: 'month' } : undefined);
+    if (u && u.type === 'duration' && u.unit !== 'year' && u.unit !== 'quarter' && !(u.unit === 'month' && k === i + 1)) {
+      s.out.push(figure(s, i, k + u.text.length, 'duration', 0.5, u.unit));
+      return k + u.text.length;
+    }
+  }
   if ((ch === '.' || ch === '．') && isArabicDigit(text.charCodeAt(i + 1)) && !isArabicDigit(text.charCodeAt(i - 1)) && !isLatinLetter(text.charCodeAt(i - 1))) {
     let k = i + 1;
     let v = 0;

@@ -75,6 +75,8 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
   /** Index of the token that has a second reading (六七), and that reading. */
   let pairAt = -1;
   let pairHigh = 0;
+  /** One decimal point per numeral: 三点三点三 is not one number. */
+  let sawPoint = false;
   while (j < text.length && tokens.length < MAX_TOKENS) {
     const c = text.charCodeAt(j);
     const ch = text[j]!;
@@ -168,7 +170,7 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
       continue;
     }
     // 两个亿, 三個億: a classifier between the digit and its big unit
-    if ((ch === '个' || ch === '個') && lastWasDigit && CN_BIG_UNITS.has(text[j + 1] ?? '')) {
+    if ((ch === '个' || ch === '個') && (lastWasDigit || approx) && tokens.length && CN_BIG_UNITS.has(text[j + 1] ?? '')) {
       j++;
       continue;
     }
@@ -189,7 +191,8 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
       j++;
       continue;
     }
-    if (CN_POINT.has(ch) && tokens.length && pairAt < 0) {
+    if (CN_POINT.has(ch) && tokens.length && pairAt < 0 && !sawPoint) {
+      sawPoint = true;
       // 四百点五, 一点两: the fraction is read digit by digit
       let k = skipSpaces(text, j + 1);
       let frac = '';

@@ -177,3 +177,9 @@ export function suffixApprox(text: string, end: number): { approx: Approximation
   for (const [w, a] of SUFFIX_APPROX) if (text.startsWith(w, k)) return { approx: a, end: k + w.length };
   return undefined;
 }
+
+/** After a currency name: an approximation word before its number (人民幣約2億元). */
+export function skipApproxWord(text: string, k: number): number {
+  for (const [w] of PREFIX_APPROX) if (text.startsWith(w, k)) return k + w.length;
+  return k;
+}
