@@ -21,7 +21,7 @@ export interface ArticleDate {
 /** How far into the article its dateline may be: the header, not the body. */
 const HEADER_LINES = 12;
 const HEADER_CHARS = 2000;
-/** A full date on a line this short is a dateline (周天財經 2024-03-06 21:08:07), not a sentence. */
+/** A full date on a line this short, with no sentence punctuation, is a dateline (2024年3月6日 周天財經), not a sentence. */
 const DATELINE_MAX_LINE = 48;
 
 /** 2024-06-03 (and anything after it, such as a time): an article date, or undefined if it is not a real day. */
@@ -50,7 +50,9 @@ export function findDateline(text: string): ArticleDate | undefined {
     if (f.period.includes('T')) return date;
     const lineStart = header.lastIndexOf('\n', f.start - 1) + 1;
     const lineEnd = header.indexOf('\n', f.end);
-    if ((lineEnd < 0 ? header.length : lineEnd) - lineStart <= DATELINE_MAX_LINE) fallback ??= date;
+    const line = header.slice(lineStart, lineEnd < 0 ? header.length : lineEnd);
+    // a sentence that mentions a day (2023年4月11日举办的峰会上，…) is no dateline
+    if (line.length <= DATELINE_MAX_LINE && !/[，。,；;！？]/.test(line)) fallback ??= date;
   }
   return fallback;
 }
