@@ -102,6 +102,8 @@ export function readSmallInt(text: string, i: number): { value: number; end: num
 
 /** "2023年" or "2023財年" at i: the year and what follows. */
 export function readDate(text: string, n: ParsedNumber): DatePart | undefined {
+  const short = shortYear(text, n);
+  if (short) return short;
   if (!n.plainArabic || n.integerDigits !== 4 || !Number.isInteger(n.value)) return undefined;
   if (n.value < 1900 || n.value > 2100) return undefined;
   let k = n.end;
@@ -140,6 +142,16 @@ export function readDate(text: string, n: ParsedNumber): DatePart | undefined {
     }
   }
   const part: DatePart = { end: tail.end, period: fill(tail.tail, y) };
+  if (tail.approx) part.approx = tail.approx;
+  return part;
+}
+
+/** 23年Q4, 23年第四季度, 22年3月: a two-digit year, known as one by the quarter or month after it (20YY). */
+function shortYear(text: string, n: ParsedNumber): DatePart | undefined {
+  if (!n.plainArabic || n.integerDigits !== 2 || !Number.isInteger(n.value) || text[n.end] !== '年') return undefined;
+  const tail = readDateTail(text, n.end + 1);
+  if (!tail.tail.startsWith('-Q') && !/^-\d\d/.test(tail.tail)) return undefined;
+  const part: DatePart = { end: tail.end, period: fill(tail.tail, String(2000 + n.value)) };
   if (tail.approx) part.approx = tail.approx;
   return part;
 }
