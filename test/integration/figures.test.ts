@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { activateGloss, hoverText, openArticle, waitFor, workspaceFile } from './helpers';
+
+const plain = (s: string) => s.replace(/\\(.)/g, '$1');
+const scale = Number(process.env.GLOSS_TIMEOUT_SCALE ?? '1') || 1;
+
+/** An article of our own, written into the scratch workspace for this test alone. */
+function writeArticle(name: string, text: string): string {
+  const path = workspaceFile('articles', name).fsPath;
+  writeFileSync(path, text);
+  return path;
+}
+
+async function hoverOn(doc: vscode.TextDocument, needle: string): Promise<string> {
+  const at = doc.getText().indexOf(needle);
+  assert.ok(at >= 0, `${needle} is not in the article`);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(at + 1));
+  return plain(hoverText(hovers));
+}
+
+describe('figures in the hover: new shapes and relative dates', function () {
+  this.timeout(60_000 * scale);
+  const created: string[] = [];
+  afterEach(() => {
+    for (const p of created.splice(0)) rmSync(p, { force: true });
+  });
+
+  it('shows amounts with tails, shared ranges, currencies before the number and durations', async () => {
+    await activateGloss();
+    const name = 'figures-hover-shapes.txt';
+    created.push(writeArticle(name, '星河科技公布了新的价格。每份售价12元3角4分，融资三到五万元，港幣5.2億的订单，历时三年零两个月。\n'));
+    const doc = (await openArticle(name)).document;
+    assert.match(await hoverOn(doc, '12元3角4分'), /CNY 12\.34 \(money\)/);
+    assert.match(await hoverOn(doc, '三到五万元'), /CNY 30,000 – 50,000 \(money\)/);
+    assert.match(await hoverOn(doc, '港幣5.2億'), /HKD 520,000,000 \(money\)/);
+    assert.match(await hoverOn(doc, '三年零两个月'), /38 month \(duration\)/);
+  });
+
+  it('resolves a relative date against the dateline, then against the date: of the sidecar', async () => {
+    await activateGloss();
+    const name = 'figures-hover-dates.txt';
+    const text = '星河财经 2024-06-03 10:31\n\n去年8月，星河科技发布了新的模型。\n';
+    created.push(writeArticle(name, text));
+    const doc = (await openArticle(name)).document;
+    const first = await waitFor(async () => {
+      const h = await hoverOn(doc, '去年8月');
+      return /2023-08/.test(h) ? h : undefined;
+    }, 'the hover of 去年8月', 10_000 * scale);
+    assert.match(first ?? '', /read against the article's date 2024-06-03 \(from its dateline\)/);
+    const sidecar = workspaceFile('articles', name.replace(/\.txt$/, '.annotations.yaml')).fsPath;
+    created.push(sidecar);
+    const sha = createHash('sha256').update(text).digest('hex');
+    writeFileSync(sidecar, `version: 1\narticle: ${name}\nsha256: ${sha}\ndate: 2020-01-15\nannotations: []\n`);
+    const second = await waitFor(async () => {
+      const h = await hoverOn(doc, '去年8月');
+      return /2019-08/.test(h) ? h : undefined;
+    }, 'the hover to follow the sidecar date', 15_000 * scale);
+    assert.match(second ?? '', /2020-01-15 \(from the sidecar's date:\)/);
+  });
+});
