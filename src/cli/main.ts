@@ -12,7 +12,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { OffsetIndex, stripBom } from '../core/text/offsets';
 
-import { UsageError, runCheck, runExport, runFormat, runStats } from './sidecarCommands';
+import { UsageError, runExport, runFormat, runStats } from './sidecarCommands';
+import { runCheck } from './commands/check';
 
 const USAGE = `usage: gloss <command> [options]
 
@@ -21,8 +22,10 @@ commands:
   detect --input-jsonl DOCS.jsonl [--kinds figure,entity,claim] [--lexicon PATH]
                                              read {"id","text"} lines, write {"id","spans"} lines
                                              (code points, end exclusive: the shared benchmark format)
-  check [PATH...]                            validate sidecars against the format and their articles
-                                             (exit 1 on a problem, 2 on unusable input)
+  check [--format text|json|sarif|github] [--changed-since REF] [PATH...]
+                                             validate sidecars against the format and their articles, with
+                                             review warnings (open failed checks, false without evidence);
+                                             exit 1 on a problem, 2 on unusable input
   format [--check] [PATH...]                 rewrite sidecars canonically (re-anchored, sorted); --check only reports
   export --format jsonl|csv|brat|w3c [--out DEST] [PATH...]
                                              sidecars in other formats (brat with --out writes .ann and .txt files)

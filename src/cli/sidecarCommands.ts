@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createAnchor } from '../core/sidecar/anchor';
-import { checkSidecar, reanchor, resolveAll } from '../core/sidecar/check';
+import { reanchor, resolveAll } from '../core/sidecar/check';
 import { EXPORT_FORMATS, toBrat, toCsv, toJsonl, toW3c, type ExportFormat, type ExportInput } from '../core/sidecar/export';
 import { sidecarPathFor, type Sidecar } from '../core/sidecar/model';
 import { readSidecarFile, writeAtomic } from '../core/sidecar/store';
@@ -75,18 +75,6 @@ function eachSidecar(paths: string[], report: (line: string) => void, use: (o: O
     }
     status = Math.max(status, use(o.value));
   }
-  return status;
-}
-
-/** Exit status: 0 clean, 1 problems found, 2 unusable input. */
-export function runCheck(args: string[], write: (s: string) => void): number {
-  const paths = sidecarPaths(args);
-  const status = eachSidecar(paths, write, ({ path, loaded, articleText }) => {
-    const problems = checkSidecar(loaded, articleText);
-    for (const p of problems) write(`${path}:${p.line ?? 1}: ${p.message}\n`);
-    return problems.length ? 1 : 0;
-  });
-  write(`${paths.length} sidecar${paths.length === 1 ? '' : 's'} checked${status ? '' : ', no problems'}\n`);
   return status;
 }
 

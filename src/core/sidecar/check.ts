@@ -4,9 +4,17 @@ import { compareAnnotations, type Sidecar } from './model';
 import { sha256 } from './store';
 import { lineOf, type LoadedSidecar } from './yamlIO';
 
+/** The kinds of problem `checkSidecar` finds (rules of the same names in src/core/review/rules.ts). */
+export type CheckRule = 'stale-hash' | 'unsorted' | 'orphan' | 'moved';
+
 export interface CheckProblem {
+  rule: CheckRule;
+  /** 1-based line in the sidecar. */
   line?: number;
   message: string;
+  annotationId?: string;
+  /** Where the annotation lies in the article now (code points), for `moved`. */
+  range?: { start: number; end: number };
 }
 
 /** Where each annotation lies in the article now. */
@@ -20,19 +28,28 @@ export function checkSidecar(loaded: LoadedSidecar, articleText: string): CheckP
   const problems: CheckProblem[] = [];
   const { sidecar } = loaded;
   if (sidecar.sha256 !== sha256(articleText)) {
-    problems.push({ line: lineOf(loaded, ['sha256']), message: 'sha256 does not match the article: the article changed since the anchors were checked (run gloss format to re-anchor)' });
+    problems.push({ rule: 'stale-hash', line: lineOf(loaded, ['sha256']), message: 'sha256 does not match the article: the article changed since the anchors were checked (run gloss format to re-anchor)' });
   }
   const anns = sidecar.annotations;
   for (let i = 1; i < anns.length; i++) {
     if (compareAnnotations(anns[i - 1]!, anns[i]!) > 0) {
-      problems.push({ line: lineOf(loaded, ['annotations', i]), message: `annotations are not sorted by start, then id (${anns[i]!.id} comes after ${anns[i - 1]!.id})` });
+      problems.push({ rule: 'unsorted', line: lineOf(loaded, ['annotations', i]), annotationId: anns[i]!.id, message: `annotations are not sorted by start, then id (${anns[i]!.id} comes after ${anns[i - 1]!.id})` });
       break;
     }
   }
   resolveAll(sidecar, articleText).forEach((r, i) => {
     const a = anns[i]!;
-    if (r.status === 'orphan') problems.push({ line: lineOf(loaded, ['annotations', i]), message: `annotation ${a.id} is orphaned: ${r.reason} ("${a.quote}")` });
-    else if (r.status !== 'exact') problems.push({ line: lineOf(loaded, ['annotations', i]), message: `annotation ${a.id} moved to ${r.start}-${r.end} (${r.status}); run gloss format to update its offsets` });
+    const line = lineOf(loaded, ['annotations', i]);
+    if (r.status === 'orphan') problems.push({ rule: 'orphan', line, annotationId: a.id, message: `annotation ${a.id} is orphaned: ${r.reason} ("${a.quote}")` });
+    else if (r.status !== 'exact') {
+      problems.push({
+        rule: 'moved',
+        line,
+        annotationId: a.id,
+        range: { start: r.start, end: r.end },
+        message: `annotation ${a.id} moved to ${r.start}-${r.end} (${r.status}); run gloss format to update its offsets`,
+      });
+    }
   });
   return problems;
 }

@@ -35,6 +35,12 @@ export interface Annotation extends Anchor {
   source?: string;
   note?: string;
   evidence?: string[];
+  /**
+   * Who made the decision (accepted, rejected, the verdict): `git config user.email` or the
+   * `gloss.annotator` setting. Optional, and set only when the decision changes, so that
+   * re-saving a file never rewrites it.
+   */
+  by?: string;
   /** Fields under an `x-` prefix, kept as they were. */
   extra?: Record<string, unknown>;
 }
@@ -42,15 +48,20 @@ export interface Annotation extends Anchor {
 export interface Sidecar {
   version: number;
   article: string;
+  /** Where the article was published, if known (ClaimReview's `appearance`). */
+  url?: string;
   sha256: string;
   /** The article's own date (YYYY-MM-DD), set by the user: relative dates (去年8月) are read against it. */
   date?: string;
   annotations: Annotation[];
 }
 
+/** Optional header fields of this module's own, written after `sha256` and `date`, before the list. */
+export const OPTIONAL_HEADER_FIELDS = ['url'] as const;
+
 /** The order in which an annotation's fields are written. */
 export const FIELD_ORDER = [
-  'id', 'kind', 'status', 'quote', 'prefix', 'suffix', 'start', 'end',
+  'id', 'kind', 'status', 'by', 'quote', 'prefix', 'suffix', 'start', 'end',
   'type', 'canonical', 'value', 'unit', 'approx', 'verdict', 'source', 'note', 'evidence',
 ] as const;
 

@@ -12,9 +12,11 @@ export interface Problem {
 
 const ANNOTATION_FIELDS = new Set([
   'id', 'kind', 'status', 'quote', 'prefix', 'suffix', 'start', 'end', 'type', 'canonical', 'value', 'unit', 'approx',
-  'verdict', 'source', 'note', 'evidence',
+  'verdict', 'source', 'note', 'evidence', 'by',
 ]);
-const ROOT_FIELDS = new Set(['version', 'article', 'sha256', 'date', 'annotations']);
+const ROOT_FIELDS = new Set(['version', 'article', 'sha256', 'date', 'url', 'annotations']);
+/** One line, not blank: an e-mail address or a name. */
+const BY_PATTERN = /^[^\s](?:[^\r\n]{0,198}[^\s])?$/;
 const FIELDS_OF_KIND: Record<string, string[]> = {
   entity: ['type', 'canonical'],
   figure: ['value', 'unit', 'approx'],
@@ -46,6 +48,7 @@ export function validateSidecar(data: unknown): Problem[] {
   }
   if (data.version !== SIDECAR_VERSION) add(['version'], `version must be ${SIDECAR_VERSION}`);
   if (typeof data.article !== 'string' || !data.article) add(['article'], 'article must be the article file name');
+  if ('url' in data && (typeof data.url !== 'string' || !/^https?:\/\/\S+$/.test(data.url))) add(['url'], 'url must be the http(s) address where the article was published');
   if (typeof data.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(data.sha256)) add(['sha256'], 'sha256 must be 64 lower-case hex digits');
   if (data.date !== undefined && !isDay(data.date)) add(['date'], 'date must be the article\'s date as YYYY-MM-DD');
   if (!Array.isArray(data.annotations)) {
@@ -96,6 +99,7 @@ export function validateSidecar(data: unknown): Problem[] {
     if ('evidence' in a && !(Array.isArray(a.evidence) && a.evidence.every((e) => typeof e === 'string'))) {
       add(at('evidence'), 'evidence must be a list of URLs or article#id references');
     }
+    if ('by' in a && !(typeof a.by === 'string' && BY_PATTERN.test(a.by))) add(at('by'), 'by must be one line naming the annotator (an e-mail address or a name)');
   });
   return problems;
 }

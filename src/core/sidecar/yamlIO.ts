@@ -4,7 +4,7 @@
  * file is written back byte for byte.
  */
 import { Document, LineCounter, isMap, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { FIELD_ORDER, SIDECAR_VERSION, compareAnnotations, type Annotation, type Sidecar } from './model';
+import { FIELD_ORDER, OPTIONAL_HEADER_FIELDS, SIDECAR_VERSION, compareAnnotations, type Annotation, type Sidecar } from './model';
 import { validateSidecar, type Problem } from './validate';
 
 /** Larger files are refused: a sidecar of 10,000 annotations is about 3 MB. */
@@ -139,7 +139,16 @@ function toModel(data: Record<string, unknown>): Sidecar {
   });
   const sidecar: Sidecar = { version: data.version as number, article: data.article as string, sha256: data.sha256 as string, annotations };
   if (typeof data.date === 'string') sidecar.date = data.date;
+  for (const k of OPTIONAL_HEADER_FIELDS) if (typeof data[k] === 'string') sidecar[k] = data[k] as string;
   return sidecar;
+}
+
+/** Header fields in writing order, optional ones only when set. */
+function header(s: Sidecar): Record<string, unknown> {
+  const out: Record<string, unknown> = { version: s.version, article: s.article, sha256: s.sha256 };
+  if (s.date !== undefined) out.date = s.date;
+  for (const k of OPTIONAL_HEADER_FIELDS) if (s[k] !== undefined) out[k] = s[k];
+  return out;
 }
 
 /** The fields of an annotation in writing order, `x-` fields last. */
@@ -161,10 +170,7 @@ function sorted(sidecar: Sidecar): Sidecar {
 export function formatSidecar(sidecar: Sidecar): string {
   const s = sorted(sidecar);
   const doc = new Document({
-    version: s.version,
-    article: s.article,
-    sha256: s.sha256,
-    ...(s.date !== undefined ? { date: s.date } : {}),
+    ...header(s),
     annotations: s.annotations.map((a) => Object.fromEntries(orderedFields(a))),
   });
   return doc.toString(WRITE_OPTIONS);
@@ -188,6 +194,16 @@ export function updateSidecarText(loaded: LoadedSidecar, next: Sidecar): string 
     if (!sameValue(doc.get(k), target[k])) doc.set(k, target[k]);
   }
   setDate(doc, root, target.date);
+  for (const k of OPTIONAL_HEADER_FIELDS) {
+    if (target[k] === undefined) doc.delete(k);
+    else if (doc.has(k)) {
+      if (!sameValue(doc.get(k), target[k])) doc.set(k, target[k]);
+    } else {
+      // a new header field goes where formatSidecar puts it: last in the header, before the list
+      const at = root.items.findIndex((p) => String((p.key as { value?: unknown })?.value ?? p.key) === 'annotations');
+      root.items.splice(at >= 0 ? at : root.items.length, 0, doc.createPair(k, target[k]));
+    }
+  }
   const seq = doc.get('annotations', true) as YAMLSeq | undefined;
   const byId = new Map<string, YAMLMap>();
   if (isSeq(seq)) {
