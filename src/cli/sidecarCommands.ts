@@ -34,7 +34,8 @@ export function sidecarPaths(args: string[]): string[] {
       if (existsSync(side)) out.push(side);
     } else throw new UsageError(`${arg}: not a sidecar (*.annotations.yaml), an article (*.txt) or a folder`);
   }
-  return out;
+  // an article and its sidecar both named (a pre-commit hook gets both when both are staged)
+  return [...new Set(out)];
 }
 
 interface Opened {

@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { cli, git, gitInit, root, scratch, writeSidecar } from './reviewHelpers';
+
+const scale = Number(process.env.GLOSS_TIMEOUT_SCALE ?? 1) || 1;
+
+function havePreCommit(): boolean {
+  return spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+interface Hook {
+  id: string;
+  entry: string;
+  language: string;
+  [k: string]: unknown;
+}
+
+/**
+ * Our `.pre-commit-hooks.yaml`, as a `repo: local` configuration: the same hooks (files,
+ * serial, names), with `gloss` run from this build instead of an npm install, so that the
+ * real pre-commit runs them with no network.
+ */
+function localConfig(): string {
+  const hooks = parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
+  const local = hooks.map((h) => {
+    assert.equal(h.language, 'node');
+    assert.match(h.entry, /^gloss /);
+    return { ...h, language: 'system', entry: h.entry.replace(/^gloss/, `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}`) };
+  });
+  return stringify({ repos: [{ repo: 'local', hooks: local }] });
+}
+
+function commitWithHooks(dir: string, env: NodeJS.ProcessEnv) {
+  git(dir, 'add', '-A');
+  const r = spawnSync('git', ['commit', '-m', 'review'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 240_000 * scale });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+describe('pre-commit hooks (the real pre-commit tool, child process)', function () {
+  this.timeout(400_000 * scale);
+  before(function () {
+    if (!existsSync(cli) || !havePreCommit()) this.skip();
+  });
+
+  it('.pre-commit-hooks.yaml runs gloss check and gloss format --check on staged articles and sidecars', () => {
+    const d = scratch('gloss-precommit-');
+    writeFileSync(join(d, '.pre-commit-config.yaml'), localConfig());
+    writeSidecar(d, 'earnings.txt', [{ kind: 'figure', quote: '801亿元' }]);
+    gitInit(d);
+    const env = { PRE_COMMIT_HOME: mkdtempSync(join(tmpdir(), 'gloss-pre-commit-home-')) };
+    const install = spawnSync('pre-commit', ['install'], { cwd: d, encoding: 'utf8', env: { ...process.env, ...env } });
+    assert.equal(install.status, 0, install.stderr + install.stdout);
+
+    // a broken sidecar is stopped, pointing at the line
+    const sidecar = join(d, 'earnings.annotations.yaml');
+    const good = readFileSync(sidecar, 'utf8');
+    writeFileSync(sidecar, good.replace('kind: figure', 'kind: rumour'));
+    const broken = commitWithHooks(d, env);
+    assert.notEqual(broken.status, 0, broken.out);
+    assert.match(broken.out, /gloss check[^\n]*Failed/);
+    assert.match(broken.out, /earnings\.annotations\.yaml:\d+: kind must be one of claim, figure, entity/);
+    assert.equal(git(d, 'rev-list', '--count', 'HEAD').trim(), '1');
+
+    // an article edited without re-anchoring its sidecar is stopped by both hooks
+    writeFileSync(sidecar, good);
+    writeFileSync(join(d, 'earnings.txt'), '（更新）' + readFileSync(join(d, 'earnings.txt'), 'utf8'));
+    const stale = commitWithHooks(d, env);
+    assert.notEqual(stale.status, 0, stale.out);
+    assert.match(stale.out, /sha256 does not match the article/);
+    assert.match(stale.out, /gloss format --check[^\n]*Failed/);
+    assert.match(stale.out, /earnings\.annotations\.yaml: not in canonical form/);
+
+    // after gloss format, both pass and the commit is made
+    assert.equal(spawnSync(process.execPath, [cli, 'format', '.'], { cwd: d }).status, 0);
+    const ok = commitWithHooks(d, env);
+    assert.equal(ok.status, 0, ok.out);
+    assert.match(ok.out, /gloss check[^\n]*Passed/);
+    assert.match(ok.out, /gloss format --check[^\n]*Passed/);
+    assert.equal(git(d, 'rev-list', '--count', 'HEAD').trim(), '2');
+
+    // files the hooks do not look at are skipped
+    writeFileSync(join(d, 'notes.md'), '# notes\n');
+    const skipped = commitWithHooks(d, env);
+    assert.equal(skipped.status, 0, skipped.out);
+    assert.match(skipped.out, /gloss check[^\n]*Skipped/);
+    assert.equal(git(d, 'rev-list', '--count', 'HEAD').trim(), '3');
+  });
+});
