@@ -30,6 +30,11 @@ export type Spec = Partial<Annotation> & { quote: string; kind: Annotation['kind
 /** An annotation of the first occurrence of `quote` in `text`, with the fields given. */
 export function annotation(text: string, spec: Spec): Annotation {
   const at = text.indexOf(spec.quote);
+  if (at < 0 && spec.start !== undefined) {
+    // an orphan on purpose: a quote the article does not have
+    const orphan: Annotation = { id: spec.id ?? annotationId(spec.kind, spec.start, spec.quote, new Set()), status: 'accepted', prefix: '', suffix: '', ...spec, start: spec.start, end: spec.start + [...spec.quote].length };
+    return orphan;
+  }
   if (at < 0) throw new Error(`fixture: '${spec.quote}' is not in the article`);
   const start = [...text.slice(0, at)].length;
   const anchor = createAnchor(text, start, start + [...spec.quote].length);
