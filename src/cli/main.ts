@@ -12,8 +12,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { OffsetIndex, stripBom } from '../core/text/offsets';
 
-import { UsageError, runExport, runFormat, runStats } from './sidecarCommands';
+import { UsageError, runFormat, runStats } from './sidecarCommands';
 import { runCheck } from './commands/check';
+import { runSummary } from './commands/summary';
+import { runExportCommand } from './commands/export';
+import { runAgree } from './commands/agree';
 
 const USAGE = `usage: gloss <command> [options]
 
@@ -27,9 +30,17 @@ commands:
                                              review warnings (open failed checks, false without evidence);
                                              exit 1 on a problem, 2 on unusable input
   format [--check] [PATH...]                 rewrite sidecars canonically (re-anchored, sorted); --check only reports
-  export --format jsonl|csv|brat|w3c [--out DEST] [PATH...]
-                                             sidecars in other formats (brat with --out writes .ann and .txt files)
+  export --format jsonl|csv|brat|w3c|claimreview|conll|labelstudio [--out DEST] [PATH...]
+                                             sidecars in other formats (brat with --out writes .ann and .txt files;
+                                             claimreview reads .gloss/config.yaml)
   stats [PATH...]                            counts per kind, status, verdict and article, and orphans
+  summary --since REF [--until REV] [PATH...]
+                                             Markdown summary of the review work between two revisions
+                                             (the later one by default the working tree), for a pull request
+  agree A B | agree --rev A --rev B [PATH...] [--json]
+                                             inter-annotator agreement of two folders or two revisions:
+                                             span F1 per kind (exact, overlap), Cohen's κ on accept/reject
+                                             and on verdicts, per article
   help                                       this text
 
 PATH is a sidecar (*.annotations.yaml), an article (*.txt) or a folder (searched); default: .
@@ -174,9 +185,13 @@ export function main(argv: string[], write: (s: string) => void = (s) => process
       case 'format':
         return runFormat(rest, write);
       case 'export':
-        return runExport(rest, write);
+        return runExportCommand(rest, write);
       case 'stats':
         return runStats(rest, write);
+      case 'summary':
+        return runSummary(rest, write);
+      case 'agree':
+        return runAgree(rest, write);
       case undefined:
       case 'help':
       case '--help':

@@ -12,6 +12,8 @@ import { VERDICTS, type Kind, type Verdict } from '../core/sidecar/model';
 import { toBrat, toCsv, toJsonl, toW3c } from '../core/sidecar/export';
 import { writeAtomic } from '../core/sidecar/store';
 import { t } from './l10n';
+import type { AnnotatorService } from './annotator';
+import { stampDecision } from '../core/review/decisions';
 
 export interface FindingSummary {
   uri: string;
@@ -25,6 +27,8 @@ export interface Services {
   lenses: GlossCodeLensProvider;
   reviewer: Reviewer;
   lexicon: LexiconService;
+  /** Who is recorded as `by:` on decisions. */
+  annotators: AnnotatorService;
 }
 
 /** Where a review command acts: a document, a UTF-16 offset in it, and optionally a kind. */
@@ -72,8 +76,9 @@ export function commandHandlers(s: Services) {
     const { document, item } = found;
     const state = s.reviewer.sidecars.get(document.uri, document.getText());
     const taken = new Set(state.sidecar.annotations.map((a) => a.id));
-    const annotation = annotationFor(document.getText(), item, status, taken);
-    extra?.(annotation);
+    const decided = annotationFor(document.getText(), item, status, taken);
+    extra?.(decided);
+    const annotation = stampDecision(item.annotation, decided, await s.annotators.annotatorFor(document.uri));
     const ok = await s.reviewer.sidecars.update(document.uri, document.getText(), (sc) => withAnnotation(sc, annotation));
     return ok ? annotation : undefined;
   };
@@ -109,11 +114,12 @@ export function commandHandlers(s: Services) {
       const todo = review.items.filter((i) => i.state === 'suggested' && i.start >= paragraph.paragraph.start && i.end <= paragraph.paragraph.end);
       if (!todo.length) return 0;
       const text = document.getText();
+      const annotator = await s.annotators.annotatorFor(document.uri);
       await s.reviewer.sidecars.update(document.uri, text, (sc) => {
         let next = sc;
         const taken = new Set(sc.annotations.map((a) => a.id));
         for (const item of todo) {
-          const a = annotationFor(text, item, 'accepted', taken);
+          const a = stampDecision(item.annotation, annotationFor(text, item, 'accepted', taken), annotator);
           taken.add(a.id);
           next = withAnnotation(next, a);
         }
@@ -164,8 +170,9 @@ export function commandHandlers(s: Services) {
         a.canonical = toSimplifiedView(a.quote).text;
       }
       if (kind === 'claim') a.verdict = 'unreviewed';
-      await s.reviewer.sidecars.update(document.uri, text, (sc) => withAnnotation(sc, a));
-      return a;
+      const made = stampDecision(undefined, a, await s.annotators.annotatorFor(document.uri));
+      await s.reviewer.sidecars.update(document.uri, text, (sc) => withAnnotation(sc, made));
+      return made;
     },
     'gloss.teachEntity': async (target?: Target & { type?: string; canonical?: string }) => {
       const found = await reviewTarget({ ...target, kind: 'entity' });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AnalysisCache } from './analysisCache';
+import { AnnotatorService } from './annotator';
 import { registerArticleDetection } from './articles';
 import { registerCodeLens } from './codeLens';
 import { registerCommands } from './commands';
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
   const cache = new AnalysisCache(() => lexicon.lexicon);
   const sidecars = new SidecarService();
   const reviewer = new Reviewer(cache, sidecars);
+  const annotators = new AnnotatorService();
   lexicon.corpus.reviewState = (uri, text, analysis) => {
     const review = buildReview(analysis, sidecars.get(uri, text).sidecar);
     const verdicts = new Map<number, string>();
@@ -39,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
     cache,
     sidecars,
     reviewer,
+    annotators,
     lexicon.onDidChange(() => {
       cache.setLexicon(lexicon.lexicon);
       reviewer.invalidate();
@@ -48,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
     ...registerHover(reviewer, lexicon),
     ...lensDisposables,
     ...registerDecorations(reviewer, context),
-    ...registerCommands({ cache, lenses, reviewer, lexicon }),
+    ...registerCommands({ cache, lenses, reviewer, lexicon, annotators }),
     ...registerCorpusView(lexicon.corpus),
     // a decision changes one article's progress and verdicts: re-index that article only
     sidecars.onDidChange((uri) => scheduleUpdate(uri)),

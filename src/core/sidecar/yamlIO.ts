@@ -225,7 +225,9 @@ export function updateSidecarText(loaded: LoadedSidecar, next: Sidecar): string 
       const i = (FIELD_ORDER as readonly string[]).indexOf(key);
       return i >= 0 ? i : FIELD_ORDER.length;
     };
-    node.items.sort((p, q) => rank(String((p.key as { value?: unknown })?.value)) - rank(String((q.key as { value?: unknown })?.value)));
+    // keys Gloss just added are plain strings, keys read from the file are scalars
+    const keyOf = (p: { key: unknown }) => String(typeof p.key === 'object' && p.key !== null ? (p.key as { value?: unknown }).value : p.key);
+    node.items.sort((p, q) => rank(keyOf(p)) - rank(keyOf(q)));
     return node;
   });
   if (isSeq(seq)) seq.items = items;
