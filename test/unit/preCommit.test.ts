@@ -19,17 +19,19 @@ interface Hook {
   [k: string]: unknown;
 }
 
+const HOOK_SCRIPT = 'scripts/pre-commit-hook.sh';
+
 /**
  * Our `.pre-commit-hooks.yaml`, as a `repo: local` configuration: the same hooks (files,
- * serial, names), with `gloss` run from this build instead of an npm install, so that the
- * real pre-commit runs them with no network.
+ * serial, names, arguments), with the hook script run from this checkout (its CLI already
+ * built) instead of pre-commit's clone, so that the real pre-commit runs them with no network.
  */
 function localConfig(): string {
   const hooks = parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
   const local = hooks.map((h) => {
-    assert.equal(h.language, 'node');
-    assert.match(h.entry, /^gloss /);
-    return { ...h, language: 'system', entry: h.entry.replace(/^gloss/, `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}`) };
+    assert.equal(h.language, 'script');
+    assert.ok(h.entry.startsWith(`${HOOK_SCRIPT} `), h.entry);
+    return { ...h, language: 'system', entry: h.entry.replace(HOOK_SCRIPT, JSON.stringify(join(root, HOOK_SCRIPT))) };
   });
   return stringify({ repos: [{ repo: 'local', hooks: local }] });
 }
@@ -49,6 +51,14 @@ describe('pre-commit hooks (the real pre-commit tool, child process)', function 
       if (process.env.CI) throw new Error('pre-commit is not installed (apt-get install pre-commit)');
       this.skip();
     }
+  });
+
+  it('the hook script is executable in git, and runs the built CLI', () => {
+    assert.match(git(root, 'ls-files', '-s', HOOK_SCRIPT), /^100755 /, 'pre-commit runs the script from its clone: git must keep its x bit');
+    const r = spawnSync(join(root, HOOK_SCRIPT), ['check', join(root, 'test/fixtures/sidecars')], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /1 sidecar checked, no problems/);
+    assert.equal(readFileSync(join(root, HOOK_SCRIPT), 'utf8').includes('exec node "$here/dist/cli.js" "$@"'), true);
   });
 
   it('.pre-commit-hooks.yaml runs gloss check and gloss format --check on staged articles and sidecars', () => {
