@@ -2,6 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Analyzer } from '../core/analysis/analyze';
+import { Lexicon } from '../core/entities/lexicon';
 import { repoRoot } from '../core/git/git';
 import type { SidecarInput } from '../core/review/findings';
 import type { ToolInfo } from '../core/review/sarif';
@@ -37,4 +39,13 @@ export function toolInfo(): ToolInfo {
   } catch {
     return { name: 'Gloss', version: '0.0.0', informationUri: 'https://example.invalid/gloss' };
   }
+}
+
+/**
+ * The analyzer for open failed checks: figures and claims without entities, which the
+ * arithmetic checks do not use and whose dictionaries cost seconds to load in every
+ * pre-commit run.
+ */
+export function checksAnalyzer(): Analyzer {
+  return new Analyzer(new Lexicon([]), undefined, { entities: false });
 }

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
+import { Analyzer } from '../../src/core/analysis/analyze';
 import { parseGlossConfig } from '../../src/core/config/glossConfig';
+import { Lexicon } from '../../src/core/entities/lexicon';
 import { stampDecision } from '../../src/core/review/decisions';
 import { LineIndex } from '../../src/core/text/lines';
 import type { Annotation } from '../../src/core/sidecar/model';
@@ -82,5 +84,23 @@ describe('.gloss/config.yaml and line positions', () => {
     assert.deepEqual(lines.position(6), { line: 2, column: 1 });
     assert.deepEqual(lines.position(9), { line: 3, column: 1 });
     assert.deepEqual(lines.position(11), { line: 3, column: 3 });
+  });
+});
+
+describe('the analyzer gloss check uses', function () {
+  this.timeout(120_000);
+  it('finds the same arithmetic checks without entities as the full analysis', () => {
+    const light = new Analyzer(new Lexicon([]), undefined, { entities: false });
+    const full = new Analyzer();
+    const checks = (a: Analyzer, text: string) => a.analyze(text).claims.flatMap((c) => c.checks.map((k) => `${c.start}-${c.end} ${k.kind} ${k.verdict} ${k.working}`));
+    let failed = 0;
+    for (const name of ['01-cloud-earnings-simplified.txt', '02-ai-startups-traditional.txt', '03-mixed-script-notes.txt']) {
+      const text = readFileSync(join(root, 'test/fixtures/corpus', name), 'utf8');
+      const expected = checks(full, text);
+      assert.deepEqual(checks(light, text), expected, name);
+      assert.equal(light.analyze(text).entities.length, 0);
+      failed += expected.filter((k) => k.includes('does not hold')).length;
+    }
+    assert.ok(failed > 0, 'the fixtures have failed checks to compare');
   });
 });

@@ -5,14 +5,13 @@
  * 2 unusable input (a missing article).
  */
 import { resolve } from 'node:path';
-import { Analyzer } from '../../core/analysis/analyze';
+import type { Analyzer } from '../../core/analysis/analyze';
 import { changedSince, GitError } from '../../core/git/git';
 import { findingsFor, type Finding, type SidecarInput } from '../../core/review/findings';
 import { toGithubCommands } from '../../core/review/githubAnnotations';
 import { toSarif } from '../../core/review/sarif';
 import { Args } from '../args';
-import { lexiconFor } from '../main';
-import { openSidecar, reportRoot, toolInfo } from '../reviewInputs';
+import { checksAnalyzer, openSidecar, reportRoot, toolInfo } from '../reviewInputs';
 import { sidecarPaths, UsageError } from '../sidecarCommands';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -49,7 +48,7 @@ export function runCheck(argv: string[], write: (s: string) => void): number {
   const { rel, uri } = reportRoot();
   const report = format === 'sarif' || format === 'github';
   for (const input of inputs) {
-    if (input.state === 'ok') input.analysis = (analyzer ??= new Analyzer(lexiconFor('.'))).analyze(input.articleText);
+    if (input.state === 'ok') input.analysis = (analyzer ??= checksAnalyzer()).analyze(input.articleText);
     for (const f of findingsFor(input)) {
       if (report) {
         f.sidecar.path = rel(f.sidecar.path);

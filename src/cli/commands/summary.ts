@@ -4,15 +4,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
-import { Analyzer } from '../../core/analysis/analyze';
+import type { Analyzer } from '../../core/analysis/analyze';
 import { filesAt, GitError, readAt, repoRoot, resolveCommit } from '../../core/git/git';
 import { findingsFor } from '../../core/review/findings';
 import { summarize, type ArticleChange, type Side } from '../../core/review/summary';
 import { parseSidecar, SidecarError, type LoadedSidecar } from '../../core/sidecar/yamlIO';
 import { stripBom } from '../../core/text/offsets';
 import { Args } from '../args';
-import { lexiconFor } from '../main';
 import { sidecarPaths, UsageError } from '../sidecarCommands';
+import { checksAnalyzer } from '../reviewInputs';
 
 const SIDECAR = '.annotations.yaml';
 
@@ -71,7 +71,7 @@ export function runSummary(argv: string[], write: (s: string) => void): number {
     if (before.raw === after.raw && before.articleText === after.articleText) continue;
     let failedChecks: ArticleChange['failedChecks'] = [];
     if (after.loaded && after.articleText !== undefined) {
-      const analysis = (analyzer ??= new Analyzer(lexiconFor(cwd))).analyze(after.articleText);
+      const analysis = (analyzer ??= checksAnalyzer()).analyze(after.articleText);
       failedChecks = findingsFor({ state: 'ok', sidecarPath: path, loaded: after.loaded, articlePath: after.articlePath, articleText: after.articleText, analysis })
         .filter((f) => f.rule === 'failed-check');
     }

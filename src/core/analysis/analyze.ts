@@ -41,7 +41,12 @@ export class Analyzer {
 
   private lexicon: Lexicon;
 
-  constructor(lexicon?: Lexicon, private readonly maxEntries = 20_000) {
+  /**
+   * `options.entities: false` finds no entities (their dictionaries take seconds to load):
+   * for callers that need only figures, claims and the claims' arithmetic checks, which do
+   * not depend on entities (`gloss check` in a pre-commit hook).
+   */
+  constructor(lexicon?: Lexicon, private readonly maxEntries = 20_000, private readonly options: { entities?: boolean } = {}) {
     this.lexicon = lexicon ?? builtinLexicon();
   }
 
@@ -81,7 +86,7 @@ export class Analyzer {
     const kept = new Set(resolveArticleLevel(paragraphs.flatMap((p) => p.entities)));
     for (const p of paragraphs) p.entities = p.entities.filter((e) => kept.has(e));
     // and a name found once is found wherever else the article writes it
-    const names = learnedNames(paragraphs.flatMap((p) => p.entities), this.lastNames);
+    const names = this.options.entities === false ? undefined : learnedNames(paragraphs.flatMap((p) => p.entities), this.lastNames);
     this.lastNames = names;
     if (names) {
       for (const [k, p] of paragraphs.entries()) {
@@ -130,7 +135,7 @@ export class Analyzer {
       const figures = detectFigures(paragraph.text);
       // one Simplified view per paragraph, shared by the entity and claim detectors
       const simplified = toSimplifiedView(paragraph.text).text;
-      const entities = detectEntities(paragraph.text, this.lexicon, { simplified });
+      const entities = this.options.entities === false ? [] : detectEntities(paragraph.text, this.lexicon, { simplified });
       // headings and repeated paragraphs carry findings but no claims of their own
       const claims = paragraph.kind === 'body' ? detectClaims({ text: paragraph.text, simplified, figures, entities }) : [];
       rel = { figures, entities, claims, simplified };
