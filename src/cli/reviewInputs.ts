@@ -6,6 +6,7 @@ import { Analyzer } from '../core/analysis/analyze';
 import { Lexicon } from '../core/entities/lexicon';
 import { repoRoot } from '../core/git/git';
 import type { SidecarInput } from '../core/review/findings';
+import type { Sidecar } from '../core/sidecar/model';
 import type { ToolInfo } from '../core/review/sarif';
 import { readSidecarFile } from '../core/sidecar/store';
 import { stripBom } from '../core/text/offsets';
@@ -48,4 +49,9 @@ export function toolInfo(): ToolInfo {
  */
 export function checksAnalyzer(): Analyzer {
   return new Analyzer(new Lexicon([]), undefined, { entities: false });
+}
+
+/** The analysis options of an article: its date from the sidecar, for relative dates. */
+export function dateOf(sidecar: Sidecar): { date?: string } {
+  return sidecar.date !== undefined ? { date: sidecar.date } : {};
 }

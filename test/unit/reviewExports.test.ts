@@ -132,6 +132,17 @@ describe('gloss export: claimreview, conll, labelstudio (child process)', functi
     assert.match(bad.stderr, /config\.yaml:3: claimReview\.ratings\.false: must be a number from 1/);
   });
 
+  it("claimreview: the article's date from its dateline when neither the sidecar nor the config gives one", () => {
+    const d = scratch();
+    writeFileSync(join(d, 'dated.txt'), '2024年4月2日\n晨光市发布公告。\n市长表示：“明年将新建三所学校。”\n');
+    writeSidecar(d, 'dated.txt', [{ kind: 'claim', quote: '明年将新建三所学校。', verdict: 'unverifiable', evidence: ['https://example.com/s'] }]);
+    const r = gloss(['export', '--format', 'claimreview', join(d, 'dated.txt')]);
+    const [review] = JSON.parse(r.stdout) as Json[];
+    assert.equal(review!.itemReviewed.datePublished, '2024-04-02');
+    assert.equal(review!.datePublished, undefined, 'not in git: no review date, and no clock either');
+    assert.match(r.stderr, /not committed to git/);
+  });
+
   it("claimreview: the article's date from the sidecar header when it has one", () => {
     const sidecar = { version: 1, article: 'a.txt', sha256: '0'.repeat(64), date: '2024-05-08', annotations: [
       { id: 'c-1', kind: 'claim' as const, status: 'manual' as const, quote: '星河科技发布财报。', prefix: '', suffix: '', start: 10, end: 19, verdict: 'supported' as const, evidence: ['https://example.com/e'] },

@@ -17,12 +17,13 @@ const HAND = readFileSync(join(root, 'test/fixtures/sidecars/hand-written.annota
 const schema = (name: string) => new Ajv({ strict: false, allErrors: true }).compile(JSON.parse(readFileSync(join(root, 'schemas', name), 'utf8')));
 
 describe('sidecar: by on decisions, url in the header', () => {
-  it('writes by right after status and url before sha256, and reads them back byte for byte', () => {
+  it('writes by right after status and url last in the header, and reads them back byte for byte', () => {
     const loaded = parseSidecar(HAND);
     const [figure, claim] = loaded.sidecar.annotations as [Annotation, Annotation];
-    const next = { ...loaded.sidecar, url: 'https://news.example/a/1', annotations: [{ ...figure, by: 'ana@example.com' }, claim] };
+    const next = { ...loaded.sidecar, url: 'https://news.example/a/1', date: '2024-05-08', annotations: [{ ...figure, by: 'ana@example.com' }, claim] };
     const text = updateSidecarText(loaded, next);
-    assert.match(text, /^article: hand-written\.txt\nurl: https:\/\/news\.example\/a\/1\nsha256: /m);
+    assert.match(text, /^sha256: [0-9a-f]{64}\ndate: 2024-05-08\nurl: https:\/\/news\.example\/a\/1\nannotations:$/m);
+    assert.equal(formatSidecar(parseSidecar(text).sidecar).split('\nannotations:')[0], text.split('\nannotations:')[0]!.replace(/^#.*\n/, ''), 'the same header order written from scratch');
     assert.match(text, /^ {4}status: accepted\n {4}by: ana@example\.com\n {4}quote: 1532\.40亿元$/m);
     assert.match(text, /# the revenue figure, checked against the filing/, 'comments survive');
     const again = parseSidecar(text);
@@ -32,6 +33,7 @@ describe('sidecar: by on decisions, url in the header', () => {
     assert.equal(formatSidecar(again.sidecar), formatSidecar(parseSidecar(formatSidecar(again.sidecar)).sidecar));
     // and removing them gives the original file back
     assert.equal(updateSidecarText(again, loaded.sidecar), HAND);
+    assert.equal(again.sidecar.date, '2024-05-08');
   });
 
   it('the validator and the JSON Schema agree on by and url', () => {

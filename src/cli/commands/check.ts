@@ -11,7 +11,7 @@ import { findingsFor, type Finding, type SidecarInput } from '../../core/review/
 import { toGithubCommands } from '../../core/review/githubAnnotations';
 import { toSarif } from '../../core/review/sarif';
 import { Args } from '../args';
-import { checksAnalyzer, openSidecar, reportRoot, toolInfo } from '../reviewInputs';
+import { checksAnalyzer, dateOf, openSidecar, reportRoot, toolInfo } from '../reviewInputs';
 import { sidecarPaths, UsageError } from '../sidecarCommands';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -48,7 +48,7 @@ export function runCheck(argv: string[], write: (s: string) => void): number {
   const { rel, uri } = reportRoot();
   const report = format === 'sarif' || format === 'github';
   for (const input of inputs) {
-    if (input.state === 'ok') input.analysis = (analyzer ??= checksAnalyzer()).analyze(input.articleText);
+    if (input.state === 'ok') input.analysis = (analyzer ??= checksAnalyzer()).analyze(input.articleText, dateOf(input.loaded.sidecar));
     for (const f of findingsFor(input)) {
       if (report) {
         f.sidecar.path = rel(f.sidecar.path);

@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Analyzer } from '../../core/analysis/analyze';
 import { CONFIG_PATH, ConfigError, defaultConfig, parseGlossConfig, type GlossConfig } from '../../core/config/glossConfig';
 import { commitDate, repoRoot } from '../../core/git/git';
+import { findDateline } from '../../core/figures/relativeDates';
 import { detectScript } from '../../core/script/normalize';
 import { toClaimReviews, type ClaimReviewArticle } from '../../core/sidecar/exports/claimReview';
 import { toConll } from '../../core/sidecar/exports/conll';
@@ -79,6 +80,8 @@ function claimReview(items: Opened[], warn: (s: string) => void): { text: string
       script: detectScript(it.articleText),
       sourceType,
     };
+    const dateline = findDateline(it.articleText)?.iso;
+    if (dateline) article.dateline = dateline;
     const firstSeen = commitDate(resolve(it.articlePath), 'first', dir);
     const reviewed = commitDate(resolve(it.sidecarPath), 'last', dir);
     if (firstSeen) article.articleFirstSeen = firstSeen;

@@ -12,7 +12,7 @@ import { parseSidecar, SidecarError, type LoadedSidecar } from '../../core/sidec
 import { stripBom } from '../../core/text/offsets';
 import { Args } from '../args';
 import { sidecarPaths, UsageError } from '../sidecarCommands';
-import { checksAnalyzer } from '../reviewInputs';
+import { checksAnalyzer, dateOf } from '../reviewInputs';
 
 const SIDECAR = '.annotations.yaml';
 
@@ -71,7 +71,7 @@ export function runSummary(argv: string[], write: (s: string) => void): number {
     if (before.raw === after.raw && before.articleText === after.articleText) continue;
     let failedChecks: ArticleChange['failedChecks'] = [];
     if (after.loaded && after.articleText !== undefined) {
-      const analysis = (analyzer ??= checksAnalyzer()).analyze(after.articleText);
+      const analysis = (analyzer ??= checksAnalyzer()).analyze(after.articleText, dateOf(after.loaded.sidecar));
       failedChecks = findingsFor({ state: 'ok', sidecarPath: path, loaded: after.loaded, articlePath: after.articlePath, articleText: after.articleText, analysis })
         .filter((f) => f.rule === 'failed-check');
     }

@@ -7,7 +7,7 @@
  *   Organization, as the sidecar's entities or the detector type it), else the article's
  *   publisher from the config; `appearance` the article's URL (sidecar header `url:`, else
  *   the config); `datePublished` the article's date (sidecar header `date:`, else the
- *   config, else the day git first saw the article).
+ *   config, else the article's dateline, else the day git first saw the article).
  * - `reviewRating`: `alternateName` and `name` from the verdict's label (config, else the
  *   defaults in Chinese in the article's script, or in English); `ratingValue` from the
  *   config's ratings (defaults false 1, disputed 2, unverifiable 3, supported 5), on a scale
@@ -35,6 +35,8 @@ export interface ClaimReviewArticle {
   /** The article's path relative to the config's folder, forward slashes (`{article}`, `articles:` keys). */
   articlePath: string;
   script: 'simplified' | 'traditional' | 'mixed' | 'none';
+  /** The date on the article's dateline (YYYY-MM-DD), if it has one. */
+  dateline?: string;
   /** The day git first saw the article (the last resort for the claim's date). */
   articleFirstSeen?: string;
   /** The day of the sidecar's last commit (the review's date). */
@@ -56,11 +58,6 @@ function fill(template: string, article: string, id: string): string {
   return template.replace(/\{article\}/g, articleSlug).replace(/\{id\}/g, encodeURIComponent(id));
 }
 
-/** The article's own date: `date:` in the sidecar header (not every sidecar version has it), read defensively. */
-function headerDate(sidecar: Sidecar): string | undefined {
-  const d = (sidecar as Sidecar & { date?: unknown }).date;
-  return typeof d === 'string' && /^\d{4}-\d{2}-\d{2}/.test(d) ? d : undefined;
-}
 
 function party(name: string, type: 'Person' | 'Organization', url?: string): Person | Organization {
   return type === 'Person' ? { '@type': 'Person', name, ...(url ? { url } : {}) } : { '@type': 'Organization', name, ...(url ? { url } : {}) };
@@ -74,14 +71,14 @@ export function toClaimReviews(articles: ClaimReviewArticle[], config: GlossConf
     const { sidecar, articlePath } = art;
     const info = config.articles[articlePath] ?? {};
     const appearance = sidecar.url ?? info.url;
-    const claimDate = headerDate(sidecar) ?? info.date ?? art.articleFirstSeen;
+    const claimDate = sidecar.date ?? info.date ?? art.dateline ?? art.articleFirstSeen;
     const language = art.script === 'traditional' ? 'zh-Hant' : 'zh-Hans';
     const labels = { ...LABELS[cr.language === 'en' ? 'en' : language], ...cr.labels };
     const claims = sidecar.annotations.filter(
       (a): a is Annotation & { verdict: ReviewedVerdict } => a.kind === 'claim' && a.status !== 'rejected' && !!a.verdict && a.verdict !== 'unreviewed',
     );
     if (claims.length && !appearance) out.warnings.push(`${articlePath}: no article URL (sidecar url: or articles: in .gloss/config.yaml), so no appearance`);
-    if (claims.length && !claimDate) out.warnings.push(`${articlePath}: no article date (sidecar date:, the config, or git), so the claims have no datePublished`);
+    if (claims.length && !claimDate) out.warnings.push(`${articlePath}: no article date (sidecar date:, the config, a dateline, or git), so the claims have no datePublished`);
     for (const a of claims) {
       const evidence = (a.evidence ?? []).find((e) => /^https?:\/\/\S+$/.test(e));
       const url = cr.url ? fill(cr.url, articlePath, a.id) : evidence;
