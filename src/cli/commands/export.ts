@@ -14,6 +14,7 @@ import { toClaimReviews, type ClaimReviewArticle } from '../../core/sidecar/expo
 import { toConll } from '../../core/sidecar/exports/conll';
 import { toLabelStudio } from '../../core/sidecar/exports/labelStudio';
 import { EXPORT_FORMATS } from '../../core/sidecar/export';
+import type { Sidecar } from '../../core/sidecar/model';
 import { writeAtomic } from '../../core/sidecar/store';
 import { Args } from '../args';
 import { lexiconFor } from '../main';
@@ -27,7 +28,7 @@ interface Opened {
   sidecarPath: string;
   articlePath: string;
   articleText: string;
-  sidecar: import('../../core/sidecar/model').Sidecar;
+  sidecar: Sidecar;
 }
 
 /** The nearest `.gloss/config.yaml` above a folder, with the folder that holds it. */
