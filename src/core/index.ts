@@ -18,3 +18,7 @@ export { setNerModelPath, nerAvailable, tagEntities } from './entities/ner';
 export { detectClaims, type Claim, type ClaimType } from './claims/detect';
 export { checkArithmetic, type ArithmeticCheck } from './claims/arithmetic';
 export { buildReview, itemsAt, itemsByParagraph, itemAt } from './review/items';
+export { detectClaimCandidates, type ScoredUnit, type Attribution, type SourceKind } from './claims/detect';
+export { DEFAULT_MIN_CHECK_WORTHINESS, isCheckWorthy, checkWorthiness } from './claims/score';
+export { FEATURES, type FeatureName, type Features } from './claims/features';
+export { withoutRepeats } from './claims/select';

@@ -6,6 +6,8 @@ import { detectEntities, resolveArticleLevel, type EntityMention } from '../enti
 import { builtinLexicon, type Lexicon } from '../entities/lexicon';
 import { learnedNames, repeatedMentions, type LearnedNames } from '../entities/repeats';
 import { detectClaims, type Claim } from '../claims/detect';
+import { DEFAULT_MIN_CHECK_WORTHINESS } from '../claims/score';
+import { withoutRepeats } from '../claims/select';
 import { toSimplifiedView } from '../script/normalize';
 
 export interface ParagraphFindings {
@@ -40,6 +42,12 @@ export class Analyzer {
   freshParagraphs = 0;
 
   private lexicon: Lexicon;
+
+  /**
+   * Claims scoring below this are neither marked nor queued (`gloss.claims.minCheckWorthiness`).
+   * Changing it needs no re-analysis: every candidate is scored and kept in the paragraph cache.
+   */
+  minCheckWorthiness = DEFAULT_MIN_CHECK_WORTHINESS;
 
   /**
    * `options.entities: false` finds no entities (their dictionaries take seconds to load):
@@ -82,9 +90,12 @@ export class Analyzer {
       }));
       return { paragraph, figures: rel.figures.map(shift), entities: rel.entities.map(shift), claims };
     });
+    // a sentence the article repeats word for word is checked once; below the threshold, not at all
+    const kept = new Set(withoutRepeats(paragraphs.flatMap((p) => p.claims)));
+    for (const p of paragraphs) p.claims = p.claims.filter((c) => kept.has(c) && c.score >= this.minCheckWorthiness);
     // short forms and weakly found names are decided over the whole article
-    const kept = new Set(resolveArticleLevel(paragraphs.flatMap((p) => p.entities)));
-    for (const p of paragraphs) p.entities = p.entities.filter((e) => kept.has(e));
+    const keptEntities = new Set(resolveArticleLevel(paragraphs.flatMap((p) => p.entities)));
+    for (const p of paragraphs) p.entities = p.entities.filter((e) => keptEntities.has(e));
     // and a name found once is found wherever else the article writes it
     const names = this.options.entities === false ? undefined : learnedNames(paragraphs.flatMap((p) => p.entities), this.lastNames);
     this.lastNames = names;
@@ -137,7 +148,7 @@ export class Analyzer {
       const simplified = toSimplifiedView(paragraph.text).text;
       const entities = this.options.entities === false ? [] : detectEntities(paragraph.text, this.lexicon, { simplified });
       // headings and repeated paragraphs carry findings but no claims of their own
-      const claims = paragraph.kind === 'body' ? detectClaims({ text: paragraph.text, simplified, figures, entities }) : [];
+      const claims = paragraph.kind === 'body' ? detectClaims({ text: paragraph.text, simplified, figures, entities, lexicon: this.lexicon }) : [];
       rel = { figures, entities, claims, simplified };
     }
     this.cache.set(key, rel);

@@ -1,24 +1,25 @@
 /**
- * Claims: the checkable statements of a paragraph, one per sentence, with who asserts them,
- * the figures and entities they rest on, a type, a check-worthiness score with its reasons,
- * and the arithmetic checks of their figures.
+ * Claims: the checkable statements of a paragraph. Each candidate unit (select.ts) gets
+ * its source (attribution.ts), its checkability features (features.ts), a calibrated
+ * check-worthiness score (score.ts), a type, its figures and entities, and the arithmetic
+ * checks of its figures. Every candidate is scored; callers keep those at or above the
+ * threshold (`isCheckWorthy`).
  */
 import type { EntityMention } from '../entities/detect';
+import type { Lexicon } from '../entities/lexicon';
 import type { Figure } from '../figures/types';
-import { splitSentences } from '../text/paragraphs';
 import { toSimplifiedView } from '../script/normalize';
 import { checkArithmetic, type ArithmeticCheck } from './arithmetic';
+import { attribute, type Attribution } from './attribution';
+import { findCue } from './cues';
+import { extractFeatures, type FeatureName, type Features } from './features';
+import { checkWorthiness, type Contribution } from './score';
+import { claimUnits } from './select';
+
+export type { Attribution, SourceKind } from './attribution';
 
 export const CLAIM_TYPES = ['statistic', 'event', 'quote', 'forecast', 'opinion'] as const;
 export type ClaimType = (typeof CLAIM_TYPES)[number];
-
-export interface Attribution {
-  /** As written. */
-  text: string;
-  /** The entity it names, where it names one. */
-  canonical?: string;
-  entityId?: string;
-}
 
 export interface Claim {
   /** UTF-16 offsets into the analysed text, end exclusive. */
@@ -29,75 +30,11 @@ export interface Claim {
   source?: Attribution;
   figures: Figure[];
   entities: EntityMention[];
-  /** 0 to 1: how much the claim is worth checking. */
+  /** 0 to 1: the calibrated chance that a checker would call this a claim worth checking. */
   score: number;
+  /** What raised or lowered the score most, in words. */
   reasons: string[];
   checks: ArithmeticCheck[];
-}
-
-const REPORTING = ['表示', '称', '认为', '透露', '指出', '坦言', '强调', '说', '介绍', '回应', '直言', '提到', '宣布', '承认', '否认'];
-const SHOWS = ['显示', '披露', '指出', '表明'];
-const HEDGES = ['可能', '或许', '也许', '似乎', '恐怕', '大概', '觉得', '看来', '应该', '或将'];
-const FORECAST = ['预计', '预测', '有望', '将达', '将会', '将在', '将于', '计划', '未来', '到20', '预期', '目标是'];
-const COMPARATIVE = ['首次', '第一', '最大', '最高', '最低', '超过', '领先', '增长', '下降', '减少', '突破', '翻番', '倍', '唯一', '首个', '首家'];
-const OPINION = ['认为', '觉得', '看来', '相信', '判断', '建议'];
-
-function has(s: string, words: readonly string[]): string | undefined {
-  return words.find((w) => s.includes(w));
-}
-
-function cjkCount(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x41 && c <= 0x7a)) n++;
-  }
-  return n;
-}
-
-/** Who asserts the sentence: 据X报道, X表示, X统计的…报告显示, 接受X采访时称, 财报显示. */
-function attribution(norm: string, sStart: number, text: string, entities: EntityMention[]): Attribution | undefined {
-  const within = (e: EntityMention) => e.start >= sStart && e.end <= sStart + norm.length;
-  const entityIn = (from: number, to: number) =>
-    entities.filter((e) => within(e) && e.start >= sStart + from && e.end <= sStart + to && (e.type === 'person' || e.type === 'org' || e.type === 'work'));
-  const make = (from: number, to: number): Attribution | undefined => {
-    const raw = text.slice(sStart + from, sStart + to).replace(/^[，,、：:\s“”]+|[，,、：:\s]+$/g, '');
-    if (!raw) return undefined;
-    const named = entityIn(from, to);
-    const pick = named.find((e) => e.type === 'person') ?? named[0];
-    const a: Attribution = { text: raw };
-    if (pick) {
-      a.canonical = pick.canonical;
-      a.entityId = pick.entityId;
-    }
-    return a;
-  };
-  // 据36氪报道, 据远望咨询统计
-  const ju = /(?<![数证占])据([^，。,；;]{1,16}?)(报道|统计|披露|消息|数据|显示|透露|称|介绍|调查)/.exec(norm);
-  if (ju) return make(ju.index + 1, ju.index + 1 + ju[1]!.length);
-  // 接受X采访时表示: the speaker comes before 接受
-  const interview = /([^，。,；;]{1,20}?)接受[^，。]{1,12}?采访/.exec(norm);
-  if (interview) return make(interview.index, interview.index + interview[1]!.length);
-  // X…显示 (财报显示, Canalys统计的…报告显示)
-  for (const w of SHOWS) {
-    const at = norm.indexOf(w);
-    if (at <= 0) continue;
-    const clauseStart = Math.max(norm.lastIndexOf('，', at), norm.lastIndexOf(',', at), -1) + 1;
-    if (at - clauseStart <= 30) return make(clauseStart, at);
-  }
-  // X表示 / X称 / X认为, with the nearest named entity before the verb
-  for (const w of REPORTING) {
-    const at = norm.indexOf(w);
-    if (at <= 0) continue;
-    const named = entityIn(Math.max(0, at - 30), at);
-    if (named.length) {
-      const e = named[named.length - 1]!;
-      return { text: e.text, canonical: e.canonical, entityId: e.entityId };
-    }
-    const clauseStart = Math.max(norm.lastIndexOf('，', at), norm.lastIndexOf('。', at), -1) + 1;
-    if (at - clauseStart > 0 && at - clauseStart <= 12) return make(clauseStart, at);
-  }
-  return undefined;
 }
 
 export interface ClaimInput {
@@ -108,92 +45,143 @@ export interface ClaimInput {
   /** Its figures and entities, with offsets into `text`. */
   figures: Figure[];
   entities: EntityMention[];
+  /** The lexicon the entities were linked with, to link a source the entity pass left unmarked. */
+  lexicon?: Lexicon;
+}
+
+/** A scored candidate with the features behind its score (for calibration and the bench). */
+export interface ScoredUnit {
+  claim: Claim;
+  features: Features;
+}
+
+const OPINION_VERBS = ['认为', '看来', '觉得', '相信', '判断', '建议', '眼中', '猜测'];
+const SPEECH_BEFORE_QUOTE = /([：:]|表示|称|说|指出|强调|坦言|直言|解释|透露|承认)\s*[“「『]/u;
+const MIN_LETTERS = 5;
+
+/** The claims of one body paragraph, every candidate scored. */
+export function detectClaims(p: ClaimInput): Claim[] {
+  return detectClaimCandidates(p).map((u) => u.claim);
 }
 
 /**
- * The claims of one body paragraph. Credit lines, tag clouds, navigation and headings never
- * reach here (the analyser leaves noise out). Questions and fragments are not claims.
+ * Every candidate unit of one body paragraph with its features. Credit lines, tag clouds,
+ * navigation and headings never reach here (the analyser leaves noise out).
  */
-export function detectClaims(p: ClaimInput): Claim[] {
+export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
   const norm = p.simplified ?? toSimplifiedView(p.text).text;
-  const claims: Claim[] = [];
-  let previous: { start: number; end: number } | undefined;
-  for (const s of splitSentences(p.text)) {
-    const sentence = p.text.slice(s.start, s.end);
-    const sNorm = norm.slice(s.start, s.end);
-    const last = sentence.trimEnd().slice(-1);
-    const isQuestion = last === '？' || last === '?' || (last === '”' && /[？?]”$/.test(sentence.trimEnd()) && !/[：:]“/.test(sentence));
-    if (isQuestion || cjkCount(sentence) < 5) {
-      previous = s;
+  const out: ScoredUnit[] = [];
+  let previousSource: Attribution | undefined;
+  let previousUnit: { start: number; end: number } | undefined;
+  for (const u of claimUnits(norm)) {
+    const sentence = p.text.slice(u.start, u.end);
+    const sNorm = norm.slice(u.start, u.end);
+    // fragments, and reading lists made of titles only (《…》《…》)
+    if (letterCount(sentence.replace(/《[^》]*》/gu, '')) < MIN_LETTERS) {
+      previousUnit = u;
       continue;
     }
-    const figures = p.figures.filter((f) => f.start >= s.start && f.end <= s.end && f.salient);
-    const entities = p.entities.filter((e) => e.start >= s.start && e.end <= s.end);
-    const source = attribution(sNorm, s.start, p.text, p.entities);
-    // speech: a quotation introduced by a colon or a reporting verb (not a product name in quotes)
-    const quoted = /[“「][^”」]{4,}[”」]/.test(sentence) && /([：:]|表示|称|说|指出|强调|坦言)\s*[“「]/.test(sNorm);
-    const amounts = figures.filter((f) => f.type !== 'date' && f.type !== 'rank' && f.type !== 'duration');
-    const hedge = has(sNorm, HEDGES);
-    let type: ClaimType;
-    if (quoted) type = 'quote';
-    else if (has(sNorm, FORECAST)) type = 'forecast';
-    else if (amounts.length) type = 'statistic';
-    else if (has(sNorm, OPINION) || hedge) type = 'opinion';
-    else type = 'event';
+    const figures = p.figures.filter((f) => f.start >= u.start && f.end <= u.end && f.salient);
+    const entities = p.entities.filter((e) => e.start >= u.start && e.end <= u.end);
+    const relative = entities.map((e) => ({ ...e, start: e.start - u.start, end: e.end - u.start }));
+    const relativeFigures = figures.map((f) => ({ ...f, start: f.start - u.start, end: f.end - u.start }));
+    const attribution = attribute({ norm: sNorm, text: sentence, entities: relative, previous: previousSource, lexicon: p.lexicon, pureQuote: u.pureQuote });
+    const source = attribution.source;
+    const { features, cues } = extractFeatures({ norm: sNorm, pureQuote: u.pureQuote, figures: relativeFigures, entities: relative, attribution });
 
     // keywords are Simplified: check against the Simplified view (same offsets)
     let checks = checkArithmetic({ text: norm, figures });
-    if (checks.length === 0 && previous && amounts.some((f) => f.type === 'percent')) {
+    const amounts = figures.filter((f) => f.type !== 'date' && f.type !== 'rank' && f.type !== 'duration');
+    if (checks.length === 0 && previousUnit && amounts.some((f) => f.type === 'percent')) {
       // the relation may reach back to the figures of the sentence before
-      const joined = p.figures.filter((f) => f.start >= previous!.start && f.end <= s.end && f.salient);
-      checks = checkArithmetic({ text: norm, figures: joined }).filter((c) => c.stated.start >= s.start);
+      const from = previousUnit.start;
+      const joined = p.figures.filter((f) => f.start >= from && f.end <= u.end && f.salient);
+      checks = checkArithmetic({ text: norm, figures: joined }).filter((c) => c.stated.start >= u.start);
     }
 
-    const reasons: string[] = [];
-    let score = 0.15;
-    if (amounts.length) {
-      score += 0.3;
-      reasons.push(`${amounts.length} figure${amounts.length > 1 ? 's' : ''}`);
-    }
-    if (figures.some((f) => f.type === 'date')) {
-      score += 0.1;
-      reasons.push('a date');
-    }
-    if (entities.length) {
-      score += 0.1;
-      reasons.push(`names ${[...new Set(entities.map((e) => e.canonical))].slice(0, 3).join(', ')}`);
-    }
-    if (source) {
-      score += 0.15;
-      reasons.push(`attributed to ${source.canonical ?? source.text}`);
-    }
-    const comparative = has(sNorm, COMPARATIVE);
-    if (comparative) {
-      score += 0.1;
-      reasons.push(`a comparison (${comparative})`);
-    }
-    if (checks.some((c) => c.verdict === 'does not hold')) {
-      score += 0.2;
-      reasons.push('its arithmetic does not hold');
-    }
-    if (type === 'opinion' || hedge) {
-      score -= 0.2;
-      reasons.push(`hedged or an opinion${hedge ? ` (${hedge})` : ''}`);
-    }
-    const claim: Claim = {
-      start: s.start,
-      end: s.end,
-      text: sentence,
-      type,
-      figures,
-      entities,
-      score: Math.round(Math.max(0, Math.min(1, score)) * 100) / 100,
-      reasons,
-      checks,
-    };
+    const { score: modelScore, contributions } = checkWorthiness(features);
+    // a failed check is the most worth-checking thing an article can hold
+    const fails = checks.some((c) => c.verdict === 'does not hold');
+    const score = fails ? Math.max(modelScore, 0.95) : modelScore;
+    const reasons = describe(contributions, cues, figures, entities, source);
+    if (fails) reasons.unshift('its arithmetic does not hold');
+
+    const quoted = source !== undefined && (SPEECH_BEFORE_QUOTE.test(sNorm) || u.pureQuote || u.joined === 'speaker');
+    const opinion = source !== undefined && findCue(sNorm, 'hedges') !== undefined || OPINION_VERBS.some((w) => sNorm.includes(w));
+    let type: ClaimType;
+    if (quoted) type = 'quote';
+    else if (features.forecast && !features.figure) type = 'forecast';
+    else if (features.forecast && /预计|预测|将达|将超|有望|计划|目标/u.test(sNorm)) type = 'forecast';
+    else if (amounts.length) type = 'statistic';
+    else if (opinion || features.hedge) type = 'opinion';
+    else type = 'event';
+
+    const claim: Claim = { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, checks };
     if (source) claim.source = source;
-    claims.push(claim);
-    previous = s;
+    out.push({ claim, features });
+    if (source?.kind === 'named' || source?.kind === 'anonymous') previousSource = source;
+    previousUnit = u;
   }
-  return claims;
+  return out;
+}
+
+function letterCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) n++;
+  }
+  return n;
+}
+
+const SAY: Partial<Record<FeatureName, (cue: string | undefined) => string>> = {
+  date: () => 'a date',
+  entity: () => 'names an entity',
+  event: (c) => `an event (${c})`,
+  forecast: (c) => `a forecast or plan (${c})`,
+  state: (c) => `a state of affairs (${c})`,
+  smallNumber: () => 'a small number in words',
+  superlative: (c) => `a comparison (${c})`,
+  reported: (c) => `reported (${c})`,
+  quote: () => 'a quotation',
+  vagueHolder: (c) => `a vague source (${c})`,
+  speechWithoutSource: () => 'said by nobody named',
+  pureQuoteWithoutSource: () => 'a quotation nobody is named as saying',
+  hedge: (c) => `hedged (${c})`,
+  unattributedView: (c) => `a view nobody is named as holding (${c})`,
+  editorial: (c) => `editorial (${c})`,
+  evaluative: (c) => `evaluative wording (${c})`,
+  figurative: (c) => `figurative (${c})`,
+  transition: (c) => `a transition (${c})`,
+  question: () => 'a question',
+  note: (c) => `an editor's note (${c})`,
+  firstPerson: (c) => `the author's own view (${c})`,
+  normative: (c) => `says what should be (${c})`,
+  conditional: (c) => `hypothetical (${c})`,
+  opensWithThis: () => 'comments on the sentence before',
+  short: () => 'short',
+  trailingEllipsis: () => 'trails off (……)',
+  long: () => 'long',
+};
+
+/** Reasons in words, strongest first: figures, names and sources in full, other features by their cue. */
+function describe(contributions: Contribution[], cues: Partial<Record<FeatureName, string>>, figures: Figure[], entities: EntityMention[], source: Attribution | undefined): string[] {
+  const out: string[] = [];
+  const amounts = figures.filter((f) => f.type !== 'date');
+  for (const { feature, effect } of contributions) {
+    if (Math.abs(effect) < 0.25) continue;
+    let text: string | undefined;
+    if (feature === 'figure' || feature === 'figures') {
+      if (out.some((r) => r.endsWith('figure') || r.endsWith('figures'))) continue;
+      text = `${amounts.length} figure${amounts.length > 1 ? 's' : ''}`;
+    } else if (feature === 'entity' || feature === 'entities') {
+      if (out.some((r) => r.includes(' names '))) continue;
+      text = `names ${[...new Set(entities.map((e) => e.canonical))].slice(0, 3).join(', ')}`;
+    } else if (feature.startsWith('source') && source) {
+      if (out.some((r) => r.includes(' attributed to ') || r.includes(' from a document'))) continue;
+      text = source.kind === 'document' ? `from a document (${source.document})` : `attributed to ${source.canonical ?? source.text}${source.kind === 'anonymous' ? ' (unnamed)' : ''}`;
+    } else text = SAY[feature]?.(cues[feature]);
+    if (text) out.push(`${effect > 0 ? '+' : '−'} ${text}`);
+  }
+  return out;
 }

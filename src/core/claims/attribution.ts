@@ -1,0 +1,215 @@
+/**
+ * Attribution: who asserts a claim. A source is a named party (a person, company, outlet
+ * or institution, linked to its entity through the same lexicon as every other mention),
+ * a specifically identified but unnamed one (一位资深员工, 知情人士), or a kind of document
+ * (财报显示). A vague phrase (业内有专家, 有人) is no source, and neither is a truncated one.
+ */
+import type { EntityMention } from '../entities/detect';
+import { matchForm, type Lexicon } from '../entities/lexicon';
+import { CUES, findCue } from './cues';
+import { speechVerbAt } from './select';
+
+export type SourceKind = 'named' | 'anonymous' | 'document';
+
+export interface Attribution {
+  /** As written. */
+  text: string;
+  kind: SourceKind;
+  /** The entity it names, where it names one. */
+  canonical?: string;
+  entityId?: string;
+  /** The kind of document the claim comes from, where one is named (财报, 公告). */
+  document?: string;
+}
+
+export interface AttributionFinding {
+  source?: Attribution;
+  /** A vague holder (业内人士, 分析师) is named as holding the view: no source, but worth knowing. */
+  vague?: string;
+  /** The outlet's own reporting (据悉, 据了解, 有消息称). */
+  reported?: string;
+  /** The source comes from the sentence before (a quotation, 二是…, 在他看来). */
+  fromContext?: boolean;
+  /** A speech verb was found, whoever the speaker. */
+  speech?: boolean;
+}
+
+export interface AttributionContext {
+  /** The unit's Simplified text and its original text (same offsets). */
+  norm: string;
+  text: string;
+  /** Entities with offsets relative to the unit. */
+  entities: readonly EntityMention[];
+  /** The named source of an earlier unit of the paragraph, for 他, quotations and 二是. */
+  previous?: Attribution;
+  lexicon?: Lexicon;
+  pureQuote: boolean;
+}
+
+const SPEAKER_TYPES = new Set(['person', 'org', 'work', 'product']);
+const TRIM = /^[\s，,、：:“”「」。；;（）()—]+|[\s，,、：:“”「」；;（）()—]+$/gu;
+const PRONOUN = /^(?:而|但|并|也|则)?(?:他|她|其|对方)(?:们)?/u;
+const CLAUSE_BREAK = /[，,。；;：:”」！？!?]/u;
+const MAX_SUBJECT = 40;
+
+/** Who asserts the unit, and what else the wording says about its source. */
+export function attribute(ctx: AttributionContext): AttributionFinding {
+  const { norm } = ctx;
+  const found: AttributionFinding = {};
+  const reported = findCue(norm, 'ownReporting');
+  if (reported) found.reported = reported;
+
+  // 据36氪报道, 据远望咨询统计, 根据Canalys最新数据 (据悉 and 据了解 name nobody)
+  const ju = /(?<![数证占依])据([^，。,；;：:]{0,20}?)(?:的)?(?:最新)?(报道|统计|披露|消息|数据|显示|透露|称|介绍|调查|了解|悉|公告|报告|援引)/u.exec(norm);
+  if (ju && ju[1]) {
+    const from = ju.index + ju[0].indexOf(ju[1]);
+    const s = subject(ctx, from, from + ju[1].length, ju[2]);
+    if (s) return { ...found, ...s };
+  } else if (ju && ju[2] === '公告') return { ...found, source: { text: '公告', kind: 'document', document: '公告' } };
+
+  // 用莊明浩的話來說: the speaker sits between 用 and 的话
+  const words = /用([^，。,；;]{1,16}?)的话(?:来)?说/u.exec(norm);
+  if (words) {
+    const from = words.index + 1;
+    const s = subject(ctx, from, from + words[1]!.length);
+    if (s) return { ...found, ...s, speech: true };
+  }
+
+  // X援引/引述Y: Y asserts it where Y is named, else the outlet that cites it
+  const cite = /([^，。,；;]{1,20}?)(?:援引|引述)([^，。,；;]{1,24}?)(?:的话|的观点|消息|调查|报道|数据|称|发现|表示|的说法)/u.exec(norm);
+  if (cite) {
+    const yFrom = cite.index + cite[0].indexOf(cite[2]!, cite[1]!.length);
+    const cited = subject(ctx, yFrom, yFrom + cite[2]!.length);
+    if (cited?.source?.kind === 'named') return { ...found, ...cited, speech: true };
+    const outlet = subject(ctx, cite.index, cite.index + cite[1]!.length);
+    if (outlet?.source) return { ...found, ...outlet, speech: true };
+  }
+
+  // 从财报来看: a document read by the author
+  const reading = /^(?:而|但|不过)?[，,]?从([^，。,；;]{1,16}?)(?:来看|看来|中看|可以看出)/u.exec(norm);
+  if (reading) {
+    const from = reading.index + reading[0].indexOf(reading[1]!);
+    const s = subject(ctx, from, from + reading[1]!.length, '显示');
+    if (s?.source) return { ...found, ...s };
+  }
+
+  // X接受…采访: the speaker comes before 接受
+  const interview = /([^，。,；;]{1,24}?)(?:在)?接受[^，。]{1,16}?(?:采访|访谈|专访)/u.exec(norm);
+  if (interview) {
+    const s = subject(ctx, interview.index, interview.index + interview[1]!.length);
+    if (s?.source) return { ...found, ...s, speech: true };
+  }
+
+  // 在X看来
+  const view = /在([^，。,；;]{1,20}?)(?:眼中|看来)/u.exec(norm);
+  if (view) {
+    const from = view.index + 1;
+    const s = subject(ctx, from, from + view[1]!.length);
+    if (s?.source) return { ...found, ...s, speech: true };
+    if (s?.vague) found.vague = s.vague;
+  }
+
+  // X表示 / X称 / …报告显示: the subject of the first speech verb with one
+  for (let from = 0, guard = 0; from < norm.length && guard < 8; guard++) {
+    const v = speechVerbAt(norm, from);
+    const shows = firstShows(norm, from);
+    const at = v && (!shows || v.at <= shows.at) ? v : shows;
+    if (!at) break;
+    found.speech = true;
+    const clauseStart = lastBreakBefore(norm, at.at);
+    if (at.at - clauseStart <= MAX_SUBJECT) {
+      const s = subject(ctx, clauseStart, at.at, at.verb);
+      if (s?.source) return { ...found, ...s };
+      if (s?.vague && !found.vague) found.vague = s.vague;
+    }
+    from = at.at + at.verb.length;
+  }
+
+  // 王超改了主意，“……”: a named speaker, then the quotation
+  const quoteAt = norm.search(/[，,：:]\s*[“「]/u);
+  if (quoteAt > 0) {
+    const clauseStart = lastBreakBefore(norm, quoteAt);
+    const named = entitiesIn(ctx, clauseStart, quoteAt).find((e) => e.type === 'person');
+    if (named) return { ...found, source: fromEntity(named), speech: true };
+  }
+
+  // a quotation, or 二是…, whose speaker the paragraph named just before
+  if (ctx.previous && (ctx.pureQuote || /^(?:二是|三是|四是|其二|其三|第二|第三)/u.test(norm))) {
+    return { ...found, source: ctx.previous, fromContext: true };
+  }
+  return found;
+}
+
+function firstShows(norm: string, from: number): { at: number; verb: string } | undefined {
+  let best: { at: number; verb: string } | undefined;
+  for (const v of CUES.showsVerbs) {
+    const at = norm.indexOf(v, from);
+    // 称 is a speech verb already; here it counts only after a document (报告称)
+    if (at < 0 || (v === '称' && !CUES.documentKinds.some((d) => norm.slice(Math.max(0, at - d.length), at) === d))) continue;
+    if (!best || at < best.at) best = { at, verb: v };
+  }
+  return best;
+}
+
+function lastBreakBefore(norm: string, at: number): number {
+  let depth = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = norm[i]!;
+    if (c === '》') depth++;
+    else if (c === '《') depth--;
+    else if (depth <= 0 && CLAUSE_BREAK.test(c)) return i + 1;
+  }
+  return 0;
+}
+
+function entitiesIn(ctx: AttributionContext, from: number, to: number): EntityMention[] {
+  return ctx.entities.filter((e) => e.start >= from && e.end <= to && SPEAKER_TYPES.has(e.type));
+}
+
+function fromEntity(e: EntityMention): Attribution {
+  return { text: e.text, kind: 'named', canonical: e.canonical, entityId: e.entityId };
+}
+
+/** Names the subject `norm[from, to)` of a speech verb: a named party, an anonymous one, a document, or a vague holder. */
+function subject(ctx: AttributionContext, from: number, to: number, verb?: string): Pick<AttributionFinding, 'source' | 'vague' | 'fromContext'> | undefined {
+  const raw = ctx.text.slice(from, to).replace(TRIM, '');
+  const form = ctx.norm.slice(from, to).replace(TRIM, '');
+  if (!form) return undefined;
+  const named = entitiesIn(ctx, from, to);
+  // the speaker nearest the verb: a person before an organisation (阿里云智能CTO周靖人)
+  const person = [...named].reverse().find((e) => e.type === 'person');
+  const entity = person ?? named[named.length - 1];
+  const document = CUES.documentKinds.find((d) => form.includes(d));
+  if (entity) {
+    const source = fromEntity(entity);
+    if (document && !person) source.document = document;
+    return { source };
+  }
+  if (PRONOUN.test(form) && ctx.previous && form.length <= 12) return { source: ctx.previous, fromContext: true };
+  const vague = CUES.vagueHolders.find((w) => form.includes(w));
+  const anonymous = CUES.anonymousSources.some((w) => form.includes(w)) && CUES.anonymousHeads.some((w) => form.includes(w));
+  if (anonymous && !/^有/u.test(form)) return { source: { text: raw, kind: 'anonymous' } };
+  if (vague) return { vague };
+  const linked = linkByLexicon(ctx.lexicon, form);
+  if (linked) return { source: { text: raw, kind: 'named', ...linked, ...(document ? { document } : {}) } };
+  if (document && (verb === undefined || CUES.showsVerbs.includes(verb) || verb === '称')) return { source: { text: raw, kind: 'document', document } };
+  return undefined;
+}
+
+/**
+ * The lexicon entry a subject names, through the same alias matching as entity detection
+ * (so 阿裏 and 阿里 reach 阿里巴巴 where the entity pass left the short form unmarked).
+ */
+function linkByLexicon(lexicon: Lexicon | undefined, form: string): { canonical: string; entityId: string } | undefined {
+  if (!lexicon) return undefined;
+  const m = matchForm(form);
+  let best: { canonical: string; entityId: string; length: number } | undefined;
+  for (let i = 0; i < m.length; i++) {
+    if (!lexicon.mayStartWith(m.charCodeAt(i))) continue;
+    const hit = lexicon.match(m, i);
+    if (hit && SPEAKER_TYPES.has(hit.entry.type) && (!best || hit.length > best.length)) {
+      best = { canonical: hit.entry.canonical, entityId: hit.entry.id, length: hit.length };
+    }
+  }
+  return best && { canonical: best.canonical, entityId: best.entityId };
+}

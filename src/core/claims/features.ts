@@ -1,0 +1,160 @@
+/**
+ * Checkability features: what in a unit's wording makes it checkable (figures, dates,
+ * names, a source, events, forecasts) or not (hedges, views nobody holds, editorial
+ * markers, questions, transitions, notes). Each feature is a number in [0, 1]; the score
+ * (score.ts) weighs them with calibrated weights. The cue words are data (cues.json).
+ */
+import type { EntityMention } from '../entities/detect';
+import type { Figure } from '../figures/types';
+import type { AttributionFinding } from './attribution';
+import { countCues, CUES, findCue } from './cues';
+
+export const FEATURES = [
+  'figure',
+  'figures',
+  'smallNumber',
+  'date',
+  'entity',
+  'entities',
+  'sourceNamed',
+  'sourceAnonymous',
+  'sourceDocument',
+  'sourceFromContext',
+  'reported',
+  'vagueHolder',
+  'speechWithoutSource',
+  'quote',
+  'pureQuoteWithoutSource',
+  'event',
+  'state',
+  'forecast',
+  'superlative',
+  'hedge',
+  'unattributedView',
+  'editorial',
+  'evaluative',
+  'figurative',
+  'transition',
+  'question',
+  'note',
+  'firstPerson',
+  'normative',
+  'conditional',
+  'opensWithThis',
+  'short',
+  'long',
+  'trailingEllipsis',
+] as const;
+export type FeatureName = (typeof FEATURES)[number];
+export type Features = Record<FeatureName, number>;
+
+export interface FeatureInput {
+  /** The unit's Simplified text. */
+  norm: string;
+  pureQuote: boolean;
+  /** Salient figures and entities inside the unit, with offsets relative to it. */
+  figures: readonly Figure[];
+  entities: readonly EntityMention[];
+  attribution: AttributionFinding;
+}
+
+export interface FeatureResult {
+  features: Features;
+  /** The cue behind each feature that has one, for the reasons shown to the user. */
+  cues: Partial<Record<FeatureName, string>>;
+}
+
+/** Figure types that state an amount a checker can look up (dates and periods are separate). */
+const AMOUNT_TYPES = new Set(['money', 'percent', 'count', 'multiple', 'quantity', 'number', 'rank', 'duration']);
+/** Entity types that make a statement about someone in particular (places are everywhere). */
+const NAMED_TYPES = new Set(['person', 'org', 'product', 'work']);
+
+/** 三个特点, 第二, 两小时: a small number in words says little a checker could look up. */
+function isSmallNumber(f: Figure): boolean {
+  if (f.type === 'money' || f.type === 'percent' || f.type === 'multiple') return false;
+  return typeof f.value === 'number' && f.value < 10 && !/\d/u.test(f.text);
+}
+const QUOTED = /[“「『][^”」』]*[”」』]/gu;
+const TITLE = /《[^》]*》/gu;
+/** Holders nobody could ask: 不少开发者, 部分业内人士, 一些专家. */
+const VAGUE_GROUP = /(?:不少|很多|许多|部分|有些|一些|多数|大多数|有的)(?:业内)?(?:人士|专家|开发者|投资人|投资者|分析师|用户|网友|人)/u;
+const DATE_WORDS = /(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*(?:年|月|日|号)|20\d\d|19\d\d/u;
+
+function letters(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x20000 && c <= 0x3134f) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) n++;
+  }
+  return n;
+}
+
+/** UTF-16 ranges of the titles 《…》 in a unit, relative to the unit. */
+function titleRanges(s: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of s.matchAll(TITLE)) out.push([m.index!, m.index! + m[0].length]);
+  return out;
+}
+
+export function extractFeatures(input: FeatureInput): FeatureResult {
+  const { norm, attribution: a } = input;
+  // the author's own words: what stands outside quotations and titles
+  const bare = norm.replace(TITLE, '《》').replace(QUOTED, '“”');
+  const cues: Partial<Record<FeatureName, string>> = {};
+  const cue = (name: FeatureName, found: string | undefined): number => {
+    if (found === undefined) return 0;
+    cues[name] = found;
+    return 1;
+  };
+  // figures inside titles (《两笔10亿美元融资》) are the title's, not the sentence's
+  const inTitles = titleRanges(norm);
+  const figures = input.figures.filter((f) => !inTitles.some(([s, e]) => f.start >= s && f.end <= e));
+  const amounts = figures.filter((f) => AMOUNT_TYPES.has(f.type) && !isSmallNumber(f));
+  const small = figures.filter((f) => AMOUNT_TYPES.has(f.type) && isSmallNumber(f));
+  const names = new Set(input.entities.filter((e) => NAMED_TYPES.has(e.type) && !inTitles.some(([s, t]) => e.start >= s && e.end <= t)).map((e) => e.entityId));
+  const source = a.source;
+  const length = letters(norm);
+  const opening = bare.slice(0, 8);
+  const f: Features = {
+    figure: amounts.length >= 1 ? 1 : 0,
+    figures: amounts.length >= 2 ? 1 : 0,
+    smallNumber: amounts.length === 0 && small.length > 0 ? 1 : 0,
+    date: figures.some((x) => x.type === 'date') || DATE_WORDS.test(bare) ? 1 : cue('date', findCue(bare, 'timeWords')),
+    entity: names.size >= 1 ? 1 : 0,
+    entities: names.size >= 2 ? 1 : 0,
+    sourceNamed: source?.kind === 'named' && !a.fromContext ? 1 : 0,
+    sourceAnonymous: source?.kind === 'anonymous' && !a.fromContext ? 1 : 0,
+    sourceDocument: source?.kind === 'document' || source?.document ? 1 : 0,
+    sourceFromContext: a.fromContext ? 1 : 0,
+    reported: cue('reported', a.reported),
+    vagueHolder: !source ? cue('vagueHolder', a.vague ?? VAGUE_GROUP.exec(bare)?.[0]) : 0,
+    speechWithoutSource: a.speech && !source && !a.vague ? 1 : 0,
+    // speech, not a scare quote (“第二条曲线”): introduced by a colon or a speech verb, or long
+    quote: /[“「『][^”」』]{12,}[”」』]/u.test(norm) || /[：:，,]\s*[“「『][^”」』]{4,}/u.test(norm) || input.pureQuote ? 1 : 0,
+    pureQuoteWithoutSource: input.pureQuote && !source ? 1 : 0,
+    event: cue('event', findCue(bare, 'eventVerbs')),
+    state: cue('state', findCue(bare, 'stateMarkers')),
+    forecast: cue('forecast', findCue(bare, 'forecasts')),
+    superlative: cue('superlative', findCue(bare, 'superlatives')),
+    // a named speaker may hedge: the hedge is theirs, the claim that they said it is checkable
+    hedge: source ? 0 : cue('hedge', findCue(bare, 'hedges')),
+    unattributedView: cue('unattributedView', findCue(bare, 'unattributedViews')),
+    editorial: Math.min(1, countCues(bare, 'editorial')),
+    evaluative: Math.min(1, countCues(bare, 'evaluative') / 2),
+    figurative: cue('figurative', findCue(bare, 'metaphors')),
+    transition: cue('transition', CUES.transitions.find((w) => opening.includes(w))),
+    question: /[？?][”」』]?\s*$/u.test(bare) && !source ? 1 : 0,
+    note: cue('note', findCue(bare, 'notes')),
+    firstPerson: a.reported ? 0 : cue('firstPerson', findCue(bare, 'firstPerson')),
+    normative: cue('normative', findCue(bare, 'normative')),
+    conditional: cue('conditional', CUES.conditionals.find((w) => bare.slice(0, 12).includes(w))),
+    opensWithThis: /^(?:而|但|不过|其实)?[，,]?(?:这|此|那|这也|这既|这种|这样)/u.test(bare) ? 1 : 0,
+    short: length < 16 ? 1 : 0,
+    long: length > 60 ? 1 : 0,
+    // a list that trails off (张三、李四、王五……) asserts nothing yet
+    trailingEllipsis: /(?:…|\.\.\.)[”」]?\s*$/u.test(bare) ? 1 : 0,
+  };
+  if (f.editorial) cues.editorial = findCue(bare, 'editorial');
+  if (f.evaluative) cues.evaluative = findCue(bare, 'evaluative');
+  return { features: f, cues };
+}

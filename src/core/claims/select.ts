@@ -1,0 +1,129 @@
+/**
+ * Sentence selection: the units of a paragraph that may be claims. A unit is a sentence,
+ * or two sentences a checker reads as one: a quotation and the tag that names its speaker
+ * (“……。”张三直言。), or a statement and the note that names its source
+ * (……。这是某报从知情人士处获悉的消息。).
+ */
+import { splitSentences } from '../text/paragraphs';
+import { OPENERS } from '../text/chars';
+import { CUES } from './cues';
+
+export interface ClaimUnit {
+  /** UTF-16 offsets into the paragraph, end exclusive. */
+  start: number;
+  end: number;
+  /** The unit is one quotation and nothing else: its speaker is named elsewhere, if at all. */
+  pureQuote: boolean;
+  /** Why a second sentence was joined to the first. */
+  joined?: 'speaker' | 'source';
+}
+
+const QUOTE_OPENERS = new Set(['“', '「', '『']);
+const TRAILING_STOPS = /[。！？!?；;…\s]+$/u;
+/** A tag that only names a speaker: ≤ 50 characters ending in a speech verb (张勇直言。). */
+const MAX_TAG = 50;
+/** The subject before a speech verb in a sentence that opens with its speaker. */
+const MAX_SPEAKER_CLAUSE = 40;
+const SOURCE_NOTE = /^(?:这|此|以上|上述)(?:是|为|系|则是)?[^，。,]{0,30}?(?:获悉|报道|透露|披露|援引|引述)(?:的)?(?:消息|内容|说法)?[。！]?$/u;
+
+/** Whether a sentence is a quotation and nothing else, its closing mark at the end. */
+export function isPureQuote(s: string): boolean {
+  const t = s.replace(TRAILING_STOPS, '');
+  const open = t[0];
+  if (!open || !QUOTE_OPENERS.has(open)) return false;
+  const close = OPENERS[open]!;
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === open) depth++;
+    else if (t[i] === close && --depth === 0) return i === t.length - 1;
+  }
+  return false;
+}
+
+/** Where a speech verb occurs as one (说 not in 来说 or 说明; 称 not in 称为), or -1. */
+export function speechVerbAt(s: string, from = 0, to = s.length): { at: number; verb: string } | undefined {
+  for (let i = from; i < to; i++) {
+    for (const v of CUES.speechVerbs) {
+      if (!s.startsWith(v, i)) continue;
+      if (!isSpeechUse(s, i, v)) continue;
+      return { at: i, verb: v };
+    }
+  }
+  return undefined;
+}
+
+const AFTER_SPEECH = new Set(['，', ',', '：', ':', '“', '「', '『', '。', '"', ' ', '道']);
+const NOT_BEFORE_SHORT: Record<string, string> = { 说: '来据可话就小听再或虽别难传解游劝', 称: '号堪名简俗自声爱统昵并对宣人', 认为: '被', 提到: '文', 预计: '被', 介绍: '被' };
+const NOT_AFTER_SHORT: Record<string, string> = { 说: '明法服辞书唱', 称: '为作号赞霸职' };
+
+function isSpeechUse(s: string, i: number, v: string): boolean {
+  const before = s[i - 1] ?? '';
+  const after = s[i + v.length] ?? '';
+  if (NOT_BEFORE_SHORT[v]?.includes(before) && before) return false;
+  if (NOT_AFTER_SHORT[v]?.includes(after) && after) return false;
+  // single-character verbs stand before what is said, or end the sentence
+  if (v.length === 1) return after === '' || AFTER_SPEECH.has(after);
+  return true;
+}
+
+/** A sentence that only names who said the one before it: 张勇直言。, 中央财经大学的陈端向本报表示。 */
+function isSpeakerTag(s: string): boolean {
+  const t = s.replace(TRAILING_STOPS, '');
+  if (t.length === 0 || t.length > MAX_TAG) return false;
+  const found = speechVerbAt(t, Math.max(0, t.length - 4));
+  return found !== undefined && found.at + found.verb.length >= t.length - 1;
+}
+
+/** A sentence that opens with its speaker: 周靖人解释，“……” or 一位资深员工称，“……”. */
+function opensWithSpeaker(s: string): boolean {
+  const clause = /^[^，,：:“「。]*/u.exec(s)![0];
+  if (clause.length > MAX_SPEAKER_CLAUSE) return false;
+  return speechVerbAt(clause) !== undefined;
+}
+
+/**
+ * The candidate units of one paragraph, on its Simplified view (same offsets as the text).
+ * Linear: each sentence is looked at once, with bounded look-ahead.
+ */
+export function claimUnits(simplified: string): ClaimUnit[] {
+  const sentences = splitSentences(simplified);
+  const units: ClaimUnit[] = [];
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k]!;
+    const here = simplified.slice(s.start, s.end);
+    const next = sentences[k + 1];
+    const pure = isPureQuote(here);
+    if (next) {
+      const there = simplified.slice(next.start, next.end);
+      const joined = isSpeakerTag(there) || (pure && opensWithSpeaker(there)) ? 'speaker' : SOURCE_NOTE.test(there) ? 'source' : undefined;
+      if (joined) {
+        units.push({ start: s.start, end: next.end, pureQuote: false, joined });
+        k++;
+        continue;
+      }
+    }
+    units.push({ start: s.start, end: s.end, pureQuote: pure });
+  }
+  return units;
+}
+
+/** Whitespace-free form of a claim's text, to find sentences an article repeats. */
+function repeatKey(s: string): string {
+  return s.replace(/[\s\u00a0\u3000]+/gu, '');
+}
+
+/**
+ * Drops claims whose text repeats an earlier claim of the same article word for word
+ * (scraped duplicates): a checker checks a sentence once.
+ */
+export function withoutRepeats<T extends { text: string }>(claims: readonly T[]): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const c of claims) {
+    const key = repeatKey(c.text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
+}
