@@ -51,6 +51,12 @@ const TRIM = /^[\s，,、：:“”「」。；;（）()—]+|[\s，,、：:“�
 const PRONOUN = /^(?:而|但|并|也|则)?(?:他|她|其|对方)(?:们)?/u;
 const CLAUSE_BREAK = /[，,。；;：:”」！？!?]/u;
 const MAX_SUBJECT = 40;
+const NEGATION_BEFORE = /(?:未|没|不|无)$/u;
+const LEAD_IN = /^[\s，,]*(?:但是|但|而且|而|不过|并且|同时|此外|另外|对此|随后|其后|曾有|曾经|曾)?/u;
+/** 向北京商报记者表示, 接受36氪采访时说: who listens or asks is not who speaks. */
+const LISTENER = /(?:向|对|跟|在接受|接受)[^，,]*?(?:记者|媒体|本报|采访|访谈|专访)/u;
+/** An anonymous source is told by its head (人士, 员工) and a word that singles one out (一位, 知情, 接近). */
+const ANONYMOUS_HEAD = /(?:人士|员工|高管|投资人|负责人|销售|工程师|客户|官员|律师|开发者)/u;
 
 /** Who asserts the unit, and what else the wording says about its source. */
 export function attribute(ctx: AttributionContext): AttributionFinding {
@@ -63,7 +69,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   const ju = /(?<![数证占依])据([^，。,；;：:]{0,20}?)(?:的)?(?:最新)?(报道|统计|披露|消息|数据|显示|透露|称|介绍|调查|了解|悉|公告|报告|援引)/u.exec(norm);
   if (ju && ju[1]) {
     const from = ju.index + ju[0].indexOf(ju[1]);
-    const s = subject(ctx, from, from + ju[1].length, ju[2]);
+    const s = subject(ctx, from, from + ju[1].length, ju[2], true);
     if (s) return { ...found, ...s };
   } else if (ju && ju[2] === '公告') return { ...found, source: { text: '公告', kind: 'document', document: '公告' } };
 
@@ -71,7 +77,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   const words = /用([^，。,；;]{1,16}?)的话(?:来)?说/u.exec(norm);
   if (words) {
     const from = words.index + 1;
-    const s = subject(ctx, from, from + words[1]!.length);
+    const s = subject(ctx, from, from + words[1]!.length, undefined, true);
     if (s) return { ...found, ...s, speech: true };
   }
 
@@ -79,8 +85,8 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   const cite = /([^，。,；;]{1,20}?)(?:援引|引述)([^，。,；;]{1,24}?)(?:的话|的观点|消息|调查|报道|数据|称|发现|表示|的说法)/u.exec(norm);
   if (cite) {
     const yFrom = cite.index + cite[0].indexOf(cite[2]!, cite[1]!.length);
-    const cited = subject(ctx, yFrom, yFrom + cite[2]!.length);
-    if (cited?.source?.kind === 'named') return { ...found, ...cited, speech: true };
+    const cited = subject(ctx, yFrom, yFrom + cite[2]!.length, undefined, true);
+    if (cited?.source) return { ...found, ...cited, speech: true };
     const outlet = subject(ctx, cite.index, cite.index + cite[1]!.length);
     if (outlet?.source) return { ...found, ...outlet, speech: true };
   }
@@ -104,7 +110,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   const view = /在([^，。,；;]{1,20}?)(?:眼中|看来)/u.exec(norm);
   if (view) {
     const from = view.index + 1;
-    const s = subject(ctx, from, from + view[1]!.length);
+    const s = subject(ctx, from, from + view[1]!.length, undefined, true);
     if (s?.source) return { ...found, ...s, speech: true };
     if (s?.vague) found.vague = s.vague;
   }
@@ -113,6 +119,10 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   for (let from = 0, guard = 0; from < norm.length && guard < 8; guard++) {
     const v = speechVerbAt(norm, from);
     const shows = firstShows(norm, from);
+    if (shows && NEGATION_BEFORE.test(norm.slice(Math.max(0, shows.at - 2), shows.at))) {
+      from = shows.at + shows.verb.length;
+      continue;
+    }
     const at = v && (!shows || v.at <= shows.at) ? v : shows;
     if (!at) break;
     found.speech = true;
@@ -171,29 +181,55 @@ function fromEntity(e: EntityMention): Attribution {
 }
 
 /** Names the subject `norm[from, to)` of a speech verb: a named party, an anonymous one, a document, or a vague holder. */
-function subject(ctx: AttributionContext, from: number, to: number, verb?: string): Pick<AttributionFinding, 'source' | 'vague' | 'fromContext'> | undefined {
+function subject(ctx: AttributionContext, from: number, to: number, verb?: string, nameSlot = false): Pick<AttributionFinding, 'source' | 'vague' | 'fromContext'> | undefined {
+  const listener = LISTENER.exec(ctx.norm.slice(from, to));
+  if (listener && listener.index > 0) to = from + listener.index;
+  // 但是该员工, 曾有一位…: the words that lead into the subject are not part of it
+  const lead = LEAD_IN.exec(ctx.norm.slice(from, to));
+  if (lead && lead[0].length < to - from) from += lead[0].length;
   const raw = ctx.text.slice(from, to).replace(TRIM, '');
   const form = ctx.norm.slice(from, to).replace(TRIM, '');
   if (!form) return undefined;
-  const named = entitiesIn(ctx, from, to);
-  // the speaker nearest the verb: a person before an organisation (阿里云智能CTO周靖人)
-  const person = [...named].reverse().find((e) => e.type === 'person');
-  const entity = person ?? named[named.length - 1];
   const document = CUES.documentKinds.find((d) => form.includes(d));
+  // 财报 tagged as a name is still a document
+  const named = entitiesIn(ctx, from, to).filter((e) => !CUES.documentKinds.includes(matchForm(e.text)));
+  const anonymousHead = ANONYMOUS_HEAD.exec(form);
+  const lastNamed = named[named.length - 1];
+  // 一位接近马云的知情人士: the names modify the source, who stays unnamed
+  if (anonymousHead && CUES.anonymousSources.some((w) => form.includes(w)) && !/^有/u.test(form) && (!lastNamed || lastNamed.end - from <= anonymousHead.index)) {
+    return { source: { text: raw, kind: 'anonymous' } };
+  }
+  // the speaker nearest the verb: a person, then an organisation (阿里云智能CTO周靖人; IDC发布的《…》)
+  const person = [...named].reverse().find((e) => e.type === 'person');
+  const entity = person ?? [...named].reverse().find((e) => e.type === 'org') ?? lastNamed;
   if (entity) {
     const source = fromEntity(entity);
     if (document && !person) source.document = document;
     return { source };
   }
-  if (PRONOUN.test(form) && ctx.previous && form.length <= 12) return { source: ctx.previous, fromContext: true };
+  if (PRONOUN.test(form) && form.length <= 12) {
+    // 他 names the person the unit named before it, else the speaker of the sentence before
+    const earlier = ctx.entities.filter((e) => e.end <= from && e.type === 'person').pop();
+    if (earlier) return { source: fromEntity(earlier) };
+    if (ctx.previous) return { source: ctx.previous, fromContext: true };
+  }
   const vague = CUES.vagueHolders.find((w) => form.includes(w));
-  const anonymous = CUES.anonymousSources.some((w) => form.includes(w)) && CUES.anonymousHeads.some((w) => form.includes(w));
-  if (anonymous && !/^有/u.test(form)) return { source: { text: raw, kind: 'anonymous' } };
   if (vague) return { vague };
   const linked = linkByLexicon(ctx.lexicon, form);
   if (linked) return { source: { text: raw, kind: 'named', ...linked, ...(document ? { document } : {}) } };
   if (document && (verb === undefined || CUES.showsVerbs.includes(verb) || verb === '称')) return { source: { text: raw, kind: 'document', document } };
+  // a name nobody taught us, where the wording leaves room for a name only (用X的话来说, 据X报道)
+  if (nameSlot && looksLikeName(form)) return { source: { text: raw, kind: 'named' } };
   return undefined;
+}
+
+const NOT_A_NAME_START = new Set([...'这那其此该各每他她它我你对就也都还而但并则从在于据向被把将与和及或因为如若当所有没不很更最再又已曾正可能会要']);
+
+/** A short run of letters that could be a name: no function word at its start, no punctuation. */
+function looksLikeName(form: string): boolean {
+  const chars = [...form];
+  if (chars.length < 2 || chars.length > 12 || NOT_A_NAME_START.has(chars[0]!)) return false;
+  return /^[\p{Script=Han}A-Za-z0-9·.\s]+$/u.test(form) && !/[的了着过是在]/u.test(form);
 }
 
 /**

@@ -143,7 +143,8 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     evaluative: Math.min(1, countCues(bare, 'evaluative') / 2),
     figurative: cue('figurative', findCue(bare, 'metaphors')),
     transition: cue('transition', CUES.transitions.find((w) => opening.includes(w))),
-    question: /[？?][”」』]?\s*$/u.test(bare) && !source ? 1 : 0,
+    // a question the source asks in reported speech (他说：…你说它有什么价值？) is theirs
+    question: /[？?][”」』]?\s*$/u.test(bare) && !(source && a.speech && /[：:]/u.test(bare)) ? 1 : 0,
     note: cue('note', findCue(bare, 'notes')),
     firstPerson: a.reported ? 0 : cue('firstPerson', findCue(bare, 'firstPerson')),
     normative: cue('normative', findCue(bare, 'normative')),

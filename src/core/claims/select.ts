@@ -56,8 +56,12 @@ const AFTER_SPEECH = new Set(['，', ',', '：', ':', '“', '「', '『', '。'
 const NOT_BEFORE_SHORT: Record<string, string> = { 说: '来据可话就小听再或虽别难传解游劝', 称: '号堪名简俗自声爱统昵并对宣人', 认为: '被', 提到: '文', 预计: '被', 介绍: '被' };
 const NOT_AFTER_SHORT: Record<string, string> = { 说: '明法服辞书唱', 称: '为作号赞霸职' };
 
+/** 未披露, 没有表示, 不认为: a verb under negation says nothing. */
+const NEGATION = /(?:未|没|没有|不|尚未|并未|无)$/u;
+
 function isSpeechUse(s: string, i: number, v: string): boolean {
   const before = s[i - 1] ?? '';
+  if (NEGATION.test(s.slice(Math.max(0, i - 2), i))) return false;
   const after = s[i + v.length] ?? '';
   if (NOT_BEFORE_SHORT[v]?.includes(before) && before) return false;
   if (NOT_AFTER_SHORT[v]?.includes(after) && after) return false;
