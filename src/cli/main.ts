@@ -11,6 +11,7 @@ import { LEXICON_PATH, LexiconError, parseWorkspaceLexicon } from '../core/entit
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { OffsetIndex, stripBom } from '../core/text/offsets';
+import { DEFAULT_MIN_CHECK_WORTHINESS } from '../core/claims/score';
 
 import { UsageError, runFormat, runStats } from './sidecarCommands';
 import { runCheck } from './commands/check';
@@ -21,10 +22,13 @@ import { runAgree } from './commands/agree';
 const USAGE = `usage: gloss <command> [options]
 
 commands:
-  detect FILE.txt...                         print the figures, entities and claims of each article, with failed checks
+  detect FILE.txt...                         print what the editor marks in each article: salient figures, entities,
+                                             and claims at or above the threshold with their score and failed checks
   detect --input-jsonl DOCS.jsonl [--kinds figure,entity,claim] [--lexicon PATH]
                                              read {"id","text"} lines, write {"id","spans"} lines
                                              (code points, end exclusive: the shared benchmark format)
+         [--all]                             also the rest: bare numerals (salient: false) and claims below the threshold
+         [--min-check-worthiness N]          the claim threshold, 0 to 1 (default ${DEFAULT_MIN_CHECK_WORTHINESS}, as gloss.claims.minCheckWorthiness)
   check [--format text|json|sarif|github] [--changed-since REF] [PATH...]
                                              validate sidecars against the format and their articles, with
                                              review warnings (open failed checks, false without evidence);
@@ -98,19 +102,58 @@ export function lexiconFor(from: string, explicit?: string): Lexicon {
   }
 }
 
-function spansOf(text: string, kinds: Kind[], analyzer: Analyzer): BenchSpan[] {
+/** What `detect` prints: what the editor marks, or with `all` everything it found, told apart. */
+interface DetectOptions {
+  all: boolean;
+  minCheckWorthiness: number;
+}
+
+function parseDetectOptions(args: string[]): DetectOptions {
+  const i = args.indexOf('--min-check-worthiness');
+  let minCheckWorthiness = DEFAULT_MIN_CHECK_WORTHINESS;
+  if (i >= 0) {
+    const raw = args[i + 1];
+    minCheckWorthiness = Number(raw);
+    if (raw === undefined || raw.trim() === '' || !Number.isFinite(minCheckWorthiness) || minCheckWorthiness < 0 || minCheckWorthiness > 1) {
+      throw new UsageError(`--min-check-worthiness needs a number from 0 to 1, not '${raw ?? ''}'`);
+    }
+  }
+  return { all: args.includes('--all'), minCheckWorthiness };
+}
+
+/** The analysis with every claim candidate (threshold 0), and the threshold to tell marked from not. */
+function analyzeAll(analyzer: Analyzer, text: string, options: { date?: string } = {}): ReturnType<Analyzer['analyze']> {
+  const saved = analyzer.minCheckWorthiness;
+  analyzer.minCheckWorthiness = 0;
+  try {
+    return analyzer.analyze(text, options);
+  } finally {
+    analyzer.minCheckWorthiness = saved;
+  }
+}
+
+function spansOf(text: string, kinds: Kind[], analyzer: Analyzer, options: DetectOptions): BenchSpan[] {
   const index = new OffsetIndex(text);
   const spans: BenchSpan[] = [];
-  if (kinds.includes('figure')) for (const f of resolveRelativeDates(detectFigures(text), findDateline(text))) spans.push(figureToSpan(f, index));
+  if (kinds.includes('figure')) {
+    for (const f of resolveRelativeDates(detectFigures(text), findDateline(text))) {
+      if (!f.salient && !options.all) continue;
+      const span = figureToSpan(f, index);
+      if (options.all) span.salient = f.salient;
+      spans.push(span);
+    }
+  }
   if (kinds.includes('entity') || kinds.includes('claim')) {
-    const analysis = analyzer.analyze(text);
+    const analysis = analyzeAll(analyzer, text);
     if (kinds.includes('entity')) for (const e of analysis.entities) spans.push(entityToSpan(e, index));
-    if (kinds.includes('claim')) for (const c of analysis.claims) spans.push(claimToSpan(c, index));
+    if (kinds.includes('claim')) {
+      for (const c of analysis.claims) if (options.all || c.score >= options.minCheckWorthiness) spans.push(claimToSpan(c, index));
+    }
   }
   return spans.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function detectJsonl(path: string, kinds: Kind[], write: (s: string) => void, analyzer: Analyzer): void {
+function detectJsonl(path: string, kinds: Kind[], write: (s: string) => void, analyzer: Analyzer, options: DetectOptions): void {
   const text = readText(path);
   const lines = text.split('\n');
   lines.forEach((line, n) => {
@@ -126,24 +169,27 @@ function detectJsonl(path: string, kinds: Kind[], write: (s: string) => void, an
       throw new UsageError(`${path}:${n + 1}: expected an object with a string "text"`);
     }
     const id = d.id ?? String(n);
-    write(JSON.stringify({ id, spans: spansOf(d.text, kinds, analyzer) }) + '\n');
+    write(JSON.stringify({ id, spans: spansOf(d.text, kinds, analyzer, options) }) + '\n');
   });
 }
 
-function detectTable(paths: string[], write: (s: string) => void, analyzer: Analyzer): void {
+function detectTable(paths: string[], write: (s: string) => void, analyzer: Analyzer, options: DetectOptions): void {
   for (const path of paths) {
     const text = readText(path);
     // the article's date from its sidecar, if it has one that sets it (relative dates are read against it)
     const side = readSidecarFile(sidecarPathFor(path));
     const date = side.state === 'ok' ? side.loaded.sidecar.date : undefined;
-    const analysis = analyzer.analyze(text, date !== undefined ? { date } : {});
+    const every = analyzeAll(analyzer, text, date !== undefined ? { date } : {});
+    const claims = every.claims.filter((c) => options.all || c.score >= options.minCheckWorthiness);
+    const analysis = { ...every, claims };
     const index = new OffsetIndex(text);
     write(`${path}\n`);
     for (const f of analysis.figures) {
-      if (!f.salient) continue;
+      if (!f.salient && !options.all) continue;
       const start = index.toCodePoint(f.start);
       const line = text.slice(0, f.start).split('\n').length;
-      write(`  ${String(line).padStart(4)}:${String(start).padEnd(6)} ${f.type.padEnd(9)} ${f.text.padEnd(14)} ${describeFigure(f)}\n`);
+      const unmarked = f.salient ? '' : ' (not salient: unmarked)';
+      write(`  ${String(line).padStart(4)}:${String(start).padEnd(6)} ${f.type.padEnd(9)} ${f.text.padEnd(14)} ${describeFigure(f)}${unmarked}\n`);
     }
     for (const e of analysis.entities) {
       const line = text.slice(0, e.start).split('\n').length;
@@ -151,12 +197,15 @@ function detectTable(paths: string[], write: (s: string) => void, analyzer: Anal
     }
     for (const c of analysis.claims) {
       const line = text.slice(0, c.start).split('\n').length;
-      const who = c.source ? ` — ${c.source.canonical ?? c.source.text}` : '';
-      write(`  ${String(line).padStart(4)}:${String(index.toCodePoint(c.start)).padEnd(6)} claim     ${c.type.padEnd(9)} score ${c.score.toFixed(2)}${who}: ${c.text.length > 40 ? `${c.text.slice(0, 40)}…` : c.text}\n`);
+      const who = c.source ? ` — ${c.source.kind === 'document' ? `document: ${c.source.document}` : c.source.canonical ?? c.source.text}` : '';
+      const unmarked = c.score >= options.minCheckWorthiness ? '' : ' (below threshold: unmarked)';
+      write(`  ${String(line).padStart(4)}:${String(index.toCodePoint(c.start)).padEnd(6)} claim     ${c.type.padEnd(9)} score ${c.score.toFixed(2)}${unmarked}${who}: ${c.text.length > 40 ? `${c.text.slice(0, 40)}…` : c.text}\n`);
       for (const k of c.checks) write(`         ${k.verdict === 'does not hold' ? '✖' : k.verdict === 'holds' ? '✔' : '?'} ${k.kind}: ${k.working}${k.assumption ? ` (assumed: ${k.assumption})` : ''}\n`);
     }
-    const failed = analysis.claims.flatMap((c) => c.checks).filter((k) => k.verdict === 'does not hold').length;
-    write(`  ${analysis.figures.filter((f) => f.salient).length} figures, ${analysis.entities.length} entities, ${analysis.claims.length} claims, ${failed} failed arithmetic check${failed === 1 ? '' : 's'}\n`);
+    const marked = claims.filter((c) => c.score >= options.minCheckWorthiness);
+    const failed = marked.flatMap((c) => c.checks).filter((k) => k.verdict === 'does not hold').length;
+    const rest = options.all ? ` (and ${every.figures.filter((f) => !f.salient).length} unmarked figures, ${claims.length - marked.length} claims below ${options.minCheckWorthiness})` : '';
+    write(`  ${analysis.figures.filter((f) => f.salient).length} figures, ${analysis.entities.length} entities, ${marked.length} claims at or above ${options.minCheckWorthiness}, ${failed} failed arithmetic check${failed === 1 ? '' : 's'}${rest}\n`);
   }
 }
 
@@ -166,18 +215,20 @@ export function main(argv: string[], write: (s: string) => void = (s) => process
     switch (command) {
       case 'detect': {
         const kinds = parseKinds(rest);
+        const options = parseDetectOptions(rest);
         const lexiconArg = rest.indexOf('--lexicon');
         const analyzer = new Analyzer(lexiconFor('.', lexiconArg >= 0 ? rest[lexiconArg + 1] : undefined));
         const jsonl = rest.indexOf('--input-jsonl');
         if (jsonl >= 0) {
           const path = rest[jsonl + 1];
           if (!path) throw new UsageError('--input-jsonl needs a file');
-          detectJsonl(path, kinds, write, analyzer);
+          detectJsonl(path, kinds, write, analyzer, options);
           return 0;
         }
-        const files = rest.filter((a, i) => !a.startsWith('--') && rest[i - 1] !== '--kinds' && rest[i - 1] !== '--lexicon');
+        const valued = new Set(['--kinds', '--lexicon', '--min-check-worthiness', '--input-jsonl']);
+        const files = rest.filter((a, i) => !a.startsWith('--') && !valued.has(rest[i - 1] ?? ''));
         if (files.length === 0) throw new UsageError('detect needs at least one file');
-        detectTable(files, write, analyzer);
+        detectTable(files, write, analyzer, options);
         return 0;
       }
       case 'check':

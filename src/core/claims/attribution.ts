@@ -99,6 +99,17 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
     if (s?.source) return { ...found, ...s };
   }
 
+  // 这是《科创板日报》从知情人士处获悉的消息: the outlet that learned it, or the source it names
+  const learned = /(?:这|此)(?:是|为|系)?([^，。,；;]{1,20}?)从([^，。,；;]{1,20}?)处?(?:获悉|了解到|得知)/u.exec(norm);
+  if (learned) {
+    const yFrom = learned.index + learned[0].indexOf(learned[2]!, learned[0].indexOf(learned[1]!) + learned[1]!.length);
+    const told = subject(ctx, yFrom, yFrom + learned[2]!.length, undefined, false);
+    if (told?.source?.kind === 'named') return { ...found, ...told };
+    const xFrom = learned.index + learned[0].indexOf(learned[1]!);
+    const outlet = subject(ctx, xFrom, xFrom + learned[1]!.length, undefined, true);
+    if (outlet?.source) return { ...found, ...outlet };
+  }
+
   // X接受…采访: the speaker comes before 接受
   const interview = /([^，。,；;]{1,24}?)(?:在)?接受[^，。]{1,16}?(?:采访|访谈|专访)/u.exec(norm);
   if (interview) {

@@ -88,6 +88,11 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
     const attribution = attribute({ norm: sNorm, text: sentence, entities: relative, previous: previousSource, lexicon: p.lexicon, pureQuote: u.pureQuote });
     const source = attribution.source;
     const { features, cues } = extractFeatures({ norm: sNorm, pureQuote: u.pureQuote, figures: relativeFigures, entities: relative, attribution });
+    // a question asks, it does not assert (a question in someone's reported speech is theirs, and stays)
+    if (features.question) {
+      previousUnit = u;
+      continue;
+    }
 
     // keywords are Simplified: check against the Simplified view (same offsets)
     let checks = checkArithmetic({ text: norm, figures });

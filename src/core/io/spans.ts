@@ -15,9 +15,14 @@ export interface BenchSpan {
   approx?: string;
   period?: string;
   assumption?: string;
+  /** Figures, with `detect --all`: whether the editor marks it (bare numerals such as 一 are not). */
+  salient?: boolean;
   canonical?: string;
   entity?: string;
   source?: string;
+  /** Claims: `named`, `anonymous` or `document` (财报显示: the kind of document, not an entity). */
+  sourceKind?: string;
+  document?: string;
   score?: number;
   reasons?: string[];
   checks?: Array<{ kind: string; verdict: string; working: string; assumption?: string }>;
@@ -62,6 +67,10 @@ export function claimToSpan(c: Claim, index: OffsetIndex): BenchSpan {
     reasons: c.reasons,
     checks: c.checks.map((k) => ({ kind: k.kind, verdict: k.verdict, working: k.working, ...(k.assumption ? { assumption: k.assumption } : {}) })),
   };
-  if (c.source) span.source = c.source.canonical ?? c.source.text;
+  if (c.source) {
+    span.source = c.source.canonical ?? c.source.text;
+    span.sourceKind = c.source.kind;
+    if (c.source.document) span.document = c.source.document;
+  }
   return span;
 }
