@@ -3,6 +3,7 @@ import { Analyzer, type Analysis } from '../core/analysis/analyze';
 import type { Lexicon } from '../core/entities/lexicon';
 import { setNerModelPath } from '../core/entities/ner';
 import { join } from 'node:path';
+import { MIN_CHECK_WORTHINESS_SETTING, minCheckWorthiness } from './claimThreshold';
 
 export const ARTICLE_LANGUAGE = 'article';
 
@@ -29,6 +30,13 @@ export class AnalysisCache implements vscode.Disposable {
         if (e.document.languageId === ARTICLE_LANGUAGE && e.contentChanges.length) this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.entries.delete(d.uri.toString())),
+      // a new claim threshold needs no re-analysis (every candidate is scored), only new results
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration(MIN_CHECK_WORTHINESS_SETTING)) return;
+        const open = [...this.entries.keys()];
+        this.entries.clear();
+        for (const key of open) this.changed.fire(vscode.Uri.parse(key));
+      }),
     );
   }
 
@@ -42,6 +50,7 @@ export class AnalysisCache implements vscode.Disposable {
     const key = document.uri.toString();
     const entry = this.entries.get(key);
     if (entry && entry.version === document.version) return entry.analysis;
+    this.analyzer.minCheckWorthiness = minCheckWorthiness(document.uri);
     const analysis = this.analyzer.analyze(document.getText());
     this.entries.set(key, { version: document.version, analysis });
     return analysis;
@@ -49,6 +58,7 @@ export class AnalysisCache implements vscode.Disposable {
 
   /** Findings of a text that is not open in an editor (the corpus index), sharing the paragraph cache. */
   analyze(text: string): Analysis {
+    this.analyzer.minCheckWorthiness = minCheckWorthiness();
     return this.analyzer.analyze(text);
   }
 

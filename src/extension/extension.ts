@@ -13,6 +13,7 @@ import { SidecarService } from './sidecars';
 import type { Analysis } from '../core/analysis/analyze';
 import { buildReview } from '../core/review/items';
 import type { Annotation } from '../core/sidecar/model';
+import { MIN_CHECK_WORTHINESS_SETTING } from './claimThreshold';
 
 /** What Gloss offers other extensions and the integration tests. */
 export interface GlossApi {
@@ -44,6 +45,12 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
     annotators,
     lexicon.onDidChange(() => {
       cache.setLexicon(lexicon.lexicon);
+      reviewer.invalidate();
+      void lexicon.corpus.rebuild();
+    }),
+    // a new claim threshold: other claims are marked, queued and counted in the corpus
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(MIN_CHECK_WORTHINESS_SETTING)) return;
       reviewer.invalidate();
       void lexicon.corpus.rebuild();
     }),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { minCheckWorthiness } from './claimThreshold';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Analyzer, type Analysis } from '../core/analysis/analyze';
@@ -54,6 +55,7 @@ export class CorpusIndex implements vscode.Disposable {
       return;
     }
     this.analyzer ??= new Analyzer(this.lexicon());
+    this.analyzer.minCheckWorthiness = minCheckWorthiness(uri);
     const analysis = this.analyzer.analyze(text);
     const state = this.reviewState?.(uri, text, analysis);
     const article: ArticleSummary = {

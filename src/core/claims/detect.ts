@@ -112,9 +112,10 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
     if (fails) reasons.unshift('its arithmetic does not hold');
 
     const quoted = source !== undefined && (SPEECH_BEFORE_QUOTE.test(sNorm) || u.pureQuote || u.joined === 'speaker');
-    const opinion = source !== undefined && findCue(sNorm, 'hedges') !== undefined || OPINION_VERBS.some((w) => sNorm.includes(w));
+    const opinion = (source !== undefined && findCue(sNorm, 'hedges') !== undefined) || OPINION_VERBS.some((w) => sNorm.includes(w));
     let type: ClaimType;
     if (quoted) type = 'quote';
+    else if (opinion && !amounts.length) type = 'opinion';
     else if (features.forecast && !features.figure) type = 'forecast';
     else if (features.forecast && /预计|预测|将达|将超|有望|计划|目标/u.test(sNorm)) type = 'forecast';
     else if (amounts.length) type = 'statistic';
