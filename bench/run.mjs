@@ -247,38 +247,99 @@ if (want('entities')) {
 
 // ---------------------------------------------------------------- claims
 if (want('claims')) {
-  const gold = join(shared, 'bench/claims/cfever-dev-a.jsonl');
-  const docs = readJsonl(gold);
-  const analyzer = new core.Analyzer();
-  let detected = 0;
-  const byLabel = {};
-  for (const d of docs) {
-    const found = analyzer.analyze(d.text).claims.length > 0;
-    if (found) detected++;
-    byLabel[d.label] ??= { n: 0, found: 0 };
-    byLabel[d.label].n++;
-    if (found) byLabel[d.label].found++;
+  const { candidatesOf, claimScores, seedLabels } = await import('./claims.mjs');
+  const weights = JSON.parse(readFileSync(join(root, 'src/core/claims/weights.json'), 'utf8'));
+  const threshold = core.DEFAULT_MIN_CHECK_WORTHINESS;
+  const calibratedOn = new Set(weights.trainedOn?.seeds ?? []);
+  const every = () => {
+    const a = new core.Analyzer();
+    a.minCheckWorthiness = 0;
+    return a;
+  };
+  console.log(`\nClaims at the default threshold (gloss.claims.minCheckWorthiness = ${threshold}; calibrated on our sentences and seeds ${[...calibratedOn].join(', ') || 'none'})`);
+
+  // the seeds, against our labels (bench/labels/claims-seeds.jsonl: offsets only)
+  const seeds = seedLabels(root, shared);
+  const rows = [];
+  for (const s of seeds) {
+    const index = new core.OffsetIndex(s.text);
+    const marked = new core.Analyzer().analyze(s.text).claims.map((c) => ({ start: index.toCodePoint(c.start), end: index.toCodePoint(c.end), score: c.score }));
+    const candidates = candidatesOf(core, s.text).length;
+    const sentences = s.labels.length;
+    // an amount a checker can look up: not a date, and not a small number in words (三位, 两个)
+    const amount = (f) => f.salient && f.type !== 'date' && !(typeof f.value === 'number' && f.value < 10 && !/\d/.test(f.text) && !['money', 'percent', 'multiple'].includes(f.type));
+    const spansOf = (list) => list.map((f) => ({ start: index.toCodePoint(f.start), end: index.toCodePoint(f.end) }));
+    const all = core.detectFigures(s.text).filter((f) => f.salient && f.type !== 'date');
+    const isMarked = (l) => marked.some((m) => Math.min(m.end, l.end) - Math.max(m.start, l.start) >= (l.end - l.start) / 2);
+    const claimsWith = (figures) => s.labels.filter((l) => l.label === 'claim' && figures.some((f) => f.start >= l.start && f.end <= l.end));
+    // gold claims stating an amount that stay unmarked (must be none), and those with a small number in words only
+    const withFigure = claimsWith(spansOf(all.filter(amount)));
+    const figureMissed = withFigure.filter((l) => !isMarked(l));
+    const smallOnly = claimsWith(spansOf(all)).filter((l) => !withFigure.includes(l));
+    rows.push({ s, marked, candidates, sentences, withFigure, figureMissed, smallMissed: smallOnly.filter((l) => !isMarked(l)), smallOnly, score: claimScores(marked, s.labels) });
   }
-  console.log(`\nClaims: recall on cfever-dev-a (every item is a claim sentence, Traditional script): ${fmt(detected / docs.length)} (${detected}/${docs.length})`);
-  for (const [label, r] of Object.entries(byLabel)) console.log(`    ${label.padEnd(16)} ${fmt(r.found / r.n)} (${r.found}/${r.n})`);
+  console.log('  seed  labelled units  candidates  marked  gold claims   P      R      exact P  exact R   unmarked gold claims with an amount / with a small number in words only');
+  const total = (list) => {
+    const marked = list.reduce((n, r) => n + r.score.marked, 0);
+    const gold = list.reduce((n, r) => n + r.score.gold, 0);
+    const tp = list.reduce((n, r) => n + r.score.tp, 0);
+    const found = list.reduce((n, r) => n + r.score.found, 0);
+    return { marked, gold, p: tp / marked, r: found / gold };
+  };
+  for (const r of rows) {
+    const x = r.score;
+    const tag = calibratedOn.has(r.s.file.slice(0, 3)) ? '(calibration)' : '(held out)';
+    console.log(`  ${r.s.file.slice(0, 3)}   ${String(r.sentences).padStart(10)}  ${String(r.candidates).padStart(10)}  ${String(x.marked).padStart(6)}  ${String(x.gold).padStart(11)}   ${fmt(x.precision)}  ${fmt(x.recall)}  ${fmt(x.exactPrecision)}    ${fmt(x.exactRecall)}    ${r.figureMissed.length}/${r.withFigure.length}  ${r.smallMissed.length}/${r.smallOnly.length}  ${tag}`);
+  }
+  const all = total(rows);
+  const held = rows.filter((r) => !calibratedOn.has(r.s.file.slice(0, 3)));
+  console.log(`  claim precision ${fmt(all.p)}, recall ${fmt(all.r)} on all five seeds (${all.marked} marked, ${all.gold} labelled claims)`);
+  if (held.length) {
+    const h = total(held);
+    console.log(`  claim precision ${fmt(h.p)}, recall ${fmt(h.r)} on the held-out seeds ${held.map((r) => r.s.file.slice(0, 3)).join(', ')} (${h.marked} marked, ${h.gold} labelled claims)`);
+  }
+  for (const r of rows) for (const l of r.figureMissed) console.log(`    unmarked claim with an amount: ${r.s.file.slice(0, 3)} ${l.start}-${l.end}`);
+  for (const r of rows) for (const l of r.smallMissed) console.log(`    unmarked claim with a small number in words only: ${r.s.file.slice(0, 3)} ${l.start}-${l.end}`);
+
+  // our own labelled sentences (test/fixtures/claims)
   const labelled = readJsonl(join(root, 'test/fixtures/claims/labelled.jsonl'));
   let tp = 0;
   let fp = 0;
   let fn = 0;
   for (const d of labelled) {
-    const found = new core.Analyzer().analyze(d.text).claims.length > 0;
+    const before = d.before ?? '';
+    const found = new core.Analyzer().analyze(before + d.text).claims.some((c) => c.end > before.length + 1);
     if (found && d.claim) tp++;
     else if (found && !d.claim) fp++;
     else if (!found && d.claim) fn++;
   }
-  console.log(`  our labelled sentences (test/fixtures/claims): precision ${fmt(tp / (tp + fp))}, recall ${fmt(tp / (tp + fn))} (${labelled.length} sentences, ${labelled.filter((d) => !d.claim).length} non-claims)`);
-  const seeds = join(shared, 'seeds');
-  console.log('  claims in the seeds from credit lines, headers and tag clouds (must be 0):');
-  for (const f of readdirSync(seeds).sort()) {
-    const a = new core.Analyzer().analyze(readFileSync(join(seeds, f), 'utf8'));
+  console.log(`  our labelled sentences (test/fixtures/claims, also calibration data): precision ${fmt(tp / (tp + fp))}, recall ${fmt(tp / (tp + fn))} (${labelled.length} sentences, ${labelled.filter((d) => !d.claim).length} non-claims)`);
+
+  // CFEVER: every item is a claim sentence (Traditional script, encyclopaedic, short, often unpunctuated)
+  const docs = readJsonl(join(shared, 'bench/claims/cfever-dev-a.jsonl'));
+  const byLabel = {};
+  let atThreshold = 0;
+  let candidates = 0;
+  const analyzer = new core.Analyzer();
+  const all0 = every();
+  for (const d of docs) {
+    const marked = analyzer.analyze(d.text).claims.length > 0;
+    const cand = all0.analyze(d.text).claims.length > 0;
+    if (marked) atThreshold++;
+    if (cand) candidates++;
+    byLabel[d.label] ??= { n: 0, found: 0 };
+    byLabel[d.label].n++;
+    if (marked) byLabel[d.label].found++;
+  }
+  console.log(`  recall on cfever-dev-a (${docs.length} claim sentences): ${fmt(atThreshold / docs.length)} marked at ${threshold}; ${fmt(candidates / docs.length)} are candidates at all`);
+  for (const [label, r] of Object.entries(byLabel)) console.log(`    ${label.padEnd(16)} ${fmt(r.found / r.n)} (${r.found}/${r.n})`);
+
+  console.log('  claims in the seeds from credit lines, headers and tag clouds (must be 0), and the arithmetic of marked claims:');
+  for (const s of seeds) {
+    const a = new core.Analyzer().analyze(s.text);
     const noise = a.paragraphs.filter((p) => ['credit', 'tagcloud', 'navigation', 'heading'].includes(p.paragraph.kind)).reduce((n, p) => n + p.claims.length, 0);
     const checks = a.claims.flatMap((c) => c.checks);
-    console.log(`    ${f}: ${noise} from noise; ${a.claims.length} claims; checks: ${checks.filter((k) => k.verdict === 'holds').length} hold, ${checks.filter((k) => k.verdict === 'does not hold').length} do not hold, ${checks.filter((k) => k.verdict === 'ambiguous').length} ambiguous`);
+    console.log(`    ${s.file}: ${noise} from noise; ${a.claims.length} claims; checks: ${checks.filter((k) => k.verdict === 'holds').length} hold, ${checks.filter((k) => k.verdict === 'does not hold').length} do not hold, ${checks.filter((k) => k.verdict === 'ambiguous').length} ambiguous`);
     for (const k of checks) console.log(`        ${k.verdict === 'holds' ? '✔' : k.verdict === 'ambiguous' ? '?' : '✖'} ${k.kind}: ${k.working}`);
   }
 }
