@@ -42,6 +42,37 @@ describe('gloss CLI (child process)', () => {
     assert.equal(line.spans[0].value, 545000000);
   });
 
+  it('detect says what the editor marks; --all adds the rest, told apart by salient and score', function () {
+    // four child processes, each loading the tagger: generous on a loaded machine
+    this.timeout(120_000 * Number(process.env.GLOSS_TIMEOUT_SCALE ?? 1));
+    const d = scratch();
+    const input = join(d, 'docs.jsonl');
+    // 一 in 一家 is a bare numeral; the second sentence is editorial
+    const text = '星河科技是一家公司，第一季度营收为38.6亿元。这无疑是一个不小的挑战。';
+    writeFileSync(input, JSON.stringify({ id: 'a', text }) + '\n');
+    const spans = (args: string[]) => JSON.parse(gloss(['detect', '--input-jsonl', input, '--kinds', 'figure,claim', ...args]).stdout.trim()).spans as Array<Record<string, unknown>>;
+    const marked = spans([]);
+    assert.ok(marked.filter((x) => x.kind === 'figure').every((x) => x.text !== '一家' && x.salient === undefined), JSON.stringify(marked));
+    const claims = marked.filter((x) => x.kind === 'claim');
+    assert.equal(claims.length, 1);
+    assert.ok(typeof claims[0]!.score === 'number' && (claims[0]!.score as number) >= 0.5);
+    const all = spans(['--all']);
+    const bare = all.find((x) => x.kind === 'figure' && x.text === '一家');
+    assert.equal(bare?.salient, false);
+    assert.ok(all.some((x) => x.kind === 'figure' && x.text === '38.6亿元' && x.salient === true));
+    const below = all.filter((x) => x.kind === 'claim' && (x.score as number) < 0.5);
+    assert.equal(below.length, 1);
+    assert.equal(spans(['--min-check-worthiness', '0']).filter((x) => x.kind === 'claim').length, 2);
+    assert.equal(gloss(['detect', '--input-jsonl', input, '--min-check-worthiness', '2']).status, 2);
+    // the table says the same, and marks what the editor does not
+    const article = join(d, 'a.txt');
+    writeFileSync(article, text);
+    const tableAll = gloss(['detect', '--all', article]).stdout;
+    assert.match(tableAll, /1 claims at or above 0\.5/);
+    assert.match(tableAll, /below threshold: unmarked/);
+    assert.match(tableAll, /not salient: unmarked/);
+  });
+
   it('detect reports bad input with file, line and exit status 2', () => {
     const d = scratch();
     const bad = join(d, 'bad.jsonl');

@@ -135,7 +135,8 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     event: cue('event', findCue(bare, 'eventVerbs')),
     state: cue('state', findCue(bare, 'stateMarkers')),
     forecast: cue('forecast', findCue(bare, 'forecasts')),
-    superlative: cue('superlative', findCue(bare, 'superlatives')),
+    // 第一季度 is a period, not a ranking
+    superlative: cue('superlative', findCue(bare.replace(/第[一二三四1-4]财?季度?/gu, ''), 'superlatives')),
     // a named speaker may hedge: the hedge is theirs, the claim that they said it is checkable
     hedge: source ? 0 : cue('hedge', findCue(bare, 'hedges')),
     unattributedView: cue('unattributedView', findCue(bare, 'unattributedViews')),
