@@ -100,7 +100,12 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
               md.appendMarkdown(`**${t('Claim')}** \`${escapeMarkdown(c?.type ?? 'claim')}\``);
               if (c) md.appendMarkdown(` · ${t('check-worthiness')} ${c.score.toFixed(2)}`);
               md.appendMarkdown('  \n');
-              if (c?.source) md.appendMarkdown(`${t('Source')}: ${escapeMarkdown(c.source.canonical ?? c.source.text)}  \n`);
+              if (c?.source) {
+                // a document is a kind of source, not a party; an unnamed source says so
+                const who = c.source.kind === 'document' ? t('a document ({0})', c.source.document ?? c.source.text) : c.source.canonical ?? c.source.text;
+                const unnamed = c.source.kind === 'anonymous' ? ` (${t('unnamed')})` : '';
+                md.appendMarkdown(`${t('Source')}: ${escapeMarkdown(who)}${unnamed}  \n`);
+              }
               if (c?.reasons.length) md.appendMarkdown(`${t('Why')}: ${escapeMarkdown(c.reasons.join('; '))}  \n`);
               for (const k of checksOf(c)) md.appendMarkdown(`${k}  \n`);
             }
