@@ -40,9 +40,12 @@ export function isPureQuote(s: string): boolean {
   return false;
 }
 
-/** Where a speech verb occurs as one (说 not in 来说 or 说明; 称 not in 称为), or -1. */
+/** Where a speech verb occurs as one (说 not in 来说 or 说明; 称 not in 称为), if anywhere. */
+const SPEECH_FIRST = new Set(CUES.speechVerbs.map((v) => v[0]!));
+
 export function speechVerbAt(s: string, from = 0, to = s.length): { at: number; verb: string } | undefined {
   for (let i = from; i < to; i++) {
+    if (!SPEECH_FIRST.has(s[i]!)) continue;
     for (const v of CUES.speechVerbs) {
       if (!s.startsWith(v, i)) continue;
       if (!isSpeechUse(s, i, v)) continue;
