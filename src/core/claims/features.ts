@@ -78,6 +78,8 @@ const QUOTED = /[“「『][^”」』]*[”」』]/gu;
 const TITLE = /《[^》]*》/gu;
 /** Holders nobody could ask: 不少开发者, 部分业内人士, 一些专家. */
 const VAGUE_GROUP = /(?:不少|很多|许多|部分|有些|一些|多数|大多数|有的)(?:业内)?(?:人士|专家|开发者|投资人|投资者|分析师|用户|网友|人)/u;
+/** 这么看来, 由此看来: 'seen this way' draws a conclusion, it does not hedge. */
+const CONCLUDING = /(?:这么|这样|如此|由此|照此|这样子)看来/gu;
 const DATE_WORDS = /(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*(?:年|月|日|号)|20\d\d|19\d\d/u;
 
 function letters(s: string): number {
@@ -138,7 +140,7 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     // 第一季度 is a period, not a ranking
     superlative: cue('superlative', findCue(bare.replace(/第[一二三四1-4]财?季度?/gu, ''), 'superlatives')),
     // a named speaker may hedge: the hedge is theirs, the claim that they said it is checkable
-    hedge: source ? 0 : cue('hedge', findCue(bare, 'hedges')),
+    hedge: source ? 0 : cue('hedge', findCue(bare.replace(CONCLUDING, ''), 'hedges')),
     unattributedView: cue('unattributedView', findCue(bare, 'unattributedViews')),
     editorial: Math.min(1, countCues(bare, 'editorial')),
     evaluative: Math.min(1, countCues(bare, 'evaluative') / 2),
