@@ -1,6 +1,7 @@
 // Bundles the extension and the CLI. `--production` minifies, `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
+import { lexiconDefine } from './scripts/lexicon-define.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,6 +16,8 @@ const common = {
   logLevel: 'info',
   // opencc-js ships an ESM build whose dictionaries we load lazily via require
   mainFields: ['main', 'module'],
+  // the built-in lexicon, parsed here from its YAML and inlined as JSON (src/core/entities/builtinLexiconSource.ts)
+  define: lexiconDefine(),
 };
 
 const builds = [

@@ -1,6 +1,7 @@
 // `npm run bench`: detection quality against ../shared/bench and speed against peers, in
 // one process on the same text. Not part of `npm test` (speed is never asserted in tests).
 import * as esbuild from 'esbuild';
+import { lexiconDefine } from '../scripts/lexicon-define.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,7 +15,7 @@ mkdirSync(work, { recursive: true });
 const require = createRequire(import.meta.url);
 
 await esbuild.build({
-  entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs',
+  entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', define: lexiconDefine(),
   outfile: join(work, 'core.cjs'), logLevel: 'warning', mainFields: ['main', 'module'],
 });
 const core = require(join(work, 'core.cjs'));

@@ -1,9 +1,10 @@
 // Trains the character-level entity tagger shipped in src/core/entities/model/ner.json: a
 // structured averaged perceptron (BIO tags, Viterbi decoding) over the features in
 // src/core/entities/nerFeatures.ts. Training data: ../shared/bench/train/ (never the sets
-// `npm run bench` measures on). Usage: node scripts/train-ner.mjs [--sets uner,weibo,cluener]
+// `npm run bench` measures on). Usage: node scripts/train-ner.mjs [--sets msra,uner,weibo,cluener]
 // [--epochs 20] [--prune 4] [--seeds 7,99,42,1,2] [--repeat uner=2] [--harmonise no] [--words src/core/entities/model/words.txt | none] [--out FILE]
 import * as esbuild from 'esbuild';
+import { lexiconDefine } from './lexicon-define.mjs';
 import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve, dirname } from 'node:path';
@@ -13,8 +14,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.GLOSS_SHARED ?? resolve(root, '../shared');
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
-const SETS = { uner: 'uner-zh-train.jsonl', weibo: 'weibo-train.jsonl', cluener: 'cluener-train.jsonl' };
-const sets = opt('--sets', 'uner,weibo,cluener').split(',');
+const SETS = { msra: 'msra-train.jsonl', uner: 'uner-zh-train.jsonl', weibo: 'weibo-train.jsonl', cluener: 'cluener-train.jsonl' };
+const sets = opt('--sets', 'msra,uner,weibo,cluener').split(',');
 const epochs = Number(opt('--epochs', '20'));
 const minCount = Number(opt('--min-count', '2'));
 // features whose weights all round to at most this (of 127) are dropped: smaller tables, fewer cache misses
@@ -24,7 +25,7 @@ const repeat = Object.fromEntries(opt('--repeat', '').split(',').filter(Boolean)
 
 mkdirSync(join(root, '.bench'), { recursive: true });
 await esbuild.build({
-  entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs',
+  entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', define: lexiconDefine(),
   outfile: join(root, `.bench/train-core-${process.pid}.cjs`), logLevel: 'warning',
 });
 const require = createRequire(import.meta.url);
@@ -73,7 +74,9 @@ function harmonise(spans, chars) {
   return out;
 }
 
-// sentences as code-point arrays in the Simplified, lower-cased view, with gold labels
+// sentences as code-point arrays in the Simplified, lower-cased view, with gold labels; their
+// features are computed twice (counted, then numbered) rather than kept as strings: with MSRA's
+// 42k sentences the strings alone would not fit in the heap
 const sentences = [];
 for (const set of sets) {
   for (const line of readFileSync(join(shared, 'bench/train', SETS[set]), 'utf8').split('\n')) {
@@ -81,27 +84,50 @@ for (const set of sets) {
     const d = JSON.parse(line);
     const chars = [...core.toSimplifiedView(d.text).text.toLowerCase()];
     if (chars.length !== [...d.text].length) continue;
-    const labels = new Array(chars.length).fill(0);
+    const labels = new Uint8Array(chars.length);
     for (const s of harmonise(d.spans, chars)) {
       if (!labelIndex.has(`B-${s.type}`)) continue;
       labels[s.start] = labelIndex.get(`B-${s.type}`);
       for (let k = s.start + 1; k < s.end; k++) labels[k] = labelIndex.get(`I-${s.type}`);
     }
-    const lattice = words?.lattice(chars.map((c) => c.codePointAt(0)), chars.length);
-    const sentence = { chars, labels, feats: chars.map((_, i) => featuresAt(chars, i, lattice)) };
+    const sentence = { chars, labels };
     for (let r = 0; r < (repeat[set] ?? 1); r++) sentences.push(sentence);
   }
 }
 console.log(`[train] ${sentences.length} sentences from ${sets.join(', ')}`);
+const featuresOf = (s, visit) => {
+  const lattice = words?.lattice(s.chars.map((c) => c.codePointAt(0)), s.chars.length);
+  for (let i = 0; i < s.chars.length; i++) visit(i, featuresAt(s.chars, i, lattice));
+};
 
 // feature ids, keeping features seen at least minCount times
 const counts = new Map();
-for (const s of sentences) for (const f of s.feats) for (const x of f) counts.set(x, (counts.get(x) ?? 0) + 1);
+for (const s of sentences) {
+  featuresOf(s, (_, fs) => {
+    for (const x of fs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  });
+}
 const featureId = new Map();
 for (const [f, n] of counts) if (n >= minCount) featureId.set(f, featureId.size);
+counts.clear();
 const F = featureId.size;
 console.log(`[train] ${F} features (seen ≥ ${minCount} times)`);
-for (const s of sentences) s.ids = s.feats.map((f) => f.map((x) => featureId.get(x)).filter((x) => x !== undefined));
+// per sentence: the feature ids of all its characters in one array, and where each character's start
+for (const s of sentences) {
+  if (s.ids) continue;
+  const flat = [];
+  const from = new Int32Array(s.chars.length + 1);
+  featuresOf(s, (i, fs) => {
+    from[i] = flat.length;
+    for (const x of fs) {
+      const id = featureId.get(x);
+      if (id !== undefined) flat.push(id);
+    }
+  });
+  from[s.chars.length] = flat.length;
+  s.ids = Int32Array.from(flat);
+  s.from = from;
+}
 
 // an I- label may follow only B- or I- of its own type
 const allowed = (from, to) => {
@@ -112,13 +138,14 @@ const allowed = (from, to) => {
   return f !== 'O' && f.slice(2) === l.slice(2);
 };
 
-function viterbi(ids, w, t) {
-  const n = ids.length;
+function viterbi(s, w, t) {
+  const { ids, from } = s;
+  const n = s.chars.length;
   const score = new Float64Array(n * L);
   const back = new Int32Array(n * L);
   for (let i = 0; i < n; i++) {
     const emit = new Float64Array(L);
-    for (const f of ids[i]) for (let y = 0; y < L; y++) emit[y] += w[f * L + y];
+    for (let k = from[i]; k < from[i + 1]; k++) for (let y = 0; y < L; y++) emit[y] += w[ids[k] * L + y];
     for (let y = 0; y < L; y++) {
       if (i === 0) {
         score[y] = allowed(L, y) ? emit[y] + t[L * L + y] : -Infinity;
@@ -173,7 +200,7 @@ function trainOnce(seed0) {
     for (const si of order) {
       const s = sentences[si];
       if (!s.chars.length) continue;
-      const guess = viterbi(s.ids, W, T);
+      const guess = viterbi(s, W, T);
       for (let i = 0; i < guess.length; i++) {
         tokens++;
         const g = s.labels[i];
@@ -182,9 +209,9 @@ function trainOnce(seed0) {
         const pPrev = i ? guess[i - 1] : L;
         if (g !== p) {
           errors++;
-          for (const f of s.ids[i]) {
-            bump(W, Wsum, Wstamp, f * L + g, 1);
-            bump(W, Wsum, Wstamp, f * L + p, -1);
+          for (let k = s.from[i]; k < s.from[i + 1]; k++) {
+            bump(W, Wsum, Wstamp, s.ids[k] * L + g, 1);
+            bump(W, Wsum, Wstamp, s.ids[k] * L + p, -1);
           }
         }
         if (g !== p || gPrev !== pPrev) {

@@ -95,7 +95,7 @@ export function lexiconFor(from: string, explicit?: string): Lexicon {
   if (!path) return builtinLexicon();
   try {
     const ws = parseWorkspaceLexicon(readText(path));
-    return builtinLexicon().with(ws.entries, ws.ignore);
+    return builtinLexicon().with(ws.entries, ws.ignore, ws.suppress);
   } catch (e) {
     if (e instanceof LexiconError) throw new UsageError(`${path}:${e.line ?? 1}: ${e.message}`);
     throw e;

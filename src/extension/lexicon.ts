@@ -184,7 +184,7 @@ export class LexiconService implements vscode.Disposable {
     if (path && existsSync(path)) {
       try {
         this.workspace = parseWorkspaceLexicon(readFileSync(path, 'utf8'));
-        this.current = builtinLexicon().with(this.workspace.entries, this.workspace.ignore);
+        this.current = builtinLexicon().with(this.workspace.entries, this.workspace.ignore, this.workspace.suppress);
         this.diagnostics.delete(vscode.Uri.file(path));
       } catch (e) {
         if (!(e instanceof LexiconError)) throw e;

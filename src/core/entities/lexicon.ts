@@ -1,25 +1,9 @@
 import { toSimplifiedView } from '../script/normalize';
-import { BUILTIN_LEXICON } from './builtinLexicon';
+import { builtinLexiconData } from './builtinLexiconSource';
+import { lexiconFromData } from './lexiconData';
+import type { LexiconEntry } from './lexiconEntry';
 
-export const ENTITY_TYPES = ['person', 'org', 'product', 'place', 'work'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
-
-export interface LexiconEntry {
-  /** `type:canonical`, the same in every article and script. */
-  id: string;
-  canonical: string;
-  type: EntityType;
-  aliases: string[];
-  /** Short forms that count only where the article also names the entity in full. */
-  shortAliases: string[];
-  note?: string;
-  link?: string;
-  origin: 'builtin' | 'workspace';
-}
-
-export function entityId(type: string, canonical: string): string {
-  return `${type}:${canonical}`;
-}
+export { ENTITY_TYPES, entityId, type EntityType, type LexiconEntry } from './lexiconEntry';
 
 /** The form names are matched in: Simplified, Latin in lower case. */
 export function matchForm(s: string): string {
@@ -28,6 +12,7 @@ export function matchForm(s: string): string {
 
 export interface AliasHit {
   entry: LexiconEntry;
+  /** A short form that needs the full name elsewhere in the article. */
   short: boolean;
   length: number;
   latin: boolean;
@@ -60,12 +45,23 @@ export class Lexicon {
   private readonly firstUnits = new Uint8Array(0x10000);
   readonly entries: LexiconEntry[];
   readonly ignore: ReadonlySet<string>;
+  readonly suppressed: ReadonlySet<string>;
   private readonly byId: ReadonlyMap<string, LexiconEntry>;
 
-  constructor(entries: LexiconEntry[], ignore: Iterable<string> = []) {
-    // workspace entries come last and win over built-in ones with the same id
+  /**
+   * `entries` in order of precedence, lowest first: an entry replaces an earlier one with the
+   * same id, and takes the names it shares with earlier ones. `suppress` removes the built-in
+   * entries of these canonical names (Simplified).
+   */
+  constructor(entries: LexiconEntry[], ignore: Iterable<string> = [], suppress: Iterable<string> = []) {
+    const suppressed = new Set(suppress);
     const byId = new Map<string, LexiconEntry>();
-    for (const e of entries) byId.set(e.id, e);
+    for (const e of entries) {
+      if (e.origin === 'builtin' && suppressed.has(e.canonical)) continue;
+      byId.delete(e.id); // the later entry also comes later in the order of entries
+      byId.set(e.id, e);
+    }
+    this.suppressed = suppressed;
     this.entries = [...byId.values()];
     this.byId = byId;
     this.ignore = new Set([...ignore].map(matchForm));
@@ -80,12 +76,14 @@ export class Lexicon {
           if (!child) node.next.set(unit, (child = { next: new Map(), aliases: [] }));
           node = child;
         }
-        node.aliases.push({ entry, short, latin: /^[a-z0-9]/.test(alias), length: alias.length });
+        // a later entry takes a name it shares with an earlier one (the workspace's over the built-in)
+        node.aliases = node.aliases.filter((a) => a.entry.id !== entry.id || a.short !== short);
+        node.aliases.unshift({ entry, short, latin: /^[a-z0-9]/.test(alias), length: alias.length });
         this.firstUnits[alias.charCodeAt(0)] = 1;
       };
       add(entry.canonical, false);
       for (const a of entry.aliases) add(a, false);
-      for (const a of entry.shortAliases) add(a, true);
+      for (const a of entry.shortForms) add(a, !entry.shortFormsStandAlone);
     }
   }
 
@@ -116,8 +114,9 @@ export class Lexicon {
     return this.firstUnits[unit] === 1;
   }
 
-  with(extra: LexiconEntry[], ignore: Iterable<string>): Lexicon {
-    return new Lexicon([...this.entries, ...extra], [...this.ignore, ...ignore]);
+  /** This lexicon with more entries on top (a workspace's), more strings ignored and built-in entries suppressed. */
+  with(extra: LexiconEntry[], ignore: Iterable<string>, suppress: Iterable<string> = []): Lexicon {
+    return new Lexicon([...this.entries, ...extra], [...this.ignore, ...ignore], [...this.suppressed, ...suppress]);
   }
 }
 
@@ -127,25 +126,10 @@ function isLatinWordChar(c: number): boolean {
 
 let builtin: Lexicon | undefined;
 
-/** The built-in lexicon, parsed on first use. */
+/** The built-in lexicon (data/builtin.lexicon.yaml), parsed on first use. */
 export function builtinLexicon(): Lexicon {
   if (builtin) return builtin;
-  const entries: LexiconEntry[] = [];
-  for (const line of BUILTIN_LEXICON.split('\n')) {
-    if (!line.trim()) continue;
-    const [canonical, type, aliases = '', note = ''] = line.split('|');
-    const all = aliases.split(',').map((a) => a.trim()).filter(Boolean);
-    const entry: LexiconEntry = {
-      id: entityId(type!, canonical!),
-      canonical: canonical!,
-      type: type as EntityType,
-      aliases: all.filter((a) => !a.endsWith('*')),
-      shortAliases: all.filter((a) => a.endsWith('*')).map((a) => a.slice(0, -1)),
-      origin: 'builtin',
-    };
-    if (note) entry.note = note;
-    entries.push(entry);
-  }
-  builtin = new Lexicon(entries);
+  const { entries, ignore, suppress } = lexiconFromData(builtinLexiconData(), 'builtin');
+  builtin = new Lexicon(entries, ignore, suppress);
   return builtin;
 }

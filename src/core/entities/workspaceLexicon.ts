@@ -6,27 +6,28 @@
  *     entities:
  *       - canonical: 星河科技
  *         type: org
- *         aliases: [星河, 星河科技集团]
+ *         aliases: [星河科技集团]
+ *         shortForms: [星河]
  *         note: 云计算公司
  *         link: https://example.com
  *     ignore: [星河问答]
+ *     suppress: [晚点LatePost]
+ *
+ * An entity with the canonical name and type of a built-in one replaces it; `suppress`
+ * removes built-in entries by canonical name; `ignore` is never an entity, in any article and
+ * either script, whoever proposes it (lexicon, rule or tagger). Format: lexiconData.ts.
  */
 import { LineCounter, isMap, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
-import { ENTITY_TYPES, entityId, type EntityType, type LexiconEntry } from './lexicon';
+import type { EntityType } from './lexicon';
+import { LexiconError, lexiconFromData, type LexiconContents } from './lexiconData';
 import { toSimplifiedView } from '../script/normalize';
+
+export { LexiconError } from './lexiconData';
 
 export const LEXICON_PATH = '.gloss/lexicon.yaml';
 const MAX_BYTES = 4 * 1024 * 1024;
 
-export class LexiconError extends Error {
-  constructor(message: string, readonly line?: number) {
-    super(message);
-  }
-}
-
-export interface WorkspaceLexicon {
-  entries: LexiconEntry[];
-  ignore: string[];
+export interface WorkspaceLexicon extends LexiconContents {
   doc: Document;
   source: string;
 }
@@ -51,41 +52,7 @@ export function parseWorkspaceLexicon(source: string): WorkspaceLexicon {
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     return node?.range ? lines.linePos(node.range[0]).line : undefined;
   };
-  if (data === null || data === undefined) return { entries: [], ignore: [], doc, source };
-  if (typeof data !== 'object' || Array.isArray(data)) throw new LexiconError('the lexicon is a mapping with version, entities and ignore', 1);
-  const d = data as Record<string, unknown>;
-  for (const key of Object.keys(d)) {
-    if (!['version', 'entities', 'ignore'].includes(key) && !key.startsWith('x-')) throw new LexiconError(`unknown field '${key}'`, lineOf([key]));
-  }
-  if (d.version !== undefined && d.version !== 1) throw new LexiconError(`version ${String(d.version)} is not understood by this Gloss (1)`, lineOf(['version']));
-  const entities = d.entities ?? [];
-  if (!Array.isArray(entities)) throw new LexiconError('entities must be a list', lineOf(['entities']));
-  const entries: LexiconEntry[] = entities.map((e: unknown, i: number) => {
-    const at = (k?: string) => lineOf(k ? ['entities', i, k] : ['entities', i]);
-    if (typeof e !== 'object' || e === null || Array.isArray(e)) throw new LexiconError('each entity is a mapping', at());
-    const x = e as Record<string, unknown>;
-    if (typeof x.canonical !== 'string' || !x.canonical.trim()) throw new LexiconError('canonical must be the entity name', at('canonical') ?? at());
-    if (!ENTITY_TYPES.includes(x.type as EntityType)) throw new LexiconError(`type must be one of ${ENTITY_TYPES.join(', ')}`, at('type') ?? at());
-    const aliases = x.aliases ?? [];
-    if (!Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string')) throw new LexiconError('aliases must be a list of names', at('aliases'));
-    for (const k of ['note', 'link'] as const) if (x[k] !== undefined && typeof x[k] !== 'string') throw new LexiconError(`${k} must be a string`, at(k));
-    // the canonical form is Simplified, whichever script the team wrote it in
-    const canonical = toSimplifiedView(x.canonical.trim()).text;
-    const entry: LexiconEntry = {
-      id: entityId(x.type as string, canonical),
-      canonical,
-      type: x.type as EntityType,
-      aliases: [x.canonical.trim(), ...(aliases as string[])],
-      shortAliases: [],
-      origin: 'workspace',
-    };
-    if (typeof x.note === 'string') entry.note = x.note;
-    if (typeof x.link === 'string') entry.link = x.link;
-    return entry;
-  });
-  const ignore = d.ignore ?? [];
-  if (!Array.isArray(ignore) || !ignore.every((s) => typeof s === 'string')) throw new LexiconError('ignore must be a list of strings', lineOf(['ignore']));
-  return { entries, ignore: ignore as string[], doc, source };
+  return { ...lexiconFromData(data, 'workspace', lineOf), doc, source };
 }
 
 /**
