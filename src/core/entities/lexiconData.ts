@@ -69,7 +69,8 @@ function entryFromData(e: unknown, origin: LexiconEntry['origin'], at: (key?: st
     id: entityId(type, canonical),
     canonical,
     type,
-    aliases: [...(written !== canonical ? [written] : []), ...stringList(x.aliases, 'aliases', at('aliases'))],
+    // a workspace entry keeps the name as the team wrote it among its names (it may be Traditional)
+    aliases: [...(origin === 'workspace' || written !== canonical ? [written] : []), ...stringList(x.aliases, 'aliases', at('aliases'))],
     shortForms: stringList(x.shortForms, 'shortForms', at('shortForms')),
     shortFormsStandAlone: x.shortFormsStandAlone === true,
     groupNames: x.groupNames !== false,
