@@ -1,0 +1,100 @@
+/**
+ * What every candidate source shares: the text in its three views, the lexicon and the word
+ * dictionary, and a sink that drops what can never be a name (inside a link, ignored by the
+ * team) before it reaches the resolve stage.
+ */
+import { entityId, type EntityType, type Lexicon } from './lexicon';
+import type { WordDictionary } from './wordLattice';
+
+export type EntitySource = 'lexicon' | 'workspace' | 'role' | 'speech' | 'suffix' | 'latin' | 'transliterated' | 'quoted' | 'title' | 'abbreviation' | 'model' | 'repeated';
+
+export interface EntityMention {
+  /** UTF-16 offsets into the analysed text, end exclusive. */
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  /** Simplified canonical form, shared by every spelling in either script. */
+  canonical: string;
+  /** `type:canonical`: the same entity across articles. */
+  entityId: string;
+  source: EntitySource;
+  /** A short form (晚点) that needs the full name elsewhere in the article. */
+  short?: boolean;
+  /** A name found by a weak rule, kept only where the article names it twice. */
+  weak?: boolean;
+}
+
+/**
+ * How much a candidate is trusted where candidates overlap, lowest first: the higher one
+ * wins, then the longer, then the earlier.
+ */
+export enum Priority {
+  /** A Latin word shaped like a name (camel case, a version number): often a product or jargon. */
+  LatinShape,
+  /** A pattern of the rules: a role before a name, an organisation's suffix, a title. */
+  Pattern,
+  /** The tagger trained on news. */
+  Tagger,
+  /** A one-character abbreviation of a place, checked against the word dictionary (中美). */
+  Abbreviation,
+  /** A name the lexicon knows, built in or taught by the team. */
+  Known,
+}
+
+export interface Candidate extends EntityMention {
+  priority: Priority;
+}
+
+export interface DetectContext {
+  /** The text as written. */
+  text: string;
+  /** Its Simplified view, UTF-16 offsets shared with `text`. */
+  norm: string;
+  /** The Simplified view in lower case: the form lexicon names are matched in. */
+  form: string;
+  lexicon: Lexicon;
+  /** The tagger's word dictionary, where the tagger runs. */
+  words: WordDictionary | undefined;
+}
+
+export interface CandidateOptions {
+  canonical?: string;
+  short?: boolean;
+  weak?: boolean;
+}
+
+/** Links: a scheme or www. and the printable ASCII after it. */
+const URL_START = /(?:https?:\/\/|www\.)[\x21-\x7e]+/gi;
+
+/** Collects candidates of all sources for one text. */
+export class CandidateSink {
+  readonly all: Candidate[] = [];
+  /** Characters inside links, marked 1; undefined when the text has none. */
+  private readonly inUrl: Uint8Array | undefined;
+
+  constructor(private readonly ctx: DetectContext) {
+    let mask: Uint8Array | undefined;
+    for (const m of ctx.norm.matchAll(URL_START)) {
+      mask ??= new Uint8Array(ctx.norm.length);
+      mask.fill(1, m.index, m.index + m[0].length);
+    }
+    this.inUrl = mask;
+  }
+
+  add(start: number, end: number, type: EntityType, source: EntitySource, priority: Priority, options: CandidateOptions = {}): void {
+    // nothing inside a link is a name: http://t.cn/RvHTNdh
+    if (this.inUrl && (this.inUrl[start] === 1 || this.inUrl[end - 1] === 1)) return;
+    const { norm, text, lexicon } = this.ctx;
+    const surface = norm.slice(start, end);
+    if (lexicon.ignore.size && lexicon.ignore.has(surface.toLowerCase())) return;
+    const canonical = options.canonical ?? surface;
+    const c: Candidate = { start, end, text: text.slice(start, end), type, canonical, entityId: entityId(type, canonical), source, priority };
+    if (options.short) c.short = true;
+    if (options.weak) c.weak = true;
+    this.all.push(c);
+  }
+}
+
+/** A rule, the lexicon or the tagger: proposes candidates, decides nothing about overlaps. */
+export type CandidateSource = (ctx: DetectContext, sink: CandidateSink) => void;

@@ -1,0 +1,34 @@
+/** Addresses: where a place the tagger read is one place, and where it is several. */
+
+export const ADMINISTRATIVE_ENDS = new Set([...'省市县区乡镇']);
+
+/**
+ * An address down to a street, a village or a house number is one place, as the reader
+ * gives it (北京市东城区王府井大街218号, 郑州市须水镇西岗村): its parts are not places one
+ * follows across articles.
+ */
+export function isStreetAddress(place: string): boolean {
+  return /(?:[路街道巷弄村]|[0-9０-９]号)$/.test(place) && [...place.slice(0, -1)].some((c) => ADMINISTRATIVE_ENDS.has(c));
+}
+
+/**
+ * An address the tagger read as one place, cut after each administrative unit, so that
+ * each unit is a place of its own that links across articles: 山东省淄博市张店区 → 山东省,
+ * 淄博市, 张店区. Parts are two characters or more (市中区 stays whole).
+ */
+export function administrativeParts(text: string, start: number, end: number): Array<[number, number]> {
+  if (isStreetAddress(text.slice(start, end))) return [[start, end]];
+  const parts: Array<[number, number]> = [];
+  let from = start;
+  for (let k = from + 1; k < end - 2; k++) {
+    if (ADMINISTRATIVE_ENDS.has(text[k]!) && k + 1 - from >= 2) {
+      parts.push([from, k + 1]);
+      from = k + 1;
+    }
+  }
+  parts.push([from, end]);
+  return parts;
+}
+
+/** Last characters of an address, whose places inside give way to it (北京市朝阳区). */
+export const ADDRESS_ENDS = new Set([...'区县镇乡村街路道巷号楼园湾']);

@@ -1,0 +1,80 @@
+/**
+ * The resolve stage: of overlapping candidates, which one is the mention. Decisions within a
+ * paragraph here; those that need the whole article in resolveArticleLevel.
+ */
+import type { Candidate, EntityMention } from './candidates';
+import { FACILITIES } from './kinds';
+import { ADDRESS_ENDS } from './places';
+
+/** How the name of an organisation ends, when it grows out of a shorter known one. */
+const ORG_NAME_ENDS = ['银行', '分行', '支行', '公司', '集团', '地产', '证券', '基金', '保险', '控股', '科技', '研究院', '研究所', '大学', '学院', '委员会', '协会', '中心', '部', '局', '厅', '处', '署'];
+
+/**
+ * A place inside a longer organisation, work or place gives way to it: 中国 in 中国人民银行,
+ * 北京 in 北京大学, 北京市 in 北京市朝阳区, 中国 in 中国美术馆.
+ */
+function placesInsideNames(byStart: Candidate[], out: Set<Candidate>): void {
+  for (let k = 0; k < byStart.length; k++) {
+    const outer = byStart[k]!;
+    const address = outer.type === 'place' && (ADDRESS_ENDS.has(outer.canonical[outer.canonical.length - 1] ?? '') || FACILITIES.some((f) => outer.canonical.endsWith(f)));
+    if ((outer.type !== 'org' && outer.type !== 'work' && !address) || outer.weak) continue;
+    for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
+      const inner = byStart[j]!;
+      // abbreviations (中美) are checked against the dictionary already: a model's 中美 organisation does not swallow them
+      if (inner.type === 'place' && inner.source !== 'abbreviation' && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) out.add(inner);
+    }
+  }
+}
+
+/**
+ * A known organisation followed by more of an organisation's name is a part of that name:
+ * 中信 in 中信银行, 中国电信 in 中国电信武汉分公司 (the longer name is a different entity).
+ */
+function knownInsideLongerOrganisations(byStart: Candidate[], out: Set<Candidate>): void {
+  for (let k = 0; k < byStart.length; k++) {
+    const known = byStart[k]!;
+    if (known.type !== 'org' || (known.source !== 'lexicon' && known.source !== 'workspace')) continue;
+    for (let j = k - 1; j >= 0 && byStart[j]!.start === known.start; j--) {
+      const longer = byStart[j]!;
+      if (longer.type === 'org' && longer.end > known.end && !longer.weak && ORG_NAME_ENDS.some((e) => longer.canonical.endsWith(e))) out.add(known);
+    }
+  }
+}
+
+/**
+ * Keeps the best of overlapping candidates: higher priority, then longer, then earlier.
+ * An occupancy map over the text keeps this linear (mentions are short).
+ */
+export function resolveOverlaps(all: Candidate[]): EntityMention[] {
+  const byStart = [...all].sort((a, b) => a.start - b.start || b.end - a.end);
+  const givesWay = new Set<Candidate>();
+  placesInsideNames(byStart, givesWay);
+  knownInsideLongerOrganisations(byStart, givesWay);
+  const candidates = all.filter((c) => !givesWay.has(c));
+  candidates.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const end = candidates.reduce((m, c) => Math.max(m, c.end), 0);
+  const occupied = new Uint8Array(end + 1);
+  const taken: Candidate[] = [];
+  for (const c of candidates) {
+    let free = true;
+    for (let k = c.start; k < c.end && free; k++) if (occupied[k]) free = false;
+    if (!free) continue;
+    occupied.fill(1, c.start, c.end);
+    taken.push(c);
+  }
+  taken.sort((a, b) => a.start - b.start);
+  return taken.map(({ priority: _p, ...m }) => m);
+}
+
+/**
+ * Decisions that need the whole article (`mentions` are all of its mentions): short forms
+ * (晚点) stay only where the entity is also named in full, and weakly found names only
+ * where they occur at least twice or once with a cue.
+ */
+export function resolveArticleLevel(mentions: EntityMention[]): EntityMention[] {
+  const full = new Set(mentions.filter((m) => !m.short).map((m) => m.entityId));
+  const count = new Map<string, number>();
+  const confirmed = new Set(mentions.filter((m) => !m.weak && !m.short).map((m) => m.entityId));
+  for (const m of mentions) count.set(m.entityId, (count.get(m.entityId) ?? 0) + 1);
+  return mentions.filter((m) => (!m.short || full.has(m.entityId)) && (!m.weak || confirmed.has(m.entityId) || count.get(m.entityId)! >= 2));
+}

@@ -1,0 +1,48 @@
+/** Organisations named by their suffix: 智远科技, 远望咨询, 中央财经大学. */
+import { Priority, type CandidateSink, type DetectContext } from '../candidates';
+import { GENERIC_ORG_NAMES, GENERIC_ORG_START, GENERIC_ORGS } from '../kinds';
+import { LEFT_STOP, NOT_IN_NAME } from '../names';
+import { cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
+
+/** Suffixes that end an organisation's name, with the longest name part they take. */
+const ORG_SUFFIXES: Array<[string, number]> = (
+  [
+    ['有限责任公司', 8], ['股份有限公司', 8], ['有限公司', 8], ['公司', 4], ['集团', 6], ['科技', 4], ['智能', 3], ['研究院', 6], ['研究所', 6],
+    ['银行', 4], ['资本', 3], ['大学', 6], ['学院', 6], ['实验室', 6], ['咨询', 3], ['证券', 3], ['控股', 4], ['传媒', 3], ['财经', 3],
+    ['日报', 4], ['时报', 4], ['晚报', 4], ['电视台', 4], ['协会', 6], ['委员会', 8], ['交易所', 6], ['研究中心', 6],
+  ] as Array<[string, number]>
+).sort((a, b) => b[0].length - a[0].length);
+/** Suffixes that are also ordinary nouns: such a name needs a cue after it, or a second mention. */
+const WEAK_SUFFIXES = new Set(['公司', '资本', '智能', '科技', '咨询', '传媒', '财经', '控股', '证券']);
+/** Words after a name that show it is an organisation: 星河科技创始人, 远望咨询统计. */
+const ORG_CUES_AFTER = ['创始人', '联合创始人', '董事长', 'CEO', '首席', '总裁', '表示', '称', '宣布', '发布', '推出', '旗下', '统计', '报道', '数据显示', '报告', '发言人', '官方', '股价', '财报'];
+
+const SUFFIXES_BY_FIRST = new Map<string, Array<[string, number]>>();
+for (const sfx of ORG_SUFFIXES) SUFFIXES_BY_FIRST.set(sfx[0][0]!, [...(SUFFIXES_BY_FIRST.get(sfx[0][0]!) ?? []), sfx]);
+const SUFFIX_STARTS = triggerTable(SUFFIXES_BY_FIRST.keys());
+
+export function suffixedOrganisations({ norm }: DetectContext, sink: CandidateSink): void {
+  for (let i = 0; i < norm.length; i++) {
+    if (SUFFIX_STARTS[norm.charCodeAt(i)] === 0) continue;
+    const found = SUFFIXES_BY_FIRST.get(norm[i]!)!.find(([sfx]) => norm.startsWith(sfx, i));
+    if (!found) continue;
+    const [suffix, longest] = found;
+    const weakSuffix = WEAK_SUFFIXES.has(suffix);
+    // weak suffixes stop at function words too (并改善公司); strong ones only at punctuation (中央财经大学)
+    const stop = (k: number) => LEFT_STOP.has(norm[k]!) || (weakSuffix && NOT_IN_NAME.has(norm[k]!));
+    let s = i;
+    while (s > 0 && i - s < longest && !stop(s - 1)) {
+      const n = cjkLengthBefore(norm, s) || (isLatinWordChar(norm.charCodeAt(s - 1)) ? 1 : 0);
+      if (!n) break;
+      s -= n;
+    }
+    // a name part that runs to the limit without a boundary is a clause, not a name
+    const bounded = s === 0 || stop(s - 1) || !cjkLengthBefore(norm, s);
+    const name = norm.slice(s, i);
+    const whole = name + suffix;
+    if (!bounded || name.length < 2 || GENERIC_ORG_START.has(name[0]!) || GENERIC_ORG_NAMES.has(name) || GENERIC_ORGS.has(whole) || /[0-9]/.test(name)) continue;
+    const end = i + suffix.length;
+    const cued = ORG_CUES_AFTER.some((cue) => norm.startsWith(cue, end));
+    sink.add(s, end, 'org', 'suffix', Priority.Pattern, { weak: weakSuffix && !cued });
+  }
+}

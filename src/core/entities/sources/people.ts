@@ -1,0 +1,70 @@
+/** Rules for people nobody taught: a role before a name, a name before a verb of speech, a transliterated name. */
+import { Priority, type CandidateSink, type DetectContext } from '../candidates';
+import { COMPOUND_SURNAMES, LEFT_STOP, NOT_IN_NAME, REPORTING, ROLES, SURNAMES, readName } from '../names';
+import { cjkLengthAt, cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
+
+const ROLES_BY_FIRST = new Map<string, string[]>();
+for (const r of ROLES) ROLES_BY_FIRST.set(r[0]!, [...(ROLES_BY_FIRST.get(r[0]!) ?? []), r]);
+const ROLE_STARTS = triggerTable(ROLES_BY_FIRST.keys());
+
+/** A role followed by a name: 创始人王小川, CEO张勇. */
+export function roleNames({ norm }: DetectContext, sink: CandidateSink): void {
+  for (let i = 0; i < norm.length; i++) {
+    // CEO inside a Latin word (XCEO) is no role
+    if (ROLE_STARTS[norm.charCodeAt(i)] === 0 || isLatinWordChar(norm.charCodeAt(i - 1))) continue;
+    for (const role of ROLES_BY_FIRST.get(norm[i]!)!) {
+      if (!norm.startsWith(role, i)) continue;
+      const at = i + role.length;
+      const n = NOT_IN_NAME.has(norm[at] ?? '') ? 0 : readName(norm, at);
+      if (n) sink.add(at, at + n, 'person', 'role', Priority.Pattern);
+      break;
+    }
+  }
+}
+
+const SURNAME_STARTS = triggerTable([...SURNAMES, ...COMPOUND_SURNAMES.map((c) => c[0]!)]);
+
+/** A name before a verb of speech, at the start of a clause: 王小川表示. */
+export function speechNames({ norm, words }: DetectContext, sink: CandidateSink): void {
+  for (let i = 0; i < norm.length; i++) {
+    if (SURNAME_STARTS[norm.charCodeAt(i)] === 0 || (i > 0 && !LEFT_STOP.has(norm[i - 1]!))) continue;
+    const n = readName(norm, i);
+    if (!n || !REPORTING.some((r) => norm.startsWith(r, i + n))) continue;
+    // 文章表示, 高兴地说: a word or an adverb before the verb, not a name
+    const word = norm.slice(i, i + n);
+    if (word.endsWith('地') || (n === 2 && words?.isOrdinaryWord(word) === true)) continue;
+    sink.add(i, i + n, 'person', 'speech', Priority.Pattern);
+  }
+}
+
+const LONGEST_GIVEN = 6;
+const LONGEST_FAMILY = 8;
+
+/** A transliterated name around a middle dot: 萨姆·奥尔特曼. */
+export function transliteratedNames({ norm }: DetectContext, sink: CandidateSink): void {
+  for (let i = norm.indexOf('·'), j = norm.indexOf('•'); i >= 0 || j >= 0; ) {
+    const at = i >= 0 && (j < 0 || i < j) ? i : j;
+    readTransliterated(norm, at, sink);
+    if (at === i) i = norm.indexOf('·', i + 1);
+    else j = norm.indexOf('•', j + 1);
+  }
+}
+
+function readTransliterated(norm: string, i: number, sink: CandidateSink): void {
+  if (!cjkLengthBefore(norm, i) || !cjkLengthAt(norm, i + 1)) return;
+  let s = i;
+  for (let n = cjkLengthBefore(norm, s); n > 0 && i - s < LONGEST_GIVEN && !LEFT_STOP.has(norm[s - 1]!); n = cjkLengthBefore(norm, s)) s -= n;
+  // a role before the name is not part of it: 创始人史蒂芬·徐
+  const window = norm.slice(s, i);
+  for (const role of ROLES) {
+    const r = window.lastIndexOf(role);
+    if (r >= 0) s = Math.max(s, s + r + role.length);
+  }
+  let e = i + 1;
+  while (e < norm.length && e - i < LONGEST_FAMILY && !NOT_IN_NAME.has(norm[e]!)) {
+    const n = norm[e] === '·' ? 1 : cjkLengthAt(norm, e);
+    if (!n) break;
+    e += n;
+  }
+  if (i - s >= 1 && e - i >= 2) sink.add(s, e, 'person', 'transliterated', Priority.Pattern);
+}

@@ -1,0 +1,33 @@
+/** Rules for titles and quoted names: 《works》 and “products” after a cue. */
+import { Priority, type CandidateSink, type DetectContext } from '../candidates';
+
+const LONGEST_TITLE = 30;
+
+/** 《titles》 are works. */
+export function titles({ norm }: DetectContext, sink: CandidateSink): void {
+  for (let i = norm.indexOf('《'); i >= 0; i = norm.indexOf('《', i + 1)) {
+    // look for the closing mark only nearby: an unclosed 《 must not cost a scan of the article
+    const near = norm.slice(i + 1, i + LONGEST_TITLE + 2).indexOf('》');
+    const close = near < 0 ? -1 : i + 1 + near;
+    if (close > i + 1 && close - i <= LONGEST_TITLE + 1 && !/[\n，,。]/.test(norm.slice(i + 1, close))) sink.add(i + 1, close, 'work', 'title', Priority.Pattern);
+  }
+}
+
+const QUOTE_PRODUCT_CUES = ['大模型', '模型', '产品', '推出', '发布', '上线', '旗下', '应用', '助手', '名为', '命名为', '叫做', '平台', '系统'];
+const QUOTES: Record<string, string> = { '“': '”', '「': '」' };
+const LONGEST_QUOTED = 11;
+
+/** “Quoted” product names after a cue: 推出了大模型“通义千问”. */
+export function quotedProducts({ norm }: DetectContext, sink: CandidateSink): void {
+  for (let i = 0; i < norm.length; i++) {
+    const closer = QUOTES[norm[i]!];
+    if (closer === undefined) continue;
+    const near = norm.slice(i + 1, i + LONGEST_QUOTED + 2).indexOf(closer);
+    const close = near < 0 ? -1 : i + 1 + near;
+    if (close <= i + 1 || close - i > LONGEST_QUOTED + 1) continue;
+    const before = norm.slice(Math.max(0, i - 6), i);
+    if (!QUOTE_PRODUCT_CUES.some((q) => before.endsWith(q) || before.endsWith(`${q}了`) || before.endsWith(`${q}的`))) continue;
+    const inner = norm.slice(i + 1, close);
+    if (inner.length >= 2 && !/[，。！？、\s0-9+]/.test(inner)) sink.add(i + 1, close, 'product', 'quoted', Priority.Pattern);
+  }
+}
