@@ -27,8 +27,64 @@ export const LATIN_STOP = new Set([
   'ok', 'vs', 'etc', 'the', 'and', 'of', 'in', 'a', 'an', 'to', 'b', 'c', 'g', 'k', 'm', 'p', 's', 'ip', 'id', 'ui', 'ux', 'ml', 'nlp', 'cv',
   'toc', 'tob', 'tog', 'b2b', 'b2c', 'roi', 'kpi', 'okr', 'sdk', 'gpt', 'tokens', 'token', 'prompt', 'agent', 'pro', 'max', 'plus', 'mini',
   'chat', 'cloud', 'model', 'data', 'web', 'online', 'beta', 'all', 'top', 'new', 'one', 'open', 'source', 'free', 'ssd', 'cdn', 'rag', 'moe',
-  'http', 'https', 'www', 'com', 'html', 'p>', 'nbsp', 'amp',
+  'http', 'https', 'www', 'com', 'html', 'p>', 'nbsp', 'amp', 'fintech', 'tmt', 'arpu', 'capex', 'opex', 'esg', 'kol', 'mcn', 'o2o', 'p2p',
+  'genai', 'llms', 'asic', 'fpga', 'tpu', 'npu', 'ota', 'dtc', 'gpts',
 ]);
 
 /** Last words of buildings and venues, which every benchmark set and a reader take as places. */
 export const FACILITIES = ['博物馆', '博物院', '美术馆', '图书馆', '纪念馆', '展览馆', '科技馆', '体育馆', '体育场', '公园', '广场', '机场', '火车站', '车站', '码头', '大桥', '大厦', '剧院', '会堂'];
+
+/** Nouns for a kind of organisation: with or without a modifier, never a name of one. */
+const GENERIC_HEADS = ['公司', '企业', '厂商', '厂家', '机构', '大厂', '巨头', '创企', '云'];
+
+/**
+ * Words that say what kind of organisation it is, where it is, or how big: 创业公司, 风投机构,
+ * 互联网大厂, 本地公司, 美国企服公司. Ordinary words in general are not in this list: brands
+ * are often ordinary words (首钢公司, 星河科技).
+ */
+const KIND_MODIFIERS = new Set([
+  '创业', '初创', '新创', '风投', '创投', '投资', '投行', '私募', '基金', '互联网', '科技', '技术', '高科技', '软件', '硬件', '芯片', '半导体',
+  '汽车', '新能源', '电商', '游戏', '金融', '咨询', '研究', '调研', '市场研究', '数据', '云', '云计算', '云服务', '企服', '企业服务',
+  '外资', '中资', '美资', '日资', '港资', '台资', '国有', '国营', '民营', '私营', '上市', '非上市', '头部', '龙头', '本地', '当地', '海外',
+  '国内', '国外', '境外', '全球', '跨国', '独角兽', '大', '小', '中小', '大型', '小型', '中型', '知名', '著名', '主要', '相关', '其他', '同类',
+  '竞争', '合作', '合资', '第三方', '医药', '制药', '生物', '能源', '物流', '快递', '零售', '媒体', '广告', '教育', '房地产', '地产', '建筑',
+  '保险', '证券', '电信', '通信', '手机', '家电', '航空', '模型', '大模型', '人工智能', '智能', '应用', '服务', '平台', '安全', '网络', '传统',
+  '新兴', '领先', '美企', '中企', '国企', '央企', '科创', '明星', '顶级', '一线', '二线', '中国', '美国', '欧洲', '日本', '韩国', '硅谷',
+  '各', '某', '这', '那', '该', '此', '本', '多', '几', '数', '家', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十', '的', '类',
+  '美', '中', '日', '韩', '欧', '英', '德', '法',
+]);
+const LONGEST_MODIFIER = Math.max(...[...KIND_MODIFIERS].map((m) => m.length));
+
+/**
+ * Whether `name` (Simplified) is a kind of organisation rather than the name of one: a
+ * generic head noun (公司, 机构, 大厂) with nothing before it but kind words, places the
+ * dictionary knows and Latin jargon (AI创业公司, 美国企服公司). Linear in the name's length
+ * times the longest kind word.
+ */
+export function isKindOfOrganisation(name: string, isPlace: (word: string) => boolean = () => false): boolean {
+  if (GENERIC_INSTITUTIONS.has(name) || GENERIC_ORGS.has(name)) return true;
+  const head = GENERIC_HEADS.find((h) => name.endsWith(h));
+  if (!head) return false;
+  const modifier = name.slice(0, -head.length);
+  // reach[k]: the first k units are kind words
+  const reach = new Uint8Array(modifier.length + 1);
+  reach[0] = 1;
+  for (let i = 0; i < modifier.length; i++) {
+    if (!reach[i]) continue;
+    const latin = /^[A-Za-z]+/.exec(modifier.slice(i));
+    if (latin && LATIN_STOP.has(latin[0].toLowerCase())) reach[i + latin[0].length] = 1;
+    for (let n = 1; n <= LONGEST_MODIFIER && i + n <= modifier.length; n++) {
+      const piece = modifier.slice(i, i + n);
+      if (KIND_MODIFIERS.has(piece) || (n >= 2 && isPlace(piece))) reach[i + n] = 1;
+    }
+  }
+  return reach[modifier.length] === 1;
+}
+
+/** How the names of newspapers, magazines, channels and news sites end: 北京商报, 财经杂志. */
+const OUTLET_ENDS = ['日报', '晚报', '早报', '晨报', '时报', '商报', '周报', '快报', '导报', '画报', '青年报', '周刊', '月刊', '杂志', '电视台', '新闻网', '通讯社'];
+
+/** Whether a title or a name is an outlet's (an organisation), not a work's: 《科创板日报》. */
+export function isOutletName(name: string): boolean {
+  return name.length > 2 && OUTLET_ENDS.some((e) => name.endsWith(e) && name.length > e.length);
+}

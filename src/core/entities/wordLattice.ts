@@ -117,6 +117,13 @@ export class WordDictionary {
     }
   }
 
+  /** Whether `word` is in the dictionary with this category (a place: 美国, 硅谷). */
+  has(word: string, category: WordCategory): boolean {
+    let node = 0;
+    for (let j = 0; j < word.length && node >= 0; j++) node = this.child(node, word.charCodeAt(j));
+    return node > 0 && (this.ends[node]! & (1 << WORD_CATEGORIES.indexOf(category))) !== 0;
+  }
+
   /** Whether `word` is in the dictionary as an ordinary word only (多云, 文章), not as a name. */
   isOrdinaryWord(word: string): boolean {
     let node = 0;

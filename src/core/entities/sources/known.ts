@@ -14,6 +14,12 @@ function insideLongerWord(words: WordDictionary, text: string, i: number, length
   return length <= 2 && (words.crosses(text, i, 3) || words.crosses(text, i + length, 3));
 }
 
+/** What follows an organisation's name to name its group or its company (longest first). */
+const GROUP_SUFFIXES = ['股份有限公司', '有限公司', '控股集团', '集团公司', '集团', '控股', '公司'];
+
+/** A name beside a middle dot is part of a transliterated name: 阿里 in 阿里·哈恩. */
+const MIDDLE_DOTS = new Set(['·', '•']);
+
 /** The lexicon: the longest alias at each position. */
 export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink: CandidateSink): void {
   for (let i = 0; i < form.length; ) {
@@ -22,13 +28,17 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
       continue;
     }
     const hit = lexicon.match(form, i);
-    if (!hit || (words && !hit.latin && hit.entry.origin === 'builtin' && insideLongerWord(words, norm, i, hit.length, hit.entry.type))) {
+    const builtinWord = hit !== undefined && !hit.latin && hit.entry.origin === 'builtin';
+    if (!hit || (builtinWord && (MIDDLE_DOTS.has(norm[i - 1] ?? '') || MIDDLE_DOTS.has(norm[i + hit.length] ?? ''))) || (words && builtinWord && insideLongerWord(words, norm, i, hit.length, hit.entry.type))) {
       i++;
       continue;
     }
     const { entry } = hit;
-    sink.add(i, i + hit.length, entry.type, entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, { canonical: entry.canonical, short: hit.short });
-    i += hit.length;
+    // the group of a known organisation is the organisation: 阿里集团, 阿里巴巴集團, 百度公司
+    const group = entry.type === 'org' && entry.groupNames && !hit.short ? GROUP_SUFFIXES.find((g) => form.startsWith(g, i + hit.length)) : undefined;
+    const end = i + hit.length + (group?.length ?? 0);
+    sink.add(i, end, entry.type, entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, { canonical: entry.canonical, short: hit.short });
+    i = end;
   }
 }
 

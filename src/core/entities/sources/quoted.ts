@@ -1,15 +1,18 @@
 /** Rules for titles and quoted names: 《works》 and “products” after a cue. */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
+import { isOutletName } from '../kinds';
 
 const LONGEST_TITLE = 30;
 
-/** 《titles》 are works. */
+/** 《titles》 are works, or outlets. */
 export function titles({ norm }: DetectContext, sink: CandidateSink): void {
   for (let i = norm.indexOf('《'); i >= 0; i = norm.indexOf('《', i + 1)) {
     // look for the closing mark only nearby: an unclosed 《 must not cost a scan of the article
     const near = norm.slice(i + 1, i + LONGEST_TITLE + 2).indexOf('》');
     const close = near < 0 ? -1 : i + 1 + near;
-    if (close > i + 1 && close - i <= LONGEST_TITLE + 1 && !/[\n，,。]/.test(norm.slice(i + 1, close))) sink.add(i + 1, close, 'work', 'title', Priority.Pattern);
+    if (close <= i + 1 || close - i > LONGEST_TITLE + 1 || /[\n，,。]/.test(norm.slice(i + 1, close))) continue;
+    // a newspaper's or a magazine's title names the outlet, an organisation: 《北京商报》
+    sink.add(i + 1, close, isOutletName(norm.slice(i + 1, close)) ? 'org' : 'work', 'title', Priority.Pattern);
   }
 }
 
