@@ -27,6 +27,22 @@ function placesInsideNames(byStart: Candidate[], out: Set<Candidate>): void {
 }
 
 /**
+ * A person or a place the tagger reads inside an organisation named by a strong suffix gives
+ * way to it: 文渊 in 文渊智库, 北京 in 北京商报 (a weak suffix such as 科技 is not evidence
+ * enough; the tagger's own organisations are better bounded than the suffix rule's).
+ */
+function taggerNamesInsideSuffixedOrganisations(byStart: Candidate[], out: Set<Candidate>): void {
+  for (let k = 0; k < byStart.length; k++) {
+    const outer = byStart[k]!;
+    if (outer.source !== 'suffix' || outer.weak) continue;
+    for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
+      const inner = byStart[j]!;
+      if (inner.source === 'model' && inner.type !== 'org' && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) out.add(inner);
+    }
+  }
+}
+
+/**
  * A known organisation followed by more of an organisation's name is a part of that name:
  * 中信 in 中信银行, 中国电信 in 中国电信武汉分公司 (the longer name is a different entity).
  */
@@ -50,6 +66,7 @@ export function resolveOverlaps(all: Candidate[]): EntityMention[] {
   const givesWay = new Set<Candidate>();
   placesInsideNames(byStart, givesWay);
   knownInsideLongerOrganisations(byStart, givesWay);
+  taggerNamesInsideSuffixedOrganisations(byStart, givesWay);
   const candidates = all.filter((c) => !givesWay.has(c));
   candidates.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const end = candidates.reduce((m, c) => Math.max(m, c.end), 0);

@@ -1,6 +1,7 @@
 /** Organisations named by their suffix: 智远科技, 远望咨询, 中央财经大学. */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
-import { GENERIC_ORG_NAMES, GENERIC_ORG_START, GENERIC_ORGS } from '../kinds';
+import { GENERIC_ORG_NAMES, GENERIC_ORG_START, isKindOfOrganisation } from '../kinds';
+import { isKnownPlace } from './tagger';
 import { LEFT_STOP, NOT_IN_NAME } from '../names';
 import { cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
 
@@ -9,7 +10,7 @@ const ORG_SUFFIXES: Array<[string, number]> = (
   [
     ['有限责任公司', 8], ['股份有限公司', 8], ['有限公司', 8], ['公司', 4], ['集团', 6], ['科技', 4], ['智能', 3], ['研究院', 6], ['研究所', 6],
     ['银行', 4], ['资本', 3], ['大学', 6], ['学院', 6], ['实验室', 6], ['咨询', 3], ['证券', 3], ['控股', 4], ['传媒', 3], ['财经', 3],
-    ['日报', 4], ['时报', 4], ['晚报', 4], ['电视台', 4], ['协会', 6], ['委员会', 8], ['交易所', 6], ['研究中心', 6],
+    ['日报', 4], ['时报', 4], ['晚报', 4], ['商报', 4], ['早报', 4], ['晨报', 4], ['周报', 4], ['快报', 4], ['周刊', 4], ['电视台', 4], ['协会', 6], ['智库', 4], ['委员会', 8], ['交易所', 6], ['研究中心', 6],
   ] as Array<[string, number]>
 ).sort((a, b) => b[0].length - a[0].length);
 /** Suffixes that are also ordinary nouns: such a name needs a cue after it, or a second mention. */
@@ -21,7 +22,8 @@ const SUFFIXES_BY_FIRST = new Map<string, Array<[string, number]>>();
 for (const sfx of ORG_SUFFIXES) SUFFIXES_BY_FIRST.set(sfx[0][0]!, [...(SUFFIXES_BY_FIRST.get(sfx[0][0]!) ?? []), sfx]);
 const SUFFIX_STARTS = triggerTable(SUFFIXES_BY_FIRST.keys());
 
-export function suffixedOrganisations({ norm }: DetectContext, sink: CandidateSink): void {
+export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): void {
+  const { norm } = ctx;
   for (let i = 0; i < norm.length; i++) {
     if (SUFFIX_STARTS[norm.charCodeAt(i)] === 0) continue;
     const found = SUFFIXES_BY_FIRST.get(norm[i]!)!.find(([sfx]) => norm.startsWith(sfx, i));
@@ -40,7 +42,8 @@ export function suffixedOrganisations({ norm }: DetectContext, sink: CandidateSi
     const bounded = s === 0 || stop(s - 1) || !cjkLengthBefore(norm, s);
     const name = norm.slice(s, i);
     const whole = name + suffix;
-    if (!bounded || name.length < 2 || GENERIC_ORG_START.has(name[0]!) || GENERIC_ORG_NAMES.has(name) || GENERIC_ORGS.has(whole) || /[0-9]/.test(name)) continue;
+    if (!bounded || name.length < 2 || GENERIC_ORG_START.has(name[0]!) || GENERIC_ORG_NAMES.has(name) || /[0-9]/.test(name)) continue;
+    if (isKindOfOrganisation(whole, (w) => isKnownPlace(ctx, w))) continue;
     const end = i + suffix.length;
     const cued = ORG_CUES_AFTER.some((cue) => norm.startsWith(cue, end));
     sink.add(s, end, 'org', 'suffix', Priority.Pattern, { weak: weakSuffix && !cued });

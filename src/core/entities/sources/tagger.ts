@@ -60,6 +60,9 @@ function gluedAfterName(norm: string, k: number): boolean {
   return NEVER_LAST.has(ch) || (ch === '曾' && AFTER_ONCE.has(norm[k + 1] ?? ''));
 }
 
+/** Kinds of product written before a product's Latin name. */
+const PRODUCT_CUES_BEFORE = ['数据库', '模型', '产品', '平台', '芯片', '应用', '系统', '软件', '工具', '助手', '框架', '引擎', '手机', '服务', '机器人'];
+
 /** Numerals: a "person" counted (大模型五小龙, 亚洲四小龙) is a nickname of a group. */
 const NUMERALS = new Set([...'一二三四五六七八九十两几']);
 
@@ -99,6 +102,10 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     if (/[a-z]/.test(surface) || NOT_PLACES.has(surface)) return;
     for (const [a, b] of administrativeParts(norm, start, end)) sink.add(a, b, 'place', 'model', Priority.Tagger);
     return;
+  }
+  // a Latin name after the kind of product it is: 数据库PolarDB, 大模型Kimi
+  if ((type === 'work' || type === 'org') && /^[a-z][a-z0-9.+-]*$/.test(surface) && PRODUCT_CUES_BEFORE.some((cue) => norm.endsWith(cue, start))) {
+    return sink.add(start, end, 'product', 'model', Priority.Tagger);
   }
   sink.add(start, end, type, 'model', Priority.Tagger, { weak: type === 'person' && !personEvidence(norm, start, end, words) });
 }
