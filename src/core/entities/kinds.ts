@@ -88,3 +88,6 @@ const OUTLET_ENDS = ['日报', '晚报', '早报', '晨报', '时报', '商报',
 export function isOutletName(name: string): boolean {
   return name.length > 2 && OUTLET_ENDS.some((e) => name.endsWith(e) && name.length > e.length);
 }
+
+/** Kinds of product written before a product's Latin name: 数据库PolarDB, 大模型Kimi. */
+export const PRODUCT_CUES_BEFORE = ['数据库', '模型', '产品', '平台', '芯片', '应用', '系统', '软件', '工具', '助手', '框架', '引擎', '手机', '服务', '机器人'];

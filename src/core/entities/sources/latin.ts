@@ -1,7 +1,7 @@
 /** Latin names by their shape: OpenAI, MiniMax, DeepSeek, GPT-3.5. */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import type { EntityType } from '../lexicon';
-import { LATIN_STOP } from '../kinds';
+import { LATIN_STOP, PRODUCT_CUES_BEFORE } from '../kinds';
 import { isLatinLetter, isLatinWordChar } from '../textAt';
 
 export function latinNames({ norm }: DetectContext, sink: CandidateSink): void {
@@ -18,7 +18,8 @@ export function latinNames({ norm }: DetectContext, sink: CandidateSink): void {
     // four letters at least: QvQ is a face, not a name
     if (((camel && word.length >= 4) || versioned) && !LATIN_STOP.has(word.toLowerCase()) && word.length >= 3) {
       const after = norm.slice(e, e + 3);
-      const type: EntityType = /[0-9]/.test(word) || after.startsWith('模型') || after.startsWith('大模型') ? 'product' : 'org';
+      const product = /[0-9]/.test(word) || after.startsWith('模型') || after.startsWith('大模型') || PRODUCT_CUES_BEFORE.some((cue) => norm.endsWith(cue, i));
+      const type: EntityType = product ? 'product' : 'org';
       sink.add(i, e, type, 'latin', Priority.LatinShape);
     }
     i = Math.max(i, e - 1);

@@ -4,7 +4,7 @@
  * person needs a surname, the dictionary or a second mention, Latin words are never places.
  */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
-import { FACILITIES, GENERIC_INSTITUTIONS, LATIN_STOP, isKindOfOrganisation, isOutletName } from '../kinds';
+import { FACILITIES, GENERIC_INSTITUTIONS, LATIN_STOP, PRODUCT_CUES_BEFORE, isKindOfOrganisation, isOutletName } from '../kinds';
 import { REPORTING, surnameAt } from '../names';
 import { tagEntities, type NerSpan } from '../ner';
 import { administrativeParts } from '../places';
@@ -59,9 +59,6 @@ function gluedAfterName(norm: string, k: number): boolean {
   const ch = norm[k]!;
   return NEVER_LAST.has(ch) || (ch === '曾' && AFTER_ONCE.has(norm[k + 1] ?? ''));
 }
-
-/** Kinds of product written before a product's Latin name. */
-const PRODUCT_CUES_BEFORE = ['数据库', '模型', '产品', '平台', '芯片', '应用', '系统', '软件', '工具', '助手', '框架', '引擎', '手机', '服务', '机器人'];
 
 /** Numerals: a "person" counted (大模型五小龙, 亚洲四小龙) is a nickname of a group. */
 const NUMERALS = new Set([...'一二三四五六七八九十两几']);
