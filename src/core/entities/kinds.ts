@@ -35,7 +35,7 @@ export const LATIN_STOP = new Set([
 export const FACILITIES = ['博物馆', '博物院', '美术馆', '图书馆', '纪念馆', '展览馆', '科技馆', '体育馆', '体育场', '公园', '广场', '机场', '火车站', '车站', '码头', '大桥', '大厦', '剧院', '会堂'];
 
 /** Nouns for a kind of organisation: with or without a modifier, never a name of one. */
-const GENERIC_HEADS = ['公司', '企业', '厂商', '厂家', '机构', '大厂', '巨头', '创企', '云'];
+const GENERIC_HEADS = ['公司', '企业', '厂商', '厂家', '机构', '大厂', '巨头', '创企', '云', '团队', '施工队'];
 
 /**
  * Words that say what kind of organisation it is, where it is, or how big: 创业公司, 风投机构,
@@ -63,6 +63,9 @@ const LONGEST_MODIFIER = Math.max(...[...KIND_MODIFIERS].map((m) => m.length));
  */
 export function isKindOfOrganisation(name: string, isPlace: (word: string) => boolean = () => false): boolean {
   if (GENERIC_INSTITUTIONS.has(name) || GENERIC_ORGS.has(name)) return true;
+  // a place and a Latin term, with no head at all: 中国AI, 美国SaaS
+  const term = /^(.+?)([A-Za-z]+)$/.exec(name);
+  if (term && LATIN_STOP.has(term[2]!.toLowerCase()) && isPlace(term[1]!)) return true;
   const head = GENERIC_HEADS.find((h) => name.endsWith(h));
   if (!head) return false;
   const modifier = name.slice(0, -head.length);
@@ -84,10 +87,18 @@ export function isKindOfOrganisation(name: string, isPlace: (word: string) => bo
 /** How the names of newspapers, magazines, channels and news sites end: 北京商报, 财经杂志. */
 const OUTLET_ENDS = ['日报', '晚报', '早报', '晨报', '时报', '商报', '周报', '快报', '导报', '画报', '青年报', '周刊', '月刊', '杂志', '电视台', '新闻网', '通讯社'];
 
+/** Words after a title that make it an outlet's name: 《财富》杂志. */
+const OUTLET_AFTER = ['杂志', '周刊', '月刊', '报社', '网站', '公众号', '电视台', '频道'];
+
+/** Whether the title at [start, end) of `norm` (inside its marks) names an outlet: 《北京商报》, 《财富》杂志. */
+export function isOutletTitle(norm: string, start: number, end: number): boolean {
+  return isOutletName(norm.slice(start, end)) || (norm[end] === '》' && OUTLET_AFTER.some((w) => norm.startsWith(w, end + 1)));
+}
+
 /** Whether a title or a name is an outlet's (an organisation), not a work's: 《科创板日报》. */
 export function isOutletName(name: string): boolean {
   return name.length > 2 && OUTLET_ENDS.some((e) => name.endsWith(e) && name.length > e.length);
 }
 
 /** Kinds of product written before a product's Latin name: 数据库PolarDB, 大模型Kimi. */
-export const PRODUCT_CUES_BEFORE = ['数据库', '模型', '产品', '平台', '芯片', '应用', '系统', '软件', '工具', '助手', '框架', '引擎', '手机', '服务', '机器人'];
+export const PRODUCT_CUES_BEFORE = ['数据库', '服务器', '机器学习', '模型', '产品', '平台', '芯片', '应用', '系统', '软件', '工具', '助手', '框架', '引擎', '手机', '服务', '机器人'];

@@ -1,18 +1,21 @@
 /** Rules for titles and quoted names: 《works》 and “products” after a cue. */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
-import { isOutletName } from '../kinds';
+import { isOutletTitle } from '../kinds';
 
-const LONGEST_TITLE = 30;
+const LONGEST_TITLE = 40;
 
 /** 《titles》 are works, or outlets. */
 export function titles({ norm }: DetectContext, sink: CandidateSink): void {
   for (let i = norm.indexOf('《'); i >= 0; i = norm.indexOf('《', i + 1)) {
     // look for the closing mark only nearby: an unclosed 《 must not cost a scan of the article
-    const near = norm.slice(i + 1, i + LONGEST_TITLE + 2).indexOf('》');
-    const close = near < 0 ? -1 : i + 1 + near;
-    if (close <= i + 1 || close - i > LONGEST_TITLE + 1 || /[\n，,。]/.test(norm.slice(i + 1, close))) continue;
-    // a newspaper's or a magazine's title names the outlet, an organisation: 《北京商报》
-    sink.add(i + 1, close, isOutletName(norm.slice(i + 1, close)) ? 'org' : 'work', 'title', Priority.Pattern);
+    const near = norm.slice(i + 1, i + LONGEST_TITLE + 2);
+    const close = near.indexOf('》');
+    // a title runs within one sentence and holds no other title (article titles have commas)
+    if (close <= 0 || /[\n。《]/.test(near.slice(0, close))) continue;
+    const end = i + 1 + close;
+    // a newspaper's or a magazine's title names the outlet, an organisation: 《北京商报》, 《财富》杂志
+    const outlet = isOutletTitle(norm, i + 1, end);
+    sink.add(i + 1, end, outlet ? 'org' : 'work', 'title', Priority.Pattern);
   }
 }
 

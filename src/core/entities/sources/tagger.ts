@@ -4,7 +4,7 @@
  * person needs a surname, the dictionary or a second mention, Latin words are never places.
  */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
-import { FACILITIES, GENERIC_INSTITUTIONS, LATIN_STOP, PRODUCT_CUES_BEFORE, isKindOfOrganisation, isOutletName } from '../kinds';
+import { FACILITIES, GENERIC_INSTITUTIONS, LATIN_STOP, PRODUCT_CUES_BEFORE, isKindOfOrganisation, isOutletName, isOutletTitle } from '../kinds';
 import { REPORTING, surnameAt } from '../names';
 import { tagEntities, type NerSpan } from '../ner';
 import { administrativeParts } from '../places';
@@ -69,7 +69,9 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   const marks = titleMarks(surface);
   if (marks === 'broken' || MARKS.test(surface) || (marks === 'around' && type !== 'work')) return;
   // an outlet's name in title marks is the outlet: 《科创板日报》
-  if (marks === 'around' && isOutletName(norm.slice(start + 1, end - 1))) return sink.add(start + 1, end - 1, 'org', 'model', Priority.Tagger);
+  if (marks === 'around' && isOutletTitle(norm, start + 1, end - 1)) return sink.add(start + 1, end - 1, 'org', 'model', Priority.Tagger);
+  // a work written with its title marks (as CLUENER writes them) is the title inside them
+  if (marks === 'around') return sink.add(start, end, 'work', 'model', Priority.Tagger, { canonical: norm.slice(start + 1, end - 1) });
   // a name ends before a parenthesis: 黄明威(Brian Wong)
   const paren = type === 'person' || type === 'place' ? surface.search(PARENTHESES) : -1;
   if (paren >= 0) {
@@ -78,9 +80,13 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     surface = form.slice(start, end);
   }
   if (GENERIC_INSTITUTIONS.has(surface) || FACILITIES.includes(surface)) return;
+  // an acronym followed by what it stands for is a term being defined: ARR(Annual Recurring Revenue)
+  if (/^[a-z]{2,6}$/.test(surface) && /^[(（]/.test(norm.slice(end, end + 1))) return;
   if (type === 'person') {
     // the tagger sometimes takes a Latin acronym (AI, CEO) for a name: those are never its to find
     if (/^[a-z0-9]{1,4}$/.test(surface) || LATIN_STOP.has(surface)) return;
+    // nor is a camel-case word a person's name (ChatJD)
+    if (/[a-z][A-Z]/.test(norm.slice(start, end))) return;
     // a name stops before an adverb or a preposition the tagger glued to it: 王超曾向 → 王超
     while (end - start > 2 && gluedAfterName(norm, end - 1)) end--;
     surface = form.slice(start, end);
@@ -97,14 +103,31 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   if (type === 'place') {
     // Latin names the tagger calls places are products and terms (PolarDB, Annual Recurring Revenue)
     if (/[a-z]/.test(surface) || NOT_PLACES.has(surface)) return;
-    for (const [a, b] of administrativeParts(norm, start, end)) sink.add(a, b, 'place', 'model', Priority.Tagger);
+    const weak = !placeEvidence(norm, start, end, words);
+    for (const [a, b] of administrativeParts(norm, start, end)) sink.add(a, b, 'place', 'model', Priority.Tagger, { weak });
     return;
   }
+  // a newspaper the tagger calls a work is an outlet: 北京商报
+  if (type === 'work' && isOutletName(norm.slice(start, end))) return sink.add(start, end, 'org', 'model', Priority.Tagger);
   // a Latin name after the kind of product it is: 数据库PolarDB, 大模型Kimi
   if ((type === 'work' || type === 'org') && /^[a-z][a-z0-9.+-]*$/.test(surface) && PRODUCT_CUES_BEFORE.some((cue) => norm.endsWith(cue, start))) {
     return sink.add(start, end, 'product', 'model', Priority.Tagger);
   }
   sink.add(start, end, type, 'model', Priority.Tagger, { weak: type === 'person' && !personEvidence(norm, start, end, words) });
+}
+
+/** Last characters of places: administrative units, streets, features of the land and water. */
+const PLACE_ENDS = new Set([...'省市县区州镇乡村屯旗盟路街道巷山峰岭河江湖海洋湾岛港峡谷川原洲坡口关门城宫寺庙园站桥洞泉池塘林号场库堂台厦楼府苑侧']);
+const PLACE_END_WORDS = ['中心', '湿地', '景区', '酒店', '小区'];
+
+/**
+ * Whether a place the tagger proposed looks like one on its own: three characters or fewer,
+ * a place's last character, or a place in the dictionary. Otherwise (千山万水行远路, a line
+ * of a poem) it is weak: shown only where the article names it twice.
+ */
+function placeEvidence(norm: string, start: number, end: number, words: WordDictionary | undefined): boolean {
+  const name = norm.slice(start, end);
+  return end - start <= 3 || PLACE_ENDS.has(name[name.length - 1]!) || PLACE_END_WORDS.some((w) => name.endsWith(w)) || words?.has(name, 'place') === true;
 }
 
 /** Whether the lexicon knows `word` (Simplified) as a place: 美国, 硅谷. */
@@ -120,7 +143,10 @@ export function isKnownPlace({ lexicon }: DetectContext, word: string): boolean 
  */
 function personEvidence(norm: string, start: number, end: number, words: WordDictionary | undefined): boolean {
   const name = norm.slice(start, end);
-  if (end - start > 2 || /[a-zA-Z·•]/.test(name) || surnameAt(norm, start) > 0) return true;
+  if (end - start > 2 || /[a-zA-Z·•]/.test(name)) return true;
+  // a word runs on from the name's last character: 于云 in 于云计算
+  if (words?.crosses(norm, end, 3)) return false;
+  if (surnameAt(norm, start) > 0) return true;
   if (PERSON_CUES_AFTER.some((cue) => norm.startsWith(cue, end))) return true;
   return words?.has(name, 'person') === true;
 }
