@@ -9,7 +9,8 @@ export { toSimplifiedView, simplifiedConverter, traditionalConverter, detectScri
 export { OffsetIndex, codePointLength, sliceCodePoints, stripBom } from './text/offsets';
 export { splitParagraphs, splitSentences, type Paragraph, type ParagraphKind } from './text/paragraphs';
 export { detectEntities, resolveArticleLevel, type EntityMention } from './entities/detect';
-export { builtinLexicon, Lexicon, entityId, type LexiconEntry, type EntityType } from './entities/lexicon';
+export { builtinLexicon, Lexicon, entityId, matchForm, type LexiconEntry, type EntityType } from './entities/lexicon';
+export { linkName, type LinkedName } from './entities/link';
 export { parseWorkspaceLexicon, addToWorkspaceLexicon, LexiconError } from './entities/workspaceLexicon';
 export { entityToSpan, claimToSpan } from './io/spans';
 export { featuresAt, NER_LABELS, NER_TYPES } from './entities/nerFeatures';

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { Analyzer } from '../../src/core/analysis/analyze';
 import type { EntityMention } from '../../src/core/entities/detect';
 import { builtinLexicon } from '../../src/core/entities/lexicon';
+import { linkName } from '../../src/core/entities/link';
 import { parseWorkspaceLexicon } from '../../src/core/entities/workspaceLexicon';
 
 // Sentences written for these tests (never the seeds' text).
@@ -31,6 +32,12 @@ describe('entities: well-known short forms stand alone', () => {
     assert.deepEqual(ids(find('阿里集团宣布分拆。')), ['阿里集团|org:阿里巴巴']);
     assert.deepEqual(ids(find('阿里巴巴集團宣佈分拆。')), ['阿里巴巴集團|org:阿里巴巴']);
     assert.deepEqual(ids(find('百度公司发布财报。')), ['百度公司|org:百度']);
+  });
+  it('links a name written anywhere (a claim\'s source) the same way: linkName', () => {
+    const lexicon = builtinLexicon();
+    for (const name of ['阿裏', '阿里', '阿里集团', '阿里巴巴集團', 'Alibaba']) assert.equal(linkName(name, lexicon)?.entry.id, 'org:阿里巴巴', name);
+    assert.equal(linkName('晚点', lexicon)?.short, true);
+    assert.equal(linkName('阿里来了', lexicon), undefined);
   });
   it('a group with its own entry stays its own organisation', () => {
     assert.deepEqual(ids(find('阿里云智能集团宣布降价。')), ['阿里云智能集团|org:阿里云智能集团']);

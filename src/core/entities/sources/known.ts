@@ -17,6 +17,11 @@ function insideLongerWord(words: WordDictionary, text: string, i: number, length
 /** What follows an organisation's name to name its group or its company (longest first). */
 const GROUP_SUFFIXES = ['股份有限公司', '有限公司', '控股集团', '集团公司', '集团', '控股', '公司'];
 
+/** The group suffix at i of a match-form text, if one is there. */
+export function groupSuffixAt(form: string, i: number): string | undefined {
+  return GROUP_SUFFIXES.find((g) => form.startsWith(g, i));
+}
+
 /** A name beside a middle dot is part of a transliterated name: 阿里 in 阿里·哈恩. */
 const MIDDLE_DOTS = new Set(['·', '•']);
 
@@ -35,7 +40,7 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     }
     const { entry } = hit;
     // the group of a known organisation is the organisation: 阿里集团, 阿里巴巴集團, 百度公司
-    const group = entry.type === 'org' && entry.groupNames && !hit.short ? GROUP_SUFFIXES.find((g) => form.startsWith(g, i + hit.length)) : undefined;
+    const group = entry.type === 'org' && entry.groupNames && !hit.short ? groupSuffixAt(form, i + hit.length) : undefined;
     const end = i + hit.length + (group?.length ?? 0);
     sink.add(i, end, entry.type, entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, { canonical: entry.canonical, short: hit.short });
     i = end;
