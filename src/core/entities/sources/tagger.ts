@@ -116,6 +116,9 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   sink.add(start, end, type, 'model', Priority.Tagger, { weak: type === 'person' && !personEvidence(norm, start, end, words) });
 }
 
+/** Surnames that are more often a preposition or a conjunction before a noun: 于云计算. */
+const FUNCTION_SURNAMES = new Set([...'于和向时以全万成应']);
+
 /** Last characters of places: administrative units, streets, features of the land and water. */
 const PLACE_ENDS = new Set([...'省市县区州镇乡村屯旗盟路街道巷山峰岭河江湖海洋湾岛港峡谷川原洲坡口关门城宫寺庙园站桥洞泉池塘林号场库堂台厦楼府苑侧']);
 const PLACE_END_WORDS = ['中心', '湿地', '景区', '酒店', '小区'];
@@ -146,7 +149,7 @@ function personEvidence(norm: string, start: number, end: number, words: WordDic
   if (end - start > 2 || /[a-zA-Z·•]/.test(name)) return true;
   // a word runs on from the name's last character: 于云 in 于云计算
   if (words?.crosses(norm, end, 3)) return false;
-  if (surnameAt(norm, start) > 0) return true;
+  if (surnameAt(norm, start) > 0 && !FUNCTION_SURNAMES.has(norm[start]!)) return true;
   if (PERSON_CUES_AFTER.some((cue) => norm.startsWith(cue, end))) return true;
   return words?.has(name, 'person') === true;
 }
