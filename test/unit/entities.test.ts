@@ -17,8 +17,8 @@ describe('entities: the lexicon, across scripts', () => {
     assert.equal(find('張勇表示。')[0]!.entityId, 'person:张勇');
     assert.equal(find('通義千問上線。')[0]!.canonical, '通义千问');
   });
-  it('prefers the longer name: 阿里云智能集团 over 阿里云', () => {
-    assert.deepEqual(brief(find('阿里云智能集团宣布调整。')), ['阿里云智能集团|org|阿里云智能集团']);
+  it('prefers the longer name: 阿里云智能集团 (one name of 阿里云) over 阿里云 inside it', () => {
+    assert.deepEqual(brief(find('阿里云智能集团宣布调整。')), ['阿里云智能集团|org|阿里云']);
   });
   it('matches Latin names case-insensitively and whole', () => {
     assert.deepEqual(brief(find('openai与DeepSeek竞争。')), ['openai|org|OpenAI', 'DeepSeek|org|深度求索']);

@@ -40,7 +40,12 @@ describe('entities: well-known short forms stand alone', () => {
     assert.equal(linkName('阿里来了', lexicon), undefined);
   });
   it('a group with its own entry stays its own organisation', () => {
-    assert.deepEqual(ids(find('阿里云智能集团宣布降价。')), ['阿里云智能集团|org:阿里云智能集团']);
+    const lexicon = withWorkspace('entities:\n  - {canonical: 星河, type: org}\n  - {canonical: 星河集团, type: org}\n');
+    assert.deepEqual(ids(find('星河集团宣布降价，星河跟进。', lexicon)), ['星河集团|org:星河集团', '星河|org:星河']);
+  });
+  it('a short form made of common characters needs the full name: 中建 in 竞争中建立', () => {
+    assert.ok(find('他们在竞争中建立了优势。').every((m) => m.canonical !== '中国建筑'));
+    assert.deepEqual(ids(find('中国建筑公布年报，中建中标了新项目。')), ['中国建筑|org:中国建筑', '中建|org:中国建筑']);
   });
 });
 

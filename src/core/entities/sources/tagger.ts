@@ -130,8 +130,12 @@ const PLACE_END_WORDS = ['中心', '湿地', '景区', '酒店', '小区'];
  */
 function placeEvidence(norm: string, start: number, end: number, words: WordDictionary | undefined): boolean {
   const name = norm.slice(start, end);
-  return end - start <= 3 || PLACE_ENDS.has(name[name.length - 1]!) || PLACE_END_WORDS.some((w) => name.endsWith(w)) || words?.has(name, 'place') === true;
+  if (end - start <= 3 || words?.has(name, 'place') === true) return true;
+  const ending = PLACE_ENDS.has(name[name.length - 1]!) || PLACE_END_WORDS.some((w) => name.endsWith(w));
+  // a long one is an address: a unit or a number on the way (not 千山万水行远路, a line of verse)
+  return ending && (end - start < LONG_PLACE || /[0-9国省州市县区镇乡村街]/.test(name.slice(0, -1)));
 }
+const LONG_PLACE = 7;
 
 /** Whether the lexicon knows `word` (Simplified) as a place: 美国, 硅谷. */
 export function isKnownPlace({ lexicon }: DetectContext, word: string): boolean {
