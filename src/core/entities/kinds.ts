@@ -17,7 +17,7 @@ export const GENERIC_INSTITUTIONS = new Set([
 ]);
 
 /** Words before an organisation suffix that make it generic (这家公司, 一家科技公司). */
-export const GENERIC_ORG_START = new Set([...'这该一两三几多每各某此其本大小新老子母上下前后国外内全首个许六诸']);
+export const GENERIC_ORG_START = new Set([...'这该一两三几多每各某此其本大小新老子母上下前后国外内全首个许六诸家我你他她它们已又再还']);
 export const GENERIC_ORG_NAMES = new Set(['人工智能', '云计算', '互联网', '科技', '智能', '研究', '投资', '咨询', '金融', '数据', '技术', '软件', '网络', '电商', '上市', '创业', '头部', '龙头', '海外', '国内', '全球', '中国', '美国', '合资', '分析', '调研', '市场', '权威', '第三方', '独立', '初创']);
 
 /** Latin words that are jargon, abbreviations or ordinary English, never a name on their own. */

@@ -44,6 +44,10 @@ export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): 
     const whole = name + suffix;
     if (!bounded || name.length < 2 || GENERIC_ORG_START.has(name[0]!) || GENERIC_ORG_NAMES.has(name) || /[0-9]/.test(name)) continue;
     if (isKindOfOrganisation(whole, (w) => isKnownPlace(ctx, w))) continue;
+    // the name starts at a word's start, and a strong suffix needs more than an ordinary word
+    // before it: not 抢劫银行, 优秀大学, 从严控制社会集团
+    const { words } = ctx;
+    if (words && (words.crosses(norm, s, 2) || (!weakSuffix && words.isOrdinaryWord(name)))) continue;
     const end = i + suffix.length;
     const cued = ORG_CUES_AFTER.some((cue) => norm.startsWith(cue, end));
     sink.add(s, end, 'org', 'suffix', Priority.Pattern, { weak: weakSuffix && !cued });

@@ -155,8 +155,15 @@ function personEvidence(norm: string, start: number, end: number, words: WordDic
   if (words?.crosses(norm, end, 3)) return false;
   if (surnameAt(norm, start) > 0 && !FUNCTION_SURNAMES.has(norm[start]!)) return true;
   if (PERSON_CUES_AFTER.some((cue) => norm.startsWith(cue, end))) return true;
+  // both characters are ones that spell foreign names (贝利, 哈利, 普京)
+  if (TRANSLITERATION.has(name[0]!) && TRANSLITERATION.has(name[1]!)) return true;
   return words?.has(name, 'person') === true;
 }
+
+/** Characters that spell foreign names in Chinese, and seldom begin or end a Chinese word. */
+const TRANSLITERATION = new Set([
+  ...'阿埃艾安奥巴拜班贝比彼波伯布查达戴德迪蒂杜多厄尔法菲费芬弗福盖戈格哈海汉赫亨霍基吉加杰卡凯康克肯库拉莱兰朗劳勒雷里利莉林卢鲁罗洛马迈麦曼梅蒙米密摩莫穆纳内尼努诺欧帕佩皮普齐乔萨塞桑瑟沙莎施斯索塔泰汤特提图托瓦威维温沃乌西希谢休雅亚伊因尤约扎詹卓佐京敏蓬顿森逊姆',
+]);
 
 /** What follows a person's name and nothing else's: a verb of speech, a form of address, an office. */
 const PERSON_CUES_AFTER = [
