@@ -4,7 +4,9 @@
  */
 import type { Candidate, EntityMention } from './candidates';
 import { FACILITIES } from './kinds';
-import { ADDRESS_ENDS } from './places';
+import { toSimplifiedView } from '../script/normalize';
+import { entityId } from './lexiconEntry';
+import { ADDRESS_ENDS, isStreetAddress } from './places';
 
 /** How the name of an organisation ends, when it grows out of a shorter known one. */
 const ORG_NAME_ENDS = ['银行', '分行', '支行', '公司', '集团', '地产', '证券', '基金', '保险', '控股', '科技', '研究院', '研究所', '大学', '学院', '委员会', '协会', '中心', '部', '局', '厅', '处', '署'];
@@ -80,8 +82,38 @@ export function resolveOverlaps(all: Candidate[]): EntityMention[] {
     taken.push(c);
   }
   taken.sort((a, b) => a.start - b.start);
-  return taken.map(({ priority: _p, ...m }) => m);
+  return streetAddresses(taken).map(({ priority: _p, ...m }) => m);
 }
+
+/**
+ * Places written one after the other down to a street, a house number or a village are one
+ * address, as the reader gives it (郑州市 + 须水镇 + 西岗村 → 郑州市须水镇西岗村): the tagger,
+ * trained mostly on MSRA, reads the units one by one.
+ */
+function streetAddresses(sorted: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let k = 0; k < sorted.length; ) {
+    // the run of places that touch, each looked at once: the whole is linear
+    let j = k;
+    while (j + 1 < sorted.length && sorted[j]!.type === 'place' && sorted[j + 1]!.type === 'place' && sorted[j + 1]!.start === sorted[j]!.end) j++;
+    const run = sorted.slice(k, j + 1);
+    k = j + 1;
+    if (run.length > 1 && run.length <= LONGEST_ADDRESS) {
+      const text = run.map((c) => c.text).join('');
+      // merges are rare: the one conversion here costs nothing on the whole
+      const canonical = toSimplifiedView(text).text;
+      if (isStreetAddress(canonical)) {
+        out.push({ ...run[0]!, end: run[run.length - 1]!.end, text, canonical, entityId: entityId('place', canonical), source: 'model' });
+        continue;
+      }
+    }
+    out.push(...run);
+  }
+  return out;
+}
+
+/** Parts of an address at most (province, city, district, town, village, street, number). */
+const LONGEST_ADDRESS = 8;
 
 /**
  * Decisions that need the whole article (`mentions` are all of its mentions): short forms

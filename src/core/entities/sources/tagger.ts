@@ -60,6 +60,12 @@ function gluedAfterName(norm: string, k: number): boolean {
   return NEVER_LAST.has(ch) || (ch === '曾' && AFTER_ONCE.has(norm[k + 1] ?? ''));
 }
 
+function unbalancedParentheses(s: string): boolean {
+  const open = (s.match(/[(（]/g) ?? []).length;
+  const close = (s.match(/[)）]/g) ?? []).length;
+  return open !== close;
+}
+
 /** Numerals: a "person" counted (大模型五小龙, 亚洲四小龙) is a nickname of a group. */
 const NUMERALS = new Set([...'一二三四五六七八九十两几']);
 
@@ -72,6 +78,10 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   if (marks === 'around' && isOutletTitle(norm, start + 1, end - 1)) return sink.add(start + 1, end - 1, 'org', 'model', Priority.Tagger);
   // a work written with its title marks (as CLUENER writes them) is the title inside them
   if (marks === 'around') return sink.add(start, end, 'work', 'model', Priority.Tagger, { canonical: norm.slice(start + 1, end - 1) });
+  // a parenthesis opened and not closed (or the reverse) is a cut, not a name: AMF(AI
+  if (unbalancedParentheses(surface)) {
+    if (type !== 'person' && type !== 'place') return;
+  }
   // a name ends before a parenthesis: 黄明威(Brian Wong)
   const paren = type === 'person' || type === 'place' ? surface.search(PARENTHESES) : -1;
   if (paren >= 0) {
@@ -90,7 +100,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     // a name stops before an adverb or a preposition the tagger glued to it: 王超曾向 → 王超
     while (end - start > 2 && gluedAfterName(norm, end - 1)) end--;
     surface = form.slice(start, end);
-    if (NUMERALS.has(norm[start - 1] ?? '')) return;
+    if (NUMERALS.has(norm[start - 1] ?? '') || NUMERALS.has(norm[start]!)) return;
   }
   // a Latin word written all in lower case (panda, wallace) is rarely a person or a place;
   // organisations and works often are (games, teams, brands)
@@ -151,8 +161,8 @@ export function isKnownPlace({ lexicon }: DetectContext, word: string): boolean 
 function personEvidence(norm: string, start: number, end: number, words: WordDictionary | undefined): boolean {
   const name = norm.slice(start, end);
   if (end - start > 2 || /[a-zA-Z·•]/.test(name)) return true;
-  // a word runs on from the name's last character: 于云 in 于云计算
-  if (words?.crosses(norm, end, 3)) return false;
+  // a word runs on from the name's last character (于云 in 于云计算), or into its first (王师 in 帝王师)
+  if (words?.crosses(norm, end, 3) || words?.crosses(norm, start, 2)) return false;
   if (surnameAt(norm, start) > 0 && !FUNCTION_SURNAMES.has(norm[start]!)) return true;
   if (PERSON_CUES_AFTER.some((cue) => norm.startsWith(cue, end))) return true;
   // both characters are ones that spell foreign names (贝利, 哈利, 普京)
