@@ -12,9 +12,14 @@ declare const GLOSS_BUILTIN_LEXICON: string | undefined;
 
 const FILE = 'builtin.lexicon.yaml';
 
-/** Where the YAML is, seen from the source, from out/src/core/entities, and from a bundle in .bench/. */
+/**
+ * Where the YAML is: beside the source, or in the source tree above the running code
+ * (out/src/core/entities, a bundle in .bench/ or scripts/), or in the working directory's.
+ */
 export function builtinLexiconPath(): string {
-  const candidates = [join(__dirname, 'data', FILE), join(__dirname, '../../../../src/core/entities/data', FILE), join(__dirname, '../src/core/entities/data', FILE)];
+  const candidates = [join(__dirname, 'data', FILE)];
+  for (let up = '..'; up.length < 20; up += '/..') candidates.push(join(__dirname, up, 'src/core/entities/data', FILE));
+  candidates.push(join(process.cwd(), 'src/core/entities/data', FILE));
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error(`Gloss: the built-in lexicon is neither bundled nor at ${candidates[0]}`);
   return found;
