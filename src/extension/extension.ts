@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { AnalysisCache } from './analysisCache';
 import { AnnotatorService } from './annotator';
 import { registerArticleDetection } from './articles';
+import { Background, type BackgroundJob } from './background';
 import { registerCodeLens } from './codeLens';
 import { registerCommands } from './commands';
 import { registerDecorations } from './decorations';
@@ -10,6 +11,7 @@ import { registerCorpusView } from './corpusView';
 import { LexiconService } from './lexicon';
 import { Reviewer } from './reviewer';
 import { SidecarService } from './sidecars';
+import { t } from './l10n';
 import type { Analysis } from '../core/analysis/analyze';
 import { buildReview } from '../core/review/items';
 import type { Annotation } from '../core/sidecar/model';
@@ -22,6 +24,10 @@ export interface GlossApi {
   annotations(uri: vscode.Uri): Promise<Annotation[]>;
   /** Paragraphs analysed afresh since activation; unchanged paragraphs are never re-analysed. */
   freshParagraphs(): number;
+  /** The last background jobs (workspace index builds and updates), oldest first. */
+  backgroundJobs(): readonly BackgroundJob[];
+  /** The last lines Gloss wrote to its "Gloss" output channel. */
+  logLines(): readonly string[];
 }
 
 export function activate(context: vscode.ExtensionContext): GlossApi {
@@ -30,6 +36,8 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
   const sidecars = new SidecarService();
   const reviewer = new Reviewer(cache, sidecars);
   const annotators = new AnnotatorService();
+  const background = new Background();
+  const rebuildIndex = () => background.run(t('rebuilding the workspace index'), [], () => lexicon.corpus.rebuild());
   lexicon.corpus.reviewState = (uri, text, analysis) => {
     const review = buildReview(analysis, sidecars.get(uri, text).sidecar);
     const verdicts = new Map<number, string>();
@@ -38,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
   };
   const { provider: lenses, disposables: lensDisposables } = registerCodeLens(reviewer);
   context.subscriptions.push(
+    background,
     lexicon,
     cache,
     sidecars,
@@ -46,13 +55,13 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
     lexicon.onDidChange(() => {
       cache.setLexicon(lexicon.lexicon);
       reviewer.invalidate();
-      void lexicon.corpus.rebuild();
+      void rebuildIndex();
     }),
     // a new claim threshold: other claims are marked, queued and counted in the corpus
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(MIN_CHECK_WORTHINESS_SETTING)) return;
       reviewer.invalidate();
-      void lexicon.corpus.rebuild();
+      void rebuildIndex();
     }),
     ...registerArticleDetection(context),
     ...registerHover(reviewer, lexicon),
@@ -73,11 +82,11 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
     updateTimer = setTimeout(() => {
       const uris = [...pending.values()];
       pending.clear();
-      void lexicon.corpus.update(uris);
+      void background.run(t('updating the workspace index'), uris.map((u) => u.toString()), () => lexicon.corpus.update(uris));
     }, 500);
   };
   // the workspace index is built in the background, after activation has returned
-  setTimeout(() => void lexicon.corpus.rebuild(), 500);
+  setTimeout(() => void rebuildIndex(), 500);
   return {
     async analyze(uri) {
       return cache.get(await vscode.workspace.openTextDocument(uri));
@@ -87,6 +96,8 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
       return sidecars.get(uri, document.getText()).sidecar.annotations;
     },
     freshParagraphs: () => cache.freshParagraphs,
+    backgroundJobs: () => background.jobs,
+    logLines: () => background.lines,
   };
 }
 

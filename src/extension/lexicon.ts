@@ -39,6 +39,8 @@ export class CorpusIndex implements vscode.Disposable {
   /** Reads an article's review state (claims' verdicts, progress) from its sidecar, given its analysis. */
   reviewState?: (uri: vscode.Uri, text: string, analysis: Analysis) => { verdicts: Map<number, string>; findings: number; reviewed: number };
   private building: Promise<void> | undefined;
+  /** Set when a build or an update failed: the next call rebuilds everything. */
+  private stale = false;
   private analyzer: Analyzer | undefined;
   ready = false;
   /** Articles indexed by the last build or update, for tests of incremental indexing. */
@@ -74,7 +76,8 @@ export class CorpusIndex implements vscode.Disposable {
   /** Indexes every article afresh (on activation, and when the lexicon changes), in the background. */
   rebuild(): Promise<void> {
     this.ready = false;
-    this.building = Promise.resolve(
+    this.stale = false;
+    const building: Promise<void> = Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Gloss: indexing articles') }, async () => {
         const patterns = vscode.workspace.getConfiguration('gloss').get<string[]>('articles') ?? [];
         const uris = new Map<string, vscode.Uri>();
@@ -92,14 +95,27 @@ export class CorpusIndex implements vscode.Disposable {
         this.ready = true;
         this.changed.fire();
       }),
-    );
-    return this.building;
+    ).catch((e: unknown) => {
+      // a failed build is not kept: the next call builds again instead of failing forever
+      if (this.building === building) this.building = undefined;
+      this.stale = true;
+      throw e;
+    });
+    this.building = building;
+    return building;
   }
 
   /** Re-indexes only these articles (a decision, a file changed on disk); deleted ones leave the index. */
   async update(uris: vscode.Uri[]): Promise<void> {
+    // after a failure the index is incomplete: build it all again rather than patch it
+    if (this.stale) return this.rebuild();
     await this.building;
-    for (const uri of uris) this.indexOne(uri);
+    try {
+      for (const uri of uris) this.indexOne(uri);
+    } catch (e) {
+      this.stale = true;
+      throw e;
+    }
     this.lastIndexed = uris.map((u) => u.toString());
     this.derived = undefined;
     this.changed.fire();
@@ -125,7 +141,7 @@ export class CorpusIndex implements vscode.Disposable {
   }
 
   async mentions(entityId: string): Promise<Mention[]> {
-    await (this.building ?? this.rebuild());
+    await (this.stale || !this.building ? this.rebuild() : this.building);
     return this.snapshot().entities.get(entityId) ?? [];
   }
 

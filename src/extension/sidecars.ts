@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { sidecarPathFor, type Sidecar } from '../core/sidecar/model';
 import { emptySidecar, readSidecarFile, saveSidecar, sha256 } from '../core/sidecar/store';
@@ -30,20 +31,35 @@ export class SidecarService implements vscode.Disposable {
   /** A warning in the article itself while its sidecar cannot be read. */
   private readonly articleWarnings = vscode.languages.createDiagnosticCollection('gloss-article');
   private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics, this.articleWarnings];
-  /** Paths Gloss itself just wrote, so that the watcher does not reload them needlessly. */
-  private readonly ownWrites = new Set<string>();
+  /**
+   * The SHA-256 of what Gloss last wrote to each sidecar path. A watcher event is Gloss's own
+   * write exactly when the file still holds those bytes; events are late and coalesce, so
+   * "the next event after a write" could be someone else's write, which must be reloaded.
+   */
+  private readonly ownWrites = new Map<string, string>();
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
-    const reload = (uri: vscode.Uri) => {
-      if (this.ownWrites.delete(uri.fsPath)) return;
+    const reload = async (uri: vscode.Uri) => {
+      const own = this.ownWrites.get(uri.fsPath);
+      if (own !== undefined) {
+        let onDisk: string | undefined;
+        try {
+          onDisk = sha256(await readFile(uri.fsPath, 'utf8'));
+        } catch {
+          /* deleted or unreadable: not what Gloss wrote */
+        }
+        if (onDisk === own) return;
+        this.ownWrites.delete(uri.fsPath);
+      }
       // collect first: listeners read the sidecar again and re-insert it into the map, and a
       // map iteration visits entries added during it, so deleting while iterating never ends
       const stale = [...this.states].filter(([, state]) => state.path === uri.fsPath).map(([articlePath]) => articlePath);
       for (const articlePath of stale) this.states.delete(articlePath);
       for (const articlePath of stale) this.changed.fire(vscode.Uri.file(articlePath));
     };
-    this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
+    const onEvent = (uri: vscode.Uri) => void reload(uri);
+    this.disposables.push(watcher, watcher.onDidChange(onEvent), watcher.onDidCreate(onEvent), watcher.onDidDelete(onEvent));
   }
 
   private folderSetting(uri: vscode.Uri): string | undefined {
@@ -96,7 +112,7 @@ export class SidecarService implements vscode.Disposable {
       return false;
     }
     if (result.state === 'written') {
-      this.ownWrites.add(state.path);
+      this.ownWrites.set(state.path, sha256(result.text));
       state.loaded = result.loaded;
       state.sidecar = result.loaded.sidecar;
       if (result.collisions.length) {

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { DEFAULT_TEST_TIMEOUT_MS, scaled } from './helpers';
 
 interface Failure {
   title: string;
@@ -18,12 +19,15 @@ export function run(): Promise<void> {
 
 /** Runs every `*.test.js` in `dir` and reports to the file named by GLOSS_TEST_RESULTS. */
 export async function runSuitesIn(dir: string): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 25_000, color: false });
+  // a test that waits longer than four default waits sets its own limit (helpers.timeoutFor)
+  const mocha = new Mocha({ ui: 'bdd', timeout: scaled(DEFAULT_TEST_TIMEOUT_MS), color: false });
   // GLOSS_TEST_GREP runs only the tests whose full title matches, for debugging one suite
   if (process.env.GLOSS_TEST_GREP) mocha.grep(process.env.GLOSS_TEST_GREP);
   for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.test.js')) mocha.addFile(path.join(dir, f));
   const lines: string[] = [];
   const failures: Failure[] = [];
+  /** Full titles of tests mocha marked pending: the runner fails the run on them unless allowed. */
+  const skipped: string[] = [];
   let passed = 0;
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
@@ -43,6 +47,12 @@ export async function runSuitesIn(dir: string): Promise<void> {
       lines[lines.length - 1] = `${'  '.repeat(depth(t.parent!) + 1)}✔ ${t.title}`;
       partial();
     });
+    runner.on('pending', (t: Mocha.Test) => {
+      skipped.push(t.fullTitle());
+      if (lines[lines.length - 1]?.endsWith(`… ${t.title}`)) lines.pop();
+      lines.push(`${'  '.repeat(depth(t.parent!) + 1)}- ${t.title} (skipped)`);
+      partial();
+    });
     runner.on('fail', (t: Mocha.Test, err: Error) => {
       failures.push({ title: t.fullTitle(), error: err.stack ?? String(err) });
       if (lines[lines.length - 1]?.endsWith(`… ${t.title}`)) lines.pop();
@@ -51,9 +61,13 @@ export async function runSuitesIn(dir: string): Promise<void> {
     });
   });
   const out = process.env.GLOSS_TEST_RESULTS;
-  const results = { passed, failed: failures.length, failures, spec: lines.join('\n') };
-  if (out) fs.writeFileSync(out, JSON.stringify(results, null, 2));
-  if (failures.length && !out) throw new Error(`${failures.length} integration tests failed`);
+  const results = { passed, failed: failures.length, failures, skipped, spec: lines.join('\n') };
+  // written whole and renamed into place: the runner, which polls for the file, never reads half of it
+  if (out) {
+    fs.writeFileSync(`${out}.tmp`, JSON.stringify(results, null, 2));
+    fs.renameSync(`${out}.tmp`, out);
+  }
+  if ((failures.length || skipped.length) && !out) throw new Error(`${failures.length} integration tests failed, ${skipped.length} skipped`);
 }
 
 function depth(s: Mocha.Suite): number {
