@@ -141,7 +141,9 @@ describe('re-anchoring', () => {
       const e = index.toUtf16(r.end);
       assert.ok(s < t.end && t.start < e, `trial ${trial}: landed on other words (${text.slice(s, e)} instead of ${text.slice(t.start, t.end)})`);
     }
-    assert.ok(followed > 100 && orphaned >= 0, `followed ${followed}, orphaned ${orphaned}`);
+    // both outcomes happen often (about 1000 and 500 of 1500 trials): a resolver that never
+    // orphans, or orphans everything, fails here
+    assert.ok(followed > 300 && orphaned > 100, `followed ${followed}, orphaned ${orphaned}`);
   });
 
   it('does not move a short quote to an unrelated match', () => {

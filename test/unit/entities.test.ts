@@ -5,6 +5,26 @@ import { builtinLexicon } from '../../src/core/entities/lexicon';
 import { nerAvailable, tagEntities } from '../../src/core/entities/ner';
 import { toSimplifiedView } from '../../src/core/script/normalize';
 import { addToWorkspaceLexicon, LexiconError, parseWorkspaceLexicon } from '../../src/core/entities/workspaceLexicon';
+import { childTimeout, runInChild } from './helpers';
+
+/**
+ * Detects entities in each of `inputs` (JS expressions) in a child process with a time limit,
+ * and checks that every mention it reports is a well-formed slice of its input.
+ */
+function detectInChild(inputs: string[], ms: number): void {
+  const out = runInChild(`
+    const { detectEntities } = load('core/entities/detect');
+    const lex = load('core/entities/lexicon').builtinLexicon();
+    const report = [];
+    for (const text of [${inputs.join(', ')}]) {
+      const ms = detectEntities(text, lex);
+      report.push({ length: text.length, bad: ms.filter((m) => !(m.start >= 0 && m.end > m.start && m.end <= text.length && text.slice(m.start, m.end) === m.text)).length });
+    }
+    process.stdout.write(JSON.stringify(report));`, ms);
+  const report = JSON.parse(out) as Array<{ length: number; bad: number }>;
+  assert.equal(report.length, inputs.length, 'every input was run');
+  assert.deepEqual(report.filter((r) => r.bad), [], 'mentions that are not slices of their input');
+}
 
 const lex = builtinLexicon();
 const find = (text: string) => new Analyzer().analyze(text).entities;
@@ -60,11 +80,12 @@ describe('entities: rules for names nobody taught', () => {
   it('canonical forms of rule-found names are Simplified', () => {
     assert.equal(find('據遠望咨詢統計，')[0]!.canonical, '远望咨询');
   });
-  it('stays linear on hostile input', () => {
-    for (const s of ['《'.repeat(100_000), '“'.repeat(100_000), '·'.repeat(100_000), '王'.repeat(100_000), '公司'.repeat(50_000), 'Ab'.repeat(50_000),
-      '中美'.repeat(50_000), '访华'.repeat(50_000), '山东省'.repeat(30_000), 'http://'.repeat(20_000), '⿰'.repeat(10_000)]) {
-      detectEntities(s, lex);
-    }
+  it('stays linear on hostile input (a child process with a time limit)', function () {
+    // about 5 s on an idle machine, most of it loading the tagger's model: a quadratic step
+    // on 100k characters would take hours
+    this.timeout(childTimeout(60_000));
+    detectInChild([`'《'.repeat(100_000)`, `'“'.repeat(100_000)`, `'·'.repeat(100_000)`, `'王'.repeat(100_000)`, `'公司'.repeat(50_000)`, `'Ab'.repeat(50_000)`,
+      `'中美'.repeat(50_000)`, `'访华'.repeat(50_000)`, `'山东省'.repeat(30_000)`, `'http://'.repeat(20_000)`, `'⿰'.repeat(10_000)`], 60_000);
   });
 });
 
@@ -120,11 +141,26 @@ describe('entities: the learned tagger', () => {
     assert.ok(tag('记者林晓雨昨天在成都采访了周明。').some((x) => x.endsWith('|person')));
     assert.ok(tag('記者林曉雨昨天在成都採訪了周明。').some((x) => x.endsWith('|place')));
   });
-  it('decodes consistently: every span is a B- followed by I- of its type', () => {
-    for (const s of tagEntities('在北京和上海之间往返的王先生说😀𠀀')) assert.ok(s.end > s.start);
+  it('decodes whole names: spans in order, disjoint, on whole characters, of known types', () => {
+    // a span is a B- label and the I- labels of its type after it: a decoder that dropped or
+    // mixed the I- labels would cut 北京 and 上海 to one character, or run them together
+    for (const text of ['在北京和上海之间往返的王先生说😀𠀀', '😀𠀀记者林晓雨在北京采访了周明。']) {
+      const spans = tagEntities(text);
+      let last = 0;
+      for (const s of spans) {
+        assert.ok(s.start >= last && s.end > s.start && s.end <= text.length, JSON.stringify(spans));
+        for (const edge of [s.start, s.end]) assert.ok(!/[\udc00-\udfff]/.test(text[edge] ?? ''), `a span edge splits a character: ${JSON.stringify(s)}`);
+        assert.ok(['person', 'org', 'place', 'work'].includes(s.type), s.type);
+        last = s.end;
+      }
+    }
+    const names = (text: string) => tagEntities(text).map((s) => `${text.slice(s.start, s.end)}|${s.type}`);
+    for (const place of ['北京|place', '上海|place']) assert.ok(names('在北京和上海之间往返的王先生说😀𠀀').includes(place), place);
+    assert.ok(names('😀𠀀记者林晓雨在北京采访了周明。').includes('北京|place'));
   });
-  it('stays linear on a long line', () => {
-    detectEntities('字'.repeat(200_000), lex);
+  it('stays linear on a long line (a child process with a time limit)', function () {
+    this.timeout(childTimeout(30_000));
+    detectInChild([`'字'.repeat(200_000)`, `'记者林晓雨在成都采访。'.repeat(20_000)`], 30_000);
   });
 });
 
@@ -158,6 +194,22 @@ describe('entities: one-character abbreviations of places', () => {
   });
   it('takes 中意 as two countries only before a word of relations', () => {
     assert.deepEqual(places('中意两国签署协议。'), ['中=中国', '意=意大利']);
+  });
+  it('leaves a run inside a longer word alone, by the dictionary, not by a list', () => {
+    // none of these runs is in the list of ordinary words: a dictionary word runs across their edges
+    for (const text of ['这个方案美中不足。', '他深藏不露。', '他精通中英文。', '飞机飞往加德满都。', '纪念反法西斯战争胜利。', '船停在港口。', '他们集中方案讨论。', '加强管理。', '他很英俊。']) {
+      assert.deepEqual(places(text), [], text);
+    }
+  });
+  it('reads runs, sides and travel beyond the examples above', () => {
+    assert.deepEqual(places('德法两国领导人会晤。'), ['德=德国', '法=法国']);
+    assert.deepEqual(places('英方表示反对。'), ['英=英国']);
+    assert.deepEqual(places('川渝地区降雨。'), ['川=四川省', '渝=重庆市']);
+    assert.deepEqual(places('总统访美。'), ['美=美国']);
+  });
+  it('leaves the listed ordinary words alone unless a word of relations follows', () => {
+    for (const text of ['他的美意', '话中的深意', '学习加法', '加深了解', '台中市', '青川县']) assert.deepEqual(places(text), [], text);
+    assert.deepEqual(places('中加两国建交。'), ['中=中国', '加=加拿大']);
   });
 });
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tagEntities } from '../../src/core/entities/ner';
-import { featuresAt, NER_LABELS } from '../../src/core/entities/nerFeatures';
+import { NER_LABELS } from '../../src/core/entities/nerFeatures';
 import { packedWidth, packRow, ROWS_PER_CHAR, unpackSum } from '../../src/core/entities/packedWeights';
 import { WordDictionary } from '../../src/core/entities/wordLattice';
 import { toSimplifiedView } from '../../src/core/script/normalize';
@@ -55,8 +55,57 @@ describe('entities: packed label weights', () => {
 });
 
 /**
- * The tagger's optimised inference (grouped lookups, packed weights, branch-free Viterbi)
- * against a plain reading of the model: feature strings, summed weights, textbook Viterbi.
+ * The feature strings of the model file for position i, written out here from the templates
+ * the training script uses, independently of src/core/entities/nerFeatures.ts (whose
+ * featuresAt the reference must not share with the code under test): unigrams u-2…u2,
+ * bigrams b-2…b1, the centred trigram t, the character classes k, the bias b, and with a
+ * dictionary, each lattice bit set (g<bit>) and the whole set (G<bits>). Digits read as 0.
+ */
+function referenceFeatures(chars: readonly string[], i: number, bits: number | undefined): string[] {
+  const digit = (ch: string) => /^[0-9\uff10-\uff19]$/.test(ch);
+  const cls = (ch: string | undefined) =>
+    ch === undefined ? '_' : digit(ch) ? 'D' : /^[a-zA-Z]$/.test(ch) ? 'L' : /^[\u4e00-\u9fff]$/.test(ch) ? 'H' : /^[ \u00a0\u3000]$/.test(ch) ? 'S' : 'P';
+  const at = (k: number) => {
+    const ch = chars[i + k];
+    return ch === undefined ? (k < 0 ? '<' : '>') : digit(ch) ? '0' : ch;
+  };
+  const features: string[] = [];
+  if (bits !== undefined) {
+    for (let b = 0; bits >> b; b++) if (bits & (1 << b)) features.push(`g${b}`);
+    features.push(`G${bits}`);
+  }
+  features.push('b');
+  for (const k of [-2, -1, 0, 1, 2]) features.push(`u${k}${at(k)}`);
+  for (const k of [-2, -1, 0, 1]) features.push(`b${k}${at(k)}${at(k + 1)}`);
+  features.push(`t${at(-1)}${at(0)}${at(1)}`, `k${cls(chars[i - 1])}${cls(chars[i])}${cls(chars[i + 1])}`);
+  return features;
+}
+
+/**
+ * Dictionary bits per character, the plain way (every substring looked up in a Map), not
+ * through WordDictionary's trie: for category c (person, org, place, word) of a word of two
+ * characters or more, bit 3c where it begins, 3c+1 inside it, 3c+2 where it ends.
+ */
+function referenceLattice(words: Map<string, number>, longest: number, chars: readonly string[]): number[] {
+  const bits = chars.map(() => 0);
+  for (let i = 0; i < chars.length; i++) {
+    for (let j = i + 1; j < chars.length && j - i < longest; j++) {
+      const categories = words.get(chars.slice(i, j + 1).join('')) ?? 0;
+      for (let c = 0; c < 4; c++) {
+        if (!(categories & (1 << c))) continue;
+        bits[i]! |= 1 << (3 * c);
+        bits[j]! |= 1 << (3 * c + 2);
+        for (let k = i + 1; k < j; k++) bits[k]! |= 1 << (3 * c + 1);
+      }
+    }
+  }
+  return bits;
+}
+
+/**
+ * The tagger's optimised inference (grouped lookups, packed weights, a trie, branch-free
+ * Viterbi) against a plain reading of the model: its own feature strings and dictionary
+ * lookups, summed weights, textbook Viterbi.
  */
 describe('entities: the tagger against a reference decoder', () => {
   const model = JSON.parse(readFileSync(join(modelDir, 'ner.json'), 'utf8')) as { transitions: number[]; features: string; words?: string };
@@ -65,7 +114,19 @@ describe('entities: the tagger against a reference decoder', () => {
     const tab = line.lastIndexOf('\t');
     weights.set(line.slice(0, tab), line.slice(tab + 1).split(',').map(Number));
   }
-  const words = model.words ? WordDictionary.parse(readFileSync(join(modelDir, model.words), 'utf8')) : undefined;
+  // the dictionary file: `word<TAB>category`, category p, o, l or w
+  const words = new Map<string, number>();
+  let longest = 0;
+  if (model.words) {
+    for (const line of readFileSync(join(modelDir, model.words), 'utf8').split('\n')) {
+      const tab = line.indexOf('\t');
+      const category = 'polw'.indexOf(line.slice(tab + 1).trim());
+      if (tab <= 0 || category < 0 || line.slice(tab + 1).trim().length !== 1) continue;
+      const word = line.slice(0, tab);
+      words.set(word, (words.get(word) ?? 0) | (1 << category));
+      longest = Math.max(longest, [...word].length);
+    }
+  }
   const L = NER_LABELS.length;
   const allowed = (from: number, to: number) => {
     const l = NER_LABELS[to]!;
@@ -75,10 +136,10 @@ describe('entities: the tagger against a reference decoder', () => {
 
   function reference(text: string): string[] {
     const chars = [...text];
-    const lattice = words?.lattice(chars.map((c) => c.codePointAt(0)!), chars.length);
+    const lattice = model.words ? referenceLattice(words, longest, chars) : undefined;
     const emit = chars.map((_, i) => {
       const e = new Array<number>(L).fill(0);
-      for (const f of featuresAt(chars, i, lattice)) weights.get(f)?.forEach((w, y) => (e[y]! += w));
+      for (const f of referenceFeatures(chars, i, lattice?.[i])) weights.get(f)?.forEach((w, y) => (e[y]! += w));
       return e;
     });
     const score: number[][] = [];
