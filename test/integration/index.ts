@@ -28,6 +28,8 @@ export async function runSuitesIn(dir: string): Promise<void> {
   const failures: Failure[] = [];
   /** Full titles of tests mocha marked pending: the runner fails the run on them unless allowed. */
   const skipped: string[] = [];
+  /** Full titles of the tests that passed, from which the runner picks some to run alone. */
+  const passedTitles: string[] = [];
   let passed = 0;
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
@@ -44,6 +46,7 @@ export async function runSuitesIn(dir: string): Promise<void> {
     });
     runner.on('pass', (t: Mocha.Test) => {
       passed++;
+      passedTitles.push(t.fullTitle());
       lines[lines.length - 1] = `${'  '.repeat(depth(t.parent!) + 1)}✔ ${t.title}`;
       partial();
     });
@@ -61,7 +64,7 @@ export async function runSuitesIn(dir: string): Promise<void> {
     });
   });
   const out = process.env.GLOSS_TEST_RESULTS;
-  const results = { passed, failed: failures.length, failures, skipped, spec: lines.join('\n') };
+  const results = { passed, failed: failures.length, failures, skipped, passedTitles, spec: lines.join('\n') };
   // written whole and renamed into place: the runner, which polls for the file, never reads half of it
   if (out) {
     fs.writeFileSync(`${out}.tmp`, JSON.stringify(results, null, 2));

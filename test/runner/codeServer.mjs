@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureVSCode } from './vscode.mjs';
+import { waitFor } from './waiting.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -35,19 +36,15 @@ export function scratchWorkspace(...sources) {
   return dir;
 }
 
+/** Polls `url` until it answers (limit `ms`, scaled); fails at once if the server exited. */
 async function waitForHttp(url, ms, isAlive) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (!isAlive()) throw new Error('code-server exited before it was ready');
-    try {
-      const r = await fetch(url);
-      if (r.status < 500) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`code-server did not answer at ${url} within ${ms} ms`);
+  let exited = false;
+  await waitFor(async () => {
+    if (!isAlive()) return (exited = true);
+    const r = await fetch(url, { signal: AbortSignal.timeout(5000) }); // a refused connection throws: not yet
+    return r.status < 500;
+  }, `code-server to answer at ${url}`, ms);
+  if (exited) throw new Error('code-server exited before it was ready');
 }
 
 /**
@@ -104,8 +101,7 @@ export async function startCodeServer({ env = {}, extensionsDir, log = () => {},
         } catch {
           /* already gone */
         }
-        const end = Date.now() + 5000;
-        while (alive && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+        await waitFor(() => !alive, 'code-server to stop', 5000).catch(() => {});
         if (alive) {
           try {
             process.kill(-child.pid, 'SIGKILL');

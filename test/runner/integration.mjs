@@ -1,11 +1,14 @@
 // Runs the integration suites inside a real VS Code extension host: code-server 4.100.3
 // (VS Code 1.100.3) from the npm cache, opened in headless Chromium. See
 // ../shared/docs/vscode-tests.md. Expects `dist/` and `out/` to be built (test/runner/all.mjs
-// does that). Prints the spec and a closing "N passed, M failed" line.
+// does that). Prints the spec and a closing "N passed, M failed" line; skipped tests count as
+// failed unless test/runner/skips.mjs allows them. GLOSS_TEST_GREP runs only matching tests.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
+import { applySkips } from './skips.mjs';
+import { scaled, waitFor } from './waiting.mjs';
 
 function installedExtensionPath(extensionsDir) {
   const dir = readdirSync(extensionsDir).find((d) => d.startsWith('gloss-dev.gloss-'));
@@ -13,6 +16,7 @@ function installedExtensionPath(extensionsDir) {
   return join(extensionsDir, dir);
 }
 
+/** How long a whole tier may take inside VS Code (before GLOSS_TIMEOUT_SCALE). */
 const RESULTS_TIMEOUT_MS = Number(process.env.GLOSS_TEST_TIMEOUT_MS ?? 300_000);
 
 /**
@@ -20,7 +24,7 @@ const RESULTS_TIMEOUT_MS = Number(process.env.GLOSS_TEST_TIMEOUT_MS ?? 300_000);
  * (a development folder), or with an installed `.vsix` when `vsix` is given.
  * Returns { passed, failed, spec, failures }.
  */
-export async function runIntegration({ label = 'integration', testsEntry, vsix, log = console.log } = {}) {
+export async function runIntegration({ label = 'integration', testsEntry, vsix, grep, log = console.log } = {}) {
   const entry = testsEntry ?? join(root, 'out/test/integration/index.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: compile the tests first (npm run compile-tests)`);
   const workspace = scratchWorkspace(
@@ -41,7 +45,8 @@ export async function runIntegration({ label = 'integration', testsEntry, vsix, 
       installVsix(vsix, extensionsDir);
     }
     server = await startCodeServer({
-      env: { GLOSS_TEST_RESULTS: resultsFile, GLOSS_EXPECT_PACKAGED: vsix ? '1' : '' },
+      // the extension host inherits this environment: GLOSS_TIMEOUT_SCALE and GLOSS_TEST_GREP reach the suites
+      env: { GLOSS_TEST_RESULTS: resultsFile, GLOSS_EXPECT_PACKAGED: vsix ? '1' : '', ...(grep ? { GLOSS_TEST_GREP: grep } : {}) },
       extensionsDir,
       log: (s) => serverLog.push(s),
     });
@@ -58,25 +63,24 @@ export async function runIntegration({ label = 'integration', testsEntry, vsix, 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (e) => serverLog.push(`[page error] ${e.message}\n`));
     await page.goto(server.url(workspace, payload));
-    const end = Date.now() + RESULTS_TIMEOUT_MS;
-    while (!existsSync(resultsFile) && Date.now() < end) await new Promise((r) => setTimeout(r, 500));
     let results;
-    if (!existsSync(resultsFile)) {
+    try {
+      // the suites write the file whole and rename it into place (test/integration/index.ts)
+      await waitFor(() => existsSync(resultsFile), `the ${label} results`, RESULTS_TIMEOUT_MS);
+      results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    } catch (e) {
       results = {
         passed: 0,
         failed: 1,
         spec: '',
         failures: [{
-          title: `${label}: no results within ${RESULTS_TIMEOUT_MS} ms`,
-          error: `${existsSync(`${resultsFile}.partial`) ? `progress so far:\n${readFileSync(`${resultsFile}.partial`, 'utf8')}\n\n` : ''}${serverLog.slice(-20).join('')}`,
+          title: `${label}: no results within ${scaled(RESULTS_TIMEOUT_MS)} ms`,
+          error: `${e.message}\n${existsSync(`${resultsFile}.partial`) ? `progress so far:\n${readFileSync(`${resultsFile}.partial`, 'utf8')}\n\n` : ''}${serverLog.slice(-20).join('')}`,
         }],
       };
-    } else {
-      // the file is written in one call, but give the writer a moment to close it
-      await new Promise((r) => setTimeout(r, 200));
-      results = JSON.parse(readFileSync(resultsFile, 'utf8'));
     }
     log(`\n[${label}] inside VS Code 1.100.3 (code-server)\n${results.spec}`);
+    results = applySkips(label, results, log);
     for (const f of results.failures) log(`\n✖ ${f.title}\n${f.error}`);
     if (results.failed) {
       mkdirSync(outDir, { recursive: true });

@@ -1,16 +1,70 @@
 // UI-level checks, as a person would use Gloss: VS Code (code-server) in Chromium, driven
-// by playwright-core with the mouse and the keyboard. Kept few and robust.
+// by playwright-core with the mouse and the keyboard. Kept few and robust:
+// - no fixed sleeps: every step polls what a person would look at (the focused Quick Open
+//   row, the active tab, the status bar's Ln/Col, a lens, the sidecar on disk), every 200 ms,
+//   with limits scaled by GLOSS_TIMEOUT_SCALE (see waiting.mjs);
+// - each check opens what it needs and works on figures no other check touches, so any one
+//   runs alone: GLOSS_TEST_GREP='<part of its title>' node test/runner/ui.mjs.
 import { existsSync, readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { launchBrowser, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
+import { scaled, waitFor } from './waiting.mjs';
 
-async function openArticle(page, name) {
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { timeout: 15_000 });
-  await page.keyboard.type(name, { delay: 15 });
-  await page.waitForTimeout(700);
+const ARTICLE = '01-cloud-earnings-simplified.txt';
+const QUICK_INPUT = '.quick-input-widget input';
+
+async function visible(locator) {
+  return locator.isVisible().catch(() => false);
+}
+
+/** Opens the Quick Open box (Ctrl+P) or the command palette (F1) and waits for its input. */
+async function openQuickInput(page, key) {
+  const input = page.locator(QUICK_INPUT).first();
+  await waitFor(async () => {
+    if (await visible(input)) return true;
+    await page.keyboard.press(key);
+    return false;
+  }, `the quick input to open with ${key}`, 15_000);
+}
+
+/**
+ * Types `text` into the open quick input and presses Enter once the focused row shows
+ * `expected` (file results arrive a while after typing, later on a busy machine).
+ */
+async function pickInQuickInput(page, text, expected) {
+  await page.keyboard.type(text, { delay: 15 });
+  const focused = page.locator('.quick-input-list .monaco-list-row.focused').first();
+  let polls = 0;
+  await waitFor(async () => {
+    if ((await focused.textContent({ timeout: 1000 }).catch(() => ''))?.includes(expected)) return true;
+    // a search that answered "no results" before the file index was ready is asked again
+    if (++polls % 25 === 0) {
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type(text.slice(-1));
+    }
+    return false;
+  }, `the focused row of the quick input to show ${expected}`, 30_000);
   await page.keyboard.press('Enter');
-  await page.waitForSelector('.monaco-editor .codelens-decoration', { timeout: 30_000 });
+}
+
+function activeTab(page) {
+  return page.locator('.tabs-container .tab.active').first();
+}
+
+/** Opens a workspace file with Quick Open, and waits for its editor (and its lenses, for an article). */
+async function openFile(page, name, { article = true } = {}) {
+  if (article && (await activeTab(page).getAttribute('aria-label').catch(() => ''))?.startsWith(name)) return;
+  await openQuickInput(page, 'Control+P');
+  await pickInQuickInput(page, name, name);
+  await waitFor(async () => (await activeTab(page).getAttribute('aria-label').catch(() => ''))?.startsWith(name), `the editor tab of ${name}`, 15_000);
+  if (article) await page.locator('.monaco-editor .codelens-decoration').first().waitFor({ timeout: scaled(30_000) });
+}
+
+/** Runs a command from the palette (F1), by its title. */
+async function runCommand(page, title) {
+  await openQuickInput(page, 'F1');
+  await pickInQuickInput(page, title, title);
 }
 
 /** The span the grammar gives a figure: its text is exactly the figure. */
@@ -18,18 +72,59 @@ function figure(page, text) {
   return page.locator('.monaco-editor .view-line span span', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
 }
 
+/** The status bar's cursor position, "Ln 5, Col 12". */
+async function cursorPosition(page) {
+  const item = page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first();
+  return (await item.textContent({ timeout: 1000 }).catch(() => ''))?.match(/Ln \d+, Col \d+/)?.[0] ?? '';
+}
+
+/** Text-decoration styles of the rendered spans that contain `text`. */
+function underlines(page, text) {
+  return page.evaluate((t) => {
+    const styles = [];
+    for (const el of document.querySelectorAll('.monaco-editor .view-line span span')) {
+      if (!el.textContent.includes(t)) continue;
+      const cs = getComputedStyle(el);
+      if (cs.textDecorationLine.includes('underline')) styles.push(cs.textDecorationStyle);
+    }
+    return styles;
+  }, text);
+}
+
+async function expectUnderline(page, text, style) {
+  await waitFor(async () => (await underlines(page, text)).includes(style), `a ${style} underline under ${text} (now: ${JSON.stringify(await underlines(page, text))})`);
+}
+
+/** The hover box once it has finished fading in, for screenshots. */
+async function settledHover(page) {
+  await waitFor(
+    () => page.evaluate(() => [...document.querySelectorAll('.monaco-hover')].some((h) => h.offsetParent && getComputedStyle(h).opacity === '1')),
+    'the hover to finish fading in',
+  );
+}
+
+/** The annotation of the sidecar on disk whose quote is `quote`, if any. */
+function annotationOf(sidecar, quote) {
+  if (!existsSync(sidecar)) return undefined;
+  return (parse(readFileSync(sidecar, 'utf8'))?.annotations ?? []).find((a) => a.quote === quote);
+}
+
 export async function runUi({ log = console.log, screenshots } = {}) {
   const workspace = scratchWorkspace([join(root, 'test/fixtures/corpus'), 'articles']);
+  const sidecar = join(workspace, 'articles', ARTICLE.replace(/\.txt$/, '.annotations.yaml'));
   // a Chinese plain-text file outside gloss.articles: Gloss should offer to open it as an article
   mkdirSync(join(workspace, 'drafts'), { recursive: true });
   writeFileSync(join(workspace, 'drafts/draft-notes.txt'), '星河科技今年的营收增长了百分之十二，分析师认为明年仍将保持增长。\n');
   const server = await startCodeServer();
   const browser = await launchBrowser();
-  const results = { passed: 0, failed: 0, failures: [] };
+  const results = { passed: 0, failed: 0, failures: [], skipped: [] };
   const outDir = join(root, 'test-results');
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  const grep = process.env.GLOSS_TEST_GREP ? new RegExp(process.env.GLOSS_TEST_GREP) : undefined;
   const check = async (title, fn) => {
+    if (grep && !grep.test(title)) return;
     try {
+      await page.keyboard.press('Escape'); // nothing left open by the check before
       await fn();
       results.passed++;
       log(`  ✔ ${title}`);
@@ -44,82 +139,73 @@ export async function runUi({ log = console.log, screenshots } = {}) {
   try {
     log('\n[ui] VS Code in Chromium, driven with the mouse and the keyboard');
     await page.goto(server.url(workspace, [['extensionDevelopmentPath', server.remote(root)]]));
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    await page.waitForTimeout(2000);
+    await page.waitForSelector('.monaco-workbench', { timeout: scaled(60_000) });
+    // the explorer lists the workspace once the workbench has restored: keys go somewhere from then on
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'articles' }).first().waitFor({ timeout: scaled(60_000) });
+
     await check('a mouse hover on a figure shows its value in .monaco-hover', async () => {
-      await openArticle(page, '01-cloud-earnings');
+      await openFile(page, ARTICLE);
       await figure(page, '1532.40亿元').hover();
-      await page.locator('.monaco-hover-content', { hasText: 'CNY 153,240,000,000' }).first().waitFor({ timeout: 15_000 });
+      await page.locator('.monaco-hover-content', { hasText: 'CNY 153,240,000,000' }).first().waitFor({ timeout: scaled(15_000) });
       if (screenshots) {
-        await page.waitForTimeout(800); // let the hover finish fading in
+        await settledHover(page);
         await page.screenshot({ path: screenshots.hover });
       }
       await page.mouse.move(5, 5);
     });
-    /** Text-decoration styles of the rendered spans that contain `text`. */
-    const underlines = (text) =>
-      page.evaluate((t) => {
-        const styles = [];
-        for (const el of document.querySelectorAll('.monaco-editor .view-line span span')) {
-          if (!el.textContent.includes(t)) continue;
-          const cs = getComputedStyle(el);
-          if (cs.textDecorationLine.includes('underline')) styles.push(cs.textDecorationStyle);
-        }
-        return styles;
-      }, text);
-    /** Waits until `probe()` gives a truthy value, at most `ms`; returns the last value. */
-    const poll = async (probe, ms) => {
-      const end = Date.now() + ms;
-      let value = await probe();
-      while (!value && Date.now() < end) {
-        await page.waitForTimeout(250);
-        value = await probe();
-      }
-      return value;
-    };
-    const expectUnderline = async (text, style) => {
-      const found = await poll(async () => (await underlines(text)).includes(style), 10_000);
-      if (!found) throw new Error(`underlines of ${text}: ${JSON.stringify(await underlines(text))}, expected ${style}`);
-    };
-    await check('suggestions have a dotted underline', () => expectUnderline('286.5亿元', 'dotted'));
+    await check('suggestions have a dotted underline', async () => {
+      await openFile(page, ARTICLE);
+      await expectUnderline(page, '2000亿元', 'dotted');
+    });
     await check('the CodeLens shows the review state of each paragraph', async () => {
-      await page.locator('.codelens-decoration', { hasText: /\d+\/\d+ reviewed/ }).first().waitFor({ timeout: 15_000 });
-      await page.locator('.codelens-decoration', { hasText: /to review/ }).first().waitFor({ timeout: 15_000 });
+      await openFile(page, ARTICLE);
+      await waitFor(() => visible(page.locator('.codelens-decoration', { hasText: /\d+\/\d+ reviewed/ }).first()), 'the summary lens "N/M reviewed"', 15_000);
+      await waitFor(() => visible(page.locator('.codelens-decoration', { hasText: /\d+ to review/ }).first()), 'a paragraph lens "N to review"', 15_000);
     });
     await check('F1 → "Gloss: Accept Suggestion" records the figure in the sidecar', async () => {
+      await openFile(page, ARTICLE);
+      if (annotationOf(sidecar, '286.5亿元')) throw new Error('286.5亿元 was decided before this check');
       await figure(page, '286.5亿元').click();
-      await page.keyboard.press('F1');
-      await page.waitForSelector('.quick-input-widget input', { timeout: 10_000 });
-      await page.keyboard.type('Gloss: Accept Suggestion', { delay: 15 });
-      await page.waitForTimeout(700);
-      await page.keyboard.press('Enter');
-      const sidecar = join(workspace, 'articles/01-cloud-earnings-simplified.annotations.yaml');
-      await poll(() => existsSync(sidecar) && readFileSync(sidecar, 'utf8').includes('quote: 286.5亿元'), 15_000);
-      if (!readFileSync(sidecar, 'utf8').includes('status: accepted')) throw new Error('the sidecar has no accepted annotation');
+      await runCommand(page, 'Gloss: Accept Suggestion');
+      const accepted = await waitFor(() => annotationOf(sidecar, '286.5亿元'), 'an annotation of 286.5亿元 in the sidecar', 15_000);
+      if (accepted.kind !== 'figure' || accepted.status !== 'accepted') throw new Error(`286.5亿元 is recorded as ${JSON.stringify(accepted)}`);
     });
-    await check('an accepted figure has a solid underline', () => expectUnderline('286.5亿元', 'solid'));
-    await check('Alt+] goes to the next unreviewed finding, and a hover there offers the actions', async () => {
+    await check('Alt+A accepts the figure at the cursor, whose underline turns solid', async () => {
+      await openFile(page, ARTICLE);
+      await expectUnderline(page, '2880亿元', 'dotted');
+      await figure(page, '2880亿元').click();
+      await page.keyboard.press('Alt+A');
+      await expectUnderline(page, '2880亿元', 'solid');
+      const a = await waitFor(() => annotationOf(sidecar, '2880亿元'), 'an annotation of 2880亿元 in the sidecar');
+      if (a.status !== 'accepted') throw new Error(`2880亿元 is recorded as ${a.status}`);
+    });
+    await check('Alt+] moves the cursor to the next unreviewed finding, and a hover there offers the actions', async () => {
+      await openFile(page, ARTICLE);
+      await figure(page, '12亿美元').click();
+      const before = await waitFor(() => cursorPosition(page), 'the cursor position in the status bar');
       await page.keyboard.press('Alt+]');
-      await page.waitForTimeout(500);
+      const after = await waitFor(async () => {
+        const now = await cursorPosition(page);
+        return now && now !== before ? now : undefined;
+      }, `the cursor to leave ${before}`);
+      // forwards: a later line, or a later column on the same line
+      const [lb, cb] = before.match(/\d+/g).map(Number);
+      const [la, ca] = after.match(/\d+/g).map(Number);
+      if (la < lb || (la === lb && ca <= cb)) throw new Error(`Alt+] moved the cursor backwards, from ${before} to ${after}`);
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+I');
-      await page.locator('.monaco-hover-content', { hasText: 'Accept' }).first().waitFor({ timeout: 15_000 });
+      await page.locator('.monaco-hover-content', { hasText: 'Accept' }).first().waitFor({ timeout: scaled(15_000) });
       if (screenshots) {
-        await page.waitForTimeout(800);
+        await settledHover(page);
         await page.screenshot({ path: screenshots.review });
       }
     });
     await check('a mostly Chinese plain-text file outside gloss.articles is offered as an article', async () => {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+P');
-      await page.waitForSelector('.quick-input-widget input', { timeout: 15_000 });
-      await page.keyboard.type('draft-notes.txt', { delay: 15 });
-      await page.waitForTimeout(700);
-      await page.keyboard.press('Enter');
+      await openFile(page, 'draft-notes.txt', { article: false });
       const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'mostly Chinese text' }).first();
-      await toast.waitFor({ timeout: 15_000 });
+      await toast.waitFor({ timeout: scaled(15_000) });
       await toast.locator('.monaco-button', { hasText: 'Open as article' }).first().click();
-      await page.locator('.statusbar-item', { hasText: /^Article$/ }).first().waitFor({ timeout: 10_000 });
+      await page.locator('.statusbar-item', { hasText: /^Article$/ }).first().waitFor({ timeout: scaled(10_000) });
     });
   } finally {
     await browser.close().catch(() => {});
