@@ -86,6 +86,7 @@ describe('Gloss in VS Code', () => {
   });
 
   it('registers every command the manifest contributes', async () => {
+    await activateGloss(); // run alone, nothing else has activated Gloss yet
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const contributed: Array<{ command: string; category: string }> = ext.packageJSON.contributes.commands;
     const registered = new Set(await vscode.commands.getCommands(true));

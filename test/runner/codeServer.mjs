@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureVSCode } from './vscode.mjs';
-import { waitFor } from './waiting.mjs';
+import { scaled, waitFor } from './waiting.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -128,4 +128,15 @@ export async function launchBrowser() {
       '--disable-component-update', '--disable-sync',
     ],
   });
+}
+
+/**
+ * A page whose Playwright limits scale with GLOSS_TIMEOUT_SCALE: actions 30 s, navigation
+ * 60 s (the workbench loads slowly on a busy machine; Playwright's own defaults are 30 s).
+ */
+export async function newPage(browser, viewport) {
+  const page = await browser.newPage({ viewport });
+  page.setDefaultTimeout(scaled(30_000));
+  page.setDefaultNavigationTimeout(scaled(60_000));
+  return page;
 }

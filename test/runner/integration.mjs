@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
+import { launchBrowser, newPage, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
 import { applySkips } from './skips.mjs';
 import { scaled, waitFor } from './waiting.mjs';
 
@@ -60,11 +60,12 @@ export async function runIntegration({ label = 'integration', testsEntry, vsix, 
       ...(process.env.GLOSS_INSPECT_EXTENSIONS ? [['inspect-extensions', process.env.GLOSS_INSPECT_EXTENSIONS]] : []),
     ];
     browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await newPage(browser, { width: 1400, height: 900 });
     page.on('pageerror', (e) => serverLog.push(`[page error] ${e.message}\n`));
-    await page.goto(server.url(workspace, payload));
     let results;
     try {
+      // the suites start once the workbench has loaded its scripts; they report through the file
+      await page.goto(server.url(workspace, payload), { waitUntil: 'domcontentloaded' });
       // the suites write the file whole and rename it into place (test/integration/index.ts)
       await waitFor(() => existsSync(resultsFile), `the ${label} results`, RESULTS_TIMEOUT_MS);
       results = JSON.parse(readFileSync(resultsFile, 'utf8'));

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { launchBrowser, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
+import { launchBrowser, newPage, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
 import { scaled, waitFor } from './waiting.mjs';
 
 const ARTICLE = '01-cloud-earnings-simplified.txt';
@@ -119,11 +119,14 @@ export async function runUi({ log = console.log, screenshots } = {}) {
   const browser = await launchBrowser();
   const results = { passed: 0, failed: 0, failures: [], skipped: [] };
   const outDir = join(root, 'test-results');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  const page = await newPage(browser, { width: 1280, height: 760 });
   const grep = process.env.GLOSS_TEST_GREP ? new RegExp(process.env.GLOSS_TEST_GREP) : undefined;
+  /** Why the workbench could not be opened, if it could not: every check then fails with it. */
+  let setupError;
   const check = async (title, fn) => {
     if (grep && !grep.test(title)) return;
     try {
+      if (setupError) throw setupError;
       await page.keyboard.press('Escape'); // nothing left open by the check before
       await fn();
       results.passed++;
@@ -138,10 +141,14 @@ export async function runUi({ log = console.log, screenshots } = {}) {
   };
   try {
     log('\n[ui] VS Code in Chromium, driven with the mouse and the keyboard');
-    await page.goto(server.url(workspace, [['extensionDevelopmentPath', server.remote(root)]]));
-    await page.waitForSelector('.monaco-workbench', { timeout: scaled(60_000) });
-    // the explorer lists the workspace once the workbench has restored: keys go somewhere from then on
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'articles' }).first().waitFor({ timeout: scaled(60_000) });
+    try {
+      await page.goto(server.url(workspace, [['extensionDevelopmentPath', server.remote(root)]]), { waitUntil: 'domcontentloaded' });
+      await page.waitForSelector('.monaco-workbench', { timeout: scaled(60_000) });
+      // the explorer lists the workspace once the workbench has restored: keys go somewhere from then on
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'articles' }).first().waitFor({ timeout: scaled(60_000) });
+    } catch (e) {
+      setupError = new Error(`the workbench did not open: ${e.message}`);
+    }
 
     await check('a mouse hover on a figure shows its value in .monaco-hover', async () => {
       await openFile(page, ARTICLE);
