@@ -12,7 +12,7 @@
 // and how many cores the hog actually kept busy.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -106,7 +106,8 @@ try {
     const hogCores = (hogs.reduce((s, h) => s + cpuSeconds(h.pid), 0) - hogBefore) / seconds;
     const totals = r.tail.filter((l) => /^\d+ passed, \d+ failed$/.test(l)).pop() ?? '(no totals line)';
     const timings = r.tail.filter((l) => l.startsWith('timings: ')).pop() ?? '';
-    const line = `run ${i}: exit ${r.code}, ${seconds.toFixed(0)} s, ${totals}; hog kept ${hogCores.toFixed(2)} cores busy\n    ${r.tierLines.join('; ')}\n    ${timings}`;
+    // the hog's share shrinks when others load the machine too: the load average says how busy it was
+    const line = `run ${i}: exit ${r.code}, ${seconds.toFixed(0)} s, ${totals}; the hog used ${hogCores.toFixed(2)} cores, load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min) on ${cores} cores\n    ${r.tierLines.join('; ')}\n    ${timings}`;
     summary.push(line);
     console.log(`\n[under-load] ${line}`);
     if (r.code !== 0) {
