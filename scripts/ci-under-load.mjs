@@ -61,11 +61,15 @@ function stopHog(hogs) {
   }
 }
 
+/** The run in progress, in a process group of its own, so that Ctrl+C can end it with the hog. */
+let current;
+
 function runOnce() {
   return new Promise((resolve) => {
     const [cmd, cmdArgs] = command === 'ci' ? ['bash', ['.ci/run']] : ['npm', ['test']];
     const env = { ...process.env, GLOSS_TIMEOUT_SCALE: process.env.GLOSS_TIMEOUT_SCALE ?? '3' };
-    const child = spawn(cmd, cmdArgs, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(cmd, cmdArgs, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    current = child;
     const tail = [];
     const tierLines = [];
     let buffered = '';
@@ -80,7 +84,10 @@ function runOnce() {
         if (tail.length > 20) tail.shift();
       }
     });
-    child.on('exit', (code) => resolve({ code, tail, tierLines }));
+    child.on('exit', (code) => {
+      current = undefined;
+      resolve({ code, tail, tierLines });
+    });
   });
 }
 
@@ -88,6 +95,14 @@ const cores = cpus().length;
 const hogs = startHog(cores);
 const stop = () => {
   stopHog(hogs);
+  // the run's own group (the runner stops the VS Code servers it started when it ends)
+  if (current) {
+    try {
+      process.kill(-current.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
   process.exit(130);
 };
 process.on('SIGINT', stop);
