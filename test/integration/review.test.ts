@@ -242,7 +242,7 @@ describe('safety and the workspace', () => {
     assert.deepEqual([a.status, a.kind, a.type, a.canonical], ['manual', 'entity', 'work', '内部信']);
     const saved = sidecarAnnotations(s.sidecar(MIXED)).filter((x) => x.quote === '內部信');
     assert.deepEqual(saved.map((x) => [x.status, x.kind, x.type, x.canonical]), [['manual', 'entity', 'work', '内部信']]);
-    assert.match(readFileSync(s.sidecar(MIXED), 'utf8'), /status: manual\n {4}quote: 內部信\n/);
+    assert.match(readFileSync(s.sidecar(MIXED), 'utf8'), /status: manual\n(?: {4}by: [^\n]+\n)? {4}quote: 內部信\n/);
     assert.match(await hoverAt(doc, start + 1), /Status: added by you/);
   });
 
