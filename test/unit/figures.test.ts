@@ -187,9 +187,17 @@ describe('figures: traps from scraped news', () => {
       assert.deepEqual(texts(`他说${text}。`), [], text);
     }
   });
-  // skipped, and allowed with its reason in test/runner/skips.mjs: remove .skip once fixed
-  it.skip('does not take idioms whose numerals pair up (乱七八糟, 十之八九, 三五成群, 一五一十) as figures', () => {
-    for (const text of ['乱七八糟', '十之八九', '三五成群', '一五一十']) assert.deepEqual(texts(`他说${text}。`), [], text);
+  it('does not take idioms whose numerals pair up (乱七八糟, 十之八九, 三五成群, 一五一十) as figures', () => {
+    for (const text of ['乱七八糟', '十之八九', '三五成群', '一五一十', '七七八八', '三三两两', '三五成堆']) {
+      assert.deepEqual(texts(`他说${text}。`), [], text);
+    }
+  });
+  it('keeps pairs that count something, and rates read through a following word', () => {
+    assert.deepEqual(texts('来了七八个人'), ['七八个']);
+    assert.deepEqual(texts('六七成的用户'), ['六七成']);
+    assert.deepEqual(texts('其中三成为女性'), ['三成']);
+    assert.deepEqual(texts('七成员工支持'), ['七成']);
+    assert.deepEqual(texts('一千零五十'), ['一千零五十']);
   });
   it('skips the listed words in either script, and keeps the figures next to them', () => {
     for (const text of ['一系列', '一口气', '百花齐放', '十八罗汉', '百团大战', '千山万水', '雙十一', '一带一路', '零一萬物', '千行百業']) {

@@ -250,7 +250,8 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
   while (j > i && (text.charCodeAt(j - 1) === 0x20 || text.charCodeAt(j - 1) === 0xa0)) j--;
   const value = evaluateNumeral(tokens);
   if (Number.isNaN(value)) return undefined;
-  const loneChineseDigit = tokens.length === 1 && 'digit' in tokens[0]! && !tokens[0].arabic && pairAt < 0;
+  // a bare pair (七八, 八九) is as vague as a lone digit: 乱七八糟, 十之八九
+  const loneChineseDigit = tokens.length === 1 && 'digit' in tokens[0]! && !tokens[0].arabic;
   let max: number | undefined;
   if (pairAt >= 0) {
     const high = tokens.slice();

@@ -135,6 +135,12 @@ export function matchUnit(text: string, i: number): Unit | undefined {
 /** Verbs that start with 打: 打折 is a discount, not a dozen of 折. */
 const DA_VERBS = new Set([...'折车車工算开開造破击擊响響通出入印球卡包电電听聽压壓扮扰擾拼理赢贏败敗法脸臉假款赏賞分动動滑']);
 
+/**
+ * Characters after which 成 is a verb, never a tenth: 三五成群, 三五成堆. Most 成 words are not
+ * here because a rate reads on through them (三成为女性, 七成员工, 三成交易额 are rates).
+ */
+const CHENG_VERB_OBJECTS = new Set([...'群堆']);
+
 /** One-character units that are also words: 两 (a weight, unless 三两天 means a few days) and 打 (a dozen, unless a verb). */
 function oneCharUnitFits(text: string, i: number, u: Unit): boolean {
   if (u.unit === 'liang') {
@@ -142,6 +148,7 @@ function oneCharUnitFits(text: string, i: number, u: Unit): boolean {
     return !CN_DIGITS.has(next) && !CN_SMALL_UNITS.has(next) && !CN_BIG_UNITS.has(next) && !UNITS_BY_FIRST_CHAR.has(next);
   }
   if (u.unit === 'dozen') return !DA_VERBS.has(text[i + 1] ?? '');
+  if (u.text === '成') return !CHENG_VERB_OBJECTS.has(text[i + 1] ?? '');
   return true;
 }
 
