@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { scaled } from './helpers';
+import { scaled, scratchDir } from './helpers';
 
 const root = join(__dirname, '../../..');
 const cli = join(root, 'dist/cli.js');
@@ -21,7 +20,7 @@ function gloss(args: string[], cwd = root) {
 }
 
 function scratch(): string {
-  const d = mkdtempSync(join(tmpdir(), 'gloss-cli-'));
+  const d = scratchDir('gloss-cli-');
   cpSync(join(fixtures, 'sidecars'), d, { recursive: true });
   return d;
 }
@@ -167,7 +166,7 @@ describe('gloss CLI (child process)', function () {
     const csv = gloss(['export', '--format', 'csv', d]).stdout;
     assert.match(csv, /^article,id,kind,status,start,end,quote/);
     assert.match(csv, /hand-written\.txt,c-ceo-quote,claim,manual/);
-    const out = mkdtempSync(join(tmpdir(), 'gloss-brat-'));
+    const out = scratchDir('gloss-brat-');
     assert.equal(gloss(['export', '--format', 'brat', '--out', out, d]).status, 0);
     assert.deepEqual(readdirSync(out).sort(), ['hand-written.ann', 'hand-written.txt']);
     const ann = readFileSync(join(out, 'hand-written.ann'), 'utf8');

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { cli, git, gitInit, root, scratch, writeSidecar } from './reviewHelpers';
+import { scratchDir } from './helpers';
 
 const scale = Number(process.env.GLOSS_TIMEOUT_SCALE ?? 1) || 1;
 
@@ -66,7 +66,7 @@ describe('pre-commit hooks (the real pre-commit tool, child process)', function 
     writeFileSync(join(d, '.pre-commit-config.yaml'), localConfig());
     writeSidecar(d, 'earnings.txt', [{ kind: 'figure', quote: '801亿元' }]);
     gitInit(d);
-    const env = { PRE_COMMIT_HOME: mkdtempSync(join(tmpdir(), 'gloss-pre-commit-home-')) };
+    const env = { PRE_COMMIT_HOME: scratchDir('gloss-pre-commit-home-') };
     const install = spawnSync('pre-commit', ['install'], { cwd: d, encoding: 'utf8', env: { ...process.env, ...env } });
     assert.equal(install.status, 0, install.stderr + install.stdout);
 

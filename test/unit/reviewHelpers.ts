@@ -1,13 +1,13 @@
 /** Fixtures for the review-in-git CLI tests: scratch copies of test/fixtures/review, sidecars built from quotes, git repositories. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnchor } from '../../src/core/sidecar/anchor';
 import { annotationId } from '../../src/core/sidecar/ids';
 import type { Annotation, Sidecar } from '../../src/core/sidecar/model';
 import { sha256 } from '../../src/core/sidecar/store';
 import { formatSidecar } from '../../src/core/sidecar/yamlIO';
+import { scratchDir } from './helpers';
 
 export const root = join(__dirname, '../../..');
 export const cli = join(root, 'dist/cli.js');
@@ -20,7 +20,7 @@ export function gloss(args: string[], cwd = root, env: NodeJS.ProcessEnv = {}) {
 
 /** A scratch folder with the review fixtures' articles. */
 export function scratch(prefix = 'gloss-review-'): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
+  const d = scratchDir(prefix);
   cpSync(reviewFixtures, d, { recursive: true });
   return d;
 }

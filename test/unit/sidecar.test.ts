@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, statSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { createAnchor } from '../../src/core/sidecar/anchor';
@@ -10,6 +9,7 @@ import { sidecarPathFor } from '../../src/core/sidecar/model';
 import { emptySidecar, readSidecarFile, saveSidecar, sha256, writeAtomic } from '../../src/core/sidecar/store';
 import { formatSidecar, parseSidecar, SidecarError, updateSidecarText } from '../../src/core/sidecar/yamlIO';
 import { annotationId } from '../../src/core/sidecar/ids';
+import { scratchDir } from './helpers';
 
 export const ARTICLE = '星河科技营收为1532.40亿元，同比增长6%。\n董事长陈立峰表示：“云计算是引擎。”\n';
 
@@ -131,7 +131,7 @@ describe('sidecar: refusing what cannot be read', () => {
 });
 
 describe('sidecar files on disk', () => {
-  const dir = () => mkdtempSync(join(tmpdir(), 'gloss-sidecar-'));
+  const dir = () => scratchDir('gloss-sidecar-');
 
   it('writes atomically and keeps the mode', () => {
     const d = dir();
@@ -212,7 +212,7 @@ describe('sidecar saves refuse every unreadable file and leave it as it was', ()
   ];
   for (const [what, make] of corruptions) {
     it(what, () => {
-      const d = mkdtempSync(join(tmpdir(), 'gloss-corrupt-'));
+      const d = scratchDir('gloss-corrupt-');
       const p = join(d, 'a.annotations.yaml');
       const bytes = make();
       writeFileSync(p, bytes);
