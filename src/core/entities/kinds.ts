@@ -102,3 +102,16 @@ export function isOutletName(name: string): boolean {
 
 /** Kinds of product written before a product's Latin name: 数据库PolarDB, 大模型Kimi. */
 export const PRODUCT_CUES_BEFORE = ['数据库', '服务器', '机器学习', '模型', '产品', '平台', '芯片', '应用', '系统', '软件', '工具', '助手', '框架', '引擎', '手机', '服务', '机器人'];
+
+/** What follows a Latin name to say it is a product: 通用Universal实例, Kimi大模型. */
+export const PRODUCT_CUES_AFTER = ['实例', '大模型', '模型', '系列', '芯片', '浏览器'];
+
+/** How an organisation's name ends, where a shorter or a longer reading of it is in doubt. */
+export const ORG_NAME_ENDS = ['银行', '分行', '支行', '公司', '集团', '地产', '证券', '基金', '保险', '控股', '科技', '研究院', '研究所', '大学', '学院', '委员会', '协会', '中心', '部', '局', '厅', '处', '署'];
+
+/**
+ * What only an outlet does under its name: a short form that is also an ordinary word (晚点,
+ * 界面) names the outlet before these, with or without the full name in the article. Not 报道
+ * nor 获悉: 晚点报道 and 晚点获悉 also read "report later", "learn later".
+ */
+export const OUTLET_CUES_AFTER = ['引述', '援引', '独家', '消息称'];

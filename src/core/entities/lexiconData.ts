@@ -24,7 +24,7 @@ export interface LexiconContents {
 export type LineOf = (path: Array<string | number>) => number | undefined;
 
 const TOP_LEVEL = ['version', 'entities', 'ignore', 'suppress'];
-const ENTITY_FIELDS = ['canonical', 'type', 'aliases', 'shortForms', 'shortFormsStandAlone', 'groupNames', 'note', 'link'];
+const ENTITY_FIELDS = ['canonical', 'type', 'aliases', 'shortForms', 'shortFormsStandAlone', 'groupNames', 'notBefore', 'note', 'link'];
 
 function stringList(value: unknown, what: string, line: number | undefined): string[] {
   if (value === undefined) return [];
@@ -74,6 +74,8 @@ function entryFromData(e: unknown, origin: LexiconEntry['origin'], at: (key?: st
     shortForms: stringList(x.shortForms, 'shortForms', at('shortForms')),
     shortFormsStandAlone: x.shortFormsStandAlone === true,
     groupNames: x.groupNames !== false,
+    // matched where names are matched: Simplified, Latin in lower case
+    notBefore: stringList(x.notBefore, 'notBefore', at('notBefore')).map((w) => toSimplifiedView(w).text.toLowerCase()),
     origin,
   };
   if (typeof x.note === 'string') entry.note = x.note;

@@ -17,6 +17,8 @@ export interface LexiconEntry {
   shortFormsStandAlone: boolean;
   /** Whether 集团, 控股 or 公司 after a name of this organisation names it too (阿里集团). */
   groupNames: boolean;
+  /** Words after which a name of the entity is part of a phrase, not the entity: 中国移动 before 互联网. */
+  notBefore: string[];
   note?: string;
   link?: string;
   origin: 'builtin' | 'workspace';

@@ -30,7 +30,7 @@ export function learnedNames(mentions: readonly EntityMention[], previous?: Lear
       if (!entry.aliases.includes(m.text)) entry.aliases.push(m.text);
       continue;
     }
-    entries.set(m.entityId, { id: m.entityId, canonical: m.canonical, type: m.type, aliases: [m.text], shortForms: [], shortFormsStandAlone: false, groupNames: false, origin: 'builtin' });
+    entries.set(m.entityId, { id: m.entityId, canonical: m.canonical, type: m.type, aliases: [m.text], shortForms: [], shortFormsStandAlone: false, groupNames: false, notBefore: [], origin: 'builtin' });
   }
   if (!entries.size) return undefined;
   const signature = [...entries.values()].map((e) => `${e.id}\u0001${e.aliases.join('\u0001')}`).sort().join('\u0000');

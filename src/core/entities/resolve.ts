@@ -3,13 +3,11 @@
  * paragraph here; those that need the whole article in resolveArticleLevel.
  */
 import type { Candidate, EntityMention } from './candidates';
-import { FACILITIES } from './kinds';
+import { FACILITIES, ORG_NAME_ENDS } from './kinds';
 import { toSimplifiedView } from '../script/normalize';
 import { entityId } from './lexiconEntry';
 import { ADDRESS_ENDS, isStreetAddress } from './places';
 
-/** How the name of an organisation ends, when it grows out of a shorter known one. */
-const ORG_NAME_ENDS = ['银行', '分行', '支行', '公司', '集团', '地产', '证券', '基金', '保险', '控股', '科技', '研究院', '研究所', '大学', '学院', '委员会', '协会', '中心', '部', '局', '厅', '处', '署'];
 
 /**
  * A place inside a longer organisation, work or place gives way to it: 中国 in 中国人民银行,

@@ -2,6 +2,7 @@
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { findAbbreviatedPlaces } from '../abbreviations';
 import type { EntityType } from '../lexicon';
+import { OUTLET_CUES_AFTER } from '../kinds';
 import type { WordDictionary } from '../wordLattice';
 
 /**
@@ -39,10 +40,17 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
       continue;
     }
     const { entry } = hit;
+    // the name begins a phrase the lexicon knows: 中国移动互联网 (China's mobile internet)
+    if (entry.notBefore.some((w) => form.startsWith(w, i + hit.length))) {
+      i++;
+      continue;
+    }
     // the group of a known organisation is the organisation: 阿里集团, 阿里巴巴集團, 百度公司
     const group = entry.type === 'org' && entry.groupNames && !hit.short ? groupSuffixAt(form, i + hit.length) : undefined;
     const end = i + hit.length + (group?.length ?? 0);
-    sink.add(i, end, entry.type, entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, { canonical: entry.canonical, short: hit.short });
+    // a short form before what an outlet does is the outlet, full name or not: 晚点引述
+    const short = hit.short && !(entry.type === 'org' && OUTLET_CUES_AFTER.some((c) => form.startsWith(c, end)));
+    sink.add(i, end, entry.type, entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, { canonical: entry.canonical, short });
     i = end;
   }
 }
