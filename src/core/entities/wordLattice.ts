@@ -135,10 +135,12 @@ export class WordDictionary {
    * Whether a word of at least `minLength` characters runs across the boundary before
    * UTF-16 offset `at` of `text` (starts before, ends after): an ordinary word, or a place
    * name of three characters or more. Other names in the dictionary are too often fragments
-   * or phrases (中关 of 中关村, the "organisation" 中美关系). Bounded by the longest word squared.
+   * or phrases (中关 of 中关村, the "organisation" 中美关系). With `persons`, a word the
+   * dictionary lists as a person's name counts too (帝王, listed as one, runs into 帝王师).
+   * Bounded by the longest word squared.
    */
-  crosses(text: string, at: number, minLength = 2): boolean {
-    const ordinary = 1 << WORD_CATEGORIES.indexOf('word');
+  crosses(text: string, at: number, minLength = 2, persons = false): boolean {
+    const ordinary = (1 << WORD_CATEGORIES.indexOf('word')) | (persons ? 1 << WORD_CATEGORIES.indexOf('person') : 0);
     const place = 1 << WORD_CATEGORIES.indexOf('place');
     for (let start = Math.max(0, at - this.longest + 1); start < at; start++) {
       let node = 0;
