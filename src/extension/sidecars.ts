@@ -92,8 +92,15 @@ export class SidecarService implements vscode.Disposable {
    */
   async update(article: vscode.Uri, articleText: string, change: (s: Sidecar) => Sidecar): Promise<boolean> {
     const state = this.get(article, articleText);
+    const previous = state.sidecar;
     state.sidecar = { ...change(state.sidecar), sha256: sha256(articleText) };
     const result = saveSidecar(state.path, state.sidecar, state.loaded);
+    if (result.state === 'invalid') {
+      // the change itself is wrong: nothing was written, and it is not kept
+      state.sidecar = previous;
+      void vscode.window.showErrorMessage(t('Gloss did not save this change: {0} (the sidecar was not changed)', result.error.message));
+      return false;
+    }
     if (result.state === 'refused') {
       state.error = result.error;
       state.pending = true;
