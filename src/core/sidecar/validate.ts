@@ -36,6 +36,26 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const cpLength = (s: string) => [...s].length;
 
+/** A lone surrogate half: text that no file encoding can hold, which editors and git mangle. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Every string in the document that is not well-formed UTF-16, with its path. */
+function malformedStrings(data: unknown, add: (path: Array<string | number>, message: string) => void): void {
+  const stack: Array<[unknown, Array<string | number>]> = [[data, []]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (LONE_SURROGATE.test(v)) add(path, `${path.length ? `'${path[path.length - 1]}'` : 'a value'} holds a lone surrogate (\\u${v.charCodeAt(v.search(LONE_SURROGATE)).toString(16).toUpperCase()}), which is not a character`);
+    } else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, [...path, i]]));
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (LONE_SURROGATE.test(k)) add(path, 'a key holds a lone surrogate, which is not a character');
+        stack.push([x, [...path, k]]);
+      }
+    }
+  }
+}
+
 export function validateSidecar(data: unknown): Problem[] {
   const problems: Problem[] = [];
   const add = (path: Array<string | number>, message: string) => problems.push({ path, message });
@@ -43,6 +63,7 @@ export function validateSidecar(data: unknown): Problem[] {
     add([], 'a sidecar is a mapping with version, article, sha256 and annotations');
     return problems;
   }
+  malformedStrings(data, add);
   for (const key of Object.keys(data)) {
     if (!ROOT_FIELDS.has(key) && !key.startsWith('x-')) add([key], `unknown field '${key}' (extra fields need an 'x-' prefix)`);
   }

@@ -7,12 +7,15 @@ import { Document, LineCounter, isMap, isSeq, parseDocument, type Node, type YAM
 import { FIELD_ORDER, OPTIONAL_HEADER_FIELDS, SIDECAR_VERSION, compareAnnotations, type Annotation, type Sidecar } from './model';
 import { validateSidecar, type Problem } from './validate';
 
-/** Larger files are refused: a sidecar of 10,000 annotations is about 3 MB. */
+/** Larger files are refused: a sidecar of 10,000 annotations is about 3 MB. Counted in UTF-8 bytes. */
 export const MAX_SIDECAR_BYTES = 16 * 1024 * 1024;
+/** The same limit for the document after its aliases are expanded (in UTF-16 units of its strings). */
+export const MAX_EXPANDED_SIZE = MAX_SIDECAR_BYTES;
 const MAX_NESTING = 32;
+/** Gloss never writes aliases; a hand-written file may use a few. */
 const MAX_ALIASES = 100;
 
-export type SidecarErrorCode = 'too-large' | 'conflict-markers' | 'invalid-yaml' | 'limits' | 'newer-version' | 'schema';
+export type SidecarErrorCode = 'too-large' | 'conflict-markers' | 'invalid-yaml' | 'limits' | 'newer-version' | 'schema' | 'busy';
 
 /** Why a sidecar cannot be read. Gloss never writes over such a file. */
 export class SidecarError extends Error {
@@ -30,9 +33,19 @@ export class SidecarError extends Error {
 export interface LoadedSidecar {
   sidecar: Sidecar;
   doc: Document;
+  /** The text as read, byte for byte (with its BOM and line endings). */
   source: string;
-  /** Line positions of `source`, for messages that point at a line. */
+  /** Line positions of the parsed text (`source` without BOM and CRs: the same lines). */
   lines: LineCounter;
+  /** Line ending and byte-order mark as found, kept when the file is rewritten. */
+  eol: '\n' | '\r\n';
+  bom: boolean;
+}
+
+const MB = 1024 * 1024;
+
+export function tooLarge(bytes: number): SidecarError {
+  return new SidecarError('too-large', `the file is ${(bytes / MB).toFixed(1)} MB, more than the ${MAX_SIDECAR_BYTES / MB} MB a sidecar may have`);
 }
 
 export const WRITE_OPTIONS = {
@@ -85,19 +98,35 @@ export function lineOf(loaded: LoadedSidecar, path: Array<string | number>): num
   return lineOfPath(loaded.doc, loaded.lines, path);
 }
 
-/** Parses a sidecar, or throws a SidecarError that says what is wrong and on which line. */
+/** Parses a sidecar, or throws a SidecarError that says what is wrong and on which line. Never anything else. */
 export function parseSidecar(source: string): LoadedSidecar {
-  if (source.length > MAX_SIDECAR_BYTES) {
-    throw new SidecarError('too-large', `the file is larger than ${MAX_SIDECAR_BYTES / 1024 / 1024} MB`);
+  try {
+    return parse(source);
+  } catch (e) {
+    if (e instanceof SidecarError) throw e;
+    // whatever a hostile file provokes (RangeError, stack overflow) is a refusal, not a crash
+    throw new SidecarError('limits', `the file cannot be read safely (${(e as Error).message})`);
   }
-  const conflict = /^(<{7}|={7}|>{7})(?: |$)/m.exec(source);
+}
+
+function parse(source: string): LoadedSidecar {
+  if (source.length > MAX_SIDECAR_BYTES || Buffer.byteLength(source, 'utf8') > MAX_SIDECAR_BYTES) throw tooLarge(Buffer.byteLength(source, 'utf8'));
+  const bom = source.charCodeAt(0) === 0xfeff;
+  const eol = /^[^\n]*\r\n/.test(source) ? '\r\n' : '\n';
+  const text = (bom ? source.slice(1) : source).replace(/\r\n/g, '\n');
+  const conflict = /^(<{7}|={7}|>{7})(?: |$)/m.exec(text);
   if (conflict) {
-    const line = source.slice(0, conflict.index).split('\n').length;
+    const line = text.slice(0, conflict.index).split('\n').length;
     throw new SidecarError('conflict-markers', 'the file has git conflict markers: resolve the merge first', line);
   }
-  if (nesting(source) > MAX_NESTING) throw new SidecarError('limits', `the file nests deeper than ${MAX_NESTING} levels`);
+  if (nesting(text) > MAX_NESTING) throw new SidecarError('limits', `the file nests deeper than ${MAX_NESTING} levels`);
   const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, keepSourceTokens: false });
+  let doc: Document;
+  if (produced?.text === source) {
+    doc = produced.doc.clone();
+    lines.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  } else doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, keepSourceTokens: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line;
@@ -107,7 +136,11 @@ export function parseSidecar(source: string): LoadedSidecar {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    throw new SidecarError('limits', `the file expands too many aliases: ${(e as Error).message}`);
+    throw new SidecarError('limits', `the file expands too many aliases: ${(e as Error).message}`, firstAliasLine(text));
+  }
+  const expanded = expandedSize(data, MAX_EXPANDED_SIZE);
+  if (expanded > MAX_EXPANDED_SIZE) {
+    throw new SidecarError('limits', `the file grows past ${MAX_EXPANDED_SIZE / MB} MB when its aliases are expanded`, firstAliasLine(text));
   }
   const version = (data as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > SIDECAR_VERSION) {
@@ -123,7 +156,32 @@ export function parseSidecar(source: string): LoadedSidecar {
     const first = located[0]!;
     throw new SidecarError('schema', `${first.message}${located.length > 1 ? ` (and ${located.length - 1} more)` : ''}`, first.line, located);
   }
-  return { sidecar: toModel(data as Record<string, unknown>), doc, source, lines };
+  return { sidecar: toModel(data as Record<string, unknown>), doc, source, lines, eol, bom };
+}
+
+/** Size of a parsed document with every alias expanded, counting up to `limit` only. */
+function expandedSize(data: unknown, limit: number): number {
+  let total = 0;
+  const stack: unknown[] = [data];
+  while (stack.length && total <= limit) {
+    const v = stack.pop();
+    if (typeof v === 'string') total += v.length + 1;
+    else if (Array.isArray(v)) {
+      total += 1;
+      for (const x of v) stack.push(x);
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        total += k.length + 1;
+        stack.push(x);
+      }
+    } else total += 1;
+  }
+  return total;
+}
+
+function firstAliasLine(text: string): number | undefined {
+  const m = /(?:^|[\s[{,:-])\*[^\s,\]}]+/m.exec(text);
+  return m ? text.slice(0, m.index + 1).split('\n').length : undefined;
 }
 
 function toModel(data: Record<string, unknown>): Sidecar {
@@ -173,7 +231,7 @@ export function formatSidecar(sidecar: Sidecar): string {
     ...header(s),
     annotations: s.annotations.map((a) => Object.fromEntries(orderedFields(a))),
   });
-  return doc.toString(WRITE_OPTIONS);
+  return remember(doc.toString(WRITE_OPTIONS), doc);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -213,12 +271,15 @@ export function updateSidecarText(loaded: LoadedSidecar, next: Sidecar): string 
     const node = byId.get(a.id);
     if (!node) return doc.createNode(Object.fromEntries(orderedFields(a))) as YAMLMap;
     const wanted = new Map(orderedFields(a));
+    const current = node.toJSON() as Record<string, unknown>;
+    // an annotation that did not change keeps its node as it is (comments, layout)
+    if (sameValue(Object.fromEntries([...Object.entries(current)].filter(([k]) => wanted.has(k))), Object.fromEntries(wanted)) && Object.keys(current).length === wanted.size) return node;
     for (const pair of [...node.items]) {
       const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
       if (!wanted.has(key)) node.delete(key);
     }
     for (const [k, v] of wanted) {
-      if (!sameValue(node.toJSON()[k], v)) node.set(k, doc.createNode(v));
+      if (!sameValue(current[k], v)) node.set(k, doc.createNode(v));
     }
     // fields in canonical order, each pair keeping its own comments
     const rank = (key: string) => {
@@ -232,7 +293,25 @@ export function updateSidecarText(loaded: LoadedSidecar, next: Sidecar): string 
   });
   if (isSeq(seq)) seq.items = items;
   else root.set('annotations', doc.createNode(items));
-  return doc.toString(WRITE_OPTIONS);
+  return remember(asFound(loaded, doc.toString(WRITE_OPTIONS)), doc);
+}
+
+/**
+ * The last text Gloss produced, with its document: a store validates what it is about to
+ * write by parsing it, and re-reading the YAML it just printed would double the cost of a
+ * save. The document is the one printed, so the data is the same; only its source ranges
+ * are those of the file it was first read from.
+ */
+let produced: { text: string; doc: Document } | undefined;
+
+function remember(text: string, doc: Document): string {
+  produced = { text, doc };
+  return text;
+}
+
+/** Text with the line endings and byte-order mark the file had when it was read. */
+function asFound(loaded: LoadedSidecar, text: string): string {
+  return (loaded.bom ? '\uFEFF' : '') + (loaded.eol === '\r\n' ? text.replace(/\n/g, '\r\n') : text);
 }
 
 /** The optional `date:` of the header, kept just before `annotations:` when it is added. */
