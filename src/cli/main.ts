@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Analyzer } from '../core/analysis/analyze';
 import { detectFigures } from '../core/figures/detect';
 import { describeFigure } from '../core/figures/format';
@@ -12,7 +11,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { OffsetIndex, stripBom } from '../core/text/offsets';
 import { DEFAULT_MIN_CHECK_WORTHINESS } from '../core/claims/score';
+import { DEFAULT_MAX_ARTICLE_MB, readArticleText, tooLargeMessage } from './articleInput';
+import { jsonlLines } from './jsonlLines';
+import { LineIndex } from './lineIndex';
 
+import { terminalSafe } from './safeOutput';
 import { UsageError, runFormat, runStats } from './sidecarCommands';
 import { runCheck } from './commands/check';
 import { runSummary } from './commands/summary';
@@ -29,6 +32,7 @@ commands:
                                              (code points, end exclusive: the shared benchmark format)
          [--all]                             also the rest: bare numerals (salient: false) and claims below the threshold
          [--min-check-worthiness N]          the claim threshold, 0 to 1 (default ${DEFAULT_MIN_CHECK_WORTHINESS}, as gloss.claims.minCheckWorthiness)
+         [--max-article-mb N]                refuse an article (a file, or a JSONL line) above N MB (default 16)
   check [--format text|json|sarif|github] [--changed-since REF] [PATH...]
                                              validate sidecars against the format and their articles, with
                                              review warnings (open failed checks, false without evidence);
@@ -53,20 +57,8 @@ PATH is a sidecar (*.annotations.yaml), an article (*.txt) or a folder (searched
 type Kind = 'figure' | 'entity' | 'claim';
 const KNOWN_KINDS: readonly Kind[] = ['figure', 'entity', 'claim'];
 
-function readText(path: string): string {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
-  }
-  if (buf.subarray(0, 8000).includes(0)) throw new UsageError(`${path}: binary file (contains NUL bytes), not an article`);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
-  if (text.includes('\uFFFD') && !buf.includes(Buffer.from('\uFFFD'))) {
-    throw new UsageError(`${path}: not valid UTF-8`);
-  }
-  return stripBom(text);
+function readText(path: string, maxMb?: number): string {
+  return readArticleText(path, maxMb);
 }
 
 function parseKinds(args: string[]): Kind[] {
@@ -153,29 +145,38 @@ function spansOf(text: string, kinds: Kind[], analyzer: Analyzer, options: Detec
   return spans.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function detectJsonl(path: string, kinds: Kind[], write: (s: string) => void, analyzer: Analyzer, options: DetectOptions): void {
-  const text = readText(path);
-  const lines = text.split('\n');
-  lines.forEach((line, n) => {
-    if (!line.trim()) return;
+/** Streams the lines: memory is bounded by the largest article allowed. Returns the exit status. */
+function detectJsonl(path: string, kinds: Kind[], write: (s: string) => void, analyzer: Analyzer, options: DetectOptions, maxMb: number): number {
+  let status = 0;
+  if (!existsSync(path)) throw new UsageError(`${path}: no such file`);
+  for (const line of jsonlLines(path, maxMb * 1024 * 1024)) {
+    const n = line.n;
+    if ('tooLarge' in line) {
+      process.stderr.write(terminalSafe(`gloss: ${tooLargeMessage(`${path}:${n}: the article`, line.tooLarge, maxMb)}; skipped\n`));
+      status = 2;
+      continue;
+    }
+    const text = n === 1 ? stripBom(line.text) : line.text;
+    if (!text.trim()) continue;
     let doc: unknown;
     try {
-      doc = JSON.parse(line);
+      doc = JSON.parse(text);
     } catch (e) {
-      throw new UsageError(`${path}:${n + 1}: invalid JSON: ${(e as Error).message}`);
+      throw new UsageError(`${path}:${n}: invalid JSON: ${(e as Error).message}`);
     }
     const d = doc as { id?: unknown; text?: unknown };
     if (typeof d !== 'object' || d === null || typeof d.text !== 'string') {
-      throw new UsageError(`${path}:${n + 1}: expected an object with a string "text"`);
+      throw new UsageError(`${path}:${n}: expected an object with a string "text"`);
     }
-    const id = d.id ?? String(n);
+    const id = d.id ?? String(n - 1);
     write(JSON.stringify({ id, spans: spansOf(d.text, kinds, analyzer, options) }) + '\n');
-  });
+  }
+  return status;
 }
 
-function detectTable(paths: string[], write: (s: string) => void, analyzer: Analyzer, options: DetectOptions): void {
+function detectTable(paths: string[], write: (s: string) => void, analyzer: Analyzer, options: DetectOptions, maxMb: number): void {
   for (const path of paths) {
-    const text = readText(path);
+    const text = readText(path, maxMb);
     // the article's date from its sidecar, if it has one that sets it (relative dates are read against it)
     const side = readSidecarFile(sidecarPathFor(path));
     const date = side.state === 'ok' ? side.loaded.sidecar.date : undefined;
@@ -183,20 +184,21 @@ function detectTable(paths: string[], write: (s: string) => void, analyzer: Anal
     const claims = every.claims.filter((c) => options.all || c.score >= options.minCheckWorthiness);
     const analysis = { ...every, claims };
     const index = new OffsetIndex(text);
+    const lineIndex = new LineIndex(text);
     write(`${path}\n`);
     for (const f of analysis.figures) {
       if (!f.salient && !options.all) continue;
       const start = index.toCodePoint(f.start);
-      const line = text.slice(0, f.start).split('\n').length;
+      const line = lineIndex.lineOf(f.start);
       const unmarked = f.salient ? '' : ' (not salient: unmarked)';
       write(`  ${String(line).padStart(4)}:${String(start).padEnd(6)} ${f.type.padEnd(9)} ${f.text.padEnd(14)} ${describeFigure(f)}${unmarked}\n`);
     }
     for (const e of analysis.entities) {
-      const line = text.slice(0, e.start).split('\n').length;
+      const line = lineIndex.lineOf(e.start);
       write(`  ${String(line).padStart(4)}:${String(index.toCodePoint(e.start)).padEnd(6)} ${e.type.padEnd(9)} ${e.text.padEnd(14)} → ${e.canonical} (${e.source})\n`);
     }
     for (const c of analysis.claims) {
-      const line = text.slice(0, c.start).split('\n').length;
+      const line = lineIndex.lineOf(c.start);
       const who = c.source ? ` — ${c.source.kind === 'document' ? `document: ${c.source.document}` : c.source.canonical ?? c.source.text}` : '';
       const unmarked = c.score >= options.minCheckWorthiness ? '' : ' (below threshold: unmarked)';
       write(`  ${String(line).padStart(4)}:${String(index.toCodePoint(c.start)).padEnd(6)} claim     ${c.type.padEnd(9)} score ${c.score.toFixed(2)}${unmarked}${who}: ${c.text.length > 40 ? `${c.text.slice(0, 40)}…` : c.text}\n`);
@@ -209,8 +211,10 @@ function detectTable(paths: string[], write: (s: string) => void, analyzer: Anal
   }
 }
 
-export function main(argv: string[], write: (s: string) => void = (s) => process.stdout.write(s)): number {
+export function main(argv: string[], writeRaw: (s: string) => void = (s) => process.stdout.write(s)): number {
   const [command, ...rest] = argv;
+  // everything printed may quote hostile files: nothing in it may act on the terminal
+  const write = (s: string) => writeRaw(terminalSafe(s));
   try {
     switch (command) {
       case 'detect': {
@@ -218,17 +222,19 @@ export function main(argv: string[], write: (s: string) => void = (s) => process
         const options = parseDetectOptions(rest);
         const lexiconArg = rest.indexOf('--lexicon');
         const analyzer = new Analyzer(lexiconFor('.', lexiconArg >= 0 ? rest[lexiconArg + 1] : undefined));
+        const maxArg = rest.indexOf('--max-article-mb');
+        const maxMb = maxArg >= 0 ? Number(rest[maxArg + 1]) : DEFAULT_MAX_ARTICLE_MB;
+        if (!(maxMb > 0)) throw new UsageError('--max-article-mb needs a positive number of megabytes');
         const jsonl = rest.indexOf('--input-jsonl');
         if (jsonl >= 0) {
           const path = rest[jsonl + 1];
           if (!path) throw new UsageError('--input-jsonl needs a file');
-          detectJsonl(path, kinds, write, analyzer, options);
-          return 0;
+          return detectJsonl(path, kinds, write, analyzer, options, maxMb);
         }
-        const valued = new Set(['--kinds', '--lexicon', '--min-check-worthiness', '--input-jsonl']);
+        const valued = new Set(['--kinds', '--lexicon', '--min-check-worthiness', '--input-jsonl', '--max-article-mb']);
         const files = rest.filter((a, i) => !a.startsWith('--') && !valued.has(rest[i - 1] ?? ''));
         if (files.length === 0) throw new UsageError('detect needs at least one file');
-        detectTable(files, write, analyzer, options);
+        detectTable(files, write, analyzer, options, maxMb);
         return 0;
       }
       case 'check':
@@ -254,7 +260,7 @@ export function main(argv: string[], write: (s: string) => void = (s) => process
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`gloss: ${e.message}\n`);
+      process.stderr.write(terminalSafe(`gloss: ${e.message}\n`));
       return 2;
     }
     throw e;

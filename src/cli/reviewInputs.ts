@@ -10,6 +10,8 @@ import type { Sidecar } from '../core/sidecar/model';
 import type { ToolInfo } from '../core/review/sarif';
 import { readSidecarFile } from '../core/sidecar/store';
 import { stripBom } from '../core/text/offsets';
+import { lineOf, SidecarError } from '../core/sidecar/yamlIO';
+import { inside } from './sidecarCommands';
 
 /** Opens a sidecar and its article; `null` when the sidecar file does not exist. */
 export function openSidecar(path: string): SidecarInput | null {
@@ -17,6 +19,11 @@ export function openSidecar(path: string): SidecarInput | null {
   if (r.state === 'missing') return null;
   if (r.state === 'unreadable') return { state: 'unreadable', sidecarPath: path, error: r.error };
   const articlePath = join(dirname(path), r.loaded.sidecar.article);
+  // a sidecar names its article beside it: never a file elsewhere on the disk
+  if (!inside(dirname(path), articlePath)) {
+    const message = `the article '${r.loaded.sidecar.article}' is outside the sidecar's folder; refused`;
+    return { state: 'unreadable', sidecarPath: path, error: new SidecarError('schema', message, lineOf(r.loaded, ['article'])) };
+  }
   if (!existsSync(articlePath)) return { state: 'missing-article', sidecarPath: path, loaded: r.loaded };
   return { state: 'ok', sidecarPath: path, loaded: r.loaded, articlePath, articleText: stripBom(readFileSync(articlePath, 'utf8')) };
 }

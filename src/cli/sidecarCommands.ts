@@ -1,15 +1,18 @@
 /** `gloss check`, `gloss format`, `gloss export` and `gloss stats`: sidecars in git review, pre-commit and CI. */
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createAnchor } from '../core/sidecar/anchor';
 import { reanchor, resolveAll } from '../core/sidecar/check';
 import { EXPORT_FORMATS, toBrat, toCsv, toJsonl, toW3c, type ExportFormat, type ExportInput } from '../core/sidecar/export';
 import { sidecarPathFor, type Sidecar } from '../core/sidecar/model';
-import { readSidecarFile, writeAtomic } from '../core/sidecar/store';
-import { updateSidecarText, type LoadedSidecar } from '../core/sidecar/yamlIO';
-import { stripBom } from '../core/text/offsets';
+import { readSidecarFile, rewriteSidecarFile } from '../core/sidecar/store';
+import { lineOf, updateSidecarText, type LoadedSidecar } from '../core/sidecar/yamlIO';
+import { readArticleText } from './articleInput';
+import { terminalSafe } from './safeOutput';
 
-export class UsageError extends Error {}
+import { UsageError } from './usageError';
+
+export { UsageError };
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 
@@ -47,6 +50,22 @@ interface Opened {
 
 type OpenResult = { ok: true; value: Opened } | { ok: false; line: string; unusable: boolean };
 
+/** Whether `path` lies inside `folder` (after resolving symbolic links of what exists). */
+export function inside(folder: string, path: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  for (const [f, p] of [[resolve(folder), resolve(path)], [real(folder), real(path)]] as const) {
+    const rel = relative(f, p);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false;
+  }
+  return true;
+}
+
 function open(path: string): OpenResult {
   const r = readSidecarFile(path);
   if (r.state === 'missing') return { ok: false, line: `${path}: no such file`, unusable: true };
@@ -56,9 +75,18 @@ function open(path: string): OpenResult {
       : [`${path}:${r.error.line ?? 1}: ${r.error.message}`];
     return { ok: false, line: lines.join('\n'), unusable: false };
   }
-  const articlePath = join(dirname(path), r.loaded.sidecar.article);
-  if (!existsSync(articlePath)) return { ok: false, line: `${path}:1: the article ${r.loaded.sidecar.article} is missing`, unusable: true };
-  return { ok: true, value: { path, loaded: r.loaded, articlePath, articleText: stripBom(readFileSync(articlePath, 'utf8')) } };
+  const article = r.loaded.sidecar.article;
+  const articlePath = join(dirname(path), article);
+  const line = lineOf(r.loaded, ['article']) ?? 1;
+  // a sidecar names its article beside it: never a file elsewhere on the disk
+  if (!inside(dirname(path), articlePath)) return { ok: false, line: `${path}:${line}: the article '${article}' is outside the sidecar's folder; refused`, unusable: true };
+  if (!existsSync(articlePath)) return { ok: false, line: `${path}:${line}: the article ${article} is missing`, unusable: true };
+  try {
+    return { ok: true, value: { path, loaded: r.loaded, articlePath, articleText: readArticleText(articlePath) } };
+  } catch (e) {
+    if (e instanceof UsageError) return { ok: false, line: `${path}:${line}: ${e.message}`, unusable: true };
+    throw e;
+  }
 }
 
 /**
@@ -88,16 +116,32 @@ export function runFormat(args: string[], write: (s: string) => void): number {
       const a = createAnchor(articleText, s, e);
       return { prefix: a.prefix, suffix: a.suffix };
     };
-    const { sidecar, orphans } = reanchor(loaded.sidecar, articleText, context);
-    for (const id of orphans) write(`${path}: annotation ${id} is orphaned; kept as it was\n`);
-    const text = updateSidecarText(loaded, sidecar);
-    if (text === loaded.source) return 0;
+    const formatted = (l: LoadedSidecar) => {
+      const { sidecar, orphans } = reanchor(l.sidecar, articleText, context);
+      return { text: updateSidecarText(l, sidecar), orphans };
+    };
     if (checkOnly) {
+      const { text, orphans } = formatted(loaded);
+      for (const id of orphans) write(`${path}: annotation ${id} is orphaned; kept as it was\n`);
+      if (text === loaded.source) return 0;
       write(`${path}: not in canonical form\n`);
       return 1;
     }
-    writeAtomic(path, text);
-    write(`${path}: formatted\n`);
+    // formatted from what is on disk at the moment of writing, under the sidecar's lock:
+    // a save made since this command read the file is formatted too, never overwritten
+    let orphans: string[] = [];
+    const r = rewriteSidecarFile(path, (now) => {
+      if (now.state !== 'ok') return undefined;
+      const f = formatted(now.loaded);
+      orphans = f.orphans;
+      return f.text;
+    });
+    for (const id of orphans) write(`${path}: annotation ${id} is orphaned; kept as it was\n`);
+    if (r.state === 'refused' || r.state === 'invalid') {
+      write(`${path}:${r.error.line ?? 1}: ${r.error.message}; not formatted\n`);
+      return 1;
+    }
+    if (r.state === 'written') write(`${path}: formatted\n`);
     return 0;
   });
 }
@@ -110,7 +154,7 @@ export function runExport(args: string[], write: (s: string) => void): number {
   const outDir = outIndex >= 0 ? args[outIndex + 1] : undefined;
   const rest = args.filter((_, k) => k !== i && k !== i + 1 && k !== outIndex && k !== outIndex + 1);
   const items: Array<ExportInput & { path: string; articlePath: string }> = [];
-  const status = eachSidecar(sidecarPaths(rest), (line) => process.stderr.write(line), ({ path, loaded, articleText, articlePath }) => {
+  let status = eachSidecar(sidecarPaths(rest), (line) => process.stderr.write(terminalSafe(line)), ({ path, loaded, articleText, articlePath }) => {
     items.push({ sidecar: loaded.sidecar, articleText, path, articlePath });
     return 0;
   });
@@ -120,8 +164,16 @@ export function runExport(args: string[], write: (s: string) => void): number {
       const ann = toBrat(it.sidecar);
       if (outDir) {
         const base = it.sidecar.article.replace(/\.txt$/, '');
-        writeFileSync(join(outDir, `${base}.ann`), ann);
-        writeFileSync(join(outDir, `${base}.txt`), it.articleText);
+        const files = [join(outDir, `${base}.ann`), join(outDir, `${base}.txt`)];
+        // every file lands inside --out, whatever the sidecar says its article is called
+        const outside = files.find((f) => !inside(outDir, f));
+        if (outside) {
+          process.stderr.write(terminalSafe(`${it.path}: the export ${outside} would be outside ${outDir}; skipped\n`));
+          status = Math.max(status, 2);
+          continue;
+        }
+        writeFileSync(files[0]!, ann);
+        writeFileSync(files[1]!, it.articleText);
       } else write(`# ${relative('.', it.articlePath)}\n${ann}`);
     }
     return status;

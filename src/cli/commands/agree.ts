@@ -3,6 +3,7 @@
  * (two git revisions): inter-annotator agreement per article and pooled, as a table or
  * `--json`.
  */
+import { terminalSafe } from '../safeOutput';
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { filesAt, GitError, readAt, repoRoot } from '../../core/git/git';
@@ -70,7 +71,7 @@ export function runAgree(argv: string[], write: (s: string) => void): number {
         out.set(f.key, parseSidecar(text).sidecar);
       } catch (e) {
         if (!(e instanceof SidecarError)) throw e;
-        process.stderr.write(`gloss: ${s.label}: ${f.key}:${e.line ?? 1}: ${e.message} (not compared)\n`);
+        process.stderr.write(terminalSafe(`gloss: ${s.label}: ${f.key}:${e.line ?? 1}: ${e.message} (not compared)\n`));
         status = 1;
       }
     }

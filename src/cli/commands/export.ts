@@ -3,6 +3,7 @@
  * ClaimReview JSON-LD, CoNLL BIO for training, Label Studio tasks). The other formats are
  * `runExport`'s (sidecarCommands.ts).
  */
+import { terminalSafe } from '../safeOutput';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Analyzer } from '../../core/analysis/analyze';
@@ -115,7 +116,7 @@ export function runExportCommand(argv: string[], write: (s: string) => void): nu
     return runExport(argv, write);
   }
   const out = probe.option('--out');
-  const warn = (s: string) => process.stderr.write(`gloss: ${s}\n`);
+  const warn = (s: string) => process.stderr.write(terminalSafe(`gloss: ${s}\n`));
   let status = 0;
   const items: Opened[] = [];
   for (const path of sidecarPaths(probe.positional())) {

@@ -29,7 +29,9 @@ function side(read: (p: string) => string | undefined, sidecarPath: string): Sid
   try {
     const loaded = parseSidecar(raw);
     const articlePath = posix.join(posix.dirname(sidecarPath), loaded.sidecar.article);
-    const text = read(articlePath);
+    // an article: that leaves the sidecar's folder is never read
+    const confined = !posix.relative(posix.dirname(sidecarPath), articlePath).startsWith('..') && !posix.isAbsolute(loaded.sidecar.article);
+    const text = confined ? read(articlePath) : undefined;
     return { sidecar: loaded.sidecar, loaded, raw, articlePath, ...(text !== undefined ? { articleText: stripBom(text) } : {}) };
   } catch (e) {
     if (!(e instanceof SidecarError)) throw e;

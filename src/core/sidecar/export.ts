@@ -29,10 +29,18 @@ export function toJsonl(items: ExportInput[]): string {
     .join('');
 }
 
-function csvCell(v: unknown): string {
+/** What a spreadsheet takes for the start of a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first)
+ * gets a leading apostrophe, as OWASP recommends; numbers Gloss wrote itself stay numbers.
+ */
+export function csvCell(v: unknown): string {
   if (v === undefined || v === null) return '';
-  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  let s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  if (typeof v === 'string' && FORMULA_START.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) || s.startsWith("'") ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 const CSV_COLUMNS = ['article', 'id', 'kind', 'status', 'start', 'end', 'quote', 'type', 'canonical', 'value', 'unit', 'approx', 'verdict', 'source', 'note', 'evidence'] as const;

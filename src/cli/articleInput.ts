@@ -1,0 +1,53 @@
+/**
+ * Reading articles for the CLI: UTF-8 (with or without a BOM) or UTF-16 with a BOM; a file
+ * that is neither is named for what it is. Files above the size limit are refused before
+ * they are read.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { stripBom } from '../core/text/offsets';
+import { UsageError } from './usageError';
+
+/** Largest article read, in MB, unless `--max-article-mb` says otherwise. */
+export const DEFAULT_MAX_ARTICLE_MB = 16;
+const MB = 1024 * 1024;
+
+export function tooLargeMessage(what: string, bytes: number, maxMb: number): string {
+  return `${what} is ${(bytes / MB).toFixed(1)} MB, above the ${maxMb} MB limit for one article (raise it with --max-article-mb)`;
+}
+
+/** Decodes an article's bytes, or throws a UsageError naming the encoding problem. */
+export function decodeArticle(path: string, buf: Buffer): string {
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+    const le = buf[0] === 0xff;
+    if (buf.length % 2) throw new UsageError(`${path}: UTF-16 with an odd number of bytes (truncated?)`);
+    const body = buf.subarray(2);
+    const swapped = le ? body : Buffer.from(body).swap16();
+    return new TextDecoder('utf-16le', { fatal: false }).decode(swapped);
+  }
+  const head = buf.subarray(0, 8000);
+  if (head.includes(0)) {
+    // every other byte zero: UTF-16 text without its byte-order mark
+    let zeros = 0;
+    for (let i = 0; i < head.length; i++) if (head[i] === 0) zeros++;
+    if (zeros > head.length / 4) throw new UsageError(`${path}: looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)`);
+    throw new UsageError(`${path}: binary file (contains NUL bytes), not an article`);
+  }
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
+  if (text.includes('\uFFFD') && !buf.includes(Buffer.from('\uFFFD'))) throw new UsageError(`${path}: not valid UTF-8 (nor UTF-16 with a BOM)`);
+  return stripBom(text);
+}
+
+/** An article's text (BOM stripped: offsets count from after it, as the editor does). */
+export function readArticleText(path: string, maxMb = DEFAULT_MAX_ARTICLE_MB): string {
+  let buf: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > maxMb * MB) throw new UsageError(tooLargeMessage(path, size, maxMb));
+    buf = readFileSync(path);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+  }
+  return decodeArticle(path, buf);
+}
