@@ -15,6 +15,22 @@ export function tooLargeMessage(what: string, bytes: number, maxMb: number): str
   return `${what} is ${(bytes / MB).toFixed(1)} MB, above the ${maxMb} MB limit for one article (raise it with --max-article-mb)`;
 }
 
+/** Whether bytes read as UTF-16 (either order) give mostly text: CJK, punctuation, ASCII. */
+function looksLikeUtf16(head: Buffer): boolean {
+  const even = head.subarray(0, head.length - (head.length % 2));
+  if (even.length < 4) return false;
+  for (const swap of [false, true]) {
+    const units = swap ? Buffer.from(even).swap16() : even;
+    let textual = 0;
+    for (let i = 0; i < units.length; i += 2) {
+      const c = units.readUInt16LE(i);
+      if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || (c >= 0x3000 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef)) textual++;
+    }
+    if (textual >= 0.8 * (units.length / 2)) return true;
+  }
+  return false;
+}
+
 /** Decodes an article's bytes, or throws a UsageError naming the encoding problem. */
 export function decodeArticle(path: string, buf: Buffer): string {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
@@ -25,15 +41,13 @@ export function decodeArticle(path: string, buf: Buffer): string {
     return new TextDecoder('utf-16le', { fatal: false }).decode(swapped);
   }
   const head = buf.subarray(0, 8000);
-  if (head.includes(0)) {
-    // every other byte zero: UTF-16 text without its byte-order mark
-    let zeros = 0;
-    for (let i = 0; i < head.length; i++) if (head[i] === 0) zeros++;
-    if (zeros > head.length / 4) throw new UsageError(`${path}: looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)`);
-    throw new UsageError(`${path}: binary file (contains NUL bytes), not an article`);
-  }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
-  if (text.includes('\uFFFD') && !buf.includes(Buffer.from('\uFFFD'))) throw new UsageError(`${path}: not valid UTF-8 (nor UTF-16 with a BOM)`);
+  const invalid = text.includes('\uFFFD') && !buf.includes(Buffer.from('\uFFFD'));
+  if (head.includes(0) || invalid) {
+    if (looksLikeUtf16(head)) throw new UsageError(`${path}: looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)`);
+    if (head.includes(0)) throw new UsageError(`${path}: binary file (contains NUL bytes), not an article`);
+    throw new UsageError(`${path}: not valid UTF-8 (nor UTF-16 with a BOM)`);
+  }
   return stripBom(text);
 }
 

@@ -120,8 +120,23 @@ export function splitParagraphs(text: string): Paragraph[] {
     }
     merged.push({ ...r });
   }
+  // a byline is a credit line when it is the whole line, or up to its first sentence end;
+  // a line that goes on (a one-line article starting 文|记者 …) is body after that
+  const lines2: Line[] = [];
+  for (const r of merged) {
+    const s = text.slice(r.start, r.end);
+    if (CREDIT.test(s)) {
+      const first = splitSentences(s);
+      if (first.length > 1) {
+        lines2.push({ start: r.start, end: r.start + first[0]!.end });
+        lines2.push({ start: r.start + first[1]!.start, end: r.end });
+        continue;
+      }
+    }
+    lines2.push(r);
+  }
   const seen = new Map<string, number>();
-  return merged.map((r, index) => {
+  return lines2.map((r, index) => {
     const s = text.slice(r.start, r.end);
     let kind = classify(s);
     let duplicateOf: number | undefined;
