@@ -14,6 +14,7 @@ import { writeAtomic } from '../core/sidecar/store';
 import { t } from './l10n';
 import type { AnnotatorService } from './annotator';
 import { stampDecision } from '../core/review/decisions';
+import { commandLinkMarkdown } from './markdownEscape';
 
 export interface FindingSummary {
   uri: string;
@@ -315,7 +316,7 @@ export const HOVER_COMMANDS: GlossCommandId[] = [
 ];
 
 export function commandLink(id: GlossCommandId, args: unknown, title: string): string {
-  return `[${title}](command:${id}?${encodeURIComponent(JSON.stringify([args]))})`;
+  return commandLinkMarkdown(id, args, title);
 }
 
 export function registerCommands(services: Services): vscode.Disposable[] {

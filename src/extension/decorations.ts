@@ -3,6 +3,7 @@ import { ARTICLE_LANGUAGE } from './analysisCache';
 import type { Reviewer } from './reviewer';
 import type { Kind } from '../core/sidecar/model';
 import { OffsetIndex } from '../core/text/offsets';
+import { orphanHoverMarkdown } from './markdownEscape';
 
 const KINDS: Kind[] = ['claim', 'figure', 'entity'];
 const VERDICT_ICONS = ['supported', 'disputed', 'false', 'unverifiable'] as const;
@@ -54,7 +55,11 @@ export function registerDecorations(reviewer: Reviewer, context: vscode.Extensio
       orphan,
       review.orphans.map((o) => {
         const at = editor.document.positionAt(index!.toUtf16(o.annotation.start));
-        return { range: new vscode.Range(at, at), hoverMessage: `Gloss: orphaned ${o.annotation.kind} “${o.annotation.quote}” (${o.reason})` };
+        // a MarkdownString, untrusted, no icons, no HTML: the quote and reason come from files
+        const hoverMessage = new vscode.MarkdownString(orphanHoverMarkdown(o.annotation.kind, o.annotation.quote, o.reason), false);
+        hoverMessage.isTrusted = false;
+        hoverMessage.supportHtml = false;
+        return { range: new vscode.Range(at, at), hoverMessage };
       }),
     );
     for (const v of VERDICT_ICONS) {

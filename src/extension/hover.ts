@@ -9,14 +9,9 @@ import { itemsAt, type ReviewItem } from '../core/review/items';
 import type { Claim } from '../core/claims/detect';
 import { t } from './l10n';
 
-/**
- * Escapes text that comes from files (articles, sidecars, the lexicon), so that it can
- * never become markup, a link or a command: every markdown-significant character is
- * backslash-escaped, and angle brackets and ampersands are escaped too.
- */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&:"']/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
+import { escapeMarkdown } from './markdownEscape';
+
+export { escapeMarkdown };
 
 const STATE_TEXT = { suggested: 'suggestion', accepted: 'accepted', rejected: 'rejected', manual: 'added by you' } as const;
 
