@@ -176,6 +176,61 @@ if (want('anchors')) {
   time('500 characters inserted at the top (exact quote, context ranked)', edited, anchors);
   const gone = anchors.map((a) => ({ ...a, quote: '这一段文字在文章里根本不存在' }));
   time('quotes that are gone (bounded fuzzy search, then orphan)', edited, gone);
+
+  // random edits with every character's identity tracked (the unit test runs 10,000 edits)
+  await esbuild.build({
+    entryPoints: [join(root, 'test/support/anchorSimulation.ts')], bundle: true, platform: 'node', format: 'cjs',
+    outfile: join(work, 'anchorSimulation.cjs'), logLevel: 'warning', mainFields: ['main', 'module'],
+  });
+  const { simulate } = require(join(work, 'anchorSimulation.cjs'));
+  const seedText = seedsText(1);
+  const seedWindow = (r) => {
+    const at = Math.floor(r() * Math.max(1, seedText.length - 3000));
+    return seedText.slice(at, at + 3000);
+  };
+  const report = (label, o) => {
+    const t0 = Date.now();
+    const r = simulate(o);
+    const pct = (n) => `${((100 * n) / r.resolutions).toFixed(2)}%`;
+    console.log(`  ${label}: ${r.edits} edits, ${r.resolutions} resolutions, ${r.misplaced} misplaced (${pct(r.misplaced)}), ` +
+      `${r.orphans} orphaned (${pct(r.orphans)}; words edited: ${r.orphansOfEditedWords}; words and context intact: ${r.needlessOrphans}), ` +
+      `${r.indistinguishable} on an exact copy of prefix, quote and suffix; ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    for (const f of r.failures) console.log(`    ${f.split('\n')[0].slice(0, 400)}`);
+  };
+  console.log('\nRe-anchoring under random edits, per-character identity tracking (insert, delete, replace, paragraph move and copy, script of a line, CRLF, BOM)');
+  for (const seed of [1, 2, 3, 4, 5]) report(`generated text, seed ${seed}`, { seed, articles: 100, editsPerArticle: 25, articleLength: 2500, annotationsPerArticle: 6 });
+  for (const seed of [1, 2]) report(`seed articles, seed ${seed}`, { seed, articles: 100, editsPerArticle: 25, articleLength: 3000, annotationsPerArticle: 6, article: seedWindow });
+}
+
+// ---------------------------------------------------------------- scale
+if (want('scale')) {
+  // gloss detect through both paths: one N MB article as a table, and N MB of JSONL articles
+  const cli = join(root, 'dist/cli.js');
+  execFileSync(process.execPath, [join(root, 'esbuild.mjs')], { stdio: 'ignore' });
+  const dir = join(work, 'scale');
+  mkdirSync(dir, { recursive: true });
+  const unit = seedsText(200_000);
+  const measure = (args) => {
+    const out = execFileSync('/usr/bin/time', ['-f', '%e %M', process.execPath, cli, ...args], { cwd: dir, maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] }).toString();
+    const [secs, kb] = out.trim().split('\n').pop().split(' ');
+    return `${Number(secs).toFixed(1)} s, peak ${(Number(kb) / 1024).toFixed(0)} MB`;
+  };
+  console.log('\ngloss detect at scale (the seeds repeated; time and peak resident memory of the process)');
+  for (const mb of [1, 5, 50]) {
+    let text = '';
+    while (Buffer.byteLength(text) < mb * 1024 * 1024) text += unit;
+    writeFileSync(join(dir, `a${mb}.txt`), text);
+    const lines = [];
+    for (let at = 0, n = 0; at < text.length; at += 20_000, n++) lines.push(JSON.stringify({ id: String(n), text: text.slice(at, at + 20_000) }));
+    writeFileSync(join(dir, `a${mb}.jsonl`), lines.join('\n') + '\n');
+    let table;
+    try {
+      table = measure(['detect', '--max-article-mb', '64', `a${mb}.txt`]);
+    } catch (e) {
+      table = `failed (${String(e.stderr ?? e).split('\n').slice(-3).join(' ')})`;
+    }
+    console.log(`  ${String(mb).padStart(2)} MB  table (one article): ${table};  --input-jsonl (articles of 20k characters): ${measure(['detect', '--input-jsonl', `a${mb}.jsonl`])}`);
+  }
 }
 
 // ---------------------------------------------------------------- entities

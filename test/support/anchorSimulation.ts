@@ -272,6 +272,8 @@ export interface SimulationOptions {
   editsPerArticle: number;
   articleLength: number;
   annotationsPerArticle: number;
+  /** Where the articles come from (default: generated here). */
+  article?: (random: () => number) => string;
   /** Chance, after an edit, of writing the re-anchored sidecar (as `gloss format` or a save does). */
   reanchorChance?: number;
   /** Called with the ranked candidates of every resolution and whether the best is on the annotated words. */
@@ -290,7 +292,7 @@ export function simulate(o: SimulationOptions): SimulationResult {
     return 'insert';
   };
   for (let art = 0; art < o.articles; art++) {
-    const doc = new Doc(generateArticle(r, o.articleLength));
+    const doc = new Doc(o.article ? o.article(r) : generateArticle(r, o.articleLength));
     let v = view(doc);
     let tracked = pickAnnotations(v.text, r, o.annotationsPerArticle, doc.next, v.ids);
     for (let k = 0; k < o.editsPerArticle; k++) {
