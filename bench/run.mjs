@@ -2,7 +2,7 @@
 // one process on the same text. Not part of `npm test` (speed is never asserted in tests).
 import * as esbuild from 'esbuild';
 import { lexiconDefine } from '../scripts/lexicon-define.mjs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve, dirname } from 'node:path';
@@ -211,9 +211,11 @@ if (want('scale')) {
   mkdirSync(dir, { recursive: true });
   const unit = seedsText(200_000);
   const measure = (args) => {
-    const out = execFileSync('/usr/bin/time', ['-f', '%e %M', process.execPath, cli, ...args], { cwd: dir, maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] }).toString();
-    const [secs, kb] = out.trim().split('\n').pop().split(' ');
-    return `${Number(secs).toFixed(1)} s, peak ${(Number(kb) / 1024).toFixed(0)} MB`;
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, cli, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const lines = r.stderr.trim().split('\n');
+    const [secs, kb] = lines.pop().split(' ');
+    const failed = r.status ? ` — exit ${r.status}: ${lines.slice(-2).join(' ').slice(0, 200)}` : '';
+    return `${Number(secs).toFixed(1)} s, peak ${(Number(kb) / 1024).toFixed(0)} MB${failed}`;
   };
   console.log('\ngloss detect at scale (the seeds repeated; time and peak resident memory of the process)');
   for (const mb of [1, 5, 50]) {
@@ -223,12 +225,7 @@ if (want('scale')) {
     const lines = [];
     for (let at = 0, n = 0; at < text.length; at += 20_000, n++) lines.push(JSON.stringify({ id: String(n), text: text.slice(at, at + 20_000) }));
     writeFileSync(join(dir, `a${mb}.jsonl`), lines.join('\n') + '\n');
-    let table;
-    try {
-      table = measure(['detect', '--max-article-mb', '64', `a${mb}.txt`]);
-    } catch (e) {
-      table = `failed (${String(e.stderr ?? e).split('\n').slice(-3).join(' ')})`;
-    }
+    const table = measure(['detect', '--max-article-mb', '64', `a${mb}.txt`]);
     console.log(`  ${String(mb).padStart(2)} MB  table (one article): ${table};  --input-jsonl (articles of 20k characters): ${measure(['detect', '--input-jsonl', `a${mb}.jsonl`])}`);
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { ARTICLE_LANGUAGE, type AnalysisCache } from './analysisCache';
 import type { GlossCodeLensProvider } from './codeLens';
 import type { Reviewer } from './reviewer';
@@ -15,6 +15,7 @@ import { t } from './l10n';
 import type { AnnotatorService } from './annotator';
 import { stampDecision } from '../core/review/decisions';
 import { commandLinkMarkdown } from './markdownEscape';
+import { COMMAND_ARGS, type ArgEnv } from './commandArgs';
 
 export interface FindingSummary {
   uri: string;
@@ -310,6 +311,12 @@ export function commandHandlers(s: Services) {
 
 export type GlossCommandId = keyof ReturnType<typeof commandHandlers>;
 
+// every command has its argument check, and every check its command
+const _everyCommandChecked: Record<GlossCommandId, unknown> = COMMAND_ARGS;
+const _everyCheckACommand: Record<keyof typeof COMMAND_ARGS, unknown> = {} as Record<GlossCommandId, unknown>;
+void _everyCommandChecked;
+void _everyCheckACommand;
+
 /** Commands that hover links may run (`isTrusted.enabledCommands`). */
 export const HOVER_COMMANDS: GlossCommandId[] = [
   'gloss.accept', 'gloss.reject', 'gloss.setVerdict', 'gloss.addNote', 'gloss.addEvidence', 'gloss.teachEntity', 'gloss.showMentions',
@@ -319,7 +326,47 @@ export function commandLink(id: GlossCommandId, args: unknown, title: string): s
   return commandLinkMarkdown(id, args, title);
 }
 
+/** What commands may act on: documents open in the editor, or files in the workspace. */
+const ARG_ENV: ArgEnv = {
+  uriAllowed(uri: unknown): boolean {
+    let parsed: vscode.Uri;
+    try {
+      if (uri instanceof vscode.Uri) parsed = uri;
+      else if (typeof uri === 'string' && uri.length <= 4096) parsed = vscode.Uri.parse(uri, true);
+      else return false;
+    } catch {
+      return false;
+    }
+    const key = parsed.toString();
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return true;
+    return parsed.scheme === 'file' && vscode.workspace.getWorkspaceFolder(parsed) !== undefined;
+  },
+  exportPathAllowed(path: string): boolean {
+    if (!isAbsolute(path) || path.length > 4096) return false;
+    const inside = (folder: string) => {
+      const rel = relative(folder, path);
+      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+    };
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    const articles = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => dirname(d.uri.fsPath));
+    return [...folders, ...articles].some(inside) && !/\.(txt|annotations\.yaml)$/.test(path);
+  },
+};
+
+/**
+ * Every command through its argument check (commandArgs.ts): invalid arguments give a clear
+ * message and the handler never runs, so nothing changes.
+ */
 export function registerCommands(services: Services): vscode.Disposable[] {
-  const handlers = commandHandlers(services) as Record<string, (...args: unknown[]) => Promise<unknown>>;
-  return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
+  const handlers: Record<GlossCommandId, (...args: unknown[]) => Promise<unknown>> = commandHandlers(services) as never;
+  return (Object.keys(handlers) as GlossCommandId[]).map((id) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      const problem = COMMAND_ARGS[id](args, ARG_ENV);
+      if (problem) {
+        void vscode.window.showErrorMessage(t('Gloss did not run {0}: {1}. Nothing was changed.', id, problem));
+        return undefined;
+      }
+      return handlers[id](...args);
+    }),
+  );
 }
