@@ -21,6 +21,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A vscode.Uri (or its JSON form): judged as a URI, not as an object of fields. */
+export const isUriLike = (v: unknown): boolean => isObject(v) && typeof v.scheme === 'string' && typeof v.path === 'string';
 const isIndex = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_OFFSET;
 
 function text(v: unknown, what: string, max = MAX_TEXT, multiline = true): string | undefined {
@@ -58,7 +60,7 @@ function target(...fields: string[]): ArgCheck {
     if (args.length > 1) return `expected at most one argument, got ${args.length}`;
     const a = args[0];
     if (a === undefined) return undefined;
-    if (fields.includes('uri') && !isObject(a)) return env.uriAllowed(a) ? undefined : 'the argument must name an open article';
+    if (fields.includes('uri') && (!isObject(a) || isUriLike(a))) return env.uriAllowed(a) ? undefined : 'the argument must name an open article';
     if (!isObject(a)) return 'the argument must be an object';
     for (const [k, v] of Object.entries(a)) {
       if (!fields.includes(k)) return `unknown field '${k}'`;

@@ -15,7 +15,7 @@ import { t } from './l10n';
 import type { AnnotatorService } from './annotator';
 import { stampDecision } from '../core/review/decisions';
 import { commandLinkMarkdown } from './markdownEscape';
-import { COMMAND_ARGS, type ArgEnv } from './commandArgs';
+import { COMMAND_ARGS, isUriLike, type ArgEnv } from './commandArgs';
 
 export interface FindingSummary {
   uri: string;
@@ -333,6 +333,7 @@ const ARG_ENV: ArgEnv = {
     try {
       if (uri instanceof vscode.Uri) parsed = uri;
       else if (typeof uri === 'string' && uri.length <= 4096) parsed = vscode.Uri.parse(uri, true);
+      else if (isUriLike(uri)) parsed = vscode.Uri.from(uri as { scheme: string; path: string });
       else return false;
     } catch {
       return false;

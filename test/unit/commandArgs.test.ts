@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { COMMAND_ARGS, type ArgEnv } from '../../src/extension/commandArgs';
 
 const OPEN = 'file:///work/articles/a.txt';
-const env: ArgEnv = { uriAllowed: (u) => u === OPEN, exportPathAllowed: (p) => p.startsWith('/work/') };
+const env: ArgEnv = { uriAllowed: (u) => u === OPEN || String(u) === OPEN, exportPathAllowed: (p) => p.startsWith('/work/') };
 
 /** Arguments a hover link, a command URI or another extension could pass. */
 const HOSTILE: unknown[][] = [
@@ -63,6 +63,8 @@ describe('command arguments are checked before a command runs', () => {
       ['gloss.annotateSelection', [{ uri: OPEN, start: 0, end: 4, kind: 'entity', type: 'org' }]],
       ['gloss.showMentions', ['org:阿里云']],
       ['gloss.showSummary', [OPEN]],
+      // a vscode.Uri is an object, but a URI: not a target with unknown fields
+      ['gloss.copyAsSimplified', [{ scheme: 'file', authority: '', path: '/work/articles/a.txt', query: '', fragment: '', toString: () => OPEN }]],
       ['gloss.export', [{ uri: OPEN, format: 'csv', out: '/work/out.csv' }]],
       ['gloss.revealParagraph', [3]],
       ['gloss.toggleLenses', []],
