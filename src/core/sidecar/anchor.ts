@@ -50,11 +50,30 @@ const DISAGREEMENT_SHORT = 0.1;
 /** A competitor this close in score makes the choice a guess. */
 const MARGIN = 0.15;
 
+/**
+ * The quote itself, found once, near its old place, with one side of its context standing
+ * (the paragraph after it was deleted, a heading before it rewritten): its words, whatever
+ * happened on the other side.
+ */
+const ONE_SIDE = 0.75;
+function oneSideStands(c: AnchorCandidate): boolean {
+  const share = (agree: number, length: number) => (length ? agree / length : 0);
+  return (
+    c.quoteEdits === 0 &&
+    c.occurrences === 1 &&
+    c.quoteLength >= UNIQUE_QUOTE &&
+    c.distance <= NEAR &&
+    !c.contextElsewhere &&
+    Math.max(share(c.prefixAgreement, c.prefixLength), share(c.suffixAgreement, c.suffixLength)) >= ONE_SIDE
+  );
+}
+
 const complete = (c: AnchorCandidate) => c.quoteEdits === 0 && c.prefixAgreement === c.prefixLength && c.suffixAgreement === c.suffixLength;
 
 /** Why the best candidate is not enough evidence, or undefined when it is. */
 export function insufficientEvidence(best: AnchorCandidate, competitor: AnchorCandidate | undefined): string | undefined {
   if (complete(best)) return undefined;
+  if (oneSideStands(best)) return undefined;
   if (best.contextElsewhere) return 'its old neighbourhood is still in the text, without the quote: the words were edited';
   const context = best.prefixLength + best.suffixLength;
   const agreement = best.prefixAgreement + best.suffixAgreement;
