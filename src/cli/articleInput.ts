@@ -3,16 +3,18 @@
  * that is neither is named for what it is. Files above the size limit are refused before
  * they are read.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CONFIG_PATH, ConfigError, parseGlossConfig } from '../core/config/glossConfig';
 import { stripBom } from '../core/text/offsets';
 import { UsageError } from './usageError';
 
-/** Largest article read, in MB, unless `--max-article-mb` says otherwise. */
+/** Largest article read, in MB, unless `--max-article-mb` or `maxArticleMb` in `.gloss/config.yaml` says otherwise. */
 export const DEFAULT_MAX_ARTICLE_MB = 16;
 const MB = 1024 * 1024;
 
 export function tooLargeMessage(what: string, bytes: number, maxMb: number): string {
-  return `${what} is ${(bytes / MB).toFixed(1)} MB, above the ${maxMb} MB limit for one article (raise it with --max-article-mb)`;
+  return `${what} is ${(bytes / MB).toFixed(1)} MB, above the ${maxMb} MB limit for one article (raise it with --max-article-mb, or maxArticleMb in .gloss/config.yaml)`;
 }
 
 /** Whether bytes read as UTF-16 (either order) give mostly text: CJK, punctuation, ASCII. */
@@ -64,4 +66,32 @@ export function readArticleText(path: string, maxMb = DEFAULT_MAX_ARTICLE_MB): s
     throw new UsageError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
   }
   return decodeArticle(path, buf);
+}
+
+/** A config file is small: one larger than this is not read. */
+const MAX_CONFIG_BYTES = 1 * MB;
+
+/**
+ * The article size limit: `--max-article-mb` when given, else `maxArticleMb` from the nearest
+ * `.gloss/config.yaml` above `from`, else the default.
+ */
+export function maxArticleMb(flag: string | undefined, from = '.'): number {
+  if (flag !== undefined) {
+    const mb = Number(flag);
+    if (!flag.trim() || !(mb > 0) || !Number.isFinite(mb)) throw new UsageError('--max-article-mb needs a positive number of megabytes');
+    return mb;
+  }
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    const path = join(dir, CONFIG_PATH);
+    if (existsSync(path)) {
+      if (statSync(path).size > MAX_CONFIG_BYTES) throw new UsageError(`${path}: larger than ${MAX_CONFIG_BYTES / MB} MB, not a config`);
+      try {
+        return parseGlossConfig(readFileSync(path, 'utf8')).maxArticleMb ?? DEFAULT_MAX_ARTICLE_MB;
+      } catch (e) {
+        if (e instanceof ConfigError) throw new UsageError(`${path}:${e.line ?? 1}: ${e.message}`);
+        throw e;
+      }
+    }
+    if (dirname(dir) === dir) return DEFAULT_MAX_ARTICLE_MB;
+  }
 }

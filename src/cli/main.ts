@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { OffsetIndex, stripBom } from '../core/text/offsets';
 import { DEFAULT_MIN_CHECK_WORTHINESS } from '../core/claims/score';
-import { DEFAULT_MAX_ARTICLE_MB, readArticleText, tooLargeMessage } from './articleInput';
+import { maxArticleMb, readArticleText, tooLargeMessage } from './articleInput';
 import { jsonlLines } from './jsonlLines';
 import { LineIndex } from './lineIndex';
 
@@ -32,7 +32,8 @@ commands:
                                              (code points, end exclusive: the shared benchmark format)
          [--all]                             also the rest: bare numerals (salient: false) and claims below the threshold
          [--min-check-worthiness N]          the claim threshold, 0 to 1 (default ${DEFAULT_MIN_CHECK_WORTHINESS}, as gloss.claims.minCheckWorthiness)
-         [--max-article-mb N]                refuse an article (a file, or a JSONL line) above N MB (default 16)
+         [--max-article-mb N]                refuse an article (a file, or a JSONL line) above N MB
+                                             (default: maxArticleMb in .gloss/config.yaml, else 16)
   check [--format text|json|sarif|github] [--changed-since REF] [PATH...]
                                              validate sidecars against the format and their articles, with
                                              review warnings (open failed checks, false without evidence);
@@ -223,8 +224,7 @@ export function main(argv: string[], writeRaw: (s: string) => void = (s) => proc
         const lexiconArg = rest.indexOf('--lexicon');
         const analyzer = new Analyzer(lexiconFor('.', lexiconArg >= 0 ? rest[lexiconArg + 1] : undefined));
         const maxArg = rest.indexOf('--max-article-mb');
-        const maxMb = maxArg >= 0 ? Number(rest[maxArg + 1]) : DEFAULT_MAX_ARTICLE_MB;
-        if (!(maxMb > 0)) throw new UsageError('--max-article-mb needs a positive number of megabytes');
+        const maxMb = maxArticleMb(maxArg >= 0 ? (rest[maxArg + 1] ?? '') : undefined);
         const jsonl = rest.indexOf('--input-jsonl');
         if (jsonl >= 0) {
           const path = rest[jsonl + 1];

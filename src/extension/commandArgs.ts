@@ -101,4 +101,12 @@ export const COMMAND_ARGS = {
   'gloss.copyAsTraditional': uriOnly,
   'gloss.openAsArticle': uriOnly,
   'gloss.annotations': uriOnly,
+  // the corpus view's own commands (corpusView.ts), checked the same way
+  'gloss.openLocation': (args, env) =>
+    args.length === 2 && env.uriAllowed(args[0]) && isIndex(args[1]) ? undefined : 'expects the URI of an article in the workspace and an offset',
+  'gloss.corpusTree': none,
 } satisfies Record<string, ArgCheck>;
+
+/** Commands registered by a view rather than in commands.ts's map: they go through the same checks. */
+export const VIEW_COMMANDS = ['gloss.openLocation', 'gloss.corpusTree'] as const;
+export type ViewCommandId = (typeof VIEW_COMMANDS)[number];

@@ -15,7 +15,7 @@ import { t } from './l10n';
 import type { AnnotatorService } from './annotator';
 import { stampDecision } from '../core/review/decisions';
 import { commandLinkMarkdown } from './markdownEscape';
-import { COMMAND_ARGS, isUriLike, type ArgEnv } from './commandArgs';
+import { COMMAND_ARGS, isUriLike, type ArgEnv, type ViewCommandId } from './commandArgs';
 
 export interface FindingSummary {
   uri: string;
@@ -312,8 +312,8 @@ export function commandHandlers(s: Services) {
 export type GlossCommandId = keyof ReturnType<typeof commandHandlers>;
 
 // every command has its argument check, and every check its command
-const _everyCommandChecked: Record<GlossCommandId, unknown> = COMMAND_ARGS;
-const _everyCheckACommand: Record<keyof typeof COMMAND_ARGS, unknown> = {} as Record<GlossCommandId, unknown>;
+const _everyCommandChecked: Record<GlossCommandId | ViewCommandId, unknown> = COMMAND_ARGS;
+const _everyCheckACommand: Record<keyof typeof COMMAND_ARGS, unknown> = {} as Record<GlossCommandId | ViewCommandId, unknown>;
 void _everyCommandChecked;
 void _everyCheckACommand;
 
@@ -355,19 +355,22 @@ const ARG_ENV: ArgEnv = {
 };
 
 /**
- * Every command through its argument check (commandArgs.ts): invalid arguments give a clear
+ * A command through its argument check (commandArgs.ts): invalid arguments give a clear
  * message and the handler never runs, so nothing changes.
  */
+export function registerCheckedCommand(id: GlossCommandId | ViewCommandId, handler: (...args: never[]) => unknown): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    const problem = COMMAND_ARGS[id](args, ARG_ENV);
+    if (problem) {
+      void vscode.window.showErrorMessage(t('Gloss did not run {0}: {1}. Nothing was changed.', id, problem));
+      return undefined;
+    }
+    return (handler as (...args: unknown[]) => unknown)(...args);
+  });
+}
+
+/** Every command of the map, each through its argument check. */
 export function registerCommands(services: Services): vscode.Disposable[] {
   const handlers: Record<GlossCommandId, (...args: unknown[]) => Promise<unknown>> = commandHandlers(services) as never;
-  return (Object.keys(handlers) as GlossCommandId[]).map((id) =>
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      const problem = COMMAND_ARGS[id](args, ARG_ENV);
-      if (problem) {
-        void vscode.window.showErrorMessage(t('Gloss did not run {0}: {1}. Nothing was changed.', id, problem));
-        return undefined;
-      }
-      return handlers[id](...args);
-    }),
-  );
+  return (Object.keys(handlers) as GlossCommandId[]).map((id) => registerCheckedCommand(id, handlers[id]));
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { CorpusIndex, Mention } from './lexicon';
 import { t } from './l10n';
+import { registerCheckedCommand } from './commands';
 
 /** A node of the corpus view; `children` are computed when the node is expanded. */
 export interface CorpusNode {
@@ -113,14 +114,14 @@ export function registerCorpusView(index: CorpusIndex): vscode.Disposable[] {
   return [
     vscode.window.registerTreeDataProvider('gloss.corpus', provider),
     index.onDidChange(() => provider.refresh()),
-    vscode.commands.registerCommand('gloss.openLocation', async (uri: string, offset: number) => {
+    registerCheckedCommand('gloss.openLocation', async (uri: string, offset: number) => {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       const editor = await vscode.window.showTextDocument(doc);
       const pos = doc.positionAt(offset);
       editor.selection = new vscode.Selection(pos, pos);
       editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
     }),
-    vscode.commands.registerCommand('gloss.corpusTree', async () => {
+    registerCheckedCommand('gloss.corpusTree', async () => {
       // a plain copy of the tree, and which articles the last update indexed, for tests and other extensions
       await index.mentions('');
       const plain = (n: CorpusNode): unknown => ({ label: n.label, description: n.description, children: n.children?.().map(plain) });

@@ -79,4 +79,19 @@ describe('hover-callable commands with hostile arguments', function () {
     const all = await vscode.commands.executeCommand<Array<{ id: string }>>('gloss.annotations', uri);
     assert.equal(all.length, 1);
   });
+
+  it("the corpus view's gloss.openLocation opens no file outside the workspace and no bad offset; a valid location still opens", async () => {
+    const uri = doc.uri.toString();
+    const outside = 'file:///etc/hostname';
+    const hostile: unknown[][] = [[outside, 0], ['command:gloss.export', 0], [uri, -1], [uri, '3'], [uri], [{ uri, offset: 3 }]];
+    for (const args of hostile) {
+      const r = await vscode.commands.executeCommand('gloss.openLocation', ...args);
+      assert.equal(r, undefined);
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === outside), `${JSON.stringify(args)} opened ${outside}`);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri, `${JSON.stringify(args)} changed the active editor`);
+    }
+    const offset = doc.getText().indexOf('1532.40亿元');
+    await vscode.commands.executeCommand('gloss.openLocation', uri, offset);
+    await waitFor(() => vscode.window.activeTextEditor?.document.offsetAt(vscode.window.activeTextEditor.selection.active) === offset, 'the cursor at the location', 10_000 * scale);
+  });
 });

@@ -47,7 +47,16 @@ describe('command arguments are checked before a command runs', () => {
       ['gloss.showMentions', { id: 'org:x' }],
       ['gloss.revealParagraph', -3],
       ['gloss.toggleLenses', true],
+      ['gloss.corpusTree', {}],
     ];
+    const badPairs: Array<[keyof typeof COMMAND_ARGS, unknown[]]> = [
+      ['gloss.openLocation', ['file:///etc/passwd', 0]],
+      ['gloss.openLocation', ['command:gloss.export', 0]],
+      ['gloss.openLocation', [OPEN, -1]],
+      ['gloss.openLocation', [OPEN, '7']],
+      ['gloss.openLocation', [OPEN]],
+    ];
+    for (const [id, args] of badPairs) assert.ok(COMMAND_ARGS[id](args, env), `${id} accepted ${JSON.stringify(args)}`);
     for (const [id, arg] of bad) assert.ok(COMMAND_ARGS[id]([arg], env), `${id} accepted ${JSON.stringify(arg)}`);
   });
 
@@ -68,6 +77,8 @@ describe('command arguments are checked before a command runs', () => {
       ['gloss.export', [{ uri: OPEN, format: 'csv', out: '/work/out.csv' }]],
       ['gloss.revealParagraph', [3]],
       ['gloss.toggleLenses', []],
+      ['gloss.openLocation', [OPEN, 7]],
+      ['gloss.corpusTree', []],
     ];
     for (const [id, args] of good) assert.equal(COMMAND_ARGS[id](args, env), undefined, `${id} refused ${JSON.stringify(args)}`);
   });

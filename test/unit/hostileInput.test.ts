@@ -9,6 +9,7 @@ import { parseSidecar, SidecarError } from '../../src/core/sidecar/yamlIO';
 import { splitParagraphs } from '../../src/core/text/paragraphs';
 import { LineIndex } from '../../src/cli/lineIndex';
 import { terminalSafe } from '../../src/cli/safeOutput';
+import { scaled } from './helpers';
 
 const root = join(__dirname, '../../..');
 const cli = join(root, 'dist/cli.js');
@@ -208,6 +209,25 @@ describe('scale and input', () => {
     assert.equal(j.status, 2);
     assert.match(j.stderr, /:2: the article is 0\.\d MB, above the 0\.1 MB limit/);
     assert.deepEqual(j.stdout.trim().split('\n').map((l) => JSON.parse(l).id), ['small', 'after']);
+  });
+
+  it('takes the article size limit from maxArticleMb in .gloss/config.yaml; the flag overrides it; a bad value points at its line', function () {
+    this.timeout(scaled(120_000));
+    const d = mkdtempSync(join(tmpdir(), 'gloss-big-config-'));
+    mkdirSync(join(d, '.gloss'));
+    mkdirSync(join(d, 'news'));
+    writeFileSync(join(d, 'news', 'big.txt'), '的'.repeat(150_000)); // about 0.43 MB, with nothing to find (a short table)
+    writeFileSync(join(d, '.gloss', 'config.yaml'), 'maxArticleMb: 0.1\n');
+    // found from a folder below the one that holds .gloss/
+    const limited = gloss(['detect', '--kinds', 'figure', 'big.txt'], join(d, 'news'));
+    assert.equal(limited.status, 2);
+    assert.match(limited.stderr, /above the 0\.1 MB limit/);
+    const raised = gloss(['detect', '--kinds', 'figure', '--max-article-mb', '1', 'big.txt'], join(d, 'news'));
+    assert.equal(raised.status, 0, raised.stderr);
+    writeFileSync(join(d, '.gloss', 'config.yaml'), '# limits\nmaxArticleMb: lots\n');
+    const bad = gloss(['detect', 'big.txt'], join(d, 'news'));
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /config\.yaml:2: maxArticleMb: must be a positive number/);
   });
 });
 

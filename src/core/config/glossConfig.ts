@@ -11,6 +11,7 @@
  *   ratings: { disputed: 2 } # 1 (worst) to 5 (best)
  * articles:
  *   news/earnings.txt: { url: https://news.example/a/1, date: 2024-05-08, publisher: 晨光财经 }
+ * maxArticleMb: 32          # gloss detect refuses a larger article (--max-article-mb overrides)
  * ```
  */
 import { isMap, LineCounter, parseDocument, type Node } from 'yaml';
@@ -40,6 +41,8 @@ export interface GlossConfig {
   };
   /** By article path, relative to the folder that holds `.gloss/`, with forward slashes. */
   articles: Record<string, ArticleInfo>;
+  /** The largest article the CLI reads, in MB (`--max-article-mb` overrides it). */
+  maxArticleMb?: number;
 }
 
 export const DEFAULT_RATINGS: Record<ReviewedVerdict, number> = { false: 1, disputed: 2, unverifiable: 3, supported: 5 };
@@ -77,7 +80,7 @@ export function parseGlossConfig(source: string): GlossConfig {
   if (!isMap(doc.contents) && doc.contents !== null) fail([], 'the config is a mapping');
   const config = defaultConfig();
   const root = data as Record<string, unknown>;
-  for (const k of Object.keys(root)) if (!['claimReview', 'articles'].includes(k) && !k.startsWith('x-')) fail([k], 'unknown field (extra fields need an x- prefix)');
+  for (const k of Object.keys(root)) if (!['claimReview', 'articles', 'maxArticleMb'].includes(k) && !k.startsWith('x-')) fail([k], 'unknown field (extra fields need an x- prefix)');
 
   const cr = root.claimReview;
   if (cr !== undefined) {
@@ -114,6 +117,12 @@ export function parseGlossConfig(source: string): GlossConfig {
         }
       }
     }
+  }
+
+  if (root.maxArticleMb !== undefined) {
+    const mb = root.maxArticleMb;
+    if (typeof mb !== 'number' || !Number.isFinite(mb) || mb <= 0) fail(['maxArticleMb'], 'must be a positive number of megabytes');
+    config.maxArticleMb = mb as number;
   }
 
   const articles = root.articles;
