@@ -130,6 +130,22 @@ describe('a safe CLI', () => {
     }
   });
 
+  it('agree: a file name with escape sequences is printed terminal-safe; a sidecar above the size limit is refused with its line, and the rest compared', function () {
+    this.timeout(scaled(60_000));
+    const d = mkdtempSync(join(tmpdir(), 'gloss-agree-hostile-'));
+    const evil = 'evil\u001b]0;pwned\u0007';
+    for (const side of ['a', 'b']) {
+      mkdirSync(join(d, side, evil), { recursive: true });
+      writeFileSync(join(d, side, evil, SIDECAR), readFileSync(join(fixtures, 'sidecars', SIDECAR), 'utf8'));
+    }
+    writeFileSync(join(d, 'b', 'huge.annotations.yaml'), ' '.repeat(17 * 1024 * 1024));
+    const r = gloss(['agree', join(d, 'a'), join(d, 'b')]);
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.doesNotMatch(r.stdout + r.stderr, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    assert.match(r.stdout, /evil\\u001b\]0;pwned\\u0007/);
+    assert.match(r.stderr, /huge\.annotations\.yaml:1: the file is 17\.0 MB, more than the 16 MB/);
+  });
+
   it('brat export writes inside --out only', () => {
     const d = scratch();
     const out = join(d, 'out');

@@ -9,13 +9,20 @@ import { relative, resolve, sep } from 'node:path';
 import { filesAt, GitError, readAt, repoRoot } from '../../core/git/git';
 import { agreement, agreementTable } from '../../core/review/agreement';
 import type { Sidecar } from '../../core/sidecar/model';
-import { parseSidecar, SidecarError } from '../../core/sidecar/yamlIO';
+import { MAX_SIDECAR_BYTES, parseSidecar, SidecarError, tooLarge } from '../../core/sidecar/yamlIO';
 import { Args } from '../args';
 import { sidecarPaths, UsageError } from '../sidecarCommands';
 
 const SIDECAR = '.annotations.yaml';
 
 type Source = { label: string; files: Array<{ key: string; read: () => string | undefined }> };
+
+/** A sidecar's text; one above the size limit is refused before it is read. */
+function readBounded(path: string): string {
+  const size = statSync(path).size;
+  if (size > MAX_SIDECAR_BYTES) throw tooLarge(size);
+  return readFileSync(path, 'utf8');
+}
 
 function folder(dir: string): Source {
   try {
@@ -26,7 +33,7 @@ function folder(dir: string): Source {
   }
   return {
     label: dir,
-    files: sidecarPaths([dir]).map((p) => ({ key: relative(dir, p).split(sep).join('/'), read: () => readFileSync(p, 'utf8') })),
+    files: sidecarPaths([dir]).map((p) => ({ key: relative(dir, p).split(sep).join('/'), read: () => readBounded(p) })),
   };
 }
 
@@ -65,9 +72,9 @@ export function runAgree(argv: string[], write: (s: string) => void): number {
   const load = (s: Source) => {
     const out = new Map<string, Sidecar>();
     for (const f of s.files) {
-      const text = f.read();
-      if (text === undefined) continue;
       try {
+        const text = f.read();
+        if (text === undefined) continue;
         out.set(f.key, parseSidecar(text).sidecar);
       } catch (e) {
         if (!(e instanceof SidecarError)) throw e;
