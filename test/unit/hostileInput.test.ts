@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { toCsv } from '../../src/core/sidecar/export';
 import { saveSidecar, readSidecarFile } from '../../src/core/sidecar/store';
 import { parseSidecar, SidecarError } from '../../src/core/sidecar/yamlIO';
@@ -153,11 +153,16 @@ describe('a safe CLI', () => {
     const r = gloss(['export', '--format', 'brat', '--out', out, d]);
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(readdirSync(out).sort(), ['hand-written.ann', 'hand-written.txt']);
-    // a sidecar naming an article elsewhere is refused before anything is written
-    writeFileSync(join(d, SIDECAR), readFileSync(join(d, SIDECAR), 'utf8').replace('article: hand-written.txt', 'article: ../../x.txt'));
+    // a sidecar naming an article elsewhere (which exists) is refused before anything is written:
+    // its .ann would land in the folder above --out. Two checks stand in the way (the article
+    // outside the sidecar's folder, the export outside --out): the test fails only without both
+    const escape = `${basename(d)}-escape`;
+    writeFileSync(join(d, '..', `${escape}.txt`), readFileSync(join(d, 'hand-written.txt'), 'utf8'));
+    writeFileSync(join(d, SIDECAR), readFileSync(join(d, SIDECAR), 'utf8').replace('article: hand-written.txt', `article: ../${escape}.txt`));
     const bad = gloss(['export', '--format', 'brat', '--out', out, d]);
-    assert.equal(bad.status, 2);
+    assert.notEqual(bad.status, 0);
     assert.deepEqual(readdirSync(out).sort(), ['hand-written.ann', 'hand-written.txt']);
+    assert.ok(!existsSync(join(d, `${escape}.ann`)), 'the export was written outside --out');
   });
 
   it('neutralises CSV formula prefixes (= + - @ tab CR) and leaves numbers alone', () => {
