@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { toCsv } from '../../src/core/sidecar/export';
 import { saveSidecar, readSidecarFile } from '../../src/core/sidecar/store';
@@ -9,14 +8,15 @@ import { parseSidecar, SidecarError } from '../../src/core/sidecar/yamlIO';
 import { splitParagraphs } from '../../src/core/text/paragraphs';
 import { LineIndex } from '../../src/cli/lineIndex';
 import { terminalSafe } from '../../src/cli/safeOutput';
-import { scaled } from './helpers';
+import { scaled, scratchDir } from './helpers';
 
 const root = join(__dirname, '../../..');
 const cli = join(root, 'dist/cli.js');
 const fixtures = join(root, 'test/fixtures');
 const gloss = (args: string[], cwd = root) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+/** A copy of the fixture sidecars, one folder below a scratch folder (a test may write beside it). */
 const scratch = () => {
-  const d = mkdtempSync(join(tmpdir(), 'gloss-hostile-'));
+  const d = join(scratchDir('gloss-hostile-'), 'sidecars');
   cpSync(join(fixtures, 'sidecars'), d, { recursive: true });
   return d;
 };
@@ -132,7 +132,7 @@ describe('a safe CLI', () => {
 
   it('agree: a file name with escape sequences is printed terminal-safe; a sidecar above the size limit is refused with its line, and the rest compared', function () {
     this.timeout(scaled(60_000));
-    const d = mkdtempSync(join(tmpdir(), 'gloss-agree-hostile-'));
+    const d = scratchDir('gloss-agree-hostile-');
     const evil = 'evil\u001b]0;pwned\u0007';
     for (const side of ['a', 'b']) {
       mkdirSync(join(d, side, evil), { recursive: true });
@@ -201,7 +201,7 @@ describe('scale and input', () => {
 
   it('reads UTF-16 with a BOM, and names UTF-16 without one', function () {
     this.timeout(120_000 * Number(process.env.GLOSS_TIMEOUT_SCALE ?? 1));
-    const d = mkdtempSync(join(tmpdir(), 'gloss-utf16-'));
+    const d = scratchDir('gloss-utf16-');
     const text = '星河科技营收为1532.40亿元，同比增长6%。';
     const le = join(d, 'le.txt');
     writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
@@ -221,7 +221,7 @@ describe('scale and input', () => {
 
   it('refuses an article above --max-article-mb with a clear message, in a file or a JSONL line, and goes on', () => {
     const big = '星河科技营收为1532.40亿元。'.repeat(8000); // about 0.4 MB
-    const d = mkdtempSync(join(tmpdir(), 'gloss-big-'));
+    const d = scratchDir('gloss-big-');
     writeFileSync(join(d, 'big.txt'), big);
     const f = gloss(['detect', '--max-article-mb', '0.1', join(d, 'big.txt')]);
     assert.equal(f.status, 2);
@@ -234,7 +234,7 @@ describe('scale and input', () => {
 
   it('takes the article size limit from maxArticleMb in .gloss/config.yaml; the flag overrides it; a bad value points at its line', function () {
     this.timeout(scaled(120_000));
-    const d = mkdtempSync(join(tmpdir(), 'gloss-big-config-'));
+    const d = scratchDir('gloss-big-config-');
     mkdirSync(join(d, '.gloss'));
     mkdirSync(join(d, 'news'));
     writeFileSync(join(d, 'news', 'big.txt'), '的'.repeat(150_000)); // about 0.43 MB, with nothing to find (a short table)
@@ -253,7 +253,7 @@ describe('scale and input', () => {
 });
 
 function writeJsonl(docs: unknown[]): string {
-  const p = join(mkdtempSync(join(tmpdir(), 'gloss-jsonl-')), 'docs.jsonl');
+  const p = join(scratchDir('gloss-jsonl-'), 'docs.jsonl');
   writeFileSync(p, docs.map((x) => JSON.stringify(x)).join('\n') + '\n');
   return p;
 }

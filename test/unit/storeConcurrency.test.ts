@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSidecar } from '../../src/core/sidecar/yamlIO';
+import { scratchDir } from './helpers';
 
 const scale = Number(process.env.GLOSS_TIMEOUT_SCALE ?? 1);
 const store = join(__dirname, '../../src/core/sidecar/store.js');
@@ -51,7 +51,7 @@ console.log(JSON.stringify({ formatted, failed }));
 `;
 
 function runCapturing(script: string, args: string[]): Promise<{ code: number; stdout: string }> {
-  const file = join(mkdtempSync(join(tmpdir(), 'gloss-writer-')), 'writer.js');
+  const file = join(scratchDir('gloss-writer-'), 'writer.js');
   writeFileSync(file, script);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [file, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -62,7 +62,7 @@ function runCapturing(script: string, args: string[]): Promise<{ code: number; s
 }
 
 function run(script: string, args: string[]): Promise<number> {
-  const file = join(mkdtempSync(join(tmpdir(), 'gloss-writer-')), 'writer.js');
+  const file = join(scratchDir('gloss-writer-'), 'writer.js');
   writeFileSync(file, script);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [file, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -73,7 +73,7 @@ function run(script: string, args: string[]): Promise<number> {
 describe('sidecar store: concurrent writers', () => {
   it('two processes each saving 200 new annotations at once: all 400 survive, the file always parses, no temp files remain', async function () {
     this.timeout(240_000 * scale);
-    const dir = mkdtempSync(join(tmpdir(), 'gloss-race-'));
+    const dir = scratchDir('gloss-race-');
     const path = join(dir, 'a.annotations.yaml');
     writeFileSync(join(dir, 'a.txt'), '星河科技营收为1532.40亿元，同比增长6%。');
     let reads = 0;
@@ -106,7 +106,7 @@ describe('sidecar store: concurrent writers', () => {
 
   it('gloss format running again and again while the store saves 100 annotations: none is lost, and format did rewrite the file', async function () {
     this.timeout(240_000 * scale);
-    const dir = mkdtempSync(join(tmpdir(), 'gloss-race-format-'));
+    const dir = scratchDir('gloss-race-format-');
     const path = join(dir, 'a.annotations.yaml');
     writeFileSync(join(dir, 'a.txt'), '星河科技营收为1532.40亿元，同比增长6%。');
     const [writer, formatter] = await Promise.all([runCapturing(STALE_WRITER, [path, 'a', '100']), runCapturing(FORMATTER, [path])]);
