@@ -24,18 +24,7 @@ core.setNerModelPath(join(root, 'src/core/entities/model/ner.json'));
 const which = process.argv[2] ?? '1mb';
 const dir = join(shared, 'seeds');
 const seeds = readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
-/**
- * The seeds repeated, each copy's lines made distinct (a counter before the line's last
- * character, so that sentence ends, headings and credit lines stay what they were), so that
- * no paragraph cache serves them.
- */
-export function distinctSeedsText(seeds, target) {
-  let text = '';
-  for (let copy = 0; text.length < target; copy++) {
-    text += seeds.join('\n').split('\n').map((l) => (l.trim() ? `${l.slice(0, -1)}(${copy})${l.slice(-1)}` : l)).join('\n') + '\n';
-  }
-  return text;
-}
+import { distinctSeedsText } from './seedsText.mjs';
 const seedsText = (target) => distinctSeedsText(seeds, target);
 const text = which === '20k' ? seedsText(20_000).slice(0, 20_000) : seedsText(1_000_000);
 

@@ -18,10 +18,16 @@ import { runCheck } from './commands/check';
 import { runSummary } from './commands/summary';
 import { runExportCommand } from './commands/export';
 import { runAgree } from './commands/agree';
+import { runIndex, type Task } from './commands/corpusIndex';
+import { indexArticle } from '../core/corpus/articleIndex';
+import { parseJobs, runPool, serveIfWorker, type WorkerSetup } from './pool';
 
 const USAGE = `usage: gloss <command> [options]
 
 commands:
+  index FOLDER [--jobs N] [--out FILE] [--lexicon PATH]
+                                             the corpus index as JSON: per-article counts, entities across the
+                                             corpus, failed checks; on N worker threads (default: the cores)
   detect FILE.txt...                         print what the editor marks in each article: salient figures, entities,
                                              and claims at or above the threshold with their score and failed checks
   detect --input-jsonl DOCS.jsonl [--kinds figure,entity,claim] [--lexicon PATH]
@@ -29,6 +35,7 @@ commands:
                                              (code points, end exclusive: the shared benchmark format)
          [--all]                             also the rest: bare numerals (salient: false) and claims below the threshold
          [--min-check-worthiness N]          the claim threshold, 0 to 1 (default ${DEFAULT_MIN_CHECK_WORTHINESS}, as gloss.claims.minCheckWorthiness)
+         [--jobs N]                          with --input-jsonl: on N worker threads (output in input order)
   check [--format text|json|sarif|github] [--changed-since REF] [PATH...]
                                              validate sidecars against the format and their articles, with
                                              review warnings (open failed checks, false without evidence);
@@ -154,8 +161,21 @@ function spansOf(text: string, kinds: Kind[], analyzer: Analyzer, options: Detec
 }
 
 function detectJsonl(path: string, kinds: Kind[], write: (s: string) => void, analyzer: Analyzer, options: DetectOptions): void {
+  for (const d of readJsonlDocs(path)) write(JSON.stringify({ id: d.id, spans: spansOf(d.text, kinds, analyzer, options) }) + '\n');
+}
+
+/** The same on worker threads, each with its own Analyzer; lines come out in the input's order. */
+async function detectJsonlInWorkers(path: string, kinds: Kind[], write: (s: string) => void, options: DetectOptions, jobs: number, setup: WorkerSetup): Promise<number> {
+  const docs = readJsonlDocs(path);
+  const tasks = docs.map((d): Task => ({ kind: 'spans', id: d.id, text: d.text, kinds, ...options }));
+  for (const line of await runPool(tasks, jobs, setup, workerHandler)) write(line as string);
+  return 0;
+}
+
+function readJsonlDocs(path: string): Array<{ id: unknown; text: string }> {
   const text = readText(path);
   const lines = text.split('\n');
+  const docs: Array<{ id: unknown; text: string }> = [];
   lines.forEach((line, n) => {
     if (!line.trim()) return;
     let doc: unknown;
@@ -168,9 +188,19 @@ function detectJsonl(path: string, kinds: Kind[], write: (s: string) => void, an
     if (typeof d !== 'object' || d === null || typeof d.text !== 'string') {
       throw new UsageError(`${path}:${n + 1}: expected an object with a string "text"`);
     }
-    const id = d.id ?? String(n);
-    write(JSON.stringify({ id, spans: spansOf(d.text, kinds, analyzer, options) }) + '\n');
+    docs.push({ id: d.id ?? String(n), text: d.text });
   });
+  return docs;
+}
+
+/** What a worker does with a task (also run in this thread with --jobs 1). */
+function workerHandler(setup: WorkerSetup): (task: unknown) => unknown {
+  const analyzer = new Analyzer(lexiconFor(setup.lexiconFrom, setup.lexiconPath));
+  return (raw) => {
+    const task = raw as Task;
+    if (task.kind === 'index') return indexArticle(analyzer.analyze(readText(task.path)));
+    return JSON.stringify({ id: task.id, spans: spansOf(task.text, task.kinds as Kind[], analyzer, task) }) + '\n';
+  };
 }
 
 function detectTable(paths: string[], write: (s: string) => void, analyzer: Analyzer, options: DetectOptions): void {
@@ -209,7 +239,8 @@ function detectTable(paths: string[], write: (s: string) => void, analyzer: Anal
   }
 }
 
-export function main(argv: string[], write: (s: string) => void = (s) => process.stdout.write(s)): number {
+/** The exit status; a promise of it for the commands that run on worker threads (index, detect --jobs). */
+export function main(argv: string[], write: (s: string) => void = (s) => process.stdout.write(s)): number | Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -217,20 +248,26 @@ export function main(argv: string[], write: (s: string) => void = (s) => process
         const kinds = parseKinds(rest);
         const options = parseDetectOptions(rest);
         const lexiconArg = rest.indexOf('--lexicon');
-        const analyzer = new Analyzer(lexiconFor('.', lexiconArg >= 0 ? rest[lexiconArg + 1] : undefined));
+        const lexiconPath = lexiconArg >= 0 ? rest[lexiconArg + 1] : undefined;
+        const jobsArg = rest.indexOf('--jobs');
+        const jobs = jobsArg >= 0 ? parseJobs(rest[jobsArg + 1]) : 1;
         const jsonl = rest.indexOf('--input-jsonl');
         if (jsonl >= 0) {
           const path = rest[jsonl + 1];
           if (!path) throw new UsageError('--input-jsonl needs a file');
-          detectJsonl(path, kinds, write, analyzer, options);
+          if (jobs > 1) return detectJsonlInWorkers(path, kinds, write, options, jobs, { lexiconFrom: '.', lexiconPath }).catch(usageStatus);
+          detectJsonl(path, kinds, write, new Analyzer(lexiconFor('.', lexiconPath)), options);
           return 0;
         }
-        const valued = new Set(['--kinds', '--lexicon', '--min-check-worthiness', '--input-jsonl']);
+        const analyzer = new Analyzer(lexiconFor('.', lexiconPath));
+        const valued = new Set(['--kinds', '--lexicon', '--min-check-worthiness', '--input-jsonl', '--jobs']);
         const files = rest.filter((a, i) => !a.startsWith('--') && !valued.has(rest[i - 1] ?? ''));
         if (files.length === 0) throw new UsageError('detect needs at least one file');
         detectTable(files, write, analyzer, options);
         return 0;
       }
+      case 'index':
+        return runIndex(rest, write, workerHandler).catch(usageStatus);
       case 'check':
         return runCheck(rest, write);
       case 'format':
@@ -261,11 +298,22 @@ export function main(argv: string[], write: (s: string) => void = (s) => process
   }
 }
 
-if (require.main === module) {
+function usageStatus(e: unknown): number {
+  if (!(e instanceof UsageError)) throw e;
+  process.stderr.write(`gloss: ${e.message}\n`);
+  return 2;
+}
+
+// the bundle is also the worker that runPool starts
+const isWorker = serveIfWorker(workerHandler);
+
+if (require.main === module && !isWorker) {
   // `gloss detect … | head` closes the pipe early; that is not an error
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
-  process.exitCode = main(process.argv.slice(2));
+  void Promise.resolve(main(process.argv.slice(2))).then((status) => {
+    process.exitCode = status;
+  });
 }
