@@ -361,8 +361,10 @@ function moved(p: Placed, delta: number): Placed {
   return p;
 }
 
-function* learnables(relatives: readonly Relative[]): Iterable<EntityMention> {
-  for (const r of relatives) yield* r.learnable;
+function learnables(relatives: readonly Relative[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const r of relatives) for (const m of r.learnable) out.push(m);
+  return out;
 }
 
 function sameDate(a: ArticleDate | undefined, b: ArticleDate | undefined): boolean {

@@ -84,7 +84,7 @@ export class ParagraphSplitter {
 }
 
 /** Compared a block at a time (string equality is a memory compare), then a character at a time. */
-const BLOCK = 4096;
+const BLOCK = 32_768;
 
 function commonPrefix(a: string, b: string, limit: number): number {
   let n = 0;
