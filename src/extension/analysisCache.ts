@@ -60,7 +60,7 @@ export class AnalysisCache implements vscode.Disposable {
   /** Findings of a text that is not open in an editor (the corpus index), sharing the paragraph cache. */
   analyze(text: string, document?: string): Analysis {
     this.analyzer.minCheckWorthiness = minCheckWorthiness();
-    return this.analyzer.analyze(text, { document: document ?? 'corpus' });
+    return this.analyzer.analyze(text, document === undefined ? {} : { document });
   }
 
   /** A new workspace lexicon: everything is analysed again. */

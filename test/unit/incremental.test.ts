@@ -84,6 +84,16 @@ describe('incremental analysis', () => {
     assert.deepEqual(data(second), data(new Analyzer().analyze(edited)));
   });
 
+  it('leaves the analyses of other texts as they were when no document is named (gloss check keeps one per article)', () => {
+    const analyzer = new Analyzer();
+    const a = analyzer.analyze(article);
+    const snapshot = JSON.stringify(data(a));
+    // the same paragraphs after a longer first one: a shared slot would move a's findings in place
+    const b = analyzer.analyze(`一段新的开头，收入增长了三成。\n${article}`);
+    assert.equal(JSON.stringify(data(a)), snapshot);
+    assert.deepEqual(data(b), data(new Analyzer().analyze(`一段新的开头，收入增长了三成。\n${article}`)));
+  });
+
   it('redoes the article-level decisions that an edit in another paragraph undoes', () => {
     const analyzer = new Analyzer();
     const texts = [

@@ -31,8 +31,9 @@ export interface AnalyzeOptions {
   date?: string;
   /**
    * Which article this text is a version of (its URI or path): the article-level work of
-   * its last version is reused, so that an edit redoes only what it can change. Texts without
-   * one share a slot.
+   * its last version is reused, so that an edit redoes only what it can change; the analysis
+   * returned for that last version is stale from then on (its findings are moved in place).
+   * Texts without one are analysed as articles of their own (the paragraph cache still serves them).
    */
   document?: string;
 }
@@ -118,7 +119,7 @@ export class Analyzer {
    * the article's header dates its relative dates (去年8月), if it has one.
    */
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-    const article = this.articleState(options.document ?? '');
+    const article = this.articleState(options.document);
     const split = article.splitter.split(text);
     const { relatives, placed } = this.place(article, split);
     const seenClaims = new Set<string>();
@@ -189,10 +190,17 @@ export class Analyzer {
     return items;
   }
 
-  private articleState(document: string): ArticleState {
+  private freshState(): ArticleState {
+    return { splitter: new ParagraphSplitter(), totals: new EntityTotals(), names: undefined, paragraphs: [], relatives: [], placed: [], claimKeys: new Tally() };
+  }
+
+  private articleState(document: string | undefined): ArticleState {
+    // without a key every call is an article of its own: findings of the last version are moved
+    // in place, so a caller that keeps analyses of several texts (gloss check) must not share one
+    if (document === undefined) return this.freshState();
     let state = this.articles.get(document);
     if (state) this.articles.delete(document);
-    else state = { splitter: new ParagraphSplitter(), totals: new EntityTotals(), names: undefined, paragraphs: [], relatives: [], placed: [], claimKeys: new Tally() };
+    else state = this.freshState();
     this.articles.set(document, state);
     if (this.articles.size > MAX_DOCUMENTS) this.articles.delete(this.articles.keys().next().value!);
     return state;
