@@ -21,10 +21,16 @@ import { runCheck } from './commands/check';
 import { runSummary } from './commands/summary';
 import { runExportCommand } from './commands/export';
 import { runAgree } from './commands/agree';
+import { runIndex, type Task } from './commands/corpusIndex';
+import { indexArticle } from '../core/corpus/articleIndex';
+import { parseJobs, runPool, serveIfWorker, type WorkerSetup } from './pool';
 
 const USAGE = `usage: gloss <command> [options]
 
 commands:
+  index FOLDER [--jobs N] [--out FILE] [--lexicon PATH]
+                                             the corpus index as JSON: per-article counts, entities across the
+                                             corpus, failed checks; on N worker threads (default: the cores)
   detect FILE.txt...                         print what the editor marks in each article: salient figures, entities,
                                              and claims at or above the threshold with their score and failed checks
   detect --input-jsonl DOCS.jsonl [--kinds figure,entity,claim] [--lexicon PATH]
@@ -32,6 +38,7 @@ commands:
                                              (code points, end exclusive: the shared benchmark format)
          [--all]                             also the rest: bare numerals (salient: false) and claims below the threshold
          [--min-check-worthiness N]          the claim threshold, 0 to 1 (default ${DEFAULT_MIN_CHECK_WORTHINESS}, as gloss.claims.minCheckWorthiness)
+         [--jobs N]                          with --input-jsonl: on N worker threads (output in input order)
          [--max-article-mb N]                refuse an article (a file, or a JSONL line) above N MB
                                              (default: maxArticleMb in .gloss/config.yaml, else 16)
   check [--format text|json|sarif|github] [--changed-since REF] [PATH...]
@@ -146,15 +153,16 @@ function spansOf(text: string, kinds: Kind[], analyzer: Analyzer, options: Detec
   return spans.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** Streams the lines: memory is bounded by the largest article allowed. Returns the exit status. */
-function detectJsonl(path: string, kinds: Kind[], write: (s: string) => void, analyzer: Analyzer, options: DetectOptions, maxMb: number): number {
-  let status = 0;
+/**
+ * The documents of a JSONL file, read line by line: memory is bounded by the largest article
+ * allowed. A line above it is reported through `tooLarge` and skipped.
+ */
+function* jsonlDocs(path: string, maxMb: number, tooLarge: (message: string) => void): Generator<{ id: unknown; text: string }> {
   if (!existsSync(path)) throw new UsageError(`${path}: no such file`);
   for (const line of jsonlLines(path, maxMb * 1024 * 1024)) {
     const n = line.n;
     if ('tooLarge' in line) {
-      process.stderr.write(terminalSafe(`gloss: ${tooLargeMessage(`${path}:${n}: the article`, line.tooLarge, maxMb)}; skipped\n`));
-      status = 2;
+      tooLarge(tooLargeMessage(`${path}:${n}: the article`, line.tooLarge, maxMb));
       continue;
     }
     const text = n === 1 ? stripBom(line.text) : line.text;
@@ -169,10 +177,41 @@ function detectJsonl(path: string, kinds: Kind[], write: (s: string) => void, an
     if (typeof d !== 'object' || d === null || typeof d.text !== 'string') {
       throw new UsageError(`${path}:${n}: expected an object with a string "text"`);
     }
-    const id = d.id ?? String(n - 1);
-    write(JSON.stringify({ id, spans: spansOf(d.text, kinds, analyzer, options) }) + '\n');
+    yield { id: d.id ?? String(n - 1), text: d.text };
   }
+}
+
+/** Streams the lines. Returns the exit status: 2 when an article was too large and skipped. */
+function detectJsonl(path: string, kinds: Kind[], write: (s: string) => void, analyzer: Analyzer, options: DetectOptions, maxMb: number): number {
+  let status = 0;
+  const tooLarge = (message: string) => {
+    process.stderr.write(terminalSafe(`gloss: ${message}; skipped\n`));
+    status = 2;
+  };
+  for (const d of jsonlDocs(path, maxMb, tooLarge)) write(JSON.stringify({ id: d.id, spans: spansOf(d.text, kinds, analyzer, options) }) + '\n');
   return status;
+}
+
+/** The same on worker threads, each with its own Analyzer; lines come out in the input's order. */
+async function detectJsonlInWorkers(path: string, kinds: Kind[], write: (s: string) => void, options: DetectOptions, jobs: number, setup: WorkerSetup, maxMb: number): Promise<number> {
+  let status = 0;
+  const tooLarge = (message: string) => {
+    process.stderr.write(terminalSafe(`gloss: ${message}; skipped\n`));
+    status = 2;
+  };
+  const tasks = [...jsonlDocs(path, maxMb, tooLarge)].map((d): Task => ({ kind: 'spans', id: d.id, text: d.text, kinds, ...options }));
+  for (const line of await runPool(tasks, jobs, setup, workerHandler)) write(line as string);
+  return status;
+}
+
+/** What a worker does with a task (also run in this thread with --jobs 1). */
+function workerHandler(setup: WorkerSetup): (task: unknown) => unknown {
+  const analyzer = new Analyzer(lexiconFor(setup.lexiconFrom, setup.lexiconPath));
+  return (raw) => {
+    const task = raw as Task;
+    if (task.kind === 'index') return indexArticle(analyzer.analyze(readText(task.path)));
+    return JSON.stringify({ id: task.id, spans: spansOf(task.text, task.kinds as Kind[], analyzer, task) }) + '\n';
+  };
 }
 
 function detectTable(paths: string[], write: (s: string) => void, analyzer: Analyzer, options: DetectOptions, maxMb: number): void {
@@ -212,7 +251,8 @@ function detectTable(paths: string[], write: (s: string) => void, analyzer: Anal
   }
 }
 
-export function main(argv: string[], writeRaw: (s: string) => void = (s) => process.stdout.write(s)): number {
+/** The exit status; a promise of it for the commands that run on worker threads (index, detect --jobs). */
+export function main(argv: string[], writeRaw: (s: string) => void = (s) => process.stdout.write(s)): number | Promise<number> {
   const [command, ...rest] = argv;
   // everything printed may quote hostile files: nothing in it may act on the terminal
   const write = (s: string) => writeRaw(terminalSafe(s));
@@ -222,21 +262,27 @@ export function main(argv: string[], writeRaw: (s: string) => void = (s) => proc
         const kinds = parseKinds(rest);
         const options = parseDetectOptions(rest);
         const lexiconArg = rest.indexOf('--lexicon');
-        const analyzer = new Analyzer(lexiconFor('.', lexiconArg >= 0 ? rest[lexiconArg + 1] : undefined));
+        const lexiconPath = lexiconArg >= 0 ? rest[lexiconArg + 1] : undefined;
+        const jobsArg = rest.indexOf('--jobs');
+        const jobs = jobsArg >= 0 ? parseJobs(rest[jobsArg + 1]) : 1;
         const maxArg = rest.indexOf('--max-article-mb');
         const maxMb = maxArticleMb(maxArg >= 0 ? (rest[maxArg + 1] ?? '') : undefined);
         const jsonl = rest.indexOf('--input-jsonl');
         if (jsonl >= 0) {
           const path = rest[jsonl + 1];
           if (!path) throw new UsageError('--input-jsonl needs a file');
-          return detectJsonl(path, kinds, write, analyzer, options, maxMb);
+          if (jobs > 1) return detectJsonlInWorkers(path, kinds, write, options, jobs, { lexiconFrom: '.', lexiconPath }, maxMb).catch(usageStatus);
+          return detectJsonl(path, kinds, write, new Analyzer(lexiconFor('.', lexiconPath)), options, maxMb);
         }
-        const valued = new Set(['--kinds', '--lexicon', '--min-check-worthiness', '--input-jsonl', '--max-article-mb']);
+        const analyzer = new Analyzer(lexiconFor('.', lexiconPath));
+        const valued = new Set(['--kinds', '--lexicon', '--min-check-worthiness', '--input-jsonl', '--max-article-mb', '--jobs']);
         const files = rest.filter((a, i) => !a.startsWith('--') && !valued.has(rest[i - 1] ?? ''));
         if (files.length === 0) throw new UsageError('detect needs at least one file');
         detectTable(files, write, analyzer, options, maxMb);
         return 0;
       }
+      case 'index':
+        return runIndex(rest, write, workerHandler).catch(usageStatus);
       case 'check':
         return runCheck(rest, write);
       case 'format':
@@ -267,11 +313,22 @@ export function main(argv: string[], writeRaw: (s: string) => void = (s) => proc
   }
 }
 
-if (require.main === module) {
+function usageStatus(e: unknown): number {
+  if (!(e instanceof UsageError)) throw e;
+  process.stderr.write(`gloss: ${e.message}\n`);
+  return 2;
+}
+
+// the bundle is also the worker that runPool starts
+const isWorker = serveIfWorker(workerHandler);
+
+if (require.main === module && !isWorker) {
   // `gloss detect … | head` closes the pipe early; that is not an error
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
-  process.exitCode = main(process.argv.slice(2));
+  void Promise.resolve(main(process.argv.slice(2))).then((status) => {
+    process.exitCode = status;
+  });
 }

@@ -51,15 +51,16 @@ export class AnalysisCache implements vscode.Disposable {
     const entry = this.entries.get(key);
     if (entry && entry.version === document.version) return entry.analysis;
     this.analyzer.minCheckWorthiness = minCheckWorthiness(document.uri);
-    const analysis = this.analyzer.analyze(document.getText());
+    // keyed by URI, so that the next version redoes only what the edit can change
+    const analysis = this.analyzer.analyze(document.getText(), { document: key });
     this.entries.set(key, { version: document.version, analysis });
     return analysis;
   }
 
   /** Findings of a text that is not open in an editor (the corpus index), sharing the paragraph cache. */
-  analyze(text: string): Analysis {
+  analyze(text: string, document?: string): Analysis {
     this.analyzer.minCheckWorthiness = minCheckWorthiness();
-    return this.analyzer.analyze(text);
+    return this.analyzer.analyze(text, document === undefined ? {} : { document });
   }
 
   /** A new workspace lexicon: everything is analysed again. */

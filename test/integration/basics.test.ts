@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateGloss, hoverText, openArticle, scratchArticles, waitFor, workspaceFile, EXTENSION_ID } from './helpers';
@@ -107,6 +109,16 @@ describe('Gloss in VS Code', () => {
       const on = await vscode.commands.executeCommand<boolean>('gloss.toggleLenses');
       assert.equal(on, true);
     }
+  });
+
+  it('reports how long activate() took, for the bench (test-results/timings.json)', async () => {
+    const api = await activateGloss();
+    const ms = api.activationMs();
+    assert.ok(Number.isFinite(ms) && ms > 0, `activationMs: ${ms}`);
+    // speed lives in the bench, never in a test: the figure is written down, not judged
+    const out = join(__dirname, '../../../test-results');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'timings.json'), JSON.stringify({ when: new Date().toISOString(), activationMs: ms }, null, 2) + '\n');
   });
 
   it('re-analyses only the paragraph that changed', async () => {

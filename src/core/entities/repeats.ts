@@ -16,15 +16,24 @@ export interface LearnedNames {
   lexicon: Lexicon;
 }
 
+/** Whether a mention's name is worth repeating elsewhere in its article. */
+export function isLearnable(m: EntityMention, words = nerWordDictionary()): boolean {
+  if (!LEARNED.has(m.source) || m.weak || m.short || m.canonical.length < 2) return false;
+  // a mistake repeated is a mistake everywhere: neither an ordinary word nor a two-character
+  // person the tagger alone proposed (多云 in a weather report) is spread
+  return !(words?.isOrdinaryWord(m.canonical) || (m.source === 'model' && m.type === 'person' && m.canonical.length < 3));
+}
+
 /** The learned names of an article, as a lexicon to match its other paragraphs against. */
 export function learnedNames(mentions: readonly EntityMention[], previous?: LearnedNames): LearnedNames | undefined {
-  const entries = new Map<string, LexiconEntry>();
   const words = nerWordDictionary();
-  for (const m of mentions) {
-    if (!LEARNED.has(m.source) || m.weak || m.short || m.canonical.length < 2) continue;
-    // a mistake repeated is a mistake everywhere: neither an ordinary word nor a two-character
-    // person the tagger alone proposed (多云 in a weather report) is spread
-    if (words?.isOrdinaryWord(m.canonical) || (m.source === 'model' && m.type === 'person' && m.canonical.length < 3)) continue;
+  return learnedNamesOf(mentions.filter((m) => isLearnable(m, words)), previous);
+}
+
+/** The same, from the article's learnable mentions (isLearnable) in order, when the caller has sorted them out already. */
+export function learnedNamesOf(learnable: Iterable<EntityMention>, previous?: LearnedNames): LearnedNames | undefined {
+  const entries = new Map<string, LexiconEntry>();
+  for (const m of learnable) {
     const entry = entries.get(m.entityId);
     if (entry) {
       if (!entry.aliases.includes(m.text)) entry.aliases.push(m.text);

@@ -67,8 +67,16 @@ function fromWhere(date: ArticleDate): string {
  * relative dates and the same objects for all others.
  */
 export function resolveRelativeDates(figures: readonly Figure[], date: ArticleDate | undefined): Figure[] {
-  let lastYear: number | undefined;
-  return figures.map((f) => {
+  return resolveRelativeDatesAfter(figures, date, undefined).figures;
+}
+
+/**
+ * The same for a part of an article (a paragraph), given the year named last before it;
+ * returns the year named last in it, for the next part.
+ */
+export function resolveRelativeDatesAfter(figures: readonly Figure[], date: ArticleDate | undefined, yearBefore: number | undefined): { figures: Figure[]; lastYear: number | undefined } {
+  let lastYear = yearBefore;
+  const out = figures.map((f) => {
     if (!f.relative) {
       const y = f.type === 'date' && f.period ? /^(?:FY)?(\d{4})/.exec(f.period) : null;
       if (y) lastYear = Number(y[1]);
@@ -106,4 +114,5 @@ export function resolveRelativeDates(figures: readonly Figure[], date: ArticleDa
     lastYear = year;
     return out;
   });
+  return { figures: out, lastYear };
 }

@@ -1,4 +1,4 @@
-import { isBlank, SENTENCE_END, CLOSERS, OPENERS, isSpaceLike } from './chars';
+import { SENTENCE_END, CLOSERS, OPENERS, isSpaceLike } from './chars';
 
 /** What a paragraph is, so that detectors can skip or down-weight scraping noise. */
 export type ParagraphKind = 'body' | 'heading' | 'credit' | 'tagcloud' | 'navigation' | 'duplicate';
@@ -15,23 +15,9 @@ export interface Paragraph {
   debris: Array<{ start: number; end: number }>;
 }
 
-interface Line {
+export interface Line {
   start: number;
   end: number;
-}
-
-function lines(text: string): Line[] {
-  const out: Line[] = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text.charCodeAt(i) === 0x0a) {
-      let end = i;
-      if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
-      out.push({ start, end });
-      start = i + 1;
-    }
-  }
-  return out;
 }
 
 /** Trim space-like characters (including U+00A0 and U+3000) from a range. */
@@ -47,44 +33,181 @@ const NAVIGATION = /^#*\s*(?:热门搜索|熱門搜索|相关阅读|相關閱讀
 const SECTION_HEADING = /^(?:#{1,6}\s|\d{1,2}\s*[、.．]|\d{1,2}\s+\S|[一二三四五六七八九十]{1,3}[、.．])/u;
 const HAS_CLAUSE_COMMA = /[，,；]/;
 const DEBRIS = /<\/?[a-zA-Z][a-zA-Z0-9]{0,10}\s{0,3}\/?>|\?!\?\/?[a-zA-Z]{0,6}>?|&(?:nbsp|amp|lt|gt|quot);|\/p>/g;
+/** The longest of the anchored patterns' reach: they never need to see more of a paragraph. */
+const HEAD_CHARS = 64;
 
-function endsSentence(s: string): boolean {
-  let i = s.length - 1;
-  while (i >= 0 && CLOSERS.has(s[i]!)) i--;
-  return i >= 0 && (SENTENCE_END.has(s[i]!) || s[i] === '.' || s[i] === '”');
+/** SENTENCE_END and CLOSERS as UTF-16 codes (all are in the BMP): no string per character. */
+const SENTENCE_END_CODES = new Set([...SENTENCE_END].map((c) => c.charCodeAt(0)));
+const CLOSER_CODES = new Set([...CLOSERS].map((c) => c.charCodeAt(0)));
+
+/** Whether text[start, end) ends a sentence, looking back over closing brackets and quotes. */
+function endsSentenceAt(text: string, start: number, end: number): boolean {
+  let i = end - 1;
+  while (i >= start && CLOSER_CODES.has(text.charCodeAt(i))) i--;
+  if (i < start) return false;
+  const c = text.charCodeAt(i);
+  return SENTENCE_END_CODES.has(c) || c === 0x2e /* . */ || c === 0x201d /* ” */;
 }
 
-function isTagCloud(s: string): boolean {
-  if (s.length < 40) return false;
-  let spaces = 0;
-  let enders = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x20 || c === 0xa0 || c === 0x3000) spaces++;
-    if (SENTENCE_END.has(s[i]!) || c === 0xff0c /* ， */) enders++;
+/** Spaces and sentence punctuation of a range: what tells a tag cloud from prose. Counts add up over joined lines. */
+interface Tally {
+  spaces: number;
+  enders: number;
+}
+
+function tally(text: string, start: number, end: number, into: Tally = { spaces: 0, enders: 0 }): Tally {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0xa0 || c === 0x3000) into.spaces++;
+    if (SENTENCE_END_CODES.has(c) || c === 0xff0c /* ， */) into.enders++;
   }
-  // many short space-separated tokens and almost no sentence punctuation
-  return spaces >= 8 && s.length / (spaces + 1) < 8 && enders <= spaces / 20;
+  return into;
 }
 
-function classify(s: string): ParagraphKind {
-  if (CREDIT.test(s) || SOURCE_LINE.test(s)) return 'credit';
-  if (NAVIGATION.test(s)) return 'navigation';
-  if (isTagCloud(s)) return 'tagcloud';
-  if (SECTION_HEADING.test(s) && s.length <= 60 && !endsSentence(s)) return 'heading';
-  if (s.length <= 40 && !endsSentence(s) && !HAS_CLAUSE_COMMA.test(s)) return 'heading';
+function isTagCloud(length: number, t: Tally): boolean {
+  if (length < 40) return false;
+  // many short space-separated tokens and almost no sentence punctuation
+  return t.spaces >= 8 && length / (t.spaces + 1) < 8 && t.enders <= t.spaces / 20;
+}
+
+/** The kind of text[start, end), given its tally; anchored patterns read its head only, so this is O(1) besides the tally. */
+function classifyRange(text: string, start: number, end: number, t: Tally): ParagraphKind {
+  const length = end - start;
+  const whole = length <= HEAD_CHARS;
+  const head = text.slice(start, Math.min(end, start + HEAD_CHARS));
+  if (CREDIT.test(head) || SOURCE_LINE.test(head)) return 'credit';
+  // NAVIGATION is anchored at both ends: only a short paragraph can match it
+  if (whole && NAVIGATION.test(head)) return 'navigation';
+  if (isTagCloud(length, t)) return 'tagcloud';
+  const ends = endsSentenceAt(text, start, end);
+  if (SECTION_HEADING.test(head) && length <= 60 && !ends) return 'heading';
+  if (length <= 40 && !ends && !HAS_CLAUSE_COMMA.test(head)) return 'heading';
   return 'body';
 }
 
 /** Whitespace-insensitive key for finding repeated paragraphs. */
-function duplicateKey(s: string): string {
-  let k = '';
-  for (let i = 0; i < s.length; i++) if (!isSpaceLike(s.charCodeAt(i))) k += s[i];
-  return k;
+export function duplicateKey(s: string): string {
+  let from = 0;
+  const parts: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (!isSpaceLike(s.charCodeAt(i))) continue;
+    if (i > from) parts.push(s.slice(from, i));
+    from = i + 1;
+  }
+  if (from === 0) return s;
+  if (from < s.length) parts.push(s.slice(from));
+  return parts.join('');
 }
 
 /** Shortest line that can be a sentence broken by a wrap; shorter lines are headings. */
 const WRAP_MIN_LENGTH = 40;
+
+/**
+ * The paragraph ranges of text[from, to), which must start at a line start: one per
+ * non-blank line, where a line that stops in the middle of a sentence is joined with the
+ * next non-blank line. Linear: a joined paragraph's tally grows with each line, never recounted.
+ */
+export function paragraphRanges(text: string, from = 0, to = text.length): Line[] {
+  const merged: Line[] = [];
+  let prevTally: Tally = { spaces: 0, enders: 0 };
+  let lineStart = from;
+  for (let i = from; i <= to; i++) {
+    if (i < to && text.charCodeAt(i) !== 0x0a) continue;
+    const r = trimRange(text, lineStart, i);
+    lineStart = i + 1;
+    if (r.end <= r.start) continue;
+    const prev = merged[merged.length - 1];
+    if (prev) {
+      const prevLength = prev.end - prev.start;
+      // headings are short and have no commas; a wrapped sentence is long or has one
+      const sentenceLike = prevLength >= WRAP_MIN_LENGTH || (prevLength >= 16 && HAS_CLAUSE_COMMA.test(text.slice(prev.start, prev.end)));
+      const broken =
+        sentenceLike &&
+        !endsSentenceAt(text, prev.start, prev.end) &&
+        classifyRange(text, prev.start, prev.end, prevTally) === 'body' &&
+        !startsBlock(text, r);
+      if (broken) {
+        tally(text, prev.end, r.end, prevTally);
+        prev.end = r.end;
+        continue;
+      }
+    }
+    merged.push(r);
+    prevTally = tally(text, r.start, r.end);
+  }
+  return splitCredits(text, merged);
+}
+
+/**
+ * A byline is a credit line when it is the whole line, or up to its first sentence end; a line
+ * that goes on (a one-line article starting 文|记者 …) is body after that.
+ */
+function splitCredits(text: string, ranges: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const r of ranges) {
+    if (CREDIT.test(text.slice(r.start, Math.min(r.end, r.start + HEAD_CHARS)))) {
+      const sentences = splitSentences(text.slice(r.start, r.end));
+      if (sentences.length > 1) {
+        out.push({ start: r.start, end: r.start + sentences[0]!.end });
+        out.push({ start: r.start + sentences[1]!.start, end: r.end });
+        continue;
+      }
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+/** A line that starts a heading, a credit or a bracketed or quoted passage is never joined to the one before. */
+function startsBlock(text: string, r: Line): boolean {
+  const head = text.slice(r.start, Math.min(r.end, r.start + HEAD_CHARS));
+  return SECTION_HEADING.test(head) || CREDIT.test(head) || OPENERS[head[0]!] !== undefined;
+}
+
+/** A paragraph before the article-level decision on repeats, with its repeat key. */
+export interface ParagraphBase {
+  start: number;
+  end: number;
+  text: string;
+  kind: ParagraphKind;
+  debris: Array<{ start: number; end: number }>;
+  /** Whitespace-insensitive text, for body paragraphs (the only ones that can be repeats). */
+  key?: string;
+}
+
+export function describeRange(text: string, r: Line): ParagraphBase {
+  const s = text.slice(r.start, r.end);
+  const kind = classifyRange(text, r.start, r.end, tally(text, r.start, r.end));
+  const debris: Array<{ start: number; end: number }> = [];
+  DEBRIS.lastIndex = 0;
+  for (let m = DEBRIS.exec(s); m; m = DEBRIS.exec(s)) {
+    debris.push({ start: r.start + m.index, end: r.start + m.index + m[0].length });
+  }
+  const base: ParagraphBase = { start: r.start, end: r.end, text: s, kind, debris };
+  if (kind === 'body') base.key = duplicateKey(s);
+  return base;
+}
+
+/** The paragraphs of bases, with a body paragraph that repeats an earlier one word for word marked as a duplicate. */
+export function markDuplicates(bases: readonly ParagraphBase[], reuse?: (base: ParagraphBase, kind: ParagraphKind, duplicateOf: number | undefined) => Paragraph | undefined): Paragraph[] {
+  const seen = new Map<string, number>();
+  return bases.map((b, index) => {
+    let kind = b.kind;
+    let duplicateOf: number | undefined;
+    if (b.key !== undefined) {
+      const earlier = seen.get(b.key);
+      if (earlier !== undefined) {
+        kind = 'duplicate';
+        duplicateOf = earlier;
+      } else seen.set(b.key, index);
+    }
+    const known = reuse?.(b, kind, duplicateOf);
+    if (known) return known;
+    const p: Paragraph = { start: b.start, end: b.end, text: b.text, kind, debris: b.debris };
+    if (duplicateOf !== undefined) p.duplicateOf = duplicateOf;
+    return p;
+  });
+}
 
 /**
  * Splits an article into paragraphs: one per non-blank line, where a line that stops in
@@ -92,71 +215,7 @@ const WRAP_MIN_LENGTH = 40;
  * noise is classified, and the ranges cover the original text.
  */
 export function splitParagraphs(text: string): Paragraph[] {
-  const ranges: Line[] = [];
-  for (const line of lines(text)) {
-    const r = trimRange(text, line.start, line.end);
-    if (r.end > r.start && !isBlank(text.slice(r.start, r.end))) ranges.push(r);
-  }
-  const merged: Line[] = [];
-  for (const r of ranges) {
-    const prev = merged[merged.length - 1];
-    if (prev) {
-      const prevText = text.slice(prev.start, prev.end);
-      const cur = text.slice(r.start, r.end);
-      const prevLength = prev.end - prev.start;
-      // headings are short and have no commas; a wrapped sentence is long or has one
-      const sentenceLike = prevLength >= WRAP_MIN_LENGTH || (prevLength >= 16 && HAS_CLAUSE_COMMA.test(prevText));
-      const broken =
-        sentenceLike &&
-        !endsSentence(prevText) &&
-        classify(prevText) === 'body' &&
-        !SECTION_HEADING.test(cur) &&
-        !CREDIT.test(cur) &&
-        !OPENERS[cur[0]!];
-      if (broken) {
-        prev.end = r.end;
-        continue;
-      }
-    }
-    merged.push({ ...r });
-  }
-  // a byline is a credit line when it is the whole line, or up to its first sentence end;
-  // a line that goes on (a one-line article starting 文|记者 …) is body after that
-  const lines2: Line[] = [];
-  for (const r of merged) {
-    const s = text.slice(r.start, r.end);
-    if (CREDIT.test(s)) {
-      const first = splitSentences(s);
-      if (first.length > 1) {
-        lines2.push({ start: r.start, end: r.start + first[0]!.end });
-        lines2.push({ start: r.start + first[1]!.start, end: r.end });
-        continue;
-      }
-    }
-    lines2.push(r);
-  }
-  const seen = new Map<string, number>();
-  return lines2.map((r, index) => {
-    const s = text.slice(r.start, r.end);
-    let kind = classify(s);
-    let duplicateOf: number | undefined;
-    if (kind === 'body') {
-      const key = duplicateKey(s);
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        kind = 'duplicate';
-        duplicateOf = earlier;
-      } else seen.set(key, index);
-    }
-    const debris: Array<{ start: number; end: number }> = [];
-    DEBRIS.lastIndex = 0;
-    for (let m = DEBRIS.exec(s); m; m = DEBRIS.exec(s)) {
-      debris.push({ start: r.start + m.index, end: r.start + m.index + m[0].length });
-    }
-    const p: Paragraph = { start: r.start, end: r.end, text: s, kind, debris };
-    if (duplicateOf !== undefined) p.duplicateOf = duplicateOf;
-    return p;
-  });
+  return markDuplicates(paragraphRanges(text).map((r) => describeRange(text, r)));
 }
 
 export interface Sentence {

@@ -1,0 +1,48 @@
+/** `gloss index FOLDER [--jobs N] [--out FILE]`: the corpus index as JSON, built on worker threads. */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { mergeIndexes, type ArticleIndex } from '../../core/corpus/articleIndex';
+import { Args } from '../args';
+import { parseJobs, runPool, type WorkerSetup } from '../pool';
+import { UsageError } from '../sidecarCommands';
+
+export type Task = { kind: 'index'; path: string } | { kind: 'spans'; id: unknown; text: string; kinds: string[]; all: boolean; minCheckWorthiness: number };
+
+/** The articles under a folder: .txt files, not in hidden folders or node_modules. */
+export function articlesUnder(folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      throw new UsageError(`${dir}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (e as Error).message}`);
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && e.name.endsWith('.txt')) out.push(p);
+    }
+  };
+  walk(folder);
+  return out.sort();
+}
+
+export async function runIndex(argv: readonly string[], write: (s: string) => void, handler: (setup: WorkerSetup) => (task: unknown) => unknown): Promise<number> {
+  const args = new Args(argv);
+  const jobs = parseJobs(args.option('--jobs'));
+  const out = args.option('--out');
+  const lexiconPath = args.option('--lexicon');
+  const folders = args.positional();
+  if (folders.length !== 1) throw new UsageError('index needs one folder');
+  const folder = resolve(folders[0]!);
+  const paths = articlesUnder(folder);
+  const started = Date.now();
+  const results = (await runPool(paths.map((path): Task => ({ kind: 'index', path })), jobs, { lexiconFrom: folder, lexiconPath }, handler)) as ArticleIndex[];
+  const index = mergeIndexes(paths.map((p, k) => [relative(folder, p), results[k]!]));
+  const json = JSON.stringify({ folder, jobs, articleCount: paths.length, ms: Date.now() - started, ...index }, null, 2) + '\n';
+  if (out) writeFileSync(out, json);
+  else write(json);
+  return 0;
+}

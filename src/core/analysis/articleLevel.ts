@@ -1,0 +1,127 @@
+/**
+ * The article-level decisions of the analysis (which short forms and weakly found names stay,
+ * the learned names, relative dates), kept incremental: each paragraph's part is worked out
+ * once per paragraph text, and the article's totals are updated by the paragraphs that came
+ * and went, so an edit costs what it changes plus a walk over the paragraph list.
+ */
+import type { EntityMention } from '../entities/detect';
+import type { Figure } from '../figures/types';
+import type { Claim } from '../claims/detect';
+import { isLearnable } from '../entities/repeats';
+import { resolveRelativeDatesAfter, type ArticleDate } from '../figures/relativeDates';
+
+/** One paragraph's findings in its own offsets, and what the article level needs from them. */
+export interface Relative {
+  figures: Figure[];
+  entities: EntityMention[];
+  claims: Claim[];
+  simplified: string;
+  /** Per entity of the paragraph: mentions, mentions that are not short forms, mentions neither short nor weak. */
+  tallies: Map<string, EntityTally>;
+  /** Whether some mention is short or weak (and so depends on the rest of the article). */
+  conditional: boolean;
+  /** Mentions whose names are spread to the article's other paragraphs (isLearnable), in order. */
+  learnable: EntityMention[];
+  /** Whitespace-free claim texts, to drop a claim the article repeats. */
+  claimKeys: string[];
+  /** Whether a figure is a relative date (去年8月), resolved against the article. */
+  relative: boolean;
+  /** The year named last in the paragraph, for the relative dates after it. */
+  lastYear: number | undefined;
+}
+
+export interface EntityTally {
+  all: number;
+  full: number;
+  strong: number;
+}
+
+export function describeRelative(figures: Figure[], entities: EntityMention[], claims: Claim[], simplified: string, learnable: boolean): Relative {
+  const tallies = new Map<string, EntityTally>();
+  let conditional = false;
+  for (const m of entities) {
+    const t = tallies.get(m.entityId) ?? { all: 0, full: 0, strong: 0 };
+    t.all++;
+    if (!m.short) t.full++;
+    if (!m.short && !m.weak) t.strong++;
+    if (m.short || m.weak) conditional = true;
+    tallies.set(m.entityId, t);
+  }
+  let lastYear: number | undefined;
+  for (const f of figures) {
+    const y = !f.relative && f.type === 'date' && f.period ? /^(?:FY)?(\d{4})/.exec(f.period) : null;
+    if (y) lastYear = Number(y[1]);
+  }
+  return {
+    figures,
+    entities,
+    claims,
+    simplified,
+    tallies,
+    conditional,
+    learnable: learnable ? entities.filter((m) => isLearnable(m)) : [],
+    claimKeys: claims.map((c) => repeatKey(c.text)),
+    relative: figures.some((f) => f.relative),
+    lastYear,
+  };
+}
+
+/** Whitespace-free form of a claim's text, to find sentences an article repeats (as claims/select.ts withoutRepeats). */
+function repeatKey(s: string): string {
+  return s.replace(/[\s\u00a0\u3000]+/gu, '');
+}
+
+/**
+ * The article's entity totals (resolveArticleLevel's counts), kept up to date from the
+ * paragraphs that came and went since the last analysis.
+ */
+export class EntityTotals {
+  private readonly totals = new Map<string, EntityTally>();
+
+  /** The paragraphs (their findings) that left the article and those that came. */
+  apply(removed: readonly Relative[], added: readonly Relative[]): void {
+    for (const r of removed) this.add(r, -1);
+    for (const r of added) this.add(r, 1);
+  }
+
+  clear(): void {
+    this.totals.clear();
+  }
+
+  private add(r: Relative, times: number): void {
+    for (const [id, t] of r.tallies) {
+      const total = this.totals.get(id) ?? { all: 0, full: 0, strong: 0 };
+      total.all += t.all * times;
+      total.full += t.full * times;
+      total.strong += t.strong * times;
+      if (total.all === 0) this.totals.delete(id);
+      else this.totals.set(id, total);
+    }
+  }
+
+  /**
+   * Short forms (晚点) stay only where the entity is also named in full, and weakly found
+   * names only where they occur at least twice or once with a cue (as resolveArticleLevel).
+   */
+  keeps(m: EntityMention): boolean {
+    const t = this.totals.get(m.entityId);
+    if (!t) return false;
+    return (!m.short || t.full > 0) && (!m.weak || t.strong > 0 || t.all >= 2);
+  }
+}
+
+/** A paragraph's figures and claims with its relative dates resolved, given the year named last before it. */
+export interface DatedParagraph {
+  figures: Figure[];
+  claims: Claim[];
+  lastYear: number | undefined;
+}
+
+export function dateParagraph(figures: Figure[], claims: Claim[], date: ArticleDate | undefined, yearBefore: number | undefined): DatedParagraph {
+  const resolved = resolveRelativeDatesAfter(figures, date, yearBefore);
+  const byStart = new Map(resolved.figures.filter((f) => f.relative).map((f) => [f.start, f]));
+  const swap = (f: Figure) => (f.relative ? byStart.get(f.start) ?? f : f);
+  // new claim objects where a figure changed: the cached ones are shared with earlier analyses
+  const dated = claims.map((c) => (c.figures.some((f) => f.relative) ? { ...c, figures: c.figures.map(swap) } : c));
+  return { figures: figures.map(swap), claims: dated, lastYear: resolved.lastYear };
+}

@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Analyzer } from '../../src/core/analysis/analyze';
+import { scaled } from './helpers';
+
+const root = join(__dirname, '../../..');
+const cli = join(root, 'dist/cli.js');
+const corpus = join(root, 'test/fixtures/corpus');
+
+/** Worker threads each load the lexicon and the model: a call may take a while on a loaded machine. */
+const CALL_LIMIT_MS = 60_000;
+
+function gloss(args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: scaled(CALL_LIMIT_MS) });
+  assert.equal(r.error, undefined, `gloss ${args.join(' ')}: ${String(r.error)}`);
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The index without what depends on the run (time, jobs). */
+const content = (json: string) => {
+  const { ms: _ms, jobs: _jobs, ...rest } = JSON.parse(json) as Record<string, unknown>;
+  return rest;
+};
+
+describe('gloss index and detect --jobs (worker threads)', function () {
+  this.timeout(scaled(5 * CALL_LIMIT_MS + 10_000));
+  before(function () {
+    if (existsSync(cli)) return;
+    this.timeout(scaled(120_000));
+    spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, encoding: 'utf8', timeout: scaled(120_000) });
+    assert.ok(existsSync(cli), 'dist/cli.js is missing and `node esbuild.mjs` did not make it');
+  });
+
+  it('index gives the same corpus with one job and with two, and the counts of an in-process analysis', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gloss-index-'));
+    cpSync(corpus, join(folder, 'articles'), { recursive: true });
+    const one = gloss(['index', folder, '--jobs', '1']);
+    const two = gloss(['index', folder, '--jobs', '2']);
+    assert.equal(one.status, 0, one.stderr);
+    assert.equal(two.status, 0, two.stderr);
+    assert.deepEqual(content(two.stdout), content(one.stdout));
+    const index = JSON.parse(two.stdout) as { articleCount: number; articles: Record<string, { entities: number; claims: number }>; entities: Array<{ id: string; articles: number }> };
+    assert.equal(index.articleCount, 3);
+    const name = '01-cloud-earnings-simplified.txt';
+    const analysis = new Analyzer().analyze(readFileSync(join(corpus, name), 'utf8'));
+    assert.equal(index.articles[join('articles', name)]!.entities, analysis.entities.length);
+    assert.equal(index.articles[join('articles', name)]!.claims, analysis.claims.length);
+    // an entity named in two articles is listed once, with both
+    assert.ok(index.entities.some((e) => e.articles >= 2), JSON.stringify(index.entities.slice(0, 5)));
+  });
+
+  it('detect --input-jsonl --jobs 2 writes what one job writes, in the input order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gloss-detect-jobs-'));
+    const docs = ['星河科技集团发布财报，营收增长18%。', '陈立峰表示，公司将继续投入大模型。', '2024年，远望咨询统计的市场规模为120亿元。', '据晨光财经报道，星河云的海外收入约合12亿美元。'];
+    const input = join(dir, 'docs.jsonl');
+    writeFileSync(input, docs.map((text, k) => JSON.stringify({ id: `d${k}`, text })).join('\n') + '\n');
+    const one = gloss(['detect', '--input-jsonl', input]);
+    const two = gloss(['detect', '--input-jsonl', input, '--jobs', '2']);
+    assert.equal(two.status, 0, two.stderr);
+    assert.equal(two.stdout, one.stdout);
+    assert.deepEqual(two.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id), ['d0', 'd1', 'd2', 'd3']);
+  });
+
+  it('rejects a bad --jobs and a missing folder with status 2 and a message', () => {
+    const bad = gloss(['index', corpus, '--jobs', '0']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--jobs needs a whole number/);
+    const missing = gloss(['index', join(tmpdir(), 'gloss-no-such-folder')]);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /no such folder/);
+  });
+});

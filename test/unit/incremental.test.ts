@@ -1,0 +1,158 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Analyzer } from '../../src/core/analysis/analyze';
+import { builtinLexicon } from '../../src/core/entities/lexicon';
+import { ParagraphSplitter } from '../../src/core/text/paragraphSplitter';
+import { splitParagraphs } from '../../src/core/text/paragraphs';
+import { childTimeout, runInChild } from './helpers';
+
+const corpus = join(__dirname, '../../../test/fixtures/corpus');
+/**
+ * Decisions an edit elsewhere can undo: a short form (滴滴) that needs its full name, a name
+ * found weakly that needs a second mention (青禾科技), a sentence written twice (checked once).
+ */
+const ARTICLE_LEVEL = [
+  '滴滴出行在2022年的收入增长了18%，据晨光财经报道，这一数字高于预期。',
+  '此后滴滴又推出了新的服务，青禾科技也在同一城市开展业务，青禾科技的负责人表示去年8月的订单最多。',
+  '据晨光财经报道，星河云的收入在当年增长了18%。',
+  '据晨光财经报道，星河云的收入在当年增长了18%。另有消息称周海波将出任总经理。',
+];
+const article = [
+  ...readdirSync(corpus)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(corpus, f), 'utf8')),
+  ...ARTICLE_LEVEL,
+].join('\n');
+
+/** A small deterministic generator, so that a failure can be replayed. */
+function random(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 48271) % 2147483647) / 2147483647;
+}
+
+/**
+ * What an edit can change at the article level: sentence ends and line breaks (paragraphs
+ * join and split), a repeated sentence, names in full and short, relative dates and the year
+ * before them, credit lines and headings.
+ */
+const PIECES = ['滴滴出行', '青禾科技', '据晨光财经报道，星河云的收入在当年增长了18%。', '。', '\n', '\n\n', '，', ' ', '去年8月', '当年', '2021年', '星河云', '星河科技集团', '陈立峰表示', '收入增长18%。', '”', '“', '文|', '01、', '\u00a0'];
+
+function edit(text: string, next: () => number): string {
+  const at = Math.floor(next() * (text.length + 1));
+  if (next() < 0.55) return text.slice(0, at) + PIECES[Math.floor(next() * PIECES.length)] + text.slice(at);
+  // deletions sometimes take a whole line or a paragraph with them
+  return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * (next() < 0.2 ? 200 : 12)));
+}
+
+/** Everything an analysis says, as data (offsets included). */
+const data = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+
+describe('incremental analysis', () => {
+  it('splits paragraphs after random edits exactly as from scratch', () => {
+    const splitter = new ParagraphSplitter();
+    const next = random(7);
+    let text = article;
+    for (let step = 0; step < 400; step++) {
+      text = edit(text, next);
+      assert.deepEqual(data(splitter.split(text)), data(splitParagraphs(text)), `step ${step}`);
+    }
+  });
+
+  it('gives the same findings as a fresh analysis after each of many random edits', function () {
+    this.timeout(120_000);
+    const analyzer = new Analyzer();
+    const next = random(11);
+    let text = article;
+    for (let step = 0; step < 150; step++) {
+      text = edit(text, next);
+      const incremental = analyzer.analyze(text, { document: 'a.txt' });
+      assert.deepEqual(data(incremental), data(new Analyzer().analyze(text)), `step ${step}`);
+    }
+  });
+
+  it('re-analyses only the edited paragraph, and reuses the others as they were', () => {
+    const analyzer = new Analyzer();
+    const first = analyzer.analyze(article, { document: 'a.txt' });
+    const before = analyzer.freshParagraphs;
+    const target = first.paragraphs.find((p) => p.paragraph.kind === 'body' && p.paragraph.text.includes('。'))!;
+    const at = target.paragraph.start + target.paragraph.text.indexOf('。');
+    const edited = article.slice(0, at) + '，而且更多' + article.slice(at);
+    const second = analyzer.analyze(edited, { document: 'a.txt' });
+    assert.equal(analyzer.freshParagraphs - before, 1);
+    assert.deepEqual(data(second), data(new Analyzer().analyze(edited)));
+  });
+
+  it('leaves the analyses of other texts as they were when no document is named (gloss check keeps one per article)', () => {
+    const analyzer = new Analyzer();
+    const a = analyzer.analyze(article);
+    const snapshot = JSON.stringify(data(a));
+    // the same paragraphs after a longer first one: a shared slot would move a's findings in place
+    const b = analyzer.analyze(`一段新的开头，收入增长了三成。\n${article}`);
+    assert.equal(JSON.stringify(data(a)), snapshot);
+    assert.deepEqual(data(b), data(new Analyzer().analyze(`一段新的开头，收入增长了三成。\n${article}`)));
+  });
+
+  it('redoes the article-level decisions that an edit in another paragraph undoes', () => {
+    const analyzer = new Analyzer();
+    const texts = [
+      article,
+      article.replace('滴滴出行在', '公司在'), // the short form loses its full name
+      article.replace('青禾科技的负责人', '负责人'), // the weak name is left with one mention
+      article.replace(ARTICLE_LEVEL[2]!, '另一句话。'), // the repeated sentence is said once
+      article,
+    ];
+    const mentions = (t: string) => analyzer.analyze(t, { document: 'a.txt' });
+    const seen = texts.map((t) => {
+      const a = mentions(t);
+      assert.deepEqual(data(a), data(new Analyzer().analyze(t)));
+      return a;
+    });
+    const has = (k: number, name: string) => seen[k]!.entities.some((e) => e.text === name);
+    assert.ok(has(0, '滴滴') && !has(1, '滴滴'));
+    assert.ok(has(0, '青禾科技') && !has(2, '青禾科技'));
+    const repeated = (k: number) => seen[k]!.claims.filter((c) => c.text.includes('星河云的收入在当年')).length;
+    assert.deepEqual([repeated(0), repeated(3)], [1, 1]);
+    assert.ok(seen[3]!.claims.some((c) => c.start === seen[3]!.text.indexOf(ARTICLE_LEVEL[2]!, seen[3]!.text.indexOf('另一句话'))));
+  });
+
+  it('keeps each article apart: versions of two articles analysed in turn match fresh analyses', () => {
+    const analyzer = new Analyzer();
+    const next = random(3);
+    let a = article;
+    let b = article.split('\n').reverse().join('\n');
+    for (let step = 0; step < 40; step++) {
+      a = edit(a, next);
+      b = edit(b, next);
+      assert.deepEqual(data(analyzer.analyze(a, { document: 'a.txt' })), data(new Analyzer().analyze(a)), `a, step ${step}`);
+      assert.deepEqual(data(analyzer.analyze(b, { document: 'b.txt' })), data(new Analyzer().analyze(b)), `b, step ${step}`);
+    }
+  });
+
+  it('stays right when its paragraph cache is evicted, the threshold moves or the lexicon changes', () => {
+    const small = new Analyzer(undefined, 3);
+    const next = random(5);
+    let text = article;
+    for (let step = 0; step < 30; step++) {
+      text = edit(text, next);
+      small.minCheckWorthiness = step % 3 === 0 ? 0 : 0.5;
+      if (step === 15) small.setLexicon(builtinLexicon());
+      const fresh = new Analyzer();
+      fresh.minCheckWorthiness = small.minCheckWorthiness;
+      assert.deepEqual(data(small.analyze(text, { document: 'a.txt' })), data(fresh.analyze(text)), `step ${step}`);
+    }
+  });
+
+  it('splits text of many wrapped lines in linear time (a joined paragraph is never recounted)', function () {
+    // 8000 lines that each stop mid-sentence join into one paragraph of 390k characters
+    this.timeout(childTimeout(10_000));
+    const out = runInChild(
+      `const { splitParagraphs } = load('core/text/paragraphs');
+       const text = '这是一行没有句号的很长的文字它会被当作折行的句子接到下一行上去再接下去的内容还有更多的文字在这里\\n'.repeat(8000);
+       console.log(splitParagraphs(text).length);`,
+      10_000,
+    );
+    assert.equal(out.trim(), '1');
+  });
+});
