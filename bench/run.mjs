@@ -390,6 +390,12 @@ if (want('speed')) {
   } else console.log('  activation and first lens: no timings from a UI run (test-results/timings.json)');
 }
 
+// ---------------------------------------------------------------- review queue
+if (want('review')) {
+  const { printReviewQueues } = await import('./review.mjs');
+  printReviewQueues(core, join(shared, 'seeds'));
+}
+
 // ---------------------------------------------------------------- editor
 if (want('editor')) {
   // what the hover and CodeLens providers do, minus VS Code, on a 1 MB article
