@@ -3,7 +3,7 @@
  * user's comments, their layout and any `x-` fields survive Gloss's edits, and an unchanged
  * file is written back byte for byte.
  */
-import { Document, LineCounter, isMap, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, LineCounter, isMap, isSeq, parseDocument, visit, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { FIELD_ORDER, OPTIONAL_HEADER_FIELDS, SIDECAR_VERSION, compareAnnotations, type Annotation, type Sidecar } from './model';
 import { validateSidecar, type Problem } from './validate';
 
@@ -173,7 +173,20 @@ export function formatSidecar(sidecar: Sidecar): string {
     ...header(s),
     annotations: s.annotations.map((a) => Object.fromEntries(orderedFields(a))),
   });
-  return doc.toString(WRITE_OPTIONS);
+  return quoteTrailingWhitespace(doc).toString(WRITE_OPTIONS);
+}
+
+/**
+ * A block scalar keeps a line's trailing spaces as they are, which `git diff --check` flags:
+ * text with a space or tab before a line break is written double-quoted instead.
+ */
+function quoteTrailingWhitespace(doc: Document): Document {
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && /[ \t]\r?\n/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -232,7 +245,7 @@ export function updateSidecarText(loaded: LoadedSidecar, next: Sidecar): string 
   });
   if (isSeq(seq)) seq.items = items;
   else root.set('annotations', doc.createNode(items));
-  return doc.toString(WRITE_OPTIONS);
+  return quoteTrailingWhitespace(doc).toString(WRITE_OPTIONS);
 }
 
 /** The optional `date:` of the header, kept just before `annotations:` when it is added. */

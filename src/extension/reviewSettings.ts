@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { checkWorthinessThreshold } from '../core/claims/threshold';
+import { QUEUE_FIGURES, type QueueFigures, type QueueOrder } from '../core/review/queue';
+
+export type ProblemsMode = 'attention' | 'all' | 'none';
+
+export interface ReviewSettings {
+  minCheckWorthiness: number;
+  order: QueueOrder;
+  figures: QueueFigures;
+  problems: ProblemsMode;
+  /** Paragraph lenses on every paragraph with findings, not only where something is queued. */
+  allParagraphLenses: boolean;
+}
+
+/** The settings that shape the review queue and what shows it, for one article. */
+export function reviewSettings(uri?: vscode.Uri): ReviewSettings {
+  const c = vscode.workspace.getConfiguration('gloss', uri);
+  const figures = c.get<string>('review.figures', 'withClaim') as QueueFigures;
+  const problems = c.get<string>('problems', 'attention');
+  return {
+    // unset (null) means the calibrated default of this Gloss version
+    minCheckWorthiness: checkWorthinessThreshold(c.get<number | null>('claims.minCheckWorthiness', null)),
+    order: c.get<string>('review.order', 'document') === 'checkWorthiness' ? 'checkWorthiness' : 'document',
+    figures: QUEUE_FIGURES.includes(figures) ? figures : 'withClaim',
+    problems: problems === 'all' || problems === 'none' ? problems : 'attention',
+    allParagraphLenses: c.get<boolean>('codeLens.allParagraphs', false),
+  };
+}
+
+/** Whether a configuration change affects the queue or how it is shown. */
+export function affectsReview(e: vscode.ConfigurationChangeEvent): boolean {
+  return ['gloss.claims', 'gloss.review', 'gloss.problems', 'gloss.codeLens'].some((s) => e.affectsConfiguration(s));
+}
