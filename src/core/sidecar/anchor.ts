@@ -15,7 +15,7 @@ const SHORT_QUOTE = 8;
 /** Longest quote that fuzzy matching is tried for; longer ones must match exactly. */
 const MAX_FUZZY_QUOTE = 256;
 /** How far around the old place fuzzy matching looks, in UTF-16 units. */
-const FUZZY_WINDOW = 4000;
+export const FUZZY_WINDOW = 4000;
 
 /** Builds an anchor for the code-point range [start, end) of `text`. */
 export function createAnchor(text: string, start: number, end: number, index = new OffsetIndex(text)): Anchor {
@@ -45,7 +45,7 @@ function commonPrefix(a: string, b: string): number {
 }
 
 /** How well the context around [s, e) (UTF-16) matches the anchor's prefix and suffix. */
-function contextScore(text: string, s: number, e: number, anchor: Anchor): number {
+export function contextScore(text: string, s: number, e: number, anchor: Anchor): number {
   const before = text.slice(Math.max(0, s - anchor.prefix.length), s);
   const after = text.slice(e, e + anchor.suffix.length);
   return commonSuffix(before, anchor.prefix) + commonPrefix(after, anchor.suffix);
@@ -157,7 +157,7 @@ function fuzzyFind(text: string, anchor: Anchor, hint: number): { start: number;
  * Approximate occurrences of `p` in text[from, to) with at most `k` edits: for each end
  * position, the best start. O((to-from)·|p|) time.
  */
-function sellers(text: string, from: number, to: number, p: string, k: number): Array<{ start: number; end: number; cost: number }> {
+export function sellers(text: string, from: number, to: number, p: string, k: number): Array<{ start: number; end: number; cost: number }> {
   const m = p.length;
   // cost and start of the best alignment of p[0, i) ending at the current column
   let prev = new Int32Array(m + 1);
