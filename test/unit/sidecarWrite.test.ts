@@ -14,6 +14,8 @@ function annotation(text: string, quote: string, kind: Annotation['kind'] = 'fig
   return { id: annotationId(kind, start, quote, new Set()), kind, status: 'accepted', ...anchor };
 }
 
+const trailingLines = (s: string) => s.split('\n').filter((l) => /[ \t]$/.test(l));
+
 describe('what the editor writes after an edit', () => {
   it('moves offsets, context and hash together, so that gloss check passes', () => {
     const sidecar = emptySidecar('a.txt', TEXT);
@@ -47,5 +49,22 @@ describe('what the editor writes after an edit', () => {
     const loaded = parseSidecar(formatSidecar(emptySidecar('a.txt', TEXT)));
     const updated = updateSidecarText(loaded, sidecar);
     assert.deepEqual(trailing(updated), [], updated);
+  });
+
+  it('never leaves trailing whitespace, for every short mix of letters, spaces, tabs and line breaks', () => {
+    const alphabet = ['a', ' ', '\n', '\t', '中', '\r'];
+    let strings = [''];
+    const offenders: string[] = [];
+    for (let length = 1; length <= 4; length++) {
+      strings = strings.flatMap((s) => alphabet.map((c) => s + c));
+      for (const prefix of strings) {
+        const sidecar = emptySidecar('a.txt', 'q');
+        sidecar.annotations.push({ id: 'f1', kind: 'figure', status: 'accepted', quote: 'q', prefix, suffix: '', start: 0, end: 1 });
+        const out = formatSidecar(sidecar);
+        if (trailingLines(out).length) offenders.push(JSON.stringify(prefix));
+        else if (parseSidecar(out).sidecar.annotations[0]!.prefix !== prefix) offenders.push(`${JSON.stringify(prefix)} (changed)`);
+      }
+    }
+    assert.deepEqual(offenders.slice(0, 10), []);
   });
 });

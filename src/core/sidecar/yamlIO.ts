@@ -178,12 +178,15 @@ export function formatSidecar(sidecar: Sidecar): string {
 
 /**
  * A block scalar keeps a line's trailing spaces as they are, which `git diff --check` flags:
- * text with a space or tab before a line break is written double-quoted instead.
+ * multi-line text with a space or tab at the end of a line, or starting with a line break,
+ * is written double-quoted instead.
  */
 function quoteTrailingWhitespace(doc: Document): Document {
   visit(doc, {
     Scalar(_, node) {
-      if (typeof node.value === 'string' && /[ \t]\r?\n/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+      const v = node.value;
+      // a leading line break is written as an indented empty line; the others keep their spaces
+      if (typeof v === 'string' && v.includes('\n') && /^\r?\n|[ \t]\r?\n|[ \t]$/.test(v)) node.type = 'QUOTE_DOUBLE';
     },
   });
   return doc;
