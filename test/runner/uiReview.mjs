@@ -59,17 +59,20 @@ async function quickOpen(page, name) {
  * so that the first paint is caught.
  */
 async function openAndMeasure(page, name, needle) {
-  const first = page.evaluate((n) => new Promise((resolve) => {
+  const first = page.evaluate(([n, ms]) => new Promise((resolve) => {
+    const end = Date.now() + ms;
     const look = () => {
       for (const el of document.querySelectorAll('.monaco-editor .view-line')) {
         if (el.textContent.includes(n)) return resolve(el.getBoundingClientRect().top);
       }
+      if (Date.now() > end) return resolve(null);
       requestAnimationFrame(look);
     };
     look();
-  }), needle);
+  }), [needle, 30_000 * SCALE]);
   await quickOpen(page, name);
   const painted = await first;
+  if (painted === null) throw new Error(`"${needle}" was never painted`);
   await page.waitForSelector('.monaco-editor .codelens-decoration', { timeout: 30_000 * SCALE });
   await settle(page, needle);
   return { painted, settled: await lineTop(page, needle) };

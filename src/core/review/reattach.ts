@@ -51,6 +51,19 @@ export function reattachCandidates(text: string, anchor: Anchor, limit = 5, inde
       }
     }
   }
+  // the words between the old prefix and suffix, where both still stand close together: the
+  // quote was rewritten in place, beyond what approximate matching accepts
+  const before = anchor.prefix.slice(-16);
+  const after = anchor.suffix.slice(0, 16);
+  if (before.length >= 4 && after.length >= 4 && quote.length <= MAX_QUOTE) {
+    let seen = 0;
+    for (let at = text.indexOf(before); at >= 0 && seen < MAX_OCCURRENCES; at = text.indexOf(before, at + 1), seen++) {
+      const s = at + before.length;
+      const e = text.indexOf(after, s);
+      if (e <= s || e - s > 2 * quote.length + 8) continue;
+      found.push({ s, e, context: contextScore(text, s, e, anchor), edits: editDistance(quote, text.slice(s, e)) });
+    }
+  }
   found.sort((x, y) => y.context - x.context || x.edits - y.edits || Math.abs(x.s - hint) - Math.abs(y.s - hint));
   // one candidate per place: overlapping matches are the same place
   const out: Candidate[] = [];
@@ -62,4 +75,15 @@ export function reattachCandidates(text: string, anchor: Anchor, limit = 5, inde
     out.push({ start: s, end: e, text: text.slice(f.s, f.e), context: f.context, edits: f.edits });
   }
   return out;
+}
+
+/** Levenshtein distance, for the short spans re-attaching compares (both bounded in length). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
