@@ -45,13 +45,17 @@ async function settle(page, needle, quiet = 1500) {
   }
 }
 
-async function quickOpen(page, name) {
-  await page.keyboard.press('Control+P');
+/** Types into the quick input opened by `key` and picks the row that shows `label`, once it is listed. */
+async function pick(page, key, typed, label = typed) {
+  await page.keyboard.press(key);
   await page.waitForSelector('.quick-input-widget input', { timeout: 15_000 * SCALE });
-  await page.keyboard.type(name, { delay: 15 });
-  await page.waitForTimeout(700);
+  await page.keyboard.type(typed, { delay: 15 });
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 30_000 * SCALE });
+  await page.waitForTimeout(300);
   await page.keyboard.press('Enter');
 }
+
+const quickOpen = (page, name) => pick(page, 'Control+P', name);
 
 /**
  * Opens `name` and measures, for the line containing `needle`: where it was first painted,
@@ -108,7 +112,7 @@ export async function runReviewUi({ log = console.log, screenshots, article } = 
   const name = basename(demo);
   try {
     log('\n[ui: review queue] VS Code in Chromium');
-    await page.goto(server.url(workspace, [['extensionDevelopmentPath', server.remote(root)]]));
+    await page.goto(server.url(workspace, [['extensionDevelopmentPath', server.remote(root)]]), { timeout: 120_000 * SCALE });
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 * SCALE });
     await page.waitForTimeout(2000);
     const sidecar = join(workspace, 'articles', name.replace(/\.txt$/, '.annotations.yaml'));
@@ -160,11 +164,7 @@ export async function runReviewUi({ log = console.log, screenshots, article } = 
       }
     });
     await check('"Gloss: Show Review Queue" lists the queue in order', async () => {
-      await page.keyboard.press('F1');
-      await page.waitForSelector('.quick-input-widget input', { timeout: 10_000 * SCALE });
-      await page.keyboard.type('Gloss: Show Review Queue', { delay: 15 });
-      await page.waitForTimeout(700);
-      await page.keyboard.press('Enter');
+      await pick(page, 'F1', 'Gloss: Show Review Queue', 'Show Review Queue');
       await page.locator('.quick-input-widget', { hasText: /to review in this article/ }).first().waitFor({ timeout: 10_000 * SCALE });
       if (screenshots?.queue) {
         await page.waitForTimeout(800);
