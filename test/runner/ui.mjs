@@ -166,8 +166,8 @@ export async function runUi({ log = console.log, screenshots } = {}) {
     });
     await check('the CodeLens shows the review state of each paragraph', async () => {
       await openFile(page, ARTICLE);
-      await waitFor(() => visible(page.locator('.codelens-decoration', { hasText: /\d+\/\d+ reviewed/ }).first()), 'the summary lens "N/M reviewed"', 15_000);
-      await waitFor(() => visible(page.locator('.codelens-decoration', { hasText: /\d+ to review/ }).first()), 'a paragraph lens "N to review"', 15_000);
+      await waitFor(() => visible(page.locator('.codelens-decoration', { hasText: /Gloss: \d+ to review/ }).first()), 'the file lens "Gloss: N to review"', 15_000);
+      await waitFor(() => visible(page.locator('.codelens-decoration', { hasText: /\d+ to review/ }).nth(1)), 'a paragraph lens "N to review"', 15_000);
     });
     await check('F1 → "Gloss: Accept Suggestion" records the figure in the sidecar', async () => {
       await openFile(page, ARTICLE);

@@ -165,7 +165,7 @@ export async function runReviewUi({ log = console.log, screenshots, article } = 
     });
     await check('"Gloss: Show Review Queue" lists the queue in order', async () => {
       await pick(page, 'F1', 'Gloss: Show Review Queue', 'Show Review Queue');
-      await page.locator('.quick-input-widget', { hasText: /to review in this article/ }).first().waitFor({ timeout: 10_000 * SCALE });
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: article ? /entity|claim|check/ : 'check does not hold' }).first().waitFor({ timeout: 15_000 * SCALE });
       if (screenshots?.queue) {
         await page.waitForTimeout(800);
         await page.screenshot({ path: screenshots.queue });
