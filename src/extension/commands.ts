@@ -341,7 +341,7 @@ export type GlossCommandId = keyof ReturnType<typeof commandHandlers>;
 
 /** Commands that hover links may run (`isTrusted.enabledCommands`). */
 export const HOVER_COMMANDS: GlossCommandId[] = [
-  'gloss.accept', 'gloss.reject', 'gloss.setVerdict', 'gloss.addNote', 'gloss.addEvidence', 'gloss.teachEntity', 'gloss.showMentions',
+  'gloss.accept', 'gloss.reject', 'gloss.setVerdict', 'gloss.addNote', 'gloss.addEvidence', 'gloss.teachEntity', 'gloss.showMentions', 'gloss.rejectEverywhere',
 ];
 
 export function commandLink(id: GlossCommandId, args: unknown, title: string): string {

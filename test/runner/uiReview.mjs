@@ -73,7 +73,7 @@ async function openAndMeasure(page, name, needle) {
       requestAnimationFrame(look);
     };
     look();
-  }), [needle, 30_000 * SCALE]);
+  }), [needle, 90_000 * SCALE]);
   await quickOpen(page, name);
   const painted = await first;
   if (painted === null) throw new Error(`"${needle}" was never painted`);
