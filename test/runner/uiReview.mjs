@@ -119,10 +119,11 @@ export async function runReviewUi({ log = console.log, screenshots, article } = 
     await check('lenses do not move the text after a decision, nor when the article is opened again', async () => {
       const first = await openAndMeasure(page, name, needle);
       results.jumps.firstOpen = Math.round(first.settled - first.painted);
-      // a decision: the next queue item, accepted with the keyboard
-      await page.keyboard.press('Alt+]');
+      // a decision that settles everything queued in the measured line's paragraph: its lens
+      // row must stay (saying "reviewed"), or the line would move up
+      await page.locator('.monaco-editor .view-line', { hasText: needle }).first().click();
       await page.waitForTimeout(300);
-      await page.keyboard.press('Alt+a');
+      await page.keyboard.press('Alt+Shift+A');
       if (!(await poll(page, () => existsSync(sidecar), 15_000))) throw new Error('the decision was not written');
       await settle(page, needle);
       results.jumps.afterDecision = Math.round((await lineTop(page, needle)) - first.settled);
