@@ -5,22 +5,22 @@
  */
 import { existsSync } from 'node:fs';
 import { Analyzer } from '../core/analysis/analyze';
-import { checkWorthinessThreshold } from '../core/claims/threshold';
+import { DEFAULT_MIN_CHECK_WORTHINESS } from '../core/claims/score';
 import type { Lexicon } from '../core/entities/lexicon';
 import { buildReview } from '../core/review/items';
-import { buildQueue, QUEUE_FIGURES, type QueueEntry, type QueueFigures, type QueueOrder } from '../core/review/queue';
+import { buildQueue, QUEUE_ENTITIES, QUEUE_FIGURES, type QueueEntities, type QueueEntry, type QueueFigures, type QueueOrder } from '../core/review/queue';
 import { sidecarPathFor, type Sidecar } from '../core/sidecar/model';
 import { readSidecarFile } from '../core/sidecar/store';
 import { OffsetIndex } from '../core/text/offsets';
 import { UsageError } from './sidecarCommands';
 
 export const REVIEW_USAGE = `  review [--json] [--order document|check-worthiness] [--min-check-worthiness N]
-         [--figures withClaim|inQueuedClaims|all] [--lexicon PATH] FILE.txt...
+         [--figures withClaim|inQueuedClaims|all] [--entities uncertain|all] [--lexicon PATH] FILE.txt...
                                              what needs a decision in each article, in queue order
                                              (decisions in the article's sidecar are taken into account)
 `;
 
-const VALUE_OPTIONS = ['--order', '--min-check-worthiness', '--figures', '--lexicon'];
+const VALUE_OPTIONS = ['--order', '--min-check-worthiness', '--figures', '--entities', '--lexicon'];
 
 export interface ReviewedArticle {
   file: string;
@@ -42,12 +42,14 @@ function parseOptions(args: string[]) {
   const order: QueueOrder = orderArg === 'document' ? 'document' : 'checkWorthiness';
   const thresholdArg = option(args, '--min-check-worthiness');
   const threshold = thresholdArg === undefined ? undefined : Number(thresholdArg);
-  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new UsageError(`--min-check-worthiness: '${thresholdArg}' is not a number from 0 to 1`);
+  if (threshold !== undefined && !(thresholdArg!.trim() !== '' && threshold >= 0 && threshold <= 1)) throw new UsageError(`--min-check-worthiness: '${thresholdArg}' is not a number from 0 to 1`);
   const figures = (option(args, '--figures') ?? 'withClaim') as QueueFigures;
   if (!QUEUE_FIGURES.includes(figures)) throw new UsageError(`--figures: '${figures}' is not one of ${QUEUE_FIGURES.join(', ')}`);
+  const entities = (option(args, '--entities') ?? 'uncertain') as QueueEntities;
+  if (!QUEUE_ENTITIES.includes(entities)) throw new UsageError(`--entities: '${entities}' is not one of ${QUEUE_ENTITIES.join(', ')}`);
   const files = args.filter((a, i) => !a.startsWith('--') && !VALUE_OPTIONS.includes(args[i - 1] ?? ''));
   if (!files.length) throw new UsageError('review needs at least one article');
-  return { json: args.includes('--json'), order, minCheckWorthiness: checkWorthinessThreshold(threshold), figures, files, lexicon: option(args, '--lexicon') };
+  return { json: args.includes('--json'), order, minCheckWorthiness: threshold ?? DEFAULT_MIN_CHECK_WORTHINESS, figures, entities, files, lexicon: option(args, '--lexicon') };
 }
 
 /** The decisions already made on an article; an unreadable sidecar is reported and left out. */
@@ -61,8 +63,9 @@ function decisionsOf(path: string, warn: (s: string) => void): Sidecar | undefin
 }
 
 export function reviewArticle(file: string, text: string, analyzer: Analyzer, options: ReturnType<typeof parseOptions>, warn: (s: string) => void): { article: ReviewedArticle; entries: QueueEntry[]; failed: number } {
+  analyzer.minCheckWorthiness = options.minCheckWorthiness;
   const analysis = analyzer.analyze(text);
-  const review = buildReview(analysis, decisionsOf(file, warn), { minCheckWorthiness: options.minCheckWorthiness });
+  const review = buildReview(analysis, decisionsOf(file, warn));
   const queue = buildQueue(analysis, review, options);
   const index = new OffsetIndex(text);
   const article: ReviewedArticle = {

@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
   lexicon.corpus.reviewState = (uri, text, analysis) => {
     // the tree counts the queue, as the lenses and the status bar do
     const settings = reviewSettings(uri);
-    const review = buildReview(analysis, sidecars.get(uri, text).sidecar, { minCheckWorthiness: settings.minCheckWorthiness });
+    const review = buildReview(analysis, sidecars.get(uri, text).sidecar);
     const queue = buildQueue(analysis, review, settings);
     const claims: ArticleSummary['claims'] = review.items
       .filter((i) => i.kind === 'claim')

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { checkWorthinessThreshold } from '../core/claims/threshold';
-import { QUEUE_FIGURES, type QueueFigures, type QueueOrder } from '../core/review/queue';
+import { QUEUE_ENTITIES, QUEUE_FIGURES, type QueueEntities, type QueueFigures, type QueueOrder } from '../core/review/queue';
+import { minCheckWorthiness } from './claimThreshold';
 
 export type ProblemsMode = 'attention' | 'all' | 'none';
 
@@ -8,6 +8,7 @@ export interface ReviewSettings {
   minCheckWorthiness: number;
   order: QueueOrder;
   figures: QueueFigures;
+  entities: QueueEntities;
   problems: ProblemsMode;
   /** Paragraph lenses on every paragraph with findings, not only where something is queued. */
   allParagraphLenses: boolean;
@@ -18,11 +19,12 @@ export function reviewSettings(uri?: vscode.Uri): ReviewSettings {
   const c = vscode.workspace.getConfiguration('gloss', uri);
   const figures = c.get<string>('review.figures', 'withClaim') as QueueFigures;
   const problems = c.get<string>('problems', 'attention');
+  const entities = c.get<string>('review.entities', 'uncertain') as QueueEntities;
   return {
-    // unset (null) means the calibrated default of this Gloss version
-    minCheckWorthiness: checkWorthinessThreshold(c.get<number | null>('claims.minCheckWorthiness', null)),
+    minCheckWorthiness: minCheckWorthiness(uri),
     order: c.get<string>('review.order', 'document') === 'checkWorthiness' ? 'checkWorthiness' : 'document',
     figures: QUEUE_FIGURES.includes(figures) ? figures : 'withClaim',
+    entities: QUEUE_ENTITIES.includes(entities) ? entities : 'uncertain',
     problems: problems === 'all' || problems === 'none' ? problems : 'attention',
     allParagraphLenses: c.get<boolean>('codeLens.allParagraphs', false),
   };

@@ -54,7 +54,7 @@ export class Reviewer implements vscode.Disposable {
     const settings = reviewSettings(document.uri);
     const analysis = this.analyses.get(document);
     const state = this.sidecars.get(document.uri, document.getText());
-    const review = buildReview(analysis, state.sidecar, { minCheckWorthiness: settings.minCheckWorthiness });
+    const review = buildReview(analysis, state.sidecar);
     const queue = buildQueue(analysis, review, settings);
     const entry: Entry = { version: document.version, generation: this.generation, review, queue, settings };
     this.cache.set(key, entry);

@@ -15,13 +15,16 @@ const at = (needle: string, delta = 0) => {
 };
 
 function setup(annotate: (review: Review, sidecar: Sidecar) => void = () => {}, options: QueueOptions = {}) {
-  const analysis = new Analyzer().analyze(SAMPLE);
-  // thresholds relative to the scores, so that recalibrating the score does not break these tests
-  const opinion = analysis.claims.find((c) => c.text.startsWith('我觉得'))!;
+  const analyzer = new Analyzer();
+  analyzer.minCheckWorthiness = 0;
+  // a threshold just above the opinion's score, so that recalibrating the score breaks nothing here
+  const opinion = analyzer.analyze(SAMPLE).claims.find((c) => c.text.startsWith('我觉得'))!;
   const minCheckWorthiness = options.minCheckWorthiness ?? opinion.score + 0.01;
+  analyzer.minCheckWorthiness = minCheckWorthiness;
+  const analysis = analyzer.analyze(SAMPLE);
   const sidecar = emptySidecar('a.txt', SAMPLE);
-  annotate(buildReview(analysis, sidecar, { minCheckWorthiness }), sidecar);
-  const review = buildReview(analysis, sidecar, { minCheckWorthiness });
+  annotate(buildReview(analysis, sidecar), sidecar);
+  const review = buildReview(analysis, sidecar);
   return { analysis, review, queue: buildQueue(analysis, review, { ...options, minCheckWorthiness }) };
 }
 
@@ -107,6 +110,19 @@ describe('the review queue', () => {
     assert.ok(open, 'an open annotation is queued');
     assert.equal(open.start, at('这件事'));
     assert.equal(manual('supported').queue.entries.find((e) => e.why === 'your annotation'), undefined);
+  });
+
+  it('asks about names the lexicons know only on request', () => {
+    const text = '据晨光财经报道，百度去年的营收为1200亿元，同比增长8%。百度创始人李彦宏表示，公司将加大投入。\n';
+    const analysis = new Analyzer().analyze(text);
+    const review = buildReview(analysis, undefined);
+    const known = analysis.entities.find((e) => e.canonical === '百度');
+    assert.equal(known?.source, 'lexicon');
+    const ids = (entities?: 'all' | 'uncertain') => buildQueue(analysis, review, { minCheckWorthiness: 0, ...(entities ? { entities } : {}) }).entries.filter((e) => e.kind === 'entity').map((e) => e.entityId);
+    assert.ok(!ids().includes(known.entityId), 'not by default');
+    assert.ok(ids('all').includes(known.entityId));
+    const unsure = analysis.entities.filter((e) => e.source !== 'lexicon' && e.source !== 'workspace').map((e) => e.entityId);
+    for (const id of unsure) assert.ok(ids().includes(id), `${id} is still queued`);
   });
 
   it('queues figures inside queued claims, or all, only on request', () => {

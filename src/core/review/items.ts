@@ -7,7 +7,6 @@ import type { Analysis } from '../analysis/analyze';
 import type { Claim } from '../claims/detect';
 import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
-import { DEFAULT_MIN_CHECK_WORTHINESS } from '../claims/threshold';
 import { entityId } from '../entities/lexicon';
 import { createAnchor, resolveAnchor } from '../sidecar/anchor';
 import { annotationId } from '../sidecar/ids';
@@ -32,10 +31,6 @@ export interface ReviewItem {
   settledBy?: Annotation;
 }
 
-export interface ReviewOptions {
-  /** Claims scoring below this are not marked, unless their arithmetic fails or is unclear. */
-  minCheckWorthiness?: number;
-}
 
 export interface Orphan {
   annotation: Annotation;
@@ -54,18 +49,13 @@ export interface Review {
 
 const key = (kind: string, start: number, end: number) => `${kind}:${start}:${end}`;
 
-/** Whether a claim is marked: check-worthy enough, or carrying arithmetic that needs a look. */
-export function isMarkedClaim(claim: Claim, minCheckWorthiness: number): boolean {
-  return claim.score >= minCheckWorthiness || claim.checks.some((k) => k.verdict !== 'holds');
-}
-
 /** Findings and annotations of one article, in document order. */
-export function buildReview(analysis: Analysis, sidecar: Sidecar | undefined, options: ReviewOptions = {}): Review {
+export function buildReview(analysis: Analysis, sidecar: Sidecar | undefined): Review {
   const text = analysis.text;
   const index = new OffsetIndex(text);
   const items = new Map<string, ReviewItem>();
-  const threshold = options.minCheckWorthiness ?? DEFAULT_MIN_CHECK_WORTHINESS;
-  for (const c of analysis.claims) if (isMarkedClaim(c, threshold)) items.set(key('claim', c.start, c.end), { kind: 'claim', start: c.start, end: c.end, state: 'suggested', finding: { claim: c } });
+  // the analyser has left out the claims below the threshold (gloss.claims.minCheckWorthiness)
+  for (const c of analysis.claims) items.set(key('claim', c.start, c.end), { kind: 'claim', start: c.start, end: c.end, state: 'suggested', finding: { claim: c } });
   // a date: in the sidecar header dates the article's relative dates (去年8月) instead of its dateline
   const date = sidecar?.date !== undefined ? parseArticleDate(sidecar.date, 'sidecar') : undefined;
   const figures = date && analysis.figures.some((f) => f.relative) ? resolveRelativeDates(analysis.figures, date) : analysis.figures;

@@ -8,7 +8,7 @@
 import type { Analysis } from '../analysis/analyze';
 import type { ArithmeticCheck } from '../claims/arithmetic';
 import type { Claim } from '../claims/detect';
-import { DEFAULT_MIN_CHECK_WORTHINESS } from '../claims/threshold';
+import { DEFAULT_MIN_CHECK_WORTHINESS } from '../claims/score';
 import { entityKeyOf, type Review, type ReviewItem } from './items';
 
 export const QUEUE_ORDERS = ['document', 'checkWorthiness'] as const;
@@ -17,10 +17,18 @@ export type QueueOrder = (typeof QUEUE_ORDERS)[number];
 export const QUEUE_FIGURES = ['withClaim', 'inQueuedClaims', 'all'] as const;
 export type QueueFigures = (typeof QUEUE_FIGURES)[number];
 
+/**
+ * Which entities are stops: those Gloss is unsure of (found by its tagger or its rules), or
+ * also those its lexicons know (the built-in one, and the workspace lexicon the team confirmed).
+ */
+export const QUEUE_ENTITIES = ['uncertain', 'all'] as const;
+export type QueueEntities = (typeof QUEUE_ENTITIES)[number];
+
 export interface QueueOptions {
   minCheckWorthiness?: number;
   order?: QueueOrder;
   figures?: QueueFigures;
+  entities?: QueueEntities;
 }
 
 export type QueueKind = 'check' | 'claim' | 'entity' | 'figure';
@@ -156,20 +164,24 @@ export function buildQueue(analysis: Analysis, review: Review, options: QueueOpt
     }
   }
 
-  // each entity once: at its first mention in body text, settled by any decision on it
-  const entities = new Map<string, { first?: ReviewItem; mentions: number; settled: boolean }>();
+  // each entity once: at its first mention in body text, settled by any decision on it; a name
+  // a lexicon knows is no question unless asked for (gloss.review.entities)
+  const everyEntity = options.entities === 'all';
+  const entities = new Map<string, { first?: ReviewItem; mentions: number; settled: boolean; known: boolean }>();
   for (const it of review.items) {
     if (it.kind !== 'entity') continue;
     const key = entityKeyOf(it);
     if (!key) continue;
-    const e = entities.get(key) ?? { mentions: 0, settled: false };
+    const e = entities.get(key) ?? { mentions: 0, settled: false, known: false };
     e.mentions++;
+    const source = it.finding?.entity?.source;
+    if (source === 'lexicon' || source === 'workspace') e.known = true;
     if (it.state !== 'suggested') e.settled = true;
     if (!e.first && it.finding?.entity && inBody(it.start)) e.first = it;
     entities.set(key, e);
   }
   for (const [id, e] of entities) {
-    if (!e.first) continue;
+    if (!e.first || (e.known && !everyEntity)) continue;
     const it = e.first;
     out.push({ kind: 'entity', start: it.start, end: it.end, text: text.slice(it.start, it.end), why: 'entity', weight: ENTITY_WEIGHT, settled: e.settled, item: it, entityId: id, mentions: e.mentions });
   }
