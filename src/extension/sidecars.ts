@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { sidecarPathFor, type Sidecar } from '../core/sidecar/model';
 import { settleAnchors } from '../core/sidecar/check';
-import { emptySidecar, readSidecarFile, saveSidecar } from '../core/sidecar/store';
+import { emptySidecar, readSidecarFile, saveSidecar, sha256 } from '../core/sidecar/store';
 import type { LoadedSidecar, SidecarError } from '../core/sidecar/yamlIO';
 import { t } from './l10n';
 
