@@ -4,27 +4,15 @@
  * writes its own articles (our own text) into a folder of its own and removes it afterwards.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { QueueEntry } from '../../src/core/review/queue';
 import { createAnchor } from '../../src/core/sidecar/anchor';
 import { checkSidecar } from '../../src/core/sidecar/check';
 import { emptySidecar } from '../../src/core/sidecar/store';
 import { formatSidecar, parseSidecar } from '../../src/core/sidecar/yamlIO';
-import { activateGloss, hoverText, workspaceFile } from './helpers';
-
-const SCALE = Number(process.env.GLOSS_TIMEOUT_SCALE ?? 1) || 1;
-
-/** Polls `probe` about every 200 ms until it gives a truthy value; fails with `what` after `ms` (scaled). */
-async function until<T>(probe: () => T | Promise<T>, what: string, ms = 15_000): Promise<NonNullable<T>> {
-  const end = Date.now() + ms * SCALE;
-  for (;;) {
-    const v = await probe();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { activateGloss, hoverText, openArticle, scratchArticles, timeoutFor, waitFor, workspaceFile } from './helpers';
 
 /** A credit line, a byline, a heading, then body text with a compound rate that does not hold. */
 const ARTICLE = [
@@ -39,22 +27,20 @@ const ARTICLE = [
 
 const made: string[] = [];
 
-/** Writes an article (and optionally its sidecar) into a fresh folder under articles/. */
-function writeArticle(name: string, text = ARTICLE, sidecar?: (text: string) => string): vscode.Uri {
-  const dir = workspaceFile('articles', `queue-${name}-${Date.now().toString(36)}`);
-  mkdirSync(dir.fsPath, { recursive: true });
-  made.push(dir.fsPath);
-  const uri = vscode.Uri.joinPath(dir, `${name}.txt`);
-  if (sidecar) writeFileSync(vscode.Uri.joinPath(dir, `${name}.annotations.yaml`).fsPath, sidecar(text));
+/**
+ * Writes an article (and optionally its sidecar) into a scratch folder of its own under
+ * articles/, once the file watcher watches it (so that Gloss indexes it and sees its sidecar).
+ */
+async function writeArticle(name: string, text = ARTICLE, sidecar?: (text: string) => string): Promise<vscode.Uri> {
+  const { dir } = await scratchArticles();
+  made.push(dir);
+  const uri = vscode.Uri.file(join(dir, `${name}.txt`));
+  if (sidecar) writeFileSync(join(dir, `${name}.annotations.yaml`), sidecar(text));
   writeFileSync(uri.fsPath, text);
   return uri;
 }
 
-async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-  await until(() => editor.document.languageId === 'article', 'the article language');
-  return editor;
-}
+const open = openArticle;
 
 function sidecarPath(uri: vscode.Uri): string {
   return uri.fsPath.replace(/\.txt$/, '.annotations.yaml');
@@ -64,7 +50,8 @@ const glossDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(ur
 const cp = (text: string, utf16: number) => [...text.slice(0, utf16)].length;
 
 describe('the review queue in VS Code', function () {
-  this.timeout(90_000 * SCALE);
+  // the longest test waits for the tree (30 s) and a handful of default waits
+  this.timeout(timeoutFor(30_000, 10_000, 10_000, 10_000, 10_000, 10_000));
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -73,9 +60,9 @@ describe('the review queue in VS Code', function () {
 
   it('shows a failed check as a Warning on the stated figure, with its working, its operands and quick fixes', async () => {
     await activateGloss();
-    const uri = writeArticle('problems');
+    const uri = await writeArticle('problems');
     const doc = (await open(uri)).document;
-    const failed = await until(() => glossDiagnostics(uri).find((d) => d.code === 'check-fails'), 'the failed check in Problems');
+    const failed = await waitFor(() => glossDiagnostics(uri).find((d) => d.code === 'check-fails'), 'the failed check in Problems');
     assert.equal(failed.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(doc.getText(failed.range), '10%');
     assert.match(failed.message, /41\.4\d*% per year, stated 10%/);
@@ -87,23 +74,23 @@ describe('the review queue in VS Code', function () {
     assert.ok(markFalse, actions.map((a) => a.title).join(', '));
     assert.ok(actions.some((a) => a.command?.command === 'gloss.addEvidence'));
     await vscode.commands.executeCommand(markFalse.command!.command, ...(markFalse.command!.arguments ?? []));
-    await until(() => !glossDiagnostics(uri).some((d) => d.code === 'check-fails'), 'the decided check to leave Problems');
+    await waitFor(() => !glossDiagnostics(uri).some((d) => d.code === 'check-fails'), 'the decided check to leave Problems');
     assert.match(readFileSync(sidecarPath(uri), 'utf8'), /verdict: "false"\n/);
-    const unsupported = await until(() => glossDiagnostics(uri).find((d) => d.code === 'verdict-without-evidence'), 'a verdict without evidence');
+    const unsupported = await waitFor(() => glossDiagnostics(uri).find((d) => d.code === 'verdict-without-evidence'), 'a verdict without evidence');
     assert.equal(unsupported.severity, vscode.DiagnosticSeverity.Information);
   });
 
   it('shows the queue left, failed checks and orphans in the status bar; a click goes to the next item', async () => {
     const api = await activateGloss();
     // an annotation whose words are not in the article: an orphan
-    const uri = writeArticle('status', ARTICLE, (text) => {
+    const uri = await writeArticle('status', ARTICLE, (text) => {
       const s = emptySidecar('status.txt', text);
       s.annotations.push({ id: 'c-gone01', kind: 'claim', status: 'accepted', verdict: 'disputed', quote: '这句话已经从文章里删掉了', prefix: '', suffix: '', start: 30, end: 42 });
       return formatSidecar(s);
     });
     const editor = await open(uri);
     const queue = await api.queue(uri);
-    const view = await until(() => {
+    const view = await waitFor(() => {
       const v = api.statusBar();
       return v.visible && v.text.includes(`${queue.length} to review`) ? v : undefined;
     }, 'the status bar');
@@ -117,7 +104,7 @@ describe('the review queue in VS Code', function () {
 
   it('Alt+] walks the queue and never stops on credit lines, bylines, headings or noise', async () => {
     const api = await activateGloss();
-    const uri = writeArticle('walk');
+    const uri = await writeArticle('walk');
     const editor = await open(uri);
     const doc = editor.document;
     const binding = (vscode.extensions.getExtension('gloss-dev.gloss')!.packageJSON.contributes.keybindings as Array<{ key: string; command: string }>).find((k) => k.key === 'alt+]');
@@ -138,8 +125,8 @@ describe('the review queue in VS Code', function () {
 
   it('accepting one mention of an entity settles all its mentions; Reject everywhere removes it from every article, with undo', async () => {
     const api = await activateGloss();
-    const uri = writeArticle('entity');
-    const traditional = writeArticle('entity-tw', '據北辰日報報道，星河雲去年宣布將在香港上市，募資約50億港元。\n');
+    const uri = await writeArticle('entity');
+    const traditional = await writeArticle('entity-tw', '據北辰日報報道，星河雲去年宣布將在香港上市，募資約50億港元。\n');
     // 星河云 is in the fixture workspace lexicon: ask about known names too, for this test
     const config = vscode.workspace.getConfiguration('gloss');
     await config.update('review.entities', 'all', vscode.ConfigurationTarget.Workspace);
@@ -148,7 +135,7 @@ describe('the review queue in VS Code', function () {
     const mentions = [...text.matchAll(/星河云/g)].map((m) => m.index!);
     assert.equal(mentions.length, 4);
     const queued = (q: QueueEntry[]) => q.filter((e) => e.kind === 'entity' && e.text === '星河云');
-    assert.equal(queued(await until(async () => ((await api.queue(uri)).some((e) => e.text === '星河云') ? api.queue(uri) : undefined), 'the setting to apply')).length, 1, 'one stop for four mentions');
+    assert.equal(queued(await waitFor(async () => ((await api.queue(uri)).some((e) => e.text === '星河云') ? api.queue(uri) : undefined), 'the setting to apply')).length, 1, 'one stop for four mentions');
     await vscode.commands.executeCommand('gloss.accept', { uri: uri.toString(), offset: mentions[2]! + 1, kind: 'entity' });
     assert.deepEqual(queued(await api.queue(uri)), [], 'settled for the whole article');
     for (const at of [mentions[1]!, mentions[3]!]) {
@@ -166,11 +153,11 @@ describe('the review queue in VS Code', function () {
       const ignored = await vscode.commands.executeCommand<string[]>('gloss.rejectEverywhere', { uri: uri.toString(), offset: mentions[1]! + 1 });
       assert.deepEqual(ignored, ['星河云']);
       assert.match(readFileSync(lexiconPath, 'utf8'), /ignore:\n\s+- 星河云\n/);
-      await until(async () => !(await names(traditional)).includes('星河云'), 'the Traditional article to lose 星河雲');
-      await until(async () => !(await names(uri)).includes('星河云'), 'this article to lose 星河云');
+      await waitFor(async () => !(await names(traditional)).includes('星河云'), 'the Traditional article to lose 星河雲');
+      await waitFor(async () => !(await names(uri)).includes('星河云'), 'this article to lose 星河云');
       void twDoc;
       await vscode.commands.executeCommand('gloss.undoRejectEverywhere', { uri: uri.toString(), names: ignored });
-      await until(async () => (await names(traditional)).includes('星河云'), 'undo to bring 星河雲 back');
+      await waitFor(async () => (await names(traditional)).includes('星河云'), 'undo to bring 星河雲 back');
     } finally {
       if (before === undefined) rmSync(lexiconPath, { force: true });
       else writeFileSync(lexiconPath, before);
@@ -180,7 +167,7 @@ describe('the review queue in VS Code', function () {
 
   it('Accept all leaves a claim whose arithmetic fails queued, and its lens says so', async () => {
     const api = await activateGloss();
-    const uri = writeArticle('acceptall');
+    const uri = await writeArticle('acceptall');
     const doc = (await open(uri)).document;
     const paragraph = doc.getText().indexOf('据北辰日报');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
@@ -202,7 +189,7 @@ describe('the review queue in VS Code', function () {
     await activateGloss();
     const original = '星河云董事长赵明远表示，公司将在明年推出新的芯片产品。';
     const edited = '星河云董事长赵明远日前表示，公司明年将推出两款新的芯片产品。';
-    const uri = writeArticle('orphan', ARTICLE.replace(original, edited), () => {
+    const uri = await writeArticle('orphan', ARTICLE.replace(original, edited), () => {
       // the sidecar was written against the text before the edit
       const s = emptySidecar('orphan.txt', ARTICLE);
       const start = cp(ARTICLE, ARTICLE.indexOf(original));
@@ -213,9 +200,9 @@ describe('the review queue in VS Code', function () {
       return formatSidecar(s);
     });
     const doc = (await open(uri)).document;
-    const orphan = await until(() => glossDiagnostics(uri).find((d) => d.code === 'orphan'), 'the orphan in Problems');
+    const orphan = await waitFor(() => glossDiagnostics(uri).find((d) => d.code === 'orphan'), 'the orphan in Problems');
     assert.equal(orphan.severity, vscode.DiagnosticSeverity.Warning);
-    const tree = await until(async () => {
+    const tree = await waitFor(async () => {
       const t = await vscode.commands.executeCommand<{ tree: Array<{ label: string; children?: Array<{ label: string; children?: Array<{ label: string; description?: string }> }> }> }>('gloss.corpusTree');
       const disputed = t.tree.find((n) => n.label === 'Claims by verdict')?.children?.find((n) => n.label === 'disputed');
       return disputed?.children?.some((c) => c.description?.includes('orphan.txt') && c.description.includes('orphaned')) ? t : undefined;
@@ -230,7 +217,7 @@ describe('the review queue in VS Code', function () {
     const moved = await vscode.commands.executeCommand<{ quote: string; verdict: string; start: number }>('gloss.reattachOrphan', { ...args, start, end: start + edited.length });
     assert.equal(moved.quote, edited);
     assert.equal(moved.verdict, 'disputed');
-    await until(() => !glossDiagnostics(uri).some((d) => d.code === 'orphan'), 'the orphan to leave Problems');
+    await waitFor(() => !glossDiagnostics(uri).some((d) => d.code === 'orphan'), 'the orphan to leave Problems');
     const loaded = parseSidecar(readFileSync(sidecarPath(uri), 'utf8'));
     assert.equal(loaded.sidecar.annotations[0]!.start, cp(doc.getText(), start));
     assert.deepEqual(checkSidecar(loaded, doc.getText()), [], 'what the editor wrote passes gloss check');

@@ -2,13 +2,16 @@
 // driven by playwright-core. Measures how far the CodeLens rows push the text down after it
 // is painted (on first open, after a decision, on reopening), checks the status bar and the
 // Problems panel, and saves the README's pictures when asked (scripts/screenshot.mjs).
+// No fixed sleeps: every step polls what a person would look at, with limits scaled by
+// GLOSS_TIMEOUT_SCALE (waiting.mjs); each check opens what it needs, so that any one runs
+// alone: GLOSS_TEST_GREP='<part of its title>' node test/runner/uiReview.mjs.
 // Also `node test/runner/uiReview.mjs [ARTICLE.txt]`: measure on any article (e.g. a seed,
 // read where it is, never copied into the repository).
 import { existsSync, mkdirSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { launchBrowser, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
-
-const SCALE = Number(process.env.GLOSS_TIMEOUT_SCALE ?? 1) || 1;
+import { launchBrowser, newPage, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
+import { scaled, waitFor } from './waiting.mjs';
+import { activeTab, cursorPosition, openFile, openQuickInput, pickInQuickInput } from './uiSteps.mjs';
 
 /** The top of the first painted line that contains `needle`, in CSS pixels, or null. */
 function lineTop(page, needle) {
@@ -20,42 +23,23 @@ function lineTop(page, needle) {
   }, needle);
 }
 
-async function poll(page, probe, ms) {
-  const end = Date.now() + ms * SCALE;
-  let value = await probe();
-  while (!value && Date.now() < end) {
-    await page.waitForTimeout(200);
-    value = await probe();
-  }
-  return value;
-}
-
-/** Waits until the lens rows stop changing: the same count and the same line positions for `quiet` ms. */
+/**
+ * Waits until the lens rows stop changing: the same count and the same position of the
+ * measured line for `quiet` ms (VS Code adds lens rows after its CodeLens debounce).
+ */
 async function settle(page, needle, quiet = 1500) {
   let last = '';
   let since = Date.now();
-  const end = Date.now() + 30_000 * SCALE;
-  while (Date.now() < end) {
+  await waitFor(async () => {
     const now = JSON.stringify([await page.locator('.monaco-editor .codelens-decoration').count(), await lineTop(page, needle)]);
     if (now !== last) {
       last = now;
       since = Date.now();
-    } else if (Date.now() - since >= quiet) return;
-    await page.waitForTimeout(100);
-  }
+      return false;
+    }
+    return Date.now() - since >= quiet;
+  }, `the lens rows around "${needle}" to stop moving`, 30_000);
 }
-
-/** Types into the quick input opened by `key` and picks the row that shows `label`, once it is listed. */
-async function pick(page, key, typed, label = typed) {
-  await page.keyboard.press(key);
-  await page.waitForSelector('.quick-input-widget input', { timeout: 15_000 * SCALE });
-  await page.keyboard.type(typed, { delay: 15 });
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 30_000 * SCALE });
-  await page.waitForTimeout(300);
-  await page.keyboard.press('Enter');
-}
-
-const quickOpen = (page, name) => pick(page, 'Control+P', name);
 
 /**
  * Opens `name` and measures, for the line containing `needle`: where it was first painted,
@@ -73,11 +57,12 @@ async function openAndMeasure(page, name, needle) {
       requestAnimationFrame(look);
     };
     look();
-  }), [needle, 90_000 * SCALE]);
-  await quickOpen(page, name);
+  }), [needle, scaled(90_000)]);
+  await openQuickInput(page, 'Control+P');
+  await pickInQuickInput(page, name, name);
   const painted = await first;
   if (painted === null) throw new Error(`"${needle}" was never painted`);
-  await page.waitForSelector('.monaco-editor .codelens-decoration', { timeout: 30_000 * SCALE });
+  await page.locator('.monaco-editor .codelens-decoration').first().waitFor({ timeout: scaled(30_000) });
   await settle(page, needle);
   return { painted, settled: await lineTop(page, needle) };
 }
@@ -93,11 +78,16 @@ export async function runReviewUi({ log = console.log, screenshots, article } = 
   const needle = (lines[Math.min(3, lines.length - 1)] ?? text).trim().slice(0, 10);
   const server = await startCodeServer();
   const browser = await launchBrowser();
-  const results = { passed: 0, failed: 0, failures: [], jumps: {} };
+  const results = { passed: 0, failed: 0, failures: [], skipped: [], jumps: {} };
   const outDir = join(root, 'test-results');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  const page = await newPage(browser, { width: 1280, height: 760 });
+  const grep = process.env.GLOSS_TEST_GREP ? new RegExp(process.env.GLOSS_TEST_GREP) : undefined;
+  let setupError;
   const check = async (title, fn) => {
+    if (grep && !grep.test(title)) return;
     try {
+      if (setupError) throw setupError;
+      await page.keyboard.press('Escape'); // nothing left open by the check before
       await fn();
       results.passed++;
       log(`  ✔ ${title}`);
@@ -110,25 +100,36 @@ export async function runReviewUi({ log = console.log, screenshots, article } = 
     }
   };
   const name = basename(demo);
+  const isOpen = async () => (await activeTab(page).getAttribute('aria-label').catch(() => ''))?.startsWith(name);
   try {
     log('\n[ui: review queue] VS Code in Chromium');
-    await page.goto(server.url(workspace, [['extensionDevelopmentPath', server.remote(root)]]), { timeout: 120_000 * SCALE });
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 * SCALE });
-    await page.waitForTimeout(2000);
+    try {
+      await page.goto(server.url(workspace, [['extensionDevelopmentPath', server.remote(root)]]), { waitUntil: 'domcontentloaded' });
+      await page.waitForSelector('.monaco-workbench', { timeout: scaled(60_000) });
+      // the explorer lists the workspace once the workbench has restored: keys go somewhere from then on
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'articles' }).first().waitFor({ timeout: scaled(60_000) });
+    } catch (e) {
+      setupError = new Error(`the workbench did not open: ${e.message}`);
+    }
     const sidecar = join(workspace, 'articles', name.replace(/\.txt$/, '.annotations.yaml'));
     await check('lenses do not move the text after a decision, nor when the article is opened again', async () => {
+      if (await isOpen()) {
+        await page.keyboard.press('Control+W');
+        await waitFor(async () => !(await isOpen()), `the editor of ${name} to close`);
+      }
       const first = await openAndMeasure(page, name, needle);
       results.jumps.firstOpen = Math.round(first.settled - first.painted);
       // a decision that settles everything queued in the measured line's paragraph: its lens
       // row must stay (saying "reviewed"), or the line would move up
+      const before = await cursorPosition(page);
       await page.locator('.monaco-editor .view-line', { hasText: needle }).first().click();
-      await page.waitForTimeout(300);
+      await waitFor(async () => (await cursorPosition(page)) !== before, 'the click to move the cursor to the measured line');
       await page.keyboard.press('Alt+Shift+A');
-      if (!(await poll(page, () => existsSync(sidecar), 15_000))) throw new Error('the decision was not written');
+      await waitFor(() => existsSync(sidecar), 'the decision to be written', 15_000);
       await settle(page, needle);
       results.jumps.afterDecision = Math.round((await lineTop(page, needle)) - first.settled);
       await page.keyboard.press('Control+W');
-      await page.waitForTimeout(500);
+      await waitFor(async () => !(await isOpen()), `the editor of ${name} to close`);
       const again = await openAndMeasure(page, name, needle);
       results.jumps.reopened = Math.round(again.settled - again.painted);
       log(`    text moved after painting: first open ${results.jumps.firstOpen} px, after a decision ${results.jumps.afterDecision} px, reopened ${results.jumps.reopened} px`);
@@ -136,41 +137,42 @@ export async function runReviewUi({ log = console.log, screenshots, article } = 
       if (results.jumps.reopened !== 0) throw new Error(`reopening moved the text by ${results.jumps.reopened} px`);
     });
     await check('the file lens stands on a line of its own', async () => {
-      const rows = await page.evaluate(() => [...document.querySelectorAll('.monaco-editor .codelens-decoration')].map((el) => ({ top: Math.round(el.getBoundingClientRect().top), text: el.textContent })));
+      await openFile(page, name);
+      const rows = await waitFor(async () => {
+        const r = await page.evaluate(() => [...document.querySelectorAll('.monaco-editor .codelens-decoration')].map((el) => ({ top: Math.round(el.getBoundingClientRect().top), text: el.textContent })));
+        return r.some((x) => /Gloss: (\d+ to review|reviewed)/.test(x.text)) ? r : undefined;
+      }, 'the file lens', 15_000);
       const top = rows.find((r) => /Gloss: (\d+ to review|reviewed)/.test(r.text));
-      if (!top) throw new Error(`no file lens: ${JSON.stringify(rows)}`);
       const sharing = rows.filter((r) => r !== top && r.top === top.top);
       if (sharing.length) throw new Error(`the file lens shares its row with ${JSON.stringify(sharing)}`);
     });
     await check('the status bar shows what is left and the failed check; a click goes to the next item', async () => {
+      await openFile(page, name);
       const item = page.locator('.statusbar-item', { hasText: /Gloss: \d+ to review/ }).first();
-      await item.waitFor({ timeout: 15_000 * SCALE });
+      await item.waitFor({ timeout: scaled(15_000) });
       const label = await item.textContent();
       if (!article && !/1 failed check/.test(label)) throw new Error(`status bar: ${label}`);
-      const position = () => page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().textContent();
-      const before = await position();
+      const before = await waitFor(() => cursorPosition(page), 'the cursor position in the status bar');
       await item.click();
-      if (!(await poll(page, async () => (await position()) !== before, 10_000))) throw new Error('the click did not move the cursor');
+      await waitFor(async () => (await cursorPosition(page)) !== before, `the click to move the cursor from ${before}`);
     });
     await check('the Problems panel lists the failed check, with its working', async () => {
+      await openFile(page, name);
       await page.keyboard.press('Control+Shift+M');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Arithmetic does not hold' }).first();
-      if (article) await page.locator('.markers-panel').first().waitFor({ timeout: 15_000 * SCALE });
-      else await row.waitFor({ timeout: 15_000 * SCALE });
+      if (article) await page.locator('.markers-panel').first().waitFor({ timeout: scaled(15_000) });
+      else await row.waitFor({ timeout: scaled(15_000) });
       results.problems = await page.locator('.markers-panel .monaco-list-row').count();
       log(`    rows in Problems: ${results.problems}`);
-      if (screenshots?.problems) {
-        await page.waitForTimeout(800);
-        await page.screenshot({ path: screenshots.problems });
-      }
+      if (screenshots?.problems) await page.screenshot({ path: screenshots.problems });
     });
     await check('"Gloss: Show Review Queue" lists the queue in order', async () => {
-      await pick(page, 'F1', 'Gloss: Show Review Queue', 'Show Review Queue');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: article ? /entity|claim|check/ : 'check does not hold' }).first().waitFor({ timeout: 15_000 * SCALE });
-      if (screenshots?.queue) {
-        await page.waitForTimeout(800);
-        await page.screenshot({ path: screenshots.queue });
-      }
+      await openFile(page, name);
+      await openQuickInput(page, 'F1');
+      await pickInQuickInput(page, 'Gloss: Show Review Queue', 'Show Review Queue');
+      const rows = page.locator('.quick-input-widget .monaco-list-row');
+      await rows.filter({ hasText: article ? /entity|claim|check/ : 'check does not hold' }).first().waitFor({ timeout: scaled(15_000) });
+      if (screenshots?.queue) await page.screenshot({ path: screenshots.queue });
       await page.keyboard.press('Escape');
     });
   } finally {
