@@ -214,8 +214,18 @@ describe('the review queue in VS Code', function () {
     const args = reattach.command!.arguments![0] as { uri: string; id: string };
     assert.equal(args.id, 'c-orphan1');
     const start = doc.getText().indexOf(edited);
-    const moved = await vscode.commands.executeCommand<{ quote: string; verdict: string; start: number }>('gloss.reattachOrphan', { ...args, start, end: start + edited.length });
-    assert.equal(moved.quote, edited);
+    // as a person does it: the quick pick of candidates, ranked as re-anchoring ranks them,
+    // answered with its first row (Enter), polled until the pick is shown
+    const picking = vscode.commands.executeCommand<{ quote: string; verdict: string; start: number } | undefined>('gloss.reattachOrphan', args);
+    let answered = false;
+    void picking.then(() => (answered = true), () => (answered = true));
+    await waitFor(async () => {
+      if (!answered) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return answered;
+    }, 'the quick pick of places to be answered');
+    const moved = await picking;
+    assert.ok(moved, 'the first candidate was taken');
+    assert.equal(moved.quote, edited, 'the best candidate is the sentence as rewritten');
     assert.equal(moved.verdict, 'disputed');
     await waitFor(() => !glossDiagnostics(uri).some((d) => d.code === 'orphan'), 'the orphan to leave Problems');
     const loaded = parseSidecar(readFileSync(sidecarPath(uri), 'utf8'));

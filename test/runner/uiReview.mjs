@@ -139,12 +139,18 @@ export async function runReviewUi({ log = console.log, screenshots, article } = 
     await check('the file lens stands on a line of its own', async () => {
       await openFile(page, name);
       const rows = await waitFor(async () => {
-        const r = await page.evaluate(() => [...document.querySelectorAll('.monaco-editor .codelens-decoration')].map((el) => ({ top: Math.round(el.getBoundingClientRect().top), text: el.textContent })));
+        // lens rows out of the viewport keep a stale position, hidden: only the painted ones count
+        const r = await page.evaluate(() =>
+          [...document.querySelectorAll('.monaco-editor .codelens-decoration')]
+            .filter((el) => el.offsetParent && getComputedStyle(el).visibility !== 'hidden')
+            .map((el) => ({ top: Math.round(el.getBoundingClientRect().top), text: el.textContent })),
+        );
         return r.some((x) => /Gloss: (\d+ to review|reviewed)/.test(x.text)) ? r : undefined;
       }, 'the file lens', 15_000);
       const top = rows.find((r) => /Gloss: (\d+ to review|reviewed)/.test(r.text));
       const sharing = rows.filter((r) => r !== top && r.top === top.top);
       if (sharing.length) throw new Error(`the file lens shares its row with ${JSON.stringify(sharing)}`);
+      if (screenshots?.editor) await page.screenshot({ path: screenshots.editor });
     });
     await check('the status bar shows what is left and the failed check; a click goes to the next item', async () => {
       await openFile(page, name);
