@@ -24,6 +24,31 @@ function lineTop(page, needle) {
 }
 
 /**
+ * The painted lines (their text) that carry the queued-claim tint: overlays whose background
+ * is the colour `gloss.queuedClaimBackground` resolves to, matched to lines by position.
+ */
+function tintedLines(page) {
+  return page.evaluate(() => {
+    const probe = document.createElement('div');
+    probe.style.background = 'var(--vscode-gloss-queuedClaimBackground)';
+    // theme colours are CSS variables of the workbench, not of the page
+    document.querySelector('.monaco-workbench').appendChild(probe);
+    const tint = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    if (!tint || tint === 'rgba(0, 0, 0, 0)') return [];
+    const boxes = [...document.querySelectorAll('.monaco-editor .view-overlays div')]
+      .filter((el) => getComputedStyle(el).backgroundColor === tint)
+      .map((el) => el.getBoundingClientRect());
+    return [...document.querySelectorAll('.monaco-editor .view-line')]
+      .filter((line) => {
+        const r = line.getBoundingClientRect();
+        return boxes.some((b) => b.top < r.bottom - 1 && b.bottom > r.top + 1);
+      })
+      .map((line) => line.textContent);
+  });
+}
+
+/**
  * Waits until the lens rows stop changing: the same count and the same position of the
  * measured line for `quiet` ms (VS Code adds lens rows after its CodeLens debounce).
  */
@@ -152,6 +177,17 @@ export async function runReviewUi({ log = console.log, screenshots, article } = 
       if (sharing.length) throw new Error(`the file lens shares its row with ${JSON.stringify(sharing)}`);
       if (screenshots?.editor) await page.screenshot({ path: screenshots.editor });
     });
+    if (!article) {
+      await check('claims in the queue are tinted, and a claim below the threshold is not', async () => {
+        await openFile(page, name);
+        const lines = await waitFor(async () => {
+          const l = await tintedLines(page);
+          return l.some((t) => t.includes('董事长兼CEO陈立峰')) ? l : undefined;
+        }, 'the tint on the queued quote of 陈立峰', 15_000);
+        const below = lines.filter((t) => t.includes('我觉得这件事'));
+        if (below.length) throw new Error(`a sentence below the threshold is tinted: ${below}`);
+      });
+    }
     await check('the status bar shows what is left and the failed check; a click goes to the next item', async () => {
       await openFile(page, name);
       const item = page.locator('.statusbar-item', { hasText: /Gloss: \d+ to review/ }).first();
