@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Analyzer } from '../../src/core/analysis/analyze';
 import { annotationFor, buildReview, itemAt } from '../../src/core/review/items';
 import { emptySidecar } from '../../src/core/sidecar/store';
 import { formatSidecar } from '../../src/core/sidecar/yamlIO';
+import { scratchDir } from './helpers';
 
 const root = join(__dirname, '../../..');
 const cli = join(root, 'dist/cli.js');
@@ -19,7 +19,7 @@ function gloss(args: string[], cwd: string) {
 
 /** A scratch folder with the sample article, its first line prefixed by an astral character. */
 function scratch(): { dir: string; file: string; text: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'gloss-review-'));
+  const dir = scratchDir('gloss-review-');
   const file = join(dir, 'sample.txt');
   const text = `𠀀${readFileSync(SAMPLE, 'utf8')}`;
   writeFileSync(file, text);
