@@ -6,7 +6,7 @@ import { Analyzer } from '../../src/core/analysis/analyze';
 import { annotationFor, buildReview, itemAt } from '../../src/core/review/items';
 import { emptySidecar } from '../../src/core/sidecar/store';
 import { formatSidecar } from '../../src/core/sidecar/yamlIO';
-import { scratchDir } from './helpers';
+import { scratchDir, timeoutScale } from './helpers';
 
 const root = join(__dirname, '../../..');
 const cli = join(root, 'dist/cli.js');
@@ -30,7 +30,7 @@ type Printed = { file: string; queue: Array<{ kind: string; start: number; end: 
 
 describe('gloss review (child process)', function () {
   // each run loads the tagger's model: slow on a loaded machine
-  this.timeout(60_000 * Number(process.env.GLOSS_TIMEOUT_SCALE ?? 1));
+  this.timeout(60_000 * timeoutScale());
   before(function () {
     if (!existsSync(cli)) this.skip();
   });
