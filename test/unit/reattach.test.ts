@@ -43,7 +43,7 @@ describe('the workspace lexicon ignore list', () => {
     const added = setIgnoredInWorkspaceLexicon(parseWorkspaceLexicon(SOURCE), ['星河云', '星河雲'], true);
     assert.match(added, /^# ours\n/);
     assert.deepEqual(parseWorkspaceLexicon(added).ignore, ['星河云']);
-    const lexicon = builtinLexicon().with([{ id: 'org:星河云', canonical: '星河云', type: 'org', aliases: ['星河云', '星河雲'], shortForms: [], shortFormsStandAlone: false, groupNames: false, origin: 'workspace' }], parseWorkspaceLexicon(added).ignore);
+    const lexicon = builtinLexicon().with([{ id: 'org:星河云', canonical: '星河云', type: 'org', aliases: ['星河云', '星河雲'], shortForms: [], shortFormsStandAlone: false, groupNames: false, notBefore: [], origin: 'workspace' }], parseWorkspaceLexicon(added).ignore);
     assert.deepEqual(detectEntities('據報道，星河雲去年上市。', lexicon).filter((e) => e.canonical === '星河云'), [], 'ignored in Traditional too');
     const removed = setIgnoredInWorkspaceLexicon(parseWorkspaceLexicon(added), ['星河雲'], false);
     assert.deepEqual(parseWorkspaceLexicon(removed).ignore, []);
