@@ -442,6 +442,12 @@ if (want('speed')) {
   } else console.log('  activation and first lens: no timings from a UI run (test-results/timings.json)');
 }
 
+// ---------------------------------------------------------------- review queue
+if (want('review')) {
+  const { printReviewQueues } = await import('./review.mjs');
+  printReviewQueues(core, join(shared, 'seeds'));
+}
+
 // ---------------------------------------------------------------- editor
 if (want('editor')) {
   // what the hover and CodeLens providers do, minus VS Code, on a 1 MB article
@@ -455,6 +461,7 @@ if (want('editor')) {
   const analyzer = new core.Analyzer();
   const [cold, analysis] = ms(() => analyzer.analyze(text));
   const [reviewMs, review] = ms(() => core.buildReview(analysis, undefined));
+  const [queueMs, queue] = ms(() => core.buildQueue(analysis, review, {}));
   const offsets = Array.from({ length: 10_000 }, (_, k) => Math.floor((k * 7919) % text.length));
   const [hoverAll] = ms(() => offsets.forEach((o) => core.itemsAt(review, o)));
   const [lensMs] = ms(() => core.itemsByParagraph(review, analysis.paragraphs.map((p) => p.paragraph)));
@@ -466,6 +473,7 @@ if (want('editor')) {
   console.log(`\nEditor path on a 1 MB article (${[...text].length} code points, ${analysis.paragraphs.length} paragraphs, ${review.items.length} findings)`);
   console.log(`  analysis from scratch: ${cold.toFixed(0)} ms (once per article; then served from the cache by document version)`);
   console.log(`  review (findings paired with the sidecar): ${reviewMs.toFixed(1)} ms`);
+  console.log(`  review queue (${queue.entries.length} items): ${queueMs.toFixed(1)} ms`);
   console.log(`  hover lookup from the cached review: ${((hoverAll / offsets.length) * 1000).toFixed(2)} µs per hover (10,000 hovers)`);
   console.log(`  CodeLens grouping of all paragraphs: ${lensMs.toFixed(2)} ms`);
   console.log(`  typing in one paragraph: ${editMs.toFixed(1)} ms, ${analyzer.freshParagraphs - before} paragraph(s) analysed afresh; the review of the new version ${reviewEditMs.toFixed(1)} ms`);

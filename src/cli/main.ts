@@ -24,6 +24,7 @@ import { runAgree } from './commands/agree';
 import { runIndex, type Task } from './commands/corpusIndex';
 import { indexArticle } from '../core/corpus/articleIndex';
 import { parseJobs, runPool, serveIfWorker, type WorkerSetup } from './pool';
+import { REVIEW_USAGE, runReview } from './review';
 
 const USAGE = `usage: gloss <command> [options]
 
@@ -57,7 +58,7 @@ commands:
                                              inter-annotator agreement of two folders or two revisions:
                                              span F1 per kind (exact, overlap), Cohen's κ on accept/reject
                                              and on verdicts, per article
-  help                                       this text
+${REVIEW_USAGE}  help                                       this text
 
 PATH is a sidecar (*.annotations.yaml), an article (*.txt) or a folder (searched); default: .
 `;
@@ -65,7 +66,7 @@ PATH is a sidecar (*.annotations.yaml), an article (*.txt) or a folder (searched
 type Kind = 'figure' | 'entity' | 'claim';
 const KNOWN_KINDS: readonly Kind[] = ['figure', 'entity', 'claim'];
 
-function readText(path: string, maxMb?: number): string {
+export function readText(path: string, maxMb?: number): string {
   return readArticleText(path, maxMb);
 }
 
@@ -295,6 +296,8 @@ export function main(argv: string[], writeRaw: (s: string) => void = (s) => proc
         return runSummary(rest, write);
       case 'agree':
         return runAgree(rest, write);
+      case 'review':
+        return runReview(rest, write, { readText, lexiconFor });
       case undefined:
       case 'help':
       case '--help':

@@ -23,3 +23,4 @@ export { detectClaimCandidates, type ScoredUnit, type Attribution, type SourceKi
 export { DEFAULT_MIN_CHECK_WORTHINESS, isCheckWorthy, checkWorthiness } from './claims/score';
 export { FEATURES, type FeatureName, type Features } from './claims/features';
 export { withoutRepeats } from './claims/select';
+export { buildQueue, stepQueue, type Queue, type QueueEntry, type QueueOptions } from './review/queue';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ARTICLE_LANGUAGE } from './analysisCache';
 import type { Reviewer } from './reviewer';
 import { t } from './l10n';
+import { affectsReview } from './reviewSettings';
 
 type LensKind = { summary: true } | { summary: false; paragraphStart: number; action: 'review' | 'acceptAll' };
 
@@ -16,9 +17,11 @@ function count(n: number, one: string, many: string): string {
 }
 
 /**
- * One lens at the top with the article's summary, and per paragraph with findings a lens
- * with its counts and one to accept all. Ranges come first; titles and commands are filled
- * in `resolveCodeLens` from the cached review.
+ * One lens at the top with the article's queue, on a line of its own, and a lens per
+ * paragraph where something is or was queued (a setting shows every paragraph with findings):
+ * what is left there, and Accept all. A paragraph keeps its lens once everything in it is
+ * decided ("reviewed"), so that deciding never moves the text. Ranges come first; titles and
+ * commands are filled in `resolveCodeLens` from the cached review.
  */
 export class GlossCodeLensProvider implements vscode.CodeLensProvider<GlossLens> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -35,13 +38,17 @@ export class GlossCodeLensProvider implements vscode.CodeLensProvider<GlossLens>
     const analysis = this.reviewer.analyses.get(document);
     if (token.isCancellationRequested) return [];
     const byParagraph = this.reviewer.paragraphItems(document);
+    const all = this.reviewer.settings(document).allParagraphLenses;
     const lenses: GlossLens[] = [new GlossLens(new vscode.Range(0, 0, 0, 0), document.uri, { summary: true })];
     for (const p of analysis.paragraphs) {
-      if (!byParagraph.get(p.paragraph.start)?.items.length) continue;
+      const entry = byParagraph.get(p.paragraph.start);
+      if (!entry || !(entry.queued.length || (all && entry.items.length))) continue;
       const pos = document.positionAt(p.paragraph.start);
+      // the file lens keeps the first line to itself
+      if (pos.line === 0) continue;
       const range = new vscode.Range(pos, pos);
       lenses.push(new GlossLens(range, document.uri, { summary: false, paragraphStart: p.paragraph.start, action: 'review' }));
-      lenses.push(new GlossLens(range, document.uri, { summary: false, paragraphStart: p.paragraph.start, action: 'acceptAll' }));
+      if (entry.items.some((i) => i.state === 'suggested')) lenses.push(new GlossLens(range, document.uri, { summary: false, paragraphStart: p.paragraph.start, action: 'acceptAll' }));
     }
     return lenses;
   }
@@ -49,40 +56,45 @@ export class GlossCodeLensProvider implements vscode.CodeLensProvider<GlossLens>
   resolveCodeLens(lens: GlossLens, token: vscode.CancellationToken): GlossLens {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === lens.uri.toString());
     if (!document || token.isCancellationRequested) return lens;
+    const queue = this.reviewer.queue(document);
     const review = this.reviewer.review(document);
-    const analysis = this.reviewer.analyses.get(document);
     const uri = document.uri.toString();
     if (lens.what.summary) {
-      const by = (k: string) => review.items.filter((i) => i.kind === k && i.state !== 'rejected').length;
-      const done = review.items.filter((i) => i.state !== 'suggested').length;
-      const failed = analysis.claims.flatMap((c) => c.checks).filter((k) => k.verdict === 'does not hold').length;
-      const parts = [
-        `$(book) Gloss: ${count(by('claim'), t('claim'), t('claims'))} · ${count(by('figure'), t('figure'), t('figures'))} · ${count(by('entity'), t('entity'), t('entities'))}`,
-        t('{0}/{1} reviewed', done, review.items.length),
-      ];
-      if (failed) parts.push(`$(warning) ${count(failed, t('failed check'), t('failed checks'))}`);
+      const by = (k: string) => queue.entries.filter((e) => e.kind === k).length;
+      const parts = [queue.entries.length ? `$(book) ${t('Gloss: {0} to review', queue.entries.length)}` : `$(pass-filled) ${t('Gloss: reviewed')}`];
+      const kinds = [
+        by('claim') ? count(by('claim'), t('claim'), t('claims')) : '',
+        by('entity') ? count(by('entity'), t('entity'), t('entities')) : '',
+        by('figure') ? count(by('figure'), t('figure'), t('figures')) : '',
+      ].filter(Boolean);
+      if (kinds.length) parts.push(kinds.join(', '));
+      if (queue.failedChecks) parts.push(`$(warning) ${count(queue.failedChecks, t('failed check'), t('failed checks'))}`);
       if (review.orphans.length) parts.push(`$(debug-disconnect) ${count(review.orphans.length, t('orphan'), t('orphans'))}`);
-      lens.command = { title: parts.join(' · '), command: 'gloss.nextUnreviewed', arguments: [{ uri, offset: 0 }] };
+      lens.command = { title: parts.join(' · '), command: 'gloss.showQueue', arguments: [] };
       return lens;
     }
     const entry = this.reviewer.paragraphItems(document).get((lens.what as { paragraphStart: number }).paragraphStart);
     if (!entry) return lens;
-    const { findings: paragraph, items } = entry;
-    const live = (k: string) => items.filter((i) => i.kind === k && i.state !== 'rejected').length;
-    const todo = items.filter((i) => i.state === 'suggested').length;
+    const { findings: paragraph, items, queued } = entry;
+    const open = queued.filter((q) => !q.settled);
+    const suggested = items.filter((i) => i.state === 'suggested');
+    const failing = suggested.filter((i) => i.finding?.claim?.checks.some((k) => k.verdict === 'does not hold'));
     if (lens.what.action === 'acceptAll') {
-      lens.command = todo
-        ? { title: `$(check-all) ${t('Accept all')}`, command: 'gloss.acceptParagraph', arguments: [{ uri, offset: paragraph.paragraph.start }] }
-        : { title: `$(pass-filled) ${t('reviewed')}`, command: '' };
+      const target = { uri, offset: paragraph.paragraph.start };
+      lens.command = failing.length
+        ? { title: `$(check-all) ${t('Accept all but the failed check')}`, command: 'gloss.acceptParagraph', arguments: [target] }
+        : { title: `$(check-all) ${t('Accept all')}`, command: 'gloss.acceptParagraph', arguments: [target] };
       return lens;
     }
+    const left = (k: string) => open.filter((q) => q.kind === k).length;
     const bits: string[] = [];
-    if (live('claim')) bits.push(`$(law) ${count(live('claim'), t('claim'), t('claims'))}`);
-    if (live('figure')) bits.push(`$(symbol-number) ${count(live('figure'), t('figure'), t('figures'))}`);
-    if (live('entity')) bits.push(`$(person) ${count(live('entity'), t('entity'), t('entities'))}`);
-    if (todo) bits.push(t('{0} to review', todo));
-    if (paragraph.claims.some((c) => c.checks.some((k) => k.verdict === 'does not hold'))) bits.push(`$(warning) ${t('arithmetic')}`);
-    lens.command = { title: bits.join(' · ') || t('nothing left'), command: 'gloss.nextUnreviewed', arguments: [{ uri, offset: Math.max(0, paragraph.paragraph.start - 1) }] };
+    if (left('check')) bits.push(`$(warning) ${count(left('check'), t('check to decide'), t('checks to decide'))}`);
+    if (left('claim')) bits.push(`$(law) ${count(left('claim'), t('claim'), t('claims'))}`);
+    if (left('entity')) bits.push(`$(person) ${count(left('entity'), t('entity'), t('entities'))}`);
+    if (left('figure')) bits.push(`$(symbol-number) ${count(left('figure'), t('figure'), t('figures'))}`);
+    if (open.length) bits.push(t('{0} to review', open.length));
+    const title = bits.join(' · ') || (queued.length ? `$(pass-filled) ${t('reviewed')}` : t('nothing queued'));
+    lens.command = { title, command: 'gloss.nextUnreviewed', arguments: [{ uri, offset: Math.max(0, paragraph.paragraph.start - 1) }] };
     return lens;
   }
 }
@@ -96,7 +108,7 @@ export function registerCodeLens(reviewer: Reviewer): { provider: GlossCodeLensP
       // the reviewer fires after the debounce (typing) and after decisions: lenses stay still meanwhile
       reviewer.onDidChange(() => provider.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('gloss.codeLens')) provider.refresh();
+        if (e.affectsConfiguration('gloss.codeLens') || affectsReview(e)) provider.refresh();
       }),
     ],
   };

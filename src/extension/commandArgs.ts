@@ -50,6 +50,15 @@ const FIELDS: Record<string, FieldCheck> = {
     (/^https?:\/\/[^\s]+$/i.test(v as string) || /^[^\s#/\\]+#[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(v as string)
       ? undefined
       : 'evidence must be an http(s) URL or an article#id reference'),
+  id: (v) => text(v, 'id', 200, false) ?? (/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(v as string) ? undefined : 'id must be an annotation id (as the sidecar schema writes it)'),
+  names: (v) => {
+    if (!Array.isArray(v) || v.length === 0 || v.length > 200) return 'names must be a list of 1 to 200 names';
+    for (const n of v) {
+      const problem = text(n, 'a name', 200, false) ?? ((n as string).trim() ? undefined : 'a name must not be empty');
+      if (problem) return problem;
+    }
+    return undefined;
+  },
   format: (v) => (['jsonl', 'csv', 'brat', 'w3c'].includes(v as string) ? undefined : 'format must be one of jsonl, csv, brat, w3c'),
   out: (v, env) => (typeof v === 'string' && env.exportPathAllowed(v) ? undefined : 'out must be a file in the workspace or beside the article'),
 };
@@ -105,6 +114,10 @@ export const COMMAND_ARGS = {
   'gloss.openLocation': (args, env) =>
     args.length === 2 && env.uriAllowed(args[0]) && isIndex(args[1]) ? undefined : 'expects the URI of an article in the workspace and an offset',
   'gloss.corpusTree': none,
+  'gloss.showQueue': target(...REVIEW),
+  'gloss.rejectEverywhere': target(...REVIEW),
+  'gloss.undoRejectEverywhere': target('uri', 'names'),
+  'gloss.reattachOrphan': target('uri', 'id', 'start', 'end'),
 } satisfies Record<string, ArgCheck>;
 
 /** Commands registered by a view rather than in commands.ts's map: they go through the same checks. */

@@ -7,7 +7,9 @@ import type { Reviewer } from './reviewer';
 import type { LexiconService } from './lexicon';
 import { describeFigure } from '../core/figures/format';
 import { toSimplifiedView, traditionalConverter } from '../core/script/normalize';
-import { annotationFor, itemAt, withAnnotation, type ReviewItem } from '../core/review/items';
+import { annotationFor, itemAt, withAnnotation } from '../core/review/items';
+import { stepQueue, type QueueEntry } from '../core/review/queue';
+import { reviewCommandHandlers } from './reviewCommands';
 import { VERDICTS, type Kind, type Verdict } from '../core/sidecar/model';
 import { toBrat, toCsv, toJsonl, toW3c } from '../core/sidecar/export';
 import { writeAtomic } from '../core/sidecar/store';
@@ -33,6 +35,19 @@ export interface Services {
   annotators: AnnotatorService;
 }
 
+/** A queue entry as commands return it: plain data, UTF-16 offsets. */
+export interface QueueStop {
+  kind: QueueEntry['kind'];
+  start: number;
+  end: number;
+  text: string;
+  why: string;
+}
+
+export function queueStop(e: QueueEntry): QueueStop {
+  return { kind: e.kind, start: e.start, end: e.end, text: e.text, why: e.why };
+}
+
 /** Where a review command acts: a document, a UTF-16 offset in it, and optionally a kind. */
 export interface Target {
   uri?: string | vscode.Uri;
@@ -40,7 +55,7 @@ export interface Target {
   kind?: Kind;
 }
 
-async function documentFor(arg: unknown): Promise<vscode.TextDocument | undefined> {
+export async function documentFor(arg: unknown): Promise<vscode.TextDocument | undefined> {
   if (arg instanceof vscode.Uri) return vscode.workspace.openTextDocument(arg);
   if (typeof arg === 'string') return vscode.workspace.openTextDocument(vscode.Uri.parse(arg));
   if (arg && typeof arg === 'object' && 'uri' in arg) return documentFor((arg as Target).uri);
@@ -85,21 +100,26 @@ export function commandHandlers(s: Services) {
     return ok ? annotation : undefined;
   };
 
-  const move = async (target: Target | undefined, direction: 1 | -1): Promise<ReviewItem | undefined> => {
+  /** The stop visited last in each article, so that two stops at one offset are both visited. */
+  const lastStop = new Map<string, { start: number; end: number; weight: number }>();
+  const move = async (target: Target | undefined, direction: 1 | -1): Promise<QueueStop | undefined> => {
     const document = await documentFor(target);
     if (!document) return undefined;
     const editor = await vscode.window.showTextDocument(document);
     const from = offsetOf(document, target) ?? 0;
-    const items = s.reviewer.review(document).items.filter((i) => i.state === 'suggested');
-    const next = direction === 1 ? items.find((i) => i.start > from) ?? items[0] : [...items].reverse().find((i) => i.start < from) ?? items[items.length - 1];
+    const queue = s.reviewer.queue(document);
+    const key = document.uri.toString();
+    const last = lastStop.get(key);
+    const next = stepQueue(queue, s.reviewer.settings(document).order, { offset: from, ...(last && last.start === from ? { last } : {}) }, direction);
     if (!next) {
       void vscode.window.showInformationMessage(t('Everything in this article is reviewed.'));
       return undefined;
     }
+    lastStop.set(key, { start: next.start, end: next.end, weight: next.weight });
     const range = new vscode.Range(document.positionAt(next.start), document.positionAt(next.end));
     editor.selection = new vscode.Selection(range.start, range.start);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    return next;
+    return queueStop(next);
   };
 
   return {
@@ -113,7 +133,16 @@ export function commandHandlers(s: Services) {
       const paragraph = analysis.paragraphs.find((p) => p.paragraph.start <= offset && offset <= p.paragraph.end);
       if (!paragraph) return 0;
       const review = s.reviewer.review(document);
-      const todo = review.items.filter((i) => i.state === 'suggested' && i.start >= paragraph.paragraph.start && i.end <= paragraph.paragraph.end);
+      const inside = review.items.filter((i) => i.state === 'suggested' && i.start >= paragraph.paragraph.start && i.end <= paragraph.paragraph.end);
+      // a claim whose arithmetic fails is never accepted in bulk: it stays queued for a verdict
+      const failing = inside.filter((i) => i.finding?.claim?.checks.some((k) => k.verdict === 'does not hold'));
+      const todo = inside.filter((i) => !failing.includes(i));
+      if (failing.length) {
+        const working = failing.flatMap((i) => i.finding!.claim!.checks.filter((k) => k.verdict === 'does not hold').map((k) => k.working));
+        void vscode.window.showWarningMessage(
+          t('Accepted {0}. Left in the queue, because its arithmetic does not hold: {1}. Give the claim a verdict.', todo.length, working.join('; ')),
+        );
+      }
       if (!todo.length) return 0;
       const text = document.getText();
       const annotator = await s.annotators.annotatorFor(document.uri);
@@ -306,6 +335,7 @@ export function commandHandlers(s: Services) {
       if (!document) return [];
       return s.reviewer.sidecars.get(document.uri, document.getText()).sidecar.annotations;
     },
+    ...reviewCommandHandlers(s, { documentFor, reviewTarget }),
   } satisfies Record<string, (...args: never[]) => Promise<unknown>>;
 }
 
@@ -319,7 +349,7 @@ void _everyCheckACommand;
 
 /** Commands that hover links may run (`isTrusted.enabledCommands`). */
 export const HOVER_COMMANDS: GlossCommandId[] = [
-  'gloss.accept', 'gloss.reject', 'gloss.setVerdict', 'gloss.addNote', 'gloss.addEvidence', 'gloss.teachEntity', 'gloss.showMentions',
+  'gloss.accept', 'gloss.reject', 'gloss.setVerdict', 'gloss.addNote', 'gloss.addEvidence', 'gloss.teachEntity', 'gloss.showMentions', 'gloss.rejectEverywhere',
 ];
 
 export function commandLink(id: GlossCommandId, args: unknown, title: string): string {

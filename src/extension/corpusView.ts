@@ -71,7 +71,13 @@ export function corpusTree(index: CorpusIndex): CorpusNode[] {
           label: v,
           description: `${list.length}`,
           icon: VERDICT_ICONS[v],
-          children: () => list.map((c) => ({ label: c.text.length > 40 ? `${c.text.slice(0, 40)}…` : c.text, description: basename(c.uri.fsPath), icon: VERDICT_ICONS[v], open: { uri: c.uri, offset: c.start } })),
+          children: () =>
+            list.map((c) => ({
+              label: c.text.length > 40 ? `${c.text.slice(0, 40)}…` : c.text,
+              description: c.orphan ? `${basename(c.uri.fsPath)} · ${t('orphaned')}` : basename(c.uri.fsPath),
+              icon: c.orphan ? 'debug-disconnect' : VERDICT_ICONS[v],
+              open: { uri: c.uri, offset: c.start },
+            })),
         })),
   };
   const articleRoot: CorpusNode = {

@@ -10,8 +10,10 @@ const VERDICT_ICONS = ['supported', 'disputed', 'false', 'unverifiable'] as cons
 
 /**
  * Suggestions get a dotted underline in their kind's colour, decisions a solid one;
- * rejected findings are not decorated. Claims with a verdict show an icon in the gutter.
- * Colours are themable (`contributes.colors`).
+ * rejected findings are not decorated. Claims still in the review queue get a faint tint
+ * and a mark in the overview ruler, so that a paragraph's lens ("1 claim") points at one
+ * sentence a reader can see; a tint changes no layout, so deciding moves no text. Claims
+ * with a verdict show an icon in the gutter. Colours are themable (`contributes.colors`).
  */
 export function registerDecorations(reviewer: Reviewer, context: vscode.ExtensionContext): vscode.Disposable[] {
   // theme colours are exposed to the editor's CSS as --vscode-<id with dots as dashes>
@@ -32,13 +34,18 @@ export function registerDecorations(reviewer: Reviewer, context: vscode.Extensio
       }),
     ]),
   );
+  const queuedClaim = vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor('gloss.queuedClaimBackground'),
+    overviewRulerColor: new vscode.ThemeColor('gloss.claimUnderline'),
+    overviewRulerLane: vscode.OverviewRulerLane.Center,
+  });
   // orphans have no words any more: mark their last known place in the overview ruler
   const orphan = vscode.window.createTextEditorDecorationType({
     overviewRulerColor: new vscode.ThemeColor('gloss.orphanRuler'),
     overviewRulerLane: vscode.OverviewRulerLane.Left,
     isWholeLine: true,
   });
-  const all = [...suggested.values(), ...decided.values(), ...gutter.values(), orphan];
+  const all = [...suggested.values(), ...decided.values(), ...gutter.values(), queuedClaim, orphan];
 
   const paint = (editor: vscode.TextEditor) => {
     if (editor.document.languageId !== ARTICLE_LANGUAGE) return;
@@ -49,6 +56,7 @@ export function registerDecorations(reviewer: Reviewer, context: vscode.Extensio
       editor.setDecorations(suggested.get(k)!, k === 'claim' ? [] : review.items.filter((i) => i.kind === k && i.state === 'suggested').map((i) => range(i.start, i.end)));
       editor.setDecorations(decided.get(k)!, review.items.filter((i) => i.kind === k && (i.state === 'accepted' || i.state === 'manual')).map((i) => range(i.start, i.end)));
     }
+    editor.setDecorations(queuedClaim, reviewer.queue(editor.document).entries.filter((e) => e.kind === 'claim').map((e) => range(e.start, e.end)));
     // code points → UTF-16 needs an index of the whole text: only when there are orphans to place
     const index = review.orphans.length ? new OffsetIndex(editor.document.getText()) : undefined;
     editor.setDecorations(

@@ -8,14 +8,20 @@ import { registerCommands } from './commands';
 import { registerDecorations } from './decorations';
 import { registerHover } from './hover';
 import { registerCorpusView } from './corpusView';
-import { LexiconService } from './lexicon';
+import { LexiconService, type ArticleSummary } from './lexicon';
 import { Reviewer } from './reviewer';
 import { SidecarService } from './sidecars';
 import { t } from './l10n';
 import type { Analysis } from '../core/analysis/analyze';
 import { buildReview } from '../core/review/items';
+import { buildQueue, type QueueEntry } from '../core/review/queue';
 import type { Annotation } from '../core/sidecar/model';
 import { MIN_CHECK_WORTHINESS_SETTING } from './claimThreshold';
+import { OffsetIndex } from '../core/text/offsets';
+import { registerCodeActions } from './codeActions';
+import { registerDiagnostics } from './diagnostics';
+import { reviewSettings } from './reviewSettings';
+import { registerStatusBar, type StatusBarView } from './statusBar';
 
 /** What Gloss offers other extensions and the integration tests. */
 export interface GlossApi {
@@ -30,6 +36,10 @@ export interface GlossApi {
   logLines(): readonly string[];
   /** Milliseconds from entering activate() until it returned (the bench reports it from the last test run). */
   activationMs(): number;
+  /** The review queue of an article: what still needs a decision, in the order Alt+] walks it. */
+  queue(uri: vscode.Uri): Promise<QueueEntry[]>;
+  /** What the status bar item shows for the active editor. */
+  statusBar(): StatusBarView;
 }
 
 export function activate(context: vscode.ExtensionContext): GlossApi {
@@ -42,12 +52,21 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
   const background = new Background();
   const rebuildIndex = () => background.run(t('rebuilding the workspace index'), [], () => lexicon.corpus.rebuild());
   lexicon.corpus.reviewState = (uri, text, analysis) => {
+    // the tree counts the queue, as the lenses and the status bar do
+    const settings = reviewSettings(uri);
     const review = buildReview(analysis, sidecars.get(uri, text).sidecar);
-    const verdicts = new Map<number, string>();
-    for (const i of review.items) if (i.kind === 'claim' && i.annotation?.verdict) verdicts.set(i.start, i.annotation.verdict);
-    return { verdicts, findings: review.items.length, reviewed: review.items.filter((i) => i.state !== 'suggested').length };
+    const queue = buildQueue(analysis, review, settings);
+    const claims: ArticleSummary['claims'] = review.items
+      .filter((i) => i.kind === 'claim')
+      .map((i) => ({ start: i.start, text: text.slice(i.start, i.end), verdict: i.annotation?.verdict ?? 'unreviewed' }));
+    const index = review.orphans.length ? new OffsetIndex(text) : undefined;
+    for (const o of review.orphans) {
+      if (o.annotation.kind === 'claim') claims.push({ start: index!.toUtf16(Math.min(o.annotation.start, index!.codePointLength)), text: o.annotation.quote, verdict: o.annotation.verdict ?? 'unreviewed', orphan: true });
+    }
+    return { claims, findings: queue.candidates.length, reviewed: queue.candidates.filter((q) => q.settled).length };
   };
   const { provider: lenses, disposables: lensDisposables } = registerCodeLens(reviewer);
+  const statusBar = registerStatusBar(reviewer);
   context.subscriptions.push(
     background,
     lexicon,
@@ -72,6 +91,9 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
     ...registerDecorations(reviewer, context),
     ...registerCommands({ cache, lenses, reviewer, lexicon, annotators }),
     ...registerCorpusView(lexicon.corpus),
+    ...statusBar.disposables,
+    ...registerDiagnostics(reviewer).disposables,
+    ...registerCodeActions(reviewer),
     // a decision changes one article's progress and verdicts: re-index that article only
     sidecars.onDidChange((uri) => scheduleUpdate(uri)),
     // articles added, changed or deleted outside the editor (git checkout) are re-indexed too
@@ -103,6 +125,10 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
     freshParagraphs: () => cache.freshParagraphs,
     backgroundJobs: () => background.jobs,
     logLines: () => background.lines,
+    async queue(uri) {
+      return reviewer.queue(await vscode.workspace.openTextDocument(uri)).entries;
+    },
+    statusBar: () => statusBar.view(),
   };
 }
 

@@ -23,7 +23,7 @@ function actions(uri: string, item: ReviewItem): string {
     commandLink('gloss.addNote', target, t('Note')),
   ];
   if (item.kind === 'claim') links.push(commandLink('gloss.setVerdict', target, t('Verdict')), commandLink('gloss.addEvidence', target, t('Evidence')));
-  if (item.kind === 'entity') links.push(commandLink('gloss.teachEntity', target, t('Teach to lexicon')));
+  if (item.kind === 'entity') links.push(commandLink('gloss.teachEntity', target, t('Teach to lexicon')), commandLink('gloss.rejectEverywhere', target, t('Reject everywhere')));
   return links.join(' · ');
 }
 

@@ -4,14 +4,15 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Analyzer, type Analysis } from '../core/analysis/analyze';
 import { builtinLexicon, type EntityType, type Lexicon } from '../core/entities/lexicon';
-import { LEXICON_PATH, LexiconError, addToWorkspaceLexicon, parseWorkspaceLexicon, type WorkspaceLexicon } from '../core/entities/workspaceLexicon';
+import { LEXICON_PATH, LexiconError, addToWorkspaceLexicon, parseWorkspaceLexicon, setIgnoredInWorkspaceLexicon, type WorkspaceLexicon } from '../core/entities/workspaceLexicon';
 import { writeAtomic } from '../core/sidecar/store';
 import { stripBom } from '../core/text/offsets';
 import { t } from './l10n';
 
 export interface ArticleSummary {
   uri: vscode.Uri;
-  claims: Array<{ start: number; text: string; verdict: string }>;
+  /** Marked claims with their verdicts, and orphaned ones (their words are gone, their verdict stays). */
+  claims: Array<{ start: number; text: string; verdict: string; orphan?: boolean }>;
   findings: number;
   reviewed: number;
 }
@@ -37,7 +38,7 @@ export class CorpusIndex implements vscode.Disposable {
   /** Fires when a build or an update finishes. */
   readonly onDidChange = this.changed.event;
   /** Reads an article's review state (claims' verdicts, progress) from its sidecar, given its analysis. */
-  reviewState?: (uri: vscode.Uri, text: string, analysis: Analysis) => { verdicts: Map<number, string>; findings: number; reviewed: number };
+  reviewState?: (uri: vscode.Uri, text: string, analysis: Analysis) => { claims: ArticleSummary['claims']; findings: number; reviewed: number };
   private building: Promise<void> | undefined;
   /** Set when a build or an update failed: the next call rebuilds everything. */
   private stale = false;
@@ -62,7 +63,7 @@ export class CorpusIndex implements vscode.Disposable {
     const state = this.reviewState?.(uri, text, analysis);
     const article: ArticleSummary = {
       uri,
-      claims: analysis.claims.map((c) => ({ start: c.start, text: c.text, verdict: state?.verdicts.get(c.start) ?? 'unreviewed' })),
+      claims: state?.claims ?? analysis.claims.map((c) => ({ start: c.start, text: c.text, verdict: 'unreviewed' })),
       findings: state?.findings ?? 0,
       reviewed: state?.reviewed ?? 0,
     };
@@ -214,6 +215,15 @@ export class LexiconService implements vscode.Disposable {
 
   /** Adds an entity to the workspace lexicon; returns the lexicon's path, or undefined if refused. */
   async teach(from: vscode.Uri, entity: { canonical: string; type: EntityType; aliases: string[] }): Promise<string | undefined> {
+    return this.edit(from, (current) => addToWorkspaceLexicon(current, entity));
+  }
+
+  /** Adds names to the ignore list (or takes them off it): gone from every article, in both scripts. */
+  async ignore(from: vscode.Uri, names: string[], ignored: boolean): Promise<string | undefined> {
+    return this.edit(from, (current) => setIgnoredInWorkspaceLexicon(current, names, ignored));
+  }
+
+  private edit(from: vscode.Uri, change: (current: WorkspaceLexicon | undefined) => string): string | undefined {
     const path = this.path() ?? join(dirname(from.fsPath), LEXICON_PATH);
     this.load(false);
     if (this.error) {
@@ -221,7 +231,7 @@ export class LexiconService implements vscode.Disposable {
       return undefined;
     }
     mkdirSync(dirname(path), { recursive: true });
-    writeAtomic(path, addToWorkspaceLexicon(this.workspace, entity));
+    writeAtomic(path, change(this.workspace));
     this.load();
     return path;
   }

@@ -2,19 +2,33 @@ import * as vscode from 'vscode';
 import type { AnalysisCache } from './analysisCache';
 import type { SidecarService } from './sidecars';
 import { buildReview, itemsByParagraph, type Review, type ReviewItem } from '../core/review/items';
+import { buildQueue, type Queue, type QueueEntry } from '../core/review/queue';
 import type { ParagraphFindings } from '../core/analysis/analyze';
+import { affectsReview, reviewSettings, type ReviewSettings } from './reviewSettings';
 
 export interface ParagraphReview {
   findings: ParagraphFindings;
   items: ReviewItem[];
+  /** What is or was queued in the paragraph (settled entries included). */
+  queued: QueueEntry[];
+}
+
+interface Entry {
+  version: number;
+  generation: number;
+  review: Review;
+  queue: Queue;
+  settings: ReviewSettings;
+  paragraphs?: Map<number, ParagraphReview>;
 }
 
 /**
- * The review of each open article (findings paired with sidecar annotations), cached by
- * document version and sidecar generation, so that hovers, lenses and decorations share it.
+ * The review of each open article (findings paired with sidecar annotations) and its queue,
+ * cached by document version, sidecar generation and settings, so that hovers, lenses,
+ * decorations, diagnostics and the status bar share them.
  */
 export class Reviewer implements vscode.Disposable {
-  private readonly cache = new Map<string, { version: number; generation: number; review: Review; paragraphs?: Map<number, ParagraphReview> }>();
+  private readonly cache = new Map<string, Entry>();
   private generation = 0;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -27,33 +41,58 @@ export class Reviewer implements vscode.Disposable {
         this.changed.fire(uri);
       }),
       analyses.onDidChange((uri) => this.changed.fire(uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsReview(e)) this.invalidate();
+      }),
     );
   }
 
-  review(document: vscode.TextDocument): Review {
+  private entry(document: vscode.TextDocument): Entry {
     const key = document.uri.toString();
     const hit = this.cache.get(key);
-    if (hit && hit.version === document.version && hit.generation === this.generation) return hit.review;
+    if (hit && hit.version === document.version && hit.generation === this.generation) return hit;
+    const settings = reviewSettings(document.uri);
     const analysis = this.analyses.get(document);
     const state = this.sidecars.get(document.uri, document.getText());
     const review = buildReview(analysis, state.sidecar);
-    this.cache.set(key, { version: document.version, generation: this.generation, review });
-    return review;
+    const queue = buildQueue(analysis, review, settings);
+    const entry: Entry = { version: document.version, generation: this.generation, review, queue, settings };
+    this.cache.set(key, entry);
+    return entry;
   }
 
-  /** Each paragraph's findings and review items, by the paragraph's start offset (computed once per review). */
+  review(document: vscode.TextDocument): Review {
+    return this.entry(document).review;
+  }
+
+  queue(document: vscode.TextDocument): Queue {
+    return this.entry(document).queue;
+  }
+
+  settings(document: vscode.TextDocument): ReviewSettings {
+    return this.entry(document).settings;
+  }
+
+  /** Each paragraph's findings, review items and queue entries, by the paragraph's start offset (computed once per review). */
   paragraphItems(document: vscode.TextDocument): Map<number, ParagraphReview> {
-    this.review(document);
-    const entry = this.cache.get(document.uri.toString())!;
+    const entry = this.entry(document);
     if (!entry.paragraphs) {
       const paragraphs = this.analyses.get(document).paragraphs;
-      const grouped = itemsByParagraph(entry.review, paragraphs.map((p) => p.paragraph));
-      entry.paragraphs = new Map(paragraphs.map((findings, k) => [findings.paragraph.start, { findings, items: grouped[k]! }]));
+      const spans = paragraphs.map((p) => p.paragraph);
+      const grouped = itemsByParagraph(entry.review, spans);
+      const queued: QueueEntry[][] = spans.map(() => []);
+      let p = 0;
+      for (const q of entry.queue.candidates) {
+        while (p < spans.length && spans[p]!.end < q.start) p++;
+        if (p === spans.length) break;
+        if (q.start >= spans[p]!.start) queued[p]!.push(q);
+      }
+      entry.paragraphs = new Map(paragraphs.map((findings, k) => [findings.paragraph.start, { findings, items: grouped[k]!, queued: queued[k]! }]));
     }
     return entry.paragraphs;
   }
 
-  /** Call after the lexicon changed: every article is reviewed afresh. */
+  /** Call after the lexicon or the settings changed: every article is reviewed afresh. */
   invalidate(): void {
     this.generation++;
     this.cache.clear();

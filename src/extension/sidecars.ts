@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { sidecarPathFor, type Sidecar } from '../core/sidecar/model';
+import { settleAnchors } from '../core/sidecar/check';
 import { emptySidecar, readSidecarFile, saveSidecar, sha256 } from '../core/sidecar/store';
 import type { LoadedSidecar, SidecarError } from '../core/sidecar/yamlIO';
 import { t } from './l10n';
@@ -93,7 +94,8 @@ export class SidecarService implements vscode.Disposable {
   async update(article: vscode.Uri, articleText: string, change: (s: Sidecar) => Sidecar): Promise<boolean> {
     const state = this.get(article, articleText);
     const previous = state.sidecar;
-    state.sidecar = { ...change(state.sidecar), sha256: sha256(articleText) };
+    // offsets, context and hash move together, so that what is written passes `gloss check`
+    state.sidecar = settleAnchors(change(state.sidecar), articleText);
     const result = saveSidecar(state.path, state.sidecar, state.loaded);
     if (result.state === 'invalid') {
       // the change itself is wrong: nothing was written, and it is not kept

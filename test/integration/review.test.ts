@@ -77,13 +77,17 @@ describe('the review loop, with the sidecar on disk', () => {
   });
 
   it('moves to the next unreviewed item with the keyboard command', async () => {
+    const api = await activateGloss();
     const s = await scratchArticles(SIMPLIFIED);
     const editor = await openArticle(s.uri(SIMPLIFIED));
     const from = offsetOf(editor.document, '1532.40亿元');
     editor.selection = new vscode.Selection(editor.document.positionAt(from), editor.document.positionAt(from));
-    const item = await vscode.commands.executeCommand<{ start: number; state: string }>('gloss.nextUnreviewed', { uri: editor.document.uri.toString(), offset: from });
+    // the next stop of the review queue (issue 13): what still needs a decision, after the cursor
+    const expected = (await api.queue(editor.document.uri)).find((e) => e.start > from);
+    assert.ok(expected, 'the queue has a stop after the cursor');
+    const item = await vscode.commands.executeCommand<{ start: number; kind: string; why: string }>('gloss.nextUnreviewed', { uri: editor.document.uri.toString(), offset: from });
     assert.ok(item);
-    assert.equal(item.state, 'suggested');
+    assert.deepEqual({ start: item.start, kind: item.kind, why: item.why }, { start: expected.start, kind: expected.kind, why: expected.why });
     assert.ok(item.start > from, `the next item starts at ${item.start}, not after ${from}`);
     assert.equal(editor.document.offsetAt(editor.selection.active), item.start);
   });
@@ -100,7 +104,8 @@ describe('the review loop, with the sidecar on disk', () => {
     }, 'the paragraph lenses "Accept all" and "N to review"');
     const n = await vscode.commands.executeCommand<number>('gloss.acceptParagraph', { uri: doc.uri.toString(), offset });
     assert.ok(n >= 3, `accepted ${n}`);
-    assert.equal(Number(before.join(' ').match(/(\d+) to review/)![1]), n, 'every item the lens counted was accepted');
+    // the lens counts what is queued there (issue 13); Accept all also takes the paragraph's other findings
+    assert.ok(Number(before.join(' ').match(/(\d+) to review/)![1]) <= n, `the lens counted more than the ${n} accepted: ${JSON.stringify(before)}`);
     const after = await waitFor(async () => {
       const titles = await onLine();
       return titles.some((t) => /\$\(pass-filled\) reviewed$/.test(t)) ? titles : undefined;

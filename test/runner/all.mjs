@@ -4,7 +4,8 @@
 //   3. unit tests (mocha over src/core, no VS Code)
 //   4. integration tests inside VS Code 1.100.3 (code-server + Chromium)
 //   5. a sample of the integration tests, each run alone (isolation.mjs)
-//   6. UI checks with the mouse and keyboard (Playwright): hover, F1 → Gloss: Accept, Alt+]
+//   6. UI checks with the mouse and keyboard (Playwright): hover, F1 → Gloss: Accept, Alt+];
+//      the review queue's lenses (how far they move the text), status bar and Problems
 //   7. the packaged .vsix installed into VS Code: activates and answers a hover
 // A skipped test counts as failed unless test/runner/skips.mjs allows it (with its reason,
 // printed). Every time limit scales with GLOSS_TIMEOUT_SCALE (.ci/run sets 3).
@@ -83,6 +84,10 @@ if (built) {
   const ui = await timed('ui', () => runUi());
   tally('ui', ui);
   console.log(`ui: ${ui.passed} passed, ${ui.failed} failed`);
+  const { runReviewUi } = await import('./uiReview.mjs');
+  const uiReview = await timed('ui: review queue', () => runReviewUi());
+  tally('ui: review queue', uiReview);
+  console.log(`ui (review queue): ${uiReview.passed} passed, ${uiReview.failed} failed`);
 
   console.log('\n▶ packaged extension (.vsix) in VS Code');
   const { packageVsixAsync } = await import('../../scripts/package.mjs');

@@ -10,72 +10,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { launchBrowser, newPage, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
 import { scaled, waitFor } from './waiting.mjs';
+import { cursorPosition, openFile, runCommand, settledHover, visible } from './uiSteps.mjs';
 
 const ARTICLE = '01-cloud-earnings-simplified.txt';
-const QUICK_INPUT = '.quick-input-widget input';
-
-async function visible(locator) {
-  return locator.isVisible().catch(() => false);
-}
-
-/** Opens the Quick Open box (Ctrl+P) or the command palette (F1) and waits for its input. */
-async function openQuickInput(page, key) {
-  const input = page.locator(QUICK_INPUT).first();
-  await waitFor(async () => {
-    if (await visible(input)) return true;
-    await page.keyboard.press(key);
-    return false;
-  }, `the quick input to open with ${key}`, 15_000);
-}
-
-/**
- * Types `text` into the open quick input and presses Enter once the focused row shows
- * `expected` (file results arrive a while after typing, later on a busy machine).
- */
-async function pickInQuickInput(page, text, expected) {
-  await page.keyboard.type(text, { delay: 15 });
-  const focused = page.locator('.quick-input-list .monaco-list-row.focused').first();
-  let polls = 0;
-  await waitFor(async () => {
-    if ((await focused.textContent({ timeout: 1000 }).catch(() => ''))?.includes(expected)) return true;
-    // a search that answered "no results" before the file index was ready is asked again
-    if (++polls % 25 === 0) {
-      await page.keyboard.press('Backspace');
-      await page.keyboard.type(text.slice(-1));
-    }
-    return false;
-  }, `the focused row of the quick input to show ${expected}`, 30_000);
-  await page.keyboard.press('Enter');
-}
-
-function activeTab(page) {
-  return page.locator('.tabs-container .tab.active').first();
-}
-
-/** Opens a workspace file with Quick Open, and waits for its editor (and its lenses, for an article). */
-async function openFile(page, name, { article = true } = {}) {
-  if (article && (await activeTab(page).getAttribute('aria-label').catch(() => ''))?.startsWith(name)) return;
-  await openQuickInput(page, 'Control+P');
-  await pickInQuickInput(page, name, name);
-  await waitFor(async () => (await activeTab(page).getAttribute('aria-label').catch(() => ''))?.startsWith(name), `the editor tab of ${name}`, 15_000);
-  if (article) await page.locator('.monaco-editor .codelens-decoration').first().waitFor({ timeout: scaled(30_000) });
-}
-
-/** Runs a command from the palette (F1), by its title. */
-async function runCommand(page, title) {
-  await openQuickInput(page, 'F1');
-  await pickInQuickInput(page, title, title);
-}
 
 /** The span the grammar gives a figure: its text is exactly the figure. */
 function figure(page, text) {
   return page.locator('.monaco-editor .view-line span span', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
-}
-
-/** The status bar's cursor position, "Ln 5, Col 12". */
-async function cursorPosition(page) {
-  const item = page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first();
-  return (await item.textContent({ timeout: 1000 }).catch(() => ''))?.match(/Ln \d+, Col \d+/)?.[0] ?? '';
 }
 
 /** Text-decoration styles of the rendered spans that contain `text`. */
@@ -93,14 +34,6 @@ function underlines(page, text) {
 
 async function expectUnderline(page, text, style) {
   await waitFor(async () => (await underlines(page, text)).includes(style), `a ${style} underline under ${text} (now: ${JSON.stringify(await underlines(page, text))})`);
-}
-
-/** The hover box once it has finished fading in, for screenshots. */
-async function settledHover(page) {
-  await waitFor(
-    () => page.evaluate(() => [...document.querySelectorAll('.monaco-hover')].some((h) => h.offsetParent && getComputedStyle(h).opacity === '1')),
-    'the hover to finish fading in',
-  );
 }
 
 /** The annotation of the sidecar on disk whose quote is `quote`, if any. */
@@ -166,8 +99,8 @@ export async function runUi({ log = console.log, screenshots } = {}) {
     });
     await check('the CodeLens shows the review state of each paragraph', async () => {
       await openFile(page, ARTICLE);
-      await waitFor(() => visible(page.locator('.codelens-decoration', { hasText: /\d+\/\d+ reviewed/ }).first()), 'the summary lens "N/M reviewed"', 15_000);
-      await waitFor(() => visible(page.locator('.codelens-decoration', { hasText: /\d+ to review/ }).first()), 'a paragraph lens "N to review"', 15_000);
+      await waitFor(() => visible(page.locator('.codelens-decoration', { hasText: /Gloss: \d+ to review/ }).first()), 'the file lens "Gloss: N to review"', 15_000);
+      await waitFor(() => visible(page.locator('.codelens-decoration', { hasText: /\d+ to review/ }).nth(1)), 'a paragraph lens "N to review"', 15_000);
     });
     await check('F1 → "Gloss: Accept Suggestion" records the figure in the sidecar', async () => {
       await openFile(page, ARTICLE);

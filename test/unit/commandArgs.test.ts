@@ -48,6 +48,12 @@ describe('command arguments are checked before a command runs', () => {
       ['gloss.revealParagraph', -3],
       ['gloss.toggleLenses', true],
       ['gloss.corpusTree', {}],
+      ['gloss.undoRejectEverywhere', { uri: OPEN, names: [] }],
+      ['gloss.undoRejectEverywhere', { uri: OPEN, names: ['阿里\n巴巴'] }],
+      ['gloss.undoRejectEverywhere', { uri: OPEN, names: '阿里' }],
+      ['gloss.reattachOrphan', { uri: OPEN, id: 'c-1](command:gloss.export)' }],
+      ['gloss.reattachOrphan', { uri: OPEN, id: 'c-1', start: 9, end: 3 }],
+      ['gloss.rejectEverywhere', { uri: OPEN, offset: 0, names: ['x'] }],
     ];
     const badPairs: Array<[keyof typeof COMMAND_ARGS, unknown[]]> = [
       ['gloss.openLocation', ['file:///etc/passwd', 0]],
@@ -79,6 +85,11 @@ describe('command arguments are checked before a command runs', () => {
       ['gloss.toggleLenses', []],
       ['gloss.openLocation', [OPEN, 7]],
       ['gloss.corpusTree', []],
+      ['gloss.showQueue', [{ uri: OPEN }]],
+      ['gloss.rejectEverywhere', [{ uri: OPEN, offset: 3, kind: 'entity' }]],
+      ['gloss.undoRejectEverywhere', [{ uri: OPEN, names: ['阿里巴巴', '阿里'] }]],
+      ['gloss.reattachOrphan', [{ uri: OPEN, id: 'c-1a2b3c' }]],
+      ['gloss.reattachOrphan', [{ uri: OPEN, id: 'c-1a2b3c', start: 3, end: 9 }]],
     ];
     for (const [id, args] of good) assert.equal(COMMAND_ARGS[id](args, env), undefined, `${id} refused ${JSON.stringify(args)}`);
   });

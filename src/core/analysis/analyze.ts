@@ -126,16 +126,17 @@ export class Analyzer {
     const paragraphs: ParagraphFindings[] = split.map((paragraph, k) => {
       const rel = relatives[k]!;
       const at = placed[k]!;
-      // a sentence the article repeats word for word is checked once; below the threshold, not at all
+      // a sentence the article repeats word for word is checked once; below the threshold, not at
+      // all, unless its arithmetic fails or is unclear: every such check is queued for a decision
       // (only a sentence written more than once in the article can be a repeat)
       const claims = !rel.claimKeys.some((key) => article.claimKeys.repeated(key))
         ? this.aboveThreshold(at)
         : this.stable(rel, 'claims', at.claims.filter((c, i) => {
             const key = rel.claimKeys[i]!;
-            if (!article.claimKeys.repeated(key)) return c.score >= this.minCheckWorthiness;
+            if (!article.claimKeys.repeated(key)) return this.isMarked(c);
             const repeat = seenClaims.has(key);
             seenClaims.add(key);
-            return !repeat && c.score >= this.minCheckWorthiness;
+            return !repeat && this.isMarked(c);
           }));
       // short forms and weakly found names are decided over the whole article
       const entities = rel.conditional ? this.stable(rel, 'entities', at.entities.filter((e) => article.totals.keeps(e))) : at.entities;
@@ -175,9 +176,14 @@ export class Analyzer {
   private aboveThreshold(at: Placed): Claim[] {
     const memo = this.marked.get(at);
     if (memo?.min === this.minCheckWorthiness) return memo.claims;
-    const claims = at.claims.filter((c) => c.score >= this.minCheckWorthiness);
+    const claims = at.claims.filter((c) => this.isMarked(c));
     this.marked.set(at, { min: this.minCheckWorthiness, claims });
     return claims;
+  }
+
+  /** At or above the threshold, or stating arithmetic that fails or is unclear (the review queue asks about every such check). */
+  private isMarked(c: Claim): boolean {
+    return c.score >= this.minCheckWorthiness || c.checks.some((k) => k.verdict !== 'holds');
   }
 
   /** The array of the last analysis if it holds the same items: what is memoised on it stays valid. */

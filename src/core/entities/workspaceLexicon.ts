@@ -81,3 +81,25 @@ export function addToWorkspaceLexicon(
   }
   return doc.toString({ indent: 2, indentSeq: true, lineWidth: 0 });
 }
+
+/**
+ * The lexicon's text with names added to (or removed from) its ignore list, compared in the
+ * form names are matched in, so that one entry covers both scripts. Comments stay.
+ */
+export function setIgnoredInWorkspaceLexicon(current: WorkspaceLexicon | undefined, names: string[], ignored: boolean): string {
+  const doc = current ? current.doc.clone() : parseDocument('version: 1\nentities: []\nignore: []\n');
+  if (!doc.has('ignore')) doc.set('ignore', doc.createNode([]));
+  const seq = doc.get('ignore', true) as YAMLSeq;
+  if (!isSeq(seq)) throw new LexiconError('ignore must be a list of strings');
+  const form = (s: string) => toSimplifiedView(s).text.toLowerCase();
+  const wanted = new Set(names.map(form));
+  if (ignored) {
+    const have = new Set(seq.items.map((n) => form(String((n as { value?: unknown }).value ?? n))));
+    if (seq.flow && seq.items.length === 0) seq.flow = false;
+    for (const name of names) if (!have.has(form(name))) {
+      seq.items.push(doc.createNode(name));
+      have.add(form(name));
+    }
+  } else seq.items = seq.items.filter((n) => !wanted.has(form(String((n as { value?: unknown }).value ?? n))));
+  return doc.toString({ indent: 2, indentSeq: true, lineWidth: 0 });
+}

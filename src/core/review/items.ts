@@ -7,6 +7,7 @@ import type { Analysis } from '../analysis/analyze';
 import type { Claim } from '../claims/detect';
 import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
+import { entityId } from '../entities/lexicon';
 import { createAnchor, resolveAnchor } from '../sidecar/anchor';
 import { annotationId } from '../sidecar/ids';
 import type { Annotation, Kind, Sidecar } from '../sidecar/model';
@@ -23,7 +24,13 @@ export interface ReviewItem {
   state: ReviewState;
   finding?: { claim?: Claim; figure?: Figure; entity?: EntityMention };
   annotation?: Annotation;
+  /**
+   * For an entity mention without its own annotation: the decision on another mention of the
+   * same entity in this article, which settles this one too (one decision per entity).
+   */
+  settledBy?: Annotation;
 }
+
 
 export interface Orphan {
   annotation: Annotation;
@@ -47,6 +54,7 @@ export function buildReview(analysis: Analysis, sidecar: Sidecar | undefined): R
   const text = analysis.text;
   const index = new OffsetIndex(text);
   const items = new Map<string, ReviewItem>();
+  // the analyser has left out the claims below the threshold (gloss.claims.minCheckWorthiness)
   for (const c of analysis.claims) items.set(key('claim', c.start, c.end), { kind: 'claim', start: c.start, end: c.end, state: 'suggested', finding: { claim: c } });
   // a date: in the sidecar header dates the article's relative dates (去年8月) instead of its dateline
   const date = sidecar?.date !== undefined ? parseArticleDate(sidecar.date, 'sidecar') : undefined;
@@ -73,12 +81,42 @@ export function buildReview(analysis: Analysis, sidecar: Sidecar | undefined): R
     } else items.set(k, { kind: a.kind, start, end, state, annotation: a });
   }
   const list = [...items.values()].sort((x, y) => x.start - y.start || y.end - x.end || x.kind.localeCompare(y.kind));
+  settleEntities(list);
   const entityCounts = new Map<string, number>();
   for (const it of list) {
     const id = it.finding?.entity?.entityId;
     if (id) entityCounts.set(id, (entityCounts.get(id) ?? 0) + 1);
   }
   return { items: list, orphans, longest: list.reduce((m, i) => Math.max(m, i.end - i.start), 0), entityCounts };
+}
+
+/** The entity an item names: its finding's, or the one its annotation records. */
+export function entityKeyOf(item: Pick<ReviewItem, 'finding' | 'annotation'>): string | undefined {
+  if (item.finding?.entity) return item.finding.entity.entityId;
+  const a = item.annotation;
+  return a?.kind === 'entity' && a.canonical ? entityId(a.type ?? 'org', a.canonical) : undefined;
+}
+
+/**
+ * One decision per entity and article: a mention the user accepted or rejected settles every
+ * other mention of the same entity that has no decision of its own (the first decision in
+ * document order wins where two disagree).
+ */
+function settleEntities(items: ReviewItem[]): void {
+  const decided = new Map<string, Annotation>();
+  for (const it of items) {
+    if (it.kind !== 'entity' || !it.annotation) continue;
+    const key = entityKeyOf(it);
+    if (key && !decided.has(key)) decided.set(key, it.annotation);
+  }
+  if (!decided.size) return;
+  for (const it of items) {
+    if (it.kind !== 'entity' || it.annotation || !it.finding?.entity) continue;
+    const by = decided.get(it.finding.entity.entityId);
+    if (!by) continue;
+    it.settledBy = by;
+    it.state = by.status === 'rejected' ? 'rejected' : 'accepted';
+  }
 }
 
 /**

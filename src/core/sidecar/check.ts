@@ -1,5 +1,5 @@
 import { OffsetIndex } from '../text/offsets';
-import { resolveAnchor, type Resolution } from './anchor';
+import { createAnchor, resolveAnchor, type Resolution } from './anchor';
 import { compareAnnotations, type Sidecar } from './model';
 import { sha256 } from './store';
 import { lineOf, type LoadedSidecar } from './yamlIO';
@@ -78,4 +78,17 @@ export function reanchor(sidecar: Sidecar, articleText: string, createContext: (
     return { ...a, quote, prefix: ctx.prefix, suffix: ctx.suffix, start: r.start, end: r.end };
   });
   return { sidecar: { ...sidecar, sha256: sha256(articleText), annotations }, orphans };
+}
+
+/**
+ * The sidecar as it must be written after the article changed: every annotation that can be
+ * placed carries its current offsets and context, and the hash is that of the text they were
+ * checked against, so that what the editor writes passes `gloss check`. Orphans stay as they were.
+ */
+export function settleAnchors(sidecar: Sidecar, articleText: string): Sidecar {
+  const index = new OffsetIndex(articleText);
+  return reanchor(sidecar, articleText, (start, end) => {
+    const a = createAnchor(articleText, start, end, index);
+    return { prefix: a.prefix, suffix: a.suffix };
+  }).sidecar;
 }

@@ -3,7 +3,7 @@
  * user's comments, their layout and any `x-` fields survive Gloss's edits, and an unchanged
  * file is written back byte for byte.
  */
-import { Document, LineCounter, isMap, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, LineCounter, isMap, isSeq, parseDocument, visit, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { FIELD_ORDER, OPTIONAL_HEADER_FIELDS, SIDECAR_VERSION, compareAnnotations, type Annotation, type Sidecar } from './model';
 import { validateSidecar, type Problem } from './validate';
 
@@ -231,7 +231,23 @@ export function formatSidecar(sidecar: Sidecar): string {
     ...header(s),
     annotations: s.annotations.map((a) => Object.fromEntries(orderedFields(a))),
   });
-  return remember(doc.toString(WRITE_OPTIONS), doc);
+  return remember(quoteTrailingWhitespace(doc).toString(WRITE_OPTIONS), doc);
+}
+
+/**
+ * A block scalar keeps a line's trailing spaces as they are, which `git diff --check` flags:
+ * multi-line text with a space or tab at the end of a line, or starting with a line break,
+ * is written double-quoted instead.
+ */
+function quoteTrailingWhitespace(doc: Document): Document {
+  visit(doc, {
+    Scalar(_, node) {
+      const v = node.value;
+      // a leading line break is written as an indented empty line; the others keep their spaces
+      if (typeof v === 'string' && v.includes('\n') && /^\r?\n|[ \t]\r?\n|[ \t]$/.test(v)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -293,7 +309,7 @@ export function updateSidecarText(loaded: LoadedSidecar, next: Sidecar): string 
   });
   if (isSeq(seq)) seq.items = items;
   else root.set('annotations', doc.createNode(items));
-  return remember(asFound(loaded, doc.toString(WRITE_OPTIONS)), doc);
+  return remember(asFound(loaded, quoteTrailingWhitespace(doc).toString(WRITE_OPTIONS)), doc);
 }
 
 /**

@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import { ARTICLE_LANGUAGE } from './analysisCache';
+import type { Reviewer } from './reviewer';
+import type { Orphan } from '../core/review/items';
+import { OffsetIndex } from '../core/text/offsets';
+import { t } from './l10n';
+
+export const DIAGNOSTIC_SOURCE = 'gloss';
+/** Diagnostic codes; code actions read them to offer the matching commands. */
+export const CODES = { failedCheck: 'check-fails', unclearCheck: 'check-unclear', unsupportedVerdict: 'verdict-without-evidence', orphan: 'orphan', queued: 'queued' } as const;
+
+/** Where an orphan was last seen, clamped to the text as it is now (UTF-16). */
+export function orphanRange(document: vscode.TextDocument, index: OffsetIndex, orphan: Orphan): vscode.Range {
+  const max = index.codePointLength;
+  const start = index.toUtf16(Math.min(orphan.annotation.start, max));
+  const end = index.toUtf16(Math.min(Math.max(orphan.annotation.end, orphan.annotation.start), max));
+  const s = document.positionAt(start);
+  const e = document.positionAt(end);
+  // the old place may span lines that are gone: mark at most the rest of its first line
+  return e.line === s.line ? new vscode.Range(s, e) : new vscode.Range(s, document.lineAt(s.line).range.end);
+}
+
+function clip(s: string, n = 30): string {
+  const flat = s.replace(/\s+/g, ' ');
+  return flat.length > n ? `${flat.slice(0, n)}…` : flat;
+}
+
+/** The diagnostics of one article, as `gloss.problems` asks: attention (default), all or none. */
+export function articleDiagnostics(reviewer: Reviewer, document: vscode.TextDocument): vscode.Diagnostic[] {
+  const mode = reviewer.settings(document).problems;
+  if (mode === 'none') return [];
+  const range = (s: number, e: number) => new vscode.Range(document.positionAt(s), document.positionAt(e));
+  const out: vscode.Diagnostic[] = [];
+  const queue = reviewer.queue(document);
+  const review = reviewer.review(document);
+  const make = (r: vscode.Range, message: string, severity: vscode.DiagnosticSeverity, code: string) => {
+    const d = new vscode.Diagnostic(r, message, severity);
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = code;
+    out.push(d);
+    return d;
+  };
+  for (const e of queue.entries) {
+    if (e.kind === 'check' && e.check) {
+      const fails = e.check.verdict === 'does not hold';
+      const message = fails ? t('Arithmetic does not hold: {0}', e.check.working) : t('Arithmetic is unclear: {0}', e.check.working);
+      const d = make(range(e.start, e.end), e.check.assumption ? `${message} (${e.check.assumption})` : message, fails ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information, fails ? CODES.failedCheck : CODES.unclearCheck);
+      d.relatedInformation = e.check.from.map((f) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, range(f.start, f.end)), t('computed from {0}', f.text)));
+    } else if (mode === 'all') {
+      make(range(e.start, e.end), t('To review ({0}): {1}', e.why, clip(e.text)), vscode.DiagnosticSeverity.Information, CODES.queued);
+    }
+  }
+  // a verdict that says the claim is wrong needs something to show for it
+  for (const it of review.items) {
+    const v = it.annotation?.verdict;
+    if (it.kind === 'claim' && (v === 'false' || v === 'disputed') && !it.annotation?.evidence?.length) {
+      make(range(it.start, it.end), t('The claim is marked {0} without evidence: add a source', v), vscode.DiagnosticSeverity.Information, CODES.unsupportedVerdict);
+    }
+  }
+  if (review.orphans.length) {
+    const index = new OffsetIndex(document.getText());
+    for (const o of review.orphans) {
+      const d = make(orphanRange(document, index, o), t('Orphaned {0} “{1}”: {2}. Re-attach it (Ctrl+.)', o.annotation.kind, clip(o.annotation.quote), o.reason), vscode.DiagnosticSeverity.Warning, CODES.orphan);
+      if (o.annotation.verdict && o.annotation.verdict !== 'unreviewed') d.message += ` · ${t('verdict: {0}', o.annotation.verdict)}`;
+    }
+  }
+  return out;
+}
+
+/** The Problems panel for open articles, refreshed with their review. */
+export function registerDiagnostics(reviewer: Reviewer): { collection: vscode.DiagnosticCollection; disposables: vscode.Disposable[] } {
+  const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  const refresh = (document: vscode.TextDocument) => {
+    if (document.languageId !== ARTICLE_LANGUAGE || document.isClosed) {
+      collection.delete(document.uri);
+      return;
+    }
+    collection.set(document.uri, articleDiagnostics(reviewer, document));
+  };
+  const refreshAll = () => vscode.workspace.textDocuments.forEach(refresh);
+  refreshAll();
+  return {
+    collection,
+    disposables: [
+      collection,
+      reviewer.onDidChange((uri) => {
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (document) refresh(document);
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => setTimeout(() => refresh(d), 0)),
+      vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
+    ],
+  };
+}
+

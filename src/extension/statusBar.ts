@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { ARTICLE_LANGUAGE } from './analysisCache';
+import type { Reviewer } from './reviewer';
+import { t } from './l10n';
+
+export interface StatusBarView {
+  text: string;
+  tooltip: string;
+  visible: boolean;
+}
+
+/**
+ * What is left in the active article: the queue, the failed checks and the orphans. A click
+ * goes to the next item of the queue, like Alt+].
+ */
+export function registerStatusBar(reviewer: Reviewer): { disposables: vscode.Disposable[]; view: () => StatusBarView } {
+  const item = vscode.window.createStatusBarItem('gloss.review', vscode.StatusBarAlignment.Left, 50);
+  item.name = t('Gloss review');
+  item.command = 'gloss.nextUnreviewed';
+  let view: StatusBarView = { text: '', tooltip: '', visible: false };
+  const update = () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== ARTICLE_LANGUAGE) {
+      item.hide();
+      view = { ...view, visible: false };
+      return;
+    }
+    const queue = reviewer.queue(editor.document);
+    const orphans = reviewer.review(editor.document).orphans.length;
+    const left = queue.entries.length;
+    const parts = [left ? `$(checklist) ${t('Gloss: {0} to review', left)}` : `$(pass-filled) ${t('Gloss: reviewed')}`];
+    if (queue.failedChecks) parts.push(`$(warning) ${queue.failedChecks === 1 ? t('1 failed check') : t('{0} failed checks', queue.failedChecks)}`);
+    if (orphans) parts.push(`$(debug-disconnect) ${orphans === 1 ? t('1 orphan') : t('{0} orphans', orphans)}`);
+    const tooltip = [
+      t('{0} items need a decision in this article.', left),
+      queue.failedChecks ? t('{0} arithmetic checks do not hold.', queue.failedChecks) : undefined,
+      orphans ? t('{0} annotations lost their words (see Problems).', orphans) : undefined,
+      left ? t('Click, or press Alt+], for the next item.') : undefined,
+    ].filter(Boolean).join('\n');
+    item.text = parts.join('  ');
+    item.tooltip = tooltip;
+    item.show();
+    view = { text: item.text, tooltip, visible: true };
+  };
+  update();
+  return {
+    view: () => {
+      update();
+      return view;
+    },
+    disposables: [
+      item,
+      vscode.window.onDidChangeActiveTextEditor(update),
+      reviewer.onDidChange((uri) => {
+        if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) update();
+      }),
+      // a language change (plaintext → article) reopens the document
+      vscode.workspace.onDidOpenTextDocument(() => setTimeout(update, 0)),
+    ],
+  };
+}

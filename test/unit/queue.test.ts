@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Analyzer } from '../../src/core/analysis/analyze';
+import { annotationFor, buildReview, itemAt, type Review } from '../../src/core/review/items';
+import { buildQueue, stepQueue, type QueueOptions } from '../../src/core/review/queue';
+import type { Annotation, Sidecar } from '../../src/core/sidecar/model';
+import { emptySidecar } from '../../src/core/sidecar/store';
+
+const SAMPLE = readFileSync(join(__dirname, '../../../test/fixtures/review/queue-sample.txt'), 'utf8');
+const at = (needle: string, delta = 0) => {
+  const i = SAMPLE.indexOf(needle);
+  assert.ok(i >= 0, needle);
+  return i + delta;
+};
+
+function setup(annotate: (review: Review, sidecar: Sidecar) => void = () => {}, options: QueueOptions = {}) {
+  const analyzer = new Analyzer();
+  analyzer.minCheckWorthiness = 0;
+  // a threshold just above the opinion's score, so that recalibrating the score breaks nothing here
+  const opinion = analyzer.analyze(SAMPLE).claims.find((c) => c.text.startsWith('我觉得'))!;
+  const minCheckWorthiness = options.minCheckWorthiness ?? opinion.score + 0.01;
+  analyzer.minCheckWorthiness = minCheckWorthiness;
+  const analysis = analyzer.analyze(SAMPLE);
+  const sidecar = emptySidecar('a.txt', SAMPLE);
+  annotate(buildReview(analysis, sidecar), sidecar);
+  const review = buildReview(analysis, sidecar);
+  return { analysis, review, queue: buildQueue(analysis, review, { ...options, minCheckWorthiness }) };
+}
+
+function decide(review: Review, sidecar: Sidecar, offset: number, kind: 'claim' | 'entity' | 'figure', status: 'accepted' | 'rejected', extra: Partial<Annotation> = {}) {
+  const item = itemAt(review, offset, kind);
+  assert.ok(item, `no ${kind} at ${offset}`);
+  sidecar.annotations.push({ ...annotationFor(SAMPLE, item, status, new Set(sidecar.annotations.map((a) => a.id))), ...extra });
+}
+
+describe('the review queue', () => {
+  it('holds the failing check, the check-worthy claims and each entity once, never credit lines, headings or opinions', () => {
+    const { queue, review } = setup();
+    const kinds = queue.entries.map((e) => `${e.kind}:${SAMPLE.slice(e.start, e.end).slice(0, 6)}`);
+    assert.ok(kinds.includes('check:10%'), kinds.join(' '));
+    assert.equal(queue.failedChecks, 1);
+    assert.equal(queue.entries.filter((e) => e.entityId === 'org:星河科技').length, 1, 'one stop per entity');
+    assert.equal(queue.entries.filter((e) => e.entityId === 'person:陈立峰').length, 1);
+    const star = queue.entries.find((e) => e.entityId === 'org:星河科技')!;
+    assert.equal(star.start, at('2021年星河科技', 5), 'the first mention in body text, not the heading');
+    assert.equal(star.mentions, 4);
+    for (const e of queue.entries) assert.ok(e.start >= at('据晨光'), `a stop before the body: ${e.kind} ${e.text}`);
+    assert.ok(!queue.entries.some((e) => e.text.startsWith('我觉得')), 'an opinion below the threshold is not queued');
+    assert.ok(!review.items.some((i) => i.kind === 'claim' && i.start === at('我觉得')), 'nor marked');
+    assert.deepEqual(queue.entries.filter((e) => e.kind === 'figure'), [], 'figures are decided with their claim');
+    const check = queue.entries.find((e) => e.kind === 'check')!;
+    assert.equal(check.why, 'check does not hold');
+    assert.match(queue.entries.find((e) => e.kind === 'claim')!.why, /^claim \d\.\d\d$/);
+  });
+
+  it('orders by check-worthiness on request: failing arithmetic first, entities last', () => {
+    const { queue } = setup(undefined, { order: 'checkWorthiness' });
+    assert.equal(queue.entries[0]!.kind, 'check');
+    const weights = queue.entries.map((e) => e.weight);
+    assert.deepEqual(weights, [...weights].sort((a, b) => b - a));
+    assert.equal(queue.entries[queue.entries.length - 1]!.kind, 'entity');
+  });
+
+  it('steps forwards and backwards from the cursor or the last stop, wrapping around', () => {
+    const { queue } = setup();
+    const first = stepQueue(queue, 'document', { offset: 0 }, 1)!;
+    assert.equal(first, queue.entries[0]);
+    const second = stepQueue(queue, 'document', { offset: first.start, last: first }, 1)!;
+    assert.equal(second, queue.entries[1], 'two stops at one offset are both visited');
+    assert.equal(stepQueue(queue, 'document', { offset: second.start, last: second }, -1), first);
+    assert.equal(stepQueue(queue, 'document', { offset: SAMPLE.length }, 1), first, 'wraps');
+    const ranked = setup(undefined, { order: 'checkWorthiness' }).queue;
+    const top = stepQueue(ranked, 'checkWorthiness', { offset: 0 }, 1)!;
+    assert.equal(top.kind, 'check');
+    assert.equal(stepQueue(ranked, 'checkWorthiness', { offset: top.start, last: top }, 1), ranked.entries[1]);
+  });
+
+  it('settles every mention of an entity with one decision, accepted or rejected', () => {
+    const accepted = setup((review, sidecar) => decide(review, sidecar, at('董事长陈立峰', 3), 'entity', 'accepted'));
+    const mentions = accepted.review.items.filter((i) => i.finding?.entity?.entityId === 'person:陈立峰');
+    assert.equal(mentions.length, 2);
+    assert.ok(mentions.every((m) => m.state === 'accepted'), mentions.map((m) => m.state).join());
+    assert.ok(!accepted.queue.entries.some((e) => e.entityId === 'person:陈立峰'));
+    assert.ok(accepted.queue.candidates.some((e) => e.entityId === 'person:陈立峰' && e.settled));
+    const rejected = setup((review, sidecar) => decide(review, sidecar, at('还透露', -3), 'entity', 'rejected'));
+    assert.ok(rejected.review.items.filter((i) => i.finding?.entity?.entityId === 'person:陈立峰').every((m) => m.state === 'rejected'));
+    assert.ok(!rejected.queue.entries.some((e) => e.entityId === 'person:陈立峰'));
+  });
+
+  it('keeps a failing check queued until its claim gets a verdict; accepting the claim is not enough', () => {
+    const claimAt = at('据晨光');
+    const accepted = setup((review, sidecar) => decide(review, sidecar, claimAt, 'claim', 'accepted'));
+    assert.ok(accepted.queue.entries.some((e) => e.kind === 'check'));
+    assert.ok(!accepted.queue.entries.some((e) => e.kind === 'claim' && e.start === claimAt));
+    const judged = setup((review, sidecar) => decide(review, sidecar, claimAt, 'claim', 'accepted', { verdict: 'false' }));
+    assert.ok(!judged.queue.entries.some((e) => e.kind === 'check'));
+    assert.equal(judged.queue.failedChecks, 0);
+    const misread = setup((review, sidecar) => decide(review, sidecar, at('10%', 1), 'figure', 'rejected'));
+    assert.ok(!misread.queue.entries.some((e) => e.kind === 'check'), 'rejecting the stated figure settles its check');
+  });
+
+  it("queues the user's own claims until they have a verdict", () => {
+    const manual = (verdict: Annotation['verdict']) =>
+      setup((_, sidecar) => {
+        const a = annotationFor(SAMPLE, { kind: 'claim', start: at('这件事'), end: at('这件事', 3) }, 'manual', new Set());
+        sidecar.annotations.push({ ...a, verdict });
+      });
+    const open = manual('unreviewed').queue.entries.find((e) => e.why === 'your annotation');
+    assert.ok(open, 'an open annotation is queued');
+    assert.equal(open.start, at('这件事'));
+    assert.equal(manual('supported').queue.entries.find((e) => e.why === 'your annotation'), undefined);
+  });
+
+  it('asks about names the lexicons know only on request', () => {
+    const text = '据晨光财经报道，百度去年的营收为1200亿元，同比增长8%。百度创始人李彦宏表示，公司将加大投入。\n';
+    const analysis = new Analyzer().analyze(text);
+    const review = buildReview(analysis, undefined);
+    const known = analysis.entities.find((e) => e.canonical === '百度');
+    assert.equal(known?.source, 'lexicon');
+    const ids = (entities?: 'all' | 'uncertain') => buildQueue(analysis, review, { minCheckWorthiness: 0, ...(entities ? { entities } : {}) }).entries.filter((e) => e.kind === 'entity').map((e) => e.entityId);
+    assert.ok(!ids().includes(known.entityId), 'not by default');
+    assert.ok(ids('all').includes(known.entityId));
+    const unsure = analysis.entities.filter((e) => e.source !== 'lexicon' && e.source !== 'workspace').map((e) => e.entityId);
+    for (const id of unsure) assert.ok(ids().includes(id), `${id} is still queued`);
+  });
+
+  it('queues figures inside queued claims, or all, only on request', () => {
+    const inside = setup(undefined, { figures: 'inQueuedClaims' }).queue.entries.filter((e) => e.kind === 'figure');
+    assert.ok(inside.some((e) => e.text === '120亿元'), inside.map((e) => e.text).join());
+    assert.ok(!inside.some((e) => e.text === '10%'), 'the stated figure of a queued check is not a second stop');
+    assert.ok(inside.every((e) => /^figure in claim/.test(e.why)));
+  });
+});
