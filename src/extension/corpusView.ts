@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { CorpusIndex, Mention } from './lexicon';
-import { t } from './l10n';
+import { onDidChangeUiLanguage, t } from './l10n';
 
 /** A node of the corpus view; `children` are computed when the node is expanded. */
 export interface CorpusNode {
@@ -113,6 +113,7 @@ export function registerCorpusView(index: CorpusIndex): vscode.Disposable[] {
   return [
     vscode.window.registerTreeDataProvider('gloss.corpus', provider),
     index.onDidChange(() => provider.refresh()),
+    onDidChangeUiLanguage(() => provider.refresh()),
     vscode.commands.registerCommand('gloss.openLocation', async (uri: string, offset: number) => {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       const editor = await vscode.window.showTextDocument(doc);

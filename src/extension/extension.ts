@@ -11,7 +11,10 @@ import { registerCorpusView } from './corpusView';
 import { LexiconService } from './lexicon';
 import { Reviewer } from './reviewer';
 import { SidecarService } from './sidecars';
-import { t } from './l10n';
+import { onDidChangeUiLanguage, registerUiLanguage, t } from './l10n';
+import { registerDocumentSymbols } from './documentSymbols';
+import { registerWorkspaceSymbols } from './workspaceSymbols';
+import { registerWalkthrough } from './walkthrough';
 import type { Analysis } from '../core/analysis/analyze';
 import { buildReview } from '../core/review/items';
 import type { Annotation } from '../core/sidecar/model';
@@ -30,7 +33,9 @@ export interface GlossApi {
   logLines(): readonly string[];
 }
 
-export function activate(context: vscode.ExtensionContext): GlossApi {
+export async function activate(context: vscode.ExtensionContext): Promise<GlossApi> {
+  // before anything renders text: a chosen gloss.uiLanguage is loaded first
+  context.subscriptions.push(...(await registerUiLanguage(context)));
   const lexicon = new LexiconService();
   const cache = new AnalysisCache(() => lexicon.lexicon);
   const sidecars = new SidecarService();
@@ -69,6 +74,11 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
     ...registerDecorations(reviewer, context),
     ...registerCommands({ cache, lenses, reviewer, lexicon, annotators }),
     ...registerCorpusView(lexicon.corpus),
+    // text already on screen is rendered again in the new language
+    onDidChangeUiLanguage(() => reviewer.invalidate()),
+    ...registerDocumentSymbols(reviewer),
+    ...registerWorkspaceSymbols(lexicon),
+    ...registerWalkthrough(context, reviewer),
     // a decision changes one article's progress and verdicts: re-index that article only
     sidecars.onDidChange((uri) => scheduleUpdate(uri)),
     // articles added, changed or deleted outside the editor (git checkout) are re-indexed too
