@@ -6,6 +6,7 @@
 //   5. a sample of the integration tests, each run alone (isolation.mjs)
 //   6. UI checks with the mouse and keyboard (Playwright): hover, F1 → Gloss: Accept, Alt+]
 //   7. the packaged .vsix installed into VS Code: activates and answers a hover
+//   8. `npm start -- FOLDER` as the README says: the workbench answers for that folder, Ctrl+C stops it
 // A skipped test counts as failed unless test/runner/skips.mjs allows it (with its reason,
 // printed). Every time limit scales with GLOSS_TIMEOUT_SCALE (.ci/run sets 3).
 import { spawnSync } from 'node:child_process';
@@ -104,6 +105,15 @@ if (built) {
     tally('packaged', packaged);
     console.log(`packaged: ${packaged.passed} passed, ${packaged.failed} failed`);
   }
+}
+
+if (built) {
+  console.log('\n▶ npm start -- FOLDER');
+  const { runStart } = await import('./start.mjs');
+  const start = await timed('start', () => runStart());
+  tally('start', start);
+  for (const f of start.failures) console.log(`\n✖ ${f.title}\n${f.error}`);
+  console.log(`start: ${start.passed} passed, ${start.failed} failed`);
 }
 
 if (failedSteps.length) console.log(`\nfailed:\n  ${failedSteps.join('\n  ')}`);

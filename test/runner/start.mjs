@@ -1,0 +1,118 @@
+// The README's `npm start -- FOLDER`, run as a user runs it: `npm start -- <a scratch folder>`
+// with GLOSS_PORT set, far enough that the workbench answers HTTP 200 for that folder with
+// Gloss loaded; then Ctrl+C (SIGINT to the process group this test started, by its id), and
+// the server must be gone and the process must exit 0. Limits scale with GLOSS_TIMEOUT_SCALE.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, root } from './codeServer.mjs';
+
+const scale = Number(process.env.GLOSS_TIMEOUT_SCALE || 1);
+const scaled = (ms) => Math.round(ms * (Number.isFinite(scale) && scale >= 1 ? scale : 1));
+
+/** Polls `probe` every 200 ms until it gives a truthy value; throws after scaled(ms). */
+async function waitFor(probe, what, ms) {
+  const end = Date.now() + scaled(ms);
+  let last;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() >= end) throw new Error(`timed out after ${scaled(ms)} ms waiting for ${what}${last ? ` (${last.message})` : ''}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function answers(url) {
+  try {
+    await fetch(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function runStart({ log = console.log } = {}) {
+  const results = { passed: 0, failed: 0, failures: [] };
+  const folder = mkdtempSync(join(tmpdir(), 'gloss-start-'));
+  mkdirSync(join(folder, 'notes'));
+  writeFileSync(join(folder, 'notes', 'brief.txt'), '星河科技今年的营收增长了百分之十二，分析师认为明年仍将保持增长。\n');
+  const port = await freePort();
+  let out = '';
+  const child = spawn('npm', ['start', '--', folder], {
+    cwd: root,
+    env: { ...process.env, GLOSS_NO_DESKTOP: '1', GLOSS_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // its own process group: Ctrl+C in a terminal signals the whole foreground group
+    detached: true,
+  });
+  let exitCode;
+  child.on('exit', (code, signal) => (exitCode = code ?? signal));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const title = 'npm start -- FOLDER: the workbench answers 200 for that folder with Gloss loaded, and Ctrl+C stops it';
+  log(`\n[start] npm start -- ${folder} (GLOSS_PORT=${port})`);
+  try {
+    const url = await waitFor(() => {
+      if (exitCode !== undefined) throw new Error(`npm start exited (${exitCode}) early:\n${out}`);
+      return out.match(/http:\/\/127\.0\.0\.1:\d+\/\?\S+/)?.[0];
+    }, 'npm start to print the URL', 180_000);
+    const u = new URL(url);
+    if (u.port !== String(port)) throw new Error(`the URL ${url} is not on GLOSS_PORT ${port}`);
+    if (u.searchParams.get('folder') !== folder) throw new Error(`the URL opens ${u.searchParams.get('folder')}, not ${folder}`);
+    const payload = new Map(JSON.parse(u.searchParams.get('payload')));
+    if (payload.get('extensionDevelopmentPath') !== `vscode-remote://127.0.0.1:${port}${root}`) throw new Error(`Gloss is not loaded: payload ${u.searchParams.get('payload')}`);
+    if (!out.includes(`ssh -N -L ${port}:127.0.0.1:${port}`)) throw new Error(`no SSH forwarding line in:\n${out}`);
+    const page = await fetch(url);
+    if (page.status !== 200) throw new Error(`the workbench answered ${page.status}`);
+    if (!(await page.text()).includes('vscode-workbench-web-configuration')) throw new Error('the answer is not the VS Code workbench');
+    // code-server remembers the folder the workbench was opened with, and sends "/" there
+    const home = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' });
+    const to = new URL(home.headers.get('location') ?? '', `http://127.0.0.1:${port}/`);
+    if (to.searchParams.get('folder') !== folder) throw new Error(`"/" leads to ${home.headers.get('location')}, not to ${folder}`);
+    process.kill(-child.pid, 'SIGINT');
+    await waitFor(() => exitCode !== undefined, 'npm start to exit after Ctrl+C', 20_000);
+    // npm ends itself with the signal it forwarded, as after Ctrl+C in a terminal
+    if (exitCode !== 0 && exitCode !== 'SIGINT') throw new Error(`npm start exited with ${exitCode} after Ctrl+C:\n${out}`);
+    if (!out.includes('stopping code-server')) throw new Error(`the script did not stop code-server itself:\n${out}`);
+    await waitFor(async () => !(await answers(`http://127.0.0.1:${port}/healthz`)), 'code-server to stop listening', 10_000);
+    // nothing of the process group this test started is left running
+    await waitFor(() => {
+      try {
+        process.kill(-child.pid, 0);
+        return false;
+      } catch (e) {
+        return e.code === 'ESRCH';
+      }
+    }, 'every process of the npm start group to end', 10_000);
+    results.passed++;
+    log(`  ✔ ${title}`);
+  } catch (e) {
+    results.failed++;
+    results.failures.push({ title, error: `${e.stack ?? e}\n--- npm start printed:\n${out}` });
+    log(`  ✖ ${title}\n${e.message}`);
+  } finally {
+    if (exitCode === undefined) {
+      // only what this test started: its own process group
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      await waitFor(() => exitCode !== undefined, 'npm start to end', 10_000).catch(() => {});
+    }
+    rmSync(folder, { recursive: true, force: true });
+  }
+  return results;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await runStart();
+  for (const f of r.failures) console.log(`\n✖ ${f.title}\n${f.error}`);
+  console.log(`${r.passed} passed, ${r.failed} failed`);
+  process.exitCode = r.failed ? 1 : 0;
+}
