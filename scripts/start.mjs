@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { root, startCodeServer } from '../test/runner/codeServer.mjs';
-import { extraArticlePatterns, resolveTarget } from './startTarget.mjs';
+import { extraArticlePatterns, resolveTarget, workbenchUrl } from './startTarget.mjs';
 
 const paths = process.argv.slice(2);
 if (paths.includes('--help') || paths.includes('-h')) {
@@ -76,11 +76,7 @@ if (hasDesktopCode()) {
     settings['gloss.articles'] = [...defaults, ...extraPatterns];
     writeFileSync(settingsPath, `${JSON.stringify(settings, null, 2)}\n`);
   }
-  const payload = [['extensionDevelopmentPath', server.remote(root)]];
-  if (target.openFile) payload.push(['openFile', server.remote(target.openFile)]);
-  const query = new URLSearchParams(target.workspaceFile ? { workspace: target.workspaceFile } : { folder: target.folder });
-  query.set('payload', JSON.stringify(payload));
-  const url = `${server.base}/?${query}`;
+  const url = workbenchUrl(server, target, root);
   const user = (() => {
     try {
       return userInfo().username;

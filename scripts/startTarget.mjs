@@ -122,3 +122,12 @@ export function resolveTarget(paths, { root, cwd = process.cwd() } = {}) {
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/** The workbench URL for a target on a started code-server, with Gloss loaded as the extension under development. */
+export function workbenchUrl(server, target, extensionRoot) {
+  const payload = [['extensionDevelopmentPath', server.remote(extensionRoot)]];
+  if (target.openFile) payload.push(['openFile', server.remote(target.openFile)]);
+  const query = new URLSearchParams(target.workspaceFile ? { workspace: target.workspaceFile } : { folder: target.folder });
+  query.set('payload', JSON.stringify(payload));
+  return `${server.base}/?${query}`;
+}

@@ -29,11 +29,13 @@ export function t(message: string, ...args: Array<string | number>): string {
 }
 
 /**
- * A count with its noun, in the right number: `tn(n, '{0} article', '{0} articles')`. Chinese
- * has one form, so both keys translate to the same text there ("{0} 篇文章").
+ * A message whose wording depends on a count, in the right number:
+ * `tn(n, '{0} article', '{0} articles')`, or with arguments of its own,
+ * `tn(articles, '{0} across {1} article', '{0} across {1} articles', mentions, articles)`. Chinese has
+ * one form, so both keys translate to the same text there ("{0} 篇文章").
  */
-export function tn(n: number, one: string, many: string, ...rest: Array<string | number>): string {
-  return t(n === 1 ? one : many, n, ...rest);
+export function tn(n: number, one: string, many: string, ...args: Array<string | number>): string {
+  return t(n === 1 ? one : many, ...(args.length ? args : [n]));
 }
 
 /** The language Gloss's runtime text is in now. */

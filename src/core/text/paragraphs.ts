@@ -42,6 +42,8 @@ function trimRange(text: string, start: number, end: number): Line {
 }
 
 const CREDIT = /^[#\s]*(?:文|撰文|作者|编辑|編輯|责编|責編|运营|運營|出品|策划|策劃|排版|校对|校對|视觉|視覺|设计|設計|审核|審核|监制|監製|来源|來源|图源|圖源|图片来源|圖片來源|题图|題圖|封面|摄影|攝影)\s*[|｜丨:：]/u;
+/** A short line that names who produced the piece: 周天财经 原创出品, XX 獨家出品. */
+const PRODUCED_BY = /^[^。！？!?，,；;]{1,24}?(?:原创|原創|独家|獨家|联合|聯合)?\s*出品\s*[#]*$/u;
 const SOURCE_LINE = /^(?:文章来源于|文章來源於|本文来源|本文來源|原标题|原標題|转载自|轉載自)/u;
 const NAVIGATION = /^#*\s*(?:热门搜索|熱門搜索|相关阅读|相關閱讀|推荐阅读|推薦閱讀|搜索|登录|登錄|首页|首頁|返回顶部|返回頂部)\s*#*$/u;
 const SECTION_HEADING = /^(?:#{1,6}\s|\d{1,2}\s*[、.．]|\d{1,2}\s+\S|[一二三四五六七八九十]{1,3}[、.．])/u;
@@ -68,7 +70,7 @@ function isTagCloud(s: string): boolean {
 }
 
 function classify(s: string): ParagraphKind {
-  if (CREDIT.test(s) || SOURCE_LINE.test(s)) return 'credit';
+  if (CREDIT.test(s) || SOURCE_LINE.test(s) || PRODUCED_BY.test(s)) return 'credit';
   if (NAVIGATION.test(s)) return 'navigation';
   if (isTagCloud(s)) return 'tagcloud';
   if (SECTION_HEADING.test(s) && s.length <= 60 && !endsSentence(s)) return 'heading';

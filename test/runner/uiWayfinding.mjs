@@ -1,0 +1,152 @@
+// UI checks of "the first ten minutes", as a person sees them: the demo corpus opened as
+// `npm start` opens it (a temporary copy, the first article open, the walkthrough beside
+// it), then each walkthrough step done with the mouse and the keyboard and seen ticked off
+// on the walkthrough page; the breadcrumb following the cursor; Ctrl+T finding an entity
+// written in the other script; the verdict picker; and Gloss in Chinese (gloss.uiLanguage)
+// in an English VS Code. Saves the README's Chinese picture when asked.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, root, startCodeServer } from './codeServer.mjs';
+import { resolveTarget, workbenchUrl } from '../../scripts/startTarget.mjs';
+
+const SCALE = Number(process.env.GLOSS_TIMEOUT_SCALE || 1) >= 1 ? Number(process.env.GLOSS_TIMEOUT_SCALE || 1) : 1;
+const scaled = (ms) => Math.round(ms * SCALE);
+
+/** Polls `probe` every 200 ms until it gives a truthy value; throws after scaled(ms). */
+async function waitFor(probe, what, ms = 15_000) {
+  const end = Date.now() + scaled(ms);
+  let last;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() >= end) throw new Error(`timed out after ${scaled(ms)} ms waiting for ${what}${last ? ` (${last.message})` : ''}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
+  const target = resolveTarget([], { root });
+  const server = await startCodeServer();
+  const browser = await launchBrowser();
+  const results = { passed: 0, failed: 0, failures: [] };
+  const outDir = join(root, 'test-results');
+  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+  page.setDefaultTimeout(scaled(30_000));
+  const check = async (title, fn) => {
+    try {
+      await fn();
+      results.passed++;
+      log(`  ✔ ${title}`);
+    } catch (e) {
+      results.failed++;
+      results.failures.push({ title, error: e.stack ?? String(e) });
+      log(`  ✖ ${title}`);
+      mkdirSync(outDir, { recursive: true });
+      await page.screenshot({ path: join(outDir, `ui-wayfinding-${results.failed}.png`) }).catch(() => {});
+    }
+  };
+  const stepDone = (id) =>
+    waitFor(() => page.locator(`[data-done-step-id$="gloss.start#${id}"].complete`).count(), `the walkthrough step "${id}" to be ticked off`);
+  const palette = async (text) => {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').first().waitFor();
+    await page.keyboard.type(text, { delay: 10 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: text.replace(/^>\s*/, '') }).first().waitFor();
+    await page.keyboard.press('Enter');
+  };
+  /** Clicks into the article editor (the first editor group) on the line holding `text`. */
+  const clickText = async (text) => {
+    const span = page.locator('.editor-group-container').first().locator('.view-line span span', { hasText: text }).first();
+    await span.click();
+  };
+  try {
+    log('\n[ui: finding your way] the demo as npm start opens it, in Chromium');
+    await page.goto(workbenchUrl(server, target, root), { timeout: scaled(120_000) });
+    await page.locator('.monaco-workbench').waitFor({ timeout: scaled(120_000) });
+    await check('the walkthrough opens beside the demo article, and "Open an article" is ticked off', async () => {
+      await waitFor(() => page.locator('[data-done-step-id$="gloss.start#teach"]').count(), 'the walkthrough page', 60_000);
+      await page.locator('.editor-group-container').first().locator('.view-line', { hasText: '星河' }).first().waitFor();
+      await stepDone('open');
+    });
+    await check('a hover with the mouse ticks off "Read a hover"', async () => {
+      await page.locator('.editor-group-container').first().locator('.view-line span span', { hasText: /^1532\.40亿元$/ }).first().hover();
+      await page.locator('.monaco-hover-content', { hasText: 'CNY 153,240,000,000' }).first().waitFor();
+      await stepDone('hover');
+      await page.mouse.move(5, 400);
+    });
+    await check('Alt+] ticks off "Walk the queue"', async () => {
+      await clickText('星河云发布季度财报');
+      await page.keyboard.press('Alt+]');
+      await stepDone('queue');
+    });
+    await check('the breadcrumb follows the cursor into a paragraph and its claim', async () => {
+      await page.keyboard.press('Escape');
+      await clickText('同比增长6%');
+      await waitFor(async () => {
+        const crumbs = await page.locator('.editor-group-container').first().locator('.breadcrumbs-control .monaco-breadcrumb-item').allInnerTexts();
+        return crumbs.some((c) => c.startsWith('2024年11月5日')) && crumbs.length >= 3 && crumbs;
+      }, 'breadcrumbs: file › paragraph › claim');
+    });
+    await check('Alt+V shows each verdict with a line of description and the current one, and ticks off "Give a verdict"', async () => {
+      await clickText('同比增长6%');
+      await page.keyboard.press('Alt+V');
+      const rows = page.locator('.quick-input-list .monaco-list-row');
+      await rows.first().waitFor();
+      await waitFor(async () => (await rows.allInnerTexts()).join('\n').includes('The evidence contradicts it'), 'descriptions in the picker');
+      await page.keyboard.type('disputed', { delay: 10 });
+      await page.keyboard.press('Enter');
+      await stepDone('verdict');
+      await clickText('同比增长6%');
+      await page.keyboard.press('Alt+V');
+      await waitFor(async () => (await page.locator('.quick-input-list .monaco-list-row.focused').allInnerTexts()).join('').includes('disputed'), 'the current verdict focused when the picker opens again');
+      await page.keyboard.press('Escape');
+    });
+    await check('"Gloss: Open Sidecar" ticks off "Open the sidecar"', async () => {
+      await clickText('同比增长6%');
+      await palette('Gloss: Open Sidecar');
+      await stepDone('sidecar');
+    });
+    await check('teaching an entity ticks off "Teach an entity" and writes .gloss/lexicon.yaml', async () => {
+      await clickText('陈立峰');
+      await palette('Gloss: Teach Entity');
+      await stepDone('teach');
+      await waitFor(() => existsSync(join(target.folder, '.gloss/lexicon.yaml')) && readFileSync(join(target.folder, '.gloss/lexicon.yaml'), 'utf8').includes('陈立峰'), 'the lexicon on disk');
+    });
+    await check('Ctrl+T 陳立峰 (Traditional) finds 陈立峰 in the Simplified article', async () => {
+      await page.keyboard.press('Control+T');
+      await page.locator('.quick-input-widget input').first().waitFor();
+      await page.keyboard.type('陳立峰', { delay: 20 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: '陈立峰' }).filter({ hasText: '01-cloud-earnings' }).first().waitFor();
+      await page.keyboard.press('Escape');
+    });
+    await check('gloss.uiLanguage zh-cn: Gloss speaks Chinese in an English VS Code', async () => {
+      const settings = join(server.userData, 'User', 'settings.json');
+      writeFileSync(settings, JSON.stringify({ ...JSON.parse(readFileSync(settings, 'utf8')), 'gloss.uiLanguage': 'zh-cn' }, null, 2));
+      await page.locator('.codelens-decoration', { hasText: '条主张' }).first().waitFor({ timeout: scaled(30_000) });
+      await page.locator('.editor-group-container').first().locator('.view-line span span', { hasText: /^286\.5亿元$/ }).first().hover();
+      await page.locator('.monaco-hover-content', { hasText: '数字' }).first().waitFor();
+      if (screenshots?.chinese) {
+        await page.waitForTimeout(800); // let the hover finish fading in
+        await page.screenshot({ path: screenshots.chinese });
+      }
+      // VS Code's own text stays English: only Gloss changed language
+      if (!(await page.locator('.statusbar', { hasText: 'Ln' }).count())) throw new Error('VS Code itself is not in English');
+    });
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+    target.cleanup();
+  }
+  for (const f of results.failures) log(`\n✖ ${f.title}\n${f.error}`);
+  return results;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await runWayfindingUi();
+  console.log(`${r.passed} passed, ${r.failed} failed`);
+  process.exitCode = r.failed ? 1 : 0;
+}
