@@ -22,7 +22,12 @@ function setContext(key: string, value: boolean): void {
  */
 export function registerWalkthrough(context: vscode.ExtensionContext, reviewer: Reviewer): vscode.Disposable[] {
   const fullId = `${context.extension.id}#${WALKTHROUGH_ID}`;
-  const open = (toSide: boolean) => vscode.commands.executeCommand('workbench.action.openWalkthrough', fullId, toSide);
+  const open = async (toSide: boolean) => {
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', fullId, toSide);
+    // early in a session VS Code may not know the extension's walkthroughs yet and shows its
+    // own first one; asked again with its page open, it switches to Gloss's once it is known
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', fullId, toSide);
+  };
   const trackArticle = (editor: vscode.TextEditor | undefined) => {
     if (editor?.document.languageId === ARTICLE_LANGUAGE) setContext(ARTICLE_OPEN_CONTEXT, true);
   };

@@ -4,7 +4,7 @@
 // on the walkthrough page; the breadcrumb following the cursor; Ctrl+T finding an entity
 // written in the other script; the verdict picker; and Gloss in Chinese (gloss.uiLanguage)
 // in an English VS Code. Saves the README's Chinese picture when asked.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, root, startCodeServer } from './codeServer.mjs';
 import { resolveTarget, workbenchUrl } from '../../scripts/startTarget.mjs';
@@ -58,11 +58,12 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: text.replace(/^>\s*/, '') }).first().waitFor();
     await page.keyboard.press('Enter');
   };
-  /** Clicks into the article editor (the first editor group) on the line holding `text`. */
+  /** Clicks into the article editor (the first editor group) on the word that is exactly `text` (a figure, an entity). */
   const clickText = async (text) => {
-    const span = page.locator('.editor-group-container').first().locator('.view-line span span', { hasText: text }).first();
-    await span.click();
+    const exact = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    await page.locator('.editor-group-container').first().locator('.view-line span span', { hasText: exact }).first().click();
   };
+  const crumbs = () => page.locator('.editor-group-container').first().locator('.breadcrumbs-control .monaco-breadcrumb-item').allInnerTexts();
   try {
     log('\n[ui: finding your way] the demo as npm start opens it, in Chromium');
     await page.goto(workbenchUrl(server, target, root), { timeout: scaled(120_000) });
@@ -79,20 +80,26 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
       await page.mouse.move(5, 400);
     });
     await check('Alt+] ticks off "Walk the queue"', async () => {
-      await clickText('星河云发布季度财报');
+      await clickText('1532.40亿元');
       await page.keyboard.press('Alt+]');
       await stepDone('queue');
     });
     await check('the breadcrumb follows the cursor into a paragraph and its claim', async () => {
       await page.keyboard.press('Escape');
-      await clickText('同比增长6%');
-      await waitFor(async () => {
-        const crumbs = await page.locator('.editor-group-container').first().locator('.breadcrumbs-control .monaco-breadcrumb-item').allInnerTexts();
-        return crumbs.some((c) => c.startsWith('2024年11月5日')) && crumbs.length >= 3 && crumbs;
+      await clickText('1532.40亿元');
+      // the file, the paragraph (named by its first words) and the claim around the cursor
+      const first = await waitFor(async () => {
+        const c = await crumbs();
+        return c.length >= 3 && c.at(-1).length > 1 && c;
       }, 'breadcrumbs: file › paragraph › claim');
+      await clickText('5000万');
+      await waitFor(async () => {
+        const c = await crumbs();
+        return c.length >= 3 && c[c.length - 2] !== first[first.length - 2] && c;
+      }, `the breadcrumb to move on from ${JSON.stringify(first)}`);
     });
     await check('Alt+V shows each verdict with a line of description and the current one, and ticks off "Give a verdict"', async () => {
-      await clickText('同比增长6%');
+      await clickText('1532.40亿元');
       await page.keyboard.press('Alt+V');
       const rows = page.locator('.quick-input-list .monaco-list-row');
       await rows.first().waitFor();
@@ -100,13 +107,13 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
       await page.keyboard.type('disputed', { delay: 10 });
       await page.keyboard.press('Enter');
       await stepDone('verdict');
-      await clickText('同比增长6%');
+      await clickText('1532.40亿元');
       await page.keyboard.press('Alt+V');
       await waitFor(async () => (await page.locator('.quick-input-list .monaco-list-row.focused').allInnerTexts()).join('').includes('disputed'), 'the current verdict focused when the picker opens again');
       await page.keyboard.press('Escape');
     });
     await check('"Gloss: Open Sidecar" ticks off "Open the sidecar"', async () => {
-      await clickText('同比增长6%');
+      await clickText('1532.40亿元');
       await palette('Gloss: Open Sidecar');
       await stepDone('sidecar');
     });
@@ -124,8 +131,14 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
       await page.keyboard.press('Escape');
     });
     await check('gloss.uiLanguage zh-cn: Gloss speaks Chinese in an English VS Code', async () => {
-      const settings = join(server.userData, 'User', 'settings.json');
-      writeFileSync(settings, JSON.stringify({ ...JSON.parse(readFileSync(settings, 'utf8')), 'gloss.uiLanguage': 'zh-cn' }, null, 2));
+      // as a user does it: the Settings editor, the setting's drop-down
+      await palette('Preferences: Open Settings (UI)');
+      await page.locator('.settings-editor .suggest-input-container textarea, .settings-editor input').first().waitFor();
+      await page.keyboard.type('gloss.uiLanguage', { delay: 10 });
+      const select = page.locator('.setting-item-contents', { hasText: 'Ui Language' }).locator('select').first();
+      await select.waitFor();
+      await select.selectOption('zh-cn');
+      await page.keyboard.press('Control+W');
       await page.locator('.codelens-decoration', { hasText: '条主张' }).first().waitFor({ timeout: scaled(30_000) });
       await page.locator('.editor-group-container').first().locator('.view-line span span', { hasText: /^286\.5亿元$/ }).first().hover();
       await page.locator('.monaco-hover-content', { hasText: '数字' }).first().waitFor();
