@@ -83,6 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     sidecars.onDidChange((uri) => scheduleUpdate(uri)),
     // articles added, changed or deleted outside the editor (git checkout) are re-indexed too
     ...articleWatchers((uri) => scheduleUpdate(uri)),
+    ...folderDeletions((folder) => lexicon.corpus.articlesUnder(folder).forEach(scheduleUpdate)),
   );
   const pending = new Map<string, vscode.Uri>();
   let updateTimer: NodeJS.Timeout | undefined;
@@ -117,6 +118,15 @@ function articleWatchers(onChange: (uri: vscode.Uri) => void): vscode.Disposable
     const w = vscode.workspace.createFileSystemWatcher(p);
     return [w, w.onDidCreate(onChange), w.onDidChange(onChange), w.onDidDelete(onChange)];
   });
+}
+
+/**
+ * Folders deleted (rm -r, git checkout of another branch): VS Code reports the folder and
+ * drops the events of the files inside it, so the articles that were there are looked up.
+ */
+function folderDeletions(onDelete: (folder: vscode.Uri) => void): vscode.Disposable[] {
+  const w = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+  return [w, w.onDidDelete(onDelete)];
 }
 
 export function deactivate(): void {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { activateGloss, hoverText } from './helpers';
-import { openUx, poll, scaled, uxArticles, type Scratch } from './uxSupport';
+import { activateGloss, hoverText, DEFAULT_WAIT_MS, openArticle, timeoutFor, waitFor } from './helpers';
+import { uxArticles, type Scratch } from './uxSupport';
 import { verdictItems } from '../../src/extension/verdictPicker';
 
 type PlainNode = { label: string; description?: string; children?: PlainNode[] };
@@ -24,18 +25,18 @@ describe('rough edges: the verdict picker, counts, the tree, hovers, sidecars, c
   });
 
   it('the verdict picker starts on the current verdict, and describes every choice', async function () {
-    this.timeout(scaled(40_000));
+    this.timeout(timeoutFor(DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, DEFAULT_WAIT_MS));
     await activateGloss();
     scratch = await uxArticles('cloud-simplified.txt');
     const uri = scratch.uri('cloud-simplified.txt');
-    const { document } = await openUx(uri);
+    const { document } = await openArticle(uri);
     const offset = document.getText().indexOf('据远望咨询统计') + 2;
-    await poll(() => vscode.commands.executeCommand('gloss.setVerdict', { uri: uri.toString(), offset, verdict: 'disputed' }), 'a first verdict');
+    await waitFor(() => vscode.commands.executeCommand('gloss.setVerdict', { uri: uri.toString(), offset, verdict: 'disputed' }), 'a first verdict');
     // the picker, as Alt+V opens it; Enter takes the active choice
     const picked = vscode.commands.executeCommand<{ verdict?: string } | undefined>('gloss.setVerdict', { uri: uri.toString(), offset });
     let settled = false;
     void Promise.resolve(picked).then(() => (settled = true));
-    await poll(async () => {
+    await waitFor(async () => {
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       return settled;
     }, 'the picker to open and take Enter');
@@ -47,13 +48,15 @@ describe('rough edges: the verdict picker, counts, the tree, hovers, sidecars, c
   });
 
   it('counts read right in English and Chinese ("1 article", "1 篇文章"), and claims are not cut in the tree', async function () {
-    this.timeout(scaled(60_000));
+    this.timeout(timeoutFor(DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, 30_000));
     await activateGloss();
     scratch = await uxArticles('cloud-simplified.txt');
-    const entity = await poll(async () => {
+    const ours = scratch.fileName('cloud-simplified.txt');
+    const entity = await waitFor(async () => {
       const people = find(find(find(await corpusTree(), 'Entities')?.children, 'People')?.children, '王立');
-      return people?.description === '1 mention · 1 article' && people;
-    }, 'the tree to say "1 mention · 1 article" for 王立', 30_000);
+      // this test's copy only: earlier tests' copies may still be leaving the index
+      return people?.description === '1 mention · 1 article' && people.children?.[0]?.label === ours && people;
+    }, `the tree to say "1 mention · 1 article" for 王立, in ${ours}`, 30_000);
     assert.ok(entity);
     const claims = find(await corpusTree(), 'Claims by verdict')?.children?.flatMap((v) => v.children ?? []) ?? [];
     const long = '据远望咨询统计，2024年第三季度国内公有云市场规模为520亿元，同比增长18%。';
@@ -61,25 +64,36 @@ describe('rough edges: the verdict picker, counts, the tree, hovers, sidecars, c
     assert.ok(claims.some((c) => c.label === long), 'a claim longer than 40 characters is shown whole');
     await vscode.workspace.getConfiguration('gloss').update('uiLanguage', 'zh-cn', vscode.ConfigurationTarget.Global);
     let seen: unknown;
-    await poll(async () => {
+    await waitFor(async () => {
       const tree = await corpusTree();
       const people = find(find(find(tree, '实体')?.children, '人物')?.children, '王立');
       seen = people ?? tree.map((n) => [n.label, n.children?.map((c) => c.label)]);
-      return people?.description === '1 处提及 · 1 篇文章';
+      return people?.description === '1 处提及 · 1 篇文章' && people.children?.[0]?.label === ours;
     }, 'the tree in Chinese').catch((e: Error) => {
       throw new Error(`${e.message}: ${JSON.stringify(seen)}`);
     });
   });
 
+  it('a folder of articles deleted at once leaves the Corpus view (VS Code reports only the folder)', async function () {
+    this.timeout(timeoutFor(DEFAULT_WAIT_MS, 30_000, 30_000));
+    await activateGloss();
+    scratch = await uxArticles('cloud-simplified.txt');
+    const ours = scratch.fileName('cloud-simplified.txt');
+    const listed = async () => find(find(await corpusTree(), 'Articles')?.children, ours) !== undefined;
+    await waitFor(listed, `${ours} in the Corpus view`, 30_000);
+    rmSync(scratch.dir, { recursive: true, force: true });
+    await waitFor(async () => !(await listed()), `${ours} to leave the Corpus view once its folder is deleted`, 30_000);
+  });
+
   it('each section of a hover starts with its own actions', async function () {
-    this.timeout(scaled(40_000));
+    this.timeout(timeoutFor(DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, DEFAULT_WAIT_MS));
     await activateGloss();
     scratch = await uxArticles('cloud-simplified.txt');
     const uri = scratch.uri('cloud-simplified.txt');
-    const { document } = await openUx(uri);
+    const { document } = await openArticle(uri);
     // a figure inside a claim: two sections, the figure's and the claim's
     const at = document.positionAt(document.getText().indexOf('296亿元') + 1);
-    const text = await poll(async () => {
+    const text = await waitFor(async () => {
       const md = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at));
       return md.includes('**Claim**') ? md : undefined;
     }, 'a hover with a figure and its claim');
@@ -102,12 +116,12 @@ describe('rough edges: the verdict picker, counts, the tree, hovers, sidecars, c
   });
 
   it('a credit line such as "周末财经 原创出品" has no lens, no hover and no place in the Outline', async function () {
-    this.timeout(scaled(40_000));
+    this.timeout(timeoutFor(DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, DEFAULT_WAIT_MS));
     await activateGloss();
     scratch = await uxArticles('credit-line.txt');
     const uri = scratch.uri('credit-line.txt');
-    await openUx(uri);
-    const lenses = await poll(async () => {
+    await openArticle(uri);
+    const lenses = await waitFor(async () => {
       const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
       return all.length > 1 ? all : undefined;
     }, 'the lenses');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateGloss } from './helpers';
-import { openUx, poll, scaled, uxArticles, type Scratch } from './uxSupport';
+import { activateGloss, DEFAULT_WAIT_MS, openArticle, timeoutFor, waitFor } from './helpers';
+import { uxArticles, type Scratch } from './uxSupport';
 
 /** The path of symbols from the outermost to the innermost that contain `position` (what the breadcrumb shows). */
 function pathAt(symbols: vscode.DocumentSymbol[], position: vscode.Position): string[] {
@@ -31,12 +31,12 @@ describe('finding your way: the Outline, breadcrumbs and Ctrl+T over entities', 
   });
 
   it('outlines paragraphs by their first words, claims as children with their verdict, credits left out', async function () {
-    this.timeout(scaled(40_000));
+    this.timeout(timeoutFor(DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, DEFAULT_WAIT_MS));
     await activateGloss();
     scratch = await uxArticles('cloud-simplified.txt');
     const uri = scratch.uri('cloud-simplified.txt');
-    const { document } = await openUx(uri);
-    const symbols = await poll(() => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri), 'document symbols');
+    const { document } = await openArticle(uri);
+    const symbols = await waitFor(async () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri), 'document symbols');
     const names = symbols.map((s) => s.name);
     assert.ok(!names.some((n) => n.startsWith('文|')), `the credit line is not in the Outline: ${names.join(' / ')}`);
     assert.equal(names[0], '云厂商价格战延续');
@@ -49,7 +49,7 @@ describe('finding your way: the Outline, breadcrumbs and Ctrl+T over entities', 
     // a verdict shows in the Outline
     const claim = market.children[0]!;
     await vscode.commands.executeCommand('gloss.setVerdict', { uri: uri.toString(), offset: document.offsetAt(claim.range.start), verdict: 'disputed' });
-    await poll(async () => {
+    await waitFor(async () => {
       const again = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
       return again.find((s) => s.name === market.name)?.children.some((c) => c.detail === 'disputed');
     }, 'the verdict in the Outline');
@@ -61,13 +61,13 @@ describe('finding your way: the Outline, breadcrumbs and Ctrl+T over entities', 
   });
 
   it('Ctrl+T 阿里雲 finds 阿里云 and the articles that mention it, in either script', async function () {
-    this.timeout(scaled(60_000));
+    this.timeout(timeoutFor(DEFAULT_WAIT_MS, 3 * 20_000));
     await activateGloss();
     scratch = await uxArticles('cloud-simplified.txt', 'cloud-traditional.txt');
     const simplified = scratch.uri('cloud-simplified.txt').toString();
     const traditional = scratch.uri('cloud-traditional.txt').toString();
     for (const query of ['阿里雲', '阿里云', '阿裏雲']) {
-      const found = await poll(async () => {
+      const found = await waitFor(async () => {
         const all = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query);
         const ours = all.filter((s) => s.name.startsWith('阿里云') && [simplified, traditional].includes(s.location.uri.toString()));
         return ours.length === 2 ? ours : undefined;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateGloss, hoverText } from './helpers';
-import { openUx, poll, scaled, uxArticles, type Scratch } from './uxSupport';
+import { activateGloss, hoverText, DEFAULT_WAIT_MS, openArticle, timeoutFor, waitFor } from './helpers';
+import { uxArticles, type Scratch } from './uxSupport';
 
 interface Expected {
   /** In the hover on a figure. */
@@ -37,27 +37,27 @@ describe('gloss.uiLanguage: Gloss in English, 简体中文 and 繁體中文 what
 
   for (const [language, expected] of LANGUAGES) {
     it(`${language}: hovers, lenses, the Corpus view and the Outline`, async function () {
-      this.timeout(scaled(60_000));
+      this.timeout(timeoutFor(DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, DEFAULT_WAIT_MS));
       await activateGloss();
       scratch = await uxArticles('cloud-simplified.txt');
       const uri = scratch.uri('cloud-simplified.txt');
       await setLanguage(language);
-      const { document } = await openUx(uri);
+      const { document } = await openArticle(uri);
       const figure = document.positionAt(document.getText().indexOf('520亿元') + 1);
-      const hover = await poll(async () => {
+      const hover = await waitFor(async () => {
         const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, figure));
         return expected.hover.every((h) => text.includes(h)) && text;
       }, `a hover in ${language}`);
       assert.ok(hover);
-      await poll(async () => {
+      await waitFor(async () => {
         const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
         return lenses.some((l) => l.command?.title.includes(expected.lens));
       }, `lenses in ${language}`);
-      await poll(async () => {
+      await waitFor(async () => {
         const { tree } = await vscode.commands.executeCommand<{ tree: PlainNode[] }>('gloss.corpusTree');
         return tree.some((n) => n.label === expected.tree);
       }, `the Corpus view in ${language}`);
-      const symbols = await poll(() => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri), 'the Outline');
+      const symbols = await waitFor(async () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri), 'the Outline');
       const verdicts = symbols.flatMap((s) => s.children.map((c) => c.detail));
       assert.ok(verdicts.length, 'the Outline shows claims');
       assert.ok(verdicts.every((v) => v === expected.outlineVerdict), `Outline verdicts ${verdicts.join(', ')}`);
@@ -65,15 +65,15 @@ describe('gloss.uiLanguage: Gloss in English, 简体中文 and 繁體中文 what
   }
 
   it('auto follows VS Code’s display language (English here) again once the setting is cleared', async function () {
-    this.timeout(scaled(40_000));
+    this.timeout(timeoutFor(DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, DEFAULT_WAIT_MS));
     await activateGloss();
     scratch = await uxArticles('cloud-simplified.txt');
     const uri = scratch.uri('cloud-simplified.txt');
     await setLanguage('zh-cn');
-    const { document } = await openUx(uri);
+    const { document } = await openArticle(uri);
     const figure = document.positionAt(document.getText().indexOf('520亿元') + 1);
     const hoverIn = (marker: string) =>
-      poll(async () => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, figure)).includes(marker), `a hover with ${marker}`);
+      waitFor(async () => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, figure)).includes(marker), `a hover with ${marker}`);
     await hoverIn('**数字**');
     await setLanguage('auto');
     await hoverIn('**Figure**');

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { activateGloss, EXTENSION_ID } from './helpers';
-import { poll, scaled } from './uxSupport';
+import { activateGloss, DEFAULT_WAIT_MS, EXTENSION_ID, timeoutFor, waitFor } from './helpers';
+
 
 interface Step {
   id: string;
@@ -67,14 +67,14 @@ describe('the walkthrough "Get started with Gloss"', () => {
   });
 
   it('Gloss: Get Started opens it', async function () {
-    this.timeout(scaled(30_000));
+    this.timeout(timeoutFor(DEFAULT_WAIT_MS));
     await activateGloss();
     await vscode.commands.executeCommand('gloss.getStarted');
     // the walkthrough page is VS Code's Welcome editor (named "Walkthrough: Gloss" once it shows
     // Gloss's steps; the tab keeps its first name): what it shows is checked with Chromium
     // (test/runner/uiWayfinding.mjs)
     const labels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => `${t.label}${t.input instanceof vscode.TabInputText ? ' (text)' : ''}`);
-    await poll(() => labels().some((l) => /^(Welcome|Walkthrough: Gloss)$/.test(l)), 'a tab with the walkthrough').catch((e: Error) => {
+    await waitFor(() => labels().some((l) => /^(Welcome|Walkthrough: Gloss)$/.test(l)), 'a tab with the walkthrough').catch((e: Error) => {
       throw new Error(`${e.message}; tabs now: ${JSON.stringify(labels())}`);
     });
   });

@@ -4,7 +4,8 @@
 //   3. unit tests (mocha over src/core, no VS Code)
 //   4. integration tests inside VS Code 1.100.3 (code-server + Chromium)
 //   5. a sample of the integration tests, each run alone (isolation.mjs)
-//   6. UI checks with the mouse and keyboard (Playwright): hover, F1 → Gloss: Accept, Alt+]
+//   6. UI checks with the mouse and keyboard (Playwright): hover, F1 → Gloss: Accept, Alt+];
+//      and of the first ten minutes (uiWayfinding.mjs): the walkthrough, breadcrumbs, Ctrl+T, Chinese
 //   7. the packaged .vsix installed into VS Code: activates and answers a hover
 //   8. `npm start -- FOLDER` as the README says: the workbench answers for that folder, Ctrl+C stops it
 // A skipped test counts as failed unless test/runner/skips.mjs allows it (with its reason,
@@ -84,6 +85,12 @@ if (built) {
   const ui = await timed('ui', () => runUi());
   tally('ui', ui);
   console.log(`ui: ${ui.passed} passed, ${ui.failed} failed`);
+
+  console.log('\n▶ UI checks of the first ten minutes (walkthrough, breadcrumbs, Ctrl+T, picker, Chinese)');
+  const { runWayfindingUi } = await import('./uiWayfinding.mjs');
+  const wayfinding = await timed('ui-wayfinding', () => runWayfindingUi());
+  tally('ui-wayfinding', wayfinding);
+  console.log(`ui-wayfinding: ${wayfinding.passed} passed, ${wayfinding.failed} failed`);
 
   console.log('\n▶ packaged extension (.vsix) in VS Code');
   const { packageVsixAsync } = await import('../../scripts/package.mjs');

@@ -7,25 +7,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { freePort, root } from './codeServer.mjs';
-
-const scale = Number(process.env.GLOSS_TIMEOUT_SCALE || 1);
-const scaled = (ms) => Math.round(ms * (Number.isFinite(scale) && scale >= 1 ? scale : 1));
-
-/** Polls `probe` every 200 ms until it gives a truthy value; throws after scaled(ms). */
-async function waitFor(probe, what, ms) {
-  const end = Date.now() + scaled(ms);
-  let last;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() >= end) throw new Error(`timed out after ${scaled(ms)} ms waiting for ${what}${last ? ` (${last.message})` : ''}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { waitFor } from './waiting.mjs';
 
 async function answers(url) {
   try {

@@ -3,41 +3,37 @@
 // it), then each walkthrough step done with the mouse and the keyboard and seen ticked off
 // on the walkthrough page; the breadcrumb following the cursor; Ctrl+T finding an entity
 // written in the other script; the verdict picker; and Gloss in Chinese (gloss.uiLanguage)
-// in an English VS Code. Saves the README's Chinese picture when asked.
+// in an English VS Code. Any one check runs alone: GLOSS_TEST_GREP='<part of its title>'.
+// Limits scale with GLOSS_TIMEOUT_SCALE (waiting.mjs). Saves the README's sidecar and
+// Chinese pictures when asked (npm run screenshot).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, root, startCodeServer } from './codeServer.mjs';
+import { launchBrowser, newPage, root, startCodeServer } from './codeServer.mjs';
+import { scaled, waitFor } from './waiting.mjs';
 import { resolveTarget, workbenchUrl } from '../../scripts/startTarget.mjs';
 
-const SCALE = Number(process.env.GLOSS_TIMEOUT_SCALE || 1) >= 1 ? Number(process.env.GLOSS_TIMEOUT_SCALE || 1) : 1;
-const scaled = (ms) => Math.round(ms * SCALE);
-
-/** Polls `probe` every 200 ms until it gives a truthy value; throws after scaled(ms). */
-async function waitFor(probe, what, ms = 15_000) {
-  const end = Date.now() + scaled(ms);
-  let last;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() >= end) throw new Error(`timed out after ${scaled(ms)} ms waiting for ${what}${last ? ` (${last.message})` : ''}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** The hover box once it has finished fading in, for screenshots. */
+async function settledHover(page) {
+  await waitFor(
+    () => page.evaluate(() => [...document.querySelectorAll('.monaco-hover')].some((h) => h.offsetParent && getComputedStyle(h).opacity === '1')),
+    'the hover to finish fading in',
+  );
 }
 
 export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
   const target = resolveTarget([], { root });
   const server = await startCodeServer();
   const browser = await launchBrowser();
-  const results = { passed: 0, failed: 0, failures: [] };
+  const results = { passed: 0, failed: 0, failures: [], skipped: [] };
   const outDir = join(root, 'test-results');
-  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
-  page.setDefaultTimeout(scaled(30_000));
+  const page = await newPage(browser, { width: 1400, height: 820 });
+  const grep = process.env.GLOSS_TEST_GREP ? new RegExp(process.env.GLOSS_TEST_GREP) : undefined;
+  /** Why the workbench could not be opened, if it could not: every check then fails with it. */
+  let setupError;
   const check = async (title, fn) => {
+    if (grep && !grep.test(title)) return;
     try {
+      if (setupError) throw setupError;
       await fn();
       results.passed++;
       log(`  ✔ ${title}`);
@@ -50,7 +46,7 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
     }
   };
   const stepDone = (id) =>
-    waitFor(() => page.locator(`[data-done-step-id$="gloss.start#${id}"].complete`).count(), `the walkthrough step "${id}" to be ticked off`);
+    waitFor(() => page.locator(`[data-done-step-id$="gloss.start#${id}"].complete`).count(), `the walkthrough step "${id}" to be ticked off`, 15_000);
   const palette = async (text) => {
     await page.keyboard.press('F1');
     await page.locator('.quick-input-widget input').first().waitFor();
@@ -66,8 +62,12 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
   const crumbs = () => page.locator('.editor-group-container').first().locator('.breadcrumbs-control .monaco-breadcrumb-item').allInnerTexts();
   try {
     log('\n[ui: finding your way] the demo as npm start opens it, in Chromium');
-    await page.goto(workbenchUrl(server, target, root), { timeout: scaled(120_000) });
-    await page.locator('.monaco-workbench').waitFor({ timeout: scaled(120_000) });
+    try {
+      await page.goto(workbenchUrl(server, target, root), { timeout: scaled(120_000) });
+      await page.locator('.monaco-workbench').waitFor({ timeout: scaled(120_000) });
+    } catch (e) {
+      setupError = new Error(`the workbench did not open: ${e.message}`);
+    }
     await check('the walkthrough opens beside the demo article, and "Open an article" is ticked off', async () => {
       await waitFor(() => page.locator('[data-done-step-id$="gloss.start#teach"]').count(), 'the walkthrough page', 60_000);
       await page.locator('.editor-group-container').first().locator('.view-line', { hasText: '星河' }).first().waitFor();
@@ -91,37 +91,40 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
       const first = await waitFor(async () => {
         const c = await crumbs();
         return c.length >= 3 && c.at(-1).length > 1 && c;
-      }, 'breadcrumbs: file › paragraph › claim');
+      }, 'breadcrumbs: file › paragraph › claim', 15_000);
       await clickText('5000万');
       await waitFor(async () => {
         const c = await crumbs();
         return c.length >= 3 && c[c.length - 2] !== first[first.length - 2] && c;
-      }, `the breadcrumb to move on from ${JSON.stringify(first)}`);
+      }, `the breadcrumb to move on from ${JSON.stringify(first)}`, 15_000);
     });
     await check('Alt+V shows each verdict with a line of description and the current one, and ticks off "Give a verdict"', async () => {
       await clickText('1532.40亿元');
       await page.keyboard.press('Alt+V');
       const rows = page.locator('.quick-input-list .monaco-list-row');
       await rows.first().waitFor();
-      await waitFor(async () => (await rows.allInnerTexts()).join('\n').includes('The evidence contradicts it'), 'descriptions in the picker');
+      await waitFor(async () => (await rows.allInnerTexts()).join('\n').includes('The evidence contradicts it'), 'descriptions in the picker', 15_000);
       await page.keyboard.type('disputed', { delay: 10 });
       await page.keyboard.press('Enter');
       await stepDone('verdict');
       await clickText('1532.40亿元');
       await page.keyboard.press('Alt+V');
-      await waitFor(async () => (await page.locator('.quick-input-list .monaco-list-row.focused').allInnerTexts()).join('').includes('disputed'), 'the current verdict focused when the picker opens again');
+      await waitFor(async () => (await page.locator('.quick-input-list .monaco-list-row.focused').allInnerTexts()).join('').includes('disputed'), 'the current verdict focused when the picker opens again', 15_000);
       await page.keyboard.press('Escape');
     });
-    await check('"Gloss: Open Sidecar" ticks off "Open the sidecar"', async () => {
+    await check('"Gloss: Open Sidecar" ticks off "Open the sidecar", and shows the sidecar beside the article', async () => {
       await clickText('1532.40亿元');
       await palette('Gloss: Open Sidecar');
       await stepDone('sidecar');
+      const sidecarLine = page.locator('.monaco-editor .view-line', { hasText: 'annotations:' }).first();
+      await sidecarLine.waitFor();
+      if (screenshots?.sidecar) await page.screenshot({ path: screenshots.sidecar });
     });
     await check('teaching an entity ticks off "Teach an entity" and writes .gloss/lexicon.yaml', async () => {
       await clickText('陈立峰');
       await palette('Gloss: Teach Entity');
       await stepDone('teach');
-      await waitFor(() => existsSync(join(target.folder, '.gloss/lexicon.yaml')) && readFileSync(join(target.folder, '.gloss/lexicon.yaml'), 'utf8').includes('陈立峰'), 'the lexicon on disk');
+      await waitFor(() => existsSync(join(target.folder, '.gloss/lexicon.yaml')) && readFileSync(join(target.folder, '.gloss/lexicon.yaml'), 'utf8').includes('陈立峰'), 'the lexicon on disk', 15_000);
     });
     await check('Ctrl+T 陳立峰 (Traditional) finds 陈立峰 in the Simplified article', async () => {
       await page.keyboard.press('Control+T');
@@ -143,7 +146,7 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
       await page.locator('.editor-group-container').first().locator('.view-line span span', { hasText: /^286\.5亿元$/ }).first().hover();
       await page.locator('.monaco-hover-content', { hasText: '数字' }).first().waitFor();
       if (screenshots?.chinese) {
-        await page.waitForTimeout(800); // let the hover finish fading in
+        await settledHover(page);
         await page.screenshot({ path: screenshots.chinese });
       }
       // VS Code's own text stays English: only Gloss changed language
