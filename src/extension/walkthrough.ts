@@ -10,6 +10,8 @@ export const ARTICLE_OPEN_CONTEXT = 'gloss.articleOpen';
 export const HOVER_SHOWN_CONTEXT = 'gloss.hoverShown';
 const OPENED_KEY = 'gloss.walkthroughOpened';
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 function setContext(key: string, value: boolean): void {
   void vscode.commands.executeCommand('setContext', key, value);
 }
@@ -23,10 +25,24 @@ function setContext(key: string, value: boolean): void {
 export function registerWalkthrough(context: vscode.ExtensionContext, reviewer: Reviewer): vscode.Disposable[] {
   const fullId = `${context.extension.id}#${WALKTHROUGH_ID}`;
   const open = async (toSide: boolean) => {
-    await vscode.commands.executeCommand('workbench.action.openWalkthrough', fullId, toSide);
-    // early in a session VS Code may not know the extension's walkthroughs yet and shows its
-    // own first one; asked again with its page open, it switches to Gloss's once it is known
-    await vscode.commands.executeCommand('workbench.action.openWalkthrough', fullId, toSide);
+    // Early in a session (seen under load) VS Code may not know the extension's walkthroughs
+    // yet and opens one of its own ("Walkthrough: Setup VS Code Web"), whose tab keeps that
+    // name. Gloss's page is named after the extension ("Walkthrough: Gloss"): until it shows,
+    // the wrong page this opened is closed and Gloss's asked for again, for at most a minute.
+    const deadline = Date.now() + 60_000;
+    const pages = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input === undefined);
+    const ours = () => pages().some((tab) => tab.label.includes(context.extension.packageJSON.displayName as string));
+    const before = new Set(pages().map((tab) => tab.label));
+    for (;;) {
+      await vscode.commands.executeCommand('workbench.action.openWalkthrough', fullId, toSide);
+      // the new tab reaches the extension host a moment after the command returns
+      const wrong = () => pages().filter((tab) => !before.has(tab.label));
+      const settled = Date.now() + 3000;
+      while (!ours() && !wrong().length && Date.now() < settled) await pause(200);
+      if (ours() || Date.now() > deadline) return;
+      if (wrong().length) await vscode.window.tabGroups.close(wrong(), true);
+      await pause(1000);
+    }
   };
   const trackArticle = (editor: vscode.TextEditor | undefined) => {
     if (editor?.document.languageId === ARTICLE_LANGUAGE) setContext(ARTICLE_OPEN_CONTEXT, true);
