@@ -8,6 +8,8 @@ import { traditionalConverter } from '../core/script/normalize';
 import { itemsAt, type ReviewItem } from '../core/review/items';
 import type { Claim } from '../core/claims/detect';
 import { t, tn } from './l10n';
+import { claimTypeLabel, figureTypeLabel } from './kindLabels';
+import { verdictLabel } from './verdicts';
 
 /**
  * Escapes text that comes from files (articles, sidecars, the lexicon), so that it can
@@ -35,7 +37,7 @@ function actions(uri: string, item: ReviewItem): string {
 function decision(md: vscode.MarkdownString, item: ReviewItem): void {
   const a = item.annotation;
   md.appendMarkdown(`${t('Status')}: ${escapeMarkdown(t(STATE_TEXT[item.state]))}`);
-  if (a?.verdict) md.appendMarkdown(` · ${t('Verdict')}: **${escapeMarkdown(a.verdict)}**`);
+  if (a?.verdict) md.appendMarkdown(` · ${t('Verdict')}: **${escapeMarkdown(verdictLabel(a.verdict))}**`);
   md.appendMarkdown('  \n');
   if (a?.note) md.appendMarkdown(`${t('Note')}: ${escapeMarkdown(a.note)}  \n`);
   for (const e of a?.evidence ?? []) md.appendMarkdown(`${t('Evidence')}: ${escapeMarkdown(e)}  \n`);
@@ -75,7 +77,7 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
             range ??= new vscode.Range(document.positionAt(item.start), document.positionAt(item.end));
             const f = item.finding;
             if (item.kind === 'figure') {
-              md.appendMarkdown(`**${t('Figure')}** \`${escapeMarkdown(f?.figure?.type ?? 'figure')}\`  \n`);
+              md.appendMarkdown(`**${t('Figure')}**${f?.figure ? ` · ${escapeMarkdown(figureTypeLabel(f.figure.type))}` : ''}  \n`);
               md.appendMarkdown(`${actions(uri, item)}  \n`);
               if (f?.figure) md.appendMarkdown(`${escapeMarkdown(describeFigure(f.figure))}  \n`);
               md.appendMarkdown(`${t('As written')}: ${escapeMarkdown(document.getText().slice(item.start, item.end))}  \n`);
@@ -100,7 +102,7 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
               }
             } else {
               const c = f?.claim;
-              md.appendMarkdown(`**${t('Claim')}** \`${escapeMarkdown(c?.type ?? 'claim')}\``);
+              md.appendMarkdown(`**${t('Claim')}**${c ? ` · ${escapeMarkdown(claimTypeLabel(c.type))}` : ''}`);
               if (c) md.appendMarkdown(` · ${t('check-worthiness')} ${c.score.toFixed(2)}`);
               md.appendMarkdown('  \n');
               md.appendMarkdown(`${actions(uri, item)}  \n`);

@@ -15,9 +15,9 @@ interface Expected {
 }
 
 const LANGUAGES: Array<[string, Expected]> = [
-  ['en', { hover: ['**Figure**', 'As written'], lens: 'claims', tree: 'Articles', outlineVerdict: 'unreviewed' }],
-  ['zh-cn', { hover: ['**数字**', '原文'], lens: '条主张', tree: '文章', outlineVerdict: '未审阅' }],
-  ['zh-tw', { hover: ['**數字**', '原文'], lens: '條主張', tree: '文章', outlineVerdict: '未審閱' }],
+  ['en', { hover: ['**Figure** · money', 'As written'], lens: 'claims', tree: 'Articles', outlineVerdict: 'unreviewed' }],
+  ['zh-cn', { hover: ['**数字** · 金额', '原文'], lens: '条主张', tree: '文章', outlineVerdict: '未审阅' }],
+  ['zh-tw', { hover: ['**數字** · 金額', '原文'], lens: '條主張', tree: '文章', outlineVerdict: '未審閱' }],
 ];
 
 type PlainNode = { label: string; children?: PlainNode[] };
