@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '../../..');
@@ -103,6 +103,25 @@ describe('every command in the README is run by a test or by CI', () => {
         if (r.pattern.source.startsWith('^gloss') && section !== 'Reviewing in git') assert.fail(`"${line}" is outside the section readmeRecipes.test.ts runs`);
         r.check(m!);
       }
+    });
+  }
+});
+
+describe('every picture in the README exists and is made again by npm run screenshot', () => {
+  const readme = read('README.md');
+  // alt text as CommonMark reads it: a bracket inside must be escaped (Alt+\])
+  const pictures = [...readme.matchAll(/!\[(?:\\.|[^\]\\])*\]\((media\/[^)]+)\)/g)].map((m) => m[1]!);
+
+  it('shows a hover, the review with its lenses, a sidecar, and Gloss in Chinese', () => {
+    for (const name of ['hover', 'review', 'sidecar', 'chinese']) assert.ok(pictures.includes(`media/screenshot-${name}.png`), `README shows media/screenshot-${name}.png`);
+  });
+
+  for (const picture of pictures) {
+    it(picture, () => {
+      assert.ok(existsSync(join(root, picture)), `${picture} exists`);
+      const name = /^media\/screenshot-([a-z]+)\.png$/.exec(picture)?.[1];
+      assert.ok(name, `${picture} is a screenshot-NAME.png`);
+      assert.match(read('scripts/screenshot.mjs'), new RegExp(`\\b${name}: media\\('${name}'\\)`), `npm run screenshot saves ${picture}`);
     });
   }
 });
