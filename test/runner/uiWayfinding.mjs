@@ -104,8 +104,14 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
       await stepDone('open');
     });
     await check('a hover with the mouse ticks off "Read a hover"', async () => {
-      await page.locator('.editor-group-container').first().locator('.view-line span span', { hasText: /^1532\.40亿元$/ }).first().hover();
-      await page.locator('.monaco-hover-content', { hasText: 'CNY 153,240,000,000' }).first().waitFor();
+      const word = page.locator('.editor-group-container').first().locator('.view-line span span', { hasText: /^1532\.40亿元$/ }).first();
+      const hover = page.locator('.monaco-hover-content', { hasText: 'CNY 153,240,000,000' }).first();
+      // a hover that starts while the walkthrough page re-lays itself out is hidden again: hovered anew
+      await waitFor(async () => {
+        await page.mouse.move(5, 400);
+        await word.hover({ timeout: scaled(5_000) });
+        return waitFor(() => hover.isVisible(), 'the hover', 5_000).catch(() => false);
+      }, 'a Gloss hover on 1532.40亿元', 45_000);
       await stepDone('hover');
       await page.mouse.move(5, 400);
     });
@@ -130,13 +136,20 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
     });
     await check('Alt+V shows each verdict with a line of description and the current one, and ticks off "Give a verdict"', async () => {
       const rows = page.locator('.quick-input-list .monaco-list-row');
-      await pressInArticle('1532.40亿元', 'Alt+V', () => rows.first().isVisible(), 'the verdict picker');
-      await waitFor(async () => (await rows.allInnerTexts()).join('\n').includes('The evidence contradicts it'), 'descriptions in the picker', 15_000);
-      await page.keyboard.type('disputed', { delay: 10 });
-      await page.keyboard.press('Enter');
+      const focusedRow = () => page.locator('.quick-input-list .monaco-list-row.focused').allInnerTexts().then((t) => t.join(''));
+      const sidecar = join(target.folder, 'articles', '01-cloud-earnings-simplified.annotations.yaml');
+      // a picker loses its choice when the walkthrough page takes the focus: chosen again until the sidecar has it
+      await waitFor(async () => {
+        await pressInArticle('1532.40亿元', 'Alt+V', () => rows.first().isVisible(), 'the verdict picker');
+        await waitFor(async () => (await rows.allInnerTexts()).join('\n').includes('The evidence contradicts it'), 'descriptions in the picker', 5_000);
+        await page.locator('.quick-input-widget input').first().fill('disputed', { timeout: scaled(2_000) });
+        await waitFor(async () => (await focusedRow()).includes('disputed'), 'disputed chosen in the picker', 3_000);
+        await page.keyboard.press('Enter');
+        return waitFor(() => existsSync(sidecar) && /verdict: disputed/.test(readFileSync(sidecar, 'utf8')), 'the verdict in the sidecar', 5_000);
+      }, 'a verdict given with Alt+V in the sidecar', 60_000);
       await stepDone('verdict');
       await pressInArticle('1532.40亿元', 'Alt+V', () => rows.first().isVisible(), 'the verdict picker again');
-      await waitFor(async () => (await page.locator('.quick-input-list .monaco-list-row.focused').allInnerTexts()).join('').includes('disputed'), 'the current verdict focused when the picker opens again', 15_000);
+      await waitFor(async () => (await focusedRow()).includes('disputed'), 'the current verdict focused when the picker opens again', 15_000);
       await page.keyboard.press('Escape');
     });
     await check('"Gloss: Open Sidecar" ticks off "Open the sidecar", and shows the sidecar beside the article', async () => {
