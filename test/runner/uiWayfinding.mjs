@@ -49,21 +49,38 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
       await page.screenshot({ path: join(outDir, `ui-wayfinding-${results.failed}.png`) }).catch(() => {});
     }
   };
+  /** Waits until the walkthrough page ticks off step `id`, bringing its tab to the front where an editor opened over it (the sidecar). */
   const stepDone = (id) =>
-    waitFor(() => page.locator(`[data-done-step-id$="gloss.start#${id}"].complete`).count(), `the walkthrough step "${id}" to be ticked off`, 15_000);
-  /** Runs a command from the palette (F1) by its title; typed keys can be lost while the palette opens, so the input is filled and checked. */
-  const palette = async (text) => {
-    const input = page.locator('.quick-input-widget input').first();
-    await waitFor(async () => {
-      if (!(await input.isVisible().catch(() => false))) {
-        await page.keyboard.press('F1');
-        return false;
+    waitFor(async () => {
+      if (!(await page.locator('[data-done-step-id$="gloss.start#open"]').count())) {
+        await page.locator('.tabs-container .tab', { hasText: 'Walkthrough: Gloss' }).first().click({ timeout: scaled(2_000) }).catch(() => {});
       }
-      if ((await input.inputValue({ timeout: 1000 }).catch(() => '')) === `>${text}`) return true;
-      await input.fill(`>${text}`, { timeout: 2000 }).catch(() => {});
-      return false;
-    }, `"${text}" in the command palette`, 30_000);
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: text }).first().waitFor();
+      return page.locator(`[data-done-step-id$="gloss.start#${id}"].complete`).count();
+    }, `the walkthrough step "${id}" to be ticked off`, 15_000);
+  /**
+   * Runs a command from the palette (F1) by its title, with the cursor in the article at `at`
+   * (the walkthrough page beside can take the focus, which hides the article's commands):
+   * typed keys can be lost while the palette opens, so the input is filled and checked.
+   */
+  const palette = async (text, at) => {
+    const input = page.locator('.quick-input-widget input').first();
+    const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: text }).first();
+    await waitFor(async () => {
+      if (at) {
+        await page.keyboard.press('Escape');
+        await clickText(at);
+      }
+      await waitFor(async () => {
+        if (!(await input.isVisible().catch(() => false))) {
+          await page.keyboard.press('F1');
+          return false;
+        }
+        if ((await input.inputValue({ timeout: 1000 }).catch(() => '')) === `>${text}`) return true;
+        await input.fill(`>${text}`, { timeout: 2000 }).catch(() => {});
+        return false;
+      }, `"${text}" in the command palette`, 15_000);
+      return waitFor(() => row.isVisible(), `${text} offered`, 3_000).catch(() => false);
+    }, `the command palette to offer ${text}`, 45_000);
     await page.keyboard.press('Enter');
   };
   /** Clicks into the article editor (the first editor group) on the word that is exactly `text` (a figure, an entity). */
@@ -116,9 +133,7 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
       await page.mouse.move(5, 400);
     });
     await check('Alt+] ticks off "Walk the queue"', async () => {
-      await clickText('1532.40亿元');
-      await page.keyboard.press('Alt+]');
-      await stepDone('queue');
+      await pressInArticle('1532.40亿元', 'Alt+]', () => page.locator('[data-done-step-id$="gloss.start#queue"].complete').count(), 'the step "queue" ticked off');
     });
     await check('the breadcrumb follows the cursor into a paragraph and its claim', async () => {
       await page.keyboard.press('Escape');
@@ -153,16 +168,14 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
       await page.keyboard.press('Escape');
     });
     await check('"Gloss: Open Sidecar" ticks off "Open the sidecar", and shows the sidecar beside the article', async () => {
-      await clickText('1532.40亿元');
-      await palette('Gloss: Open Sidecar');
-      await stepDone('sidecar');
+      await palette('Gloss: Open Sidecar', '1532.40亿元');
       const sidecarLine = page.locator('.monaco-editor .view-line', { hasText: 'annotations:' }).first();
       await sidecarLine.waitFor();
       if (screenshots?.sidecar) await page.screenshot({ path: screenshots.sidecar });
+      await stepDone('sidecar');
     });
     await check('teaching an entity ticks off "Teach an entity" and writes .gloss/lexicon.yaml', async () => {
-      await clickText('陈立峰');
-      await palette('Gloss: Teach Entity');
+      await palette('Gloss: Teach Entity', '陈立峰');
       await stepDone('teach');
       await waitFor(() => existsSync(join(target.folder, '.gloss/lexicon.yaml')) && readFileSync(join(target.folder, '.gloss/lexicon.yaml'), 'utf8').includes('陈立峰'), 'the lexicon on disk', 15_000);
     });
