@@ -18,6 +18,7 @@ import type { AnnotatorService } from './annotator';
 import { stampDecision } from '../core/review/decisions';
 import { commandLinkMarkdown } from './markdownEscape';
 import { COMMAND_ARGS, isUriLike, type ArgEnv, type ViewCommandId } from './commandArgs';
+import { pickVerdict } from './verdictPicker';
 
 export interface FindingSummary {
   uri: string;
@@ -59,13 +60,14 @@ export async function documentFor(arg: unknown): Promise<vscode.TextDocument | u
   if (arg instanceof vscode.Uri) return vscode.workspace.openTextDocument(arg);
   if (typeof arg === 'string') return vscode.workspace.openTextDocument(vscode.Uri.parse(arg));
   if (arg && typeof arg === 'object' && 'uri' in arg) return documentFor((arg as Target).uri);
-  return vscode.window.activeTextEditor?.document;
+  // run from the walkthrough or another view, the article beside it is meant
+  return vscode.window.activeTextEditor?.document ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === ARTICLE_LANGUAGE)?.document;
 }
 
 function offsetOf(document: vscode.TextDocument, target: Target | undefined): number | undefined {
   if (typeof target?.offset === 'number') return target.offset;
-  const editor = vscode.window.activeTextEditor;
-  if (editor && editor.document === document) return document.offsetAt(editor.selection.active);
+  const editor = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find((e) => e?.document === document);
+  if (editor) return document.offsetAt(editor.selection.active);
   return undefined;
 }
 
@@ -161,7 +163,8 @@ export function commandHandlers(s: Services) {
     'gloss.setVerdict': async (target?: Target & { verdict?: Verdict }) => {
       let verdict = target?.verdict;
       if (!verdict) {
-        verdict = (await vscode.window.showQuickPick([...VERDICTS], { placeHolder: t('Verdict for this claim') })) as Verdict | undefined;
+        const claim = (await reviewTarget({ ...target, kind: 'claim' }))?.item;
+        verdict = await pickVerdict(claim?.annotation?.verdict ?? 'unreviewed');
         if (!verdict) return undefined;
       }
       if (!VERDICTS.includes(verdict)) throw new Error(`unknown verdict ${verdict}`);

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { CorpusIndex, Mention } from './lexicon';
-import { t } from './l10n';
+import { onDidChangeUiLanguage, t, tn } from './l10n';
 import { registerCheckedCommand } from './commands';
+import { VERDICT_ICONS, verdictLabel } from './verdicts';
+import type { Verdict } from '../core/sidecar/model';
 
 /** A node of the corpus view; `children` are computed when the node is expanded. */
 export interface CorpusNode {
@@ -16,7 +18,6 @@ export interface CorpusNode {
 
 const TYPE_LABELS: Record<string, string> = { person: 'People', org: 'Organisations', product: 'Products', place: 'Places', work: 'Works' };
 const TYPE_ICONS: Record<string, string> = { person: 'person', org: 'organization', product: 'package', place: 'location', work: 'book' };
-const VERDICT_ICONS: Record<string, string> = { unreviewed: 'circle-outline', supported: 'pass', disputed: 'warning', false: 'error', unverifiable: 'question' };
 
 /** The corpus as a tree: entities by type, name and article; claims by verdict; articles with progress. */
 export function corpusTree(index: CorpusIndex): CorpusNode[] {
@@ -34,7 +35,7 @@ export function corpusTree(index: CorpusIndex): CorpusNode[] {
       label: basename(list[0]!.uri.fsPath),
       description: `${list.length}`,
       icon: 'file',
-      children: () => list.map((m) => ({ label: m.context, description: m.text, icon: 'arrow-right', open: { uri: m.uri, offset: m.start } })),
+      children: () => list.map((m) => ({ label: m.context, description: m.text, tooltip: m.context, icon: 'arrow-right', open: { uri: m.uri, offset: m.start } })),
     }));
   };
   const entityRoot: CorpusNode = {
@@ -52,7 +53,7 @@ export function corpusTree(index: CorpusIndex): CorpusNode[] {
             children: () =>
               list.map(([id, mentions]) => ({
                 label: id.slice(id.indexOf(':') + 1),
-                description: t('{0} mentions in {1} articles', mentions.length, new Set(mentions.map((m) => m.uri.toString())).size),
+                description: `${tn(mentions.length, '{0} mention', '{0} mentions')} · ${tn(new Set(mentions.map((m) => m.uri.toString())).size, '{0} article', '{0} articles')}`,
                 icon: TYPE_ICONS[type],
                 children: () => mentionNodes(mentions),
               })),
@@ -64,17 +65,19 @@ export function corpusTree(index: CorpusIndex): CorpusNode[] {
     label: t('Claims by verdict'),
     icon: 'law',
     children: () =>
-      ['false', 'disputed', 'unverifiable', 'supported', 'unreviewed']
+      (['false', 'disputed', 'unverifiable', 'supported', 'unreviewed'] as Verdict[])
         .map((v) => [v, claims.filter((c) => c.verdict === v)] as const)
         .filter(([, list]) => list.length)
         .map(([v, list]) => ({
-          label: v,
+          label: verdictLabel(v),
           description: `${list.length}`,
           icon: VERDICT_ICONS[v],
+          // the whole claim: the view shortens what does not fit its width, and the tooltip shows it all
           children: () =>
             list.map((c) => ({
-              label: c.text.length > 40 ? `${c.text.slice(0, 40)}…` : c.text,
+              label: c.text,
               description: c.orphan ? `${basename(c.uri.fsPath)} · ${t('orphaned')}` : basename(c.uri.fsPath),
+              tooltip: `${c.text}\n${vscode.workspace.asRelativePath(c.uri)}`,
               icon: c.orphan ? 'debug-disconnect' : VERDICT_ICONS[v],
               open: { uri: c.uri, offset: c.start },
             })),
@@ -87,6 +90,7 @@ export function corpusTree(index: CorpusIndex): CorpusNode[] {
       articles.map((a) => ({
         label: basename(a.uri.fsPath),
         description: t('{0}/{1} reviewed', a.reviewed, a.findings),
+        tooltip: `${vscode.workspace.asRelativePath(a.uri)}\n${t('{0}/{1} reviewed', a.reviewed, a.findings)}`,
         icon: a.findings && a.reviewed >= a.findings ? 'pass-filled' : 'file',
         open: { uri: a.uri, offset: 0 },
       })),
@@ -120,6 +124,7 @@ export function registerCorpusView(index: CorpusIndex): vscode.Disposable[] {
   return [
     vscode.window.registerTreeDataProvider('gloss.corpus', provider),
     index.onDidChange(() => provider.refresh()),
+    onDidChangeUiLanguage(() => provider.refresh()),
     registerCheckedCommand('gloss.openLocation', async (uri: string, offset: number) => {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       const editor = await vscode.window.showTextDocument(doc);

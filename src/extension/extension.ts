@@ -11,7 +11,10 @@ import { registerCorpusView } from './corpusView';
 import { LexiconService, type ArticleSummary } from './lexicon';
 import { Reviewer } from './reviewer';
 import { SidecarService } from './sidecars';
-import { t } from './l10n';
+import { onDidChangeUiLanguage, registerUiLanguage, t } from './l10n';
+import { registerDocumentSymbols } from './documentSymbols';
+import { registerWorkspaceSymbols } from './workspaceSymbols';
+import { registerWalkthrough } from './walkthrough';
 import type { Analysis } from '../core/analysis/analyze';
 import { buildReview } from '../core/review/items';
 import { buildQueue, type QueueEntry } from '../core/review/queue';
@@ -42,8 +45,10 @@ export interface GlossApi {
   statusBar(): StatusBarView;
 }
 
-export function activate(context: vscode.ExtensionContext): GlossApi {
+export async function activate(context: vscode.ExtensionContext): Promise<GlossApi> {
   const started = performance.now();
+  // before anything renders text: a chosen gloss.uiLanguage is loaded first
+  context.subscriptions.push(...(await registerUiLanguage(context)));
   const lexicon = new LexiconService();
   const cache = new AnalysisCache(() => lexicon.lexicon);
   const sidecars = new SidecarService();
@@ -94,10 +99,16 @@ export function activate(context: vscode.ExtensionContext): GlossApi {
     ...statusBar.disposables,
     ...registerDiagnostics(reviewer).disposables,
     ...registerCodeActions(reviewer),
+    // text already on screen is rendered again in the new language
+    onDidChangeUiLanguage(() => reviewer.invalidate()),
+    ...registerDocumentSymbols(reviewer),
+    ...registerWorkspaceSymbols(lexicon),
+    ...registerWalkthrough(context, reviewer),
     // a decision changes one article's progress and verdicts: re-index that article only
     sidecars.onDidChange((uri) => scheduleUpdate(uri)),
     // articles added, changed or deleted outside the editor (git checkout) are re-indexed too
     ...articleWatchers((uri) => scheduleUpdate(uri)),
+    ...folderDeletions((folder) => lexicon.corpus.articlesUnder(folder).forEach(scheduleUpdate)),
   );
   const pending = new Map<string, vscode.Uri>();
   let updateTimer: NodeJS.Timeout | undefined;
@@ -138,6 +149,15 @@ function articleWatchers(onChange: (uri: vscode.Uri) => void): vscode.Disposable
     const w = vscode.workspace.createFileSystemWatcher(p);
     return [w, w.onDidCreate(onChange), w.onDidChange(onChange), w.onDidDelete(onChange)];
   });
+}
+
+/**
+ * Folders deleted (rm -r, git checkout of another branch): VS Code reports the folder and
+ * drops the events of the files inside it, so the articles that were there are looked up.
+ */
+function folderDeletions(onDelete: (folder: vscode.Uri) => void): vscode.Disposable[] {
+  const w = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+  return [w, w.onDidDelete(onDelete)];
 }
 
 export function deactivate(): void {

@@ -7,7 +7,9 @@ import { describeFigure } from '../core/figures/format';
 import { traditionalConverter } from '../core/script/normalize';
 import { itemsAt, type ReviewItem } from '../core/review/items';
 import type { Claim } from '../core/claims/detect';
-import { t } from './l10n';
+import { t, tn } from './l10n';
+import { claimTypeLabel, figureTypeLabel } from './kindLabels';
+import { verdictLabel } from './verdicts';
 
 import { escapeMarkdown } from './markdownEscape';
 
@@ -30,7 +32,7 @@ function actions(uri: string, item: ReviewItem): string {
 function decision(md: vscode.MarkdownString, item: ReviewItem): void {
   const a = item.annotation;
   md.appendMarkdown(`${t('Status')}: ${escapeMarkdown(t(STATE_TEXT[item.state]))}`);
-  if (a?.verdict) md.appendMarkdown(` · ${t('Verdict')}: **${escapeMarkdown(a.verdict)}**`);
+  if (a?.verdict) md.appendMarkdown(` · ${t('Verdict')}: **${escapeMarkdown(verdictLabel(a.verdict))}**`);
   md.appendMarkdown('  \n');
   if (a?.note) md.appendMarkdown(`${t('Note')}: ${escapeMarkdown(a.note)}  \n`);
   for (const e of a?.evidence ?? []) md.appendMarkdown(`${t('Evidence')}: ${escapeMarkdown(e)}  \n`);
@@ -60,7 +62,8 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
           md.supportHtml = false;
           md.isTrusted = { enabledCommands: HOVER_COMMANDS };
           const claimItem = around.find((i) => i.kind === 'claim');
-          // narrowest first: a figure or entity, then the claim around it
+          // narrowest first: a figure or entity, then the claim around it; each section starts
+          // with its own actions, so that a long hover never scrolls them out of sight
           here.sort((a, b) => a.end - a.start - (b.end - b.start));
           let range: vscode.Range | undefined;
           for (const item of here) {
@@ -69,7 +72,8 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
             range ??= new vscode.Range(document.positionAt(item.start), document.positionAt(item.end));
             const f = item.finding;
             if (item.kind === 'figure') {
-              md.appendMarkdown(`**${t('Figure')}** \`${escapeMarkdown(f?.figure?.type ?? 'figure')}\`  \n`);
+              md.appendMarkdown(`**${t('Figure')}**${f?.figure ? ` · ${escapeMarkdown(figureTypeLabel(f.figure.type))}` : ''}  \n`);
+              md.appendMarkdown(`${actions(uri, item)}  \n`);
               if (f?.figure) md.appendMarkdown(`${escapeMarkdown(describeFigure(f.figure))}  \n`);
               md.appendMarkdown(`${t('As written')}: ${escapeMarkdown(document.getText().slice(item.start, item.end))}  \n`);
               for (const c of checksOf(claimItem?.finding?.claim, item.start)) md.appendMarkdown(`${c}  \n`);
@@ -79,22 +83,24 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
               const traditional = traditionalConverter()(canonical);
               const entry = e ? lexicon.lexicon.entry(e.entityId) : undefined;
               md.appendMarkdown(`**${escapeMarkdown(canonical)}**${traditional !== canonical ? ` / ${escapeMarkdown(traditional)}` : ''} \`${escapeMarkdown(e?.type ?? item.annotation?.type ?? 'entity')}\`  \n`);
+              md.appendMarkdown(`${actions(uri, item)}  \n`);
               if (entry?.aliases.length) md.appendMarkdown(`${t('Aliases')}: ${entry.aliases.map(escapeMarkdown).join(', ')}  \n`);
               if (entry?.note) md.appendMarkdown(`${escapeMarkdown(entry.note)}  \n`);
               if (e) {
                 const here2 = review.entityCounts.get(e.entityId) ?? 0;
                 const across = lexicon.corpus.counts(e.entityId);
                 const corpus = across
-                  ? t('{0} across {1} articles', across.mentions, across.articles)
+                  ? tn(across.articles, '{0} across {1} article', '{0} across {1} articles', across.mentions, across.articles)
                   : t('workspace index is being built');
                 md.appendMarkdown(`${t('{0} in this article', here2)} · ${escapeMarkdown(corpus)} · ${commandLink('gloss.showMentions', e.entityId, t('Show mentions'))}  \n`);
                 md.appendMarkdown(`${t('Found by')}: ${escapeMarkdown(e.source)}  \n`);
               }
             } else {
               const c = f?.claim;
-              md.appendMarkdown(`**${t('Claim')}** \`${escapeMarkdown(c?.type ?? 'claim')}\``);
+              md.appendMarkdown(`**${t('Claim')}**${c ? ` · ${escapeMarkdown(claimTypeLabel(c.type))}` : ''}`);
               if (c) md.appendMarkdown(` · ${t('check-worthiness')} ${c.score.toFixed(2)}`);
               md.appendMarkdown('  \n');
+              md.appendMarkdown(`${actions(uri, item)}  \n`);
               if (c?.source) {
                 // a document is a kind of source, not a party; an unnamed source says so
                 const who = c.source.kind === 'document' ? t('a document ({0})', c.source.document ?? c.source.text) : c.source.canonical ?? c.source.text;
@@ -105,7 +111,6 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
               for (const k of checksOf(c)) md.appendMarkdown(`${k}  \n`);
             }
             decision(md, item);
-            md.appendMarkdown(`${actions(uri, item)}`);
           }
           return new vscode.Hover(md, range);
         },

@@ -9,6 +9,8 @@ import { writeAtomic } from '../core/sidecar/store';
 import { stripBom } from '../core/text/offsets';
 import { t } from './l10n';
 
+const utf8 = new TextDecoder();
+
 export interface ArticleSummary {
   uri: vscode.Uri;
   /** Marked claims with their verdicts, and orphaned ones (their words are gone, their verdict stays). */
@@ -49,10 +51,11 @@ export class CorpusIndex implements vscode.Disposable {
 
   constructor(private readonly lexicon: () => Lexicon) {}
 
-  private indexOne(uri: vscode.Uri): void {
+  private async indexOne(uri: vscode.Uri): Promise<void> {
     let text: string;
     try {
-      text = stripBom(readFileSync(uri.fsPath, 'utf8'));
+      // through workspace.fs, so that the index works on remote and virtual file systems too
+      text = stripBom(utf8.decode(await vscode.workspace.fs.readFile(uri)));
     } catch {
       this.perArticle.delete(uri.toString());
       return;
@@ -87,7 +90,7 @@ export class CorpusIndex implements vscode.Disposable {
         this.perArticle.clear();
         let n = 0;
         for (const uri of uris.values()) {
-          this.indexOne(uri);
+          await this.indexOne(uri);
           // yield to the extension host between articles
           if (++n % 20 === 0) await new Promise((r) => setTimeout(r, 0));
         }
@@ -112,7 +115,7 @@ export class CorpusIndex implements vscode.Disposable {
     if (this.stale) return this.rebuild();
     await this.building;
     try {
-      for (const uri of uris) this.indexOne(uri);
+      for (const uri of uris) await this.indexOne(uri);
     } catch (e) {
       this.stale = true;
       throw e;
@@ -120,6 +123,12 @@ export class CorpusIndex implements vscode.Disposable {
     this.lastIndexed = uris.map((u) => u.toString());
     this.derived = undefined;
     this.changed.fire();
+  }
+
+  /** The indexed articles inside `folder`: a folder deleted at once is reported alone, without the files in it. */
+  articlesUnder(folder: vscode.Uri): vscode.Uri[] {
+    const prefix = folder.toString().replace(/\/?$/, '/');
+    return [...this.perArticle.values()].map(({ article }) => article.uri).filter((u) => u.toString().startsWith(prefix));
   }
 
   /** Every entity with its mentions, and every article's summary. */

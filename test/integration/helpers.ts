@@ -125,12 +125,17 @@ async function untilWatched(dir: string): Promise<void> {
 
 /** Fresh copies of fixture articles in a folder of their own, with file names unique to it. */
 export async function scratchArticles(...fixtures: string[]): Promise<ScratchArticles> {
+  return scratchArticlesFrom(FIXTURE_CORPUS, ...fixtures);
+}
+
+/** As scratchArticles, with fixtures from another folder of test/fixtures (an absolute path). */
+export async function scratchArticlesFrom(fixtureFolder: string, ...fixtures: string[]): Promise<ScratchArticles> {
   const tag = `t${process.pid.toString(36)}${Date.now().toString(36)}${(++scratchCount).toString(36)}`;
   const dir = join(workspaceFile('articles').fsPath, tag);
   mkdirSync(dir, { recursive: true });
   await untilWatched(dir);
   const fileName = (fixture: string) => fixture.replace(/\.txt$/, `-${tag}.txt`);
-  for (const f of fixtures) copyFileSync(join(FIXTURE_CORPUS, f), join(dir, fileName(f)));
+  for (const f of fixtures) copyFileSync(join(fixtureFolder, f), join(dir, fileName(f)));
   return {
     dir,
     fileName,

@@ -6,7 +6,9 @@
 //   5. a sample of the integration tests, each run alone (isolation.mjs)
 //   6. UI checks with the mouse and keyboard (Playwright): hover, F1 → Gloss: Accept, Alt+];
 //      the review queue's lenses (how far they move the text), status bar and Problems
+//      and of the first ten minutes (uiWayfinding.mjs): the walkthrough, breadcrumbs, Ctrl+T, Chinese
 //   7. the packaged .vsix installed into VS Code: activates and answers a hover
+//   8. `npm start -- FOLDER` as the README says: the workbench answers for that folder, Ctrl+C stops it
 // A skipped test counts as failed unless test/runner/skips.mjs allows it (with its reason,
 // printed). Every time limit scales with GLOSS_TIMEOUT_SCALE (.ci/run sets 3).
 import { spawnSync } from 'node:child_process';
@@ -89,6 +91,12 @@ if (built) {
   tally('ui: review queue', uiReview);
   console.log(`ui (review queue): ${uiReview.passed} passed, ${uiReview.failed} failed`);
 
+  console.log('\n▶ UI checks of the first ten minutes (walkthrough, breadcrumbs, Ctrl+T, picker, Chinese)');
+  const { runWayfindingUi } = await import('./uiWayfinding.mjs');
+  const wayfinding = await timed('ui-wayfinding', () => runWayfindingUi());
+  tally('ui-wayfinding', wayfinding);
+  console.log(`ui-wayfinding: ${wayfinding.passed} passed, ${wayfinding.failed} failed`);
+
   console.log('\n▶ packaged extension (.vsix) in VS Code');
   const { packageVsixAsync } = await import('../../scripts/package.mjs');
   let vsix;
@@ -109,6 +117,15 @@ if (built) {
     tally('packaged', packaged);
     console.log(`packaged: ${packaged.passed} passed, ${packaged.failed} failed`);
   }
+}
+
+if (built) {
+  console.log('\n▶ npm start -- FOLDER');
+  const { runStart } = await import('./start.mjs');
+  const start = await timed('start', () => runStart());
+  tally('start', start);
+  for (const f of start.failures) console.log(`\n✖ ${f.title}\n${f.error}`);
+  console.log(`start: ${start.passed} passed, ${start.failed} failed`);
 }
 
 if (failedSteps.length) console.log(`\nfailed:\n  ${failedSteps.join('\n  ')}`);

@@ -23,6 +23,11 @@ describe('localisation (English, 简体中文, 繁體中文)', () => {
       const src = readFileSync(join(dir, f), 'utf8');
       for (const m of src.matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g)) strings.add(m[1]!.replace(/\\'/g, "'"));
       for (const m of src.matchAll(/\bt\(\s*"((?:[^"\\]|\\.)*)"/g)) strings.add(m[1]!);
+      // tn(n, 'one', 'many'): both forms are keys
+      for (const m of src.matchAll(/\btn\(\s*[^,]+,\s*'((?:[^'\\]|\\.)*)',\s*'((?:[^'\\]|\\.)*)'/g)) {
+        strings.add(m[1]!.replace(/\\'/g, "'"));
+        strings.add(m[2]!.replace(/\\'/g, "'"));
+      }
     }
     assert.ok(strings.size > 40);
     for (const file of ['l10n/bundle.l10n.zh-cn.json', 'l10n/bundle.l10n.zh-tw.json']) {

@@ -71,6 +71,22 @@ describe('gloss review (child process)', function () {
     assert.ok(!q.some((e) => e.kind === 'claim' && e.text.startsWith('据晨光')));
   });
 
+  it('queues figures and known names only when asked (--figures, --entities)', () => {
+    const { dir, file, text } = scratch();
+    // 阿里巴巴 is in the built-in lexicon: marked, but not queued unless asked
+    writeFileSync(file, `${text}\n阿里巴巴董事长表示，公司今年的云业务收入增长了三成。\n`);
+    const queue = (...args: string[]) => (JSON.parse(gloss(['review', '--json', ...args, file], dir).stdout) as Printed).queue;
+    const plain = queue();
+    assert.ok(!plain.some((e) => e.kind === 'figure'), 'by default a claim\'s figures go with the claim');
+    const figures = queue('--figures', 'all');
+    assert.ok(figures.some((e) => e.kind === 'figure'), JSON.stringify(figures));
+    const entities = queue('--entities', 'all').filter((e) => e.kind === 'entity');
+    assert.ok(!plain.some((e) => e.text === '阿里巴巴'), JSON.stringify(plain));
+    assert.ok(entities.some((e) => e.text === '阿里巴巴'), 'names the lexicons know are queued too');
+    assert.equal(gloss(['review', '--figures', 'some', file], dir).status, 2);
+    assert.equal(gloss(['review', '--entities', 'none', file], dir).status, 2);
+  });
+
   it('prints a readable table without --json, and refuses bad options', () => {
     const { dir, file } = scratch();
     const r = gloss(['review', file], dir);

@@ -28,6 +28,8 @@ function trimRange(text: string, start: number, end: number): Line {
 }
 
 const CREDIT = /^[#\s]*(?:文|撰文|作者|编辑|編輯|责编|責編|运营|運營|出品|策划|策劃|排版|校对|校對|视觉|視覺|设计|設計|审核|審核|监制|監製|来源|來源|图源|圖源|图片来源|圖片來源|题图|題圖|封面|摄影|攝影)\s*[|｜丨:：]/u;
+/** A short line that names who produced the piece: 周天财经 原创出品, XX 獨家出品. */
+const PRODUCED_BY = /^[^。！？!?，,；;]{1,24}?(?:原创|原創|独家|獨家|联合|聯合)?\s*出品\s*[#]*$/u;
 const SOURCE_LINE = /^(?:文章来源于|文章來源於|本文来源|本文來源|原标题|原標題|转载自|轉載自)/u;
 const NAVIGATION = /^#*\s*(?:热门搜索|熱門搜索|相关阅读|相關閱讀|推荐阅读|推薦閱讀|搜索|登录|登錄|首页|首頁|返回顶部|返回頂部)\s*#*$/u;
 const SECTION_HEADING = /^(?:#{1,6}\s|\d{1,2}\s*[、.．]|\d{1,2}\s+\S|[一二三四五六七八九十]{1,3}[、.．])/u;
@@ -75,7 +77,7 @@ function classifyRange(text: string, start: number, end: number, t: Tally): Para
   const length = end - start;
   const whole = length <= HEAD_CHARS;
   const head = text.slice(start, Math.min(end, start + HEAD_CHARS));
-  if (CREDIT.test(head) || SOURCE_LINE.test(head)) return 'credit';
+  if (CREDIT.test(head) || SOURCE_LINE.test(head) || (whole && PRODUCED_BY.test(head))) return 'credit';
   // NAVIGATION is anchored at both ends: only a short paragraph can match it
   if (whole && NAVIGATION.test(head)) return 'navigation';
   if (isTagCloud(length, t)) return 'tagcloud';
