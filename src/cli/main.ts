@@ -318,7 +318,7 @@ export function main(argv: string[], writeRaw: (s: string) => void = (s) => proc
 
 function usageStatus(e: unknown): number {
   if (!(e instanceof UsageError)) throw e;
-  process.stderr.write(`gloss: ${e.message}\n`);
+  process.stderr.write(terminalSafe(`gloss: ${e.message}\n`));
   return 2;
 }
 

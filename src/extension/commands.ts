@@ -132,7 +132,8 @@ export function commandHandlers(s: Services) {
       if (!document) return 0;
       const offset = offsetOf(document, target) ?? 0;
       const analysis = s.cache.get(document);
-      const paragraph = analysis.paragraphs.find((p) => p.paragraph.start <= offset && offset <= p.paragraph.end);
+      // the last that holds the offset: a credit ends where the body after it on its line starts
+      const paragraph = [...analysis.paragraphs].reverse().find((p) => p.paragraph.start <= offset && offset <= p.paragraph.end);
       if (!paragraph) return 0;
       const review = s.reviewer.review(document);
       const inside = review.items.filter((i) => i.state === 'suggested' && i.start >= paragraph.paragraph.start && i.end <= paragraph.paragraph.end);

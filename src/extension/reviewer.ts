@@ -41,6 +41,8 @@ export class Reviewer implements vscode.Disposable {
         this.changed.fire(uri);
       }),
       analyses.onDidChange((uri) => this.changed.fire(uri)),
+      // a reopened document starts again at version 1: its old review must not be served
+      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsReview(e)) this.invalidate();
       }),
@@ -83,7 +85,7 @@ export class Reviewer implements vscode.Disposable {
       const queued: QueueEntry[][] = spans.map(() => []);
       let p = 0;
       for (const q of entry.queue.candidates) {
-        while (p < spans.length && spans[p]!.end < q.start) p++;
+        while (p < spans.length && spans[p]!.end <= q.start) p++;
         if (p === spans.length) break;
         if (q.start >= spans[p]!.start) queued[p]!.push(q);
       }

@@ -45,13 +45,21 @@ export function registerWalkthrough(context: vscode.ExtensionContext, reviewer: 
       await pause(1000);
     }
   };
+  // An article opened before the walkthrough existed (it opens in the article language, and
+  // Gloss activates on it) set the key before VS Code listened for it: said again once the
+  // page is open, so that "Open an article" is ticked off.
+  const announceArticle = async () => {
+    if (!vscode.window.visibleTextEditors.some((e) => e.document.languageId === ARTICLE_LANGUAGE)) return;
+    await vscode.commands.executeCommand('setContext', ARTICLE_OPEN_CONTEXT, false);
+    await vscode.commands.executeCommand('setContext', ARTICLE_OPEN_CONTEXT, true);
+  };
   const trackArticle = (editor: vscode.TextEditor | undefined) => {
     if (editor?.document.languageId === ARTICLE_LANGUAGE) setContext(ARTICLE_OPEN_CONTEXT, true);
   };
   trackArticle(vscode.window.activeTextEditor);
   let hoverSeen = false;
   const disposables: vscode.Disposable[] = [
-    vscode.commands.registerCommand('gloss.getStarted', () => open(false)),
+    vscode.commands.registerCommand('gloss.getStarted', () => open(false).then(announceArticle)),
     vscode.window.onDidChangeActiveTextEditor(trackArticle),
     // the article language is given just after the file opened (gloss.articles, "Open as article"):
     // VS Code then reopens the document with it
@@ -75,7 +83,7 @@ export function registerWalkthrough(context: vscode.ExtensionContext, reviewer: 
   const wanted = vscode.workspace.getConfiguration('gloss').get<boolean>('walkthrough.openOnStartup', false);
   if (wanted && !context.workspaceState.get<boolean>(OPENED_KEY)) {
     void context.workspaceState.update(OPENED_KEY, true);
-    void open(true);
+    void open(true).then(announceArticle);
   }
   return disposables;
 }

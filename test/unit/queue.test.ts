@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Analyzer } from '../../src/core/analysis/analyze';
-import { annotationFor, buildReview, itemAt, type Review } from '../../src/core/review/items';
+import { annotationFor, buildReview, itemAt, itemsByParagraph, type Review } from '../../src/core/review/items';
 import { buildQueue, stepQueue, type QueueOptions } from '../../src/core/review/queue';
 import type { Annotation, Sidecar } from '../../src/core/sidecar/model';
 import { emptySidecar } from '../../src/core/sidecar/store';
@@ -35,6 +35,19 @@ function decide(review: Review, sidecar: Sidecar, offset: number, kind: 'claim' 
 }
 
 describe('the review queue', () => {
+  it('groups the findings of a body that follows a credit on its line under the body (ends are exclusive)', () => {
+    const text = '文|记者 张三。星河科技的收入增长了20%，达到120亿元。\n';
+    const analysis = new Analyzer().analyze(text);
+    const spans = analysis.paragraphs.map((p) => p.paragraph);
+    assert.deepEqual(spans.map((p) => p.kind), ['credit', 'body']);
+    assert.equal(spans[0]!.end, spans[1]!.start, 'the credit ends where the body starts');
+    const review = buildReview(analysis, undefined);
+    const grouped = itemsByParagraph(review, spans);
+    assert.deepEqual(grouped[0], []);
+    assert.deepEqual(grouped[1]!.length, review.items.length, JSON.stringify(review.items.map((i) => [i.kind, i.start])));
+    assert.ok(review.items.some((i) => i.start === spans[1]!.start), 'something starts where the body starts');
+  });
+
   it('holds the failing check, the check-worthy claims and each entity once, never credit lines, headings or opinions', () => {
     const { queue, review } = setup();
     const kinds = queue.entries.map((e) => `${e.kind}:${SAMPLE.slice(e.start, e.end).slice(0, 6)}`);

@@ -45,7 +45,8 @@ const RUNS: Array<{ pattern: RegExp; by: string; check: (m: RegExpExecArray) => 
     by: '.ci/run installs the same packages',
     check: (m) => assert.deepEqual(m[1]!.split(/\s+/).sort(), ciPackages()),
   },
-  { pattern: /^npm ci$/, by: '.ci/run', check: () => assert.match(read('.ci/run'), /^npm ci --no-audit --no-fund/m) },
+  // npm install on a clone with package-lock.json installs what npm ci installs: CI runs the strict one
+  { pattern: /^npm (?:install|ci)$/, by: '.ci/run (npm ci)', check: () => assert.match(read('.ci/run'), /^npm ci --no-audit --no-fund/m) },
   { pattern: /^npm test$/, by: '.ci/run', check: () => assert.match(read('.ci/run'), /^npm test$/m) },
   {
     pattern: /^npm start$/,

@@ -49,6 +49,13 @@ describe('what the editor writes after an edit', () => {
     const loaded = parseSidecar(formatSidecar(emptySidecar('a.txt', TEXT)));
     const updated = updateSidecarText(loaded, sidecar);
     assert.deepEqual(trailing(updated), [], updated);
+    // a long double-quoted string is not folded over lines (a fold would end a line with "\ ")
+    const long = `${'核对过的段落'.repeat(12)} \n第二行`;
+    const withLong = { ...sidecar, annotations: [{ ...a, note: long }] };
+    for (const text of [formatSidecar(withLong), updateSidecarText(loaded, withLong)]) {
+      assert.deepEqual(trailing(text), [], text);
+      assert.equal(parseSidecar(text).sidecar.annotations[0]!.note, long);
+    }
   });
 
   it('never leaves trailing whitespace, for every short mix of letters, spaces, tabs and line breaks', () => {

@@ -144,7 +144,8 @@ export function itemsByParagraph(review: Review, paragraphs: ReadonlyArray<{ sta
   const out: ReviewItem[][] = paragraphs.map(() => []);
   let p = 0;
   for (const it of review.items) {
-    while (p < paragraphs.length && paragraphs[p]!.end < it.start) p++;
+    // ends are exclusive: a credit and the body after it on one line meet at one offset
+    while (p < paragraphs.length && paragraphs[p]!.end <= it.start) p++;
     if (p === paragraphs.length) break;
     if (it.start >= paragraphs[p]!.start && it.end <= paragraphs[p]!.end) out[p]!.push(it);
   }

@@ -54,6 +54,8 @@ export const WRITE_OPTIONS = {
   lineWidth: 0,
   minContentWidth: 0,
   defaultKeyType: 'PLAIN',
+  // a long double-quoted string folded over lines would end a line with an escaped space
+  doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
 } as const;
 
 /** Deepest nesting of flow collections and block indentation, in one pass. */
