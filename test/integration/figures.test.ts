@@ -42,14 +42,14 @@ describe('figures in the hover: new shapes and relative dates', function () {
   it('resolves a relative date against the dateline, then against the date: of the sidecar', async () => {
     await activateGloss();
     const name = 'figures-hover-dates.txt';
-    const text = '星河财经 2024-06-03 10:31\n\n去年8月，星河科技发布了新的模型。\n';
+    const text = '星河财经 2024-06-12 08:45\n\n去年8月，星河科技发布了新的模型。\n';
     created.push(writeArticle(name, text));
     const doc = (await openArticle(name)).document;
     const first = await waitFor(async () => {
       const h = await hoverOn(doc, '去年8月');
       return /2023-08/.test(h) ? h : undefined;
     }, 'the hover of 去年8月', 10_000 * scale);
-    assert.match(first ?? '', /read against the article's date 2024-06-03 \(from its dateline\)/);
+    assert.match(first ?? '', /read against the article's date 2024-06-12 \(from its dateline\)/);
     const sidecar = workspaceFile('articles', name.replace(/\.txt$/, '.annotations.yaml')).fsPath;
     created.push(sidecar);
     const sha = createHash('sha256').update(text).digest('hex');

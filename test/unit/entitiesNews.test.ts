@@ -85,7 +85,7 @@ describe('entities: what the tagger alone proposes needs evidence', () => {
     assert.deepEqual(find('他们认为财报季是关键期，科创企业的估值很高。').filter((m) => m.type === 'person'), []);
   });
   it('a Latin name is never a place; after the kind of product it is, it is a product', () => {
-    const ms = find('他在Annual Recurring Revenue上的表现不错。');
+    const ms = find('他在Gross Merchandise Volume上的表现不错。');
     assert.ok(ms.every((m) => m.type !== 'place'), JSON.stringify(ids(ms)));
     assert.deepEqual(ids(find('该公司的数据库PolarDB降价了。')), ['PolarDB|product:PolarDB']);
   });

@@ -1,7 +1,7 @@
 /**
  * Relative dates (去年8月, 今年一季度, 下半年, 上个月, 当年11月) resolved to ISO periods
  * against the article's own date: from its dateline (a timestamp in the header, such as
- * 2024-06-03 10:31), or from `date:` in the sidecar header, which wins. Each resolved date
+ * 2024-06-12 08:45), or from `date:` in the sidecar header, which wins. Each resolved date
  * says what it assumed; without an article date it stays relative and says so.
  */
 import type { Figure } from './types';

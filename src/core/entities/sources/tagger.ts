@@ -84,7 +84,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   if (unbalancedParentheses(surface)) {
     if (type !== 'person' && type !== 'place') return;
   }
-  // a name ends before a parenthesis: 黄明威(Brian Wong)
+  // a name ends before a parenthesis: 王一鸣(Tom Wang)
   const paren = type === 'person' || type === 'place' ? surface.search(PARENTHESES) : -1;
   if (paren >= 0) {
     if (type === 'work' || paren < 2) return;
@@ -92,7 +92,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     surface = form.slice(start, end);
   }
   if (GENERIC_INSTITUTIONS.has(surface) || FACILITIES.includes(surface)) return;
-  // an acronym followed by what it stands for is a term being defined: ARR(Annual Recurring Revenue)
+  // an acronym followed by what it stands for is a term being defined: GMV(Gross Merchandise Volume)
   if (/^[a-z]{2,6}$/.test(surface) && /^[(（]/.test(norm.slice(end, end + 1))) return;
   // a foreign name a side plays against is a team, an organisation: 输给埃因霍温 (in the
   // training sets, 93% of the names after these words are organisations)
@@ -119,7 +119,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   const facility = FACILITIES.some((f) => surface.endsWith(f) && surface.length > f.length);
   if (facility) return sink.add(start, end, 'place', 'model', Priority.Tagger);
   if (type === 'place') {
-    // Latin names the tagger calls places are products and terms (PolarDB, Annual Recurring Revenue)
+    // Latin names the tagger calls places are products and terms (PolarDB, Gross Merchandise Volume)
     if (/[a-z]/.test(surface) || NOT_PLACES.has(surface)) return;
     const weak = !placeEvidence(norm, start, end, words);
     for (const [a, b] of administrativeParts(norm, start, end)) sink.add(a, b, 'place', 'model', Priority.Tagger, { weak });
