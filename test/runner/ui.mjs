@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { launchBrowser, newPage, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
 import { scaled, waitFor } from './waiting.mjs';
-import { cursorPosition, openFile, runCommand, settledHover, visible } from './uiSteps.mjs';
+import { uiChecks, cursorPosition, openFile, runCommand, settledHover, visible } from './uiSteps.mjs';
 
 const ARTICLE = '01-cloud-earnings-simplified.txt';
 
@@ -51,27 +51,8 @@ export async function runUi({ log = console.log, screenshots } = {}) {
   const server = await startCodeServer();
   const browser = await launchBrowser();
   const results = { passed: 0, failed: 0, failures: [], skipped: [] };
-  const outDir = join(root, 'test-results');
   const page = await newPage(browser, { width: 1280, height: 760 });
-  const grep = process.env.GLOSS_TEST_GREP ? new RegExp(process.env.GLOSS_TEST_GREP) : undefined;
-  /** Why the workbench could not be opened, if it could not: every check then fails with it. */
-  let setupError;
-  const check = async (title, fn) => {
-    if (grep && !grep.test(title)) return;
-    try {
-      if (setupError) throw setupError;
-      await page.keyboard.press('Escape'); // nothing left open by the check before
-      await fn();
-      results.passed++;
-      log(`  ✔ ${title}`);
-    } catch (e) {
-      results.failed++;
-      results.failures.push({ title, error: e.stack ?? String(e) });
-      log(`  ✖ ${title}`);
-      mkdirSync(outDir, { recursive: true });
-      await page.screenshot({ path: join(outDir, `ui-${results.failed}.png`) }).catch(() => {});
-    }
-  };
+  const { check, failSetup } = uiChecks(page, results, { name: 'ui', log });
   try {
     log('\n[ui] VS Code in Chromium, driven with the mouse and the keyboard');
     try {
@@ -80,7 +61,7 @@ export async function runUi({ log = console.log, screenshots } = {}) {
       // the explorer lists the workspace once the workbench has restored: keys go somewhere from then on
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'articles' }).first().waitFor({ timeout: scaled(60_000) });
     } catch (e) {
-      setupError = new Error(`the workbench did not open: ${e.message}`);
+      failSetup(e);
     }
 
     await check('a mouse hover on a figure shows its value in .monaco-hover', async () => {

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, copyFileSync } from 'node:
 import { basename, join } from 'node:path';
 import { launchBrowser, newPage, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
 import { scaled, waitFor } from './waiting.mjs';
-import { activeTab, cursorPosition, openFile, openQuickInput, pickInQuickInput } from './uiSteps.mjs';
+import { uiChecks, activeTab, cursorPosition, openFile, openQuickInput, pickInQuickInput } from './uiSteps.mjs';
 
 /** The top of the first painted line that contains `needle`, in CSS pixels, or null. */
 function lineTop(page, needle) {
@@ -104,26 +104,8 @@ export async function runReviewUi({ log = console.log, screenshots, article } = 
   const server = await startCodeServer();
   const browser = await launchBrowser();
   const results = { passed: 0, failed: 0, failures: [], skipped: [], jumps: {} };
-  const outDir = join(root, 'test-results');
   const page = await newPage(browser, { width: 1280, height: 760 });
-  const grep = process.env.GLOSS_TEST_GREP ? new RegExp(process.env.GLOSS_TEST_GREP) : undefined;
-  let setupError;
-  const check = async (title, fn) => {
-    if (grep && !grep.test(title)) return;
-    try {
-      if (setupError) throw setupError;
-      await page.keyboard.press('Escape'); // nothing left open by the check before
-      await fn();
-      results.passed++;
-      log(`  ✔ ${title}`);
-    } catch (e) {
-      results.failed++;
-      results.failures.push({ title, error: e.stack ?? String(e) });
-      log(`  ✖ ${title}`);
-      mkdirSync(outDir, { recursive: true });
-      await page.screenshot({ path: join(outDir, `ui-review-${results.failed}.png`) }).catch(() => {});
-    }
-  };
+  const { check, failSetup } = uiChecks(page, results, { name: 'ui-review', log });
   const name = basename(demo);
   const isOpen = async () => (await activeTab(page).getAttribute('aria-label').catch(() => ''))?.startsWith(name);
   try {
@@ -134,7 +116,7 @@ export async function runReviewUi({ log = console.log, screenshots, article } = 
       // the explorer lists the workspace once the workbench has restored: keys go somewhere from then on
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'articles' }).first().waitFor({ timeout: scaled(60_000) });
     } catch (e) {
-      setupError = new Error(`the workbench did not open: ${e.message}`);
+      failSetup(e);
     }
     const sidecar = join(workspace, 'articles', name.replace(/\.txt$/, '.annotations.yaml'));
     await check('lenses do not move the text after a decision, nor when the article is opened again', async () => {

@@ -1,7 +1,42 @@
-// Steps the UI runners share (ui.mjs, uiReview.mjs): what a person does with the keyboard,
+// Steps the UI runners share (ui.mjs, uiReview.mjs, uiWayfinding.mjs): what a person does with the keyboard,
 // each waiting by polling what a person would look at, with limits scaled by
 // GLOSS_TIMEOUT_SCALE (waiting.mjs). No fixed sleeps.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './codeServer.mjs';
 import { scaled, waitFor } from './waiting.mjs';
+
+/**
+ * A UI runner's checks: `check(title, fn)` runs one unless GLOSS_TEST_GREP leaves it out,
+ * counts it in `results` and saves a failure's screen as test-results/NAME-N.png (with
+ * `escapeFirst`, Escape first closes what the check before left open). After
+ * `failSetup(e)` (the workbench did not open) every check fails with that reason.
+ */
+export function uiChecks(page, results, { name, log, escapeFirst = true }) {
+  const grep = process.env.GLOSS_TEST_GREP ? new RegExp(process.env.GLOSS_TEST_GREP) : undefined;
+  const outDir = join(root, 'test-results');
+  let setupError;
+  const check = async (title, fn) => {
+    if (grep && !grep.test(title)) return;
+    try {
+      if (setupError) throw setupError;
+      if (escapeFirst) await page.keyboard.press('Escape');
+      await fn();
+      results.passed++;
+      log(`  ✔ ${title}`);
+    } catch (e) {
+      results.failed++;
+      results.failures.push({ title, error: e.stack ?? String(e) });
+      log(`  ✖ ${title}`);
+      mkdirSync(outDir, { recursive: true });
+      await page.screenshot({ path: join(outDir, `${name}-${results.failed}.png`) }).catch(() => {});
+    }
+  };
+  const failSetup = (e) => {
+    setupError = new Error(`the workbench did not open: ${e.message}`);
+  };
+  return { check, failSetup };
+}
 
 export const QUICK_INPUT = '.quick-input-widget input';
 

@@ -6,12 +6,13 @@
 // in an English VS Code. Any one check runs alone: GLOSS_TEST_GREP='<part of its title>'.
 // Limits scale with GLOSS_TIMEOUT_SCALE (waiting.mjs). Saves the README's sidecar and
 // Chinese pictures when asked (npm run screenshot).
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, newPage, root, startCodeServer } from './codeServer.mjs';
 import { scaled, waitFor } from './waiting.mjs';
 import { resolveTarget, workbenchUrl } from '../../scripts/startTarget.mjs';
+import { uiChecks } from './uiSteps.mjs';
 
 /** The hover box once it has finished fading in, for screenshots. */
 async function settledHover(page) {
@@ -29,26 +30,8 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
   const server = await startCodeServer({ env: { GIT_CONFIG_GLOBAL: gitConfig, GIT_CONFIG_NOSYSTEM: '1' } });
   const browser = await launchBrowser();
   const results = { passed: 0, failed: 0, failures: [], skipped: [] };
-  const outDir = join(root, 'test-results');
   const page = await newPage(browser, { width: 1400, height: 820 });
-  const grep = process.env.GLOSS_TEST_GREP ? new RegExp(process.env.GLOSS_TEST_GREP) : undefined;
-  /** Why the workbench could not be opened, if it could not: every check then fails with it. */
-  let setupError;
-  const check = async (title, fn) => {
-    if (grep && !grep.test(title)) return;
-    try {
-      if (setupError) throw setupError;
-      await fn();
-      results.passed++;
-      log(`  ✔ ${title}`);
-    } catch (e) {
-      results.failed++;
-      results.failures.push({ title, error: e.stack ?? String(e) });
-      log(`  ✖ ${title}`);
-      mkdirSync(outDir, { recursive: true });
-      await page.screenshot({ path: join(outDir, `ui-wayfinding-${results.failed}.png`) }).catch(() => {});
-    }
-  };
+  const { check, failSetup } = uiChecks(page, results, { name: 'ui-wayfinding', log, escapeFirst: false });
   /** Waits until the walkthrough page ticks off step `id`, bringing its tab to the front where an editor opened over it (the sidecar). */
   const stepDone = (id) =>
     waitFor(async () => {
@@ -111,7 +94,7 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
       await page.goto(workbenchUrl(server, target, root), { timeout: scaled(120_000) });
       await page.locator('.monaco-workbench').waitFor({ timeout: scaled(120_000) });
     } catch (e) {
-      setupError = new Error(`the workbench did not open: ${e.message}`);
+      failSetup(e);
     }
     await check('the walkthrough opens beside the demo article, and "Open an article" is ticked off', async () => {
       await waitFor(() => page.locator('[data-done-step-id$="gloss.start#teach"]').count(), 'the walkthrough page', 90_000);
