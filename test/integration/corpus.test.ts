@@ -36,11 +36,15 @@ describe('the corpus view', () => {
     const doc = (await openArticle(s.uri(SIMPLIFIED))).document;
     await vscode.commands.executeCommand('gloss.setVerdict', { uri: doc.uri.toString(), offset: offsetOf(doc, '财报显示'), kind: 'claim', verdict: 'supported' });
     const [simplified, mixed] = [s.fileName(SIMPLIFIED), s.fileName(MIXED)];
+    // the two articles are indexed by separate background jobs: wait until both are in the tree
+    // (with their progress and their entities) as well as the verdict, then check what it says
     const tree = await waitFor(async () => {
       const t = await corpusTree();
       const supported = child(child(t, 'Claims by verdict')?.children, 'supported')?.children ?? [];
-      return supported.some((c) => c.description === simplified) ? t : undefined;
-    }, `the corpus view to show the verdict given in ${simplified}`, 20_000);
+      const listed = (child(t, 'Articles')?.children ?? []).filter((a) => (a.label === simplified || a.label === mixed) && a.description);
+      const cloudIn = (child(child(child(t, 'Entities')?.children, 'Organisations')?.children, '星河云')?.children ?? []).filter((a) => a.label === simplified || a.label === mixed);
+      return supported.some((c) => c.description === simplified) && listed.length === 2 && cloudIn.length === 2 ? t : undefined;
+    }, `the corpus view to show the verdict given in ${simplified}, and both articles with their entities`, 20_000);
     const articles = child(tree, 'Articles')!.children!;
     assert.match(articles.find((a) => a.label === simplified)?.description ?? '', /^1\/\d+ reviewed$/);
     assert.match(articles.find((a) => a.label === mixed)?.description ?? '', /^0\/\d+ reviewed$/);
