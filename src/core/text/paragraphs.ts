@@ -123,8 +123,8 @@ function classifyRange(text: string, start: number, end: number, t: Tally): Para
   const ends = endsSentenceAt(text, start, end);
   if (SECTION_HEADING.test(head) && length <= 60 && !ends) return 'heading';
   if (length <= 40 && !ends && !HAS_CLAUSE_COMMA.test(head)) return 'heading';
-  // the article's headline: its first paragraph, short and not a sentence, commas or not
-  if (whole && !ends && opensArticle(text, start, end)) return 'heading';
+  // the article's headline: its first paragraph, shorter than a wrapped line and not a sentence, commas or not
+  if (length < WRAP_MIN_LENGTH && !ends && opensArticle(text, start, end)) return 'heading';
   // headlines of other pieces are headings, whatever their length and commas
   if (isTitleList(text, start, end)) return 'heading';
   return 'body';
