@@ -13,11 +13,11 @@ import { launchBrowser, newPage, root, scratchWorkspace, startCodeServer } from 
 import { scaled, waitFor } from './waiting.mjs';
 import { uiChecks, activeTab, cursorPosition, openFile, openQuickInput, pickInQuickInput } from './uiSteps.mjs';
 
-/** The top of the first painted line that contains `needle`, in CSS pixels, or null. */
+/** The top of the first painted line that contains `needle`, in CSS pixels below its editor's top, or null. */
 function lineTop(page, needle) {
   return page.evaluate((n) => {
     for (const el of document.querySelectorAll('.monaco-editor .view-line')) {
-      if (el.textContent.includes(n)) return el.getBoundingClientRect().top;
+      if (el.textContent.includes(n)) return el.getBoundingClientRect().top - el.closest('.monaco-editor').getBoundingClientRect().top;
     }
     return null;
   }, needle);
@@ -67,29 +67,63 @@ async function settle(page, needle, quiet = 1500) {
 }
 
 /**
- * Opens `name` and measures, for the line containing `needle`: where it was first painted,
- * and where it stands once the lenses are in. Polls every animation frame inside the page,
- * so that the first paint is caught.
+ * Opens `name` and records, on every animation frame inside the page from before the open
+ * until the lens rows have settled, where the line containing `needle` stands (relative to
+ * the editor's own top, so that the workbench laying out around the editor does not count).
+ * Returns `painted` (first paint of the line), `settled`, `moves` (each time the line moved:
+ * { ms after the paint, by px }), and once settled the lens `rows` above the line and the
+ * `rowHeight` of a lens row.
  */
 async function openAndMeasure(page, name, needle) {
-  const first = page.evaluate(([n, ms]) => new Promise((resolve) => {
+  await page.evaluate(([n, ms]) => {
+    const track = { samples: [], stop: false };
+    window.__glossTrack = track;
     const end = Date.now() + ms;
+    let last;
     const look = () => {
       for (const el of document.querySelectorAll('.monaco-editor .view-line')) {
-        if (el.textContent.includes(n)) return resolve(el.getBoundingClientRect().top);
+        if (!el.textContent.includes(n)) continue;
+        const editor = el.closest('.monaco-editor');
+        const top = el.getBoundingClientRect().top - editor.getBoundingClientRect().top;
+        if (Math.round(top) !== last) track.samples.push({ t: performance.now(), top: Math.round(top) });
+        last = Math.round(top);
+        break;
       }
-      if (Date.now() > end) return resolve(null);
-      requestAnimationFrame(look);
+      if (!track.stop && Date.now() < end) requestAnimationFrame(look);
     };
     look();
-  }), [needle, scaled(90_000)]);
+  }, [needle, scaled(120_000)]);
   await openQuickInput(page, 'Control+P');
   await pickInQuickInput(page, name, name);
-  const painted = await first;
-  if (painted === null) throw new Error(`"${needle}" was never painted`);
+  await waitFor(() => page.evaluate(() => window.__glossTrack.samples.length > 0), `"${needle}" to be painted`, 90_000);
   await page.locator('.monaco-editor .codelens-decoration').first().waitFor({ timeout: scaled(30_000) });
   await settle(page, needle);
-  return { painted, settled: await lineTop(page, needle) };
+  const samples = await page.evaluate(() => {
+    window.__glossTrack.stop = true;
+    return window.__glossTrack.samples;
+  });
+  const first = samples[0];
+  const moves = [];
+  for (let k = 1; k < samples.length; k++) {
+    const by = samples[k].top - samples[k - 1].top;
+    if (by) moves.push({ ms: Math.round(samples[k].t - first.t), by });
+  }
+  // the lens rows standing above the line once settled, and the height VS Code gives a row
+  const lenses = await page.evaluate((n) => {
+    for (const el of document.querySelectorAll('.monaco-editor .view-line')) {
+      if (!el.textContent.includes(n)) continue;
+      const editor = el.closest('.monaco-editor');
+      const top = el.getBoundingClientRect().top;
+      const rows = new Set(
+        [...editor.querySelectorAll('.codelens-decoration')]
+          .filter((d) => d.offsetParent && getComputedStyle(d).visibility !== 'hidden' && d.getBoundingClientRect().top < top)
+          .map((d) => Math.round(d.getBoundingClientRect().top)),
+      ).size;
+      return { rows, rowHeight: parseFloat(getComputedStyle(editor).getPropertyValue('--vscode-editorCodeLens-lineHeight')) };
+    }
+    return null;
+  }, needle);
+  return { painted: first.top, settled: samples[samples.length - 1].top, moves, ...lenses };
 }
 
 export async function runReviewUi({ log = console.log, screenshots, article } = {}) {
@@ -126,6 +160,7 @@ export async function runReviewUi({ log = console.log, screenshots, article } = 
       }
       const first = await openAndMeasure(page, name, needle);
       results.jumps.firstOpen = Math.round(first.settled - first.painted);
+      results.jumps.firstOpenMoves = first.moves;
       // a decision that settles everything queued in the measured line's paragraph: its lens
       // row must stay (saying "reviewed"), or the line would move up
       const before = await cursorPosition(page);
@@ -139,9 +174,23 @@ export async function runReviewUi({ log = console.log, screenshots, article } = 
       await waitFor(async () => !(await isOpen()), `the editor of ${name} to close`);
       const again = await openAndMeasure(page, name, needle);
       results.jumps.reopened = Math.round(again.settled - again.painted);
-      log(`    text moved after painting: first open ${results.jumps.firstOpen} px, after a decision ${results.jumps.afterDecision} px, reopened ${results.jumps.reopened} px`);
+      const wave = first.moves[0];
+      log(
+        `    text moved after painting: first open ${results.jumps.firstOpen} px in ${first.moves.length} wave(s)` +
+          (wave ? ` (the first ${wave.ms} ms after the paint: ${first.rows} lens rows of ${first.rowHeight} px above the line)` : '') +
+          `, after a decision ${results.jumps.afterDecision} px, reopened ${results.jumps.reopened} px in ${again.moves.length} move(s)`,
+      );
+      // What Gloss controls. The first wave of a first-ever open is VS Code's: with no cached
+      // lenses for the file it renders none until the provider answers (debounced, at least
+      // 250 ms), and at the top of a file it does not hold the text still (StableEditorScrollState).
+      // Everything after that wave is ours: lenses must come in one wave, each lens row of it
+      // above the line must be all that moved it, and decisions and reopening must move nothing.
+      if (first.moves.length > 1) throw new Error(`the lenses came in ${first.moves.length} waves on first open: ${JSON.stringify(first.moves)}`);
+      if (results.jumps.firstOpen !== first.rows * first.rowHeight) {
+        throw new Error(`first open moved the text by ${results.jumps.firstOpen} px, not by the ${first.rows} lens rows above it (${first.rows * first.rowHeight} px)`);
+      }
       if (results.jumps.afterDecision !== 0) throw new Error(`a decision moved the text by ${results.jumps.afterDecision} px`);
-      if (results.jumps.reopened !== 0) throw new Error(`reopening moved the text by ${results.jumps.reopened} px`);
+      if (again.moves.length) throw new Error(`reopening moved the text: ${JSON.stringify(again.moves)}`);
     });
     await check('the file lens stands on a line of its own', async () => {
       await openFile(page, name);

@@ -81,6 +81,18 @@ describe('claims', () => {
     }
   });
 
+  it('a comment on a topic named by event or plan words (融资计划早已是…) is no claim; the event or plan it asserts is', () => {
+    const score = (t: string) => every().analyze(t).claims[0]?.score ?? 0;
+    // the subject names the topic with nouns (融资, 计划); the predicate is the author's view
+    for (const view of ['融资计划早已是公开的秘密。', '收购计划已是板上钉钉。', '融资计划已经是半公开的事。']) {
+      assert.ok(score(view) < DEFAULT_MIN_CHECK_WORTHINESS, `${view}: ${score(view)}`);
+    }
+    // the same words in the predicate assert an event or a plan
+    assert.ok(score('公司的回应是将于下月完成融资。') >= DEFAULT_MIN_CHECK_WORTHINESS);
+    // 但是 joins two clauses: the first one's event counts
+    assert.ok(score('北辰汽车宣布融资但是没有公布金额。') >= DEFAULT_MIN_CHECK_WORTHINESS);
+  });
+
   it('editorial sentences score low, checkable ones high, whatever the names in them', () => {
     const score = (t: string) => every().analyze(t).claims[0]?.score ?? 0;
     assert.ok(score('对于星河科技来说，这是一场输不起的战争。') < 0.3);

@@ -60,6 +60,14 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('splits as from scratch when a line is typed above the headline, or a headline appears', () => {
+    const splitter = new ParagraphSplitter();
+    const headline = '青禾资本押注机器人，林知远又出手了\n\n青禾资本合伙人林知远表示，公司今年将向三家机器人企业投资12亿元。\n';
+    for (const text of [headline, `晨读\n${headline}`, headline, `\n\n${headline}`, `X${headline}`, headline.slice(0, 18), headline]) {
+      assert.deepEqual(data(splitter.split(text)), data(splitParagraphs(text)), JSON.stringify(text.slice(0, 12)));
+    }
+  });
+
   it('gives the same findings as a fresh analysis after each of many random edits', function () {
     this.timeout(120_000);
     const analyzer = new Analyzer();

@@ -21,10 +21,14 @@ describe('paragraphs', () => {
   });
 
   it('joins a sentence broken by a line wrap, even across a blank line', () => {
-    const text = '研究机构在最新发布的年度报告里预测，这个市场的规模将在2026年\n\n达到一个新的高点，并保持两位数的增长。';
+    // below the headline: an article's first line is its headline, commas or not (see below)
+    const text = '市场规模\n研究机构在最新发布的年度报告里预测，这个市场的规模将在2026年\n\n达到一个新的高点，并保持两位数的增长。';
     const ps = splitParagraphs(text);
-    assert.equal(ps.length, 1);
-    assert.equal(ps[0]!.kind, 'body');
+    assert.equal(ps.length, 2);
+    assert.equal(ps[1]!.kind, 'body');
+    assert.ok(ps[1]!.text.endsWith('增长。'));
+    // a text of one line is a sentence, not a headline, with or without its full stop
+    assert.deepEqual(splitParagraphs('研究机构预测，这个市场的规模将在2026年翻一番').map((p) => p.kind), ['body']);
   });
 
   it('classifies credit lines, navigation, tag clouds, headings and duplicates, deleting nothing', () => {
@@ -35,6 +39,20 @@ describe('paragraphs', () => {
     assert.deepEqual(kinds, ['tagcloud', 'navigation', 'credit', 'credit', 'credit', 'heading', 'body', 'duplicate', 'credit']);
     const dup = splitParagraphs(text)[7]!;
     assert.equal(dup.duplicateOf, 6);
+  });
+
+  it('the headline (first paragraph, no sentence end) is a heading even with a comma, and no sentence joins it', () => {
+    const text = '\ufeff  青禾资本押注机器人，林知远又出手了\n\n青禾资本合伙人林知远表示，公司今年将向三家机器人企业投资12亿元。';
+    const ps = splitParagraphs(text);
+    assert.deepEqual(ps.map((p) => [p.kind, p.text.slice(0, 4)]), [['heading', '青禾资本'], ['body', '青禾资本']]);
+    // further down, the same words are a sentence broken by a wrap
+    const later = splitParagraphs(`青禾资本今年很忙。\n${text.trim()}`);
+    assert.deepEqual(later.map((p) => p.kind), ['body', 'body']);
+  });
+
+  it('a list of titles (a reading list, a source before a title) is a heading, not prose', () => {
+    const text = ['相关文章：', '《林知远的第二条曲线》《两笔 8 亿元融资，机器人赛道又热了》', '晨读《青禾资本的十年》', '据《晨光财经》报道，青禾资本今年募资超过50亿元，创下纪录。'].join('\n');
+    assert.deepEqual(splitParagraphs(text).map((p) => p.kind), ['heading', 'heading', 'heading', 'body']);
   });
 
   it('marks markup debris inside a paragraph without removing it', () => {

@@ -67,6 +67,18 @@ describe('the review queue', () => {
     assert.match(queue.entries.find((e) => e.kind === 'claim')!.why, /^claim \d\.\d\d$/);
   });
 
+  it('never stops on the headline or on a list of titles, commas or not', () => {
+    const text = ['青禾资本押注机器人，林知远又出手了', '', '青禾资本合伙人林知远表示，公司今年将向三家机器人企业投资12亿元。', '', '相关文章：', '', '《林知远的第二条曲线》《两笔 8 亿元融资，机器人赛道又热了》', '', '晨读《青禾资本的十年》'].join('\n');
+    const analysis = new Analyzer().analyze(text);
+    const queue = buildQueue(analysis, buildReview(analysis, undefined), {});
+    const body = text.indexOf('青禾资本合伙人');
+    const bodyEnd = text.indexOf('相关文章');
+    const outside = queue.entries.filter((e) => e.start < body || e.start >= bodyEnd).map((e) => `${e.kind} ${e.text}`);
+    assert.deepEqual(outside, []);
+    // the body's claim and names are still asked about
+    assert.deepEqual(queue.entries.map((e) => e.kind).sort(), ['claim', 'entity', 'entity']);
+  });
+
   it('orders by check-worthiness on request: failing arithmetic first, entities last', () => {
     const { queue } = setup(undefined, { order: 'checkWorthiness' });
     assert.equal(queue.entries[0]!.kind, 'check');

@@ -80,6 +80,27 @@ const TITLE = /《[^》]*》/gu;
 const VAGUE_GROUP = /(?:不少|很多|许多|部分|有些|一些|多数|大多数|有的)(?:业内)?(?:人士|专家|开发者|投资人|投资者|分析师|用户|网友|人)/u;
 /** 这么看来, 由此看来: 'seen this way' draws a conclusion, it does not hedge. */
 const CONCLUDING = /(?:这么|这样|如此|由此|照此|这样子)看来/gu;
+/**
+ * A copular sentence's subject: a bare noun phrase (letters only, no 的) of up to 12
+ * letters before 是, with an adverb of the copula (已是, 早已是, 就是, 也是…). 投资款回收计划已是明牌:
+ * the event and plan words of such a subject name what the sentence talks about (nouns);
+ * what it asserts is the predicate.
+ */
+const COPULA_SUBJECT = /^(?:(?!的)[\p{Script=Han}A-Za-z0-9]){2,12}?(?:已经|早已|已|就|便|也|都|仍|正|更|却|才)?是(?!否)/u;
+/** Characters that make 是 part of a conjunction (但是, 于是, 还是, 要是, 而是…), not a copula. */
+const CONJUNCTION_BEFORE_COPULA = new Set([...'但可于要若或还凡总而不只']);
+/** Plan words that date the sentence wherever they stand (明年目标是…). */
+const TIME_FORECAST = /^(?:明年|未来|下半年|下月|年内|到20)/u;
+
+/** What a copular sentence asserts (its predicate), or the whole unit when it is not one. */
+function assertedPart(bare: string): string {
+  const m = COPULA_SUBJECT.exec(bare);
+  if (!m) return bare;
+  const copula = m[0].length - 1;
+  if (CONJUNCTION_BEFORE_COPULA.has(bare[copula - 1]!)) return bare;
+  return bare.slice(copula + 1);
+}
+
 const DATE_WORDS = /(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*(?:年|月|日|号)|20\d\d|19\d\d/u;
 
 function letters(s: string): number {
@@ -117,6 +138,8 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
   const source = a.source;
   const length = letters(norm);
   const opening = bare.slice(0, 8);
+  const asserted = assertedPart(bare);
+  const plan = findCue(asserted, 'forecasts') ?? CUES.forecasts.find((w) => TIME_FORECAST.test(w) && bare.includes(w));
   const f: Features = {
     figure: amounts.length >= 1 ? 1 : 0,
     figures: amounts.length >= 2 ? 1 : 0,
@@ -134,9 +157,9 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     // speech, not a scare quote (“第二条曲线”): introduced by a colon or a speech verb, or long
     quote: /[“「『][^”」』]{12,}[”」』]/u.test(norm) || /[：:，,]\s*[“「『][^”」』]{4,}/u.test(norm) || input.pureQuote ? 1 : 0,
     pureQuoteWithoutSource: input.pureQuote && !source ? 1 : 0,
-    event: cue('event', findCue(bare, 'eventVerbs')),
+    event: cue('event', findCue(asserted, 'eventVerbs')),
     state: cue('state', findCue(bare, 'stateMarkers')),
-    forecast: cue('forecast', findCue(bare, 'forecasts')),
+    forecast: cue('forecast', plan),
     // 第一季度 is a period, not a ranking
     superlative: cue('superlative', findCue(bare.replace(/第[一二三四1-4]财?季度?/gu, ''), 'superlatives')),
     // a named speaker may hedge: the hedge is theirs, the claim that they said it is checkable

@@ -70,9 +70,11 @@ export class ParagraphSplitter {
       const ranges = paragraphRanges(text, fromPos, toPos);
       const last = ranges[ranges.length - 1];
       const prevOld = old[next - 1];
+      // never at the old first paragraph: whether it is the headline, and so whether the next
+      // line joins it, depends on what comes before it
       const meets =
         next >= old.length ||
-        (last !== undefined && prevOld !== undefined && prevOld.start >= oldChangeEnd && last.start === prevOld.start + delta && last.end === prevOld.end + delta);
+        (last !== undefined && prevOld !== undefined && next - 1 > 0 && prevOld.start >= oldChangeEnd && last.start === prevOld.start + delta && last.end === prevOld.end + delta);
       if (meets) {
         this.described = ranges.length;
         this.lastEdit = { from, removed: next - from, added: ranges.length, delta };

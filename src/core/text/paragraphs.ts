@@ -72,6 +72,45 @@ function isTagCloud(length: number, t: Tally): boolean {
   return t.spaces >= 8 && length / (t.spaces + 1) < 8 && t.enders <= t.spaces / 20;
 }
 
+/** Letters a list of titles may carry besides its titles: a label such as 小宇宙 or 延伸阅读：. */
+const TITLE_LIST_LABEL_MAX = 6;
+const TITLE_OPEN = 0x300a; // 《
+const TITLE_CLOSE = 0x300b; // 》
+/** Spaces and list separators between titles: 、，,；;|/ */
+const TITLE_SEPARATORS = new Set([0x3001, 0xff0c, 0x2c, 0xff1b, 0x3b, 0x7c, 0x2f]);
+
+/**
+ * Whether text[start, end) is a list of titles (《…》《…》, a reading list under 相关文章 or a
+ * source's name before one): headlines of other pieces, which assert nothing. One pass.
+ */
+function isTitleList(text: string, start: number, end: number): boolean {
+  let titles = 0;
+  let depth = 0;
+  let label = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === TITLE_OPEN) {
+      if (depth === 0) titles++;
+      depth++;
+    } else if (c === TITLE_CLOSE) {
+      if (depth === 0) return false;
+      depth--;
+    } else if (depth === 0 && !isSpaceLike(c) && !TITLE_SEPARATORS.has(c) && ++label > TITLE_LIST_LABEL_MAX) return false;
+  }
+  return titles > 0 && depth === 0;
+}
+
+/**
+ * Whether text[start, end) opens an article that goes on: only whitespace before it, and
+ * more text after it (a text of one line is a sentence, not a headline). Steps over the
+ * whitespace around it only.
+ */
+function opensArticle(text: string, start: number, end: number): boolean {
+  for (let i = start - 1; i >= 0; i--) if (!isSpaceLike(text.charCodeAt(i))) return false;
+  for (let i = end; i < text.length; i++) if (!isSpaceLike(text.charCodeAt(i))) return true;
+  return false;
+}
+
 /** The kind of text[start, end), given its tally; anchored patterns read its head only, so this is O(1) besides the tally. */
 function classifyRange(text: string, start: number, end: number, t: Tally): ParagraphKind {
   const length = end - start;
@@ -84,6 +123,10 @@ function classifyRange(text: string, start: number, end: number, t: Tally): Para
   const ends = endsSentenceAt(text, start, end);
   if (SECTION_HEADING.test(head) && length <= 60 && !ends) return 'heading';
   if (length <= 40 && !ends && !HAS_CLAUSE_COMMA.test(head)) return 'heading';
+  // the article's headline: its first paragraph, shorter than a wrapped line and not a sentence, commas or not
+  if (length < WRAP_MIN_LENGTH && !ends && opensArticle(text, start, end)) return 'heading';
+  // headlines of other pieces are headings, whatever their length and commas
+  if (isTitleList(text, start, end)) return 'heading';
   return 'body';
 }
 
