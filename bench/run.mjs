@@ -203,13 +203,14 @@ if (want('anchors')) {
 }
 
 // ---------------------------------------------------------------- scale
-if (want('scale')) {
+if (want('scale') || want('scale-memory')) {
   // gloss detect through both paths: one N MB article as a table, and N MB of JSONL articles
   const cli = join(root, 'dist/cli.js');
   execFileSync(process.execPath, [join(root, 'esbuild.mjs')], { stdio: 'ignore' });
   const dir = join(work, 'scale');
   mkdirSync(dir, { recursive: true });
   const unit = seedsText(200_000);
+  const sizes = (process.env.GLOSS_BENCH_SCALE_MB ?? '1,5,50').split(',').map(Number);
   const measure = (args) => {
     const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, cli, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     const lines = r.stderr.trim().split('\n');
@@ -217,16 +218,34 @@ if (want('scale')) {
     const failed = r.status ? ` — exit ${r.status}: ${lines.slice(-2).join(' ').slice(0, 200)}` : '';
     return `${Number(secs).toFixed(1)} s, peak ${(Number(kb) / 1024).toFixed(0)} MB${failed}`;
   };
-  console.log('\ngloss detect at scale (the seeds repeated; time and peak resident memory of the process)');
-  for (const mb of [1, 5, 50]) {
+  const made = new Set();
+  const inputs = (mb) => {
+    if (made.has(mb)) return;
+    made.add(mb);
     let text = '';
     while (Buffer.byteLength(text) < mb * 1024 * 1024) text += unit;
     writeFileSync(join(dir, `a${mb}.txt`), text);
     const lines = [];
     for (let at = 0, n = 0; at < text.length; at += 20_000, n++) lines.push(JSON.stringify({ id: String(n), text: text.slice(at, at + 20_000) }));
     writeFileSync(join(dir, `a${mb}.jsonl`), lines.join('\n') + '\n');
-    const table = measure(['detect', '--max-article-mb', '64', `a${mb}.txt`]);
-    console.log(`  ${String(mb).padStart(2)} MB  table (one article): ${table};  --input-jsonl (articles of 20k characters): ${measure(['detect', '--input-jsonl', `a${mb}.jsonl`])}`);
+  };
+  // with --jobs 2 the lines are fed to the workers as they are free (a bounded window), so peak memory stays flat as the input grows
+  const jsonl = (mb, extra = []) => [1, 2].map((jobs) => `--jobs ${jobs}: ${measure(['detect', '--input-jsonl', `a${mb}.jsonl`, '--jobs', String(jobs), ...extra])}`).join(';  ');
+  if (want('scale')) {
+    console.log('\ngloss detect at scale (the seeds repeated; time and peak resident memory of the process)');
+    for (const mb of sizes) {
+      inputs(mb);
+      const table = measure(['detect', '--max-article-mb', '64', `a${mb}.txt`]);
+      console.log(`  ${String(mb).padStart(2)} MB  table (one article): ${table};  --input-jsonl (articles of 20k characters) ${jsonl(mb)}`);
+    }
+  }
+  if (want('scale-memory')) {
+    // figures only: the analysis is cheap, so the peak is what the pipeline holds (read, queued, written)
+    console.log('\ngloss detect --input-jsonl --kinds figure at scale (what the stream holds: peak resident memory, 1 and 2 jobs)');
+    for (const mb of sizes) {
+      inputs(mb);
+      console.log(`  ${String(mb).padStart(2)} MB  ${jsonl(mb, ['--kinds', 'figure'])}`);
+    }
   }
 }
 

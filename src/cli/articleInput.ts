@@ -7,10 +7,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_PATH, ConfigError, parseGlossConfig } from '../core/config/glossConfig';
 import { stripBom } from '../core/text/offsets';
+import { DEFAULT_MAX_ARTICLE_MB } from '../core/text/articleSize';
 import { UsageError } from './usageError';
 
-/** Largest article read, in MB, unless `--max-article-mb` or `maxArticleMb` in `.gloss/config.yaml` says otherwise. */
-export const DEFAULT_MAX_ARTICLE_MB = 16;
+// the largest article read, unless --max-article-mb or maxArticleMb in .gloss/config.yaml says otherwise
+export { DEFAULT_MAX_ARTICLE_MB };
 const MB = 1024 * 1024;
 
 export function tooLargeMessage(what: string, bytes: number, maxMb: number): string {

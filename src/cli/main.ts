@@ -23,13 +23,13 @@ import { runExportCommand } from './commands/export';
 import { runAgree } from './commands/agree';
 import { runIndex, type Task } from './commands/corpusIndex';
 import { indexArticle } from '../core/corpus/articleIndex';
-import { parseJobs, runPool, serveIfWorker, type WorkerSetup } from './pool';
+import { parseJobs, runPoolStream, serveIfWorker, type WorkerSetup } from './pool';
 import { REVIEW_USAGE, runReview } from './review';
 
 const USAGE = `usage: gloss <command> [options]
 
 commands:
-  index FOLDER [--jobs N] [--out FILE] [--lexicon PATH]
+  index FOLDER [--jobs N] [--out FILE] [--lexicon PATH] [--max-article-mb N]
                                              the corpus index as JSON: per-article counts, entities across the
                                              corpus, failed checks; on N worker threads (default: the cores)
   detect FILE.txt...                         print what the editor marks in each article: salient figures, entities,
@@ -193,15 +193,20 @@ function detectJsonl(path: string, kinds: Kind[], write: (s: string) => void, an
   return status;
 }
 
-/** The same on worker threads, each with its own Analyzer; lines come out in the input's order. */
+/**
+ * The same on worker threads, each with its own Analyzer: the lines are read as workers are
+ * free (a bounded window, see runPoolStream), never all at once, and written in the input's order.
+ */
 async function detectJsonlInWorkers(path: string, kinds: Kind[], write: (s: string) => void, options: DetectOptions, jobs: number, setup: WorkerSetup, maxMb: number): Promise<number> {
   let status = 0;
   const tooLarge = (message: string) => {
     process.stderr.write(terminalSafe(`gloss: ${message}; skipped\n`));
     status = 2;
   };
-  const tasks = [...jsonlDocs(path, maxMb, tooLarge)].map((d): Task => ({ kind: 'spans', id: d.id, text: d.text, kinds, ...options }));
-  for (const line of await runPool(tasks, jobs, setup, workerHandler)) write(line as string);
+  function* tasks(): Generator<Task> {
+    for (const d of jsonlDocs(path, maxMb, tooLarge)) yield { kind: 'spans', id: d.id, text: d.text, kinds, ...options };
+  }
+  await runPoolStream(tasks(), jobs, setup, workerHandler, (line) => write(line as string));
   return status;
 }
 
@@ -210,7 +215,7 @@ function workerHandler(setup: WorkerSetup): (task: unknown) => unknown {
   const analyzer = new Analyzer(lexiconFor(setup.lexiconFrom, setup.lexiconPath));
   return (raw) => {
     const task = raw as Task;
-    if (task.kind === 'index') return indexArticle(analyzer.analyze(readText(task.path)));
+    if (task.kind === 'index') return indexArticle(analyzer.analyze(readText(task.path, task.maxMb)));
     return JSON.stringify({ id: task.id, spans: spansOf(task.text, task.kinds as Kind[], analyzer, task) }) + '\n';
   };
 }

@@ -2,10 +2,15 @@
  * Worker threads for the CLI's corpus commands (`index`, `detect --jobs`): the bundle starts
  * itself as a worker (workerData.glossWorker), each worker keeps one Analyzer, and the parent
  * hands out one task at a time, so a long article never holds up the others' workers.
+ *
+ * Tasks are pulled from an iterable only when a worker is free and fewer than `window` tasks
+ * are in flight or waiting for their turn to be written: a stream of documents is never held
+ * whole (memory is bounded by the window times the largest task), and results still come
+ * out in the tasks' order.
  */
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { UsageError } from './sidecarCommands';
+import { UsageError } from './usageError';
 
 export interface WorkerSetup {
   /** A workspace lexicon to load (lexiconFor's explicit path), or the folder to look for one from. */
@@ -15,6 +20,9 @@ export interface WorkerSetup {
 
 export type Handler = (setup: WorkerSetup) => (task: unknown) => unknown;
 
+/** What a worker answers: a result, or the error of its task (a UsageError is told apart, to be rebuilt). */
+type Reply = { index: number; result: unknown } | { index: number; error: string; usage: boolean; stack?: string };
+
 /** `--jobs N`: a whole number ≥ 1; by default the machine's cores. */
 export function parseJobs(raw: string | undefined): number {
   if (raw === undefined) return availableParallelism();
@@ -23,46 +31,115 @@ export function parseJobs(raw: string | undefined): number {
   return n;
 }
 
-/** Runs `tasks` on `jobs` workers (in this thread when jobs is 1); results in the tasks' order. */
-export async function runPool(tasks: readonly unknown[], jobs: number, setup: WorkerSetup, handler: Handler, onResult?: (done: number) => void): Promise<unknown[]> {
-  const results: unknown[] = new Array(tasks.length);
-  if (jobs <= 1 || tasks.length <= 1) {
+/** Tasks in flight or done but not yet emitted, per job: enough to keep every worker busy while one task is slow. */
+const WINDOW_PER_JOB = 4;
+
+export interface PoolOptions {
+  /** Most tasks pulled from the source and not yet emitted (at least `jobs`). */
+  window?: number;
+  /** The script a worker runs (it calls serveIfWorker); by default this bundle. */
+  script?: string;
+}
+
+/**
+ * Runs the tasks on `jobs` workers (in this thread when jobs is 1) and calls `emit` with each
+ * result in the tasks' order. A task's error (or the iterable's) ends the run once every
+ * earlier result has been emitted, as the single-thread run would; a UsageError stays one.
+ */
+export async function runPoolStream(tasks: Iterable<unknown>, jobs: number, setup: WorkerSetup, handler: Handler, emit: (result: unknown) => void, options: PoolOptions = {}): Promise<void> {
+  const window = Math.max(jobs, options.window ?? jobs * WINDOW_PER_JOB);
+  const script = options.script ?? __filename;
+  if (jobs <= 1) {
     const run = handler(setup);
-    tasks.forEach((t, k) => {
-      results[k] = run(t);
-      onResult?.(k + 1);
-    });
-    return results;
+    for (const t of tasks) emit(run(t));
+    return;
   }
-  let next = 0;
-  let done = 0;
-  const workers = Array.from({ length: Math.min(jobs, tasks.length) }, () => new Worker(__filename, { workerData: { glossWorker: setup } }));
+  const source = tasks[Symbol.iterator]();
+  const workers: Worker[] = [];
+  const idle: Worker[] = [];
+  /** The task each worker is on (-1: none). */
+  const busy = new Map<Worker, number>();
+  const waiting = new Map<number, unknown>();
+  let pulled = 0;
+  let emitted = 0;
+  let exhausted = false;
+  let failure: { index: number; error: unknown } | undefined;
+  let settle: { resolve: () => void; reject: (e: unknown) => void };
+  const finished = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+
+  const failAt = (index: number, error: unknown) => {
+    if (!failure || index < failure.index) failure = { index, error };
+  };
+  const check = () => {
+    if (failure && emitted >= failure.index) return settle.reject(failure.error);
+    if (exhausted && emitted === pulled) settle.resolve();
+  };
+  const spawn = (): Worker => {
+    const w = new Worker(script, { workerData: { glossWorker: setup } });
+    w.on('message', (m: Reply) => {
+      busy.set(w, -1);
+      if ('error' in m) {
+        const error = m.usage ? new UsageError(m.error) : Object.assign(new Error(m.error), m.stack ? { stack: m.stack } : {});
+        failAt(m.index, error);
+      } else {
+        waiting.set(m.index, m.result);
+        try {
+          while (waiting.has(emitted)) {
+            const result = waiting.get(emitted);
+            waiting.delete(emitted);
+            emitted++;
+            emit(result);
+          }
+        } catch (e) {
+          failAt(emitted, e);
+        }
+      }
+      idle.push(w);
+      pump();
+      check();
+    });
+    w.on('error', (e) => settle.reject(e));
+    w.on('exit', (code) => {
+      if ((busy.get(w) ?? -1) >= 0) settle.reject(new Error(`a worker stopped (exit ${code})`));
+    });
+    workers.push(w);
+    return w;
+  };
+  const pump = () => {
+    while (!exhausted && !failure && pulled - emitted < window && (idle.length > 0 || workers.length < jobs)) {
+      let next: IteratorResult<unknown>;
+      try {
+        next = source.next();
+      } catch (e) {
+        failAt(pulled, e);
+        exhausted = true;
+        break;
+      }
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      const w = idle.pop() ?? spawn();
+      busy.set(w, pulled);
+      w.postMessage({ index: pulled++, task: next.value });
+    }
+  };
   try {
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            let current = -1;
-            const give = () => {
-              if (next >= tasks.length) return resolve();
-              current = next++;
-              w.postMessage({ index: current, task: tasks[current] });
-            };
-            w.on('message', (m: { index: number; result?: unknown; error?: string }) => {
-              if (m.error !== undefined) return reject(new Error(m.error));
-              results[m.index] = m.result;
-              onResult?.(++done);
-              give();
-            });
-            w.on('error', reject);
-            w.on('exit', (code) => (current >= 0 && results[current] === undefined && code !== 0 ? reject(new Error(`a worker stopped (exit ${code})`)) : undefined));
-            give();
-          }),
-      ),
-    );
+    pump();
+    check();
+    await finished;
   } finally {
+    // the source's own clean-up (a generator's finally: its open file) runs even on failure
+    source.return?.();
+    busy.clear();
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** Runs `tasks` on `jobs` workers (in this thread when jobs is 1); results in the tasks' order. */
+export async function runPool(tasks: readonly unknown[], jobs: number, setup: WorkerSetup, handler: Handler): Promise<unknown[]> {
+  const results: unknown[] = [];
+  await runPoolStream(tasks, jobs, setup, handler, (r) => results.push(r));
   return results;
 }
 
@@ -71,11 +148,13 @@ export function serveIfWorker(handler: Handler): boolean {
   if (isMainThread || !workerData?.glossWorker) return false;
   const run = handler(workerData.glossWorker as WorkerSetup);
   parentPort!.on('message', (m: { index: number; task: unknown }) => {
+    let reply: Reply;
     try {
-      parentPort!.postMessage({ index: m.index, result: run(m.task) });
+      reply = { index: m.index, result: run(m.task) };
     } catch (e) {
-      parentPort!.postMessage({ index: m.index, error: e instanceof Error ? e.message : String(e) });
+      reply = e instanceof Error ? { index: m.index, error: e.message, usage: e instanceof UsageError, stack: e.stack } : { index: m.index, error: String(e), usage: false };
     }
+    parentPort!.postMessage(reply);
   });
   return true;
 }

@@ -3,7 +3,7 @@ import { ARTICLE_LANGUAGE } from './analysisCache';
 import type { Reviewer } from './reviewer';
 import type { Kind } from '../core/sidecar/model';
 import { OffsetIndex } from '../core/text/offsets';
-import { orphanHoverMarkdown } from './markdownEscape';
+import { orphanRange } from './diagnostics';
 
 const KINDS: Kind[] = ['claim', 'figure', 'entity'];
 const VERDICT_ICONS = ['supported', 'disputed', 'false', 'unverifiable'] as const;
@@ -57,17 +57,14 @@ export function registerDecorations(reviewer: Reviewer, context: vscode.Extensio
       editor.setDecorations(decided.get(k)!, review.items.filter((i) => i.kind === k && (i.state === 'accepted' || i.state === 'manual')).map((i) => range(i.start, i.end)));
     }
     editor.setDecorations(queuedClaim, reviewer.queue(editor.document).entries.filter((e) => e.kind === 'claim').map((e) => range(e.start, e.end)));
-    // code points → UTF-16 needs an index of the whole text: only when there are orphans to place
+    // code points → UTF-16 needs an index of the whole text: only when there are orphans to place;
+    // their hover comes from the hover provider (hover.ts), where it is served and can be tested
     const index = review.orphans.length ? new OffsetIndex(editor.document.getText()) : undefined;
     editor.setDecorations(
       orphan,
       review.orphans.map((o) => {
-        const at = editor.document.positionAt(index!.toUtf16(o.annotation.start));
-        // a MarkdownString, untrusted, no icons, no HTML: the quote and reason come from files
-        const hoverMessage = new vscode.MarkdownString(orphanHoverMarkdown(o.annotation.kind, o.annotation.quote, o.reason), false);
-        hoverMessage.isTrusted = false;
-        hoverMessage.supportHtml = false;
-        return { range: new vscode.Range(at, at), hoverMessage };
+        const at = orphanRange(editor.document, index!, o).start;
+        return new vscode.Range(at, at);
       }),
     );
     for (const v of VERDICT_ICONS) {

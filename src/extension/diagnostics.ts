@@ -4,10 +4,11 @@ import type { Reviewer } from './reviewer';
 import type { Orphan } from '../core/review/items';
 import { OffsetIndex } from '../core/text/offsets';
 import { t } from './l10n';
+import { oversizeMessage } from './articleSizeLimit';
 
 export const DIAGNOSTIC_SOURCE = 'gloss';
 /** Diagnostic codes; code actions read them to offer the matching commands. */
-export const CODES = { failedCheck: 'check-fails', unclearCheck: 'check-unclear', unsupportedVerdict: 'verdict-without-evidence', orphan: 'orphan', queued: 'queued' } as const;
+export const CODES = { failedCheck: 'check-fails', unclearCheck: 'check-unclear', unsupportedVerdict: 'verdict-without-evidence', orphan: 'orphan', queued: 'queued', tooLarge: 'too-large' } as const;
 
 /** Where an orphan was last seen, clamped to the text as it is now (UTF-16). */
 export function orphanRange(document: vscode.TextDocument, index: OffsetIndex, orphan: Orphan): vscode.Range {
@@ -29,6 +30,14 @@ function clip(s: string, n = 30): string {
 export function articleDiagnostics(reviewer: Reviewer, document: vscode.TextDocument): vscode.Diagnostic[] {
   const mode = reviewer.settings(document).problems;
   if (mode === 'none') return [];
+  const over = reviewer.analyses.oversize(document);
+  if (over) {
+    // on the first line, where it is seen; nothing else is reported, since nothing was analysed
+    const d = new vscode.Diagnostic(document.lineAt(0).range, oversizeMessage(over), vscode.DiagnosticSeverity.Warning);
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = CODES.tooLarge;
+    return [d];
+  }
   const range = (s: number, e: number) => new vscode.Range(document.positionAt(s), document.positionAt(e));
   const out: vscode.Diagnostic[] = [];
   const queue = reviewer.queue(document);

@@ -25,6 +25,7 @@ import { registerCodeActions } from './codeActions';
 import { registerDiagnostics } from './diagnostics';
 import { reviewSettings } from './reviewSettings';
 import { registerStatusBar, type StatusBarView } from './statusBar';
+import { MAX_ARTICLE_MB_SETTING, registerArticleSizeLimit } from './articleSizeLimit';
 
 /** What Gloss offers other extensions and the integration tests. */
 export interface GlossApi {
@@ -84,13 +85,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
       reviewer.invalidate();
       void rebuildIndex();
     }),
-    // a new claim threshold: other claims are marked, queued and counted in the corpus
+    // a new claim threshold: other claims are marked, queued and counted in the corpus (a new size limit: other articles)
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(MIN_CHECK_WORTHINESS_SETTING)) return;
+      if (!e.affectsConfiguration(MIN_CHECK_WORTHINESS_SETTING) && !e.affectsConfiguration(MAX_ARTICLE_MB_SETTING)) return;
       reviewer.invalidate();
       void rebuildIndex();
     }),
     ...registerArticleDetection(context),
+    ...registerArticleSizeLimit(cache.onDidRefuse, (line) => background.log(line)),
     ...registerHover(reviewer, lexicon),
     ...lensDisposables,
     ...registerDecorations(reviewer, context),

@@ -11,7 +11,10 @@ import { t, tn } from './l10n';
 import { claimTypeLabel, figureTypeLabel } from './kindLabels';
 import { verdictLabel } from './verdicts';
 
-import { escapeMarkdown } from './markdownEscape';
+import { escapeMarkdown, orphanHoverMarkdown } from './markdownEscape';
+import type { Orphan, Review } from '../core/review/items';
+import { OffsetIndex } from '../core/text/offsets';
+import { orphanRange } from './diagnostics';
 
 export { escapeMarkdown };
 
@@ -45,6 +48,35 @@ function checksOf(claim: Claim | undefined, figureStart?: number): string[] {
     .map((k) => `${k.verdict === 'does not hold' ? '$(warning)' : k.verdict === 'holds' ? '$(pass)' : '$(question)'} ${escapeMarkdown(`${k.kind}: ${k.working} — ${k.verdict}`)}${k.assumption ? ` (${escapeMarkdown(k.assumption)})` : ''}`);
 }
 
+/** The orphans of a review by the line of their last known place, computed once per review (an index of the whole text). */
+const orphanLines = new WeakMap<Review, Map<number, Orphan[]>>();
+
+function orphansOnLine(document: vscode.TextDocument, review: Review, line: number): Orphan[] {
+  if (!review.orphans.length) return [];
+  let byLine = orphanLines.get(review);
+  if (!byLine) {
+    byLine = new Map();
+    const index = new OffsetIndex(document.getText());
+    for (const o of review.orphans) {
+      const at = orphanRange(document, index, o).start.line;
+      byLine.set(at, [...(byLine.get(at) ?? []), o]);
+    }
+    orphanLines.set(review, byLine);
+  }
+  return byLine.get(line) ?? [];
+}
+
+/**
+ * The hover of the orphans marked on a line: in a MarkdownString of its own, untrusted, with
+ * no icons and no HTML, since its words come from the sidecar and nothing else in it acts.
+ */
+function orphansHover(orphans: Orphan[]): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(orphans.map((o) => orphanHoverMarkdown(o.annotation.kind, o.annotation.quote, o.reason)).join('  \n'), false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}
+
 export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vscode.Disposable[] {
   return [
     vscode.languages.registerHoverProvider(
@@ -56,7 +88,8 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
           const review = reviewer.review(document);
           const around = itemsAt(review, offset);
           const here = around.filter((i) => i.state !== 'rejected');
-          if (!here.length) return undefined;
+          const orphans = orphansOnLine(document, review, position.line);
+          if (!here.length && !orphans.length) return undefined;
           const uri = document.uri.toString();
           const md = new vscode.MarkdownString(undefined, true);
           md.supportHtml = false;
@@ -112,7 +145,8 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
             }
             decision(md, item);
           }
-          return new vscode.Hover(md, range);
+          if (!orphans.length) return new vscode.Hover(md, range);
+          return new vscode.Hover(md.value ? [md, orphansHover(orphans)] : [orphansHover(orphans)], range ?? document.lineAt(position.line).range);
         },
       },
     ),

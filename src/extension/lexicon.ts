@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { BYTES_PER_MB } from '../core/text/articleSize';
+import { maxArticleMb } from './articleSizeLimit';
 import { minCheckWorthiness } from './claimThreshold';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -54,6 +56,11 @@ export class CorpusIndex implements vscode.Disposable {
   private async indexOne(uri: vscode.Uri): Promise<void> {
     let text: string;
     try {
+      // an article above gloss.maxArticleMb is not indexed (nor read), as it is not analysed when open
+      if ((await vscode.workspace.fs.stat(uri)).size > maxArticleMb(uri) * BYTES_PER_MB) {
+        this.perArticle.delete(uri.toString());
+        return;
+      }
       // through workspace.fs, so that the index works on remote and virtual file systems too
       text = stripBom(utf8.decode(await vscode.workspace.fs.readFile(uri)));
     } catch {

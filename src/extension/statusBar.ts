@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ARTICLE_LANGUAGE } from './analysisCache';
 import type { Reviewer } from './reviewer';
 import { t } from './l10n';
+import { MAX_ARTICLE_MB_SETTING, oversizeMessage } from './articleSizeLimit';
 
 export interface StatusBarView {
   text: string;
@@ -25,6 +26,17 @@ export function registerStatusBar(reviewer: Reviewer): { disposables: vscode.Dis
       view = { ...view, visible: false };
       return;
     }
+    const over = reviewer.analyses.oversize(editor.document);
+    if (over) {
+      const tooltip = `${oversizeMessage(over)}\n${t('Click to change the limit.')}`;
+      item.text = `$(warning) ${t('Gloss: not analysed (too large)')}`;
+      item.tooltip = tooltip;
+      item.command = { title: t('Change the Limit'), command: 'workbench.action.openSettings', arguments: [MAX_ARTICLE_MB_SETTING] };
+      item.show();
+      view = { text: item.text, tooltip, visible: true };
+      return;
+    }
+    item.command = 'gloss.nextUnreviewed';
     const queue = reviewer.queue(editor.document);
     const orphans = reviewer.review(editor.document).orphans.length;
     const left = queue.entries.length;

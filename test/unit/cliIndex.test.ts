@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Analyzer } from '../../src/core/analysis/analyze';
@@ -71,5 +71,51 @@ describe('gloss index and detect --jobs (worker threads)', function () {
     const missing = gloss(['index', join(tmpdir(), 'gloss-no-such-folder')]);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /no such folder/);
+  });
+  it('index reports a bad article on worker threads as on one thread: gloss: … and status 2, no stack trace', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gloss-index-bad-'));
+    cpSync(corpus, join(folder, 'articles'), { recursive: true });
+    writeFileSync(join(folder, 'articles', 'scraped.txt'), Buffer.from([0x41, 0x00, 0x00, 0x07, 0xff, 0x00, 0x01]));
+    for (const jobs of ['1', '2']) {
+      const r = gloss(['index', folder, '--jobs', jobs]);
+      assert.equal(r.status, 2, `--jobs ${jobs}: ${r.stderr}`);
+      assert.match(r.stderr, /^gloss: .*scraped\.txt: binary file/, `--jobs ${jobs}`);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, `--jobs ${jobs}: a stack trace`);
+    }
+  });
+
+  it('index refuses an article above the size limit (flag, or maxArticleMb in the folder config) on worker threads', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gloss-index-large-'));
+    mkdirSync(join(folder, 'articles'));
+    writeFileSync(join(folder, 'articles', 'short.txt'), '星河科技集团发布财报，营收增长18%。\n');
+    writeFileSync(join(folder, 'articles', 'long.txt'), '陈立峰表示，公司将继续投入大模型。\n'.repeat(400));
+    const flag = gloss(['index', folder, '--jobs', '2', '--max-article-mb', '0.01']);
+    assert.equal(flag.status, 2, flag.stderr);
+    assert.match(flag.stderr, /^gloss: .*long\.txt is 0\.0 MB, above the 0\.01 MB limit/);
+    assert.doesNotMatch(flag.stderr, /\n\s+at /);
+    mkdirSync(join(folder, '.gloss'));
+    writeFileSync(join(folder, '.gloss', 'config.yaml'), 'maxArticleMb: 0.01\n');
+    const config = gloss(['index', folder, '--jobs', '2']);
+    assert.equal(config.status, 2, config.stderr);
+    assert.match(config.stderr, /^gloss: .*long\.txt .*above the 0\.01 MB limit/);
+    // raised again by the flag: both articles are indexed
+    const raised = gloss(['index', folder, '--jobs', '2', '--max-article-mb', '1']);
+    assert.equal(raised.status, 0, raised.stderr);
+    assert.equal((JSON.parse(raised.stdout) as { articleCount: number }).articleCount, 2);
+  });
+
+  it('detect --input-jsonl --jobs 2 writes the lines before an invalid one, as one job does, then gloss: … and status 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gloss-detect-jobs-bad-'));
+    const input = join(dir, 'docs.jsonl');
+    const good = ['星河科技集团发布财报，营收增长18%。', '陈立峰表示，公司将继续投入大模型。'].map((text, k) => JSON.stringify({ id: `d${k}`, text }));
+    writeFileSync(input, [...good, '{"id": "d2", "text": 星河', JSON.stringify({ id: 'd3', text: '远望咨询' })].join('\n') + '\n');
+    const one = gloss(['detect', '--input-jsonl', input]);
+    const two = gloss(['detect', '--input-jsonl', input, '--jobs', '2']);
+    assert.equal(one.status, 2, one.stderr);
+    assert.equal(two.status, 2, two.stderr);
+    assert.match(two.stderr, /^gloss: .*docs\.jsonl:3: invalid JSON/);
+    assert.doesNotMatch(two.stderr, /\n\s+at /);
+    assert.equal(two.stdout, one.stdout);
+    assert.deepEqual(two.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id), ['d0', 'd1']);
   });
 });

@@ -2,11 +2,12 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { mergeIndexes, type ArticleIndex } from '../../core/corpus/articleIndex';
+import { maxArticleMb } from '../articleInput';
 import { Args } from '../args';
 import { parseJobs, runPool, type WorkerSetup } from '../pool';
 import { UsageError } from '../sidecarCommands';
 
-export type Task = { kind: 'index'; path: string } | { kind: 'spans'; id: unknown; text: string; kinds: string[]; all: boolean; minCheckWorthiness: number };
+export type Task = { kind: 'index'; path: string; maxMb: number } | { kind: 'spans'; id: unknown; text: string; kinds: string[]; all: boolean; minCheckWorthiness: number };
 
 /** The articles under a folder: .txt files, not in hidden folders or node_modules. */
 export function articlesUnder(folder: string): string[] {
@@ -34,12 +35,15 @@ export async function runIndex(argv: readonly string[], write: (s: string) => vo
   const jobs = parseJobs(args.option('--jobs'));
   const out = args.option('--out');
   const lexiconPath = args.option('--lexicon');
+  const maxMbFlag = args.option('--max-article-mb');
   const folders = args.positional();
   if (folders.length !== 1) throw new UsageError('index needs one folder');
   const folder = resolve(folders[0]!);
+  // read here, not in the workers: they get the limit in each task
+  const maxMb = maxArticleMb(maxMbFlag, folder);
   const paths = articlesUnder(folder);
   const started = Date.now();
-  const results = (await runPool(paths.map((path): Task => ({ kind: 'index', path })), jobs, { lexiconFrom: folder, lexiconPath }, handler)) as ArticleIndex[];
+  const results = (await runPool(paths.map((path): Task => ({ kind: 'index', path, maxMb })), jobs, { lexiconFrom: folder, lexiconPath }, handler)) as ArticleIndex[];
   const index = mergeIndexes(paths.map((p, k) => [relative(folder, p), results[k]!]));
   const json = JSON.stringify({ folder, jobs, articleCount: paths.length, ms: Date.now() - started, ...index }, null, 2) + '\n';
   if (out) writeFileSync(out, json);

@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runPoolStream } from '../../src/cli/pool';
+import { UsageError } from '../../src/cli/usageError';
+import { scaled, scratchDir } from './helpers';
+
+/** out/src/cli, where the compiled pool lives (this file runs from out/test/unit). */
+const OUT_CLI = join(__dirname, '../../src/cli');
+
+/** A worker script that doubles `n`, spins for `slowMs`, or throws the error a task asks for. */
+function workerScript(): string {
+  const path = join(scratchDir('gloss-pool-'), 'worker.js');
+  writeFileSync(
+    path,
+    `const { serveIfWorker } = require(${JSON.stringify(join(OUT_CLI, 'pool.js'))});
+const { UsageError } = require(${JSON.stringify(join(OUT_CLI, 'usageError.js'))});
+serveIfWorker(() => (task) => {
+  if (task.fail === 'usage') throw new UsageError('the article is too large');
+  if (task.fail === 'bug') throw new TypeError('a bug');
+  const until = Date.now() + (task.slowMs ?? 0);
+  while (Date.now() < until);
+  return task.n * 2;
+});
+`,
+  );
+  return path;
+}
+
+const setup = { lexiconFrom: '.' };
+const noHandler = () => () => assert.fail('jobs > 1 runs the tasks on the workers');
+
+describe('worker pool (runPoolStream): lazy, ordered, errors kept', function () {
+  this.timeout(scaled(60_000));
+
+  it('pulls tasks only as the window allows, while one task is slow, and emits in order', async () => {
+    const script = workerScript();
+    let pulled = 0;
+    let emitted = 0;
+    let mostAhead = 0;
+    function* tasks() {
+      for (let n = 0; n < 120; n++) {
+        pulled++;
+        mostAhead = Math.max(mostAhead, pulled - emitted);
+        // the first task holds one worker while the other could run through the rest
+        yield { n, slowMs: n === 0 ? 1500 : 0 };
+      }
+    }
+    const out: unknown[] = [];
+    await runPoolStream(tasks(), 2, setup, noHandler, (r) => {
+      emitted++;
+      out.push(r);
+    }, { window: 8, script });
+    assert.deepEqual(out, Array.from({ length: 120 }, (_, n) => n * 2));
+    assert.ok(mostAhead <= 8, `${mostAhead} tasks were pulled ahead of what was written (window 8)`);
+  });
+
+  it('a UsageError in a worker is a UsageError again on this thread, after the results before it', async () => {
+    const script = workerScript();
+    const out: unknown[] = [];
+    const tasks = [{ n: 1 }, { n: 2 }, { fail: 'usage' }, { n: 4 }, { n: 5 }];
+    await assert.rejects(
+      runPoolStream(tasks, 2, setup, noHandler, (r) => out.push(r), { script }),
+      (e: unknown) => e instanceof UsageError && e.message === 'the article is too large',
+    );
+    assert.deepEqual(out, [2, 4]);
+    // any other error stays an Error with the worker's stack, not a UsageError
+    await assert.rejects(
+      runPoolStream([{ n: 1 }, { fail: 'bug' }], 2, setup, noHandler, () => undefined, { script }),
+      (e: unknown) => e instanceof Error && !(e instanceof UsageError) && e.message === 'a bug' && /worker\.js/.test(e.stack ?? ''),
+    );
+  });
+
+  it('an error of the source (a bad line) ends the run after the results before it', async () => {
+    const script = workerScript();
+    function* tasks() {
+      yield { n: 1 };
+      yield { n: 2 };
+      yield { n: 3 };
+      throw new UsageError('docs.jsonl:4: invalid JSON');
+    }
+    const out: unknown[] = [];
+    await assert.rejects(runPoolStream(tasks(), 2, setup, noHandler, (r) => out.push(r), { script }), /docs\.jsonl:4: invalid JSON/);
+    assert.deepEqual(out, [2, 4, 6]);
+  });
+});
