@@ -29,7 +29,7 @@ describe('entities: where an organisation the tagger read begins and ends', () =
   });
 });
 
-describe('entities: names before an event, regions, people before an adverb', () => {
+describe('entities: names before an event, regions, where a person\'s name begins and ends', () => {
   it('does not read the name of an event as a place, unless the place is known', () => {
     assert.deepEqual(names(find('腾讯在云栖大会上发布了新产品。'), 'place'), []);
     assert.deepEqual(names(find('华为在松山湖大会上推出新平台。'), 'place'), ['松山湖']);
@@ -41,6 +41,13 @@ describe('entities: names before an event, regions, people before an adverb', ()
   });
   it('ends a person before 则', () => {
     assert.deepEqual(names(find('专家李明则认为行业会好转。'), 'person'), ['李明']);
+  });
+  it('reads a name after a role and one space, and never a space as part of a name', () => {
+    // the tagger reads " 李华" with the space; the role rule read nothing after the space
+    assert.deepEqual(names(find('本报记者 李华/文'), 'person'), ['李华']);
+    assert.deepEqual(names(find('城市晚报记者 魏明/文 资料图'), 'person'), ['魏明']);
+    // here the tagger reads no name at all: the role rule finds it past the space
+    assert.deepEqual(names(find('东方商报记者 韩蕾/文 企业供图'), 'person'), ['韩蕾']);
   });
 });
 
@@ -60,6 +67,10 @@ describe('entities: a kind of organisation before a name', () => {
 describe('entities: products and firms added to the built-in lexicon', () => {
   it('reads 天猫精灵 whole, not 天猫', () => {
     assert.deepEqual(find('用户对天猫精灵说话。').map((m) => `${m.text}|${m.entityId}`), ['天猫精灵|product:天猫精灵']);
+  });
+  it('knows 创新工场, 光年之外 and 妙鸭相机 (妙鸭)', () => {
+    assert.deepEqual(names(find('创新工场和“光年之外”都在招人。'), 'org'), ['创新工场', '光年之外']);
+    assert.deepEqual(find('“妙鸭”的热度没有延续。').map((m) => `${m.text}|${m.entityId}`), ['妙鸭|product:妙鸭相机']);
   });
   it('links 魔搭 and ModelScope, and knows iPhone and Forrester', () => {
     const ms = find('魔搭社区和ModelScope是一回事；研究公司Forrester说iPhone卖得好。');

@@ -31,6 +31,8 @@ export function taggerNames(ctx: DetectContext, sink: CandidateSink): void {
   }
 }
 
+const SPACE = /\s/;
+
 /** Quotation marks and brackets other than a title's. */
 const MARKS = /[“”「」『』【】"]/;
 const PARENTHESES = /[()（）]/;
@@ -78,6 +80,10 @@ const NUMERALS = new Set([...'一二三四五六七八九十两几']);
 
 function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: number, type: NerSpan['type']): void {
   const { norm, form, words } = ctx;
+  // spaces are no part of a name: 记者 李华 (the tagger sometimes reads the space before it)
+  while (start < end && SPACE.test(norm[start]!)) start++;
+  while (end > start && SPACE.test(norm[end - 1]!)) end--;
+  if (start === end) return;
   let surface = form.slice(start, end);
   const marks = titleMarks(surface);
   if (marks === 'broken' || MARKS.test(surface) || (marks === 'around' && type !== 'work')) return;
