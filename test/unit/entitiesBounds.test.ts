@@ -9,33 +9,33 @@ const names = (ms: EntityMention[], type: EntityMention['type']) => ms.filter((m
 
 describe('entities: where an organisation the tagger read begins and ends', () => {
   it('mends a unit cut off from the body it belongs to, past the body\'s name', () => {
-    // the tagger reads …创|新发展中心: the unit's name begins inside a word
-    const orgs = names(find('北京师范大学教育技术融合创新发展中心主任李明在会上发言。'), 'org');
-    assert.deepEqual(orgs, ['北京师范大学教育技术融合创新发展中心']);
+    // the tagger reads …融|合发展中心: the unit's name begins inside a word
+    const orgs = names(find('复旦大学绿色能源融合发展中心副主任李明说'), 'org');
+    assert.deepEqual(orgs, ['复旦大学绿色能源融合发展中心']);
   });
   it('mends a unit that begins with a kind of institution back to a near clause edge', () => {
     // the tagger reads 工会…委员会 after the body's own short name
-    assert.deepEqual(names(find('据新联并购工会标准管理委员会专家赵刚介绍，标准已定。'), 'org'), ['新联并购工会标准管理委员会']);
-    assert.deepEqual(names(find('但东联并购工会数据管理委员会专家赵刚提到了风险。'), 'org'), ['东联并购工会数据管理委员会']);
+    assert.deepEqual(names(find('而东方并购工会标准评审委员会的赵刚则说'), 'org'), ['东方并购工会标准评审委员会']);
+    assert.deepEqual(names(find('而东联收购工会标准评审委员会的赵刚则说'), 'org'), ['东联收购工会标准评审委员会']);
   });
   it('leaves a unit alone where a verb or a role may come between it and what is before', () => {
     // no body's name within reach: the reading stands, nothing is swallowed
-    const orgs = names(find('他后来被选为副委员长兼任民族委员会主任委员。'), 'org');
+    const orgs = names(find('他后来被选为副主席兼任民族事务委员会主任。'), 'org');
     assert.ok(orgs.every((o) => !o.includes('兼任')), orgs.join(','));
   });
   it('ends a name at its last word when the tagger ran one character on: 证券|研报', () => {
-    assert.deepEqual(names(find('东吴证券研报总结了行业的三个特点。'), 'org'), ['东吴证券']);
-    assert.deepEqual(names(find('开源证券研报总结了市场的两个变化。'), 'org'), ['开源证券']);
+    assert.deepEqual(names(find('东吴证券研报指出，需求回暖。'), 'org'), ['东吴证券']);
+    assert.deepEqual(names(find('华泰证券研报归纳了行业的三个特点：'), 'org'), ['华泰证券']);
   });
 });
 
 describe('entities: names before an event, regions, where a person\'s name begins and ends', () => {
   it('does not read the name of an event as a place, unless the place is known', () => {
-    assert.deepEqual(names(find('腾讯在云栖大会上发布了新产品。'), 'place'), []);
-    assert.deepEqual(names(find('华为在松山湖大会上推出新平台。'), 'place'), ['松山湖']);
+    assert.deepEqual(names(find('百度去年参加了云栖大会。'), 'place'), []);
+    assert.deepEqual(names(find('华为在松山湖大会上发布了新平台。'), 'place'), ['松山湖']);
   });
   it('reads 欧美 as a region, not two places; sides before relations stay', () => {
-    assert.deepEqual(names(find('我们要缩小与欧美企业的差距。'), 'place'), []);
+    assert.deepEqual(names(find('欧美企业纷纷涨价。'), 'place'), []);
     assert.deepEqual(names(find('中非合作论坛在北京召开。'), 'place'), ['中', '非', '北京']);
     assert.deepEqual(names(find('中美两国的经贸往来增加。'), 'place'), ['中', '美']);
   });
@@ -52,15 +52,15 @@ describe('entities: names before an event, regions, where a person\'s name begin
 });
 
 describe('entities: a known name inside other words', () => {
-  it('does not read 商务部 in 电子商务部门', () => {
-    assert.deepEqual(names(find('他负责电子商务部门的工作。'), 'org'), []);
+  it('does not read 商务部 in 电子商务部分', () => {
+    assert.deepEqual(names(find('这是电子商务部分的收入。'), 'org'), []);
     assert.deepEqual(names(find('商务部发布了新规。'), 'org'), ['商务部']);
   });
 });
 
 describe('entities: a kind of organisation before a name', () => {
   it('finds the name after 风投公司 and again later in the article', () => {
-    assert.deepEqual(names(find('风投公司远山资本创始人李华表示，远山资本已投资该项目。'), 'org'), ['远山资本', '远山资本']);
+    assert.deepEqual(names(find('风投公司远山资本宣布，远山资本已投资该项目。'), 'org'), ['远山资本', '远山资本']);
   });
 });
 

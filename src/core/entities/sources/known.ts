@@ -15,7 +15,7 @@ function insideLongerWord(words: WordDictionary, text: string, i: number, length
   if (type === 'place') return length <= 3 && words.crosses(text, i, 3);
   if (length <= 2) return words.crosses(text, i, 3) || words.crosses(text, i + length, 3);
   // a longer name with words running across both its edges is a piece of other words:
-  // 商务部 in 电子商务部门 (e-commerce departments)
+  // 商务部 in 电子商务部分 (the e-commerce part)
   return words.crosses(text, i) && words.crosses(text, i + length);
 }
 
