@@ -14,6 +14,9 @@ const COUNTRIES: Record<string, string> = {
   印: '印度', 越: '越南', 泰: '泰国', 欧: '欧洲', 非: '非洲', 加: '加拿大', 意: '意大利', 澳: '澳大利亚',
 };
 
+/** Continents among the countries' abbreviations, and 亚 (Asia), which is none of them. */
+const CONTINENTS = new Set(['欧', '非', '亚']);
+
 /**
  * Countries whose one-character form is also a common character: only right after 中 and
  * before a word of relations (中缅边界, 中智建交, 中坦合资).
@@ -68,7 +71,10 @@ function runAt(text: string, i: number, words: WordDictionary): [number, Record<
     if (n < 2) continue;
     const run = text.slice(i, i + n);
     if (new Set(run).size !== n) continue;
-    if (NOT_ABBREVIATIONS.has(run) && !RELATIONS.some((r) => text.startsWith(r, i + n))) continue;
+    const related = RELATIONS.some((r) => text.startsWith(r, i + n));
+    if (NOT_ABBREVIATIONS.has(run) && !related) continue;
+    // a continent in a run is a region, not two sides (欧美 for the West, 亚非), unless relations follow (中欧关系, 中非合作)
+    if (table === COUNTRIES && !related && [...run].some((c) => CONTINENTS.has(c))) continue;
     if (words.crosses(text, i) || words.crosses(text, i + n)) continue;
     return [n, table];
   }
@@ -120,4 +126,20 @@ export function findAbbreviatedPlaces(text: string, words: WordDictionary): Abbr
     }
   }
   return found;
+}
+
+/**
+ * Whether the character at i (a place the tagger read, 欧 or 美) is in a run of countries
+ * and continents that names a region rather than its sides: 欧美 (the West), 亚非, 欧亚;
+ * not before a word of relations (中欧关系, 中非合作).
+ */
+export function inRegionName(text: string, i: number): boolean {
+  const inRun = (k: number) => COUNTRIES[text[k] ?? ''] !== undefined || CONTINENTS.has(text[k] ?? '');
+  if (!inRun(i)) return false;
+  let s = i;
+  while (s > 0 && i - s < 3 && inRun(s - 1)) s--;
+  let e = i + 1;
+  while (e < text.length && e - s < 4 && inRun(e)) e++;
+  if (e - s < 2 || ![...text.slice(s, e)].some((c) => CONTINENTS.has(c))) return false;
+  return !RELATIONS.some((r) => text.startsWith(r, e));
 }

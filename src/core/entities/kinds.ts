@@ -35,7 +35,7 @@ export const LATIN_STOP = new Set([
 export const FACILITIES = ['博物馆', '博物院', '美术馆', '图书馆', '纪念馆', '展览馆', '科技馆', '体育馆', '体育场', '公园', '广场', '机场', '火车站', '车站', '码头', '大桥', '大厦', '剧院', '会堂'];
 
 /** Nouns for a kind of organisation: with or without a modifier, never a name of one. */
-const GENERIC_HEADS = ['公司', '企业', '厂商', '厂家', '机构', '大厂', '巨头', '创企', '云', '团队', '施工队'];
+export const GENERIC_HEADS = ['公司', '企业', '厂商', '厂家', '机构', '大厂', '巨头', '创企', '云', '团队', '施工队'];
 
 /**
  * Words that say what kind of organisation it is, where it is, or how big: 创业公司, 风投机构,

@@ -6,13 +6,17 @@ import { OUTLET_CUES_AFTER } from '../kinds';
 import type { WordDictionary } from '../wordLattice';
 
 /**
- * Whether a short built-in name at [i, i + length) is part of a longer word (three
- * characters or more) rather than the name: 北大 in 北大西洋, 中国 in 发展中国家, 南中国海.
- * A place only looks left: 中国人民 and 美国人 still mention their country.
+ * Whether a built-in name at [i, i + length) is part of longer words rather than the name:
+ * a short one inside a word of three characters or more (北大 in 北大西洋, 中国 in
+ * 发展中国家, 南中国海), a longer one across words at both edges. A place only looks left:
+ * 中国人民 and 美国人 still mention their country.
  */
 function insideLongerWord(words: WordDictionary, text: string, i: number, length: number, type: EntityType): boolean {
   if (type === 'place') return length <= 3 && words.crosses(text, i, 3);
-  return length <= 2 && (words.crosses(text, i, 3) || words.crosses(text, i + length, 3));
+  if (length <= 2) return words.crosses(text, i, 3) || words.crosses(text, i + length, 3);
+  // a longer name with words running across both its edges is a piece of other words:
+  // 商务部 in 电子商务部分 (the e-commerce part)
+  return words.crosses(text, i) && words.crosses(text, i + length);
 }
 
 /** What follows an organisation's name to name its group or its company (longest first). */

@@ -1,6 +1,6 @@
 /** Organisations named by their suffix: 智远科技, 远望咨询, 中央财经大学. */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
-import { GENERIC_ORG_NAMES, GENERIC_ORG_START, isKindOfOrganisation } from '../kinds';
+import { GENERIC_HEADS, GENERIC_ORG_NAMES, GENERIC_ORG_START, isKindOfOrganisation } from '../kinds';
 import { isKnownPlace } from './tagger';
 import { LEFT_STOP, NOT_IN_NAME } from '../names';
 import { cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
@@ -32,14 +32,16 @@ export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): 
     const weakSuffix = WEAK_SUFFIXES.has(suffix);
     // weak suffixes stop at function words too (并改善公司); strong ones only at punctuation (中央财经大学)
     const stop = (k: number) => LEFT_STOP.has(norm[k]!) || (weakSuffix && NOT_IN_NAME.has(norm[k]!));
+    // a kind of organisation written before the name is no part of it: 风投公司|远山资本
+    const afterKind = (k: number) => GENERIC_HEADS.some((h) => h.length > 1 && norm.endsWith(h, k));
     let s = i;
-    while (s > 0 && i - s < longest && !stop(s - 1)) {
+    while (s > 0 && i - s < longest && !stop(s - 1) && !afterKind(s)) {
       const n = cjkLengthBefore(norm, s) || (isLatinWordChar(norm.charCodeAt(s - 1)) ? 1 : 0);
       if (!n) break;
       s -= n;
     }
     // a name part that runs to the limit without a boundary is a clause, not a name
-    const bounded = s === 0 || stop(s - 1) || !cjkLengthBefore(norm, s);
+    const bounded = s === 0 || stop(s - 1) || !cjkLengthBefore(norm, s) || afterKind(s);
     const name = norm.slice(s, i);
     const whole = name + suffix;
     if (!bounded || name.length < 2 || GENERIC_ORG_START.has(name[0]!) || GENERIC_ORG_NAMES.has(name) || /[0-9]/.test(name)) continue;

@@ -7,14 +7,17 @@ const ROLES_BY_FIRST = new Map<string, string[]>();
 for (const r of ROLES) ROLES_BY_FIRST.set(r[0]!, [...(ROLES_BY_FIRST.get(r[0]!) ?? []), r]);
 const ROLE_STARTS = triggerTable(ROLES_BY_FIRST.keys());
 
-/** A role followed by a name: 创始人王小川, CEO张勇. */
+const ROLE_NAME_SPACES = new Set([' ', '\u00a0', '\u3000']);
+
+/** A role followed by a name: 创始人王小川, CEO张勇, 记者 李华. */
 export function roleNames({ norm }: DetectContext, sink: CandidateSink): void {
   for (let i = 0; i < norm.length; i++) {
     // CEO inside a Latin word (XCEO) is no role
     if (ROLE_STARTS[norm.charCodeAt(i)] === 0 || isLatinWordChar(norm.charCodeAt(i - 1))) continue;
     for (const role of ROLES_BY_FIRST.get(norm[i]!)!) {
       if (!norm.startsWith(role, i)) continue;
-      const at = i + role.length;
+      // one space may stand between a role and a name in a byline: 记者 李华
+      const at = i + role.length + (ROLE_NAME_SPACES.has(norm[i + role.length] ?? '') ? 1 : 0);
       const n = NOT_IN_NAME.has(norm[at] ?? '') ? 0 : readName(norm, at);
       if (n) sink.add(at, at + n, 'person', 'role', Priority.Pattern);
       break;

@@ -8,6 +8,8 @@ import { FACILITIES, GENERIC_INSTITUTIONS, LATIN_STOP, PRODUCT_CUES_AFTER, PRODU
 import { NOT_IN_NAME, REPORTING, surnameAt } from '../names';
 import { tagEntities, type NerSpan } from '../ner';
 import { administrativeParts } from '../places';
+import { organisationEnd, unitStart } from './orgBounds';
+import { inRegionName } from '../abbreviations';
 import type { WordDictionary } from '../wordLattice';
 
 /** Longest stretch the tagger sees at once; longer text is cut at sentence ends. */
@@ -29,6 +31,8 @@ export function taggerNames(ctx: DetectContext, sink: CandidateSink): void {
   }
 }
 
+const SPACE = /\s/;
+
 /** Quotation marks and brackets other than a title's. */
 const MARKS = /[“”「」『』【】"]/;
 const PARENTHESES = /[()（）]/;
@@ -44,6 +48,9 @@ function titleMarks(surface: string): 'none' | 'around' | 'broken' {
   return open === 1 && close === 1 && surface.startsWith('《') && surface.endsWith('》') ? 'around' : 'broken';
 }
 
+/** Gatherings named after a place or a brand: 云栖大会, 维也纳会议. */
+const EVENTS = ['大会', '峰会', '论坛', '博览会', '年会', '会议', '开发者大会'];
+
 /** Words of direction and extent that the tagger reads as places: 东西 (things), 各地, 全国. */
 const NOT_PLACES = new Set(['东西', '南北', '东西南北', '天下', '各地', '当地', '本地', '外地', '异地', '各国', '外国', '全国各地']);
 
@@ -52,7 +59,7 @@ const NOT_PLACES = new Set(['东西', '南北', '东西南北', '天下', '各�
  * verbs of speech after a name. 曾 ends names (唐师曾, 13 times) and counts only before what an
  * adverb 曾 comes before (曾向, 曾任, 曾经).
  */
-const NEVER_LAST = new Set([...'也都又还就便却已将并说称在是与对向从被把给等']);
+const NEVER_LAST = new Set([...'也都又还就便却已将并说称在是与对向从被把给等则仍亦']);
 const AFTER_ONCE = new Set([...'经向任担参多于获被在']);
 /** What cannot end a four-character name after a one-character surname: function words, 来 and 去 of purpose. */
 const GLUED_FOURTH = new Set([...NOT_IN_NAME, ...'来去']);
@@ -73,6 +80,10 @@ const NUMERALS = new Set([...'一二三四五六七八九十两几']);
 
 function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: number, type: NerSpan['type']): void {
   const { norm, form, words } = ctx;
+  // spaces are no part of a name: 记者 李华 (the tagger sometimes reads the space before it)
+  while (start < end && SPACE.test(norm[start]!)) start++;
+  while (end > start && SPACE.test(norm[end - 1]!)) end--;
+  if (start === end) return;
   let surface = form.slice(start, end);
   const marks = titleMarks(surface);
   if (marks === 'broken' || MARKS.test(surface) || (marks === 'around' && type !== 'work')) return;
@@ -113,6 +124,12 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   // a Latin word written all in lower case (panda, wallace) is rarely a person or a place;
   // organisations and works often are (games, teams, brands)
   if ((type === 'person' || type === 'place') && /^[a-z][a-z .'-]*$/.test(surface) && norm.slice(start, end) === surface) return;
+  if (type === 'org') {
+    // a unit cut off from the body it belongs to, a name run into the next word
+    start = unitStart(norm, start, end, words);
+    end = organisationEnd(norm, start, end);
+    surface = form.slice(start, end);
+  }
   if (end - start < 2 && type !== 'place') return;
   if (type === 'org' && (LATIN_STOP.has(surface) || isKindOfOrganisation(norm.slice(start, end), (w) => isKnownPlace(ctx, w)))) return;
   // a building or a venue is a place one can be at: 中国美术馆, 首都机场 (but not 博物馆 alone)
@@ -121,6 +138,10 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   if (type === 'place') {
     // Latin names the tagger calls places are products and terms (PolarDB, Gross Merchandise Volume)
     if (/[a-z]/.test(surface) || NOT_PLACES.has(surface)) return;
+    // 欧 and 美 in 欧美 (the West) are one region, not two places
+    if (end - start === 1 && inRegionName(norm, start)) return;
+    // a name before an event that is no place anyone knows names the event: 云栖|大会 (not 维也纳|会议)
+    if (EVENTS.some((w) => norm.startsWith(w, end)) && words?.has(norm.slice(start, end), 'place') !== true && !isKnownPlace(ctx, surface)) return;
     const weak = !placeEvidence(norm, start, end, words);
     for (const [a, b] of administrativeParts(norm, start, end)) sink.add(a, b, 'place', 'model', Priority.Tagger, { weak });
     return;

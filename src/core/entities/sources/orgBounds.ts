@@ -1,0 +1,62 @@
+/**
+ * Where an organisation the tagger read begins and ends, when its edges fall in the wrong
+ * place: a unit of a larger body cut off from it (…融|合发展中心, …收购|工会…评审委员会),
+ * and a name run one character into the next word (某某证券|研报).
+ */
+import { GENERIC_INSTITUTIONS, ORG_NAME_ENDS } from '../kinds';
+import { LEFT_STOP } from '../names';
+import { cjkLengthBefore } from '../textAt';
+import type { WordDictionary } from '../wordLattice';
+
+/** Last words of a unit inside a larger body: 研究中心, 标准评审委员会, 重点实验室. */
+const UNIT_ENDS = ['中心', '委员会', '研究院', '研究所', '实验室', '分会', '办公室'];
+
+/** Kinds of institution, which a unit's name begins with only after the body's own name. */
+const GENERIC_STARTS = [...GENERIC_INSTITUTIONS];
+
+/** Most characters a unit's name reaches back for the body it belongs to (某某大学绿色能源融). */
+const LONGEST_BEFORE_UNIT = 14;
+/** Most characters of a body's own name with no organisation's name end in it (东联收购). */
+const LONGEST_BODY = 4;
+
+/** Last words of a body's name, which a unit's name follows: 大学|绿色能源…中心. */
+const BODY_ENDS = ORG_NAME_ENDS.filter((e) => e.length >= 2);
+
+/**
+ * The start of an organisation ending in a unit (中心, 委员会) whose reading was cut: it
+ * begins inside a dictionary word (融|合发展中心) or with a kind of institution that a name
+ * of its own comes before (…收购|工会…委员会). It is mended back to a clause's edge
+ * (punctuation or a function word) that is near (东联收购), or that lies past the name of the
+ * body the unit belongs to (某某大学…融合发展中心, one name, as news sets write it).
+ * Otherwise the tagger's reading stands: a verb or a role may come between (副主席兼任|民族事务委员会).
+ */
+export function unitStart(norm: string, start: number, end: number, words: WordDictionary | undefined): number {
+  const name = norm.slice(start, end);
+  if (!UNIT_ENDS.some((u) => name.endsWith(u) && name.length > u.length)) return start;
+  if (!cjkLengthBefore(norm, start) || LEFT_STOP.has(norm[start - 1]!)) return start;
+  const cut = words?.crosses(norm, start) === true || GENERIC_STARTS.some((g) => name.startsWith(g) && name.length > g.length + 2);
+  if (!cut) return start;
+  let body = false;
+  for (let s = start; start - s <= LONGEST_BEFORE_UNIT; ) {
+    const n = cjkLengthBefore(norm, s);
+    if (!n || LEFT_STOP.has(norm[s - 1]!)) return start - s <= LONGEST_BODY || body ? s : start;
+    body ||= BODY_ENDS.some((e) => norm.endsWith(e, s));
+    s -= n;
+  }
+  return start;
+}
+
+/** Names' last words after which one more character is a word of its own: 证券|研报, 银行|称. */
+const WHOLE_NAME_ENDS = ORG_NAME_ENDS.filter((e) => e.length >= 2 && e !== '基金' && e !== '中心');
+
+/** One character that ends a name after a name's last word: a unit or a branch (银行行, 大学堂, 证券部). */
+const UNIT_CHARACTERS = new Set([...'会队门部处局所院系室组团社站厅委办行司署校馆台店厂园村堂府网报刊']);
+
+/** The end of an organisation the tagger ran one character past its name's last word: 东吴证券研 → 东吴证券. */
+export function organisationEnd(norm: string, start: number, end: number): number {
+  if (end - start < 4) return end;
+  const last = norm[end - 1]!;
+  if (UNIT_CHARACTERS.has(last) || !cjkLengthBefore(norm, end)) return end;
+  const body = norm.slice(start, end - 1);
+  return WHOLE_NAME_ENDS.some((e) => body.endsWith(e) && body.length > e.length) ? end - 1 : end;
+}
