@@ -10,3 +10,12 @@ export function distinctSeedsText(seeds, target) {
   }
   return text;
 }
+
+/**
+ * The same text as one flat string. A text built by concatenation is a rope in V8, flattened
+ * (copied whole) the first time it is read; the editor hands over a flat string (getText joins
+ * its lines), so edited texts are flattened before they are timed.
+ */
+export function flat(s) {
+  return JSON.parse(JSON.stringify(s));
+}

@@ -73,9 +73,11 @@ export function registerDecorations(reviewer: Reviewer, context: vscode.Extensio
     }
   };
   const paintAll = () => vscode.window.visibleTextEditors.forEach(paint);
-  paintAll();
+  // after activate() has returned: painting analyses the open articles (and loads the dictionaries)
+  const first = setTimeout(paintAll, 0);
   return [
     ...all,
+    { dispose: () => clearTimeout(first) },
     vscode.window.onDidChangeVisibleTextEditors(paintAll),
     // a language change (plaintext → article) reopens the document after it became visible
     vscode.workspace.onDidOpenTextDocument(() => setTimeout(paintAll, 0)),

@@ -87,11 +87,13 @@ export function registerDiagnostics(reviewer: Reviewer): { collection: vscode.Di
     collection.set(document.uri, articleDiagnostics(reviewer, document));
   };
   const refreshAll = () => vscode.workspace.textDocuments.forEach(refresh);
-  refreshAll();
+  // after activate() has returned: the diagnostics of open articles need their analysis
+  const first = setTimeout(refreshAll, 0);
   return {
     collection,
     disposables: [
       collection,
+      { dispose: () => clearTimeout(first) },
       reviewer.onDidChange((uri) => {
         const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         if (document) refresh(document);

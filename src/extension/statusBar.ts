@@ -54,7 +54,8 @@ export function registerStatusBar(reviewer: Reviewer): { disposables: vscode.Dis
     item.show();
     view = { text: item.text, tooltip, visible: true };
   };
-  update();
+  // after activate() has returned: the count needs the active article's analysis
+  const first = setTimeout(update, 0);
   return {
     view: () => {
       update();
@@ -62,6 +63,7 @@ export function registerStatusBar(reviewer: Reviewer): { disposables: vscode.Dis
     },
     disposables: [
       item,
+      { dispose: () => clearTimeout(first) },
       vscode.window.onDidChangeActiveTextEditor(update),
       reviewer.onDidChange((uri) => {
         if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) update();

@@ -119,7 +119,9 @@ describe('Gloss in VS Code', () => {
     // speed lives in the bench, never in a test: the figure is written down, not judged
     const out = join(__dirname, '../../../test-results');
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'timings.json'), JSON.stringify({ when: new Date().toISOString(), activationMs: ms }, null, 2) + '\n');
+    const cpuMs = api.activationCpuMs();
+    assert.ok(Number.isFinite(cpuMs) && cpuMs >= 0, `activationCpuMs: ${cpuMs}`);
+    writeFileSync(join(out, 'timings.json'), JSON.stringify({ when: new Date().toISOString(), activationMs: ms, activationCpuMs: cpuMs }, null, 2) + '\n');
   });
 
   it('re-analyses only the paragraph that changed', async () => {

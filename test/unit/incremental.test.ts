@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Analyzer } from '../../src/core/analysis/analyze';
+import { Analyzer, type Analysis } from '../../src/core/analysis/analyze';
 import { builtinLexicon } from '../../src/core/entities/lexicon';
 import { ParagraphSplitter } from '../../src/core/text/paragraphSplitter';
 import { splitParagraphs } from '../../src/core/text/paragraphs';
@@ -68,6 +68,16 @@ describe('incremental analysis', () => {
     }
   });
 
+  it("leaves a split's paragraphs as they were when the next split moves them (debris included)", () => {
+    const splitter = new ParagraphSplitter();
+    const text = `开头一段。\n${'第二段有残留的标记<br/>和文字。\n'.repeat(3)}${article}`;
+    const first = splitter.split(text);
+    const snapshot = JSON.stringify(data(first));
+    const second = splitter.split(`插入的一句话。${text}`);
+    assert.equal(JSON.stringify(data(first)), snapshot);
+    assert.ok(second[1]!.debris.length > 0 && second[1]!.debris[0]!.start === first[1]!.debris[0]!.start + '插入的一句话。'.length);
+  });
+
   it('gives the same findings as a fresh analysis after each of many random edits', function () {
     this.timeout(120_000);
     const analyzer = new Analyzer();
@@ -123,6 +133,23 @@ describe('incremental analysis', () => {
     const repeated = (k: number) => seen[k]!.claims.filter((c) => c.text.includes('星河云的收入在当年')).length;
     assert.deepEqual([repeated(0), repeated(3)], [1, 1]);
     assert.ok(seen[3]!.claims.some((c) => c.start === seen[3]!.text.indexOf(ARTICLE_LEVEL[2]!, seen[3]!.text.indexOf('另一句话'))));
+  });
+
+  it('checks a repeated sentence again where an edit far away removed or restored its first copy', () => {
+    const sentence = '据晨光财经报道，青禾科技的订单在当年增长了25%。';
+    // in two paragraphs that differ (a paragraph written twice is a duplicate as a whole)
+    const copies = `第一段的开头。${sentence}\n${article}\n最后一段的开头。${sentence}`;
+    const once = `第一段的开头。\n${article}\n最后一段的开头。${sentence}`;
+    const analyzer = new Analyzer();
+    const marked = (a: Analysis) => a.claims.filter((c) => c.text.includes('青禾科技的订单在当年')).map((c) => c.start);
+    // (an analysis is read before the next version's: that one moves its findings in place)
+    const seen = [copies, once, copies].map((t) => {
+      const a = analyzer.analyze(t, { document: 'a.txt' });
+      assert.deepEqual(data(a), data(new Analyzer().analyze(t)));
+      return marked(a);
+    });
+    // the first copy is checked, the last one only once the first is gone
+    assert.deepEqual(seen, [[copies.indexOf(sentence)], [once.lastIndexOf(sentence)], [copies.indexOf(sentence)]]);
   });
 
   it('keeps each article apart: versions of two articles analysed in turn match fresh analyses', () => {

@@ -44,12 +44,27 @@ const NOISE: ReadonlySet<ParagraphKind> = new Set(['credit', 'tagcloud', 'naviga
 /** Articles whose last version is remembered for incremental analysis (open editors, mostly). */
 const MAX_DOCUMENTS = 16;
 
-/** One paragraph's findings in article offsets, before the article-level decisions. */
+/**
+ * One paragraph's findings in article offsets, before the article-level decisions, and those
+ * decisions remembered until an edit elsewhere can change them. Owned by one article: it is
+ * moved in place when an edit before it changes its offsets.
+ */
 interface Placed {
   start: number;
+  /** Its place in the article's paragraph list (set on every analysis). */
+  index: number;
+  rel: Relative;
   figures: Figure[];
   entities: EntityMention[];
   claims: Claim[];
+  /** Its claims at or above the threshold, a repeated sentence once; stale when a repeat it holds came or went. */
+  marked?: { min: number; claims: Claim[]; stale: boolean };
+  /** Its entities that the article's totals keep (short forms, weak names); stale when a total they read changed. */
+  kept?: { entities: EntityMention[]; stale: boolean };
+  /** Its kept entities with the repeats of the learned names (`own`: the repeats, in article offsets, moved with it). */
+  repeats?: { names: LearnedNames; kept: EntityMention[]; own: EntityMention[]; entities: EntityMention[] };
+  /** Its relative dates resolved, given the year named before it. */
+  dated?: { date: ArticleDate | undefined; yearBefore: number | undefined; claims: Claim[]; dated: DatedParagraph };
 }
 
 /** What the analysis of one article remembers between its versions. */
@@ -57,28 +72,27 @@ interface ArticleState {
   splitter: ParagraphSplitter;
   totals: EntityTotals;
   names: LearnedNames | undefined;
-  /** The last version's paragraphs' findings, and those findings in article offsets (owned by this article alone). */
+  /** The last version's paragraphs, and their findings in article offsets (owned by this article alone). */
   paragraphs: Paragraph[];
-  relatives: Relative[];
   placed: Placed[];
-  /** How often each claim text occurs in the article. */
+  /** How often each claim text occurs in the article, and which paragraphs hold it. */
   claimKeys: Tally;
+  claimHolders: Holders;
+  /** The paragraphs holding a short form or a weak name of each entity. */
+  conditionalHolders: Holders;
 }
 
 /**
  * Analyses articles paragraph by paragraph and remembers each paragraph's findings by its
  * text, so that typing in one paragraph re-analyses only that one; the article-level work is
- * incremental too (articleLevel.ts). The memory is bounded.
+ * incremental too: an edit redoes only the decisions it can change (articleLevel.ts), and
+ * nothing walks every finding of the article. The memory is bounded.
  */
 export class Analyzer {
   /** Paragraph text → kind → findings, in least-recently-used order. */
   private cache = new Map<string, Map<ParagraphKind, Relative>>();
   private cached = 0;
   private repeats = new WeakMap<Relative, { names: LearnedNames; kept: number; repeats: EntityMention[] }>();
-  private withRepeats = new WeakMap<Relative, { start: number; names: LearnedNames; kept: EntityMention[]; entities: EntityMention[] }>();
-  private dated = new WeakMap<Relative, { start: number; date: ArticleDate | undefined; yearBefore: number | undefined; claims: Claim[]; dated: DatedParagraph }>();
-  private marked = new WeakMap<Placed, { min: number; claims: Claim[] }>();
-  private kept = new WeakMap<Relative, { claims?: Claim[]; entities?: EntityMention[] }>();
   private articles = new Map<string, ArticleState>();
   /** How many paragraphs were analysed afresh (not served from the cache); for tests and benchmarks. */
   freshParagraphs = 0;
@@ -121,63 +135,61 @@ export class Analyzer {
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const article = this.articleState(options.document);
     const split = article.splitter.split(text);
-    const { relatives, placed } = this.place(article, split);
-    const seenClaims = new Set<string>();
-    const paragraphs: ParagraphFindings[] = split.map((paragraph, k) => {
-      const rel = relatives[k]!;
+    const { placed, namesMayChange } = this.place(article, split);
+    const paragraphs: ParagraphFindings[] = new Array(split.length);
+    for (let k = 0; k < split.length; k++) {
       const at = placed[k]!;
-      // a sentence the article repeats word for word is checked once; below the threshold, not at
-      // all, unless its arithmetic fails or is unclear: every such check is queued for a decision
-      // (only a sentence written more than once in the article can be a repeat)
-      const claims = !rel.claimKeys.some((key) => article.claimKeys.repeated(key))
-        ? this.aboveThreshold(at)
-        : this.stable(rel, 'claims', at.claims.filter((c, i) => {
-            const key = rel.claimKeys[i]!;
-            if (!article.claimKeys.repeated(key)) return this.isMarked(c);
-            const repeat = seenClaims.has(key);
-            seenClaims.add(key);
-            return !repeat && this.isMarked(c);
-          }));
-      // short forms and weakly found names are decided over the whole article
-      const entities = rel.conditional ? this.stable(rel, 'entities', at.entities.filter((e) => article.totals.keeps(e))) : at.entities;
-      return { paragraph, figures: at.figures, entities, claims };
-    });
+      paragraphs[k] = { paragraph: split[k]!, figures: at.figures, entities: this.keptEntities(article, at), claims: this.markedClaims(article, at) };
+    }
     // and a name found once is found wherever else the article writes it
     if (this.options.entities !== false) {
-      article.names = learnedNamesOf(learnables(relatives), article.names);
+      if (namesMayChange) article.names = learnedNamesOf(learnables(placed), article.names);
       const names = article.names;
-      if (names) for (const [k, p] of paragraphs.entries()) if (!NOISE.has(p.paragraph.kind)) p.entities = this.repeatsFor(relatives[k]!, p, names);
+      if (names) for (let k = 0; k < split.length; k++) if (!NOISE.has(split[k]!.kind)) paragraphs[k]!.entities = this.repeatsFor(placed[k]!, split[k]!.text, paragraphs[k]!.entities, names);
     }
     const date = (options.date !== undefined ? parseArticleDate(options.date, 'sidecar') : undefined) ?? findDateline(text);
-    if (relatives.some((r) => r.relative)) {
+    if (placed.some((at) => at.rel.relative)) {
       let year: number | undefined;
-      for (const [k, p] of paragraphs.entries()) {
-        const rel = relatives[k]!;
-        if (!rel.relative) {
-          year = rel.lastYear ?? year;
+      for (let k = 0; k < split.length; k++) {
+        const at = placed[k]!;
+        if (!at.rel.relative) {
+          year = at.rel.lastYear ?? year;
           continue;
         }
-        const dated = this.datedFor(rel, p, date, year);
+        const p = paragraphs[k]!;
+        const dated = this.datedFor(at, p, date, year);
         p.figures = dated.figures;
         p.claims = dated.claims;
         year = dated.lastYear;
       }
     }
-    return {
-      text,
-      paragraphs,
-      figures: paragraphs.flatMap((p) => p.figures),
-      entities: paragraphs.flatMap((p) => p.entities),
-      claims: paragraphs.flatMap((p) => p.claims),
-    };
+    return analysisOf(text, paragraphs);
   }
 
-  /** A paragraph's claims at or above the threshold, remembered while both stay the same. */
-  private aboveThreshold(at: Placed): Claim[] {
-    const memo = this.marked.get(at);
-    if (memo?.min === this.minCheckWorthiness) return memo.claims;
-    const claims = at.claims.filter((c) => this.isMarked(c));
-    this.marked.set(at, { min: this.minCheckWorthiness, claims });
+  /**
+   * A paragraph's claims at or above the threshold (or stating arithmetic that fails or is
+   * unclear), a sentence the article repeats word for word only where it is first written.
+   */
+  private markedClaims(article: ArticleState, at: Placed): Claim[] {
+    const memo = at.marked;
+    if (memo && !memo.stale && memo.min === this.minCheckWorthiness) return memo.claims;
+    const keys = at.rel.claimKeys;
+    let claims: Claim[];
+    // only a sentence written more than once in the article can be a repeat
+    if (!keys.some((key) => article.claimKeys.repeated(key))) claims = at.claims.filter((c) => this.isMarked(c));
+    else {
+      const here = new Set<string>();
+      claims = at.claims.filter((c, i) => {
+        const key = keys[i]!;
+        if (!article.claimKeys.repeated(key)) return this.isMarked(c);
+        const repeat = here.has(key) || article.claimHolders.anyBefore(key, at.index);
+        here.add(key);
+        return !repeat && this.isMarked(c);
+      });
+    }
+    // the same claims keep their array, so that what is memoised on it stays valid
+    if (memo && sameItems(memo.claims, claims)) claims = memo.claims;
+    at.marked = { min: this.minCheckWorthiness, claims, stale: false };
     return claims;
   }
 
@@ -186,18 +198,28 @@ export class Analyzer {
     return c.score >= this.minCheckWorthiness || c.checks.some((k) => k.verdict !== 'holds');
   }
 
-  /** The array of the last analysis if it holds the same items: what is memoised on it stays valid. */
-  private stable<T>(rel: Relative, what: 'claims' | 'entities', items: T[]): T[] {
-    const memo = this.kept.get(rel) ?? {};
-    const last = memo[what] as T[] | undefined;
-    if (last && last.length === items.length && last.every((x, i) => x === items[i])) return last;
-    memo[what] = items as never;
-    this.kept.set(rel, memo);
-    return items;
+  /** Short forms and weakly found names are decided over the whole article. */
+  private keptEntities(article: ArticleState, at: Placed): EntityMention[] {
+    if (!at.rel.conditional) return at.entities;
+    const memo = at.kept;
+    if (memo && !memo.stale) return memo.entities;
+    let entities = at.entities.filter((e) => article.totals.keeps(e));
+    if (memo && sameItems(memo.entities, entities)) entities = memo.entities;
+    at.kept = { entities, stale: false };
+    return entities;
   }
 
   private freshState(): ArticleState {
-    return { splitter: new ParagraphSplitter(), totals: new EntityTotals(), names: undefined, paragraphs: [], relatives: [], placed: [], claimKeys: new Tally() };
+    return {
+      splitter: new ParagraphSplitter(),
+      totals: new EntityTotals(),
+      names: undefined,
+      paragraphs: [],
+      placed: [],
+      claimKeys: new Tally(),
+      claimHolders: new Holders(),
+      conditionalHolders: new Holders(),
+    };
   }
 
   private articleState(document: string | undefined): ArticleState {
@@ -215,66 +237,109 @@ export class Analyzer {
   /**
    * The paragraphs' findings in article offsets. Those of paragraphs the edit left alone are
    * the last version's, moved in place by the edit's length (an earlier version's analysis
-   * of the same article is stale from here on); the article's entity totals are updated by
-   * the paragraphs that came and went.
+   * of the same article is stale from here on). The article's totals are updated by the
+   * paragraphs that came and went, and the decisions of other paragraphs that those changes
+   * can undo are marked stale: a short form whose full name came or went, a sentence whose
+   * repeat came or went.
    */
-  private place(article: ArticleState, split: readonly Paragraph[]): { relatives: Relative[]; placed: Placed[] } {
+  private place(article: ArticleState, split: readonly Paragraph[]): { placed: Placed[]; namesMayChange: boolean } {
     const edit = article.splitter.lastEdit;
-    const removed: Relative[] = [];
-    const added: Relative[] = [];
+    const removed: Placed[] = [];
+    const added: Placed[] = [];
+    let outsideChanged = false;
     if (!edit) {
       article.totals.clear();
       article.claimKeys.clear();
-    } else for (let i = edit.from; i < edit.from + edit.removed; i++) removed.push(article.relatives[i]!);
-    const relatives: Relative[] = new Array(split.length);
-    const placed = split.map((p, k) => {
+      article.claimHolders.clear();
+      article.conditionalHolders.clear();
+    } else for (let i = edit.from; i < edit.from + edit.removed; i++) removed.push(article.placed[i]!);
+    const placed: Placed[] = new Array(split.length);
+    for (let k = 0; k < split.length; k++) {
+      const p = split[k]!;
       const after = edit !== undefined && k >= edit.from + edit.added;
       const oldK = edit === undefined || (k >= edit.from && !after) ? -1 : after ? k - edit.added + edit.removed : k;
       const oldParagraph = oldK >= 0 ? article.paragraphs[oldK] : undefined;
       // a paragraph the edit left alone keeps its findings without a look-up by its text
-      const same = oldParagraph !== undefined && oldParagraph.text === p.text && oldParagraph.kind === p.kind;
-      const rel = same ? article.relatives[oldK]! : this.findingsFor(p);
-      relatives[k] = rel;
-      if (same) return after ? moved(article.placed[oldK]!, edit!.delta) : article.placed[oldK]!;
-      if (oldParagraph) removed.push(article.relatives[oldK]!);
-      added.push(rel);
-      return placedAt(rel, p.start);
-    });
-    article.totals.apply(removed, added);
-    for (const r of removed) article.claimKeys.add(r.claimKeys, -1);
-    for (const r of added) article.claimKeys.add(r.claimKeys, 1);
+      let at: Placed;
+      if (oldParagraph !== undefined && oldParagraph.text === p.text && oldParagraph.kind === p.kind) {
+        at = after ? moved(article.placed[oldK]!, edit!.delta) : article.placed[oldK]!;
+      } else {
+        if (oldParagraph) {
+          removed.push(article.placed[oldK]!);
+          outsideChanged = true;
+        }
+        at = placedAt(this.findingsFor(p), p.start);
+        added.push(at);
+      }
+      at.index = k;
+      placed[k] = at;
+    }
+    const fresh = edit === undefined;
+    // what the totals said before, for what the edit touched (a fresh article decides everything anew)
+    const claimCounts = fresh ? undefined : new Map<string, number>();
+    const entityStates = fresh ? undefined : new Map<string, number>();
+    if (!fresh) {
+      for (const list of [removed, added]) {
+        for (const at of list) {
+          for (const key of at.rel.claimKeys) if (!claimCounts!.has(key)) claimCounts!.set(key, article.claimKeys.count(key));
+          for (const id of at.rel.tallies.keys()) if (!entityStates!.has(id)) entityStates!.set(id, article.totals.state(id));
+        }
+      }
+    }
+    for (const at of removed) {
+      article.totals.add(at.rel, -1);
+      article.claimKeys.add(at.rel.claimKeys, -1);
+      for (const key of at.rel.claimKeys) article.claimHolders.remove(key, at);
+      if (at.rel.conditional) for (const m of at.rel.entities) if (m.short || m.weak) article.conditionalHolders.remove(m.entityId, at);
+    }
+    for (const at of added) {
+      article.totals.add(at.rel, 1);
+      article.claimKeys.add(at.rel.claimKeys, 1);
+      for (const key of at.rel.claimKeys) article.claimHolders.add(key, at);
+      if (at.rel.conditional) for (const m of at.rel.entities) if (m.short || m.weak) article.conditionalHolders.add(m.entityId, at);
+    }
+    if (!fresh) {
+      // a sentence is checked where it is first written: its other copies change when a copy comes or goes
+      for (const [key, before] of claimCounts!) {
+        const now = article.claimKeys.count(key);
+        if (now !== before && (now > 1 || before > 1)) article.claimHolders.forEach(key, (at) => at.marked && (at.marked.stale = true));
+      }
+      for (const [id, before] of entityStates!) {
+        if (article.totals.state(id) !== before) article.conditionalHolders.forEach(id, (at) => at.kept && (at.kept.stale = true));
+      }
+    }
     article.paragraphs = split as Paragraph[];
-    article.relatives = relatives;
     article.placed = placed;
-    return { relatives, placed };
+    // the learned names change only when a name worth repeating came or went
+    const namesMayChange = fresh || outsideChanged || !sameLearnables(removed, added);
+    return { placed, namesMayChange };
   }
 
-  /** A paragraph's entities with the repeats of the learned names, remembered while the names and the paragraph's place stay the same. */
-  private repeatsFor(rel: Relative, findings: ParagraphFindings, names: LearnedNames): EntityMention[] {
-    const at = findings.paragraph.start;
-    const memo = this.withRepeats.get(rel);
-    if (memo && memo.start === at && memo.names === names && memo.kept === findings.entities) return memo.entities;
+  /** A paragraph's entities with the repeats of the learned names, remembered while the names and its kept entities stay the same. */
+  private repeatsFor(at: Placed, text: string, kept: EntityMention[], names: LearnedNames): EntityMention[] {
+    const memo = at.repeats;
+    if (memo && memo.names === names && memo.kept === kept) return memo.entities;
+    const rel = at.rel;
     const known = this.repeats.get(rel);
     // the paragraph's own findings can differ only by what the article level removed
-    const kept = findings.entities.length;
     let repeats: EntityMention[];
-    if (known && known.names === names && known.kept === kept) repeats = known.repeats;
+    if (known && known.names === names && known.kept === kept.length) repeats = known.repeats;
     else {
-      const relative = findings.entities.map((e) => ({ ...e, start: e.start - at, end: e.end - at }));
-      repeats = repeatedMentions(findings.paragraph.text, rel.simplified, names.lexicon, relative);
-      this.repeats.set(rel, { names, kept, repeats });
+      const relative = kept.map((e) => ({ ...e, start: e.start - at.start, end: e.end - at.start }));
+      repeats = repeatedMentions(text, rel.simplified, names.lexicon, relative);
+      this.repeats.set(rel, { names, kept: kept.length, repeats });
     }
-    const entities = repeats.length ? [...findings.entities, ...repeats.map((e) => ({ ...e, start: e.start + at, end: e.end + at }))].sort((a, b) => a.start - b.start) : findings.entities;
-    this.withRepeats.set(rel, { start: at, names, kept: findings.entities, entities });
+    const own = repeats.map((e) => ({ ...e, start: e.start + at.start, end: e.end + at.start }));
+    const entities = own.length ? [...kept, ...own].sort((a, b) => a.start - b.start) : kept;
+    at.repeats = { names, kept, own, entities };
     return entities;
   }
 
-  private datedFor(rel: Relative, findings: ParagraphFindings, date: ArticleDate | undefined, yearBefore: number | undefined): DatedParagraph {
-    const at = findings.paragraph.start;
-    const memo = this.dated.get(rel);
-    if (memo && memo.start === at && memo.yearBefore === yearBefore && memo.claims === findings.claims && sameDate(memo.date, date)) return memo.dated;
+  private datedFor(at: Placed, findings: ParagraphFindings, date: ArticleDate | undefined, yearBefore: number | undefined): DatedParagraph {
+    const memo = at.dated;
+    if (memo && memo.yearBefore === yearBefore && memo.claims === findings.claims && sameDate(memo.date, date)) return memo.dated;
     const dated = dateParagraph(findings.figures, findings.claims, date, yearBefore);
-    this.dated.set(rel, { start: at, date, yearBefore, claims: findings.claims, dated });
+    at.dated = { date, yearBefore, claims: findings.claims, dated };
     return dated;
   }
 
@@ -325,12 +390,48 @@ class Tally {
     }
   }
 
+  count(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+
   repeated(key: string): boolean {
     return (this.counts.get(key) ?? 0) > 1;
   }
 
   clear(): void {
     this.counts.clear();
+  }
+}
+
+/** Which paragraphs hold each key (a claim text, an entity), to redo only their decisions when the key's totals change. */
+class Holders {
+  private readonly holders = new Map<string, Set<Placed>>();
+
+  add(key: string, at: Placed): void {
+    const set = this.holders.get(key);
+    if (set) set.add(at);
+    else this.holders.set(key, new Set([at]));
+  }
+
+  remove(key: string, at: Placed): void {
+    const set = this.holders.get(key);
+    if (!set) return;
+    set.delete(at);
+    if (set.size === 0) this.holders.delete(key);
+  }
+
+  forEach(key: string, fn: (at: Placed) => void): void {
+    this.holders.get(key)?.forEach(fn);
+  }
+
+  /** Whether a paragraph before the `index`th holds the key. */
+  anyBefore(key: string, index: number): boolean {
+    for (const at of this.holders.get(key) ?? []) if (at.index < index) return true;
+    return false;
+  }
+
+  clear(): void {
+    this.holders.clear();
   }
 }
 
@@ -349,36 +450,84 @@ function placedAt(rel: Relative, start: number): Placed {
     entities: c.entities.map(shift),
     checks: c.checks.map((k) => ({ ...k, stated: shift(k.stated), from: k.from.map(shift) })),
   }));
-  return { start, figures: rel.figures.map(shift), entities: rel.entities.map(shift), claims };
+  return { start, index: -1, rel, figures: rel.figures.map(shift), entities: rel.entities.map(shift), claims };
 }
 
-/** Moves placed findings by `delta`, in place (placedAt made every object once, so each moves once). */
+/**
+ * Moves placed findings by `delta`, in place, with the objects its remembered decisions made
+ * (the repeats of learned names, the resolved relative dates and the claims that carry them):
+ * placedAt and those decisions made every object once, so each moves once.
+ */
 function moved(p: Placed, delta: number): Placed {
   if (delta === 0) return p;
-  const move = (f: Shiftable) => {
-    f.start += delta;
-    f.end += delta;
-    if (f.numeralEnd !== undefined) f.numeralEnd += delta;
-  };
   p.start += delta;
-  p.figures.forEach(move);
-  p.entities.forEach(move);
+  moveAll(p.figures, delta);
+  moveAll(p.entities, delta);
   for (const c of p.claims) {
-    move(c);
-    c.figures.forEach(move);
-    c.entities.forEach(move);
+    move(c, delta);
+    moveAll(c.figures, delta);
+    moveAll(c.entities, delta);
     for (const k of c.checks) {
-      move(k.stated);
-      k.from.forEach(move);
+      move(k.stated, delta);
+      moveAll(k.from, delta);
     }
+  }
+  if (p.repeats) moveAll(p.repeats.own, delta);
+  if (p.dated) {
+    const { dated, claims } = p.dated;
+    // dateParagraph maps figures and claims one to one, new objects only where a date was resolved
+    for (let i = 0; i < dated.figures.length; i++) if (dated.figures[i] !== p.figures[i]) move(dated.figures[i]!, delta);
+    for (let i = 0; i < dated.claims.length; i++) if (dated.claims[i] !== claims[i]) move(dated.claims[i]!, delta);
   }
   return p;
 }
 
-function learnables(relatives: readonly Relative[]): EntityMention[] {
+function move(f: Shiftable, delta: number): void {
+  f.start += delta;
+  f.end += delta;
+  if (f.numeralEnd !== undefined) f.numeralEnd += delta;
+}
+
+function moveAll(list: readonly Shiftable[], delta: number): void {
+  for (let i = 0; i < list.length; i++) move(list[i]!, delta);
+}
+
+/** The learnable mentions of the article, in order. */
+function learnables(placed: readonly Placed[]): EntityMention[] {
   const out: EntityMention[] = [];
-  for (const r of relatives) for (const m of r.learnable) out.push(m);
+  for (const at of placed) for (const m of at.rel.learnable) out.push(m);
   return out;
+}
+
+/** Whether the paragraphs that came bring the same learnable mentions, in the same order, as those that went. */
+function sameLearnables(removed: readonly Placed[], added: readonly Placed[]): boolean {
+  const a = learnables(removed);
+  const b = learnables(added);
+  return a.length === b.length && a.every((m, i) => m.entityId === b[i]!.entityId && m.text === b[i]!.text && m.canonical === b[i]!.canonical && m.type === b[i]!.type);
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The analysis, with the article-wide lists made on first use: a reader that goes by paragraph never pays for them. */
+function analysisOf(text: string, paragraphs: ParagraphFindings[]): Analysis {
+  let figures: Figure[] | undefined;
+  let entities: EntityMention[] | undefined;
+  let claims: Claim[] | undefined;
+  return {
+    text,
+    paragraphs,
+    get figures() {
+      return (figures ??= paragraphs.flatMap((p) => p.figures));
+    },
+    get entities() {
+      return (entities ??= paragraphs.flatMap((p) => p.entities));
+    },
+    get claims() {
+      return (claims ??= paragraphs.flatMap((p) => p.claims));
+    },
+  };
 }
 
 function sameDate(a: ArticleDate | undefined, b: ArticleDate | undefined): boolean {

@@ -78,17 +78,12 @@ function repeatKey(s: string): string {
 export class EntityTotals {
   private readonly totals = new Map<string, EntityTally>();
 
-  /** The paragraphs (their findings) that left the article and those that came. */
-  apply(removed: readonly Relative[], added: readonly Relative[]): void {
-    for (const r of removed) this.add(r, -1);
-    for (const r of added) this.add(r, 1);
-  }
-
   clear(): void {
     this.totals.clear();
   }
 
-  private add(r: Relative, times: number): void {
+  /** A paragraph's findings that came (1) or left the article (-1). */
+  add(r: Relative, times: number): void {
     for (const [id, t] of r.tallies) {
       const total = this.totals.get(id) ?? { all: 0, full: 0, strong: 0 };
       total.all += t.all * times;
@@ -97,6 +92,13 @@ export class EntityTotals {
       if (total.all === 0) this.totals.delete(id);
       else this.totals.set(id, total);
     }
+  }
+
+  /** What `keeps` reads of an entity's totals, as one number: where it is unchanged, so is every decision on the entity. */
+  state(id: string): number {
+    const t = this.totals.get(id);
+    if (!t) return 0;
+    return 1 | (t.full > 0 ? 2 : 0) | (t.strong > 0 ? 4 : 0) | (t.all >= 2 ? 8 : 0);
   }
 
   /**

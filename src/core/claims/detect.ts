@@ -77,7 +77,7 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
     const sentence = p.text.slice(u.start, u.end);
     const sNorm = norm.slice(u.start, u.end);
     // fragments, and reading lists made of titles only (《…》《…》)
-    if (letterCount(sentence.replace(/《[^》]*》/gu, '')) < MIN_LETTERS) {
+    if (letterCount(sentence.includes('《') ? sentence.replace(/《[^》]*》/gu, '') : sentence) < MIN_LETTERS) {
       previousUnit = u;
       continue;
     }

@@ -41,11 +41,12 @@ export function isPureQuote(s: string): boolean {
 }
 
 /** Where a speech verb occurs as one (说 not in 来说 or 说明; 称 not in 称为), if anywhere. */
-const SPEECH_FIRST = new Set(CUES.speechVerbs.map((v) => v[0]!));
+const SPEECH_FIRST = new Uint8Array(0x10000);
+for (const v of CUES.speechVerbs) SPEECH_FIRST[v.charCodeAt(0)] = 1;
 
 export function speechVerbAt(s: string, from = 0, to = s.length): { at: number; verb: string } | undefined {
   for (let i = from; i < to; i++) {
-    if (!SPEECH_FIRST.has(s[i]!)) continue;
+    if (SPEECH_FIRST[s.charCodeAt(i)] === 0) continue;
     for (const v of CUES.speechVerbs) {
       if (!s.startsWith(v, i)) continue;
       if (!isSpeechUse(s, i, v)) continue;

@@ -27,12 +27,14 @@ export class ParagraphSplitter {
     }
     this.lastEdit = undefined;
     const bases = before === undefined ? this.fresh(text) : this.update(before, text);
-    const old = new Map<ParagraphBase, Paragraph>();
-    this.paragraphs.forEach((p, k) => old.set(this.bases[k]!, p));
-    // an unchanged paragraph that stays what it was keeps its object (so caches keyed by it hold)
-    const paragraphs = markDuplicates(bases, (b, kind, duplicateOf) => {
-      const p = old.get(b);
-      return p && p.kind === kind && p.duplicateOf === duplicateOf ? p : undefined;
+    const last = this.paragraphs;
+    const edit = this.lastEdit as ParagraphSplitter['lastEdit'];
+    // an unchanged paragraph that stays what it was keeps its object (so caches keyed by it hold);
+    // one the edit moved gets a new object (its base was moved in place)
+    const paragraphs = markDuplicates(bases, (b, kind, duplicateOf, k) => {
+      if (!edit || (k >= edit.from && k < edit.from + edit.added)) return undefined;
+      const p = last[k < edit.from ? k : k - edit.added + edit.removed];
+      return p && p.start === b.start && p.end === b.end && p.kind === kind && p.duplicateOf === duplicateOf ? p : undefined;
     });
     this.text = text;
     this.bases = bases;
@@ -79,7 +81,10 @@ export class ParagraphSplitter {
         this.described = ranges.length;
         this.lastEdit = { from, removed: next - from, added: ranges.length, delta };
         const middle = ranges.map((r) => (last === r && next < old.length ? shifted(prevOld!, delta) : describeRange(text, r)));
-        return [...old.slice(0, from), ...middle, ...old.slice(next).map((b) => shifted(b, delta))];
+        const out = old.slice(0, from);
+        for (const b of middle) out.push(b);
+        for (let k = next; k < old.length; k++) out.push(shifted(old[k]!, delta));
+        return out;
       }
       next = Math.min(old.length, next + step);
     }
@@ -113,10 +118,13 @@ function lineStart(text: string, at: number): number {
   return at === 0 ? 0 : newline + 1;
 }
 
+/** Moves a base by `delta`, in place: bases are this splitter's own (a paragraph made from one copies its offsets, and its debris is replaced, never changed). */
 function shifted(b: ParagraphBase, delta: number): ParagraphBase {
   if (delta === 0) return b;
-  const out: ParagraphBase = { ...b, start: b.start + delta, end: b.end + delta, debris: b.debris.map((d) => ({ start: d.start + delta, end: d.end + delta })) };
-  return out;
+  b.start += delta;
+  b.end += delta;
+  if (b.debris.length) b.debris = b.debris.map((d) => ({ start: d.start + delta, end: d.end + delta }));
+  return b;
 }
 
 export type { Line };

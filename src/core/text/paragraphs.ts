@@ -234,7 +234,7 @@ export function describeRange(text: string, r: Line): ParagraphBase {
 }
 
 /** The paragraphs of bases, with a body paragraph that repeats an earlier one word for word marked as a duplicate. */
-export function markDuplicates(bases: readonly ParagraphBase[], reuse?: (base: ParagraphBase, kind: ParagraphKind, duplicateOf: number | undefined) => Paragraph | undefined): Paragraph[] {
+export function markDuplicates(bases: readonly ParagraphBase[], reuse?: (base: ParagraphBase, kind: ParagraphKind, duplicateOf: number | undefined, index: number) => Paragraph | undefined): Paragraph[] {
   const seen = new Map<string, number>();
   return bases.map((b, index) => {
     let kind = b.kind;
@@ -246,7 +246,7 @@ export function markDuplicates(bases: readonly ParagraphBase[], reuse?: (base: P
         duplicateOf = earlier;
       } else seen.set(b.key, index);
     }
-    const known = reuse?.(b, kind, duplicateOf);
+    const known = reuse?.(b, kind, duplicateOf, index);
     if (known) return known;
     const p: Paragraph = { start: b.start, end: b.end, text: b.text, kind, debris: b.debris };
     if (duplicateOf !== undefined) p.duplicateOf = duplicateOf;
@@ -270,6 +270,9 @@ export interface Sentence {
 }
 
 const MAX_NESTING = 16;
+/** 1 for the UTF-16 codes splitSentences acts on: brackets and quotes, sentence ends and the full stop. */
+const SENTENCE_CHARS = new Uint8Array(0x10000);
+for (const ch of [...Object.keys(OPENERS), ...CLOSERS, ...SENTENCE_END, '.']) SENTENCE_CHARS[ch.charCodeAt(0)] = 1;
 const QUOTE_CLOSERS = new Set(['”', '」', '』', '’']);
 
 /**
@@ -288,6 +291,8 @@ export function splitSentences(s: string): Sentence[] {
     start = end;
   };
   for (let i = 0; i < s.length; i++) {
+    // most characters are none of these: skipped by their code, without a string each
+    if (SENTENCE_CHARS[s.charCodeAt(i)] === 0) continue;
     const ch = s[i]!;
     const closer = OPENERS[ch];
     if (closer && ch !== '‘') {

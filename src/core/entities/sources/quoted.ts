@@ -20,13 +20,16 @@ export function titles({ norm }: DetectContext, sink: CandidateSink): void {
 }
 
 const QUOTE_PRODUCT_CUES = ['大模型', '模型', '产品', '推出', '发布', '上线', '旗下', '应用', '助手', '名为', '命名为', '叫做', '平台', '系统'];
-const QUOTES: Record<string, string> = { '“': '”', '「': '」' };
+/** The closing quote of an opening one (“ and 「), by UTF-16 code: no string per character of the text. */
+function closingQuote(code: number): string | undefined {
+  return code === 0x201c ? '”' : code === 0x300c ? '」' : undefined;
+}
 const LONGEST_QUOTED = 11;
 
 /** “Quoted” product names after a cue: 推出了大模型“通义千问”. */
 export function quotedProducts({ norm }: DetectContext, sink: CandidateSink): void {
   for (let i = 0; i < norm.length; i++) {
-    const closer = QUOTES[norm[i]!];
+    const closer = closingQuote(norm.charCodeAt(i));
     if (closer === undefined) continue;
     const near = norm.slice(i + 1, i + LONGEST_QUOTED + 2).indexOf(closer);
     const close = near < 0 ? -1 : i + 1 + near;
