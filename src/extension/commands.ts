@@ -232,7 +232,8 @@ export function commandHandlers(s: Services) {
         void vscode.window.showInformationMessage(t('No decisions yet: the sidecar is written with the first one.'));
         return path;
       }
-      await vscode.window.showTextDocument(vscode.Uri.file(path), { viewColumn: vscode.ViewColumn.Beside });
+      // pinned: as a preview it would replace the preview beside (the walkthrough page), not open over it
+      await vscode.window.showTextDocument(vscode.Uri.file(path), { viewColumn: vscode.ViewColumn.Beside, preview: false });
       return path;
     },
     'gloss.showOrphans': async (target?: Target) => {
