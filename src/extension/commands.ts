@@ -13,7 +13,7 @@ import { reviewCommandHandlers } from './reviewCommands';
 import { VERDICTS, type Kind, type Verdict } from '../core/sidecar/model';
 import { toBrat, toCsv, toJsonl, toW3c } from '../core/sidecar/export';
 import { writeAtomic } from '../core/sidecar/store';
-import { t } from './l10n';
+import { t, tm } from './l10n';
 import type { AnnotatorService } from './annotator';
 import { stampDecision } from '../core/review/decisions';
 import { commandLinkMarkdown } from './markdownEscape';
@@ -141,7 +141,7 @@ export function commandHandlers(s: Services) {
       const failing = inside.filter((i) => i.finding?.claim?.checks.some((k) => k.verdict === 'does not hold'));
       const todo = inside.filter((i) => !failing.includes(i));
       if (failing.length) {
-        const working = failing.flatMap((i) => i.finding!.claim!.checks.filter((k) => k.verdict === 'does not hold').map((k) => k.working));
+        const working = failing.flatMap((i) => i.finding!.claim!.checks.filter((k) => k.verdict === 'does not hold').map((k) => tm(k.workingMessage)));
         void vscode.window.showWarningMessage(
           t('Accepted {0}. Left in the queue, because its arithmetic does not hold: {1}. Give the claim a verdict.', todo.length, working.join('; ')),
         );
@@ -232,7 +232,8 @@ export function commandHandlers(s: Services) {
         void vscode.window.showInformationMessage(t('No decisions yet: the sidecar is written with the first one.'));
         return path;
       }
-      await vscode.window.showTextDocument(vscode.Uri.file(path), { viewColumn: vscode.ViewColumn.Beside });
+      // pinned: as a preview it would replace the preview beside (the walkthrough page), not open over it
+      await vscode.window.showTextDocument(vscode.Uri.file(path), { viewColumn: vscode.ViewColumn.Beside, preview: false });
       return path;
     },
     'gloss.showOrphans': async (target?: Target) => {

@@ -3,7 +3,7 @@ import { ARTICLE_LANGUAGE } from './analysisCache';
 import type { Reviewer } from './reviewer';
 import type { Orphan } from '../core/review/items';
 import { OffsetIndex } from '../core/text/offsets';
-import { t } from './l10n';
+import { t, tm } from './l10n';
 import { oversizeMessage } from './articleSizeLimit';
 
 export const DIAGNOSTIC_SOURCE = 'gloss';
@@ -52,11 +52,12 @@ export function articleDiagnostics(reviewer: Reviewer, document: vscode.TextDocu
   for (const e of queue.entries) {
     if (e.kind === 'check' && e.check) {
       const fails = e.check.verdict === 'does not hold';
-      const message = fails ? t('Arithmetic does not hold: {0}', e.check.working) : t('Arithmetic is unclear: {0}', e.check.working);
-      const d = make(range(e.start, e.end), e.check.assumption ? `${message} (${e.check.assumption})` : message, fails ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information, fails ? CODES.failedCheck : CODES.unclearCheck);
+      const working = tm(e.check.workingMessage);
+      const message = fails ? t('Arithmetic does not hold: {0}', working) : t('Arithmetic is unclear: {0}', working);
+      const d = make(range(e.start, e.end), e.check.assumptionMessage ? `${message} (${tm(e.check.assumptionMessage)})` : message, fails ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information, fails ? CODES.failedCheck : CODES.unclearCheck);
       d.relatedInformation = e.check.from.map((f) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, range(f.start, f.end)), t('computed from {0}', f.text)));
     } else if (mode === 'all') {
-      make(range(e.start, e.end), t('To review ({0}): {1}', e.why, clip(e.text)), vscode.DiagnosticSeverity.Information, CODES.queued);
+      make(range(e.start, e.end), t('To review ({0}): {1}', tm(e.whyMessage), clip(e.text)), vscode.DiagnosticSeverity.Information, CODES.queued);
     }
   }
   // a verdict that says the claim is wrong needs something to show for it

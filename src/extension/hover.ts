@@ -3,12 +3,12 @@ import { ARTICLE_LANGUAGE } from './analysisCache';
 import type { Reviewer } from './reviewer';
 import type { LexiconService } from './lexicon';
 import { commandLink, HOVER_COMMANDS } from './commands';
-import { describeFigure } from '../core/figures/format';
+import { describeFigureMessage } from '../core/figures/format';
 import { traditionalConverter } from '../core/script/normalize';
 import { itemsAt, type ReviewItem } from '../core/review/items';
 import type { Claim } from '../core/claims/detect';
-import { t, tn } from './l10n';
-import { claimTypeLabel, figureTypeLabel } from './kindLabels';
+import { t, tm, tn } from './l10n';
+import { checkKindLabel, checkVerdictLabel, claimTypeLabel, entitySourceLabel, entityTypeLabel, figureTypeLabel } from './kindLabels';
 import { verdictLabel } from './verdicts';
 
 import { escapeMarkdown, orphanHoverMarkdown } from './markdownEscape';
@@ -45,7 +45,11 @@ function checksOf(claim: Claim | undefined, figureStart?: number): string[] {
   if (!claim) return [];
   return claim.checks
     .filter((k) => figureStart === undefined || k.stated.start === figureStart || k.from.some((f) => f.start === figureStart))
-    .map((k) => `${k.verdict === 'does not hold' ? '$(warning)' : k.verdict === 'holds' ? '$(pass)' : '$(question)'} ${escapeMarkdown(`${k.kind}: ${k.working} — ${k.verdict}`)}${k.assumption ? ` (${escapeMarkdown(k.assumption)})` : ''}`);
+    .map((k) => {
+      const icon = k.verdict === 'does not hold' ? '$(warning)' : k.verdict === 'holds' ? '$(pass)' : '$(question)';
+      const assumption = k.assumptionMessage ? ` (${escapeMarkdown(tm(k.assumptionMessage))})` : '';
+      return `${icon} ${escapeMarkdown(`${checkKindLabel(k.kind)}: ${tm(k.workingMessage)} — ${checkVerdictLabel(k.verdict)}`)}${assumption}`;
+    });
 }
 
 /** The orphans of a review by the line of their last known place, computed once per review (an index of the whole text). */
@@ -107,7 +111,7 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
             if (item.kind === 'figure') {
               md.appendMarkdown(`**${t('Figure')}**${f?.figure ? ` · ${escapeMarkdown(figureTypeLabel(f.figure.type))}` : ''}  \n`);
               md.appendMarkdown(`${actions(uri, item)}  \n`);
-              if (f?.figure) md.appendMarkdown(`${escapeMarkdown(describeFigure(f.figure))}  \n`);
+              if (f?.figure) md.appendMarkdown(`${escapeMarkdown(tm(describeFigureMessage(f.figure)))}  \n`);
               md.appendMarkdown(`${t('As written')}: ${escapeMarkdown(document.getText().slice(item.start, item.end))}  \n`);
               for (const c of checksOf(claimItem?.finding?.claim, item.start)) md.appendMarkdown(`${c}  \n`);
             } else if (item.kind === 'entity') {
@@ -115,7 +119,7 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
               const canonical = e?.canonical ?? item.annotation?.canonical ?? document.getText().slice(item.start, item.end);
               const traditional = traditionalConverter()(canonical);
               const entry = e ? lexicon.lexicon.entry(e.entityId) : undefined;
-              md.appendMarkdown(`**${escapeMarkdown(canonical)}**${traditional !== canonical ? ` / ${escapeMarkdown(traditional)}` : ''} \`${escapeMarkdown(e?.type ?? item.annotation?.type ?? 'entity')}\`  \n`);
+              md.appendMarkdown(`**${escapeMarkdown(canonical)}**${traditional !== canonical ? ` / ${escapeMarkdown(traditional)}` : ''} \`${escapeMarkdown(entityTypeLabel(e?.type ?? item.annotation?.type ?? t('entity')))}\`  \n`);
               md.appendMarkdown(`${actions(uri, item)}  \n`);
               if (entry?.aliases.length) md.appendMarkdown(`${t('Aliases')}: ${entry.aliases.map(escapeMarkdown).join(', ')}  \n`);
               if (entry?.note) md.appendMarkdown(`${escapeMarkdown(entry.note)}  \n`);
@@ -126,7 +130,7 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
                   ? tn(across.articles, '{0} across {1} article', '{0} across {1} articles', across.mentions, across.articles)
                   : t('workspace index is being built');
                 md.appendMarkdown(`${t('{0} in this article', here2)} · ${escapeMarkdown(corpus)} · ${commandLink('gloss.showMentions', e.entityId, t('Show mentions'))}  \n`);
-                md.appendMarkdown(`${t('Found by')}: ${escapeMarkdown(e.source)}  \n`);
+                md.appendMarkdown(`${t('Found by')}: ${escapeMarkdown(entitySourceLabel(e.source))}  \n`);
               }
             } else {
               const c = f?.claim;
@@ -140,7 +144,7 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
                 const unnamed = c.source.kind === 'anonymous' ? ` (${t('unnamed')})` : '';
                 md.appendMarkdown(`${t('Source')}: ${escapeMarkdown(who)}${unnamed}  \n`);
               }
-              if (c?.reasons.length) md.appendMarkdown(`${t('Why')}: ${escapeMarkdown(c.reasons.join('; '))}  \n`);
+              if (c?.reasonMessages.length) md.appendMarkdown(`${t('Why')}: ${escapeMarkdown(c.reasonMessages.map(tm).join(t('; ')))}  \n`);
               for (const k of checksOf(c)) md.appendMarkdown(`${k}  \n`);
             }
             decision(md, item);

@@ -1,5 +1,7 @@
 import type { ClaimType } from '../core/claims/detect';
 import type { FigureType } from '../core/figures/types';
+import type { CheckKind, CheckVerdict } from '../core/claims/arithmetic';
+import type { EntitySource } from '../core/entities/detect';
 import { t } from './l10n';
 
 /**
@@ -42,5 +44,86 @@ export function claimTypeLabel(type: ClaimType): string {
       return t('forecast');
     case 'opinion':
       return t('opinion');
+  }
+}
+
+/** An arithmetic check's relation, as the hover names it. */
+export function checkKindLabel(kind: CheckKind): string {
+  switch (kind) {
+    case 'difference':
+      return t('difference');
+    case 'growth':
+      return t('growth');
+    case 'points':
+      return t('points');
+    case 'cagr':
+      return t('cagr');
+    case 'conversion':
+      return t('conversion');
+    case 'sum':
+      return t('sum');
+    case 'share':
+      return t('share');
+    case 'remainder':
+      return t('remainder');
+  }
+}
+
+export function checkVerdictLabel(verdict: CheckVerdict): string {
+  switch (verdict) {
+    case 'holds':
+      return t('holds');
+    case 'does not hold':
+      return t('does not hold');
+    case 'ambiguous':
+      return t('ambiguous');
+  }
+}
+
+/** An entity's type, as the hover shows it (the sidecar keeps the English name). */
+export function entityTypeLabel(type: string): string {
+  switch (type) {
+    case 'person':
+      return t('person');
+    case 'org':
+      return t('org');
+    case 'product':
+      return t('product');
+    case 'place':
+      return t('place');
+    case 'work':
+      return t('work');
+    default:
+      return type;
+  }
+}
+
+/** How an entity was found, as the hover says it. */
+export function entitySourceLabel(source: EntitySource): string {
+  switch (source) {
+    case 'lexicon':
+      return t('lexicon');
+    case 'workspace':
+      return t('workspace lexicon');
+    case 'role':
+      return t('role or title');
+    case 'speech':
+      return t('speaker of a quotation');
+    case 'suffix':
+      return t('organisation suffix');
+    case 'latin':
+      return t('Latin-script name');
+    case 'transliterated':
+      return t('transliterated name');
+    case 'quoted':
+      return t('quoted product name');
+    case 'title':
+      return t('title 《…》');
+    case 'abbreviation':
+      return t('abbreviation');
+    case 'model':
+      return t('statistical model');
+    case 'repeated':
+      return t('repeated name');
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { msg, renderMessage, translationKey, type Message } from '../core/text/message';
 
 /**
  * Gloss's own runtime text (hovers, lenses, messages, the tree, the status bar) in the
@@ -26,6 +27,23 @@ function format(template: string, args: Array<string | number>): string {
 export function t(message: string, ...args: Array<string | number>): string {
   if (!chosen) return vscode.l10n.t(message, ...args);
   return format(chosen[message] ?? message, args);
+}
+
+/** A message's template as translated, its placeholders left for `renderMessage` to fill. */
+function translateTemplate(m: Message): string {
+  if (chosen) return chosen[translationKey(m)] ?? m.key;
+  // vscode.l10n.t formats as it translates: the placeholders are given back as arguments
+  const count = Math.max(0, ...[...m.key.matchAll(/\{(\d+)\}/g)].map((x) => Number(x[1]) + 1));
+  const args = Array.from({ length: count }, (_, i) => `{${i}}`);
+  return m.comment ? vscode.l10n.t({ message: m.key, args, comment: [m.comment] }) : vscode.l10n.t(m.key, ...args);
+}
+
+/**
+ * A message from the core (an arithmetic working, a claim's reasons, a figure's description)
+ * in Gloss's UI language: each template, and each message among its arguments, translated.
+ */
+export function tm(message: Message): string {
+  return renderMessage(message, translateTemplate, translateTemplate(msg('; ')));
 }
 
 /**

@@ -6,7 +6,7 @@ import { createAnchor } from '../core/sidecar/anchor';
 import { OffsetIndex } from '../core/text/offsets';
 import type { Annotation } from '../core/sidecar/model';
 import type { QueueStop, Services, Target } from './commands';
-import { t } from './l10n';
+import { t, tm } from './l10n';
 
 interface Helpers {
   documentFor(arg: unknown): Promise<vscode.TextDocument | undefined>;
@@ -46,8 +46,8 @@ export function reviewCommandHandlers(s: Services, h: Helpers) {
       const pick = await vscode.window.showQuickPick(
         entries.map((e) => ({
           label: `${QUEUE_ICONS[e.kind]} ${clip(e.text)}`,
-          description: e.mentions && e.mentions > 1 ? `${e.why} · ${t('{0} mentions', e.mentions)}` : e.why,
-          detail: e.check ? e.check.working : undefined,
+          description: e.mentions && e.mentions > 1 ? `${tm(e.whyMessage)} · ${t('{0} mentions', e.mentions)}` : tm(e.whyMessage),
+          detail: e.check ? tm(e.check.workingMessage) : undefined,
           e,
         })),
         { placeHolder: t('{0} to review in this article', entries.length), matchOnDescription: true },

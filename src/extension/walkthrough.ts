@@ -24,6 +24,8 @@ function setContext(key: string, value: boolean): void {
  */
 export function registerWalkthrough(context: vscode.ExtensionContext, reviewer: Reviewer): vscode.Disposable[] {
   const fullId = `${context.extension.id}#${WALKTHROUGH_ID}`;
+  const ours = (tab: vscode.Tab) => tab.label.includes(context.extension.packageJSON.displayName as string);
+  const ourTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((tab) => tab.input === undefined && ours(tab));
   const open = async (toSide: boolean) => {
     // Early in a session (seen under load) VS Code may not know the extension's walkthroughs
     // yet and opens one of its own ("Walkthrough: Setup VS Code Web"), whose tab keeps that
@@ -31,41 +33,50 @@ export function registerWalkthrough(context: vscode.ExtensionContext, reviewer: 
     // the wrong page this opened is closed and Gloss's asked for again, for at most a minute.
     const deadline = Date.now() + 60_000;
     const pages = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input === undefined);
-    const ours = () => pages().some((tab) => tab.label.includes(context.extension.packageJSON.displayName as string));
     const before = new Set(pages().map((tab) => tab.label));
     for (;;) {
       await vscode.commands.executeCommand('workbench.action.openWalkthrough', fullId, toSide);
       // the new tab reaches the extension host a moment after the command returns
-      const wrong = () => pages().filter((tab) => !before.has(tab.label));
+      const wrong = () => pages().filter((tab) => !before.has(tab.label) && !ours(tab));
       const settled = Date.now() + 3000;
-      while (!ours() && !wrong().length && Date.now() < settled) await pause(200);
+      while (!ourTab() && !wrong().length && Date.now() < settled) await pause(200);
       // no new page: VS Code showed the walkthrough in a Welcome page already open (it keeps its name)
-      if (ours() || !wrong().length || Date.now() > deadline) return;
+      if (ourTab() || !wrong().length || Date.now() > deadline) break;
       await vscode.window.tabGroups.close(wrong(), true);
       await pause(1000);
     }
+    // VS Code opens the page as a preview: the next preview editor in its group (the sidecar,
+    // a file from the Explorer) would replace it, and the walkthrough would be gone mid-way.
+    const tab = ourTab();
+    if (tab?.isPreview && tab.isActive && tab.group.isActive) await vscode.commands.executeCommand('workbench.action.keepEditor');
   };
-  // An article opened before the walkthrough existed (it opens in the article language, and
-  // Gloss activates on it) set the key before VS Code listened for it: said again once the
-  // page is open, so that "Open an article" is ticked off.
-  const announceArticle = async () => {
-    if (!vscode.window.visibleTextEditors.some((e) => e.document.languageId === ARTICLE_LANGUAGE)) return;
-    await vscode.commands.executeCommand('setContext', ARTICLE_OPEN_CONTEXT, false);
-    await vscode.commands.executeCommand('setContext', ARTICLE_OPEN_CONTEXT, true);
+  /**
+   * Ticks off step `step` of the walkthrough whose completion event is the context key `key`.
+   * The key alone is not enough: VS Code registers the walkthrough a while after startup, and
+   * a key already true then counts as "seen this session" without ticking the step off, and
+   * is never looked at again (its progressByEvent ignores an event it has seen). An article
+   * opened at startup (the demo, opened in the article language at once) sets the key before
+   * that. So the step is also marked complete by its id, which VS Code records even before the
+   * walkthrough is registered (the command throws then, after saving the progress).
+   */
+  const complete = (key: string, step: string) => {
+    setContext(key, true);
+    vscode.commands.executeCommand('welcome.markStepComplete', `${fullId}#${step}`).then(undefined, () => undefined);
   };
-  const trackArticle = (editor: vscode.TextEditor | undefined) => {
-    if (editor?.document.languageId === ARTICLE_LANGUAGE) setContext(ARTICLE_OPEN_CONTEXT, true);
+  let articleSeen = false;
+  const trackArticle = (document: vscode.TextDocument | undefined) => {
+    if (articleSeen || document?.languageId !== ARTICLE_LANGUAGE) return;
+    articleSeen = true;
+    complete(ARTICLE_OPEN_CONTEXT, 'open');
   };
-  trackArticle(vscode.window.activeTextEditor);
+  trackArticle(vscode.window.activeTextEditor?.document);
   let hoverSeen = false;
   const disposables: vscode.Disposable[] = [
-    vscode.commands.registerCommand('gloss.getStarted', () => open(false).then(announceArticle)),
-    vscode.window.onDidChangeActiveTextEditor(trackArticle),
-    // the article language is given just after the file opened (gloss.articles, "Open as article"):
+    vscode.commands.registerCommand('gloss.getStarted', () => open(false)),
+    vscode.window.onDidChangeActiveTextEditor((editor) => trackArticle(editor?.document)),
+    // the article language can be given just after the file opened ("Open as article"):
     // VS Code then reopens the document with it
-    vscode.workspace.onDidOpenTextDocument((d) => {
-      if (d.languageId === ARTICLE_LANGUAGE) setContext(ARTICLE_OPEN_CONTEXT, true);
-    }),
+    vscode.workspace.onDidOpenTextDocument(trackArticle),
     vscode.languages.registerHoverProvider(
       { language: ARTICLE_LANGUAGE },
       {
@@ -73,7 +84,7 @@ export function registerWalkthrough(context: vscode.ExtensionContext, reviewer: 
         provideHover(document, position) {
           if (!hoverSeen && itemsAt(reviewer.review(document), document.offsetAt(position)).length) {
             hoverSeen = true;
-            setContext(HOVER_SHOWN_CONTEXT, true);
+            complete(HOVER_SHOWN_CONTEXT, 'hover');
           }
           return undefined;
         },
@@ -83,7 +94,7 @@ export function registerWalkthrough(context: vscode.ExtensionContext, reviewer: 
   const wanted = vscode.workspace.getConfiguration('gloss').get<boolean>('walkthrough.openOnStartup', false);
   if (wanted && !context.workspaceState.get<boolean>(OPENED_KEY)) {
     void context.workspaceState.update(OPENED_KEY, true);
-    void open(true).then(announceArticle);
+    void open(true);
   }
   return disposables;
 }

@@ -64,6 +64,38 @@ describe('gloss.uiLanguage: Gloss in English, 简体中文 and 繁體中文 what
     });
   }
 
+  // What the core explains (an arithmetic working, why a claim is worth checking, a figure's
+  // reading, a relative date's assumption) is data translated in the adapter: no English in a Chinese hover.
+  const EXPLAINED: Array<[string, string[]]> = [
+    ['en', ['stated 20%', 'rounding allows', 'its arithmetic does not hold', 'relative to the article']],
+    ['zh-cn', ['文中为 20%', '四舍五入允许', '其中的计算不成立', '是相对文章日期而言的', '增长率', '不成立']],
+    ['zh-tw', ['文中為 20%', '四捨五入允許', '其中的計算不成立', '是相對文章日期而言的', '增長率', '不成立']],
+  ];
+  /** English words in a row, outside command links and icons: what an untranslated core explanation looks like. */
+  const englishRun = (hover: string) => /\b[A-Za-z]{2,}(?:[ ,'-]+[A-Za-z]{2,}){2,}\b/.exec(hover.replace(/\]\(command:[^)]*\)/g, ']').replace(/\$\([a-z-]+\)/g, ''))?.[0];
+  for (const [language, phrases] of EXPLAINED) {
+    it(`${language}: the core's explanations in hovers (working, why, figure, assumption)`, async function () {
+      this.timeout(timeoutFor(DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, DEFAULT_WAIT_MS));
+      await activateGloss();
+      scratch = await uxArticles('arithmetic-simplified.txt');
+      const uri = scratch.uri('arithmetic-simplified.txt');
+      await setLanguage(language);
+      const { document } = await openArticle(uri);
+      const at = (text: string) => document.positionAt(document.getText().indexOf(text) + 1);
+      const hoverAt = async (text: string) => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at(text)));
+      // the stated rate (its figure, its check, the claim around it) and the relative date (its assumption)
+      const both = await waitFor(async (): Promise<string | undefined> => {
+        const text = `${await hoverAt('20%')}\n${await hoverAt('去年8月')}`;
+        return phrases.every((p) => text.includes(p)) ? text : undefined;
+      }, `hovers with ${phrases.join(', ')}`).catch(async (e: Error) => {
+        throw new Error(`${e.message}; the hovers now:\n${await hoverAt('20%')}\n${await hoverAt('去年8月')}`);
+      });
+      const english = englishRun(both);
+      if (language === 'en') assert.ok(english, 'the English hover is found to be English (the check below can fail)');
+      else assert.equal(english, undefined, `English in the ${language} hover:\n${both}`);
+    });
+  }
+
   it('auto follows VS Code’s display language (English here) again once the setting is cleared', async function () {
     this.timeout(timeoutFor(DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, DEFAULT_WAIT_MS));
     await activateGloss();

@@ -12,6 +12,7 @@
  *   whole is), and at least one reading fits; the assumption says what is open.
  */
 import type { Figure } from '../figures/types';
+import { msg, renderMessage, type Message } from '../text/message';
 import { fmt, viewOf, type Passage, type PassageView } from './passage';
 import { RELATIONS } from './relations';
 
@@ -24,13 +25,17 @@ export type CheckVerdict = 'holds' | 'does not hold' | 'ambiguous';
 export interface ArithmeticCheck {
   kind: CheckKind;
   verdict: CheckVerdict;
-  /** The working, e.g. "(3600亿/1880亿)^(1/2) − 1 = 38.4% per year, stated 18%; rounding allows ±0.5%". */
+  /** The working in English, e.g. "(3600亿/1880亿)^(1/2) − 1 = 38.4% per year, stated 18%; rounding allows ±0.5%". */
   working: string;
+  /** The same working as a message, for a UI in another language. */
+  workingMessage: Message;
   /** The figure whose value was recomputed. */
   stated: Figure;
   /** The figures it was computed from. */
   from: Figure[];
+  /** What was assumed or left open, in English, and as a message. */
   assumption?: string;
+  assumptionMessage?: Message;
 }
 
 /** One way of computing the stated figure from the others. */
@@ -51,9 +56,9 @@ export interface Candidate {
   /** The unit the values are printed in: '%', 'pp', or none for amounts. */
   unit?: string;
   /** What the working says instead of "stated X" (a conversion states an amount, not a rate). */
-  statedText?: string;
-  /** Suffix after the computed value: " per year", " CNY per USD". */
-  per?: string;
+  statedText?: Message;
+  /** What follows the computed value: "per year", "CNY per USD". */
+  per?: Message;
   /** One reading when the passage fixes the order; more when it does not. */
   readings: Reading[];
   /** How far the computed value may be from the stated one, from the rounding of all the figures involved. */
@@ -61,13 +66,13 @@ export interface Candidate {
   /** An interval the computed value must fall in instead of stated ± tolerance (a plausible exchange rate). */
   accept?: [number, number];
   /** Why the passage leaves the reading open: the verdict is at most ambiguous, and no check is made when nothing fits. */
-  open?: string;
+  open?: Message;
   /** Why no verdict can be given at all (no reference rate, no period): always ambiguous, with this assumption. */
-  undecidable?: string;
+  undecidable?: Message;
   /** What the working says before the readings when there is nothing to compute ("2000亿 → 2880亿 over an unstated number of years"). */
-  given?: string;
+  given?: Message;
   /** What was assumed in an otherwise clear reading (the years of a compound rate). */
-  assumption?: string;
+  assumption?: Message;
 }
 
 export interface Relation {
@@ -78,31 +83,40 @@ export interface Relation {
 
 /** The verdict and working of one candidate, or undefined when an open reading fits nothing (no check is made up). */
 export function judge(kind: CheckKind, c: Candidate): ArithmeticCheck | undefined {
-  const out = (verdict: CheckVerdict, working: string, assumption?: string): ArithmeticCheck => {
-    const check: ArithmeticCheck = { kind, verdict, working, stated: c.stated, from: c.from };
-    if (assumption ?? c.assumption) check.assumption = assumption ?? c.assumption;
+  const out = (verdict: CheckVerdict, working: Message, assumption?: Message): ArithmeticCheck => {
+    const check: ArithmeticCheck = { kind, verdict, working: renderMessage(working), workingMessage: working, stated: c.stated, from: c.from };
+    const assumed = assumption ?? c.assumption;
+    if (assumed) {
+      check.assumption = renderMessage(assumed);
+      check.assumptionMessage = assumed;
+    }
     return check;
   };
   const v = (n: number) => fmt(n, c.unit);
-  const per = c.per ?? '';
-  const stated = c.statedText ?? (c.accept ? `plausible ${c.accept[0]}–${c.accept[1]}` : `stated ${v(c.statedValue)}${per}`);
-  const shown = (r: Reading) => `${r.expression} = ${fmt(r.value, r.unit ?? c.unit)}${per}`;
-  if (c.undecidable) return out('ambiguous', `${[...(c.given ? [c.given] : []), ...c.readings.map(shown)].join('; ')}, ${stated}`, c.undecidable);
+  const stated =
+    c.statedText ??
+    (c.accept ? msg('plausible {0}–{1}', c.accept[0], c.accept[1]) : c.per ? msg('stated {0} {1}', v(c.statedValue), c.per) : msg('stated {0}', v(c.statedValue)));
+  const shown = (r: Reading) => {
+    const value = fmt(r.value, r.unit ?? c.unit);
+    return c.per ? msg('{0} = {1} {2}', r.expression, value, c.per) : msg('{0} = {1}', r.expression, value);
+  };
+  if (c.undecidable) return out('ambiguous', msg('{0}, {1}', [...(c.given ? [c.given] : []), ...c.readings.map(shown)], stated), c.undecidable);
   const [lo, hi] = c.accept ?? [c.statedValue - c.tolerance, c.statedValue + c.tolerance];
   const fits = (r: Reading) => r.value >= lo && r.value <= hi;
   if (c.open !== undefined || c.readings.length !== 1) {
     if (!c.readings.some(fits)) return undefined;
-    return out('ambiguous', `${c.readings.map(shown).join('; ')}; ${stated}`, c.open ?? 'the passage leaves the reading open');
+    return out('ambiguous', msg('{0}; {1}', c.readings.map(shown), stated), c.open ?? msg('the passage leaves the reading open'));
   }
   const r = c.readings[0]!;
-  const allows = c.accept ? '' : `; rounding allows ±${v(c.tolerance)}`;
-  if (!fits(r)) return out('does not hold', `${shown(r)}, ${stated}${allows}`);
+  const working = (withTolerance: boolean) =>
+    withTolerance && !c.accept ? msg('{0}, {1}; rounding allows ±{2}', shown(r), stated, v(c.tolerance)) : msg('{0}, {1}', shown(r), stated);
+  if (!fits(r)) return out('does not hold', working(true));
   const exact = Math.abs(r.value - c.statedValue) <= 1e-9 * Math.max(1, Math.abs(c.statedValue));
   // a fit that only the rounding of the figures allows, when that rounding is as large as half the stated value, says nothing
   if (!c.accept && !exact && c.tolerance > Math.abs(c.statedValue) / 2) {
-    return out('ambiguous', `${shown(r)}, ${stated}${allows}`, 'the figures are rounded too coarsely to check the stated one');
+    return out('ambiguous', working(true), msg('the figures are rounded too coarsely to check the stated one'));
   }
-  return out('holds', `${shown(r)}, ${stated}${exact ? '' : allows}`);
+  return out('holds', working(!exact));
 }
 
 /**

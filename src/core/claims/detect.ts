@@ -15,6 +15,7 @@ import { findCue } from './cues';
 import { extractFeatures, type FeatureName, type Features } from './features';
 import { checkWorthiness, type Contribution } from './score';
 import { claimUnits } from './select';
+import { msg, renderMessage, type Message } from '../text/message';
 
 export type { Attribution, SourceKind } from './attribution';
 
@@ -32,8 +33,9 @@ export interface Claim {
   entities: EntityMention[];
   /** 0 to 1: the calibrated chance that a checker would call this a claim worth checking. */
   score: number;
-  /** What raised or lowered the score most, in words. */
+  /** What raised or lowered the score most, in English words, and as messages. */
   reasons: string[];
+  reasonMessages: Message[];
   checks: ArithmeticCheck[];
 }
 
@@ -108,8 +110,9 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
     // a failed check is the most worth-checking thing an article can hold
     const fails = checks.some((c) => c.verdict === 'does not hold');
     const score = fails ? Math.max(modelScore, 0.95) : modelScore;
-    const reasons = describe(contributions, cues, figures, entities, source);
-    if (fails) reasons.unshift('its arithmetic does not hold');
+    const reasonMessages = describe(contributions, cues, figures, entities, source);
+    if (fails) reasonMessages.unshift(msg('its arithmetic does not hold'));
+    const reasons = reasonMessages.map((m) => renderMessage(m));
 
     const quoted = source !== undefined && (SPEECH_BEFORE_QUOTE.test(sNorm) || u.pureQuote || u.joined === 'speaker');
     const opinion = (source !== undefined && findCue(sNorm, 'hedges') !== undefined) || OPINION_VERBS.some((w) => sNorm.includes(w));
@@ -122,7 +125,7 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
     else if (opinion || features.hedge) type = 'opinion';
     else type = 'event';
 
-    const claim: Claim = { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, checks };
+    const claim: Claim = { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks };
     if (source) claim.source = source;
     out.push({ claim, features });
     if (source?.kind === 'named' || source?.kind === 'anonymous') previousSource = source;
@@ -140,54 +143,67 @@ function letterCount(s: string): number {
   return n;
 }
 
-const SAY: Partial<Record<FeatureName, (cue: string | undefined) => string>> = {
-  date: () => 'a date',
-  entity: () => 'names an entity',
-  event: (c) => `an event (${c})`,
-  forecast: (c) => `a forecast or plan (${c})`,
-  state: (c) => `a state of affairs (${c})`,
-  smallNumber: () => 'a small number in words',
-  superlative: (c) => `a comparison (${c})`,
-  reported: (c) => `reported (${c})`,
-  quote: () => 'a quotation',
-  vagueHolder: (c) => `a vague source (${c})`,
-  speechWithoutSource: () => 'said by nobody named',
-  pureQuoteWithoutSource: () => 'a quotation nobody is named as saying',
-  hedge: (c) => `hedged (${c})`,
-  unattributedView: (c) => `a view nobody is named as holding (${c})`,
-  editorial: (c) => `editorial (${c})`,
-  evaluative: (c) => `evaluative wording (${c})`,
-  figurative: (c) => `figurative (${c})`,
-  transition: (c) => `a transition (${c})`,
-  question: () => 'a question',
-  note: (c) => `an editor's note (${c})`,
-  firstPerson: (c) => `the author's own view (${c})`,
-  normative: (c) => `says what should be (${c})`,
-  conditional: (c) => `hypothetical (${c})`,
-  opensWithThis: () => 'comments on the sentence before',
-  short: () => 'short',
-  trailingEllipsis: () => 'trails off (……)',
-  long: () => 'long',
+const SAY: Partial<Record<FeatureName, (cue: string) => Message>> = {
+  date: () => msg('a date'),
+  entity: () => msg('names an entity'),
+  event: (c) => msg('an event ({0})', c),
+  forecast: (c) => msg('a forecast or plan ({0})', c),
+  state: (c) => msg('a state of affairs ({0})', c),
+  smallNumber: () => msg('a small number in words'),
+  superlative: (c) => msg('a comparison ({0})', c),
+  reported: (c) => msg('reported ({0})', c),
+  quote: () => msg('a quotation'),
+  vagueHolder: (c) => msg('a vague source ({0})', c),
+  speechWithoutSource: () => msg('said by nobody named'),
+  pureQuoteWithoutSource: () => msg('a quotation nobody is named as saying'),
+  hedge: (c) => msg('hedged ({0})', c),
+  unattributedView: (c) => msg('a view nobody is named as holding ({0})', c),
+  editorial: (c) => msg('editorial ({0})', c),
+  evaluative: (c) => msg('evaluative wording ({0})', c),
+  figurative: (c) => msg('figurative ({0})', c),
+  transition: (c) => msg('a transition ({0})', c),
+  question: () => msg('a question'),
+  note: (c) => msg("an editor's note ({0})", c),
+  firstPerson: (c) => msg("the author's own view ({0})", c),
+  normative: (c) => msg('says what should be ({0})', c),
+  conditional: (c) => msg('hypothetical ({0})', c),
+  opensWithThis: () => msg('comments on the sentence before'),
+  short: () => msg('short'),
+  trailingEllipsis: () => msg('trails off (……)'),
+  long: () => msg('long'),
 };
 
-/** Reasons in words, strongest first: figures, names and sources in full, other features by their cue. */
-function describe(contributions: Contribution[], cues: Partial<Record<FeatureName, string>>, figures: Figure[], entities: EntityMention[], source: Attribution | undefined): string[] {
-  const out: string[] = [];
+/** Reasons as messages, strongest first: figures, names and sources in full, other features by their cue. */
+function describe(contributions: Contribution[], cues: Partial<Record<FeatureName, string>>, figures: Figure[], entities: EntityMention[], source: Attribution | undefined): Message[] {
+  const out: Message[] = [];
   const amounts = figures.filter((f) => f.type !== 'date');
+  // each of these is said once, however many of its features contributed
+  let figuresSaid = false;
+  let namesSaid = false;
+  let sourceSaid = false;
   for (const { feature, effect } of contributions) {
     if (Math.abs(effect) < 0.25) continue;
-    let text: string | undefined;
+    let text: Message | undefined;
     if (feature === 'figure' || feature === 'figures') {
-      if (out.some((r) => r.endsWith('figure') || r.endsWith('figures'))) continue;
-      text = `${amounts.length} figure${amounts.length > 1 ? 's' : ''}`;
+      if (figuresSaid) continue;
+      figuresSaid = true;
+      text = amounts.length > 1 ? msg('{0} figures', amounts.length) : msg('{0} figure', amounts.length);
     } else if (feature === 'entity' || feature === 'entities') {
-      if (out.some((r) => r.includes(' names '))) continue;
-      text = `names ${[...new Set(entities.map((e) => e.canonical))].slice(0, 3).join(', ')}`;
+      if (namesSaid) continue;
+      namesSaid = true;
+      text = msg('names {0}', [...new Set(entities.map((e) => e.canonical))].slice(0, 3).join(', '));
     } else if (feature.startsWith('source') && source) {
-      if (out.some((r) => r.includes(' attributed to ') || r.includes(' from a document'))) continue;
-      text = source.kind === 'document' ? `from a document (${source.document})` : `attributed to ${source.canonical ?? source.text}${source.kind === 'anonymous' ? ' (unnamed)' : ''}`;
-    } else text = SAY[feature]?.(cues[feature]);
-    if (text) out.push(`${effect > 0 ? '+' : '−'} ${text}`);
+      if (sourceSaid) continue;
+      sourceSaid = true;
+      const who = source.canonical ?? source.text;
+      text = source.kind === 'document'
+        ? msg('from a document ({0})', source.document ?? '')
+        : source.kind === 'anonymous' ? msg('attributed to {0} (unnamed)', who) : msg('attributed to {0}', who);
+    } else {
+      const say = SAY[feature];
+      text = say?.(cues[feature] ?? '');
+    }
+    if (text) out.push(msg('{0} {1}', effect > 0 ? '+' : '−', text));
   }
   return out;
 }

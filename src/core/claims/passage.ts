@@ -3,6 +3,7 @@
  * shared helpers (rounding tolerance, comparability, which amount is the base).
  */
 import type { Figure } from '../figures/types';
+import { msg, type Message } from '../text/message';
 
 export const GROWTH_WORDS = ['同比增长', '同比上涨', '同比提升', '增长率为', '增长率', '增速为', '增速', '增幅为', '增幅', '增长了', '增长', '上涨', '提升', '提高', '增加了', '增加'];
 export const DECLINE_WORDS = ['同比下降', '同比下跌', '同比减少', '下降了', '下降', '下跌', '减少了', '减少', '降低了', '降低', '跌幅'];
@@ -135,12 +136,12 @@ export function lastComparablePair(list: Figure[]): [Figure, Figure] | undefined
 }
 
 /** Years between the base and the end of a compound rate: "2021年…1880亿…2023年…3600亿", or "2022年至2024年". */
-export function yearSpan(years: Figure[]): { years: number; assumption?: string } | undefined {
+export function yearSpan(years: Figure[]): { years: number; assumption?: Message } | undefined {
   const values: number[] = [];
   for (const y of years) for (const part of y.period!.split('/')) values.push(Number(part));
   const distinct = [...new Set(values)].sort((a, b) => a - b);
   if (distinct.length < 2) return undefined;
   const span = distinct[distinct.length - 1]! - distinct[0]!;
   if (span <= 0) return undefined;
-  return distinct.length > 2 ? { years: span, assumption: `from ${distinct[0]} to ${distinct[distinct.length - 1]}` } : { years: span };
+  return distinct.length > 2 ? { years: span, assumption: msg('from {0} to {1}', distinct[0]!, distinct[distinct.length - 1]!) } : { years: span };
 }

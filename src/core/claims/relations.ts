@@ -8,6 +8,7 @@ import {
   CAGR_WORDS, comparable, directionBefore, fmt, lastComparablePair, num, orderAmounts, roundingTolerance, sameSentence,
   wordBefore, yearSpan, type PassageView,
 } from './passage';
+import { msg } from '../text/message';
 
 const tol = roundingTolerance;
 
@@ -39,7 +40,6 @@ const difference = (base: Figure, now: Figure): Reading => ({
 /** How far a relative rate may move with the rounding of its two amounts, in per cent. */
 const rateTolerance = (x: Figure, a: Figure, b: Figure) =>
   tol(x) + (100 * (tol(a) + tol(b))) / Math.min(Math.abs(num(a)!), Math.abs(num(b)!));
-const ORDER_OPEN = 'the passage does not say which amount is the earlier one';
 
 /** Compound annual growth: "2021年…1880亿…2023年…3600亿…年复合增长率约18%". */
 const cagr: Relation = {
@@ -52,10 +52,10 @@ const cagr: Relation = {
       if (!pair || !num(pair[0]) || !num(pair[1])) continue;
       const { base, now } = orderAmounts(v.text, pair[0], pair[1]) ?? { base: pair[0], now: pair[1] };
       const span = yearSpan(v.years);
-      const c: Candidate = { stated: x, from: [base, now], statedValue: num(x)!, unit: '%', per: ' per year', readings: [], tolerance: Math.max(tol(x), 0.5) };
+      const c: Candidate = { stated: x, from: [base, now], statedValue: num(x)!, unit: '%', per: msg('per year'), readings: [], tolerance: Math.max(tol(x), 0.5) };
       if (!span) {
-        c.given = `${fmt(num(base)!)} → ${fmt(num(now)!)} over a number of years the passage does not state`;
-        c.undecidable = 'the period could not be read from the passage';
+        c.given = msg('{0} → {1} over a number of years the passage does not state', fmt(num(base)!), fmt(num(now)!));
+        c.undecidable = msg('the period could not be read from the passage');
       } else {
         const ratio = num(now)! / num(base)!;
         c.readings.push({ value: (ratio ** (1 / span.years) - 1) * 100, expression: `(${fmt(num(now)!)}/${fmt(num(base)!)})^(1/${span.years}) − 1` });
@@ -93,7 +93,7 @@ const growth: Relation = {
       const c: Candidate = { stated: x, from: [pair[0], pair[1]], statedValue: sign * num(x)!, unit: '%', readings: [], tolerance: rateTolerance(x, pair[0], pair[1]) };
       if (!ordered) {
         c.readings.push(relativeRate(pair[0], pair[1]), relativeRate(pair[1], pair[0]));
-        c.open = `${ORDER_OPEN}, so which is the base`;
+        c.open = msg('the passage does not say which amount is the earlier one, so which is the base');
       } else {
         c.from = [ordered.base, ordered.now];
         const relative = relativeRate(ordered.base, ordered.now);
@@ -105,7 +105,7 @@ const growth: Relation = {
           if (Math.abs(points.value - c.statedValue) <= pointsTolerance) {
             c.readings.push({ ...points, unit: 'pp' });
             c.tolerance = Math.max(c.tolerance, pointsTolerance);
-            c.open = `${fmt(num(x)!, '%')} after two rates reads as percentage points, not as a relative rate of ${fmt(relative.value, '%')}`;
+            c.open = msg('{0} after two rates reads as percentage points, not as a relative rate of {1}', fmt(num(x)!, '%'), fmt(relative.value, '%'));
           }
         }
       }
@@ -135,7 +135,7 @@ const points: Relation = {
         c.readings.push(pointsChange(ordered.base, ordered.now));
       } else {
         c.readings.push(pointsChange(pair[0], pair[1]), pointsChange(pair[1], pair[0]));
-        c.open = `${ORDER_OPEN}, so the direction cannot be checked`;
+        c.open = msg('the passage does not say which amount is the earlier one, so the direction cannot be checked');
       }
       out.push(c);
     }
@@ -160,7 +160,7 @@ const differenceRelation: Relation = {
         c.readings.push(difference(ordered.base, ordered.now));
       } else {
         c.readings.push(difference(pair[0], pair[1]), difference(pair[1], pair[0]));
-        c.open = `the size fits, but ${ORDER_OPEN}, so the direction cannot be checked`;
+        c.open = msg('the size fits, but the passage does not say which amount is the earlier one, so the direction cannot be checked');
       }
       out.push(c);
     }
@@ -179,12 +179,12 @@ const conversion: Relation = {
       if (!source || !num(source) || !num(x) || !x.unit || !source.unit) continue;
       const rate = num(source)! / num(x)!;
       const reading = { value: rate, expression: `${fmt(num(source)!)} ${source.unit} / ${fmt(num(x)!)} ${x.unit}` };
-      const c: Candidate = { stated: x, from: [source], statedValue: rate, unit: 'rate', per: ` ${source.unit} per ${x.unit}`, readings: [reading], tolerance: 0 };
+      const c: Candidate = { stated: x, from: [source], statedValue: rate, unit: 'rate', per: msg('{0} per {1}', source.unit ?? '', x.unit ?? ''), readings: [reading], tolerance: 0 };
       const range = RATES[`${x.unit}>${source.unit}`];
       if (range) c.accept = [Number.parseFloat((range[0] * 0.97).toPrecision(3)), Number.parseFloat((range[1] * 1.03).toPrecision(3))];
       else {
-        c.undecidable = `Gloss has no reference rate between ${x.unit} and ${source.unit}`;
-        c.statedText = 'no reference rate to compare with';
+        c.undecidable = msg('Gloss has no reference rate between {0} and {1}', x.unit ?? '', source.unit ?? '');
+        c.statedText = msg('no reference rate to compare with');
       }
       out.push(c);
     }
@@ -213,15 +213,15 @@ const sum: Relation = {
     if (!total) {
       return [{
         stated: parts[parts.length - 1]!, from: parts, statedValue: 100, unit, readings: [reading], tolerance,
-        accept: [0, 100 + tolerance], statedText: 'shares of one whole, at most 100%',
+        accept: [0, 100 + tolerance], statedText: msg('shares of one whole, at most 100%'),
       }];
     }
     const c: Candidate = { stated: total, from: parts, statedValue: num(total)!, unit, readings: [reading], tolerance };
     if (value < num(total)! - tolerance && /其中|包括|包含/.test(v.text)) {
       // 其中 lists may name only some of the parts: then they only have to fit inside the whole
       c.accept = [0, num(total)! + tolerance];
-      c.statedText = `stated total ${fmt(num(total)!)}, of which these may be only some`;
-      c.open = 'the parts listed (其中) may be only some of the whole';
+      c.statedText = msg('stated total {0}, of which these may be only some', fmt(num(total)!));
+      c.open = msg('the parts listed (其中) may be only some of the whole');
     }
     return [c];
   },
@@ -257,7 +257,7 @@ const share: Relation = {
       };
       const named = inside !== undefined || /其中/.test(v.text.slice(whole.end, part.start)) || /总|全/.test(v.text.slice(zhan, x.start)) ||
         TOTAL_WORDS.test(v.text.slice(Math.max(0, whole.start - 8), whole.start));
-      if (!named) c.open = `the whole is taken to be ${fmt(num(whole)!)}, the larger amount named before the part`;
+      if (!named) c.open = msg('the whole is taken to be {0}, the larger amount named before the part', fmt(num(whole)!));
       out.push(c);
     }
     return out;
@@ -289,7 +289,7 @@ const remainder: Relation = {
         tolerance: tol(x) + parts.reduce((acc, f) => acc + tol(f), 0) + (whole ? tol(whole) : 0),
       };
       const listed = /其中|包括|分别/.test(v.text.slice(whole ? whole.end : 0, x.start));
-      if (!listed) c.open = `the whole is taken to be ${whole ? fmt(wholeValue, unit) : '100%'}, and the parts ${parts.map((f) => fmt(num(f)!, unit)).join(', ')}`;
+      if (!listed) c.open = msg('the whole is taken to be {0}, and the parts {1}', whole ? fmt(wholeValue, unit) : '100%', parts.map((f) => fmt(num(f)!, unit)).join(', '));
       out.push(c);
     }
     return out;

@@ -7,6 +7,7 @@
 import type { Figure } from './types';
 import { detectFigures } from './detect';
 import { pad2 } from './chars';
+import { msg, renderMessage, type Message } from '../text/message';
 
 export interface ArticleDate {
   year: number;
@@ -57,8 +58,13 @@ export function findDateline(text: string): ArticleDate | undefined {
   return fallback;
 }
 
-function fromWhere(date: ArticleDate): string {
-  return date.source === 'sidecar' ? "the sidecar's date:" : 'its dateline';
+function assume(f: Figure, m: Message): void {
+  f.assumption = renderMessage(m);
+  f.assumptionMessage = m;
+}
+
+function fromWhere(date: ArticleDate): Message {
+  return date.source === 'sidecar' ? msg("the sidecar's date:") : msg('its dateline');
 }
 
 /**
@@ -86,17 +92,19 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
     const out: Figure = { ...f };
     delete out.period;
     let year: number | undefined;
-    let because: string;
+    let because: Message;
     if (r.base === 'context' && lastYear !== undefined) {
       year = lastYear + r.offset;
-      because = `${f.text} read as ${year}: the year named last before it${r.offset ? `, plus ${r.offset}` : ''}`;
+      because = r.offset
+        ? msg('{0} read as {1}: the year named last before it, plus {2}', f.text, year, r.offset)
+        : msg('{0} read as {1}: the year named last before it', f.text, year);
     } else if (date) {
       year = date.year + (r.unit === 'year' ? r.offset : 0);
       because = r.base === 'context'
-        ? `${f.text} read in the article's year ${date.year} (no year is named before it; article dated ${date.iso} by ${fromWhere(date)})`
-        : `${f.text} read against the article's date ${date.iso} (from ${fromWhere(date)})`;
+        ? msg("{0} read in the article's year {1} (no year is named before it; article dated {2} by {3})", f.text, date.year, date.iso, fromWhere(date))
+        : msg("{0} read against the article's date {1} (from {2})", f.text, date.iso, fromWhere(date));
     } else {
-      out.assumption = `${f.text} is relative to the article's date, which is not known: add a dateline or a date: to the sidecar header`;
+      assume(out, msg("{0} is relative to the article's date, which is not known: add a dateline or a date: to the sidecar header", f.text));
       return out;
     }
     if (r.unit === 'year') {
@@ -110,7 +118,7 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
       const k = index - y * perYear + 1;
       out.period = r.unit === 'month' ? `${y}-${pad2(k)}` : `${y}-Q${k}`;
     }
-    out.assumption = because;
+    assume(out, because);
     lastYear = year;
     return out;
   });

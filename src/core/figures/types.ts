@@ -1,3 +1,4 @@
+import type { Message } from '../text/message';
 export type FigureType =
   | 'money'
   | 'percent'
@@ -44,8 +45,10 @@ export interface Figure {
   period?: string;
   /** For a relative date (去年8月): what it is relative to; `period` is set once that is known. */
   relative?: RelativeDate;
-  /** How a relative date was resolved, or why it could not be, in words a reader can check. */
+  /** How a relative date was resolved, or why it could not be, in English words a reader can check. */
   assumption?: string;
+  /** The same as a message, for a UI in another language. */
+  assumptionMessage?: Message;
   /** End of the numeral before its unit (UTF-16, like `end`), where a unit follows it. */
   numeralEnd?: number;
   /** False for bare numerals such as the 一 of 一个, which the editor leaves unmarked. */

@@ -10,6 +10,9 @@ import type { ArithmeticCheck } from '../claims/arithmetic';
 import type { Claim } from '../claims/detect';
 import { DEFAULT_MIN_CHECK_WORTHINESS } from '../claims/score';
 import { entityKeyOf, type Review, type ReviewItem } from './items';
+import { msg, msgAs, renderMessage, type Message } from '../text/message';
+
+const because = (m: Message) => ({ why: renderMessage(m), whyMessage: m });
 
 export const QUEUE_ORDERS = ['document', 'checkWorthiness'] as const;
 export type QueueOrder = (typeof QUEUE_ORDERS)[number];
@@ -39,8 +42,10 @@ export interface QueueEntry {
   start: number;
   end: number;
   text: string;
-  /** Why it is queued, in a few words: "check does not hold", "claim 0.82", "entity", "your annotation". */
+  /** Why it is queued, in a few English words: "check does not hold", "claim 0.82", "entity", "your annotation". */
   why: string;
+  /** The same as a message, for a UI in another language. */
+  whyMessage: Message;
   /** How much it matters; orders the queue by check-worthiness. */
   weight: number;
   /** Decided already: not in the queue, but still counted by its paragraph's lens as done. */
@@ -126,7 +131,7 @@ export function buildQueue(analysis: Analysis, review: Review, options: QueueOpt
       const settled = decidedVerdict(claimItem) || claimItem?.state === 'rejected' || figureItem?.state === 'rejected';
       out.push({
         kind: 'check', start: check.stated.start, end: check.stated.end, text: text.slice(check.stated.start, check.stated.end),
-        why: check.verdict === 'does not hold' ? 'check does not hold' : 'check is ambiguous',
+        ...because(check.verdict === 'does not hold' ? msg('check does not hold') : msg('check is ambiguous')),
         weight: CHECK_WEIGHT[check.verdict], settled, check, claim, ...(claimItem ? { item: claimItem } : {}),
       });
     }
@@ -138,12 +143,12 @@ export function buildQueue(analysis: Analysis, review: Review, options: QueueOpt
     if (it.kind !== 'claim') continue;
     const claim = it.finding?.claim;
     if (it.state === 'manual') {
-      out.push({ kind: 'claim', start: it.start, end: it.end, text: text.slice(it.start, it.end), why: 'your annotation', weight: OWN_ANNOTATION_WEIGHT, settled: decidedVerdict(it), item: it });
+      out.push({ kind: 'claim', start: it.start, end: it.end, text: text.slice(it.start, it.end), ...because(msg('your annotation')), weight: OWN_ANNOTATION_WEIGHT, settled: decidedVerdict(it), item: it });
       continue;
     }
     if (!claim || claim.score < threshold || !inBody(it.start)) continue;
     queuedClaims.push({ start: it.start, end: it.end, score: claim.score });
-    out.push({ kind: 'claim', start: it.start, end: it.end, text: claim.text, why: `claim ${claim.score.toFixed(2)}`, weight: claim.score, settled: it.state !== 'suggested', item: it, claim });
+    out.push({ kind: 'claim', start: it.start, end: it.end, text: claim.text, ...because(msg('claim {0}', claim.score.toFixed(2))), weight: claim.score, settled: it.state !== 'suggested', item: it, claim });
   }
 
   // figures, only where asked for: those inside a queued claim, or all of them
@@ -158,7 +163,7 @@ export function buildQueue(analysis: Analysis, review: Review, options: QueueOpt
       if (!host && figures === 'inQueuedClaims') continue;
       out.push({
         kind: 'figure', start: it.start, end: it.end, text: text.slice(it.start, it.end),
-        why: host ? `figure in claim ${host.score.toFixed(2)}` : 'figure', weight: host ? host.score - 0.01 : 0.01,
+        ...because(host ? msg('figure in claim {0}', host.score.toFixed(2)) : msgAs('why it is queued', 'figure')), weight: host ? host.score - 0.01 : 0.01,
         settled: it.state !== 'suggested', item: it,
       });
     }
@@ -183,7 +188,7 @@ export function buildQueue(analysis: Analysis, review: Review, options: QueueOpt
   for (const [id, e] of entities) {
     if (!e.first || (e.known && !everyEntity)) continue;
     const it = e.first;
-    out.push({ kind: 'entity', start: it.start, end: it.end, text: text.slice(it.start, it.end), why: 'entity', weight: ENTITY_WEIGHT, settled: e.settled, item: it, entityId: id, mentions: e.mentions });
+    out.push({ kind: 'entity', start: it.start, end: it.end, text: text.slice(it.start, it.end), ...because(msgAs('why it is queued', 'entity')), weight: ENTITY_WEIGHT, settled: e.settled, item: it, entityId: id, mentions: e.mentions });
   }
 
   const candidates = out.sort(compareDocument);
