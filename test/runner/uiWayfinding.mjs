@@ -182,7 +182,9 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
       await select.selectOption('zh-cn');
       await page.keyboard.press('Control+W');
       await page.locator('.codelens-decoration', { hasText: '条主张' }).first().waitFor({ timeout: scaled(30_000) });
-      await page.locator('.editor-group-container').first().locator('.view-line span span', { hasText: /^286\.5亿元$/ }).first().hover();
+      // the figure's first part: with the sidecar and the walkthrough beside it the article is
+      // narrow, and the line may wrap inside the figure (286.5亿 | 元), which splits its span
+      await page.locator('.editor-group-container').first().locator('.view-line span span', { hasText: /^286\.5亿(元)?$/ }).first().hover();
       await page.locator('.monaco-hover-content', { hasText: '数字' }).first().waitFor();
       if (screenshots?.chinese) {
         await settledHover(page);
