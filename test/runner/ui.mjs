@@ -102,8 +102,14 @@ export async function runUi({ log = console.log, screenshots } = {}) {
     });
     await check('Alt+] moves the cursor to the next unreviewed finding, and a hover there offers the actions', async () => {
       await openFile(page, ARTICLE);
+      // the editor comes back with the cursor where the last check left it (on a later line):
+      // wait for the status bar to show the click, or Alt+] would be judged from a stale place
+      const prior = await cursorPosition(page);
       await figure(page, '12亿美元').click();
-      const before = await waitFor(() => cursorPosition(page), 'the cursor position in the status bar');
+      const before = await waitFor(async () => {
+        const now = await cursorPosition(page);
+        return now && now !== prior ? now : undefined;
+      }, 'the cursor position of the click in the status bar');
       await page.keyboard.press('Alt+]');
       const after = await waitFor(async () => {
         const now = await cursorPosition(page);
