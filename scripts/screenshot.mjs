@@ -6,12 +6,13 @@
 // `node scripts/screenshot.mjs review` retakes only the queue and Problems pictures.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { root } from '../test/runner/codeServer.mjs';
+import { root, stopServersOnSignals } from '../test/runner/codeServer.mjs';
 import { runUi } from '../test/runner/ui.mjs';
 import { runReviewUi } from '../test/runner/uiReview.mjs';
 import { runWayfindingUi } from '../test/runner/uiWayfinding.mjs';
 
 execFileSync(process.execPath, [join(root, 'esbuild.mjs')], { stdio: 'ignore', cwd: root });
+stopServersOnSignals();
 const media = (name) => join(root, `media/screenshot-${name}.png`);
 const screenshots = { hover: media('hover'), review: media('review'), sidecar: media('sidecar'), chinese: media('chinese') };
 const queueShots = { queue: media('queue'), problems: media('problems') };

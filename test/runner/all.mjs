@@ -14,7 +14,7 @@
 // printed). Every time limit scales with GLOSS_TIMEOUT_SCALE (.ci/run sets 3).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { root } from './codeServer.mjs';
+import { root, stopServersOnSignals } from './codeServer.mjs';
 import { runUnit } from './unit.mjs';
 import { runIntegration } from './integration.mjs';
 import { runIsolation } from './isolation.mjs';
@@ -35,6 +35,7 @@ async function timed(name, fn) {
     timings.push(`${name} ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
 }
+stopServersOnSignals();
 console.log(`GLOSS_TIMEOUT_SCALE=${TIMEOUT_SCALE}`);
 const failedSteps = [];
 const packagingErrors = [];

@@ -52,6 +52,44 @@ async function waitForHttp(url, ms, isAlive) {
  * its own process group so that stop() ends it and the helpers it spawned (extension host,
  * file watcher), and nothing else.
  */
+/** The servers this process started and has not stopped yet: process group → scratch folder. */
+const runningServers = new Map();
+let endingOnSignals = false;
+
+function killRunningServers() {
+  for (const [pid, scratch] of runningServers) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+    if (!process.env.GLOSS_KEEP_LOGS) rmSync(scratch, { recursive: true, force: true });
+  }
+  runningServers.clear();
+}
+
+/**
+ * For the test runners: a SIGINT, SIGTERM or SIGHUP (Ctrl+C, or scripts/ci-under-load.mjs
+ * ending a run's process group) ends the servers this runner started before it exits. They
+ * run in process groups of their own, so a signal to the runner's group never reaches them,
+ * and without this they were left behind, reparented to init. (npm start has its own
+ * handlers, which stop its server and remove the demo copy.)
+ */
+export function stopServersOnSignals() {
+  if (endingOnSignals) return;
+  endingOnSignals = true;
+  const codes = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+  for (const [signal, code] of Object.entries(codes)) {
+    process.on(signal, () => {
+      killRunningServers();
+      process.exit(code);
+    });
+  }
+}
+
+// a runner that ends by an exception or process.exit does not leave its servers running either
+process.on('exit', killRunningServers);
+
 export async function startCodeServer({ env = {}, extensionsDir, log = () => {}, extraArgs = [], port: wanted } = {}) {
   const entry = ensureVSCode();
   const port = wanted ?? (await freePort());
@@ -74,8 +112,10 @@ export async function startCodeServer({ env = {}, extensionsDir, log = () => {},
     detached: true,
   });
   let alive = true;
+  runningServers.set(child.pid, scratch);
   child.on('exit', () => {
     alive = false;
+    runningServers.delete(child.pid);
   });
   child.stdout.on('data', (d) => log(String(d)));
   child.stderr.on('data', (d) => log(String(d)));

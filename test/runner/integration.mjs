@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, newPage, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
+import { launchBrowser, newPage, root, scratchWorkspace, startCodeServer, stopServersOnSignals } from './codeServer.mjs';
 import { applySkips } from './skips.mjs';
 import { scaled, waitFor } from './waiting.mjs';
 
@@ -99,6 +99,7 @@ export async function runIntegration({ label = 'integration', testsEntry, vsix, 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  stopServersOnSignals();
   const r = await runIntegration();
   console.log(`${r.passed} passed, ${r.failed} failed`);
   process.exitCode = r.failed ? 1 : 0;

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
+import { checkRunner } from './checks.mjs';
 import { freePort, root } from './codeServer.mjs';
 import { waitFor } from './waiting.mjs';
 
@@ -90,17 +91,7 @@ async function runNpmStart(args, verify) {
 
 export async function runStart({ log = console.log } = {}) {
   const results = { passed: 0, failed: 0, failures: [] };
-  const check = async (title, fn) => {
-    try {
-      await fn();
-      results.passed++;
-      log(`  ✔ ${title}`);
-    } catch (e) {
-      results.failed++;
-      results.failures.push({ title, error: e.stack ?? String(e) });
-      log(`  ✖ ${title}\n${e.message}`);
-    }
-  };
+  const check = checkRunner(results, { log, showMessage: true });
   log('\n[start] npm start, as the README says');
   await check('npm start -- FOLDER: the workbench answers 200 for that folder with Gloss loaded, and Ctrl+C stops it', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'gloss-start-'));

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { launchBrowser, newPage, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
+import { launchBrowser, newPage, root, scratchWorkspace, startCodeServer, stopServersOnSignals } from './codeServer.mjs';
 import { scaled, waitFor } from './waiting.mjs';
 import { uiChecks, cursorPosition, openFile, runCommand, settledHover, visible } from './uiSteps.mjs';
 
@@ -144,6 +144,7 @@ export async function runUi({ log = console.log, screenshots } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  stopServersOnSignals();
   const r = await runUi();
   console.log(`${r.passed} passed, ${r.failed} failed`);
   process.exitCode = r.failed ? 1 : 0;

@@ -9,7 +9,7 @@
 // read where it is, never copied into the repository).
 import { existsSync, mkdirSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { launchBrowser, newPage, root, scratchWorkspace, startCodeServer } from './codeServer.mjs';
+import { launchBrowser, newPage, root, scratchWorkspace, startCodeServer, stopServersOnSignals } from './codeServer.mjs';
 import { scaled, waitFor } from './waiting.mjs';
 import { uiChecks, activeTab, cursorPosition, openFile, openQuickInput, pickInQuickInput } from './uiSteps.mjs';
 
@@ -258,6 +258,7 @@ export async function runReviewUi({ log = console.log, screenshots, article } = 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  stopServersOnSignals();
   const r = await runReviewUi({ article: process.argv[2] });
   console.log(`${r.passed} passed, ${r.failed} failed`);
   process.exitCode = r.failed ? 1 : 0;

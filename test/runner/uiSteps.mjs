@@ -3,6 +3,7 @@
 // GLOSS_TIMEOUT_SCALE (waiting.mjs). No fixed sleeps.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkRunner } from './checks.mjs';
 import { root } from './codeServer.mjs';
 import { scaled, waitFor } from './waiting.mjs';
 
@@ -16,22 +17,18 @@ export function uiChecks(page, results, { name, log, escapeFirst = true }) {
   const grep = process.env.GLOSS_TEST_GREP ? new RegExp(process.env.GLOSS_TEST_GREP) : undefined;
   const outDir = join(root, 'test-results');
   let setupError;
-  const check = async (title, fn) => {
-    if (grep && !grep.test(title)) return;
-    try {
+  const check = checkRunner(results, {
+    log,
+    grep,
+    before: async () => {
       if (setupError) throw setupError;
       if (escapeFirst) await page.keyboard.press('Escape');
-      await fn();
-      results.passed++;
-      log(`  ✔ ${title}`);
-    } catch (e) {
-      results.failed++;
-      results.failures.push({ title, error: e.stack ?? String(e) });
-      log(`  ✖ ${title}`);
+    },
+    onFailure: async (n) => {
       mkdirSync(outDir, { recursive: true });
-      await page.screenshot({ path: join(outDir, `${name}-${results.failed}.png`) }).catch(() => {});
-    }
-  };
+      await page.screenshot({ path: join(outDir, `${name}-${n}.png`) });
+    },
+  });
   const failSetup = (e) => {
     setupError = new Error(`the workbench did not open: ${e.message}`);
   };

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, newPage, root, startCodeServer } from './codeServer.mjs';
+import { launchBrowser, newPage, root, startCodeServer, stopServersOnSignals } from './codeServer.mjs';
 import { scaled, waitFor } from './waiting.mjs';
 import { resolveTarget, workbenchUrl } from '../../scripts/startTarget.mjs';
 import { uiChecks } from './uiSteps.mjs';
@@ -204,6 +204,7 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  stopServersOnSignals();
   const r = await runWayfindingUi();
   console.log(`${r.passed} passed, ${r.failed} failed`);
   process.exitCode = r.failed ? 1 : 0;
