@@ -139,13 +139,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     },
     async annotations(uri) {
       const document = await vscode.workspace.openTextDocument(uri);
-      return sidecars.get(uri, document.getText()).sidecar.annotations;
+      return (await sidecars.load(uri, document.getText())).sidecar.annotations;
     },
     freshParagraphs: () => cache.freshParagraphs,
     backgroundJobs: () => background.jobs,
     logLines: () => background.lines,
     async queue(uri) {
-      return reviewer.queue(await vscode.workspace.openTextDocument(uri)).entries;
+      const document = await vscode.workspace.openTextDocument(uri);
+      await sidecars.load(uri, document.getText());
+      return reviewer.queue(document).entries;
     },
     statusBar: () => statusBar.view(),
   };
