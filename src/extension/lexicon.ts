@@ -40,7 +40,7 @@ export class CorpusIndex implements vscode.Disposable {
   /** Fires when a build or an update finishes. */
   readonly onDidChange = this.changed.event;
   /** Reads an article's review state (claims' verdicts, progress) from its sidecar, given its analysis. */
-  reviewState?: (uri: vscode.Uri, text: string, analysis: Analysis) => { claims: ArticleSummary['claims']; findings: number; reviewed: number };
+  reviewState?: (uri: vscode.Uri, text: string, analysis: Analysis) => Promise<{ claims: ArticleSummary['claims']; findings: number; reviewed: number }>;
   private building: Promise<void> | undefined;
   /** Set when a build or an update failed: the next call rebuilds everything. */
   private stale = false;
@@ -68,7 +68,7 @@ export class CorpusIndex implements vscode.Disposable {
     this.analyzer ??= new Analyzer(this.lexicon());
     this.analyzer.minCheckWorthiness = minCheckWorthiness(uri);
     const analysis = this.analyzer.analyze(text);
-    const state = this.reviewState?.(uri, text, analysis);
+    const state = await this.reviewState?.(uri, text, analysis);
     const article: ArticleSummary = {
       uri,
       claims: state?.claims ?? analysis.claims.map((c) => ({ start: c.start, text: c.text, verdict: 'unreviewed' })),

@@ -13,7 +13,7 @@ export interface SidecarState {
   path: string;
   /** The sidecar's URI: the article's scheme and authority, the sidecar's path. */
   uri: vscode.Uri;
-  /** Set while the file is being read: until then the state shows no decisions and nothing is written. */
+  /** Set while the file is being read or written: until it is read, the state shows no decisions. */
   loading?: Promise<void>;
   /** What was last read from disk (the base for merging), if the file exists and is readable. */
   loaded?: LoadedSidecar;
@@ -23,6 +23,8 @@ export interface SidecarState {
   error?: SidecarError;
   /** Edits kept in memory because the file could not be written. */
   pending: boolean;
+  /** Why the file could not be read at all (not a sidecar problem: a folder in its place, no permission). */
+  failure?: Error;
 }
 
 /**
@@ -90,6 +92,23 @@ export class SidecarService implements vscode.Disposable {
    * Callers that act on the decisions await `load` instead.
    */
   get(article: vscode.Uri, articleText: string): SidecarState {
+    const state = this.ensure(article, articleText);
+    // what is drawn from it before it is read must be drawn again once it is
+    if (state.loading) this.shownEarly.add(state);
+    return state;
+  }
+
+  /** The sidecar state of an article, once its file has been read. */
+  async load(article: vscode.Uri, articleText: string): Promise<SidecarState> {
+    const state = this.ensure(article, articleText);
+    while (state.loading) await state.loading;
+    return state;
+  }
+
+  /** States handed out (by `get`) while still being read. */
+  private readonly shownEarly = new WeakSet<SidecarState>();
+
+  private ensure(article: vscode.Uri, articleText: string): SidecarState {
     const key = article.toString();
     const existing = this.states.get(key);
     if (existing) return existing;
@@ -97,40 +116,47 @@ export class SidecarService implements vscode.Disposable {
     const state: SidecarState = { path: this.pathFor(article), uri, sidecar: emptySidecar(basename(article.path), articleText), pending: false };
     this.states.set(key, state);
     void this.read(state, articleText, article).then(() => {
-      if (this.states.get(key) === state) this.changed.fire(article);
+      // no sidecar changes nothing of what was shown meanwhile: only a file read (or not) is news
+      const news = state.loaded || state.error || state.failure;
+      if (news && this.shownEarly.has(state) && this.states.get(key) === state) this.changed.fire(article);
     });
-    return state;
-  }
-
-  /** The sidecar state of an article, once its file has been read. */
-  async load(article: vscode.Uri, articleText: string): Promise<SidecarState> {
-    const state = this.get(article, articleText);
-    while (state.loading) await state.loading;
     return state;
   }
 
   /** Reads the file into `state` (in place, so that holders of the state see it). */
   private read(state: SidecarState, articleText?: string, article?: vscode.Uri): Promise<void> {
-    const previous = state.loading ?? Promise.resolve();
-    const reading = previous.then(async () => {
+    return this.serial(state, async () => {
       let r: ReadResult;
       try {
         r = await readSidecarVia(workspaceFiles(state.uri), state.uri.path);
       } catch (e) {
+        state.failure = e as Error;
         void vscode.window.showErrorMessage(t('Gloss cannot read {0}: {1}', basename(state.uri.path), (e as Error).message));
         return;
       }
+      delete state.failure;
       const empty = () => emptySidecar(state.sidecar.article, articleText ?? '');
       if (r.state === 'ok') Object.assign(state, { loaded: r.loaded, sidecar: r.loaded.sidecar, error: undefined });
       else if (r.state === 'missing') Object.assign(state, { loaded: undefined, sidecar: state.pending ? state.sidecar : articleText !== undefined ? empty() : { ...state.sidecar, annotations: [] }, error: undefined });
       else Object.assign(state, { loaded: undefined, error: r.error });
       this.showDiagnostics(state, article ?? this.articleOf(state));
     });
-    const settled = reading.finally(() => {
+  }
+
+  /**
+   * Runs `work` on a state after whatever read or save of it is under way, so that a read
+   * never lands between a save's merge and its result (and shows what was there before).
+   */
+  private serial<T>(state: SidecarState, work: () => Promise<T>): Promise<T> {
+    const run = (state.loading ?? Promise.resolve()).then(work);
+    const settled: Promise<void> = run.then(
+      () => undefined,
+      () => undefined,
+    ).finally(() => {
       if (state.loading === settled) delete state.loading;
     });
     state.loading = settled;
-    return settled;
+    return run;
   }
 
   private articleOf(state: SidecarState): vscode.Uri {
@@ -142,8 +168,12 @@ export class SidecarService implements vscode.Disposable {
    * Applies a change and writes the sidecar. Returns false (and keeps the change in memory)
    * when the file on disk cannot be read.
    */
-  async update(article: vscode.Uri, articleText: string, change: (s: Sidecar) => Sidecar): Promise<boolean> {
-    const state = await this.load(article, articleText);
+  update(article: vscode.Uri, articleText: string, change: (s: Sidecar) => Sidecar): Promise<boolean> {
+    const state = this.get(article, articleText);
+    return this.serial(state, () => this.save(state, article, articleText, change));
+  }
+
+  private async save(state: SidecarState, article: vscode.Uri, articleText: string, change: (s: Sidecar) => Sidecar): Promise<boolean> {
     const previous = state.sidecar;
     // offsets, context and hash move together, so that what is written passes `gloss check`
     state.sidecar = settleAnchors(change(state.sidecar), articleText);
