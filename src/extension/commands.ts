@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { dirname, isAbsolute, relative } from 'node:path';
 import { ARTICLE_LANGUAGE, type AnalysisCache } from './analysisCache';
 import type { GlossCodeLensProvider } from './codeLens';
 import type { Reviewer } from './reviewer';
@@ -12,7 +11,7 @@ import { stepQueue, type QueueEntry } from '../core/review/queue';
 import { reviewCommandHandlers } from './reviewCommands';
 import { VERDICTS, type Kind, type Verdict } from '../core/sidecar/model';
 import { toBrat, toCsv, toJsonl, toW3c } from '../core/sidecar/export';
-import { writeAtomic } from '../core/sidecar/store';
+import { workspaceFiles } from './workspaceFiles';
 import { t, tm } from './l10n';
 import type { AnnotatorService } from './annotator';
 import { stampDecision } from '../core/review/decisions';
@@ -56,10 +55,10 @@ export interface Target {
   kind?: Kind;
 }
 
-export async function documentFor(arg: unknown): Promise<vscode.TextDocument | undefined> {
+export async function documentForTarget(arg: unknown): Promise<vscode.TextDocument | undefined> {
   if (arg instanceof vscode.Uri) return vscode.workspace.openTextDocument(arg);
   if (typeof arg === 'string') return vscode.workspace.openTextDocument(vscode.Uri.parse(arg));
-  if (arg && typeof arg === 'object' && 'uri' in arg) return documentFor((arg as Target).uri);
+  if (arg && typeof arg === 'object' && 'uri' in arg) return documentForTarget((arg as Target).uri);
   // run from the walkthrough or another view, the article beside it is meant
   return vscode.window.activeTextEditor?.document ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === ARTICLE_LANGUAGE)?.document;
 }
@@ -77,6 +76,12 @@ function offsetOf(document: vscode.TextDocument, target: Target | undefined): nu
  * under `contributes.commands`, all in the category "Gloss".
  */
 export function commandHandlers(s: Services) {
+  // a command acts on the decisions in the sidecar: it waits until the file has been read
+  const documentFor = async (arg: unknown): Promise<vscode.TextDocument | undefined> => {
+    const document = await documentForTarget(arg);
+    if (document) await s.reviewer.sidecars.load(document.uri, document.getText());
+    return document;
+  };
   const reviewTarget = async (target?: Target) => {
     const document = await documentFor(target);
     if (!document || document.languageId !== ARTICLE_LANGUAGE) return undefined;
@@ -228,12 +233,13 @@ export function commandHandlers(s: Services) {
       const document = await documentFor(target);
       if (!document) return undefined;
       const path = s.reviewer.sidecars.pathFor(document.uri);
-      if (!existsSync(path)) {
+      const uri = s.reviewer.sidecars.uriFor(document.uri);
+      if ((await workspaceFiles(uri).size(uri.path)) === undefined) {
         void vscode.window.showInformationMessage(t('No decisions yet: the sidecar is written with the first one.'));
         return path;
       }
       // pinned: as a preview it would replace the preview beside (the walkthrough page), not open over it
-      await vscode.window.showTextDocument(vscode.Uri.file(path), { viewColumn: vscode.ViewColumn.Beside, preview: false });
+      await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
       return path;
     },
     'gloss.showOrphans': async (target?: Target) => {
@@ -261,8 +267,11 @@ export function commandHandlers(s: Services) {
       const item = { sidecar: state.sidecar, articleText: document.getText() };
       const text = format === 'jsonl' ? toJsonl([item]) : format === 'csv' ? toCsv([item]) : format === 'brat' ? toBrat(state.sidecar) : toW3c([item]);
       const ext = { jsonl: 'jsonl', csv: 'csv', brat: 'ann', w3c: 'w3c.json' }[format];
-      const out = target?.out ?? join(dirname(document.uri.fsPath), `${state.sidecar.article.replace(/\.txt$/, '')}.${ext}`);
-      writeAtomic(out, text);
+      const name = `${state.sidecar.article.replace(/\.txt$/, '')}.${ext}`;
+      // beside the article, on its own file system; a path given on a local disk is a file there
+      const outUri = target?.out ? vscode.Uri.file(target.out) : vscode.Uri.joinPath(document.uri, '..', name);
+      const out = target?.out ?? (outUri.scheme === 'file' ? outUri.fsPath : outUri.path);
+      await workspaceFiles(outUri).writeAtomic(outUri.path, text);
       if (!target?.out) void vscode.window.showInformationMessage(t('Exported to {0}', out));
       return out;
     },

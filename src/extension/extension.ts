@@ -60,10 +60,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
   const annotators = new AnnotatorService();
   const background = new Background();
   const rebuildIndex = () => background.run(t('rebuilding the workspace index'), [], () => lexicon.corpus.rebuild());
-  lexicon.corpus.reviewState = (uri, text, analysis) => {
+  lexicon.corpus.reviewState = async (uri, text, analysis) => {
     // the tree counts the queue, as the lenses and the status bar do
     const settings = reviewSettings(uri);
-    const review = buildReview(analysis, sidecars.get(uri, text).sidecar);
+    const state = await sidecars.load(uri, text);
+    // a sidecar that could not be read at all fails the indexing job, which logs why
+    if (state.failure) throw state.failure;
+    const review = buildReview(analysis, state.sidecar);
     const queue = buildQueue(analysis, review, settings);
     const claims: ArticleSummary['claims'] = review.items
       .filter((i) => i.kind === 'claim')
@@ -139,13 +142,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     },
     async annotations(uri) {
       const document = await vscode.workspace.openTextDocument(uri);
-      return sidecars.get(uri, document.getText()).sidecar.annotations;
+      return (await sidecars.load(uri, document.getText())).sidecar.annotations;
     },
     freshParagraphs: () => cache.freshParagraphs,
     backgroundJobs: () => background.jobs,
     logLines: () => background.lines,
     async queue(uri) {
-      return reviewer.queue(await vscode.workspace.openTextDocument(uri)).entries;
+      const document = await vscode.workspace.openTextDocument(uri);
+      await sidecars.load(uri, document.getText());
+      return reviewer.queue(document).entries;
     },
     statusBar: () => statusBar.view(),
   };

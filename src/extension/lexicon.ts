@@ -2,14 +2,12 @@ import * as vscode from 'vscode';
 import { BYTES_PER_MB } from '../core/text/articleSize';
 import { maxArticleMb } from './articleSizeLimit';
 import { minCheckWorthiness } from './claimThreshold';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { Analyzer, type Analysis } from '../core/analysis/analyze';
 import { builtinLexicon, type EntityType, type Lexicon } from '../core/entities/lexicon';
 import { LEXICON_PATH, LexiconError, addToWorkspaceLexicon, parseWorkspaceLexicon, setIgnoredInWorkspaceLexicon, type WorkspaceLexicon } from '../core/entities/workspaceLexicon';
-import { writeAtomic } from '../core/sidecar/store';
 import { stripBom } from '../core/text/offsets';
 import { t } from './l10n';
+import { workspaceFiles } from './workspaceFiles';
 
 const utf8 = new TextDecoder();
 
@@ -42,7 +40,7 @@ export class CorpusIndex implements vscode.Disposable {
   /** Fires when a build or an update finishes. */
   readonly onDidChange = this.changed.event;
   /** Reads an article's review state (claims' verdicts, progress) from its sidecar, given its analysis. */
-  reviewState?: (uri: vscode.Uri, text: string, analysis: Analysis) => { claims: ArticleSummary['claims']; findings: number; reviewed: number };
+  reviewState?: (uri: vscode.Uri, text: string, analysis: Analysis) => Promise<{ claims: ArticleSummary['claims']; findings: number; reviewed: number }>;
   private building: Promise<void> | undefined;
   /** Set when a build or an update failed: the next call rebuilds everything. */
   private stale = false;
@@ -70,7 +68,7 @@ export class CorpusIndex implements vscode.Disposable {
     this.analyzer ??= new Analyzer(this.lexicon());
     this.analyzer.minCheckWorthiness = minCheckWorthiness(uri);
     const analysis = this.analyzer.analyze(text);
-    const state = this.reviewState?.(uri, text, analysis);
+    const state = await this.reviewState?.(uri, text, analysis);
     const article: ArticleSummary = {
       uri,
       claims: state?.claims ?? analysis.claims.map((c) => ({ start: c.start, text: c.text, verdict: 'unreviewed' })),
@@ -195,38 +193,57 @@ export class LexiconService implements vscode.Disposable {
     this.corpus = new CorpusIndex(() => this.lexicon);
     this.disposables.push(this.corpus, this.diagnostics);
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_PATH}`);
-    const reload = () => this.load();
+    const reload = () => void this.load();
     this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
   }
 
+  /**
+   * The lexicon in use. The workspace lexicon is read (through workspace.fs) on first use:
+   * until it is, the built-in one serves, and `onDidChange` fires once the user's entities are in.
+   */
   get lexicon(): Lexicon {
-    if (!this.current) this.load(false);
+    if (!this.current) {
+      this.current = builtinLexicon();
+      void this.load(false).then((found) => {
+        if (found) this.changed.fire();
+      });
+    }
     return this.current!;
   }
 
-  private path(): string | undefined {
+  private uri(): vscode.Uri | undefined {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    return folder ? join(folder.uri.fsPath, LEXICON_PATH) : undefined;
+    return folder ? vscode.Uri.joinPath(folder.uri, LEXICON_PATH) : undefined;
   }
 
-  load(notify = true): void {
-    const path = this.path();
+  /** Reads the workspace lexicon again; true when there is one (readable or not). */
+  async load(notify = true): Promise<boolean> {
+    const uri = this.uri();
+    let source: string | undefined;
+    if (uri) {
+      try {
+        source = await workspaceFiles(uri).read(uri.path);
+      } catch {
+        source = undefined;
+      }
+    }
     this.workspace = undefined;
     this.error = undefined;
     this.current = builtinLexicon();
-    if (path && existsSync(path)) {
+    if (uri && source !== undefined) {
       try {
-        this.workspace = parseWorkspaceLexicon(readFileSync(path, 'utf8'));
+        this.workspace = parseWorkspaceLexicon(source);
         this.current = builtinLexicon().with(this.workspace.entries, this.workspace.ignore, this.workspace.suppress);
-        this.diagnostics.delete(vscode.Uri.file(path));
+        this.diagnostics.delete(uri);
       } catch (e) {
         if (!(e instanceof LexiconError)) throw e;
         this.error = e;
         const line = Math.max(0, (e.line ?? 1) - 1);
-        this.diagnostics.set(vscode.Uri.file(path), [new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), `Gloss: ${e.message}`)]);
+        this.diagnostics.set(uri, [new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), `Gloss: ${e.message}`)]);
       }
     }
     if (notify) this.changed.fire();
+    return source !== undefined;
   }
 
   /** Adds an entity to the workspace lexicon; returns the lexicon's path, or undefined if refused. */
@@ -239,17 +256,16 @@ export class LexiconService implements vscode.Disposable {
     return this.edit(from, (current) => setIgnoredInWorkspaceLexicon(current, names, ignored));
   }
 
-  private edit(from: vscode.Uri, change: (current: WorkspaceLexicon | undefined) => string): string | undefined {
-    const path = this.path() ?? join(dirname(from.fsPath), LEXICON_PATH);
-    this.load(false);
+  private async edit(from: vscode.Uri, change: (current: WorkspaceLexicon | undefined) => string): Promise<string | undefined> {
+    const uri = this.uri() ?? vscode.Uri.joinPath(from, '..', LEXICON_PATH);
+    await this.load(false);
     if (this.error) {
       void vscode.window.showErrorMessage(t('Gloss cannot read {0} (line {1}: {2}); it was not changed.', LEXICON_PATH, this.error.line ?? 1, this.error.message));
       return undefined;
     }
-    mkdirSync(dirname(path), { recursive: true });
-    writeAtomic(path, change(this.workspace));
-    this.load();
-    return path;
+    await workspaceFiles(uri).writeAtomic(uri.path, change(this.workspace));
+    await this.load();
+    return uri.scheme === 'file' ? uri.fsPath : uri.path;
   }
 
   dispose(): void {

@@ -1,14 +1,20 @@
 import * as vscode from 'vscode';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { sidecarPathFor, type Sidecar } from '../core/sidecar/model';
 import { settleAnchors } from '../core/sidecar/check';
-import { emptySidecar, readSidecarFile, saveSidecar, sha256 } from '../core/sidecar/store';
+import { emptySidecar, sha256, type ReadResult } from '../core/sidecar/store';
+import { readSidecarVia, saveSidecarVia } from '../core/sidecar/sidecarFiles';
 import type { LoadedSidecar, SidecarError } from '../core/sidecar/yamlIO';
 import { t } from './l10n';
+import { workspaceFiles } from './workspaceFiles';
 
 export interface SidecarState {
+  /** The sidecar's path on its article's file system (fsPath for files on disk). */
   path: string;
+  /** The sidecar's URI: the article's scheme and authority, the sidecar's path. */
+  uri: vscode.Uri;
+  /** Set while the file is being read or written: until it is read, the state shows no decisions. */
+  loading?: Promise<void>;
   /** What was last read from disk (the base for merging), if the file exists and is readable. */
   loaded?: LoadedSidecar;
   /** The annotations as Gloss knows them now, including edits not yet written. */
@@ -17,6 +23,8 @@ export interface SidecarState {
   error?: SidecarError;
   /** Edits kept in memory because the file could not be written. */
   pending: boolean;
+  /** Why the file could not be read at all (not a sidecar problem: a folder in its place, no permission). */
+  failure?: Error;
 }
 
 /**
@@ -42,22 +50,22 @@ export class SidecarService implements vscode.Disposable {
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
     const reload = async (uri: vscode.Uri) => {
-      const own = this.ownWrites.get(uri.fsPath);
+      const own = this.ownWrites.get(uri.toString());
       if (own !== undefined) {
         let onDisk: string | undefined;
         try {
-          onDisk = sha256(await readFile(uri.fsPath, 'utf8'));
+          onDisk = sha256(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(uri)));
         } catch {
           /* deleted or unreadable: not what Gloss wrote */
         }
         if (onDisk === own) return;
-        this.ownWrites.delete(uri.fsPath);
+        this.ownWrites.delete(uri.toString());
       }
-      // collect first: listeners read the sidecar again and re-insert it into the map, and a
-      // map iteration visits entries added during it, so deleting while iterating never ends
-      const stale = [...this.states].filter(([, state]) => state.path === uri.fsPath).map(([articlePath]) => articlePath);
-      for (const articlePath of stale) this.states.delete(articlePath);
-      for (const articlePath of stale) this.changed.fire(vscode.Uri.file(articlePath));
+      // collect first: reading again fires listeners, which may read other sidecars
+      const stale = [...this.states].filter(([, state]) => state.uri.toString() === uri.toString());
+      // what was shown stays shown until the new text is read, then the article is drawn again
+      await Promise.all(stale.map(([, state]) => this.read(state)));
+      for (const [articleKey, state] of stale) if (this.states.get(articleKey) === state) this.changed.fire(vscode.Uri.parse(articleKey));
     };
     const onEvent = (uri: vscode.Uri) => void reload(uri);
     this.disposables.push(watcher, watcher.onDidChange(onEvent), watcher.onDidCreate(onEvent), watcher.onDidDelete(onEvent));
@@ -68,35 +76,109 @@ export class SidecarService implements vscode.Disposable {
     return folder ? folder : undefined;
   }
 
-  pathFor(article: vscode.Uri): string {
-    return sidecarPathFor(article.fsPath, this.folderSetting(article));
+  /** The sidecar's URI, on the article's own file system. */
+  uriFor(article: vscode.Uri): vscode.Uri {
+    return article.with({ path: sidecarPathFor(article.path, this.folderSetting(article)), query: '', fragment: '' });
   }
 
-  /** The sidecar state of an article, reading the file on first use. */
+  pathFor(article: vscode.Uri): string {
+    const uri = this.uriFor(article);
+    return uri.scheme === 'file' ? uri.fsPath : uri.path;
+  }
+
+  /**
+   * The sidecar state of an article. The file is read (through workspace.fs) on first use:
+   * until it is, the state shows no decisions and `onDidChange` fires once it is read.
+   * Callers that act on the decisions await `load` instead.
+   */
   get(article: vscode.Uri, articleText: string): SidecarState {
-    const existing = this.states.get(article.fsPath);
-    if (existing) return existing;
-    const path = this.pathFor(article);
-    const r = readSidecarFile(path);
-    let state: SidecarState;
-    if (r.state === 'ok') state = { path, loaded: r.loaded, sidecar: r.loaded.sidecar, pending: false };
-    else if (r.state === 'missing') state = { path, sidecar: emptySidecar(basename(article.fsPath), articleText), pending: false };
-    else state = { path, sidecar: emptySidecar(basename(article.fsPath), articleText), error: r.error, pending: false };
-    this.states.set(article.fsPath, state);
-    this.showDiagnostics(state, article);
+    const state = this.ensure(article, articleText);
+    // what is drawn from it before it is read must be drawn again once it is
+    if (state.loading) this.shownEarly.add(state);
     return state;
+  }
+
+  /** The sidecar state of an article, once its file has been read. */
+  async load(article: vscode.Uri, articleText: string): Promise<SidecarState> {
+    const state = this.ensure(article, articleText);
+    while (state.loading) await state.loading;
+    return state;
+  }
+
+  /** States handed out (by `get`) while still being read. */
+  private readonly shownEarly = new WeakSet<SidecarState>();
+
+  private ensure(article: vscode.Uri, articleText: string): SidecarState {
+    const key = article.toString();
+    const existing = this.states.get(key);
+    if (existing) return existing;
+    const uri = this.uriFor(article);
+    const state: SidecarState = { path: this.pathFor(article), uri, sidecar: emptySidecar(basename(article.path), articleText), pending: false };
+    this.states.set(key, state);
+    void this.read(state, articleText, article).then(() => {
+      // no sidecar changes nothing of what was shown meanwhile: only a file read (or not) is news
+      const news = state.loaded || state.error || state.failure;
+      if (news && this.shownEarly.has(state) && this.states.get(key) === state) this.changed.fire(article);
+    });
+    return state;
+  }
+
+  /** Reads the file into `state` (in place, so that holders of the state see it). */
+  private read(state: SidecarState, articleText?: string, article?: vscode.Uri): Promise<void> {
+    return this.serial(state, async () => {
+      let r: ReadResult;
+      try {
+        r = await readSidecarVia(workspaceFiles(state.uri), state.uri.path);
+      } catch (e) {
+        state.failure = e as Error;
+        void vscode.window.showErrorMessage(t('Gloss cannot read {0}: {1}', basename(state.uri.path), (e as Error).message));
+        return;
+      }
+      delete state.failure;
+      const empty = () => emptySidecar(state.sidecar.article, articleText ?? '');
+      if (r.state === 'ok') Object.assign(state, { loaded: r.loaded, sidecar: r.loaded.sidecar, error: undefined });
+      else if (r.state === 'missing') Object.assign(state, { loaded: undefined, sidecar: state.pending ? state.sidecar : articleText !== undefined ? empty() : { ...state.sidecar, annotations: [] }, error: undefined });
+      else Object.assign(state, { loaded: undefined, error: r.error });
+      this.showDiagnostics(state, article ?? this.articleOf(state));
+    });
+  }
+
+  /**
+   * Runs `work` on a state after whatever read or save of it is under way, so that a read
+   * never lands between a save's merge and its result (and shows what was there before).
+   */
+  private serial<T>(state: SidecarState, work: () => Promise<T>): Promise<T> {
+    const run = (state.loading ?? Promise.resolve()).then(work);
+    const settled: Promise<void> = run.then(
+      () => undefined,
+      () => undefined,
+    ).finally(() => {
+      if (state.loading === settled) delete state.loading;
+    });
+    state.loading = settled;
+    return run;
+  }
+
+  private articleOf(state: SidecarState): vscode.Uri {
+    for (const [key, s] of this.states) if (s === state) return vscode.Uri.parse(key);
+    return state.uri;
   }
 
   /**
    * Applies a change and writes the sidecar. Returns false (and keeps the change in memory)
    * when the file on disk cannot be read.
    */
-  async update(article: vscode.Uri, articleText: string, change: (s: Sidecar) => Sidecar): Promise<boolean> {
+  update(article: vscode.Uri, articleText: string, change: (s: Sidecar) => Sidecar): Promise<boolean> {
     const state = this.get(article, articleText);
+    return this.serial(state, () => this.save(state, article, articleText, change));
+  }
+
+  private async save(state: SidecarState, article: vscode.Uri, articleText: string, change: (s: Sidecar) => Sidecar): Promise<boolean> {
     const previous = state.sidecar;
     // offsets, context and hash move together, so that what is written passes `gloss check`
     state.sidecar = settleAnchors(change(state.sidecar), articleText);
-    const result = saveSidecar(state.path, state.sidecar, state.loaded);
+    const files = workspaceFiles(state.uri);
+    const result = await saveSidecarVia(files, state.uri.path, state.sidecar, state.loaded);
     if (result.state === 'invalid') {
       // the change itself is wrong: nothing was written, and it is not kept
       state.sidecar = previous;
@@ -115,13 +197,13 @@ export class SidecarService implements vscode.Disposable {
           keep,
         )
         .then((choice) => {
-          if (choice === keep) saveSidecar(state.path, state.sidecar, state.loaded, true);
+          if (choice === keep) void saveSidecarVia(files, state.uri.path, state.sidecar, state.loaded, true);
         });
       this.changed.fire(article);
       return false;
     }
     if (result.state === 'written') {
-      this.ownWrites.set(state.path, sha256(result.text));
+      this.ownWrites.set(state.uri.toString(), sha256(result.text));
       state.loaded = result.loaded;
       state.sidecar = result.loaded.sidecar;
       if (result.collisions.length) {
@@ -137,12 +219,12 @@ export class SidecarService implements vscode.Disposable {
 
   /** Forgets what was read, so that the next access reads the file again. */
   reload(article: vscode.Uri): void {
-    this.states.delete(article.fsPath);
+    this.states.delete(article.toString());
     this.changed.fire(article);
   }
 
   private showDiagnostics(state: SidecarState, article: vscode.Uri): void {
-    const uri = vscode.Uri.file(state.path);
+    const uri = state.uri;
     if (!state.error) {
       this.diagnostics.delete(uri);
       this.articleWarnings.delete(article);

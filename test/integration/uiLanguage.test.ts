@@ -66,13 +66,17 @@ describe('gloss.uiLanguage: Gloss in English, 简体中文 and 繁體中文 what
 
   // What the core explains (an arithmetic working, why a claim is worth checking, a figure's
   // reading, a relative date's assumption) is data translated in the adapter: no English in a Chinese hover.
+  // also units and currencies (percentage points, CNY) and the claim's reasons read as words
   const EXPLAINED: Array<[string, string[]]> = [
-    ['en', ['stated 20%', 'rounding allows', 'its arithmetic does not hold', 'relative to the article']],
-    ['zh-cn', ['文中为 20%', '四舍五入允许', '其中的计算不成立', '是相对文章日期而言的', '增长率', '不成立']],
-    ['zh-tw', ['文中為 20%', '四捨五入允許', '其中的計算不成立', '是相對文章日期而言的', '增長率', '不成立']],
+    ['en', ['stated 20%', 'rounding allows', 'its arithmetic does not hold', 'relative to the article', 'states 3 figures', 'stated -1.3 pp', 'CNY per USD', 'USD 11,000,000,000']],
+    ['zh-cn', ['文中为 20%', '四舍五入允许', '其中的计算不成立', '是相对文章日期而言的', '增长率', '不成立', '含 3 个数字', '文中为 -1.3 个百分点', '人民币/美元', '美元 11,000,000,000']],
+    ['zh-tw', ['文中為 20%', '四捨五入允許', '其中的計算不成立', '是相對文章日期而言的', '增長率', '不成立', '含 3 個數字', '文中為 -1.3 個百分點', '人民幣/美元', '美元 11,000,000,000']],
   ];
   /** English words in a row, outside command links and icons: what an untranslated core explanation looks like. */
-  const englishRun = (hover: string) => /\b[A-Za-z]{2,}(?:[ ,'-]+[A-Za-z]{2,}){2,}\b/.exec(hover.replace(/\]\(command:[^)]*\)/g, ']').replace(/\$\([a-z-]+\)/g, ''))?.[0];
+  const withoutLinks = (hover: string) => hover.replace(/\]\(command:[^)]*\)/g, ']').replace(/\$\([a-z-]+\)/g, '');
+  const englishRun = (hover: string) => /\b[A-Za-z]{2,}(?:[ ,'-]+[A-Za-z]{2,}){2,}\b/.exec(withoutLinks(hover))?.[0];
+  /** A unit or currency left as its English abbreviation ("1.3 pp", "CNY"). */
+  const englishUnit = (hover: string) => /(?<![A-Za-z])(?:pp|[A-Z]{3})(?![A-Za-z])/.exec(withoutLinks(hover))?.[0];
   for (const [language, phrases] of EXPLAINED) {
     it(`${language}: the core's explanations in hovers (working, why, figure, assumption)`, async function () {
       this.timeout(timeoutFor(DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, DEFAULT_WAIT_MS));
@@ -83,16 +87,26 @@ describe('gloss.uiLanguage: Gloss in English, 简体中文 and 繁體中文 what
       const { document } = await openArticle(uri);
       const at = (text: string) => document.positionAt(document.getText().indexOf(text) + 1);
       const hoverAt = async (text: string) => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at(text)));
-      // the stated rate (its figure, its check, the claim around it) and the relative date (its assumption)
+      // the stated rate (its figure, its check, the claim around it), the relative date (its assumption),
+      // a change in percentage points and a conversion between currencies (their checks and figures)
+      const hovered = ['20%', '去年8月', '1.3个百分点', '110亿美元'];
+      // without Markdown's escapes (\-1\.3), so that phrases are found as a reader sees them
+      const allHovers = async () => (await Promise.all(hovered.map(hoverAt))).join('\n').replace(/\\([^A-Za-z0-9\s])/g, '$1');
       const both = await waitFor(async (): Promise<string | undefined> => {
-        const text = `${await hoverAt('20%')}\n${await hoverAt('去年8月')}`;
+        const text = await allHovers();
         return phrases.every((p) => text.includes(p)) ? text : undefined;
       }, `hovers with ${phrases.join(', ')}`).catch(async (e: Error) => {
-        throw new Error(`${e.message}; the hovers now:\n${await hoverAt('20%')}\n${await hoverAt('去年8月')}`);
+        throw new Error(`${e.message}; the hovers now:\n${await allHovers()}`);
       });
       const english = englishRun(both);
-      if (language === 'en') assert.ok(english, 'the English hover is found to be English (the check below can fail)');
-      else assert.equal(english, undefined, `English in the ${language} hover:\n${both}`);
+      const unit = englishUnit(both);
+      if (language === 'en') {
+        assert.ok(english, 'the English hover is found to be English (the check below can fail)');
+        assert.ok(unit, 'the English hover is found to use pp and currency codes (the check below can fail)');
+      } else {
+        assert.equal(english, undefined, `English in the ${language} hover:\n${both}`);
+        assert.equal(unit, undefined, `an English unit or currency code in the ${language} hover:\n${both}`);
+      }
     });
   }
 

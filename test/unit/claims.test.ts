@@ -196,7 +196,15 @@ describe('claims', () => {
     const [opinion] = every().analyze('我觉得这家公司或许还有机会。').claims;
     assert.ok(stat!.score > 0.9 && opinion!.score < 0.3, `${stat!.score} ${opinion!.score}`);
     assert.ok(stat!.reasons.some((r) => r.includes('attributed to 晨光财经')), stat!.reasons.join('; '));
-    assert.ok(opinion!.reasons.some((r) => r.startsWith('−') && r.includes('或许')), opinion!.reasons.join('; '));
+    assert.ok(opinion!.reasons.some((r) => r.startsWith('but ') && r.includes('或许')), opinion!.reasons.join('; '));
+  });
+
+  it('gives reasons that read as what the sentence does, not as signs and bare counts', () => {
+    const [stat] = every().analyze('据晨光财经报道，2024年星河科技营收为1532亿元，同比增长6%。').claims;
+    const [single] = every().analyze('据晨光财经报道，星河科技去年营收为1532亿元。').claims;
+    assert.ok(stat!.reasons.includes('states 2 figures'), stat!.reasons.join('; '));
+    assert.ok(single!.reasons.includes('states a figure'), single!.reasons.join('; '));
+    for (const r of [...stat!.reasons, ...single!.reasons]) assert.doesNotMatch(r, /^[+−-]/, r);
   });
 });
 

@@ -12,8 +12,8 @@
  *   whole is), and at least one reading fits; the assumption says what is open.
  */
 import type { Figure } from '../figures/types';
-import { msg, renderMessage, type Message } from '../text/message';
-import { fmt, viewOf, type Passage, type PassageView } from './passage';
+import { msg, renderMessage, type Message, type MessageArg } from '../text/message';
+import { fmtArg, viewOf, type Passage, type PassageView } from './passage';
 import { RELATIONS } from './relations';
 
 export type { Passage } from './passage';
@@ -43,8 +43,8 @@ export interface Reading {
   value: number;
   /** The unit this reading is printed in, where it differs from the candidate's (percentage points read from a %). */
   unit?: string;
-  /** How it was computed, as the working prints it: "(801亿 − 622亿) / 622亿". */
-  expression: string;
+  /** How it was computed, as the working prints it: "(801亿 − 622亿) / 622亿" (a message where it names a currency). */
+  expression: MessageArg;
 }
 
 /** A stated figure, as a relation finds it, with everything the judge needs. */
@@ -92,12 +92,12 @@ export function judge(kind: CheckKind, c: Candidate): ArithmeticCheck | undefine
     }
     return check;
   };
-  const v = (n: number) => fmt(n, c.unit);
+  const v = (n: number) => fmtArg(n, c.unit);
   const stated =
     c.statedText ??
     (c.accept ? msg('plausible {0}–{1}', c.accept[0], c.accept[1]) : c.per ? msg('stated {0} {1}', v(c.statedValue), c.per) : msg('stated {0}', v(c.statedValue)));
   const shown = (r: Reading) => {
-    const value = fmt(r.value, r.unit ?? c.unit);
+    const value = fmtArg(r.value, r.unit ?? c.unit);
     return c.per ? msg('{0} = {1} {2}', r.expression, value, c.per) : msg('{0} = {1}', r.expression, value);
   };
   if (c.undecidable) return out('ambiguous', msg('{0}, {1}', [...(c.given ? [c.given] : []), ...c.readings.map(shown)], stated), c.undecidable);

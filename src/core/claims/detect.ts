@@ -144,7 +144,7 @@ function letterCount(s: string): number {
 }
 
 const SAY: Partial<Record<FeatureName, (cue: string) => Message>> = {
-  date: () => msg('a date'),
+  date: () => msg('gives a date'),
   entity: () => msg('names an entity'),
   event: (c) => msg('an event ({0})', c),
   forecast: (c) => msg('a forecast or plan ({0})', c),
@@ -187,7 +187,8 @@ function describe(contributions: Contribution[], cues: Partial<Record<FeatureNam
     if (feature === 'figure' || feature === 'figures') {
       if (figuresSaid) continue;
       figuresSaid = true;
-      text = amounts.length > 1 ? msg('{0} figures', amounts.length) : msg('{0} figure', amounts.length);
+      // a reason reads as what the sentence does, not as a bare count ("+ 2 figures" said too little)
+      text = amounts.length > 1 ? msg('states {0} figures', amounts.length) : msg('states a figure');
     } else if (feature === 'entity' || feature === 'entities') {
       if (namesSaid) continue;
       namesSaid = true;
@@ -203,7 +204,8 @@ function describe(contributions: Contribution[], cues: Partial<Record<FeatureNam
       const say = SAY[feature];
       text = say?.(cues[feature] ?? '');
     }
-    if (text) out.push(msg('{0} {1}', effect > 0 ? '+' : '−', text));
+    // what speaks for checking is said plainly, what speaks against it after a "but"
+    if (text) out.push(effect > 0 ? text : msg('but {0}', text));
   }
   return out;
 }

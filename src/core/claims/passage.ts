@@ -3,7 +3,7 @@
  * shared helpers (rounding tolerance, comparability, which amount is the base).
  */
 import type { Figure } from '../figures/types';
-import { msg, type Message } from '../text/message';
+import { msg, type Message, type MessageArg } from '../text/message';
 
 export const GROWTH_WORDS = ['同比增长', '同比上涨', '同比提升', '增长率为', '增长率', '增速为', '增速', '增幅为', '增幅', '增长了', '增长', '上涨', '提升', '提高', '增加了', '增加'];
 export const DECLINE_WORDS = ['同比下降', '同比下跌', '同比减少', '下降了', '下降', '下跌', '减少了', '减少', '降低了', '降低', '跌幅'];
@@ -64,6 +64,11 @@ export function roundingTolerance(f: Figure): number {
   const scale = written ? Math.abs(v / written) : 1;
   const base = 0.5 * 10 ** -decimals * scale;
   return f.approx ? base * 2 + Math.abs(v) * 0.02 : base;
+}
+
+/** A value as the working prints it, as a message argument: percentage points are words ("1.3 pp", 1.3 个百分点). */
+export function fmtArg(n: number, unit?: string): MessageArg {
+  return unit === 'pp' ? msg('{0} pp', Number.parseFloat(n.toFixed(2))) : fmt(n, unit);
 }
 
 export function fmt(n: number, unit?: string): string {

@@ -2,6 +2,7 @@
  * The arithmetic relations, one object each: where a passage states it, and how the stated
  * figure is computed from the others. The verdicts are all given by `judge` (arithmetic.ts).
  */
+import { currencyName } from '../figures/currencyNames';
 import type { Figure } from '../figures/types';
 import type { Candidate, Reading, Relation } from './arithmetic';
 import {
@@ -178,12 +179,12 @@ const conversion: Relation = {
       const source = [...v.amounts].reverse().find((a) => a.end <= x.start && a.type === 'money' && a.unit !== x.unit);
       if (!source || !num(source) || !num(x) || !x.unit || !source.unit) continue;
       const rate = num(source)! / num(x)!;
-      const reading = { value: rate, expression: `${fmt(num(source)!)} ${source.unit} / ${fmt(num(x)!)} ${x.unit}` };
-      const c: Candidate = { stated: x, from: [source], statedValue: rate, unit: 'rate', per: msg('{0} per {1}', source.unit ?? '', x.unit ?? ''), readings: [reading], tolerance: 0 };
+      const reading = { value: rate, expression: msg('{0} {1} / {2} {3}', fmt(num(source)!), currencyName(source.unit), fmt(num(x)!), currencyName(x.unit)) };
+      const c: Candidate = { stated: x, from: [source], statedValue: rate, unit: 'rate', per: msg('{0} per {1}', currencyName(source.unit), currencyName(x.unit)), readings: [reading], tolerance: 0 };
       const range = RATES[`${x.unit}>${source.unit}`];
       if (range) c.accept = [Number.parseFloat((range[0] * 0.97).toPrecision(3)), Number.parseFloat((range[1] * 1.03).toPrecision(3))];
       else {
-        c.undecidable = msg('Gloss has no reference rate between {0} and {1}', x.unit ?? '', source.unit ?? '');
+        c.undecidable = msg('Gloss has no reference rate between {0} and {1}', currencyName(x.unit), currencyName(source.unit));
         c.statedText = msg('no reference rate to compare with');
       }
       out.push(c);

@@ -1,4 +1,5 @@
 import { msg, renderMessage, type Message, type MessageArg } from '../text/message';
+import { currencyName } from './currencyNames';
 import type { Figure, Range } from './types';
 
 /** 247756000000 → "247,756,000,000". */
@@ -27,7 +28,7 @@ function valueText(v: number, f: Figure): MessageArg {
   if (unit === 'pp') return msg('{0} percentage points', trim(v));
   if (unit === '×') return `${trim(v)}×`;
   if (unit === 'top') return msg('top {0}', groupDigits(v));
-  if (f.type === 'money' && unit) return `${unit} ${groupDigits(v)}`;
+  if (f.type === 'money' && unit) return msg('{0} {1}', currencyName(unit), groupDigits(v));
   return unit ? msg('{0} {1}', groupDigits(v), UNIT_WORDS[unit] ?? unit) : groupDigits(v);
 }
 
@@ -48,7 +49,7 @@ export function describeFigureMessage(f: Figure): Message {
   else if (typeof f.value === 'number') main = valueText(f.value, f);
   else {
     const r = f.value as Range;
-    main = f.type === 'money' && f.unit ? `${f.unit} ${groupDigits(r.min)} – ${groupDigits(r.max)}` : msg('{0} – {1}', valueText(r.min, f), valueText(r.max, f));
+    main = f.type === 'money' && f.unit ? msg('{0} {1} – {2}', currencyName(f.unit), groupDigits(r.min), groupDigits(r.max)) : msg('{0} – {1}', valueText(r.min, f), valueText(r.max, f));
   }
   const bits: MessageArg[] = [TYPE_TEXT[f.type] ?? f.type];
   if (f.approx) bits.push(APPROX_TEXT[f.approx]);

@@ -54,38 +54,72 @@ function tryBreakStale(lock: string): void {
   }
 }
 
+/** Takes the lock if it is free (O_EXCL), writing who holds it; false when another writer has it. */
+function tryAcquire(lock: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(lock, 'wx');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return false;
+  }
+  try {
+    writeSync(fd, `${process.pid} ${hostname()} ${Date.now()}`);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+function release(lock: string): void {
+  try {
+    unlinkSync(lock);
+  } catch {
+    /* broken as stale by someone else: nothing to release */
+  }
+}
+
+function timedOut(path: string, lock: string): LockTimeout {
+  return new LockTimeout(`${path} is locked by another writer (${lock}); try again, or delete the lock file if no Gloss is running`);
+}
+
 /** Runs `fn` holding the lock of `path`. */
 export function withFileLock<T>(path: string, fn: () => T, waitMs = LOCK_WAIT_MS): T {
   const lock = lockPathFor(path);
   const deadline = Date.now() + waitMs;
   let pause = 2;
   for (;;) {
-    let fd: number | undefined;
-    try {
-      fd = openSync(lock, 'wx');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    if (fd !== undefined) {
-      try {
-        writeSync(fd, `${process.pid} ${hostname()} ${Date.now()}`);
-      } finally {
-        closeSync(fd);
-      }
+    if (tryAcquire(lock)) {
       try {
         return fn();
       } finally {
-        try {
-          unlinkSync(lock);
-        } catch {
-          /* broken as stale by someone else: nothing to release */
-        }
+        release(lock);
       }
     }
-    if (Date.now() > deadline) throw new LockTimeout(`${path} is locked by another writer (${lock}); try again, or delete the lock file if no Gloss is running`);
+    if (Date.now() > deadline) throw timedOut(path, lock);
     tryBreakStale(lock);
     // jittered, so that two writers do not wake in step
     sleep(pause + Math.random() * pause);
+    pause = Math.min(50, pause * 2);
+  }
+}
+
+/** The same for asynchronous work: waiting for the lock does not block the thread. */
+export async function withFileLockAsync<T>(path: string, fn: () => Promise<T>, waitMs = LOCK_WAIT_MS): Promise<T> {
+  const lock = lockPathFor(path);
+  const deadline = Date.now() + waitMs;
+  let pause = 2;
+  for (;;) {
+    if (tryAcquire(lock)) {
+      try {
+        return await fn();
+      } finally {
+        release(lock);
+      }
+    }
+    if (Date.now() > deadline) throw timedOut(path, lock);
+    tryBreakStale(lock);
+    await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * pause));
     pause = Math.min(50, pause * 2);
   }
 }

@@ -91,7 +91,7 @@ function unchangedOnDisk(path: string, source: string | undefined): boolean {
 }
 
 /** How often a write is recomputed when the file keeps changing under it (by writers that take no lock). */
-const MAX_ATTEMPTS = 20;
+export const MAX_ATTEMPTS = 20;
 
 export type RewriteResult =
   | { state: 'written'; text: string; loaded: LoadedSidecar }
@@ -109,23 +109,36 @@ export function rewriteSidecarFile(path: string, compute: (now: ReadResult) => s
   return withFileLock(path, () => {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const now = readSidecarFile(path, known);
-      if (now.state === 'unreadable') return { state: 'refused', error: now.error };
-      const before = now.state === 'ok' ? now.loaded : undefined;
-      const text = compute(now);
-      if (text === undefined || text === before?.source) return { state: 'unchanged', ...(before ? { loaded: before } : {}) };
-      let loaded: LoadedSidecar;
-      try {
-        loaded = parseSidecar(text);
-      } catch (e) {
-        if (e instanceof SidecarError) return { state: 'invalid', error: e };
-        throw e;
-      }
-      if (!unchangedOnDisk(path, before?.source)) continue;
-      writeAtomic(path, text);
-      return { state: 'written', text, loaded };
+      const step = rewriteStep(now, compute);
+      if (step.state !== 'write') return step;
+      if (!unchangedOnDisk(path, step.before)) continue;
+      writeAtomic(path, step.text);
+      return { state: 'written', text: step.text, loaded: step.loaded };
     }
-    return { state: 'refused', error: new SidecarError('busy', `${basename(path)} kept changing while Gloss tried to save it; nothing was written`) };
+    return kept(path);
   });
+}
+
+/** One attempt of a rewrite, given what is on disk now: a result, or the text to write if the file still holds `before`. */
+export function rewriteStep(
+  now: ReadResult,
+  compute: (now: ReadResult) => string | undefined,
+): RewriteResult | { state: 'write'; text: string; loaded: LoadedSidecar; before: string | undefined } {
+  if (now.state === 'unreadable') return { state: 'refused', error: now.error };
+  const before = now.state === 'ok' ? now.loaded : undefined;
+  const text = compute(now);
+  if (text === undefined || text === before?.source) return { state: 'unchanged', ...(before ? { loaded: before } : {}) };
+  try {
+    return { state: 'write', text, loaded: parseSidecar(text), before: before?.source };
+  } catch (e) {
+    if (e instanceof SidecarError) return { state: 'invalid', error: e };
+    throw e;
+  }
+}
+
+/** What a rewrite gives up with when the file changed under every attempt. */
+export function kept(path: string): RewriteResult {
+  return { state: 'refused', error: new SidecarError('busy', `${basename(path)} kept changing while Gloss tried to save it; nothing was written`) };
 }
 
 export type SaveResult =
@@ -142,8 +155,22 @@ export type SaveResult =
  * it; with `keepPending` the changes go to `<path>.pending` instead.
  */
 export function saveSidecar(path: string, next: Sidecar, base: LoadedSidecar | undefined, keepPending = false): SaveResult {
+  const merging = saveMerge(next, base);
+  const result = rewriteSidecarFile(path, merging.compute, base);
+  return saveResult(result, next, merging.collisions(), () => {
+    if (!keepPending) return undefined;
+    writeAtomic(`${path}.pending`, formatSidecar(next));
+    return `${path}.pending`;
+  });
+}
+
+/**
+ * What a save writes, given what is on disk now: `next` merged by id with the changes made
+ * on disk since `base` was read (the collisions of the last computation are kept).
+ */
+export function saveMerge(next: Sidecar, base: LoadedSidecar | undefined): { compute: (now: ReadResult) => string; collisions: () => Collision[] } {
   let collisions: Collision[] = [];
-  const result = rewriteSidecarFile(path, (now) => {
+  const compute = (now: ReadResult): string => {
     collisions = [];
     if (now.state !== 'ok') return formatSidecar(next);
     let target = next;
@@ -153,7 +180,12 @@ export function saveSidecar(path: string, next: Sidecar, base: LoadedSidecar | u
       collisions = merge.collisions;
     }
     return updateSidecarText(now.loaded, target);
-  }, base);
+  };
+  return { compute, collisions: () => collisions };
+}
+
+/** A rewrite's result as a save's; `keepPending` writes the changes beside a refused file and says where. */
+export function saveResult(result: RewriteResult, next: Sidecar, collisions: Collision[], keepPending: () => string | undefined): SaveResult {
   switch (result.state) {
     case 'written':
       return { ...result, collisions };
@@ -162,11 +194,7 @@ export function saveSidecar(path: string, next: Sidecar, base: LoadedSidecar | u
     case 'invalid':
       return result;
     case 'refused': {
-      let pendingPath: string | undefined;
-      if (keepPending) {
-        pendingPath = `${path}.pending`;
-        writeAtomic(pendingPath, formatSidecar(next));
-      }
+      const pendingPath = keepPending();
       return { state: 'refused', error: result.error, ...(pendingPath ? { pendingPath } : {}) };
     }
   }
