@@ -2,7 +2,7 @@
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { GENERIC_HEADS, GENERIC_ORG_NAMES, GENERIC_ORG_START, isKindOfOrganisation } from '../kinds';
 import { isKnownPlace } from './tagger';
-import { LEFT_STOP, NOT_IN_NAME } from '../names';
+import { isLeftStopAt, isNotInNameAt } from '../names';
 import { cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
 
 /** Suffixes that end an organisation's name, with the longest name part they take. */
@@ -31,7 +31,7 @@ export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): 
     const [suffix, longest] = found;
     const weakSuffix = WEAK_SUFFIXES.has(suffix);
     // weak suffixes stop at function words too (并改善公司); strong ones only at punctuation (中央财经大学)
-    const stop = (k: number) => LEFT_STOP.has(norm[k]!) || (weakSuffix && NOT_IN_NAME.has(norm[k]!));
+    const stop = (k: number) => isLeftStopAt(norm, k) || (weakSuffix && isNotInNameAt(norm, k));
     // a kind of organisation written before the name is no part of it: 风投公司|远山资本
     const afterKind = (k: number) => GENERIC_HEADS.some((h) => h.length > 1 && norm.endsWith(h, k));
     let s = i;
