@@ -22,11 +22,22 @@ const SUFFIXES_BY_FIRST = new Map<string, Array<[string, number]>>();
 for (const sfx of ORG_SUFFIXES) SUFFIXES_BY_FIRST.set(sfx[0][0]!, [...(SUFFIXES_BY_FIRST.get(sfx[0][0]!) ?? []), sfx]);
 const SUFFIX_STARTS = triggerTable(SUFFIXES_BY_FIRST.keys());
 
+/** The suffixes by their first UTF-16 unit: no string per character read, no destructuring per suffix tried (both allocate). */
+const SUFFIXES_BY_UNIT = new Map([...SUFFIXES_BY_FIRST].map(([first, list]) => [first.charCodeAt(0), list]));
+
+/** The longest suffix at i, if one starts there. */
+function suffixAt(norm: string, i: number): [string, number] | undefined {
+  const list = SUFFIXES_BY_UNIT.get(norm.charCodeAt(i));
+  if (!list) return undefined;
+  for (let k = 0; k < list.length; k++) if (norm.startsWith(list[k]![0], i)) return list[k];
+  return undefined;
+}
+
 export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): void {
   const { norm } = ctx;
   for (let i = 0; i < norm.length; i++) {
     if (SUFFIX_STARTS[norm.charCodeAt(i)] === 0) continue;
-    const found = SUFFIXES_BY_FIRST.get(norm[i]!)!.find(([sfx]) => norm.startsWith(sfx, i));
+    const found = suffixAt(norm, i);
     if (!found) continue;
     const [suffix, longest] = found;
     const weakSuffix = WEAK_SUFFIXES.has(suffix);
