@@ -119,11 +119,19 @@ export function judge(kind: CheckKind, c: Candidate): ArithmeticCheck | undefine
   return out('holds', working(!exact));
 }
 
+function hasTwoSalient(figures: readonly Figure[]): boolean {
+  let n = 0;
+  for (const f of figures) if (f.salient && ++n >= 2) return true;
+  return false;
+}
+
 /**
  * Finds and checks the arithmetic relations a passage states. A passage is a sentence, or
  * a sentence with the one before it when the relation reaches back.
  */
 export function checkArithmetic(p: Passage): ArithmeticCheck[] {
+  // every relation computes a stated figure from at least one other
+  if (!hasTwoSalient(p.figures)) return [];
   const view = viewOf(p);
   const out: ArithmeticCheck[] = [];
   for (const relation of RELATIONS) {

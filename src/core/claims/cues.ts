@@ -32,7 +32,11 @@ interface Found {
   count: Uint16Array;
 }
 
-/** The last texts read: the features of one sentence ask about a dozen lists of the same text. */
+/**
+ * The last texts read: the features of one sentence ask about a dozen lists of a few views of
+ * it (the sentence, its words outside quotations, its predicate, the same with a phrase cut out).
+ */
+const RECENT = 4;
 const recent: Array<{ s: string; found: Found }> = [];
 
 /** Every list's cues in `s`, in one reading of it. */
@@ -63,7 +67,7 @@ function cuesIn(s: string): Found {
   }
   const found = { first, count };
   recent.unshift({ s, found });
-  if (recent.length > 2) recent.pop();
+  if (recent.length > RECENT) recent.pop();
   return found;
 }
 

@@ -115,14 +115,22 @@ function letters(s: string): number {
 /** UTF-16 ranges of the titles 《…》 in a unit, relative to the unit. */
 function titleRanges(s: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  if (!s.includes('《')) return out;
   for (const m of s.matchAll(TITLE)) out.push([m.index!, m.index! + m[0].length]);
   return out;
 }
 
+/** The text with what titles and quotations hold taken out (most sentences have neither: no regex then). */
+function withoutQuotedParts(norm: string): string {
+  const titled = norm.includes('《') ? norm.replace(TITLE, '《》') : norm;
+  return OPENING_QUOTE.test(titled) ? titled.replace(QUOTED, '“”') : titled;
+}
+const OPENING_QUOTE = /[“「『]/;
+
 export function extractFeatures(input: FeatureInput): FeatureResult {
   const { norm, attribution: a } = input;
   // the author's own words: what stands outside quotations and titles
-  const bare = norm.replace(TITLE, '《》').replace(QUOTED, '“”');
+  const bare = withoutQuotedParts(norm);
   const cues: Partial<Record<FeatureName, string>> = {};
   const cue = (name: FeatureName, found: string | undefined): number => {
     if (found === undefined) return 0;

@@ -7,6 +7,7 @@ import { msg, type Message, type MessageArg } from '../text/message';
 
 export const GROWTH_WORDS = ['同比增长', '同比上涨', '同比提升', '增长率为', '增长率', '增速为', '增速', '增幅为', '增幅', '增长了', '增长', '上涨', '提升', '提高', '增加了', '增加'];
 export const DECLINE_WORDS = ['同比下降', '同比下跌', '同比减少', '下降了', '下降', '下跌', '减少了', '减少', '降低了', '降低', '跌幅'];
+const CHANGE_WORDS = [...GROWTH_WORDS, ...DECLINE_WORDS];
 export const CAGR_WORDS = ['年复合增长率', '复合年增长率', '年均复合增长率', '年均增长率', '年均增速', '年均增幅', 'CAGR', '每年增长', '年增长率'];
 const BASE_MARKERS = ['对比', '相比', '较', '比上年', '比去年', '比上一', '高于', '低于'];
 export const SENTENCE_END = /[。！？!?；;]/;
@@ -38,7 +39,7 @@ export function viewOf(p: Passage): PassageView {
   const figures = p.figures.filter((f) => f.salient);
   const amounts = figures.filter((f) => (f.type === 'money' || f.type === 'count' || f.type === 'number' || f.type === 'quantity') && num(f) !== undefined);
   const isDelta = (f: Figure) => {
-    const w = wordBefore(p.text, f, [...GROWTH_WORDS, ...DECLINE_WORDS], 6);
+    const w = wordBefore(p.text, f, CHANGE_WORDS, 6);
     if (!w) return false;
     const gap = p.text.slice(p.text.lastIndexOf(w, f.start) + w.length, f.start);
     return gap === '' || gap === '了' || gap === '约' || gap === '近' || gap === '超';

@@ -88,7 +88,7 @@ export class Lexicon {
   }
 
   /** The longest alias at position i of a match-form text, if any. */
-  match(form: string, i: number): AliasHit | undefined {
+  match(form: string, i: number): Readonly<AliasHit> | undefined {
     let node: AliasNode | undefined = this.root;
     let best: Alias | undefined;
     for (let j = i; j < form.length; j++) {
@@ -101,7 +101,8 @@ export class Lexicon {
         break;
       }
     }
-    return best && { entry: best.entry, short: best.short, length: best.length, latin: best.latin };
+    // the alias itself, read only: a hit at nearly every character of a text must not cost an object
+    return best;
   }
 
   /** The entry of an entity id (`org:阿里云`), if the lexicon has one. */

@@ -149,6 +149,9 @@ for (let from = 0; from <= L; from++) {
   }
 }
 
+/** The type of each B- label (by index), the rest undefined. */
+const SPAN_TYPES: Array<NerType | undefined> = NER_LABELS.map((l) => (l.startsWith('B-') ? (l.slice(2) as NerType) : undefined));
+
 /** Whether label y is an I- label (see NER_LABELS: O, then B- and I- per type). */
 function isInside(y: number): boolean {
   return y >= 2 && (y & 1) === 0;
@@ -183,6 +186,9 @@ const scratch = {
   emit: new Float64Array(0),
   /** Viterbi sums: over a long string they outgrow 32 bits. */
   score: new Float64Array(0),
+  labels: new Int8Array(0),
+  /** One character's unpacked emissions. */
+  unpacked: new Float64Array(L),
 };
 
 function scratchFor(length: number): typeof scratch {
@@ -199,6 +205,7 @@ function scratchFor(length: number): typeof scratch {
       bigramRows: new Int32Array(c + 4),
       emit: new Float64Array(c * packedWidth(L)),
       score: new Float64Array(c * L),
+      labels: new Int8Array(c),
     });
   }
   return scratch;
@@ -214,7 +221,7 @@ export function tagEntities(text: string): NerSpan[] {
   if (!m || text.length === 0) return [];
   // code points (keys: digits as one symbol, astral characters as one), their UTF-16 offsets, classes
   let n = 0;
-  const { keys, points, offsets, classes, emit, score, unigramRows, bigramRows, lattice: latticeBuffer } = scratchFor(text.length);
+  const { keys, points, offsets, classes, emit, score, unigramRows, bigramRows, lattice: latticeBuffer, labels, unpacked: e } = scratchFor(text.length);
   for (let u = 0; u < text.length; ) {
     const cp = text.codePointAt(u)!;
     const width = cp > 0xffff ? 2 : 1;
@@ -260,7 +267,6 @@ export function tagEntities(text: string): NerSpan[] {
   // Viterbi over the unpacked emissions
   const trans = m.transitions;
   const transInto = m.transitionsInto;
-  const e = new Float64Array(L);
   unpackSum(emit, 0, L, e);
   for (let y = 0; y < L; y++) score[y] = e[y]! + trans[L * L + y]!;
   // forward: best scores only, without a branch per predecessor; the path is recovered backwards.
@@ -285,7 +291,6 @@ export function tagEntities(text: string): NerSpan[] {
       score[row + y] = best + e[y]!;
     }
   }
-  const labels = new Int8Array(n);
   let y = 0;
   for (let k = 1; k < L; k++) if (score[(n - 1) * L + k]! > score[(n - 1) * L + y]!) y = k;
   labels[n - 1] = y;
@@ -300,11 +305,12 @@ export function tagEntities(text: string): NerSpan[] {
   }
   const spans: NerSpan[] = [];
   for (let i = 0; i < n; i++) {
-    const l = NER_LABELS[labels[i]!]!;
-    if (!l.startsWith('B-')) continue;
+    const b = labels[i]!;
+    // a B- label (odd index); its I- label comes right after it
+    if ((b & 1) === 0) continue;
     let e = i + 1;
-    while (e < n && NER_LABELS[labels[e]!] === `I-${l.slice(2)}`) e++;
-    spans.push({ start: offsets[i]!, end: offsets[e]!, type: l.slice(2) as NerType });
+    while (e < n && labels[e] === b + 1) e++;
+    spans.push({ start: offsets[i]!, end: offsets[e]!, type: SPAN_TYPES[b]! });
     i = e - 1;
   }
   return spans;

@@ -47,8 +47,39 @@ export function renderMessage(m: Message, translate?: (m: Message) => string, se
     return String(a);
   };
   const template = translate ? translate(m) : m.key;
-  return template.replace(/\{(\d+)\}/g, (whole, n: string) => {
-    const a = m.args[Number(n)];
-    return a === undefined ? whole : arg(a);
-  });
+  // the template read once into its pieces: every claim's reasons are rendered, the CLI's and the bench's too
+  const pieces = templatePieces(template);
+  if (pieces.length === 1) return template;
+  let out = '';
+  for (const piece of pieces) {
+    if (typeof piece === 'string') out += piece;
+    else {
+      const a = m.args[piece.index];
+      out += a === undefined ? piece.whole : arg(a);
+    }
+  }
+  return out;
+}
+
+type TemplatePiece = string | { index: number; whole: string };
+const PLACEHOLDER = /\{(\d+)\}/g;
+/** Templates split at their placeholders (the texts, then the placeholders' numbers), by template. */
+const parsedTemplates = new Map<string, TemplatePiece[]>();
+const MAX_PARSED_TEMPLATES = 2_000;
+
+function templatePieces(template: string): TemplatePiece[] {
+  let pieces = parsedTemplates.get(template);
+  if (pieces) return pieces;
+  pieces = [];
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    pieces.push(template.slice(last, m.index));
+    pieces.push({ index: Number(m[1]), whole: m[0] });
+    last = m.index! + m[0].length;
+  }
+  pieces.push(template.slice(last));
+  // templates are a fixed set, and their translations; a bound all the same
+  if (parsedTemplates.size >= MAX_PARSED_TEMPLATES) parsedTemplates.clear();
+  parsedTemplates.set(template, pieces);
+  return pieces;
 }

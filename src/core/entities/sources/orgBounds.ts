@@ -4,7 +4,7 @@
  * and a name run one character into the next word (某某证券|研报).
  */
 import { GENERIC_INSTITUTIONS, ORG_NAME_ENDS } from '../kinds';
-import { LEFT_STOP } from '../names';
+import { isLeftStopAt } from '../names';
 import { cjkLengthBefore } from '../textAt';
 import type { WordDictionary } from '../wordLattice';
 
@@ -33,13 +33,13 @@ const BODY_ENDS = ORG_NAME_ENDS.filter((e) => e.length >= 2);
 export function unitStart(norm: string, start: number, end: number, words: WordDictionary | undefined): number {
   const name = norm.slice(start, end);
   if (!UNIT_ENDS.some((u) => name.endsWith(u) && name.length > u.length)) return start;
-  if (!cjkLengthBefore(norm, start) || LEFT_STOP.has(norm[start - 1]!)) return start;
+  if (!cjkLengthBefore(norm, start) || isLeftStopAt(norm, start - 1)) return start;
   const cut = words?.crosses(norm, start) === true || GENERIC_STARTS.some((g) => name.startsWith(g) && name.length > g.length + 2);
   if (!cut) return start;
   let body = false;
   for (let s = start; start - s <= LONGEST_BEFORE_UNIT; ) {
     const n = cjkLengthBefore(norm, s);
-    if (!n || LEFT_STOP.has(norm[s - 1]!)) return start - s <= LONGEST_BODY || body ? s : start;
+    if (!n || isLeftStopAt(norm, s - 1)) return start - s <= LONGEST_BODY || body ? s : start;
     body ||= BODY_ENDS.some((e) => norm.endsWith(e, s));
     s -= n;
   }

@@ -2,7 +2,7 @@
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { GENERIC_HEADS, GENERIC_ORG_NAMES, GENERIC_ORG_START, isKindOfOrganisation } from '../kinds';
 import { isKnownPlace } from './tagger';
-import { LEFT_STOP, NOT_IN_NAME } from '../names';
+import { isLeftStopAt, isNotInNameAt } from '../names';
 import { cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
 
 /** Suffixes that end an organisation's name, with the longest name part they take. */
@@ -22,16 +22,27 @@ const SUFFIXES_BY_FIRST = new Map<string, Array<[string, number]>>();
 for (const sfx of ORG_SUFFIXES) SUFFIXES_BY_FIRST.set(sfx[0][0]!, [...(SUFFIXES_BY_FIRST.get(sfx[0][0]!) ?? []), sfx]);
 const SUFFIX_STARTS = triggerTable(SUFFIXES_BY_FIRST.keys());
 
+/** The suffixes by their first UTF-16 unit: no string per character read, no destructuring per suffix tried (both allocate). */
+const SUFFIXES_BY_UNIT = new Map([...SUFFIXES_BY_FIRST].map(([first, list]) => [first.charCodeAt(0), list]));
+
+/** The longest suffix at i, if one starts there. */
+function suffixAt(norm: string, i: number): [string, number] | undefined {
+  const list = SUFFIXES_BY_UNIT.get(norm.charCodeAt(i));
+  if (!list) return undefined;
+  for (let k = 0; k < list.length; k++) if (norm.startsWith(list[k]![0], i)) return list[k];
+  return undefined;
+}
+
 export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): void {
   const { norm } = ctx;
   for (let i = 0; i < norm.length; i++) {
     if (SUFFIX_STARTS[norm.charCodeAt(i)] === 0) continue;
-    const found = SUFFIXES_BY_FIRST.get(norm[i]!)!.find(([sfx]) => norm.startsWith(sfx, i));
+    const found = suffixAt(norm, i);
     if (!found) continue;
     const [suffix, longest] = found;
     const weakSuffix = WEAK_SUFFIXES.has(suffix);
     // weak suffixes stop at function words too (并改善公司); strong ones only at punctuation (中央财经大学)
-    const stop = (k: number) => LEFT_STOP.has(norm[k]!) || (weakSuffix && NOT_IN_NAME.has(norm[k]!));
+    const stop = (k: number) => isLeftStopAt(norm, k) || (weakSuffix && isNotInNameAt(norm, k));
     // a kind of organisation written before the name is no part of it: 风投公司|远山资本
     const afterKind = (k: number) => GENERIC_HEADS.some((h) => h.length > 1 && norm.endsWith(h, k));
     let s = i;

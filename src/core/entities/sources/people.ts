@@ -1,6 +1,6 @@
 /** Rules for people nobody taught: a role before a name, a name before a verb of speech, a transliterated name. */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
-import { COMPOUND_SURNAMES, LEFT_STOP, NOT_IN_NAME, REPORTING, ROLES, SURNAMES, readName } from '../names';
+import { COMPOUND_SURNAMES, REPORTING, ROLES, SURNAMES, isLeftStopAt, isNotInNameAt, readName } from '../names';
 import { cjkLengthAt, cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
 
 const ROLES_BY_FIRST = new Map<string, string[]>();
@@ -18,7 +18,7 @@ export function roleNames({ norm }: DetectContext, sink: CandidateSink): void {
       if (!norm.startsWith(role, i)) continue;
       // one space may stand between a role and a name in a byline: 记者 李华
       const at = i + role.length + (ROLE_NAME_SPACES.has(norm[i + role.length] ?? '') ? 1 : 0);
-      const n = NOT_IN_NAME.has(norm[at] ?? '') ? 0 : readName(norm, at);
+      const n = isNotInNameAt(norm, at) ? 0 : readName(norm, at);
       if (n) sink.add(at, at + n, 'person', 'role', Priority.Pattern);
       break;
     }
@@ -30,7 +30,7 @@ const SURNAME_STARTS = triggerTable([...SURNAMES, ...COMPOUND_SURNAMES.map((c) =
 /** A name before a verb of speech, at the start of a clause: 王小川表示. */
 export function speechNames({ norm, words }: DetectContext, sink: CandidateSink): void {
   for (let i = 0; i < norm.length; i++) {
-    if (SURNAME_STARTS[norm.charCodeAt(i)] === 0 || (i > 0 && !LEFT_STOP.has(norm[i - 1]!))) continue;
+    if (SURNAME_STARTS[norm.charCodeAt(i)] === 0 || (i > 0 && !isLeftStopAt(norm, i - 1))) continue;
     const n = readName(norm, i);
     if (!n || !REPORTING.some((r) => norm.startsWith(r, i + n))) continue;
     // 文章表示, 高兴地说: a word or an adverb before the verb, not a name
@@ -56,7 +56,7 @@ export function transliteratedNames({ norm }: DetectContext, sink: CandidateSink
 function readTransliterated(norm: string, i: number, sink: CandidateSink): void {
   if (!cjkLengthBefore(norm, i) || !cjkLengthAt(norm, i + 1)) return;
   let s = i;
-  for (let n = cjkLengthBefore(norm, s); n > 0 && i - s < LONGEST_GIVEN && !LEFT_STOP.has(norm[s - 1]!); n = cjkLengthBefore(norm, s)) s -= n;
+  for (let n = cjkLengthBefore(norm, s); n > 0 && i - s < LONGEST_GIVEN && !isLeftStopAt(norm, s - 1); n = cjkLengthBefore(norm, s)) s -= n;
   // a role before the name is not part of it: 创始人史蒂芬·徐
   const window = norm.slice(s, i);
   for (const role of ROLES) {
@@ -64,7 +64,7 @@ function readTransliterated(norm: string, i: number, sink: CandidateSink): void 
     if (r >= 0) s = Math.max(s, s + r + role.length);
   }
   let e = i + 1;
-  while (e < norm.length && e - i < LONGEST_FAMILY && !NOT_IN_NAME.has(norm[e]!)) {
+  while (e < norm.length && e - i < LONGEST_FAMILY && !isNotInNameAt(norm, e)) {
     const n = norm[e] === '·' ? 1 : cjkLengthAt(norm, e);
     if (!n) break;
     e += n;
