@@ -2,6 +2,7 @@
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { GENERIC_HEADS, GENERIC_ORG_NAMES, GENERIC_ORG_START, isKindOfOrganisation } from '../kinds';
 import { isKnownPlace } from './tagger';
+import { fieldsStart } from './orgBounds';
 import { LEFT_STOP, NOT_IN_NAME } from '../names';
 import { cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
 
@@ -22,6 +23,9 @@ const SUFFIXES_BY_FIRST = new Map<string, Array<[string, number]>>();
 for (const sfx of ORG_SUFFIXES) SUFFIXES_BY_FIRST.set(sfx[0][0]!, [...(SUFFIXES_BY_FIRST.get(sfx[0][0]!) ?? []), sfx]);
 const SUFFIX_STARTS = triggerTable(SUFFIXES_BY_FIRST.keys());
 
+/** Suffixes of a unit inside a larger body, whose name may join two fields. */
+const UNIT_SUFFIXES = new Set(['研究中心', '研究院', '研究所', '实验室', '委员会']);
+
 export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): void {
   const { norm } = ctx;
   for (let i = 0; i < norm.length; i++) {
@@ -40,6 +44,9 @@ export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): 
       if (!n) break;
       s -= n;
     }
+    // a unit's field may be two joined by 与 or 和, right after its body's name: 某某学院|数字
+    // 经济与金融创新研究中心 (not 甲与乙研究中心 at a clause's start: two parties, the centre one name)
+    if (UNIT_SUFFIXES.has(suffix)) s = fieldsStart(norm, s);
     // a name part that runs to the limit without a boundary is a clause, not a name
     const bounded = s === 0 || stop(s - 1) || !cjkLengthBefore(norm, s) || afterKind(s);
     const name = norm.slice(s, i);
