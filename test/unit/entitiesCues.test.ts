@@ -65,3 +65,15 @@ describe('entities: short forms beside their kind', () => {
     assert.deepEqual(named(find('微軟雲的收入增長了。'), '微軟雲'), ['product:Azure']);
   });
 });
+
+describe('entities: a Latin name in parentheses after a name', () => {
+  it('is the same entity, for people found by any rule', () => {
+    const ms = find('前高管李明远(Brian Lee)表示，情况不同。');
+    assert.deepEqual(named(ms, 'Brian Lee'), ['person:李明远']);
+    assert.deepEqual(named(find('首席分析师查尔斯·韦（Charles Wei）表示：需求回暖。'), 'Charles Wei'), ['person:查尔斯·韦']);
+  });
+  it('is no name when it is an acronym (a term), or after no name', () => {
+    assert.deepEqual(find('目标是通用人工智能(AGI)。').filter((m) => m.text === 'AGI'), []);
+    assert.deepEqual(named(find('这个说法(Fair Use)很常见。'), 'Fair Use'), []);
+  });
+});
