@@ -46,9 +46,11 @@ export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): 
     }
     // a unit's field may be two joined by 与 or 和, right after its body's name: 某某学院|数字
     // 经济与金融创新研究中心 (not 甲与乙研究中心 at a clause's start: two parties, the centre one name)
-    if (UNIT_SUFFIXES.has(suffix)) s = fieldsStart(norm, s);
+    const fields = UNIT_SUFFIXES.has(suffix) ? fieldsStart(norm, s) : s;
+    const afterBody = fields < s;
+    s = fields;
     // a name part that runs to the limit without a boundary is a clause, not a name
-    const bounded = s === 0 || stop(s - 1) || !cjkLengthBefore(norm, s) || afterKind(s);
+    const bounded = afterBody || s === 0 || stop(s - 1) || !cjkLengthBefore(norm, s) || afterKind(s);
     const name = norm.slice(s, i);
     const whole = name + suffix;
     if (!bounded || name.length < 2 || GENERIC_ORG_START.has(name[0]!) || GENERIC_ORG_NAMES.has(name) || /[0-9]/.test(name)) continue;
