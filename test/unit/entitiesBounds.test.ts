@@ -18,6 +18,13 @@ describe('entities: where an organisation the tagger read begins and ends', () =
     assert.deepEqual(names(find('而东方并购工会标准评审委员会的赵刚则说'), 'org'), ['东方并购工会标准评审委员会']);
     assert.deepEqual(names(find('而东联收购工会标准评审委员会的赵刚则说'), 'org'), ['东联收购工会标准评审委员会']);
   });
+  it('reads a unit whose field joins two with 与 right after its body as one name, not cut at 与', () => {
+    assert.deepEqual(names(find('复旦大学国际商学院数字经济与绿色金融研究中心主任李明向本报记者表示。'), 'org'), ['复旦大学国际商学院数字经济与绿色金融研究中心']);
+    // where the tagger reads only the body, the suffix rule reads the unit whole beside it
+    assert.deepEqual(names(find('东海大学联合商学院智能制造与产业创新研究中心联席主任赵刚说。'), 'org'), ['东海大学联合商学院', '智能制造与产业创新研究中心']);
+    // two parties before a centre stay apart: no body's name before the first
+    assert.deepEqual(names(find('该研究院与绿色金融研究中心签了协议。'), 'org'), ['绿色金融研究中心']);
+  });
   it('leaves a unit alone where a verb or a role may come between it and what is before', () => {
     // no body's name within reach: the reading stands, nothing is swallowed
     const orgs = names(find('他后来被选为副主席兼任民族事务委员会主任。'), 'org');

@@ -45,9 +45,12 @@ describe('entities: what the tagger proposes, checked against the context', () =
     const ms = find('上周主场输给埃因霍温之后，球队士气低落。');
     assert.deepEqual(ids(ms.filter((m) => m.text === '埃因霍温')), ['埃因霍温|org:埃因霍温']);
   });
-  it('a Latin name before the kind of product it is, is a product: 通用Universal实例', () => {
+  it('a Latin name before the kind of product it is, is a product; inside a longer mixed name it is none (通用Universal实例)', () => {
+    const alone = find('这家云厂商上线了Universal实例，价格下降三成。');
+    assert.deepEqual(ids(alone.filter((m) => m.text === 'Universal')), ['Universal|product:Universal']);
+    // the product is the whole 通用Universal实例, not its English word
     const ms = find('这家云厂商上线了通用Universal实例，价格下降三成。');
-    assert.deepEqual(ids(ms.filter((m) => m.text === 'Universal')), ['Universal|product:Universal']);
+    assert.deepEqual(ids(ms.filter((m) => m.text === 'Universal')), []);
   });
   it('two characters that a dictionary name runs into are no person on their own: 王师 in 帝王师', () => {
     // 帝王 is listed among persons' names, as in jieba's dictionary; 王 is a surname

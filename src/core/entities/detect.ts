@@ -8,6 +8,7 @@ import { toSimplifiedView } from '../script/normalize';
 import { CandidateSink, type CandidateSource, type DetectContext, type EntityMention } from './candidates';
 import type { Lexicon } from './lexicon';
 import { nerWordDictionary } from './ner';
+import { parenthesisedAliases } from './parenthesised';
 import { resolveOverlaps } from './resolve';
 import { abbreviatedPlaces, lexiconNames } from './sources/known';
 import { latinNames } from './sources/latin';
@@ -39,5 +40,7 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
   const sink = new CandidateSink(ctx);
   for (const source of RULE_SOURCES) source(ctx, sink);
   if (model) for (const source of MODEL_SOURCES) source(ctx, sink);
-  return resolveOverlaps(sink.all);
+  const mentions = resolveOverlaps(sink.all);
+  const aliases = parenthesisedAliases(norm, text, mentions);
+  return aliases.length ? [...mentions, ...aliases].sort((a, b) => a.start - b.start) : mentions;
 }

@@ -1,7 +1,7 @@
 /** Names the lexicon knows (built in, or taught by the team), and abbreviations of known places. */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { findAbbreviatedPlaces } from '../abbreviations';
-import type { EntityType } from '../lexicon';
+import type { EntityType, Lexicon } from '../lexicon';
 import { OUTLET_CUES_AFTER } from '../kinds';
 import type { WordDictionary } from '../wordLattice';
 
@@ -53,10 +53,38 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     const group = entry.type === 'org' && entry.groupNames && !hit.short ? groupSuffixAt(form, i + hit.length) : undefined;
     const end = i + hit.length + (group?.length ?? 0);
     // a short form before what an outlet does is the outlet, full name or not: 晚点引述
-    const short = hit.short && !(entry.type === 'org' && OUTLET_CUES_AFTER.some((c) => form.startsWith(c, end)));
+    // a short form before a title is the outlet or the app it appears on: 某某《标题》;
+    // one in a list beside another known name of its kind is that kind's name: 甲网和乙
+    const short = hit.short && !(entry.type === 'org' && OUTLET_CUES_AFTER.some((c) => form.startsWith(c, end))) &&
+      !((entry.type === 'org' || entry.type === 'product') && form[end] === '《') && !coordinatedWithKnown(lexicon, form, i, end, entry.type);
     sink.add(i, end, entry.type, entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, { canonical: entry.canonical, short });
     i = end;
   }
+}
+
+/** Words that join names of one list: 甲和乙, 甲、乙. */
+const COORDINATORS = ['和', '与', '及', '、', '以及'];
+/** Longest name looked for on the other side of a coordinator. */
+const LONGEST_SIBLING = 8;
+
+/**
+ * Whether the name at [i, end) is joined by a coordinator to a name of the same type that
+ * the lexicon knows in full (not itself a short form): 某某网和乙 (a short form in a list of
+ * platforms is a platform's name). Bounded by the longest sibling.
+ */
+function coordinatedWithKnown(lexicon: Lexicon, form: string, i: number, end: number, type: EntityType): boolean {
+  const full = (at: number, length?: number) => {
+    const hit = lexicon.match(form, at);
+    return hit !== undefined && !hit.short && hit.entry.type === type && (length === undefined || hit.length === length);
+  };
+  for (const c of COORDINATORS) {
+    if (form.startsWith(c, end) && full(end + c.length)) return true;
+    if (form.endsWith(c, i)) {
+      const at = i - c.length;
+      for (let k = 2; k <= LONGEST_SIBLING && k <= at; k++) if (full(at - k, k)) return true;
+    }
+  }
+  return false;
 }
 
 /** 中美, 京津冀, 访华: each character a place, linked to the full name's entity. */

@@ -1,10 +1,25 @@
 /** Latin names by their shape: OpenAI, MiniMax, DeepSeek, GPT-3.5. */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
-import type { EntityType } from '../lexicon';
+import type { EntityType, Lexicon } from '../lexicon';
 import { LATIN_STOP, PRODUCT_CUES_BEFORE } from '../kinds';
 import { isLatinLetter, isLatinWordChar } from '../textAt';
 
-export function latinNames({ norm }: DetectContext, sink: CandidateSink): void {
+/** A company named by its web address: a name before .ai, .io or .com (Character.ai). */
+const DOMAIN_NAME = /^[A-Z][A-Za-z0-9-]+\.(?:ai|io|com)$/;
+/** A short model code, letters then digits (R1, V3): a name only before 模型 or 大模型. */
+const MODEL_CODE = /^[A-Za-z]{1,2}[0-9]{1,3}$/;
+/** A name and its version, written together: qwen2.5, Llama3. */
+const VERSIONED = /^([A-Za-z]{3,})-?([0-9]+(?:\.[0-9]+)?[a-z]?)$/;
+
+/** The lexicon's product whose Latin name is `name` (any case), written as the lexicon writes it. */
+function knownLatinProduct(lexicon: Lexicon, name: string): string | undefined {
+  const form = name.toLowerCase();
+  const hit = lexicon.match(form, 0);
+  if (!hit || hit.length !== form.length || hit.entry.type !== 'product' || hit.short) return undefined;
+  return [hit.entry.canonical, ...hit.entry.aliases].find((a) => a.toLowerCase() === form);
+}
+
+export function latinNames({ norm, lexicon }: DetectContext, sink: CandidateSink): void {
   for (let i = 0; i < norm.length; i++) {
     const c = norm.charCodeAt(i);
     if (!isLatinLetter(c) || isLatinWordChar(norm.charCodeAt(i - 1))) continue;
@@ -21,7 +36,29 @@ export function latinNames({ norm }: DetectContext, sink: CandidateSink): void {
       const product = /[0-9]/.test(word) || after.startsWith('模型') || after.startsWith('大模型') || PRODUCT_CUES_BEFORE.some((cue) => norm.endsWith(cue, i));
       const type: EntityType = product ? 'product' : 'org';
       sink.add(i, e, type, 'latin', Priority.LatinShape);
+    } else if (!LATIN_STOP.has(word.toLowerCase())) {
+      otherLatinName(norm, lexicon, i, e, word, sink);
     }
     i = Math.max(i, e - 1);
+  }
+}
+
+/**
+ * Latin names that their shape alone does not show: a plain word or an acronym after the
+ * kind of product it is (产品Glow, 机器学习PAI), a company's web address (Superfocus.ai), a
+ * model's code before 模型 (R1模型), a known product with its version (qwen2.5).
+ */
+function otherLatinName(norm: string, lexicon: Lexicon, i: number, e: number, word: string, sink: CandidateSink): void {
+  if (DOMAIN_NAME.test(word)) return sink.add(i, e, 'org', 'latin', Priority.LatinShape);
+  if (MODEL_CODE.test(word) && !/^Q[0-9]/i.test(word)) {
+    if (norm.startsWith('模型', e) || norm.startsWith('大模型', e)) sink.add(i, e, 'product', 'latin', Priority.LatinShape);
+    return;
+  }
+  const version = VERSIONED.exec(word);
+  const family = version ? knownLatinProduct(lexicon, version[1]!) : undefined;
+  if (family) return sink.add(i, e, 'product', 'latin', Priority.LatinShape, { canonical: `${family}${word.slice(version![1]!.length)}` });
+  // glued to what it is: 产品Glow; not a word of a longer mixed name (通用Universal实例)
+  if (/^[A-Z][A-Za-z]+$|^[A-Z]{2,5}$/.test(word) && word.length >= 2 && PRODUCT_CUES_BEFORE.some((cue) => norm.endsWith(cue, i))) {
+    sink.add(i, e, 'product', 'latin', Priority.LatinShape);
   }
 }

@@ -33,6 +33,9 @@ const BODY_ENDS = ORG_NAME_ENDS.filter((e) => e.length >= 2);
 export function unitStart(norm: string, start: number, end: number, words: WordDictionary | undefined): number {
   const name = norm.slice(start, end);
   if (!UNIT_ENDS.some((u) => name.endsWith(u) && name.length > u.length)) return start;
+  // a field joined by 与 after the body's name: the unit is named from the body's clause edge
+  const fields = fieldsStart(norm, start);
+  if (fields < start) return bodyStart(norm, fields) ?? fields;
   if (!cjkLengthBefore(norm, start) || isLeftStopAt(norm, start - 1)) return start;
   const cut = words?.crosses(norm, start) === true || GENERIC_STARTS.some((g) => name.startsWith(g) && name.length > g.length + 2);
   if (!cut) return start;
@@ -44,6 +47,39 @@ export function unitStart(norm: string, start: number, end: number, words: WordD
     s -= n;
   }
   return start;
+}
+
+/** Last words of a body's name: 大学, 学院, 研究院. */
+const FIELD_BODY_ENDS = ['大学', '学院', '研究院', '科学院', '集团', '公司'];
+/** Most characters of the first field before 与 (数字经济). */
+const LONGEST_FIELD = 6;
+
+/**
+ * Where a unit's name starts when its field joins two with 与 or 和 right after the name of
+ * the body it belongs to: 某某学院|数字经济与金融创新研究中心. `s` is where the name read
+ * without the joined field starts; it is returned unchanged unless a body's name ends right
+ * before the first field.
+ */
+export function fieldsStart(norm: string, s: number): number {
+  const join = norm[s - 1];
+  if (join !== '与' && join !== '和') return s;
+  for (let k = s - 1, n = 0; n < LONGEST_FIELD; n++) {
+    const len = cjkLengthBefore(norm, k);
+    if (!len || isLeftStopAt(norm, k - len)) return s;
+    k -= len;
+    if (n >= 1 && FIELD_BODY_ENDS.some((e) => norm.endsWith(e, k))) return k;
+  }
+  return s;
+}
+
+/** The clause edge before a body's name that ends at `end` (某某大学|…), if one is near. */
+function bodyStart(norm: string, end: number): number | undefined {
+  for (let s = end; end - s <= LONGEST_BEFORE_UNIT; ) {
+    const n = cjkLengthBefore(norm, s);
+    if (!n || isLeftStopAt(norm, s - 1)) return s < end ? s : undefined;
+    s -= n;
+  }
+  return undefined;
 }
 
 /** Names' last words after which one more character is a word of its own: 证券|研报, 银行|称. */

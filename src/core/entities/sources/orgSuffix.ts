@@ -2,6 +2,7 @@
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { GENERIC_HEADS, GENERIC_ORG_NAMES, GENERIC_ORG_START, isKindOfOrganisation } from '../kinds';
 import { isKnownPlace } from './tagger';
+import { fieldsStart } from './orgBounds';
 import { isLeftStopAt, isNotInNameAt } from '../names';
 import { cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
 
@@ -33,6 +34,9 @@ function suffixAt(norm: string, i: number): [string, number] | undefined {
   return undefined;
 }
 
+/** Suffixes of a unit inside a larger body, whose name may join two fields. */
+const UNIT_SUFFIXES = new Set(['研究中心', '研究院', '研究所', '实验室', '委员会']);
+
 export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): void {
   const { norm } = ctx;
   for (let i = 0; i < norm.length; i++) {
@@ -51,8 +55,13 @@ export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): 
       if (!n) break;
       s -= n;
     }
+    // a unit's field may be two joined by 与 or 和, right after its body's name: 某某学院|数字
+    // 经济与金融创新研究中心 (not 甲与乙研究中心 at a clause's start: two parties, the centre one name)
+    const fields = UNIT_SUFFIXES.has(suffix) ? fieldsStart(norm, s) : s;
+    const afterBody = fields < s;
+    s = fields;
     // a name part that runs to the limit without a boundary is a clause, not a name
-    const bounded = s === 0 || stop(s - 1) || !cjkLengthBefore(norm, s) || afterKind(s);
+    const bounded = afterBody || s === 0 || stop(s - 1) || !cjkLengthBefore(norm, s) || afterKind(s);
     const name = norm.slice(s, i);
     const whole = name + suffix;
     if (!bounded || name.length < 2 || GENERIC_ORG_START.has(name[0]!) || GENERIC_ORG_NAMES.has(name) || /[0-9]/.test(name)) continue;

@@ -20,23 +20,70 @@ export function titles({ norm }: DetectContext, sink: CandidateSink): void {
 }
 
 const QUOTE_PRODUCT_CUES = ['大模型', '模型', '产品', '推出', '发布', '上线', '旗下', '应用', '助手', '名为', '命名为', '叫做', '平台', '系统'];
+/** Kinds of organisation written right before an organisation's quoted name: AI创企“某某学”. */
+const QUOTE_ORG_CUES = ['公司', '企业', '创企', '厂商', '机构', '独角兽', '初创'];
+/**
+ * How the names of plans, campaigns and events end: what is launched under such a name
+ * (推出“某某免费试用计划”) is a programme, not a product.
+ */
+const PROGRAMME_ENDS = ['计划', '活动', '行动', '工程', '项目', '战略', '政策', '倡议', '方案', '大赛', '比赛', '大会', '峰会', '论坛', '节'];
+/** Characters of speech, not of a name: a quoted phrase holding them is a quotation (公司“不会裁员”). */
+const SPEECH_CHARACTERS = /[的了是在不没会要将把被我你他她它们吗呢吧啊]/;
 /** The closing quote of an opening one (“ and 「), by UTF-16 code: no string per character of the text. */
 function closingQuote(code: number): string | undefined {
   return code === 0x201c ? '”' : code === 0x300c ? '」' : undefined;
 }
 const LONGEST_QUOTED = 11;
+/** Longest organisation's name looked for right before a quote (商汤科技“…”). */
+const LONGEST_OWNER = 8;
 
-/** “Quoted” product names after a cue: 推出了大模型“通义千问”. */
-export function quotedProducts({ norm }: DetectContext, sink: CandidateSink): void {
+/** Whether an organisation the lexicon knows ends right at i: 商汤科技|“日日新”. */
+function knownOrganisationBefore({ form, lexicon }: DetectContext, i: number): boolean {
+  for (let k = 2; k <= LONGEST_OWNER && k <= i; k++) {
+    if (!lexicon.mayStartWith(form.charCodeAt(i - k))) continue;
+    const hit = lexicon.match(form, i - k);
+    if (hit && hit.length === k && hit.entry.type === 'org' && !hit.short) return true;
+  }
+  return false;
+}
+
+/** What follows a product's name in a list of makers' products, or the kind of product it is: 某某“甲”、某某“乙”, “甲”体系. */
+const LIST_OR_KIND_AFTER = /^(?:、|和|与|及|以及|等|体系|系列|大模型|模型|产品|平台|应用)/;
+
+/**
+ * Whether a quoted word right after an organisation names its product rather than scaring a
+ * verb (某公司“出手”了): in a list or before a kind of product, or a word that is no
+ * ordinary word, ending a clause.
+ */
+function namedAfterMaker({ norm, words }: DetectContext, inner: string, after: number): boolean {
+  const next = norm.slice(after, after + 3);
+  return LIST_OR_KIND_AFTER.test(next) || (/^[，。；！？）)]/.test(next) && words?.isOrdinaryWord(inner) !== true);
+}
+
+/**
+ * “Quoted” names: a product after a cue (推出了大模型“通义千问”) or right after the
+ * organisation that makes it (商汤科技“某某新”), an organisation after the kind it is
+ * (AI创企“某某学”). Plans and campaigns are neither (推出“某某试用计划”).
+ */
+export function quotedProducts(ctx: DetectContext, sink: CandidateSink): void {
+  const { norm } = ctx;
   for (let i = 0; i < norm.length; i++) {
     const closer = closingQuote(norm.charCodeAt(i));
     if (closer === undefined) continue;
     const near = norm.slice(i + 1, i + LONGEST_QUOTED + 2).indexOf(closer);
     const close = near < 0 ? -1 : i + 1 + near;
     if (close <= i + 1 || close - i > LONGEST_QUOTED + 1) continue;
-    const before = norm.slice(Math.max(0, i - 6), i);
-    if (!QUOTE_PRODUCT_CUES.some((q) => before.endsWith(q) || before.endsWith(`${q}了`) || before.endsWith(`${q}的`))) continue;
     const inner = norm.slice(i + 1, close);
-    if (inner.length >= 2 && !/[，。！？、\s0-9+]/.test(inner)) sink.add(i + 1, close, 'product', 'quoted', Priority.Pattern);
+    if (inner.length < 2 || /[，。！？、\s0-9+]/.test(inner) || PROGRAMME_ENDS.some((e) => inner.endsWith(e))) continue;
+    const before = norm.slice(Math.max(0, i - 6), i);
+    if (QUOTE_PRODUCT_CUES.some((q) => before.endsWith(q) || before.endsWith(`${q}了`) || before.endsWith(`${q}的`))) {
+      sink.add(i + 1, close, 'product', 'quoted', Priority.Pattern);
+    } else if (SPEECH_CHARACTERS.test(inner)) {
+      continue;
+    } else if (QUOTE_ORG_CUES.some((q) => before.endsWith(q))) {
+      sink.add(i + 1, close, 'org', 'quoted', Priority.Pattern);
+    } else if (knownOrganisationBefore(ctx, i) && namedAfterMaker(ctx, inner, close + 1)) {
+      sink.add(i + 1, close, 'product', 'quoted', Priority.Pattern);
+    }
   }
 }

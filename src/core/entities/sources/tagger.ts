@@ -5,7 +5,8 @@
  */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { FACILITIES, GENERIC_INSTITUTIONS, LATIN_STOP, PRODUCT_CUES_AFTER, PRODUCT_CUES_BEFORE, isKindOfOrganisation, isOutletName, isOutletTitle } from '../kinds';
-import { NOT_IN_NAME, REPORTING, surnameAt } from '../names';
+import { LEFT_STOP, NOT_IN_NAME, REPORTING, surnameAt } from '../names';
+import { cjkLengthBefore } from '../textAt';
 import { tagEntities, type NerSpan } from '../ner';
 import { administrativeParts } from '../places';
 import { organisationEnd, unitStart } from './orgBounds';
@@ -149,8 +150,14 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   // a newspaper the tagger calls a work is an outlet: 北京商报
   if (type === 'work' && isOutletName(norm.slice(start, end))) return sink.add(start, end, 'org', 'model', Priority.Tagger);
   // a Latin name after the kind of product it is: 数据库PolarDB, 大模型Kimi
-  if ((type === 'work' || type === 'org') && /^[a-z][a-z0-9.+-]*$/.test(surface) && (PRODUCT_CUES_BEFORE.some((cue) => norm.endsWith(cue, start)) || PRODUCT_CUES_AFTER.some((cue) => norm.startsWith(cue, end)))) {
-    return sink.add(start, end, 'product', 'model', Priority.Tagger);
+  if ((type === 'work' || type === 'org') && /^[a-z][a-z0-9.+-]*$/.test(surface)) {
+    if (PRODUCT_CUES_BEFORE.some((cue) => norm.endsWith(cue, start))) return sink.add(start, end, 'product', 'model', Priority.Tagger);
+    if (PRODUCT_CUES_AFTER.some((cue) => norm.startsWith(cue, end))) {
+      // a Latin word with Chinese glued on both sides is one word of a longer mixed name
+      // (通用Latin实例 is the product): its Latin part alone is no name
+      if (cjkLengthBefore(norm, start) && !LEFT_STOP.has(norm[start - 1]!)) return;
+      return sink.add(start, end, 'product', 'model', Priority.Tagger);
+    }
   }
   sink.add(start, end, type, 'model', Priority.Tagger, { weak: type === 'person' && !personEvidence(norm, start, end, words) });
 }
