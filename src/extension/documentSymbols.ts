@@ -22,7 +22,7 @@ export class ArticleSymbols implements vscode.DocumentSymbolProvider {
   constructor(private readonly reviewer: Reviewer) {}
 
   provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentSymbol[] {
-    const analysis = this.reviewer.analyses.get(document);
+    const analysis = this.reviewer.shownAnalysis(document);
     if (token.isCancellationRequested) return [];
     const byParagraph = this.reviewer.paragraphItems(document);
     const out: vscode.DocumentSymbol[] = [];

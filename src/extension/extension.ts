@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AnalysisCache } from './analysisCache';
+import { AnalysisCache, type AnalysisCounts } from './analysisCache';
 import { AnnotatorService } from './annotator';
 import { registerArticleDetection } from './articles';
 import { Background, type BackgroundJob } from './background';
@@ -32,6 +32,12 @@ export interface GlossApi {
   analyze(uri: vscode.Uri): Promise<Analysis>;
   /** The sidecar's annotations of an article (including edits not yet written). */
   annotations(uri: vscode.Uri): Promise<Annotation[]>;
+  /** Background analyses of open articles since activation: started, completed, and cancelled by a newer version. */
+  analysisCounts(): AnalysisCounts;
+  /** Which version of an open article providers show (its last complete analysis), and which one is being analysed. */
+  analysisState(uri: vscode.Uri): { completed?: number; running?: number };
+  /** For tests: background analyses pause while held, so that what the editor does meanwhile can be observed. */
+  holdBackgroundAnalysis(held: boolean): void;
   /** Paragraphs analysed afresh since activation; unchanged paragraphs are never re-analysed. */
   freshParagraphs(): number;
   /** The last background jobs (workspace index builds and updates), oldest first. */
@@ -142,6 +148,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
       return sidecars.get(uri, document.getText()).sidecar.annotations;
     },
     freshParagraphs: () => cache.freshParagraphs,
+    analysisCounts: () => cache.counts,
+    analysisState: (uri) => cache.state(uri),
+    holdBackgroundAnalysis: (held) => cache.holdBackground(held),
     backgroundJobs: () => background.jobs,
     logLines: () => background.lines,
     async queue(uri) {

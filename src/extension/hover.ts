@@ -89,7 +89,7 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
         provideHover(document, position, token) {
           if (token.isCancellationRequested) return undefined;
           const offset = document.offsetAt(position);
-          const review = reviewer.review(document);
+          const review = reviewer.shownReview(document);
           const around = itemsAt(review, offset);
           const here = around.filter((i) => i.state !== 'rejected');
           const orphans = orphansOnLine(document, review, position.line);
