@@ -57,3 +57,55 @@ describe('Gloss speed: analysis off the editor thread', () => {
     }
   });
 });
+
+describe('Gloss speed: corpus index in the background, cached by content hash', () => {
+  const FIXTURES = ['01-cloud-earnings-simplified.txt', '02-ai-startups-traditional.txt', '03-mixed-script-notes.txt'];
+
+  it('takes unchanged articles from the cache on the next build, and analyses a changed one again', async function () {
+    this.timeout(timeoutFor(30_000, 30_000, 30_000));
+    const api = await activateGloss();
+    const scratch = await scratchArticles(...FIXTURES);
+    const ours = FIXTURES.map((f) => scratch.uri(f).toString());
+    const mine = (list: string[]) => list.filter((u) => ours.includes(u)).sort();
+
+    await api.rebuildIndex();
+    let stats = api.indexStats();
+    assert.equal(stats.cancelled, false);
+    assert.deepEqual(mine([...stats.analysed, ...stats.cached]), [...ours].sort(), 'the build indexed our articles');
+
+    // a second build reads the cache from storage: nothing unchanged is analysed
+    await api.rebuildIndex();
+    stats = api.indexStats();
+    assert.deepEqual(mine(stats.analysed), [], 'no unchanged article analysed again');
+    assert.deepEqual(mine(stats.cached), [...ours].sort());
+
+    // a changed article is analysed again, and the index holds its new text
+    const changed = scratch.uri(FIXTURES[0]!);
+    writeFileSync(changed.fsPath, `${readFileSync(changed.fsPath, 'utf8')}\n据星河日报报道，周海波将出任青禾科技总经理。\n`);
+    await api.rebuildIndex();
+    stats = api.indexStats();
+    assert.deepEqual(mine(stats.analysed), [changed.toString()]);
+    assert.deepEqual(mine(stats.cached), ours.filter((u) => u !== changed.toString()).sort());
+    const tree = await vscode.commands.executeCommand<{ tree: unknown }>('gloss.corpusTree');
+    assert.match(JSON.stringify(tree.tree), /周海波将出任青禾科技总经理/, 'the claim of the new paragraph is in the corpus view');
+  });
+
+  it('stops a build when it is cancelled, keeping what it indexed', async function () {
+    this.timeout(timeoutFor(30_000, 30_000));
+    const api = await activateGloss();
+    await scratchArticles(...FIXTURES);
+    await api.rebuildIndex();
+    const total = api.indexStats().total;
+    assert.ok(total >= FIXTURES.length);
+    const building = api.rebuildIndex();
+    api.cancelIndex();
+    await building;
+    const stats = api.indexStats();
+    assert.equal(stats.cancelled, true);
+    assert.ok(stats.analysed.length + stats.cached.length < total, `${stats.analysed.length + stats.cached.length} of ${total} indexed after the cancel`);
+    // the next build indexes everything again
+    await api.rebuildIndex();
+    assert.equal(api.indexStats().cancelled, false);
+    assert.equal(api.indexStats().analysed.length + api.indexStats().cached.length, api.indexStats().total);
+  });
+});
