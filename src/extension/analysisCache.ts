@@ -157,6 +157,11 @@ export class AnalysisCache implements vscode.Disposable {
     return { completed: this.entries.get(key)?.version, running: this.runs.get(key)?.version };
   }
 
+  /** Resolves once no open document is being analysed: background work of lower priority (the corpus index) waits for it. */
+  async idle(): Promise<void> {
+    while (this.runs.size) await Promise.all([...this.runs.values()].map((r) => r.done));
+  }
+
   /** Undefined unless the text is above gloss.maxArticleMb: then an empty analysis (nothing analysed, nor the lexicon loaded), and the user is told once. */
   private oversizeAnalysis(document: vscode.TextDocument, text: string): Analysis | undefined {
     const key = document.uri.toString();

@@ -75,6 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
   const background = new Background();
   const rebuildIndex = () => background.run(t('rebuilding the workspace index'), [], () => lexicon.corpus.rebuild());
   lexicon.corpus.useCache(() => context.storageUri ?? context.globalStorageUri, () => indexFingerprint(context, lexicon));
+  lexicon.corpus.editorIdle = () => cache.idle();
   lexicon.corpus.articleKey = async (uri) => {
     // the cached progress and verdicts come from the sidecar, and the queue from the article's settings
     let sidecar = '';

@@ -73,6 +73,8 @@ export class CorpusIndex implements vscode.Disposable {
   /** What an article's cached results depend on besides its text (its sidecar, its settings). */
   articleKey?: (uri: vscode.Uri) => Promise<string>;
   private cache: IndexCache | undefined;
+  /** Resolves when the open documents' analyses are done: what the user looks at comes first. */
+  editorIdle?: () => Promise<void>;
   private buildCancel: vscode.CancellationTokenSource | undefined;
 
   constructor(private readonly lexicon: () => Lexicon) {}
@@ -165,6 +167,7 @@ export class CorpusIndex implements vscode.Disposable {
             stats.cancelled = true;
             break;
           }
+          await this.editorIdle?.();
           await this.indexOne(uri, stats);
           n++;
           if (performance.now() - slice > SLICE_MS) {
