@@ -121,15 +121,21 @@ export class AnalysisCache implements vscode.Disposable {
     return entry?.analysis;
   }
 
-  /** The analysis of the document's current version, done in the background (it does not block the editor). */
+  /**
+   * The analysis of the document's current version, awaited: done in the background (the
+   * editor's thread is never blocked), started at once if typing had only scheduled it.
+   */
   async analysed(document: vscode.TextDocument): Promise<Analysis> {
+    const key = document.uri.toString();
     for (;;) {
-      const now = this.latest(document);
-      const entry = this.entries.get(document.uri.toString());
-      if (now && entry?.version === document.version) return now;
-      const run = this.runs.get(document.uri.toString());
-      if (!run || run.version !== document.version) return this.get(document);
-      await run.done;
+      const entry = this.entries.get(key);
+      if (entry?.version === document.version) return entry.analysis;
+      if (document.isClosed) return this.get(document);
+      clearTimeout(this.timers.get(key));
+      this.timers.delete(key);
+      this.start(document);
+      // a newer version may cancel this run: then its own run is awaited
+      await this.runs.get(key)?.done;
     }
   }
 

@@ -33,10 +33,11 @@ export class GlossCodeLensProvider implements vscode.CodeLensProvider<GlossLens>
     this.changed.fire();
   }
 
-  provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): GlossLens[] {
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<GlossLens[]> {
     if (!vscode.workspace.getConfiguration('gloss', document.uri).get<boolean>('codeLens.enabled', true)) return [];
-    // before the first analysis is done there is nothing to count: the lenses come when it is
-    if (this.reviewer.pending(document) || token.isCancellationRequested) return [];
+    // lenses come from the last complete analysis; before the first one there is nothing to show: it is awaited (in the background)
+    if (this.reviewer.pending(document)) await this.reviewer.analyses.analysed(document);
+    if (token.isCancellationRequested) return [];
     const analysis = this.reviewer.shownAnalysis(document);
     const byParagraph = this.reviewer.paragraphItems(document);
     const all = this.reviewer.settings(document).allParagraphLenses;

@@ -87,6 +87,12 @@ export class Reviewer implements vscode.Disposable {
     return this.entry(document, false).queue;
   }
 
+  /** The review of the document's current version, awaited without blocking the editor's thread (hovers: they must name the words under the pointer). */
+  async currentReview(document: vscode.TextDocument): Promise<Review> {
+    await this.analyses.analysed(document);
+    return this.entry(document, true).review;
+  }
+
   /** The analysis providers show: the last complete one (empty, with no paragraphs, before the first is done). */
   shownAnalysis(document: vscode.TextDocument): Analysis {
     return this.entry(document, false).analysis;
