@@ -17,6 +17,8 @@ interface Run {
   cancelled: boolean;
   /** Settles when the run ends, completed or dropped. */
   done: Promise<void>;
+  /** What the analysis threw, if it failed. */
+  error?: unknown;
 }
 
 export interface AnalysisCounts {
@@ -36,6 +38,8 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, { version: number; analysis: Analysis }>();
   /** The background analysis under way for each document. */
   private readonly runs = new Map<string, Run>();
+  /** The version whose background analysis failed, per document: not tried again until the next version (or a command asks). */
+  private readonly failed = new Map<string, number>();
   private readonly counted: AnalysisCounts = { started: 0, completed: 0, cancelled: 0 };
   private held: { promise: Promise<void>; release: () => void } | undefined;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -62,6 +66,7 @@ export class AnalysisCache implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => {
         const key = d.uri.toString();
         this.cancel(key);
+        this.failed.delete(key);
         clearTimeout(this.timers.get(key));
         this.timers.delete(key);
         this.entries.delete(key);
@@ -117,7 +122,7 @@ export class AnalysisCache implements vscode.Disposable {
     const entry = this.entries.get(key);
     if (entry?.version === document.version) return entry.analysis;
     // while the user types, the debounce timer starts the analysis
-    if (!this.timers.has(key)) this.start(document);
+    if (!this.timers.has(key) && this.failed.get(key) !== document.version) this.start(document);
     return entry?.analysis;
   }
 
@@ -133,6 +138,7 @@ export class AnalysisCache implements vscode.Disposable {
       if (document.isClosed) return this.get(document);
       clearTimeout(this.timers.get(key));
       this.timers.delete(key);
+      if (this.failed.get(key) === document.version) return this.get(document);
       this.start(document);
       // a newer version may cancel this run: then its own run is awaited
       await this.runs.get(key)?.done;
@@ -202,10 +208,17 @@ export class AnalysisCache implements vscode.Disposable {
     const run: Run = { version: document.version, cancelled: false, done: new Promise<void>((r) => (finish = r)) };
     this.runs.set(key, run);
     this.counted.started++;
-    void this.execute(document, run).finally(() => {
-      if (this.runs.get(key) === run) this.runs.delete(key);
-      finish();
-    });
+    this.execute(document, run)
+      .catch((e: unknown) => {
+        // providers keep the last complete analysis; a command (get) analyses again and reports the error
+        run.error = e;
+        if (!run.cancelled) this.failed.set(key, run.version);
+        console.error(`Gloss: the analysis of ${key} failed`, e);
+      })
+      .finally(() => {
+        if (this.runs.get(key) === run) this.runs.delete(key);
+        finish();
+      });
   }
 
   private cancel(key: string): void {
@@ -241,6 +254,7 @@ export class AnalysisCache implements vscode.Disposable {
       analysis = this.analyzeNow(document, text);
     }
     this.entries.set(key, { version: run.version, analysis });
+    this.failed.delete(key);
     this.counted.completed++;
     this.changed.fire(document.uri);
   }
