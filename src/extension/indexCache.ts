@@ -42,6 +42,8 @@ export class IndexCache {
 
   /** Reads the cache from storage (an empty one if it is missing, unreadable or made for another fingerprint). */
   async load(): Promise<void> {
+    // what is being written is read back whole
+    await this.saving;
     this.entries = new Map();
     const file = this.file();
     if (!file) return;
@@ -76,8 +78,9 @@ export class IndexCache {
     const file = this.file();
     const folder = this.folder();
     if (!file || !folder) return Promise.resolve();
-    const data: CacheFile = { fingerprint: this.fingerprint(), articles: Object.fromEntries(this.entries) };
     const write = async () => {
+      // the entries as they are when the write starts (an earlier write may have been under way)
+      const data: CacheFile = { fingerprint: this.fingerprint(), articles: Object.fromEntries(this.entries) };
       const temp = vscode.Uri.joinPath(folder, `corpus-index-v1.json.${process.pid}.tmp`);
       await vscode.workspace.fs.createDirectory(folder);
       await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(JSON.stringify(data)));

@@ -202,7 +202,12 @@ export class CorpusIndex implements vscode.Disposable {
   async update(uris: vscode.Uri[]): Promise<void> {
     // after a failure the index is incomplete: build it all again rather than patch it
     if (this.stale) return this.rebuild();
-    await this.building;
+    // a build that a newer one cancelled hands over to it: wait for the one that finishes
+    let waited: Promise<void> | undefined;
+    while (this.building && waited !== this.building) {
+      waited = this.building;
+      await waited;
+    }
     const stats: IndexStats = { analysed: [], cached: [], total: uris.length, cancelled: false };
     try {
       for (const uri of uris) await this.indexOne(uri, stats);
