@@ -43,13 +43,13 @@ export class GlossCodeActions implements vscode.CodeActionProvider {
         action(t('Gloss: add evidence…'), 'gloss.addEvidence', { uri, offset, kind: 'claim' }, d, true);
       } else if (code === CODES.orphan) {
         const index = new OffsetIndex(document.getText());
-        const orphan = this.reviewer.review(document).orphans.find((o) => orphanRange(document, index, o).isEqual(d.range));
+        const orphan = this.reviewer.shownReview(document).orphans.find((o) => orphanRange(document, index, o).isEqual(d.range));
         action(t('Gloss: re-attach the orphaned annotation…'), 'gloss.reattachOrphan', { uri, ...(orphan ? { id: orphan.annotation.id } : {}) }, d, true);
       }
     }
     // the finding under the cursor, with or without a problem
     const offset = document.offsetAt(range.start);
-    const here = itemsAt(this.reviewer.review(document), offset).sort((a, b) => a.end - a.start - (b.end - b.start));
+    const here = itemsAt(this.reviewer.shownReview(document), offset).sort((a, b) => a.end - a.start - (b.end - b.start));
     for (const item of here) {
       const target = { uri, offset, kind: item.kind };
       const what = t(item.kind === 'claim' ? 'claim' : item.kind === 'figure' ? 'figure' : 'entity');

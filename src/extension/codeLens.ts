@@ -33,10 +33,12 @@ export class GlossCodeLensProvider implements vscode.CodeLensProvider<GlossLens>
     this.changed.fire();
   }
 
-  provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): GlossLens[] {
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<GlossLens[]> {
     if (!vscode.workspace.getConfiguration('gloss', document.uri).get<boolean>('codeLens.enabled', true)) return [];
-    const analysis = this.reviewer.analyses.get(document);
+    // lenses come from the last complete analysis; before the first one there is nothing to show: it is awaited (in the background)
+    if (this.reviewer.pending(document)) await this.reviewer.analyses.analysed(document);
     if (token.isCancellationRequested) return [];
+    const analysis = this.reviewer.shownAnalysis(document);
     const byParagraph = this.reviewer.paragraphItems(document);
     const all = this.reviewer.settings(document).allParagraphLenses;
     const lenses: GlossLens[] = [new GlossLens(new vscode.Range(0, 0, 0, 0), document.uri, { summary: true })];
@@ -56,8 +58,8 @@ export class GlossCodeLensProvider implements vscode.CodeLensProvider<GlossLens>
   resolveCodeLens(lens: GlossLens, token: vscode.CancellationToken): GlossLens {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === lens.uri.toString());
     if (!document || token.isCancellationRequested) return lens;
-    const queue = this.reviewer.queue(document);
-    const review = this.reviewer.review(document);
+    const queue = this.reviewer.shownQueue(document);
+    const review = this.reviewer.shownReview(document);
     const uri = document.uri.toString();
     if (lens.what.summary) {
       const by = (k: string) => queue.entries.filter((e) => e.kind === k).length;

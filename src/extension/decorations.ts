@@ -49,14 +49,14 @@ export function registerDecorations(reviewer: Reviewer, context: vscode.Extensio
 
   const paint = (editor: vscode.TextEditor) => {
     if (editor.document.languageId !== ARTICLE_LANGUAGE) return;
-    const review = reviewer.review(editor.document);
+    const review = reviewer.shownReview(editor.document);
     const range = (s: number, e: number) => new vscode.Range(editor.document.positionAt(s), editor.document.positionAt(e));
     for (const k of KINDS) {
       // claims are long: they get the gutter and no underline unless decided
       editor.setDecorations(suggested.get(k)!, k === 'claim' ? [] : review.items.filter((i) => i.kind === k && i.state === 'suggested').map((i) => range(i.start, i.end)));
       editor.setDecorations(decided.get(k)!, review.items.filter((i) => i.kind === k && (i.state === 'accepted' || i.state === 'manual')).map((i) => range(i.start, i.end)));
     }
-    editor.setDecorations(queuedClaim, reviewer.queue(editor.document).entries.filter((e) => e.kind === 'claim').map((e) => range(e.start, e.end)));
+    editor.setDecorations(queuedClaim, reviewer.shownQueue(editor.document).entries.filter((e) => e.kind === 'claim').map((e) => range(e.start, e.end)));
     // code points → UTF-16 needs an index of the whole text: only when there are orphans to place;
     // their hover comes from the hover provider (hover.ts), where it is served and can be tested
     const index = review.orphans.length ? new OffsetIndex(editor.document.getText()) : undefined;

@@ -40,8 +40,8 @@ export function articleDiagnostics(reviewer: Reviewer, document: vscode.TextDocu
   }
   const range = (s: number, e: number) => new vscode.Range(document.positionAt(s), document.positionAt(e));
   const out: vscode.Diagnostic[] = [];
-  const queue = reviewer.queue(document);
-  const review = reviewer.review(document);
+  const queue = reviewer.shownQueue(document);
+  const review = reviewer.shownReview(document);
   const make = (r: vscode.Range, message: string, severity: vscode.DiagnosticSeverity, code: string) => {
     const d = new vscode.Diagnostic(r, message, severity);
     d.source = DIAGNOSTIC_SOURCE;

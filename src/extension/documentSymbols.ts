@@ -21,9 +21,11 @@ function range(document: vscode.TextDocument, start: number, end: number): vscod
 export class ArticleSymbols implements vscode.DocumentSymbolProvider {
   constructor(private readonly reviewer: Reviewer) {}
 
-  provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentSymbol[] {
-    const analysis = this.reviewer.analyses.get(document);
+  async provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
+    // the last complete analysis; before the first one, it is awaited (in the background) rather than an empty outline shown
+    if (this.reviewer.pending(document)) await this.reviewer.analyses.analysed(document);
     if (token.isCancellationRequested) return [];
+    const analysis = this.reviewer.shownAnalysis(document);
     const byParagraph = this.reviewer.paragraphItems(document);
     const out: vscode.DocumentSymbol[] = [];
     for (const { paragraph } of analysis.paragraphs) {

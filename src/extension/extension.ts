@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { AnalysisCache } from './analysisCache';
+import { AnalysisCache, type AnalysisCounts } from './analysisCache';
+import { statSync } from 'node:fs';
+import { sha256 } from './indexCache';
+import { MIN_CHECK_WORTHINESS_SETTING, minCheckWorthiness } from './claimThreshold';
 import { AnnotatorService } from './annotator';
 import { registerArticleDetection } from './articles';
 import { Background, type BackgroundJob } from './background';
@@ -8,7 +11,7 @@ import { registerCommands } from './commands';
 import { registerDecorations } from './decorations';
 import { registerHover } from './hover';
 import { registerCorpusView } from './corpusView';
-import { LexiconService, type ArticleSummary } from './lexicon';
+import { LexiconService, type ArticleSummary, type IndexStats } from './lexicon';
 import { Reviewer } from './reviewer';
 import { SidecarService } from './sidecars';
 import { onDidChangeUiLanguage, registerUiLanguage, t } from './l10n';
@@ -19,7 +22,6 @@ import type { Analysis } from '../core/analysis/analyze';
 import { buildReview } from '../core/review/items';
 import { buildQueue, type QueueEntry } from '../core/review/queue';
 import type { Annotation } from '../core/sidecar/model';
-import { MIN_CHECK_WORTHINESS_SETTING } from './claimThreshold';
 import { OffsetIndex } from '../core/text/offsets';
 import { registerCodeActions } from './codeActions';
 import { registerDiagnostics } from './diagnostics';
@@ -32,6 +34,18 @@ export interface GlossApi {
   analyze(uri: vscode.Uri): Promise<Analysis>;
   /** The sidecar's annotations of an article (including edits not yet written). */
   annotations(uri: vscode.Uri): Promise<Annotation[]>;
+  /** Background analyses of open articles since activation: started, completed, and cancelled by a newer version. */
+  analysisCounts(): AnalysisCounts;
+  /** Which version of an open article providers show (its last complete analysis), and which one is being analysed. */
+  analysisState(uri: vscode.Uri): { completed?: number; running?: number };
+  /** Builds the corpus index again (unchanged articles from its cache); resolves when it is done or cancelled. */
+  rebuildIndex(): Promise<void>;
+  /** Cancels the corpus index build under way. */
+  cancelIndex(): void;
+  /** What the last index build or update analysed and took from the cache. */
+  indexStats(): IndexStats;
+  /** For tests: background analyses pause while held, so that what the editor does meanwhile can be observed. */
+  holdBackgroundAnalysis(held: boolean): void;
   /** Paragraphs analysed afresh since activation; unchanged paragraphs are never re-analysed. */
   freshParagraphs(): number;
   /** The last background jobs (workspace index builds and updates), oldest first. */
@@ -60,6 +74,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
   const annotators = new AnnotatorService();
   const background = new Background();
   const rebuildIndex = () => background.run(t('rebuilding the workspace index'), [], () => lexicon.corpus.rebuild());
+  lexicon.corpus.useCache(() => context.storageUri ?? context.globalStorageUri, () => indexFingerprint(context, lexicon));
+  lexicon.corpus.editorIdle = () => cache.idle();
+  lexicon.corpus.articleKey = async (uri) => {
+    // the cached progress and verdicts come from the sidecar, and the queue from the article's settings
+    let sidecar = '';
+    try {
+      sidecar = sha256(await vscode.workspace.fs.readFile(sidecars.uriFor(uri)));
+    } catch {
+      // no sidecar yet
+    }
+    return `${sidecar}|${JSON.stringify([minCheckWorthiness(uri), reviewSettings(uri)])}`;
+  };
   lexicon.corpus.reviewState = async (uri, text, analysis) => {
     // the tree counts the queue, as the lenses and the status bar do
     const settings = reviewSettings(uri);
@@ -145,6 +171,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
       return (await sidecars.load(uri, document.getText())).sidecar.annotations;
     },
     freshParagraphs: () => cache.freshParagraphs,
+    analysisCounts: () => cache.counts,
+    analysisState: (uri) => cache.state(uri),
+    holdBackgroundAnalysis: (held) => cache.holdBackground(held),
+    rebuildIndex: () => rebuildIndex(),
+    cancelIndex: () => lexicon.corpus.cancelBuild(),
+    indexStats: () => lexicon.corpus.lastStats,
     backgroundJobs: () => background.jobs,
     logLines: () => background.lines,
     async queue(uri) {
@@ -154,6 +186,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     },
     statusBar: () => statusBar.view(),
   };
+}
+
+/**
+ * What every cached index result depends on besides its article and sidecar: this build of
+ * Gloss (its version and its bundle, which holds the detectors and the built-in lexicon), the
+ * workspace lexicon and the gloss.* settings. Another value drops the whole cache.
+ */
+function indexFingerprint(context: vscode.ExtensionContext, lexicon: LexiconService): string {
+  let bundle = '';
+  try {
+    const s = statSync(__filename);
+    bundle = `${s.size}:${s.mtimeMs}`;
+  } catch {
+    // not from a file: the version alone
+  }
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '';
+  return sha256(JSON.stringify([version, bundle, lexicon.fingerprint(), vscode.workspace.getConfiguration('gloss')]));
 }
 
 function articleWatchers(onChange: (uri: vscode.Uri) => void): vscode.Disposable[] {

@@ -86,10 +86,12 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
     vscode.languages.registerHoverProvider(
       { language: ARTICLE_LANGUAGE },
       {
-        provideHover(document, position, token) {
+        async provideHover(document, position, token) {
+          // a hover names the words under the pointer: it waits (in the background, never blocking
+          // typing) for the analysis of the version on screen, where lenses make do with the last one
+          const review = await reviewer.currentReview(document);
           if (token.isCancellationRequested) return undefined;
           const offset = document.offsetAt(position);
-          const review = reviewer.review(document);
           const around = itemsAt(review, offset);
           const here = around.filter((i) => i.state !== 'rejected');
           const orphans = orphansOnLine(document, review, position.line);

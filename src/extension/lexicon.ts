@@ -7,6 +7,7 @@ import { builtinLexicon, type EntityType, type Lexicon } from '../core/entities/
 import { LEXICON_PATH, LexiconError, addToWorkspaceLexicon, parseWorkspaceLexicon, setIgnoredInWorkspaceLexicon, type WorkspaceLexicon } from '../core/entities/workspaceLexicon';
 import { stripBom } from '../core/text/offsets';
 import { t } from './l10n';
+import { IndexCache, sha256 } from './indexCache';
 import { workspaceFiles } from './workspaceFiles';
 
 const utf8 = new TextDecoder();
@@ -27,10 +28,27 @@ export interface Mention {
   context: string;
 }
 
+/** What the last build or update of the corpus index did, for tests and the log. */
+export interface IndexStats {
+  /** Articles analysed afresh, and served from the cache by content hash (URIs). */
+  analysed: string[];
+  cached: string[];
+  /** Articles found for the build (an update: those it was given). */
+  total: number;
+  cancelled: boolean;
+}
+
+/** Above this many articles a build shows a notification with a Cancel button; below, the status bar's progress. */
+const NOTIFY_ABOVE = 200;
+/** How long a build works before it lets the editor's thread go on (ms). */
+const SLICE_MS = 10;
+
 /**
  * Mentions of every entity across the workspace's articles, built in the background after
- * activation (with a progress indicator in the status bar), and kept fresh for open
- * documents. It never blocks activation or a hover: until it is ready, counts say so.
+ * activation (with progress, and cancellable), and kept fresh for open documents. Each
+ * article's results are cached by content hash in the extension's storage (IndexCache), so a
+ * reopened workspace analyses only what changed. It never blocks activation or a hover: until
+ * it is ready, counts say so.
  */
 export class CorpusIndex implements vscode.Disposable {
   /** What each article contributes, by URI: rebuilt per article when it or its sidecar changes. */
@@ -48,11 +66,30 @@ export class CorpusIndex implements vscode.Disposable {
   ready = false;
   /** Articles indexed by the last build or update, for tests of incremental indexing. */
   lastIndexed: string[] = [];
+  /** What the last build or update analysed, took from the cache, and whether it was cancelled. */
+  lastStats: IndexStats = { analysed: [], cached: [], total: 0, cancelled: false };
+  /** What an article's cached results depend on besides its text (its sidecar, its settings). */
+  articleKey?: (uri: vscode.Uri) => Promise<string>;
+  private cache: IndexCache | undefined;
+  /** Resolves when the open documents' analyses are done: what the user looks at comes first. */
+  editorIdle?: () => Promise<void>;
+  private buildCancel: vscode.CancellationTokenSource | undefined;
 
   constructor(private readonly lexicon: () => Lexicon) {}
 
-  private async indexOne(uri: vscode.Uri): Promise<void> {
+  /** Keeps per-article results in `folder` (the extension's storage), valid while `fingerprint` stays the same. */
+  useCache(folder: () => vscode.Uri | undefined, fingerprint: () => string): void {
+    this.cache = new IndexCache(folder, fingerprint);
+  }
+
+  /** Stops the build under way (it keeps what it indexed so far). */
+  cancelBuild(): void {
+    this.buildCancel?.cancel();
+  }
+
+  private async indexOne(uri: vscode.Uri, stats: IndexStats): Promise<void> {
     let text: string;
+    let bytes: Uint8Array;
     try {
       // an article above gloss.maxArticleMb is not indexed (nor read), as it is not analysed when open
       if ((await vscode.workspace.fs.stat(uri)).size > maxArticleMb(uri) * BYTES_PER_MB) {
@@ -60,11 +97,22 @@ export class CorpusIndex implements vscode.Disposable {
         return;
       }
       // through workspace.fs, so that the index works on remote and virtual file systems too
-      text = stripBom(utf8.decode(await vscode.workspace.fs.readFile(uri)));
+      bytes = await vscode.workspace.fs.readFile(uri);
+      text = stripBom(utf8.decode(bytes));
     } catch {
       this.perArticle.delete(uri.toString());
+      this.cache?.delete(uri.toString());
       return;
     }
+    const key = this.cache ? `${sha256(bytes)}|${(await this.articleKey?.(uri)) ?? ''}` : '';
+    const hit = this.cache?.get(uri.toString(), key);
+    if (hit) {
+      const article: ArticleSummary = { uri, claims: hit.claims, findings: hit.findings, reviewed: hit.reviewed };
+      this.perArticle.set(uri.toString(), { article, mentions: hit.mentions.map(([id, m]): [string, Mention] => [id, { uri, ...m }]) });
+      stats.cached.push(uri.toString());
+      return;
+    }
+    stats.analysed.push(uri.toString());
     this.analyzer ??= new Analyzer(this.lexicon());
     this.analyzer.minCheckWorthiness = minCheckWorthiness(uri);
     const analysis = this.analyzer.analyze(text);
@@ -80,31 +128,65 @@ export class CorpusIndex implements vscode.Disposable {
       { uri, start: e.start, end: e.end, text: e.text, context: text.slice(Math.max(0, e.start - 12), e.end + 12).replace(/\s+/g, ' ') },
     ]);
     this.perArticle.set(uri.toString(), { article, mentions });
+    this.cache?.set(uri.toString(), {
+      key,
+      claims: article.claims,
+      findings: article.findings,
+      reviewed: article.reviewed,
+      mentions: mentions.map(([id, { uri: _, ...m }]) => [id, m]),
+    });
   }
 
-  /** Indexes every article afresh (on activation, and when the lexicon changes), in the background. */
+  /**
+   * Indexes every article (on activation, and when the lexicon changes), in the background:
+   * unchanged articles come from the cache; a few milliseconds of work at a time, with
+   * progress, cancellable (a new build cancels the one under way).
+   */
   rebuild(): Promise<void> {
     this.ready = false;
     this.stale = false;
-    const building: Promise<void> = Promise.resolve(
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Gloss: indexing articles') }, async () => {
-        const patterns = vscode.workspace.getConfiguration('gloss').get<string[]>('articles') ?? [];
-        const uris = new Map<string, vscode.Uri>();
-        for (const p of patterns) for (const u of await vscode.workspace.findFiles(p, '**/node_modules/**', 5000)) uris.set(u.toString(), u);
+    this.buildCancel?.cancel();
+    const cancel = new vscode.CancellationTokenSource();
+    this.buildCancel = cancel;
+    const building: Promise<void> = (async () => {
+      const patterns = vscode.workspace.getConfiguration('gloss').get<string[]>('articles') ?? [];
+      const uris = new Map<string, vscode.Uri>();
+      for (const p of patterns) for (const u of await vscode.workspace.findFiles(p, '**/node_modules/**', 5000)) uris.set(u.toString(), u);
+      const location = uris.size > NOTIFY_ABOVE ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
+      await vscode.window.withProgress({ location, title: t('Gloss: indexing articles'), cancellable: true }, async (progress, token) => {
+        const stats: IndexStats = { analysed: [], cached: [], total: uris.size, cancelled: false };
+        await this.cache?.load();
         this.analyzer = new Analyzer(this.lexicon());
         this.perArticle.clear();
         let n = 0;
+        let slice = performance.now();
         for (const uri of uris.values()) {
-          await this.indexOne(uri);
-          // yield to the extension host between articles
-          if (++n % 20 === 0) await new Promise((r) => setTimeout(r, 0));
+          if (token.isCancellationRequested || cancel.token.isCancellationRequested) {
+            stats.cancelled = true;
+            break;
+          }
+          await this.editorIdle?.();
+          await this.indexOne(uri, stats);
+          n++;
+          if (performance.now() - slice > SLICE_MS) {
+            progress.report({ message: t('{0}/{1} articles', n, uris.size), increment: 0 });
+            // let typing, hovers and lenses go on between articles
+            await new Promise((r) => setImmediate(r));
+            slice = performance.now();
+          }
         }
-        this.lastIndexed = [...uris.keys()];
+        // a build that a newer one cancelled leaves the index to it
+        if (this.buildCancel !== cancel) return;
+        if (!stats.cancelled) this.cache?.retainOnly(new Set(uris.keys()));
+        // the cache is only a faster start: failing to write it is not the build's failure
+        if (this.cache && stats.analysed.length) await this.cache.save().catch(() => undefined);
+        this.lastStats = stats;
+        this.lastIndexed = [...stats.analysed, ...stats.cached];
         this.derived = undefined;
         this.ready = true;
         this.changed.fire();
-      }),
-    ).catch((e: unknown) => {
+      });
+    })().catch((e: unknown) => {
       // a failed build is not kept: the next call builds again instead of failing forever
       if (this.building === building) this.building = undefined;
       this.stale = true;
@@ -118,13 +200,21 @@ export class CorpusIndex implements vscode.Disposable {
   async update(uris: vscode.Uri[]): Promise<void> {
     // after a failure the index is incomplete: build it all again rather than patch it
     if (this.stale) return this.rebuild();
-    await this.building;
+    // a build that a newer one cancelled hands over to it: wait for the one that finishes
+    let waited: Promise<void> | undefined;
+    while (this.building && waited !== this.building) {
+      waited = this.building;
+      await waited;
+    }
+    const stats: IndexStats = { analysed: [], cached: [], total: uris.length, cancelled: false };
     try {
-      for (const uri of uris) await this.indexOne(uri);
+      for (const uri of uris) await this.indexOne(uri, stats);
     } catch (e) {
       this.stale = true;
       throw e;
     }
+    if (this.cache && stats.analysed.length) await this.cache.save().catch(() => undefined);
+    this.lastStats = stats;
     this.lastIndexed = uris.map((u) => u.toString());
     this.derived = undefined;
     this.changed.fire();
@@ -180,6 +270,8 @@ export class CorpusIndex implements vscode.Disposable {
  */
 export class LexiconService implements vscode.Disposable {
   private workspace: WorkspaceLexicon | undefined;
+  /** The content hash of the workspace lexicon last read ('' when there is none); undefined before the first read. */
+  private sourceHash: string | undefined;
   private error: LexiconError | undefined;
   /** Built on first use, not at activation: converting every alias loads the script dictionaries. */
   private current: Lexicon | undefined;
@@ -211,6 +303,15 @@ export class LexiconService implements vscode.Disposable {
     return this.current!;
   }
 
+  /**
+   * The workspace lexicon's content hash ('' without one): cached index results are valid only
+   * for it. Until the lexicon has been read, a value that matches no cache, so that nothing
+   * cached under another lexicon is taken for valid.
+   */
+  fingerprint(): string {
+    return this.sourceHash ?? `unread ${process.pid} ${performance.now()}`;
+  }
+
   private uri(): vscode.Uri | undefined {
     const folder = vscode.workspace.workspaceFolders?.[0];
     return folder ? vscode.Uri.joinPath(folder.uri, LEXICON_PATH) : undefined;
@@ -230,6 +331,7 @@ export class LexiconService implements vscode.Disposable {
     this.workspace = undefined;
     this.error = undefined;
     this.current = builtinLexicon();
+    this.sourceHash = source === undefined ? '' : sha256(source);
     if (uri && source !== undefined) {
       try {
         this.workspace = parseWorkspaceLexicon(source);

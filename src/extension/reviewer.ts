@@ -3,7 +3,7 @@ import type { AnalysisCache } from './analysisCache';
 import type { SidecarService } from './sidecars';
 import { buildReview, itemsByParagraph, type Review, type ReviewItem } from '../core/review/items';
 import { buildQueue, type Queue, type QueueEntry } from '../core/review/queue';
-import type { ParagraphFindings } from '../core/analysis/analyze';
+import type { Analysis, ParagraphFindings } from '../core/analysis/analyze';
 import { affectsReview, reviewSettings, type ReviewSettings } from './reviewSettings';
 
 export interface ParagraphReview {
@@ -14,7 +14,8 @@ export interface ParagraphReview {
 }
 
 interface Entry {
-  version: number;
+  /** The analysis it reviews: of the document's current version, or the last complete one while a newer one is analysed. */
+  analysis: Analysis;
   generation: number;
   review: Review;
   queue: Queue;
@@ -49,37 +50,68 @@ export class Reviewer implements vscode.Disposable {
     );
   }
 
-  private entry(document: vscode.TextDocument): Entry {
+  /**
+   * `current`: of the document's current version, analysed now if need be (commands act on
+   * what the user sees). Otherwise of the last complete analysis, which never waits (providers:
+   * they are asked again when the analysis of the new version is done).
+   */
+  private entry(document: vscode.TextDocument, current: boolean): Entry {
     const key = document.uri.toString();
+    const analysis = (current ? this.analyses.get(document) : this.analyses.latest(document)) ?? pending(document);
     const hit = this.cache.get(key);
-    if (hit && hit.version === document.version && hit.generation === this.generation) return hit;
+    if (hit && hit.analysis === analysis && hit.generation === this.generation) return hit;
     const settings = reviewSettings(document.uri);
-    const analysis = this.analyses.get(document);
     const state = this.sidecars.get(document.uri, document.getText());
     const review = buildReview(analysis, state.sidecar);
     const queue = buildQueue(analysis, review, settings);
-    const entry: Entry = { version: document.version, generation: this.generation, review, queue, settings };
+    const entry: Entry = { analysis, generation: this.generation, review, queue, settings };
     this.cache.set(key, entry);
     return entry;
   }
 
+  /** The review of the document's current version (for commands: analysed now if need be). */
   review(document: vscode.TextDocument): Review {
-    return this.entry(document).review;
+    return this.entry(document, true).review;
   }
 
   queue(document: vscode.TextDocument): Queue {
-    return this.entry(document).queue;
+    return this.entry(document, true).queue;
+  }
+
+  /** The review of the last complete analysis, without waiting for one under way (for providers). */
+  shownReview(document: vscode.TextDocument): Review {
+    return this.entry(document, false).review;
+  }
+
+  shownQueue(document: vscode.TextDocument): Queue {
+    return this.entry(document, false).queue;
+  }
+
+  /** The review of the document's current version, awaited without blocking the editor's thread (hovers: they must name the words under the pointer). */
+  async currentReview(document: vscode.TextDocument): Promise<Review> {
+    await this.analyses.analysed(document);
+    return this.entry(document, true).review;
+  }
+
+  /** The analysis providers show: the last complete one (empty, with no paragraphs, before the first is done). */
+  shownAnalysis(document: vscode.TextDocument): Analysis {
+    return this.entry(document, false).analysis;
+  }
+
+  /** Whether the document's first analysis is still under way (providers show nothing yet). */
+  pending(document: vscode.TextDocument): boolean {
+    return this.analyses.latest(document) === undefined;
   }
 
   settings(document: vscode.TextDocument): ReviewSettings {
-    return this.entry(document).settings;
+    return reviewSettings(document.uri);
   }
 
-  /** Each paragraph's findings, review items and queue entries, by the paragraph's start offset (computed once per review). */
+  /** Each paragraph's findings, review items and queue entries of the shown analysis, by the paragraph's start offset (computed once per review). */
   paragraphItems(document: vscode.TextDocument): Map<number, ParagraphReview> {
-    const entry = this.entry(document);
+    const entry = this.entry(document, false);
     if (!entry.paragraphs) {
-      const paragraphs = this.analyses.get(document).paragraphs;
+      const paragraphs = entry.analysis.paragraphs;
       const spans = paragraphs.map((p) => p.paragraph);
       const grouped = itemsByParagraph(entry.review, spans);
       const queued: QueueEntry[][] = spans.map(() => []);
@@ -104,4 +136,9 @@ export class Reviewer implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** What providers show before an article's first analysis is done: nothing. */
+function pending(document: vscode.TextDocument): Analysis {
+  return { text: document.getText(), paragraphs: [], figures: [], entities: [], claims: [] };
 }

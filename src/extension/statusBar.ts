@@ -37,8 +37,8 @@ export function registerStatusBar(reviewer: Reviewer): { disposables: vscode.Dis
       return;
     }
     item.command = 'gloss.nextUnreviewed';
-    const queue = reviewer.queue(editor.document);
-    const orphans = reviewer.review(editor.document).orphans.length;
+    const queue = reviewer.shownQueue(editor.document);
+    const orphans = reviewer.shownReview(editor.document).orphans.length;
     const left = queue.entries.length;
     const parts = [left ? `$(checklist) ${t('Gloss: {0} to review', left)}` : `$(pass-filled) ${t('Gloss: reviewed')}`];
     if (queue.failedChecks) parts.push(`$(warning) ${queue.failedChecks === 1 ? t('1 failed check') : t('{0} failed checks', queue.failedChecks)}`);

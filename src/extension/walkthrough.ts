@@ -82,7 +82,7 @@ export function registerWalkthrough(context: vscode.ExtensionContext, reviewer: 
       {
         // adds nothing to the hover: it notes that Gloss's own hover (hover.ts) had something to show
         provideHover(document, position) {
-          if (!hoverSeen && itemsAt(reviewer.review(document), document.offsetAt(position)).length) {
+          if (!hoverSeen && itemsAt(reviewer.shownReview(document), document.offsetAt(position)).length) {
             hoverSeen = true;
             complete(HOVER_SHOWN_CONTEXT, 'hover');
           }

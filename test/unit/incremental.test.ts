@@ -102,6 +102,30 @@ describe('incremental analysis', () => {
     assert.deepEqual(data(second), data(new Analyzer().analyze(edited)));
   });
 
+  it('analyses ahead, a paragraph per step, without touching the last analysis; analyze() then analyses nothing afresh', () => {
+    const analyzer = new Analyzer();
+    const first = analyzer.analyze(article, { document: 'a.txt' });
+    const snapshot = JSON.stringify(data(first));
+    const before = analyzer.freshParagraphs;
+    const targets = first.paragraphs.filter((p) => p.paragraph.kind === 'body' && p.paragraph.text.includes('。')).slice(0, 2);
+    let edited = article;
+    for (const target of [...targets].reverse()) {
+      const at = target.paragraph.start + target.paragraph.text.indexOf('。');
+      edited = edited.slice(0, at) + '，而且更多' + edited.slice(at);
+    }
+    let steps = 0;
+    for (const _ of analyzer.analyzeAhead(edited, { document: 'a.txt' })) {
+      steps++;
+      // between steps the last analysis is still the one providers read
+      assert.equal(JSON.stringify(data(first)), snapshot, `step ${steps}`);
+    }
+    assert.equal(steps, 2);
+    assert.equal(analyzer.freshParagraphs - before, 2);
+    const second = analyzer.analyze(edited, { document: 'a.txt' });
+    assert.equal(analyzer.freshParagraphs - before, 2, 'analyze() found every paragraph analysed ahead');
+    assert.deepEqual(data(second), data(new Analyzer().analyze(edited)));
+  });
+
   it('leaves the analyses of other texts as they were when no document is named (gloss check keeps one per article)', () => {
     const analyzer = new Analyzer();
     const a = analyzer.analyze(article);

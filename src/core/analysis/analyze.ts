@@ -94,6 +94,8 @@ export class Analyzer {
   private cached = 0;
   private repeats = new WeakMap<Relative, { names: LearnedNames; kept: number; repeats: EntityMention[] }>();
   private articles = new Map<string, ArticleState>();
+  /** A splitter per article for analyzeAhead(), apart from the article's own (whose last split analyze() reads). */
+  private ahead = new Map<string, ParagraphSplitter>();
   /** How many paragraphs were analysed afresh (not served from the cache); for tests and benchmarks. */
   freshParagraphs = 0;
 
@@ -164,6 +166,30 @@ export class Analyzer {
       }
     }
     return analysisOf(text, paragraphs);
+  }
+
+  /**
+   * Analyses the paragraphs of `text` that are not remembered yet into the paragraph cache,
+   * one per step, so that a caller that must not block (the editor's thread) can spread a
+   * long analysis over many turns of its event loop and drop it when a newer version comes.
+   * analyze() then finds every paragraph remembered and does only the article-level work.
+   * Nothing of the article's last analysis is touched: it stays valid until analyze() runs.
+   */
+  *analyzeAhead(text: string, options: Pick<AnalyzeOptions, 'document'> = {}): Generator<void, void, undefined> {
+    let splitter = options.document === undefined ? undefined : this.ahead.get(options.document);
+    if (!splitter) {
+      splitter = new ParagraphSplitter();
+      if (options.document !== undefined) {
+        this.ahead.set(options.document, splitter);
+        if (this.ahead.size > MAX_DOCUMENTS) this.ahead.delete(this.ahead.keys().next().value!);
+      }
+    }
+    const split = splitter.split(text);
+    for (const p of split) {
+      if (this.cache.get(p.text)?.has(p.kind)) continue;
+      this.findingsFor(p);
+      yield;
+    }
   }
 
   /**

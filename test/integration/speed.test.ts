@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { activateGloss, openArticle, scratchArticles, timeoutFor, waitFor } from './helpers';
+
+const SIMPLIFIED = '01-cloud-earnings-simplified.txt';
+
+/** A long article of our own: the fixture's paragraphs many times, each copy numbered so that no paragraph repeats another. */
+function longArticle(fixture: string, copies: number): string {
+  const paragraphs = fixture.split('\n').filter((l) => l.trim());
+  const out = [paragraphs[0]!];
+  for (let k = 0; k < copies; k++) for (const p of paragraphs.slice(1)) out.push(`第${k + 1}节：${p}`);
+  return `${out.join('\n')}\n`;
+}
+
+describe('Gloss speed: analysis off the editor thread', () => {
+  it('answers lenses from the last complete analysis while a newer version is analysed, and a newer version cancels the older analysis', async function () {
+    this.timeout(timeoutFor(10_000, 10_000, 10_000, 20_000));
+    const api = await activateGloss();
+    const scratch = await scratchArticles(SIMPLIFIED);
+    const uri = scratch.uri(SIMPLIFIED);
+    writeFileSync(uri.fsPath, longArticle(readFileSync(uri.fsPath, 'utf8'), 20));
+    const editor = await openArticle(uri);
+    try {
+      await api.analyze(uri);
+      const first = editor.document.version;
+      assert.equal(api.analysisState(uri).completed, first);
+      const lensesBefore = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      assert.ok(lensesBefore.length > 1, 'the long article has paragraph lenses');
+
+      api.holdBackgroundAnalysis(true);
+      const middle = editor.document.positionAt(editor.document.getText().indexOf('第10节'));
+      await editor.edit((e) => e.insert(middle, '另据报道，'));
+      const second = editor.document.version;
+      await waitFor(() => api.analysisState(uri).running === second, 'the analysis of the edited version to start');
+
+      // the providers answer now, from the first version's analysis, and analyse nothing themselves
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      assert.equal(lenses.length, lensesBefore.length, 'the lenses of the last complete analysis');
+      assert.deepEqual(api.analysisState(uri), { completed: first, running: second }, 'the lens provider neither waited for nor did the analysis');
+
+      const counts = api.analysisCounts();
+      await editor.edit((e) => e.insert(middle, '又'));
+      const third = editor.document.version;
+      await waitFor(() => api.analysisState(uri).running === third, 'the analysis of the newest version to start');
+      assert.equal(api.analysisCounts().cancelled - counts.cancelled, 1, 'the analysis of the older version was cancelled');
+
+      api.holdBackgroundAnalysis(false);
+      await waitFor(() => api.analysisState(uri).completed === third, 'the newest version to be analysed', 20_000);
+      const after = api.analysisCounts();
+      assert.equal(after.completed - counts.completed, 1, 'only the newest version was completed');
+      assert.equal(api.analysisState(uri).running, undefined);
+    } finally {
+      api.holdBackgroundAnalysis(false);
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+});
+
+describe('Gloss speed: corpus index in the background, cached by content hash', () => {
+  const FIXTURES = ['01-cloud-earnings-simplified.txt', '02-ai-startups-traditional.txt', '03-mixed-script-notes.txt'];
+
+  it('takes unchanged articles from the cache on the next build, and analyses a changed one again', async function () {
+    this.timeout(timeoutFor(30_000, 30_000, 30_000));
+    const api = await activateGloss();
+    const scratch = await scratchArticles(...FIXTURES);
+    const ours = FIXTURES.map((f) => scratch.uri(f).toString());
+    const mine = (list: string[]) => list.filter((u) => ours.includes(u)).sort();
+
+    await api.rebuildIndex();
+    let stats = api.indexStats();
+    assert.equal(stats.cancelled, false);
+    assert.deepEqual(mine([...stats.analysed, ...stats.cached]), [...ours].sort(), 'the build indexed our articles');
+
+    // a second build reads the cache from storage: nothing unchanged is analysed
+    await api.rebuildIndex();
+    stats = api.indexStats();
+    assert.deepEqual(mine(stats.analysed), [], 'no unchanged article analysed again');
+    assert.deepEqual(mine(stats.cached), [...ours].sort());
+
+    // a changed article is analysed again, and the index holds its new text
+    const changed = scratch.uri(FIXTURES[0]!);
+    writeFileSync(changed.fsPath, `${readFileSync(changed.fsPath, 'utf8')}\n据星河日报报道，周海波将出任青禾科技总经理。\n`);
+    await api.rebuildIndex();
+    stats = api.indexStats();
+    assert.deepEqual(mine(stats.analysed), [changed.toString()]);
+    assert.deepEqual(mine(stats.cached), ours.filter((u) => u !== changed.toString()).sort());
+    const tree = await vscode.commands.executeCommand<{ tree: unknown }>('gloss.corpusTree');
+    assert.match(JSON.stringify(tree.tree), /周海波将出任青禾科技总经理/, 'the claim of the new paragraph is in the corpus view');
+  });
+
+  it('stops a build when it is cancelled, keeping what it indexed', async function () {
+    this.timeout(timeoutFor(30_000, 30_000));
+    const api = await activateGloss();
+    await scratchArticles(...FIXTURES);
+    await api.rebuildIndex();
+    const total = api.indexStats().total;
+    assert.ok(total >= FIXTURES.length);
+    const building = api.rebuildIndex();
+    api.cancelIndex();
+    await building;
+    const stats = api.indexStats();
+    assert.equal(stats.cancelled, true);
+    assert.ok(stats.analysed.length + stats.cached.length < total, `${stats.analysed.length + stats.cached.length} of ${total} indexed after the cancel`);
+    // the next build indexes everything again
+    await api.rebuildIndex();
+    assert.equal(api.indexStats().cancelled, false);
+    assert.equal(api.indexStats().analysed.length + api.indexStats().cached.length, api.indexStats().total);
+  });
+});
