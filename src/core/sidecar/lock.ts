@@ -83,11 +83,23 @@ function timedOut(path: string, lock: string): LockTimeout {
   return new LockTimeout(`${path} is locked by another writer (${lock}); try again, or delete the lock file if no Gloss is running`);
 }
 
+/**
+ * How long to wait after each failed attempt to take `lock`: jittered and growing, so that two
+ * writers do not wake in step. A stale lock is broken on the way; after `waitMs`, it throws.
+ */
+function* waitsForLock(path: string, lock: string, waitMs: number): Generator<number, never> {
+  const deadline = Date.now() + waitMs;
+  for (let pause = 2; ; pause = Math.min(50, pause * 2)) {
+    if (Date.now() > deadline) throw timedOut(path, lock);
+    tryBreakStale(lock);
+    yield pause + Math.random() * pause;
+  }
+}
+
 /** Runs `fn` holding the lock of `path`. */
 export function withFileLock<T>(path: string, fn: () => T, waitMs = LOCK_WAIT_MS): T {
   const lock = lockPathFor(path);
-  const deadline = Date.now() + waitMs;
-  let pause = 2;
+  const waits = waitsForLock(path, lock, waitMs);
   for (;;) {
     if (tryAcquire(lock)) {
       try {
@@ -96,19 +108,14 @@ export function withFileLock<T>(path: string, fn: () => T, waitMs = LOCK_WAIT_MS
         release(lock);
       }
     }
-    if (Date.now() > deadline) throw timedOut(path, lock);
-    tryBreakStale(lock);
-    // jittered, so that two writers do not wake in step
-    sleep(pause + Math.random() * pause);
-    pause = Math.min(50, pause * 2);
+    sleep(waits.next().value);
   }
 }
 
 /** The same for asynchronous work: waiting for the lock does not block the thread. */
 export async function withFileLockAsync<T>(path: string, fn: () => Promise<T>, waitMs = LOCK_WAIT_MS): Promise<T> {
   const lock = lockPathFor(path);
-  const deadline = Date.now() + waitMs;
-  let pause = 2;
+  const waits = waitsForLock(path, lock, waitMs);
   for (;;) {
     if (tryAcquire(lock)) {
       try {
@@ -117,9 +124,7 @@ export async function withFileLockAsync<T>(path: string, fn: () => Promise<T>, w
         release(lock);
       }
     }
-    if (Date.now() > deadline) throw timedOut(path, lock);
-    tryBreakStale(lock);
-    await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * pause));
-    pause = Math.min(50, pause * 2);
+    const wait = waits.next().value;
+    await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }
