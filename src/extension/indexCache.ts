@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
+import { workspaceFiles } from './workspaceFiles';
 
 /** What the corpus index keeps of one article, without its URI (the cache's key). */
 export interface CachedArticle {
@@ -76,15 +77,11 @@ export class IndexCache {
   /** Writes the cache (one write at a time, through a temporary file renamed over the old one). */
   save(): Promise<void> {
     const file = this.file();
-    const folder = this.folder();
-    if (!file || !folder) return Promise.resolve();
+    if (!file) return Promise.resolve();
     const write = async () => {
       // the entries as they are when the write starts (an earlier write may have been under way)
       const data: CacheFile = { fingerprint: this.fingerprint(), articles: Object.fromEntries(this.entries) };
-      const temp = vscode.Uri.joinPath(folder, `corpus-index-v1.json.${process.pid}.tmp`);
-      await vscode.workspace.fs.createDirectory(folder);
-      await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(JSON.stringify(data)));
-      await vscode.workspace.fs.rename(temp, file, { overwrite: true });
+      await workspaceFiles(file).writeAtomic(file.path, JSON.stringify(data));
     };
     this.saving = this.saving.then(write, write);
     return this.saving;

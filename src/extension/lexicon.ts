@@ -148,7 +148,9 @@ export class CorpusIndex implements vscode.Disposable {
     this.buildCancel?.cancel();
     const cancel = new vscode.CancellationTokenSource();
     this.buildCancel = cancel;
-    const building: Promise<void> = (async () => {
+    // read only after the build's first await, when it is assigned
+    let building!: Promise<void>;
+    building = (async () => {
       const patterns = vscode.workspace.getConfiguration('gloss').get<string[]>('articles') ?? [];
       const uris = new Map<string, vscode.Uri>();
       for (const p of patterns) for (const u of await vscode.workspace.findFiles(p, '**/node_modules/**', 5000)) uris.set(u.toString(), u);
@@ -175,7 +177,7 @@ export class CorpusIndex implements vscode.Disposable {
             slice = performance.now();
           }
         }
-        // a build that a newer one cancelled leaves the index to it
+        // a build that a newer one cancelled leaves the index to it (and is awaited below)
         if (this.buildCancel !== cancel) return;
         if (!stats.cancelled) this.cache?.retainOnly(new Set(uris.keys()));
         // the cache is only a faster start: failing to write it is not the build's failure
@@ -186,6 +188,9 @@ export class CorpusIndex implements vscode.Disposable {
         this.ready = true;
         this.changed.fire();
       });
+      // a caller of a cancelled build waits for the newest build, as update() does: otherwise it
+      // would go on with an index that is not built yet
+      await this.newestBuild(building);
     })().catch((e: unknown) => {
       // a failed build is not kept: the next call builds again instead of failing forever
       if (this.building === building) this.building = undefined;
@@ -196,16 +201,21 @@ export class CorpusIndex implements vscode.Disposable {
     return building;
   }
 
+  /** Waits for the build under way and any that supersede it, until the newest one is done (`own`: the caller's build, not waited for). */
+  private async newestBuild(own?: Promise<void>): Promise<void> {
+    let waited = own;
+    while (this.building && this.building !== waited) {
+      waited = this.building;
+      await waited;
+    }
+  }
+
   /** Re-indexes only these articles (a decision, a file changed on disk); deleted ones leave the index. */
   async update(uris: vscode.Uri[]): Promise<void> {
     // after a failure the index is incomplete: build it all again rather than patch it
     if (this.stale) return this.rebuild();
     // a build that a newer one cancelled hands over to it: wait for the one that finishes
-    let waited: Promise<void> | undefined;
-    while (this.building && waited !== this.building) {
-      waited = this.building;
-      await waited;
-    }
+    await this.newestBuild();
     const stats: IndexStats = { analysed: [], cached: [], total: uris.length, cancelled: false };
     try {
       for (const uri of uris) await this.indexOne(uri, stats);

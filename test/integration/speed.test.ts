@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { activateGloss, openArticle, scratchArticles, timeoutFor, waitFor } from './helpers';
+import { activateGloss, openArticle, scratchArticles, timeoutFor, waitFor, workspaceFile } from './helpers';
+
+interface PlainNode {
+  label: string;
+  children?: PlainNode[];
+}
 
 const SIMPLIFIED = '01-cloud-earnings-simplified.txt';
 
@@ -88,6 +93,39 @@ describe('Gloss speed: corpus index in the background, cached by content hash', 
     assert.deepEqual(mine(stats.cached), ours.filter((u) => u !== changed.toString()).sort());
     const tree = await vscode.commands.executeCommand<{ tree: unknown }>('gloss.corpusTree');
     assert.match(JSON.stringify(tree.tree), /周海波将出任青禾科技总经理/, 'the claim of the new paragraph is in the corpus view');
+  });
+
+  it('drops the cached results when the workspace lexicon changes', async function () {
+    this.timeout(timeoutFor(30_000, 30_000, 30_000));
+    const api = await activateGloss();
+    const scratch = await scratchArticles(FIXTURES[0]!);
+    const article = scratch.fileName(FIXTURES[0]!);
+    await api.rebuildIndex();
+    // a phrase of the article that nothing marks, until the desk confirms it as a name
+    const taught = '增长引擎';
+    const articlesOf = async (canonical: string) => {
+      const tree = (await vscode.commands.executeCommand<{ tree: PlainNode[] }>('gloss.corpusTree')).tree;
+      const groups = tree.find((n) => n.label === 'Entities')?.children ?? [];
+      const entity = groups.flatMap((g) => g.children ?? []).find((e) => e.label === canonical);
+      return (entity?.children ?? []).map((a) => a.label);
+    };
+    assert.ok(!(await articlesOf(taught)).includes(article), 'not an entity before the lexicon teaches it');
+    const lexiconPath = workspaceFile('.gloss/lexicon.yaml').fsPath;
+    const before = readFileSync(lexiconPath, 'utf8');
+    try {
+      writeFileSync(lexiconPath, before.replace('ignore: []', `  - canonical: ${taught}\n    type: product\nignore: []`));
+      // an index that took the unchanged article from its cache would never show the new name in it
+      await waitFor(
+        async () => {
+          await api.rebuildIndex();
+          return (await articlesOf(taught)).includes(article);
+        },
+        'the unchanged article to be analysed again with the new lexicon',
+        30_000,
+      );
+    } finally {
+      writeFileSync(lexiconPath, before);
+    }
   });
 
   it('stops a build when it is cancelled, keeping what it indexed', async function () {
