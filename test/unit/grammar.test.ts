@@ -1,0 +1,32 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectFigures } from '../../src/core/figures/detect';
+import { CURRENCIES } from '../../src/core/figures/currencies';
+
+// The TextMate grammar colours an article before its analysis is done; what it colours as a
+// figure should be what the analysis then underlines, never a part of it nor a name.
+const grammar = JSON.parse(readFileSync(join(__dirname, '../../../syntaxes/article.tmLanguage.json'), 'utf8')) as {
+  repository: Record<string, { match?: string }>;
+};
+const figurePattern = new RegExp(grammar.repository.figure!.match!, 'g');
+const coloured = (text: string) => [...text.matchAll(figurePattern)].map((m) => m[0]);
+
+describe('the grammar colours figures as the detector reads them', () => {
+  it('colours an amount with each currency name the detector knows, whole (8億美金, not 8億)', () => {
+    const missed: string[] = [];
+    for (const [names] of CURRENCIES) {
+      for (const name of names) {
+        const text = `营收为5億${name}，`;
+        const found = detectFigures(text).find((f) => f.type === 'money');
+        if (found?.text === `5億${name}` && !coloured(text).includes(found.text)) missed.push(found.text);
+      }
+    }
+    assert.deepEqual(missed, []);
+  });
+
+  it('does not colour numerals inside a name (零一萬物), nor start inside a run of numerals', () => {
+    assert.deepEqual(coloured('五小龍是智譜、百川和零一萬物。'), []);
+    assert.deepEqual(coloured('投入3800亿元，三十多年，增长18%，很快做到一億美金。'), ['3800亿元', '三十多', '18%', '一億美金']);
+  });
+});
