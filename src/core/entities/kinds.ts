@@ -110,6 +110,12 @@ export const PRODUCT_CUES_AFTER = ['实例', '大模型', '模型', '系列', '�
 export const ORG_NAME_ENDS = ['银行', '分行', '支行', '公司', '集团', '地产', '证券', '基金', '保险', '控股', '科技', '研究院', '研究所', '大学', '学院', '委员会', '协会', '中心', '部', '局', '厅', '处', '署'];
 
 /**
+ * A company's own organs and papers: after a known name they are that company's (阿里巴巴集团
+ * 董事会, 某某财报), never a new organisation's name.
+ */
+export const COMPANY_ORGANS = ['董事会', '监事会', '股东大会', '股东会', '管理层', '财报', '年报', '季报', '公告', '总部'];
+
+/**
  * What only an outlet does under its name: a short form that is also an ordinary word (晚点,
  * 界面) names the outlet before these, with or without the full name in the article. Not 报道
  * nor 获悉: 晚点报道 and 晚点获悉 also read "report later", "learn later".

@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import { Analyzer } from '../../src/core/analysis/analyze';
+import { Priority, type Candidate, type EntitySource } from '../../src/core/entities/candidates';
+import type { EntityType } from '../../src/core/entities/lexicon';
+import { resolveOverlaps } from '../../src/core/entities/resolve';
+
+// Sentences written for these tests (never the seeds' text).
+const find = (text: string) => new Analyzer().analyze(text).entities;
+const marked = (text: string) => find(text).map((m) => `${m.text}/${m.type}`);
+
+/** A candidate over `text` at [start, end), as a source proposes it. */
+function candidate(text: string, start: number, end: number, type: EntityType, source: EntitySource): Candidate {
+  const priority = source === 'model' ? Priority.Tagger : source === 'abbreviation' ? Priority.Abbreviation : Priority.Known;
+  const canonical = text.slice(start, end);
+  return { start, end, text: canonical, type, canonical, entityId: `${type}:${canonical}`, source, priority };
+}
+const kept = (_text: string, all: Candidate[]) => resolveOverlaps(all).map((m) => `${m.text}/${m.type}`);
+
+describe('entities: a known organisation inside a longer one the tagger read', () => {
+  it('gives way to the name with its country, its body or its unit (through the whole pipeline)', () => {
+    assert.deepEqual(marked('日本外交部今天宣布了这一决定。'), ['日本外交部/org']);
+    assert.deepEqual(marked('他曾在中科院高能物理所工作多年。'), ['中科院高能物理所/org']);
+    assert.deepEqual(marked('人民解放军某部在当地参加救灾。'), ['人民解放军/org']);
+  });
+  it('gives way to a session before it and a numbered congress after it', () => {
+    const t = '第六届全国人大开幕。';
+    assert.deepEqual(kept(t, [candidate(t, 0, 7, 'org', 'model'), candidate(t, 3, 7, 'org', 'lexicon')]), ['第六届全国人大/org']);
+    const u = '中共十五大召开。';
+    assert.deepEqual(kept(u, [candidate(u, 0, 5, 'org', 'model'), candidate(u, 0, 2, 'org', 'lexicon')]), ['中共十五大/org']);
+  });
+  it('takes one character before it only where it is a place (菲, not a verb)', () => {
+    const t = '菲农业部称';
+    assert.deepEqual(kept(t, [candidate(t, 0, 4, 'org', 'model'), candidate(t, 0, 1, 'place', 'lexicon'), candidate(t, 1, 4, 'org', 'lexicon')]), ['菲农业部/org']);
+    const u = '指农业部的';
+    assert.deepEqual(kept(u, [candidate(u, 0, 4, 'org', 'model'), candidate(u, 1, 4, 'org', 'lexicon')]), ['农业部/org']);
+  });
+  it('keeps the known name where the longer reading runs into a department, a gate, a board or a report', () => {
+    for (const [t, known] of [['公安部门', 3], ['北大门', 2], ['某某集团董事会', 4], ['某某财报', 2]] as const) {
+      assert.deepEqual(kept(t, [candidate(t, 0, t.length, 'org', 'model'), candidate(t, 0, known, 'org', 'lexicon')]), [`${t.slice(0, known)}/org`], t);
+    }
+  });
+});
+
+describe('entities: a known place inside a person the tagger read', () => {
+  it('gives way to the person', () => {
+    assert.deepEqual(marked('李长春在会上讲话。'), ['李长春/person']);
+    const t = '罗马里奥进球';
+    assert.deepEqual(kept(t, [candidate(t, 0, 4, 'person', 'model'), candidate(t, 0, 2, 'place', 'lexicon')]), ['罗马里奥/person']);
+  });
+});
