@@ -48,3 +48,15 @@ describe('entities: a known place inside a person the tagger read', () => {
     assert.deepEqual(kept(t, [candidate(t, 0, 4, 'person', 'model'), candidate(t, 0, 2, 'place', 'lexicon')]), ['罗马里奥/person']);
   });
 });
+
+describe('entities: kinds of body and days of the week are not names', () => {
+  it('does not mark a kind of body the tagger reads alone as an organisation (data/genericBodies.json)', () => {
+    assert.deepEqual(marked('在协会工作的会员都很积极。'), []);
+    assert.deepEqual(marked('办事处主任安排了会议。'), []);
+    assert.deepEqual(marked('联军曾一度想夺回城市。'), []);
+  });
+  it('does not read a day of the week as a person, after a role or from the tagger', () => {
+    assert.deepEqual(marked('德国外交部发言人周三表示，会谈将在下月举行。'), ['德国外交部/org']);
+    assert.deepEqual(marked('发言人周四说，谈判仍在进行。'), []);
+  });
+});

@@ -4,6 +4,11 @@
  * technical term (AIGC, SaaS).
  */
 
+import genericBodies from './data/genericBodies.json';
+
+/** Kinds of body the tagger proposes as organisations (data/genericBodies.json): 协会, 女篮, 办事处. */
+export const GENERIC_BODIES: ReadonlySet<string> = new Set(genericBodies.bodies);
+
 /** Whole strings that look like names with a suffix but are common words. */
 export const GENERIC_ORGS = new Set(['人工智能', '神经网络', '生成式人工智能', '业务集团', '大公司', '小公司', '母公司', '子公司', '新公司', '老公司']);
 
@@ -62,7 +67,7 @@ const LONGEST_MODIFIER = Math.max(...[...KIND_MODIFIERS].map((m) => m.length));
  * times the longest kind word.
  */
 export function isKindOfOrganisation(name: string, isPlace: (word: string) => boolean = () => false): boolean {
-  if (GENERIC_INSTITUTIONS.has(name) || GENERIC_ORGS.has(name)) return true;
+  if (GENERIC_INSTITUTIONS.has(name) || GENERIC_ORGS.has(name) || GENERIC_BODIES.has(name)) return true;
   // a place and a Latin term, with no head at all: 中国AI, 美国SaaS
   const term = /^(.+?)([A-Za-z]+)$/.exec(name);
   if (term && LATIN_STOP.has(term[2]!.toLowerCase()) && isPlace(term[1]!)) return true;

@@ -5,7 +5,7 @@
  */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { FACILITIES, GENERIC_INSTITUTIONS, LATIN_STOP, PRODUCT_CUES_AFTER, PRODUCT_CUES_BEFORE, isKindOfOrganisation, isOutletName, isOutletTitle } from '../kinds';
-import { LEFT_STOP, NOT_IN_NAME, REPORTING, surnameAt } from '../names';
+import { LEFT_STOP, NOT_IN_NAME, REPORTING, isWeekday, surnameAt } from '../names';
 import { cjkLengthBefore } from '../textAt';
 import { tagEntities, type NerSpan } from '../ner';
 import { administrativeParts } from '../places';
@@ -121,6 +121,8 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     if (end - start === 4 && surnameAt(norm, start) === 1 && /^\p{Script=Han}{4}$/u.test(norm.slice(start, end)) && GLUED_FOURTH.has(norm[end - 1]!)) end--;
     surface = form.slice(start, end);
     if (NUMERALS.has(norm[start - 1] ?? '') || NUMERALS.has(norm[start]!)) return;
+    // a day of the week is a date, whatever its first character: 周三 (Wednesday), not a 周
+    if (isWeekday(surface)) return;
   }
   // a Latin word written all in lower case (panda, wallace) is rarely a person or a place;
   // organisations and works often are (games, teams, brands)
