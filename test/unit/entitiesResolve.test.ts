@@ -60,3 +60,22 @@ describe('entities: kinds of body and days of the week are not names', () => {
     assert.deepEqual(marked('发言人周四说，谈判仍在进行。'), []);
   });
 });
+
+describe('entities: the edges of a person the tagger read', () => {
+  it('splits two names the tagger read as one (a byline of two reporters)', () => {
+    assert.deepEqual(marked('本报讯（记者王丽李强）市里将新建三所学校。'), ['王丽/person', '李强/person']);
+  });
+  it('does not split what the dictionary knows whole (an idiom it lists)', () => {
+    assert.deepEqual(marked('实在是不能同名而语、张冠李戴的。'), ['张冠李戴/person']);
+  });
+  it('ends a name before a verb of authorship or an adverb glued to it', () => {
+    assert.deepEqual(marked('赵明宇著的《城市的新面貌》一书出版了。').slice(0, 1), ['赵明宇/person']);
+    assert.deepEqual(marked('韦伯更认为，城市是中心。'), ['韦伯/person']);
+  });
+  it('leaves a middle dot at its edge out of a name', () => {
+    assert.deepEqual(marked('演出结束后，米拉·'), ['米拉/person']);
+  });
+  it('reads a foreign name after 球队 as the team', () => {
+    assert.deepEqual(marked('这支中游球队卡斯特拉诺连胜三场。'), ['卡斯特拉诺/org']);
+  });
+});
