@@ -72,6 +72,9 @@ describe('entities: the edges of a person the tagger read', () => {
     assert.deepEqual(marked('赵明宇著的《城市的新面貌》一书出版了。').slice(0, 1), ['赵明宇/person']);
     assert.deepEqual(marked('韦伯更认为，城市是中心。'), ['韦伯/person']);
   });
+  it('begins a name after a verb the tagger glued before it', () => {
+    assert.deepEqual(marked('采访结束时，记者问拉埃是否喜欢这份工作。'), ['拉埃/person']);
+  });
   it('leaves a middle dot at its edge out of a name', () => {
     assert.deepEqual(marked('演出结束后，米拉·'), ['米拉/person']);
   });

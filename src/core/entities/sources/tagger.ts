@@ -63,6 +63,11 @@ const NOT_PLACES = new Set(['东西', '南北', '东西南北', '天下', '各�
  * adverb 曾 comes before (曾向, 曾任, 曾经).
  */
 const NEVER_LAST = new Set([...'也都又还就便却已将并说称在是与对向从被把给等则仍亦著译编撰更']);
+/**
+ * Verbs and prepositions written right before names (each more than ten times in the four
+ * training splits) that begin none of their 22,900 names of three characters or more.
+ */
+const NEVER_FIRST = new Set([...'问请叫给同跟与对被把由将使找替']);
 const AFTER_ONCE = new Set([...'经向任担参多于获被在']);
 /** What cannot end a four-character name after a one-character surname: function words, 来 and 去 of purpose. */
 const GLUED_FOURTH = new Set([...NOT_IN_NAME, ...'来去']);
@@ -121,6 +126,8 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     if (/[a-z][A-Z]/.test(norm.slice(start, end))) return;
     // a name stops before an adverb or a preposition the tagger glued to it: 王超曾向 → 王超
     while (end - start > 2 && gluedAfterName(norm, end - 1)) end--;
+    // nor does it begin with a verb or a preposition the tagger glued before it: 问拉埃 → 拉埃
+    if (end - start > 2 && NEVER_FIRST.has(norm[start]!)) start++;
     // after a one-character surname a Chinese name has at most two more: a fourth character
     // that cannot be in a name is the next word's (许主洪来领导 → 许主洪)
     if (end - start === 4 && surnameAt(norm, start) === 1 && /^\p{Script=Han}{4}$/u.test(norm.slice(start, end)) && GLUED_FOURTH.has(norm[end - 1]!)) end--;
