@@ -4,6 +4,11 @@
  * technical term (AIGC, SaaS).
  */
 
+import genericBodies from './data/genericBodies.json';
+
+/** Kinds of body the tagger proposes as organisations (data/genericBodies.json): 协会, 女篮, 办事处. */
+export const GENERIC_BODIES: ReadonlySet<string> = new Set(genericBodies.bodies);
+
 /** Whole strings that look like names with a suffix but are common words. */
 export const GENERIC_ORGS = new Set(['人工智能', '神经网络', '生成式人工智能', '业务集团', '大公司', '小公司', '母公司', '子公司', '新公司', '老公司']);
 
@@ -62,7 +67,7 @@ const LONGEST_MODIFIER = Math.max(...[...KIND_MODIFIERS].map((m) => m.length));
  * times the longest kind word.
  */
 export function isKindOfOrganisation(name: string, isPlace: (word: string) => boolean = () => false): boolean {
-  if (GENERIC_INSTITUTIONS.has(name) || GENERIC_ORGS.has(name)) return true;
+  if (GENERIC_INSTITUTIONS.has(name) || GENERIC_ORGS.has(name) || GENERIC_BODIES.has(name)) return true;
   // a place and a Latin term, with no head at all: 中国AI, 美国SaaS
   const term = /^(.+?)([A-Za-z]+)$/.exec(name);
   if (term && LATIN_STOP.has(term[2]!.toLowerCase()) && isPlace(term[1]!)) return true;
@@ -108,6 +113,12 @@ export const PRODUCT_CUES_AFTER = ['实例', '大模型', '模型', '系列', '�
 
 /** How an organisation's name ends, where a shorter or a longer reading of it is in doubt. */
 export const ORG_NAME_ENDS = ['银行', '分行', '支行', '公司', '集团', '地产', '证券', '基金', '保险', '控股', '科技', '研究院', '研究所', '大学', '学院', '委员会', '协会', '中心', '部', '局', '厅', '处', '署'];
+
+/**
+ * A company's own organs and papers: after a known name they are that company's (阿里巴巴集团
+ * 董事会, 某某财报), never a new organisation's name.
+ */
+export const COMPANY_ORGANS = ['董事会', '监事会', '股东大会', '股东会', '管理层', '财报', '年报', '季报', '公告', '总部'];
 
 /**
  * What only an outlet does under its name: a short form that is also an ordinary word (晚点,

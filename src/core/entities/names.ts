@@ -61,5 +61,14 @@ export function readName(norm: string, i: number): number {
   if (given === 0) return 0;
   // a 2-character given name whose second character starts a reporting verb is a 1-character one
   if (given === 2 && REPORTING.some((r) => norm.startsWith(r, last))) e = last;
+  // a day of the week is a date, not 周 and a given name: 发言人周三表示
+  if (isWeekday(norm.slice(i, e))) return 0;
   return e - i;
+}
+
+const WEEKDAY = /^(?:周|星期|礼拜)[一二三四五六日天末]$/;
+
+/** Whether `word` (Simplified) is a day of the week: 周三, 星期五, 周末. */
+export function isWeekday(word: string): boolean {
+  return WEEKDAY.test(word);
 }

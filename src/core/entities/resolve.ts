@@ -3,10 +3,11 @@
  * paragraph here; those that need the whole article in resolveArticleLevel.
  */
 import type { Candidate, EntityMention } from './candidates';
-import { FACILITIES, ORG_NAME_ENDS } from './kinds';
+import { COMPANY_ORGANS, FACILITIES, ORG_NAME_ENDS } from './kinds';
 import { toSimplifiedView } from '../script/normalize';
 import { entityId } from './lexiconEntry';
 import { ADDRESS_ENDS, isStreetAddress } from './places';
+import { UNIT_CHARACTERS } from './sources/orgBounds';
 
 
 /**
@@ -58,6 +59,64 @@ function knownInsideLongerOrganisations(byStart: Candidate[], out: Set<Candidate
 }
 
 /**
+ * A known organisation inside a longer one the tagger read, which names its country, its body
+ * or its session before it or its unit after it, gives way to the longer name: 外交部 in
+ * 德国外交部 (not the one the lexicon means), 中科院 in 中科院某某所, 解放军 in 人民解放军.
+ * Not where the longer reading runs into other words (某部门, 某门, a verb after it).
+ */
+function knownInsideTaggerOrganisations(byStart: Candidate[], out: Set<Candidate>): void {
+  for (let k = 0; k < byStart.length; k++) {
+    const outer = byStart[k]!;
+    if (outer.type !== 'org' || outer.source !== 'model' || outer.weak) continue;
+    for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
+      const inner = byStart[j]!;
+      if (inner.type !== 'org' || (inner.source !== 'lexicon' && inner.source !== 'workspace') || inner.end > outer.end) continue;
+      if (inner.end - inner.start >= outer.end - outer.start) continue;
+      const before = outer.canonical.slice(0, inner.start - outer.start);
+      const after = outer.canonical.slice(inner.end - outer.start);
+      if (nameBefore(byStart, k, outer, inner, before) && unitAfter(after)) out.add(inner);
+    }
+  }
+}
+
+/** What may come before a known organisation in a longer name: a place (德国), a session (第六届), a body (美国众议院). */
+function nameBefore(byStart: Candidate[], k: number, outer: Candidate, inner: Candidate, before: string): boolean {
+  if (before === '' || before.length >= 2 || ORDINAL_SESSION.test(before)) return true;
+  // one character only where it is a place's abbreviation: 菲 in 菲农业部 (not 指 or 市)
+  for (let j = k + 1; j < byStart.length && byStart[j]!.start === outer.start; j++) {
+    const c = byStart[j]!;
+    if (c.type === 'place' && c.end === inner.start) return true;
+  }
+  return false;
+}
+
+/** What may follow a known organisation in a longer name: a unit (系, 所, 委员会, 总行), 中央, a congress (十五大). */
+function unitAfter(after: string): boolean {
+  if (after === '' || NUMBERED_CONGRESS.test(after) || after.endsWith('中央')) return true;
+  if (COMPANY_ORGANS.some((o) => after.endsWith(o))) return false;
+  // 门 ends 部门 (a department of) and 北大门 (a gate) more often than a name
+  return UNIT_CHARACTERS.has(after[after.length - 1]!) && !after.endsWith('门');
+}
+
+const ORDINAL_SESSION = /^第[0-9０-９〇零一二三四五六七八九十百]+[届次]$/;
+const NUMBERED_CONGRESS = /^[0-9０-９一二三四五六七八九十]+大$/;
+
+/**
+ * A place the lexicon knows inside a person's name the tagger read gives way to the name:
+ * 长春 in 李长春, 西安 in 王西安, 罗马 in 罗马里奥.
+ */
+function knownPlacesInsidePersons(byStart: Candidate[], out: Set<Candidate>): void {
+  for (let k = 0; k < byStart.length; k++) {
+    const outer = byStart[k]!;
+    if (outer.type !== 'person' || outer.source !== 'model' || outer.weak) continue;
+    for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
+      const inner = byStart[j]!;
+      if (inner.type === 'place' && inner.source === 'lexicon' && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) out.add(inner);
+    }
+  }
+}
+
+/**
  * Keeps the best of overlapping candidates: higher priority, then longer, then earlier.
  * An occupancy map over the text keeps this linear (mentions are short).
  */
@@ -67,6 +126,8 @@ export function resolveOverlaps(all: Candidate[]): EntityMention[] {
   placesInsideNames(byStart, givesWay);
   knownInsideLongerOrganisations(byStart, givesWay);
   taggerNamesInsideSuffixedOrganisations(byStart, givesWay);
+  knownInsideTaggerOrganisations(byStart, givesWay);
+  knownPlacesInsidePersons(byStart, givesWay);
   const candidates = all.filter((c) => !givesWay.has(c));
   candidates.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const end = candidates.reduce((m, c) => Math.max(m, c.end), 0);

@@ -86,7 +86,7 @@ function bodyStart(norm: string, end: number): number | undefined {
 const WHOLE_NAME_ENDS = ORG_NAME_ENDS.filter((e) => e.length >= 2 && e !== '基金' && e !== '中心');
 
 /** One character that ends a name after a name's last word: a unit or a branch (银行行, 大学堂, 证券部). */
-const UNIT_CHARACTERS = new Set([...'会队门部处局所院系室组团社站厅委办行司署校馆台店厂园村堂府网报刊']);
+export const UNIT_CHARACTERS = new Set([...'会队门部处局所院系室组团社站厅委办行司署校馆台店厂园村堂府网报刊']);
 
 /** The end of an organisation the tagger ran one character past its name's last word: 东吴证券研 → 东吴证券. */
 export function organisationEnd(norm: string, start: number, end: number): number {
