@@ -325,10 +325,12 @@ export class Analyzer {
       if (at.rel.conditional) for (const m of at.rel.entities) if (m.short || m.weak) article.conditionalHolders.add(m.entityId, at);
     }
     if (!fresh) {
-      // a sentence is checked where it is first written: its other copies change when a copy comes or goes
+      // a sentence is checked where it is first written: its other copies change when a copy comes
+      // or goes, even when as many come as go (a copy written before the first one, while a later
+      // one becomes a duplicate paragraph, moves the first one without changing the count)
       for (const [key, before] of claimCounts!) {
         const now = article.claimKeys.count(key);
-        if (now !== before && (now > 1 || before > 1)) article.claimHolders.forEach(key, (at) => at.marked && (at.marked.stale = true));
+        if (now > 1 || before > 1) article.claimHolders.forEach(key, (at) => at.marked && (at.marked.stale = true));
       }
       for (const [id, before] of entityStates!) {
         if (article.totals.state(id) !== before) article.conditionalHolders.forEach(id, (at) => at.kept && (at.kept.stale = true));
