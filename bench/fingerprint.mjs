@@ -89,7 +89,7 @@ function edit(text) {
   return text.slice(0, ls) + text.slice(Math.min(text.length, le + 1));
 }
 
-function walk(name, start, count, { typing = false } = {}) {
+function walk(name, start, count, { typing = false, readEvery = 1 } = {}) {
   if (only !== undefined && only !== name) return;
   // each walk its own sequence, so that one can be rerun alone (--only NAME)
   state = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) & 0x7fffffff, 7);
@@ -104,7 +104,10 @@ function walk(name, start, count, { typing = false } = {}) {
       const at = text.indexOf('。', Math.floor(text.length / 2));
       text = flat(text.slice(0, at) + pick(['补', '充', '阿里云', '，', '一']) + text.slice(at));
     } else text = flat(edit(text));
-    const got = serialise(inc.analyze(text, { document: name }));
+    const analysis = inc.analyze(text, { document: name });
+    // findings move to their place when read: some versions are never read
+    if (k % readEvery !== readEvery - 1) continue;
+    const got = serialise(analysis);
     // every 8th reference from a new Analyzer (no paragraph cache); else a cached one without a document key
     const want = serialise((k % 8 === 7 ? new core.Analyzer() : ref).analyze(text));
     if (got !== want) {
@@ -123,6 +126,7 @@ function walk(name, start, count, { typing = false } = {}) {
 walk('seeds', seeds.join('\n'), quick ? 60 : 200);
 walk('20k', texts[5][1], quick ? 60 : 200);
 walk('002', seeds[2], quick ? 40 : 150);
+walk('seeds-unread', seeds.join('\n'), quick ? 60 : 200, { readEvery: 4 });
 walk('1mb-typing', texts[6][1], quick ? 4 : 10, { typing: true });
 walk('1mb', texts[6][1], quick ? 4 : 12);
 if (failed) {
