@@ -157,8 +157,9 @@ export class Analyzer {
       const names = article.names;
       if (names) for (let k = 0; k < n; k++) if (!NOISE.has(split[k]!.kind)) entities[k] = this.repeatsFor(placed[k]!, split[k]!.text, entities[k]!, names);
     }
-    const date = (options.date !== undefined ? parseArticleDate(options.date, 'sidecar') : undefined) ?? findDateline(text);
     if (placed.some((at) => at.rel.relative)) {
+      // (the dateline is looked for only in an article that has a relative date to resolve)
+      const date = (options.date !== undefined ? parseArticleDate(options.date, 'sidecar') : undefined) ?? findDateline(text);
       let year: number | undefined;
       for (let k = 0; k < n; k++) {
         const at = placed[k]!;
