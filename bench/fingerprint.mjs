@@ -1,4 +1,4 @@
-// `node bench/fingerprint.mjs [--quick]`: a hash of the full analysis output (every paragraph
+// `node bench/fingerprint.mjs [--quick | --hashes | --only WALK]`: a hash of the full analysis output (every paragraph
 // with its figures, entities and claims) of the five seeds, a 20k and a 1 MB article built from
 // them, and random edits analysed incrementally (one Analyzer, a document key) compared with a
 // fresh analysis of each edited text. For speed work (issue 19): the hashes must not move, and
@@ -90,7 +90,7 @@ function edit(text) {
 }
 
 function walk(name, start, count, { typing = false, readEvery = 1 } = {}) {
-  if (only !== undefined && only !== name) return;
+  if ((only !== undefined && only !== name) || process.argv.includes('--hashes')) return;
   // each walk its own sequence, so that one can be rerun alone (--only NAME)
   state = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) & 0x7fffffff, 7);
   const inc = new core.Analyzer();
