@@ -50,6 +50,7 @@ const MAX_DOCUMENTS = 16;
  * moved in place when an edit before it changes its offsets.
  */
 interface Placed {
+  /** Where its findings are (the paragraph's start in the version they were last read in: movedOnRead). */
   start: number;
   /** Its place in the article's paragraph list (set on every analysis). */
   index: number;
@@ -80,6 +81,8 @@ interface ArticleState {
   claimHolders: Holders;
   /** The paragraphs holding a short form or a weak name of each entity. */
   conditionalHolders: Holders;
+  /** Counts the analyses: only the findings of the last one are moved when read (movedOnRead). */
+  version: number;
 }
 
 /**
@@ -138,32 +141,44 @@ export class Analyzer {
     const article = this.articleState(options.document);
     const split = article.splitter.split(text);
     const { placed, namesMayChange } = this.place(article, split);
-    const paragraphs: ParagraphFindings[] = new Array(split.length);
-    for (let k = 0; k < split.length; k++) {
+    const n = split.length;
+    const figures: Figure[][] = new Array(n);
+    const entities: EntityMention[][] = new Array(n);
+    const claims: Claim[][] = new Array(n);
+    for (let k = 0; k < n; k++) {
       const at = placed[k]!;
-      paragraphs[k] = { paragraph: split[k]!, figures: at.figures, entities: this.keptEntities(article, at), claims: this.markedClaims(article, at) };
+      figures[k] = at.figures;
+      entities[k] = this.keptEntities(article, at);
+      claims[k] = this.markedClaims(article, at);
     }
     // and a name found once is found wherever else the article writes it
     if (this.options.entities !== false) {
       if (namesMayChange) article.names = learnedNamesOf(learnables(placed), article.names);
       const names = article.names;
-      if (names) for (let k = 0; k < split.length; k++) if (!NOISE.has(split[k]!.kind)) paragraphs[k]!.entities = this.repeatsFor(placed[k]!, split[k]!.text, paragraphs[k]!.entities, names);
+      if (names) for (let k = 0; k < n; k++) if (!NOISE.has(split[k]!.kind)) entities[k] = this.repeatsFor(placed[k]!, split[k]!.text, entities[k]!, names);
     }
-    const date = (options.date !== undefined ? parseArticleDate(options.date, 'sidecar') : undefined) ?? findDateline(text);
     if (placed.some((at) => at.rel.relative)) {
+      // (the dateline is looked for only in an article that has a relative date to resolve)
+      const date = (options.date !== undefined ? parseArticleDate(options.date, 'sidecar') : undefined) ?? findDateline(text);
       let year: number | undefined;
-      for (let k = 0; k < split.length; k++) {
+      for (let k = 0; k < n; k++) {
         const at = placed[k]!;
         if (!at.rel.relative) {
           year = at.rel.lastYear ?? year;
           continue;
         }
-        const p = paragraphs[k]!;
-        const dated = this.datedFor(at, p, date, year);
-        p.figures = dated.figures;
-        p.claims = dated.claims;
+        const dated = this.datedFor(at, figures[k]!, claims[k]!, date, year);
+        figures[k] = dated.figures;
+        claims[k] = dated.claims;
         year = dated.lastYear;
       }
+    }
+    const version = ++article.version;
+    const paragraphs: ParagraphFindings[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const p = split[k]!;
+      const at = placed[k]!;
+      paragraphs[k] = at.start === p.start ? { paragraph: p, figures: figures[k]!, entities: entities[k]!, claims: claims[k]! } : movedOnRead(article, version, p, at, figures[k]!, entities[k]!, claims[k]!);
     }
     return analysisOf(text, paragraphs);
   }
@@ -245,6 +260,7 @@ export class Analyzer {
       claimKeys: new Tally(),
       claimHolders: new Holders(),
       conditionalHolders: new Holders(),
+      version: 0,
     };
   }
 
@@ -288,7 +304,8 @@ export class Analyzer {
       // a paragraph the edit left alone keeps its findings without a look-up by its text
       let at: Placed;
       if (oldParagraph !== undefined && oldParagraph.text === p.text && oldParagraph.kind === p.kind) {
-        at = after ? moved(article.placed[oldK]!, edit!.delta) : article.placed[oldK]!;
+        // (its findings stay where they were until they are read: movedOnRead)
+        at = article.placed[oldK]!;
       } else {
         if (oldParagraph) {
           removed.push(article.placed[oldK]!);
@@ -325,10 +342,12 @@ export class Analyzer {
       if (at.rel.conditional) for (const m of at.rel.entities) if (m.short || m.weak) article.conditionalHolders.add(m.entityId, at);
     }
     if (!fresh) {
-      // a sentence is checked where it is first written: its other copies change when a copy comes or goes
+      // a sentence is checked where it is first written: its other copies change when a copy comes
+      // or goes, even when as many come as go (a copy written before the first one, while a later
+      // one becomes a duplicate paragraph, moves the first one without changing the count)
       for (const [key, before] of claimCounts!) {
         const now = article.claimKeys.count(key);
-        if (now !== before && (now > 1 || before > 1)) article.claimHolders.forEach(key, (at) => at.marked && (at.marked.stale = true));
+        if (now > 1 || before > 1) article.claimHolders.forEach(key, (at) => at.marked && (at.marked.stale = true));
       }
       for (const [id, before] of entityStates!) {
         if (article.totals.state(id) !== before) article.conditionalHolders.forEach(id, (at) => at.kept && (at.kept.stale = true));
@@ -361,11 +380,11 @@ export class Analyzer {
     return entities;
   }
 
-  private datedFor(at: Placed, findings: ParagraphFindings, date: ArticleDate | undefined, yearBefore: number | undefined): DatedParagraph {
+  private datedFor(at: Placed, figures: Figure[], claims: Claim[], date: ArticleDate | undefined, yearBefore: number | undefined): DatedParagraph {
     const memo = at.dated;
-    if (memo && memo.yearBefore === yearBefore && memo.claims === findings.claims && sameDate(memo.date, date)) return memo.dated;
-    const dated = dateParagraph(findings.figures, findings.claims, date, yearBefore);
-    at.dated = { date, yearBefore, claims: findings.claims, dated };
+    if (memo && memo.yearBefore === yearBefore && memo.claims === claims && sameDate(memo.date, date)) return memo.dated;
+    const dated = dateParagraph(figures, claims, date, yearBefore);
+    at.dated = { date, yearBefore, claims, dated };
     return dated;
   }
 
@@ -477,6 +496,51 @@ function placedAt(rel: Relative, start: number): Placed {
     checks: c.checks.map((k) => ({ ...k, stated: shift(k.stated), from: k.from.map(shift) })),
   }));
   return { start, index: -1, rel, figures: rel.figures.map(shift), entities: rel.entities.map(shift), claims };
+}
+
+/**
+ * A paragraph's findings whose objects are still where an earlier version had them: moved to
+ * the paragraph's place when first read, so that an edit costs nothing for the paragraphs after
+ * it that nobody reads before the next edit (a keystroke moves half a long article). Read after
+ * a newer analysis of the article, they stay where they are (that analysis is stale).
+ */
+function movedOnRead(article: ArticleState, version: number, paragraph: Paragraph, at: Placed, figures: Figure[], entities: EntityMention[], claims: Claim[]): ParagraphFindings {
+  return new MovedOnRead(paragraph, article, version, at, figures, entities, claims);
+}
+
+class MovedOnRead implements ParagraphFindings {
+  constructor(
+    readonly paragraph: Paragraph,
+    private readonly article: ArticleState,
+    private readonly version: number,
+    private readonly at: Placed,
+    private readonly figureList: Figure[],
+    private readonly entityList: EntityMention[],
+    private readonly claimList: Claim[],
+  ) {}
+
+  private settle(): void {
+    if (this.at.start !== this.paragraph.start && this.article.version === this.version) moved(this.at, this.paragraph.start - this.at.start);
+  }
+
+  get figures(): Figure[] {
+    this.settle();
+    return this.figureList;
+  }
+
+  get entities(): EntityMention[] {
+    this.settle();
+    return this.entityList;
+  }
+
+  get claims(): Claim[] {
+    this.settle();
+    return this.claimList;
+  }
+
+  toJSON(): ParagraphFindings {
+    return { paragraph: this.paragraph, figures: this.figures, entities: this.entities, claims: this.claims };
+  }
 }
 
 /**

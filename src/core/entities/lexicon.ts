@@ -41,8 +41,12 @@ interface AliasNode {
  */
 export class Lexicon {
   private readonly root: AliasNode = { next: new Map(), aliases: [] };
-  /** First UTF-16 units of all aliases, so most positions are ruled out by one array read. */
-  private readonly firstUnits = new Uint8Array(0x10000);
+  /**
+   * First UTF-16 units of all aliases, so most positions are ruled out by one array read; only
+   * for a lexicon of many aliases (64 KB each: the learned names of every article analysed make
+   * one), a small one asks its trie's root.
+   */
+  private readonly firstUnits: Uint8Array | undefined;
   readonly entries: LexiconEntry[];
   readonly ignore: ReadonlySet<string>;
   readonly suppressed: ReadonlySet<string>;
@@ -65,6 +69,8 @@ export class Lexicon {
     this.entries = [...byId.values()];
     this.byId = byId;
     this.ignore = new Set([...ignore].map(matchForm));
+    const firstUnits = this.entries.length > 64 ? new Uint8Array(0x10000) : undefined;
+    this.firstUnits = firstUnits;
     for (const entry of this.entries) {
       const add = (raw: string, short: boolean) => {
         const alias = matchForm(raw);
@@ -79,7 +85,7 @@ export class Lexicon {
         // a later entry takes a name it shares with an earlier one (the workspace's over the built-in)
         node.aliases = node.aliases.filter((a) => a.entry.id !== entry.id || a.short !== short);
         node.aliases.unshift({ entry, short, latin: /^[a-z0-9]/.test(alias), length: alias.length });
-        this.firstUnits[alias.charCodeAt(0)] = 1;
+        if (firstUnits) firstUnits[alias.charCodeAt(0)] = 1;
       };
       add(entry.canonical, false);
       for (const a of entry.aliases) add(a, false);
@@ -112,7 +118,7 @@ export class Lexicon {
 
   /** Whether an alias may start with this UTF-16 unit. */
   mayStartWith(unit: number): boolean {
-    return this.firstUnits[unit] === 1;
+    return this.firstUnits ? this.firstUnits[unit] === 1 : this.root.next.has(unit);
   }
 
   /** This lexicon with more entries on top (a workspace's), more strings ignored and built-in entries suppressed. */

@@ -1,0 +1,68 @@
+// `node bench/ab.mjs [REF] [edit|index] [N]`: the same work on the core as of REF (default main)
+// and as in the working tree, alternated in one process (each its own bundle, caches and
+// article state), in CPU time of this thread: an A/B that a machine shared with other jobs
+// skews less than two runs apart. For the speed work (issue 19).
+import * as esbuild from 'esbuild';
+import { lexiconDefine } from '../scripts/lexicon-define.mjs';
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { distinctSeedsText, flat } from './seedsText.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.GLOSS_SHARED ?? resolve(root, '../shared');
+const work = join(root, '.bench');
+const require = createRequire(import.meta.url);
+const [ref = 'main', which = 'edit', count] = process.argv.slice(2);
+const base = join(work, 'ab-base');
+rmSync(base, { recursive: true, force: true });
+mkdirSync(base, { recursive: true });
+execSync(`git archive ${ref} src | tar -x -C ${base}`, { cwd: root });
+const bundle = async (from, out) => {
+  await esbuild.build({
+    entryPoints: [join(from, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', define: lexiconDefine(),
+    outfile: out, logLevel: 'warning', mainFields: ['main', 'module'], nodePaths: [join(root, 'node_modules')],
+  });
+  const core = require(out);
+  core.setNerModelPath(join(root, 'src/core/entities/model/ner.json'));
+  return core;
+};
+const A = await bundle(base, join(work, 'ab-a.cjs'));
+const B = await bundle(root, join(work, 'ab-b.cjs'));
+const cpu = (fn) => {
+  const c0 = process.cpuUsage();
+  fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
+const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+const seeds = readdirSync(join(shared, 'seeds')).sort().map((f) => readFileSync(join(shared, 'seeds', f), 'utf8'));
+for (const core of [A, B]) new core.Analyzer().analyze(seeds.join('\n'));
+
+if (which === 'edit') {
+  const big = flat(distinctSeedsText(seeds, 1_000_000));
+  const at = big.indexOf('。', big.length / 2);
+  const n = Number(count ?? 20);
+  const versions = Array.from({ length: n }, (_, k) => flat(big.slice(0, at) + '，补充' + '一二三四五六七八九十'.repeat(10).slice(0, k + 1) + big.slice(at)));
+  const analyzers = [new A.Analyzer(), new B.Analyzer()];
+  for (const a of analyzers) a.analyze(big, { document: 'big' });
+  const times = [[], []];
+  for (const v of versions) for (let s = 0; s < 2; s++) times[s].push(cpu(() => analyzers[s].analyze(v, { document: 'big' })));
+  console.log(`typing in one paragraph of a 1 MB article, CPU ms per keystroke (${n}), ${ref} → working tree:`);
+  console.log(`  best ${Math.min(...times[0]).toFixed(1)} → ${Math.min(...times[1]).toFixed(1)}; median ${median(times[0]).toFixed(1)} → ${median(times[1]).toFixed(1)} (${(median(times[0]) / median(times[1])).toFixed(2)}×)`);
+} else {
+  const dir = join(work, 'corpus-2000-1700');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, Number(count ?? 2000));
+  const texts = files.map((f) => readFileSync(join(dir, f), 'utf8'));
+  const analyzers = [new A.Analyzer(), new B.Analyzer()];
+  // what indexArticle reads: every list of the article
+  const touch = (a) => a.figures.length + a.entities.length + a.claims.length + a.paragraphs.length;
+  const total = [0, 0];
+  for (let k = 0; k < texts.length; k += 100) {
+    const batch = texts.slice(k, k + 100);
+    for (let s = 0; s < 2; s++) total[s] += cpu(() => batch.forEach((t) => touch(analyzers[s].analyze(t))));
+  }
+  console.log(`analyse and index ${texts.length} articles of .bench/corpus-2000-1700 in one thread, CPU ms, ${ref} → working tree: ${total[0].toFixed(0)} → ${total[1].toFixed(0)} (${(total[0] / total[1]).toFixed(2)}×)`);
+}
