@@ -7,7 +7,7 @@
 import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
 import type { AttributionFinding } from './attribution';
-import { countCues, CUES, findCue } from './cues';
+import { countCues, CUES, findCue, findCueOnce } from './cues';
 
 export const FEATURES = [
   'figure',
@@ -91,6 +91,7 @@ const COPULA_SUBJECT = /^(?:(?!的)[\p{Script=Han}A-Za-z0-9]){2,12}?(?:已经|�
 const CONJUNCTION_BEFORE_COPULA = new Set([...'但可于要若或还凡总而不只']);
 /** Plan words that date the sentence wherever they stand (明年目标是…). */
 const TIME_FORECAST = /^(?:明年|未来|下半年|下月|年内|到20)/u;
+const TIME_FORECASTS = CUES.forecasts.filter((w) => TIME_FORECAST.test(w));
 
 /** What a copular sentence asserts (its predicate), or the whole unit when it is not one. */
 function assertedPart(bare: string): string {
@@ -147,7 +148,7 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
   const length = letters(norm);
   const opening = bare.slice(0, 8);
   const asserted = assertedPart(bare);
-  const plan = findCue(asserted, 'forecasts') ?? CUES.forecasts.find((w) => TIME_FORECAST.test(w) && bare.includes(w));
+  const plan = findCueOnce(asserted, 'forecasts') ?? TIME_FORECASTS.find((w) => bare.includes(w));
   const f: Features = {
     figure: amounts.length >= 1 ? 1 : 0,
     figures: amounts.length >= 2 ? 1 : 0,
@@ -165,13 +166,13 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     // speech, not a scare quote (“第二条曲线”): introduced by a colon or a speech verb, or long
     quote: /[“「『][^”」』]{12,}[”」』]/u.test(norm) || /[：:，,]\s*[“「『][^”」』]{4,}/u.test(norm) || input.pureQuote ? 1 : 0,
     pureQuoteWithoutSource: input.pureQuote && !source ? 1 : 0,
-    event: cue('event', findCue(asserted, 'eventVerbs')),
+    event: cue('event', findCueOnce(asserted, 'eventVerbs')),
     state: cue('state', findCue(bare, 'stateMarkers')),
     forecast: cue('forecast', plan),
     // 第一季度 is a period, not a ranking
-    superlative: cue('superlative', findCue(bare.replace(/第[一二三四1-4]财?季度?/gu, ''), 'superlatives')),
+    superlative: cue('superlative', findCueOnce(bare.replace(/第[一二三四1-4]财?季度?/gu, ''), 'superlatives')),
     // a named speaker may hedge: the hedge is theirs, the claim that they said it is checkable
-    hedge: source ? 0 : cue('hedge', findCue(bare.replace(CONCLUDING, ''), 'hedges')),
+    hedge: source ? 0 : cue('hedge', findCueOnce(bare.replace(CONCLUDING, ''), 'hedges')),
     unattributedView: cue('unattributedView', findCue(bare, 'unattributedViews')),
     editorial: Math.min(1, countCues(bare, 'editorial')),
     evaluative: Math.min(1, countCues(bare, 'evaluative') / 2),
