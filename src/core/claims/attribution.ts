@@ -38,8 +38,10 @@ export interface AttributionContext {
   /** The unit's Simplified text and its original text (same offsets). */
   norm: string;
   text: string;
-  /** Entities with offsets relative to the unit. */
+  /** The unit's entities, with offsets relative to the unit once `base` is taken off (the paragraph's own, not copies). */
   entities: readonly EntityMention[];
+  /** Where the unit starts in the entities' text (0: their offsets are the unit's). */
+  base?: number;
   /** The named source of an earlier unit of the paragraph, for 他, quotations and 二是. */
   previous?: Attribution;
   lexicon?: Lexicon;
@@ -185,7 +187,8 @@ function lastBreakBefore(norm: string, at: number): number {
 }
 
 function entitiesIn(ctx: AttributionContext, from: number, to: number): EntityMention[] {
-  return ctx.entities.filter((e) => e.start >= from && e.end <= to && SPEAKER_TYPES.has(e.type));
+  const base = ctx.base ?? 0;
+  return ctx.entities.filter((e) => e.start - base >= from && e.end - base <= to && SPEAKER_TYPES.has(e.type));
 }
 
 function fromEntity(e: EntityMention): Attribution {
@@ -208,7 +211,7 @@ function subject(ctx: AttributionContext, from: number, to: number, verb?: strin
   const anonymousHead = ANONYMOUS_HEAD.exec(form);
   const lastNamed = named[named.length - 1];
   // 一位接近马云的知情人士: the names modify the source, who stays unnamed
-  if (anonymousHead && CUES.anonymousSources.some((w) => form.includes(w)) && !/^有/u.test(form) && (!lastNamed || lastNamed.end - from <= anonymousHead.index)) {
+  if (anonymousHead && CUES.anonymousSources.some((w) => form.includes(w)) && !/^有/u.test(form) && (!lastNamed || lastNamed.end - (ctx.base ?? 0) - from <= anonymousHead.index)) {
     return { source: { text: raw, kind: 'anonymous' } };
   }
   // the speaker nearest the verb: a person, then an organisation (阿里云智能CTO周靖人; IDC发布的《…》)
@@ -221,7 +224,7 @@ function subject(ctx: AttributionContext, from: number, to: number, verb?: strin
   }
   if (PRONOUN.test(form) && form.length <= 12) {
     // 他 names the person the unit named before it, else the speaker of the sentence before
-    const earlier = ctx.entities.filter((e) => e.end <= from && e.type === 'person').pop();
+    const earlier = ctx.entities.filter((e) => e.end - (ctx.base ?? 0) <= from && e.type === 'person').pop();
     if (earlier) return { source: fromEntity(earlier) };
     if (ctx.previous) return { source: ctx.previous, fromContext: true };
   }

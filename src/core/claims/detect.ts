@@ -75,6 +75,8 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
   const out: ScoredUnit[] = [];
   let previousSource: Attribution | undefined;
   let previousUnit: { start: number; end: number } | undefined;
+  const figuresIn = new Within(p.figures);
+  const entitiesIn = new Within(p.entities);
   for (const u of claimUnits(norm)) {
     const sentence = p.text.slice(u.start, u.end);
     const sNorm = norm.slice(u.start, u.end);
@@ -83,13 +85,12 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
       previousUnit = u;
       continue;
     }
-    const figures = p.figures.filter((f) => f.start >= u.start && f.end <= u.end && f.salient);
-    const entities = p.entities.filter((e) => e.start >= u.start && e.end <= u.end);
-    const relative = entities.map((e) => ({ ...e, start: e.start - u.start, end: e.end - u.start }));
-    const relativeFigures = figures.map((f) => ({ ...f, start: f.start - u.start, end: f.end - u.start }));
-    const attribution = attribute({ norm: sNorm, text: sentence, entities: relative, previous: previousSource, lexicon: p.lexicon, pureQuote: u.pureQuote });
+    const figures = figuresIn.take(u.start, u.end, (f) => f.salient);
+    const entities = entitiesIn.take(u.start, u.end);
+    // the unit's findings in paragraph offsets, the unit's start taken off where they are compared (no copies)
+    const attribution = attribute({ norm: sNorm, text: sentence, entities, base: u.start, previous: previousSource, lexicon: p.lexicon, pureQuote: u.pureQuote });
     const source = attribution.source;
-    const { features, cues } = extractFeatures({ norm: sNorm, pureQuote: u.pureQuote, figures: relativeFigures, entities: relative, attribution });
+    const { features, cues } = extractFeatures({ norm: sNorm, pureQuote: u.pureQuote, figures, entities, base: u.start, attribution });
     // a question asks, it does not assert (a question in someone's reported speech is theirs, and stays)
     if (features.question) {
       previousUnit = u;
@@ -132,6 +133,35 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
     previousUnit = u;
   }
   return out;
+}
+
+/**
+ * The findings inside each unit, units taken in order: a paragraph's findings come sorted by
+ * start, so each unit reads only its own stretch of them instead of all (a long paragraph's
+ * units times its findings). Unsorted lists are read whole, as before.
+ */
+class Within<T extends { start: number; end: number }> {
+  private from = 0;
+  private readonly sorted: boolean;
+
+  constructor(private readonly list: readonly T[]) {
+    let sorted = true;
+    for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1]!.start <= list[i]!.start;
+    this.sorted = sorted;
+  }
+
+  /** Those with start ≥ `start` and end ≤ `end` (and `keep`), in list order; `start` never goes down between calls. */
+  take(start: number, end: number, keep?: (x: T) => boolean): T[] {
+    const list = this.list;
+    if (!this.sorted) return list.filter((x) => x.start >= start && x.end <= end && (!keep || keep(x)));
+    while (this.from < list.length && list[this.from]!.start < start) this.from++;
+    const out: T[] = [];
+    for (let i = this.from; i < list.length && list[i]!.start <= end; i++) {
+      const x = list[i]!;
+      if (x.end <= end && (!keep || keep(x))) out.push(x);
+    }
+    return out;
+  }
 }
 
 function letterCount(s: string): number {

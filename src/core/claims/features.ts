@@ -52,9 +52,11 @@ export interface FeatureInput {
   /** The unit's Simplified text. */
   norm: string;
   pureQuote: boolean;
-  /** Salient figures and entities inside the unit, with offsets relative to it. */
+  /** Salient figures and entities inside the unit, with offsets relative to it once `base` is taken off. */
   figures: readonly Figure[];
   entities: readonly EntityMention[];
+  /** Where the unit starts in the findings' text (0: their offsets are the unit's). */
+  base?: number;
   attribution: AttributionFinding;
 }
 
@@ -113,11 +115,11 @@ function letters(s: string): number {
   return n;
 }
 
-/** UTF-16 ranges of the titles 《…》 in a unit, relative to the unit. */
-function titleRanges(s: string): Array<[number, number]> {
+/** UTF-16 ranges of the titles 《…》 in a unit, moved by `base` (to the offsets of the unit's findings). */
+function titleRanges(s: string, base: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (!s.includes('《')) return out;
-  for (const m of s.matchAll(TITLE)) out.push([m.index!, m.index! + m[0].length]);
+  for (const m of s.matchAll(TITLE)) out.push([base + m.index!, base + m.index! + m[0].length]);
   return out;
 }
 
@@ -139,7 +141,7 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     return 1;
   };
   // figures inside titles (《两笔10亿美元融资》) are the title's, not the sentence's
-  const inTitles = titleRanges(norm);
+  const inTitles = titleRanges(norm, input.base ?? 0);
   const figures = input.figures.filter((f) => !inTitles.some(([s, e]) => f.start >= s && f.end <= e));
   const amounts = figures.filter((f) => AMOUNT_TYPES.has(f.type) && !isSmallNumber(f));
   const small = figures.filter((f) => AMOUNT_TYPES.has(f.type) && isSmallNumber(f));
