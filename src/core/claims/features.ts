@@ -137,6 +137,32 @@ function withoutQuotedParts(norm: string): string {
   return OPENING_QUOTE.test(titled) ? titled.replace(QUOTED, '“”') : titled;
 }
 const OPENING_QUOTE = /[“「『]/;
+const LONG_QUOTE = /[“「『][^”」』]{12,}[”」』]/u;
+const INTRODUCED_QUOTE = /[：:，,]\s*[“「『][^”」』]{4,}/u;
+const QUESTION_MARKS = '？?';
+const QUESTION_CLOSERS = '”」』';
+
+/**
+ * Whether `s` ends with one of `marks`, then at most one of `closers`, then whitespace: the
+ * test of /[marks][closers]?\s*$/u read from the end (an end-anchored regex is tried at every
+ * start). trimEnd strips what \s matches.
+ */
+function endsWithMark(s: string, marks: string, closers: string): boolean {
+  const t = s.trimEnd();
+  const last = t[t.length - 1];
+  if (last === undefined) return false;
+  if (marks.includes(last)) return true;
+  return closers.includes(last) && t.length >= 2 && marks.includes(t[t.length - 2]!);
+}
+
+/** /(?:…|\.\.\.)[”」]?\s*$/u, read from the end: a list that trails off. */
+function endsWithEllipsis(s: string): boolean {
+  const t = s.trimEnd();
+  if (t.endsWith('”') || t.endsWith('」')) {
+    if (t.slice(0, -1).endsWith('…') || t.slice(0, -1).endsWith('...')) return true;
+  }
+  return t.endsWith('…') || t.endsWith('...');
+}
 
 export function extractFeatures(input: FeatureInput): FeatureResult {
   const { norm, attribution: a } = input;
@@ -153,7 +179,8 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
   const figures = input.figures.filter((f) => !inTitles.some(([s, e]) => f.start >= s && f.end <= e));
   const amounts = figures.filter((f) => AMOUNT_TYPES.has(f.type) && !isSmallNumber(f));
   const small = figures.filter((f) => AMOUNT_TYPES.has(f.type) && isSmallNumber(f));
-  const names = new Set(input.entities.filter((e) => NAMED_TYPES.has(e.type) && !inTitles.some(([s, t]) => e.start >= s && e.end <= t)).map((e) => e.entityId));
+  const names = new Set<string>();
+  for (const e of input.entities) if (NAMED_TYPES.has(e.type) && (inTitles.length === 0 || !inTitles.some(([s, t]) => e.start >= s && e.end <= t))) names.add(e.entityId);
   const source = a.source;
   const length = letters(norm);
   const opening = bare.slice(0, 8);
@@ -174,7 +201,7 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     vagueHolder: !source ? cue('vagueHolder', a.vague ?? VAGUE_GROUP.exec(bare)?.[0]) : 0,
     speechWithoutSource: a.speech && !source && !a.vague ? 1 : 0,
     // speech, not a scare quote (“第二条曲线”): introduced by a colon or a speech verb, or long
-    quote: /[“「『][^”」』]{12,}[”」』]/u.test(norm) || /[：:，,]\s*[“「『][^”」』]{4,}/u.test(norm) || input.pureQuote ? 1 : 0,
+    quote: (OPENING_QUOTE.test(norm) && (LONG_QUOTE.test(norm) || INTRODUCED_QUOTE.test(norm))) || input.pureQuote ? 1 : 0,
     pureQuoteWithoutSource: input.pureQuote && !source ? 1 : 0,
     event: cue('event', findCueOnce(asserted, 'eventVerbs')),
     state: cue('state', findCue(bare, 'stateMarkers')),
@@ -189,7 +216,7 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     figurative: cue('figurative', findCue(bare, 'metaphors')),
     transition: cue('transition', CUES.transitions.find((w) => opening.includes(w))),
     // a question the source asks in reported speech (他说：…你说它有什么价值？) is theirs
-    question: /[？?][”」』]?\s*$/u.test(bare) && !(source && a.speech && /[：:]/u.test(bare)) ? 1 : 0,
+    question: endsWithMark(bare, QUESTION_MARKS, QUESTION_CLOSERS) && !(source && a.speech && /[：:]/u.test(bare)) ? 1 : 0,
     note: cue('note', findCue(bare, 'notes')),
     firstPerson: a.reported ? 0 : cue('firstPerson', findCue(bare, 'firstPerson')),
     normative: cue('normative', findCue(bare, 'normative')),
@@ -198,7 +225,7 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     short: length < 16 ? 1 : 0,
     long: length > 60 ? 1 : 0,
     // a list that trails off (张三、李四、王五……) asserts nothing yet
-    trailingEllipsis: /(?:…|\.\.\.)[”」]?\s*$/u.test(bare) ? 1 : 0,
+    trailingEllipsis: endsWithEllipsis(bare) ? 1 : 0,
   };
   if (f.editorial) cues.editorial = findCue(bare, 'editorial');
   if (f.evaluative) cues.evaluative = findCue(bare, 'evaluative');
