@@ -8,6 +8,7 @@ import type { EntityMention } from '../entities/detect';
 import { matchForm, type Lexicon } from '../entities/lexicon';
 import { CUES, findCue } from './cues';
 import { speechVerbAt } from './select';
+import { codeTable, trimBothOf } from '../text/chars';
 
 export type SourceKind = 'named' | 'anonymous' | 'document';
 
@@ -49,7 +50,9 @@ export interface AttributionContext {
 }
 
 const SPEAKER_TYPES = new Set(['person', 'org', 'work', 'product']);
-const TRIM = /^[\s，,、：:“”「」。；;（）()—]+|[\s，,、：:“”「」；;（）()—]+$/gu;
+/** Trimmed off a subject: /^[\s，,、：:“”「」。；;（）()—]+|[\s，,、：:“”「」；;（）()—]+$/gu, read from both ends by hand. */
+const TRIM_LEAD = codeTable('，,、：:“”「」。；;（）()—', true);
+const TRIM_TRAIL = codeTable('，,、：:“”「」；;（）()—', true);
 const PRONOUN = /^(?:而|但|并|也|则)?(?:他|她|其|对方)(?:们)?/u;
 const CLAUSE_BREAK = /[，,。；;：:”」！？!?]/u;
 const MAX_SUBJECT = 40;
@@ -202,8 +205,8 @@ function subject(ctx: AttributionContext, from: number, to: number, verb?: strin
   // 但是该员工, 曾有一位…: the words that lead into the subject are not part of it
   const lead = LEAD_IN.exec(ctx.norm.slice(from, to));
   if (lead && lead[0].length < to - from) from += lead[0].length;
-  const raw = ctx.text.slice(from, to).replace(TRIM, '');
-  const form = ctx.norm.slice(from, to).replace(TRIM, '');
+  const raw = trimBothOf(ctx.text.slice(from, to), TRIM_LEAD, TRIM_TRAIL);
+  const form = trimBothOf(ctx.norm.slice(from, to), TRIM_LEAD, TRIM_TRAIL);
   if (!form) return undefined;
   const document = CUES.documentKinds.find((d) => form.includes(d));
   // 财报 tagged as a name is still a document
