@@ -58,6 +58,17 @@ export interface ScoredUnit {
 }
 
 const OPINION_VERBS = ['认为', '看来', '觉得', '相信', '判断', '建议', '眼中', '猜测'];
+/** Their first characters: a sentence is read once for all of them, not once per verb. */
+const OPINION_FIRST = new Uint8Array(0x10000);
+for (const w of OPINION_VERBS) OPINION_FIRST[w.charCodeAt(0)] = 1;
+
+function hasOpinionVerb(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    if (OPINION_FIRST[s.charCodeAt(i)] === 0) continue;
+    for (const w of OPINION_VERBS) if (s.startsWith(w, i)) return true;
+  }
+  return false;
+}
 const SPEECH_BEFORE_QUOTE = /([：:]|表示|称|说|指出|强调|坦言|直言|解释|透露|承认)\s*[“「『]/u;
 const MIN_LETTERS = 5;
 
@@ -116,7 +127,7 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
     const reasons = reasonMessages.map((m) => renderMessage(m));
 
     const quoted = source !== undefined && (SPEECH_BEFORE_QUOTE.test(sNorm) || u.pureQuote || u.joined === 'speaker');
-    const opinion = (source !== undefined && findCue(sNorm, 'hedges') !== undefined) || OPINION_VERBS.some((w) => sNorm.includes(w));
+    const opinion = (source !== undefined && findCue(sNorm, 'hedges') !== undefined) || hasOpinionVerb(sNorm);
     let type: ClaimType;
     if (quoted) type = 'quote';
     else if (opinion && !amounts.length) type = 'opinion';
