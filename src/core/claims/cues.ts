@@ -32,6 +32,8 @@ entries.sort((a, b) => a.word.charCodeAt(0) - b.word.charCodeAt(0) || a.bit - b.
 const WORD = entries.map((e) => e.word);
 const LIST = Int32Array.from(entries, (e) => e.bit);
 const INDEX = Int32Array.from(entries, (e) => e.index);
+/** Each cue's second UTF-16 code (-1 for a cue of one): most candidates fail on it, before a startsWith. */
+const SECOND = Int32Array.from(entries, (e) => (e.word.length > 1 ? e.word.charCodeAt(1) : -1));
 for (const e of entries) STARTS[e.word.charCodeAt(0)]! |= 1 << e.bit;
 {
   let k = 0;
@@ -66,8 +68,9 @@ function cuesIn(s: string): Found {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (STARTS[c] === 0) continue;
+    const next = i + 1 < s.length ? s.charCodeAt(i + 1) : -2;
     for (let k = FIRST[c]!, end = FIRST[c + 1]!; k < end; k++) {
-      if (FOUND_IN[k] === scan || !s.startsWith(WORD[k]!, i)) continue;
+      if (FOUND_IN[k] === scan || (SECOND[k] !== -1 && SECOND[k] !== next) || !s.startsWith(WORD[k]!, i)) continue;
       FOUND_IN[k] = scan;
       const bit = LIST[k]!;
       count[bit]!++;
