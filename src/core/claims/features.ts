@@ -8,6 +8,7 @@ import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
 import type { AttributionFinding } from './attribution';
 import { countCues, CUES, findCue, findCueOnce } from './cues';
+import { codeTable } from '../text/chars';
 
 export const FEATURES = [
   'figure',
@@ -105,6 +106,14 @@ function assertedPart(bare: string): string {
 }
 
 const DATE_WORDS = /(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*(?:年|月|日|号)|20\d\d|19\d\d/u;
+/** Every match of DATE_WORDS holds an ASCII digit or one of 一…十: a sentence with none is not searched. */
+const DATE_WORD_CODES = codeTable('0123456789一二三四五六七八九十', false);
+
+function hasDateWords(s: string): boolean {
+  let any = false;
+  for (let i = 0; i < s.length && !any; i++) any = DATE_WORD_CODES[s.charCodeAt(i)] === 1;
+  return any && DATE_WORDS.test(s);
+}
 
 function letters(s: string): number {
   let n = 0;
@@ -190,7 +199,7 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     figure: amounts.length >= 1 ? 1 : 0,
     figures: amounts.length >= 2 ? 1 : 0,
     smallNumber: amounts.length === 0 && small.length > 0 ? 1 : 0,
-    date: figures.some((x) => x.type === 'date') || DATE_WORDS.test(bare) ? 1 : cue('date', findCue(bare, 'timeWords')),
+    date: figures.some((x) => x.type === 'date') || hasDateWords(bare) ? 1 : cue('date', findCue(bare, 'timeWords')),
     entity: names.size >= 1 ? 1 : 0,
     entities: names.size >= 2 ? 1 : 0,
     sourceNamed: source?.kind === 'named' && !a.fromContext ? 1 : 0,
@@ -207,7 +216,7 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     state: cue('state', findCue(bare, 'stateMarkers')),
     forecast: cue('forecast', plan),
     // 第一季度 is a period, not a ranking
-    superlative: cue('superlative', findCueOnce(bare.replace(/第[一二三四1-4]财?季度?/gu, ''), 'superlatives')),
+    superlative: cue('superlative', findCueOnce(bare.includes('第') ? bare.replace(/第[一二三四1-4]财?季度?/gu, '') : bare, 'superlatives')),
     // a named speaker may hedge: the hedge is theirs, the claim that they said it is checkable
     hedge: source ? 0 : cue('hedge', findCueOnce(bare.replace(CONCLUDING, ''), 'hedges')),
     unattributedView: cue('unattributedView', findCue(bare, 'unattributedViews')),
