@@ -153,7 +153,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // 王超改了主意，“……”: a named speaker, then the quotation
-  const quoteAt = norm.search(/[，,：:]\s*[“「]/u);
+  const quoteAt = norm.includes('“') || norm.includes('「') ? norm.search(/[，,：:]\s*[“「]/u) : -1;
   if (quoteAt > 0) {
     const clauseStart = lastBreakBefore(norm, quoteAt);
     const named = entitiesIn(ctx, clauseStart, quoteAt).find((e) => e.type === 'person');

@@ -214,6 +214,16 @@ const SAY: Partial<Record<FeatureName, (cue: string) => Message>> = {
   long: () => msg('long'),
 };
 
+/** The first `n` distinct canonical names of the entities, in order. */
+function firstDistinct(entities: readonly EntityMention[], n: number): string[] {
+  const out: string[] = [];
+  for (const e of entities) {
+    if (out.length === n) break;
+    if (!out.includes(e.canonical)) out.push(e.canonical);
+  }
+  return out;
+}
+
 /** Reasons as messages, strongest first: figures, names and sources in full, other features by their cue. */
 function describe(contributions: Contribution[], cues: Partial<Record<FeatureName, string>>, figures: Figure[], entities: EntityMention[], source: Attribution | undefined): Message[] {
   const out: Message[] = [];
@@ -233,7 +243,7 @@ function describe(contributions: Contribution[], cues: Partial<Record<FeatureNam
     } else if (feature === 'entity' || feature === 'entities') {
       if (namesSaid) continue;
       namesSaid = true;
-      text = msg('names {0}', [...new Set(entities.map((e) => e.canonical))].slice(0, 3).join(', '));
+      text = msg('names {0}', firstDistinct(entities, 3).join(', '));
     } else if (feature.startsWith('source') && source) {
       if (sourceSaid) continue;
       sourceSaid = true;
