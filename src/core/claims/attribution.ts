@@ -8,6 +8,7 @@ import type { EntityMention } from '../entities/detect';
 import { matchForm, type Lexicon } from '../entities/lexicon';
 import { CUES, findCue } from './cues';
 import { speechVerbAt } from './select';
+import { codeTable, trimBothOf } from '../text/chars';
 
 export type SourceKind = 'named' | 'anonymous' | 'document';
 
@@ -38,8 +39,10 @@ export interface AttributionContext {
   /** The unit's Simplified text and its original text (same offsets). */
   norm: string;
   text: string;
-  /** Entities with offsets relative to the unit. */
+  /** The unit's entities, with offsets relative to the unit once `base` is taken off (the paragraph's own, not copies). */
   entities: readonly EntityMention[];
+  /** Where the unit starts in the entities' text (0: their offsets are the unit's). */
+  base?: number;
   /** The named source of an earlier unit of the paragraph, for 他, quotations and 二是. */
   previous?: Attribution;
   lexicon?: Lexicon;
@@ -47,7 +50,9 @@ export interface AttributionContext {
 }
 
 const SPEAKER_TYPES = new Set(['person', 'org', 'work', 'product']);
-const TRIM = /^[\s，,、：:“”「」。；;（）()—]+|[\s，,、：:“”「」；;（）()—]+$/gu;
+/** Trimmed off a subject: /^[\s，,、：:“”「」。；;（）()—]+|[\s，,、：:“”「」；;（）()—]+$/gu, read from both ends by hand. */
+const TRIM_LEAD = codeTable('，,、：:“”「」。；;（）()—', true);
+const TRIM_TRAIL = codeTable('，,、：:“”「」；;（）()—', true);
 const PRONOUN = /^(?:而|但|并|也|则)?(?:他|她|其|对方)(?:们)?/u;
 const CLAUSE_BREAK = /[，,。；;：:”」！？!?]/u;
 const MAX_SUBJECT = 40;
@@ -148,7 +153,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // 王超改了主意，“……”: a named speaker, then the quotation
-  const quoteAt = norm.search(/[，,：:]\s*[“「]/u);
+  const quoteAt = norm.includes('“') || norm.includes('「') ? norm.search(/[，,：:]\s*[“「]/u) : -1;
   if (quoteAt > 0) {
     const clauseStart = lastBreakBefore(norm, quoteAt);
     const named = entitiesIn(ctx, clauseStart, quoteAt).find((e) => e.type === 'person');
@@ -185,7 +190,8 @@ function lastBreakBefore(norm: string, at: number): number {
 }
 
 function entitiesIn(ctx: AttributionContext, from: number, to: number): EntityMention[] {
-  return ctx.entities.filter((e) => e.start >= from && e.end <= to && SPEAKER_TYPES.has(e.type));
+  const base = ctx.base ?? 0;
+  return ctx.entities.filter((e) => e.start - base >= from && e.end - base <= to && SPEAKER_TYPES.has(e.type));
 }
 
 function fromEntity(e: EntityMention): Attribution {
@@ -199,8 +205,8 @@ function subject(ctx: AttributionContext, from: number, to: number, verb?: strin
   // 但是该员工, 曾有一位…: the words that lead into the subject are not part of it
   const lead = LEAD_IN.exec(ctx.norm.slice(from, to));
   if (lead && lead[0].length < to - from) from += lead[0].length;
-  const raw = ctx.text.slice(from, to).replace(TRIM, '');
-  const form = ctx.norm.slice(from, to).replace(TRIM, '');
+  const raw = trimBothOf(ctx.text.slice(from, to), TRIM_LEAD, TRIM_TRAIL);
+  const form = trimBothOf(ctx.norm.slice(from, to), TRIM_LEAD, TRIM_TRAIL);
   if (!form) return undefined;
   const document = CUES.documentKinds.find((d) => form.includes(d));
   // 财报 tagged as a name is still a document
@@ -208,7 +214,7 @@ function subject(ctx: AttributionContext, from: number, to: number, verb?: strin
   const anonymousHead = ANONYMOUS_HEAD.exec(form);
   const lastNamed = named[named.length - 1];
   // 一位接近马云的知情人士: the names modify the source, who stays unnamed
-  if (anonymousHead && CUES.anonymousSources.some((w) => form.includes(w)) && !/^有/u.test(form) && (!lastNamed || lastNamed.end - from <= anonymousHead.index)) {
+  if (anonymousHead && CUES.anonymousSources.some((w) => form.includes(w)) && !/^有/u.test(form) && (!lastNamed || lastNamed.end - (ctx.base ?? 0) - from <= anonymousHead.index)) {
     return { source: { text: raw, kind: 'anonymous' } };
   }
   // the speaker nearest the verb: a person, then an organisation (阿里云智能CTO周靖人; IDC发布的《…》)
@@ -221,7 +227,7 @@ function subject(ctx: AttributionContext, from: number, to: number, verb?: strin
   }
   if (PRONOUN.test(form) && form.length <= 12) {
     // 他 names the person the unit named before it, else the speaker of the sentence before
-    const earlier = ctx.entities.filter((e) => e.end <= from && e.type === 'person').pop();
+    const earlier = ctx.entities.filter((e) => e.end - (ctx.base ?? 0) <= from && e.type === 'person').pop();
     if (earlier) return { source: fromEntity(earlier) };
     if (ctx.previous) return { source: ctx.previous, fromContext: true };
   }

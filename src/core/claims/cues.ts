@@ -6,25 +6,45 @@ type CueList = keyof Omit<typeof data, '$comment'>;
 export const CUES: Readonly<Record<CueList, readonly string[]>> = data;
 
 /**
- * Each list's cues by their first UTF-16 code, and one bit per list for the codes that start a
- * cue: a text is read once for all lists, instead of once per cue (a sentence meets some 500 cues).
+ * The lists that findCue and countCues are asked about (the others are read word by word where
+ * they are used): only these are scanned, and all of them in one reading of a text, instead of
+ * once per cue (a sentence meets some 400 cues).
  */
-const LIST_NAMES = (Object.keys(CUES) as CueList[]).filter((list) => Array.isArray(CUES[list]));
-if (LIST_NAMES.length > 32) throw new Error('cues.json: more lists than bits in a 32-bit mask');
+const SCANNED: readonly CueList[] = [
+  'ownReporting', 'hedges', 'forecasts', 'timeWords', 'eventVerbs', 'stateMarkers', 'superlatives',
+  'unattributedViews', 'editorial', 'evaluative', 'metaphors', 'notes', 'firstPerson', 'normative',
+];
+if (SCANNED.length > 32) throw new Error('cues.ts: more scanned lists than bits in a 32-bit mask');
+const BIT = new Map(SCANNED.map((list, bit) => [list, bit]));
+
+/**
+ * Every scanned cue by its first UTF-16 code, flat: the cues starting with code c are entries
+ * FIRST[c] .. FIRST[c + 1] - 1 of WORD (the cue), LIST (its list's bit), INDEX (its place in the
+ * list) and ID (one number per cue, to count a cue found twice once). STARTS[c] has the bits of
+ * the lists that have a cue starting with c, for a single-list scan.
+ */
+const FIRST = new Int32Array(0x10001);
 const STARTS = new Uint32Array(0x10000);
-const BY_FIRST: Array<Map<number, number[]>> = [];
-for (const [bit, list] of LIST_NAMES.entries()) {
-  const byFirst = new Map<number, number[]>();
-  CUES[list].forEach((w, index) => {
-    const code = w.charCodeAt(0);
-    STARTS[code]! |= 1 << bit;
-    const at = byFirst.get(code);
-    if (at) at.push(index);
-    else byFirst.set(code, [index]);
-  });
-  BY_FIRST.push(byFirst);
+const entries: Array<{ word: string; bit: number; index: number }> = [];
+for (const [bit, list] of SCANNED.entries()) CUES[list].forEach((word, index) => entries.push({ word, bit, index }));
+// by first code, then in list and list order (the order the scan meets them in does not matter: first is the least index)
+entries.sort((a, b) => a.word.charCodeAt(0) - b.word.charCodeAt(0) || a.bit - b.bit || a.index - b.index);
+const WORD = entries.map((e) => e.word);
+const LIST = Int32Array.from(entries, (e) => e.bit);
+const INDEX = Int32Array.from(entries, (e) => e.index);
+/** Each cue's second UTF-16 code (-1 for a cue of one): most candidates fail on it, before a startsWith. */
+const SECOND = Int32Array.from(entries, (e) => (e.word.length > 1 ? e.word.charCodeAt(1) : -1));
+for (const e of entries) STARTS[e.word.charCodeAt(0)]! |= 1 << e.bit;
+{
+  let k = 0;
+  for (let c = 0; c <= 0x10000; c++) {
+    FIRST[c] = k;
+    while (k < entries.length && entries[k]!.word.charCodeAt(0) === c) k++;
+  }
 }
-const BIT = new Map(LIST_NAMES.map((list, bit) => [list, bit]));
+/** Per cue, the scan that last found it (a scan's own number): a cue found again further on counts once. */
+const FOUND_IN = new Int32Array(entries.length);
+let scans = 0;
 
 /** The cues found in a text, per list: the first in the list's order, and how many. */
 interface Found {
@@ -33,36 +53,28 @@ interface Found {
 }
 
 /**
- * The last texts read: the features of one sentence ask about a dozen lists of a few views of
- * it (the sentence, its words outside quotations, its predicate, the same with a phrase cut out).
+ * The last texts read: the features of one sentence ask about a dozen lists of the same text
+ * (the sentence, or its words outside quotations).
  */
 const RECENT = 4;
 const recent: Array<{ s: string; found: Found }> = [];
 
-/** Every list's cues in `s`, in one reading of it. */
+/** Every scanned list's cues in `s`, in one reading of it. */
 function cuesIn(s: string): Found {
   for (const r of recent) if (r.s === s) return r.found;
-  const first = new Int16Array(LIST_NAMES.length).fill(-1);
-  const count = new Uint16Array(LIST_NAMES.length);
-  let seen: Set<number> | undefined;
+  const first = new Int16Array(SCANNED.length).fill(-1);
+  const count = new Uint16Array(SCANNED.length);
+  const scan = ++scans;
   for (let i = 0; i < s.length; i++) {
-    let bits = STARTS[s.charCodeAt(i)]!;
-    while (bits !== 0) {
-      const bit = 31 - Math.clz32(bits);
-      bits &= ~(1 << bit);
-      const list = LIST_NAMES[bit]!;
-      const words = CUES[list];
-      const indices = BY_FIRST[bit]!.get(s.charCodeAt(i))!;
-      for (let j = 0; j < indices.length; j++) {
-        const index = indices[j]!;
-        if (!s.startsWith(words[index]!, i)) continue;
-        // a cue found again further on counts once
-        const key = (bit << 16) | index;
-        if (seen?.has(key)) continue;
-        (seen ??= new Set()).add(key);
-        count[bit]!++;
-        if (first[bit]! < 0 || index < first[bit]!) first[bit] = index;
-      }
+    const c = s.charCodeAt(i);
+    if (STARTS[c] === 0) continue;
+    const next = i + 1 < s.length ? s.charCodeAt(i + 1) : -2;
+    for (let k = FIRST[c]!, end = FIRST[c + 1]!; k < end; k++) {
+      if (FOUND_IN[k] === scan || (SECOND[k] !== -1 && SECOND[k] !== next) || !s.startsWith(WORD[k]!, i)) continue;
+      FOUND_IN[k] = scan;
+      const bit = LIST[k]!;
+      count[bit]!++;
+      if (first[bit]! < 0 || INDEX[k]! < first[bit]!) first[bit] = INDEX[k]!;
     }
   }
   const found = { first, count };
@@ -71,14 +83,48 @@ function cuesIn(s: string): Found {
   return found;
 }
 
+/** The first cue of one list in `s` (its least index), reading only that list's cues. */
+function firstOfList(s: string, bit: number): number {
+  const mask = 1 << bit;
+  let first = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((STARTS[c]! & mask) === 0) continue;
+    for (let k = FIRST[c]!, end = FIRST[c + 1]!; k < end; k++) {
+      if (LIST[k] !== bit || (first >= 0 && INDEX[k]! >= first) || !s.startsWith(WORD[k]!, i)) continue;
+      first = INDEX[k]!;
+    }
+  }
+  return first;
+}
+
+function bitOf(list: CueList): number {
+  const bit = BIT.get(list);
+  if (bit === undefined) throw new Error(`cues.ts: the list ${list} is not scanned (add it to SCANNED)`);
+  return bit;
+}
+
 /** The first cue of a list (in the list's order) that occurs in `s`, if any. */
 export function findCue(s: string, list: CueList): string | undefined {
-  const bit = BIT.get(list)!;
-  const index = cuesIn(s).first[bit]!;
+  const index = cuesIn(s).first[bitOf(list)]!;
   return index < 0 ? undefined : CUES[list][index];
+}
+
+/**
+ * findCue for a text asked about one or two lists only (a part or a variant of a sentence
+ * already read): that list's cues alone are read, unless the text was read whole just before.
+ */
+export function findCueOnce(s: string, list: CueList): string | undefined {
+  const bit = bitOf(list);
+  for (const r of recent) if (r.s === s) return index(r.found.first[bit]!);
+  return index(firstOfList(s, bit));
+
+  function index(i: number): string | undefined {
+    return i < 0 ? undefined : CUES[list][i];
+  }
 }
 
 /** How many cues of a list occur in `s`. */
 export function countCues(s: string, list: CueList): number {
-  return cuesIn(s).count[BIT.get(list)!]!;
+  return cuesIn(s).count[bitOf(list)]!;
 }

@@ -58,6 +58,17 @@ export interface ScoredUnit {
 }
 
 const OPINION_VERBS = ['认为', '看来', '觉得', '相信', '判断', '建议', '眼中', '猜测'];
+/** Their first characters: a sentence is read once for all of them, not once per verb. */
+const OPINION_FIRST = new Uint8Array(0x10000);
+for (const w of OPINION_VERBS) OPINION_FIRST[w.charCodeAt(0)] = 1;
+
+function hasOpinionVerb(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    if (OPINION_FIRST[s.charCodeAt(i)] === 0) continue;
+    for (const w of OPINION_VERBS) if (s.startsWith(w, i)) return true;
+  }
+  return false;
+}
 const SPEECH_BEFORE_QUOTE = /([：:]|表示|称|说|指出|强调|坦言|直言|解释|透露|承认)\s*[“「『]/u;
 const MIN_LETTERS = 5;
 
@@ -75,6 +86,8 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
   const out: ScoredUnit[] = [];
   let previousSource: Attribution | undefined;
   let previousUnit: { start: number; end: number } | undefined;
+  const figuresIn = new Within(p.figures);
+  const entitiesIn = new Within(p.entities);
   for (const u of claimUnits(norm)) {
     const sentence = p.text.slice(u.start, u.end);
     const sNorm = norm.slice(u.start, u.end);
@@ -83,13 +96,12 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
       previousUnit = u;
       continue;
     }
-    const figures = p.figures.filter((f) => f.start >= u.start && f.end <= u.end && f.salient);
-    const entities = p.entities.filter((e) => e.start >= u.start && e.end <= u.end);
-    const relative = entities.map((e) => ({ ...e, start: e.start - u.start, end: e.end - u.start }));
-    const relativeFigures = figures.map((f) => ({ ...f, start: f.start - u.start, end: f.end - u.start }));
-    const attribution = attribute({ norm: sNorm, text: sentence, entities: relative, previous: previousSource, lexicon: p.lexicon, pureQuote: u.pureQuote });
+    const figures = figuresIn.take(u.start, u.end, (f) => f.salient);
+    const entities = entitiesIn.take(u.start, u.end);
+    // the unit's findings in paragraph offsets, the unit's start taken off where they are compared (no copies)
+    const attribution = attribute({ norm: sNorm, text: sentence, entities, base: u.start, previous: previousSource, lexicon: p.lexicon, pureQuote: u.pureQuote });
     const source = attribution.source;
-    const { features, cues } = extractFeatures({ norm: sNorm, pureQuote: u.pureQuote, figures: relativeFigures, entities: relative, attribution });
+    const { features, cues } = extractFeatures({ norm: sNorm, pureQuote: u.pureQuote, figures, entities, base: u.start, attribution });
     // a question asks, it does not assert (a question in someone's reported speech is theirs, and stays)
     if (features.question) {
       previousUnit = u;
@@ -115,7 +127,7 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
     const reasons = reasonMessages.map((m) => renderMessage(m));
 
     const quoted = source !== undefined && (SPEECH_BEFORE_QUOTE.test(sNorm) || u.pureQuote || u.joined === 'speaker');
-    const opinion = (source !== undefined && findCue(sNorm, 'hedges') !== undefined) || OPINION_VERBS.some((w) => sNorm.includes(w));
+    const opinion = (source !== undefined && findCue(sNorm, 'hedges') !== undefined) || hasOpinionVerb(sNorm);
     let type: ClaimType;
     if (quoted) type = 'quote';
     else if (opinion && !amounts.length) type = 'opinion';
@@ -132,6 +144,35 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
     previousUnit = u;
   }
   return out;
+}
+
+/**
+ * The findings inside each unit, units taken in order: a paragraph's findings come sorted by
+ * start, so each unit reads only its own stretch of them instead of all (a long paragraph's
+ * units times its findings). Unsorted lists are read whole, as before.
+ */
+class Within<T extends { start: number; end: number }> {
+  private from = 0;
+  private readonly sorted: boolean;
+
+  constructor(private readonly list: readonly T[]) {
+    let sorted = true;
+    for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1]!.start <= list[i]!.start;
+    this.sorted = sorted;
+  }
+
+  /** Those with start ≥ `start` and end ≤ `end` (and `keep`), in list order; `start` never goes down between calls. */
+  take(start: number, end: number, keep?: (x: T) => boolean): T[] {
+    const list = this.list;
+    if (!this.sorted) return list.filter((x) => x.start >= start && x.end <= end && (!keep || keep(x)));
+    while (this.from < list.length && list[this.from]!.start < start) this.from++;
+    const out: T[] = [];
+    for (let i = this.from; i < list.length && list[i]!.start <= end; i++) {
+      const x = list[i]!;
+      if (x.end <= end && (!keep || keep(x))) out.push(x);
+    }
+    return out;
+  }
 }
 
 function letterCount(s: string): number {
@@ -173,6 +214,16 @@ const SAY: Partial<Record<FeatureName, (cue: string) => Message>> = {
   long: () => msg('long'),
 };
 
+/** The first `n` distinct canonical names of the entities, in order. */
+function firstDistinct(entities: readonly EntityMention[], n: number): string[] {
+  const out: string[] = [];
+  for (const e of entities) {
+    if (out.length === n) break;
+    if (!out.includes(e.canonical)) out.push(e.canonical);
+  }
+  return out;
+}
+
 /** Reasons as messages, strongest first: figures, names and sources in full, other features by their cue. */
 function describe(contributions: Contribution[], cues: Partial<Record<FeatureName, string>>, figures: Figure[], entities: EntityMention[], source: Attribution | undefined): Message[] {
   const out: Message[] = [];
@@ -192,7 +243,7 @@ function describe(contributions: Contribution[], cues: Partial<Record<FeatureNam
     } else if (feature === 'entity' || feature === 'entities') {
       if (namesSaid) continue;
       namesSaid = true;
-      text = msg('names {0}', [...new Set(entities.map((e) => e.canonical))].slice(0, 3).join(', '));
+      text = msg('names {0}', firstDistinct(entities, 3).join(', '));
     } else if (feature.startsWith('source') && source) {
       if (sourceSaid) continue;
       sourceSaid = true;

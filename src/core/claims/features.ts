@@ -7,7 +7,8 @@
 import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
 import type { AttributionFinding } from './attribution';
-import { countCues, CUES, findCue } from './cues';
+import { countCues, CUES, findCue, findCueOnce } from './cues';
+import { codeTable } from '../text/chars';
 
 export const FEATURES = [
   'figure',
@@ -52,9 +53,11 @@ export interface FeatureInput {
   /** The unit's Simplified text. */
   norm: string;
   pureQuote: boolean;
-  /** Salient figures and entities inside the unit, with offsets relative to it. */
+  /** Salient figures and entities inside the unit, with offsets relative to it once `base` is taken off. */
   figures: readonly Figure[];
   entities: readonly EntityMention[];
+  /** Where the unit starts in the findings' text (0: their offsets are the unit's). */
+  base?: number;
   attribution: AttributionFinding;
 }
 
@@ -91,6 +94,7 @@ const COPULA_SUBJECT = /^(?:(?!的)[\p{Script=Han}A-Za-z0-9]){2,12}?(?:已经|�
 const CONJUNCTION_BEFORE_COPULA = new Set([...'但可于要若或还凡总而不只']);
 /** Plan words that date the sentence wherever they stand (明年目标是…). */
 const TIME_FORECAST = /^(?:明年|未来|下半年|下月|年内|到20)/u;
+const TIME_FORECASTS = CUES.forecasts.filter((w) => TIME_FORECAST.test(w));
 
 /** What a copular sentence asserts (its predicate), or the whole unit when it is not one. */
 function assertedPart(bare: string): string {
@@ -102,21 +106,37 @@ function assertedPart(bare: string): string {
 }
 
 const DATE_WORDS = /(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*(?:年|月|日|号)|20\d\d|19\d\d/u;
+/** Every match of DATE_WORDS holds an ASCII digit or one of 一…十: a sentence with none is not searched. */
+const DATE_WORD_CODES = codeTable('0123456789一二三四五六七八九十', false);
+
+function hasDateWords(s: string): boolean {
+  let any = false;
+  for (let i = 0; i < s.length && !any; i++) any = DATE_WORD_CODES[s.charCodeAt(i)] === 1;
+  return any && DATE_WORDS.test(s);
+}
 
 function letters(s: string): number {
   let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
+  // by code point, read from the code units (iterating the string makes a string per character)
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        c = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x20000 && c <= 0x3134f) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) n++;
   }
   return n;
 }
 
-/** UTF-16 ranges of the titles 《…》 in a unit, relative to the unit. */
-function titleRanges(s: string): Array<[number, number]> {
+/** UTF-16 ranges of the titles 《…》 in a unit, moved by `base` (to the offsets of the unit's findings). */
+function titleRanges(s: string, base: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (!s.includes('《')) return out;
-  for (const m of s.matchAll(TITLE)) out.push([m.index!, m.index! + m[0].length]);
+  for (const m of s.matchAll(TITLE)) out.push([base + m.index!, base + m.index! + m[0].length]);
   return out;
 }
 
@@ -126,6 +146,32 @@ function withoutQuotedParts(norm: string): string {
   return OPENING_QUOTE.test(titled) ? titled.replace(QUOTED, '“”') : titled;
 }
 const OPENING_QUOTE = /[“「『]/;
+const LONG_QUOTE = /[“「『][^”」』]{12,}[”」』]/u;
+const INTRODUCED_QUOTE = /[：:，,]\s*[“「『][^”」』]{4,}/u;
+const QUESTION_MARKS = '？?';
+const QUESTION_CLOSERS = '”」』';
+
+/**
+ * Whether `s` ends with one of `marks`, then at most one of `closers`, then whitespace: the
+ * test of /[marks][closers]?\s*$/u read from the end (an end-anchored regex is tried at every
+ * start). trimEnd strips what \s matches.
+ */
+function endsWithMark(s: string, marks: string, closers: string): boolean {
+  const t = s.trimEnd();
+  const last = t[t.length - 1];
+  if (last === undefined) return false;
+  if (marks.includes(last)) return true;
+  return closers.includes(last) && t.length >= 2 && marks.includes(t[t.length - 2]!);
+}
+
+/** /(?:…|\.\.\.)[”」]?\s*$/u, read from the end: a list that trails off. */
+function endsWithEllipsis(s: string): boolean {
+  const t = s.trimEnd();
+  if (t.endsWith('”') || t.endsWith('」')) {
+    if (t.slice(0, -1).endsWith('…') || t.slice(0, -1).endsWith('...')) return true;
+  }
+  return t.endsWith('…') || t.endsWith('...');
+}
 
 export function extractFeatures(input: FeatureInput): FeatureResult {
   const { norm, attribution: a } = input;
@@ -138,21 +184,22 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     return 1;
   };
   // figures inside titles (《两笔10亿美元融资》) are the title's, not the sentence's
-  const inTitles = titleRanges(norm);
+  const inTitles = titleRanges(norm, input.base ?? 0);
   const figures = input.figures.filter((f) => !inTitles.some(([s, e]) => f.start >= s && f.end <= e));
   const amounts = figures.filter((f) => AMOUNT_TYPES.has(f.type) && !isSmallNumber(f));
   const small = figures.filter((f) => AMOUNT_TYPES.has(f.type) && isSmallNumber(f));
-  const names = new Set(input.entities.filter((e) => NAMED_TYPES.has(e.type) && !inTitles.some(([s, t]) => e.start >= s && e.end <= t)).map((e) => e.entityId));
+  const names = new Set<string>();
+  for (const e of input.entities) if (NAMED_TYPES.has(e.type) && (inTitles.length === 0 || !inTitles.some(([s, t]) => e.start >= s && e.end <= t))) names.add(e.entityId);
   const source = a.source;
   const length = letters(norm);
   const opening = bare.slice(0, 8);
   const asserted = assertedPart(bare);
-  const plan = findCue(asserted, 'forecasts') ?? CUES.forecasts.find((w) => TIME_FORECAST.test(w) && bare.includes(w));
+  const plan = findCueOnce(asserted, 'forecasts') ?? TIME_FORECASTS.find((w) => bare.includes(w));
   const f: Features = {
     figure: amounts.length >= 1 ? 1 : 0,
     figures: amounts.length >= 2 ? 1 : 0,
     smallNumber: amounts.length === 0 && small.length > 0 ? 1 : 0,
-    date: figures.some((x) => x.type === 'date') || DATE_WORDS.test(bare) ? 1 : cue('date', findCue(bare, 'timeWords')),
+    date: figures.some((x) => x.type === 'date') || hasDateWords(bare) ? 1 : cue('date', findCue(bare, 'timeWords')),
     entity: names.size >= 1 ? 1 : 0,
     entities: names.size >= 2 ? 1 : 0,
     sourceNamed: source?.kind === 'named' && !a.fromContext ? 1 : 0,
@@ -163,22 +210,22 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     vagueHolder: !source ? cue('vagueHolder', a.vague ?? VAGUE_GROUP.exec(bare)?.[0]) : 0,
     speechWithoutSource: a.speech && !source && !a.vague ? 1 : 0,
     // speech, not a scare quote (“第二条曲线”): introduced by a colon or a speech verb, or long
-    quote: /[“「『][^”」』]{12,}[”」』]/u.test(norm) || /[：:，,]\s*[“「『][^”」』]{4,}/u.test(norm) || input.pureQuote ? 1 : 0,
+    quote: (OPENING_QUOTE.test(norm) && (LONG_QUOTE.test(norm) || INTRODUCED_QUOTE.test(norm))) || input.pureQuote ? 1 : 0,
     pureQuoteWithoutSource: input.pureQuote && !source ? 1 : 0,
-    event: cue('event', findCue(asserted, 'eventVerbs')),
+    event: cue('event', findCueOnce(asserted, 'eventVerbs')),
     state: cue('state', findCue(bare, 'stateMarkers')),
     forecast: cue('forecast', plan),
     // 第一季度 is a period, not a ranking
-    superlative: cue('superlative', findCue(bare.replace(/第[一二三四1-4]财?季度?/gu, ''), 'superlatives')),
+    superlative: cue('superlative', findCueOnce(bare.includes('第') ? bare.replace(/第[一二三四1-4]财?季度?/gu, '') : bare, 'superlatives')),
     // a named speaker may hedge: the hedge is theirs, the claim that they said it is checkable
-    hedge: source ? 0 : cue('hedge', findCue(bare.replace(CONCLUDING, ''), 'hedges')),
+    hedge: source ? 0 : cue('hedge', findCueOnce(bare.replace(CONCLUDING, ''), 'hedges')),
     unattributedView: cue('unattributedView', findCue(bare, 'unattributedViews')),
     editorial: Math.min(1, countCues(bare, 'editorial')),
     evaluative: Math.min(1, countCues(bare, 'evaluative') / 2),
     figurative: cue('figurative', findCue(bare, 'metaphors')),
     transition: cue('transition', CUES.transitions.find((w) => opening.includes(w))),
     // a question the source asks in reported speech (他说：…你说它有什么价值？) is theirs
-    question: /[？?][”」』]?\s*$/u.test(bare) && !(source && a.speech && /[：:]/u.test(bare)) ? 1 : 0,
+    question: endsWithMark(bare, QUESTION_MARKS, QUESTION_CLOSERS) && !(source && a.speech && /[：:]/u.test(bare)) ? 1 : 0,
     note: cue('note', findCue(bare, 'notes')),
     firstPerson: a.reported ? 0 : cue('firstPerson', findCue(bare, 'firstPerson')),
     normative: cue('normative', findCue(bare, 'normative')),
@@ -187,7 +234,7 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     short: length < 16 ? 1 : 0,
     long: length > 60 ? 1 : 0,
     // a list that trails off (张三、李四、王五……) asserts nothing yet
-    trailingEllipsis: /(?:…|\.\.\.)[”」]?\s*$/u.test(bare) ? 1 : 0,
+    trailingEllipsis: endsWithEllipsis(bare) ? 1 : 0,
   };
   if (f.editorial) cues.editorial = findCue(bare, 'editorial');
   if (f.evaluative) cues.evaluative = findCue(bare, 'evaluative');

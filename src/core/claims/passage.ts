@@ -93,8 +93,26 @@ export function comparable(a: Figure, b: Figure): boolean {
   return amount(a) && amount(b) && (a.unit === b.unit || !a.unit || !b.unit);
 }
 
+/** Per word list, 1 for the UTF-16 codes its words start with: a window none of them is in holds none of the words. */
+const FIRST_CODES = new WeakMap<readonly string[], Uint8Array>();
+
+function firstCodes(words: readonly string[]): Uint8Array {
+  let table = FIRST_CODES.get(words);
+  if (!table) {
+    table = new Uint8Array(0x10000);
+    for (const w of words) table[w.charCodeAt(0)] = 1;
+    FIRST_CODES.set(words, table);
+  }
+  return table;
+}
+
 export function wordBefore(text: string, f: Figure, words: readonly string[], window = 8): string | undefined {
-  const before = text.slice(Math.max(0, f.start - window), f.start);
+  const from = Math.max(0, f.start - window);
+  const starts = firstCodes(words);
+  let any = false;
+  for (let i = from; i < f.start && !any; i++) any = starts[text.charCodeAt(i)] === 1;
+  if (!any) return undefined;
+  const before = text.slice(from, f.start);
   let best: string | undefined;
   let bestAt = -1;
   for (const w of words) {

@@ -29,11 +29,21 @@ export interface Contribution {
 }
 
 /** The score in [0, 1], rounded to two decimals, and what moved it most. */
+/**
+ * The features with a weight, in FEATURES order, and their weights: one without a weight adds
+ * nothing to the log-odds and makes no contribution, so it is not read at all.
+ */
+const WEIGHTED: readonly FeatureName[] = FEATURES.filter((name) => (WEIGHTS[name] ?? 0) !== 0);
+const WEIGHT_OF: readonly number[] = WEIGHTED.map((name) => WEIGHTS[name]!);
+
 export function checkWorthiness(features: Features): { score: number; contributions: Contribution[] } {
   let z = BIAS;
   const contributions: Contribution[] = [];
-  for (const name of FEATURES) {
-    const effect = (WEIGHTS[name] ?? 0) * features[name];
+  for (let k = 0; k < WEIGHTED.length; k++) {
+    const name = WEIGHTED[k]!;
+    const value = features[name];
+    if (value === 0) continue;
+    const effect = WEIGHT_OF[k]! * value;
     if (effect !== 0) contributions.push({ feature: name, effect });
     z += effect;
   }

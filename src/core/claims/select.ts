@@ -5,7 +5,7 @@
  * (……。这是某报从知情人士处获悉的消息。).
  */
 import { splitSentences } from '../text/paragraphs';
-import { OPENERS } from '../text/chars';
+import { OPENERS, codeTable, trimEndOf } from '../text/chars';
 import { CUES } from './cues';
 
 export interface ClaimUnit {
@@ -19,7 +19,8 @@ export interface ClaimUnit {
 }
 
 const QUOTE_OPENERS = new Set(['“', '「', '『']);
-const TRAILING_STOPS = /[。！？!?；;…\s]+$/u;
+/** Stops and spaces at a sentence's end (/[。！？!?；;…\s]+$/u, trimmed by hand). */
+const TRAILING_STOPS = codeTable('。！？!?；;…', true);
 /** A tag that only names a speaker: ≤ 50 characters ending in a speech verb (张勇直言。). */
 const MAX_TAG = 50;
 /** The subject before a speech verb in a sentence that opens with its speaker. */
@@ -28,7 +29,7 @@ const SOURCE_NOTE = /^(?:这|此|以上|上述)(?:是|为|系|则是)?[^，。,]
 
 /** Whether a sentence is a quotation and nothing else, its closing mark at the end. */
 export function isPureQuote(s: string): boolean {
-  const t = s.replace(TRAILING_STOPS, '');
+  const t = trimEndOf(s, TRAILING_STOPS);
   const open = t[0];
   if (!open || !QUOTE_OPENERS.has(open)) return false;
   const close = OPENERS[open]!;
@@ -76,7 +77,7 @@ function isSpeechUse(s: string, i: number, v: string): boolean {
 
 /** A sentence that only names who said the one before it: 张勇直言。, 中央财经大学的陈端向本报表示。 */
 function isSpeakerTag(s: string): boolean {
-  const t = s.replace(TRAILING_STOPS, '');
+  const t = trimEndOf(s, TRAILING_STOPS);
   if (t.length === 0 || t.length > MAX_TAG) return false;
   const found = speechVerbAt(t, Math.max(0, t.length - 4));
   return found !== undefined && found.at + found.verb.length >= t.length - 1;

@@ -121,8 +121,13 @@ export const SUFFIX_APPROX: Array<[string, Approximation]> = [
 
 export const RANGE_CONNECTORS = new Set(['-', '–', '—', '~', '～', '至', '到', '－']);
 
+/** The same lists by the first UTF-16 code (every unit starts in the BMP): looked up without a string per character. */
+const UNITS_BY_FIRST_CODE = new Map<number, Unit[]>([...UNITS_BY_FIRST_CHAR].map(([first, list]) => [first.charCodeAt(0), list]));
+const NO_UNITS: Unit[] = [];
+
 export function matchUnit(text: string, i: number): Unit | undefined {
-  for (const u of UNITS_BY_FIRST_CHAR.get(text[i] ?? '') ?? []) {
+  if (i >= text.length) return undefined;
+  for (const u of UNITS_BY_FIRST_CODE.get(text.charCodeAt(i)) ?? NO_UNITS) {
     if (!text.startsWith(u.text, i)) continue;
     // Latin units stand alone: 'pct' yes, 'pctx' no
     if (isLatinLetter(u.text.charCodeAt(u.text.length - 1)) && isLatinLetter(text.charCodeAt(i + u.text.length))) continue;

@@ -5,6 +5,7 @@
  * `npm run bench`), and not at all for text that has no Traditional-only character.
  */
 import type { ConverterFunction } from 'opencc-js';
+import { fastSimplifiedConverter } from './fastConvert';
 
 // Imported lazily through require so that the dictionaries are parsed only when needed.
 let toSimplified: ConverterFunction | undefined;
@@ -16,7 +17,7 @@ function loadOpencc(): typeof import('opencc-js') {
 }
 
 export function simplifiedConverter(): ConverterFunction {
-  toSimplified ??= withoutDescriptionSequences(loadOpencc().Converter({ from: 't', to: 'cn' }));
+  toSimplified ??= withoutDescriptionSequences(fastSimplifiedConverter(loadOpencc()));
   return toSimplified;
 }
 

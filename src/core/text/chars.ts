@@ -42,3 +42,33 @@ export function cjkShare(s: string, limit = 20_000): number {
   }
   return total === 0 ? 0 : cjk / total;
 }
+
+/** What \s matches in a regular expression (ECMAScript WhiteSpace and LineTerminator), all in the BMP. */
+const REGEX_SPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/**
+ * A table of the UTF-16 codes in `chars`, plus \s where `withSpace`: for trimming a run of them
+ * from an end of a string by hand, where an end-anchored regex ([…]+$) would be tried at
+ * every start of the string.
+ */
+export function codeTable(chars: string, withSpace: boolean): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const ch of withSpace ? chars + REGEX_SPACE : chars) table[ch.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** `s` without the run of `table`'s characters at its end (as s.replace(/[…]+$/u, '')). */
+export function trimEndOf(s: string, table: Uint8Array): string {
+  let end = s.length;
+  while (end > 0 && table[s.charCodeAt(end - 1)] === 1) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** `s` without the run of `lead`'s characters at its start and of `trail`'s at its end (as /^[…]+|[…]+$/gu replaced). */
+export function trimBothOf(s: string, lead: Uint8Array, trail: Uint8Array): string {
+  let start = 0;
+  while (start < s.length && lead[s.charCodeAt(start)] === 1) start++;
+  let end = s.length;
+  while (end > start && trail[s.charCodeAt(end - 1)] === 1) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}

@@ -41,15 +41,15 @@ export function isMessage(a: unknown): a is Message {
  * placeholders filled with the rendered arguments. A list is joined with `separator`.
  */
 export function renderMessage(m: Message, translate?: (m: Message) => string, separator = '; '): string {
+  const template = translate ? translate(m) : m.key;
+  // the template read once into its pieces: every claim's reasons are rendered, the CLI's and the bench's too
+  const pieces = templatePieces(template);
+  if (pieces.length === 1) return template;
   const arg = (a: MessageArg): string => {
     if (Array.isArray(a)) return (a as readonly MessageArg[]).map(arg).join(separator);
     if (isMessage(a)) return renderMessage(a, translate, separator);
     return String(a);
   };
-  const template = translate ? translate(m) : m.key;
-  // the template read once into its pieces: every claim's reasons are rendered, the CLI's and the bench's too
-  const pieces = templatePieces(template);
-  if (pieces.length === 1) return template;
   let out = '';
   for (const piece of pieces) {
     if (typeof piece === 'string') out += piece;

@@ -1,0 +1,38 @@
+import * as assert from 'node:assert/strict';
+import * as opencc from 'opencc-js';
+import { fastSimplifiedConverter } from '../../src/core/script/fastConvert';
+
+/** opencc-js's own t2s dictionaries, as entries "key value". */
+function dictionaryEntries(): Array<[string, string]> {
+  const config = (opencc.Locale.configs as unknown as Record<string, { normalizationChain: string[][]; conversionChain: string[][] }>).t2s!;
+  const out: Array<[string, string]> = [];
+  for (const dict of [...config.normalizationChain[0]!, ...config.conversionChain[0]!]) {
+    for (const entry of dict.split('|')) {
+      const [key, value] = entry.split(' ');
+      out.push([key!, value!]);
+    }
+  }
+  return out;
+}
+
+describe('fast Traditional → Simplified conversion', () => {
+  const reference = opencc.Converter({ from: 't', to: 'cn' });
+  const fast = fastSimplifiedConverter(opencc);
+
+  it('gives opencc-js t2s output for every dictionary key and value, alone, doubled and in running text', () => {
+    let compared = 0;
+    for (const [key, value] of dictionaryEntries()) {
+      for (const text of [key, value, key + key, `前${key}後`, `${key.slice(0, -1)}說`, `${value}${key}的`]) {
+        assert.equal(fast(text), reference(text), JSON.stringify(text));
+        compared++;
+      }
+    }
+    assert.ok(compared > 20_000, `compared ${compared}`);
+  });
+
+  it('gives the same output on astral characters, lone surrogates, compatibility ideographs and text with nothing to convert', () => {
+    for (const text of ['', 'abc 123', '𠀀𠀁乾隆年間', '\ud800', 'a\udc00b\ud83d', '\uf900\uf901車輛', '阿里云与通义千问', '乾乾淨淨，一目瞭然。']) {
+      assert.equal(fast(text), reference(text), JSON.stringify(text));
+    }
+  });
+});
