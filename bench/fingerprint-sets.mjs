@@ -29,6 +29,8 @@ core.setNerModelPath(join(root, 'src/core/entities/model/ner.json'));
  */
 function canonical(value, seen = new Set()) {
   if (value === null || typeof value !== 'object') return value === undefined || typeof value === 'function' ? undefined : JSON.stringify(value);
+  // what an object says it is, as JSON.stringify reads it (a paragraph's findings moved on read)
+  if (typeof value.toJSON === 'function') return canonical(value.toJSON(), seen);
   if (seen.has(value)) throw new Error('cycle in the analysis output');
   seen.add(value);
   let out;
