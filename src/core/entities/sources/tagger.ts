@@ -12,6 +12,7 @@ import { administrativeParts } from '../places';
 import { organisationEnd, unitStart } from './orgBounds';
 import { inRegionName } from '../abbreviations';
 import type { WordDictionary } from '../wordLattice';
+import nameEdges from '../data/nameEdges.json';
 
 /** Longest stretch the tagger sees at once; longer text is cut at sentence ends. */
 const MAX_TAGGED = 400;
@@ -56,18 +57,11 @@ const EVENTS = ['大会', '峰会', '论坛', '博览会', '年会', '会议', '
 /** Words of direction and extent that the tagger reads as places: 东西 (things), 各地, 全国. */
 const NOT_PLACES = new Set(['东西', '南北', '东西南北', '天下', '各地', '当地', '本地', '外地', '异地', '各国', '外国', '全国各地']);
 
-/**
- * Characters that end no name in MSRA's 16,412 (at most twice each): adverbs, prepositions and
- * verbs of speech after a name; and verbs of authorship and 更 (著, 译, 编, 撰), which end none of
- * the 22,900 names of three characters or more in the four training splits. 曾 ends names (唐师曾, 13 times) and counts only before what an
- * adverb 曾 comes before (曾向, 曾任, 曾经).
- */
-const NEVER_LAST = new Set([...'也都又还就便却已将并说称在是与对向从被把给等则仍亦著译编撰更']);
-/**
- * Verbs and prepositions written right before names (each more than ten times in the four
- * training splits) that begin none of their 22,900 names of three characters or more.
- */
-const NEVER_FIRST = new Set([...'问请叫给同跟与对被把由将使找替']);
+/** Characters that end no person's name: adverbs, prepositions, verbs of speech and authorship (data/nameEdges.json). */
+const NEVER_LAST: ReadonlySet<string> = new Set(nameEdges.neverLast);
+/** Verbs and prepositions written right before names that begin none (data/nameEdges.json). */
+const NEVER_FIRST: ReadonlySet<string> = new Set(nameEdges.neverFirst);
+/** What the adverb 曾 comes before (曾向, 曾任, 曾经): 曾 ends names too (唐师曾), so it counts only before these. */
 const AFTER_ONCE = new Set([...'经向任担参多于获被在']);
 /** What cannot end a four-character name after a one-character surname: function words, 来 and 去 of purpose. */
 const GLUED_FOURTH = new Set([...NOT_IN_NAME, ...'来去']);
