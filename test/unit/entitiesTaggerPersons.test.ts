@@ -10,6 +10,11 @@ describe('entities: persons the tagger proposes, II', () => {
       assert.ok(!marked(t).some((m) => m.endsWith('/person')), `${t}: ${marked(t).join(' ')}`);
     }
   });
+  it('never reads a doubled adverb as a name or a part of one (徐徐, data/nameEdges.json)', () => {
+    for (const t of ['幕布徐徐拉开，演出开始。', '大门徐徐打开了。']) {
+      assert.ok(!marked(t).some((m) => m.endsWith('/person')), `${t}: ${marked(t).join(' ')}`);
+    }
+  });
   it('ends a transliterated name before an adverb glued to it (刚, 连)', () => {
     assert.ok(marked('伤愈复出的前锋马丁内斯连扳两球。').includes('马丁内斯/person'));
     assert.ok(marked('克林顿刚上任时，阿肯色州的经济水平不高。').includes('克林顿/person'));

@@ -61,6 +61,8 @@ const NOT_PLACES = new Set(['东西', '南北', '东西南北', '天下', '各�
 const NEVER_LAST: ReadonlySet<string> = new Set(nameEdges.neverLast);
 /** Verbs and prepositions written right before names that begin none (data/nameEdges.json). */
 const NEVER_FIRST: ReadonlySet<string> = new Set(nameEdges.neverFirst);
+/** Doubled adverbs (徐徐, 缓缓), never in a name (data/nameEdges.json). */
+const DOUBLED_ADVERBS: readonly string[] = nameEdges.doubledAdverbs;
 /** What the adverb 曾 comes before (曾向, 曾任, 曾经): 曾 ends names too (唐师曾), so it counts only before these. */
 const AFTER_ONCE = new Set([...'经向任担参多于获被在']);
 /** What cannot end a four-character name after a one-character surname: function words, 来 and 去 of purpose. */
@@ -130,6 +132,8 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     surface = form.slice(start, end);
     if (NUMERALS.has(norm[start - 1] ?? '') || NUMERALS.has(norm[start]!)) return;
     if (isSaying(norm.slice(start, end), norm, start, words)) return;
+    // nor is a doubled adverb in a name: 徐徐张口 (slowly opening) is no one
+    if (DOUBLED_ADVERBS.some((a) => norm.slice(start, end).includes(a))) return;
     // a day of the week is a date, whatever its first character: 周三 (Wednesday), not a 周
     if (isWeekday(surface)) return;
   }
