@@ -65,8 +65,8 @@ describe('entities: the edges of a person the tagger read', () => {
   it('splits two names the tagger read as one (a byline of two reporters)', () => {
     assert.deepEqual(marked('本报讯（记者王丽李强）市里将新建三所学校。'), ['王丽/person', '李强/person']);
   });
-  it('does not split what the dictionary knows whole (an idiom it lists)', () => {
-    assert.deepEqual(marked('实在是不能同名而语、张冠李戴的。'), ['张冠李戴/person']);
+  it('does not split what the dictionary knows whole (a saying it lists), nor reads it as a person', () => {
+    assert.deepEqual(marked('名字弄错了，真是张冠李戴的笑话。'), []);
   });
   it('ends a name before a verb of authorship or an adverb glued to it', () => {
     assert.deepEqual(marked('赵明宇著的《城市的新面貌》一书出版了。').slice(0, 1), ['赵明宇/person']);

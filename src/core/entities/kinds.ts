@@ -5,6 +5,7 @@
  */
 
 import genericBodies from './data/genericBodies.json';
+import nameEdges from './data/nameEdges.json';
 
 /** Kinds of body the tagger proposes as organisations (data/genericBodies.json): 协会, 女篮, 办事处. */
 export const GENERIC_BODIES: ReadonlySet<string> = new Set(genericBodies.bodies);
@@ -115,10 +116,10 @@ export const PRODUCT_CUES_AFTER = ['实例', '大模型', '模型', '系列', '�
 export const ORG_NAME_ENDS = ['银行', '分行', '支行', '公司', '集团', '地产', '证券', '基金', '保险', '控股', '科技', '研究院', '研究所', '大学', '学院', '委员会', '协会', '中心', '部', '局', '厅', '处', '署'];
 
 /**
- * A company's own organs and papers: after a known name they are that company's (阿里巴巴集团
- * 董事会, 某某财报), never a new organisation's name.
+ * A company's own organs and papers (data/nameEdges.json): after a known name they are that
+ * company's (阿里巴巴集团董事会, 某某财报), never a new organisation's name.
  */
-export const COMPANY_ORGANS = ['董事会', '监事会', '股东大会', '股东会', '管理层', '财报', '年报', '季报', '公告', '总部'];
+export const COMPANY_ORGANS: readonly string[] = nameEdges.companyOrgans;
 
 /**
  * What only an outlet does under its name: a short form that is also an ordinary word (晚点,

@@ -12,6 +12,7 @@ import { administrativeParts } from '../places';
 import { organisationEnd, unitStart } from './orgBounds';
 import { inRegionName } from '../abbreviations';
 import type { WordDictionary } from '../wordLattice';
+import nameEdges from '../data/nameEdges.json';
 
 /** Longest stretch the tagger sees at once; longer text is cut at sentence ends. */
 const MAX_TAGGED = 400;
@@ -56,18 +57,13 @@ const EVENTS = ['大会', '峰会', '论坛', '博览会', '年会', '会议', '
 /** Words of direction and extent that the tagger reads as places: 东西 (things), 各地, 全国. */
 const NOT_PLACES = new Set(['东西', '南北', '东西南北', '天下', '各地', '当地', '本地', '外地', '异地', '各国', '外国', '全国各地']);
 
-/**
- * Characters that end no name in MSRA's 16,412 (at most twice each): adverbs, prepositions and
- * verbs of speech after a name; and verbs of authorship and 更 (著, 译, 编, 撰), which end none of
- * the 22,900 names of three characters or more in the four training splits. 曾 ends names (唐师曾, 13 times) and counts only before what an
- * adverb 曾 comes before (曾向, 曾任, 曾经).
- */
-const NEVER_LAST = new Set([...'也都又还就便却已将并说称在是与对向从被把给等则仍亦著译编撰更']);
-/**
- * Verbs and prepositions written right before names (each more than ten times in the four
- * training splits) that begin none of their 22,900 names of three characters or more.
- */
-const NEVER_FIRST = new Set([...'问请叫给同跟与对被把由将使找替']);
+/** Characters that end no person's name: adverbs, prepositions, verbs of speech and authorship (data/nameEdges.json). */
+const NEVER_LAST: ReadonlySet<string> = new Set(nameEdges.neverLast);
+/** Verbs and prepositions written right before names that begin none (data/nameEdges.json). */
+const NEVER_FIRST: ReadonlySet<string> = new Set(nameEdges.neverFirst);
+/** Doubled adverbs (徐徐, 缓缓), never in a name (data/nameEdges.json). */
+const DOUBLED_ADVERBS: readonly string[] = nameEdges.doubledAdverbs;
+/** What the adverb 曾 comes before (曾向, 曾任, 曾经): 曾 ends names too (唐师曾), so it counts only before these. */
 const AFTER_ONCE = new Set([...'经向任担参多于获被在']);
 /** What cannot end a four-character name after a one-character surname: function words, 来 and 去 of purpose. */
 const GLUED_FOURTH = new Set([...NOT_IN_NAME, ...'来去']);
@@ -131,8 +127,13 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     // after a one-character surname a Chinese name has at most two more: a fourth character
     // that cannot be in a name is the next word's (许主洪来领导 → 许主洪)
     if (end - start === 4 && surnameAt(norm, start) === 1 && /^\p{Script=Han}{4}$/u.test(norm.slice(start, end)) && GLUED_FOURTH.has(norm[end - 1]!)) end--;
+    // a transliterated name does not end in an adverb of time glued to it: 克林顿刚上任 → 克林顿
+    if (end - start > 3 && surnameAt(norm, start) === 0 && TRANSLITERATION.has(norm[end - 2]!) && ADVERB_AFTER_NAME.has(norm[end - 1]!)) end--;
     surface = form.slice(start, end);
     if (NUMERALS.has(norm[start - 1] ?? '') || NUMERALS.has(norm[start]!)) return;
+    if (isSaying(norm.slice(start, end), norm, start, words)) return;
+    // nor is a doubled adverb in a name: 徐徐张口 (slowly opening) is no one
+    if (DOUBLED_ADVERBS.some((a) => norm.slice(start, end).includes(a))) return;
     // a day of the week is a date, whatever its first character: 周三 (Wednesday), not a 周
     if (isWeekday(surface)) return;
   }
@@ -173,6 +174,13 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
       return sink.add(start, end, 'product', 'model', Priority.Tagger);
     }
   }
+  const country = type === 'person' ? placeBeforeForeignName(norm, start, end, words) : 0;
+  if (country) {
+    // a player's country before the name, as sports results write them (智利某某斯): two names
+    sink.add(start, country, 'place', 'model', Priority.Tagger);
+    sink.add(country, end, 'person', 'model', Priority.Tagger);
+    return;
+  }
   const second = type === 'person' ? secondNameAt(norm, start, end, words) : 0;
   if (second) {
     // two names side by side (记者甲乙丙丁): each one a person
@@ -202,6 +210,40 @@ function secondNameAt(norm: string, start: number, end: number, words: WordDicti
     if (surnameAt(norm, start + k) !== 1 || FUNCTION_SURNAMES.has(name[k]!) || GLUED_FOURTH.has(name[n - 1]!)) continue;
     if (place(name.slice(0, k)) || place(name.slice(k))) return 0;
     return start + k;
+  }
+  return 0;
+}
+
+/** Adverbs written right after a name, which a transliterated name never ends in. */
+const ADVERB_AFTER_NAME = new Set([...'刚连才']);
+
+/**
+ * Whether a "person" the tagger proposed is a saying: four characters the dictionary knows as
+ * a whole, shaped as two names side by side (a one-character surname, then another two on:
+ * 张冠李戴, 张三李四). Two names would not be in the dictionary as one, and one name after a
+ * one-character surname has at most three characters.
+ */
+function isSaying(name: string, norm: string, start: number, words: WordDictionary | undefined): boolean {
+  if (name.length !== 4 || !/^\p{Script=Han}{4}$/u.test(name) || words === undefined) return false;
+  if (surnameAt(norm, start) !== 1 || surnameAt(norm, start + 2) !== 1) return false;
+  if ([...name].filter((c) => TRANSLITERATION.has(c)).length >= 3) return false;
+  return (['word', 'person'] as const).some((c) => words.has(name, c));
+}
+
+/**
+ * Where a transliterated name begins after a place the dictionary knows that the tagger read
+ * into it (智利|萨拉斯, 墨西哥|埃尔南德斯); 0 if it does not. The rest must spell a foreign name
+ * on its own: at least two characters, all of them transliteration characters; and the place
+ * must not be spelled in them alone, or it could be the name's beginning (罗马里奥 is one name).
+ */
+function placeBeforeForeignName(norm: string, start: number, end: number, words: WordDictionary | undefined): number {
+  if (!words || !/^\p{Script=Han}+$/u.test(norm.slice(start, end))) return 0;
+  for (const k of [3, 2]) {
+    const rest = norm.slice(start + k, end);
+    if (rest.length < 2 || ![...rest].every((c) => TRANSLITERATION.has(c))) continue;
+    const place = norm.slice(start, start + k);
+    if ([...place].every((c) => TRANSLITERATION.has(c))) continue;
+    if (words.has(place, 'place') && !words.has(norm.slice(start, end), 'person')) return start + k;
   }
   return 0;
 }
