@@ -2,35 +2,19 @@
 // and as in the working tree, alternated in one process (each its own bundle, caches and
 // article state), in CPU time of this thread: an A/B that a machine shared with other jobs
 // skews less than two runs apart. For the speed work (issue 19).
-import * as esbuild from 'esbuild';
-import { lexiconDefine } from '../scripts/lexicon-define.mjs';
+import { loadCore, root, shared, work } from './coreBundle.mjs';
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { distinctSeedsText, flat } from './seedsText.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = process.env.GLOSS_SHARED ?? resolve(root, '../shared');
-const work = join(root, '.bench');
-const require = createRequire(import.meta.url);
 const [ref = 'main', which = 'edit', count] = process.argv.slice(2);
 const base = join(work, 'ab-base');
 rmSync(base, { recursive: true, force: true });
 mkdirSync(base, { recursive: true });
 execSync(`git archive ${ref} src | tar -x -C ${base}`, { cwd: root });
-const bundle = async (from, out) => {
-  await esbuild.build({
-    entryPoints: [join(from, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', define: lexiconDefine(),
-    outfile: out, logLevel: 'warning', mainFields: ['main', 'module'], nodePaths: [join(root, 'node_modules')],
-  });
-  const core = require(out);
-  core.setNerModelPath(join(root, 'src/core/entities/model/ner.json'));
-  return core;
-};
-const A = await bundle(base, join(work, 'ab-a.cjs'));
-const B = await bundle(root, join(work, 'ab-b.cjs'));
+const A = await loadCore('ab-a', { from: base });
+const B = await loadCore('ab-b');
 const cpu = (fn) => {
   const c0 = process.cpuUsage();
   fn();

@@ -2,26 +2,13 @@
 // (every figure, entity, claim and check, with offsets and messages), so that a change made for
 // speed can be shown to leave the output byte-identical (issue 19). Reads ../shared only; the
 // hashes are compared by hand before and after a change, never stored with the seeds' text.
-import * as esbuild from 'esbuild';
-import { lexiconDefine } from '../scripts/lexicon-define.mjs';
+import { loadCore, shared } from './coreBundle.mjs';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { distinctSeedsText, flat } from './seedsText.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = process.env.GLOSS_SHARED ?? resolve(root, '../shared');
-const work = join(root, '.bench');
-mkdirSync(work, { recursive: true });
-const require = createRequire(import.meta.url);
-await esbuild.build({
-  entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', define: lexiconDefine(),
-  outfile: join(work, 'core-fingerprint-sets.cjs'), logLevel: 'warning', mainFields: ['main', 'module'],
-});
-const core = require(join(work, 'core-fingerprint-sets.cjs'));
-core.setNerModelPath(join(root, 'src/core/entities/model/ner.json'));
+const core = await loadCore('core-fingerprint-sets');
 
 /**
  * A canonical text of any value: object keys sorted, getters read (a lazily built field counts

@@ -3,26 +3,13 @@
 // them, and random edits analysed incrementally (one Analyzer, a document key) compared with a
 // fresh analysis of each edited text. For speed work (issue 19): the hashes must not move, and
 // every incremental result must equal the fresh one. Reads ../shared/seeds at run time only.
-import * as esbuild from 'esbuild';
-import { lexiconDefine } from '../scripts/lexicon-define.mjs';
+import { loadCore, shared, work } from './coreBundle.mjs';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { distinctSeedsText, flat } from './seedsText.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = process.env.GLOSS_SHARED ?? resolve(root, '../shared');
-const work = join(root, '.bench');
-mkdirSync(work, { recursive: true });
-const require = createRequire(import.meta.url);
-await esbuild.build({
-  entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', define: lexiconDefine(),
-  outfile: join(work, 'core-fingerprint.cjs'), logLevel: 'warning', mainFields: ['main', 'module'],
-});
-const core = require(join(work, 'core-fingerprint.cjs'));
-core.setNerModelPath(join(root, 'src/core/entities/model/ner.json'));
+const core = await loadCore('core-fingerprint');
 const quick = process.argv.includes('--quick');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 

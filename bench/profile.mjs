@@ -1,25 +1,12 @@
 // `node bench/profile.mjs [1mb|20k|edit] [--cpu-prof-dir DIR]`: the full analysis under the V8
 // sampling profiler, and the ten functions with the most self time. For the speed work
 // (issue 19); the numbers are samples, not a benchmark (see run.mjs for the ratios).
-import * as esbuild from 'esbuild';
-import { lexiconDefine } from '../scripts/lexicon-define.mjs';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { loadCore, shared, work } from './coreBundle.mjs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = process.env.GLOSS_SHARED ?? resolve(root, '../shared');
-const work = join(root, '.bench');
-mkdirSync(work, { recursive: true });
-const require = createRequire(import.meta.url);
-await esbuild.build({
-  entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', define: lexiconDefine(),
-  outfile: join(work, 'core-profile.cjs'), logLevel: 'warning', mainFields: ['main', 'module'], keepNames: true,
-});
-const core = require(join(work, 'core-profile.cjs'));
-core.setNerModelPath(join(root, 'src/core/entities/model/ner.json'));
+const core = await loadCore('core-profile', { keepNames: true });
 
 const which = process.argv[2] ?? '1mb';
 const dir = join(shared, 'seeds');

@@ -1,25 +1,15 @@
 // `npm run bench`: detection quality against ../shared/bench and speed against peers, in
 // one process on the same text. Not part of `npm test` (speed is never asserted in tests).
 import * as esbuild from 'esbuild';
-import { lexiconDefine } from '../scripts/lexicon-define.mjs';
+import { loadCore, root, shared, work } from './coreBundle.mjs';
+import { createRequire } from 'node:module';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = process.env.GLOSS_SHARED ?? resolve(root, '../shared');
-const work = join(root, '.bench');
-mkdirSync(work, { recursive: true });
 const require = createRequire(import.meta.url);
 
-await esbuild.build({
-  entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', define: lexiconDefine(),
-  outfile: join(work, 'core.cjs'), logLevel: 'warning', mainFields: ['main', 'module'],
-});
-const core = require(join(work, 'core.cjs'));
-core.setNerModelPath(join(root, 'src/core/entities/model/ner.json'));
+const core = await loadCore('core');
 const only = process.argv.slice(2);
 const want = (section) => only.length === 0 || only.includes(section);
 

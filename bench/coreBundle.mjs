@@ -1,0 +1,29 @@
+// The core as the bench scripts load it, built in one place: src/core bundled to CommonJS under
+// .bench/ (with the built-in lexicon compiled in), and the tagger's model from this checkout.
+import * as esbuild from 'esbuild';
+import { lexiconDefine } from '../scripts/lexicon-define.mjs';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const shared = process.env.GLOSS_SHARED ?? resolve(root, '../shared');
+export const work = join(root, '.bench');
+const require = createRequire(import.meta.url);
+
+/**
+ * Bundles the core of `from` (this checkout, or an extracted older tree for an A/B) into
+ * .bench/NAME.cjs and loads it. `keepNames` keeps function names for the profiler.
+ */
+export async function loadCore(name, { from = root, keepNames = false } = {}) {
+  mkdirSync(work, { recursive: true });
+  const outfile = join(work, `${name}.cjs`);
+  await esbuild.build({
+    entryPoints: [join(from, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', define: lexiconDefine(),
+    outfile, logLevel: 'warning', mainFields: ['main', 'module'], keepNames, nodePaths: [join(root, 'node_modules')],
+  });
+  const core = require(outfile);
+  core.setNerModelPath(join(root, 'src/core/entities/model/ner.json'));
+  return core;
+}
