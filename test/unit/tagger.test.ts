@@ -27,6 +27,12 @@ describe('entities: the word lattice', () => {
     assert.deepEqual(bits('天'), [0]);
     assert.deepEqual(bits('a𠀀𠀁'), [0, B(3), E(3)]);
   });
+  it('reads CRLF lines, spaces around the category, a second tab and no final newline as before', () => {
+    const d = WordDictionary.parse('成都\tl\r\n林晓雨\t p \n星河\tw\tx\n天津\tl');
+    assert.equal(d.size, 3);
+    assert.ok(d.has('成都', 'place') && d.has('林晓雨', 'person') && d.has('天津', 'place'));
+    assert.ok(!d.has('星河', 'word'));
+  });
   it('stays bounded on a long run of word prefixes', () => {
     const text = '星河'.repeat(50_000);
     assert.equal(bits(text).length, 100_000);

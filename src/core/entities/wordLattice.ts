@@ -12,6 +12,7 @@ export type WordCategory = (typeof WORD_CATEGORIES)[number];
 export const LATTICE_BITS = WORD_CATEGORIES.length * 3;
 
 const CATEGORY_CODE: Record<string, number> = { p: 0, o: 1, l: 2, w: 3 };
+const CATEGORY_BY_CODE = new Map(Object.entries(CATEGORY_CODE).map(([letter, code]) => [letter.charCodeAt(0), code]));
 
 /**
  * A trie over character codes in one open-addressing table: (node, code) → child. Lookups
@@ -30,39 +31,66 @@ export class WordDictionary {
   readonly longest: number;
   readonly size: number;
 
-  private constructor(words: Array<[string, number]>) {
-    const chars = words.reduce((n, [w]) => n + w.length, 0);
+  /** `entries`: per word, its start and end in `text` (UTF-16) and its category, three numbers each. */
+  private constructor(text: string, entries: Int32Array, count: number) {
+    let chars = 0;
+    for (let k = 0; k < count; k++) chars += entries[3 * k + 1]! - entries[3 * k]!;
     // room for every character as an edge, half full at most: no rehashing while building
     let capacity = 1 << 10;
     while (capacity < chars * 2) capacity *= 2;
     this.resize(capacity);
     const ends = new Uint8Array(chars + 2);
     let longest = 0;
-    for (const [word, category] of words) {
+    for (let k = 0; k < count; k++) {
+      const end = entries[3 * k + 1]!;
       let node = 0;
       let length = 0;
-      for (const ch of word) {
-        node = this.childOrAdd(node, ch.codePointAt(0)!);
+      // by code point, as for…of reads a string (a lone surrogate is one)
+      for (let i = entries[3 * k]!; i < end; ) {
+        const c = text.charCodeAt(i);
+        const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+        node = this.childOrAdd(node, pair ? text.codePointAt(i)! : c);
+        i += pair ? 2 : 1;
         length++;
       }
-      ends[node]! |= 1 << category;
+      ends[node]! |= 1 << entries[3 * k + 2]!;
       longest = Math.max(longest, length);
     }
     this.ends = ends.slice(0, this.nodes);
     this.longest = longest;
-    this.size = words.length;
+    this.size = count;
   }
 
-  /** Reads `word<TAB>category` lines; category is p (person), o (org), l (place) or w (word). */
+  /**
+   * Reads `word<TAB>category` lines; category is p (person), o (org), l (place) or w (word).
+   * Read in place, without a string per line or per word: the dictionary has 336k lines and
+   * is read on the first analysis, before the first lens.
+   */
   static parse(text: string): WordDictionary {
-    const words: Array<[string, number]> = [];
-    for (const line of text.split('\n')) {
-      const tab = line.indexOf('\t');
-      if (tab <= 0) continue;
-      const category = CATEGORY_CODE[line.slice(tab + 1).trim()];
-      if (category !== undefined) words.push([line.slice(0, tab), category]);
+    let entries = new Int32Array(3 * 1024);
+    let count = 0;
+    for (let start = 0; start < text.length; ) {
+      let lineEnd = text.indexOf('\n', start);
+      if (lineEnd < 0) lineEnd = text.length;
+      const tab = text.indexOf('\t', start);
+      if (tab > start && tab < lineEnd) {
+        // the category alone on the rest of the line, spaces (and a CR) around it allowed
+        const category = tab + 2 === lineEnd ? CATEGORY_BY_CODE.get(text.charCodeAt(tab + 1)) : CATEGORY_CODE[text.slice(tab + 1, lineEnd).trim()];
+        if (category !== undefined) {
+          if (3 * count + 3 > entries.length) {
+            const grown = new Int32Array(entries.length * 2);
+            grown.set(entries);
+            entries = grown;
+          }
+          entries[3 * count] = start;
+          entries[3 * count + 1] = tab;
+          entries[3 * count + 2] = category;
+          count++;
+        }
+      }
+      start = lineEnd + 1;
     }
-    return new WordDictionary(words);
+    return new WordDictionary(text, entries, count);
   }
 
   private static hash(node: number, code: number): number {
