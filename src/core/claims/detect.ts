@@ -9,6 +9,7 @@ import type { EntityMention } from '../entities/detect';
 import type { Lexicon } from '../entities/lexicon';
 import type { Figure } from '../figures/types';
 import { toSimplifiedView } from '../script/normalize';
+import { triggerTable } from '../text/chars';
 import { checkArithmetic, type ArithmeticCheck } from './arithmetic';
 import { attribute, type Attribution } from './attribution';
 import { findCue } from './cues';
@@ -59,8 +60,7 @@ export interface ScoredUnit {
 
 const OPINION_VERBS = ['认为', '看来', '觉得', '相信', '判断', '建议', '眼中', '猜测'];
 /** Their first characters: a sentence is read once for all of them, not once per verb. */
-const OPINION_FIRST = new Uint8Array(0x10000);
-for (const w of OPINION_VERBS) OPINION_FIRST[w.charCodeAt(0)] = 1;
+const OPINION_FIRST = triggerTable(OPINION_VERBS);
 
 function hasOpinionVerb(s: string): boolean {
   for (let i = 0; i < s.length; i++) {

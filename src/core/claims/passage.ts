@@ -4,6 +4,7 @@
  */
 import type { Figure } from '../figures/types';
 import { msg, type Message, type MessageArg } from '../text/message';
+import { triggerTable } from '../text/chars';
 
 export const GROWTH_WORDS = ['同比增长', '同比上涨', '同比提升', '增长率为', '增长率', '增速为', '增速', '增幅为', '增幅', '增长了', '增长', '上涨', '提升', '提高', '增加了', '增加'];
 export const DECLINE_WORDS = ['同比下降', '同比下跌', '同比减少', '下降了', '下降', '下跌', '减少了', '减少', '降低了', '降低', '跌幅'];
@@ -99,8 +100,7 @@ const FIRST_CODES = new WeakMap<readonly string[], Uint8Array>();
 function firstCodes(words: readonly string[]): Uint8Array {
   let table = FIRST_CODES.get(words);
   if (!table) {
-    table = new Uint8Array(0x10000);
-    for (const w of words) table[w.charCodeAt(0)] = 1;
+    table = triggerTable(words);
     FIRST_CODES.set(words, table);
   }
   return table;

@@ -24,9 +24,4 @@ export function isLatinWordChar(c: number): boolean {
   return isLatinLetter(c) || (c >= 0x30 && c <= 0x39);
 }
 
-/** A table by UTF-16 unit of the characters at which a rule can fire. */
-export function triggerTable(chars: Iterable<string>): Uint8Array {
-  const t = new Uint8Array(0x10000);
-  for (const ch of chars) t[ch.charCodeAt(0)] = 1;
-  return t;
-}
+export { triggerTable } from '../text/chars';

@@ -46,15 +46,20 @@ export function cjkShare(s: string, limit = 20_000): number {
 /** What \s matches in a regular expression (ECMAScript WhiteSpace and LineTerminator), all in the BMP. */
 const REGEX_SPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
+/** A table by UTF-16 unit of the first units of `strings` (characters at which a rule can fire, or words can start). */
+export function triggerTable(strings: Iterable<string>): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (const s of strings) t[s.charCodeAt(0)] = 1;
+  return t;
+}
+
 /**
  * A table of the UTF-16 codes in `chars`, plus \s where `withSpace`: for trimming a run of them
  * from an end of a string by hand, where an end-anchored regex ([…]+$) would be tried at
  * every start of the string.
  */
 export function codeTable(chars: string, withSpace: boolean): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (const ch of withSpace ? chars + REGEX_SPACE : chars) table[ch.charCodeAt(0)] = 1;
-  return table;
+  return triggerTable(withSpace ? chars + REGEX_SPACE : chars);
 }
 
 /** `s` without the run of `table`'s characters at its end (as s.replace(/[…]+$/u, '')). */
