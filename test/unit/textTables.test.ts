@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import { endsWithAny, startsWithAny } from '../../src/core/text/chars';
+import { COMPOUND_SURNAMES, REPORTING, SURNAMES, isNotInNameAt, isWeekday, readName, reportingAt, surnameAt } from '../../src/core/entities/names';
+import { cjkLengthAt } from '../../src/core/entities/textAt';
+
+// The speed work (issue 19) replaced closures and one-character strings looked up in Sets by
+// loops and tables of UTF-16 units; these compare each with the code it replaced, on random
+// strings over alphabets that hit every branch (astral characters, ends of the string included).
+
+/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomText(next: () => number, pieces: readonly string[], length: number): string {
+  let s = '';
+  for (let k = 0; k < length; k++) s += pieces[Math.floor(next() * pieces.length)]!;
+  return s;
+}
+
+// the code before the tables, verbatim
+function surnameAtBefore(norm: string, i: number): number {
+  if (SURNAMES.has(norm[i]!)) return COMPOUND_SURNAMES.some((c) => norm.startsWith(c, i)) ? 2 : 1;
+  return COMPOUND_SURNAMES.some((c) => norm.startsWith(c, i)) ? 2 : 0;
+}
+
+function readNameBefore(norm: string, i: number): number {
+  const compound = COMPOUND_SURNAMES.find((c) => norm.startsWith(c, i));
+  let s = i;
+  if (compound) s += compound.length;
+  else if (SURNAMES.has(norm[i]!)) s += 1;
+  else return 0;
+  let e = s;
+  let given = 0;
+  let last = s;
+  for (let n = cjkLengthAt(norm, e); given < 2 && n > 0 && !isNotInNameAt(norm, e); n = cjkLengthAt(norm, e)) {
+    last = e;
+    e += n;
+    given++;
+  }
+  if (given === 0) return 0;
+  if (given === 2 && REPORTING.some((r) => norm.startsWith(r, last))) e = last;
+  if (isWeekday(norm.slice(i, e))) return 0;
+  return e - i;
+}
+
+describe('tables of UTF-16 units, equal to the code they replaced', () => {
+  it('startsWithAny and endsWithAny answer as some(startsWith) and some(endsWith), at every offset', () => {
+    const next = random(19);
+    const pieces = ['甲', '乙', '丙', 'a', 'b', '𠀀', '\ud840', '了'];
+    for (let round = 0; round < 300; round++) {
+      const words = Array.from({ length: 1 + Math.floor(next() * 4) }, () => randomText(next, pieces, 1 + Math.floor(next() * 3)));
+      const s = randomText(next, pieces, Math.floor(next() * 12));
+      for (let at = -2; at <= s.length + 2; at++) {
+        assert.equal(startsWithAny(s, words, at), words.some((w) => s.startsWith(w, at)), `${JSON.stringify(words)} at ${at} of ${JSON.stringify(s)}`);
+        assert.equal(endsWithAny(s, words, at), words.some((w) => s.endsWith(w, at)), `${JSON.stringify(words)} ending at ${at} of ${JSON.stringify(s)}`);
+      }
+    }
+  });
+
+  it('surnameAt, readName and reportingAt answer as the Set and closure code did', () => {
+    const next = random(14);
+    // surnames, compound ones and their halves, characters no name holds, reporting verbs,
+    // days of the week, an astral ideograph, a lone surrogate, punctuation, Latin
+    const pieces = ['王', '李', '和', '周', '星期', '礼拜', '三', '末', '欧阳', '欧', '阳', '司马', '小', '川', '表示', '称', '说', '的', '在', '𠀀', '\ud840', '，', 'A', ' '];
+    let names = 0;
+    for (let round = 0; round < 2000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 10));
+      for (let i = -1; i <= s.length; i++) {
+        assert.equal(surnameAt(s, i), surnameAtBefore(s, i), `surnameAt(${JSON.stringify(s)}, ${i})`);
+        const n = readName(s, i);
+        assert.equal(n, readNameBefore(s, i), `readName(${JSON.stringify(s)}, ${i})`);
+        if (n) names++;
+        assert.equal(reportingAt(s, i), REPORTING.some((r) => s.startsWith(r, i)), `reportingAt(${JSON.stringify(s)}, ${i})`);
+      }
+    }
+    // the strings did hold names, so both branches were compared
+    assert.ok(names > 1000, `only ${names} names read`);
+  });
+});
