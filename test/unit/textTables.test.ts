@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { endsWithAny, startsWithAny } from '../../src/core/text/chars';
 import { COMPOUND_SURNAMES, REPORTING, SURNAMES, isNotInNameAt, isWeekday, readName, reportingAt, surnameAt } from '../../src/core/entities/names';
 import { cjkLengthAt } from '../../src/core/entities/textAt';
+import { WordDictionary } from '../../src/core/entities/wordLattice';
 
 // The speed work (issue 19) replaced closures and one-character strings looked up in Sets by
 // loops and tables of UTF-16 units; these compare each with the code it replaced, on random
@@ -81,5 +82,37 @@ describe('tables of UTF-16 units, equal to the code they replaced', () => {
     }
     // the strings did hold names, so both branches were compared
     assert.ok(names > 1000, `only ${names} names read`);
+  });
+
+  it('WordDictionary.crosses, which skips starts no word can reach the boundary from, answers as a walk from every start', () => {
+    const next = random(8);
+    const pieces = ['甲', '乙', '丙', '丁', '戊', 'a', '𠀀', '\ud840'];
+    const letters = ['p', 'o', 'l', 'w'];
+    const categories = ['person', 'org', 'place', 'word'] as const;
+    let crossings = 0;
+    for (let round = 0; round < 40; round++) {
+      const lines = Array.from({ length: 1 + Math.floor(next() * 60) }, () => `${randomText(next, pieces, 1 + Math.floor(next() * 4))}\t${letters[Math.floor(next() * 4)]}`);
+      const words = WordDictionary.parse(lines.join('\n'));
+      // every word the dictionary holds, by category, and the longest one (in code points, as it counts)
+      const held = (w: string) => categories.filter((c) => words.has(w, c));
+      for (let k = 0; k < 20; k++) {
+        const s = randomText(next, pieces, Math.floor(next() * 14));
+        for (let at = 0; at <= s.length + 1; at++) {
+          for (const [minLength, persons] of [[2, false], [3, false], [2, true], [3, true]] as const) {
+            let expected = false;
+            for (let start = Math.max(0, at - words.longest + 1); start < at && !expected; start++) {
+              for (let j = at; j < s.length && j - start < words.longest && !expected; j++) {
+                const found = held(s.slice(start, j + 1));
+                const length = j - start + 1;
+                expected = length >= minLength && (found.includes('word') || (persons && found.includes('person')) || (found.includes('place') && length >= 3));
+              }
+            }
+            assert.equal(words.crosses(s, at, minLength, persons), expected, `crosses(${JSON.stringify(s)}, ${at}, ${minLength}, ${persons}) with ${JSON.stringify(lines)}`);
+            if (expected) crossings++;
+          }
+        }
+      }
+    }
+    assert.ok(crossings > 500, `only ${crossings} crossings found`);
   });
 });
