@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { endsWithAny, startsWithAny } from '../../src/core/text/chars';
+import { codeTable, endsWithAny, startsWithAny } from '../../src/core/text/chars';
 import { COMPOUND_SURNAMES, REPORTING, SURNAMES, isNotInNameAt, isWeekday, readName, reportingAt, surnameAt } from '../../src/core/entities/names';
 import { cjkLengthAt } from '../../src/core/entities/textAt';
 import { WordDictionary } from '../../src/core/entities/wordLattice';
@@ -114,5 +114,10 @@ describe('tables of UTF-16 units, equal to the code they replaced', () => {
       }
     }
     assert.ok(crossings > 500, `only ${crossings} crossings found`);
+  });
+
+  it("codeTable('', true) holds exactly the UTF-16 units that \\s matches (the tagger's spans are trimmed with it)", () => {
+    const table = codeTable('', true);
+    for (let c = 0; c < 0x10000; c++) assert.equal(table[c] === 1, /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
   });
 });
