@@ -3,6 +3,7 @@ import { codeTable, endsWithAny, startsWithAny } from '../../src/core/text/chars
 import { COMPOUND_SURNAMES, REPORTING, SURNAMES, isNotInNameAt, isWeekday, readName, reportingAt, surnameAt } from '../../src/core/entities/names';
 import { cjkLengthAt } from '../../src/core/entities/textAt';
 import { WordDictionary } from '../../src/core/entities/wordLattice';
+import { tally } from '../../src/core/text/paragraphs';
 
 // The speed work (issue 19) replaced closures and one-character strings looked up in Sets by
 // loops and tables of UTF-16 units; these compare each with the code it replaced, on random
@@ -119,5 +120,24 @@ describe('tables of UTF-16 units, equal to the code they replaced', () => {
   it("codeTable('', true) holds exactly the UTF-16 units that \\s matches (the tagger's spans are trimmed with it)", () => {
     const table = codeTable('', true);
     for (let c = 0; c < 0x10000; c++) assert.equal(table[c] === 1, /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+  });
+
+  it('the tally of spaces and sentence ends (tag clouds against prose) counts as the Set did', () => {
+    const next = random(20);
+    const enders = new Set([...'。！？!?；;…'].map((c) => c.charCodeAt(0)));
+    const pieces = ['甲', ' ', '\u00a0', '\u3000', '\t', '。', '！', '？', '!', '?', '；', ';', '…', '，', ',', '、', '𠀀', '.'];
+    for (let round = 0; round < 500; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 30));
+      const start = Math.floor(next() * (s.length + 1));
+      const end = start + Math.floor(next() * (s.length - start + 1));
+      let spaces = 0;
+      let ends = 0;
+      for (let i = start; i < end; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x20 || c === 0xa0 || c === 0x3000) spaces++;
+        if (enders.has(c) || c === 0xff0c) ends++;
+      }
+      assert.deepEqual(tally(s, start, end), { spaces, enders: ends }, `${JSON.stringify(s)} [${start}, ${end})`);
+    }
   });
 });
