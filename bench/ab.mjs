@@ -1,7 +1,8 @@
-// `node bench/ab.mjs [REF] [edit|index] [N]`: the same work on the core as of REF (default main)
+// `node bench/ab.mjs [REF] [edit|index|fresh] [N]`: the same work on the core as of REF (default main)
 // and as in the working tree, alternated in one process (each its own bundle, caches and
 // article state), in CPU time of this thread: an A/B that a machine shared with other jobs
-// skews less than two runs apart. For the speed work (issue 19).
+// skews less than two runs apart. For the speed work (issue 19). `fresh`: a fresh Analyzer on a
+// 20k, a 200k and a 1 MB article built from the seeds, N rounds (default 15, 1 MB a third of them).
 import { loadCore, root, shared, work } from './coreBundle.mjs';
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -36,6 +37,14 @@ if (which === 'edit') {
   for (const v of versions) for (let s = 0; s < 2; s++) times[s].push(cpu(() => analyzers[s].analyze(v, { document: 'big' })));
   console.log(`typing in one paragraph of a 1 MB article, CPU ms per keystroke (${n}), ${ref} → working tree:`);
   console.log(`  best ${Math.min(...times[0]).toFixed(1)} → ${Math.min(...times[1]).toFixed(1)}; median ${median(times[0]).toFixed(1)} → ${median(times[1]).toFixed(1)} (${(median(times[0]) / median(times[1])).toFixed(2)}×)`);
+} else if (which === 'fresh') {
+  const n = Number(count ?? 15);
+  for (const [label, size, rounds] of [['20k', 20_000, n * 4], ['200k', 200_000, n], ['1 MB', 1_000_000, Math.max(3, Math.ceil(n / 3))]]) {
+    const text = flat(distinctSeedsText(seeds, size).slice(0, size));
+    const times = [[], []];
+    for (let r = 0; r < rounds; r++) for (let s = 0; s < 2; s++) times[s].push(cpu(() => new [A, B][s].Analyzer().analyze(text)));
+    console.log(`fresh analysis of a ${label} article, CPU ms (${rounds} rounds), ${ref} → working tree: best ${Math.min(...times[0]).toFixed(1)} → ${Math.min(...times[1]).toFixed(1)} (${(Math.min(...times[0]) / Math.min(...times[1])).toFixed(2)}×); median ${median(times[0]).toFixed(1)} → ${median(times[1]).toFixed(1)} (${(median(times[0]) / median(times[1])).toFixed(2)}×)`);
+  }
 } else {
   const dir = join(work, 'corpus-2000-1700');
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, Number(count ?? 2000));

@@ -7,6 +7,7 @@
  * word itself (美德, 非法).
  */
 import type { WordDictionary } from './wordLattice';
+import { startsWithAny } from '../text/chars';
 
 /** Countries and continents, written together: 中美, 美日韩, 中欧. */
 const COUNTRIES: Record<string, string> = {
@@ -71,7 +72,7 @@ function runAt(text: string, i: number, words: WordDictionary): [number, Record<
     if (n < 2) continue;
     const run = text.slice(i, i + n);
     if (new Set(run).size !== n) continue;
-    const related = RELATIONS.some((r) => text.startsWith(r, i + n));
+    const related = startsWithAny(text, RELATIONS, i + n);
     if (NOT_ABBREVIATIONS.has(run) && !related) continue;
     // a continent in a run is a region, not two sides (欧美 for the West, 亚非), unless relations follow (中欧关系, 中非合作)
     if (table === COUNTRIES && !related && [...run].some((c) => CONTINENTS.has(c))) continue;
@@ -106,7 +107,8 @@ export function findAbbreviatedPlaces(text: string, words: WordDictionary): Abbr
     }
     // 中 and a partner before a relation: 中缅边界
     const partner = PARTNERS[text[i + 1] ?? ''];
-    if (ch === '中' && partner && RELATIONS.some((r) => text.startsWith(r, i + 2)) && !words.crosses(text, i)) {
+    // (no closures in this loop: see startsWithAny)
+    if (ch === '中' && partner && startsWithAny(text, RELATIONS, i + 2) && !words.crosses(text, i)) {
       found.push({ start: i, full: COUNTRIES['中']! }, { start: i + 1, full: partner });
       i++;
       continue;

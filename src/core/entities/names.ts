@@ -37,18 +37,40 @@ export function isNotInNameAt(norm: string, k: number): boolean {
   return NOT_IN_NAME_UNITS[norm.charCodeAt(k)] === 1;
 }
 
+/**
+ * Surnames by UTF-16 unit (each is one BMP character), and the first units of the compound
+ * ones: surnameAt and readName are asked at most characters of a paragraph, and `norm[i]` or
+ * a closure per call allocated some 80 bytes each time.
+ */
+const SURNAME_UNITS = triggerTable(SURNAMES);
+const COMPOUND_STARTS = triggerTable(COMPOUND_SURNAMES);
+
+/** The compound surname at i, if one is there (as COMPOUND_SURNAMES.find). */
+function compoundSurnameAt(norm: string, i: number): string | undefined {
+  // (startsWith reads a negative offset as 0)
+  if (COMPOUND_STARTS[norm.charCodeAt(i < 0 ? 0 : i)] !== 1) return undefined;
+  for (let k = 0; k < COMPOUND_SURNAMES.length; k++) if (norm.startsWith(COMPOUND_SURNAMES[k]!, i)) return COMPOUND_SURNAMES[k];
+  return undefined;
+}
+
+/** Whether a reporting verb starts at i (as REPORTING.some). */
+export function reportingAt(norm: string, i: number): boolean {
+  for (let k = 0; k < REPORTING.length; k++) if (norm.startsWith(REPORTING[k]!, i)) return true;
+  return false;
+}
+
 /** Length (UTF-16) of a surname at i: 2 for a compound one, 1, or 0. */
 export function surnameAt(norm: string, i: number): number {
-  if (SURNAMES.has(norm[i]!)) return COMPOUND_SURNAMES.some((c) => norm.startsWith(c, i)) ? 2 : 1;
-  return COMPOUND_SURNAMES.some((c) => norm.startsWith(c, i)) ? 2 : 0;
+  if (compoundSurnameAt(norm, i) !== undefined) return 2;
+  return SURNAME_UNITS[norm.charCodeAt(i)] === 1 ? 1 : 0;
 }
 
 /** A Chinese name after a surname at i: a given name of 1–2 characters, stopping before function words; its UTF-16 length, or 0. */
 export function readName(norm: string, i: number): number {
-  const compound = COMPOUND_SURNAMES.find((c) => norm.startsWith(c, i));
+  const compound = compoundSurnameAt(norm, i);
   let s = i;
   if (compound) s += compound.length;
-  else if (SURNAMES.has(norm[i]!)) s += 1;
+  else if (SURNAME_UNITS[norm.charCodeAt(i)] === 1) s += 1;
   else return 0;
   let e = s;
   let given = 0;
@@ -60,13 +82,15 @@ export function readName(norm: string, i: number): number {
   }
   if (given === 0) return 0;
   // a 2-character given name whose second character starts a reporting verb is a 1-character one
-  if (given === 2 && REPORTING.some((r) => norm.startsWith(r, last))) e = last;
+  if (given === 2 && reportingAt(norm, last)) e = last;
   // a day of the week is a date, not 周 and a given name: 发言人周三表示
-  if (isWeekday(norm.slice(i, e))) return 0;
+  if ((i < 0 || WEEKDAY_STARTS[norm.charCodeAt(i)] === 1) && isWeekday(norm.slice(i, e))) return 0;
   return e - i;
 }
 
 const WEEKDAY = /^(?:周|星期|礼拜)[一二三四五六日天末]$/;
+/** What a day of the week starts with: no other word is sliced and tested. */
+const WEEKDAY_STARTS = triggerTable(['周', '星', '礼']);
 
 /** Whether `word` (Simplified) is a day of the week: 周三, 星期五, 周末. */
 export function isWeekday(word: string): boolean {

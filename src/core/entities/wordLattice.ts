@@ -28,6 +28,12 @@ export class WordDictionary {
   private readonly ends: Uint8Array;
   private nodes = 1;
   private used = 0;
+  /**
+   * Per first UTF-16 unit (a BMP character), the length of the longest word that starts with
+   * it: crosses() skips a start from which no word can reach the boundary, instead of walking
+   * from every one of the `longest` starts before it.
+   */
+  private readonly longestFrom = new Uint8Array(0x10000);
   readonly longest: number;
   readonly size: number;
 
@@ -55,6 +61,8 @@ export class WordDictionary {
       }
       ends[node]! |= 1 << entries[3 * k + 2]!;
       longest = Math.max(longest, length);
+      const first = text.codePointAt(entries[3 * k]!)!;
+      if (first < 0x10000 && length > this.longestFrom[first]!) this.longestFrom[first] = Math.min(length, 255);
     }
     this.ends = ends.slice(0, this.nodes);
     this.longest = longest;
@@ -171,6 +179,9 @@ export class WordDictionary {
     const ordinary = (1 << WORD_CATEGORIES.indexOf('word')) | (persons ? 1 << WORD_CATEGORIES.indexOf('person') : 0);
     const place = 1 << WORD_CATEGORIES.indexOf('place');
     for (let start = Math.max(0, at - this.longest + 1); start < at; start++) {
+      // (a word of 255 characters or more is counted as 255: its starts are never skipped)
+      const reach = this.longestFrom[text.charCodeAt(start)]!;
+      if (reach < 255 && start + reach <= at) continue;
       let node = 0;
       for (let j = start; j < text.length && j - start < this.longest; j++) {
         node = this.child(node, text.charCodeAt(j));

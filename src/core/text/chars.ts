@@ -77,3 +77,20 @@ export function trimBothOf(s: string, lead: Uint8Array, trail: Uint8Array): stri
   while (end > start && trail[s.charCodeAt(end - 1)] === 1) end--;
   return start === 0 && end === s.length ? s : s.slice(start, end);
 }
+
+/**
+ * Whether one of `words` starts at `at` of `s`: `words.some((w) => s.startsWith(w, at))`
+ * without the closure. A closure in a loop's body that reads the loop's variables makes V8
+ * allocate those variables' scope on every turn of the loop, taken or not (some 80 bytes a
+ * character in the entity rules).
+ */
+export function startsWithAny(s: string, words: readonly string[], at: number): boolean {
+  for (let k = 0; k < words.length; k++) if (s.startsWith(words[k]!, at)) return true;
+  return false;
+}
+
+/** Whether one of `words` ends at `at` of `s` (as startsWithAny, for `s.endsWith(w, at)`). */
+export function endsWithAny(s: string, words: readonly string[], at: number): boolean {
+  for (let k = 0; k < words.length; k++) if (s.endsWith(words[k]!, at)) return true;
+  return false;
+}

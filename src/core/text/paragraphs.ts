@@ -52,16 +52,28 @@ function endsSentenceAt(text: string, start: number, end: number): boolean {
 }
 
 /** Spaces and sentence punctuation of a range: what tells a tag cloud from prose. Counts add up over joined lines. */
-interface Tally {
+export interface Tally {
   spaces: number;
   enders: number;
 }
 
-function tally(text: string, start: number, end: number, into: Tally = { spaces: 0, enders: 0 }): Tally {
+/**
+ * What tally counts, by UTF-16 unit: 1 a space, 2 a sentence end or a comma (，). A table read
+ * instead of a Set asked at every character of the article, twice (the lines, then the paragraphs).
+ */
+const TALLIED = (() => {
+  const t = new Uint8Array(0x10000);
+  for (const c of [0x20, 0xa0, 0x3000]) t[c] = 1;
+  for (const c of SENTENCE_END_CODES) t[c] = 2;
+  t[0xff0c] = 2;
+  return t;
+})();
+
+export function tally(text: string, start: number, end: number, into: Tally = { spaces: 0, enders: 0 }): Tally {
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0xa0 || c === 0x3000) into.spaces++;
-    if (SENTENCE_END_CODES.has(c) || c === 0xff0c /* ， */) into.enders++;
+    const k = TALLIED[text.charCodeAt(i)];
+    if (k === 1) into.spaces++;
+    else if (k === 2) into.enders++;
   }
   return into;
 }

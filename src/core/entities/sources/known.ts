@@ -4,6 +4,7 @@ import { findAbbreviatedPlaces } from '../abbreviations';
 import type { EntityType, Lexicon } from '../lexicon';
 import { OUTLET_CUES_AFTER } from '../kinds';
 import type { WordDictionary } from '../wordLattice';
+import { startsWithAny, triggerTable } from '../../text/chars';
 
 /**
  * Whether a built-in name at [i, i + length) is part of longer words rather than the name:
@@ -27,8 +28,8 @@ export function groupSuffixAt(form: string, i: number): string | undefined {
   return GROUP_SUFFIXES.find((g) => form.startsWith(g, i));
 }
 
-/** A name beside a middle dot is part of a transliterated name: 阿里 in 阿里·哈恩. */
-const MIDDLE_DOTS = new Set(['·', '•']);
+/** A name beside a middle dot is part of a transliterated name: 阿里 in 阿里·哈恩 (by UTF-16 unit). */
+const MIDDLE_DOTS = triggerTable(['·', '•']);
 
 /** The lexicon: the longest alias at each position. */
 export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink: CandidateSink): void {
@@ -39,13 +40,14 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     }
     const hit = lexicon.match(form, i);
     const builtinWord = hit !== undefined && !hit.latin && hit.entry.origin === 'builtin';
-    if (!hit || (builtinWord && (MIDDLE_DOTS.has(norm[i - 1] ?? '') || MIDDLE_DOTS.has(norm[i + hit.length] ?? ''))) || (words && builtinWord && insideLongerWord(words, norm, i, hit.length, hit.entry.type))) {
+    if (!hit || (builtinWord && (MIDDLE_DOTS[norm.charCodeAt(i - 1)] === 1 || MIDDLE_DOTS[norm.charCodeAt(i + hit.length)] === 1)) || (words && builtinWord && insideLongerWord(words, norm, i, hit.length, hit.entry.type))) {
       i++;
       continue;
     }
     const { entry } = hit;
     // the name begins a phrase the lexicon knows: 中国移动互联网 (China's mobile internet)
-    if (entry.notBefore.some((w) => form.startsWith(w, i + hit.length))) {
+    // (no closures in this loop: see startsWithAny)
+    if (startsWithAny(form, entry.notBefore, i + hit.length)) {
       i++;
       continue;
     }
@@ -55,8 +57,8 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     // a short form before what an outlet does is the outlet, full name or not: 晚点引述
     // a short form before a title is the outlet or the app it appears on: 某某《标题》;
     // one in a list beside another known name of its kind is that kind's name: 甲网和乙
-    const short = hit.short && !(entry.type === 'org' && OUTLET_CUES_AFTER.some((c) => form.startsWith(c, end))) &&
-      !((entry.type === 'org' || entry.type === 'product') && form[end] === '《') && !coordinatedWithKnown(lexicon, form, i, end, entry.type);
+    const short = hit.short && !(entry.type === 'org' && startsWithAny(form, OUTLET_CUES_AFTER, end)) &&
+      !((entry.type === 'org' || entry.type === 'product') && form.charCodeAt(end) === 0x300a) && !coordinatedWithKnown(lexicon, form, i, end, entry.type);
     sink.add(i, end, entry.type, entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, { canonical: entry.canonical, short });
     i = end;
   }

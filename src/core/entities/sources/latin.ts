@@ -3,6 +3,7 @@ import { Priority, type CandidateSink, type DetectContext } from '../candidates'
 import type { EntityType, Lexicon } from '../lexicon';
 import { LATIN_STOP, PRODUCT_CUES_BEFORE } from '../kinds';
 import { isLatinLetter, isLatinWordChar } from '../textAt';
+import { endsWithAny } from '../../text/chars';
 
 /** A company named by its web address: a name before .ai, .io or .com (Character.ai). */
 const DOMAIN_NAME = /^[A-Z][A-Za-z0-9-]+\.(?:ai|io|com)$/;
@@ -33,7 +34,8 @@ export function latinNames({ norm, lexicon }: DetectContext, sink: CandidateSink
     // four letters at least: QvQ is a face, not a name
     if (((camel && word.length >= 4) || versioned) && !LATIN_STOP.has(word.toLowerCase()) && word.length >= 3) {
       const after = norm.slice(e, e + 3);
-      const product = /[0-9]/.test(word) || after.startsWith('模型') || after.startsWith('大模型') || PRODUCT_CUES_BEFORE.some((cue) => norm.endsWith(cue, i));
+      // (no closures in this loop: see startsWithAny)
+      const product = /[0-9]/.test(word) || after.startsWith('模型') || after.startsWith('大模型') || endsWithAny(norm, PRODUCT_CUES_BEFORE, i);
       const type: EntityType = product ? 'product' : 'org';
       sink.add(i, e, type, 'latin', Priority.LatinShape);
     } else if (!LATIN_STOP.has(word.toLowerCase())) {

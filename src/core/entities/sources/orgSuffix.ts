@@ -5,6 +5,7 @@ import { isKnownPlace } from './tagger';
 import { fieldsStart } from './orgBounds';
 import { isLeftStopAt, isNotInNameAt } from '../names';
 import { cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
+import { startsWithAny } from '../../text/chars';
 
 /** Suffixes that end an organisation's name, with the longest name part they take. */
 const ORG_SUFFIXES: Array<[string, number]> = (
@@ -45,12 +46,9 @@ export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): 
     if (!found) continue;
     const [suffix, longest] = found;
     const weakSuffix = WEAK_SUFFIXES.has(suffix);
-    // weak suffixes stop at function words too (并改善公司); strong ones only at punctuation (中央财经大学)
-    const stop = (k: number) => isLeftStopAt(norm, k) || (weakSuffix && isNotInNameAt(norm, k));
-    // a kind of organisation written before the name is no part of it: 风投公司|远山资本
-    const afterKind = (k: number) => GENERIC_HEADS.some((h) => h.length > 1 && norm.endsWith(h, k));
+    // (no closures in this loop: see startsWithAny)
     let s = i;
-    while (s > 0 && i - s < longest && !stop(s - 1) && !afterKind(s)) {
+    while (s > 0 && i - s < longest && !stopsName(norm, s - 1, weakSuffix) && !afterKind(norm, s)) {
       const n = cjkLengthBefore(norm, s) || (isLatinWordChar(norm.charCodeAt(s - 1)) ? 1 : 0);
       if (!n) break;
       s -= n;
@@ -61,7 +59,7 @@ export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): 
     const afterBody = fields < s;
     s = fields;
     // a name part that runs to the limit without a boundary is a clause, not a name
-    const bounded = afterBody || s === 0 || stop(s - 1) || !cjkLengthBefore(norm, s) || afterKind(s);
+    const bounded = afterBody || s === 0 || stopsName(norm, s - 1, weakSuffix) || !cjkLengthBefore(norm, s) || afterKind(norm, s);
     const name = norm.slice(s, i);
     const whole = name + suffix;
     if (!bounded || name.length < 2 || GENERIC_ORG_START.has(name[0]!) || GENERIC_ORG_NAMES.has(name) || /[0-9]/.test(name)) continue;
@@ -71,7 +69,21 @@ export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): 
     const { words } = ctx;
     if (words && (words.crosses(norm, s, 2) || (!weakSuffix && words.isOrdinaryWord(name)))) continue;
     const end = i + suffix.length;
-    const cued = ORG_CUES_AFTER.some((cue) => norm.startsWith(cue, end));
+    const cued = startsWithAny(norm, ORG_CUES_AFTER, end);
     sink.add(s, end, 'org', 'suffix', Priority.Pattern, { weak: weakSuffix && !cued });
   }
+}
+
+/** Whether the name stops before k: weak suffixes stop at function words too (并改善公司); strong ones only at punctuation (中央财经大学). */
+function stopsName(norm: string, k: number, weakSuffix: boolean): boolean {
+  return isLeftStopAt(norm, k) || (weakSuffix && isNotInNameAt(norm, k));
+}
+
+/** Kinds of organisation of more than one character. */
+const LONG_GENERIC_HEADS = GENERIC_HEADS.filter((h) => h.length > 1);
+
+/** Whether a kind of organisation ends at k: written before the name, it is no part of it (风投公司|远山资本). */
+function afterKind(norm: string, k: number): boolean {
+  for (let j = 0; j < LONG_GENERIC_HEADS.length; j++) if (norm.endsWith(LONG_GENERIC_HEADS[j]!, k)) return true;
+  return false;
 }

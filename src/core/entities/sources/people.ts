@@ -1,23 +1,27 @@
 /** Rules for people nobody taught: a role before a name, a name before a verb of speech, a transliterated name. */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
-import { COMPOUND_SURNAMES, REPORTING, ROLES, SURNAMES, isLeftStopAt, isNotInNameAt, readName } from '../names';
+import { COMPOUND_SURNAMES, ROLES, SURNAMES, isLeftStopAt, isNotInNameAt, readName, reportingAt } from '../names';
 import { cjkLengthAt, cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
 
-const ROLES_BY_FIRST = new Map<string, string[]>();
-for (const r of ROLES) ROLES_BY_FIRST.set(r[0]!, [...(ROLES_BY_FIRST.get(r[0]!) ?? []), r]);
-const ROLE_STARTS = triggerTable(ROLES_BY_FIRST.keys());
+/** Roles by their first UTF-16 unit (longest first): no string per character read. */
+const ROLES_BY_FIRST = new Map<number, string[]>();
+for (const r of ROLES) ROLES_BY_FIRST.set(r.charCodeAt(0), [...(ROLES_BY_FIRST.get(r.charCodeAt(0)) ?? []), r]);
+const ROLE_STARTS = triggerTable(ROLES);
 
-const ROLE_NAME_SPACES = new Set([' ', '\u00a0', '\u3000']);
+/** Spaces that may stand between a role and a name, by UTF-16 unit. */
+const ROLE_NAME_SPACES = triggerTable([' ', '\u00a0', '\u3000']);
 
 /** A role followed by a name: 创始人王小川, CEO张勇, 记者 李华. */
 export function roleNames({ norm }: DetectContext, sink: CandidateSink): void {
   for (let i = 0; i < norm.length; i++) {
     // CEO inside a Latin word (XCEO) is no role
     if (ROLE_STARTS[norm.charCodeAt(i)] === 0 || isLatinWordChar(norm.charCodeAt(i - 1))) continue;
-    for (const role of ROLES_BY_FIRST.get(norm[i]!)!) {
+    const roles = ROLES_BY_FIRST.get(norm.charCodeAt(i))!;
+    for (let k = 0; k < roles.length; k++) {
+      const role = roles[k]!;
       if (!norm.startsWith(role, i)) continue;
       // one space may stand between a role and a name in a byline: 记者 李华
-      const at = i + role.length + (ROLE_NAME_SPACES.has(norm[i + role.length] ?? '') ? 1 : 0);
+      const at = i + role.length + (ROLE_NAME_SPACES[norm.charCodeAt(i + role.length)] === 1 ? 1 : 0);
       const n = isNotInNameAt(norm, at) ? 0 : readName(norm, at);
       if (n) sink.add(at, at + n, 'person', 'role', Priority.Pattern);
       break;
@@ -32,7 +36,7 @@ export function speechNames({ norm, words }: DetectContext, sink: CandidateSink)
   for (let i = 0; i < norm.length; i++) {
     if (SURNAME_STARTS[norm.charCodeAt(i)] === 0 || (i > 0 && !isLeftStopAt(norm, i - 1))) continue;
     const n = readName(norm, i);
-    if (!n || !REPORTING.some((r) => norm.startsWith(r, i + n))) continue;
+    if (!n || !reportingAt(norm, i + n)) continue;
     // 文章表示, 高兴地说: a word or an adverb before the verb, not a name
     const word = norm.slice(i, i + n);
     if (word.endsWith('地') || (n === 2 && words?.isOrdinaryWord(word) === true)) continue;

@@ -1,6 +1,7 @@
 /** Rules for titles and quoted names: 《works》 and “products” after a cue. */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { isOutletTitle } from '../kinds';
+import { endsWithAny } from '../../text/chars';
 
 const LONGEST_TITLE = 40;
 
@@ -20,6 +21,8 @@ export function titles({ norm }: DetectContext, sink: CandidateSink): void {
 }
 
 const QUOTE_PRODUCT_CUES = ['大模型', '模型', '产品', '推出', '发布', '上线', '旗下', '应用', '助手', '名为', '命名为', '叫做', '平台', '系统'];
+/** The cues as written before a quote, bare or with 了 or 的 after them: 推出了“…”, 旗下的“…”. */
+const QUOTE_PRODUCT_CUE_FORMS = QUOTE_PRODUCT_CUES.flatMap((q) => [q, `${q}了`, `${q}的`]);
 /** Kinds of organisation written right before an organisation's quoted name: AI创企“某某学”. */
 const QUOTE_ORG_CUES = ['公司', '企业', '创企', '厂商', '机构', '独角兽', '初创'];
 /**
@@ -74,13 +77,14 @@ export function quotedProducts(ctx: DetectContext, sink: CandidateSink): void {
     const close = near < 0 ? -1 : i + 1 + near;
     if (close <= i + 1 || close - i > LONGEST_QUOTED + 1) continue;
     const inner = norm.slice(i + 1, close);
-    if (inner.length < 2 || /[，。！？、\s0-9+]/.test(inner) || PROGRAMME_ENDS.some((e) => inner.endsWith(e))) continue;
+    // (no closures in this loop: see startsWithAny)
+    if (inner.length < 2 || /[，。！？、\s0-9+]/.test(inner) || endsWithAny(inner, PROGRAMME_ENDS, inner.length)) continue;
     const before = norm.slice(Math.max(0, i - 6), i);
-    if (QUOTE_PRODUCT_CUES.some((q) => before.endsWith(q) || before.endsWith(`${q}了`) || before.endsWith(`${q}的`))) {
+    if (endsWithAny(before, QUOTE_PRODUCT_CUE_FORMS, before.length)) {
       sink.add(i + 1, close, 'product', 'quoted', Priority.Pattern);
     } else if (SPEECH_CHARACTERS.test(inner)) {
       continue;
-    } else if (QUOTE_ORG_CUES.some((q) => before.endsWith(q))) {
+    } else if (endsWithAny(before, QUOTE_ORG_CUES, before.length)) {
       sink.add(i + 1, close, 'org', 'quoted', Priority.Pattern);
     } else if (knownOrganisationBefore(ctx, i) && namedAfterMaker(ctx, inner, close + 1)) {
       sink.add(i + 1, close, 'product', 'quoted', Priority.Pattern);

@@ -13,6 +13,13 @@ import { organisationEnd, unitStart } from './orgBounds';
 import { inRegionName } from '../abbreviations';
 import type { WordDictionary } from '../wordLattice';
 import nameEdges from '../data/nameEdges.json';
+import { codeTable, triggerTable } from '../../text/chars';
+
+/** Whether `s` holds one of `words` (as words.some((w) => s.includes(w)), one slice for all of them). */
+function includesAny(s: string, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (s.includes(words[k]!)) return true;
+  return false;
+}
 
 /** Longest stretch the tagger sees at once; longer text is cut at sentence ends. */
 const MAX_TAGGED = 400;
@@ -33,8 +40,9 @@ export function taggerNames(ctx: DetectContext, sink: CandidateSink): void {
   }
 }
 
-const SPACE = /\s/;
-const MIDDLE_DOT = /[·•‧・]/;
+/** What \s matches, and the middle dots, by UTF-16 unit: the edges of every span are read without a string per character. */
+const SPACE = codeTable('', true);
+const MIDDLE_DOT = triggerTable(['·', '•', '‧', '・']);
 
 /** Quotation marks and brackets other than a title's. */
 const MARKS = /[“”「」『』【】"]/;
@@ -45,6 +53,8 @@ const PARENTHESES = /[()（）]/;
  * 《朱啸虎 and C故事》 are broken titles.
  */
 function titleMarks(surface: string): 'none' | 'around' | 'broken' {
+  // (most spans hold no title mark: no arrays split off then)
+  if (!surface.includes('《') && !surface.includes('》')) return 'none';
   const open = surface.split('《').length - 1;
   const close = surface.split('》').length - 1;
   if (open === 0 && close === 0) return 'none';
@@ -74,8 +84,14 @@ function gluedAfterName(norm: string, k: number): boolean {
 }
 
 function unbalancedParentheses(s: string): boolean {
-  const open = (s.match(/[(（]/g) ?? []).length;
-  const close = (s.match(/[)）]/g) ?? []).length;
+  // counted by UTF-16 unit (as /[(（]/g and /[)）]/g match them), without the arrays of matches
+  let open = 0;
+  let close = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) open++;
+    else if (c === 0x29 || c === 0xff09) close++;
+  }
   return open !== close;
 }
 
@@ -85,11 +101,11 @@ const NUMERALS = new Set([...'一二三四五六七八九十两几']);
 function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: number, type: NerSpan['type']): void {
   const { norm, form, words } = ctx;
   // spaces are no part of a name: 记者 李华 (the tagger sometimes reads the space before it)
-  while (start < end && SPACE.test(norm[start]!)) start++;
-  while (end > start && SPACE.test(norm[end - 1]!)) end--;
+  while (start < end && SPACE[norm.charCodeAt(start)] === 1) start++;
+  while (end > start && SPACE[norm.charCodeAt(end - 1)] === 1) end--;
   // nor is a middle dot at either edge: it joins the parts of a transliterated name (米拉·)
-  while (end > start && MIDDLE_DOT.test(norm[end - 1]!)) end--;
-  while (start < end && MIDDLE_DOT.test(norm[start]!)) start++;
+  while (end > start && MIDDLE_DOT[norm.charCodeAt(end - 1)] === 1) end--;
+  while (start < end && MIDDLE_DOT[norm.charCodeAt(start)] === 1) start++;
   if (start === end) return;
   let surface = form.slice(start, end);
   const marks = titleMarks(surface);
@@ -133,7 +149,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     if (NUMERALS.has(norm[start - 1] ?? '') || NUMERALS.has(norm[start]!)) return;
     if (isSaying(norm.slice(start, end), norm, start, words)) return;
     // nor is a doubled adverb in a name: 徐徐张口 (slowly opening) is no one
-    if (DOUBLED_ADVERBS.some((a) => norm.slice(start, end).includes(a))) return;
+    if (includesAny(norm.slice(start, end), DOUBLED_ADVERBS)) return;
     // a day of the week is a date, whatever its first character: 周三 (Wednesday), not a 周
     if (isWeekday(surface)) return;
   }
