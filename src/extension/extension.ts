@@ -19,6 +19,7 @@ import { registerDocumentSymbols } from './documentSymbols';
 import { registerWorkspaceSymbols } from './workspaceSymbols';
 import { registerWalkthrough } from './walkthrough';
 import type { Analysis } from '../core/analysis/analyze';
+import { nerModelSource } from '../core/entities/nerModel';
 import { buildReview } from '../core/review/items';
 import { buildQueue, type QueueEntry } from '../core/review/queue';
 import type { Annotation } from '../core/sidecar/model';
@@ -56,6 +57,8 @@ export interface GlossApi {
   activationMs(): number;
   /** The CPU time of the same span: what activation costs, whatever else the machine is doing. */
   activationCpuMs(): number;
+  /** Where the tagger's model was read from: its snapshot (dist/ner.bin), its JSON and word files, or not yet. */
+  nerModelSource(): 'snapshot' | 'json' | undefined;
   /** The review queue of an article: what still needs a decision, in the order Alt+] walks it. */
   queue(uri: vscode.Uri): Promise<QueueEntry[]>;
   /** What the status bar item shows for the active editor. */
@@ -163,6 +166,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
   return {
     activationMs: () => activationMs,
     activationCpuMs: () => activationCpuMs,
+    nerModelSource,
     async analyze(uri) {
       return cache.get(await vscode.workspace.openTextDocument(uri));
     },
