@@ -54,6 +54,24 @@ describe('entities: the model snapshot (dist/ner.bin)', function () {
     for (const name of ['slots', 'rootChildren', 'ends'] as const) assert.ok(bytesOf(a[name]).equals(bytesOf(b[name])), `words ${name}`);
   });
 
+  it('restores a word dictionary that answers every question as the one read from words.txt', () => {
+    const [a, b] = [fromJson.words!, readNerSnapshot(snapshot, sizes, NER_LABELS)!.words!];
+    // our own text with names, words and places of the dictionary, astral characters and a CRLF
+    const text = '星河科技董事长林晓雨在成都宣布，阿里巴巴集团与杭州市政府签署协议。北京商报记者从教育部获悉，清华大学将扩招。𠀀𠀁🙂\r\n中华人民共和国国务院';
+    const codes = [...text].map((c) => c.codePointAt(0)!);
+    assert.deepEqual([...b.lattice(codes, codes.length)], [...a.lattice(codes, codes.length)]);
+    for (let at = 0; at <= text.length; at++) {
+      for (const [min, persons] of [[2, false], [3, true]] as const) assert.equal(b.crosses(text, at, min, persons), a.crosses(text, at, min, persons), `crosses at ${at}`);
+    }
+    let crossed = 0;
+    for (let at = 0; at <= text.length; at++) if (a.crosses(text, at)) crossed++;
+    assert.ok(crossed > 5, `words run across ${crossed} offsets`);
+    for (const word of ['成都', '阿里巴巴', '清华大学', '教育部', '中华人民共和国', '林晓雨']) {
+      for (const kind of ['person', 'org', 'place', 'word'] as const) assert.equal(b.has(word, kind), a.has(word, kind), `${word} ${kind}`);
+      assert.equal(b.isOrdinaryWord(word), a.isOrdinaryWord(word));
+    }
+  });
+
   it('is used beside the model when it was made from these files, and tags as the JSON model does', () => {
     setNerModelPath(join(modelDir, 'ner.json'));
     const expected = SENTENCES.map((s) => tagEntities(s));
