@@ -20,8 +20,9 @@ function count(n: number, one: string, many: string): string {
  * One lens at the top with the article's queue, on a line of its own, and a lens per
  * paragraph where something is or was queued (a setting shows every paragraph with findings):
  * what is left there, and Accept all. A paragraph keeps its lens once everything in it is
- * decided ("reviewed"), so that deciding never moves the text. Ranges come first; titles and
- * commands are filled in `resolveCodeLens` from the cached review.
+ * decided ("reviewed"), so that deciding never moves the text. The lenses on screen come with
+ * their titles; the others are filled in `resolveCodeLens` from the cached review, when
+ * scrolled to.
  */
 export class GlossCodeLensProvider implements vscode.CodeLensProvider<GlossLens> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -52,12 +53,22 @@ export class GlossCodeLensProvider implements vscode.CodeLensProvider<GlossLens>
       lenses.push(new GlossLens(range, document.uri, { summary: false, paragraphStart: p.paragraph.start, action: 'review' }));
       if (entry.items.some((i) => i.state === 'suggested')) lenses.push(new GlossLens(range, document.uri, { summary: false, paragraphStart: p.paragraph.start, action: 'acceptAll' }));
     }
+    // left to resolveCodeLens, the first lenses of an article showed a debounced round trip
+    // later (about a second on a busy machine); titles cost little, but a long article has
+    // thousands of lenses, so only those on screen or near it are filled here
+    const near = nearScreen(document);
+    for (const lens of lenses) if (lens.what.summary || near(lens.range.start.line)) this.fill(lens, document);
     return lenses;
   }
 
   resolveCodeLens(lens: GlossLens, token: vscode.CancellationToken): GlossLens {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === lens.uri.toString());
     if (!document || token.isCancellationRequested) return lens;
+    return this.fill(lens, document);
+  }
+
+  /** Sets the lens's title and command from the cached review. */
+  private fill(lens: GlossLens, document: vscode.TextDocument): GlossLens {
     const queue = this.reviewer.shownQueue(document);
     const review = this.reviewer.shownReview(document);
     const uri = document.uri.toString();
@@ -99,6 +110,16 @@ export class GlossCodeLensProvider implements vscode.CodeLensProvider<GlossLens>
     lens.command = { title, command: 'gloss.nextUnreviewed', arguments: [{ uri, offset: Math.max(0, paragraph.paragraph.start - 1) }] };
     return lens;
   }
+}
+
+/** Lines this many above or below the visible ranges count as near the screen. */
+const NEAR_LINES = 100;
+
+/** Whether a line is on screen, or near it, in an editor showing the document (the first lines when none shows it yet). */
+function nearScreen(document: vscode.TextDocument): (line: number) => boolean {
+  const ranges = vscode.window.visibleTextEditors.filter((e) => e.document === document).flatMap((e) => e.visibleRanges);
+  if (!ranges.length) return (line) => line < NEAR_LINES;
+  return (line) => ranges.some((r) => line >= r.start.line - NEAR_LINES && line <= r.end.line + NEAR_LINES);
 }
 
 export function registerCodeLens(reviewer: Reviewer): { provider: GlossCodeLensProvider; disposables: vscode.Disposable[] } {

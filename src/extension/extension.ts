@@ -19,6 +19,7 @@ import { registerDocumentSymbols } from './documentSymbols';
 import { registerWorkspaceSymbols } from './workspaceSymbols';
 import { registerWalkthrough } from './walkthrough';
 import type { Analysis } from '../core/analysis/analyze';
+import { nerModelSource } from '../core/entities/nerModel';
 import { buildReview } from '../core/review/items';
 import { buildQueue, type QueueEntry } from '../core/review/queue';
 import type { Annotation } from '../core/sidecar/model';
@@ -56,6 +57,8 @@ export interface GlossApi {
   activationMs(): number;
   /** The CPU time of the same span: what activation costs, whatever else the machine is doing. */
   activationCpuMs(): number;
+  /** Where the tagger's model was read from: its snapshot (dist/ner.bin), its JSON and word files, or not yet. */
+  nerModelSource(): 'snapshot' | 'json' | undefined;
   /** The review queue of an article: what still needs a decision, in the order Alt+] walks it. */
   queue(uri: vscode.Uri): Promise<QueueEntry[]>;
   /** What the status bar item shows for the active editor. */
@@ -66,7 +69,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
   const started = performance.now();
   const startedCpu = process.cpuUsage();
   // before anything renders text: a chosen gloss.uiLanguage is loaded first
-  context.subscriptions.push(...(await registerUiLanguage(context)));
+  const uiLanguage = registerUiLanguage(context);
+  context.subscriptions.push(...uiLanguage.disposables);
+  // only a chosen language has a bundle to load; awaiting nothing would still hand the thread
+  // to other work in the middle of activation (up to 40 ms measured on a busy machine)
+  if (uiLanguage.ready) await uiLanguage.ready;
   const lexicon = new LexiconService();
   const cache = new AnalysisCache(() => lexicon.lexicon);
   const sidecars = new SidecarService();
@@ -163,6 +170,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
   return {
     activationMs: () => activationMs,
     activationCpuMs: () => activationCpuMs,
+    nerModelSource,
     async analyze(uri) {
       return cache.get(await vscode.workspace.openTextDocument(uri));
     },

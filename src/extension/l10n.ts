@@ -82,7 +82,7 @@ async function load(extensionUri: vscode.Uri, language: UiLanguage): Promise<voi
  * Reads `gloss.uiLanguage` and loads its bundle; awaited during activation only when the
  * setting is not `auto`, so that the first hover is already in the chosen language.
  */
-export async function registerUiLanguage(context: vscode.ExtensionContext): Promise<vscode.Disposable[]> {
+export function registerUiLanguage(context: vscode.ExtensionContext): { disposables: vscode.Disposable[]; ready?: Promise<void> } {
   const apply = async () => {
     const language = configured();
     try {
@@ -94,11 +94,11 @@ export async function registerUiLanguage(context: vscode.ExtensionContext): Prom
     }
     changed.fire(current);
   };
-  if (configured() !== 'auto') await apply();
-  return [
+  const disposables = [
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('gloss.uiLanguage')) void apply();
     }),
     { dispose: () => { chosen = undefined; current = 'auto'; } },
   ];
+  return configured() === 'auto' ? { disposables } : { disposables, ready: apply() };
 }

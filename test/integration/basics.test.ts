@@ -132,6 +132,14 @@ describe('Gloss in VS Code', () => {
     writeFileSync(file, JSON.stringify({ ...earlier, when: new Date().toISOString(), activationMs: ms, activationCpuMs: cpuMs }, null, 2) + '\n');
   });
 
+  it("reads the tagger's model from the snapshot the build wrote beside it (dist/ner.bin), not from its JSON", async () => {
+    const api = await activateGloss();
+    const editor = await openArticle((await scratchArticles(TRADITIONAL)).uri(TRADITIONAL));
+    const analysis = await api.analyze(editor.document.uri);
+    assert.ok(analysis.entities.some((e) => e.source === 'model'), 'the tagger found names');
+    assert.equal(api.nerModelSource(), 'snapshot');
+  });
+
   it('re-analyses only the paragraph that changed', async () => {
     const api = await activateGloss();
     const editor = await openArticle((await scratchArticles(TRADITIONAL)).uri(TRADITIONAL));

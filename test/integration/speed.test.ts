@@ -19,6 +19,29 @@ function longArticle(fixture: string, copies: number): string {
 }
 
 describe('Gloss speed: analysis off the editor thread', () => {
+  it('brings the titles of the lenses near the screen with the lenses, without a resolve round trip, and leaves those far below for when they are scrolled to', async function () {
+    this.timeout(timeoutFor(10_000, 10_000, 10_000, 20_000));
+    const api = await activateGloss();
+    const scratch = await scratchArticles(SIMPLIFIED);
+    const uri = scratch.uri(SIMPLIFIED);
+    writeFileSync(uri.fsPath, longArticle(readFileSync(uri.fsPath, 'utf8'), 40));
+    const editor = await openArticle(uri);
+    await api.analyze(uri);
+    // without a count, the command hands back the lenses as provided, none resolved
+    const provided = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    assert.match(provided[0]?.command?.title ?? '', /Gloss: \d+ to review/);
+    const lastOnScreen = editor.visibleRanges[0]?.end.line ?? 0;
+    const onScreen = provided.filter((l) => l.range.start.line <= lastOnScreen);
+    assert.ok(onScreen.length >= 3, `lenses on screen: ${onScreen.length} (to line ${lastOnScreen})`);
+    assert.deepEqual(onScreen.filter((l) => !l.command?.title).map((l) => l.range.start.line), [], 'lenses on screen without a title');
+    const farBelow = provided.filter((l) => l.range.start.line > lastOnScreen + 150);
+    assert.ok(farBelow.length > 0, 'the long article has lenses far below the screen');
+    assert.ok(farBelow.every((l) => !l.command), 'lenses far below the screen are resolved when scrolled to');
+    const resolved = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, provided.length);
+    assert.equal(resolved.length, provided.length);
+    assert.ok(resolved.every((l) => l.command?.title), 'every lens resolves');
+  });
+
   it('answers lenses from the last complete analysis while a newer version is analysed, and a newer version cancels the older analysis', async function () {
     this.timeout(timeoutFor(10_000, 10_000, 10_000, 20_000));
     const api = await activateGloss();

@@ -32,9 +32,10 @@ describe('the packaged extension (.vsix)', () => {
     const api = await activateGloss();
     const editor = await openArticle('01-cloud-earnings-simplified.txt');
     const sources = new Set((await api.analyze(editor.document.uri)).entities.map((e) => e.source));
-    // the tagger's model (dist/ner.json) and the dictionary behind abbreviations (dist/words.txt)
+    // the tagger's model (dist/ner.json), the dictionary behind abbreviations (dist/words.txt), and both as the tagger holds them (dist/ner.bin)
     assert.ok(sources.has('model'), [...sources].join());
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    for (const file of ['dist/ner.json', 'dist/words.txt']) assert.ok((await vscode.workspace.fs.stat(vscode.Uri.joinPath(ext.extensionUri, file))).size > 0, file);
+    assert.equal(api.nerModelSource(), 'snapshot', 'the model is read from dist/ner.bin');
+    for (const file of ['dist/ner.json', 'dist/words.txt', 'dist/ner.bin']) assert.ok((await vscode.workspace.fs.stat(vscode.Uri.joinPath(ext.extensionUri, file))).size > 0, file);
   });
 });

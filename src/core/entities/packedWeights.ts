@@ -50,6 +50,12 @@ export function unpackSum(packed: Float64Array, at: number, labels: number, out:
   }
 }
 
+export interface WeightTableState {
+  slots: Int32Array;
+  weights: Float64Array;
+  rows: number;
+}
+
 /**
  * Weights keyed exactly by up to three character codes, in an open-addressing hash table
  * over typed arrays: a lookup allocates nothing and hashes integers. A row holds the packed
@@ -66,8 +72,16 @@ export class WeightTable {
   /**
    * `parts` rows of `labels` weights per key, all starting at the packed zero. Row 0 stays
    * zero: it is what an unknown key reads (see rowOf), so callers need no branch.
+   * `restored`: the arrays of a table saved by `state()` (a model snapshot), used as they are.
    */
-  constructor(capacity: number, readonly parts: number, readonly labels: number) {
+  constructor(capacity: number, readonly parts: number, readonly labels: number, restored?: WeightTableState) {
+    if (restored) {
+      this.mask = restored.slots.length / 4 - 1;
+      this.slots = restored.slots;
+      this.weights = restored.weights;
+      this.rows = restored.rows;
+      return;
+    }
     let size = 16;
     while (size < capacity * 2) size *= 2;
     this.mask = size - 1;
@@ -80,6 +94,11 @@ export class WeightTable {
 
   private static hash(a: number, b: number, c: number): number {
     return Math.imul(Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35), 0x27d4eb2d) >>> 0;
+  }
+
+  /** What a snapshot keeps of the table; `new WeightTable(0, parts, labels, state)` makes it again. */
+  state(): WeightTableState {
+    return { slots: this.slots, weights: this.weights, rows: this.rows };
   }
 
   /** Sets the weights of one part of a key's row, making the row on first use. */
