@@ -12,7 +12,7 @@ import type { NerModel } from './nerModel';
 import { WeightTable } from './packedWeights';
 import { WordDictionary } from './wordLattice';
 
-export const SNAPSHOT_FORMAT = 'gloss-ner-snapshot-1';
+export const SNAPSHOT_FORMAT = 'gloss-ner-snapshot-2';
 const MAGIC = 'GLOSSNER';
 const PREAMBLE = 16;
 
@@ -65,7 +65,7 @@ export function writeNerSnapshot(model: NerModel, labels: readonly string[], wor
   if (model.words) {
     const state = model.words.state();
     words = { nodes: state.nodes, used: state.used, longest: state.longest, size: state.size };
-    arrays.push(['words.slots', state.slots], ['words.rootChildren', state.rootChildren], ['words.ends', state.ends]);
+    arrays.push(['words.slots', state.slots], ['words.rootChildren', state.rootChildren], ['words.ends', state.ends], ['words.longestFrom', state.longestFrom]);
   }
   let offset = 0;
   const placed = arrays.map(([name, a]) => {
@@ -112,7 +112,7 @@ export function readNerSnapshot(bytes: Uint8Array, sourceOf: (wordsFile: string 
     return new WeightTable(0, t.parts, t.labels, { slots: view(`${name}.slots`) as Int32Array, weights: view(`${name}.weights`) as Float64Array, rows: t.rows });
   };
   const words = header.words
-    ? WordDictionary.restore({ ...header.words, slots: view('words.slots') as Int32Array, rootChildren: view('words.rootChildren') as Int32Array, ends: view('words.ends') as Uint8Array })
+    ? WordDictionary.restore({ ...header.words, slots: view('words.slots') as Int32Array, rootChildren: view('words.rootChildren') as Int32Array, ends: view('words.ends') as Uint8Array, longestFrom: view('words.longestFrom') as Uint8Array })
     : undefined;
   return {
     unigrams: table('unigrams'),

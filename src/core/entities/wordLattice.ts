@@ -18,6 +18,7 @@ export interface WordDictionaryState {
   slots: Int32Array;
   rootChildren: Int32Array;
   ends: Uint8Array;
+  longestFrom: Uint8Array;
   nodes: number;
   used: number;
   longest: number;
@@ -43,7 +44,7 @@ export class WordDictionary {
    * it: crosses() skips a start from which no word can reach the boundary, instead of walking
    * from every one of the `longest` starts before it.
    */
-  private readonly longestFrom = new Uint8Array(0x10000);
+  private readonly longestFrom: Uint8Array;
   readonly longest: number;
   readonly size: number;
 
@@ -57,6 +58,7 @@ export class WordDictionary {
       this.slots = restored.slots;
       this.rootChildren = restored.rootChildren;
       this.ends = restored.ends;
+      this.longestFrom = restored.longestFrom;
       this.nodes = restored.nodes;
       this.used = restored.used;
       this.longest = restored.longest;
@@ -64,6 +66,7 @@ export class WordDictionary {
       return;
     }
     this.rootChildren = new Int32Array(0x10000).fill(-1);
+    this.longestFrom = new Uint8Array(0x10000);
     let chars = 0;
     for (let k = 0; k < count; k++) chars += entries[3 * k + 1]! - entries[3 * k]!;
     // room for every character as an edge, half full at most: no rehashing while building
@@ -133,7 +136,7 @@ export class WordDictionary {
 
   /** The dictionary as a snapshot keeps it: its tables, used as they are by `restore`. */
   state(): WordDictionaryState {
-    return { slots: this.slots, rootChildren: this.rootChildren, ends: this.ends, nodes: this.nodes, used: this.used, longest: this.longest, size: this.size };
+    return { slots: this.slots, rootChildren: this.rootChildren, ends: this.ends, longestFrom: this.longestFrom, nodes: this.nodes, used: this.used, longest: this.longest, size: this.size };
   }
 
   static restore(state: WordDictionaryState): WordDictionary {
