@@ -24,6 +24,7 @@ export async function loadCore(name, { from = root, keepNames = false } = {}) {
     outfile, logLevel: 'warning', mainFields: ['main', 'module'], keepNames, nodePaths: [join(root, 'node_modules')],
   });
   const core = require(outfile);
-  core.setNerModelPath(join(root, 'src/core/entities/model/ner.json'));
+  // GLOSS_NER_MODEL=dist/ner.json: the model as the extension reads it, from its snapshot (dist/ner.bin)
+  core.setNerModelPath(resolve(root, process.env.GLOSS_NER_MODEL ?? 'src/core/entities/model/ner.json'));
   return core;
 }
