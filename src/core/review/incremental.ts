@@ -174,11 +174,17 @@ export class ReviewTracker {
     loose.sort(compareItems);
 
     const grouped = parts.map((part) => touched.get(part)?.items ?? part.items);
-    let items: ReviewItem[] = [];
+    let total = 0;
     let longest = 0;
     for (let k = 0; k < parts.length; k++) {
-      for (const it of grouped[k]!) items.push(it);
-      longest = Math.max(longest, parts[k]!.longest);
+      total += grouped[k]!.length;
+      if (parts[k]!.longest > longest) longest = parts[k]!.longest;
+    }
+    // (made at its length: a megabyte article has tens of thousands of items)
+    let items: ReviewItem[] = new Array(total);
+    for (let k = 0, n = 0; k < parts.length; k++) {
+      const list = grouped[k]!;
+      for (let i = 0; i < list.length; i++) items[n++] = list[i]!;
     }
     for (const it of extras) longest = Math.max(longest, it.end - it.start);
     if (loose.length) items = merge(items, loose, compareItems);
