@@ -215,7 +215,7 @@ function workerHandler(setup: WorkerSetup): (task: unknown) => unknown {
   const analyzer = new Analyzer(lexiconFor(setup.lexiconFrom, setup.lexiconPath));
   return (raw) => {
     const task = raw as Task;
-    if (task.kind === 'index') return indexArticle(analyzer.analyze(readText(task.path, task.maxMb)));
+    if (task.kind === 'index') return task.paths.map((path) => indexArticle(analyzer.analyze(readText(path, task.maxMb))));
     return JSON.stringify({ id: task.id, spans: spansOf(task.text, task.kinds as Kind[], analyzer, task) }) + '\n';
   };
 }

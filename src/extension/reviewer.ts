@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { AnalysisCache } from './analysisCache';
 import type { SidecarService } from './sidecars';
-import { buildReview, itemsByParagraph, type Review, type ReviewItem } from '../core/review/items';
-import { buildQueue, type Queue, type QueueEntry } from '../core/review/queue';
+import type { Review, ReviewItem } from '../core/review/items';
+import { ReviewTracker } from '../core/review/incremental';
+import type { Queue, QueueEntry } from '../core/review/queue';
 import type { Analysis, ParagraphFindings } from '../core/analysis/analyze';
 import { affectsReview, reviewSettings, type ReviewSettings } from './reviewSettings';
 
@@ -20,6 +21,7 @@ interface Entry {
   review: Review;
   queue: Queue;
   settings: ReviewSettings;
+  itemsByParagraph: ReviewItem[][];
   paragraphs?: Map<number, ParagraphReview>;
 }
 
@@ -30,6 +32,8 @@ interface Entry {
  */
 export class Reviewer implements vscode.Disposable {
   private readonly cache = new Map<string, Entry>();
+  /** Per document: the review and queue kept per edit (a keystroke redoes the edited paragraph's, not the article's). */
+  private readonly trackers = new Map<string, ReviewTracker>();
   private generation = 0;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -43,7 +47,10 @@ export class Reviewer implements vscode.Disposable {
       }),
       analyses.onDidChange((uri) => this.changed.fire(uri)),
       // a reopened document starts again at version 1: its old review must not be served
-      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.cache.delete(d.uri.toString());
+        this.trackers.delete(d.uri.toString());
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsReview(e)) this.invalidate();
       }),
@@ -62,9 +69,10 @@ export class Reviewer implements vscode.Disposable {
     if (hit && hit.analysis === analysis && hit.generation === this.generation) return hit;
     const settings = reviewSettings(document.uri);
     const state = this.sidecars.get(document.uri, document.getText());
-    const review = buildReview(analysis, state.sidecar);
-    const queue = buildQueue(analysis, review, settings);
-    const entry: Entry = { analysis, generation: this.generation, review, queue, settings };
+    let tracker = this.trackers.get(key);
+    if (!tracker) this.trackers.set(key, (tracker = new ReviewTracker()));
+    const { review, queue, itemsByParagraph } = tracker.update(analysis, state.sidecar, settings);
+    const entry: Entry = { analysis, generation: this.generation, review, queue, settings, itemsByParagraph };
     this.cache.set(key, entry);
     return entry;
   }
@@ -113,7 +121,7 @@ export class Reviewer implements vscode.Disposable {
     if (!entry.paragraphs) {
       const paragraphs = entry.analysis.paragraphs;
       const spans = paragraphs.map((p) => p.paragraph);
-      const grouped = itemsByParagraph(entry.review, spans);
+      const grouped = entry.itemsByParagraph;
       const queued: QueueEntry[][] = spans.map(() => []);
       let p = 0;
       for (const q of entry.queue.candidates) {
@@ -130,6 +138,7 @@ export class Reviewer implements vscode.Disposable {
   invalidate(): void {
     this.generation++;
     this.cache.clear();
+    this.trackers.clear();
     for (const d of vscode.workspace.textDocuments) this.changed.fire(d.uri);
   }
 

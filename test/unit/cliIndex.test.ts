@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Analyzer } from '../../src/core/analysis/analyze';
@@ -72,6 +72,23 @@ describe('gloss index and detect --jobs (worker threads)', function () {
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /no such folder/);
   });
+  it('index hands articles out in batches and puts each result back with its article (80 articles, one and two jobs)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gloss-index-batches-'));
+    const lines = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort().flatMap((f) => readFileSync(join(corpus, f), 'utf8').split('\n')).filter((l) => l.trim());
+    const texts = Array.from({ length: 80 }, (_, k) => Array.from({ length: 1 + (k % 9) }, (_, i) => lines[(k * 3 + i) % lines.length]).join('\n'));
+    texts.forEach((t, k) => writeFileSync(join(folder, `a${String(k).padStart(3, '0')}.txt`), t));
+    const one = gloss(['index', folder, '--jobs', '1']);
+    const two = gloss(['index', folder, '--jobs', '2']);
+    assert.equal(two.status, 0, two.stderr);
+    assert.deepEqual(content(two.stdout), content(one.stdout));
+    const articles = (JSON.parse(two.stdout) as { articles: Record<string, { paragraphs: number; entities: number }> }).articles;
+    const analyzer = new Analyzer();
+    texts.forEach((t, k) => {
+      const a = analyzer.analyze(t);
+      assert.deepEqual(articles[`a${String(k).padStart(3, '0')}.txt`], { ...articles[`a${String(k).padStart(3, '0')}.txt`], paragraphs: a.paragraphs.length, entities: a.entities.length }, `article ${k}`);
+    });
+  });
+
   it('index reports a bad article on worker threads as on one thread: gloss: … and status 2, no stack trace', () => {
     const folder = mkdtempSync(join(tmpdir(), 'gloss-index-bad-'));
     cpSync(corpus, join(folder, 'articles'), { recursive: true });

@@ -212,6 +212,32 @@ describe('incremental analysis', () => {
     assert.deepEqual(seen, [[before.indexOf(sentence)], [after.indexOf(sentence)]]);
   });
 
+  it('marks repeated paragraphs as from scratch when a copy is pasted above or below, deleted, typed into, or moved by an edit before it (CRLF too)', () => {
+    const lines = article.split('\n');
+    // a body paragraph of one whole line, written again elsewhere (a repeat as a whole)
+    // (well below the top, so that a line typed at the top moves both copies without touching them)
+    const copy = splitParagraphs(article).find((p, k) => k > 12 && p.kind === 'body' && p.text.length > 30 && lines.includes(p.text) && !p.text.includes('报道'))!.text;
+    const at = (t: string, n: number) => t.split('\n').slice(0, n).join('\n').length + 1;
+    const base = lines.join('\n');
+    const below = `${base}\n${copy}\n尾段说明。`;
+    const above = `${below.slice(0, at(below, 8))}${copy}\n${below.slice(at(below, 8))}`;
+    const spaced = above.replace(`\n${copy}\n尾段`, `\n${copy.slice(0, 6)} ${copy.slice(6)}\n尾段`);
+    const typed = spaced.replace(copy, `${copy.slice(0, 4)}补充${copy.slice(4)}`);
+    const shifted = `前言一句。\n${typed}`;
+    const versions = [base, below, above, spaced, `前言一句。\n${spaced}`, spaced, typed, shifted, typed, shifted, shifted.replace(`${copy}\n`, ''), below, base];
+    const crlf = versions.map((t) => t.replace(/\n/g, '\r\n'));
+    const splitter = new ParagraphSplitter();
+    const analyzer = new Analyzer();
+    let duplicates = 0;
+    for (const [k, text] of [...versions, ...crlf].entries()) {
+      const fresh = splitParagraphs(text);
+      duplicates += fresh.filter((p) => p.kind === 'duplicate').length;
+      assert.deepEqual(data(splitter.split(text)), data(fresh), `split, version ${k}`);
+      assert.deepEqual(data(analyzer.analyze(text, { document: 'a.txt' })), data(new Analyzer().analyze(text)), `analysis, version ${k}`);
+    }
+    assert.ok(duplicates >= 12, `${duplicates} duplicate paragraphs seen`);
+  });
+
   it('keeps each article apart: versions of two articles analysed in turn match fresh analyses', () => {
     const analyzer = new Analyzer();
     const next = random(3);

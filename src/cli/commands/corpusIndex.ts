@@ -7,7 +7,11 @@ import { Args } from '../args';
 import { parseJobs, runPool, type WorkerSetup } from '../pool';
 import { UsageError } from '../sidecarCommands';
 
-export type Task = { kind: 'index'; path: string; maxMb: number } | { kind: 'spans'; id: unknown; text: string; kinds: string[]; all: boolean; minCheckWorthiness: number };
+export type Task = { kind: 'index'; paths: string[]; maxMb: number } | { kind: 'spans'; id: unknown; text: string; kinds: string[]; all: boolean; minCheckWorthiness: number };
+
+/** Articles per task of `gloss index`: at most this many, and at least this many tasks per job (so that the jobs end together). */
+const MAX_BATCH = 32;
+const BATCHES_PER_JOB = 16;
 
 /** The articles under a folder: .txt files, not in hidden folders or node_modules. */
 export function articlesUnder(folder: string): string[] {
@@ -43,7 +47,13 @@ export async function runIndex(argv: readonly string[], write: (s: string) => vo
   const maxMb = maxArticleMb(maxMbFlag, folder);
   const paths = articlesUnder(folder);
   const started = Date.now();
-  const results = (await runPool(paths.map((path): Task => ({ kind: 'index', path, maxMb })), jobs, { lexiconFrom: folder, lexiconPath }, handler)) as ArticleIndex[];
+  // articles a batch at a time, neighbours together: a worker is not left waiting for its next
+  // article, and the paragraphs that neighbouring articles share (a source's boilerplate, a
+  // story's versions) are analysed once, by the worker whose paragraph cache has them
+  const size = Math.min(MAX_BATCH, Math.max(1, Math.ceil(paths.length / (jobs * BATCHES_PER_JOB))));
+  const batches: Task[] = [];
+  for (let k = 0; k < paths.length; k += size) batches.push({ kind: 'index', paths: paths.slice(k, k + size), maxMb });
+  const results = ((await runPool(batches, jobs, { lexiconFrom: folder, lexiconPath }, handler)) as ArticleIndex[][]).flat();
   const index = mergeIndexes(paths.map((p, k) => [relative(folder, p), results[k]!]));
   const json = JSON.stringify({ folder, jobs, articleCount: paths.length, ms: Date.now() - started, ...index }, null, 2) + '\n';
   if (out) writeFileSync(out, json);

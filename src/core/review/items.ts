@@ -47,22 +47,31 @@ export interface Review {
   entityCounts: Map<string, number>;
 }
 
-const key = (kind: string, start: number, end: number) => `${kind}:${start}:${end}`;
+export const itemKey = (kind: string, start: number, end: number) => `${kind}:${start}:${end}`;
+const key = itemKey;
+
+/** The order of review items: by start, then longer first, then by kind. */
+export const compareItems = (x: ReviewItem, y: ReviewItem) => x.start - y.start || y.end - x.end || x.kind.localeCompare(y.kind);
+
+/** Review items of findings, each span and kind once (the last finding of a span wins), in the order found. */
+export function addFindingItems(items: Map<string, ReviewItem>, claims: readonly Claim[], figures: readonly Figure[], entities: readonly EntityMention[]): void {
+  // the analyser has left out the claims below the threshold (gloss.claims.minCheckWorthiness)
+  for (const c of claims) items.set(key('claim', c.start, c.end), { kind: 'claim', start: c.start, end: c.end, state: 'suggested', finding: { claim: c } });
+  for (const f of figures) {
+    if (f.salient) items.set(key('figure', f.start, f.end), { kind: 'figure', start: f.start, end: f.end, state: 'suggested', finding: { figure: f } });
+  }
+  for (const e of entities) items.set(key('entity', e.start, e.end), { kind: 'entity', start: e.start, end: e.end, state: 'suggested', finding: { entity: e } });
+}
 
 /** Findings and annotations of one article, in document order. */
 export function buildReview(analysis: Analysis, sidecar: Sidecar | undefined): Review {
   const text = analysis.text;
   const index = new OffsetIndex(text);
   const items = new Map<string, ReviewItem>();
-  // the analyser has left out the claims below the threshold (gloss.claims.minCheckWorthiness)
-  for (const c of analysis.claims) items.set(key('claim', c.start, c.end), { kind: 'claim', start: c.start, end: c.end, state: 'suggested', finding: { claim: c } });
   // a date: in the sidecar header dates the article's relative dates (去年8月) instead of its dateline
   const date = sidecar?.date !== undefined ? parseArticleDate(sidecar.date, 'sidecar') : undefined;
   const figures = date && analysis.figures.some((f) => f.relative) ? resolveRelativeDates(analysis.figures, date) : analysis.figures;
-  for (const f of figures) {
-    if (f.salient) items.set(key('figure', f.start, f.end), { kind: 'figure', start: f.start, end: f.end, state: 'suggested', finding: { figure: f } });
-  }
-  for (const e of analysis.entities) items.set(key('entity', e.start, e.end), { kind: 'entity', start: e.start, end: e.end, state: 'suggested', finding: { entity: e } });
+  addFindingItems(items, analysis.claims, figures, analysis.entities);
   const orphans: Orphan[] = [];
   for (const a of sidecar?.annotations ?? []) {
     const r = resolveAnchor(text, a, index);
@@ -80,7 +89,7 @@ export function buildReview(analysis: Analysis, sidecar: Sidecar | undefined): R
       existing.state = state;
     } else items.set(k, { kind: a.kind, start, end, state, annotation: a });
   }
-  const list = [...items.values()].sort((x, y) => x.start - y.start || y.end - x.end || x.kind.localeCompare(y.kind));
+  const list = [...items.values()].sort(compareItems);
   settleEntities(list);
   const entityCounts = new Map<string, number>();
   for (const it of list) {

@@ -80,7 +80,7 @@ const decidedVerdict = (item: ReviewItem | undefined) => {
 };
 
 /** Where each offset's paragraph is body text (binary search over the sorted paragraphs). */
-function bodyTest(analysis: Analysis): (offset: number) => boolean {
+export function bodyTest(analysis: Analysis): (offset: number) => boolean {
   const ps = analysis.paragraphs.map((p) => p.paragraph);
   return (offset) => {
     let lo = 0;
@@ -106,68 +106,9 @@ export function compareWeight(a: QueueEntry, b: QueueEntry): number {
 /** The queue of one article, given its analysis and its review (findings paired with decisions). */
 export function buildQueue(analysis: Analysis, review: Review, options: QueueOptions = {}): Queue {
   const threshold = options.minCheckWorthiness ?? DEFAULT_MIN_CHECK_WORTHINESS;
-  const figures = options.figures ?? 'withClaim';
   const inBody = bodyTest(analysis);
   const text = analysis.text;
-  const out: QueueEntry[] = [];
-  const claimItems = new Map<number, ReviewItem>();
-  const figureItems = new Map<number, ReviewItem>();
-  for (const it of review.items) {
-    if (it.kind === 'claim' && it.finding?.claim) claimItems.set(it.start, it);
-    if (it.kind === 'figure' && it.finding?.figure) figureItems.set(it.start, it);
-  }
-
-  // arithmetic that does not hold or cannot be read: decided by a verdict on its claim, or by
-  // rejecting the claim or the stated figure (Gloss misread it)
-  const seenChecks = new Set<string>();
-  for (const claim of analysis.claims) {
-    const claimItem = claimItems.get(claim.start);
-    for (const check of claim.checks) {
-      if (check.verdict === 'holds') continue;
-      const key = `${check.stated.start}:${check.stated.end}:${check.kind}`;
-      if (seenChecks.has(key)) continue;
-      seenChecks.add(key);
-      const figureItem = figureItems.get(check.stated.start);
-      const settled = decidedVerdict(claimItem) || claimItem?.state === 'rejected' || figureItem?.state === 'rejected';
-      out.push({
-        kind: 'check', start: check.stated.start, end: check.stated.end, text: text.slice(check.stated.start, check.stated.end),
-        ...because(check.verdict === 'does not hold' ? msg('check does not hold') : msg('check is ambiguous')),
-        weight: CHECK_WEIGHT[check.verdict], settled, check, claim, ...(claimItem ? { item: claimItem } : {}),
-      });
-    }
-  }
-
-  // claims worth checking, and the user's own claims still without a verdict
-  const queuedClaims: Array<{ start: number; end: number; score: number }> = [];
-  for (const it of review.items) {
-    if (it.kind !== 'claim') continue;
-    const claim = it.finding?.claim;
-    if (it.state === 'manual') {
-      out.push({ kind: 'claim', start: it.start, end: it.end, text: text.slice(it.start, it.end), ...because(msg('your annotation')), weight: OWN_ANNOTATION_WEIGHT, settled: decidedVerdict(it), item: it });
-      continue;
-    }
-    if (!claim || claim.score < threshold || !inBody(it.start)) continue;
-    queuedClaims.push({ start: it.start, end: it.end, score: claim.score });
-    out.push({ kind: 'claim', start: it.start, end: it.end, text: claim.text, ...because(msg('claim {0}', claim.score.toFixed(2))), weight: claim.score, settled: it.state !== 'suggested', item: it, claim });
-  }
-
-  // figures, only where asked for: those inside a queued claim, or all of them
-  if (figures !== 'withClaim') {
-    // a figure whose arithmetic is queued is a stop already
-    const stated = new Set(out.filter((q) => q.kind === 'check').map((q) => `${q.start}:${q.end}`));
-    let c = 0;
-    for (const it of review.items) {
-      if (it.kind !== 'figure' || !it.finding?.figure || !inBody(it.start) || stated.has(`${it.start}:${it.end}`)) continue;
-      while (c < queuedClaims.length && queuedClaims[c]!.end <= it.start) c++;
-      const host = queuedClaims[c] && queuedClaims[c]!.start <= it.start && it.end <= queuedClaims[c]!.end ? queuedClaims[c] : undefined;
-      if (!host && figures === 'inQueuedClaims') continue;
-      out.push({
-        kind: 'figure', start: it.start, end: it.end, text: text.slice(it.start, it.end),
-        ...because(host ? msg('figure in claim {0}', host.score.toFixed(2)) : msgAs('why it is queued', 'figure')), weight: host ? host.score - 0.01 : 0.01,
-        settled: it.state !== 'suggested', item: it,
-      });
-    }
-  }
+  const out = localStops(text, analysis.claims, review.items, inBody, threshold, options.figures ?? 'withClaim');
 
   // each entity once: at its first mention in body text, settled by any decision on it; a name
   // a lexicon knows is no question unless asked for (gloss.review.entities)
@@ -187,14 +128,90 @@ export function buildQueue(analysis: Analysis, review: Review, options: QueueOpt
   }
   for (const [id, e] of entities) {
     if (!e.first || (e.known && !everyEntity)) continue;
-    const it = e.first;
-    out.push({ kind: 'entity', start: it.start, end: it.end, text: text.slice(it.start, it.end), ...because(msgAs('why it is queued', 'entity')), weight: ENTITY_WEIGHT, settled: e.settled, item: it, entityId: id, mentions: e.mentions });
+    out.push(entityStop(text, e.first, id, e.settled, e.mentions));
+  }
+  return queueOf(out.sort(compareDocument), options.order);
+}
+
+/** The queue from its candidates in document order. */
+export function queueOf(candidates: QueueEntry[], order: QueueOrder | undefined): Queue {
+  const open = candidates.filter((q) => !q.settled);
+  const entries = order === 'checkWorthiness' ? [...open].sort(compareWeight) : open;
+  return { entries, candidates, failedChecks: open.filter((q) => q.kind === 'check' && q.check?.verdict === 'does not hold').length };
+}
+
+/** An entity's stop, at its first mention in body text. */
+export function entityStop(text: string, first: ReviewItem, id: string, settled: boolean, mentions: number): QueueEntry {
+  return { kind: 'entity', start: first.start, end: first.end, text: text.slice(first.start, first.end), ...because(msgAs('why it is queued', 'entity')), weight: ENTITY_WEIGHT, settled, item: first, entityId: id, mentions };
+}
+
+/**
+ * The stops that each depend on their own items only: checks, claims and figures, in that
+ * order (not sorted). Given the claims and review items of a whole article, or of one
+ * paragraph (the incremental review: a paragraph's findings lie inside it).
+ */
+export function localStops(text: string, claims: readonly Claim[], items: readonly ReviewItem[], inBody: (offset: number) => boolean, threshold: number, figures: QueueFigures): QueueEntry[] {
+  const out: QueueEntry[] = [];
+  const claimItems = new Map<number, ReviewItem>();
+  const figureItems = new Map<number, ReviewItem>();
+  for (const it of items) {
+    if (it.kind === 'claim' && it.finding?.claim) claimItems.set(it.start, it);
+    if (it.kind === 'figure' && it.finding?.figure) figureItems.set(it.start, it);
   }
 
-  const candidates = out.sort(compareDocument);
-  const open = candidates.filter((q) => !q.settled);
-  const entries = options.order === 'checkWorthiness' ? [...open].sort(compareWeight) : open;
-  return { entries, candidates, failedChecks: open.filter((q) => q.kind === 'check' && q.check?.verdict === 'does not hold').length };
+  // arithmetic that does not hold or cannot be read: decided by a verdict on its claim, or by
+  // rejecting the claim or the stated figure (Gloss misread it)
+  const seenChecks = new Set<string>();
+  for (const claim of claims) {
+    if (!claim.checks.length) continue;
+    const claimItem = claimItems.get(claim.start);
+    for (const check of claim.checks) {
+      if (check.verdict === 'holds') continue;
+      const key = `${check.stated.start}:${check.stated.end}:${check.kind}`;
+      if (seenChecks.has(key)) continue;
+      seenChecks.add(key);
+      const figureItem = figureItems.get(check.stated.start);
+      const settled = decidedVerdict(claimItem) || claimItem?.state === 'rejected' || figureItem?.state === 'rejected';
+      out.push({
+        kind: 'check', start: check.stated.start, end: check.stated.end, text: text.slice(check.stated.start, check.stated.end),
+        ...because(check.verdict === 'does not hold' ? msg('check does not hold') : msg('check is ambiguous')),
+        weight: CHECK_WEIGHT[check.verdict], settled, check, claim, ...(claimItem ? { item: claimItem } : {}),
+      });
+    }
+  }
+
+  // claims worth checking, and the user's own claims still without a verdict
+  const queuedClaims: Array<{ start: number; end: number; score: number }> = [];
+  for (const it of items) {
+    if (it.kind !== 'claim') continue;
+    const claim = it.finding?.claim;
+    if (it.state === 'manual') {
+      out.push({ kind: 'claim', start: it.start, end: it.end, text: text.slice(it.start, it.end), ...because(msg('your annotation')), weight: OWN_ANNOTATION_WEIGHT, settled: decidedVerdict(it), item: it });
+      continue;
+    }
+    if (!claim || claim.score < threshold || !inBody(it.start)) continue;
+    queuedClaims.push({ start: it.start, end: it.end, score: claim.score });
+    out.push({ kind: 'claim', start: it.start, end: it.end, text: claim.text, ...because(msg('claim {0}', claim.score.toFixed(2))), weight: claim.score, settled: it.state !== 'suggested', item: it, claim });
+  }
+
+  // figures, only where asked for: those inside a queued claim, or all of them
+  if (figures !== 'withClaim') {
+    // a figure whose arithmetic is queued is a stop already
+    const stated = new Set(out.filter((q) => q.kind === 'check').map((q) => `${q.start}:${q.end}`));
+    let c = 0;
+    for (const it of items) {
+      if (it.kind !== 'figure' || !it.finding?.figure || !inBody(it.start) || stated.has(`${it.start}:${it.end}`)) continue;
+      while (c < queuedClaims.length && queuedClaims[c]!.end <= it.start) c++;
+      const host = queuedClaims[c] && queuedClaims[c]!.start <= it.start && it.end <= queuedClaims[c]!.end ? queuedClaims[c] : undefined;
+      if (!host && figures === 'inQueuedClaims') continue;
+      out.push({
+        kind: 'figure', start: it.start, end: it.end, text: text.slice(it.start, it.end),
+        ...because(host ? msg('figure in claim {0}', host.score.toFixed(2)) : msgAs('why it is queued', 'figure')), weight: host ? host.score - 0.01 : 0.01,
+        settled: it.state !== 'suggested', item: it,
+      });
+    }
+  }
+  return out;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { describeRange, markDuplicates, paragraphRanges, type Line, type Paragraph, type ParagraphBase } from './paragraphs';
+import { describeRange, markDuplicates, paragraphRanges, type Line, type Paragraph, type ParagraphBase, type ParagraphKind } from './paragraphs';
 
 /**
  * splitParagraphs for a text that changes a little at a time (typing): it re-splits only the
@@ -10,6 +10,8 @@ export class ParagraphSplitter {
   private text: string | undefined;
   private bases: ParagraphBase[] = [];
   private paragraphs: Paragraph[] = [];
+  /** The bases of each duplicate key (body paragraphs), in document order: the first is the original. */
+  private readonly holders = new Map<string, ParagraphBase[]>();
   /** Paragraphs described afresh by the last split (for tests). */
   described = 0;
   /**
@@ -27,19 +29,85 @@ export class ParagraphSplitter {
     }
     this.lastEdit = undefined;
     const bases = before === undefined ? this.fresh(text) : this.update(before, text);
-    const last = this.paragraphs;
     const edit = this.lastEdit as ParagraphSplitter['lastEdit'];
-    // an unchanged paragraph that stays what it was keeps its object (so caches keyed by it hold);
-    // one the edit moved gets a new object (its base was moved in place)
-    const paragraphs = markDuplicates(bases, (b, kind, duplicateOf, k) => {
-      if (!edit || (k >= edit.from && k < edit.from + edit.added)) return undefined;
-      const p = last[k < edit.from ? k : k - edit.added + edit.removed];
-      return p && p.start === b.start && p.end === b.end && p.kind === kind && p.duplicateOf === duplicateOf ? p : undefined;
-    });
+    const paragraphs = edit ? this.remark(bases, edit) : this.mark(bases);
     this.text = text;
     this.bases = bases;
     this.paragraphs = paragraphs;
     return paragraphs;
+  }
+
+  /** Which paragraphs repeat an earlier one, decided from scratch (markDuplicates), and the holders of each key remembered. */
+  private mark(bases: ParagraphBase[]): Paragraph[] {
+    this.holders.clear();
+    for (const b of bases) {
+      if (b.key === undefined) continue;
+      const list = this.holders.get(b.key);
+      if (list) list.push(b);
+      else this.holders.set(b.key, [b]);
+    }
+    return markDuplicates(bases);
+  }
+
+  /**
+   * The same after an edit, without a pass over every key: only the keys of the paragraphs
+   * that came and went can change which copy is the first. The paragraphs the edit left
+   * alone keep their objects; those it moved get new ones (an earlier split's paragraphs stay
+   * as they were), with the index of the paragraph they repeat moved too.
+   */
+  private remark(bases: ParagraphBase[], edit: NonNullable<ParagraphSplitter['lastEdit']>): Paragraph[] {
+    const { from, removed, added } = edit;
+    const diff = added - removed;
+    const last = this.paragraphs;
+    const keys = new Set<string>();
+    for (let i = from; i < from + removed; i++) {
+      const b = this.bases[i]!;
+      if (b.key === undefined) continue;
+      keys.add(b.key);
+      const list = this.holders.get(b.key);
+      const at = list ? list.indexOf(b) : -1;
+      if (at < 0) continue;
+      if (list!.length === 1) this.holders.delete(b.key);
+      else list!.splice(at, 1);
+    }
+    for (let k = from; k < from + added; k++) {
+      const b = bases[k]!;
+      if (b.key === undefined) continue;
+      keys.add(b.key);
+      const list = this.holders.get(b.key);
+      if (!list) this.holders.set(b.key, [b]);
+      else {
+        // in document order (the holders after the edit were moved in place with their bases)
+        let at = list.length;
+        while (at > 0 && list[at - 1]!.start > b.start) at--;
+        list.splice(at, 0, b);
+      }
+    }
+    const out: Paragraph[] = new Array(bases.length);
+    for (let k = 0; k < from; k++) out[k] = last[k]!;
+    for (let k = from; k < from + added; k++) out[k] = paragraphOf(bases[k]!, bases[k]!.kind, undefined);
+    for (let k = from + added; k < bases.length; k++) {
+      const b = bases[k]!;
+      const p = last[k - diff]!;
+      let duplicateOf = p.duplicateOf;
+      if (duplicateOf !== undefined && duplicateOf >= from + removed) duplicateOf += diff;
+      out[k] = p.start === b.start && p.end === b.end && duplicateOf === p.duplicateOf ? p : paragraphOf(b, p.kind, duplicateOf);
+    }
+    // the copies of each key that came or went: the first is the original, the others repeat it
+    for (const key of keys) {
+      const list = this.holders.get(key);
+      if (!list) continue;
+      const first = indexOfBase(bases, list[0]!);
+      for (let h = 0; h < list.length; h++) {
+        const b = list[h]!;
+        const k = h === 0 ? first : indexOfBase(bases, b);
+        const kind = h === 0 ? b.kind : 'duplicate';
+        const duplicateOf = h === 0 ? undefined : first;
+        const p = out[k]!;
+        if (p.kind !== kind || p.duplicateOf !== duplicateOf) out[k] = paragraphOf(b, kind, duplicateOf);
+      }
+    }
+    return out;
   }
 
   private fresh(text: string): ParagraphBase[] {
@@ -89,6 +157,26 @@ export class ParagraphSplitter {
       next = Math.min(old.length, next + step);
     }
   }
+}
+
+function paragraphOf(b: ParagraphBase, kind: ParagraphKind, duplicateOf: number | undefined): Paragraph {
+  const p: Paragraph = { start: b.start, end: b.end, text: b.text, kind, debris: b.debris };
+  if (duplicateOf !== undefined) p.duplicateOf = duplicateOf;
+  return p;
+}
+
+/** The index of a base in the split, by its start (bases are sorted by it). */
+function indexOfBase(bases: readonly ParagraphBase[], b: ParagraphBase): number {
+  let lo = 0;
+  let hi = bases.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bases[mid]!.start < b.start) lo = mid + 1;
+    else hi = mid;
+  }
+  while (bases[lo] !== b && lo < bases.length - 1 && bases[lo + 1]!.start === b.start) lo++;
+  if (bases[lo] !== b) throw new Error('a paragraph of the duplicate map is not in the split');
+  return lo;
 }
 
 /** Compared a block at a time (string equality is a memory compare), then a character at a time. */

@@ -1,0 +1,71 @@
+// `node bench/abEditor.mjs [REF] [N]`: what the editor does on each keystroke in one paragraph
+// of a 1 MB article, the core as of REF (default main) against the working tree, alternated in
+// one process, in CPU time of this thread: the analysis of the new version, then its review
+// (findings paired with the sidecar) and review queue. A core with a ReviewTracker keeps them
+// per document (as the extension's Reviewer does); one without builds them from scratch.
+// Printed for no sidecar and for a sidecar of 40 decisions. For the speed work (issue 19).
+import { loadCore, root, shared, work } from './coreBundle.mjs';
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { distinctSeedsText, flat } from './seedsText.mjs';
+
+const [ref = 'main', count = '20'] = process.argv.slice(2);
+const base = join(work, 'ab-editor-base');
+rmSync(base, { recursive: true, force: true });
+mkdirSync(base, { recursive: true });
+execSync(`git archive ${ref} src | tar -x -C ${base}`, { cwd: root });
+const cores = [await loadCore('ab-editor-a', { from: base }), await loadCore('ab-editor-b')];
+const cpu = (fn) => {
+  const c0 = process.cpuUsage();
+  fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
+const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+const seeds = readdirSync(join(shared, 'seeds')).sort().map((f) => readFileSync(join(shared, 'seeds', f), 'utf8'));
+const big = flat(distinctSeedsText(seeds, 1_000_000));
+const at = big.indexOf('。', big.length / 2);
+const n = Number(count);
+const versions = Array.from({ length: n }, (_, k) => flat(big.slice(0, at) + '，补充' + '一二三四五六七八九十'.repeat(10).slice(0, k + 1) + big.slice(at)));
+
+/** 40 decisions on findings spread over the article: entities, figures and claims accepted or rejected. */
+function sidecarOf(core, analysis) {
+  const review = core.buildReview(analysis, undefined);
+  const taken = new Set();
+  const step = Math.floor(review.items.length / 40);
+  const annotations = [];
+  for (let k = 0; k < 40; k++) {
+    const a = core.annotationFor(big, review.items[k * step], k % 3 ? 'accepted' : 'rejected', taken);
+    taken.add(a.id);
+    annotations.push(a);
+  }
+  return { version: 1, article: 'big.txt', sha256: '', annotations };
+}
+
+for (const withSidecar of [false, true]) {
+  const states = cores.map((core) => {
+    const analyzer = new core.Analyzer();
+    const analysis = analyzer.analyze(big, { document: 'big' });
+    const sidecar = withSidecar ? sidecarOf(cores[1], analysis) : undefined;
+    const tracker = core.ReviewTracker ? new core.ReviewTracker() : undefined;
+    const review = (a) => {
+      if (tracker) return tracker.update(a, sidecar, {});
+      const r = core.buildReview(a, sidecar);
+      return { review: r, queue: core.buildQueue(a, r, {}) };
+    };
+    review(analysis);
+    return { analyzer, review };
+  });
+  const times = [[], []];
+  const queued = [0, 0];
+  for (const v of versions) {
+    for (let s = 0; s < 2; s++) {
+      let out;
+      times[s].push(cpu(() => (out = states[s].review(states[s].analyzer.analyze(v, { document: 'big' })))));
+      queued[s] = out.queue.entries.length;
+    }
+  }
+  console.log(`typing in one paragraph of a 1 MB article, analysis + review + queue, CPU ms per keystroke (${n}), ${withSidecar ? '40 decisions' : 'no sidecar'}, ${ref} → working tree (queue ${queued[0]} / ${queued[1]}):`);
+  console.log(`  best ${Math.min(...times[0]).toFixed(1)} → ${Math.min(...times[1]).toFixed(1)}; median ${median(times[0]).toFixed(1)} → ${median(times[1]).toFixed(1)} (${(median(times[0]) / median(times[1])).toFixed(2)}×)`);
+}

@@ -1,0 +1,357 @@
+/**
+ * The review and queue of one article kept up to date as it is edited: what buildReview and
+ * buildQueue make from scratch, rebuilt only where the new version's findings differ. The
+ * review items and the checks, claims and figures to queue depend on one paragraph's findings
+ * alone, so those of a paragraph whose findings are the last version's (the incremental
+ * Analyzer hands back the same lists for a paragraph an edit left alone) are kept, moved by the
+ * edit's length; the sidecar's decisions are laid over them on every version, and the
+ * entity stops (one per entity, at its first mention) are redone for the entities whose
+ * mentions came, went or were decided. The result equals buildReview and buildQueue on the
+ * same analysis (test/unit/incrementalReview.test.ts); like the analysis, a review it
+ * returned is stale once the next version is reviewed (its items are moved in place).
+ */
+import type { Analysis } from '../analysis/analyze';
+import type { Claim } from '../claims/detect';
+import { DEFAULT_MIN_CHECK_WORTHINESS } from '../claims/score';
+import type { EntityMention } from '../entities/detect';
+import type { Figure } from '../figures/types';
+import type { Annotation, Sidecar } from '../sidecar/model';
+import { resolveAnchor } from '../sidecar/anchor';
+import type { ParagraphKind } from '../text/paragraphs';
+import { OffsetIndex } from '../text/offsets';
+import { addFindingItems, buildReview, compareItems, entityKeyOf, itemKey, itemsByParagraph, type Orphan, type Review, type ReviewItem, type ReviewState } from './items';
+import { bodyTest, buildQueue, compareDocument, entityStop, localStops, queueOf, type Queue, type QueueEntry, type QueueFigures, type QueueOptions } from './queue';
+
+/** One paragraph's review items and stops, for the findings lists they were made from. */
+interface Part {
+  figures: Figure[];
+  entities: EntityMention[];
+  claims: Claim[];
+  kind: ParagraphKind;
+  /** The paragraph's offsets, which the items and stops below are at. */
+  start: number;
+  end: number;
+  /** Its findings' items, sorted (compareItems); never changed but for their offsets. */
+  items: ReviewItem[];
+  longest: number;
+  /** Mentions per entity id, and the ids a lexicon knows. */
+  counts: Map<string, number>;
+  known: Set<string>;
+  /** Its checks, claims and figures to queue without decisions, sorted (compareDocument). */
+  stops?: { threshold: number; figures: QueueFigures; entries: QueueEntry[] };
+  /** The last build that used it. */
+  seen: number;
+}
+
+export interface ReviewedVersion {
+  review: Review;
+  queue: Queue;
+  /** Each paragraph's review items (in the order of the analysis' paragraphs). */
+  itemsByParagraph: ReviewItem[][];
+}
+
+/** An entity's stop, and the paragraph it is in (while that paragraph's findings stay). */
+interface EntityStop {
+  entry: QueueEntry;
+  part: Part;
+}
+
+export class ReviewTracker {
+  /** Parts by their figures list (the other lists are checked on use). */
+  private readonly parts = new Map<Figure[], Part>();
+  private order: Part[] = [];
+  private build = 0;
+  private readonly counts = new Map<string, number>();
+  private readonly holders = new Map<string, Set<Part>>();
+  private readonly stops = new Map<string, EntityStop>();
+  /** Entities with a decision in the last build (their stops are redone in the next). */
+  private decided = new Set<string>();
+  private everyEntity: boolean | undefined;
+
+  /** The review and queue of this version of the article, as buildReview and buildQueue make them. */
+  update(analysis: Analysis, sidecar: Sidecar | undefined, options: QueueOptions = {}): ReviewedVersion {
+    if (sidecar?.date !== undefined) {
+      // the sidecar's date re-dates relative dates across the article: done from scratch
+      this.clear();
+      const review = buildReview(analysis, sidecar);
+      const paragraphs = analysis.paragraphs.map((p) => p.paragraph);
+      return { review, queue: buildQueue(analysis, review, options), get itemsByParagraph() { return itemsByParagraph(review, paragraphs); } };
+    }
+    const build = ++this.build;
+    const text = analysis.text;
+    const dirty = new Set<string>();
+    const parts: Part[] = new Array(analysis.paragraphs.length);
+    for (let k = 0; k < parts.length; k++) {
+      const findings = analysis.paragraphs[k]!;
+      const p = findings.paragraph;
+      const figures = findings.figures;
+      const entities = findings.entities;
+      const claims = findings.claims;
+      let part = this.parts.get(figures);
+      if (!part || part.seen === build || part.entities !== entities || part.claims !== claims || part.kind !== p.kind) {
+        part = newPart(figures, entities, claims, p.kind, p.start, p.end);
+        this.parts.set(figures, part);
+        this.count(part, 1, dirty);
+      } else if (part.start !== p.start) shift(part, p.start - part.start);
+      part.end = p.end;
+      part.seen = build;
+      parts[k] = part;
+    }
+    for (const part of this.order) {
+      if (part.seen === build) continue;
+      this.count(part, -1, dirty);
+      if (this.parts.get(part.figures) === part) this.parts.delete(part.figures);
+    }
+    this.order = parts;
+
+    // the sidecar's decisions, laid over the findings' items (copies: the items stay the findings' own)
+    const orphans: Orphan[] = [];
+    const overlay = new Map<string, ReviewItem>();
+    const replaced = new Map<ReviewItem, ReviewItem>();
+    const extras: ReviewItem[] = [];
+    const annotations = sidecar?.annotations ?? [];
+    if (annotations.length) {
+      const index = new OffsetIndex(text);
+      for (const a of annotations) {
+        const r = resolveAnchor(text, a, index);
+        if (r.status === 'orphan') {
+          orphans.push({ annotation: a, reason: r.reason });
+          continue;
+        }
+        const start = index.toUtf16(r.start);
+        const end = index.toUtf16(r.end);
+        const k = itemKey(a.kind, start, end);
+        const state: ReviewState = a.status === 'manual' ? 'manual' : a.status;
+        const existing = overlay.get(k);
+        if (existing) {
+          existing.annotation = a;
+          existing.state = state;
+          continue;
+        }
+        const base = findItem(parts, a.kind, start, end);
+        const item: ReviewItem = base ? { ...base, state, annotation: a } : { kind: a.kind, start, end, state, annotation: a };
+        overlay.set(k, item);
+        if (base) replaced.set(base, item);
+        else extras.push(item);
+      }
+    }
+    // one decision per entity: the first decided mention settles the others (settleEntities)
+    const decided = new Map<string, Annotation>();
+    for (const it of [...overlay.values()].filter((i) => i.kind === 'entity').sort(compareItems)) {
+      const key = entityKeyOf(it);
+      if (key && !decided.has(key)) decided.set(key, it.annotation!);
+    }
+    for (const [id, by] of decided) {
+      for (const part of this.holders.get(id) ?? []) {
+        for (const it of part.items) {
+          if (it.kind !== 'entity' || replaced.has(it) || it.finding?.entity?.entityId !== id) continue;
+          replaced.set(it, { ...it, state: by.status === 'rejected' ? 'rejected' : 'accepted', settledBy: by });
+        }
+      }
+    }
+
+    // the items of each paragraph the decisions touched, and those in no paragraph
+    const touched = new Map<Part, { items: ReviewItem[]; stops: boolean }>();
+    const touch = (part: Part) => {
+      let t = touched.get(part);
+      if (!t) touched.set(part, (t = { items: part.items.map((it) => replaced.get(it) ?? it), stops: false }));
+      return t;
+    };
+    for (const [base, item] of replaced) {
+      const t = touch(partAt(parts, base.start)!);
+      if (item.kind !== 'entity') t.stops = true;
+    }
+    const loose: ReviewItem[] = [];
+    for (const it of extras) {
+      const part = partAt(parts, it.start);
+      if (part && it.end <= part.end) {
+        const t = touch(part);
+        t.items.push(it);
+        if (it.kind !== 'entity') t.stops = true;
+      } else loose.push(it);
+    }
+    for (const t of touched.values()) t.items.sort(compareItems);
+    loose.sort(compareItems);
+
+    const grouped = parts.map((part) => touched.get(part)?.items ?? part.items);
+    let total = 0;
+    let longest = 0;
+    for (let k = 0; k < parts.length; k++) {
+      total += grouped[k]!.length;
+      if (parts[k]!.longest > longest) longest = parts[k]!.longest;
+    }
+    // (made at its length: a megabyte article has tens of thousands of items)
+    let items: ReviewItem[] = new Array(total);
+    for (let k = 0, n = 0; k < parts.length; k++) {
+      const list = grouped[k]!;
+      for (let i = 0; i < list.length; i++) items[n++] = list[i]!;
+    }
+    for (const it of extras) longest = Math.max(longest, it.end - it.start);
+    if (loose.length) items = merge(items, loose, compareItems);
+    const review: Review = { items, orphans, longest, entityCounts: new Map(this.counts) };
+
+    // the queue: each paragraph's own stops, then one per entity
+    const threshold = options.minCheckWorthiness ?? DEFAULT_MIN_CHECK_WORTHINESS;
+    const figureStops = options.figures ?? 'withClaim';
+    const everyEntity = options.entities === 'all';
+    const perParagraph: QueueEntry[][] = new Array(parts.length);
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k]!;
+      const t = touched.get(part);
+      const inBody = () => part.kind === 'body';
+      if (t?.stops) perParagraph[k] = localStops(text, part.claims, t.items, inBody, threshold, figureStops).sort(compareDocument);
+      else {
+        if (!part.stops || part.stops.threshold !== threshold || part.stops.figures !== figureStops) {
+          part.stops = { threshold, figures: figureStops, entries: localStops(text, part.claims, part.items, inBody, threshold, figureStops).sort(compareDocument) };
+        }
+        perParagraph[k] = part.stops.entries;
+      }
+    }
+    const looseStops = loose.length ? localStops(text, [], loose, bodyTest(analysis), threshold, figureStops).sort(compareDocument) : [];
+
+    // entity stops: redone for the entities whose mentions came or went, or that are or were decided
+    const decidedNow = new Set<string>();
+    const extraMentions = new Map<string, number>();
+    for (const it of overlay.values()) {
+      if (it.kind !== 'entity') continue;
+      const key = entityKeyOf(it);
+      if (!key) continue;
+      decidedNow.add(key);
+      if (!it.finding) extraMentions.set(key, (extraMentions.get(key) ?? 0) + 1);
+    }
+    for (const it of replaced.values()) if (it.kind === 'entity' && it.settledBy) decidedNow.add(entityKeyOf(it)!);
+    if (this.everyEntity !== everyEntity) {
+      this.everyEntity = everyEntity;
+      for (const id of this.holders.keys()) dirty.add(id);
+    }
+    for (const id of this.decided) dirty.add(id);
+    for (const id of decidedNow) dirty.add(id);
+    this.decided = decidedNow;
+    for (const id of dirty) {
+      const stop = this.entityStop(text, id, decidedNow.has(id), (this.counts.get(id) ?? 0) + (extraMentions.get(id) ?? 0), everyEntity, replaced);
+      if (stop) this.stops.set(id, stop);
+      else this.stops.delete(id);
+    }
+    const entityStops = new Map<Part, QueueEntry[]>();
+    for (const { entry, part } of this.stops.values()) {
+      // (a stop on a paragraph's own item moved with it)
+      entry.start = entry.item!.start;
+      entry.end = entry.item!.end;
+      const list = entityStops.get(part);
+      if (list) list.push(entry);
+      else entityStops.set(part, [entry]);
+    }
+    let candidates: QueueEntry[] = [];
+    for (let k = 0; k < parts.length; k++) {
+      const own = perParagraph[k]!;
+      const entities = entityStops.get(parts[k]!);
+      if (!entities) for (const q of own) candidates.push(q);
+      else for (const q of merge(own, entities.sort(compareDocument), compareDocument)) candidates.push(q);
+    }
+    if (looseStops.length) candidates = merge(candidates, looseStops, compareDocument);
+    return { review, queue: queueOf(candidates, options.order), itemsByParagraph: grouped };
+  }
+
+  /** Forgets everything (the next version is reviewed from scratch). */
+  clear(): void {
+    this.parts.clear();
+    this.order = [];
+    this.counts.clear();
+    this.holders.clear();
+    this.stops.clear();
+    this.decided.clear();
+    this.everyEntity = undefined;
+  }
+
+  /** Adds (or takes away) a paragraph's entity mentions, and marks their entities' stops to be redone. */
+  private count(part: Part, sign: 1 | -1, dirty: Set<string>): void {
+    for (const [id, n] of part.counts) {
+      dirty.add(id);
+      const total = (this.counts.get(id) ?? 0) + sign * n;
+      if (total === 0) this.counts.delete(id);
+      else this.counts.set(id, total);
+      let set = this.holders.get(id);
+      if (sign === 1) {
+        if (!set) this.holders.set(id, (set = new Set()));
+        set.add(part);
+      } else if (set) {
+        set.delete(part);
+        if (!set.size) this.holders.delete(id);
+      }
+    }
+  }
+
+  /** An entity's stop: its first mention in a body paragraph, unless a lexicon knows it (buildQueue). */
+  private entityStop(text: string, id: string, settled: boolean, mentions: number, everyEntity: boolean, replaced: Map<ReviewItem, ReviewItem>): EntityStop | undefined {
+    let first: Part | undefined;
+    let known = false;
+    for (const part of this.holders.get(id) ?? []) {
+      if (part.known.has(id)) known = true;
+      if (part.kind === 'body' && (!first || part.start < first.start)) first = part;
+    }
+    if (!first || (known && !everyEntity)) return undefined;
+    const base = first.items.find((it) => it.kind === 'entity' && it.finding?.entity?.entityId === id)!;
+    const item = replaced.get(base) ?? base;
+    return { entry: entityStop(text, item, id, settled, mentions), part: first };
+  }
+}
+
+function newPart(figures: Figure[], entities: EntityMention[], claims: Claim[], kind: ParagraphKind, start: number, end: number): Part {
+  const map = new Map<string, ReviewItem>();
+  addFindingItems(map, claims, figures, entities);
+  const items = [...map.values()].sort(compareItems);
+  const counts = new Map<string, number>();
+  const known = new Set<string>();
+  let longest = 0;
+  for (const it of items) {
+    longest = Math.max(longest, it.end - it.start);
+    const e = it.finding?.entity;
+    if (!e) continue;
+    counts.set(e.entityId, (counts.get(e.entityId) ?? 0) + 1);
+    if (e.source === 'lexicon' || e.source === 'workspace') known.add(e.entityId);
+  }
+  return { figures, entities, claims, kind, start, end, items, longest, counts, known, seen: 0 };
+}
+
+/** Moves a part's items and stops by `delta`, in place. */
+function shift(part: Part, delta: number): void {
+  part.start += delta;
+  for (const it of part.items) {
+    it.start += delta;
+    it.end += delta;
+  }
+  if (part.stops) {
+    for (const q of part.stops.entries) {
+      q.start += delta;
+      q.end += delta;
+    }
+  }
+}
+
+/** The part whose paragraph holds an offset (binary search; paragraphs are sorted and apart). */
+function partAt(parts: readonly Part[], offset: number): Part | undefined {
+  let lo = 0;
+  let hi = parts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (parts[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const part = parts[lo];
+  return part && part.start <= offset ? part : undefined;
+}
+
+function findItem(parts: readonly Part[], kind: string, start: number, end: number): ReviewItem | undefined {
+  return partAt(parts, start)?.items.find((it) => it.kind === kind && it.start === start && it.end === end);
+}
+
+/** Two sorted lists as one (on a tie, the first list's item first: a stable sort of a then b). */
+function merge<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compare(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
