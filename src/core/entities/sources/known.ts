@@ -33,6 +33,8 @@ const MIDDLE_DOTS = triggerTable(['·', '•']);
 
 /** The lexicon: the longest alias at each position. */
 export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink: CandidateSink): void {
+  // where the last known place ended: a place right after it is the next part of an address
+  let placeEnd = -1;
   for (let i = 0; i < form.length; ) {
     if (!lexicon.mayStartWith(form.charCodeAt(i))) {
       i++;
@@ -40,7 +42,8 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     }
     const hit = lexicon.match(form, i);
     const builtinWord = hit !== undefined && !hit.latin && hit.entry.origin === 'builtin';
-    if (!hit || (builtinWord && (MIDDLE_DOTS[norm.charCodeAt(i - 1)] === 1 || MIDDLE_DOTS[norm.charCodeAt(i + hit.length)] === 1)) || (words && builtinWord && insideLongerWord(words, norm, i, hit.length, hit.entry.type))) {
+    if (!hit || (builtinWord && (MIDDLE_DOTS[norm.charCodeAt(i - 1)] === 1 || MIDDLE_DOTS[norm.charCodeAt(i + hit.length)] === 1)) ||
+      (words && builtinWord && !(hit.entry.type === 'place' && placeEnd === i) && insideLongerWord(words, norm, i, hit.length, hit.entry.type))) {
       i++;
       continue;
     }
@@ -60,6 +63,7 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     const short = hit.short && !(entry.type === 'org' && startsWithAny(form, OUTLET_CUES_AFTER, end)) &&
       !((entry.type === 'org' || entry.type === 'product') && form.charCodeAt(end) === 0x300a) && !coordinatedWithKnown(lexicon, form, i, end, entry.type);
     sink.add(i, end, entry.type, entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, { canonical: entry.canonical, short });
+    if (entry.type === 'place' && !short) placeEnd = end;
     i = end;
   }
 }
