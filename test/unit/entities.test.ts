@@ -207,6 +207,15 @@ describe('entities: one-character abbreviations of places', () => {
     assert.deepEqual(places('川渝地区降雨。'), ['川=四川省', '渝=重庆市']);
     assert.deepEqual(places('总统访美。'), ['美=美国']);
   });
+  it('takes 日 after a numeral as the day of a date, not Japan', () => {
+    assert.deepEqual(places('大会定于本月９日美日双方代表出席。'), ['美=美国', '日=日本']);
+    assert.deepEqual(places('５月２０日俄法两国发表声明。'), ['俄=俄罗斯', '法=法国']);
+    assert.deepEqual(places('会议于二十日英法两国举行。'), ['英=英国', '法=法国']);
+  });
+  it('reads no abbreviation after a verb where the place is written in full (对美国队)', () => {
+    assert.deepEqual(places('下一场对美国队。'), []);
+    assert.deepEqual(places('他们在澳门机场会面。'), []);
+  });
   it('leaves the listed ordinary words alone unless a word of relations follows', () => {
     for (const text of ['他的美意', '话中的深意', '学习加法', '加深了解', '台中市', '青川县']) assert.deepEqual(places(text), [], text);
     assert.deepEqual(places('中加两国建交。'), ['中=中国', '加=加拿大']);

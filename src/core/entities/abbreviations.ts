@@ -57,6 +57,14 @@ export interface AbbreviatedPlace {
   full: string;
 }
 
+/** Numerals before 日 that make it the day of a date (１３日, 九日), not Japan. */
+const NUMERALS = /[0-9０-９〇零一二三四五六七八九十廿卅]/;
+
+/** Whether the character at k is 日 as the day of a date: １３日印度 is "India on the 13th". */
+function dayOfDate(text: string, k: number): boolean {
+  return text[k] === '日' && k > 0 && NUMERALS.test(text[k - 1]!);
+}
+
 /** Length of the run of `table`'s characters at i (up to four). */
 function runOf(text: string, i: number, table: Record<string, string>): number {
   let e = i;
@@ -67,7 +75,7 @@ function runOf(text: string, i: number, table: Record<string, string>): number {
 /** A run of two to four abbreviations at i, all countries or all domestic, none twice. */
 function runAt(text: string, i: number, words: WordDictionary): [number, Record<string, string>] | undefined {
   for (const table of [COUNTRIES, DOMESTIC]) {
-    if (i > 0 && table[text[i - 1]!] !== undefined) continue; // not the start of the run
+    if (i > 0 && table[text[i - 1]!] !== undefined && !dayOfDate(text, i - 1)) continue; // not the start of the run
     const n = runOf(text, i, table);
     if (n < 2) continue;
     const run = text.slice(i, i + n);
@@ -91,6 +99,7 @@ function isAbbreviation(text: string, i: number): boolean {
   return i < text.length && KIND[text.charCodeAt(i)] === 1;
 }
 
+
 /** Abbreviated places in `text` (Simplified view). */
 export function findAbbreviatedPlaces(text: string, words: WordDictionary): AbbreviatedPlace[] {
   const found: AbbreviatedPlace[] = [];
@@ -98,6 +107,7 @@ export function findAbbreviatedPlaces(text: string, words: WordDictionary): Abbr
     const kind = KIND[text.charCodeAt(i)]!;
     if (kind === 0) continue;
     const ch = text[i]!;
+    if (dayOfDate(text, i)) continue;
     const run = kind === 1 ? runAt(text, i, words) : undefined;
     if (run) {
       const [n, table] = run;
@@ -122,6 +132,8 @@ export function findAbbreviatedPlaces(text: string, words: WordDictionary): Abbr
     // a verb and one place, not followed by another: 访华, 来京 (访美日 is a run, found next)
     const next = text[i + 1];
     if (kind !== 2 || next === undefined || AFTER_VERB[next] === undefined || isAbbreviation(text, i + 2)) continue;
+    // the first character of a place's full name: 对美国队 (the verb is before 美国, not before 美)
+    if (words.has(text.slice(i + 1, i + 3), 'place')) continue;
     if (!words.crosses(text, i) && !words.crosses(text, i + 2)) {
       found.push({ start: i + 1, full: AFTER_VERB[next]! });
       i++;
