@@ -253,6 +253,12 @@ describe('entities: places inside longer words, and addresses', () => {
     assert.ok(!find('发展中国家的债务问题加剧。').some((m) => m.canonical === '中国'));
     assert.ok(find('中国人民银行宣布降准，美国人也在关注。').some((m) => m.canonical === '美国'));
   });
+  it('does not read a two-character place where words run across both its edges (当地|球队, 目前|海底)', () => {
+    for (const [text, place] of [['他们和当地球队踢了一场。', '地球'], ['目前海底还有不少沉船。', '前海'], ['沿着这条十公里海岸线走。', '里海']] as const) {
+      assert.ok(!find(text).some((m) => m.canonical === place), text);
+    }
+    assert.ok(find('这艘船驶入里海。').some((m) => m.canonical === '里海'));
+  });
   it('cuts an address the tagger reads as one place into its administrative units', () => {
     const places = find('该厂位于山东省淄博市张店区。').filter((m) => m.type === 'place').map((m) => m.text);
     assert.ok(!places.includes('山东省淄博市张店区'), places.join());

@@ -9,11 +9,12 @@ import { startsWithAny, triggerTable } from '../../text/chars';
 /**
  * Whether a built-in name at [i, i + length) is part of longer words rather than the name:
  * a short one inside a word of three characters or more (北大 in 北大西洋, 中国 in
- * 发展中国家, 南中国海), a longer one across words at both edges. A place only looks left:
- * 中国人民 and 美国人 still mention their country.
+ * 发展中国家, 南中国海), a longer one across words at both edges. A place looks left, and a
+ * two-character one at both edges (当地|球队, 目前|海底): 中国人民 and 美国人 still mention
+ * their country.
  */
 function insideLongerWord(words: WordDictionary, text: string, i: number, length: number, type: EntityType): boolean {
-  if (type === 'place') return length <= 3 && words.crosses(text, i, 3);
+  if (type === 'place') return (length <= 3 && words.crosses(text, i, 3)) || (length === 2 && words.crosses(text, i) && words.crosses(text, i + length));
   if (length <= 2) return words.crosses(text, i, 3) || words.crosses(text, i + length, 3);
   // a longer name with words running across both its edges is a piece of other words:
   // 商务部 in 电子商务部分 (the e-commerce part)
