@@ -259,6 +259,11 @@ describe('entities: places inside longer words, and addresses', () => {
     }
     assert.ok(find('这艘船驶入里海。').some((m) => m.canonical === '里海'));
   });
+  it('knows the world\'s capitals and the states of the United States (the built-in gazetteer)', () => {
+    for (const [text, place] of [['代表团昨天飞抵比什凯克。', '比什凯克'], ['据报道，贝尔格莱德今天下雪。', '贝尔格莱德'], ['她在马里兰州读书。', '马里兰州']] as const) {
+      assert.ok(find(text).some((m) => m.type === 'place' && m.canonical === place), text);
+    }
+  });
   it('cuts an address the tagger reads as one place into its administrative units', () => {
     const places = find('该厂位于山东省淄博市张店区。').filter((m) => m.type === 'place').map((m) => m.text);
     assert.ok(!places.includes('山东省淄博市张店区'), places.join());
