@@ -264,6 +264,10 @@ describe('entities: places inside longer words, and addresses', () => {
       assert.ok(find(text).some((m) => m.type === 'place' && m.canonical === place), text);
     }
   });
+  it('links the names Taiwan gives countries and cities to the same places', () => {
+    const places = find('她在紐西蘭和義大利都住過，後來搬到杜拜。').filter((m) => m.type === 'place').map((m) => m.entityId);
+    assert.deepEqual(places, ['place:新西兰', 'place:意大利', 'place:迪拜']);
+  });
   it('cuts an address the tagger reads as one place into its administrative units', () => {
     const places = find('该厂位于山东省淄博市张店区。').filter((m) => m.type === 'place').map((m) => m.text);
     assert.ok(!places.includes('山东省淄博市张店区'), places.join());
