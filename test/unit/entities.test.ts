@@ -216,6 +216,13 @@ describe('entities: one-character abbreviations of places', () => {
     assert.deepEqual(places('下一场对美国队。'), []);
     assert.deepEqual(places('他们在澳门机场会面。'), []);
   });
+  it('reads a list of one-character abbreviations between list marks, also after a verb', () => {
+    assert.deepEqual(places('红军转战湘、赣、闽三省。'), ['湘=湖南省', '赣=江西省', '闽=福建省']);
+    assert.deepEqual(places('他先后在英、法读书。'), ['英=英国', '法=法国']);
+  });
+  it('reads no list where an item is no abbreviation or a transliterated name runs into it', () => {
+    for (const text of ['学生德、智、体全面发展。', '费耶诺德、加拉塔萨雷和波尔图晋级。']) assert.deepEqual(places(text), [], text);
+  });
   it('leaves the listed ordinary words alone unless a word of relations follows', () => {
     for (const text of ['他的美意', '话中的深意', '学习加法', '加深了解', '台中市', '青川县']) assert.deepEqual(places(text), [], text);
     assert.deepEqual(places('中加两国建交。'), ['中=中国', '加=加拿大']);

@@ -8,6 +8,10 @@
  */
 import type { WordDictionary } from './wordLattice';
 import { startsWithAny } from '../text/chars';
+import nameEdges from './data/nameEdges.json';
+
+/** Characters that spell foreign names (data/nameEdges.json): a list beside one is part of names (费耶诺德、加拉塔萨雷). */
+const TRANSLITERATION: ReadonlySet<string> = new Set(nameEdges.transliteration);
 
 /** Countries and continents, written together: 中美, 美日韩, 中欧. */
 const COUNTRIES: Record<string, string> = {
@@ -90,6 +94,36 @@ function runAt(text: string, i: number, words: WordDictionary): [number, Record<
   return undefined;
 }
 
+/** The mark between the items of a list: 赣、粤、闽、湘. */
+const LIST_MARK = '、';
+
+/**
+ * A list of one-character abbreviations at i, all countries or all domestic, each alone
+ * between list marks (英、法; 赣、粤、闽、湘): the offsets of its items. Not where a word
+ * runs across the list's outer edges or a transliterated name runs into them (费耶诺德、加拉塔萨雷),
+ * or where an item is longer than one character (德、智、体 holds a character of neither
+ * table; 美、日韩 is a run, found by the run rule).
+ */
+function listAt(text: string, i: number, words: WordDictionary): [number[], Record<string, string>] | undefined {
+  if (text[i + 1] !== LIST_MARK || (text[i - 1] === LIST_MARK)) return undefined;
+  for (const table of [COUNTRIES, DOMESTIC]) {
+    if (table[text[i]!] === undefined) continue;
+    const items = [i];
+    let k = i;
+    while (text[k + 1] === LIST_MARK && table[text[k + 2] ?? ''] !== undefined) {
+      k += 2;
+      items.push(k);
+    }
+    // every item one character: the list ends at the last item, with no list mark after it
+    if (items.length < 2 || text[k + 1] === LIST_MARK || table[text[k + 1] ?? ''] !== undefined) continue;
+    if (new Set(items.map((x) => text[x])).size !== items.length) continue;
+    if (words.crosses(text, i) || words.crosses(text, k + 1)) continue;
+    if (TRANSLITERATION.has(text[i - 1] ?? '') || TRANSLITERATION.has(text[k + 1] ?? '')) continue;
+    return [items, table];
+  }
+  return undefined;
+}
+
 /** By UTF-16 unit: 1 for an abbreviation, 2 for a verb; everything else is skipped in one read. */
 const KIND = new Uint8Array(0x10000);
 for (const ch of [...Object.keys(COUNTRIES), ...Object.keys(DOMESTIC)]) KIND[ch.charCodeAt(0)] = 1;
@@ -108,6 +142,14 @@ export function findAbbreviatedPlaces(text: string, words: WordDictionary): Abbr
     if (kind === 0) continue;
     const ch = text[i]!;
     if (dayOfDate(text, i)) continue;
+    // a list right after a verb is the list's, not the verb's one place: 在英、法
+    const list = kind === 1 ? listAt(text, i, words) : text[i + 2] === LIST_MARK ? listAt(text, i + 1, words) : undefined;
+    if (list) {
+      const [items, table] = list;
+      for (const k of items) found.push({ start: k, full: table[text[k]!]! });
+      i = items[items.length - 1]!;
+      continue;
+    }
     const run = kind === 1 ? runAt(text, i, words) : undefined;
     if (run) {
       const [n, table] = run;

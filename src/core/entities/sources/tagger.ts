@@ -309,10 +309,8 @@ export function personEvidence(norm: string, start: number, end: number, words: 
   return words?.has(name, 'person') === true;
 }
 
-/** Characters that spell foreign names in Chinese, and seldom begin or end a Chinese word. */
-const TRANSLITERATION = new Set([
-  ...'阿埃艾安奥巴拜班贝比彼波伯布查达戴德迪蒂杜多厄尔法菲费芬弗福盖戈格哈海汉赫亨霍基吉加杰卡凯康克肯库拉莱兰朗劳勒雷里利莉林卢鲁罗洛马迈麦曼梅蒙米密摩莫穆纳内尼努诺欧帕佩皮普齐乔萨塞桑瑟沙莎施斯索塔泰汤特提图托瓦威维温沃乌西希谢休雅亚伊因尤约扎詹卓佐京敏蓬顿森逊姆',
-]);
+/** Characters that spell foreign names in Chinese, and seldom begin or end a Chinese word (data/nameEdges.json). */
+const TRANSLITERATION: ReadonlySet<string> = new Set(nameEdges.transliteration);
 
 /** What a side does to another in a match, written before the other's name. */
 const TEAM_CUES_BEFORE = ['球队', '输给', '战胜', '击败', '负于', '逼平', '战平', '对阵', '迎战', '不敌', '客队', '主队'];
