@@ -275,6 +275,10 @@ describe('entities: places inside longer words, and addresses', () => {
     const places = find('她在紐西蘭和義大利都住過，後來搬到杜拜。').filter((m) => m.type === 'place').map((m) => m.entityId);
     assert.deepEqual(places, ['place:新西兰', 'place:意大利', 'place:迪拜']);
   });
+  it('reads a region named by two directions before 部 or 侧 as a direction, not the region', () => {
+    for (const text of ['暴雨落在该省西北部。', '气流在高压东南侧加强。']) assert.ok(!find(text).some((m) => m.type === 'place'), text);
+    assert.ok(find('他年轻时去过西北。').some((m) => m.canonical === '西北'));
+  });
   it('cuts an address the tagger reads as one place into its administrative units', () => {
     const places = find('该厂位于山东省淄博市张店区。').filter((m) => m.type === 'place').map((m) => m.text);
     assert.ok(!places.includes('山东省淄博市张店区'), places.join());

@@ -5,6 +5,7 @@ import type { EntityType, Lexicon } from '../lexicon';
 import { OUTLET_CUES_AFTER } from '../kinds';
 import type { WordDictionary } from '../wordLattice';
 import { startsWithAny, triggerTable } from '../../text/chars';
+import placeEdges from '../data/placeEdges.json';
 
 /**
  * Whether a built-in name at [i, i + length) is part of longer words rather than the name:
@@ -20,6 +21,10 @@ function insideLongerWord(words: WordDictionary, text: string, i: number, length
   // 商务部 in 电子商务部分 (the e-commerce part)
   return words.crosses(text, i) && words.crosses(text, i + length);
 }
+
+/** A region named by two directions (东北, 西南): before 部 or 侧 a direction, not the region (data/placeEdges.json). */
+const DIRECTION_REGION = /^[东西南北]{2}$/;
+const PARTS_AFTER_DIRECTION: ReadonlySet<string> = new Set(placeEdges.partsAfterDirection);
 
 /** What follows an organisation's name to name its group or its company (longest first). */
 const GROUP_SUFFIXES = ['股份有限公司', '有限公司', '控股集团', '集团公司', '集团', '控股', '公司'];
@@ -50,8 +55,10 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     }
     const { entry } = hit;
     // the name begins a phrase the lexicon knows: 中国移动互联网 (China's mobile internet)
-    // (no closures in this loop: see startsWithAny)
-    if (startsWithAny(form, entry.notBefore, i + hit.length)) {
+    // (no closures in this loop: see startsWithAny); a region named by directions before 部
+    // or 侧 is a direction: 美国东北部
+    if (startsWithAny(form, entry.notBefore, i + hit.length) ||
+      (entry.type === 'place' && DIRECTION_REGION.test(entry.canonical) && PARTS_AFTER_DIRECTION.has(form[i + hit.length] ?? ''))) {
       i++;
       continue;
     }
