@@ -175,7 +175,13 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     // a name before an event that is no place anyone knows names the event: 云栖|大会 (not 维也纳|会议)
     if (EVENTS.some((w) => norm.startsWith(w, end)) && words?.has(norm.slice(start, end), 'place') !== true && !isKnownPlace(ctx, surface)) return;
     const weak = !placeEvidence(norm, start, end, words);
-    for (const [a, b] of administrativeParts(norm, start, end)) sink.add(a, b, 'place', 'model', Priority.Tagger, { weak });
+    for (const [a, b] of administrativeParts(norm, start, end)) {
+      sink.add(a, b, 'place', 'model', Priority.Tagger, { weak });
+      // a known place first and another place after it: the second is a place of its own where
+      // the known one wins (安徽|巢湖: the tagger read one place)
+      const rest = placeAfterKnownPlace(ctx, a, b);
+      if (rest > a) sink.add(rest, b, 'place', 'model', Priority.Tagger, { weak });
+    }
     return;
   }
   // a newspaper the tagger calls a work is an outlet: 北京商报
@@ -284,6 +290,18 @@ function placeEvidence(norm: string, start: number, end: number, words: WordDict
   return ending && (end - start < LONG_PLACE || /[0-9国省州市县区镇乡村街]/.test(name.slice(0, -1)));
 }
 const LONG_PLACE = 7;
+
+/**
+ * Where a second place begins in a place the tagger read that begins with a place the lexicon
+ * knows (安徽 + 巢湖), or `start` if it does not: the rest is two characters or more and a
+ * place the dictionary or the lexicon knows.
+ */
+function placeAfterKnownPlace(ctx: DetectContext, start: number, end: number): number {
+  const hit = ctx.lexicon.match(ctx.form, start);
+  if (!hit || hit.entry.type !== 'place' || hit.length > end - start - 2) return start;
+  const rest = ctx.norm.slice(start + hit.length, end);
+  return ctx.words?.has(rest, 'place') === true || isKnownPlace(ctx, rest) ? start + hit.length : start;
+}
 
 /** Whether the lexicon knows `word` (Simplified) as a place: 美国, 硅谷. */
 export function isKnownPlace({ lexicon }: DetectContext, word: string): boolean {
