@@ -101,3 +101,23 @@ describe('entities: a known place right after a known place', () => {
     assert.deepEqual(marked('她去年去了英国伦敦读书。'), ['英国/place', '伦敦/place']);
   });
 });
+
+describe('entities: a place the tagger read that begins with a known place', () => {
+  it('holds a second place after the known one (安徽|巢湖, read as one place)', () => {
+    assert.deepEqual(marked('安徽巢湖地区有一位老人。'), ['安徽/place', '巢湖/place']);
+  });
+});
+
+describe('entities: a rule\'s organisation that loses to the tagger\'s', () => {
+  it('takes no place inside it down with it', () => {
+    const t = '访韩国原某某集团';
+    // the suffix rule read from the verb on; the tagger's organisation begins inside it and wins
+    const suffix = { ...candidate(t, 0, 8, 'org', 'suffix'), priority: Priority.Pattern };
+    assert.deepEqual(kept(t, [suffix, candidate(t, 1, 3, 'place', 'lexicon'), candidate(t, 4, 8, 'org', 'model')]), ['韩国/place', '某某集团/org']);
+  });
+  it('still takes a place inside a rule\'s organisation that wins', () => {
+    const t = '北京某某研究院';
+    const suffix = { ...candidate(t, 0, 7, 'org', 'suffix'), priority: Priority.Pattern };
+    assert.deepEqual(kept(t, [suffix, candidate(t, 0, 2, 'place', 'lexicon')]), ['北京某某研究院/org']);
+  });
+});

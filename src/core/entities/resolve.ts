@@ -19,13 +19,28 @@ function placesInsideNames(byStart: Candidate[], out: Set<Candidate>): void {
   for (let k = 0; k < byStart.length; k++) {
     const outer = byStart[k]!;
     const address = outer.type === 'place' && (ADDRESS_ENDS.has(outer.canonical[outer.canonical.length - 1] ?? '') || FACILITIES.some((f) => outer.canonical.endsWith(f)));
-    if ((outer.type !== 'org' && outer.type !== 'work' && !address) || outer.weak) continue;
+    if ((outer.type !== 'org' && outer.type !== 'work' && !address) || outer.weak || losesToStronger(byStart, k)) continue;
     for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
       const inner = byStart[j]!;
       // abbreviations (中美) are checked against the dictionary already: a model's 中美 organisation does not swallow them
       if (inner.type === 'place' && inner.source !== 'abbreviation' && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) out.add(inner);
     }
   }
+}
+
+/**
+ * Whether a name the tagger read, other than a place, begins inside a rule's organisation at
+ * k: the rule's name then loses (the tagger's priority is higher) and takes no place inside it down
+ * with it (访韩国原三美集团, the suffix rule's, loses to the tagger's 三美集团, and 韩国 stays).
+ */
+function losesToStronger(byStart: Candidate[], k: number): boolean {
+  const outer = byStart[k]!;
+  if (outer.type !== 'org') return false;
+  for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
+    const c = byStart[j]!;
+    if (c.source === 'model' && c.type !== 'place' && c.priority > outer.priority && !c.weak) return true;
+  }
+  return false;
 }
 
 /**
