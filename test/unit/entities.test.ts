@@ -223,6 +223,9 @@ describe('entities: one-character abbreviations of places', () => {
   it('reads no list where an item is no abbreviation or a transliterated name runs into it', () => {
     for (const text of ['学生德、智、体全面发展。', '费耶诺德、加拉塔萨雷和波尔图晋级。']) assert.deepEqual(places(text), [], text);
   });
+  it('takes a word of relations after a year too (中加１９７０年建交)', () => {
+    assert.deepEqual(places('中加１９７０年建交以来往来密切。'), ['中=中国', '加=加拿大']);
+  });
   it('leaves the listed ordinary words alone unless a word of relations follows', () => {
     for (const text of ['他的美意', '话中的深意', '学习加法', '加深了解', '台中市', '青川县']) assert.deepEqual(places(text), [], text);
     assert.deepEqual(places('中加两国建交。'), ['中=中国', '加=加拿大']);

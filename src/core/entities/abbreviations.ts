@@ -69,6 +69,16 @@ function dayOfDate(text: string, k: number): boolean {
   return text[k] === '日' && k > 0 && NUMERALS.test(text[k - 1]!);
 }
 
+/** A year written between two sides and their relation: 中加１９７０年建交. */
+const YEAR = /^[0-9０-９]{4}年/;
+
+/** Whether a word of relations follows at i, or after a year there. */
+function relationAfter(text: string, i: number): boolean {
+  const year = YEAR.exec(text.slice(i, i + 5));
+  const at = year ? i + year[0].length : i;
+  return startsWithAny(text, RELATIONS, at);
+}
+
 /** Length of the run of `table`'s characters at i (up to four). */
 function runOf(text: string, i: number, table: Record<string, string>): number {
   let e = i;
@@ -84,7 +94,7 @@ function runAt(text: string, i: number, words: WordDictionary): [number, Record<
     if (n < 2) continue;
     const run = text.slice(i, i + n);
     if (new Set(run).size !== n) continue;
-    const related = startsWithAny(text, RELATIONS, i + n);
+    const related = relationAfter(text, i + n);
     if (NOT_ABBREVIATIONS.has(run) && !related) continue;
     // a continent in a run is a region, not two sides (欧美 for the West, 亚非), unless relations follow (中欧关系, 中非合作)
     if (table === COUNTRIES && !related && [...run].some((c) => CONTINENTS.has(c))) continue;
