@@ -282,6 +282,13 @@ describe('entities: places inside longer words, and addresses', () => {
     for (const text of ['暴雨落在该省西北部。', '气流在高压东南侧加强。']) assert.ok(!find(text).some((m) => m.type === 'place'), text);
     assert.ok(find('他年轻时去过西北。').some((m) => m.canonical === '西北'));
   });
+  it('never reads a kind of place as a place on its own (海滨, 县城; data/genericPlaces.json), and knows 海峡两岸', () => {
+    // the tagger reads 海滨 here as a place of its own (checked with the list empty)
+    for (const text of ['威海南部海滨风景区游人很多。', '烟台南部海滨风景区游人如织。']) {
+      assert.ok(!find(text).some((m) => m.type === 'place' && m.text === '海滨'), text);
+    }
+    assert.ok(find('会议促进海峡两岸经贸往来。').some((m) => m.type === 'place' && m.canonical === '海峡两岸'));
+  });
   it('cuts an address the tagger reads as one place into its administrative units', () => {
     const places = find('该厂位于山东省淄博市张店区。').filter((m) => m.type === 'place').map((m) => m.text);
     assert.ok(!places.includes('山东省淄博市张店区'), places.join());

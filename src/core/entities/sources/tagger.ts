@@ -13,6 +13,7 @@ import { organisationEnd, unitStart } from './orgBounds';
 import { inRegionName } from '../abbreviations';
 import type { WordDictionary } from '../wordLattice';
 import nameEdges from '../data/nameEdges.json';
+import genericPlaces from '../data/genericPlaces.json';
 import { codeTable, triggerTable } from '../../text/chars';
 
 /** Whether `s` holds one of `words` (as words.some((w) => s.includes(w)), one slice for all of them). */
@@ -64,8 +65,8 @@ function titleMarks(surface: string): 'none' | 'around' | 'broken' {
 /** Gatherings named after a place or a brand: 云栖大会, 维也纳会议. */
 const EVENTS = ['大会', '峰会', '论坛', '博览会', '年会', '会议', '开发者大会'];
 
-/** Words of direction and extent that the tagger reads as places: 东西 (things), 各地, 全国. */
-const NOT_PLACES = new Set(['东西', '南北', '东西南北', '天下', '各地', '当地', '本地', '外地', '异地', '各国', '外国', '全国各地']);
+/** Words of direction, extent and kind of place that the tagger reads as places: 东西 (things), 各地, 县城 (data/genericPlaces.json). */
+const NOT_PLACES: ReadonlySet<string> = new Set(genericPlaces.places);
 
 /** Characters that end no person's name: adverbs, prepositions, verbs of speech and authorship (data/nameEdges.json). */
 const NEVER_LAST: ReadonlySet<string> = new Set(nameEdges.neverLast);
