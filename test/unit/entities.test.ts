@@ -288,6 +288,8 @@ describe('entities: places inside longer words, and addresses', () => {
       assert.ok(!find(text).some((m) => m.type === 'place' && m.text === '海滨'), text);
     }
     assert.ok(find('会议促进海峡两岸经贸往来。').some((m) => m.type === 'place' && m.canonical === '海峡两岸'));
+    assert.ok(!find('温泉是福州市主要的地热资源。').some((m) => m.text === '温泉'));
+    assert.ok(!find('他生于共和国末期，是一位诗人。').some((m) => m.type === 'place'));
   });
   it('cuts an address the tagger reads as one place into its administrative units', () => {
     const places = find('该厂位于山东省淄博市张店区。').filter((m) => m.type === 'place').map((m) => m.text);
