@@ -5,7 +5,7 @@
  */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { FACILITIES, GENERIC_INSTITUTIONS, LATIN_STOP, PRODUCT_CUES_AFTER, PRODUCT_CUES_BEFORE, isKindOfOrganisation, isOutletName, isOutletTitle } from '../kinds';
-import { LEFT_STOP, NOT_IN_NAME, REPORTING, isWeekday, surnameAt } from '../names';
+import { LEFT_STOP, NOT_IN_NAME, REPORTING, ROLES, isWeekday, surnameAt } from '../names';
 import { cjkLengthBefore } from '../textAt';
 import { tagEntities, type NerSpan } from '../ner';
 import { administrativeParts } from '../places';
@@ -171,6 +171,8 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   if (type === 'place') {
     // Latin names the tagger calls places are products and terms (PolarDB, Gross Merchandise Volume)
     if (/[a-z]/.test(surface) || NOT_PLACES.has(surface)) return;
+    // a transliterated name right after a person's role is the person: 党主席|阿某某亚
+    if (ROLES.some((r) => norm.endsWith(r, start)) && [...surface].every((c) => TRANSLITERATION.has(c))) return sink.add(start, end, 'person', 'model', Priority.Tagger);
     // 欧 and 美 in 欧美 (the West) are one region, not two places
     if (end - start === 1 && inRegionName(norm, start)) return;
     // a name before an event that is no place anyone knows names the event: 云栖|大会 (not 维也纳|会议)
