@@ -27,4 +27,8 @@ describe('entities: persons the tagger proposes, II', () => {
     const m = marked('该党主席阿加尼亚当选。');
     assert.ok(m.includes('阿加尼亚/person') && !m.includes('阿加尼亚/place'), m.join(' '));
   });
+  it('leaves a preposition glued before a building out of its name, and a bare building unmarked (向|纪念馆)', () => {
+    const m = marked('观众飞速向纪念馆靠拢。');
+    assert.ok(!m.some((x) => x.endsWith('/place')), m.join(' '));
+  });
 });

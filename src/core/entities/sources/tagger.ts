@@ -166,8 +166,14 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   if (end - start < 2 && type !== 'place') return;
   if (type === 'org' && (LATIN_STOP.has(surface) || isKindOfOrganisation(norm.slice(start, end), (w) => isKnownPlace(ctx, w)))) return;
   // a building or a venue is a place one can be at: 中国美术馆, 首都机场 (but not 博物馆 alone)
-  const facility = FACILITIES.some((f) => surface.endsWith(f) && surface.length > f.length);
-  if (facility) return sink.add(start, end, 'place', 'model', Priority.Tagger);
+  const facility = FACILITIES.find((f) => surface.endsWith(f) && surface.length > f.length);
+  if (facility) {
+    // a preposition or a verb glued before it is no part of its name: 向|纪念馆, 在|某某博物馆
+    let from = start;
+    while (from < end && LEFT_STOP.has(norm[from]!)) from++;
+    if (end - from <= facility.length) return;
+    return sink.add(from, end, 'place', 'model', Priority.Tagger);
+  }
   if (type === 'place') {
     // Latin names the tagger calls places are products and terms (PolarDB, Gross Merchandise Volume)
     if (/[a-z]/.test(surface) || NOT_PLACES.has(surface)) return;
