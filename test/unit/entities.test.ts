@@ -207,6 +207,25 @@ describe('entities: one-character abbreviations of places', () => {
     assert.deepEqual(places('川渝地区降雨。'), ['川=四川省', '渝=重庆市']);
     assert.deepEqual(places('总统访美。'), ['美=美国']);
   });
+  it('takes 日 after a numeral as the day of a date, not Japan', () => {
+    assert.deepEqual(places('大会定于本月９日美日双方代表出席。'), ['美=美国', '日=日本']);
+    assert.deepEqual(places('５月２０日俄法两国发表声明。'), ['俄=俄罗斯', '法=法国']);
+    assert.deepEqual(places('会议于二十日英法两国举行。'), ['英=英国', '法=法国']);
+  });
+  it('reads no abbreviation after a verb where the place is written in full (对美国队)', () => {
+    assert.deepEqual(places('下一场对美国队。'), []);
+    assert.deepEqual(places('他们在澳门机场会面。'), []);
+  });
+  it('reads a list of one-character abbreviations between list marks, also after a verb', () => {
+    assert.deepEqual(places('红军转战湘、赣、闽三省。'), ['湘=湖南省', '赣=江西省', '闽=福建省']);
+    assert.deepEqual(places('他先后在英、法读书。'), ['英=英国', '法=法国']);
+  });
+  it('reads no list where an item is no abbreviation or a transliterated name runs into it', () => {
+    for (const text of ['学生德、智、体全面发展。', '费耶诺德、加拉塔萨雷和波尔图晋级。']) assert.deepEqual(places(text), [], text);
+  });
+  it('takes a word of relations after a year too (中加１９７０年建交)', () => {
+    assert.deepEqual(places('中加１９７０年建交以来往来密切。'), ['中=中国', '加=加拿大']);
+  });
   it('leaves the listed ordinary words alone unless a word of relations follows', () => {
     for (const text of ['他的美意', '话中的深意', '学习加法', '加深了解', '台中市', '青川县']) assert.deepEqual(places(text), [], text);
     assert.deepEqual(places('中加两国建交。'), ['中=中国', '加=加拿大']);
@@ -243,6 +262,34 @@ describe('entities: places inside longer words, and addresses', () => {
   it('does not read 中国 inside 发展中国家, but does in 中国人民 and 美国人', () => {
     assert.ok(!find('发展中国家的债务问题加剧。').some((m) => m.canonical === '中国'));
     assert.ok(find('中国人民银行宣布降准，美国人也在关注。').some((m) => m.canonical === '美国'));
+  });
+  it('does not read a two-character place where words run across both its edges (当地|球队, 目前|海底)', () => {
+    for (const [text, place] of [['他们和当地球队踢了一场。', '地球'], ['目前海底还有不少沉船。', '前海'], ['沿着这条十公里海岸线走。', '里海']] as const) {
+      assert.ok(!find(text).some((m) => m.canonical === place), text);
+    }
+    assert.ok(find('这艘船驶入里海。').some((m) => m.canonical === '里海'));
+  });
+  it('knows the world\'s capitals and the states of the United States (the built-in gazetteer)', () => {
+    for (const [text, place] of [['代表团昨天飞抵比什凯克。', '比什凯克'], ['据报道，贝尔格莱德今天下雪。', '贝尔格莱德'], ['她在马里兰州读书。', '马里兰州']] as const) {
+      assert.ok(find(text).some((m) => m.type === 'place' && m.canonical === place), text);
+    }
+  });
+  it('links the names Taiwan gives countries and cities to the same places', () => {
+    const places = find('她在紐西蘭和義大利都住過，後來搬到杜拜。').filter((m) => m.type === 'place').map((m) => m.entityId);
+    assert.deepEqual(places, ['place:新西兰', 'place:意大利', 'place:迪拜']);
+  });
+  it('reads a region named by two directions before 部 or 侧 as a direction, not the region', () => {
+    for (const text of ['暴雨落在该省西北部。', '气流在高压东南侧加强。']) assert.ok(!find(text).some((m) => m.type === 'place'), text);
+    assert.ok(find('他年轻时去过西北。').some((m) => m.canonical === '西北'));
+  });
+  it('never reads a kind of place as a place on its own (海滨, 县城; data/genericPlaces.json), and knows 海峡两岸', () => {
+    // the tagger reads 海滨 here as a place of its own (checked with the list empty)
+    for (const text of ['威海南部海滨风景区游人很多。', '烟台南部海滨风景区游人如织。']) {
+      assert.ok(!find(text).some((m) => m.type === 'place' && m.text === '海滨'), text);
+    }
+    assert.ok(find('会议促进海峡两岸经贸往来。').some((m) => m.type === 'place' && m.canonical === '海峡两岸'));
+    assert.ok(!find('温泉是福州市主要的地热资源。').some((m) => m.text === '温泉'));
+    assert.ok(!find('他生于共和国末期，是一位诗人。').some((m) => m.type === 'place'));
   });
   it('cuts an address the tagger reads as one place into its administrative units', () => {
     const places = find('该厂位于山东省淄博市张店区。').filter((m) => m.type === 'place').map((m) => m.text);

@@ -82,3 +82,42 @@ describe('entities: the edges of a person the tagger read', () => {
     assert.deepEqual(marked('这支中游球队卡斯特拉诺连胜三场。'), ['卡斯特拉诺/org']);
   });
 });
+
+describe('entities: a known place inside a longer place the tagger read', () => {
+  it('gives way where the longer place adds a unit after it or a direction before it', () => {
+    for (const [t, from, to] of [['莫斯科市', 0, 3], ['爱沙尼亚共和国', 0, 4], ['北京站', 0, 2], ['东马来西亚', 1, 5]] as const) {
+      assert.deepEqual(kept(t, [candidate(t, 0, t.length, 'place', 'model'), candidate(t, from, to, 'place', 'lexicon')]), [`${t}/place`], t);
+    }
+  });
+  it('keeps the known place where the longer reading adds anything else, or a second unit', () => {
+    for (const [t, to] of [['北京人', 2], ['台北市市', 3], ['巴黎圣母', 2]] as const) {
+      assert.deepEqual(kept(t, [candidate(t, 0, t.length, 'place', 'model'), candidate(t, 0, to, 'place', 'lexicon')]), [`${t.slice(0, to)}/place`], t);
+    }
+  });
+});
+
+describe('entities: a known place right after a known place', () => {
+  it('is the next part of an address, though the dictionary lists the two as one word', () => {
+    assert.deepEqual(marked('她去年去了英国伦敦读书。'), ['英国/place', '伦敦/place']);
+  });
+});
+
+describe('entities: a place the tagger read that begins with a known place', () => {
+  it('holds a second place after the known one (安徽|巢湖, read as one place)', () => {
+    assert.deepEqual(marked('安徽巢湖地区有一位老人。'), ['安徽/place', '巢湖/place']);
+  });
+});
+
+describe('entities: a rule\'s organisation that loses to the tagger\'s', () => {
+  it('takes no place inside it down with it', () => {
+    const t = '访韩国原某某集团';
+    // the suffix rule read from the verb on; the tagger's organisation begins inside it and wins
+    const suffix = { ...candidate(t, 0, 8, 'org', 'suffix'), priority: Priority.Pattern };
+    assert.deepEqual(kept(t, [suffix, candidate(t, 1, 3, 'place', 'lexicon'), candidate(t, 4, 8, 'org', 'model')]), ['韩国/place', '某某集团/org']);
+  });
+  it('still takes a place inside a rule\'s organisation that wins', () => {
+    const t = '北京某某研究院';
+    const suffix = { ...candidate(t, 0, 7, 'org', 'suffix'), priority: Priority.Pattern };
+    assert.deepEqual(kept(t, [suffix, candidate(t, 0, 2, 'place', 'lexicon')]), ['北京某某研究院/org']);
+  });
+});

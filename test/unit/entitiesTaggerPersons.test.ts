@@ -23,4 +23,12 @@ describe('entities: persons the tagger proposes, II', () => {
     const m = marked('本场有三名队员进球：智利萨拉斯，巴拉圭卡多佐。');
     assert.ok(m.includes('智利/place') && m.includes('萨拉斯/person'), m.join(' '));
   });
+  it('reads a transliterated name right after a role as a person, not a place (主席|阿加尼亚)', () => {
+    const m = marked('该党主席阿加尼亚当选。');
+    assert.ok(m.includes('阿加尼亚/person') && !m.includes('阿加尼亚/place'), m.join(' '));
+  });
+  it('leaves a preposition glued before a building out of its name, and a bare building unmarked (向|纪念馆)', () => {
+    const m = marked('观众飞速向纪念馆靠拢。');
+    assert.ok(!m.some((x) => x.endsWith('/place')), m.join(' '));
+  });
 });

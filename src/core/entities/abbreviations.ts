@@ -8,6 +8,10 @@
  */
 import type { WordDictionary } from './wordLattice';
 import { startsWithAny } from '../text/chars';
+import nameEdges from './data/nameEdges.json';
+
+/** Characters that spell foreign names (data/nameEdges.json): a list beside one is part of names (费耶诺德、加拉塔萨雷). */
+const TRANSLITERATION: ReadonlySet<string> = new Set(nameEdges.transliteration);
 
 /** Countries and continents, written together: 中美, 美日韩, 中欧. */
 const COUNTRIES: Record<string, string> = {
@@ -57,6 +61,24 @@ export interface AbbreviatedPlace {
   full: string;
 }
 
+/** Numerals before 日 that make it the day of a date (１３日, 九日), not Japan. */
+const NUMERALS = /[0-9０-９〇零一二三四五六七八九十廿卅]/;
+
+/** Whether the character at k is 日 as the day of a date: １３日印度 is "India on the 13th". */
+function dayOfDate(text: string, k: number): boolean {
+  return text[k] === '日' && k > 0 && NUMERALS.test(text[k - 1]!);
+}
+
+/** A year written between two sides and their relation: 中加１９７０年建交. */
+const YEAR = /^[0-9０-９]{4}年/;
+
+/** Whether a word of relations follows at i, or after a year there. */
+function relationAfter(text: string, i: number): boolean {
+  const year = YEAR.exec(text.slice(i, i + 5));
+  const at = year ? i + year[0].length : i;
+  return startsWithAny(text, RELATIONS, at);
+}
+
 /** Length of the run of `table`'s characters at i (up to four). */
 function runOf(text: string, i: number, table: Record<string, string>): number {
   let e = i;
@@ -67,17 +89,47 @@ function runOf(text: string, i: number, table: Record<string, string>): number {
 /** A run of two to four abbreviations at i, all countries or all domestic, none twice. */
 function runAt(text: string, i: number, words: WordDictionary): [number, Record<string, string>] | undefined {
   for (const table of [COUNTRIES, DOMESTIC]) {
-    if (i > 0 && table[text[i - 1]!] !== undefined) continue; // not the start of the run
+    if (i > 0 && table[text[i - 1]!] !== undefined && !dayOfDate(text, i - 1)) continue; // not the start of the run
     const n = runOf(text, i, table);
     if (n < 2) continue;
     const run = text.slice(i, i + n);
     if (new Set(run).size !== n) continue;
-    const related = startsWithAny(text, RELATIONS, i + n);
+    const related = relationAfter(text, i + n);
     if (NOT_ABBREVIATIONS.has(run) && !related) continue;
     // a continent in a run is a region, not two sides (欧美 for the West, 亚非), unless relations follow (中欧关系, 中非合作)
     if (table === COUNTRIES && !related && [...run].some((c) => CONTINENTS.has(c))) continue;
     if (words.crosses(text, i) || words.crosses(text, i + n)) continue;
     return [n, table];
+  }
+  return undefined;
+}
+
+/** The mark between the items of a list: 赣、粤、闽、湘. */
+const LIST_MARK = '、';
+
+/**
+ * A list of one-character abbreviations at i, all countries or all domestic, each alone
+ * between list marks (英、法; 赣、粤、闽、湘): the offsets of its items. Not where a word
+ * runs across the list's outer edges or a transliterated name runs into them (费耶诺德、加拉塔萨雷),
+ * or where an item is longer than one character (德、智、体 holds a character of neither
+ * table; 美、日韩 is a run, found by the run rule).
+ */
+function listAt(text: string, i: number, words: WordDictionary): [number[], Record<string, string>] | undefined {
+  if (text[i + 1] !== LIST_MARK || (text[i - 1] === LIST_MARK)) return undefined;
+  for (const table of [COUNTRIES, DOMESTIC]) {
+    if (table[text[i]!] === undefined) continue;
+    const items = [i];
+    let k = i;
+    while (text[k + 1] === LIST_MARK && table[text[k + 2] ?? ''] !== undefined) {
+      k += 2;
+      items.push(k);
+    }
+    // every item one character: the list ends at the last item, with no list mark after it
+    if (items.length < 2 || text[k + 1] === LIST_MARK || table[text[k + 1] ?? ''] !== undefined) continue;
+    if (new Set(items.map((x) => text[x])).size !== items.length) continue;
+    if (words.crosses(text, i) || words.crosses(text, k + 1)) continue;
+    if (TRANSLITERATION.has(text[i - 1] ?? '') || TRANSLITERATION.has(text[k + 1] ?? '')) continue;
+    return [items, table];
   }
   return undefined;
 }
@@ -91,6 +143,7 @@ function isAbbreviation(text: string, i: number): boolean {
   return i < text.length && KIND[text.charCodeAt(i)] === 1;
 }
 
+
 /** Abbreviated places in `text` (Simplified view). */
 export function findAbbreviatedPlaces(text: string, words: WordDictionary): AbbreviatedPlace[] {
   const found: AbbreviatedPlace[] = [];
@@ -98,6 +151,15 @@ export function findAbbreviatedPlaces(text: string, words: WordDictionary): Abbr
     const kind = KIND[text.charCodeAt(i)]!;
     if (kind === 0) continue;
     const ch = text[i]!;
+    if (dayOfDate(text, i)) continue;
+    // a list right after a verb is the list's, not the verb's one place: 在英、法
+    const list = kind === 1 ? listAt(text, i, words) : text[i + 2] === LIST_MARK ? listAt(text, i + 1, words) : undefined;
+    if (list) {
+      const [items, table] = list;
+      for (const k of items) found.push({ start: k, full: table[text[k]!]! });
+      i = items[items.length - 1]!;
+      continue;
+    }
     const run = kind === 1 ? runAt(text, i, words) : undefined;
     if (run) {
       const [n, table] = run;
@@ -122,6 +184,8 @@ export function findAbbreviatedPlaces(text: string, words: WordDictionary): Abbr
     // a verb and one place, not followed by another: 访华, 来京 (访美日 is a run, found next)
     const next = text[i + 1];
     if (kind !== 2 || next === undefined || AFTER_VERB[next] === undefined || isAbbreviation(text, i + 2)) continue;
+    // the first character of a place's full name: 对美国队 (the verb is before 美国, not before 美)
+    if (words.has(text.slice(i + 1, i + 3), 'place')) continue;
     if (!words.crosses(text, i) && !words.crosses(text, i + 2)) {
       found.push({ start: i + 1, full: AFTER_VERB[next]! });
       i++;

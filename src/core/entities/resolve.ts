@@ -6,8 +6,9 @@ import type { Candidate, EntityMention } from './candidates';
 import { COMPANY_ORGANS, FACILITIES, ORG_NAME_ENDS } from './kinds';
 import { toSimplifiedView } from '../script/normalize';
 import { entityId } from './lexiconEntry';
-import { ADDRESS_ENDS, isStreetAddress } from './places';
+import { ADDRESS_ENDS, ADMINISTRATIVE_ENDS, isStreetAddress } from './places';
 import { UNIT_CHARACTERS } from './sources/orgBounds';
+import placeEdges from './data/placeEdges.json';
 
 
 /**
@@ -18,13 +19,28 @@ function placesInsideNames(byStart: Candidate[], out: Set<Candidate>): void {
   for (let k = 0; k < byStart.length; k++) {
     const outer = byStart[k]!;
     const address = outer.type === 'place' && (ADDRESS_ENDS.has(outer.canonical[outer.canonical.length - 1] ?? '') || FACILITIES.some((f) => outer.canonical.endsWith(f)));
-    if ((outer.type !== 'org' && outer.type !== 'work' && !address) || outer.weak) continue;
+    if ((outer.type !== 'org' && outer.type !== 'work' && !address) || outer.weak || losesToStronger(byStart, k)) continue;
     for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
       const inner = byStart[j]!;
       // abbreviations (中美) are checked against the dictionary already: a model's 中美 organisation does not swallow them
       if (inner.type === 'place' && inner.source !== 'abbreviation' && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) out.add(inner);
     }
   }
+}
+
+/**
+ * Whether a name the tagger read, other than a place, begins inside a rule's organisation at
+ * k: the rule's name then loses (the tagger's priority is higher) and takes no place inside it down
+ * with it (访韩国原三美集团, the suffix rule's, loses to the tagger's 三美集团, and 韩国 stays).
+ */
+function losesToStronger(byStart: Candidate[], k: number): boolean {
+  const outer = byStart[k]!;
+  if (outer.type !== 'org') return false;
+  for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
+    const c = byStart[j]!;
+    if (c.source === 'model' && c.type !== 'place' && c.priority > outer.priority && !c.weak) return true;
+  }
+  return false;
 }
 
 /**
@@ -116,6 +132,32 @@ function knownPlacesInsidePersons(byStart: Candidate[], out: Set<Candidate>): vo
   }
 }
 
+/** What makes a longer place of a known one: a unit after it (市, 共和国, 站), a direction before it (data/placeEdges.json). */
+const PLACE_UNITS_AFTER: readonly string[] = placeEdges.unitsAfter;
+const DIRECTIONS_BEFORE: ReadonlySet<string> = new Set(placeEdges.directionsBefore);
+
+/**
+ * A place the lexicon knows inside a longer place the tagger read gives way to it where the
+ * longer one adds only a unit after it or a direction before it: 莫斯科 in 莫斯科市, 爱沙尼亚
+ * in 爱沙尼亚共和国, 北京 in 北京站, 马来西亚 in 东马来西亚 (a place of its own, as the
+ * reader names it).
+ */
+function knownPlacesInsideTaggerPlaces(byStart: Candidate[], out: Set<Candidate>): void {
+  for (let k = 0; k < byStart.length; k++) {
+    const outer = byStart[k]!;
+    if (outer.type !== 'place' || outer.source !== 'model' || outer.weak) continue;
+    for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
+      const inner = byStart[j]!;
+      if (inner.type !== 'place' || inner.source !== 'lexicon' || inner.end > outer.end || inner.end - inner.start >= outer.end - outer.start) continue;
+      const before = outer.canonical.slice(0, inner.start - outer.start);
+      const after = outer.canonical.slice(inner.end - outer.start);
+      // not after a unit already there: 台北市 + 市民 is no 台北市市
+      const unitAlready = ADMINISTRATIVE_ENDS.has(outer.canonical[inner.end - outer.start - 1] ?? '');
+      if ((before === '' && !unitAlready && PLACE_UNITS_AFTER.includes(after)) || (after === '' && DIRECTIONS_BEFORE.has(before))) out.add(inner);
+    }
+  }
+}
+
 /**
  * Keeps the best of overlapping candidates: higher priority, then longer, then earlier.
  * An occupancy map over the text keeps this linear (mentions are short).
@@ -128,6 +170,7 @@ export function resolveOverlaps(all: Candidate[]): EntityMention[] {
   taggerNamesInsideSuffixedOrganisations(byStart, givesWay);
   knownInsideTaggerOrganisations(byStart, givesWay);
   knownPlacesInsidePersons(byStart, givesWay);
+  knownPlacesInsideTaggerPlaces(byStart, givesWay);
   const candidates = all.filter((c) => !givesWay.has(c));
   candidates.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const end = candidates.reduce((m, c) => Math.max(m, c.end), 0);

@@ -5,20 +5,26 @@ import type { EntityType, Lexicon } from '../lexicon';
 import { OUTLET_CUES_AFTER } from '../kinds';
 import type { WordDictionary } from '../wordLattice';
 import { startsWithAny, triggerTable } from '../../text/chars';
+import placeEdges from '../data/placeEdges.json';
 
 /**
  * Whether a built-in name at [i, i + length) is part of longer words rather than the name:
  * a short one inside a word of three characters or more (北大 in 北大西洋, 中国 in
- * 发展中国家, 南中国海), a longer one across words at both edges. A place only looks left:
- * 中国人民 and 美国人 still mention their country.
+ * 发展中国家, 南中国海), a longer one across words at both edges. A place looks left, and a
+ * two-character one at both edges (当地|球队, 目前|海底): 中国人民 and 美国人 still mention
+ * their country.
  */
 function insideLongerWord(words: WordDictionary, text: string, i: number, length: number, type: EntityType): boolean {
-  if (type === 'place') return length <= 3 && words.crosses(text, i, 3);
+  if (type === 'place') return (length <= 3 && words.crosses(text, i, 3)) || (length === 2 && words.crosses(text, i) && words.crosses(text, i + length));
   if (length <= 2) return words.crosses(text, i, 3) || words.crosses(text, i + length, 3);
   // a longer name with words running across both its edges is a piece of other words:
   // 商务部 in 电子商务部分 (the e-commerce part)
   return words.crosses(text, i) && words.crosses(text, i + length);
 }
+
+/** A region named by two directions (东北, 西南): before 部 or 侧 a direction, not the region (data/placeEdges.json). */
+const DIRECTION_REGION = /^[东西南北]{2}$/;
+const PARTS_AFTER_DIRECTION: ReadonlySet<string> = new Set(placeEdges.partsAfterDirection);
 
 /** What follows an organisation's name to name its group or its company (longest first). */
 const GROUP_SUFFIXES = ['股份有限公司', '有限公司', '控股集团', '集团公司', '集团', '控股', '公司'];
@@ -33,6 +39,8 @@ const MIDDLE_DOTS = triggerTable(['·', '•']);
 
 /** The lexicon: the longest alias at each position. */
 export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink: CandidateSink): void {
+  // where the last known place ended: a place right after it is the next part of an address
+  let placeEnd = -1;
   for (let i = 0; i < form.length; ) {
     if (!lexicon.mayStartWith(form.charCodeAt(i))) {
       i++;
@@ -40,14 +48,17 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     }
     const hit = lexicon.match(form, i);
     const builtinWord = hit !== undefined && !hit.latin && hit.entry.origin === 'builtin';
-    if (!hit || (builtinWord && (MIDDLE_DOTS[norm.charCodeAt(i - 1)] === 1 || MIDDLE_DOTS[norm.charCodeAt(i + hit.length)] === 1)) || (words && builtinWord && insideLongerWord(words, norm, i, hit.length, hit.entry.type))) {
+    if (!hit || (builtinWord && (MIDDLE_DOTS[norm.charCodeAt(i - 1)] === 1 || MIDDLE_DOTS[norm.charCodeAt(i + hit.length)] === 1)) ||
+      (words && builtinWord && !(hit.entry.type === 'place' && placeEnd === i) && insideLongerWord(words, norm, i, hit.length, hit.entry.type))) {
       i++;
       continue;
     }
     const { entry } = hit;
     // the name begins a phrase the lexicon knows: 中国移动互联网 (China's mobile internet)
-    // (no closures in this loop: see startsWithAny)
-    if (startsWithAny(form, entry.notBefore, i + hit.length)) {
+    // (no closures in this loop: see startsWithAny); a region named by directions before 部
+    // or 侧 is a direction: 美国东北部
+    if (startsWithAny(form, entry.notBefore, i + hit.length) ||
+      (entry.type === 'place' && DIRECTION_REGION.test(entry.canonical) && PARTS_AFTER_DIRECTION.has(form[i + hit.length] ?? ''))) {
       i++;
       continue;
     }
@@ -60,6 +71,7 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     const short = hit.short && !(entry.type === 'org' && startsWithAny(form, OUTLET_CUES_AFTER, end)) &&
       !((entry.type === 'org' || entry.type === 'product') && form.charCodeAt(end) === 0x300a) && !coordinatedWithKnown(lexicon, form, i, end, entry.type);
     sink.add(i, end, entry.type, entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, { canonical: entry.canonical, short });
+    if (entry.type === 'place' && !short) placeEnd = end;
     i = end;
   }
 }

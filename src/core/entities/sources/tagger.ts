@@ -5,7 +5,7 @@
  */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { FACILITIES, GENERIC_INSTITUTIONS, LATIN_STOP, PRODUCT_CUES_AFTER, PRODUCT_CUES_BEFORE, isKindOfOrganisation, isOutletName, isOutletTitle } from '../kinds';
-import { LEFT_STOP, NOT_IN_NAME, REPORTING, isWeekday, surnameAt } from '../names';
+import { LEFT_STOP, NOT_IN_NAME, REPORTING, ROLES, isWeekday, surnameAt } from '../names';
 import { cjkLengthBefore } from '../textAt';
 import { tagEntities, type NerSpan } from '../ner';
 import { administrativeParts } from '../places';
@@ -13,6 +13,7 @@ import { organisationEnd, unitStart } from './orgBounds';
 import { inRegionName } from '../abbreviations';
 import type { WordDictionary } from '../wordLattice';
 import nameEdges from '../data/nameEdges.json';
+import genericPlaces from '../data/genericPlaces.json';
 import { codeTable, triggerTable } from '../../text/chars';
 
 /** Whether `s` holds one of `words` (as words.some((w) => s.includes(w)), one slice for all of them). */
@@ -64,8 +65,8 @@ function titleMarks(surface: string): 'none' | 'around' | 'broken' {
 /** Gatherings named after a place or a brand: 云栖大会, 维也纳会议. */
 const EVENTS = ['大会', '峰会', '论坛', '博览会', '年会', '会议', '开发者大会'];
 
-/** Words of direction and extent that the tagger reads as places: 东西 (things), 各地, 全国. */
-const NOT_PLACES = new Set(['东西', '南北', '东西南北', '天下', '各地', '当地', '本地', '外地', '异地', '各国', '外国', '全国各地']);
+/** Words of direction, extent and kind of place that the tagger reads as places: 东西 (things), 各地, 县城 (data/genericPlaces.json). */
+const NOT_PLACES: ReadonlySet<string> = new Set(genericPlaces.places);
 
 /** Characters that end no person's name: adverbs, prepositions, verbs of speech and authorship (data/nameEdges.json). */
 const NEVER_LAST: ReadonlySet<string> = new Set(nameEdges.neverLast);
@@ -165,17 +166,31 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   if (end - start < 2 && type !== 'place') return;
   if (type === 'org' && (LATIN_STOP.has(surface) || isKindOfOrganisation(norm.slice(start, end), (w) => isKnownPlace(ctx, w)))) return;
   // a building or a venue is a place one can be at: 中国美术馆, 首都机场 (but not 博物馆 alone)
-  const facility = FACILITIES.some((f) => surface.endsWith(f) && surface.length > f.length);
-  if (facility) return sink.add(start, end, 'place', 'model', Priority.Tagger);
+  const facility = FACILITIES.find((f) => surface.endsWith(f) && surface.length > f.length);
+  if (facility) {
+    // a preposition or a verb glued before it is no part of its name: 向|纪念馆, 在|某某博物馆
+    let from = start;
+    while (from < end && LEFT_STOP.has(norm[from]!)) from++;
+    if (end - from <= facility.length) return;
+    return sink.add(from, end, 'place', 'model', Priority.Tagger);
+  }
   if (type === 'place') {
     // Latin names the tagger calls places are products and terms (PolarDB, Gross Merchandise Volume)
     if (/[a-z]/.test(surface) || NOT_PLACES.has(surface)) return;
+    // a transliterated name right after a person's role is the person: 党主席|阿某某亚
+    if (ROLES.some((r) => norm.endsWith(r, start)) && [...surface].every((c) => TRANSLITERATION.has(c))) return sink.add(start, end, 'person', 'model', Priority.Tagger);
     // 欧 and 美 in 欧美 (the West) are one region, not two places
     if (end - start === 1 && inRegionName(norm, start)) return;
     // a name before an event that is no place anyone knows names the event: 云栖|大会 (not 维也纳|会议)
     if (EVENTS.some((w) => norm.startsWith(w, end)) && words?.has(norm.slice(start, end), 'place') !== true && !isKnownPlace(ctx, surface)) return;
     const weak = !placeEvidence(norm, start, end, words);
-    for (const [a, b] of administrativeParts(norm, start, end)) sink.add(a, b, 'place', 'model', Priority.Tagger, { weak });
+    for (const [a, b] of administrativeParts(norm, start, end)) {
+      sink.add(a, b, 'place', 'model', Priority.Tagger, { weak });
+      // a known place first and another place after it: the second is a place of its own where
+      // the known one wins (安徽|巢湖: the tagger read one place)
+      const rest = placeAfterKnownPlace(ctx, a, b);
+      if (rest > a) sink.add(rest, b, 'place', 'model', Priority.Tagger, { weak });
+    }
     return;
   }
   // a newspaper the tagger calls a work is an outlet: 北京商报
@@ -285,6 +300,18 @@ function placeEvidence(norm: string, start: number, end: number, words: WordDict
 }
 const LONG_PLACE = 7;
 
+/**
+ * Where a second place begins in a place the tagger read that begins with a place the lexicon
+ * knows (安徽 + 巢湖), or `start` if it does not: the rest is two characters or more and a
+ * place the dictionary or the lexicon knows.
+ */
+function placeAfterKnownPlace(ctx: DetectContext, start: number, end: number): number {
+  const hit = ctx.lexicon.match(ctx.form, start);
+  if (!hit || hit.entry.type !== 'place' || hit.length > end - start - 2) return start;
+  const rest = ctx.norm.slice(start + hit.length, end);
+  return ctx.words?.has(rest, 'place') === true || isKnownPlace(ctx, rest) ? start + hit.length : start;
+}
+
 /** Whether the lexicon knows `word` (Simplified) as a place: 美国, 硅谷. */
 export function isKnownPlace({ lexicon }: DetectContext, word: string): boolean {
   const hit = lexicon.match(word, 0);
@@ -309,10 +336,8 @@ export function personEvidence(norm: string, start: number, end: number, words: 
   return words?.has(name, 'person') === true;
 }
 
-/** Characters that spell foreign names in Chinese, and seldom begin or end a Chinese word. */
-const TRANSLITERATION = new Set([
-  ...'阿埃艾安奥巴拜班贝比彼波伯布查达戴德迪蒂杜多厄尔法菲费芬弗福盖戈格哈海汉赫亨霍基吉加杰卡凯康克肯库拉莱兰朗劳勒雷里利莉林卢鲁罗洛马迈麦曼梅蒙米密摩莫穆纳内尼努诺欧帕佩皮普齐乔萨塞桑瑟沙莎施斯索塔泰汤特提图托瓦威维温沃乌西希谢休雅亚伊因尤约扎詹卓佐京敏蓬顿森逊姆',
-]);
+/** Characters that spell foreign names in Chinese, and seldom begin or end a Chinese word (data/nameEdges.json). */
+const TRANSLITERATION: ReadonlySet<string> = new Set(nameEdges.transliteration);
 
 /** What a side does to another in a match, written before the other's name. */
 const TEAM_CUES_BEFORE = ['球队', '输给', '战胜', '击败', '负于', '逼平', '战平', '对阵', '迎战', '不敌', '客队', '主队'];
