@@ -122,9 +122,7 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
     // a failed check is the most worth-checking thing an article can hold
     const fails = checks.some((c) => c.verdict === 'does not hold');
     const score = fails ? Math.max(modelScore, 0.95) : modelScore;
-    const reasonMessages = describe(contributions, cues, figures, entities, source);
-    if (fails) reasonMessages.unshift(msg('its arithmetic does not hold'));
-    const reasons = reasonMessages.map((m) => renderMessage(m));
+    const { messages: reasonMessages, texts: reasons } = describeReasons(contributions, cues, figures, entities, source, fails);
 
     const quoted = source !== undefined && (SPEECH_BEFORE_QUOTE.test(sNorm) || u.pureQuote || u.joined === 'speaker');
     const opinion = (source !== undefined && findCue(sNorm, 'hedges') !== undefined) || hasOpinionVerb(sNorm);
@@ -184,7 +182,8 @@ function letterCount(s: string): number {
   return n;
 }
 
-const SAY: Partial<Record<FeatureName, (cue: string) => Message>> = {
+/** The reason a feature gives, by its cue (exported for the unit test of the shared reasons). */
+export const SAY: Partial<Record<FeatureName, (cue: string) => Message>> = {
   date: () => msg('gives a date'),
   entity: () => msg('names an entity'),
   event: (c) => msg('an event ({0})', c),
@@ -224,39 +223,109 @@ function firstDistinct(entities: readonly EntityMention[], n: number): string[] 
   return out;
 }
 
-/** Reasons as messages, strongest first: figures, names and sources in full, other features by their cue. */
-function describe(contributions: Contribution[], cues: Partial<Record<FeatureName, string>>, figures: Figure[], entities: EntityMention[], source: Attribution | undefined): Message[] {
-  const out: Message[] = [];
-  const amounts = figures.filter((f) => f.type !== 'date');
+/** A reason as a message and as English text. */
+interface Reason {
+  message: Message;
+  text: string;
+}
+
+/**
+ * Reasons made once and shared: a reason is one of a few dozen templates with a cue word, a
+ * count, a few names or a source as its argument, so most sentences repeat reasons said
+ * before. Each (template, argument) is made and rendered once, with its "but" form, instead of
+ * two messages and a string per reason per candidate sentence. Messages are read-only.
+ * Bounded: names and sources vary from article to article.
+ */
+class Reasons {
+  private readonly byTemplate = new Map<string, Map<string | number, [Reason | undefined, Reason | undefined]>>();
+  private size = 0;
+  private static readonly MAX = 20_000;
+
+  /** The reason `make(arg)` under the template `key`, said plainly (`positive`) or after a "but". */
+  get(key: string, arg: string | number, positive: boolean, make: (arg: string | number) => Message): Reason {
+    let byArg = this.byTemplate.get(key);
+    if (!byArg) this.byTemplate.set(key, (byArg = new Map()));
+    let pair = byArg.get(arg);
+    if (!pair) {
+      if (this.size >= Reasons.MAX) this.clear();
+      byArg = this.byTemplate.get(key) ?? new Map();
+      this.byTemplate.set(key, byArg);
+      byArg.set(arg, (pair = [undefined, undefined]));
+      this.size++;
+    }
+    const side = positive ? 0 : 1;
+    let reason = pair[side];
+    if (!reason) {
+      const plain = make(arg);
+      // what speaks for checking is said plainly, what speaks against it after a "but"
+      const message = positive ? plain : msg('but {0}', plain);
+      reason = pair[side] = { message, text: renderMessage(message) };
+    }
+    return reason;
+  }
+
+  clear(): void {
+    this.byTemplate.clear();
+    this.size = 0;
+  }
+}
+
+const REASONS = new Reasons();
+const ARITHMETIC_FAILS: Reason = { message: msg('its arithmetic does not hold'), text: 'its arithmetic does not hold' };
+const statesFigures = (count: string | number): Message => (Number(count) > 1 ? msg('states {0} figures', count) : msg('states a figure'));
+const namesThem = (names: string | number): Message => msg('names {0}', names);
+const fromDocument = (document: string | number): Message => msg('from a document ({0})', document);
+const unnamedSource = (who: string | number): Message => msg('attributed to {0} (unnamed)', who);
+const namedSource = (who: string | number): Message => msg('attributed to {0}', who);
+const SAY_OF = new Map(Object.entries(SAY).map(([feature, say]) => [feature, (cue: string | number) => say!(String(cue))]));
+
+/** Empties the shared reasons (for a test of their bound). */
+export function clearReasons(): void {
+  REASONS.clear();
+}
+
+/** Reasons, strongest first: figures, names and sources in full, other features by their cue; as messages and as English text. */
+export function describeReasons(contributions: Contribution[], cues: Partial<Record<FeatureName, string>>, figures: readonly Figure[], entities: readonly EntityMention[], source: Attribution | undefined, arithmeticFails = false): { messages: Message[]; texts: string[] } {
+  const messages: Message[] = [];
+  const texts: string[] = [];
+  if (arithmeticFails) {
+    messages.push(ARITHMETIC_FAILS.message);
+    texts.push(ARITHMETIC_FAILS.text);
+  }
   // each of these is said once, however many of its features contributed
   let figuresSaid = false;
   let namesSaid = false;
   let sourceSaid = false;
   for (const { feature, effect } of contributions) {
     if (Math.abs(effect) < 0.25) continue;
-    let text: Message | undefined;
+    const positive = effect > 0;
+    let reason: Reason | undefined;
     if (feature === 'figure' || feature === 'figures') {
       if (figuresSaid) continue;
       figuresSaid = true;
       // a reason reads as what the sentence does, not as a bare count ("+ 2 figures" said too little)
-      text = amounts.length > 1 ? msg('states {0} figures', amounts.length) : msg('states a figure');
+      let amounts = 0;
+      for (const f of figures) if (f.type !== 'date') amounts++;
+      reason = REASONS.get('#figures', amounts > 1 ? amounts : 1, positive, statesFigures);
     } else if (feature === 'entity' || feature === 'entities') {
       if (namesSaid) continue;
       namesSaid = true;
-      text = msg('names {0}', firstDistinct(entities, 3).join(', '));
+      reason = REASONS.get('#names', firstDistinct(entities, 3).join(', '), positive, namesThem);
     } else if (feature.startsWith('source') && source) {
       if (sourceSaid) continue;
       sourceSaid = true;
       const who = source.canonical ?? source.text;
-      text = source.kind === 'document'
-        ? msg('from a document ({0})', source.document ?? '')
-        : source.kind === 'anonymous' ? msg('attributed to {0} (unnamed)', who) : msg('attributed to {0}', who);
+      reason = source.kind === 'document'
+        ? REASONS.get('#document', source.document ?? '', positive, fromDocument)
+        : source.kind === 'anonymous' ? REASONS.get('#unnamed', who, positive, unnamedSource) : REASONS.get('#named', who, positive, namedSource);
     } else {
-      const say = SAY[feature];
-      text = say?.(cues[feature] ?? '');
+      const say = SAY_OF.get(feature);
+      if (say) reason = REASONS.get(feature, cues[feature] ?? '', positive, say);
     }
-    // what speaks for checking is said plainly, what speaks against it after a "but"
-    if (text) out.push(effect > 0 ? text : msg('but {0}', text));
+    if (reason) {
+      messages.push(reason.message);
+      texts.push(reason.text);
+    }
   }
-  return out;
+  return { messages, texts };
 }

@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import { clearReasons, describeReasons, SAY, type Attribution } from '../../src/core/claims/detect';
+import { FEATURES, type FeatureName } from '../../src/core/claims/features';
+import type { Contribution } from '../../src/core/claims/score';
+import type { EntityMention } from '../../src/core/entities/detect';
+import type { Figure } from '../../src/core/figures/types';
+import { msg, renderMessage, type Message } from '../../src/core/text/message';
+
+// The speed work (issue 19) made a claim's reasons once per (template, argument) and shared them
+// between sentences; this compares them with the reasons as they were made before, per sentence,
+// on random contributions, cues, figures, names and sources.
+
+/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// the code before the shared reasons, verbatim
+function firstDistinct(entities: readonly EntityMention[], n: number): string[] {
+  const out: string[] = [];
+  for (const e of entities) {
+    if (out.length === n) break;
+    if (!out.includes(e.canonical)) out.push(e.canonical);
+  }
+  return out;
+}
+
+function describeBefore(contributions: Contribution[], cues: Partial<Record<FeatureName, string>>, figures: Figure[], entities: EntityMention[], source: Attribution | undefined): Message[] {
+  const out: Message[] = [];
+  const amounts = figures.filter((f) => f.type !== 'date');
+  let figuresSaid = false;
+  let namesSaid = false;
+  let sourceSaid = false;
+  for (const { feature, effect } of contributions) {
+    if (Math.abs(effect) < 0.25) continue;
+    let text: Message | undefined;
+    if (feature === 'figure' || feature === 'figures') {
+      if (figuresSaid) continue;
+      figuresSaid = true;
+      text = amounts.length > 1 ? msg('states {0} figures', amounts.length) : msg('states a figure');
+    } else if (feature === 'entity' || feature === 'entities') {
+      if (namesSaid) continue;
+      namesSaid = true;
+      text = msg('names {0}', firstDistinct(entities, 3).join(', '));
+    } else if (feature.startsWith('source') && source) {
+      if (sourceSaid) continue;
+      sourceSaid = true;
+      const who = source.canonical ?? source.text;
+      text = source.kind === 'document'
+        ? msg('from a document ({0})', source.document ?? '')
+        : source.kind === 'anonymous' ? msg('attributed to {0} (unnamed)', who) : msg('attributed to {0}', who);
+    } else {
+      const say = SAY[feature];
+      text = say?.(cues[feature] ?? '');
+    }
+    if (text) out.push(effect > 0 ? text : msg('but {0}', text));
+  }
+  return out;
+}
+
+describe('claim reasons, made once and shared', () => {
+  it('equal the reasons made per sentence, as messages and as text, on random inputs', () => {
+    const next = random(19);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+    const words = ['或许', '据悉', '首次', '最大', '明年', '', '业内人士', '认为'];
+    const names = ['阿里云', '张勇', '智谱', '36氪', '财报'];
+    const types: Figure['type'][] = ['date', 'money', 'percent', 'count', 'rank'];
+    for (let round = 0; round < 3000; round++) {
+      // the bound: the shared reasons are emptied now and then, and made again
+      if (round % 700 === 699) clearReasons();
+      const contributions: Contribution[] = [];
+      const cues: Partial<Record<FeatureName, string>> = {};
+      for (let k = Math.floor(next() * 8); k > 0; k--) {
+        const feature = pick(FEATURES);
+        contributions.push({ feature, effect: (next() - 0.5) * 6 });
+        if (next() < 0.8) cues[feature] = pick(words);
+      }
+      const figures = Array.from({ length: Math.floor(next() * 4) }, () => ({ type: pick(types) }) as Figure);
+      const entities = Array.from({ length: Math.floor(next() * 6) }, () => ({ canonical: pick(names) }) as EntityMention);
+      const r = next();
+      const source: Attribution | undefined = r < 0.3 ? undefined : {
+        text: pick(names),
+        kind: r < 0.5 ? 'document' : r < 0.75 ? 'anonymous' : 'named',
+        ...(next() < 0.5 ? { canonical: pick(names) } : {}),
+        ...(next() < 0.5 ? { document: pick(names) } : {}),
+      };
+      const fails = next() < 0.1;
+      const before = describeBefore(contributions, cues, figures, entities, source);
+      if (fails) before.unshift(msg('its arithmetic does not hold'));
+      const now = describeReasons(contributions, cues, figures, entities, source, fails);
+      assert.deepEqual(now.messages, before, `round ${round}`);
+      assert.deepEqual(now.texts, before.map((m) => renderMessage(m)), `round ${round}`);
+      // what JSON.stringify writes of them (sidecar, CLI, hovers) too
+      assert.equal(JSON.stringify(now.messages), JSON.stringify(before), `round ${round}`);
+    }
+  });
+});
