@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { clearReasons, describeReasons, SAY, type Attribution } from '../../src/core/claims/detect';
+import { CUES, countCues, findCue, findCueOnce } from '../../src/core/claims/cues';
 import { FEATURES, includesWithin, type FeatureName } from '../../src/core/claims/features';
 import { sortByStrength, type Contribution } from '../../src/core/claims/score';
 import type { EntityMention } from '../../src/core/entities/detect';
@@ -122,6 +123,24 @@ describe('claim features without per-sentence copies', () => {
       const expected = [...list].sort((x, y) => Math.abs(y.effect) - Math.abs(x.effect));
       sortByStrength(list);
       assert.deepEqual(list, expected, `round ${round}`);
+    }
+  });
+});
+
+describe('cue scans in reused slots', () => {
+  it('findCue, findCueOnce and countCues equal a search of each cue, over texts that wrap the ring of recent ones', () => {
+    const next = random(22);
+    const lists = ['hedges', 'eventVerbs', 'editorial', 'evaluative', 'timeWords', 'forecasts'] as const;
+    const words = lists.flatMap((l) => CUES[l].slice(0, 6));
+    const pieces = [...words, '的', '，', '𠀀', '公司'];
+    const texts = Array.from({ length: 7 }, () => Array.from({ length: 1 + Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]!).join(''));
+    for (let round = 0; round < 3000; round++) {
+      const s = texts[Math.floor(next() * texts.length)]!;
+      const list = lists[Math.floor(next() * lists.length)]!;
+      const first = CUES[list].find((w) => s.includes(w));
+      assert.equal(findCue(s, list), first, `findCue ${list} ${s}`);
+      assert.equal(findCueOnce(s, list), first, `findCueOnce ${list} ${s}`);
+      assert.equal(countCues(s, list), CUES[list].filter((w) => s.includes(w)).length, `countCues ${list} ${s}`);
     }
   });
 });

@@ -74,7 +74,9 @@ const MIN_LETTERS = 5;
 
 /** The claims of one body paragraph, every candidate scored. */
 export function detectClaims(p: ClaimInput): Claim[] {
-  return detectClaimCandidates(p).map((u) => u.claim);
+  const out: Claim[] = [];
+  candidates(p, (claim) => out.push(claim));
+  return out;
 }
 
 /**
@@ -82,8 +84,30 @@ export function detectClaims(p: ClaimInput): Claim[] {
  * navigation and headings never reach here (the analyser leaves noise out).
  */
 export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
-  const norm = p.simplified ?? toSimplifiedView(p.text).text;
   const out: ScoredUnit[] = [];
+  candidates(p, (claim, features) => out.push({ claim, features }));
+  return out;
+}
+
+const isSalient = (f: Figure): boolean => f.salient === true;
+
+/** Salient figures of `list` within [from, end) (the passage of a unit and the one before it). */
+function salientWithin(list: readonly Figure[], from: number, end: number): Figure[] {
+  const out: Figure[] = [];
+  for (const f of list) if (f.start >= from && f.end <= end && f.salient) out.push(f);
+  return out;
+}
+
+/** Checks that state a figure at or after `start`. */
+function statedFrom(checks: ArithmeticCheck[], start: number): ArithmeticCheck[] {
+  const out: ArithmeticCheck[] = [];
+  for (const c of checks) if (c.stated.start >= start) out.push(c);
+  return out;
+}
+
+/** Every scored candidate, given to `take` in order (no list of candidate objects where only claims are wanted). */
+function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => void): void {
+  const norm = p.simplified ?? toSimplifiedView(p.text).text;
   let previousSource: Attribution | undefined;
   let previousUnit: { start: number; end: number } | undefined;
   const figuresIn = new Within(p.figures);
@@ -96,7 +120,7 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
       previousUnit = u;
       continue;
     }
-    const figures = figuresIn.take(u.start, u.end, (f) => f.salient);
+    const figures = figuresIn.take(u.start, u.end, isSalient);
     const entities = entitiesIn.take(u.start, u.end);
     // the unit's findings in paragraph offsets, the unit's start taken off where they are compared (no copies)
     const attribution = attribute({ norm: sNorm, text: sentence, entities, base: u.start, previous: previousSource, lexicon: p.lexicon, pureQuote: u.pureQuote });
@@ -110,17 +134,23 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
 
     // keywords are Simplified: check against the Simplified view (same offsets)
     let checks = checkArithmetic({ text: norm, figures });
-    const amounts = figures.filter((f) => f.type !== 'date' && f.type !== 'rank' && f.type !== 'duration');
-    if (checks.length === 0 && previousUnit && amounts.some((f) => f.type === 'percent')) {
+    // (counted, not listed: only how many amounts there are and whether one is a percentage matter)
+    let amounts = 0;
+    let percent = false;
+    for (const f of figures) {
+      if (f.type === 'date' || f.type === 'rank' || f.type === 'duration') continue;
+      amounts++;
+      if (f.type === 'percent') percent = true;
+    }
+    if (checks.length === 0 && previousUnit && percent) {
       // the relation may reach back to the figures of the sentence before
-      const from = previousUnit.start;
-      const joined = p.figures.filter((f) => f.start >= from && f.end <= u.end && f.salient);
-      checks = checkArithmetic({ text: norm, figures: joined }).filter((c) => c.stated.start >= u.start);
+      checks = statedFrom(checkArithmetic({ text: norm, figures: salientWithin(p.figures, previousUnit.start, u.end) }), u.start);
     }
 
     const { score: modelScore, contributions } = checkWorthiness(features);
     // a failed check is the most worth-checking thing an article can hold
-    const fails = checks.some((c) => c.verdict === 'does not hold');
+    let fails = false;
+    for (const c of checks) if (c.verdict === 'does not hold') fails = true;
     const score = fails ? Math.max(modelScore, 0.95) : modelScore;
     const { messages: reasonMessages, texts: reasons } = describeReasons(contributions, cues, figures, entities, source, fails);
 
@@ -128,20 +158,19 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
     const opinion = (source !== undefined && findCue(sNorm, 'hedges') !== undefined) || hasOpinionVerb(sNorm);
     let type: ClaimType;
     if (quoted) type = 'quote';
-    else if (opinion && !amounts.length) type = 'opinion';
+    else if (opinion && amounts === 0) type = 'opinion';
     else if (features.forecast && !features.figure) type = 'forecast';
     else if (features.forecast && /预计|预测|将达|将超|有望|计划|目标/u.test(sNorm)) type = 'forecast';
-    else if (amounts.length) type = 'statistic';
+    else if (amounts > 0) type = 'statistic';
     else if (opinion || features.hedge) type = 'opinion';
     else type = 'event';
 
     const claim: Claim = { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks };
     if (source) claim.source = source;
-    out.push({ claim, features });
+    take(claim, features);
     if (source?.kind === 'named' || source?.kind === 'anonymous') previousSource = source;
     previousUnit = u;
   }
-  return out;
 }
 
 /**
