@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { clearReasons, describeReasons, SAY, type Attribution } from '../../src/core/claims/detect';
 import { CUES, countCues, findCue, findCueOnce } from '../../src/core/claims/cues';
+import { isSpeechUse, speechVerbAt } from '../../src/core/claims/select';
 import { FEATURES, includesWithin, type FeatureName } from '../../src/core/claims/features';
 import { sortByStrength, type Contribution } from '../../src/core/claims/score';
 import type { EntityMention } from '../../src/core/entities/detect';
@@ -141,6 +142,30 @@ describe('cue scans in reused slots', () => {
       assert.equal(findCue(s, list), first, `findCue ${list} ${s}`);
       assert.equal(findCueOnce(s, list), first, `findCueOnce ${list} ${s}`);
       assert.equal(countCues(s, list), CUES[list].filter((w) => s.includes(w)).length, `countCues ${list} ${s}`);
+    }
+  });
+});
+
+describe('speech verbs by their first character', () => {
+  it('speechVerbAt equals a try of every verb at every character, on random strings', () => {
+    // the code before the groups, verbatim
+    const before = (s: string, from = 0, to = s.length): { at: number; verb: string } | undefined => {
+      for (let i = from; i < to; i++) {
+        for (const v of CUES.speechVerbs) {
+          if (!s.startsWith(v, i)) continue;
+          if (!isSpeechUse(s, i, v)) continue;
+          return { at: i, verb: v };
+        }
+      }
+      return undefined;
+    };
+    const next = random(23);
+    const pieces = [...CUES.speechVerbs, '未', '来', '明', '为', '，', '𠀀', '的', '透'];
+    for (let round = 0; round < 3000; round++) {
+      const s = Array.from({ length: Math.floor(next() * 10) }, () => pieces[Math.floor(next() * pieces.length)]!).join('');
+      const from = Math.floor(next() * 4);
+      const to = Math.min(s.length, from + Math.floor(next() * 30));
+      assert.deepEqual(speechVerbAt(s, from, to), before(s, from, to), `${s} ${from} ${to}`);
     }
   });
 });
