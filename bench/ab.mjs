@@ -1,8 +1,9 @@
-// `node bench/ab.mjs [REF] [edit|index|fresh] [N]`: the same work on the core as of REF (default main)
+// `node bench/ab.mjs [REF] [edit|index|fresh|claims] [N]`: the same work on the core as of REF (default main)
 // and as in the working tree, alternated in one process (each its own bundle, caches and
 // article state), in CPU time of this thread: an A/B that a machine shared with other jobs
 // skews less than two runs apart. For the speed work (issue 19). `fresh`: a fresh Analyzer on a
 // 20k, a 200k and a 1 MB article built from the seeds, N rounds (default 15, 1 MB a third of them).
+// `claims`: the claims stage alone on the 20k and 200k articles' paragraphs (see below).
 import { loadCore, root, shared, work } from './coreBundle.mjs';
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -44,6 +45,36 @@ if (which === 'edit') {
     const times = [[], []];
     for (let r = 0; r < rounds; r++) for (let s = 0; s < 2; s++) times[s].push(cpu(() => new [A, B][s].Analyzer().analyze(text)));
     console.log(`fresh analysis of a ${label} article, CPU ms (${rounds} rounds), ${ref} → working tree: best ${Math.min(...times[0]).toFixed(1)} → ${Math.min(...times[1]).toFixed(1)} (${(Math.min(...times[0]) / Math.min(...times[1])).toFixed(2)}×); median ${median(times[0]).toFixed(1)} → ${median(times[1]).toFixed(1)} (${(median(times[0]) / median(times[1])).toFixed(2)}×)`);
+  }
+} else if (which === 'claims') {
+  // the claims stage alone: detectClaims on every body paragraph of a 20k and a 200k article, its
+  // inputs (Simplified view, figures, entities) made beforehand by each side's own core, as the
+  // Analyzer makes them. With `node --expose-gc --max-semi-space-size=64` also the bytes each
+  // round allocates (the heap grown between two collections: no scavenge runs in between).
+  const n = Number(count ?? 15);
+  const heap = () => process.memoryUsage().heapUsed;
+  for (const [label, size, rounds] of [['20k', 20_000, n * 2], ['200k', 200_000, Math.max(3, Math.ceil(n / 2))]]) {
+    const text = flat(distinctSeedsText(seeds, size).slice(0, size));
+    const inputs = [A, B].map((core) => {
+      const lexicon = core.builtinLexicon();
+      return core.splitParagraphs(text).filter((p) => p.kind === 'body').map((p) => {
+        const simplified = core.toSimplifiedView(p.text).text;
+        return { text: p.text, simplified, figures: core.detectFigures(p.text), entities: core.detectEntities(p.text, lexicon, { simplified }), lexicon };
+      });
+    });
+    const run = (s) => { for (const p of inputs[s]) [A, B][s].detectClaims(p); };
+    const times = [[], []];
+    const bytes = [[], []];
+    for (let r = 0; r < rounds; r++) {
+      for (let s = 0; s < 2; s++) {
+        if (globalThis.gc) globalThis.gc();
+        const h0 = heap();
+        times[s].push(cpu(() => run(s)));
+        if (globalThis.gc) bytes[s].push(heap() - h0);
+      }
+    }
+    const mb = (xs) => (Math.min(...xs) / 1e6).toFixed(2);
+    console.log(`claims of a ${label} article's paragraphs, CPU ms (${rounds} rounds), ${ref} → working tree: best ${Math.min(...times[0]).toFixed(2)} → ${Math.min(...times[1]).toFixed(2)} (${(Math.min(...times[0]) / Math.min(...times[1])).toFixed(2)}×); median ${median(times[0]).toFixed(2)} → ${median(times[1]).toFixed(2)} (${(median(times[0]) / median(times[1])).toFixed(2)}×)${globalThis.gc ? `; allocated ${mb(bytes[0])} → ${mb(bytes[1])} MB` : ''}`);
   }
 } else {
   const dir = join(work, 'corpus-2000-1700');

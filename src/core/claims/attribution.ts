@@ -54,7 +54,8 @@ const SPEAKER_TYPES = new Set(['person', 'org', 'work', 'product']);
 const TRIM_LEAD = codeTable('，,、：:“”「」。；;（）()—', true);
 const TRIM_TRAIL = codeTable('，,、：:“”「」；;（）()—', true);
 const PRONOUN = /^(?:而|但|并|也|则)?(?:他|她|其|对方)(?:们)?/u;
-const CLAUSE_BREAK = /[，,。；;：:”」！？!?]/u;
+/** Where a clause ends (/[，,。；;：:”」！？!?]/u), by UTF-16 unit: read at every character back to a verb's subject. */
+const CLAUSE_BREAK = codeTable('，,。；;：:”」！？!?', false);
 const MAX_SUBJECT = 40;
 const NEGATION_BEFORE = /(?:未|没|不|无)$/u;
 const LEAD_IN = /^[\s，,]*(?:但是|但|而且|而|不过|并且|同时|此外|另外|对此|随后|其后|曾有|曾经|曾)?/u;
@@ -184,7 +185,7 @@ function lastBreakBefore(norm: string, at: number): number {
     const c = norm[i]!;
     if (c === '》') depth++;
     else if (c === '《') depth--;
-    else if (depth <= 0 && CLAUSE_BREAK.test(c)) return i + 1;
+    else if (depth <= 0 && CLAUSE_BREAK[norm.charCodeAt(i)] === 1) return i + 1;
   }
   return 0;
 }

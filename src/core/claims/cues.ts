@@ -54,16 +54,25 @@ interface Found {
 
 /**
  * The last texts read: the features of one sentence ask about a dozen lists of the same text
- * (the sentence, or its words outside quotations).
+ * (the sentence, or its words outside quotations). A ring of slots whose arrays are reused:
+ * what cuesIn returns is read at once by its callers, never kept.
  */
 const RECENT = 4;
-const recent: Array<{ s: string; found: Found }> = [];
+const recent: Array<{ s: string | undefined; found: Found }> = Array.from({ length: RECENT }, () => ({
+  s: undefined,
+  found: { first: new Int16Array(SCANNED.length), count: new Uint16Array(SCANNED.length) },
+}));
+let oldest = 0;
 
 /** Every scanned list's cues in `s`, in one reading of it. */
 function cuesIn(s: string): Found {
-  for (const r of recent) if (r.s === s) return r.found;
-  const first = new Int16Array(SCANNED.length).fill(-1);
-  const count = new Uint16Array(SCANNED.length);
+  for (let r = 0; r < RECENT; r++) if (recent[r]!.s === s) return recent[r]!.found;
+  const slot = recent[oldest]!;
+  oldest = (oldest + 1) % RECENT;
+  slot.s = s;
+  const { first, count } = slot.found;
+  first.fill(-1);
+  count.fill(0);
   const scan = ++scans;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -77,10 +86,7 @@ function cuesIn(s: string): Found {
       if (first[bit]! < 0 || INDEX[k]! < first[bit]!) first[bit] = INDEX[k]!;
     }
   }
-  const found = { first, count };
-  recent.unshift({ s, found });
-  if (recent.length > RECENT) recent.pop();
-  return found;
+  return slot.found;
 }
 
 /** The first cue of one list in `s` (its least index), reading only that list's cues. */
@@ -116,12 +122,12 @@ export function findCue(s: string, list: CueList): string | undefined {
  */
 export function findCueOnce(s: string, list: CueList): string | undefined {
   const bit = bitOf(list);
-  for (const r of recent) if (r.s === s) return index(r.found.first[bit]!);
-  return index(firstOfList(s, bit));
+  for (let r = 0; r < RECENT; r++) if (recent[r]!.s === s) return cueAt(list, recent[r]!.found.first[bit]!);
+  return cueAt(list, firstOfList(s, bit));
+}
 
-  function index(i: number): string | undefined {
-    return i < 0 ? undefined : CUES[list][i];
-  }
+function cueAt(list: CueList, i: number): string | undefined {
+  return i < 0 ? undefined : CUES[list][i];
 }
 
 /** How many cues of a list occur in `s`. */

@@ -74,7 +74,9 @@ const MIN_LETTERS = 5;
 
 /** The claims of one body paragraph, every candidate scored. */
 export function detectClaims(p: ClaimInput): Claim[] {
-  return detectClaimCandidates(p).map((u) => u.claim);
+  const out: Claim[] = [];
+  candidates(p, (claim) => out.push(claim));
+  return out;
 }
 
 /**
@@ -82,8 +84,30 @@ export function detectClaims(p: ClaimInput): Claim[] {
  * navigation and headings never reach here (the analyser leaves noise out).
  */
 export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
-  const norm = p.simplified ?? toSimplifiedView(p.text).text;
   const out: ScoredUnit[] = [];
+  candidates(p, (claim, features) => out.push({ claim, features }));
+  return out;
+}
+
+const isSalient = (f: Figure): boolean => f.salient === true;
+
+/** Salient figures of `list` within [from, end) (the passage of a unit and the one before it). */
+function salientWithin(list: readonly Figure[], from: number, end: number): Figure[] {
+  const out: Figure[] = [];
+  for (const f of list) if (f.start >= from && f.end <= end && f.salient) out.push(f);
+  return out;
+}
+
+/** Checks that state a figure at or after `start`. */
+function statedFrom(checks: ArithmeticCheck[], start: number): ArithmeticCheck[] {
+  const out: ArithmeticCheck[] = [];
+  for (const c of checks) if (c.stated.start >= start) out.push(c);
+  return out;
+}
+
+/** Every scored candidate, given to `take` in order (no list of candidate objects where only claims are wanted). */
+function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => void): void {
+  const norm = p.simplified ?? toSimplifiedView(p.text).text;
   let previousSource: Attribution | undefined;
   let previousUnit: { start: number; end: number } | undefined;
   const figuresIn = new Within(p.figures);
@@ -96,7 +120,7 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
       previousUnit = u;
       continue;
     }
-    const figures = figuresIn.take(u.start, u.end, (f) => f.salient);
+    const figures = figuresIn.take(u.start, u.end, isSalient);
     const entities = entitiesIn.take(u.start, u.end);
     // the unit's findings in paragraph offsets, the unit's start taken off where they are compared (no copies)
     const attribution = attribute({ norm: sNorm, text: sentence, entities, base: u.start, previous: previousSource, lexicon: p.lexicon, pureQuote: u.pureQuote });
@@ -110,40 +134,43 @@ export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
 
     // keywords are Simplified: check against the Simplified view (same offsets)
     let checks = checkArithmetic({ text: norm, figures });
-    const amounts = figures.filter((f) => f.type !== 'date' && f.type !== 'rank' && f.type !== 'duration');
-    if (checks.length === 0 && previousUnit && amounts.some((f) => f.type === 'percent')) {
+    // (counted, not listed: only how many amounts there are and whether one is a percentage matter)
+    let amounts = 0;
+    let percent = false;
+    for (const f of figures) {
+      if (f.type === 'date' || f.type === 'rank' || f.type === 'duration') continue;
+      amounts++;
+      if (f.type === 'percent') percent = true;
+    }
+    if (checks.length === 0 && previousUnit && percent) {
       // the relation may reach back to the figures of the sentence before
-      const from = previousUnit.start;
-      const joined = p.figures.filter((f) => f.start >= from && f.end <= u.end && f.salient);
-      checks = checkArithmetic({ text: norm, figures: joined }).filter((c) => c.stated.start >= u.start);
+      checks = statedFrom(checkArithmetic({ text: norm, figures: salientWithin(p.figures, previousUnit.start, u.end) }), u.start);
     }
 
     const { score: modelScore, contributions } = checkWorthiness(features);
     // a failed check is the most worth-checking thing an article can hold
-    const fails = checks.some((c) => c.verdict === 'does not hold');
+    let fails = false;
+    for (const c of checks) if (c.verdict === 'does not hold') fails = true;
     const score = fails ? Math.max(modelScore, 0.95) : modelScore;
-    const reasonMessages = describe(contributions, cues, figures, entities, source);
-    if (fails) reasonMessages.unshift(msg('its arithmetic does not hold'));
-    const reasons = reasonMessages.map((m) => renderMessage(m));
+    const { messages: reasonMessages, texts: reasons } = describeReasons(contributions, cues, figures, entities, source, fails);
 
     const quoted = source !== undefined && (SPEECH_BEFORE_QUOTE.test(sNorm) || u.pureQuote || u.joined === 'speaker');
     const opinion = (source !== undefined && findCue(sNorm, 'hedges') !== undefined) || hasOpinionVerb(sNorm);
     let type: ClaimType;
     if (quoted) type = 'quote';
-    else if (opinion && !amounts.length) type = 'opinion';
+    else if (opinion && amounts === 0) type = 'opinion';
     else if (features.forecast && !features.figure) type = 'forecast';
     else if (features.forecast && /预计|预测|将达|将超|有望|计划|目标/u.test(sNorm)) type = 'forecast';
-    else if (amounts.length) type = 'statistic';
+    else if (amounts > 0) type = 'statistic';
     else if (opinion || features.hedge) type = 'opinion';
     else type = 'event';
 
     const claim: Claim = { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks };
     if (source) claim.source = source;
-    out.push({ claim, features });
+    take(claim, features);
     if (source?.kind === 'named' || source?.kind === 'anonymous') previousSource = source;
     previousUnit = u;
   }
-  return out;
 }
 
 /**
@@ -184,7 +211,8 @@ function letterCount(s: string): number {
   return n;
 }
 
-const SAY: Partial<Record<FeatureName, (cue: string) => Message>> = {
+/** The reason a feature gives, by its cue (exported for the unit test of the shared reasons). */
+export const SAY: Partial<Record<FeatureName, (cue: string) => Message>> = {
   date: () => msg('gives a date'),
   entity: () => msg('names an entity'),
   event: (c) => msg('an event ({0})', c),
@@ -224,39 +252,109 @@ function firstDistinct(entities: readonly EntityMention[], n: number): string[] 
   return out;
 }
 
-/** Reasons as messages, strongest first: figures, names and sources in full, other features by their cue. */
-function describe(contributions: Contribution[], cues: Partial<Record<FeatureName, string>>, figures: Figure[], entities: EntityMention[], source: Attribution | undefined): Message[] {
-  const out: Message[] = [];
-  const amounts = figures.filter((f) => f.type !== 'date');
+/** A reason as a message and as English text. */
+interface Reason {
+  message: Message;
+  text: string;
+}
+
+/**
+ * Reasons made once and shared: a reason is one of a few dozen templates with a cue word, a
+ * count, a few names or a source as its argument, so most sentences repeat reasons said
+ * before. Each (template, argument) is made and rendered once, with its "but" form, instead of
+ * two messages and a string per reason per candidate sentence. Messages are read-only.
+ * Bounded: names and sources vary from article to article.
+ */
+class Reasons {
+  private readonly byTemplate = new Map<string, Map<string | number, [Reason | undefined, Reason | undefined]>>();
+  private size = 0;
+  private static readonly MAX = 20_000;
+
+  /** The reason `make(arg)` under the template `key`, said plainly (`positive`) or after a "but". */
+  get(key: string, arg: string | number, positive: boolean, make: (arg: string | number) => Message): Reason {
+    let byArg = this.byTemplate.get(key);
+    if (!byArg) this.byTemplate.set(key, (byArg = new Map()));
+    let pair = byArg.get(arg);
+    if (!pair) {
+      if (this.size >= Reasons.MAX) this.clear();
+      byArg = this.byTemplate.get(key) ?? new Map();
+      this.byTemplate.set(key, byArg);
+      byArg.set(arg, (pair = [undefined, undefined]));
+      this.size++;
+    }
+    const side = positive ? 0 : 1;
+    let reason = pair[side];
+    if (!reason) {
+      const plain = make(arg);
+      // what speaks for checking is said plainly, what speaks against it after a "but"
+      const message = positive ? plain : msg('but {0}', plain);
+      reason = pair[side] = { message, text: renderMessage(message) };
+    }
+    return reason;
+  }
+
+  clear(): void {
+    this.byTemplate.clear();
+    this.size = 0;
+  }
+}
+
+const REASONS = new Reasons();
+const ARITHMETIC_FAILS: Reason = { message: msg('its arithmetic does not hold'), text: 'its arithmetic does not hold' };
+const statesFigures = (count: string | number): Message => (Number(count) > 1 ? msg('states {0} figures', count) : msg('states a figure'));
+const namesThem = (names: string | number): Message => msg('names {0}', names);
+const fromDocument = (document: string | number): Message => msg('from a document ({0})', document);
+const unnamedSource = (who: string | number): Message => msg('attributed to {0} (unnamed)', who);
+const namedSource = (who: string | number): Message => msg('attributed to {0}', who);
+const SAY_OF = new Map(Object.entries(SAY).map(([feature, say]) => [feature, (cue: string | number) => say!(String(cue))]));
+
+/** Empties the shared reasons (for a test of their bound). */
+export function clearReasons(): void {
+  REASONS.clear();
+}
+
+/** Reasons, strongest first: figures, names and sources in full, other features by their cue; as messages and as English text. */
+export function describeReasons(contributions: Contribution[], cues: Partial<Record<FeatureName, string>>, figures: readonly Figure[], entities: readonly EntityMention[], source: Attribution | undefined, arithmeticFails = false): { messages: Message[]; texts: string[] } {
+  const messages: Message[] = [];
+  const texts: string[] = [];
+  if (arithmeticFails) {
+    messages.push(ARITHMETIC_FAILS.message);
+    texts.push(ARITHMETIC_FAILS.text);
+  }
   // each of these is said once, however many of its features contributed
   let figuresSaid = false;
   let namesSaid = false;
   let sourceSaid = false;
   for (const { feature, effect } of contributions) {
     if (Math.abs(effect) < 0.25) continue;
-    let text: Message | undefined;
+    const positive = effect > 0;
+    let reason: Reason | undefined;
     if (feature === 'figure' || feature === 'figures') {
       if (figuresSaid) continue;
       figuresSaid = true;
       // a reason reads as what the sentence does, not as a bare count ("+ 2 figures" said too little)
-      text = amounts.length > 1 ? msg('states {0} figures', amounts.length) : msg('states a figure');
+      let amounts = 0;
+      for (const f of figures) if (f.type !== 'date') amounts++;
+      reason = REASONS.get('#figures', amounts > 1 ? amounts : 1, positive, statesFigures);
     } else if (feature === 'entity' || feature === 'entities') {
       if (namesSaid) continue;
       namesSaid = true;
-      text = msg('names {0}', firstDistinct(entities, 3).join(', '));
+      reason = REASONS.get('#names', firstDistinct(entities, 3).join(', '), positive, namesThem);
     } else if (feature.startsWith('source') && source) {
       if (sourceSaid) continue;
       sourceSaid = true;
       const who = source.canonical ?? source.text;
-      text = source.kind === 'document'
-        ? msg('from a document ({0})', source.document ?? '')
-        : source.kind === 'anonymous' ? msg('attributed to {0} (unnamed)', who) : msg('attributed to {0}', who);
+      reason = source.kind === 'document'
+        ? REASONS.get('#document', source.document ?? '', positive, fromDocument)
+        : source.kind === 'anonymous' ? REASONS.get('#unnamed', who, positive, unnamedSource) : REASONS.get('#named', who, positive, namedSource);
     } else {
-      const say = SAY[feature];
-      text = say?.(cues[feature] ?? '');
+      const say = SAY_OF.get(feature);
+      if (say) reason = REASONS.get(feature, cues[feature] ?? '', positive, say);
     }
-    // what speaks for checking is said plainly, what speaks against it after a "but"
-    if (text) out.push(effect > 0 ? text : msg('but {0}', text));
+    if (reason) {
+      messages.push(reason.message);
+      texts.push(reason.text);
+    }
   }
-  return out;
+  return { messages, texts };
 }

@@ -132,10 +132,13 @@ function letters(s: string): number {
   return n;
 }
 
+const NO_TITLES: ReadonlyArray<readonly [number, number]> = [];
+
 /** UTF-16 ranges of the titles 《…》 in a unit, moved by `base` (to the offsets of the unit's findings). */
-function titleRanges(s: string, base: number): Array<[number, number]> {
+function titleRanges(s: string, base: number): ReadonlyArray<readonly [number, number]> {
+  // most sentences have none: no array then
+  if (!s.includes('《')) return NO_TITLES;
   const out: Array<[number, number]> = [];
-  if (!s.includes('《')) return out;
   for (const m of s.matchAll(TITLE)) out.push([base + m.index!, base + m.index! + m[0].length]);
   return out;
 }
@@ -173,63 +176,98 @@ function endsWithEllipsis(s: string): boolean {
   return t.endsWith('…') || t.endsWith('...');
 }
 
+/** Whether `w` occurs in the first `n` UTF-16 units of `s` (as s.slice(0, n).includes(w), without the slice). */
+export function includesWithin(s: string, w: string, n: number): boolean {
+  const last = Math.min(n, s.length) - w.length;
+  for (let i = 0; i <= last; i++) if (s.startsWith(w, i)) return true;
+  return false;
+}
+
+/** The first of `words` that occurs in the first `n` UTF-16 units of `s` (all of it where n is Infinity). */
+function firstWithin(words: readonly string[], s: string, n: number): string | undefined {
+  for (let k = 0; k < words.length; k++) if (n === Infinity ? s.includes(words[k]!) : includesWithin(s, words[k]!, n)) return words[k];
+  return undefined;
+}
+
+/** Whether a finding lies inside one of the ranges. */
+function inside(x: { start: number; end: number }, ranges: ReadonlyArray<readonly [number, number]>): boolean {
+  for (let k = 0; k < ranges.length; k++) if (x.start >= ranges[k]![0] && x.end <= ranges[k]![1]) return true;
+  return false;
+}
+
+/** 1 with the cue noted where one was found, 0 where none was. */
+function cue(cues: Partial<Record<FeatureName, string>>, name: FeatureName, found: string | undefined): number {
+  if (found === undefined) return 0;
+  cues[name] = found;
+  return 1;
+}
+
 export function extractFeatures(input: FeatureInput): FeatureResult {
   const { norm, attribution: a } = input;
   // the author's own words: what stands outside quotations and titles
   const bare = withoutQuotedParts(norm);
   const cues: Partial<Record<FeatureName, string>> = {};
-  const cue = (name: FeatureName, found: string | undefined): number => {
-    if (found === undefined) return 0;
-    cues[name] = found;
-    return 1;
-  };
-  // figures inside titles (《两笔10亿美元融资》) are the title's, not the sentence's
+  // figures inside titles (《两笔10亿美元融资》) are the title's, not the sentence's; only counts are
+  // needed (amounts, small numbers, dates, distinct names up to two), so no lists are made
   const inTitles = titleRanges(norm, input.base ?? 0);
-  const figures = input.figures.filter((f) => !inTitles.some(([s, e]) => f.start >= s && f.end <= e));
-  const amounts = figures.filter((f) => AMOUNT_TYPES.has(f.type) && !isSmallNumber(f));
-  const small = figures.filter((f) => AMOUNT_TYPES.has(f.type) && isSmallNumber(f));
-  const names = new Set<string>();
-  for (const e of input.entities) if (NAMED_TYPES.has(e.type) && (inTitles.length === 0 || !inTitles.some(([s, t]) => e.start >= s && e.end <= t))) names.add(e.entityId);
+  let amounts = 0;
+  let small = 0;
+  let dated = false;
+  for (const f of input.figures) {
+    if (inTitles.length > 0 && inside(f, inTitles)) continue;
+    if (f.type === 'date') dated = true;
+    if (!AMOUNT_TYPES.has(f.type)) continue;
+    if (isSmallNumber(f)) small++;
+    else amounts++;
+  }
+  let firstName: string | undefined;
+  let names = 0;
+  for (const e of input.entities) {
+    if (names === 2 || !NAMED_TYPES.has(e.type) || (inTitles.length > 0 && inside(e, inTitles))) continue;
+    if (names === 0) {
+      firstName = e.entityId;
+      names = 1;
+    } else if (e.entityId !== firstName) names = 2;
+  }
   const source = a.source;
   const length = letters(norm);
-  const opening = bare.slice(0, 8);
   const asserted = assertedPart(bare);
-  const plan = findCueOnce(asserted, 'forecasts') ?? TIME_FORECASTS.find((w) => bare.includes(w));
+  const plan = findCueOnce(asserted, 'forecasts') ?? firstWithin(TIME_FORECASTS, bare, Infinity);
   const f: Features = {
-    figure: amounts.length >= 1 ? 1 : 0,
-    figures: amounts.length >= 2 ? 1 : 0,
-    smallNumber: amounts.length === 0 && small.length > 0 ? 1 : 0,
-    date: figures.some((x) => x.type === 'date') || hasDateWords(bare) ? 1 : cue('date', findCue(bare, 'timeWords')),
-    entity: names.size >= 1 ? 1 : 0,
-    entities: names.size >= 2 ? 1 : 0,
+    figure: amounts >= 1 ? 1 : 0,
+    figures: amounts >= 2 ? 1 : 0,
+    smallNumber: amounts === 0 && small > 0 ? 1 : 0,
+    date: dated || hasDateWords(bare) ? 1 : cue(cues, 'date', findCue(bare, 'timeWords')),
+    entity: names >= 1 ? 1 : 0,
+    entities: names >= 2 ? 1 : 0,
     sourceNamed: source?.kind === 'named' && !a.fromContext ? 1 : 0,
     sourceAnonymous: source?.kind === 'anonymous' && !a.fromContext ? 1 : 0,
     sourceDocument: source?.kind === 'document' || source?.document ? 1 : 0,
     sourceFromContext: a.fromContext ? 1 : 0,
-    reported: cue('reported', a.reported),
-    vagueHolder: !source ? cue('vagueHolder', a.vague ?? VAGUE_GROUP.exec(bare)?.[0]) : 0,
+    reported: cue(cues, 'reported', a.reported),
+    vagueHolder: !source ? cue(cues, 'vagueHolder', a.vague ?? VAGUE_GROUP.exec(bare)?.[0]) : 0,
     speechWithoutSource: a.speech && !source && !a.vague ? 1 : 0,
     // speech, not a scare quote (“第二条曲线”): introduced by a colon or a speech verb, or long
     quote: (OPENING_QUOTE.test(norm) && (LONG_QUOTE.test(norm) || INTRODUCED_QUOTE.test(norm))) || input.pureQuote ? 1 : 0,
     pureQuoteWithoutSource: input.pureQuote && !source ? 1 : 0,
-    event: cue('event', findCueOnce(asserted, 'eventVerbs')),
-    state: cue('state', findCue(bare, 'stateMarkers')),
-    forecast: cue('forecast', plan),
+    event: cue(cues, 'event', findCueOnce(asserted, 'eventVerbs')),
+    state: cue(cues, 'state', findCue(bare, 'stateMarkers')),
+    forecast: cue(cues, 'forecast', plan),
     // 第一季度 is a period, not a ranking
-    superlative: cue('superlative', findCueOnce(bare.includes('第') ? bare.replace(/第[一二三四1-4]财?季度?/gu, '') : bare, 'superlatives')),
+    superlative: cue(cues, 'superlative', findCueOnce(bare.includes('第') ? bare.replace(/第[一二三四1-4]财?季度?/gu, '') : bare, 'superlatives')),
     // a named speaker may hedge: the hedge is theirs, the claim that they said it is checkable
-    hedge: source ? 0 : cue('hedge', findCueOnce(bare.replace(CONCLUDING, ''), 'hedges')),
-    unattributedView: cue('unattributedView', findCue(bare, 'unattributedViews')),
+    hedge: source ? 0 : cue(cues, 'hedge', findCueOnce(bare.includes('看来') ? bare.replace(CONCLUDING, '') : bare, 'hedges')),
+    unattributedView: cue(cues, 'unattributedView', findCue(bare, 'unattributedViews')),
     editorial: Math.min(1, countCues(bare, 'editorial')),
     evaluative: Math.min(1, countCues(bare, 'evaluative') / 2),
-    figurative: cue('figurative', findCue(bare, 'metaphors')),
-    transition: cue('transition', CUES.transitions.find((w) => opening.includes(w))),
+    figurative: cue(cues, 'figurative', findCue(bare, 'metaphors')),
+    transition: cue(cues, 'transition', firstWithin(CUES.transitions, bare, 8)),
     // a question the source asks in reported speech (他说：…你说它有什么价值？) is theirs
     question: endsWithMark(bare, QUESTION_MARKS, QUESTION_CLOSERS) && !(source && a.speech && /[：:]/u.test(bare)) ? 1 : 0,
-    note: cue('note', findCue(bare, 'notes')),
-    firstPerson: a.reported ? 0 : cue('firstPerson', findCue(bare, 'firstPerson')),
-    normative: cue('normative', findCue(bare, 'normative')),
-    conditional: cue('conditional', CUES.conditionals.find((w) => bare.slice(0, 12).includes(w))),
+    note: cue(cues, 'note', findCue(bare, 'notes')),
+    firstPerson: a.reported ? 0 : cue(cues, 'firstPerson', findCue(bare, 'firstPerson')),
+    normative: cue(cues, 'normative', findCue(bare, 'normative')),
+    conditional: cue(cues, 'conditional', firstWithin(CUES.conditionals, bare, 12)),
     opensWithThis: /^(?:而|但|不过|其实)?[，,]?(?:这|此|那|这也|这既|这种|这样)/u.test(bare) ? 1 : 0,
     short: length < 16 ? 1 : 0,
     long: length > 60 ? 1 : 0,
