@@ -39,6 +39,49 @@ export interface PoolOptions {
   window?: number;
   /** The script a worker runs (it calls serveIfWorker); by default this bundle. */
   script?: string;
+  /**
+   * What a task's work shares with other tasks (hashes of its paragraphs): a free worker is given,
+   * of the next `lookahead` tasks, the one whose keys it was given most often before, so that text
+   * repeated across tasks meets the worker whose paragraph cache already has it.
+   */
+  affinity?: (task: unknown) => readonly number[];
+  /** How many tasks a free worker chooses from (with `affinity`; 1 without). */
+  lookahead?: number;
+}
+
+/** A task pulled from the source, waiting for a worker. */
+interface Pending {
+  index: number;
+  task: unknown;
+  keys: readonly number[];
+}
+
+/** Keys remembered per pool: past this many, the oldest choices are forgotten. */
+const MAX_KEYS = 1_000_000;
+
+/**
+ * Which of the pending tasks the `worker`th worker should take: the one with the most keys last
+ * given to it, less those last given to another worker (those are better left to it); the
+ * earliest on a tie. The chosen task's keys are then this worker's.
+ */
+export function pickTask(pending: readonly { keys: readonly number[] }[], worker: number, owners: Map<number, number>): number {
+  let best = 0;
+  let bestScore = -Infinity;
+  for (let i = 0; i < pending.length; i++) {
+    let score = 0;
+    for (const key of pending[i]!.keys) {
+      const owner = owners.get(key);
+      if (owner === worker) score++;
+      else if (owner !== undefined) score--;
+    }
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  if (owners.size > MAX_KEYS) owners.clear();
+  for (const key of pending[best]?.keys ?? []) owners.set(key, worker);
+  return best;
 }
 
 /**
@@ -105,8 +148,11 @@ export async function runPoolStream(tasks: Iterable<unknown>, jobs: number, setu
     workers.push(w);
     return w;
   };
-  const pump = () => {
-    while (!exhausted && !failure && pulled - emitted < window && (idle.length > 0 || workers.length < jobs)) {
+  const lookahead = options.affinity ? Math.max(1, options.lookahead ?? 1) : 1;
+  const pending: Pending[] = [];
+  const owners = new Map<number, number>();
+  const pull = () => {
+    while (!exhausted && !failure && pending.length < lookahead && pulled - emitted < window) {
       let next: IteratorResult<unknown>;
       try {
         next = source.next();
@@ -119,9 +165,19 @@ export async function runPoolStream(tasks: Iterable<unknown>, jobs: number, setu
         exhausted = true;
         break;
       }
+      pending.push({ index: pulled++, task: next.value, keys: options.affinity?.(next.value) ?? [] });
+    }
+  };
+  const pump = () => {
+    for (pull(); idle.length > 0 || workers.length < jobs; pull()) {
+      // after a failure only the tasks before it are still run (their results come out first)
+      if (failure) for (let i = pending.length - 1; i >= 0; i--) if (pending[i]!.index >= failure.index) pending.splice(i, 1);
+      if (pending.length === 0) break;
       const w = idle.pop() ?? spawn();
-      busy.set(w, pulled);
-      w.postMessage({ index: pulled++, task: next.value });
+      const k = options.affinity ? pickTask(pending, workers.indexOf(w), owners) : 0;
+      const { index, task } = pending.splice(k, 1)[0]!;
+      busy.set(w, index);
+      w.postMessage({ index, task });
     }
   };
   try {
@@ -137,9 +193,9 @@ export async function runPoolStream(tasks: Iterable<unknown>, jobs: number, setu
 }
 
 /** Runs `tasks` on `jobs` workers (in this thread when jobs is 1); results in the tasks' order. */
-export async function runPool(tasks: readonly unknown[], jobs: number, setup: WorkerSetup, handler: Handler): Promise<unknown[]> {
+export async function runPool(tasks: readonly unknown[], jobs: number, setup: WorkerSetup, handler: Handler, options: PoolOptions = {}): Promise<unknown[]> {
   const results: unknown[] = [];
-  await runPoolStream(tasks, jobs, setup, handler, (r) => results.push(r));
+  await runPoolStream(tasks, jobs, setup, handler, (r) => results.push(r), options);
   return results;
 }
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runPoolStream } from '../../src/cli/pool';
+import { pickTask, runPoolStream } from '../../src/cli/pool';
 import { UsageError } from '../../src/cli/usageError';
 import { scaled, scratchDir } from './helpers';
 
@@ -82,5 +82,40 @@ describe('worker pool (runPoolStream): lazy, ordered, errors kept', function () 
     const out: unknown[] = [];
     await assert.rejects(runPoolStream(tasks(), 2, setup, noHandler, (r) => out.push(r), { script }), /docs\.jsonl:4: invalid JSON/);
     assert.deepEqual(out, [2, 4, 6]);
+  });
+});
+
+describe('worker pool: tasks that share text go to the same worker (pickTask)', function () {
+  this.timeout(scaled(60_000));
+
+  it('with affinity, results still come out in order, and an error still ends the run after the results before it', async () => {
+    const script = workerScript();
+    const tasks = Array.from({ length: 60 }, (_, n) => (n === 41 ? { fail: 'usage', key: 1 } : { n, key: n % 3 }));
+    const affinity = (t: unknown) => [(t as { key: number }).key];
+    const out: unknown[] = [];
+    await assert.rejects(
+      runPoolStream(tasks, 2, setup, noHandler, (r) => out.push(r), { script, affinity, lookahead: 8, window: 60 }),
+      (e: unknown) => e instanceof UsageError,
+    );
+    assert.deepEqual(out, Array.from({ length: 41 }, (_, n) => n * 2));
+    const all: unknown[] = [];
+    await runPoolStream(tasks.slice(0, 41), 2, setup, noHandler, (r) => all.push(r), { script, affinity, lookahead: 8, window: 41 });
+    assert.deepEqual(all, out);
+  });
+
+  it('a free worker takes the pending task with most keys it was given before, not one given to another, else the earliest', () => {
+    const owners = new Map<number, number>();
+    // two workers start on tasks with nothing in common: each takes the earliest
+    assert.equal(pickTask([{ keys: [1, 2, 3] }, { keys: [7, 8, 9] }], 0, owners), 0);
+    assert.equal(pickTask([{ keys: [7, 8, 9] }, { keys: [2, 3, 4] }], 1, owners), 0);
+    // worker 0 is free again: it skips the task that repeats worker 1's text and takes its own
+    const pending = [{ keys: [8, 9, 10] }, { keys: [20, 21] }, { keys: [2, 3, 30] }];
+    assert.equal(pickTask(pending, 0, owners), 2);
+    assert.equal(owners.get(30), 0);
+    // worker 1 then prefers its own over new text, and new text over worker 0's
+    assert.equal(pickTask([{ keys: [20] }, { keys: [1, 2] }, { keys: [9, 10] }], 1, owners), 2);
+    assert.equal(pickTask([{ keys: [1, 2] }, { keys: [20] }], 1, owners), 1);
+    // no keys at all: first come, first served
+    assert.equal(pickTask([{ keys: [] }, { keys: [] }], 1, new Map()), 0);
   });
 });

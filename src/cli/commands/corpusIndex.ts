@@ -1,5 +1,5 @@
 /** `gloss index FOLDER [--jobs N] [--out FILE]`: the corpus index as JSON, built on worker threads. */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { mergeIndexes, type ArticleIndex } from '../../core/corpus/articleIndex';
 import { maxArticleMb } from '../articleInput';
@@ -12,6 +12,38 @@ export type Task = { kind: 'index'; paths: string[]; maxMb: number } | { kind: '
 /** Articles per task of `gloss index`: at most this many, and at least this many tasks per job (so that the jobs end together). */
 const MAX_BATCH = 32;
 const BATCHES_PER_JOB = 16;
+
+/** Batches a free worker chooses from, by the paragraphs they share with what it analysed before. */
+const LOOKAHEAD = 16;
+
+/**
+ * Hashes of an article's longer lines, to send articles that repeat paragraphs (a source's
+ * boilerplate, a story's versions) to the worker whose paragraph cache has them. Only a hint:
+ * an article that cannot be read, or is above the size limit, has none (its worker reports it).
+ */
+export function lineKeys(path: string, maxMb: number): number[] {
+  let text: string;
+  try {
+    if (statSync(path).size > maxMb * 1024 * 1024) return [];
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return [];
+  }
+  const keys: number[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    if (to - from >= 8) {
+      // FNV-1a over the line's UTF-16 units
+      let h = 0x811c9dc5;
+      for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+      keys.push(h >>> 0);
+    }
+    from = to + 1;
+  }
+  return keys;
+}
 
 /** The articles under a folder: .txt files, not in hidden folders or node_modules. */
 export function articlesUnder(folder: string): string[] {
@@ -53,7 +85,10 @@ export async function runIndex(argv: readonly string[], write: (s: string) => vo
   const size = Math.min(MAX_BATCH, Math.max(1, Math.ceil(paths.length / (jobs * BATCHES_PER_JOB))));
   const batches: Task[] = [];
   for (let k = 0; k < paths.length; k += size) batches.push({ kind: 'index', paths: paths.slice(k, k + size), maxMb });
-  const results = ((await runPool(batches, jobs, { lexiconFrom: folder, lexiconPath }, handler)) as ArticleIndex[][]).flat();
+  const affinity = (task: unknown) => (task as Extract<Task, { kind: 'index' }>).paths.flatMap((p) => lineKeys(p, maxMb));
+  // (every result is kept until the end: no window to bound, the free worker may choose freely)
+  const poolOptions = { affinity, lookahead: LOOKAHEAD, window: batches.length };
+  const results = ((await runPool(batches, jobs, { lexiconFrom: folder, lexiconPath }, handler, poolOptions)) as ArticleIndex[][]).flat();
   const index = mergeIndexes(paths.map((p, k) => [relative(folder, p), results[k]!]));
   const json = JSON.stringify({ folder, jobs, articleCount: paths.length, ms: Date.now() - started, ...index }, null, 2) + '\n';
   if (out) writeFileSync(out, json);
