@@ -4,26 +4,15 @@
 // skews less than two runs apart. For the speed work (issue 19). `fresh`: a fresh Analyzer on a
 // 20k, a 200k and a 1 MB article built from the seeds, N rounds (default 15, 1 MB a third of them).
 // `claims`: the claims stage alone on the 20k and 200k articles' paragraphs (see below).
-import { loadCore, root, shared, work } from './coreBundle.mjs';
-import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpuMs, loadCore, loadCoreAt, median, shared, work } from './coreBundle.mjs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { distinctSeedsText, flat } from './seedsText.mjs';
 
 const [ref = 'main', which = 'edit', count] = process.argv.slice(2);
-const base = join(work, 'ab-base');
-rmSync(base, { recursive: true, force: true });
-mkdirSync(base, { recursive: true });
-execSync(`git archive ${ref} src | tar -x -C ${base}`, { cwd: root });
-const A = await loadCore('ab-a', { from: base });
+const A = await loadCoreAt(ref, 'ab-a');
 const B = await loadCore('ab-b');
-const cpu = (fn) => {
-  const c0 = process.cpuUsage();
-  fn();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1000;
-};
-const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+const cpu = cpuMs;
 const seeds = readdirSync(join(shared, 'seeds')).sort().map((f) => readFileSync(join(shared, 'seeds', f), 'utf8'));
 for (const core of [A, B]) new core.Analyzer().analyze(seeds.join('\n'));
 

@@ -4,25 +4,14 @@
 // (findings paired with the sidecar) and review queue. A core with a ReviewTracker keeps them
 // per document (as the extension's Reviewer does); one without builds them from scratch.
 // Printed for no sidecar and for a sidecar of 40 decisions. For the speed work (issue 19).
-import { loadCore, root, shared, work } from './coreBundle.mjs';
-import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpuMs, loadCore, loadCoreAt, median, shared } from './coreBundle.mjs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { distinctSeedsText, flat } from './seedsText.mjs';
 
 const [ref = 'main', count = '20'] = process.argv.slice(2);
-const base = join(work, 'ab-editor-base');
-rmSync(base, { recursive: true, force: true });
-mkdirSync(base, { recursive: true });
-execSync(`git archive ${ref} src | tar -x -C ${base}`, { cwd: root });
-const cores = [await loadCore('ab-editor-a', { from: base }), await loadCore('ab-editor-b')];
-const cpu = (fn) => {
-  const c0 = process.cpuUsage();
-  fn();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1000;
-};
-const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+const cores = [await loadCoreAt(ref, 'ab-editor-a'), await loadCore('ab-editor-b')];
+const cpu = cpuMs;
 const seeds = readdirSync(join(shared, 'seeds')).sort().map((f) => readFileSync(join(shared, 'seeds', f), 'utf8'));
 const big = flat(distinctSeedsText(seeds, 1_000_000));
 const at = big.indexOf('。', big.length / 2);

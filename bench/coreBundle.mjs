@@ -2,7 +2,8 @@
 // .bench/ (with the built-in lexicon compiled in), and the tagger's model from this checkout.
 import * as esbuild from 'esbuild';
 import { lexiconDefine } from '../scripts/lexicon-define.mjs';
-import { mkdirSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,3 +29,22 @@ export async function loadCore(name, { from = root, keepNames = false } = {}) {
   core.setNerModelPath(resolve(root, process.env.GLOSS_NER_MODEL ?? 'src/core/entities/model/ner.json'));
   return core;
 }
+
+/** The core as of git `ref` (its src/ extracted under .bench/NAME-base), loaded as loadCore does: the A side of an A/B. */
+export async function loadCoreAt(ref, name) {
+  const base = join(work, `${name}-base`);
+  rmSync(base, { recursive: true, force: true });
+  mkdirSync(base, { recursive: true });
+  execSync(`git archive ${ref} src | tar -x -C ${base}`, { cwd: root });
+  return loadCore(name, { from: base });
+}
+
+/** CPU time of this thread spent in `fn`, in ms: what a machine shared with other jobs skews least. */
+export function cpuMs(fn) {
+  const c0 = process.cpuUsage();
+  fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+
+export const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];

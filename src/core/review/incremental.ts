@@ -16,10 +16,9 @@ import { DEFAULT_MIN_CHECK_WORTHINESS } from '../claims/score';
 import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
 import type { Annotation, Sidecar } from '../sidecar/model';
-import { resolveAnchor } from '../sidecar/anchor';
 import type { ParagraphKind } from '../text/paragraphs';
 import { OffsetIndex } from '../text/offsets';
-import { addFindingItems, buildReview, compareItems, entityKeyOf, itemKey, itemsByParagraph, type Orphan, type Review, type ReviewItem, type ReviewState } from './items';
+import { addFindingItems, buildReview, compareItems, entityKeyOf, itemKey, itemsByParagraph, placeAnnotations, type Orphan, type Review, type ReviewItem } from './items';
 import { bodyTest, buildQueue, compareDocument, entityStop, localStops, queueOf, type Queue, type QueueEntry, type QueueFigures, type QueueOptions } from './queue';
 
 /** One paragraph's review items and stops, for the findings lists they were made from. */
@@ -105,35 +104,26 @@ export class ReviewTracker {
     this.order = parts;
 
     // the sidecar's decisions, laid over the findings' items (copies: the items stay the findings' own)
-    const orphans: Orphan[] = [];
+    let orphans: Orphan[] = [];
     const overlay = new Map<string, ReviewItem>();
     const replaced = new Map<ReviewItem, ReviewItem>();
     const extras: ReviewItem[] = [];
     const annotations = sidecar?.annotations ?? [];
     if (annotations.length) {
-      const index = new OffsetIndex(text);
-      for (const a of annotations) {
-        const r = resolveAnchor(text, a, index);
-        if (r.status === 'orphan') {
-          orphans.push({ annotation: a, reason: r.reason });
-          continue;
-        }
-        const start = index.toUtf16(r.start);
-        const end = index.toUtf16(r.end);
+      orphans = placeAnnotations(text, annotations, new OffsetIndex(text), (a, start, end, state) => {
         const k = itemKey(a.kind, start, end);
-        const state: ReviewState = a.status === 'manual' ? 'manual' : a.status;
         const existing = overlay.get(k);
         if (existing) {
           existing.annotation = a;
           existing.state = state;
-          continue;
+          return;
         }
         const base = findItem(parts, a.kind, start, end);
         const item: ReviewItem = base ? { ...base, state, annotation: a } : { kind: a.kind, start, end, state, annotation: a };
         overlay.set(k, item);
         if (base) replaced.set(base, item);
         else extras.push(item);
-      }
+      });
     }
     // one decision per entity: the first decided mention settles the others (settleEntities)
     const decided = new Map<string, Annotation>();

@@ -63,6 +63,23 @@ export function addFindingItems(items: Map<string, ReviewItem>, claims: readonly
   for (const e of entities) items.set(key('entity', e.start, e.end), { kind: 'entity', start: e.start, end: e.end, state: 'suggested', finding: { entity: e } });
 }
 
+/**
+ * The sidecar's annotations placed in the text (UTF-16 offsets, through their anchors), each
+ * handed to `place` with its review state; those that cannot be placed are returned as orphans.
+ */
+export function placeAnnotations(text: string, annotations: readonly Annotation[], index: OffsetIndex, place: (a: Annotation, start: number, end: number, state: ReviewState) => void): Orphan[] {
+  const orphans: Orphan[] = [];
+  for (const a of annotations) {
+    const r = resolveAnchor(text, a, index);
+    if (r.status === 'orphan') {
+      orphans.push({ annotation: a, reason: r.reason });
+      continue;
+    }
+    place(a, index.toUtf16(r.start), index.toUtf16(r.end), a.status === 'manual' ? 'manual' : a.status);
+  }
+  return orphans;
+}
+
 /** Findings and annotations of one article, in document order. */
 export function buildReview(analysis: Analysis, sidecar: Sidecar | undefined): Review {
   const text = analysis.text;
@@ -72,23 +89,14 @@ export function buildReview(analysis: Analysis, sidecar: Sidecar | undefined): R
   const date = sidecar?.date !== undefined ? parseArticleDate(sidecar.date, 'sidecar') : undefined;
   const figures = date && analysis.figures.some((f) => f.relative) ? resolveRelativeDates(analysis.figures, date) : analysis.figures;
   addFindingItems(items, analysis.claims, figures, analysis.entities);
-  const orphans: Orphan[] = [];
-  for (const a of sidecar?.annotations ?? []) {
-    const r = resolveAnchor(text, a, index);
-    if (r.status === 'orphan') {
-      orphans.push({ annotation: a, reason: r.reason });
-      continue;
-    }
-    const start = index.toUtf16(r.start);
-    const end = index.toUtf16(r.end);
+  const orphans = placeAnnotations(text, sidecar?.annotations ?? [], index, (a, start, end, state) => {
     const k = key(a.kind, start, end);
-    const state: ReviewState = a.status === 'manual' ? 'manual' : a.status;
     const existing = items.get(k);
     if (existing) {
       existing.annotation = a;
       existing.state = state;
     } else items.set(k, { kind: a.kind, start, end, state, annotation: a });
-  }
+  });
   const list = [...items.values()].sort(compareItems);
   settleEntities(list);
   const entityCounts = new Map<string, number>();
