@@ -7,20 +7,14 @@ import { sortByStrength, type Contribution } from '../../src/core/claims/score';
 import type { EntityMention } from '../../src/core/entities/detect';
 import type { Figure } from '../../src/core/figures/types';
 import { msg, renderMessage, type Message } from '../../src/core/text/message';
+import { rng } from '../support/anchorSimulation';
 
 // The speed work (issue 19) made a claim's reasons once per (template, argument) and shared them
 // between sentences; this compares them with the reasons as they were made before, per sentence,
 // on random contributions, cues, figures, names and sources.
 
-/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic (mulberry32), so that a failure can be replayed. */
+const random = rng;
 
 // the code before the shared reasons, verbatim
 function firstDistinct(entities: readonly EntityMention[], n: number): string[] {

@@ -4,20 +4,14 @@ import { COMPOUND_SURNAMES, REPORTING, SURNAMES, isNotInNameAt, isWeekday, readN
 import { cjkLengthAt } from '../../src/core/entities/textAt';
 import { WordDictionary } from '../../src/core/entities/wordLattice';
 import { tally } from '../../src/core/text/paragraphs';
+import { rng } from '../support/anchorSimulation';
 
 // The speed work (issue 19) replaced closures and one-character strings looked up in Sets by
 // loops and tables of UTF-16 units; these compare each with the code it replaced, on random
 // strings over alphabets that hit every branch (astral characters, ends of the string included).
 
-/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic (mulberry32), so that a failure can be replayed. */
+const random = rng;
 
 function randomText(next: () => number, pieces: readonly string[], length: number): string {
   let s = '';
