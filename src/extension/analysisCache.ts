@@ -54,7 +54,12 @@ export class AnalysisCache implements vscode.Disposable {
   /** Fires once when an article is found above gloss.maxArticleMb (again after it is closed or the limit changes). */
   readonly onDidRefuse = this.refused.event;
 
-  constructor(private readonly lexicon: () => Lexicon, private readonly debounceMs = 200) {
+  constructor(
+    private readonly lexicon: () => Lexicon,
+    private readonly debounceMs = 200,
+    /** Resolves once the workspace lexicon has been read: background analyses start after it. */
+    private readonly lexiconRead: () => Promise<void> = async () => {},
+  ) {
     // the tagger's model ships beside the bundle (dist/ner.json) and is read on first use
     setNerModelPath(join(__dirname, 'ner.json'));
     this.disposables.push(
@@ -239,6 +244,8 @@ export class AnalysisCache implements vscode.Disposable {
     const text = document.getText();
     let analysis = this.oversizeAnalysis(document, text);
     if (!analysis) {
+      await this.lexiconRead();
+      if (run.cancelled) return;
       const steps = this.analyzer.analyzeAhead(text, { document: key });
       let slice = performance.now();
       for (;;) {

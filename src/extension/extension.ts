@@ -75,7 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
   // to other work in the middle of activation (up to 40 ms measured on a busy machine)
   if (uiLanguage.ready) await uiLanguage.ready;
   const lexicon = new LexiconService();
-  const cache = new AnalysisCache(() => lexicon.lexicon);
+  const cache = new AnalysisCache(() => lexicon.lexicon, undefined, () => lexicon.whenRead());
   const sidecars = new SidecarService();
   const reviewer = new Reviewer(cache, sidecars);
   const annotators = new AnnotatorService();
@@ -172,7 +172,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     activationCpuMs: () => activationCpuMs,
     nerModelSource,
     async analyze(uri) {
-      return cache.get(await vscode.workspace.openTextDocument(uri));
+      const document = await vscode.workspace.openTextDocument(uri);
+      // as a background analysis does: not with the built-in lexicon, to be redone when the user's arrives
+      await lexicon.whenRead();
+      return cache.get(document);
     },
     async annotations(uri) {
       const document = await vscode.workspace.openTextDocument(uri);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { BYTES_PER_MB } from '../core/text/articleSize';
 import { maxArticleMb } from './articleSizeLimit';
+import { FirstRead } from './firstRead';
 import { minCheckWorthiness } from './claimThreshold';
 import { Analyzer, type Analysis } from '../core/analysis/analyze';
 import { builtinLexicon, type EntityType, type Lexicon } from '../core/entities/lexicon';
@@ -75,7 +76,11 @@ export class CorpusIndex implements vscode.Disposable {
   editorIdle?: () => Promise<void>;
   private buildCancel: vscode.CancellationTokenSource | undefined;
 
-  constructor(private readonly lexicon: () => Lexicon) {}
+  constructor(
+    private readonly lexicon: () => Lexicon,
+    /** Resolves once the workspace lexicon has been read: a build waits for it rather than index with the built-in one. */
+    private readonly lexiconRead: () => Promise<void> = async () => {},
+  ) {}
 
   /** Keeps per-article results in `folder` (the extension's storage), valid while `fingerprint` stays the same. */
   useCache(folder: () => vscode.Uri | undefined, fingerprint: () => string): void {
@@ -157,6 +162,7 @@ export class CorpusIndex implements vscode.Disposable {
       const location = uris.size > NOTIFY_ABOVE ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
       await vscode.window.withProgress({ location, title: t('Gloss: indexing articles'), cancellable: true }, async (progress, token) => {
         const stats: IndexStats = { analysed: [], cached: [], total: uris.size, cancelled: false };
+        await this.lexiconRead();
         await this.cache?.load();
         this.analyzer = new Analyzer(this.lexicon());
         this.perArticle.clear();
@@ -290,9 +296,14 @@ export class LexiconService implements vscode.Disposable {
   readonly corpus: CorpusIndex;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('gloss-lexicon');
+  private readonly firstRead = new FirstRead(
+    () => this.load(false),
+    () => this.changed.fire(),
+    (e) => console.error('Gloss: the workspace lexicon could not be read', e),
+  );
 
   constructor() {
-    this.corpus = new CorpusIndex(() => this.lexicon);
+    this.corpus = new CorpusIndex(() => this.lexicon, () => this.whenRead());
     this.disposables.push(this.corpus, this.diagnostics);
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_PATH}`);
     const reload = () => void this.load();
@@ -301,16 +312,22 @@ export class LexiconService implements vscode.Disposable {
 
   /**
    * The lexicon in use. The workspace lexicon is read (through workspace.fs) on first use:
-   * until it is, the built-in one serves, and `onDidChange` fires once the user's entities are in.
+   * until it is, the built-in one serves, and `onDidChange` fires once the user's entities are
+   * in, if the built-in one was handed out meanwhile (what was found with it is out of date).
    */
   get lexicon(): Lexicon {
-    if (!this.current) {
-      this.current = builtinLexicon();
-      void this.load(false).then((found) => {
-        if (found) this.changed.fire();
-      });
-    }
-    return this.current!;
+    this.firstRead.served();
+    this.current ??= builtinLexicon();
+    return this.current;
+  }
+
+  /**
+   * Resolves once the workspace lexicon has been read for the first time (readable or not).
+   * Background analyses wait for it, so that an article is not analysed twice on opening,
+   * first with the built-in lexicon and again when the user's entities arrive.
+   */
+  whenRead(): Promise<void> {
+    return this.firstRead.whenRead();
   }
 
   /**
