@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { splitParagraphs, splitSentences } from '../../src/core/text/paragraphs';
+import { Analyzer } from '../../src/core/analysis/analyze';
 
 const sentences = (s: string) => splitSentences(s).map((r) => s.slice(r.start, r.end));
 
@@ -39,6 +40,16 @@ describe('paragraphs', () => {
     assert.deepEqual(kinds, ['tagcloud', 'navigation', 'credit', 'credit', 'credit', 'heading', 'body', 'duplicate', 'credit']);
     const dup = splitParagraphs(text)[7]!;
     assert.equal(dup.duplicateOf, 6);
+  });
+
+  it("a line of the page's counters is navigation, whatever its numbers, and its figures are not marked", () => {
+    const counters = ['0 阅读:35', '阅读 1.2万', '點讚 12 在看 3', '閱讀量：10萬+', '评论 8 转发 21 收藏'];
+    for (const line of counters) assert.deepEqual(splitParagraphs(`${line}\n`).map((p) => p.kind), ['navigation'], line);
+    // counting readers inside a sentence is something the article says
+    const said = ['该文阅读量超过10万', '阅读:全文见附件', '阅读35分钟'];
+    for (const line of said) assert.notEqual(splitParagraphs(`${line}\n`)[0]!.kind, 'navigation', line);
+    const text = '青禾资本今年募资超过50亿元，创下纪录。\n0 阅读:35\n';
+    assert.deepEqual(new Analyzer().analyze(text).figures.filter((f) => f.salient).map((f) => f.text), ['50亿元']);
   });
 
   it('the headline (first paragraph, no sentence end) is a heading even with a comma, and no sentence joins it', () => {

@@ -32,6 +32,11 @@ const CREDIT = /^[#\s]*(?:文|撰文|作者|编辑|編輯|责编|責編|运营|�
 const PRODUCED_BY = /^[^。！？!?，,；;]{1,24}?(?:原创|原創|独家|獨家|联合|聯合)?\s*出品\s*[#]*$/u;
 const SOURCE_LINE = /^(?:文章来源于|文章來源於|本文来源|本文來源|原标题|原標題|转载自|轉載自)/u;
 const NAVIGATION = /^#*\s*(?:热门搜索|熱門搜索|相关阅读|相關閱讀|推荐阅读|推薦閱讀|搜索|登录|登錄|首页|首頁|返回顶部|返回頂部)\s*#*$/u;
+/**
+ * A line of the page's counters (0 阅读:35, 点赞 12 在看 3): what readers did with the page, not
+ * what the article says. Anchored at both ends, on a short paragraph only (HEAD_CHARS).
+ */
+const COUNTERS = /^(?:[\d.,]+[万萬wWkK]?\+?\s*)?(?:(?:阅读量?|閱讀量?|浏览量?|瀏覽量?|点赞|點讚|點贊|在看|评论|評論|转发|轉發|分享|收藏|喜欢|喜歡)\s*[:：]?\s*(?:[\d.,]+[万萬wWkK]?\+?)?\s*)+$/u;
 const SECTION_HEADING = /^(?:#{1,6}\s|\d{1,2}\s*[、.．]|\d{1,2}\s+\S|[一二三四五六七八九十]{1,3}[、.．])/u;
 const HAS_CLAUSE_COMMA = /[，,；]/;
 const DEBRIS = /<\/?[a-zA-Z][a-zA-Z0-9]{0,10}\s{0,3}\/?>|\?!\?\/?[a-zA-Z]{0,6}>?|&(?:nbsp|amp|lt|gt|quot);|\/p>/g;
@@ -130,7 +135,7 @@ function classifyRange(text: string, start: number, end: number, t: Tally): Para
   const head = text.slice(start, Math.min(end, start + HEAD_CHARS));
   if (CREDIT.test(head) || SOURCE_LINE.test(head) || (whole && PRODUCED_BY.test(head))) return 'credit';
   // NAVIGATION is anchored at both ends: only a short paragraph can match it
-  if (whole && NAVIGATION.test(head)) return 'navigation';
+  if (whole && (NAVIGATION.test(head) || COUNTERS.test(head))) return 'navigation';
   if (isTagCloud(length, t)) return 'tagcloud';
   const ends = endsSentenceAt(text, start, end);
   if (SECTION_HEADING.test(head) && length <= 60 && !ends) return 'heading';
