@@ -121,3 +121,13 @@ describe('entities: a rule\'s organisation that loses to the tagger\'s', () => {
     assert.deepEqual(kept(t, [suffix, candidate(t, 0, 2, 'place', 'lexicon')]), ['北京某某研究院/org']);
   });
 });
+
+describe('entities: a place and the administrative unit after it', () => {
+  it('takes in the unit the tagger left out', () => {
+    assert.deepEqual(marked('新规给东城区带来了变化。'), ['东城区/place']);
+  });
+  it('leaves out a unit that begins a word, in the tagger\'s place and in a known one', () => {
+    assert.deepEqual(marked('他是兴国县城的居民。'), ['兴国/place']);
+    assert.deepEqual(marked('上海市区的房价又涨了。'), ['上海/place']);
+  });
+});

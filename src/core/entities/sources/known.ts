@@ -6,6 +6,7 @@ import { OUTLET_CUES_AFTER } from '../kinds';
 import type { WordDictionary } from '../wordLattice';
 import { startsWithAny, triggerTable } from '../../text/chars';
 import placeEdges from '../data/placeEdges.json';
+import { unitBeginsWord } from '../places';
 
 /**
  * Whether a built-in name at [i, i + length) is part of longer words rather than the name:
@@ -64,7 +65,9 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     }
     // the group of a known organisation is the organisation: 阿里集团, 阿里巴巴集團, 百度公司
     const group = entry.type === 'org' && entry.groupNames && !hit.short ? groupSuffixAt(form, i + hit.length) : undefined;
-    const end = i + hit.length + (group?.length ?? 0);
+    let end = i + hit.length + (group?.length ?? 0);
+    // a unit that begins a word is no part of the place: 上海|市区, 兴国|县城
+    if (entry.type === 'place' && hit.length >= 3 && unitBeginsWord(norm, end - 1)) end--;
     // a short form before what an outlet does is the outlet, full name or not: 晚点引述
     // a short form before a title is the outlet or the app it appears on: 某某《标题》;
     // one in a list beside another known name of its kind is that kind's name: 甲网和乙
