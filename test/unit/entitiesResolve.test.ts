@@ -131,3 +131,13 @@ describe('entities: a place and the administrative unit after it', () => {
     assert.deepEqual(marked('上海市区的房价又涨了。'), ['上海/place']);
   });
 });
+
+describe('entities: a place\'s name as a side in a match', () => {
+  it('is an organisation right after what a side does and before a mark', () => {
+    assert.deepEqual(marked('主队上周战胜巴塞罗那。'), ['巴塞罗那/org']);
+    assert.deepEqual(marked('这支球队昨晚轻取冰岛，晋级半决赛。'), ['冰岛/org']);
+  });
+  it('stays a place before a word (a player from there)', () => {
+    assert.deepEqual(marked('她在决赛中战胜巴西的选手。'), ['巴西/place']);
+  });
+});

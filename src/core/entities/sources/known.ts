@@ -2,7 +2,7 @@
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { findAbbreviatedPlaces } from '../abbreviations';
 import type { EntityType, Lexicon } from '../lexicon';
-import { OUTLET_CUES_AFTER } from '../kinds';
+import { OUTLET_CUES_AFTER, isSideInMatch } from '../kinds';
 import type { WordDictionary } from '../wordLattice';
 import { startsWithAny, triggerTable } from '../../text/chars';
 import placeEdges from '../data/placeEdges.json';
@@ -73,6 +73,12 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     // one in a list beside another known name of its kind is that kind's name: 甲网和乙
     const short = hit.short && !(entry.type === 'org' && startsWithAny(form, OUTLET_CUES_AFTER, end)) &&
       !((entry.type === 'org' || entry.type === 'product') && form.charCodeAt(end) === 0x300a) && !coordinatedWithKnown(lexicon, form, i, end, entry.type);
+    // a place's name as a side in a match names the side, an organisation of its own: 战胜某城。
+    if (entry.type === 'place' && !short && isSideInMatch(norm, i, end)) {
+      sink.add(i, end, 'org', entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, { canonical: norm.slice(i, end) });
+      i = end;
+      continue;
+    }
     sink.add(i, end, entry.type, entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, { canonical: entry.canonical, short });
     if (entry.type === 'place' && !short) placeEnd = end;
     i = end;

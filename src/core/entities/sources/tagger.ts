@@ -4,7 +4,7 @@
  * person needs a surname, the dictionary or a second mention, Latin words are never places.
  */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
-import { FACILITIES, GENERIC_INSTITUTIONS, LATIN_STOP, PRODUCT_CUES_AFTER, PRODUCT_CUES_BEFORE, isKindOfOrganisation, isOutletName, isOutletTitle } from '../kinds';
+import { FACILITIES, GENERIC_INSTITUTIONS, TEAM_CUES_BEFORE, LATIN_STOP, PRODUCT_CUES_AFTER, PRODUCT_CUES_BEFORE, isKindOfOrganisation, isOutletName, isOutletTitle } from '../kinds';
 import { LEFT_STOP, NOT_IN_NAME, REPORTING, ROLES, isWeekday, surnameAt } from '../names';
 import { cjkLengthBefore } from '../textAt';
 import { tagEntities, type NerSpan } from '../ner';
@@ -352,9 +352,6 @@ export function personEvidence(norm: string, start: number, end: number, words: 
 
 /** Characters that spell foreign names in Chinese, and seldom begin or end a Chinese word (data/nameEdges.json). */
 const TRANSLITERATION: ReadonlySet<string> = new Set(nameEdges.transliteration);
-
-/** What a side does to another in a match, written before the other's name. */
-const TEAM_CUES_BEFORE = ['球队', '输给', '战胜', '击败', '负于', '逼平', '战平', '对阵', '迎战', '不敌', '客队', '主队'];
 
 /** What follows a person's name and nothing else's: a verb of speech, a form of address, an office. */
 const PERSON_CUES_AFTER = [
