@@ -110,13 +110,13 @@ function coordinatedWithKnown(lexicon: Lexicon, form: string, i: number, end: nu
   return false;
 }
 
-/** 中美, 京津冀, 访华: each character a place, linked to the full name's entity. */
+/** 中美, 京津冀, 访华: each character a place, linked to the full name's entity; 京九铁路, one place. */
 export function abbreviatedPlaces({ norm, lexicon, words }: DetectContext, sink: CandidateSink): void {
   if (!words) return;
-  for (const { start, full } of findAbbreviatedPlaces(norm, words)) {
+  for (const { start, full, length = 1 } of findAbbreviatedPlaces(norm, words)) {
     // full names are written in the match form already (Simplified, no Latin): no conversion per mention
     const hit = lexicon.match(full, 0);
     const canonical = hit && hit.length === full.length && hit.entry.type === 'place' ? hit.entry.canonical : full;
-    sink.add(start, start + 1, 'place', 'abbreviation', Priority.Abbreviation, { canonical });
+    sink.add(start, start + length, 'place', 'abbreviation', Priority.Abbreviation, { canonical });
   }
 }
