@@ -181,6 +181,11 @@ describe('entities: one-character abbreviations of places', () => {
     assert.deepEqual(places('美日韩举行联合演习。'), ['美=美国', '日=日本', '韩=韩国']);
     assert.deepEqual(places('沪深两市午后走高。'), ['沪=上海市', '深=深圳市']);
   });
+  it('reads a run before a word of routes as the one route between them', () => {
+    assert.deepEqual(places('他们沿着滇藏线一路骑行。'), ['滇藏线=滇藏线']);
+    assert.deepEqual(places('今年京沪高铁客流大增。'), ['京沪高铁=京沪高铁']);
+    assert.deepEqual(places('京沪两地的房价都涨了。'), ['京=北京市', '沪=上海市']);
+  });
   it('reads a place after a verb of travel or stance, and a side in talks', () => {
     assert.deepEqual(places('总理下月访华。'), ['华=中国']);
     assert.deepEqual(places('代表团昨日抵京。'), ['京=北京市']);

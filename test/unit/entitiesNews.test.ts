@@ -108,3 +108,10 @@ describe('entities: the workspace lexicon over the built-in one', () => {
     assert.deepEqual(find('阿裏今年很忙。', ignoring), []);
   });
 });
+
+describe('entities: football leagues', () => {
+  it('are organisations by their short names, in both scripts, not a country\'s first character', () => {
+    assert.deepEqual(ids(find('他在英超踢了三个赛季。')), ['英超|org:英格兰足球超级联赛']);
+    assert.deepEqual(ids(find('球隊下賽季將參加亞冠聯賽。')), ['亞冠聯賽|org:亚足联冠军联赛']);
+  });
+});

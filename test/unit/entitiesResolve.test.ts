@@ -121,3 +121,23 @@ describe('entities: a rule\'s organisation that loses to the tagger\'s', () => {
     assert.deepEqual(kept(t, [suffix, candidate(t, 0, 2, 'place', 'lexicon')]), ['北京某某研究院/org']);
   });
 });
+
+describe('entities: a place and the administrative unit after it', () => {
+  it('takes in the unit the tagger left out', () => {
+    assert.deepEqual(marked('新规给东城区带来了变化。'), ['东城区/place']);
+  });
+  it('leaves out a unit that begins a word, in the tagger\'s place and in a known one', () => {
+    assert.deepEqual(marked('他是兴国县城的居民。'), ['兴国/place']);
+    assert.deepEqual(marked('上海市区的房价又涨了。'), ['上海/place']);
+  });
+});
+
+describe('entities: a place\'s name as a side in a match', () => {
+  it('is an organisation right after what a side does and before a mark', () => {
+    assert.deepEqual(marked('主队上周战胜巴塞罗那。'), ['巴塞罗那/org']);
+    assert.deepEqual(marked('这支球队昨晚轻取冰岛，晋级半决赛。'), ['冰岛/org']);
+  });
+  it('stays a place before a word (a player from there)', () => {
+    assert.deepEqual(marked('她在决赛中战胜巴西的选手。'), ['巴西/place']);
+  });
+});

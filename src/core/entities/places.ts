@@ -1,4 +1,5 @@
 /** Addresses: where a place the tagger read is one place, and where it is several. */
+import placeEdges from './data/placeEdges.json';
 
 export const ADMINISTRATIVE_ENDS = new Set([...'省市县区乡镇']);
 
@@ -32,3 +33,17 @@ export function administrativeParts(text: string, start: number, end: number): A
 
 /** Last characters of an address, whose places inside give way to it (北京市朝阳区). */
 export const ADDRESS_ENDS = new Set([...'区县镇乡村街路道巷号楼园湾']);
+
+/** Administrative units, which news sets write as the last character of a place's name. */
+export const UNITS_AFTER_PLACE: ReadonlySet<string> = new Set([...'省市县区州镇乡旗']);
+
+/** Words a unit's character begins after a place's name, the unit then no part of it (data/placeEdges.json). */
+const WORDS_AFTER_UNIT: ReadonlySet<string> = new Set(placeEdges.wordsAfterUnit);
+
+/**
+ * Whether the unit's character at `at` of a Simplified text begins a word, and so is no part
+ * of the place before it: 上海|市区, 北京|市民, 兴国|县城 (as all four training sets write them).
+ */
+export function unitBeginsWord(norm: string, at: number): boolean {
+  return UNITS_AFTER_PLACE.has(norm[at] ?? '') && WORDS_AFTER_UNIT.has(norm.slice(at, at + 2));
+}

@@ -2,10 +2,11 @@
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { findAbbreviatedPlaces } from '../abbreviations';
 import type { EntityType, Lexicon } from '../lexicon';
-import { OUTLET_CUES_AFTER } from '../kinds';
+import { OUTLET_CUES_AFTER, isSideInMatch } from '../kinds';
 import type { WordDictionary } from '../wordLattice';
 import { startsWithAny, triggerTable } from '../../text/chars';
 import placeEdges from '../data/placeEdges.json';
+import { unitBeginsWord } from '../places';
 
 /**
  * Whether a built-in name at [i, i + length) is part of longer words rather than the name:
@@ -64,12 +65,20 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     }
     // the group of a known organisation is the organisation: 阿里集团, 阿里巴巴集團, 百度公司
     const group = entry.type === 'org' && entry.groupNames && !hit.short ? groupSuffixAt(form, i + hit.length) : undefined;
-    const end = i + hit.length + (group?.length ?? 0);
+    let end = i + hit.length + (group?.length ?? 0);
+    // a unit that begins a word is no part of the place: 上海|市区, 兴国|县城
+    if (entry.type === 'place' && hit.length >= 3 && unitBeginsWord(norm, end - 1)) end--;
     // a short form before what an outlet does is the outlet, full name or not: 晚点引述
     // a short form before a title is the outlet or the app it appears on: 某某《标题》;
     // one in a list beside another known name of its kind is that kind's name: 甲网和乙
     const short = hit.short && !(entry.type === 'org' && startsWithAny(form, OUTLET_CUES_AFTER, end)) &&
       !((entry.type === 'org' || entry.type === 'product') && form.charCodeAt(end) === 0x300a) && !coordinatedWithKnown(lexicon, form, i, end, entry.type);
+    // a place's name as a side in a match names the side, an organisation of its own: 战胜某城。
+    if (entry.type === 'place' && !short && isSideInMatch(norm, i, end)) {
+      sink.add(i, end, 'org', entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, { canonical: norm.slice(i, end) });
+      i = end;
+      continue;
+    }
     sink.add(i, end, entry.type, entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, { canonical: entry.canonical, short });
     if (entry.type === 'place' && !short) placeEnd = end;
     i = end;
@@ -101,13 +110,13 @@ function coordinatedWithKnown(lexicon: Lexicon, form: string, i: number, end: nu
   return false;
 }
 
-/** 中美, 京津冀, 访华: each character a place, linked to the full name's entity. */
+/** 中美, 京津冀, 访华: each character a place, linked to the full name's entity; 京九铁路, one place. */
 export function abbreviatedPlaces({ norm, lexicon, words }: DetectContext, sink: CandidateSink): void {
   if (!words) return;
-  for (const { start, full } of findAbbreviatedPlaces(norm, words)) {
+  for (const { start, full, length = 1 } of findAbbreviatedPlaces(norm, words)) {
     // full names are written in the match form already (Simplified, no Latin): no conversion per mention
     const hit = lexicon.match(full, 0);
     const canonical = hit && hit.length === full.length && hit.entry.type === 'place' ? hit.entry.canonical : full;
-    sink.add(start, start + 1, 'place', 'abbreviation', Priority.Abbreviation, { canonical });
+    sink.add(start, start + length, 'place', 'abbreviation', Priority.Abbreviation, { canonical });
   }
 }
