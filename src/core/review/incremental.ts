@@ -38,6 +38,13 @@ interface Part {
   known: Set<string>;
   /** Its checks, claims and figures to queue without decisions, sorted (compareDocument). */
   stops?: { threshold: number; figures: QueueFigures; entries: QueueEntry[] };
+  /**
+   * Its items with the mentions that the article's entity decisions settle (copies of its
+   * own, `copies` by the item they copy), made for the decisions of one epoch: a keystroke
+   * leaves the decisions alone, so the thousands of mentions of a decided entity are settled
+   * once, not on every version.
+   */
+  settled?: { epoch: number; items: ReviewItem[]; copies: Map<ReviewItem, ReviewItem> | undefined };
   /** The last build that used it. */
   seen: number;
 }
@@ -65,6 +72,9 @@ export class ReviewTracker {
   private readonly stops = new Map<string, EntityStop>();
   /** Entities with a decision in the last build (their stops are redone in the next). */
   private decided = new Set<string>();
+  /** The decision that settles each entity, and its status, as of the epoch (counted up when they change). */
+  private decisions = new Map<string, { by: Annotation; status: Annotation['status'] }>();
+  private epoch = 0;
   private everyEntity: boolean | undefined;
 
   /** The review and queue of this version of the article, as buildReview and buildQueue make them. */
@@ -131,20 +141,18 @@ export class ReviewTracker {
       const key = entityKeyOf(it);
       if (key && !decided.has(key)) decided.set(key, it.annotation!);
     }
-    for (const [id, by] of decided) {
-      for (const part of this.holders.get(id) ?? []) {
-        for (const it of part.items) {
-          if (it.kind !== 'entity' || replaced.has(it) || it.finding?.entity?.entityId !== id) continue;
-          replaced.set(it, { ...it, state: by.status === 'rejected' ? 'rejected' : 'accepted', settledBy: by });
-        }
-      }
+    if (!sameDecisions(decided, this.decisions)) {
+      this.epoch++;
+      this.decisions = new Map([...decided].map(([id, by]) => [id, { by, status: by.status }]));
     }
-
     // the items of each paragraph the decisions touched, and those in no paragraph
     const touched = new Map<Part, { items: ReviewItem[]; stops: boolean }>();
     const touch = (part: Part) => {
       let t = touched.get(part);
-      if (!t) touched.set(part, (t = { items: part.items.map((it) => replaced.get(it) ?? it), stops: false }));
+      if (!t) {
+        const copies = this.settledView(part, decided)?.copies;
+        touched.set(part, (t = { items: part.items.map((it) => replaced.get(it) ?? copies?.get(it) ?? it), stops: false }));
+      }
       return t;
     };
     for (const [base, item] of replaced) {
@@ -163,7 +171,7 @@ export class ReviewTracker {
     for (const t of touched.values()) t.items.sort(compareItems);
     loose.sort(compareItems);
 
-    const grouped = parts.map((part) => touched.get(part)?.items ?? part.items);
+    const grouped = parts.map((part) => touched.get(part)?.items ?? this.settledView(part, decided)?.items ?? part.items);
     let total = 0;
     let longest = 0;
     for (let k = 0; k < parts.length; k++) {
@@ -209,7 +217,6 @@ export class ReviewTracker {
       decidedNow.add(key);
       if (!it.finding) extraMentions.set(key, (extraMentions.get(key) ?? 0) + 1);
     }
-    for (const it of replaced.values()) if (it.kind === 'entity' && it.settledBy) decidedNow.add(entityKeyOf(it)!);
     if (this.everyEntity !== everyEntity) {
       this.everyEntity = everyEntity;
       for (const id of this.holders.keys()) dirty.add(id);
@@ -242,6 +249,23 @@ export class ReviewTracker {
     return { review, queue: queueOf(candidates, options.order), itemsByParagraph: grouped };
   }
 
+  /** A part's items with the mentions the decisions settle, made once per epoch of the decisions (undefined: none to settle). */
+  private settledView(part: Part, decided: ReadonlyMap<string, Annotation>): Part['settled'] {
+    if (!decided.size) return undefined;
+    if (part.settled?.epoch === this.epoch) return part.settled;
+    let copies: Map<ReviewItem, ReviewItem> | undefined;
+    for (const id of part.counts.keys()) {
+      const by = decided.get(id);
+      if (!by) continue;
+      copies ??= new Map();
+      for (const it of part.items) {
+        if (it.kind === 'entity' && it.finding?.entity?.entityId === id) copies.set(it, { ...it, state: by.status === 'rejected' ? 'rejected' : 'accepted', settledBy: by });
+      }
+    }
+    part.settled = { epoch: this.epoch, items: copies ? part.items.map((it) => copies!.get(it) ?? it) : part.items, copies };
+    return part.settled;
+  }
+
   /** Forgets everything (the next version is reviewed from scratch). */
   clear(): void {
     this.parts.clear();
@@ -250,6 +274,8 @@ export class ReviewTracker {
     this.holders.clear();
     this.stops.clear();
     this.decided.clear();
+    this.decisions = new Map();
+    this.epoch++;
     this.everyEntity = undefined;
   }
 
@@ -281,7 +307,7 @@ export class ReviewTracker {
     }
     if (!first || (known && !everyEntity)) return undefined;
     const base = first.items.find((it) => it.kind === 'entity' && it.finding?.entity?.entityId === id)!;
-    const item = replaced.get(base) ?? base;
+    const item = replaced.get(base) ?? (first.settled?.epoch === this.epoch ? first.settled.copies?.get(base) : undefined) ?? base;
     return { entry: entityStop(text, item, id, settled, mentions), part: first };
   }
 }
@@ -310,12 +336,27 @@ function shift(part: Part, delta: number): void {
     it.start += delta;
     it.end += delta;
   }
+  if (part.settled?.copies) {
+    for (const it of part.settled.copies.values()) {
+      it.start += delta;
+      it.end += delta;
+    }
+  }
   if (part.stops) {
     for (const q of part.stops.entries) {
       q.start += delta;
       q.end += delta;
     }
   }
+}
+
+function sameDecisions(now: ReadonlyMap<string, Annotation>, before: ReadonlyMap<string, { by: Annotation; status: Annotation['status'] }>): boolean {
+  if (now.size !== before.size) return false;
+  for (const [id, by] of now) {
+    const b = before.get(id);
+    if (!b || b.by !== by || b.status !== by.status) return false;
+  }
+  return true;
 }
 
 /** The part whose paragraph holds an offset (binary search; paragraphs are sorted and apart). */
