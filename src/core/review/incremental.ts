@@ -18,6 +18,7 @@ import type { Figure } from '../figures/types';
 import type { Annotation, Sidecar } from '../sidecar/model';
 import type { ParagraphKind } from '../text/paragraphs';
 import { OffsetIndex } from '../text/offsets';
+import { AnchorMemo } from '../sidecar/anchorMemo';
 import { addFindingItems, buildReview, compareItems, entityKeyOf, itemKey, itemsByParagraph, placeAnnotations, type Orphan, type Review, type ReviewItem } from './items';
 import { bodyTest, buildQueue, compareDocument, entityStop, localStops, queueOf, type Queue, type QueueEntry, type QueueFigures, type QueueOptions } from './queue';
 
@@ -75,6 +76,8 @@ export class ReviewTracker {
   /** The decision that settles each entity, and its status, as of the epoch (counted up when they change). */
   private decisions = new Map<string, { by: Annotation; status: Annotation['status'] }>();
   private epoch = 0;
+  /** Where the annotations' words stood in the last version, so that an edit elsewhere moves them without a search. */
+  private anchors = new AnchorMemo();
   private everyEntity: boolean | undefined;
 
   /** The review and queue of this version of the article, as buildReview and buildQueue make them. */
@@ -120,7 +123,8 @@ export class ReviewTracker {
     const extras: ReviewItem[] = [];
     const annotations = sidecar?.annotations ?? [];
     if (annotations.length) {
-      orphans = placeAnnotations(text, annotations, new OffsetIndex(text), (a, start, end, state) => {
+      const index = new OffsetIndex(text);
+      orphans = placeAnnotations(text, annotations, index, (a, start, end, state) => {
         const k = itemKey(a.kind, start, end);
         const existing = overlay.get(k);
         if (existing) {
@@ -133,7 +137,7 @@ export class ReviewTracker {
         overlay.set(k, item);
         if (base) replaced.set(base, item);
         else extras.push(item);
-      });
+      }, this.anchors.resolver(text, index));
     }
     // one decision per entity: the first decided mention settles the others (settleEntities)
     const decided = new Map<string, Annotation>();
@@ -277,6 +281,7 @@ export class ReviewTracker {
     this.decisions = new Map();
     this.epoch++;
     this.everyEntity = undefined;
+    this.anchors = new AnchorMemo();
   }
 
   /** Adds (or takes away) a paragraph's entity mentions, and marks their entities' stops to be redone. */
