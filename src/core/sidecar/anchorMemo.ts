@@ -1,12 +1,12 @@
 /**
  * Re-anchoring while an article is typed in: resolveAnchor on every version searches the
  * whole text for each annotation's quote (a megabyte article, dozens of annotations, every
- * keystroke). Where an annotation's words stood with all their context at one place only,
- * and an edit elsewhere left that place and its context alone, the next version holds them
- * at the same place moved by the edit's length, and again at that place only unless the
- * edited stretch now holds them too; that stretch is all that is searched. Then the
- * resolution is what resolveAnchor would return (the quote with all its context, found once,
- * wins outright: anchor.ts), taken without the search; otherwise resolveAnchor decides.
+ * keystroke). Where an annotation's words stood whole with all their context, the places
+ * an edit left alone hold them in the next version too, moved by the edit's length, and any
+ * other place overlaps the edited stretch: that stretch is all that is searched. Where the
+ * words stand whole, resolveAnchor takes the one nearest the old offset outright (anchor.ts,
+ * anchorCandidates.ts: they all score alike), so that is taken without the search; where
+ * they no longer do, resolveAnchor decides.
  */
 import { OffsetIndex } from '../text/offsets';
 import { resolveAnchor, standsAtHint, type Resolution } from './anchor';
@@ -15,6 +15,8 @@ import type { Anchor } from './model';
 
 /** A quote found more often than this is left to resolveAnchor (which looks at 50,000 places at most). */
 const MAX_QUOTE_OCCURRENCES = 20_000;
+/** Words standing whole at more places than this are left to resolveAnchor (which weighs 256 at most). */
+const MAX_PLACES = 64;
 /** An edit longer than this is left to resolveAnchor. */
 const MAX_EDIT = 10_000;
 
@@ -27,8 +29,11 @@ interface Edit {
 
 export class AnchorMemo {
   private text: string | undefined;
-  /** Where each anchor's words stood, whole with their context and nowhere else, in the last text (UTF-16 start of the quote). */
-  private places = new Map<Anchor, number>();
+  /**
+   * Where each anchor's words stand whole with their context in the last text (UTF-16 starts
+   * of the quote, ascending), and at most how often the quote stands there.
+   */
+  private places = new Map<Anchor, { at: number[]; quotes: number }>();
   /** Resolutions taken without a search (for tests and benchmarks). */
   shortcuts = 0;
 
@@ -54,36 +59,49 @@ export class AnchorMemo {
     };
   }
 
-  private shifted(text: string, anchor: Anchor, index: OffsetIndex, at: number, edit: Edit): Resolution | undefined {
-    const { quote, prefix, whole } = folded(anchor);
-    const spanStart = at - prefix.length;
-    const spanEnd = spanStart + whole.length;
-    let now: number;
-    if (spanEnd <= edit.start) now = at;
-    else if (spanStart >= edit.oldEnd) now = at + edit.newEnd - edit.oldEnd;
-    else return undefined;
+  private shifted(text: string, anchor: Anchor, index: OffsetIndex, known: { at: number[]; quotes: number }, edit: Edit): Resolution | undefined {
     if (edit.newEnd - edit.start > MAX_EDIT) return undefined;
-    // any other place of the words with their context overlaps the edited stretch
+    const { quote, prefix, whole } = folded(anchor);
+    const delta = edit.newEnd - edit.oldEnd;
+    const places = new Set<number>();
+    // the places the edit left alone, moved
+    for (const at of known.at) {
+      const spanStart = at - prefix.length;
+      if (spanStart + whole.length <= edit.start) places.add(at);
+      else if (spanStart >= edit.oldEnd) places.add(at + delta);
+    }
+    // and any other place overlaps the edited stretch
     const from = Math.max(0, edit.start - whole.length);
     const to = Math.min(text.length, edit.newEnd + whole.length);
-    if (to - from >= whole.length && new FoldedText(text.slice(from, to)).text.includes(whole)) return undefined;
-    this.places.set(anchor, now);
+    if (to - from >= whole.length) {
+      const t = new FoldedText(text.slice(from, to)).text;
+      for (let i = t.indexOf(whole); i >= 0; i = t.indexOf(whole, i + 1)) places.add(from + i + prefix.length);
+    }
+    const quotes = known.quotes + (to - from);
+    if (!places.size || places.size > MAX_PLACES || quotes > MAX_QUOTE_OCCURRENCES) return undefined;
+    const at = [...places].sort((a, b) => a - b);
+    this.places.set(anchor, { at, quotes });
     this.shortcuts++;
-    const start = index.toCodePoint(now);
-    const end = index.toCodePoint(now + quote.length);
+    // every place scores alike: the nearest to the old offset wins (the first of two as near)
+    const hint = index.toUtf16(anchor.start);
+    let best = at[0]!;
+    for (const p of at) if (Math.abs(p - hint) < Math.abs(best - hint)) best = p;
+    const start = index.toCodePoint(best);
+    const end = index.toCodePoint(best + quote.length);
     const words = text.slice(index.toUtf16(start), index.toUtf16(end));
     return { status: words !== anchor.quote ? 'fuzzy' : start === anchor.start ? 'exact' : 'moved', start, end };
   }
 
-  /** Notes where the words stand, if they stand there whole with their context and nowhere else. */
-  private remember(text: string, anchor: Anchor, at: number): void {
+  /** Notes the places where the words stand whole with their context, if they were placed on one of them. */
+  private remember(text: string, anchor: Anchor, placed: number): void {
     const { quote, prefix, whole } = folded(anchor);
     const t = foldedText(text).text;
-    const first = t.indexOf(whole);
-    if (first !== at - prefix.length || t.indexOf(whole, first + 1) >= 0) return;
-    let n = 0;
-    for (let i = t.indexOf(quote); i >= 0; i = t.indexOf(quote, i + 1)) if (++n > MAX_QUOTE_OCCURRENCES) return;
-    this.places.set(anchor, at);
+    const at: number[] = [];
+    for (let i = t.indexOf(whole); i >= 0; i = t.indexOf(whole, i + 1)) if (at.push(i + prefix.length) > MAX_PLACES) return;
+    if (!at.includes(placed)) return;
+    let quotes = 0;
+    for (let i = t.indexOf(quote); i >= 0; i = t.indexOf(quote, i + 1)) if (++quotes > MAX_QUOTE_OCCURRENCES) return;
+    this.places.set(anchor, { at, quotes });
   }
 }
 
