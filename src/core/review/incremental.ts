@@ -46,8 +46,9 @@ interface Part {
    * once, not on every version.
    */
   settled?: { epoch: number; items: ReviewItem[]; copies: Map<ReviewItem, ReviewItem> | undefined };
-  /** The last build that used it. */
+  /** The last build that used it, and its place in that build's paragraphs. */
   seen: number;
+  index: number;
 }
 
 export interface ReviewedVersion {
@@ -71,6 +72,15 @@ export class ReviewTracker {
   private readonly counts = new Map<string, number>();
   private readonly holders = new Map<string, Set<Part>>();
   private readonly stops = new Map<string, EntityStop>();
+  /**
+   * Each entity's first body paragraph as of the last build it was looked for in, and the body
+   * paragraphs that came since with its mentions: an entity's stop is found among those instead
+   * of all its paragraphs (a name mentioned in thousands), unless that paragraph went.
+   */
+  private readonly firstBody = new Map<string, Part>();
+  private readonly cameSince = new Map<string, Part[]>();
+  /** How many of each entity's paragraphs have a lexicon that knows it. */
+  private readonly knownBy = new Map<string, number>();
   /** Entities with a decision in the last build (their stops are redone in the next). */
   private decided = new Set<string>();
   /** The decision that settles each entity, and its status, as of the epoch (counted up when they change). */
@@ -107,6 +117,7 @@ export class ReviewTracker {
       } else if (part.start !== p.start) shift(part, p.start - part.start);
       part.end = p.end;
       part.seen = build;
+      part.index = k;
       parts[k] = part;
     }
     for (const part of this.order) {
@@ -229,7 +240,7 @@ export class ReviewTracker {
     for (const id of decidedNow) dirty.add(id);
     this.decided = decidedNow;
     for (const id of dirty) {
-      const stop = this.entityStop(text, id, decidedNow.has(id), (this.counts.get(id) ?? 0) + (extraMentions.get(id) ?? 0), everyEntity, replaced);
+      const stop = this.entityStop(text, id, decidedNow.has(id), (this.counts.get(id) ?? 0) + (extraMentions.get(id) ?? 0), everyEntity, replaced, build);
       if (stop) this.stops.set(id, stop);
       else this.stops.delete(id);
     }
@@ -277,6 +288,9 @@ export class ReviewTracker {
     this.counts.clear();
     this.holders.clear();
     this.stops.clear();
+    this.firstBody.clear();
+    this.cameSince.clear();
+    this.knownBy.clear();
     this.decided.clear();
     this.decisions = new Map();
     this.epoch++;
@@ -288,6 +302,16 @@ export class ReviewTracker {
   private count(part: Part, sign: 1 | -1, dirty: Set<string>): void {
     for (const [id, n] of part.counts) {
       dirty.add(id);
+      if (part.known.has(id)) {
+        const known = (this.knownBy.get(id) ?? 0) + sign;
+        if (known === 0) this.knownBy.delete(id);
+        else this.knownBy.set(id, known);
+      }
+      if (sign === 1 && part.kind === 'body' && this.firstBody.has(id)) {
+        const came = this.cameSince.get(id);
+        if (came) came.push(part);
+        else this.cameSince.set(id, [part]);
+      }
       const total = (this.counts.get(id) ?? 0) + sign * n;
       if (total === 0) this.counts.delete(id);
       else this.counts.set(id, total);
@@ -303,13 +327,19 @@ export class ReviewTracker {
   }
 
   /** An entity's stop: its first mention in a body paragraph, unless a lexicon knows it (buildQueue). */
-  private entityStop(text: string, id: string, settled: boolean, mentions: number, everyEntity: boolean, replaced: Map<ReviewItem, ReviewItem>): EntityStop | undefined {
-    let first: Part | undefined;
-    let known = false;
-    for (const part of this.holders.get(id) ?? []) {
-      if (part.known.has(id)) known = true;
-      if (part.kind === 'body' && (!first || part.start < first.start)) first = part;
+  private entityStop(text: string, id: string, settled: boolean, mentions: number, everyEntity: boolean, replaced: Map<ReviewItem, ReviewItem>, build: number): EntityStop | undefined {
+    let first = this.firstBody.get(id);
+    const came = this.cameSince.get(id);
+    this.cameSince.delete(id);
+    if (first && first.seen === build) {
+      for (const part of came ?? []) if (part.seen === build && part.index < first.index) first = part;
+    } else {
+      first = undefined;
+      for (const part of this.holders.get(id) ?? []) if (part.kind === 'body' && (!first || part.start < first.start)) first = part;
     }
+    if (first) this.firstBody.set(id, first);
+    else this.firstBody.delete(id);
+    const known = this.knownBy.has(id);
     if (!first || (known && !everyEntity)) return undefined;
     const base = first.items.find((it) => it.kind === 'entity' && it.finding?.entity?.entityId === id)!;
     const item = replaced.get(base) ?? (first.settled?.epoch === this.epoch ? first.settled.copies?.get(base) : undefined) ?? base;
@@ -331,7 +361,7 @@ function newPart(figures: Figure[], entities: EntityMention[], claims: Claim[], 
     counts.set(e.entityId, (counts.get(e.entityId) ?? 0) + 1);
     if (e.source === 'lexicon' || e.source === 'workspace') known.add(e.entityId);
   }
-  return { figures, entities, claims, kind, start, end, items, longest, counts, known, seen: 0 };
+  return { figures, entities, claims, kind, start, end, items, longest, counts, known, seen: 0, index: -1 };
 }
 
 /** Moves a part's items and stops by `delta`, in place. */
