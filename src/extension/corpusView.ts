@@ -119,12 +119,18 @@ class Provider implements vscode.TreeDataProvider<CorpusNode> {
 }
 
 /** The corpus view in its own view container; it updates when the background index does. */
+/** The corpus view's tree: not needed for an article's first paint, so registered after activation (registerCorpusCommands are not: a command may come at once). */
 export function registerCorpusView(index: CorpusIndex): vscode.Disposable[] {
   const provider = new Provider(index);
   return [
     vscode.window.registerTreeDataProvider('gloss.corpus', provider),
     index.onDidChange(() => provider.refresh()),
     onDidChangeUiLanguage(() => provider.refresh()),
+  ];
+}
+
+export function registerCorpusCommands(index: CorpusIndex): vscode.Disposable[] {
+  return [
     registerCheckedCommand('gloss.openLocation', async (uri: string, offset: number) => {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       const editor = await vscode.window.showTextDocument(doc);

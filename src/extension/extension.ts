@@ -10,7 +10,7 @@ import { registerCodeLens } from './codeLens';
 import { registerCommands } from './commands';
 import { registerDecorations } from './decorations';
 import { registerHover } from './hover';
-import { registerCorpusView } from './corpusView';
+import { registerCorpusCommands, registerCorpusView } from './corpusView';
 import { LexiconService, type ArticleSummary, type IndexStats } from './lexicon';
 import { Reviewer } from './reviewer';
 import { SidecarService } from './sidecars';
@@ -136,20 +136,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     ...lensDisposables,
     ...registerDecorations(reviewer, context),
     ...registerCommands({ cache, lenses, reviewer, lexicon, annotators }),
-    ...registerCorpusView(lexicon.corpus),
+    ...registerCorpusCommands(lexicon.corpus),
     ...statusBar.disposables,
     ...registerDiagnostics(reviewer).disposables,
     ...registerCodeActions(reviewer),
     // text already on screen is rendered again in the new language
     onDidChangeUiLanguage(() => reviewer.invalidate()),
     ...registerDocumentSymbols(reviewer),
-    ...registerWorkspaceSymbols(lexicon),
     ...registerWalkthrough(context, reviewer),
     // a decision changes one article's progress and verdicts: re-index that article only
     sidecars.onDidChange((uri) => scheduleUpdate(uri)),
-    // articles added, changed or deleted outside the editor (git checkout) are re-indexed too
-    ...articleWatchers((uri) => scheduleUpdate(uri)),
-    ...folderDeletions((folder) => lexicon.corpus.articlesUnder(folder).forEach(scheduleUpdate)),
   );
   const pending = new Map<string, vscode.Uri>();
   let updateTimer: NodeJS.Timeout | undefined;
@@ -162,6 +158,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
       void background.run(t('updating the workspace index'), uris.map((u) => u.toString()), () => lexicon.corpus.update(uris));
     }, 500);
   };
+  // what an article's first paint does not need is registered a turn after activate() returns
+  // (its lenses, hovers, decorations and commands are registered above)
+  const afterActivation = setTimeout(() => {
+    context.subscriptions.push(
+      ...registerCorpusView(lexicon.corpus),
+      ...registerWorkspaceSymbols(lexicon),
+      // articles added, changed or deleted outside the editor (git checkout) are re-indexed too
+      ...articleWatchers((uri) => scheduleUpdate(uri)),
+      ...folderDeletions((folder) => lexicon.corpus.articlesUnder(folder).forEach(scheduleUpdate)),
+    );
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(afterActivation) });
   // the workspace index is built in the background, after activation has returned
   setTimeout(() => void rebuildIndex(), 500);
   const activationMs = performance.now() - started;

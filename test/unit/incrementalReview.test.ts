@@ -124,6 +124,23 @@ describe('incremental review', () => {
     for (const [k, s] of [sidecar, undefined, sidecar, undefined].entries()) compare(tracker, analysis, s, { entities: 'all' }, `sidecar ${k}`);
   });
 
+  it('equals buildReview and buildQueue while typing when an entity decision is reversed or its annotation replaced (the settled mentions redone)', () => {
+    const analyzer = new Analyzer();
+    const first = analyzer.analyze(article, { document: 'a.txt' });
+    const sidecar = decisions(article, first);
+    const reversed: Sidecar = { ...sidecar, annotations: sidecar.annotations.map((a, k) => (k === 0 ? { ...a, status: 'rejected' } : a)) };
+    const renewed: Sidecar = { ...sidecar, annotations: sidecar.annotations.map((a, k) => (k === 0 ? { ...a } : a)) };
+    const tracker = new ReviewTracker();
+    const at = article.indexOf('。', article.length / 2) + 1;
+    let settled = 0;
+    for (const [k, s] of [sidecar, sidecar, reversed, reversed, renewed, sidecar].entries()) {
+      const text = `${article.slice(0, at)}${'新'.repeat(k)}${article.slice(at)}`;
+      const got = compare(tracker, analyzer.analyze(text, { document: 'a.txt' }), s, {}, `version ${k}`);
+      settled += got.review.items.filter((i) => i.settledBy === s.annotations[0]).length;
+    }
+    assert.ok(settled > 6, `mentions settled by the first decision: ${settled}`);
+  });
+
   it('reuses the items of the paragraphs an edit left alone (moved by its length)', () => {
     const analyzer = new Analyzer();
     const tracker = new ReviewTracker();

@@ -18,6 +18,7 @@ import type { Figure } from '../figures/types';
 import type { Annotation, Sidecar } from '../sidecar/model';
 import type { ParagraphKind } from '../text/paragraphs';
 import { OffsetIndex } from '../text/offsets';
+import { AnchorMemo } from '../sidecar/anchorMemo';
 import { addFindingItems, buildReview, compareItems, entityKeyOf, itemKey, itemsByParagraph, placeAnnotations, type Orphan, type Review, type ReviewItem } from './items';
 import { bodyTest, buildQueue, compareDocument, entityStop, localStops, queueOf, type Queue, type QueueEntry, type QueueFigures, type QueueOptions } from './queue';
 
@@ -38,8 +39,16 @@ interface Part {
   known: Set<string>;
   /** Its checks, claims and figures to queue without decisions, sorted (compareDocument). */
   stops?: { threshold: number; figures: QueueFigures; entries: QueueEntry[] };
-  /** The last build that used it. */
+  /**
+   * Its items with the mentions that the article's entity decisions settle (copies of its
+   * own, `copies` by the item they copy), made for the decisions of one epoch: a keystroke
+   * leaves the decisions alone, so the thousands of mentions of a decided entity are settled
+   * once, not on every version.
+   */
+  settled?: { epoch: number; items: ReviewItem[]; copies: Map<ReviewItem, ReviewItem> | undefined };
+  /** The last build that used it, and its place in that build's paragraphs. */
   seen: number;
+  index: number;
 }
 
 export interface ReviewedVersion {
@@ -63,8 +72,22 @@ export class ReviewTracker {
   private readonly counts = new Map<string, number>();
   private readonly holders = new Map<string, Set<Part>>();
   private readonly stops = new Map<string, EntityStop>();
+  /**
+   * Each entity's first body paragraph as of the last build it was looked for in, and the body
+   * paragraphs that came since with its mentions: an entity's stop is found among those instead
+   * of all its paragraphs (a name mentioned in thousands), unless that paragraph went.
+   */
+  private readonly firstBody = new Map<string, Part>();
+  private readonly cameSince = new Map<string, Part[]>();
+  /** How many of each entity's paragraphs have a lexicon that knows it. */
+  private readonly knownBy = new Map<string, number>();
   /** Entities with a decision in the last build (their stops are redone in the next). */
   private decided = new Set<string>();
+  /** The decision that settles each entity, and its status, as of the epoch (counted up when they change). */
+  private decisions = new Map<string, { by: Annotation; status: Annotation['status'] }>();
+  private epoch = 0;
+  /** Where the annotations' words stood in the last version, so that an edit elsewhere moves them without a search. */
+  private anchors = new AnchorMemo();
   private everyEntity: boolean | undefined;
 
   /** The review and queue of this version of the article, as buildReview and buildQueue make them. */
@@ -94,6 +117,7 @@ export class ReviewTracker {
       } else if (part.start !== p.start) shift(part, p.start - part.start);
       part.end = p.end;
       part.seen = build;
+      part.index = k;
       parts[k] = part;
     }
     for (const part of this.order) {
@@ -110,7 +134,8 @@ export class ReviewTracker {
     const extras: ReviewItem[] = [];
     const annotations = sidecar?.annotations ?? [];
     if (annotations.length) {
-      orphans = placeAnnotations(text, annotations, new OffsetIndex(text), (a, start, end, state) => {
+      const index = new OffsetIndex(text);
+      orphans = placeAnnotations(text, annotations, index, (a, start, end, state) => {
         const k = itemKey(a.kind, start, end);
         const existing = overlay.get(k);
         if (existing) {
@@ -123,7 +148,7 @@ export class ReviewTracker {
         overlay.set(k, item);
         if (base) replaced.set(base, item);
         else extras.push(item);
-      });
+      }, this.anchors.resolver(text, index));
     }
     // one decision per entity: the first decided mention settles the others (settleEntities)
     const decided = new Map<string, Annotation>();
@@ -131,20 +156,18 @@ export class ReviewTracker {
       const key = entityKeyOf(it);
       if (key && !decided.has(key)) decided.set(key, it.annotation!);
     }
-    for (const [id, by] of decided) {
-      for (const part of this.holders.get(id) ?? []) {
-        for (const it of part.items) {
-          if (it.kind !== 'entity' || replaced.has(it) || it.finding?.entity?.entityId !== id) continue;
-          replaced.set(it, { ...it, state: by.status === 'rejected' ? 'rejected' : 'accepted', settledBy: by });
-        }
-      }
+    if (!sameDecisions(decided, this.decisions)) {
+      this.epoch++;
+      this.decisions = new Map([...decided].map(([id, by]) => [id, { by, status: by.status }]));
     }
-
     // the items of each paragraph the decisions touched, and those in no paragraph
     const touched = new Map<Part, { items: ReviewItem[]; stops: boolean }>();
     const touch = (part: Part) => {
       let t = touched.get(part);
-      if (!t) touched.set(part, (t = { items: part.items.map((it) => replaced.get(it) ?? it), stops: false }));
+      if (!t) {
+        const copies = this.settledView(part, decided)?.copies;
+        touched.set(part, (t = { items: part.items.map((it) => replaced.get(it) ?? copies?.get(it) ?? it), stops: false }));
+      }
       return t;
     };
     for (const [base, item] of replaced) {
@@ -163,7 +186,7 @@ export class ReviewTracker {
     for (const t of touched.values()) t.items.sort(compareItems);
     loose.sort(compareItems);
 
-    const grouped = parts.map((part) => touched.get(part)?.items ?? part.items);
+    const grouped = parts.map((part) => touched.get(part)?.items ?? this.settledView(part, decided)?.items ?? part.items);
     let total = 0;
     let longest = 0;
     for (let k = 0; k < parts.length; k++) {
@@ -209,7 +232,6 @@ export class ReviewTracker {
       decidedNow.add(key);
       if (!it.finding) extraMentions.set(key, (extraMentions.get(key) ?? 0) + 1);
     }
-    for (const it of replaced.values()) if (it.kind === 'entity' && it.settledBy) decidedNow.add(entityKeyOf(it)!);
     if (this.everyEntity !== everyEntity) {
       this.everyEntity = everyEntity;
       for (const id of this.holders.keys()) dirty.add(id);
@@ -218,7 +240,7 @@ export class ReviewTracker {
     for (const id of decidedNow) dirty.add(id);
     this.decided = decidedNow;
     for (const id of dirty) {
-      const stop = this.entityStop(text, id, decidedNow.has(id), (this.counts.get(id) ?? 0) + (extraMentions.get(id) ?? 0), everyEntity, replaced);
+      const stop = this.entityStop(text, id, decidedNow.has(id), (this.counts.get(id) ?? 0) + (extraMentions.get(id) ?? 0), everyEntity, replaced, build);
       if (stop) this.stops.set(id, stop);
       else this.stops.delete(id);
     }
@@ -242,6 +264,23 @@ export class ReviewTracker {
     return { review, queue: queueOf(candidates, options.order), itemsByParagraph: grouped };
   }
 
+  /** A part's items with the mentions the decisions settle, made once per epoch of the decisions (undefined: none to settle). */
+  private settledView(part: Part, decided: ReadonlyMap<string, Annotation>): Part['settled'] {
+    if (!decided.size) return undefined;
+    if (part.settled?.epoch === this.epoch) return part.settled;
+    let copies: Map<ReviewItem, ReviewItem> | undefined;
+    for (const id of part.counts.keys()) {
+      const by = decided.get(id);
+      if (!by) continue;
+      copies ??= new Map();
+      for (const it of part.items) {
+        if (it.kind === 'entity' && it.finding?.entity?.entityId === id) copies.set(it, { ...it, state: by.status === 'rejected' ? 'rejected' : 'accepted', settledBy: by });
+      }
+    }
+    part.settled = { epoch: this.epoch, items: copies ? part.items.map((it) => copies!.get(it) ?? it) : part.items, copies };
+    return part.settled;
+  }
+
   /** Forgets everything (the next version is reviewed from scratch). */
   clear(): void {
     this.parts.clear();
@@ -249,14 +288,30 @@ export class ReviewTracker {
     this.counts.clear();
     this.holders.clear();
     this.stops.clear();
+    this.firstBody.clear();
+    this.cameSince.clear();
+    this.knownBy.clear();
     this.decided.clear();
+    this.decisions = new Map();
+    this.epoch++;
     this.everyEntity = undefined;
+    this.anchors = new AnchorMemo();
   }
 
   /** Adds (or takes away) a paragraph's entity mentions, and marks their entities' stops to be redone. */
   private count(part: Part, sign: 1 | -1, dirty: Set<string>): void {
     for (const [id, n] of part.counts) {
       dirty.add(id);
+      if (part.known.has(id)) {
+        const known = (this.knownBy.get(id) ?? 0) + sign;
+        if (known === 0) this.knownBy.delete(id);
+        else this.knownBy.set(id, known);
+      }
+      if (sign === 1 && part.kind === 'body' && this.firstBody.has(id)) {
+        const came = this.cameSince.get(id);
+        if (came) came.push(part);
+        else this.cameSince.set(id, [part]);
+      }
       const total = (this.counts.get(id) ?? 0) + sign * n;
       if (total === 0) this.counts.delete(id);
       else this.counts.set(id, total);
@@ -272,16 +327,22 @@ export class ReviewTracker {
   }
 
   /** An entity's stop: its first mention in a body paragraph, unless a lexicon knows it (buildQueue). */
-  private entityStop(text: string, id: string, settled: boolean, mentions: number, everyEntity: boolean, replaced: Map<ReviewItem, ReviewItem>): EntityStop | undefined {
-    let first: Part | undefined;
-    let known = false;
-    for (const part of this.holders.get(id) ?? []) {
-      if (part.known.has(id)) known = true;
-      if (part.kind === 'body' && (!first || part.start < first.start)) first = part;
+  private entityStop(text: string, id: string, settled: boolean, mentions: number, everyEntity: boolean, replaced: Map<ReviewItem, ReviewItem>, build: number): EntityStop | undefined {
+    let first = this.firstBody.get(id);
+    const came = this.cameSince.get(id);
+    this.cameSince.delete(id);
+    if (first && first.seen === build) {
+      for (const part of came ?? []) if (part.seen === build && part.index < first.index) first = part;
+    } else {
+      first = undefined;
+      for (const part of this.holders.get(id) ?? []) if (part.kind === 'body' && (!first || part.start < first.start)) first = part;
     }
+    if (first) this.firstBody.set(id, first);
+    else this.firstBody.delete(id);
+    const known = this.knownBy.has(id);
     if (!first || (known && !everyEntity)) return undefined;
     const base = first.items.find((it) => it.kind === 'entity' && it.finding?.entity?.entityId === id)!;
-    const item = replaced.get(base) ?? base;
+    const item = replaced.get(base) ?? (first.settled?.epoch === this.epoch ? first.settled.copies?.get(base) : undefined) ?? base;
     return { entry: entityStop(text, item, id, settled, mentions), part: first };
   }
 }
@@ -300,7 +361,7 @@ function newPart(figures: Figure[], entities: EntityMention[], claims: Claim[], 
     counts.set(e.entityId, (counts.get(e.entityId) ?? 0) + 1);
     if (e.source === 'lexicon' || e.source === 'workspace') known.add(e.entityId);
   }
-  return { figures, entities, claims, kind, start, end, items, longest, counts, known, seen: 0 };
+  return { figures, entities, claims, kind, start, end, items, longest, counts, known, seen: 0, index: -1 };
 }
 
 /** Moves a part's items and stops by `delta`, in place. */
@@ -310,12 +371,27 @@ function shift(part: Part, delta: number): void {
     it.start += delta;
     it.end += delta;
   }
+  if (part.settled?.copies) {
+    for (const it of part.settled.copies.values()) {
+      it.start += delta;
+      it.end += delta;
+    }
+  }
   if (part.stops) {
     for (const q of part.stops.entries) {
       q.start += delta;
       q.end += delta;
     }
   }
+}
+
+function sameDecisions(now: ReadonlyMap<string, Annotation>, before: ReadonlyMap<string, { by: Annotation; status: Annotation['status'] }>): boolean {
+  if (now.size !== before.size) return false;
+  for (const [id, by] of now) {
+    const b = before.get(id);
+    if (!b || b.by !== by || b.status !== by.status) return false;
+  }
+  return true;
 }
 
 /** The part whose paragraph holds an offset (binary search; paragraphs are sorted and apart). */

@@ -8,7 +8,7 @@ import type { Claim } from '../claims/detect';
 import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
 import { entityId } from '../entities/lexicon';
-import { createAnchor, resolveAnchor } from '../sidecar/anchor';
+import { createAnchor, resolveAnchor, type Resolution } from '../sidecar/anchor';
 import { annotationId } from '../sidecar/ids';
 import type { Annotation, Kind, Sidecar } from '../sidecar/model';
 import { OffsetIndex } from '../text/offsets';
@@ -67,10 +67,16 @@ export function addFindingItems(items: Map<string, ReviewItem>, claims: readonly
  * The sidecar's annotations placed in the text (UTF-16 offsets, through their anchors), each
  * handed to `place` with its review state; those that cannot be placed are returned as orphans.
  */
-export function placeAnnotations(text: string, annotations: readonly Annotation[], index: OffsetIndex, place: (a: Annotation, start: number, end: number, state: ReviewState) => void): Orphan[] {
+export function placeAnnotations(
+  text: string,
+  annotations: readonly Annotation[],
+  index: OffsetIndex,
+  place: (a: Annotation, start: number, end: number, state: ReviewState) => void,
+  resolve: (a: Annotation) => Resolution = (a) => resolveAnchor(text, a, index),
+): Orphan[] {
   const orphans: Orphan[] = [];
   for (const a of annotations) {
-    const r = resolveAnchor(text, a, index);
+    const r = resolve(a);
     if (r.status === 'orphan') {
       orphans.push({ annotation: a, reason: r.reason });
       continue;

@@ -94,6 +94,19 @@ export function insufficientEvidence(best: AnchorCandidate, competitor: AnchorCa
   return undefined;
 }
 
+/** Whether the quote stands at its old offset with all of its context (then it is there: 'exact'). */
+export function standsAtHint(text: string, anchor: Anchor, index: OffsetIndex): boolean {
+  const quote = anchor.quote;
+  const hint = index.toUtf16(anchor.start);
+  return (
+    quote.length > 0 &&
+    index.toCodePoint(hint) === anchor.start &&
+    text.startsWith(quote, hint) &&
+    exactAgreement(text, hint, anchor.prefix, true) === anchor.prefix.length &&
+    exactAgreement(text, hint + quote.length, anchor.suffix, false) === anchor.suffix.length
+  );
+}
+
 /**
  * Where the anchor lies in `text` now, in code points. `index` may be passed when resolving
  * many anchors against one text.
@@ -102,15 +115,7 @@ export function resolveAnchor(text: string, anchor: Anchor, index = new OffsetIn
   const quote = anchor.quote;
   if (!quote) return { status: 'orphan', reason: 'empty quote' };
   // unchanged words in an unchanged neighbourhood: nothing to weigh
-  const hint = index.toUtf16(anchor.start);
-  if (
-    index.toCodePoint(hint) === anchor.start &&
-    text.startsWith(quote, hint) &&
-    exactAgreement(text, hint, anchor.prefix, true) === anchor.prefix.length &&
-    exactAgreement(text, hint + quote.length, anchor.suffix, false) === anchor.suffix.length
-  ) {
-    return { status: 'exact', start: anchor.start, end: anchor.start + [...quote].length };
-  }
+  if (standsAtHint(text, anchor, index)) return { status: 'exact', start: anchor.start, end: anchor.start + [...quote].length };
   const candidates = rankAnchorCandidates(text, anchor, { index, stopAtComplete: true });
   const best = candidates[0];
   if (!best) return { status: 'orphan', reason: 'quote not found, even approximately' };

@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAnchor, resolveAnchor } from '../../src/core/sidecar/anchor';
+import { AnchorMemo, changedStretch } from '../../src/core/sidecar/anchorMemo';
+import type { Anchor } from '../../src/core/sidecar/model';
+import { OffsetIndex } from '../../src/core/text/offsets';
+import { rng } from '../support/anchorSimulation';
+
+const corpus = join(__dirname, '../../../test/fixtures/corpus');
+const article = readdirSync(corpus)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => readFileSync(join(corpus, f), 'utf8'))
+  .join('\n');
+
+describe('re-anchoring while typing (AnchorMemo)', () => {
+  it('finds the stretch two texts differ in', () => {
+    const a = 'x'.repeat(9000) + 'abc' + 'y'.repeat(5000);
+    assert.deepEqual(changedStretch(a, a), { start: a.length, oldEnd: a.length, newEnd: a.length });
+    assert.deepEqual(changedStretch(a, 'x'.repeat(9000) + 'aZZc' + 'y'.repeat(5000)), { start: 9001, oldEnd: 9002, newEnd: 9003 });
+    assert.deepEqual(changedStretch(a, 'x'.repeat(8999) + 'abc' + 'y'.repeat(5000)), { start: 8999, oldEnd: 9000, newEnd: 8999 });
+    assert.deepEqual(changedStretch('aa', 'aaa'), { start: 2, oldEnd: 2, newEnd: 3 });
+  });
+
+  it("equals resolveAnchor on every version while typing, pasting the annotated words elsewhere and editing next to them, in a text that repeats itself", function () {
+    this.timeout(120_000);
+    const random = rng(19);
+    const pick = (n: number) => Math.floor(random() * n);
+    // four copies of the article: words with all their context stand at several places
+    let text = [article, article, article, article].join('\n');
+    const anchors: Anchor[] = [];
+    for (let k = 0; k < 24; k++) {
+      const start = pick(text.length - 40);
+      anchors.push(createAnchor(text, start, start + 2 + pick(8)));
+    }
+    const memo = new AnchorMemo();
+    let placed = 0;
+    for (let step = 0; step < 300; step++) {
+      const r = random();
+      const at = pick(text.length);
+      if (r < 0.6) text = text.slice(0, at) + '补充一句'.slice(0, 1 + pick(4)) + text.slice(at);
+      else if (r < 0.75) text = text.slice(0, at) + text.slice(at + 1 + pick(6));
+      else if (r < 0.9) {
+        // the words of an annotation with their context, pasted elsewhere (a second place for them)
+        const a = anchors[pick(anchors.length)]!;
+        text = text.slice(0, at) + a.prefix + a.quote + a.suffix + text.slice(at);
+      } else {
+        // an edit inside an annotation's context
+        const a = anchors[pick(anchors.length)]!;
+        const where = text.indexOf(a.prefix + a.quote);
+        if (where >= 0) text = text.slice(0, where + 3) + '改' + text.slice(where + 3);
+      }
+      const index = new OffsetIndex(text);
+      const resolve = memo.resolver(text, index);
+      for (const [k, a] of anchors.entries()) {
+        const got = resolve(a);
+        assert.deepEqual(got, resolveAnchor(text, a, index), `step ${step}, anchor ${k}`);
+        if (got.status !== 'orphan') placed++;
+      }
+    }
+    assert.ok(memo.shortcuts > 1000 && placed > 2000, `${memo.shortcuts} shortcuts, ${placed} placed`);
+  });
+});
