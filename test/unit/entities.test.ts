@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { Analyzer } from '../../src/core/analysis/analyze';
 import { detectEntities, type EntityMention } from '../../src/core/entities/detect';
-import { builtinLexicon } from '../../src/core/entities/lexicon';
+import { builtinLexicon, Lexicon } from '../../src/core/entities/lexicon';
+import type { LexiconEntry } from '../../src/core/entities/lexiconEntry';
 import { nerAvailable, tagEntities } from '../../src/core/entities/ner';
 import { toSimplifiedView } from '../../src/core/script/normalize';
 import { addToWorkspaceLexicon, LexiconError, parseWorkspaceLexicon } from '../../src/core/entities/workspaceLexicon';
@@ -29,6 +30,45 @@ function detectInChild(inputs: string[], ms: number): void {
 const lex = builtinLexicon();
 const find = (text: string) => new Analyzer().analyze(text).entities;
 const brief = (ms: EntityMention[]) => ms.map((m) => `${m.text}|${m.type}|${m.canonical}`);
+
+describe('entities: where the lexicon may match (mayMatchAt)', () => {
+  const entry = (canonical: string, shortForms: string[] = []): LexiconEntry => ({
+    id: `org:${canonical}`, canonical, type: 'org', aliases: [], shortForms, shortFormsStandAlone: false, groupNames: false, notBefore: [], origin: 'builtin',
+  });
+  const SECOND = '甲乙丙丁戊己庚辛壬癸';
+  // more than 64 entries: the lexicon keeps its first units and pairs (a smaller one asks its trie)
+  const names = Array.from({ length: 80 }, (_, k) => `${String.fromCharCode(0x4e00 + 7 * k)}${SECOND[k % 10]}公司`);
+  const large = new Lexicon([...names.map((n) => entry(n)), entry('鑫源', ['鑫'])]);
+  const small = new Lexicon([entry('星河科技'), entry('鑫源', ['鑫'])]);
+
+  it('never rules out a position where match finds an alias', () => {
+    const text = `${names.join('的')}和鑫的x鑫源`;
+    let found = 0;
+    for (const lexicon of [large, small]) {
+      for (let i = 0; i < text.length; i++) {
+        if (lexicon.match(text, i) === undefined) continue;
+        found++;
+        assert.ok(lexicon.mayMatchAt(text, i), `${text.slice(i, i + 4)} at ${i}`);
+      }
+    }
+    assert.ok(found > 80, `${found} hits`);
+  });
+  it('rules out most positions whose first unit starts an alias and whose pair starts none', () => {
+    let passed = 0;
+    let tried = 0;
+    for (const n of names) {
+      for (let c = 0x4e00; c < 0x4e00 + 200; c++) {
+        const text = n[0]! + String.fromCharCode(c);
+        if (SECOND.includes(text[1]!)) continue;
+        tried++;
+        if (large.mayMatchAt(text, 0)) passed++;
+      }
+    }
+    assert.ok(passed < tried / 10, `${passed} of ${tried}`);
+    // an alias of one unit (鑫) is found whatever follows, also at the end of the text
+    assert.ok(large.mayMatchAt('鑫的', 0) && large.mayMatchAt('和鑫', 1));
+  });
+});
 
 describe('entities: the lexicon, across scripts', () => {
   it('links Simplified, Traditional and wrongly converted spellings to one entity', () => {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tagEntities } from '../../src/core/entities/ner';
 import { NER_LABELS } from '../../src/core/entities/nerFeatures';
-import { packedWidth, packRow, ROWS_PER_CHAR, unpackSum } from '../../src/core/entities/packedWeights';
+import { KeyPresence, packedWidth, packRow, ROWS_PER_CHAR, unpackSum, WeightTable } from '../../src/core/entities/packedWeights';
 import { WordDictionary } from '../../src/core/entities/wordLattice';
 import { toSimplifiedView } from '../../src/core/script/normalize';
 
@@ -36,6 +36,32 @@ describe('entities: the word lattice', () => {
   it('stays bounded on a long run of word prefixes', () => {
     const text = '星河'.repeat(50_000);
     assert.equal(bits(text).length, 100_000);
+  });
+});
+
+describe('entities: the presence bits in front of the hash tables', () => {
+  // keys as the tables hold them: slots of two numbers, -1 first where empty, and a hash per key
+  const hash = (k: number) => Math.imul(k ^ (k >>> 15), 0x2c1b3c6d) >>> 0;
+  const slots = new Int32Array(2 * 8192).fill(-1);
+  for (let k = 0; k < 3000; k++) slots[2 * ((k * 7919) % 8192)] = k * 3;
+  const presence = KeyPresence.of(slots, 2, (at) => hash(slots[at]!));
+
+  it('never says a key of the table is absent', () => {
+    for (let k = 0; k < 3000; k++) assert.ok(presence.mayHold(hash(k * 3)), `key ${k * 3}`);
+  });
+  it('says most absent keys are absent', () => {
+    let passed = 0;
+    for (let k = 0; k < 30_000; k++) if (presence.mayHold(hash(k * 3 + 1))) passed++;
+    assert.ok(passed < 30_000 / 5, `${passed} of 30000 absent keys pass`);
+  });
+  it('lets the weight tables find every key they were given, and only those', () => {
+    const table = new WeightTable(501, 1, 3);
+    for (let k = 1; k <= 500; k++) table.set(k, k * 2, k * 3, 0, [k % 7, 1, 2]);
+    for (let k = 1; k <= 500; k++) assert.ok(table.rowOf(k, k * 2, k * 3) > 0, `key ${k}`);
+    for (let k = 1; k <= 500; k++) assert.equal(table.rowOf(k, k * 2, k * 3 + 1), 0);
+    // a key set after the first lookup is found too (the presence bits are made again)
+    table.set(9999, 1, 1, 0, [1, 1, 1]);
+    assert.ok(table.rowOf(9999, 1, 1) > 0);
   });
 });
 

@@ -260,7 +260,7 @@ function linkByLexicon(lexicon: Lexicon | undefined, form: string): { canonical:
   const m = matchForm(form);
   let best: { canonical: string; entityId: string; length: number } | undefined;
   for (let i = 0; i < m.length; i++) {
-    if (!lexicon.mayStartWith(m.charCodeAt(i))) continue;
+    if (!lexicon.mayMatchAt(m, i)) continue;
     const hit = lexicon.match(m, i);
     if (hit && SPEAKER_TYPES.has(hit.entry.type) && (!best || hit.length > best.length)) {
       best = { canonical: hit.entry.canonical, entityId: hit.entry.id, length: hit.length };

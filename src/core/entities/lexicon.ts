@@ -29,6 +29,16 @@ interface Alias {
   length: number;
 }
 
+/** firstUnits: an alias of this one unit; an alias of more units starting with it. */
+const ALONE = 1;
+const STARTS = 2;
+const PAIR_BITS = 1 << 19;
+
+/** A pair of UTF-16 units as a bit of firstPairs. */
+function pairHash(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 13;
+}
+
 /** A node of the alias trie over UTF-16 units: the aliases ending here, longest-first walk. */
 interface AliasNode {
   next: Map<number, AliasNode>;
@@ -47,6 +57,12 @@ export class Lexicon {
    * one), a small one asks its trie's root.
    */
   private readonly firstUnits: Uint8Array | undefined;
+  /**
+   * With firstUnits, the first two UTF-16 units of the aliases of two units or more, one bit
+   * per hash of the pair (64 KB): most positions whose unit starts some alias start none here
+   * (中 starts 中国, not 中的), and are ruled out without a walk of the trie (mayMatchAt).
+   */
+  private readonly firstPairs: Uint8Array | undefined;
   readonly entries: LexiconEntry[];
   readonly ignore: ReadonlySet<string>;
   readonly suppressed: ReadonlySet<string>;
@@ -70,7 +86,9 @@ export class Lexicon {
     this.byId = byId;
     this.ignore = new Set([...ignore].map(matchForm));
     const firstUnits = this.entries.length > 64 ? new Uint8Array(0x10000) : undefined;
+    const firstPairs = firstUnits ? new Uint8Array(PAIR_BITS / 8) : undefined;
     this.firstUnits = firstUnits;
+    this.firstPairs = firstPairs;
     for (const entry of this.entries) {
       const add = (raw: string, short: boolean) => {
         const alias = matchForm(raw);
@@ -85,7 +103,13 @@ export class Lexicon {
         // a later entry takes a name it shares with an earlier one (the workspace's over the built-in)
         node.aliases = node.aliases.filter((a) => a.entry.id !== entry.id || a.short !== short);
         node.aliases.unshift({ entry, short, latin: /^[a-z0-9]/.test(alias), length: alias.length });
-        if (firstUnits) firstUnits[alias.charCodeAt(0)] = 1;
+        if (firstUnits && firstPairs) {
+          firstUnits[alias.charCodeAt(0)]! |= alias.length === 1 ? ALONE : STARTS;
+          if (alias.length > 1) {
+            const h = pairHash(alias.charCodeAt(0), alias.charCodeAt(1));
+            firstPairs[h >>> 3]! |= 1 << (h & 7);
+          }
+        }
       };
       add(entry.canonical, false);
       for (const a of entry.aliases) add(a, false);
@@ -116,9 +140,16 @@ export class Lexicon {
     return this.byId.get(id);
   }
 
-  /** Whether an alias may start with this UTF-16 unit. */
-  mayStartWith(unit: number): boolean {
-    return this.firstUnits ? this.firstUnits[unit] === 1 : this.root.next.has(unit);
+  /** Whether match(form, i) may find an alias: false only where it finds none. */
+  mayMatchAt(form: string, i: number): boolean {
+    const firstUnits = this.firstUnits;
+    const unit = form.charCodeAt(i);
+    if (!firstUnits || !this.firstPairs) return this.root.next.has(unit);
+    const kinds = firstUnits[unit]!;
+    if ((kinds & ALONE) !== 0) return true;
+    if ((kinds & STARTS) === 0 || i + 1 >= form.length) return false;
+    const h = pairHash(unit, form.charCodeAt(i + 1));
+    return (this.firstPairs[h >>> 3]! & (1 << (h & 7))) !== 0;
   }
 
   /** This lexicon with more entries on top (a workspace's), more strings ignored and built-in entries suppressed. */

@@ -50,6 +50,38 @@ export function unpackSum(packed: Float64Array, at: number, labels: number, out:
   }
 }
 
+/**
+ * The keys of an open-addressing table (slots of `width` numbers, -1 first where empty) as one
+ * bit per hash, eight bits per key or more: a key whose bit is clear is not in the table (no
+ * false negatives; about one absent key in nine reads a set bit and probes the table). Small
+ * enough to stay in cache where the table does not. Indexed by the hash's high bits, the
+ * table by its low ones.
+ */
+export class KeyPresence {
+  private constructor(private readonly bits: Int32Array, private readonly shift: number) {}
+
+  static of(slots: Int32Array, width: number, hashAt: (at: number) => number): KeyPresence {
+    let keys = 0;
+    for (let at = 0; at < slots.length; at += width) if (slots[at] !== -1) keys++;
+    let log = 10;
+    while (1 << log < keys * 8 && log < 30) log++;
+    const bits = new Int32Array(1 << (log - 5));
+    const shift = 32 - log;
+    for (let at = 0; at < slots.length; at += width) {
+      if (slots[at] === -1) continue;
+      const b = hashAt(at) >>> shift;
+      bits[b >>> 5]! |= 1 << (b & 31);
+    }
+    return new KeyPresence(bits, shift);
+  }
+
+  /** Whether a key with this (unsigned 32-bit) hash may be in the table. */
+  mayHold(hash: number): boolean {
+    const b = hash >>> this.shift;
+    return (this.bits[b >>> 5]! & (1 << (b & 31))) !== 0;
+  }
+}
+
 export interface WeightTableState {
   slots: Int32Array;
   weights: Float64Array;
@@ -68,6 +100,8 @@ export class WeightTable {
   private readonly slots: Int32Array;
   readonly weights: Float64Array;
   private rows = 1;
+  /** Which keys may be in the table: made on the first rowOf, dropped when a key is added. */
+  private presence: KeyPresence | undefined;
 
   /**
    * `parts` rows of `labels` weights per key, all starting at the packed zero. Row 0 stays
@@ -109,14 +143,23 @@ export class WeightTable {
       while (this.slots[h * 4] !== -1) h = (h + 1) & this.mask;
       row = this.rows++ * this.parts * packedWidth(this.labels);
       this.slots.set([a, b, c, row], h * 4);
+      this.presence = undefined;
     }
     packRow(weights, this.weights, row + part * packedWidth(this.labels));
   }
 
   /** Offset of the key's row in `weights`, or of the zero row (0) for an unknown key. */
   rowOf(a: number, b: number, c: number): number {
+    // most pairs and triples of a text are no key: the presence bits (in cache) say so without a probe
+    if (!(this.presence ?? this.presenceOfKeys()).mayHold(WeightTable.hash(a, b, c))) return 0;
     const row = this.find(a, b, c);
     return row < 0 ? 0 : row;
+  }
+
+  /** (apart from rowOf: a closure there would cost every lookup a context object) */
+  private presenceOfKeys(): KeyPresence {
+    const slots = this.slots;
+    return (this.presence = KeyPresence.of(slots, 4, (at) => WeightTable.hash(slots[at]!, slots[at + 1]!, slots[at + 2]!)));
   }
 
   /** Offset of the key's row in `weights`, or -1. */

@@ -58,7 +58,7 @@ export function repeatedMentions(text: string, simplified: string, names: Lexico
   const form = simplified.toLowerCase();
   const out: EntityMention[] = [];
   for (let i = 0; i < form.length; ) {
-    if (!names.mayStartWith(form.charCodeAt(i))) {
+    if (!names.mayMatchAt(form, i)) {
       i++;
       continue;
     }

@@ -43,7 +43,7 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
   // where the last known place ended: a place right after it is the next part of an address
   let placeEnd = -1;
   for (let i = 0; i < form.length; ) {
-    if (!lexicon.mayStartWith(form.charCodeAt(i))) {
+    if (!lexicon.mayMatchAt(form, i)) {
       i++;
       continue;
     }

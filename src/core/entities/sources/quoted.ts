@@ -43,7 +43,7 @@ const LONGEST_OWNER = 8;
 /** Whether an organisation the lexicon knows ends right at i: 商汤科技|“日日新”. */
 function knownOrganisationBefore({ form, lexicon }: DetectContext, i: number): boolean {
   for (let k = 2; k <= LONGEST_OWNER && k <= i; k++) {
-    if (!lexicon.mayStartWith(form.charCodeAt(i - k))) continue;
+    if (!lexicon.mayMatchAt(form, i - k)) continue;
     const hit = lexicon.match(form, i - k);
     if (hit && hit.length === k && hit.entry.type === 'org' && !hit.short) return true;
   }
