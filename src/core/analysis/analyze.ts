@@ -59,6 +59,8 @@ interface Placed {
   figures: Figure[];
   entities: EntityMention[];
   claims: Claim[];
+  /** The copies its claims hold that are in none of the lists above (moved with them). */
+  extra: Shiftable[];
   /** Its claims at or above the threshold, a repeated sentence once; stale when a repeat it holds came or went. */
   marked?: { min: number; claims: Claim[]; stale: boolean };
   /** Its entities that the article's totals keep (short forms, weak names); stale when a total they read changed. */
@@ -484,23 +486,48 @@ class Holders {
 type Shiftable = { start: number; end: number; numeralEnd?: number };
 
 /**
- * A paragraph's findings moved to article offsets: copies, each object its own. One copying
- * function per kind of finding, so that each spread site sees few object shapes (one shared
- * site for all kinds went megamorphic and copied at half the speed); a copy keeps its
- * original's key order.
+ * A paragraph's findings moved to article offsets: copies, each object its own. A claim's
+ * figures and entities (and its checks' figures) are the paragraph's own copies where the
+ * detectors shared them, so that each object is moved once (moved); `extra` holds the copies
+ * that belong to no paragraph list. One copying function per kind of finding, so that each
+ * spread site sees few object shapes (one shared site for all kinds went megamorphic and
+ * copied at half the speed); a copy keeps its original's key order.
  */
 function placedAt(rel: Relative, start: number): Placed {
+  const figures = figuresAt(rel.figures, start);
+  const entities = entitiesAt(rel.entities, start);
+  const extra: Shiftable[] = [];
+  const figure = (f: Figure): Figure => {
+    const i = rel.figures.indexOf(f);
+    if (i >= 0) return figures[i]!;
+    const copy = figureAt(f, start);
+    extra.push(copy);
+    return copy;
+  };
   const claims: Claim[] = new Array(rel.claims.length);
   for (let i = 0; i < claims.length; i++) {
     const c = rel.claims[i]!;
     const checks: ArithmeticCheck[] = new Array(c.checks.length);
     for (let j = 0; j < checks.length; j++) {
       const k = c.checks[j]!;
-      checks[j] = { ...k, stated: figureAt(k.stated, start), from: figuresAt(k.from, start) };
+      checks[j] = { ...k, stated: figure(k.stated), from: k.from.map(figure) };
     }
-    claims[i] = { ...c, start: c.start + start, end: c.end + start, figures: figuresAt(c.figures, start), entities: entitiesAt(c.entities, start), checks };
+    const claimFigures: Figure[] = new Array(c.figures.length);
+    for (let j = 0; j < claimFigures.length; j++) claimFigures[j] = figure(c.figures[j]!);
+    const claimEntities: EntityMention[] = new Array(c.entities.length);
+    for (let j = 0; j < claimEntities.length; j++) {
+      const e = c.entities[j]!;
+      const at = rel.entities.indexOf(e);
+      if (at >= 0) claimEntities[j] = entities[at]!;
+      else {
+        const copy = { ...e, start: e.start + start, end: e.end + start };
+        extra.push(copy);
+        claimEntities[j] = copy;
+      }
+    }
+    claims[i] = { ...c, start: c.start + start, end: c.end + start, figures: claimFigures, entities: claimEntities, checks };
   }
-  return { start, index: -1, rel, figures: figuresAt(rel.figures, start), entities: entitiesAt(rel.entities, start), claims };
+  return { start, index: -1, rel, figures, entities, claims, extra };
 }
 
 function figureAt(f: Figure, start: number): Figure {
@@ -572,22 +599,17 @@ class MovedOnRead implements ParagraphFindings {
 /**
  * Moves placed findings by `delta`, in place, with the objects its remembered decisions made
  * (the repeats of learned names, the resolved relative dates and the claims that carry them):
- * placedAt and those decisions made every object once, so each moves once.
+ * placedAt and those decisions made every object once (a claim's figures and entities are the
+ * paragraph's own, or in `extra`), so each moves once.
  */
 function moved(p: Placed, delta: number): Placed {
   if (delta === 0) return p;
   p.start += delta;
   moveAll(p.figures, delta);
   moveAll(p.entities, delta);
-  for (const c of p.claims) {
-    move(c, delta);
-    moveAll(c.figures, delta);
-    moveAll(c.entities, delta);
-    for (const k of c.checks) {
-      move(k.stated, delta);
-      moveAll(k.from, delta);
-    }
-  }
+  // (a claim's figures and entities are the paragraph's, or in `extra`: placedAt)
+  moveAll(p.claims, delta);
+  moveAll(p.extra, delta);
   if (p.repeats) moveAll(p.repeats.own, delta);
   if (p.dated) {
     const { dated, claims } = p.dated;

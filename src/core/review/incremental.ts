@@ -8,7 +8,8 @@
  * entity stops (one per entity, at its first mention) are redone for the entities whose
  * mentions came, went or were decided. The result equals buildReview and buildQueue on the
  * same analysis (test/unit/incrementalReview.test.ts); like the analysis, a review it
- * returned is stale once the next version is reviewed (its items are moved in place).
+ * returned is stale once the next version is reviewed (its items are moved in place, and its
+ * list of items is the next one's).
  */
 import type { Analysis } from '../analysis/analyze';
 import type { Claim } from '../claims/detect';
@@ -89,6 +90,8 @@ export class ReviewTracker {
   /** Where the annotations' words stood in the last version, so that an edit elsewhere moves them without a search. */
   private anchors = new AnchorMemo();
   private everyEntity: boolean | undefined;
+  /** The list of the last review's items (reused: that review is stale once the next version is reviewed). */
+  private items: ReviewItem[] = [];
 
   /** The review and queue of this version of the article, as buildReview and buildQueue make them. */
   update(analysis: Analysis, sidecar: Sidecar | undefined, options: QueueOptions = {}): ReviewedVersion {
@@ -187,18 +190,17 @@ export class ReviewTracker {
     loose.sort(compareItems);
 
     const grouped = parts.map((part) => touched.get(part)?.items ?? this.settledView(part, decided)?.items ?? part.items);
-    let total = 0;
     let longest = 0;
+    for (let k = 0; k < parts.length; k++) if (parts[k]!.longest > longest) longest = parts[k]!.longest;
+    // the last version's list, written over: a megabyte article has tens of thousands of items, and
+    // a new list that long (in the large-object space) cost 20 times as much to fill as this one
+    let items: ReviewItem[] = this.items;
+    let n = 0;
     for (let k = 0; k < parts.length; k++) {
-      total += grouped[k]!.length;
-      if (parts[k]!.longest > longest) longest = parts[k]!.longest;
-    }
-    // (made at its length: a megabyte article has tens of thousands of items)
-    let items: ReviewItem[] = new Array(total);
-    for (let k = 0, n = 0; k < parts.length; k++) {
       const list = grouped[k]!;
       for (let i = 0; i < list.length; i++) items[n++] = list[i]!;
     }
+    items.length = n;
     for (const it of extras) longest = Math.max(longest, it.end - it.start);
     if (loose.length) items = merge(items, loose, compareItems);
     const review: Review = { items, orphans, longest, entityCounts: new Map(this.counts) };
@@ -296,6 +298,7 @@ export class ReviewTracker {
     this.epoch++;
     this.everyEntity = undefined;
     this.anchors = new AnchorMemo();
+    this.items = [];
   }
 
   /** Adds (or takes away) a paragraph's entity mentions, and marks their entities' stops to be redone. */
