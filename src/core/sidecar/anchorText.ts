@@ -9,7 +9,8 @@ import { simplifiedConverter } from '../script/normalize';
 
 /** Wrong conversions seen in scraped text that opencc leaves alone (as in normalize.ts). */
 const FIXUPS: Record<string, string> = { 爲: '为', 麽: '么', 裏: '里' };
-const UTF16 = new TextDecoder('utf-16le');
+// a U+FEFF at the start of a text or of a slice is a character like any other, not a byte order mark to drop
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /** Folded form of each UTF-16 unit, filled on first use (0: not yet known). */
 const FOLDED = new Uint16Array(0x10000);
