@@ -19,10 +19,30 @@ export class FirstRead {
     private readonly read: () => Promise<boolean>,
     private readonly onLateArrival: () => void,
     private readonly onError: (e: unknown) => void = () => {},
+    /** How long a waiter waits (ms): a read that hangs (a remote file system) must not keep every article unanalysed. */
+    private readonly patienceMs = 10_000,
   ) {}
 
-  /** Starts the read if it has not started, and resolves when it is done (never rejects). */
+  /**
+   * Starts the read if it has not started, and resolves when it is done, or when patience runs
+   * out: then the waiter takes the stand-in, and is told when the read ends after all. Never rejects.
+   */
   whenRead(): Promise<void> {
+    const reading = this.start();
+    if (this.done) return reading;
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.served();
+        resolve();
+      }, this.patienceMs);
+      void reading.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private start(): Promise<void> {
     this.reading ??= this.read().then(
       (found) => {
         this.done = true;
@@ -38,7 +58,7 @@ export class FirstRead {
 
   /** The stand-in is used now: starts the read, and notes the use if the read is not done. */
   served(): void {
-    void this.whenRead();
+    void this.start();
     if (!this.done) this.servedEarly = true;
   }
 

@@ -63,4 +63,15 @@ describe('FirstRead: the workspace lexicon read once, with the built-in one stan
     assert.equal(first.isRead, true);
     assert.equal((errors[0] as Error).message, 'unreadable');
   });
+
+  it('a read that hangs: waiters go on with the stand-in when patience runs out, and are told when it ends after all', async () => {
+    const source = controlledRead();
+    let late = 0;
+    const first = new FirstRead(source.read, () => late++, undefined, 20);
+    await first.whenRead();
+    assert.equal(first.isRead, false);
+    source.finish(true);
+    await new Promise((r) => setImmediate(r));
+    assert.equal(late, 1);
+  });
 });
