@@ -153,11 +153,14 @@ export function commandHandlers(s: Services) {
       }
       if (!todo.length) return 0;
       const text = document.getText();
+      // the review's items move in place when the document is edited and reviewed again: their
+      // offsets are taken now, against this text, before anything is awaited
+      const taking = todo.map((i) => ({ ...i }));
       const annotator = await s.annotators.annotatorFor(document.uri);
       await s.reviewer.sidecars.update(document.uri, text, (sc) => {
         let next = sc;
         const taken = new Set(sc.annotations.map((a) => a.id));
-        for (const item of todo) {
+        for (const item of taking) {
           const a = stampDecision(item.annotation, annotationFor(text, item, 'accepted', taken), annotator);
           taken.add(a.id);
           next = withAnnotation(next, a);
