@@ -1,18 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { createAnchor, resolveAnchor } from '../../src/core/sidecar/anchor';
 import { AnchorMemo, changedStretch } from '../../src/core/sidecar/anchorMemo';
 import type { Anchor } from '../../src/core/sidecar/model';
 import { OffsetIndex } from '../../src/core/text/offsets';
 import { rng } from '../support/anchorSimulation';
+import { fixtureCorpusArticle } from '../support/fixtureCorpus';
 
-const corpus = join(__dirname, '../../../test/fixtures/corpus');
-const article = readdirSync(corpus)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => readFileSync(join(corpus, f), 'utf8'))
-  .join('\n');
+const article = fixtureCorpusArticle();
 
 describe('re-anchoring while typing (AnchorMemo)', () => {
   it('finds the stretch two texts differ in', () => {

@@ -1,19 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Analyzer, type Analysis } from '../../src/core/analysis/analyze';
 import { ReviewTracker } from '../../src/core/review/incremental';
 import { annotationFor, buildReview, itemsByParagraph, type Review } from '../../src/core/review/items';
 import { buildQueue, type QueueOptions } from '../../src/core/review/queue';
 import { createAnchor } from '../../src/core/sidecar/anchor';
 import type { Annotation, Sidecar } from '../../src/core/sidecar/model';
+import { fixtureCorpusArticle } from '../support/fixtureCorpus';
 
-const corpus = join(__dirname, '../../../test/fixtures/corpus');
-const article = readdirSync(corpus)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => readFileSync(join(corpus, f), 'utf8'))
-  .join('\n');
+const article = fixtureCorpusArticle();
 
 function random(seed: number): () => number {
   let s = seed;
