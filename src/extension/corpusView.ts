@@ -118,8 +118,10 @@ class Provider implements vscode.TreeDataProvider<CorpusNode> {
   }
 }
 
-/** The corpus view in its own view container; it updates when the background index does. */
-/** The corpus view's tree: not needed for an article's first paint, so registered after activation (registerCorpusCommands are not: a command may come at once). */
+/**
+ * The corpus view in its own view container; it updates when the background index does. Not
+ * needed for an article's first paint, so activation registers it a turn later.
+ */
 export function registerCorpusView(index: CorpusIndex): vscode.Disposable[] {
   const provider = new Provider(index);
   return [
@@ -129,6 +131,7 @@ export function registerCorpusView(index: CorpusIndex): vscode.Disposable[] {
   ];
 }
 
+/** The corpus view's commands, registered within activation: a command may come at once. */
 export function registerCorpusCommands(index: CorpusIndex): vscode.Disposable[] {
   return [
     registerCheckedCommand('gloss.openLocation', async (uri: string, offset: number) => {
