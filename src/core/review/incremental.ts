@@ -194,11 +194,13 @@ export class ReviewTracker {
     for (let k = 0; k < parts.length; k++) if (parts[k]!.longest > longest) longest = parts[k]!.longest;
     // the last version's list, written over: a megabyte article has tens of thousands of items, and
     // a new list that long (in the large-object space) cost 20 times as much to fill as this one
+    // (and only where it changed: an edit leaves most places holding the same item, and a read
+    // costs less than a write into a list that long)
     let items: ReviewItem[] = this.items;
     let n = 0;
     for (let k = 0; k < parts.length; k++) {
       const list = grouped[k]!;
-      for (let i = 0; i < list.length; i++) items[n++] = list[i]!;
+      for (let i = 0; i < list.length; i++, n++) if (items[n] !== list[i]) items[n] = list[i]!;
     }
     items.length = n;
     for (const it of extras) longest = Math.max(longest, it.end - it.start);
