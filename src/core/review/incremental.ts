@@ -107,13 +107,19 @@ export class ReviewTracker {
     const text = analysis.text;
     const dirty = new Set<string>();
     const parts: Part[] = new Array(analysis.paragraphs.length);
+    // the last version's part at the place the last one found was at, before the look-up by figures
+    // (an edit shifts the places after it by as many paragraphs as it added or took away)
+    const last = this.order;
+    let off = 0;
     for (let k = 0; k < parts.length; k++) {
       const findings = analysis.paragraphs[k]!;
       const p = findings.paragraph;
       const figures = findings.figures;
       const entities = findings.entities;
       const claims = findings.claims;
-      let part = this.parts.get(figures);
+      const guess = last[k + off];
+      let part = guess !== undefined && guess.figures === figures ? guess : this.parts.get(figures);
+      if (part && part.seen !== build) off = part.index - k;
       if (!part || part.seen === build || part.entities !== entities || part.claims !== claims || part.kind !== p.kind) {
         part = newPart(figures, entities, claims, p.kind, p.start, p.end);
         this.parts.set(figures, part);
@@ -192,7 +198,7 @@ export class ReviewTracker {
     loose.sort(compareItems);
 
     const grouped = parts.map((part) => {
-      const t = touched.get(part);
+      const t = touched.size ? touched.get(part) : undefined;
       if (t) return t.items;
       this.settle(part, decided);
       return part.items;
@@ -221,12 +227,11 @@ export class ReviewTracker {
     const perParagraph: QueueEntry[][] = new Array(parts.length);
     for (let k = 0; k < parts.length; k++) {
       const part = parts[k]!;
-      const t = touched.get(part);
-      const inBody = () => part.kind === 'body';
-      if (t?.stops) perParagraph[k] = localStops(text, part.claims, t.items, inBody, threshold, figureStops).sort(compareDocument);
+      const t = touched.size ? touched.get(part) : undefined;
+      if (t?.stops) perParagraph[k] = localStops(text, part.claims, t.items, () => part.kind === 'body', threshold, figureStops).sort(compareDocument);
       else {
         if (!part.stops || part.stops.threshold !== threshold || part.stops.figures !== figureStops) {
-          part.stops = { threshold, figures: figureStops, entries: localStops(text, part.claims, part.items, inBody, threshold, figureStops).sort(compareDocument) };
+          part.stops = { threshold, figures: figureStops, entries: localStops(text, part.claims, part.items, () => part.kind === 'body', threshold, figureStops).sort(compareDocument) };
         }
         perParagraph[k] = part.stops.entries;
       }
