@@ -43,6 +43,20 @@ export function findDateline(text: string): ArticleDate | undefined {
     end = next < 0 ? text.length : next + 1;
   }
   const header = text.slice(0, Math.min(end, HEADER_CHARS));
+  // the last header's date: typing below the header asks again on every keystroke, and the
+  // header's figures are detected afresh each time (a copy: the caller owns what it gets)
+  if (header !== lastHeader) {
+    // (a copy: a slice would keep the whole article's text alive)
+    lastHeader = Array.from(header).join('');
+    lastDateline = datelineIn(header);
+  }
+  return lastDateline && { ...lastDateline };
+}
+
+let lastHeader: string | undefined;
+let lastDateline: ArticleDate | undefined;
+
+function datelineIn(header: string): ArticleDate | undefined {
   let fallback: ArticleDate | undefined;
   for (const f of detectFigures(header)) {
     if (f.type !== 'date' || !f.period || !/^\d{4}-\d{2}-\d{2}/.test(f.period)) continue;

@@ -8,8 +8,8 @@
  * entity stops (one per entity, at its first mention) are redone for the entities whose
  * mentions came, went or were decided. The result equals buildReview and buildQueue on the
  * same analysis (test/unit/incrementalReview.test.ts); like the analysis, a review it
- * returned is stale once the next version is reviewed (its items are moved in place, and its
- * list of items is the next one's).
+ * returned is stale once the next version is reviewed (its items are moved and settled in
+ * place, and its list of items is the next one's).
  */
 import type { Analysis } from '../analysis/analyze';
 import type { Claim } from '../claims/detect';
@@ -41,12 +41,13 @@ interface Part {
   /** Its checks, claims and figures to queue without decisions, sorted (compareDocument). */
   stops?: { threshold: number; figures: QueueFigures; entries: QueueEntry[] };
   /**
-   * Its items with the mentions that the article's entity decisions settle (copies of its
-   * own, `copies` by the item they copy), made for the decisions of one epoch: a keystroke
-   * leaves the decisions alone, so the thousands of mentions of a decided entity are settled
-   * once, not on every version.
+   * The epoch of the decisions its items' mentions are settled by, and the items settled (in
+   * place: copies of the thousands of mentions of a decided entity were moved on every
+   * keystroke with the items they copied). A keystroke leaves the decisions alone, so they
+   * are settled once, not on every version; new decisions undo and redo them.
    */
-  settled?: { epoch: number; items: ReviewItem[]; copies: Map<ReviewItem, ReviewItem> | undefined };
+  settledEpoch: number;
+  settledItems: ReviewItem[] | undefined;
   /** The last build that used it, and its place in that build's paragraphs. */
   seen: number;
   index: number;
@@ -106,13 +107,19 @@ export class ReviewTracker {
     const text = analysis.text;
     const dirty = new Set<string>();
     const parts: Part[] = new Array(analysis.paragraphs.length);
+    // the last version's part at the place the last one found was at, before the look-up by figures
+    // (an edit shifts the places after it by as many paragraphs as it added or took away)
+    const last = this.order;
+    let off = 0;
     for (let k = 0; k < parts.length; k++) {
       const findings = analysis.paragraphs[k]!;
       const p = findings.paragraph;
       const figures = findings.figures;
       const entities = findings.entities;
       const claims = findings.claims;
-      let part = this.parts.get(figures);
+      const guess = last[k + off];
+      let part = guess !== undefined && guess.figures === figures ? guess : this.parts.get(figures);
+      if (part && part.seen !== build) off = part.index - k;
       if (!part || part.seen === build || part.entities !== entities || part.claims !== claims || part.kind !== p.kind) {
         part = newPart(figures, entities, claims, p.kind, p.start, p.end);
         this.parts.set(figures, part);
@@ -147,7 +154,8 @@ export class ReviewTracker {
           return;
         }
         const base = findItem(parts, a.kind, start, end);
-        const item: ReviewItem = base ? { ...base, state, annotation: a } : { kind: a.kind, start, end, state, annotation: a };
+        // (not a spread of the base: it may be settled in place, and an item with its own decision is not)
+        const item: ReviewItem = base ? { kind: base.kind, start: base.start, end: base.end, state, finding: base.finding, annotation: a } : { kind: a.kind, start, end, state, annotation: a };
         overlay.set(k, item);
         if (base) replaced.set(base, item);
         else extras.push(item);
@@ -168,8 +176,8 @@ export class ReviewTracker {
     const touch = (part: Part) => {
       let t = touched.get(part);
       if (!t) {
-        const copies = this.settledView(part, decided)?.copies;
-        touched.set(part, (t = { items: part.items.map((it) => replaced.get(it) ?? copies?.get(it) ?? it), stops: false }));
+        this.settle(part, decided);
+        touched.set(part, (t = { items: part.items.map((it) => replaced.get(it) ?? it), stops: false }));
       }
       return t;
     };
@@ -189,16 +197,23 @@ export class ReviewTracker {
     for (const t of touched.values()) t.items.sort(compareItems);
     loose.sort(compareItems);
 
-    const grouped = parts.map((part) => touched.get(part)?.items ?? this.settledView(part, decided)?.items ?? part.items);
+    const grouped = parts.map((part) => {
+      const t = touched.size ? touched.get(part) : undefined;
+      if (t) return t.items;
+      this.settle(part, decided);
+      return part.items;
+    });
     let longest = 0;
     for (let k = 0; k < parts.length; k++) if (parts[k]!.longest > longest) longest = parts[k]!.longest;
     // the last version's list, written over: a megabyte article has tens of thousands of items, and
     // a new list that long (in the large-object space) cost 20 times as much to fill as this one
+    // (and only where it changed: an edit leaves most places holding the same item, and a read
+    // costs less than a write into a list that long)
     let items: ReviewItem[] = this.items;
     let n = 0;
     for (let k = 0; k < parts.length; k++) {
       const list = grouped[k]!;
-      for (let i = 0; i < list.length; i++) items[n++] = list[i]!;
+      for (let i = 0; i < list.length; i++, n++) if (items[n] !== list[i]) items[n] = list[i]!;
     }
     items.length = n;
     for (const it of extras) longest = Math.max(longest, it.end - it.start);
@@ -212,12 +227,11 @@ export class ReviewTracker {
     const perParagraph: QueueEntry[][] = new Array(parts.length);
     for (let k = 0; k < parts.length; k++) {
       const part = parts[k]!;
-      const t = touched.get(part);
-      const inBody = () => part.kind === 'body';
-      if (t?.stops) perParagraph[k] = localStops(text, part.claims, t.items, inBody, threshold, figureStops).sort(compareDocument);
+      const t = touched.size ? touched.get(part) : undefined;
+      if (t?.stops) perParagraph[k] = localStops(text, part.claims, t.items, () => part.kind === 'body', threshold, figureStops).sort(compareDocument);
       else {
         if (!part.stops || part.stops.threshold !== threshold || part.stops.figures !== figureStops) {
-          part.stops = { threshold, figures: figureStops, entries: localStops(text, part.claims, part.items, inBody, threshold, figureStops).sort(compareDocument) };
+          part.stops = { threshold, figures: figureStops, entries: localStops(text, part.claims, part.items, () => part.kind === 'body', threshold, figureStops).sort(compareDocument) };
         }
         perParagraph[k] = part.stops.entries;
       }
@@ -266,21 +280,31 @@ export class ReviewTracker {
     return { review, queue: queueOf(candidates, options.order), itemsByParagraph: grouped };
   }
 
-  /** A part's items with the mentions the decisions settle, made once per epoch of the decisions (undefined: none to settle). */
-  private settledView(part: Part, decided: ReadonlyMap<string, Annotation>): Part['settled'] {
-    if (!decided.size) return undefined;
-    if (part.settled?.epoch === this.epoch) return part.settled;
-    let copies: Map<ReviewItem, ReviewItem> | undefined;
+  /** Settles (in place) a part's mentions of the entities the decisions settle, once per epoch of the decisions; undoes those of an earlier epoch. */
+  private settle(part: Part, decided: ReadonlyMap<string, Annotation>): void {
+    if (part.settledEpoch === this.epoch) return;
+    part.settledEpoch = this.epoch;
+    if (part.settledItems) {
+      // (the last property added goes without a change of the object's shape)
+      for (const it of part.settledItems) {
+        it.state = 'suggested';
+        delete it.settledBy;
+      }
+      part.settledItems = undefined;
+    }
+    if (!decided.size) return;
     for (const id of part.counts.keys()) {
       const by = decided.get(id);
       if (!by) continue;
-      copies ??= new Map();
+      const state = by.status === 'rejected' ? 'rejected' : 'accepted';
       for (const it of part.items) {
-        if (it.kind === 'entity' && it.finding?.entity?.entityId === id) copies.set(it, { ...it, state: by.status === 'rejected' ? 'rejected' : 'accepted', settledBy: by });
+        if (it.kind === 'entity' && it.finding?.entity?.entityId === id) {
+          it.state = state;
+          it.settledBy = by;
+          (part.settledItems ??= []).push(it);
+        }
       }
     }
-    part.settled = { epoch: this.epoch, items: copies ? part.items.map((it) => copies!.get(it) ?? it) : part.items, copies };
-    return part.settled;
   }
 
   /** Forgets everything (the next version is reviewed from scratch). */
@@ -345,7 +369,7 @@ export class ReviewTracker {
     const known = this.knownBy.has(id);
     if (!first || (known && !everyEntity)) return undefined;
     const base = first.items.find((it) => it.kind === 'entity' && it.finding?.entity?.entityId === id)!;
-    const item = replaced.get(base) ?? (first.settled?.epoch === this.epoch ? first.settled.copies?.get(base) : undefined) ?? base;
+    const item = replaced.get(base) ?? base;
     return { entry: entityStop(text, item, id, settled, mentions), part: first };
   }
 }
@@ -364,7 +388,7 @@ function newPart(figures: Figure[], entities: EntityMention[], claims: Claim[], 
     counts.set(e.entityId, (counts.get(e.entityId) ?? 0) + 1);
     if (e.source === 'lexicon' || e.source === 'workspace') known.add(e.entityId);
   }
-  return { figures, entities, claims, kind, start, end, items, longest, counts, known, seen: 0, index: -1 };
+  return { figures, entities, claims, kind, start, end, items, longest, counts, known, settledEpoch: -1, settledItems: undefined, seen: 0, index: -1 };
 }
 
 /** Moves a part's items and stops by `delta`, in place. */
@@ -373,12 +397,6 @@ function shift(part: Part, delta: number): void {
   for (const it of part.items) {
     it.start += delta;
     it.end += delta;
-  }
-  if (part.settled?.copies) {
-    for (const it of part.settled.copies.values()) {
-      it.start += delta;
-      it.end += delta;
-    }
   }
   if (part.stops) {
     for (const q of part.stops.entries) {
