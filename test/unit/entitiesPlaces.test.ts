@@ -39,3 +39,15 @@ describe('entities: facilities named after a place', () => {
     assert.deepEqual(typed(find('游客挤满了长沙步行街。')), ['长沙步行街/place']);
   });
 });
+
+describe('entities: the edges of places', () => {
+  it('gives a city\'s government its unit: 某市|政府 names the city with its 市, as news sets write it', () => {
+    assert.deepEqual(typed(find('记者从东营市政府获悉，工程已完工。')), ['东营市/place']);
+    assert.deepEqual(typed(find('上海市民踊跃参加。')), ['上海/place']);
+  });
+  it('reads no abbreviated places inside a transliterated name: 范·德法特, 布鲁京斯', () => {
+    assert.ok(find('球员范·德法特进球了。').every((m) => m.source !== 'abbreviation'));
+    assert.ok(find('他在布鲁京斯学会工作。').every((m) => m.source !== 'abbreviation'));
+    assert.deepEqual(typed(find('英法两国签署了协议。')), ['英/place', '法/place']);
+  });
+});
