@@ -27,6 +27,15 @@ describe('entities: what is no place though it names one', () => {
     assert.deepEqual(find('现货白银价格昨日上涨。'), []);
     assert.deepEqual(typed(find('白银市今年新建了两所学校，白银的冬天很冷。')), ['白银市/place', '白银/place']);
   });
+  it('reads a country before 区 as a company\'s or a contest\'s region, a city before 区 as its district', () => {
+    assert.deepEqual(find('他们战队晋级了中国区总决赛。'), []);
+    assert.deepEqual(find('该公司韩国区负责人昨天离职。'), []);
+    assert.deepEqual(typed(find('中国区域经济发展不平衡。')), ['中国/place']);
+  });
+  it('reads 大理石 as marble, and 大理 alone as the city', () => {
+    assert.deepEqual(find('大厅的地面铺着白色大理石。'), []);
+    assert.deepEqual(typed(find('我们下个月去大理旅游。')), ['大理/place']);
+  });
   it('reads 中国内地 as 中国, as the training splits do', () => {
     assert.deepEqual(typed(find('这部电影在中国内地上映。')), ['中国/place']);
   });

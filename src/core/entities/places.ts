@@ -62,3 +62,17 @@ const GOVERNMENT = '政府';
 export function namesTimeZone(norm: string, end: number): boolean {
   return norm.startsWith('时间', end);
 }
+
+/** Continents and regions the world is divided into by companies and contests. */
+const WORLD_REGIONS = new Set(['亚洲', '欧洲', '非洲', '北美', '南美', '拉美', '亚太', '大洋洲', '日本', '印度', '俄罗斯', '意大利', '加拿大', '澳大利亚', '越南', '朝鲜']);
+
+/**
+ * Whether a country's or a continent's name (Simplified canonical) before `end` names the
+ * region of a company or a contest there, not the place: 某国区总决赛, 某国区首席执行官 (区,
+ * not 区域). In the training splits 24 such names are unlabelled and one is a place
+ * (cluener-train); the other splits have none. Countries only: a city before 区 may be its
+ * district (朝阳区).
+ */
+export function namesRegionOfOrganisation(norm: string, canonical: string, end: number): boolean {
+  return norm[end] === '区' && norm[end + 1] !== '域' && (canonical.endsWith('国') || WORLD_REGIONS.has(canonical));
+}

@@ -6,7 +6,7 @@ import { OUTLET_CUES_AFTER, isSideInMatch } from '../kinds';
 import type { WordDictionary } from '../wordLattice';
 import { startsWithAny, triggerTable } from '../../text/chars';
 import placeEdges from '../data/placeEdges.json';
-import { namesTimeZone, unitBeginsWord } from '../places';
+import { namesRegionOfOrganisation, namesTimeZone, unitBeginsWord } from '../places';
 
 /**
  * Whether a built-in name at [i, i + length) is part of longer words rather than the name:
@@ -73,8 +73,9 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     // one in a list beside another known name of its kind is that kind's name: 甲网和乙
     const short = hit.short && !(entry.type === 'org' && startsWithAny(form, OUTLET_CUES_AFTER, end)) &&
       !((entry.type === 'org' || entry.type === 'product') && form.charCodeAt(end) === 0x300a) && !coordinatedWithKnown(lexicon, form, i, end, entry.type);
-    // a time zone's name is no mention of the place: 北京时间
-    if (entry.type === 'place' && namesTimeZone(norm, end)) {
+    // a time zone's name is no mention of the place: 北京时间;
+    // nor is a country's name before 区, the region of a company or a contest: 某国区总决赛
+    if (entry.type === 'place' && (namesTimeZone(norm, end) || namesRegionOfOrganisation(norm, entry.canonical, end))) {
       i = end;
       continue;
     }
