@@ -57,12 +57,23 @@ describe('entities: short forms beside their kind', () => {
     assert.deepEqual(named(find('腾讯把拍拍和易迅一起出售了。'), '拍拍'), ['org:拍拍网']);
     assert.deepEqual(named(find('他拍拍手，走了。'), '拍拍'), []);
   });
+  it('counts a short form after the rest of its full name and 的: 腾讯的元宝 is 腾讯元宝, in both scripts', () => {
+    assert.deepEqual(named(find('几家公司都在和腾讯的元宝竞争。'), '元宝'), ['product:腾讯元宝']);
+    assert.deepEqual(named(find('幾家公司都在和騰訊的元寶競爭。'), '元寶'), ['product:腾讯元宝']);
+    assert.deepEqual(named(find('他在地上捡到一个元宝。'), '元宝'), []);
+    assert.deepEqual(named(find('百度的元宝很亮。'), '元宝'), []);
+  });
   it('counts a short form before a title it carries', () => {
     assert.deepEqual(named(find('小宇宙《星河的故事》'), '小宇宙'), ['product:小宇宙App']);
     assert.deepEqual(named(find('他的小宇宙爆发了。'), '小宇宙'), []);
   });
   it('links a cloud named after its company to the cloud, not to the company', () => {
-    assert.deepEqual(named(find('微軟雲的收入增長了。'), '微軟雲'), ['product:Azure']);
+    assert.deepEqual(named(find('微軟雲的收入增長了。'), '微軟雲'), ['product:微软云']);
+  });
+  it('keeps the cloud business and its platform apart: 微软云 holds Azure, it is not Azure', () => {
+    const ms = find('微软云收入大增，主要得益于Azure的增长。');
+    assert.deepEqual(named(ms, '微软云'), ['product:微软云']);
+    assert.deepEqual(named(ms, 'Azure'), ['product:Azure']);
   });
 });
 

@@ -71,6 +71,10 @@ describe('entities: outlets are organisations, titles of writing are works', () 
   });
   it('the title of an article or a book is a work, and a broken title is nothing', () => {
     assert.deepEqual(ids(find('推荐阅读《独家!某公司再投大模型》。')), ['独家!某公司再投大模型|work:独家!某公司再投大模型']);
+    // a headline naming someone is still the headline, in both scripts; a short title keeps the names inside it
+    assert.deepEqual(ids(find('相关文章：《独家！阿里再投大模型》')), ['独家！阿里再投大模型|work:独家！阿里再投大模型']);
+    assert.deepEqual(ids(find('相關文章：《激進的阿裏戰投，大模型全覆蓋》')), ['激進的阿裏戰投，大模型全覆蓋|work:激进的阿里战投，大模型全覆盖']);
+    assert.ok(find('他读完了《马云传》。').some((m) => m.entityId === 'person:马云'));
     const broken = find('相关文章：《李四讲了一个AIGC故事');
     assert.ok(broken.every((m) => !/[《》]/.test(m.text)), JSON.stringify(ids(broken)));
   });

@@ -106,6 +106,9 @@ function runOf(text: string, i: number, table: Record<string, string>): number {
   return e - i;
 }
 
+/** Middle dots, which join the parts of a transliterated name. */
+const MIDDLE_DOTS: ReadonlySet<string> = new Set(['·', '•', '‧', '・']);
+
 /** A run of two to four abbreviations at i, all countries or all domestic, none twice. */
 function runAt(text: string, i: number, words: WordDictionary): [number, Record<string, string>] | undefined {
   for (const table of [COUNTRIES, DOMESTIC]) {
@@ -119,6 +122,9 @@ function runAt(text: string, i: number, words: WordDictionary): [number, Record<
     // a continent in a run is a region, not two sides (欧美 for the West, 亚非), unless relations follow (中欧关系, 中非合作)
     if (table === COUNTRIES && !related && [...run].some((c) => CONTINENTS.has(c))) continue;
     if (words.crosses(text, i) || words.crosses(text, i + n)) continue;
+    // a run inside a transliterated name is syllables of it: 范·德法特, 布鲁京斯
+    if (MIDDLE_DOTS.has(text[i - 1] ?? '') || MIDDLE_DOTS.has(text[i + n] ?? '') ||
+      (TRANSLITERATION.has(text[i - 1] ?? '') && TRANSLITERATION.has(text[i + n] ?? ''))) continue;
     return [n, table];
   }
   return undefined;

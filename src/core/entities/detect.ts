@@ -16,6 +16,7 @@ import { suffixedOrganisations } from './sources/orgSuffix';
 import { roleNames, speechNames, transliteratedNames } from './sources/people';
 import { quotedProducts, titles } from './sources/quoted';
 import { taggerNames } from './sources/tagger';
+import { facilitiesAfterPlaces } from './sources/facilities';
 
 export type { EntityMention, EntitySource } from './candidates';
 export { resolveArticleLevel } from './resolve';
@@ -40,6 +41,7 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
   const sink = new CandidateSink(ctx);
   for (const source of RULE_SOURCES) source(ctx, sink);
   if (model) for (const source of MODEL_SOURCES) source(ctx, sink);
+  facilitiesAfterPlaces(ctx, sink);
   const mentions = resolveOverlaps(sink.all);
   const aliases = parenthesisedAliases(norm, text, mentions);
   return aliases.length ? [...mentions, ...aliases].sort((a, b) => a.start - b.start) : mentions;

@@ -29,6 +29,24 @@ function placesInsideNames(byStart: Candidate[], out: Set<Candidate>): void {
 }
 
 /**
+ * A name inside a headline in title marks (《独家！某某再投大模型》, 《某某出手，大模型全覆盖》) is a
+ * word of the headline: the title of the article is the mention. A headline is told by its
+ * punctuation: in shorter titles (《某某文选》) MSRA labels the names inside, and so does Gloss.
+ * Not in an outlet's title, which is the outlet's name.
+ */
+const HEADLINE = /[，,！!？?：:、]/;
+function namesInsideTitles(byStart: Candidate[], out: Set<Candidate>): void {
+  for (let k = 0; k < byStart.length; k++) {
+    const outer = byStart[k]!;
+    if (outer.source !== 'title' || outer.type !== 'work' || !HEADLINE.test(outer.canonical)) continue;
+    for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
+      const inner = byStart[j]!;
+      if (inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) out.add(inner);
+    }
+  }
+}
+
+/**
  * Whether a name the tagger read, other than a place, begins inside a rule's organisation at
  * k: the rule's name then loses (the tagger's priority is higher) and takes no place inside it down
  * with it (访韩国原三美集团, the suffix rule's, loses to the tagger's 三美集团, and 韩国 stays).
@@ -166,6 +184,7 @@ export function resolveOverlaps(all: Candidate[]): EntityMention[] {
   const byStart = sortedStably(all.slice(), BY_START_LONGEST_FIRST);
   const givesWay = new Set<Candidate>();
   placesInsideNames(byStart, givesWay);
+  namesInsideTitles(byStart, givesWay);
   knownInsideLongerOrganisations(byStart, givesWay);
   taggerNamesInsideSuffixedOrganisations(byStart, givesWay);
   knownInsideTaggerOrganisations(byStart, givesWay);

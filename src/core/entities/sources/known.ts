@@ -6,7 +6,7 @@ import { OUTLET_CUES_AFTER, isSideInMatch } from '../kinds';
 import type { WordDictionary } from '../wordLattice';
 import { startsWithAny, triggerTable } from '../../text/chars';
 import placeEdges from '../data/placeEdges.json';
-import { unitBeginsWord } from '../places';
+import { namesRegionOfOrganisation, namesTimeZone, unitBeginsWord } from '../places';
 
 /**
  * Whether a built-in name at [i, i + length) is part of longer words rather than the name:
@@ -72,7 +72,14 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     // a short form before a title is the outlet or the app it appears on: 某某《标题》;
     // one in a list beside another known name of its kind is that kind's name: 甲网和乙
     const short = hit.short && !(entry.type === 'org' && startsWithAny(form, OUTLET_CUES_AFTER, end)) &&
-      !((entry.type === 'org' || entry.type === 'product') && form.charCodeAt(end) === 0x300a) && !coordinatedWithKnown(lexicon, form, i, end, entry.type);
+      !((entry.type === 'org' || entry.type === 'product') && form.charCodeAt(end) === 0x300a) && !coordinatedWithKnown(lexicon, form, i, end, entry.type) &&
+      !afterItsOwner(form, i, end, entry.canonical);
+    // a time zone's name is no mention of the place: 北京时间;
+    // nor is a country's name before 区, the region of a company or a contest: 某国区总决赛
+    if (entry.type === 'place' && (namesTimeZone(norm, end) || namesRegionOfOrganisation(norm, entry.canonical, end))) {
+      i = end;
+      continue;
+    }
     // a place's name as a side in a match names the side, an organisation of its own: 战胜某城。
     if (entry.type === 'place' && !short && isSideInMatch(norm, i, end)) {
       sink.add(i, end, 'org', entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, { canonical: norm.slice(i, end) });
@@ -83,6 +90,17 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     if (entry.type === 'place' && !short) placeEnd = end;
     i = end;
   }
+}
+
+/**
+ * Whether a short form at [i, end) follows the rest of its full name and 的: 腾讯的元宝 is
+ * 腾讯元宝 said in two words, the full name in the article. The rest is two characters or
+ * more (a one-character rest is too often an ordinary word's).
+ */
+function afterItsOwner(form: string, i: number, end: number, canonical: string): boolean {
+  const rest = canonical.length - (end - i);
+  if (rest < 2 || !canonical.endsWith(form.slice(i, end))) return false;
+  return form.endsWith('的', i) && form.endsWith(canonical.slice(0, rest), i - 1);
 }
 
 /** Words that join names of one list: 甲和乙, 甲、乙. */

@@ -4,11 +4,11 @@
  * person needs a surname, the dictionary or a second mention, Latin words are never places.
  */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
-import { FACILITIES, GENERIC_INSTITUTIONS, TEAM_CUES_BEFORE, LATIN_STOP, PRODUCT_CUES_AFTER, PRODUCT_CUES_BEFORE, isKindOfOrganisation, isOutletName, isOutletTitle } from '../kinds';
+import { FACILITIES, GENERIC_INSTITUTIONS, TEAM_CUES_BEFORE, LATIN_STOP, PRODUCT_CUES_AFTER, PRODUCT_CUES_BEFORE, isKindOfOrganisation, isOutletName, isOutletTitle, isSideInMatch } from '../kinds';
 import { LEFT_STOP, NOT_IN_NAME, REPORTING, ROLES, isWeekday, surnameAt } from '../names';
 import { cjkLengthBefore } from '../textAt';
 import { tagEntities, type NerSpan } from '../ner';
-import { UNITS_AFTER_PLACE, administrativeParts, unitBeginsWord } from '../places';
+import { UNITS_AFTER_PLACE, administrativeParts, namesTimeZone, unitBeginsWord } from '../places';
 import { organisationEnd, unitStart } from './orgBounds';
 import { inRegionName } from '../abbreviations';
 import type { WordDictionary } from '../wordLattice';
@@ -176,7 +176,9 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   }
   if (type === 'place') {
     // Latin names the tagger calls places are products and terms (PolarDB, Gross Merchandise Volume)
-    if (/[a-z]/.test(surface) || NOT_PLACES.has(surface)) return;
+    if (/[a-z]/.test(surface) || NOT_PLACES.has(surface) || namesTimeZone(norm, end)) return;
+    // a place's name as a side in a match names the side: 某城vs某港, 某国客场
+    if (isSideInMatch(norm, start, end)) return sink.add(start, end, 'org', 'model', Priority.Tagger);
     // a transliterated name right after a person's role is the person: 党主席|阿某某亚
     if (ROLES.some((r) => norm.endsWith(r, start)) && [...surface].every((c) => TRANSLITERATION.has(c))) return sink.add(start, end, 'person', 'model', Priority.Tagger);
     // 欧 and 美 in 欧美 (the West) are one region, not two places
