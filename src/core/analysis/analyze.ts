@@ -414,8 +414,7 @@ export class Analyzer {
     let repeats: EntityMention[];
     if (known && known.names === names && known.kept === kept.length) repeats = known.repeats;
     else {
-      const relative = kept.map((e) => ({ ...e, start: e.start - at.start, end: e.end - at.start }));
-      repeats = repeatedMentions(text, rel.simplified, names.lexicon, relative);
+      repeats = repeatedMentions(text, rel.simplified, names.lexicon, relativeOf(at, kept));
       this.repeats.set(rel, { names, kept: kept.length, repeats });
     }
     const own = repeats.map((e) => ({ ...e, start: e.start + at.start, end: e.end + at.start }));
@@ -609,6 +608,22 @@ function placedAt(rel: Relative, start: number): Placed {
     claims[i] = { ...c, start: c.start + start, end: c.end + start, figures: claimFigures, entities: claimEntities, checks };
   }
   return { start, index: -1, rel, figures, entities, claims, extra };
+}
+
+/**
+ * The paragraph's own (relative) mentions of its kept ones, no copies: `kept` is its placed
+ * entities or a filter of them, and placedAt made those one to one from the relative ones.
+ */
+function relativeOf(at: Placed, kept: readonly EntityMention[]): EntityMention[] {
+  const own = at.rel.entities;
+  if (kept === at.entities) return own;
+  const out: EntityMention[] = [];
+  for (let j = 0, i = 0; j < at.entities.length && i < kept.length; j++) {
+    if (at.entities[j] !== kept[i]) continue;
+    out.push(own[j]!);
+    i++;
+  }
+  return out;
 }
 
 function figureAt(f: Figure, start: number): Figure {
