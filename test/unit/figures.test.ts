@@ -111,8 +111,28 @@ describe('figures: others', () => {
 describe('figures: numbers that belong to names', () => {
   it('skips model names and section numbers', () => {
     assert.deepEqual(texts('GPT-4 和 Qwen1.5-110B 以及 QwQ-32B、A100'), []);
-    assert.deepEqual(texts('01、寻找第二曲线'), ['第二']);
+    assert.deepEqual(texts('01、寻找第二家供应商'), ['第二家']);
     assert.deepEqual(texts('GPT4发布'), []);
+  });
+
+  it('skips the version that follows a name: a Latin name and a space, or a quoted name', () => {
+    assert.deepEqual(texts('微软的Office 365 的订阅'), []);
+    assert.deepEqual(texts('新款iPhone\u00a015上市'), []);
+    assert.deepEqual(texts('青禾发布“天工”3.5，邀请用户内测'), []);
+    assert.deepEqual(texts('推出《星河》2'), []);
+    // a unit, a scale or a period makes it a figure again
+    assert.deepEqual(texts('“天工”3.5亿元的订单'), ['3.5亿元']);
+    assert.deepEqual(texts('GDP 5.2%'), ['5.2%']);
+    assert.deepEqual(texts('Q4 2023年营收'), ['2023年']);
+  });
+});
+
+describe('figures: idioms with numerals', () => {
+  it('reads 从0到1 and 第二曲线 as words, and the same numerals elsewhere as figures', () => {
+    assert.deepEqual(texts('负责从0到1的王工，從零到一'), []);
+    assert.deepEqual(texts('寻找第二增长引擎，也就是第二條曲線'), []);
+    assert.deepEqual(texts('回到第一性原理'), []);
+    assert.deepEqual(texts('他是第二个到场的，从0.5%到1%'), ['第二个', '0.5%到1%']);
   });
 });
 

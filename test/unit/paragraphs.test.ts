@@ -43,13 +43,17 @@ describe('paragraphs', () => {
   });
 
   it("a line of the page's counters is navigation, whatever its numbers, and its figures are not marked", () => {
-    const counters = ['0 阅读:35', '阅读 1.2万', '點讚 12 在看 3', '閱讀量：10萬+', '评论 8 转发 21 收藏'];
+    const counters = ['0 阅读:35', '阅读 1.2万', '點讚 12 在看 3', '閱讀量：10萬+', '评论 8 转发 21 收藏', '5170点击\u00a0\u00a0 2025-03-08 09:15', '點擊 2.3萬 2025/3/8'];
     for (const line of counters) assert.deepEqual(splitParagraphs(`${line}\n`).map((p) => p.kind), ['navigation'], line);
     // counting readers inside a sentence is something the article says
-    const said = ['该文阅读量超过10万', '阅读:全文见附件', '阅读35分钟'];
+    const said = ['该文阅读量超过10万', '阅读:全文见附件', '阅读35分钟', '点击2025-03-08的链接', '视频播放量破亿'];
     for (const line of said) assert.notEqual(splitParagraphs(`${line}\n`)[0]!.kind, 'navigation', line);
     const text = '青禾资本今年募资超过50亿元，创下纪录。\n0 阅读:35\n';
     assert.deepEqual(new Analyzer().analyze(text).figures.filter((f) => f.salient).map((f) => f.text), ['50亿元']);
+    // the time a counter line closes on still dates the article
+    const posted = new Analyzer().analyze('青禾资本的新故事\n5170点击\u00a0 2025-03-08 09:15\n去年8月，青禾资本募资超过50亿元。\n');
+    assert.equal(posted.paragraphs[1]!.paragraph.kind, 'navigation');
+    assert.equal(posted.figures.find((f) => f.text === '去年8月')?.period, '2024-08');
   });
 
   it('the headline (first paragraph, no sentence end) is a heading even with a comma, and no sentence joins it', () => {

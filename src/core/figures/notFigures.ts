@@ -1,16 +1,8 @@
 import { CN_DIGITS } from './numerals';
+import notFigures from './data/notFigures.json';
 
-/** Words that start with (or end on) a numeral but are not figures: 一些, 统一, 百度, 三星. */
-export const NOT_FIGURES = [
-  '一些', '一样', '一樣', '一起', '一直', '一定', '一般', '一方面', '一旦', '一度', '一时', '一時', '一切', '一边', '一邊',
-  '一向', '一致', '一体', '一體', '一同', '一下', '一番', '一面', '一再', '一道', '一点', '一點', '一味', '一系列', '一举',
-  '一舉', '一并', '一併', '一路', '一手', '一线', '一線', '一贯', '一貫', '一口气', '一口氣', '一流', '统一', '唯一',
-  '万一', '萬一', '千万', '千萬', '百度', '一号', '三星', '万达', '萬達', '千问', '千問', '百川', '万物', '萬物', '十分',
-  '百分百', '九州', '一汽', '四川', '五粮液', '七星', '三峡', '三峽', '千帆', '万维', '萬維', '一心', '一带一路',
-  '千亿级', '零一万物', '零一萬物', '36氪', '双11', '雙11', '双十一', '雙十一', '千山万水', '千山萬水', '千行百业',
-  '千行百業', '百团大战', '百團大戰', '各有千秋', '千秋', '百宝', '百寶', '百花齐放', '百花齊放', '十八罗汉', '十八羅漢',
-  '一众', '一眾', '一轮', '一輪', '一侧', '一側', '一席', '一环', '一環', '一项', '一項', '一面',
-];
+/** Words that start with (or end on) a numeral but are not figures: 一些, 统一, 百度, 从0到1 (data/notFigures.json). */
+export const NOT_FIGURES: readonly string[] = [...notFigures.words, ...notFigures.names, ...notFigures.idioms];
 /**
  * The words by their first two UTF-16 codes (a number), in list order: 一 starts some sixty of
  * them, and a numeral is read for every number in an article; no one-character string is made.

@@ -33,10 +33,12 @@ const PRODUCED_BY = /^[^。！？!?，,；;]{1,24}?(?:原创|原創|独家|獨�
 const SOURCE_LINE = /^(?:文章来源于|文章來源於|本文来源|本文來源|原标题|原標題|转载自|轉載自)/u;
 const NAVIGATION = /^#*\s*(?:热门搜索|熱門搜索|相关阅读|相關閱讀|推荐阅读|推薦閱讀|搜索|登录|登錄|首页|首頁|返回顶部|返回頂部)\s*#*$/u;
 /**
- * A line of the page's counters (0 阅读:35, 点赞 12 在看 3): what readers did with the page, not
- * what the article says. Anchored at both ends, on a short paragraph only (HEAD_CHARS).
+ * A line of the page's counters (0 阅读:35, 点赞 12 在看 3, 8203点击 2024-06-03 10:31): what
+ * readers did with the page, not what the article says; the time it was posted may close it
+ * (the dateline is read from the raw header, whatever its line's kind). Anchored at both
+ * ends, on a short paragraph only (HEAD_CHARS).
  */
-const COUNTERS = /^(?:[\d.,]+[万萬wWkK]?\+?\s*)?(?:(?:阅读量?|閱讀量?|浏览量?|瀏覽量?|点赞|點讚|點贊|在看|评论|評論|转发|轉發|分享|收藏|喜欢|喜歡)\s*[:：]?\s*(?:[\d.,]+[万萬wWkK]?\+?)?\s*)+$/u;
+const COUNTERS = /^(?:[\d.,]+[万萬wWkK]?\+?\s*)?(?:(?:阅读量?|閱讀量?|浏览量?|瀏覽量?|点击量?|點擊量?|播放量?|点赞|點讚|點贊|在看|评论|評論|转发|轉發|分享|收藏|喜欢|喜歡)\s*[:：]?\s*(?:[\d.,]+[万萬wWkK]?\+?)?\s*)+(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*)?$/u;
 const SECTION_HEADING = /^(?:#{1,6}\s|\d{1,2}\s*[、.．]|\d{1,2}\s+\S|[一二三四五六七八九十]{1,3}[、.．])/u;
 const HAS_CLAUSE_COMMA = /[，,；]/;
 const DEBRIS = /<\/?[a-zA-Z][a-zA-Z0-9]{0,10}\s{0,3}\/?>|\?!\?\/?[a-zA-Z]{0,6}>?|&(?:nbsp|amp|lt|gt|quot);|\/p>/g;
