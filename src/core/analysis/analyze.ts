@@ -3,7 +3,7 @@ import { ParagraphSplitter } from '../text/paragraphSplitter';
 import { detectFigures } from '../figures/detect';
 import type { Figure } from '../figures/types';
 import { findDateline, parseArticleDate, type ArticleDate } from '../figures/relativeDates';
-import { detectEntities, type EntityMention } from '../entities/detect';
+import { detectEntitiesBatch, type EntityMention } from '../entities/detect';
 import { builtinLexicon, type Lexicon } from '../entities/lexicon';
 import { learnedNamesOf, repeatedMentions, type LearnedNames } from '../entities/repeats';
 import { detectClaims, type Claim } from '../claims/detect';
@@ -482,7 +482,13 @@ export class Analyzer {
       for (let i = 0; i < n; i++) if (!noise[i]) figures[i] = detectFigures(batch[i]!.paragraph.text);
       // one Simplified view per paragraph, shared by the entity and claim detectors
       for (let i = 0; i < n; i++) simplified[i] = noise[i] ? batch[i]!.paragraph.text : toSimplifiedView(batch[i]!.paragraph.text).text;
-      for (let i = 0; i < n; i++) if (!noise[i]) entities[i] = withEntities ? detectEntities(batch[i]!.paragraph.text, lexicon!, { simplified: simplified[i]! }) : [];
+      if (withEntities) {
+        const texts: string[] = [];
+        const views: string[] = [];
+        for (let i = 0; i < n; i++) if (!noise[i]) { texts.push(batch[i]!.paragraph.text); views.push(simplified[i]!); }
+        const found = detectEntitiesBatch(texts, lexicon!, views);
+        for (let i = 0, k = 0; i < n; i++) if (!noise[i]) entities[i] = found[k++]!;
+      } else for (let i = 0; i < n; i++) if (!noise[i]) entities[i] = [];
       for (let i = 0; i < n; i++) {
         const { paragraph, slot } = batch[i]!;
         if (noise[i]) {
