@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Analyzer, type Analysis } from '../../src/core/analysis/analyze';
-import { builtinLexicon } from '../../src/core/entities/lexicon';
+import { builtinLexicon, Lexicon } from '../../src/core/entities/lexicon';
 import { ParagraphSplitter } from '../../src/core/text/paragraphSplitter';
 import { splitParagraphs } from '../../src/core/text/paragraphs';
 import { childTimeout, runInChild } from './helpers';
@@ -143,7 +143,7 @@ describe('incremental analysis', () => {
     assert.deepEqual(data(second), data(new Analyzer().analyze(edited)));
   });
 
-  it('analyses ahead, a paragraph per step, without touching the last analysis; analyze() then analyses nothing afresh', () => {
+  it('analyses ahead, the paragraphs of a step together, without touching the last analysis; analyze() then analyses nothing afresh', () => {
     const analyzer = new Analyzer();
     const first = analyzer.analyze(article, { document: 'a.txt' });
     const snapshot = JSON.stringify(data(first));
@@ -160,11 +160,48 @@ describe('incremental analysis', () => {
       // between steps the last analysis is still the one providers read
       assert.equal(JSON.stringify(data(first)), snapshot, `step ${steps}`);
     }
-    assert.equal(steps, 2);
+    // the two edited paragraphs are short: one step
+    assert.equal(steps, 1);
     assert.equal(analyzer.freshParagraphs - before, 2);
     const second = analyzer.analyze(edited, { document: 'a.txt' });
     assert.equal(analyzer.freshParagraphs - before, 2, 'analyze() found every paragraph analysed ahead');
     assert.deepEqual(data(second), data(new Analyzer().analyze(edited)));
+  });
+
+  it('analyses ahead in small steps: a long article takes many, each of a few paragraphs', () => {
+    const long = Array.from({ length: 12 }, (_, k) => article.replace(/。/gu, `（${k}）。`)).join('\n');
+    const analyzer = new Analyzer();
+    const fresh: number[] = [];
+    let before = analyzer.freshParagraphs;
+    for (const _ of analyzer.analyzeAhead(long)) {
+      fresh.push(analyzer.freshParagraphs - before);
+      before = analyzer.freshParagraphs;
+    }
+    // (a paragraph written twice, with the same kind, is analysed once)
+    const paragraphs = new Set(splitParagraphs(long).map((p) => `${p.kind}:${p.text}`)).size;
+    assert.equal(fresh.reduce((a, b) => a + b, 0), paragraphs);
+    assert.ok(fresh.length > 3, `${fresh.length} steps`);
+    assert.ok(fresh.length < paragraphs / 3, `${fresh.length} steps for ${paragraphs} paragraphs`);
+    const count = analyzer.freshParagraphs;
+    assert.deepEqual(data(analyzer.analyze(long)), data(new Analyzer().analyze(long)));
+    assert.equal(analyzer.freshParagraphs, count, 'analyze() found every paragraph analysed ahead');
+  });
+
+  it('forgets the paragraphs of a batch whose analysis failed, and analyses them again next time', () => {
+    class Failing extends Lexicon {
+      fail = false;
+      override mayMatchAt(form: string, i: number): boolean {
+        if (this.fail) throw new Error('failing lexicon');
+        return super.mayMatchAt(form, i);
+      }
+    }
+    const lexicon = new Failing(builtinLexicon().entries);
+    const analyzer = new Analyzer(lexicon);
+    lexicon.fail = true;
+    assert.throws(() => analyzer.analyze(article, { document: 'a.txt' }), /failing lexicon/u);
+    assert.throws(() => [...analyzer.analyzeAhead(article)], /failing lexicon/u);
+    lexicon.fail = false;
+    assert.deepEqual(data(analyzer.analyze(article, { document: 'a.txt' })), data(new Analyzer(lexicon).analyze(article)));
   });
 
   it('leaves the analyses of other texts as they were when no document is named (gloss check keeps one per article)', () => {

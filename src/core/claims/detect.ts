@@ -116,7 +116,7 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     const sentence = p.text.slice(u.start, u.end);
     const sNorm = norm.slice(u.start, u.end);
     // fragments, and reading lists made of titles only (《…》《…》)
-    if (letterCount(sentence.includes('《') ? sentence.replace(/《[^》]*》/gu, '') : sentence) < MIN_LETTERS) {
+    if (!hasLetters(sentence.includes('《') ? sentence.replace(/《[^》]*》/gu, '') : sentence, MIN_LETTERS)) {
       previousUnit = u;
       continue;
     }
@@ -202,13 +202,14 @@ class Within<T extends { start: number; end: number }> {
   }
 }
 
-function letterCount(s: string): number {
+/** Whether `s` has at least `min` letters (CJK or Latin): read up to the `min`th, not the whole sentence. */
+function hasLetters(s: string, min: number): boolean {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) n++;
+    if (((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && ++n >= min) return true;
   }
-  return n;
+  return n >= min;
 }
 
 /** The reason a feature gives, by its cue (exported for the unit test of the shared reasons). */

@@ -8,7 +8,7 @@ import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
 import type { AttributionFinding } from './attribution';
 import { countCues, CUES, findCue, findCueOnce } from './cues';
-import { codeTable } from '../text/chars';
+import { codeTable, triggerTable } from '../text/chars';
 
 export const FEATURES = [
   'figure',
@@ -95,6 +95,8 @@ const CONJUNCTION_BEFORE_COPULA = new Set([...'但可于要若或还凡总而不
 /** Plan words that date the sentence wherever they stand (明年目标是…). */
 const TIME_FORECAST = /^(?:明年|未来|下半年|下月|年内|到20)/u;
 const TIME_FORECASTS = CUES.forecasts.filter((w) => TIME_FORECAST.test(w));
+const TRANSITION_FIRST = triggerTable(CUES.transitions);
+const CONDITIONAL_FIRST = triggerTable(CUES.conditionals);
 
 /** What a copular sentence asserts (its predicate), or the whole unit when it is not one. */
 function assertedPart(bare: string): string {
@@ -171,7 +173,8 @@ function endsWithMark(s: string, marks: string, closers: string): boolean {
 function endsWithEllipsis(s: string): boolean {
   const t = s.trimEnd();
   if (t.endsWith('”') || t.endsWith('」')) {
-    if (t.slice(0, -1).endsWith('…') || t.slice(0, -1).endsWith('...')) return true;
+    // (before the closer, without a copy of all but it)
+    if (t.endsWith('…', t.length - 1) || t.endsWith('...', t.length - 1)) return true;
   }
   return t.endsWith('…') || t.endsWith('...');
 }
@@ -183,8 +186,17 @@ export function includesWithin(s: string, w: string, n: number): boolean {
   return false;
 }
 
-/** The first of `words` that occurs in the first `n` UTF-16 units of `s` (all of it where n is Infinity). */
-function firstWithin(words: readonly string[], s: string, n: number): string | undefined {
+/**
+ * The first of `words` that occurs in the first `n` UTF-16 units of `s` (all of it where n is
+ * Infinity). With `first` (triggerTable of the words), a start none of them begins with
+ * rules the words out at once: most sentences begin with no transition or condition.
+ */
+function firstWithin(words: readonly string[], s: string, n: number, first?: Uint8Array): string | undefined {
+  if (first) {
+    let any = false;
+    for (let i = 0, end = Math.min(n, s.length); i < end && !any; i++) any = first[s.charCodeAt(i)] === 1;
+    if (!any) return undefined;
+  }
   for (let k = 0; k < words.length; k++) if (n === Infinity ? s.includes(words[k]!) : includesWithin(s, words[k]!, n)) return words[k];
   return undefined;
 }
@@ -261,13 +273,13 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     editorial: Math.min(1, countCues(bare, 'editorial')),
     evaluative: Math.min(1, countCues(bare, 'evaluative') / 2),
     figurative: cue(cues, 'figurative', findCue(bare, 'metaphors')),
-    transition: cue(cues, 'transition', firstWithin(CUES.transitions, bare, 8)),
+    transition: cue(cues, 'transition', firstWithin(CUES.transitions, bare, 8, TRANSITION_FIRST)),
     // a question the source asks in reported speech (他说：…你说它有什么价值？) is theirs
     question: endsWithMark(bare, QUESTION_MARKS, QUESTION_CLOSERS) && !(source && a.speech && /[：:]/u.test(bare)) ? 1 : 0,
     note: cue(cues, 'note', findCue(bare, 'notes')),
     firstPerson: a.reported ? 0 : cue(cues, 'firstPerson', findCue(bare, 'firstPerson')),
     normative: cue(cues, 'normative', findCue(bare, 'normative')),
-    conditional: cue(cues, 'conditional', firstWithin(CUES.conditionals, bare, 12)),
+    conditional: cue(cues, 'conditional', firstWithin(CUES.conditionals, bare, 12, CONDITIONAL_FIRST)),
     opensWithThis: /^(?:而|但|不过|其实)?[，,]?(?:这|此|那|这也|这既|这种|这样)/u.test(bare) ? 1 : 0,
     short: length < 16 ? 1 : 0,
     long: length > 60 ? 1 : 0,

@@ -3,19 +3,31 @@ import notFigures from './data/notFigures.json';
 
 /** Words that start with (or end on) a numeral but are not figures: 一些, 统一, 百度, 从0到1 (data/notFigures.json). */
 export const NOT_FIGURES: readonly string[] = [...notFigures.words, ...notFigures.names, ...notFigures.idioms];
-const NOT_FIGURES_BY_CHAR = new Map<string, string[]>();
+/**
+ * The words by their first two UTF-16 codes (a number), in list order: 一 starts some sixty of
+ * them, and a numeral is read for every number in an article; no one-character string is made.
+ */
+const NOT_FIGURES_BY_PAIR = new Map<number, string[]>();
 for (const w of NOT_FIGURES) {
-  const list = NOT_FIGURES_BY_CHAR.get(w[0]!) ?? [];
+  if (w.length < 2) throw new Error(`notFigures.ts: ${w} is shorter than the pair it is looked up by`);
+  const key = pairAt(w, 0);
+  const list = NOT_FIGURES_BY_PAIR.get(key) ?? [];
   list.push(w);
-  NOT_FIGURES_BY_CHAR.set(w[0]!, list);
+  NOT_FIGURES_BY_PAIR.set(key, list);
 }
+
+function pairAt(s: string, i: number): number {
+  return s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+}
+
+const NONE: readonly string[] = [];
 
 export function startsNonFigure(text: string, i: number): number {
   // a word like 统一 ends on a numeral: the preceding character decides
-  for (const w of NOT_FIGURES_BY_CHAR.get(text[i - 1] ?? '') ?? []) {
+  for (const w of i > 0 ? NOT_FIGURES_BY_PAIR.get(pairAt(text, i - 1)) ?? NONE : NONE) {
     if (text.startsWith(w, i - 1)) return i - 1 + w.length;
   }
-  for (const w of NOT_FIGURES_BY_CHAR.get(text[i]!) ?? []) {
+  for (const w of i + 1 < text.length ? NOT_FIGURES_BY_PAIR.get(pairAt(text, i)) ?? NONE : NONE) {
     if (!text.startsWith(w, i)) continue;
     // 一点 is "a little", but 一点七五 is 1.75 (两 is never a decimal digit)
     const next = text[i + w.length] ?? '';
