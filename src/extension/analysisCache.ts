@@ -237,7 +237,8 @@ export class AnalysisCache implements vscode.Disposable {
   /**
    * The paragraphs not analysed yet, a few milliseconds' worth per turn of the event loop, so
    * that typing, hovers and lenses go on meanwhile; a newer version stops it between two
-   * paragraphs. The article-level work at the end is incremental and short.
+   * steps (each a batch of paragraphs, about 2,000 characters: Analyzer.analyzeAhead). The
+   * article-level work at the end is incremental and short.
    */
   private async execute(document: vscode.TextDocument, run: Run): Promise<void> {
     const key = document.uri.toString();
