@@ -33,7 +33,7 @@ const PRODUCED_BY = /^[^。！？!?，,；;]{1,24}?(?:原创|原創|独家|獨�
 const SOURCE_LINE = /^(?:文章来源于|文章來源於|本文来源|本文來源|原标题|原標題|转载自|轉載自)/u;
 const NAVIGATION = /^#*\s*(?:热门搜索|熱門搜索|相关阅读|相關閱讀|推荐阅读|推薦閱讀|搜索|登录|登錄|首页|首頁|返回顶部|返回頂部)\s*#*$/u;
 /**
- * A line of the page's counters (0 阅读:35, 点赞 12 在看 3, 8203点击 2024-06-03 10:31): what
+ * A line of the page's counters (0 阅读:35, 点赞 12 在看 3, 5170点击 2025-03-08 09:15): what
  * readers did with the page, not what the article says; the time it was posted may close it
  * (the dateline is read from the raw header, whatever its line's kind). Anchored at both
  * ends, on a short paragraph only (HEAD_CHARS).
