@@ -63,8 +63,8 @@ export function namesTimeZone(norm: string, end: number): boolean {
   return norm.startsWith('时间', end);
 }
 
-/** Continents and regions the world is divided into by companies and contests. */
-const WORLD_REGIONS = new Set(['亚洲', '欧洲', '非洲', '北美', '南美', '拉美', '亚太', '大洋洲', '日本', '印度', '俄罗斯', '意大利', '加拿大', '澳大利亚', '越南', '朝鲜']);
+/** Continents, regions and countries (not ending in 国) that companies and contests divide the world into (data/placeEdges.json). */
+const WORLD_REGIONS: ReadonlySet<string> = new Set(placeEdges.regionsBeforeDistrict);
 
 /**
  * Whether a country's or a continent's name (Simplified canonical) before `end` names the
