@@ -8,6 +8,7 @@
  */
 import type { WordDictionary } from './wordLattice';
 import { startsWithAny } from '../text/chars';
+import { MIDDLE_DOTS } from './names';
 import nameEdges from './data/nameEdges.json';
 
 /** Characters that spell foreign names (data/nameEdges.json): a list beside one is part of names (费耶诺德、加拉塔萨雷). */
@@ -106,9 +107,6 @@ function runOf(text: string, i: number, table: Record<string, string>): number {
   return e - i;
 }
 
-/** Middle dots, which join the parts of a transliterated name. */
-const MIDDLE_DOTS: ReadonlySet<string> = new Set(['·', '•', '‧', '・']);
-
 /** A run of two to four abbreviations at i, all countries or all domestic, none twice. */
 function runAt(text: string, i: number, words: WordDictionary): [number, Record<string, string>] | undefined {
   for (const table of [COUNTRIES, DOMESTIC]) {
@@ -123,7 +121,7 @@ function runAt(text: string, i: number, words: WordDictionary): [number, Record<
     if (table === COUNTRIES && !related && [...run].some((c) => CONTINENTS.has(c))) continue;
     if (words.crosses(text, i) || words.crosses(text, i + n)) continue;
     // a run inside a transliterated name is syllables of it: 范·德法特, 布鲁京斯
-    if (MIDDLE_DOTS.has(text[i - 1] ?? '') || MIDDLE_DOTS.has(text[i + n] ?? '') ||
+    if (MIDDLE_DOTS[text.charCodeAt(i - 1)] === 1 || MIDDLE_DOTS[text.charCodeAt(i + n)] === 1 ||
       (TRANSLITERATION.has(text[i - 1] ?? '') && TRANSLITERATION.has(text[i + n] ?? ''))) continue;
     return [n, table];
   }

@@ -5,7 +5,7 @@
  */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { FACILITIES, GENERIC_INSTITUTIONS, TEAM_CUES_BEFORE, LATIN_STOP, PRODUCT_CUES_AFTER, PRODUCT_CUES_BEFORE, isKindOfOrganisation, isOutletName, isOutletTitle, isSideInMatch } from '../kinds';
-import { LEFT_STOP, NOT_IN_NAME, REPORTING, ROLES, isWeekday, surnameAt } from '../names';
+import { LEFT_STOP, MIDDLE_DOTS, NOT_IN_NAME, REPORTING, ROLES, isWeekday, surnameAt } from '../names';
 import { cjkLengthBefore } from '../textAt';
 import { tagEntities, type NerSpan } from '../ner';
 import { UNITS_AFTER_PLACE, administrativeParts, namesTimeZone, unitBeginsWord } from '../places';
@@ -14,7 +14,7 @@ import { inRegionName } from '../abbreviations';
 import type { WordDictionary } from '../wordLattice';
 import nameEdges from '../data/nameEdges.json';
 import genericPlaces from '../data/genericPlaces.json';
-import { codeTable, triggerTable } from '../../text/chars';
+import { codeTable } from '../../text/chars';
 
 /** Whether `s` holds one of `words` (as words.some((w) => s.includes(w)), one slice for all of them). */
 function includesAny(s: string, words: readonly string[]): boolean {
@@ -43,7 +43,6 @@ export function taggerNames(ctx: DetectContext, sink: CandidateSink): void {
 
 /** What \s matches, and the middle dots, by UTF-16 unit: the edges of every span are read without a string per character. */
 const SPACE = codeTable('', true);
-const MIDDLE_DOT = triggerTable(['·', '•', '‧', '・']);
 
 /** Quotation marks and brackets other than a title's. */
 const MARKS = /[“”「」『』【】"]/;
@@ -105,8 +104,8 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   while (start < end && SPACE[norm.charCodeAt(start)] === 1) start++;
   while (end > start && SPACE[norm.charCodeAt(end - 1)] === 1) end--;
   // nor is a middle dot at either edge: it joins the parts of a transliterated name (米拉·)
-  while (end > start && MIDDLE_DOT[norm.charCodeAt(end - 1)] === 1) end--;
-  while (start < end && MIDDLE_DOT[norm.charCodeAt(start)] === 1) start++;
+  while (end > start && MIDDLE_DOTS[norm.charCodeAt(end - 1)] === 1) end--;
+  while (start < end && MIDDLE_DOTS[norm.charCodeAt(start)] === 1) start++;
   if (start === end) return;
   let surface = form.slice(start, end);
   const marks = titleMarks(surface);
