@@ -146,6 +146,8 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
   const f = withUnit(s, signed ? i - 1 : i, end, signed && typeof value === 'number' ? -value : value, unit, approx);
   if (unit) f.numeralEnd = s.base + n.end;
   if (n.loneChineseDigit && !unit) f.salient = false;
+  // one Arabic digit standing as a noun, right before 了 or 在, names a version or a label (after GPT-3.5: 到4了, 还有5在训练), not an amount
+  if (n.plainArabic && n.end - i === 1 && !unit && (text[n.end] === '了' || text[n.end] === '在')) f.salient = false;
   if (!unit && n.end - i === 1 && CN_SMALL_UNITS.has(text[i]!)) f.salient = false;
   if (n.loneChineseDigit && unit?.type === 'count' && n.value === 1) f.salient = false;
   // the tail of a run of Chinese digits that reads as no one number (一五一十 → 一十, 三三两两 → 两两)
