@@ -14,6 +14,21 @@ import { CURRENCY_SYMBOLS, currencyAfterClassifier, currencyOf, moneyTail, type 
 import { chengTail, readDiscount } from './percent';
 import { bigCountEnd, compoundDuration, halfAfterClassifier, minutesAndSeconds } from './durations';
 import { readFraction } from './numbers';
+import daysCues from './data/daysCues.json';
+
+/** What may stand between a cue of days and its number: 了 and approximation words (持续了近7日). */
+const BETWEEN_CUE_AND_DAYS = new Set([...'了近约約共达達仅僅逾超']);
+
+/** Whether N日 at i (日 at `day`) counts days rather than naming a day of the month (data/daysCues.json). */
+function countsDays(text: string, i: number, day: number): boolean {
+  for (const w of daysCues.after) if (text.startsWith(w, day + 1)) return true;
+  // the cue ends right before the number, or before the words allowed between (近 is both)
+  for (let k = i; k >= 0 && i - k <= 2; k--) {
+    for (const w of daysCues.before) if (text.startsWith(w, k - w.length)) return true;
+    if (k === 0 || !BETWEEN_CUE_AND_DAYS.has(text[k - 1]!)) break;
+  }
+  return false;
+}
 
 const HALVES = new Set(['成']);
 
@@ -61,6 +76,10 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
   if (loose && unitStart > end + 1 && loose.unit.type === 'count') loose = undefined;
   let unit: Unit | undefined = loose?.unit;
   if (currency && unit && unit.type !== 'money') return -1;
+  if (!unit && !currency && text[unitStart] === '日' && countsDays(text, i, unitStart)) {
+    unit = { text: '日', type: 'duration', unit: 'day' };
+    loose = { unit, end: unitStart + 1 };
+  }
   if (!unit && !currency && n.max === undefined) {
     // 六大业务集团: N大 counts N major things
     const da = bigCountEnd(text, n.end, n.value);
