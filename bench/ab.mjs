@@ -15,6 +15,8 @@ const B = await loadCore('ab-b');
 const cpu = cpuMs;
 const seeds = readdirSync(join(shared, 'seeds')).sort().map((f) => readFileSync(join(shared, 'seeds', f), 'utf8'));
 for (const core of [A, B]) new core.Analyzer().analyze(seeds.join('\n'));
+/** Which side goes first in round r: each in turn, so that neither always runs on the other's warm caches (or its garbage). */
+const sides = (r) => (r % 2 ? [1, 0] : [0, 1]);
 
 if (which === 'edit') {
   const big = flat(distinctSeedsText(seeds, 1_000_000));
@@ -24,7 +26,7 @@ if (which === 'edit') {
   const analyzers = [new A.Analyzer(), new B.Analyzer()];
   for (const a of analyzers) a.analyze(big, { document: 'big' });
   const times = [[], []];
-  for (const v of versions) for (let s = 0; s < 2; s++) times[s].push(cpu(() => analyzers[s].analyze(v, { document: 'big' })));
+  versions.forEach((v, r) => { for (const s of sides(r)) times[s].push(cpu(() => analyzers[s].analyze(v, { document: 'big' }))); });
   console.log(`typing in one paragraph of a 1 MB article, CPU ms per keystroke (${n}), ${ref} → working tree:`);
   console.log(`  best ${Math.min(...times[0]).toFixed(1)} → ${Math.min(...times[1]).toFixed(1)}; median ${median(times[0]).toFixed(1)} → ${median(times[1]).toFixed(1)} (${(median(times[0]) / median(times[1])).toFixed(2)}×)`);
 } else if (which === 'fresh') {
@@ -32,7 +34,7 @@ if (which === 'edit') {
   for (const [label, size, rounds] of [['20k', 20_000, n * 4], ['200k', 200_000, n], ['1 MB', 1_000_000, Math.max(3, Math.ceil(n / 3))]]) {
     const text = flat(distinctSeedsText(seeds, size).slice(0, size));
     const times = [[], []];
-    for (let r = 0; r < rounds; r++) for (let s = 0; s < 2; s++) times[s].push(cpu(() => new [A, B][s].Analyzer().analyze(text)));
+    for (let r = 0; r < rounds; r++) for (const s of sides(r)) times[s].push(cpu(() => new [A, B][s].Analyzer().analyze(text)));
     console.log(`fresh analysis of a ${label} article, CPU ms (${rounds} rounds), ${ref} → working tree: best ${Math.min(...times[0]).toFixed(1)} → ${Math.min(...times[1]).toFixed(1)} (${(Math.min(...times[0]) / Math.min(...times[1])).toFixed(2)}×); median ${median(times[0]).toFixed(1)} → ${median(times[1]).toFixed(1)} (${(median(times[0]) / median(times[1])).toFixed(2)}×)`);
   }
 } else if (which === 'claims') {
@@ -55,7 +57,7 @@ if (which === 'edit') {
     const times = [[], []];
     const bytes = [[], []];
     for (let r = 0; r < rounds; r++) {
-      for (let s = 0; s < 2; s++) {
+      for (const s of sides(r)) {
         if (globalThis.gc) globalThis.gc();
         const h0 = heap();
         times[s].push(cpu(() => run(s)));
@@ -75,7 +77,7 @@ if (which === 'edit') {
   const total = [0, 0];
   for (let k = 0; k < texts.length; k += 100) {
     const batch = texts.slice(k, k + 100);
-    for (let s = 0; s < 2; s++) total[s] += cpu(() => batch.forEach((t) => touch(analyzers[s].analyze(t))));
+    for (const s of sides(k / 100)) total[s] += cpu(() => batch.forEach((t) => touch(analyzers[s].analyze(t))));
   }
   console.log(`analyse and index ${texts.length} articles of .bench/corpus-2000-1700 in one thread, CPU ms, ${ref} → working tree: ${total[0].toFixed(0)} → ${total[1].toFixed(0)} (${(total[0] / total[1]).toFixed(2)}×)`);
 }
