@@ -275,6 +275,28 @@ describe('incremental analysis', () => {
     assert.deepEqual(seen, [[before.indexOf(sentence)], [after.indexOf(sentence)]]);
   });
 
+  it('checks a sentence where it is first written as its copies come and go one by one (held by one paragraph, two, three, one, none, then others)', () => {
+    const sentence = '据晨光财经报道，青禾科技的订单在当年增长了25%。';
+    const para = (k: number) => `第${k}段的开头。${sentence}`;
+    const lines = article.split('\n');
+    const third = Math.floor(lines.length / 3);
+    const build = (copies: readonly number[]) => {
+      const out = [...lines];
+      // (from the last place to the first, so that each goes where it was meant)
+      for (const k of [...copies].sort((a, b) => b - a)) out.splice(k * third, 0, para(k));
+      return out.join('\n');
+    };
+    // (a paragraph that held it alone and went must not count as a copy before the next ones)
+    const versions = [[2], [1, 2], [0, 1, 2], [0, 2], [2], [], [1], [], [2, 3], [0, 3], [3], [1, 3]].map(build);
+    const analyzer = new Analyzer();
+    for (const [k, t] of versions.entries()) {
+      const a = analyzer.analyze(t, { document: 'a.txt' });
+      const marked = a.claims.filter((c) => c.text === sentence).map((c) => c.start);
+      assert.deepEqual(data(a), data(new Analyzer().analyze(t)), `version ${k}`);
+      assert.deepEqual(marked, t.includes(sentence) ? [t.indexOf(sentence)] : [], `version ${k}`);
+    }
+  });
+
   it('marks repeated paragraphs as from scratch when a copy is pasted above or below, deleted, typed into, or moved by an edit before it (CRLF too)', () => {
     const lines = article.split('\n');
     // a body paragraph of one whole line, written again elsewhere (a repeat as a whole)
