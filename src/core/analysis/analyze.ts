@@ -724,12 +724,12 @@ class MovedOnRead implements ParagraphFindings {
 function moved(p: Placed, delta: number): Placed {
   if (delta === 0) return p;
   p.start += delta;
-  moveAll(p.figures, delta);
-  moveAll(p.entities, delta);
+  moveFigures(p.figures, delta);
+  moveSpans(p.entities, delta);
   // (a claim's figures and entities are the paragraph's, or in `extra`: placedAt)
-  moveAll(p.claims, delta);
+  moveClaims(p.claims, delta);
   moveAll(p.extra, delta);
-  if (p.repeats) moveAll(p.repeats.own, delta);
+  if (p.repeats) moveSpans(p.repeats.own, delta);
   if (p.dated) {
     const { dated, claims } = p.dated;
     // dateParagraph maps figures and claims one to one, new objects only where a date was resolved
@@ -747,6 +747,34 @@ function move(f: Shiftable, delta: number): void {
 
 function moveAll(list: readonly Shiftable[], delta: number): void {
   for (let i = 0; i < list.length; i++) move(list[i]!, delta);
+}
+
+// One loop per kind of finding, each its own property accesses: one shared loop saw every shape
+// of figure, mention and claim, went megamorphic, and moved the findings at 0.6× the speed
+// (half a megabyte article's: 1.39 → 0.81 ms apart, .bench/movebench.mjs). Only figures have a numeralEnd.
+function moveFigures(list: readonly Figure[], delta: number): void {
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i]!;
+    f.start += delta;
+    f.end += delta;
+    if (f.numeralEnd !== undefined) f.numeralEnd += delta;
+  }
+}
+
+function moveSpans(list: readonly EntityMention[], delta: number): void {
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i]!;
+    e.start += delta;
+    e.end += delta;
+  }
+}
+
+function moveClaims(list: readonly Claim[], delta: number): void {
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
+    c.start += delta;
+    c.end += delta;
+  }
 }
 
 /** The learnable mentions of the article, in order. */
