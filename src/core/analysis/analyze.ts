@@ -87,6 +87,12 @@ interface Placed {
   kept?: { entities: EntityMention[]; stale: boolean };
   /** Its kept entities with the repeats of the learned names (`own`: the repeats, in article offsets, moved with it). */
   repeats?: { names: LearnedNames; kept: EntityMention[]; own: EntityMention[]; entities: EntityMention[] };
+  /**
+   * What the walk of analyze() gave it last (kept entities with the repeats, marked claims), for a
+   * paragraph without relative dates: reused while the names and the threshold stay, dropped when
+   * one of its decisions goes stale (kept in an article with a document key only).
+   */
+  out?: { names: LearnedNames | undefined; min: number; entities: EntityMention[]; claims: Claim[]; lastYear: number | undefined };
   /** Its relative dates resolved, given the year named before it. */
   dated?: { date: ArticleDate | undefined; yearBefore: number | undefined; claims: Claim[]; dated: DatedParagraph };
 }
@@ -182,15 +188,25 @@ export class Analyzer {
     // one walk, each paragraph's decisions in turn: on a keystroke in a megabyte article this walk
     // over ten thousand paragraphs is most of the analysis, and a walk per decision read every
     // paragraph's state from memory once per walk (the keystroke's analysis took 1.06-1.08× as long)
+    const min = this.minCheckWorthiness;
     for (let k = 0; k < n; k++) {
       const p = split[k]!;
       const at = placed[k]!;
+      // (a paragraph an edit left alone, read from its own state alone: most of the walk on a keystroke)
+      const out = at.out;
+      if (out !== undefined && out.names === names && out.min === min) {
+        year = out.lastYear ?? year;
+        paragraphs[k] = at.start === p.start ? { paragraph: p, figures: at.figures, entities: out.entities, claims: out.claims } : movedOnRead(article, version, p, at, at.figures, out.entities, out.claims);
+        continue;
+      }
       let figures = at.figures;
       let entities = this.keptEntities(article, at);
       let claims = this.markedClaims(article, at);
       if (names && !NOISE.has(p.kind)) entities = this.repeatsFor(at, p.text, entities, names);
-      if (!at.rel.relative) year = at.rel.lastYear ?? year;
-      else {
+      if (!at.rel.relative) {
+        year = at.rel.lastYear ?? year;
+        if (article.incremental) at.out = { names, min, entities, claims, lastYear: at.rel.lastYear };
+      } else {
         if (!dated) {
           date = (options.date !== undefined ? parseArticleDate(options.date, 'sidecar') : undefined) ?? findDateline(text);
           dated = true;
@@ -392,10 +408,16 @@ export class Analyzer {
       // one becomes a duplicate paragraph, moves the first one without changing the count)
       for (const [key, before] of claimCounts!) {
         const now = article.claimKeys.count(key);
-        if (now > 1 || before > 1) article.claimHolders.forEach(key, (at) => at.marked && (at.marked.stale = true));
+        if (now > 1 || before > 1) article.claimHolders.forEach(key, (at) => {
+            if (at.marked) at.marked.stale = true;
+            at.out = undefined;
+          });
       }
       for (const [id, before] of entityStates!) {
-        if (article.totals.state(id) !== before) article.conditionalHolders.forEach(id, (at) => at.kept && (at.kept.stale = true));
+        if (article.totals.state(id) !== before) article.conditionalHolders.forEach(id, (at) => {
+            if (at.kept) at.kept.stale = true;
+            at.out = undefined;
+          });
       }
     }
     article.paragraphs = split as Paragraph[];
