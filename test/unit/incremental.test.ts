@@ -275,6 +275,58 @@ describe('incremental analysis', () => {
     assert.deepEqual(seen, [[before.indexOf(sentence)], [after.indexOf(sentence)]]);
   });
 
+  it('redoes the decisions of a paragraph left alone (no relative date in it) when an edit elsewhere undoes them, and carries the year it names to the dates after it', () => {
+    // the short form and the weak name in a paragraph of their own, apart from the edits (the paragraphs between stay)
+    const corpusOnly = article.slice(0, article.indexOf(ARTICLE_LEVEL[0]!));
+    const full = '滴滴出行在2021年的收入增长了18%，这一数字高于预期。';
+    const conditional = '此后滴滴又推出了新的服务，青禾科技也在同一城市开展业务。';
+    const second = '青禾科技的负责人表示当年8月的订单最多。';
+    const between = ['会议在下午结束。', '与会者随后离开。'];
+    const build = (a: string, c: string) => `${corpusOnly}${a}\n${between[0]}\n${conditional}\n${between[1]}\n${c}`;
+    const versions = [
+      build(full, second),
+      build(full.replace('滴滴出行在', '公司在'), second), // the short form loses its full name
+      build(full, second),
+      build(full, second.replace('青禾科技的负责人', '负责人')), // the weak name is left with one mention
+      build(full, second),
+      // typing after the paragraphs left alone: 当年 is the year named two paragraphs above
+      build(full, `${second}补`),
+      build(full, `${second}补充`),
+    ];
+    const analyzer = new Analyzer();
+    const seen = versions.map((t, k) => {
+      const a = analyzer.analyze(t, { document: 'a.txt' });
+      assert.deepEqual(data(a), data(new Analyzer().analyze(t)), `version ${k}`);
+      return a;
+    });
+    const has = (k: number, name: string) => seen[k]!.entities.some((e) => e.text === name && e.start === versions[k]!.indexOf(conditional) + conditional.indexOf(name));
+    // (each decision undone in a version that left the paragraph alone, and redone in the next)
+    assert.deepEqual([0, 1, 2].map((k) => has(k, '滴滴')), [true, false, true]);
+    assert.deepEqual([2, 3, 4].map((k) => has(k, '青禾科技')), [true, false, true]);
+  });
+
+  it('checks a sentence where it is first written as its copies come and go one by one (held by one paragraph, two, three, one, none, then others)', () => {
+    const sentence = '据晨光财经报道，青禾科技的订单在当年增长了25%。';
+    const para = (k: number) => `第${k}段的开头。${sentence}`;
+    const lines = article.split('\n');
+    const third = Math.floor(lines.length / 3);
+    const build = (copies: readonly number[]) => {
+      const out = [...lines];
+      // (from the last place to the first, so that each goes where it was meant)
+      for (const k of [...copies].sort((a, b) => b - a)) out.splice(k * third, 0, para(k));
+      return out.join('\n');
+    };
+    // (a paragraph that held it alone and went must not count as a copy before the next ones)
+    const versions = [[2], [1, 2], [0, 1, 2], [0, 2], [2], [], [1], [], [2, 3], [0, 3], [3], [1, 3]].map(build);
+    const analyzer = new Analyzer();
+    for (const [k, t] of versions.entries()) {
+      const a = analyzer.analyze(t, { document: 'a.txt' });
+      const marked = a.claims.filter((c) => c.text === sentence).map((c) => c.start);
+      assert.deepEqual(data(a), data(new Analyzer().analyze(t)), `version ${k}`);
+      assert.deepEqual(marked, t.includes(sentence) ? [t.indexOf(sentence)] : [], `version ${k}`);
+    }
+  });
+
   it('marks repeated paragraphs as from scratch when a copy is pasted above or below, deleted, typed into, or moved by an edit before it (CRLF too)', () => {
     const lines = article.split('\n');
     // a body paragraph of one whole line, written again elsewhere (a repeat as a whole)

@@ -51,6 +51,10 @@ interface Part {
   /** The last build that used it, and its place in that build's paragraphs. */
   seen: number;
   index: number;
+  /** The list of items it last wrote into the review's list of items, where, and in which build. */
+  writtenList: ReviewItem[] | undefined;
+  writtenAt: number;
+  writtenBuild: number;
 }
 
 export interface ReviewedVersion {
@@ -212,8 +216,17 @@ export class ReviewTracker {
     let items: ReviewItem[] = this.items;
     let n = 0;
     for (let k = 0; k < parts.length; k++) {
+      const part = parts[k]!;
       const list = grouped[k]!;
-      for (let i = 0; i < list.length; i++, n++) if (items[n] !== list[i]) items[n] = list[i]!;
+      // a paragraph's list that the last build wrote at the same place is there still: not even read
+      // (a keystroke leaves most places alone, and reading tens of thousands of them cost more than the rest)
+      if (part.writtenBuild === build - 1 && part.writtenAt === n && part.writtenList === list) n += list.length;
+      else {
+        part.writtenAt = n;
+        part.writtenList = list;
+        for (let i = 0; i < list.length; i++, n++) if (items[n] !== list[i]) items[n] = list[i]!;
+      }
+      part.writtenBuild = build;
     }
     items.length = n;
     for (const it of extras) longest = Math.max(longest, it.end - it.start);
@@ -388,7 +401,7 @@ function newPart(figures: Figure[], entities: EntityMention[], claims: Claim[], 
     counts.set(e.entityId, (counts.get(e.entityId) ?? 0) + 1);
     if (e.source === 'lexicon' || e.source === 'workspace') known.add(e.entityId);
   }
-  return { figures, entities, claims, kind, start, end, items, longest, counts, known, settledEpoch: -1, settledItems: undefined, seen: 0, index: -1 };
+  return { figures, entities, claims, kind, start, end, items, longest, counts, known, settledEpoch: -1, settledItems: undefined, seen: 0, index: -1, writtenList: undefined, writtenAt: -1, writtenBuild: -1 };
 }
 
 /** Moves a part's items and stops by `delta`, in place. */
