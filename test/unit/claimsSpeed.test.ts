@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { firstWithin, leadWords } from '../../src/core/claims/features';
 import { CUES } from '../../src/core/claims/cues';
 import { CLOSERS, OPENERS, SENTENCE_END, isSpaceLike } from '../../src/core/text/chars';
-import { splitSentences, type Sentence } from '../../src/core/text/paragraphs';
+import { duplicateKey, splitSentences, type Sentence } from '../../src/core/text/paragraphs';
 import { rng } from '../support/anchorSimulation';
 
 // The speed work (issue 19) on the claims stage replaced strings made per character by tables of
@@ -99,6 +99,17 @@ describe('claims stage: tables of UTF-16 codes, equal to the code they replaced'
         const s = randomText(next, [...list, ...pieces, '，'], Math.floor(next() * 6));
         for (const n of [8, 12]) assert.equal(firstWithin(lead, s, n), list.find((w) => s.slice(0, n).includes(w)), JSON.stringify(s));
       }
+    }
+  });
+
+  it('duplicateKey drops what isSpaceLike calls a space, and nothing else', () => {
+    const next = rng(2119);
+    const pieces = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u3000', '\ufeff', '\u200b', '\u2002', '\u2003', '\u2009', '\u1680', '甲', 'a', '，', '𠀀', '\ud840'];
+    for (let round = 0; round < 3000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 24));
+      let plain = '';
+      for (let i = 0; i < s.length; i++) if (!isSpaceLike(s.charCodeAt(i))) plain += s[i];
+      assert.equal(duplicateKey(s), plain, JSON.stringify(s));
     }
   });
 });

@@ -133,7 +133,8 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     }
 
     // keywords are Simplified: check against the Simplified view (same offsets)
-    let checks = checkArithmetic({ text: norm, figures });
+    // (every relation needs two salient figures, and these are the salient ones)
+    let checks = figures.length >= 2 ? checkArithmetic({ text: norm, figures }) : [];
     // (counted, not listed: only how many amounts there are and whether one is a percentage matter)
     let amounts = 0;
     let percent = false;
@@ -165,8 +166,11 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     else if (opinion || features.hedge) type = 'opinion';
     else type = 'event';
 
-    const claim: Claim = { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks };
-    if (source) claim.source = source;
+    // one literal per shape, its keys in the same order: a property added to a literal's object
+    // goes to a store of its own, allocated besides
+    const claim: Claim = source
+      ? { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks, source }
+      : { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks };
     take(claim, features);
     if (source?.kind === 'named' || source?.kind === 'anonymous') previousSource = source;
     previousUnit = u;
