@@ -63,7 +63,7 @@ export interface FeatureInput {
 
 export interface FeatureResult {
   features: Features;
-  /** The cue behind each feature that has one, for the reasons shown to the user. */
+  /** The cue behind each feature that has one, for the reasons shown to the user (undefined where none was found). */
   cues: Partial<Record<FeatureName, string>>;
 }
 
@@ -254,7 +254,13 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
   const { norm, attribution: a } = input;
   // the author's own words: what stands outside quotations and titles
   const bare = withoutQuotedParts(norm);
-  const cues: Partial<Record<FeatureName, string>> = {};
+  // every feature that may name a cue, from the start: one shape for every sentence's cues, where
+  // cues added one by one made a shape per combination (and describeReasons' reads megamorphic)
+  const cues: Partial<Record<FeatureName, string>> = {
+    date: undefined, reported: undefined, vagueHolder: undefined, event: undefined, state: undefined, forecast: undefined,
+    superlative: undefined, hedge: undefined, unattributedView: undefined, editorial: undefined, evaluative: undefined,
+    figurative: undefined, transition: undefined, note: undefined, firstPerson: undefined, normative: undefined, conditional: undefined,
+  };
   // figures inside titles (《两笔10亿美元融资》) are the title's, not the sentence's; only counts are
   // needed (amounts, small numbers, dates, distinct names up to two), so no lists are made
   const inTitles = titleRanges(norm, input.base ?? 0);
