@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { KEY, keyCharsIn } from '../../src/core/claims/attribution';
 import { firstWithin, leadWords } from '../../src/core/claims/features';
 import { CUES } from '../../src/core/claims/cues';
 import { CLOSERS, OPENERS, SENTENCE_END, isSpaceLike } from '../../src/core/text/chars';
@@ -110,6 +111,18 @@ describe('claims stage: tables of UTF-16 codes, equal to the code they replaced'
       let plain = '';
       for (let i = 0; i < s.length; i++) if (!isSpaceLike(s.charCodeAt(i))) plain += s[i];
       assert.equal(duplicateKey(s), plain, JSON.stringify(s));
+    }
+  });
+
+  it('keyCharsIn has the bit of each of attribute\'s key characters that the text includes, and no other', () => {
+    const next = rng(2219);
+    const keyed: Array<[string, number]> = [['据', KEY.ju], ['的', KEY.de], ['引', KEY.yin], ['从', KEY.cong], ['接', KEY.jie], ['眼', KEY.yan], ['看', KEY.kan], ['“', KEY.quote], ['「', KEY.quote]];
+    const pieces = [...keyed.map(([ch]) => ch), '话', '援', '述', '受', '中', '来', '甲', '”', '𠀀', '\ud840', ' '];
+    for (let round = 0; round < 3000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 12));
+      let plain = 0;
+      for (const [ch, bit] of keyed) if (s.includes(ch)) plain |= bit;
+      assert.equal(keyCharsIn(s), plain, JSON.stringify(s));
     }
   });
 });

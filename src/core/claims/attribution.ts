@@ -71,16 +71,33 @@ const ANONYMOUS_HEAD = /(?:人士|员工|高管|投资人|负责人|销售|工�
  */
 const SPEECH = { speech: true } as const;
 
+/**
+ * Characters each pattern of attribute() needs, by bit: the unit is read once for all of them,
+ * and a pattern whose character is absent is neither searched for nor tried (most units have
+ * none of them: the words were searched for one by one, each a reading of the unit).
+ */
+export const KEY = { ju: 1, de: 2, yin: 4, cong: 8, jie: 16, yan: 32, kan: 64, quote: 128 } as const;
+const KEY_BITS = new Uint8Array(0x10000);
+for (const [ch, bit] of [['据', KEY.ju], ['的', KEY.de], ['引', KEY.yin], ['从', KEY.cong], ['接', KEY.jie], ['眼', KEY.yan], ['看', KEY.kan], ['“', KEY.quote], ['「', KEY.quote]] as const) KEY_BITS[ch.charCodeAt(0)]! |= bit;
+
+/** The KEY bits of the characters in `s`. */
+export function keyCharsIn(s: string): number {
+  let keys = 0;
+  for (let i = 0; i < s.length; i++) keys |= KEY_BITS[s.charCodeAt(i)]!;
+  return keys;
+}
+
 /** Who asserts the unit, and what else the wording says about its source. */
 export function attribute(ctx: AttributionContext): AttributionFinding {
   const { norm } = ctx;
   const found: AttributionFinding = {};
+  const keys = keyCharsIn(norm);
   const reported = findCue(norm, 'ownReporting');
   if (reported) found.reported = reported;
 
   // 据36氪报道, 据远望咨询统计, 根据Canalys最新数据 (据悉 and 据了解 name nobody)
   // each pattern is tried only where its fixed words occur: the lazy ones cost a scan per start otherwise
-  const ju = norm.includes('据') ? /(?<![数证占依])据([^，。,；;：:]{0,20}?)(?:的)?(?:最新)?(报道|统计|披露|消息|数据|显示|透露|称|介绍|调查|了解|悉|公告|报告|援引)/u.exec(norm) : null;
+  const ju = keys & KEY.ju ? /(?<![数证占依])据([^，。,；;：:]{0,20}?)(?:的)?(?:最新)?(报道|统计|披露|消息|数据|显示|透露|称|介绍|调查|了解|悉|公告|报告|援引)/u.exec(norm) : null;
   if (ju && ju[1]) {
     const from = ju.index + ju[0].indexOf(ju[1]);
     const s = subject(ctx, from, from + ju[1].length, ju[2], true);
@@ -91,7 +108,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // 用莊明浩的話來說: the speaker sits between 用 and 的话
-  const words = norm.includes('的话') ? /用([^，。,；;]{1,16}?)的话(?:来)?说/u.exec(norm) : null;
+  const words = keys & KEY.de && norm.includes('的话') ? /用([^，。,；;]{1,16}?)的话(?:来)?说/u.exec(norm) : null;
   if (words) {
     const from = words.index + 1;
     const s = subject(ctx, from, from + words[1]!.length, undefined, true);
@@ -99,7 +116,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // X援引/引述Y: Y asserts it where Y is named, else the outlet that cites it
-  const cite = norm.includes('援引') || norm.includes('引述') ? /([^，。,；;]{1,20}?)(?:援引|引述)([^，。,；;]{1,24}?)(?:的话|的观点|消息|调查|报道|数据|称|发现|表示|的说法)/u.exec(norm) : null;
+  const cite = keys & KEY.yin && (norm.includes('援引') || norm.includes('引述')) ? /([^，。,；;]{1,20}?)(?:援引|引述)([^，。,；;]{1,24}?)(?:的话|的观点|消息|调查|报道|数据|称|发现|表示|的说法)/u.exec(norm) : null;
   if (cite) {
     const yFrom = cite.index + cite[0].indexOf(cite[2]!, cite[1]!.length);
     const cited = subject(ctx, yFrom, yFrom + cite[2]!.length, undefined, true);
@@ -109,7 +126,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // 从财报来看: a document read by the author
-  const reading = /^(?:而|但|不过)?[，,]?从([^，。,；;]{1,16}?)(?:来看|看来|中看|可以看出)/u.exec(norm);
+  const reading = keys & KEY.cong ? /^(?:而|但|不过)?[，,]?从([^，。,；;]{1,16}?)(?:来看|看来|中看|可以看出)/u.exec(norm) : null;
   if (reading) {
     const from = reading.index + reading[0].indexOf(reading[1]!);
     const s = subject(ctx, from, from + reading[1]!.length, '显示');
@@ -117,7 +134,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // 这是《科创板日报》从知情人士处获悉的消息: the outlet that learned it, or the source it names
-  const learned = norm.includes('从') ? /(?:这|此)(?:是|为|系)?([^，。,；;]{1,20}?)从([^，。,；;]{1,20}?)处?(?:获悉|了解到|得知)/u.exec(norm) : null;
+  const learned = keys & KEY.cong ? /(?:这|此)(?:是|为|系)?([^，。,；;]{1,20}?)从([^，。,；;]{1,20}?)处?(?:获悉|了解到|得知)/u.exec(norm) : null;
   if (learned) {
     const yFrom = learned.index + learned[0].indexOf(learned[2]!, learned[0].indexOf(learned[1]!) + learned[1]!.length);
     const told = subject(ctx, yFrom, yFrom + learned[2]!.length, undefined, false);
@@ -128,14 +145,14 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // X接受…采访: the speaker comes before 接受
-  const interview = norm.includes('接受') ? /([^，。,；;]{1,24}?)(?:在)?接受[^，。]{1,16}?(?:采访|访谈|专访)/u.exec(norm) : null;
+  const interview = keys & KEY.jie && norm.includes('接受') ? /([^，。,；;]{1,24}?)(?:在)?接受[^，。]{1,16}?(?:采访|访谈|专访)/u.exec(norm) : null;
   if (interview) {
     const s = subject(ctx, interview.index, interview.index + interview[1]!.length);
     if (s?.source) return Object.assign(found, s, SPEECH);
   }
 
   // 在X看来
-  const view = norm.includes('眼中') || norm.includes('看来') ? /在([^，。,；;]{1,20}?)(?:眼中|看来)/u.exec(norm) : null;
+  const view = (keys & KEY.yan && norm.includes('眼中')) || (keys & KEY.kan && norm.includes('看来')) ? /在([^，。,；;]{1,20}?)(?:眼中|看来)/u.exec(norm) : null;
   if (view) {
     const from = view.index + 1;
     const s = subject(ctx, from, from + view[1]!.length, undefined, true);
@@ -164,7 +181,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // 王超改了主意，“……”: a named speaker, then the quotation
-  const quoteAt = norm.includes('“') || norm.includes('「') ? norm.search(/[，,：:]\s*[“「]/u) : -1;
+  const quoteAt = keys & KEY.quote ? norm.search(/[，,：:]\s*[“「]/u) : -1;
   if (quoteAt > 0) {
     const clauseStart = lastBreakBefore(norm, quoteAt);
     const named = entitiesIn(ctx, clauseStart, quoteAt).find((e) => e.type === 'person');
