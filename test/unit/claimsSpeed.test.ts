@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { KEY, keyCharsIn } from '../../src/core/claims/attribution';
 import { firstWithin, leadWords } from '../../src/core/claims/features';
+import { isPureQuote } from '../../src/core/claims/select';
 import { CUES } from '../../src/core/claims/cues';
-import { CLOSERS, OPENERS, SENTENCE_END, isSpaceLike } from '../../src/core/text/chars';
+import { CLOSERS, OPENERS, SENTENCE_END, codeTable, isSpaceLike, trimEndOf } from '../../src/core/text/chars';
 import { duplicateKey, splitSentences, type Sentence } from '../../src/core/text/paragraphs';
 import { rng } from '../support/anchorSimulation';
 
@@ -123,6 +124,30 @@ describe('claims stage: tables of UTF-16 codes, equal to the code they replaced'
       let plain = 0;
       for (const [ch, bit] of keyed) if (s.includes(ch)) plain |= bit;
       assert.equal(keyCharsIn(s), plain, JSON.stringify(s));
+    }
+  });
+
+  it('isPureQuote answers as before, on random quotations', () => {
+    // the code before reading by code, verbatim
+    const TRAILING_STOPS = codeTable('。！？!?；;…', true);
+    const QUOTE_OPENERS = new Set(['“', '「', '『']);
+    const before = (s: string): boolean => {
+      const t = trimEndOf(s, TRAILING_STOPS);
+      const open = t[0];
+      if (!open || !QUOTE_OPENERS.has(open)) return false;
+      const close = OPENERS[open]!;
+      let depth = 0;
+      for (let i = 0; i < t.length; i++) {
+        if (t[i] === open) depth++;
+        else if (t[i] === close && --depth === 0) return i === t.length - 1;
+      }
+      return false;
+    };
+    const next = rng(2319);
+    const pieces = ['“', '”', '「', '」', '『', '』', '。', '！', ' ', '甲', '𠀀', '\ud840'];
+    for (let round = 0; round < 3000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 12));
+      assert.equal(isPureQuote(s), before(s), JSON.stringify(s));
     }
   });
 });

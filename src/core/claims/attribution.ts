@@ -206,7 +206,7 @@ function firstShows(norm: string, from: number): { at: number; verb: string } | 
   for (const v of CUES.showsVerbs) {
     const at = norm.indexOf(v, from);
     // 称 is a speech verb already; here it counts only after a document (报告称)
-    if (at < 0 || (v === '称' && !CUES.documentKinds.some((d) => norm.slice(Math.max(0, at - d.length), at) === d))) continue;
+    if (at < 0 || (v === '称' && !CUES.documentKinds.some((d) => norm.endsWith(d, at)))) continue;
     if (!best || at < best.at) best = { at, verb: v };
   }
   return best;
@@ -214,11 +214,12 @@ function firstShows(norm: string, from: number): { at: number; verb: string } | 
 
 function lastBreakBefore(norm: string, at: number): number {
   let depth = 0;
+  // by code (norm[i] would make a string per character read)
   for (let i = at - 1; i >= 0; i--) {
-    const c = norm[i]!;
-    if (c === '》') depth++;
-    else if (c === '《') depth--;
-    else if (depth <= 0 && CLAUSE_BREAK[norm.charCodeAt(i)] === 1) return i + 1;
+    const c = norm.charCodeAt(i);
+    if (c === 0x300b /* 》 */) depth++;
+    else if (c === 0x300a /* 《 */) depth--;
+    else if (depth <= 0 && CLAUSE_BREAK[c] === 1) return i + 1;
   }
   return 0;
 }
