@@ -133,7 +133,8 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     }
 
     // keywords are Simplified: check against the Simplified view (same offsets)
-    let checks = checkArithmetic({ text: norm, figures });
+    // (every relation needs two salient figures, and these are the salient ones)
+    let checks = figures.length >= 2 ? checkArithmetic({ text: norm, figures }) : [];
     // (counted, not listed: only how many amounts there are and whether one is a percentage matter)
     let amounts = 0;
     let percent = false;
@@ -165,8 +166,11 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     else if (opinion || features.hedge) type = 'opinion';
     else type = 'event';
 
-    const claim: Claim = { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks };
-    if (source) claim.source = source;
+    // one literal per shape, its keys in the same order: a property added to a literal's object
+    // goes to a store of its own, allocated besides
+    const claim: Claim = source
+      ? { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks, source }
+      : { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks };
     take(claim, features);
     if (source?.kind === 'named' || source?.kind === 'anonymous') previousSource = source;
     previousUnit = u;
@@ -259,34 +263,43 @@ interface Reason {
   text: string;
 }
 
+/** One template of reasons: how a reason is made from its argument, and those made so far by argument. */
+interface Template {
+  make: (arg: string | number) => Message;
+  byArg: Map<string | number, [Reason | undefined, Reason | undefined]>;
+}
+
 /**
  * Reasons made once and shared: a reason is one of a few dozen templates with a cue word, a
  * count, a few names or a source as its argument, so most sentences repeat reasons said
  * before. Each (template, argument) is made and rendered once, with its "but" form, instead of
  * two messages and a string per reason per candidate sentence. Messages are read-only.
- * Bounded: names and sources vary from article to article.
+ * Bounded: names and sources vary from article to article. Each template holds its own
+ * reasons (one look-up per reason, not a look-up of the template's table first).
  */
 class Reasons {
-  private readonly byTemplate = new Map<string, Map<string | number, [Reason | undefined, Reason | undefined]>>();
+  private readonly templates: Template[] = [];
   private size = 0;
   private static readonly MAX = 20_000;
 
-  /** The reason `make(arg)` under the template `key`, said plainly (`positive`) or after a "but". */
-  get(key: string, arg: string | number, positive: boolean, make: (arg: string | number) => Message): Reason {
-    let byArg = this.byTemplate.get(key);
-    if (!byArg) this.byTemplate.set(key, (byArg = new Map()));
-    let pair = byArg.get(arg);
+  template(make: (arg: string | number) => Message): Template {
+    const t: Template = { make, byArg: new Map() };
+    this.templates.push(t);
+    return t;
+  }
+
+  /** The reason of template `t` for `arg`, said plainly (`positive`) or after a "but". */
+  get(t: Template, arg: string | number, positive: boolean): Reason {
+    let pair = t.byArg.get(arg);
     if (!pair) {
       if (this.size >= Reasons.MAX) this.clear();
-      byArg = this.byTemplate.get(key) ?? new Map();
-      this.byTemplate.set(key, byArg);
-      byArg.set(arg, (pair = [undefined, undefined]));
+      t.byArg.set(arg, (pair = [undefined, undefined]));
       this.size++;
     }
     const side = positive ? 0 : 1;
     let reason = pair[side];
     if (!reason) {
-      const plain = make(arg);
+      const plain = t.make(arg);
       // what speaks for checking is said plainly, what speaks against it after a "but"
       const message = positive ? plain : msg('but {0}', plain);
       reason = pair[side] = { message, text: renderMessage(message) };
@@ -295,19 +308,19 @@ class Reasons {
   }
 
   clear(): void {
-    this.byTemplate.clear();
+    for (const t of this.templates) t.byArg.clear();
     this.size = 0;
   }
 }
 
 const REASONS = new Reasons();
 const ARITHMETIC_FAILS: Reason = { message: msg('its arithmetic does not hold'), text: 'its arithmetic does not hold' };
-const statesFigures = (count: string | number): Message => (Number(count) > 1 ? msg('states {0} figures', count) : msg('states a figure'));
-const namesThem = (names: string | number): Message => msg('names {0}', names);
-const fromDocument = (document: string | number): Message => msg('from a document ({0})', document);
-const unnamedSource = (who: string | number): Message => msg('attributed to {0} (unnamed)', who);
-const namedSource = (who: string | number): Message => msg('attributed to {0}', who);
-const SAY_OF = new Map(Object.entries(SAY).map(([feature, say]) => [feature, (cue: string | number) => say!(String(cue))]));
+const STATES_FIGURES = REASONS.template((count) => (Number(count) > 1 ? msg('states {0} figures', count) : msg('states a figure')));
+const NAMES_THEM = REASONS.template((names) => msg('names {0}', names));
+const FROM_DOCUMENT = REASONS.template((document) => msg('from a document ({0})', document));
+const UNNAMED_SOURCE = REASONS.template((who) => msg('attributed to {0} (unnamed)', who));
+const NAMED_SOURCE = REASONS.template((who) => msg('attributed to {0}', who));
+const SAY_OF = new Map(Object.entries(SAY).map(([feature, say]) => [feature, REASONS.template((cue) => say!(String(cue)))]));
 
 /** Empties the shared reasons (for a test of their bound). */
 export function clearReasons(): void {
@@ -336,21 +349,21 @@ export function describeReasons(contributions: Contribution[], cues: Partial<Rec
       // a reason reads as what the sentence does, not as a bare count ("+ 2 figures" said too little)
       let amounts = 0;
       for (const f of figures) if (f.type !== 'date') amounts++;
-      reason = REASONS.get('#figures', amounts > 1 ? amounts : 1, positive, statesFigures);
+      reason = REASONS.get(STATES_FIGURES, amounts > 1 ? amounts : 1, positive);
     } else if (feature === 'entity' || feature === 'entities') {
       if (namesSaid) continue;
       namesSaid = true;
-      reason = REASONS.get('#names', firstDistinct(entities, 3).join(', '), positive, namesThem);
+      reason = REASONS.get(NAMES_THEM, firstDistinct(entities, 3).join(', '), positive);
     } else if (feature.startsWith('source') && source) {
       if (sourceSaid) continue;
       sourceSaid = true;
       const who = source.canonical ?? source.text;
       reason = source.kind === 'document'
-        ? REASONS.get('#document', source.document ?? '', positive, fromDocument)
-        : source.kind === 'anonymous' ? REASONS.get('#unnamed', who, positive, unnamedSource) : REASONS.get('#named', who, positive, namedSource);
+        ? REASONS.get(FROM_DOCUMENT, source.document ?? '', positive)
+        : source.kind === 'anonymous' ? REASONS.get(UNNAMED_SOURCE, who, positive) : REASONS.get(NAMED_SOURCE, who, positive);
     } else {
-      const say = SAY_OF.get(feature);
-      if (say) reason = REASONS.get(feature, cues[feature] ?? '', positive, say);
+      const template = SAY_OF.get(feature);
+      if (template) reason = REASONS.get(template, cues[feature] ?? '', positive);
     }
     if (reason) {
       messages.push(reason.message);

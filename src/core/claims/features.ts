@@ -63,7 +63,7 @@ export interface FeatureInput {
 
 export interface FeatureResult {
   features: Features;
-  /** The cue behind each feature that has one, for the reasons shown to the user. */
+  /** The cue behind each feature that has one, for the reasons shown to the user (undefined where none was found). */
   cues: Partial<Record<FeatureName, string>>;
 }
 
@@ -95,8 +95,8 @@ const CONJUNCTION_BEFORE_COPULA = new Set([...'但可于要若或还凡总而不
 /** Plan words that date the sentence wherever they stand (明年目标是…). */
 const TIME_FORECAST = /^(?:明年|未来|下半年|下月|年内|到20)/u;
 const TIME_FORECASTS = CUES.forecasts.filter((w) => TIME_FORECAST.test(w));
-const TRANSITION_FIRST = triggerTable(CUES.transitions);
-const CONDITIONAL_FIRST = triggerTable(CUES.conditionals);
+const TRANSITIONS = leadWords(CUES.transitions);
+const CONDITIONALS = leadWords(CUES.conditionals);
 
 /** What a copular sentence asserts (its predicate), or the whole unit when it is not one. */
 function assertedPart(bare: string): string {
@@ -186,19 +186,55 @@ export function includesWithin(s: string, w: string, n: number): boolean {
   return false;
 }
 
-/**
- * The first of `words` that occurs in the first `n` UTF-16 units of `s` (all of it where n is
- * Infinity). With `first` (triggerTable of the words), a start none of them begins with
- * rules the words out at once: most sentences begin with no transition or condition.
- */
-function firstWithin(words: readonly string[], s: string, n: number, first?: Uint8Array): string | undefined {
-  if (first) {
-    let any = false;
-    for (let i = 0, end = Math.min(n, s.length); i < end && !any; i++) any = first[s.charCodeAt(i)] === 1;
-    if (!any) return undefined;
-  }
-  for (let k = 0; k < words.length; k++) if (n === Infinity ? s.includes(words[k]!) : includesWithin(s, words[k]!, n)) return words[k];
+/** The first of `words` (in their order) that occurs anywhere in `s`. */
+function firstIncluded(words: readonly string[], s: string): string | undefined {
+  for (let k = 0; k < words.length; k++) if (s.includes(words[k]!)) return words[k];
   return undefined;
+}
+
+/** A word list read from the start of a sentence: its words' indices by their first UTF-16 code, in list order. */
+export interface LeadWords {
+  words: readonly string[];
+  first: Uint8Array;
+  byFirst: ReadonlyMap<number, readonly number[]>;
+}
+
+export function leadWords(words: readonly string[]): LeadWords {
+  const byFirst = new Map<number, number[]>();
+  words.forEach((w, k) => {
+    if (w.length === 0) throw new Error('features.ts: an empty cue word');
+    const group = byFirst.get(w.charCodeAt(0)) ?? [];
+    group.push(k);
+    byFirst.set(w.charCodeAt(0), group);
+  });
+  return { words, first: triggerTable(words), byFirst };
+}
+
+/**
+ * The first of the words (in their order) that occurs in the first `n` UTF-16 units of `s`,
+ * as words.find((w) => s.slice(0, n).includes(w)): each start is read once, with only the
+ * words that begin there (the first characters 不, 这, 一, 要 open most sentences, and every
+ * word was tried at every start).
+ */
+export function firstWithin(lead: LeadWords, s: string, n: number): string | undefined {
+  const { words, first, byFirst } = lead;
+  const end = Math.min(n, s.length);
+  let best = -1;
+  for (let i = 0; i < end && best !== 0; i++) {
+    const c = s.charCodeAt(i);
+    if (first[c] === 0) continue;
+    const group = byFirst.get(c)!;
+    for (let g = 0; g < group.length; g++) {
+      const k = group[g]!;
+      if (best >= 0 && k >= best) break;
+      const w = words[k]!;
+      if (i + w.length <= end && s.startsWith(w, i)) {
+        best = k;
+        break;
+      }
+    }
+  }
+  return best < 0 ? undefined : words[best];
 }
 
 /** Whether a finding lies inside one of the ranges. */
@@ -218,7 +254,13 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
   const { norm, attribution: a } = input;
   // the author's own words: what stands outside quotations and titles
   const bare = withoutQuotedParts(norm);
-  const cues: Partial<Record<FeatureName, string>> = {};
+  // every feature that may name a cue, from the start: one shape for every sentence's cues, where
+  // cues added one by one made a shape per combination (and describeReasons' reads megamorphic)
+  const cues: Partial<Record<FeatureName, string>> = {
+    date: undefined, reported: undefined, vagueHolder: undefined, event: undefined, state: undefined, forecast: undefined,
+    superlative: undefined, hedge: undefined, unattributedView: undefined, editorial: undefined, evaluative: undefined,
+    figurative: undefined, transition: undefined, note: undefined, firstPerson: undefined, normative: undefined, conditional: undefined,
+  };
   // figures inside titles (《两笔10亿美元融资》) are the title's, not the sentence's; only counts are
   // needed (amounts, small numbers, dates, distinct names up to two), so no lists are made
   const inTitles = titleRanges(norm, input.base ?? 0);
@@ -244,7 +286,7 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
   const source = a.source;
   const length = letters(norm);
   const asserted = assertedPart(bare);
-  const plan = findCueOnce(asserted, 'forecasts') ?? firstWithin(TIME_FORECASTS, bare, Infinity);
+  const plan = findCueOnce(asserted, 'forecasts') ?? firstIncluded(TIME_FORECASTS, bare);
   const f: Features = {
     figure: amounts >= 1 ? 1 : 0,
     figures: amounts >= 2 ? 1 : 0,
@@ -273,13 +315,13 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     editorial: Math.min(1, countCues(bare, 'editorial')),
     evaluative: Math.min(1, countCues(bare, 'evaluative') / 2),
     figurative: cue(cues, 'figurative', findCue(bare, 'metaphors')),
-    transition: cue(cues, 'transition', firstWithin(CUES.transitions, bare, 8, TRANSITION_FIRST)),
+    transition: cue(cues, 'transition', firstWithin(TRANSITIONS, bare, 8)),
     // a question the source asks in reported speech (他说：…你说它有什么价值？) is theirs
     question: endsWithMark(bare, QUESTION_MARKS, QUESTION_CLOSERS) && !(source && a.speech && /[：:]/u.test(bare)) ? 1 : 0,
     note: cue(cues, 'note', findCue(bare, 'notes')),
     firstPerson: a.reported ? 0 : cue(cues, 'firstPerson', findCue(bare, 'firstPerson')),
     normative: cue(cues, 'normative', findCue(bare, 'normative')),
-    conditional: cue(cues, 'conditional', firstWithin(CUES.conditionals, bare, 12, CONDITIONAL_FIRST)),
+    conditional: cue(cues, 'conditional', firstWithin(CONDITIONALS, bare, 12)),
     opensWithThis: /^(?:而|但|不过|其实)?[，,]?(?:这|此|那|这也|这既|这种|这样)/u.test(bare) ? 1 : 0,
     short: length < 16 ? 1 : 0,
     long: length > 60 ? 1 : 0,

@@ -32,11 +32,14 @@ export function isPureQuote(s: string): boolean {
   const t = trimEndOf(s, TRAILING_STOPS);
   const open = t[0];
   if (!open || !QUOTE_OPENERS.has(open)) return false;
-  const close = OPENERS[open]!;
+  // by code (t[i] would make a string per character read); quotes are in the BMP
+  const openCode = open.charCodeAt(0);
+  const closeCode = OPENERS[open]!.charCodeAt(0);
   let depth = 0;
   for (let i = 0; i < t.length; i++) {
-    if (t[i] === open) depth++;
-    else if (t[i] === close && --depth === 0) return i === t.length - 1;
+    const c = t.charCodeAt(i);
+    if (c === openCode) depth++;
+    else if (c === closeCode && --depth === 0) return i === t.length - 1;
   }
   return false;
 }

@@ -260,16 +260,20 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
   }
   const last = tokens[tokens.length - 1]!;
   const scale = 'unit' in last && last.big ? last.unit : undefined;
-  // after 分之 or 又 (五分之壹, 三又二分之壹) a lone banker's numeral is a number
-  let before = i - 1;
-  while (before >= 0 && text.charCodeAt(before) === 0x20) before--;
-  const inFraction = text[before] === '之' || text[before] === '又' || text[skipSpaces(text, j, 2)] === '又' || text.startsWith('分之', skipSpaces(text, j, 2));
-  if (j - i === 1 && FORMAL_NUMERALS.has(text[i]!) && !inFraction) return undefined;
+  // after 分之 or 又 (五分之壹, 三又二分之壹) a lone banker's numeral is a number (looked at only for one)
+  if (j - i === 1 && FORMAL_NUMERALS.has(text[i]!) && !inFraction(text, i, j)) return undefined;
   const n: ParsedNumber = { end: j, value: clean(value), plainArabic, integerDigits, loneChineseDigit };
   if (approx) n.approx = approx;
   if (max !== undefined && max > n.value) n.max = max;
   if (scale !== undefined) n.scale = scale;
   return n;
+}
+
+/** Whether the numeral text[i, j) stands after 之 or 又, or before 又 or 分之 (spaces between). */
+function inFraction(text: string, i: number, j: number): boolean {
+  let before = i - 1;
+  while (before >= 0 && text.charCodeAt(before) === 0x20) before--;
+  return text[before] === '之' || text[before] === '又' || text[skipSpaces(text, j, 2)] === '又' || text.startsWith('分之', skipSpaces(text, j, 2));
 }
 
 export function isNumberStart(text: string, i: number): boolean {

@@ -149,12 +149,19 @@ function classifyRange(text: string, start: number, end: number, t: Tally): Para
   return 'body';
 }
 
+/** isSpaceLike as a table by UTF-16 unit (all its spaces are in the BMP): read at every character of a body paragraph. */
+const SPACE_LIKE = (() => {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (isSpaceLike(c)) t[c] = 1;
+  return t;
+})();
+
 /** Whitespace-insensitive key for finding repeated paragraphs. */
 export function duplicateKey(s: string): string {
   let from = 0;
   const parts: string[] = [];
   for (let i = 0; i < s.length; i++) {
-    if (!isSpaceLike(s.charCodeAt(i))) continue;
+    if (SPACE_LIKE[s.charCodeAt(i)] === 0) continue;
     if (i > from) parts.push(s.slice(from, i));
     from = i + 1;
   }
@@ -176,7 +183,9 @@ export function paragraphRanges(text: string, from = 0, to = text.length): Line[
   let prevTally: Tally = { spaces: 0, enders: 0 };
   let lineStart = from;
   for (let i = from; i <= to; i++) {
-    if (i < to && text.charCodeAt(i) !== 0x0a) continue;
+    // the next line end, or `to`: indexOf finds it faster than a test at every character
+    const lineEnd = text.indexOf('\n', i);
+    i = lineEnd < 0 || lineEnd > to ? to : lineEnd;
     const r = trimRange(text, lineStart, i);
     lineStart = i + 1;
     if (r.end <= r.start) continue;
@@ -289,10 +298,30 @@ export interface Sentence {
 }
 
 const MAX_NESTING = 16;
-/** 1 for the UTF-16 codes splitSentences acts on: brackets and quotes, sentence ends and the full stop. */
+/**
+ * What splitSentences reads at a UTF-16 code, as bits (all these characters are in the BMP):
+ * read by code, a character's string is never made (s[i] of a CJK character is a new string,
+ * and a lookup by it hashes it). ‘ opens nothing (’ is an apostrophe as often as a quote).
+ */
+const OPENS = 1;
+const CLOSES = 2;
+const ENDS = 4;
+const CLOSES_QUOTE = 8;
+const FULL_STOP = 16;
 const SENTENCE_CHARS = new Uint8Array(0x10000);
-for (const ch of [...Object.keys(OPENERS), ...CLOSERS, ...SENTENCE_END, '.']) SENTENCE_CHARS[ch.charCodeAt(0)] = 1;
-const QUOTE_CLOSERS = new Set(['”', '」', '』', '’']);
+/** The closing code of each opening one. */
+const CLOSER_OF = new Uint16Array(0x10000);
+for (const [open, close] of Object.entries(OPENERS)) {
+  if (open === '‘') continue;
+  SENTENCE_CHARS[open.charCodeAt(0)]! |= OPENS;
+  CLOSER_OF[open.charCodeAt(0)] = close.charCodeAt(0);
+}
+for (const ch of CLOSERS) SENTENCE_CHARS[ch.charCodeAt(0)]! |= CLOSES;
+for (const ch of SENTENCE_END) SENTENCE_CHARS[ch.charCodeAt(0)]! |= ENDS;
+for (const ch of ['”', '」', '』', '’']) SENTENCE_CHARS[ch.charCodeAt(0)]! |= CLOSES_QUOTE;
+SENTENCE_CHARS[0x2e]! |= FULL_STOP;
+/** The closers awaited, innermost last (splitSentences never runs inside itself). */
+const STACK = new Uint16Array(MAX_NESTING);
 
 /**
  * Splits a paragraph into sentences on Chinese and Western punctuation. Quotes and brackets
@@ -302,7 +331,7 @@ const QUOTE_CLOSERS = new Set(['”', '」', '』', '’']);
  */
 export function splitSentences(s: string): Sentence[] {
   const out: Sentence[] = [];
-  const stack: string[] = [];
+  let depth = 0;
   let start = 0;
   const push = (end: number) => {
     const r = trimRange(s, start, end);
@@ -310,23 +339,23 @@ export function splitSentences(s: string): Sentence[] {
     start = end;
   };
   for (let i = 0; i < s.length; i++) {
-    // most characters are none of these: skipped by their code, without a string each
-    if (SENTENCE_CHARS[s.charCodeAt(i)] === 0) continue;
-    const ch = s[i]!;
-    const closer = OPENERS[ch];
-    if (closer && ch !== '‘') {
-      if (stack.length < MAX_NESTING) stack.push(closer);
+    const c = s.charCodeAt(i);
+    const kind = SENTENCE_CHARS[c]!;
+    // most characters are none of these
+    if (kind === 0) continue;
+    if (kind & OPENS) {
+      if (depth < MAX_NESTING) STACK[depth++] = CLOSER_OF[c]!;
       continue;
     }
-    if (stack.length && ch === stack[stack.length - 1]) {
-      stack.pop();
+    if (depth > 0 && c === STACK[depth - 1]) {
+      depth--;
       // “…。” at depth 0: the sentence ends after the closing quote (not after a bracket)
-      if (stack.length === 0 && QUOTE_CLOSERS.has(ch) && i > 0 && SENTENCE_END.has(s[i - 1]!)) push(i + 1);
+      if (depth === 0 && kind & CLOSES_QUOTE && i > 0 && SENTENCE_CHARS[s.charCodeAt(i - 1)]! & ENDS) push(i + 1);
       continue;
     }
-    if (stack.length === 0 && (SENTENCE_END.has(ch) || (ch === '.' && isWesternStop(s, i)))) {
+    if (depth === 0 && (kind & ENDS || (kind & FULL_STOP && isWesternStop(s, i)))) {
       let j = i + 1;
-      while (j < s.length && (SENTENCE_END.has(s[j]!) || CLOSERS.has(s[j]!))) j++;
+      while (j < s.length && SENTENCE_CHARS[s.charCodeAt(j)]! & (ENDS | CLOSES)) j++;
       push(j);
       i = j - 1;
     }

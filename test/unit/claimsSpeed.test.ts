@@ -1,0 +1,153 @@
+import * as assert from 'node:assert/strict';
+import { KEY, keyCharsIn } from '../../src/core/claims/attribution';
+import { firstWithin, leadWords } from '../../src/core/claims/features';
+import { isPureQuote } from '../../src/core/claims/select';
+import { CUES } from '../../src/core/claims/cues';
+import { CLOSERS, OPENERS, SENTENCE_END, codeTable, isSpaceLike, trimEndOf } from '../../src/core/text/chars';
+import { duplicateKey, splitSentences, type Sentence } from '../../src/core/text/paragraphs';
+import { rng } from '../support/anchorSimulation';
+
+// The speed work (issue 19) on the claims stage replaced strings made per character by tables of
+// UTF-16 codes; these compare each with the code it replaced, on random strings over alphabets
+// that hit every branch (nesting past the bound, astral characters, ends of the string included).
+
+function randomText(next: () => number, pieces: readonly string[], length: number): string {
+  let s = '';
+  for (let k = 0; k < length; k++) s += pieces[Math.floor(next() * pieces.length)]!;
+  return s;
+}
+
+// splitSentences before the tables, verbatim
+const MAX_NESTING = 16;
+const SENTENCE_CHARS = new Uint8Array(0x10000);
+for (const ch of [...Object.keys(OPENERS), ...CLOSERS, ...SENTENCE_END, '.']) SENTENCE_CHARS[ch.charCodeAt(0)] = 1;
+const QUOTE_CLOSERS = new Set(['”', '」', '』', '’']);
+
+function trimRange(text: string, start: number, end: number): Sentence {
+  while (start < end && isSpaceLike(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceLike(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+function isWesternStop(s: string, i: number): boolean {
+  const next = s.charCodeAt(i + 1);
+  if (i + 1 >= s.length) return true;
+  const prev = s.charCodeAt(i - 1);
+  if (prev >= 0x30 && prev <= 0x39 && next >= 0x30 && next <= 0x39) return false;
+  return next === 0x20 || next === 0x0a;
+}
+
+function splitSentencesBefore(s: string): Sentence[] {
+  const out: Sentence[] = [];
+  const stack: string[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    const r = trimRange(s, start, end);
+    if (r.end > r.start) out.push(r);
+    start = end;
+  };
+  for (let i = 0; i < s.length; i++) {
+    if (SENTENCE_CHARS[s.charCodeAt(i)] === 0) continue;
+    const ch = s[i]!;
+    const closer = OPENERS[ch];
+    if (closer && ch !== '‘') {
+      if (stack.length < MAX_NESTING) stack.push(closer);
+      continue;
+    }
+    if (stack.length && ch === stack[stack.length - 1]) {
+      stack.pop();
+      if (stack.length === 0 && QUOTE_CLOSERS.has(ch) && i > 0 && SENTENCE_END.has(s[i - 1]!)) push(i + 1);
+      continue;
+    }
+    if (stack.length === 0 && (SENTENCE_END.has(ch) || (ch === '.' && isWesternStop(s, i)))) {
+      let j = i + 1;
+      while (j < s.length && (SENTENCE_END.has(s[j]!) || CLOSERS.has(s[j]!))) j++;
+      push(j);
+      i = j - 1;
+    }
+  }
+  push(s.length);
+  return out;
+}
+
+describe('claims stage: tables of UTF-16 codes, equal to the code they replaced', () => {
+  it('splitSentences splits as before, on random text with quotes, brackets, stops and spaces', () => {
+    const next = rng(1919);
+    const pieces = [...Object.keys(OPENERS), ...CLOSERS, ...SENTENCE_END, '.', '.', '1', '2', ' ', '\n', '\u3000', '甲', '乙', '说', 'a', '𠀀', '\ud840'];
+    for (let round = 0; round < 3000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 40));
+      assert.deepEqual(splitSentences(s), splitSentencesBefore(s), JSON.stringify(s));
+    }
+    // deeper than the bound: openers past it are not awaited
+    const deep = '“'.repeat(20) + '甲。' + '”'.repeat(20) + '乙。丙';
+    assert.deepEqual(splitSentences(deep), splitSentencesBefore(deep));
+  });
+
+  it('firstWithin finds the first word of the list in the first n units, as find over a slice does', () => {
+    const next = rng(2019);
+    const pieces = ['如', '果', '假', '若', '要', '是', '一', '旦', '甲', '𠀀', '\ud840', ' '];
+    for (let round = 0; round < 2000; round++) {
+      const words = Array.from({ length: 1 + Math.floor(next() * 5) }, () => randomText(next, pieces, 1 + Math.floor(next() * 3)));
+      const lead = leadWords(words);
+      const s = randomText(next, pieces, Math.floor(next() * 16));
+      for (const n of [0, 1, 2, 5, 8, 12, 40]) {
+        assert.equal(firstWithin(lead, s, n), words.find((w) => s.slice(0, n).includes(w)), `${JSON.stringify(words)} in ${JSON.stringify(s)} within ${n}`);
+      }
+    }
+    // the lists the features read
+    for (const list of [CUES.transitions, CUES.conditionals]) {
+      const lead = leadWords(list);
+      for (let round = 0; round < 500; round++) {
+        const s = randomText(next, [...list, ...pieces, '，'], Math.floor(next() * 6));
+        for (const n of [8, 12]) assert.equal(firstWithin(lead, s, n), list.find((w) => s.slice(0, n).includes(w)), JSON.stringify(s));
+      }
+    }
+  });
+
+  it('duplicateKey drops what isSpaceLike calls a space, and nothing else', () => {
+    const next = rng(2119);
+    const pieces = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u3000', '\ufeff', '\u200b', '\u2002', '\u2003', '\u2009', '\u1680', '甲', 'a', '，', '𠀀', '\ud840'];
+    for (let round = 0; round < 3000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 24));
+      let plain = '';
+      for (let i = 0; i < s.length; i++) if (!isSpaceLike(s.charCodeAt(i))) plain += s[i];
+      assert.equal(duplicateKey(s), plain, JSON.stringify(s));
+    }
+  });
+
+  it('keyCharsIn has the bit of each of attribute\'s key characters that the text includes, and no other', () => {
+    const next = rng(2219);
+    const keyed: Array<[string, number]> = [['据', KEY.ju], ['的', KEY.de], ['引', KEY.yin], ['从', KEY.cong], ['接', KEY.jie], ['眼', KEY.yan], ['看', KEY.kan], ['“', KEY.quote], ['「', KEY.quote]];
+    const pieces = [...keyed.map(([ch]) => ch), '话', '援', '述', '受', '中', '来', '甲', '”', '𠀀', '\ud840', ' '];
+    for (let round = 0; round < 3000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 12));
+      let plain = 0;
+      for (const [ch, bit] of keyed) if (s.includes(ch)) plain |= bit;
+      assert.equal(keyCharsIn(s), plain, JSON.stringify(s));
+    }
+  });
+
+  it('isPureQuote answers as before, on random quotations', () => {
+    // the code before reading by code, verbatim
+    const TRAILING_STOPS = codeTable('。！？!?；;…', true);
+    const QUOTE_OPENERS = new Set(['“', '「', '『']);
+    const before = (s: string): boolean => {
+      const t = trimEndOf(s, TRAILING_STOPS);
+      const open = t[0];
+      if (!open || !QUOTE_OPENERS.has(open)) return false;
+      const close = OPENERS[open]!;
+      let depth = 0;
+      for (let i = 0; i < t.length; i++) {
+        if (t[i] === open) depth++;
+        else if (t[i] === close && --depth === 0) return i === t.length - 1;
+      }
+      return false;
+    };
+    const next = rng(2319);
+    const pieces = ['“', '”', '「', '」', '『', '』', '。', '！', ' ', '甲', '𠀀', '\ud840'];
+    for (let round = 0; round < 3000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 12));
+      assert.equal(isPureQuote(s), before(s), JSON.stringify(s));
+    }
+  });
+});
