@@ -221,6 +221,22 @@ describe('entities: the tagger against a reference decoder', () => {
   it(`agrees on every paragraph of the fixture corpus (${paragraphs.length})`, () => {
     for (const p of paragraphs) assert.deepEqual(tagged(p), reference(p), p);
   });
+  it('agrees on random strings of pieces of those paragraphs, up to 400 long', () => {
+    // names side by side and cut anywhere: label sequences the paragraphs alone never meet
+    const all = paragraphs.join('');
+    let seed = 11;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let trial = 0; trial < 60; trial++) {
+      const length = 1 + random(400);
+      let text = '';
+      while (text.length < length) {
+        const at = random(all.length);
+        text += all.slice(at, at + 1 + random(6));
+      }
+      text = text.slice(0, length);
+      assert.deepEqual(tagged(text), reference(text), text);
+    }
+  });
   for (const text of [
     '记者林晓雨昨天在成都采访了星河科技创始人周明。',
     '据远望咨询统计,2023年北京市朝阳区的企业数量增长了12%。',

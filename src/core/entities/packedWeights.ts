@@ -7,11 +7,15 @@
  */
 
 const LANE = 2 ** 17;
+/** One lane's range (for callers that unpack inline, as unpackSum does). */
+export const PACKED_LANE = LANE;
 const LANES = 3;
 const OFFSET = 4096;
 
 /** Rows summed per character: 5 unigrams, 4 bigrams, the trigram, classes and bias, the lattice. */
 export const ROWS_PER_CHAR = 12;
+/** What each lane of a sum of ROWS_PER_CHAR rows holds on top of its weights. */
+export const PACKED_BIAS = ROWS_PER_CHAR * OFFSET;
 
 /** Packed numbers per row of `labels` weights. */
 export function packedWidth(labels: number): number {

@@ -263,12 +263,13 @@ export class WordDictionary {
     out.fill(0, 0, n);
     const ends = this.ends;
     for (let i = 0; i < n; i++) {
-      let node = 0;
-      for (let j = i; j < n && j - i < this.longest; j++) {
+      // (the first step from the root: one-character words are no features, their categories not read)
+      let node = this.child(0, codes[i]!);
+      for (let j = i + 1; node >= 0 && j < n && j - i < this.longest; j++) {
         node = this.child(node, codes[j]!);
         if (node < 0) break;
         const categories = ends[node]!;
-        if (categories === 0 || j === i) continue;
+        if (categories === 0) continue;
         for (let c = 0; c < WORD_CATEGORIES.length; c++) {
           if ((categories & (1 << c)) === 0) continue;
           out[i]! |= 1 << (3 * c);
