@@ -65,6 +65,21 @@ describe('entities: the presence bits in front of the hash tables', () => {
   });
 });
 
+describe('entities: the rows of a table keyed by one character', () => {
+  it('are rowOf(a, 0, 0) for every BMP code, and follow keys set later', () => {
+    const table = new WeightTable(300, 1, 3);
+    for (let k = 0; k < 250; k++) table.set((k * 263) % 0x10000, 0, 0, 0, [k % 5, 1, 2]);
+    // keys of other shapes are no character's row
+    table.set(77, 1, 0, 0, [1, 1, 1]);
+    table.set(0x20000, 0, 0, 0, [1, 1, 1]);
+    const rows = table.rowsOfCharacters();
+    for (let a = 0; a < 0x10000; a++) assert.equal(rows[a], table.rowOf(a, 0, 0), `code ${a}`);
+    table.set(78, 0, 0, 0, [1, 2, 3]);
+    assert.ok(table.rowsOfCharacters()[78]! > 0);
+    assert.equal(table.rowsOfCharacters()[78], table.rowOf(78, 0, 0));
+  });
+});
+
 describe('entities: packed label weights', () => {
   it('sums twelve rows exactly, including the extremes', () => {
     const labels = NER_LABELS.length;

@@ -112,7 +112,9 @@ export function tagEntities(text: string): NerSpan[] {
   const cw = m.classes;
   const lw = m.lattice;
   // keys[j] is the character at position j - 2; the pair at j is keys[j], keys[j + 1]
-  for (let j = 0; j < n + 4; j++) unigramRows[j] = unigrams.rowOf(keys[j]!, 0, 0);
+  // (every key is a BMP code: astral characters share 0xffff)
+  const characterRows = unigrams.rowsOfCharacters();
+  for (let j = 0; j < n + 4; j++) unigramRows[j] = characterRows[keys[j]!]!;
   for (let j = 0; j < n + 3; j++) bigramRows[j] = bigrams.rowOf(keys[j]!, keys[j + 1]!, 0);
   const lattice = m.words?.lattice(points, n, latticeBuffer);
   for (let i = 0; i < n; i++) {
