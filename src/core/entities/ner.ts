@@ -246,9 +246,17 @@ export function tagEntities(text: string): NerSpan[] {
   labels[n - 1] = y;
   for (let i = n - 1; i > 0; i--) {
     const prev = (i - 1) * L;
-    let arg = isInside(y) ? y - 1 : 0;
-    for (let p = arg + 1; p < (isInside(y) ? y + 1 : L); p++) {
-      if (score[prev + p]! + trans[p * L + y]! > score[prev + arg]! + trans[arg * L + y]!) arg = p;
+    // the first best predecessor: an I- label's among its B- and itself, another's among all
+    const inside = isInside(y);
+    let arg = inside ? y - 1 : 0;
+    const last = inside ? y : L - 1;
+    let best = score[prev + arg]! + trans[arg * L + y]!;
+    for (let p = arg + 1; p <= last; p++) {
+      const v = score[prev + p]! + trans[p * L + y]!;
+      if (v > best) {
+        best = v;
+        arg = p;
+      }
     }
     y = arg;
     labels[i - 1] = y;
