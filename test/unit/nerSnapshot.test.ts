@@ -143,6 +143,27 @@ describe('entities: the word dictionary table', () => {
     assert.ok(!dictionary.has('中华人民共和国国务院办公厅', 'word'));
   });
 
+  it('answers the same after use and when restored from the state of one in use (an astral first character too)', () => {
+    // 𠀀 is astral: its edge from the root is in the table, not in the root's array; it and 星
+    // are words of one character too (no lattice bits of their own)
+    const lines = ['星河科技\to', '星河\tw', '星\tp', '成都\tl', '林晓雨\tp', '𠀀\tw', '𠀀𠀁\tw', '𠀀𠀁城\tl', '科技\tw'];
+    const fresh = () => WordDictionary.parse(lines.join('\n'));
+    const text = '林晓雨在成都的星河科技，𠀀𠀁城';
+    const codes = [...text].map((c) => c.codePointAt(0)!);
+    const answers = (d: WordDictionary) => ({
+      lattice: [...d.lattice(codes, codes.length)],
+      crosses: Array.from({ length: text.length + 1 }, (_, at) => [d.crosses(text, at), d.crosses(text, at, 3, true), d.crosses(text, at, 1)]),
+      has: ['星河科技', '星河', '成都', '林晓雨', '𠀀𠀁', '𠀀𠀁城', '𠀀', '科技'].map((w) => [d.has(w, 'org'), d.has(w, 'word'), d.has(w, 'place'), d.has(w, 'person'), d.isOrdinaryWord(w)]),
+    });
+    const used = fresh();
+    const first = answers(used);
+    // words of each category, the astral ones among them, begin, continue and end
+    assert.deepEqual(first.lattice, [1, 2, 4, 0, 64, 256, 0, 8 | 512, 16 | 2048, 16 | 512, 32 | 2048, 0, 512 | 64, 2048 | 128, 256]);
+    assert.deepEqual(answers(used), first);
+    assert.deepEqual(answers(WordDictionary.restore(used.state())), first);
+    assert.deepEqual(answers(WordDictionary.restore(fresh().state())), first);
+  });
+
   it('the shipped dictionary, read in full, is found again by every word of the file', () => {
     const text = readFileSync(join(modelDir, 'words.txt'), 'utf8');
     const dictionary = WordDictionary.parse(text);

@@ -65,6 +65,21 @@ describe('entities: the presence bits in front of the hash tables', () => {
   });
 });
 
+describe('entities: the rows of a table keyed by one character', () => {
+  it('are rowOf(a, 0, 0) for every BMP code, and follow keys set later', () => {
+    const table = new WeightTable(300, 1, 3);
+    for (let k = 0; k < 250; k++) table.set((k * 263) % 0x10000, 0, 0, 0, [k % 5, 1, 2]);
+    // keys of other shapes are no character's row
+    table.set(77, 1, 0, 0, [1, 1, 1]);
+    table.set(0x20000, 0, 0, 0, [1, 1, 1]);
+    const rows = table.rowsOfCharacters();
+    for (let a = 0; a < 0x10000; a++) assert.equal(rows[a], table.rowOf(a, 0, 0), `code ${a}`);
+    table.set(78, 0, 0, 0, [1, 2, 3]);
+    assert.ok(table.rowsOfCharacters()[78]! > 0);
+    assert.equal(table.rowsOfCharacters()[78], table.rowOf(78, 0, 0));
+  });
+});
+
 describe('entities: packed label weights', () => {
   it('sums twelve rows exactly, including the extremes', () => {
     const labels = NER_LABELS.length;
@@ -220,6 +235,22 @@ describe('entities: the tagger against a reference decoder', () => {
     .map((p) => toSimplifiedView(p).text.toLowerCase());
   it(`agrees on every paragraph of the fixture corpus (${paragraphs.length})`, () => {
     for (const p of paragraphs) assert.deepEqual(tagged(p), reference(p), p);
+  });
+  it('agrees on random strings of pieces of those paragraphs, up to 400 long', () => {
+    // names side by side and cut anywhere: label sequences the paragraphs alone never meet
+    const all = paragraphs.join('');
+    let seed = 11;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let trial = 0; trial < 60; trial++) {
+      const length = 1 + random(400);
+      let text = '';
+      while (text.length < length) {
+        const at = random(all.length);
+        text += all.slice(at, at + 1 + random(6));
+      }
+      text = text.slice(0, length);
+      assert.deepEqual(tagged(text), reference(text), text);
+    }
   });
   for (const text of [
     '记者林晓雨昨天在成都采访了星河科技创始人周明。',

@@ -4,6 +4,7 @@
  * team) before it reaches the resolve stage.
  */
 import { entityId, type EntityType, type Lexicon } from './lexicon';
+import { lowerCase } from './lowerCase';
 import type { WordDictionary } from './wordLattice';
 
 export type EntitySource = 'lexicon' | 'workspace' | 'role' | 'speech' | 'suffix' | 'latin' | 'transliterated' | 'quoted' | 'title' | 'abbreviation' | 'model' | 'repeated';
@@ -87,7 +88,7 @@ export class CandidateSink {
     if (this.inUrl && (this.inUrl[start] === 1 || this.inUrl[end - 1] === 1)) return;
     const { norm, text, lexicon } = this.ctx;
     const surface = norm.slice(start, end);
-    if (lexicon.ignore.size && lexicon.ignore.has(surface.toLowerCase())) return;
+    if (lexicon.ignore.size && lexicon.ignore.has(lowerCase(surface))) return;
     const canonical = options.canonical ?? surface;
     const c: Candidate = { start, end, text: text.slice(start, end), type, canonical, entityId: entityId(type, canonical), source, priority };
     if (options.short) c.short = true;

@@ -7,6 +7,7 @@
 import { toSimplifiedView } from '../script/normalize';
 import { CandidateSink, type CandidateSource, type DetectContext, type EntityMention } from './candidates';
 import type { Lexicon } from './lexicon';
+import { lowerCase } from './lowerCase';
 import { nerWordDictionary } from './ner';
 import { parenthesisedAliases } from './parenthesised';
 import { resolveOverlaps } from './resolve';
@@ -53,7 +54,7 @@ export function detectEntitiesBatch(texts: readonly string[], lexicon: Lexicon, 
   for (let i = 0; i < n; i++) {
     const text = texts[i]!;
     const norm = simplified?.[i] ?? toSimplifiedView(text).text;
-    contexts[i] = { text, norm, form: norm.toLowerCase(), lexicon, words };
+    contexts[i] = { text, norm, form: lowerCase(norm), lexicon, words };
     sinks[i] = new CandidateSink(contexts[i]!);
   }
   for (const source of RULE_SOURCES) for (let i = 0; i < n; i++) source(contexts[i]!, sinks[i]!);

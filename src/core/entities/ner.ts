@@ -5,7 +5,7 @@
  */
 import { NER_LABELS, type NerType } from './nerFeatures';
 import { CLASS_COUNT, nerModel } from './nerModel';
-import { packedWidth, unpackSum } from './packedWeights';
+import { PACKED_BIAS, PACKED_LANE, packedWidth } from './packedWeights';
 
 export { nerAvailable, nerWordDictionary, setNerModelPath } from './nerModel';
 
@@ -46,12 +46,11 @@ const scratch = {
   lattice: new Uint16Array(0),
   unigramRows: new Int32Array(0),
   bigramRows: new Int32Array(0),
+  /** Unpacked emissions, nine per character. */
   emit: new Float64Array(0),
   /** Viterbi sums: over a long string they outgrow 32 bits. */
   score: new Float64Array(0),
   labels: new Int8Array(0),
-  /** One character's unpacked emissions. */
-  unpacked: new Float64Array(L),
 };
 
 function scratchFor(length: number): typeof scratch {
@@ -66,7 +65,7 @@ function scratchFor(length: number): typeof scratch {
       lattice: new Uint16Array(c),
       unigramRows: new Int32Array(c + 4),
       bigramRows: new Int32Array(c + 4),
-      emit: new Float64Array(c * packedWidth(L)),
+      emit: new Float64Array(c * L),
       score: new Float64Array(c * L),
       labels: new Int8Array(c),
     });
@@ -84,7 +83,7 @@ export function tagEntities(text: string): NerSpan[] {
   if (!m || text.length === 0) return [];
   // code points (keys: digits as one symbol, astral characters as one), their UTF-16 offsets, classes
   let n = 0;
-  const { keys, points, offsets, classes, emit, score, unigramRows, bigramRows, lattice: latticeBuffer, labels, unpacked: e } = scratchFor(text.length);
+  const { keys, points, offsets, classes, emit, score, unigramRows, bigramRows, lattice: latticeBuffer, labels } = scratchFor(text.length);
   for (let u = 0; u < text.length; ) {
     const cp = text.codePointAt(u)!;
     const width = cp > 0xffff ? 2 : 1;
@@ -101,67 +100,163 @@ export function tagEntities(text: string): NerSpan[] {
   keys[n + 2] = keys[n + 3] = 0x3e; // >
   classes[0] = classes[n + 1] = EDGE_CLASS;
 
-  // emission scores, packed: each key looked up once, then each position sums its twelve rows
+  // emission scores: each key looked up once, then each position sums its twelve packed rows
+  // (three additions per row for nine labels) and unpacks the sums into nine numbers. All the
+  // numbers are integers below 2^53: every sum is exact, whatever the order of its terms.
   const P = packedWidth(L);
+  if (P !== 3 || L !== 9) throw new Error('the tagger is written for nine labels');
   const { unigrams, bigrams, trigrams } = m;
   const uw = unigrams.weights;
   const bw = bigrams.weights;
   const tw = trigrams.weights;
+  const cw = m.classes;
+  const lw = m.lattice;
   // keys[j] is the character at position j - 2; the pair at j is keys[j], keys[j + 1]
-  for (let j = 0; j < n + 4; j++) unigramRows[j] = unigrams.rowOf(keys[j]!, 0, 0);
+  // (every key is a BMP code: astral characters share 0xffff)
+  const characterRows = unigrams.rowsOfCharacters();
+  for (let j = 0; j < n + 4; j++) unigramRows[j] = characterRows[keys[j]!]!;
   for (let j = 0; j < n + 3; j++) bigramRows[j] = bigrams.rowOf(keys[j]!, keys[j + 1]!, 0);
   const lattice = m.words?.lattice(points, n, latticeBuffer);
   for (let i = 0; i < n; i++) {
-    const at = i * P;
+    // u-2 … u2: the characters at i - 2 … i + 2, each read as its part of the row; b-2 … b1: the pairs starting at i - 2 … i + 1
+    const u0 = unigramRows[i]!;
+    const u1 = unigramRows[i + 1]! + 3;
+    const u2 = unigramRows[i + 2]! + 6;
+    const u3 = unigramRows[i + 3]! + 9;
+    const u4 = unigramRows[i + 4]! + 12;
+    const b0 = bigramRows[i]!;
+    const b1 = bigramRows[i + 1]! + 3;
+    const b2 = bigramRows[i + 2]! + 6;
+    const b3 = bigramRows[i + 3]! + 9;
     const tri = trigrams.rowOf(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!);
-    const cls = ((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * P;
-    const lat = (lattice ? lattice[i]! : 0) * P;
-    for (let k = 0; k < P; k++) {
-      emit[at + k] =
-        // u-2 … u2: the characters at i - 2 … i + 2, each read as its part of the row
-        uw[unigramRows[i]! + k]! + uw[unigramRows[i + 1]! + P + k]! + uw[unigramRows[i + 2]! + 2 * P + k]! +
-        uw[unigramRows[i + 3]! + 3 * P + k]! + uw[unigramRows[i + 4]! + 4 * P + k]! +
-        // b-2 … b1: the pairs starting at i - 2 … i + 1
-        bw[bigramRows[i]! + k]! + bw[bigramRows[i + 1]! + P + k]! + bw[bigramRows[i + 2]! + 2 * P + k]! + bw[bigramRows[i + 3]! + 3 * P + k]! +
-        tw[tri + k]! + m.classes[cls + k]! + m.lattice[lat + k]!;
+    const cls = ((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * 3;
+    const lat = (lattice ? lattice[i]! : 0) * 3;
+    const at = i * 9;
+    for (let k = 0; k < 3; k++) {
+      let v =
+        uw[u0 + k]! + uw[u1 + k]! + uw[u2 + k]! + uw[u3 + k]! + uw[u4 + k]! +
+        bw[b0 + k]! + bw[b1 + k]! + bw[b2 + k]! + bw[b3 + k]! +
+        tw[tri + k]! + cw[cls + k]! + lw[lat + k]!;
+      // the three lanes, low first (as unpackSum reads them)
+      for (let lane = 0; lane < 3; lane++) {
+        const high = Math.floor(v / PACKED_LANE);
+        emit[at + 3 * k + lane] = v - high * PACKED_LANE - PACKED_BIAS;
+        v = high;
+      }
     }
   }
 
-  // Viterbi over the unpacked emissions
+  // Viterbi: best scores only, the path recovered backwards. Labels are O, then B- and I- per
+  // type: an I- label (even index from 2) follows only its B- or itself; O and B- follow any.
+  // The previous scores and the transitions are locals: no reads of them per step.
   const trans = m.transitions;
-  const transInto = m.transitionsInto;
-  unpackSum(emit, 0, L, e);
-  for (let y = 0; y < L; y++) score[y] = e[y]! + trans[L * L + y]!;
-  // forward: best scores only, without a branch per predecessor; the path is recovered backwards.
-  // Labels are O, then B- and I- per type: an I- label (even index from 2) follows only its B- or itself.
+  const t00 = trans[0]!, t10 = trans[9]!, t20 = trans[18]!, t30 = trans[27]!, t40 = trans[36]!, t50 = trans[45]!, t60 = trans[54]!, t70 = trans[63]!, t80 = trans[72]!;
+  const t01 = trans[1]!, t11 = trans[10]!, t21 = trans[19]!, t31 = trans[28]!, t41 = trans[37]!, t51 = trans[46]!, t61 = trans[55]!, t71 = trans[64]!, t81 = trans[73]!;
+  const t03 = trans[3]!, t13 = trans[12]!, t23 = trans[21]!, t33 = trans[30]!, t43 = trans[39]!, t53 = trans[48]!, t63 = trans[57]!, t73 = trans[66]!, t83 = trans[75]!;
+  const t05 = trans[5]!, t15 = trans[14]!, t25 = trans[23]!, t35 = trans[32]!, t45 = trans[41]!, t55 = trans[50]!, t65 = trans[59]!, t75 = trans[68]!, t85 = trans[77]!;
+  const t07 = trans[7]!, t17 = trans[16]!, t27 = trans[25]!, t37 = trans[34]!, t47 = trans[43]!, t57 = trans[52]!, t67 = trans[61]!, t77 = trans[70]!, t87 = trans[79]!;
+  const t12 = trans[11]!, t22 = trans[20]!, t34 = trans[31]!, t44 = trans[40]!, t56 = trans[51]!, t66 = trans[60]!, t78 = trans[71]!, t88 = trans[80]!;
+  let s0 = emit[0]! + trans[L * L]!;
+  let s1 = emit[1]! + trans[L * L + 1]!;
+  let s2 = emit[2]! + trans[L * L + 2]!;
+  let s3 = emit[3]! + trans[L * L + 3]!;
+  let s4 = emit[4]! + trans[L * L + 4]!;
+  let s5 = emit[5]! + trans[L * L + 5]!;
+  let s6 = emit[6]! + trans[L * L + 6]!;
+  let s7 = emit[7]! + trans[L * L + 7]!;
+  let s8 = emit[8]! + trans[L * L + 8]!;
+  score[0] = s0; score[1] = s1; score[2] = s2; score[3] = s3; score[4] = s4; score[5] = s5; score[6] = s6; score[7] = s7; score[8] = s8;
   for (let i = 1; i < n; i++) {
-    unpackSum(emit, i * P, L, e);
-    const row = i * L;
-    const prev = row - L;
-    for (let y = 0; y < L; y++) {
-      let best = -Infinity;
-      if (isInside(y)) {
-        const fromBegin = score[prev + y - 1]! + trans[(y - 1) * L + y]!;
-        const fromInside = score[prev + y]! + trans[y * L + y]!;
-        best = fromBegin > fromInside ? fromBegin : fromInside;
-      } else {
-        const into = y * L;
-        for (let p = 0; p < L; p++) {
-          const v = score[prev + p]! + transInto[into + p]!;
-          best = v > best ? v : best;
-        }
-      }
-      score[row + y] = best + e[y]!;
-    }
+    let v: number;
+    let n0 = s0 + t00;
+    v = s1 + t10; if (v > n0) n0 = v;
+    v = s2 + t20; if (v > n0) n0 = v;
+    v = s3 + t30; if (v > n0) n0 = v;
+    v = s4 + t40; if (v > n0) n0 = v;
+    v = s5 + t50; if (v > n0) n0 = v;
+    v = s6 + t60; if (v > n0) n0 = v;
+    v = s7 + t70; if (v > n0) n0 = v;
+    v = s8 + t80; if (v > n0) n0 = v;
+    let n1 = s0 + t01;
+    v = s1 + t11; if (v > n1) n1 = v;
+    v = s2 + t21; if (v > n1) n1 = v;
+    v = s3 + t31; if (v > n1) n1 = v;
+    v = s4 + t41; if (v > n1) n1 = v;
+    v = s5 + t51; if (v > n1) n1 = v;
+    v = s6 + t61; if (v > n1) n1 = v;
+    v = s7 + t71; if (v > n1) n1 = v;
+    v = s8 + t81; if (v > n1) n1 = v;
+    let n3 = s0 + t03;
+    v = s1 + t13; if (v > n3) n3 = v;
+    v = s2 + t23; if (v > n3) n3 = v;
+    v = s3 + t33; if (v > n3) n3 = v;
+    v = s4 + t43; if (v > n3) n3 = v;
+    v = s5 + t53; if (v > n3) n3 = v;
+    v = s6 + t63; if (v > n3) n3 = v;
+    v = s7 + t73; if (v > n3) n3 = v;
+    v = s8 + t83; if (v > n3) n3 = v;
+    let n5 = s0 + t05;
+    v = s1 + t15; if (v > n5) n5 = v;
+    v = s2 + t25; if (v > n5) n5 = v;
+    v = s3 + t35; if (v > n5) n5 = v;
+    v = s4 + t45; if (v > n5) n5 = v;
+    v = s5 + t55; if (v > n5) n5 = v;
+    v = s6 + t65; if (v > n5) n5 = v;
+    v = s7 + t75; if (v > n5) n5 = v;
+    v = s8 + t85; if (v > n5) n5 = v;
+    let n7 = s0 + t07;
+    v = s1 + t17; if (v > n7) n7 = v;
+    v = s2 + t27; if (v > n7) n7 = v;
+    v = s3 + t37; if (v > n7) n7 = v;
+    v = s4 + t47; if (v > n7) n7 = v;
+    v = s5 + t57; if (v > n7) n7 = v;
+    v = s6 + t67; if (v > n7) n7 = v;
+    v = s7 + t77; if (v > n7) n7 = v;
+    v = s8 + t87; if (v > n7) n7 = v;
+    let n2 = s1 + t12;
+    v = s2 + t22; if (v > n2) n2 = v;
+    let n4 = s3 + t34;
+    v = s4 + t44; if (v > n4) n4 = v;
+    let n6 = s5 + t56;
+    v = s6 + t66; if (v > n6) n6 = v;
+    let n8 = s7 + t78;
+    v = s8 + t88; if (v > n8) n8 = v;
+    const e = i * 9;
+    s0 = n0 + emit[e + 0]!;
+    score[e + 0] = s0;
+    s1 = n1 + emit[e + 1]!;
+    score[e + 1] = s1;
+    s2 = n2 + emit[e + 2]!;
+    score[e + 2] = s2;
+    s3 = n3 + emit[e + 3]!;
+    score[e + 3] = s3;
+    s4 = n4 + emit[e + 4]!;
+    score[e + 4] = s4;
+    s5 = n5 + emit[e + 5]!;
+    score[e + 5] = s5;
+    s6 = n6 + emit[e + 6]!;
+    score[e + 6] = s6;
+    s7 = n7 + emit[e + 7]!;
+    score[e + 7] = s7;
+    s8 = n8 + emit[e + 8]!;
+    score[e + 8] = s8;
   }
   let y = 0;
   for (let k = 1; k < L; k++) if (score[(n - 1) * L + k]! > score[(n - 1) * L + y]!) y = k;
   labels[n - 1] = y;
   for (let i = n - 1; i > 0; i--) {
     const prev = (i - 1) * L;
-    let arg = isInside(y) ? y - 1 : 0;
-    for (let p = arg + 1; p < (isInside(y) ? y + 1 : L); p++) {
-      if (score[prev + p]! + trans[p * L + y]! > score[prev + arg]! + trans[arg * L + y]!) arg = p;
+    // the first best predecessor: an I- label's among its B- and itself, another's among all
+    const inside = isInside(y);
+    let arg = inside ? y - 1 : 0;
+    const last = inside ? y : L - 1;
+    let best = score[prev + arg]! + trans[arg * L + y]!;
+    for (let p = arg + 1; p <= last; p++) {
+      const v = score[prev + p]! + trans[p * L + y]!;
+      if (v > best) {
+        best = v;
+        arg = p;
+      }
     }
     y = arg;
     labels[i - 1] = y;

@@ -7,11 +7,15 @@
  */
 
 const LANE = 2 ** 17;
+/** One lane's range (for callers that unpack inline, as unpackSum does). */
+export const PACKED_LANE = LANE;
 const LANES = 3;
 const OFFSET = 4096;
 
 /** Rows summed per character: 5 unigrams, 4 bigrams, the trigram, classes and bias, the lattice. */
 export const ROWS_PER_CHAR = 12;
+/** What each lane of a sum of ROWS_PER_CHAR rows holds on top of its weights. */
+export const PACKED_BIAS = ROWS_PER_CHAR * OFFSET;
 
 /** Packed numbers per row of `labels` weights. */
 export function packedWidth(labels: number): number {
@@ -102,6 +106,8 @@ export class WeightTable {
   private rows = 1;
   /** Which keys may be in the table: made on the first rowOf, dropped when a key is added. */
   private presence: KeyPresence | undefined;
+  /** The rows of keys (a, 0, 0) by a: made on the first rowsOfCharacters, dropped when a key is added. */
+  private characterRows: Int32Array | undefined;
 
   /**
    * `parts` rows of `labels` weights per key, all starting at the packed zero. Row 0 stays
@@ -144,6 +150,7 @@ export class WeightTable {
       row = this.rows++ * this.parts * packedWidth(this.labels);
       this.slots.set([a, b, c, row], h * 4);
       this.presence = undefined;
+      this.characterRows = undefined;
     }
     packRow(weights, this.weights, row + part * packedWidth(this.labels));
   }
@@ -154,6 +161,21 @@ export class WeightTable {
     if (!(this.presence ?? this.presenceOfKeys()).mayHold(WeightTable.hash(a, b, c))) return 0;
     const row = this.find(a, b, c);
     return row < 0 ? 0 : row;
+  }
+
+  /**
+   * rowOf(a, 0, 0) for every a below 2^16, as one array indexed by a: for a table keyed by one
+   * character (a BMP code), one read per lookup instead of a hash, the presence bits and a probe.
+   */
+  rowsOfCharacters(): Int32Array {
+    if (this.characterRows) return this.characterRows;
+    const rows = new Int32Array(0x10000);
+    const slots = this.slots;
+    for (let at = 0; at < slots.length; at += 4) {
+      const a = slots[at]!;
+      if (a >= 0 && a < 0x10000 && slots[at + 1] === 0 && slots[at + 2] === 0) rows[a] = slots[at + 3]!;
+    }
+    return (this.characterRows = rows);
   }
 
   /** (apart from rowOf: a closure there would cost every lookup a context object) */

@@ -5,6 +5,7 @@
  */
 import type { EntityMention, EntitySource } from './detect';
 import { Lexicon, type LexiconEntry } from './lexicon';
+import { lowerCase } from './lowerCase';
 import { nerWordDictionary } from './ner';
 
 /** Sources whose names are worth repeating: lexicon names are found everywhere already. */
@@ -55,7 +56,7 @@ export function learnedNamesOf(learnable: Iterable<EntityMention>, previous?: Le
 export function repeatedMentions(text: string, simplified: string, names: Lexicon, found: readonly EntityMention[]): EntityMention[] {
   const taken = new Uint8Array(text.length + 1);
   for (const m of found) taken.fill(1, m.start, m.end);
-  const form = simplified.toLowerCase();
+  const form = lowerCase(simplified);
   const out: EntityMention[] = [];
   for (let i = 0; i < form.length; ) {
     if (!names.mayMatchAt(form, i)) {

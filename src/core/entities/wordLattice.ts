@@ -16,6 +16,18 @@ export const LATTICE_BITS = WORD_CATEGORIES.length * 3;
 const CATEGORY_CODE: Record<string, number> = { p: 0, o: 1, l: 2, w: 3 };
 const CATEGORY_BY_CODE = new Map(Object.entries(CATEGORY_CODE).map(([letter, code]) => [letter.charCodeAt(0), code]));
 
+/**
+ * A child read from the table carries the categories of the words ending at it above its node
+ * number (packEnds): a walk reads them with the edge, not from `ends` at a node far away.
+ */
+const NODE_BITS = 24;
+const NODE_MASK = (1 << NODE_BITS) - 1;
+
+/** The node of a child read by `child` (-1 stays -1). */
+function nodeOf(child: number): number {
+  return child < 0 ? -1 : child & NODE_MASK;
+}
+
 export interface WordDictionaryState {
   slots: Int32Array;
   rootChildren: Int32Array;
@@ -104,6 +116,7 @@ export class WordDictionary {
     if (fitting < this.capacity) this.resize(fitting);
     this.longest = longest;
     this.size = count;
+    if (this.nodes > NODE_MASK) throw new Error('word dictionary too large');
   }
 
   /**
@@ -186,7 +199,11 @@ export class WordDictionary {
     return child;
   }
 
-  /** The child of `node` along `code`, or -1. */
+  /**
+   * The child of `node` along `code`, or -1. A child of the root is its node number alone; any
+   * other carries the categories of the words ending at it above NODE_BITS (`& NODE_MASK` is
+   * the node, `>>> NODE_BITS` the categories).
+   */
   child(node: number, code: number): number {
     if (node === 0 && code < 0x10000) return this.rootChildren[code]!;
     // most walks end on an edge that is not there: the presence bits (in cache) say so without
@@ -197,7 +214,23 @@ export class WordDictionary {
   /** (apart from child: a closure there would cost every lookup a context object) */
   private presenceOfEdges(): KeyPresence {
     const slots = this.slots;
+    this.packEnds();
     return (this.presence = KeyPresence.of(slots, 3, (at) => WordDictionary.hash(slots[at]!, slots[at + 1]!)));
+  }
+
+  /**
+   * Writes each child's categories into its edge, in place, before the first lookup (after the
+   * table is built: building probes it unpacked). Idempotent: a restored snapshot of a table
+   * already packed is packed again to the same values.
+   */
+  private packEnds(): void {
+    const slots = this.slots;
+    const ends = this.ends;
+    for (let at = 0; at < slots.length; at += 3) {
+      if (slots[at] === -1) continue;
+      const child = slots[at + 2]! & NODE_MASK;
+      slots[at + 2] = child | (ends[child]! << NODE_BITS);
+    }
   }
 
   /** The child of `node` along `code`, or -1, from the table alone. */
@@ -217,14 +250,14 @@ export class WordDictionary {
   /** Whether `word` is in the dictionary with this category (a place: 美国, 硅谷). */
   has(word: string, category: WordCategory): boolean {
     let node = 0;
-    for (let j = 0; j < word.length && node >= 0; j++) node = this.child(node, word.charCodeAt(j));
+    for (let j = 0; j < word.length && node >= 0; j++) node = nodeOf(this.child(node, word.charCodeAt(j)));
     return node > 0 && (this.ends[node]! & (1 << WORD_CATEGORIES.indexOf(category))) !== 0;
   }
 
   /** Whether `word` is in the dictionary as an ordinary word only (多云, 文章), not as a name. */
   isOrdinaryWord(word: string): boolean {
     let node = 0;
-    for (let j = 0; j < word.length && node >= 0; j++) node = this.child(node, word.charCodeAt(j));
+    for (let j = 0; j < word.length && node >= 0; j++) node = nodeOf(this.child(node, word.charCodeAt(j)));
     return node > 0 && this.ends[node] === 1 << WORD_CATEGORIES.indexOf('word');
   }
 
@@ -245,9 +278,11 @@ export class WordDictionary {
       if (reach < 255 && start + reach <= at) continue;
       let node = 0;
       for (let j = start; j < text.length && j - start < this.longest; j++) {
-        node = this.child(node, text.charCodeAt(j));
-        if (node < 0) break;
-        const categories = this.ends[node]!;
+        const child = this.child(node, text.charCodeAt(j));
+        if (child < 0) break;
+        node = child & NODE_MASK;
+        // (a child of the root carries no categories; its word ends before `at` anyway)
+        const categories = child >>> NODE_BITS;
         if (j >= at && j - start + 1 >= minLength && ((categories & ordinary) !== 0 || ((categories & place) !== 0 && j - start >= 2))) return true;
       }
     }
@@ -261,14 +296,15 @@ export class WordDictionary {
    */
   lattice(codes: ArrayLike<number>, n: number, out = new Uint16Array(n)): Uint16Array {
     out.fill(0, 0, n);
-    const ends = this.ends;
     for (let i = 0; i < n; i++) {
-      let node = 0;
-      for (let j = i; j < n && j - i < this.longest; j++) {
-        node = this.child(node, codes[j]!);
-        if (node < 0) break;
-        const categories = ends[node]!;
-        if (categories === 0 || j === i) continue;
+      // (the first step from the root: one-character words are no features, their categories not read)
+      let node = nodeOf(this.child(0, codes[i]!));
+      for (let j = i + 1; node >= 0 && j < n && j - i < this.longest; j++) {
+        const child = this.child(node, codes[j]!);
+        if (child < 0) break;
+        node = child & NODE_MASK;
+        const categories = child >>> NODE_BITS;
+        if (categories === 0) continue;
         for (let c = 0; c < WORD_CATEGORIES.length; c++) {
           if ((categories & (1 << c)) === 0) continue;
           out[i]! |= 1 << (3 * c);

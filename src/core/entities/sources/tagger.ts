@@ -96,7 +96,22 @@ function unbalancedParentheses(s: string): boolean {
 }
 
 /** Numerals: a "person" counted (大模型五小龙, 亚洲四小龙) is a nickname of a group. */
-const NUMERALS = new Set([...'一二三四五六七八九十两几']);
+const NUMERAL_UNITS = codeTable('一二三四五六七八九十两几', false);
+
+const FACILITY_NAMES: ReadonlySet<string> = new Set(FACILITIES);
+/** FACILITIES by their last UTF-16 unit, in their order: a span's last unit rules most of them out at once. */
+const FACILITIES_BY_LAST = new Map<number, string[]>();
+for (const f of FACILITIES) {
+  const last = f.charCodeAt(f.length - 1);
+  FACILITIES_BY_LAST.set(last, [...(FACILITIES_BY_LAST.get(last) ?? []), f]);
+}
+
+/** The first of FACILITIES that `surface` ends in and is longer than (中国美术馆: 美术馆). */
+function facilityEnding(surface: string): string | undefined {
+  const candidates = FACILITIES_BY_LAST.get(surface.charCodeAt(surface.length - 1));
+  if (candidates) for (const f of candidates) if (surface.endsWith(f) && surface.length > f.length) return f;
+  return undefined;
+}
 
 function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: number, type: NerSpan['type']): void {
   const { norm, form, words } = ctx;
@@ -125,7 +140,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     end = start + paren;
     surface = form.slice(start, end);
   }
-  if (GENERIC_INSTITUTIONS.has(surface) || FACILITIES.includes(surface)) return;
+  if (GENERIC_INSTITUTIONS.has(surface) || FACILITY_NAMES.has(surface)) return;
   // an acronym followed by what it stands for is a term being defined: GMV(Gross Merchandise Volume)
   if (/^[a-z]{2,6}$/.test(surface) && /^[(（]/.test(norm.slice(end, end + 1))) return;
   // a foreign name a side plays against is a team, an organisation: 输给埃因霍温 (in the
@@ -146,7 +161,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     // a transliterated name does not end in an adverb of time glued to it: 克林顿刚上任 → 克林顿
     if (end - start > 3 && surnameAt(norm, start) === 0 && TRANSLITERATION.has(norm[end - 2]!) && ADVERB_AFTER_NAME.has(norm[end - 1]!)) end--;
     surface = form.slice(start, end);
-    if (NUMERALS.has(norm[start - 1] ?? '') || NUMERALS.has(norm[start]!)) return;
+    if (NUMERAL_UNITS[norm.charCodeAt(start - 1)] === 1 || NUMERAL_UNITS[norm.charCodeAt(start)] === 1) return;
     if (isSaying(norm.slice(start, end), norm, start, words)) return;
     // nor is a doubled adverb in a name: 徐徐张口 (slowly opening) is no one
     if (includesAny(norm.slice(start, end), DOUBLED_ADVERBS)) return;
@@ -165,7 +180,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   if (end - start < 2 && type !== 'place') return;
   if (type === 'org' && (LATIN_STOP.has(surface) || isKindOfOrganisation(norm.slice(start, end), (w) => isKnownPlace(ctx, w)))) return;
   // a building or a venue is a place one can be at: 中国美术馆, 首都机场 (but not 博物馆 alone)
-  const facility = FACILITIES.find((f) => surface.endsWith(f) && surface.length > f.length);
+  const facility = facilityEnding(surface);
   if (facility) {
     // a preposition or a verb glued before it is no part of its name: 向|纪念馆, 在|某某博物馆
     let from = start;
