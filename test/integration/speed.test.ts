@@ -112,8 +112,13 @@ describe('Gloss speed: corpus index in the background, cached by content hash', 
     writeFileSync(changed.fsPath, `${readFileSync(changed.fsPath, 'utf8')}\n据星河日报报道，周海波将出任青禾科技总经理。\n`);
     await api.rebuildIndex();
     stats = api.indexStats();
-    assert.deepEqual(mine(stats.analysed), [changed.toString()]);
-    assert.deepEqual(mine(stats.cached), ours.filter((u) => u !== changed.toString()).sort());
+    // the file watcher may index the changed article first (an update of its own), and the build
+    // then finds its new text in the cache: either way only the changed one is analysed again,
+    // and the corpus view below shows its new text, which a result cached from the old text lacks
+    const unchanged = ours.filter((u) => u !== changed.toString()).sort();
+    const again = mine(stats.analysed);
+    assert.ok(again.length === 0 || (again.length === 1 && again[0] === changed.toString()), `analysed again: ${again.join(', ')}`);
+    assert.deepEqual(mine(stats.cached).filter((u) => u !== changed.toString()), unchanged);
     const tree = await vscode.commands.executeCommand<{ tree: unknown }>('gloss.corpusTree');
     assert.match(JSON.stringify(tree.tree), /周海波将出任青禾科技总经理/, 'the claim of the new paragraph is in the corpus view');
   });

@@ -19,12 +19,42 @@ import daysCues from './data/daysCues.json';
 /** What may stand between a cue of days and its number: 了 and approximation words (持续了近7日). */
 const BETWEEN_CUE_AND_DAYS = new Set([...'了近约約共达達仅僅逾超']);
 
+/** How far back a named version (GPT-3.5) is looked for, in UTF-16 units. */
+const VERSION_LOOKBACK = 100;
+
+const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * Whether the lone digit from i to end, standing as a noun before 了 or 在, is the next version
+ * of a name written shortly before it with its own version (追上GPT-3.5…已经到4了，还有5在训练):
+ * not an amount. A score (2比1在客场) or a level with no named version before it (降到2了) is one.
+ */
+function versionAfterName(text: string, i: number, end: number): boolean {
+  if (text[end] !== '了' && text[end] !== '在') return false;
+  const before = text[i - 1];
+  if (before === '比' || before === ':' || before === '：') return false;
+  for (let p = Math.max(0, i - VERSION_LOOKBACK); p < i - 1; p++) {
+    if (!isAsciiLetter(text.charCodeAt(p))) continue;
+    const next = text.charCodeAt(p + 1);
+    if (isAsciiDigit(next) || ((next === 0x2d || next === 0x20) && isAsciiDigit(text.charCodeAt(p + 2)))) return true;
+  }
+  return false;
+}
+
+const startsAny = (text: string, words: readonly string[], at: number): boolean => words.some((w) => text.startsWith(w, at));
+
 /** Whether N日 at i (日 at `day`) counts days rather than naming a day of the month (data/daysCues.json). */
 function countsDays(text: string, i: number, day: number): boolean {
-  for (const w of daysCues.after) if (text.startsWith(w, day + 1)) return true;
+  const after = day + 1;
+  if (startsAny(text, daysCues.timeOfDay, after)) return false;
+  if (startsAny(text, daysCues.after, after)) return true;
+  if (startsAny(text, daysCues.inside, after) && !startsAny(text, daysCues.insideWords, after)) return true;
   // the cue ends right before the number, or before the words allowed between (近 is both)
   for (let k = i; k >= 0 && i - k <= 2; k--) {
-    for (const w of daysCues.before) if (text.startsWith(w, k - w.length)) return true;
+    for (const w of daysCues.before) {
+      if (text.startsWith(w, k - w.length) && !daysCues.notBefore.some((n) => n.endsWith(w) && text.startsWith(n, k - n.length))) return true;
+    }
     if (k === 0 || !BETWEEN_CUE_AND_DAYS.has(text[k - 1]!)) break;
   }
   return false;
@@ -76,7 +106,7 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
   if (loose && unitStart > end + 1 && loose.unit.type === 'count') loose = undefined;
   let unit: Unit | undefined = loose?.unit;
   if (currency && unit && unit.type !== 'money') return -1;
-  if (!unit && !currency && text[unitStart] === '日' && countsDays(text, i, unitStart)) {
+  if (!unit && !currency && n.value >= 1 && text[unitStart] === '日' && countsDays(text, i, unitStart)) {
     unit = { text: '日', type: 'duration', unit: 'day' };
     loose = { unit, end: unitStart + 1 };
   }
@@ -165,8 +195,7 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
   const f = withUnit(s, signed ? i - 1 : i, end, signed && typeof value === 'number' ? -value : value, unit, approx);
   if (unit) f.numeralEnd = s.base + n.end;
   if (n.loneChineseDigit && !unit) f.salient = false;
-  // one Arabic digit standing as a noun, right before 了 or 在, names a version or a label (after GPT-3.5: 到4了, 还有5在训练), not an amount
-  if (n.plainArabic && n.end - i === 1 && !unit && (text[n.end] === '了' || text[n.end] === '在')) f.salient = false;
+  if (n.plainArabic && n.end - i === 1 && !unit && versionAfterName(text, i, n.end)) f.salient = false;
   if (!unit && n.end - i === 1 && CN_SMALL_UNITS.has(text[i]!)) f.salient = false;
   if (n.loneChineseDigit && unit?.type === 'count' && n.value === 1) f.salient = false;
   // the tail of a run of Chinese digits that reads as no one number (一五一十 → 一十, 三三两两 → 两两)
