@@ -68,6 +68,16 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('splits as from scratch when the first line is deleted and the next one becomes the headline', () => {
+    const splitter = new ParagraphSplitter();
+    // a short line with a comma is a headline only as the article's first paragraph
+    const lead = '据晨光财经报道，青禾资本完成新一轮募资，规模达到八十亿元。\n';
+    const rest = '青禾押注机器人，林知远出手\n\n青禾资本合伙人林知远表示，公司今年将向三家机器人企业投资12亿元。\n';
+    for (const text of [lead + rest, rest, lead + rest]) {
+      assert.deepEqual(data(splitter.split(text)), data(splitParagraphs(text)), JSON.stringify(text.slice(0, 12)));
+    }
+  });
+
   it("leaves a split's paragraphs as they were when the next split moves them (debris included)", () => {
     const splitter = new ParagraphSplitter();
     const text = `开头一段。\n${'第二段有残留的标记<br/>和文字。\n'.repeat(3)}${article}`;

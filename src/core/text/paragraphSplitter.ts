@@ -140,11 +140,12 @@ export class ParagraphSplitter {
       const ranges = paragraphRanges(text, fromPos, toPos);
       const last = ranges[ranges.length - 1];
       const prevOld = old[next - 1];
-      // never at the old first paragraph: whether it is the headline, and so whether the next
-      // line joins it, depends on what comes before it
+      // never at the old first paragraph, nor at the new one: whether a paragraph is the headline,
+      // and so whether the next line joins it, depends on what comes before it (a deleted first
+      // line makes the next one the headline)
       const meets =
         next >= old.length ||
-        (last !== undefined && prevOld !== undefined && next - 1 > 0 && prevOld.start >= oldChangeEnd && last.start === prevOld.start + delta && last.end === prevOld.end + delta);
+        (last !== undefined && prevOld !== undefined && next - 1 > 0 && from + ranges.length - 1 > 0 && prevOld.start >= oldChangeEnd && last.start === prevOld.start + delta && last.end === prevOld.end + delta);
       if (meets) {
         this.described = ranges.length;
         this.lastEdit = { from, removed: next - from, added: ranges.length, delta };
