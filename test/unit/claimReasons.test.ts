@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { clearReasons, describeReasons, SAY, type Attribution } from '../../src/core/claims/detect';
 import { CUES, countCues, findCue, findCueOnce } from '../../src/core/claims/cues';
 import { isSpeechUse, speechVerbAt } from '../../src/core/claims/select';
-import { FEATURES, includesWithin, type FeatureName } from '../../src/core/claims/features';
+import { FEATURES, type FeatureName } from '../../src/core/claims/features';
 import { sortByStrength, type Contribution } from '../../src/core/claims/score';
 import type { EntityMention } from '../../src/core/entities/detect';
 import type { Figure } from '../../src/core/figures/types';
@@ -98,18 +98,6 @@ describe('claim reasons, made once and shared', () => {
 });
 
 describe('claim features without per-sentence copies', () => {
-  it('includesWithin equals a slice of the start searched, on random strings', () => {
-    const next = random(20);
-    const pieces = ['但', '不过', '如果', '𠀀', 'a', '，', ''];
-    const text = (n: number) => Array.from({ length: n }, () => pieces[Math.floor(next() * pieces.length)]!).join('');
-    for (let round = 0; round < 5000; round++) {
-      const s = text(Math.floor(next() * 16));
-      const w = text(Math.floor(next() * 3));
-      const n = Math.floor(next() * 18);
-      assert.equal(includesWithin(s, w, n), s.slice(0, n).includes(w), `${JSON.stringify(s)} ${JSON.stringify(w)} ${n}`);
-    }
-  });
-
   it('sortByStrength orders as the stable built-in sort by |effect|, ties kept in order', () => {
     const next = random(21);
     for (let round = 0; round < 3000; round++) {

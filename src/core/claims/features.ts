@@ -179,13 +179,6 @@ function endsWithEllipsis(s: string): boolean {
   return t.endsWith('…') || t.endsWith('...');
 }
 
-/** Whether `w` occurs in the first `n` UTF-16 units of `s` (as s.slice(0, n).includes(w), without the slice). */
-export function includesWithin(s: string, w: string, n: number): boolean {
-  const last = Math.min(n, s.length) - w.length;
-  for (let i = 0; i <= last; i++) if (s.startsWith(w, i)) return true;
-  return false;
-}
-
 /** The first of `words` (in their order) that occurs anywhere in `s`. */
 function firstIncluded(words: readonly string[], s: string): string | undefined {
   for (let k = 0; k < words.length; k++) if (s.includes(words[k]!)) return words[k];
