@@ -203,7 +203,15 @@ export function resolveOverlaps(all: Candidate[]): EntityMention[] {
     taken.push(c);
   }
   sortedStably(taken, BY_START);
-  return streetAddresses(taken).map(({ priority: _p, ...m }) => m);
+  return streetAddresses(taken).map(mentionOf);
+}
+
+/** The plain mention of a candidate (a sink's reads its strings here), in the key order every mention has. */
+function mentionOf(c: Candidate): EntityMention {
+  const m: EntityMention = { start: c.start, end: c.end, text: c.text, type: c.type, canonical: c.canonical, entityId: c.entityId, source: c.source };
+  if (c.short) m.short = true;
+  if (c.weak) m.weak = true;
+  return m;
 }
 
 const BY_START_LONGEST_FIRST = (a: Candidate, b: Candidate): number => a.start - b.start || b.end - a.end;
@@ -245,7 +253,7 @@ function streetAddresses(sorted: Candidate[]): Candidate[] {
       // merges are rare: the one conversion here costs nothing on the whole
       const canonical = toSimplifiedView(text).text;
       if (isStreetAddress(canonical)) {
-        out.push({ ...run[0]!, end: run[run.length - 1]!.end, text, canonical, entityId: entityId('place', canonical), source: 'model' });
+        out.push({ start: run[0]!.start, end: run[run.length - 1]!.end, text, type: 'place', canonical, entityId: entityId('place', canonical), source: 'model', priority: run[0]!.priority, short: run[0]!.short, weak: run[0]!.weak });
         continue;
       }
     }
