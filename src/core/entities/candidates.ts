@@ -83,17 +83,49 @@ export class CandidateSink {
     this.inUrl = mask;
   }
 
-  add(start: number, end: number, type: EntityType, source: EntitySource, priority: Priority, options: CandidateOptions = {}): void {
+  add(start: number, end: number, type: EntityType, source: EntitySource, priority: Priority, options?: CandidateOptions): void {
     // nothing inside a link is a name: http://t.cn/RvHTNdh
     if (this.inUrl && (this.inUrl[start] === 1 || this.inUrl[end - 1] === 1)) return;
-    const { norm, text, lexicon } = this.ctx;
-    const surface = norm.slice(start, end);
-    if (lexicon.ignore.size && lexicon.ignore.has(lowerCase(surface))) return;
-    const canonical = options.canonical ?? surface;
-    const c: Candidate = { start, end, text: text.slice(start, end), type, canonical, entityId: entityId(type, canonical), source, priority };
-    if (options.short) c.short = true;
-    if (options.weak) c.weak = true;
+    const { norm, lexicon } = this.ctx;
+    if (lexicon.ignore.size && lexicon.ignore.has(lowerCase(norm.slice(start, end)))) return;
+    const c = new Proposed(this.ctx, start, end, type, source, priority, options?.canonical);
+    if (options?.short) c.short = true;
+    if (options?.weak) c.weak = true;
     this.all.push(c);
+  }
+}
+
+/**
+ * A candidate as a source proposed it: its strings are cut from the text when first read.
+ * Most candidates lose to a longer or stronger one and are never read; slicing and joining
+ * their strings up front, into objects that outlive a few collections, was a good part of what
+ * the entity stage allocated (resolveOverlaps copies the winners into plain mentions).
+ */
+class Proposed implements Candidate {
+  short?: boolean;
+  weak?: boolean;
+
+  constructor(
+    private readonly ctx: DetectContext,
+    readonly start: number,
+    readonly end: number,
+    readonly type: EntityType,
+    readonly source: EntitySource,
+    readonly priority: Priority,
+    private given: string | undefined,
+  ) {}
+
+  get text(): string {
+    return this.ctx.text.slice(this.start, this.end);
+  }
+
+  /** As written in the Simplified view, unless the source gave another. */
+  get canonical(): string {
+    return (this.given ??= this.ctx.norm.slice(this.start, this.end));
+  }
+
+  get entityId(): string {
+    return entityId(this.type, this.canonical);
   }
 }
 

@@ -51,7 +51,7 @@ export const GENERIC_HEADS = ['公司', '企业', '厂商', '厂家', '机构', 
  * 互联网大厂, 本地公司, 美国企服公司. Ordinary words in general are not in this list: brands
  * are often ordinary words (首钢公司, 星河科技).
  */
-const KIND_MODIFIERS = new Set([
+export const KIND_MODIFIERS: ReadonlySet<string> = new Set([
   '创业', '初创', '新创', '风投', '创投', '投资', '投行', '私募', '基金', '互联网', '科技', '技术', '高科技', '软件', '硬件', '芯片', '半导体',
   '汽车', '新能源', '电商', '游戏', '金融', '咨询', '研究', '调研', '市场研究', '数据', '云', '云计算', '云服务', '企服', '企业服务',
   '外资', '中资', '美资', '日资', '港资', '台资', '国有', '国营', '民营', '私营', '上市', '非上市', '头部', '龙头', '本地', '当地', '海外',
@@ -70,12 +70,17 @@ const LONGEST_MODIFIER = Math.max(...[...KIND_MODIFIERS].map((m) => m.length));
  * dictionary knows and Latin jargon (AI创业公司, 美国企服公司). Linear in the name's length
  * times the longest kind word.
  */
-export function isKindOfOrganisation(name: string, isPlace: (word: string) => boolean = () => false): boolean {
+export function isKindOfOrganisation(name: string, isPlace: (word: string) => boolean = NO_PLACE): boolean {
   if (GENERIC_INSTITUTIONS.has(name) || GENERIC_ORGS.has(name) || GENERIC_BODIES.has(name)) return true;
-  // a place and a Latin term, with no head at all: 中国AI, 美国SaaS
-  const term = /^(.+?)([A-Za-z]+)$/.exec(name);
-  if (term && LATIN_STOP.has(term[2]!.toLowerCase()) && isPlace(term[1]!)) return true;
-  const head = GENERIC_HEADS.find((h) => name.endsWith(h));
+  // a place and a Latin term, with no head at all: 中国AI, 美国SaaS (the pattern needs a
+  // Latin letter last: most names are not tried; every tagger's and suffix rule's
+  // organisation comes here)
+  if (isAsciiLetter(name.charCodeAt(name.length - 1))) {
+    const term = /^(.+?)([A-Za-z]+)$/.exec(name);
+    if (term && LATIN_STOP.has(term[2]!.toLowerCase()) && isPlace(term[1]!)) return true;
+  }
+  let head: string | undefined;
+  for (let k = 0; k < GENERIC_HEADS.length && head === undefined; k++) if (name.endsWith(GENERIC_HEADS[k]!)) head = GENERIC_HEADS[k];
   if (!head) return false;
   const modifier = name.slice(0, -head.length);
   // reach[k]: the first k units are kind words
@@ -83,14 +88,24 @@ export function isKindOfOrganisation(name: string, isPlace: (word: string) => bo
   reach[0] = 1;
   for (let i = 0; i < modifier.length; i++) {
     if (!reach[i]) continue;
-    const latin = /^[A-Za-z]+/.exec(modifier.slice(i));
-    if (latin && LATIN_STOP.has(latin[0].toLowerCase())) reach[i + latin[0].length] = 1;
+    // the Latin word at i, read by its units (no copy of the rest of the modifier per position)
+    let latinEnd = i;
+    while (latinEnd < modifier.length && isAsciiLetter(modifier.charCodeAt(latinEnd))) latinEnd++;
+    if (latinEnd > i && LATIN_STOP.has(modifier.slice(i, latinEnd).toLowerCase())) reach[latinEnd] = 1;
     for (let n = 1; n <= LONGEST_MODIFIER && i + n <= modifier.length; n++) {
+      // reached already: the answer cannot change (isPlace reads the lexicon, and nothing else)
+      if (reach[i + n]) continue;
       const piece = modifier.slice(i, i + n);
       if (KIND_MODIFIERS.has(piece) || (n >= 2 && isPlace(piece))) reach[i + n] = 1;
     }
   }
   return reach[modifier.length] === 1;
+}
+
+const NO_PLACE = (): boolean => false;
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 /** How the names of newspapers, magazines, channels and news sites end: 北京商报, 财经杂志. */

@@ -8,6 +8,7 @@ import { toSimplifiedView } from '../script/normalize';
 import { entityId } from './lexiconEntry';
 import { ADDRESS_ENDS, ADMINISTRATIVE_ENDS, isStreetAddress } from './places';
 import { UNIT_CHARACTERS } from './sources/orgBounds';
+import { endsWithAny } from '../text/chars';
 import placeEdges from './data/placeEdges.json';
 
 
@@ -18,7 +19,7 @@ import placeEdges from './data/placeEdges.json';
 function placesInsideNames(byStart: Candidate[], out: Set<Candidate>): void {
   for (let k = 0; k < byStart.length; k++) {
     const outer = byStart[k]!;
-    const address = outer.type === 'place' && (ADDRESS_ENDS.has(outer.canonical[outer.canonical.length - 1] ?? '') || FACILITIES.some((f) => outer.canonical.endsWith(f)));
+    const address = outer.type === 'place' && (ADDRESS_ENDS.has(outer.canonical[outer.canonical.length - 1] ?? '') || endsWithAny(outer.canonical, FACILITIES, outer.canonical.length));
     if ((outer.type !== 'org' && outer.type !== 'work' && !address) || outer.weak || losesToStronger(byStart, k)) continue;
     for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
       const inner = byStart[j]!;
@@ -203,7 +204,15 @@ export function resolveOverlaps(all: Candidate[]): EntityMention[] {
     taken.push(c);
   }
   sortedStably(taken, BY_START);
-  return streetAddresses(taken).map(({ priority: _p, ...m }) => m);
+  return mentionsWithAddresses(taken);
+}
+
+/** The plain mention of a candidate (a sink's reads its strings here), in the key order every mention has. */
+function mentionOf(c: Candidate): EntityMention {
+  const m: EntityMention = { start: c.start, end: c.end, text: c.text, type: c.type, canonical: c.canonical, entityId: c.entityId, source: c.source };
+  if (c.short) m.short = true;
+  if (c.weak) m.weak = true;
+  return m;
 }
 
 const BY_START_LONGEST_FIRST = (a: Candidate, b: Candidate): number => a.start - b.start || b.end - a.end;
@@ -228,28 +237,33 @@ function sortedStably<T>(list: T[], compare: (a: T, b: T) => number): T[] {
 }
 
 /**
- * Places written one after the other down to a street, a house number or a village are one
- * address, as the reader gives it (郑州市 + 须水镇 + 西岗村 → 郑州市须水镇西岗村): the tagger,
- * trained mostly on MSRA, reads the units one by one.
+ * The mentions of the kept candidates (sorted by start), where places written one after the
+ * other down to a street, a house number or a village are one address, as the reader gives it
+ * (郑州市 + 须水镇 + 西岗村 → 郑州市须水镇西岗村): the tagger, trained mostly on MSRA, reads
+ * the units one by one. A run is read by its indices: most are one candidate long, and a copy
+ * of each (and of the whole list) was a good part of what resolving allocated.
  */
-function streetAddresses(sorted: Candidate[]): Candidate[] {
-  const out: Candidate[] = [];
+function mentionsWithAddresses(sorted: Candidate[]): EntityMention[] {
+  const out: EntityMention[] = [];
   for (let k = 0; k < sorted.length; ) {
     // the run of places that touch, each looked at once: the whole is linear
     let j = k;
     while (j + 1 < sorted.length && sorted[j]!.type === 'place' && sorted[j + 1]!.type === 'place' && sorted[j + 1]!.start === sorted[j]!.end) j++;
-    const run = sorted.slice(k, j + 1);
+    const first = sorted[k]!;
+    const length = j + 1 - k;
+    const from = k;
     k = j + 1;
-    if (run.length > 1 && run.length <= LONGEST_ADDRESS) {
-      const text = run.map((c) => c.text).join('');
+    if (length > 1 && length <= LONGEST_ADDRESS) {
+      let text = '';
+      for (let r = from; r <= j; r++) text += sorted[r]!.text;
       // merges are rare: the one conversion here costs nothing on the whole
       const canonical = toSimplifiedView(text).text;
       if (isStreetAddress(canonical)) {
-        out.push({ ...run[0]!, end: run[run.length - 1]!.end, text, canonical, entityId: entityId('place', canonical), source: 'model' });
+        out.push(mentionOf({ start: first.start, end: sorted[j]!.end, text, type: 'place', canonical, entityId: entityId('place', canonical), source: 'model', priority: first.priority, short: first.short, weak: first.weak }));
         continue;
       }
     }
-    out.push(...run);
+    for (let r = from; r <= j; r++) out.push(mentionOf(sorted[r]!));
   }
   return out;
 }

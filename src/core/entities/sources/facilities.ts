@@ -14,7 +14,11 @@ export function facilitiesAfterPlaces({ norm }: DetectContext, sink: CandidateSi
   for (let k = 0; k < n; k++) {
     const c = sink.all[k]!;
     if (c.type !== 'place' || c.weak || c.source === 'abbreviation') continue;
-    const facility = FACILITIES.find((f) => norm.startsWith(f, c.end));
-    if (facility) sink.add(c.start, c.end + facility.length, 'place', 'suffix', Priority.Tagger);
+    // (a loop, not find: no closure per place)
+    for (let f = 0; f < FACILITIES.length; f++) {
+      if (!norm.startsWith(FACILITIES[f]!, c.end)) continue;
+      sink.add(c.start, c.end + FACILITIES[f]!.length, 'place', 'suffix', Priority.Tagger);
+      break;
+    }
   }
 }
