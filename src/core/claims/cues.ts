@@ -10,12 +10,25 @@ export const CUES: Readonly<Record<CueList, readonly string[]>> = data;
  * they are used): only these are scanned, and all of them in one reading of a text, instead of
  * once per cue (a sentence meets some 400 cues).
  */
-const SCANNED: readonly CueList[] = [
+const SCANNED = [
   'ownReporting', 'hedges', 'forecasts', 'timeWords', 'eventVerbs', 'stateMarkers', 'superlatives',
   'unattributedViews', 'editorial', 'evaluative', 'metaphors', 'notes', 'firstPerson', 'normative',
-];
+] as const satisfies readonly CueList[];
 if (SCANNED.length > 32) throw new Error('cues.ts: more scanned lists than bits in a 32-bit mask');
-const BIT = new Map(SCANNED.map((list, bit) => [list, bit]));
+export type ScannedName = (typeof SCANNED)[number];
+
+/** A scanned list as findCue and countCues take it: its bit in a scan's results, and its words. */
+export interface ScannedList {
+  readonly bit: number;
+  readonly words: readonly string[];
+}
+
+/**
+ * The scanned lists by name, taken by the callers as SCAN.hedges: a property read the engine
+ * resolves once per call site, where a look-up of the name in a Map ran at every call (a
+ * dozen per sentence).
+ */
+export const SCAN = Object.fromEntries(SCANNED.map((list, bit) => [list, { bit, words: CUES[list] }])) as Readonly<Record<ScannedName, ScannedList>>;
 
 /**
  * Every scanned cue by its first UTF-16 code, flat: the cues starting with code c are entries
@@ -104,33 +117,27 @@ function firstOfList(s: string, bit: number): number {
   return first;
 }
 
-function bitOf(list: CueList): number {
-  const bit = BIT.get(list);
-  if (bit === undefined) throw new Error(`cues.ts: the list ${list} is not scanned (add it to SCANNED)`);
-  return bit;
-}
-
 /** The first cue of a list (in the list's order) that occurs in `s`, if any. */
-export function findCue(s: string, list: CueList): string | undefined {
-  const index = cuesIn(s).first[bitOf(list)]!;
-  return index < 0 ? undefined : CUES[list][index];
+export function findCue(s: string, list: ScannedList): string | undefined {
+  const index = cuesIn(s).first[list.bit]!;
+  return index < 0 ? undefined : list.words[index];
 }
 
 /**
  * findCue for a text asked about one or two lists only (a part or a variant of a sentence
  * already read): that list's cues alone are read, unless the text was read whole just before.
  */
-export function findCueOnce(s: string, list: CueList): string | undefined {
-  const bit = bitOf(list);
+export function findCueOnce(s: string, list: ScannedList): string | undefined {
+  const bit = list.bit;
   for (let r = 0; r < RECENT; r++) if (recent[r]!.s === s) return cueAt(list, recent[r]!.found.first[bit]!);
   return cueAt(list, firstOfList(s, bit));
 }
 
-function cueAt(list: CueList, i: number): string | undefined {
-  return i < 0 ? undefined : CUES[list][i];
+function cueAt(list: ScannedList, i: number): string | undefined {
+  return i < 0 ? undefined : list.words[i];
 }
 
 /** How many cues of a list occur in `s`. */
-export function countCues(s: string, list: CueList): number {
-  return cuesIn(s).count[bitOf(list)]!;
+export function countCues(s: string, list: ScannedList): number {
+  return cuesIn(s).count[list.bit]!;
 }
