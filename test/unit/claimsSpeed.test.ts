@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { KEY, keyCharsIn } from '../../src/core/claims/attribution';
-import { assertedPart, eventWord, firstWithin, hasDateWords, leadWords, planWord } from '../../src/core/claims/features';
+import { FEATURES, assertedPart, eventWord, featureValues, firstWithin, hasDateWords, leadWords, planWord, type Features } from '../../src/core/claims/features';
 import { isPureQuote } from '../../src/core/claims/select';
-import { CUES } from '../../src/core/claims/cues';
+import { CUES, SCAN, countCues, findCue, type ScannedName } from '../../src/core/claims/cues';
+import { CAGR_WORDS, DECLINE_WORDS, GROWTH_WORDS, wordBefore } from '../../src/core/claims/passage';
+import type { Figure } from '../../src/core/figures/types';
 import { CLOSERS, OPENERS, SENTENCE_END, codeTable, isSpaceLike, trimEndOf } from '../../src/core/text/chars';
 import { duplicateKey, splitSentences, type Sentence } from '../../src/core/text/paragraphs';
 import { rng } from '../support/anchorSimulation';
@@ -188,6 +190,59 @@ describe('claims stage: tables of UTF-16 codes, equal to the code they replaced'
       const plan = CUES.forecasts.find((w) => asserted.includes(w)) ?? TIME_FORECASTS.find((w) => bare.includes(w));
       assert.equal(planWord(bare, asserted), plan, JSON.stringify([bare, asserted]));
       assert.equal(eventWord(bare, asserted), CUES.eventVerbs.find((w) => asserted.includes(w)), JSON.stringify([bare, asserted]));
+    }
+  });
+
+  it('featureValues puts each feature at its place in FEATURES, and no other', () => {
+    const out = new Float64Array(FEATURES.length);
+    FEATURES.forEach((name, k) => {
+      const f = Object.fromEntries(FEATURES.map((n) => [n, n === name ? k + 1 : 0])) as Features;
+      featureValues(f, out);
+      assert.deepEqual([...out], FEATURES.map((_, j) => (j === k ? k + 1 : 0)), name);
+    });
+  });
+
+  it('wordBefore finds the word the lastIndexOf of each word in the window found, on random text', () => {
+    // before the backward reading, verbatim (less the first-code gate, which only skipped windows without a match)
+    const before = (text: string, f: Figure, words: readonly string[], window = 8): string | undefined => {
+      const from = Math.max(0, f.start - window);
+      const part = text.slice(from, f.start);
+      let best: string | undefined;
+      let bestAt = -1;
+      for (const w of words) {
+        const at = part.lastIndexOf(w);
+        if (at >= 0 && (at > bestAt || (at === bestAt && w.length > (best?.length ?? 0)))) {
+          best = w;
+          bestAt = at;
+        }
+      }
+      return best;
+    };
+    const CHANGE = [...GROWTH_WORDS, ...DECLINE_WORDS];
+    const next = rng(2719);
+    const pieces = [...CHANGE, ...CAGR_WORDS, '同比', '增', '长', '了', '下', '降', '甲', '，', '𠀀', '\ud840'];
+    const lists = [GROWTH_WORDS, DECLINE_WORDS, CHANGE, CAGR_WORDS, ['增长', '增长', '增', '长增'], ['甲乙', '乙', '甲']];
+    for (let round = 0; round < 5000; round++) {
+      const text = randomText(next, pieces, Math.floor(next() * 8));
+      const start = Math.floor(next() * (text.length + 1));
+      const f = { start, end: start } as Figure;
+      for (const words of lists) for (const window of [0, 1, 6, 8, 10, 40]) {
+        assert.equal(wordBefore(text, f, words, window), before(text, f, words, window), JSON.stringify([text, start, window, words]));
+      }
+    }
+  });
+
+  it('the cue scan (its first-pair filter) finds every cue of every scanned list that a search of each finds', () => {
+    const names = Object.keys(SCAN) as ScannedName[];
+    const words = names.flatMap((n) => [...CUES[n]]);
+    const next = rng(2819);
+    const pieces = [...words, ...words.map((w) => w[0]!), '甲', '，', '𠀀', '\ud840'];
+    for (let round = 0; round < 3000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 10));
+      for (const n of names) {
+        assert.equal(findCue(s, SCAN[n]), CUES[n].find((w) => s.includes(w)), `${n} ${JSON.stringify(s)}`);
+        assert.equal(countCues(s, SCAN[n]), CUES[n].filter((w) => s.includes(w)).length, `${n} ${JSON.stringify(s)}`);
+      }
     }
   });
 });

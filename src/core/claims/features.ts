@@ -49,6 +49,48 @@ export const FEATURES = [
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
 
+/**
+ * The values of `f` in FEATURES order, into `out`: each read by its own name (one shape at each
+ * read), where reading them by a name taken from a list went through the engine's generic
+ * look-up for every feature of every unit (the score read some 30 that way).
+ */
+export function featureValues(f: Features, out: Float64Array): void {
+  out[0] = f.figure;
+  out[1] = f.figures;
+  out[2] = f.smallNumber;
+  out[3] = f.date;
+  out[4] = f.entity;
+  out[5] = f.entities;
+  out[6] = f.sourceNamed;
+  out[7] = f.sourceAnonymous;
+  out[8] = f.sourceDocument;
+  out[9] = f.sourceFromContext;
+  out[10] = f.reported;
+  out[11] = f.vagueHolder;
+  out[12] = f.speechWithoutSource;
+  out[13] = f.quote;
+  out[14] = f.pureQuoteWithoutSource;
+  out[15] = f.event;
+  out[16] = f.state;
+  out[17] = f.forecast;
+  out[18] = f.superlative;
+  out[19] = f.hedge;
+  out[20] = f.unattributedView;
+  out[21] = f.editorial;
+  out[22] = f.evaluative;
+  out[23] = f.figurative;
+  out[24] = f.transition;
+  out[25] = f.question;
+  out[26] = f.note;
+  out[27] = f.firstPerson;
+  out[28] = f.normative;
+  out[29] = f.conditional;
+  out[30] = f.opensWithThis;
+  out[31] = f.short;
+  out[32] = f.long;
+  out[33] = f.trailingEllipsis;
+}
+
 export interface FeatureInput {
   /** The unit's Simplified text. */
   norm: string;
