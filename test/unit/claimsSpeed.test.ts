@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { KEY, keyCharsIn } from '../../src/core/claims/attribution';
-import { firstWithin, leadWords } from '../../src/core/claims/features';
+import { FEATURES, assertedPart, eventWord, featureValues, firstWithin, hasDateWords, leadWords, planWord, type Features } from '../../src/core/claims/features';
 import { isPureQuote } from '../../src/core/claims/select';
-import { CUES } from '../../src/core/claims/cues';
+import { CUES, SCAN, countCues, findCue, type ScannedName } from '../../src/core/claims/cues';
+import { CAGR_WORDS, DECLINE_WORDS, GROWTH_WORDS, wordBefore } from '../../src/core/claims/passage';
+import type { Figure } from '../../src/core/figures/types';
 import { CLOSERS, OPENERS, SENTENCE_END, codeTable, isSpaceLike, trimEndOf } from '../../src/core/text/chars';
 import { duplicateKey, splitSentences, type Sentence } from '../../src/core/text/paragraphs';
 import { rng } from '../support/anchorSimulation';
@@ -148,6 +150,99 @@ describe('claims stage: tables of UTF-16 codes, equal to the code they replaced'
     for (let round = 0; round < 3000; round++) {
       const s = randomText(next, pieces, Math.floor(next() * 12));
       assert.equal(isPureQuote(s), before(s), JSON.stringify(s));
+    }
+  });
+
+  it('hasDateWords answers as the regex it replaced, on random text with numerals, spaces and date units', () => {
+    const DATE_WORDS = /(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*(?:年|月|日|号)|20\d\d|19\d\d/u;
+    const next = rng(2419);
+    const pieces = ['1', '2', '9', '0', '5', '一', '十', '百', '年', '月', '日', '号', ' ', '\u3000', '\u00a0', '\n', '甲', '０', '𠀀', '\ud840'];
+    for (let round = 0; round < 20000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 10));
+      assert.equal(hasDateWords(s), DATE_WORDS.test(s), JSON.stringify(s));
+    }
+  });
+
+  it('assertedPart splits a copular sentence as the regex alone did, wherever 是 stands', () => {
+    const COPULA_SUBJECT = /^(?:(?!的)[\p{Script=Han}A-Za-z0-9]){2,12}?(?:已经|早已|已|就|便|也|都|仍|正|更|却|才)?是(?!否)/u;
+    const NOT_COPULA = new Set([...'但可于要若或还凡总而不只']);
+    const before = (bare: string): string => {
+      const m = COPULA_SUBJECT.exec(bare);
+      if (!m) return bare;
+      const copula = m[0].length - 1;
+      return NOT_COPULA.has(bare[copula - 1]!) ? bare : bare.slice(copula + 1);
+    };
+    const next = rng(2519);
+    const pieces = ['是', '是', '否', '的', '已经', '就', '甲', '乙', 'a', '1', '，', ' ', '但', '𠀀'];
+    for (let round = 0; round < 20000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 20));
+      assert.equal(assertedPart(s), before(s), JSON.stringify(s));
+    }
+  });
+
+  it('planWord and eventWord find what a search of every word does, the bare text read first', () => {
+    const TIME_FORECASTS = CUES.forecasts.filter((w) => /^(?:明年|未来|下半年|下月|年内|到20)/u.test(w));
+    const next = rng(2619);
+    const pieces = [...CUES.forecasts, ...CUES.eventVerbs.slice(0, 8), '到', '20', '年', '明', '是', '甲', '，', '𠀀'];
+    for (let round = 0; round < 5000; round++) {
+      const bare = randomText(next, pieces, Math.floor(next() * 8));
+      const asserted = bare.slice(Math.floor(next() * (bare.length + 1)));
+      const plan = CUES.forecasts.find((w) => asserted.includes(w)) ?? TIME_FORECASTS.find((w) => bare.includes(w));
+      assert.equal(planWord(bare, asserted), plan, JSON.stringify([bare, asserted]));
+      assert.equal(eventWord(bare, asserted), CUES.eventVerbs.find((w) => asserted.includes(w)), JSON.stringify([bare, asserted]));
+    }
+  });
+
+  it('featureValues puts each feature at its place in FEATURES, and no other', () => {
+    const out = new Float64Array(FEATURES.length);
+    FEATURES.forEach((name, k) => {
+      const f = Object.fromEntries(FEATURES.map((n) => [n, n === name ? k + 1 : 0])) as Features;
+      featureValues(f, out);
+      assert.deepEqual([...out], FEATURES.map((_, j) => (j === k ? k + 1 : 0)), name);
+    });
+  });
+
+  it('wordBefore finds the word the lastIndexOf of each word in the window found, on random text', () => {
+    // before the backward reading, verbatim (less the first-code gate, which only skipped windows without a match)
+    const before = (text: string, f: Figure, words: readonly string[], window = 8): string | undefined => {
+      const from = Math.max(0, f.start - window);
+      const part = text.slice(from, f.start);
+      let best: string | undefined;
+      let bestAt = -1;
+      for (const w of words) {
+        const at = part.lastIndexOf(w);
+        if (at >= 0 && (at > bestAt || (at === bestAt && w.length > (best?.length ?? 0)))) {
+          best = w;
+          bestAt = at;
+        }
+      }
+      return best;
+    };
+    const CHANGE = [...GROWTH_WORDS, ...DECLINE_WORDS];
+    const next = rng(2719);
+    const pieces = [...CHANGE, ...CAGR_WORDS, '同比', '增', '长', '了', '下', '降', '甲', '，', '𠀀', '\ud840'];
+    const lists = [GROWTH_WORDS, DECLINE_WORDS, CHANGE, CAGR_WORDS, ['增长', '增长', '增', '长增'], ['甲乙', '乙', '甲']];
+    for (let round = 0; round < 5000; round++) {
+      const text = randomText(next, pieces, Math.floor(next() * 8));
+      const start = Math.floor(next() * (text.length + 1));
+      const f = { start, end: start } as Figure;
+      for (const words of lists) for (const window of [0, 1, 6, 8, 10, 40]) {
+        assert.equal(wordBefore(text, f, words, window), before(text, f, words, window), JSON.stringify([text, start, window, words]));
+      }
+    }
+  });
+
+  it('the cue scan (its first-pair filter) finds every cue of every scanned list that a search of each finds', () => {
+    const names = Object.keys(SCAN) as ScannedName[];
+    const words = names.flatMap((n) => [...CUES[n]]);
+    const next = rng(2819);
+    const pieces = [...words, ...words.map((w) => w[0]!), '甲', '，', '𠀀', '\ud840'];
+    for (let round = 0; round < 3000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 10));
+      for (const n of names) {
+        assert.equal(findCue(s, SCAN[n]), CUES[n].find((w) => s.includes(w)), `${n} ${JSON.stringify(s)}`);
+        assert.equal(countCues(s, SCAN[n]), CUES[n].filter((w) => s.includes(w)).length, `${n} ${JSON.stringify(s)}`);
+      }
     }
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { EntityMention } from '../entities/detect';
 import { matchForm, type Lexicon } from '../entities/lexicon';
-import { CUES, findCue } from './cues';
+import { CUES, findCue, SCAN } from './cues';
 import { speechVerbAt } from './select';
 import { codeTable, trimBothOf } from '../text/chars';
 
@@ -92,7 +92,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   const { norm } = ctx;
   const found: AttributionFinding = {};
   const keys = keyCharsIn(norm);
-  const reported = findCue(norm, 'ownReporting');
+  const reported = findCue(norm, SCAN.ownReporting);
   if (reported) found.reported = reported;
 
   // 据36氪报道, 据远望咨询统计, 根据Canalys最新数据 (据悉 and 据了解 name nobody)

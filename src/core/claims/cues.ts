@@ -10,12 +10,25 @@ export const CUES: Readonly<Record<CueList, readonly string[]>> = data;
  * they are used): only these are scanned, and all of them in one reading of a text, instead of
  * once per cue (a sentence meets some 400 cues).
  */
-const SCANNED: readonly CueList[] = [
+const SCANNED = [
   'ownReporting', 'hedges', 'forecasts', 'timeWords', 'eventVerbs', 'stateMarkers', 'superlatives',
   'unattributedViews', 'editorial', 'evaluative', 'metaphors', 'notes', 'firstPerson', 'normative',
-];
+] as const satisfies readonly CueList[];
 if (SCANNED.length > 32) throw new Error('cues.ts: more scanned lists than bits in a 32-bit mask');
-const BIT = new Map(SCANNED.map((list, bit) => [list, bit]));
+export type ScannedName = (typeof SCANNED)[number];
+
+/** A scanned list as findCue and countCues take it: its bit in a scan's results, and its words. */
+export interface ScannedList {
+  readonly bit: number;
+  readonly words: readonly string[];
+}
+
+/**
+ * The scanned lists by name, taken by the callers as SCAN.hedges: a property read the engine
+ * resolves once per call site, where a look-up of the name in a Map ran at every call (a
+ * dozen per sentence).
+ */
+export const SCAN = Object.fromEntries(SCANNED.map((list, bit) => [list, { bit, words: CUES[list] }])) as Readonly<Record<ScannedName, ScannedList>>;
 
 /**
  * Every scanned cue by its first UTF-16 code, flat: the cues starting with code c are entries
@@ -42,6 +55,24 @@ for (const e of entries) STARTS[e.word.charCodeAt(0)]! |= 1 << e.bit;
     while (k < entries.length && entries[k]!.word.charCodeAt(0) === c) k++;
   }
 }
+/**
+ * The first two UTF-16 codes of the cues, hashed (pairHash): a scan tries the cues at a
+ * character only where a cue of one character starts there or the character and the next are
+ * the start of some cue's pair (about a fifth of the characters of Chinese text start a cue,
+ * one in thirty starts a cue's first two). A collision only costs a try.
+ */
+const PAIRS = new Uint8Array(0x10000);
+/** 1 where a cue of one UTF-16 unit starts (拟, 仍, 我…). */
+const SINGLE = new Uint8Array(0x10000);
+for (const e of entries) {
+  if (e.word.length === 1) SINGLE[e.word.charCodeAt(0)] = 1;
+  else PAIRS[pairHash(e.word.charCodeAt(0), e.word.charCodeAt(1))] = 1;
+}
+
+function pairHash(c: number, next: number): number {
+  return (c * 31 + next) & 0xffff;
+}
+
 /** Per cue, the scan that last found it (a scan's own number): a cue found again further on counts once. */
 const FOUND_IN = new Int32Array(entries.length);
 let scans = 0;
@@ -78,6 +109,7 @@ function cuesIn(s: string): Found {
     const c = s.charCodeAt(i);
     if (STARTS[c] === 0) continue;
     const next = i + 1 < s.length ? s.charCodeAt(i + 1) : -2;
+    if (SINGLE[c] === 0 && PAIRS[pairHash(c, next)] === 0) continue;
     for (let k = FIRST[c]!, end = FIRST[c + 1]!; k < end; k++) {
       if (FOUND_IN[k] === scan || (SECOND[k] !== -1 && SECOND[k] !== next) || !s.startsWith(WORD[k]!, i)) continue;
       FOUND_IN[k] = scan;
@@ -104,33 +136,27 @@ function firstOfList(s: string, bit: number): number {
   return first;
 }
 
-function bitOf(list: CueList): number {
-  const bit = BIT.get(list);
-  if (bit === undefined) throw new Error(`cues.ts: the list ${list} is not scanned (add it to SCANNED)`);
-  return bit;
-}
-
 /** The first cue of a list (in the list's order) that occurs in `s`, if any. */
-export function findCue(s: string, list: CueList): string | undefined {
-  const index = cuesIn(s).first[bitOf(list)]!;
-  return index < 0 ? undefined : CUES[list][index];
+export function findCue(s: string, list: ScannedList): string | undefined {
+  const index = cuesIn(s).first[list.bit]!;
+  return index < 0 ? undefined : list.words[index];
 }
 
 /**
  * findCue for a text asked about one or two lists only (a part or a variant of a sentence
  * already read): that list's cues alone are read, unless the text was read whole just before.
  */
-export function findCueOnce(s: string, list: CueList): string | undefined {
-  const bit = bitOf(list);
+export function findCueOnce(s: string, list: ScannedList): string | undefined {
+  const bit = list.bit;
   for (let r = 0; r < RECENT; r++) if (recent[r]!.s === s) return cueAt(list, recent[r]!.found.first[bit]!);
   return cueAt(list, firstOfList(s, bit));
 }
 
-function cueAt(list: CueList, i: number): string | undefined {
-  return i < 0 ? undefined : CUES[list][i];
+function cueAt(list: ScannedList, i: number): string | undefined {
+  return i < 0 ? undefined : list.words[i];
 }
 
 /** How many cues of a list occur in `s`. */
-export function countCues(s: string, list: CueList): number {
-  return cuesIn(s).count[bitOf(list)]!;
+export function countCues(s: string, list: ScannedList): number {
+  return cuesIn(s).count[list.bit]!;
 }

@@ -12,7 +12,7 @@ import { toSimplifiedView } from '../script/normalize';
 import { triggerTable } from '../text/chars';
 import { checkArithmetic, type ArithmeticCheck } from './arithmetic';
 import { attribute, type Attribution } from './attribution';
-import { findCue } from './cues';
+import { findCue, SCAN } from './cues';
 import { extractFeatures, type FeatureName, type Features } from './features';
 import { checkWorthiness, type Contribution } from './score';
 import { claimUnits } from './select';
@@ -156,7 +156,7 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     const { messages: reasonMessages, texts: reasons } = describeReasons(contributions, cues, figures, entities, source, fails);
 
     const quoted = source !== undefined && (SPEECH_BEFORE_QUOTE.test(sNorm) || u.pureQuote || u.joined === 'speaker');
-    const opinion = (source !== undefined && findCue(sNorm, 'hedges') !== undefined) || hasOpinionVerb(sNorm);
+    const opinion = (source !== undefined && findCue(sNorm, SCAN.hedges) !== undefined) || hasOpinionVerb(sNorm);
     let type: ClaimType;
     if (quoted) type = 'quote';
     else if (opinion && amounts === 0) type = 'opinion';

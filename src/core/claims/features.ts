@@ -7,7 +7,7 @@
 import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
 import type { AttributionFinding } from './attribution';
-import { countCues, CUES, findCue, findCueOnce } from './cues';
+import { countCues, CUES, findCue, findCueOnce, SCAN } from './cues';
 import { codeTable, triggerTable } from '../text/chars';
 
 export const FEATURES = [
@@ -48,6 +48,48 @@ export const FEATURES = [
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
+
+/**
+ * The values of `f` in FEATURES order, into `out`: each read by its own name (one shape at each
+ * read), where reading them by a name taken from a list went through the engine's generic
+ * look-up for every feature of every unit (the score read some 30 that way).
+ */
+export function featureValues(f: Features, out: Float64Array): void {
+  out[0] = f.figure;
+  out[1] = f.figures;
+  out[2] = f.smallNumber;
+  out[3] = f.date;
+  out[4] = f.entity;
+  out[5] = f.entities;
+  out[6] = f.sourceNamed;
+  out[7] = f.sourceAnonymous;
+  out[8] = f.sourceDocument;
+  out[9] = f.sourceFromContext;
+  out[10] = f.reported;
+  out[11] = f.vagueHolder;
+  out[12] = f.speechWithoutSource;
+  out[13] = f.quote;
+  out[14] = f.pureQuoteWithoutSource;
+  out[15] = f.event;
+  out[16] = f.state;
+  out[17] = f.forecast;
+  out[18] = f.superlative;
+  out[19] = f.hedge;
+  out[20] = f.unattributedView;
+  out[21] = f.editorial;
+  out[22] = f.evaluative;
+  out[23] = f.figurative;
+  out[24] = f.transition;
+  out[25] = f.question;
+  out[26] = f.note;
+  out[27] = f.firstPerson;
+  out[28] = f.normative;
+  out[29] = f.conditional;
+  out[30] = f.opensWithThis;
+  out[31] = f.short;
+  out[32] = f.long;
+  out[33] = f.trailingEllipsis;
+}
 
 export interface FeatureInput {
   /** The unit's Simplified text. */
@@ -98,8 +140,18 @@ const TIME_FORECASTS = CUES.forecasts.filter((w) => TIME_FORECAST.test(w));
 const TRANSITIONS = leadWords(CUES.transitions);
 const CONDITIONALS = leadWords(CUES.conditionals);
 
+/**
+ * Where COPULA_SUBJECT's 是 can stand: after 2 to 12 letters (code points: an astral Han
+ * letter is 2 UTF-16 units) and an adverb of up to 2, at UTF-16 index 2 to 26. A sentence with
+ * no 是 there is not tried (most have none).
+ */
+const COPULA_FROM = 2;
+const COPULA_TO = 12 * 2 + 2;
+
 /** What a copular sentence asserts (its predicate), or the whole unit when it is not one. */
-function assertedPart(bare: string): string {
+export function assertedPart(bare: string): string {
+  const shi = bare.indexOf('是', COPULA_FROM);
+  if (shi < 0 || shi > COPULA_TO) return bare;
   const m = COPULA_SUBJECT.exec(bare);
   if (!m) return bare;
   const copula = m[0].length - 1;
@@ -107,14 +159,32 @@ function assertedPart(bare: string): string {
   return bare.slice(copula + 1);
 }
 
-const DATE_WORDS = /(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*(?:年|月|日|号)|20\d\d|19\d\d/u;
-/** Every match of DATE_WORDS holds an ASCII digit or one of 一…十: a sentence with none is not searched. */
-const DATE_WORD_CODES = codeTable('0123456789一二三四五六七八九十', false);
+/** Digits and the numerals 一…十 (1), and the date units 年月日号 (2). */
+const DATE_CODES = new Uint8Array(0x10000);
+for (const ch of '0123456789一二三四五六七八九十') DATE_CODES[ch.charCodeAt(0)] = 1;
+for (const ch of '年月日号') DATE_CODES[ch.charCodeAt(0)] = 2;
+/** What \s matches. */
+const SPACE = codeTable('', true);
 
-function hasDateWords(s: string): boolean {
-  let any = false;
-  for (let i = 0; i < s.length && !any; i++) any = DATE_WORD_CODES[s.charCodeAt(i)] === 1;
-  return any && DATE_WORDS.test(s);
+/**
+ * /(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*(?:年|月|日|号)|20\d\d|19\d\d/u.test(s), in one
+ * reading: a run of numerals matches where its last one does, so a numeral followed by spaces
+ * and a date unit is a match, as is 20 or 19 and two digits (the regex was tried at every start).
+ */
+export function hasDateWords(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (DATE_CODES[c] !== 1) continue;
+    if ((c === 0x32 || c === 0x31) && i + 3 < s.length && s.charCodeAt(i + 1) === (c === 0x32 ? 0x30 : 0x39) && isDigit(s.charCodeAt(i + 2)) && isDigit(s.charCodeAt(i + 3))) return true;
+    let j = i + 1;
+    while (j < s.length && SPACE[s.charCodeAt(j)] === 1) j++;
+    if (j < s.length && DATE_CODES[s.charCodeAt(j)] === 2) return true;
+  }
+  return false;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 function letters(s: string): number {
@@ -230,6 +300,20 @@ export function firstWithin(lead: LeadWords, s: string, n: number): string | und
   return best < 0 ? undefined : words[best];
 }
 
+// The asserted part is a part of the bare text, and the plan words of TIME_FORECASTS are
+// forecasts: where the bare text (read whole once for all lists) has none, neither has any.
+
+/** The plan word of a unit: the first forecast of its asserted part, else the first time-bound plan anywhere in it. */
+export function planWord(bare: string, asserted: string): string | undefined {
+  if (findCue(bare, SCAN.forecasts) === undefined) return undefined;
+  return findCueOnce(asserted, SCAN.forecasts) ?? firstIncluded(TIME_FORECASTS, bare);
+}
+
+/** The first event verb of a unit's asserted part. */
+export function eventWord(bare: string, asserted: string): string | undefined {
+  return findCue(bare, SCAN.eventVerbs) === undefined ? undefined : findCueOnce(asserted, SCAN.eventVerbs);
+}
+
 /** Whether a finding lies inside one of the ranges. */
 function inside(x: { start: number; end: number }, ranges: ReadonlyArray<readonly [number, number]>): boolean {
   for (let k = 0; k < ranges.length; k++) if (x.start >= ranges[k]![0] && x.end <= ranges[k]![1]) return true;
@@ -279,12 +363,13 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
   const source = a.source;
   const length = letters(norm);
   const asserted = assertedPart(bare);
-  const plan = findCueOnce(asserted, 'forecasts') ?? firstIncluded(TIME_FORECASTS, bare);
+  const plan = planWord(bare, asserted);
+  const event = eventWord(bare, asserted);
   const f: Features = {
     figure: amounts >= 1 ? 1 : 0,
     figures: amounts >= 2 ? 1 : 0,
     smallNumber: amounts === 0 && small > 0 ? 1 : 0,
-    date: dated || hasDateWords(bare) ? 1 : cue(cues, 'date', findCue(bare, 'timeWords')),
+    date: dated || hasDateWords(bare) ? 1 : cue(cues, 'date', findCue(bare, SCAN.timeWords)),
     entity: names >= 1 ? 1 : 0,
     entities: names >= 2 ? 1 : 0,
     sourceNamed: source?.kind === 'named' && !a.fromContext ? 1 : 0,
@@ -297,23 +382,23 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     // speech, not a scare quote (“第二条曲线”): introduced by a colon or a speech verb, or long
     quote: (OPENING_QUOTE.test(norm) && (LONG_QUOTE.test(norm) || INTRODUCED_QUOTE.test(norm))) || input.pureQuote ? 1 : 0,
     pureQuoteWithoutSource: input.pureQuote && !source ? 1 : 0,
-    event: cue(cues, 'event', findCueOnce(asserted, 'eventVerbs')),
-    state: cue(cues, 'state', findCue(bare, 'stateMarkers')),
+    event: cue(cues, 'event', event),
+    state: cue(cues, 'state', findCue(bare, SCAN.stateMarkers)),
     forecast: cue(cues, 'forecast', plan),
     // 第一季度 is a period, not a ranking
-    superlative: cue(cues, 'superlative', findCueOnce(bare.includes('第') ? bare.replace(/第[一二三四1-4]财?季度?/gu, '') : bare, 'superlatives')),
+    superlative: cue(cues, 'superlative', findCueOnce(bare.includes('第') ? bare.replace(/第[一二三四1-4]财?季度?/gu, '') : bare, SCAN.superlatives)),
     // a named speaker may hedge: the hedge is theirs, the claim that they said it is checkable
-    hedge: source ? 0 : cue(cues, 'hedge', findCueOnce(bare.includes('看来') ? bare.replace(CONCLUDING, '') : bare, 'hedges')),
-    unattributedView: cue(cues, 'unattributedView', findCue(bare, 'unattributedViews')),
-    editorial: Math.min(1, countCues(bare, 'editorial')),
-    evaluative: Math.min(1, countCues(bare, 'evaluative') / 2),
-    figurative: cue(cues, 'figurative', findCue(bare, 'metaphors')),
+    hedge: source ? 0 : cue(cues, 'hedge', findCueOnce(bare.includes('看来') ? bare.replace(CONCLUDING, '') : bare, SCAN.hedges)),
+    unattributedView: cue(cues, 'unattributedView', findCue(bare, SCAN.unattributedViews)),
+    editorial: Math.min(1, countCues(bare, SCAN.editorial)),
+    evaluative: Math.min(1, countCues(bare, SCAN.evaluative) / 2),
+    figurative: cue(cues, 'figurative', findCue(bare, SCAN.metaphors)),
     transition: cue(cues, 'transition', firstWithin(TRANSITIONS, bare, 8)),
     // a question the source asks in reported speech (他说：…你说它有什么价值？) is theirs
     question: endsWithMark(bare, QUESTION_MARKS, QUESTION_CLOSERS) && !(source && a.speech && /[：:]/u.test(bare)) ? 1 : 0,
-    note: cue(cues, 'note', findCue(bare, 'notes')),
-    firstPerson: a.reported ? 0 : cue(cues, 'firstPerson', findCue(bare, 'firstPerson')),
-    normative: cue(cues, 'normative', findCue(bare, 'normative')),
+    note: cue(cues, 'note', findCue(bare, SCAN.notes)),
+    firstPerson: a.reported ? 0 : cue(cues, 'firstPerson', findCue(bare, SCAN.firstPerson)),
+    normative: cue(cues, 'normative', findCue(bare, SCAN.normative)),
     conditional: cue(cues, 'conditional', firstWithin(CONDITIONALS, bare, 12)),
     opensWithThis: /^(?:而|但|不过|其实)?[，,]?(?:这|此|那|这也|这既|这种|这样)/u.test(bare) ? 1 : 0,
     short: length < 16 ? 1 : 0,
@@ -321,7 +406,7 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
     // a list that trails off (张三、李四、王五……) asserts nothing yet
     trailingEllipsis: endsWithEllipsis(bare) ? 1 : 0,
   };
-  if (f.editorial) cues.editorial = findCue(bare, 'editorial');
-  if (f.evaluative) cues.evaluative = findCue(bare, 'evaluative');
+  if (f.editorial) cues.editorial = findCue(bare, SCAN.editorial);
+  if (f.evaluative) cues.evaluative = findCue(bare, SCAN.evaluative);
   return { features: f, cues };
 }

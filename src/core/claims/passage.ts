@@ -94,35 +94,52 @@ export function comparable(a: Figure, b: Figure): boolean {
   return amount(a) && amount(b) && (a.unit === b.unit || !a.unit || !b.unit);
 }
 
-/** Per word list, 1 for the UTF-16 codes its words start with: a window none of them is in holds none of the words. */
-const FIRST_CODES = new WeakMap<readonly string[], Uint8Array>();
-
-function firstCodes(words: readonly string[]): Uint8Array {
-  let table = FIRST_CODES.get(words);
-  if (!table) {
-    table = triggerTable(words);
-    FIRST_CODES.set(words, table);
-  }
-  return table;
+/** A word list by the first UTF-16 code of its words: which codes start one, and the words' indices at each, in list order. */
+interface WordIndex {
+  first: Uint8Array;
+  byFirst: Map<number, number[]>;
 }
 
+const WORD_INDEX = new WeakMap<readonly string[], WordIndex>();
+
+function wordIndex(words: readonly string[]): WordIndex {
+  let index = WORD_INDEX.get(words);
+  if (!index) {
+    const byFirst = new Map<number, number[]>();
+    words.forEach((w, k) => {
+      const group = byFirst.get(w.charCodeAt(0)) ?? [];
+      group.push(k);
+      byFirst.set(w.charCodeAt(0), group);
+    });
+    index = { first: triggerTable(words), byFirst };
+    WORD_INDEX.set(words, index);
+  }
+  return index;
+}
+
+/**
+ * The word of `words` that occurs last within the `window` UTF-16 units before f (the
+ * longest of those starting there, the first in list order of equal ones): read from f
+ * backwards, trying at each start only the words that begin with its character, where each
+ * word's lastIndexOf in a copy of the window was taken (a growth or change word list is 10 to
+ * 27 words, asked about for every amount and rate of a passage).
+ */
 export function wordBefore(text: string, f: Figure, words: readonly string[], window = 8): string | undefined {
   const from = Math.max(0, f.start - window);
-  const starts = firstCodes(words);
-  let any = false;
-  for (let i = from; i < f.start && !any; i++) any = starts[text.charCodeAt(i)] === 1;
-  if (!any) return undefined;
-  const before = text.slice(from, f.start);
-  let best: string | undefined;
-  let bestAt = -1;
-  for (const w of words) {
-    const at = before.lastIndexOf(w);
-    if (at >= 0 && (at > bestAt || (at === bestAt && w.length > (best?.length ?? 0)))) {
-      best = w;
-      bestAt = at;
+  const { first, byFirst } = wordIndex(words);
+  for (let i = f.start - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (first[c] !== 1) continue;
+    const group = byFirst.get(c)!;
+    let best = -1;
+    for (let g = 0; g < group.length; g++) {
+      const k = group[g]!;
+      const w = words[k]!;
+      if (i + w.length <= f.start && (best < 0 || w.length > words[best]!.length) && text.startsWith(w, i)) best = k;
     }
+    if (best >= 0) return words[best];
   }
-  return best;
+  return undefined;
 }
 
 /** +1 for growth, −1 for a decline, whichever word is nearer before f; undefined when neither. */

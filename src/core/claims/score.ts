@@ -4,7 +4,7 @@
  * reads as the chance that a checker would call the sentence a claim.
  */
 import model from './weights.json';
-import { FEATURES, type FeatureName, type Features } from './features';
+import { FEATURES, featureValues, type FeatureName, type Features } from './features';
 
 /**
  * The default of `gloss.claims.minCheckWorthiness`: a unit scoring below it is neither
@@ -35,13 +35,18 @@ export interface Contribution {
  */
 const WEIGHTED: readonly FeatureName[] = FEATURES.filter((name) => (WEIGHTS[name] ?? 0) !== 0);
 const WEIGHT_OF: readonly number[] = WEIGHTED.map((name) => WEIGHTS[name]!);
+/** Each weighted feature's place in FEATURES order (featureValues' order). */
+const PLACE_OF: readonly number[] = WEIGHTED.map((name) => FEATURES.indexOf(name));
+/** The values of the unit being scored (read at once, never kept). */
+const VALUES = new Float64Array(FEATURES.length);
 
 export function checkWorthiness(features: Features): { score: number; contributions: Contribution[] } {
   let z = BIAS;
   const contributions: Contribution[] = [];
+  featureValues(features, VALUES);
   for (let k = 0; k < WEIGHTED.length; k++) {
     const name = WEIGHTED[k]!;
-    const value = features[name];
+    const value = VALUES[PLACE_OF[k]!]!;
     if (value === 0) continue;
     const effect = WEIGHT_OF[k]! * value;
     if (effect !== 0) contributions.push({ feature: name, effect });
