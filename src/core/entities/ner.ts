@@ -46,6 +46,7 @@ const scratch = {
   lattice: new Uint16Array(0),
   unigramRows: new Int32Array(0),
   bigramRows: new Int32Array(0),
+  trigramRows: new Int32Array(0),
   /** Unpacked emissions, nine per character. */
   emit: new Float64Array(0),
   /** Viterbi sums: over a long string they outgrow 32 bits. */
@@ -65,6 +66,7 @@ function scratchFor(length: number): typeof scratch {
       lattice: new Uint16Array(c),
       unigramRows: new Int32Array(c + 4),
       bigramRows: new Int32Array(c + 4),
+      trigramRows: new Int32Array(c),
       emit: new Float64Array(c * L),
       score: new Float64Array(c * L),
       labels: new Int8Array(c),
@@ -83,7 +85,7 @@ export function tagEntities(text: string): NerSpan[] {
   if (!m || text.length === 0) return [];
   // code points (keys: digits as one symbol, astral characters as one), their UTF-16 offsets, classes
   let n = 0;
-  const { keys, points, offsets, classes, emit, score, unigramRows, bigramRows, lattice: latticeBuffer, labels } = scratchFor(text.length);
+  const { keys, points, offsets, classes, emit, score, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels } = scratchFor(text.length);
   for (let u = 0; u < text.length; ) {
     const cp = text.codePointAt(u)!;
     const width = cp > 0xffff ? 2 : 1;
@@ -116,6 +118,8 @@ export function tagEntities(text: string): NerSpan[] {
   const characterRows = unigrams.rowsOfCharacters();
   for (let j = 0; j < n + 4; j++) unigramRows[j] = characterRows[keys[j]!]!;
   for (let j = 0; j < n + 3; j++) bigramRows[j] = bigrams.rowOf(keys[j]!, keys[j + 1]!, 0);
+  // (in a loop of their own, as the pairs': the lookups do not wait on the sums, and stay small enough to be inlined)
+  for (let i = 0; i < n; i++) trigramRows[i] = trigrams.rowOf(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!);
   const lattice = m.words?.lattice(points, n, latticeBuffer);
   for (let i = 0; i < n; i++) {
     // u-2 … u2: the characters at i - 2 … i + 2, each read as its part of the row; b-2 … b1: the pairs starting at i - 2 … i + 1
@@ -128,7 +132,7 @@ export function tagEntities(text: string): NerSpan[] {
     const b1 = bigramRows[i + 1]! + 3;
     const b2 = bigramRows[i + 2]! + 6;
     const b3 = bigramRows[i + 3]! + 9;
-    const tri = trigrams.rowOf(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!);
+    const tri = trigramRows[i]!;
     const cls = ((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * 3;
     const lat = (lattice ? lattice[i]! : 0) * 3;
     const at = i * 9;
