@@ -248,19 +248,35 @@ export function tagEntities(text: string): NerSpan[] {
   let y = 0;
   for (let k = 1; k < L; k++) if (score[(n - 1) * L + k]! > score[(n - 1) * L + y]!) y = k;
   labels[n - 1] = y;
+  // (one label's predecessors side by side in transitionsInto: nine reads in a row, unrolled;
+  // a later predecessor wins only when strictly better, as in the forward pass's order)
+  const into = m.transitionsInto;
   for (let i = n - 1; i > 0; i--) {
     const prev = (i - 1) * L;
-    // the first best predecessor: an I- label's among its B- and itself, another's among all
-    const inside = isInside(y);
-    let arg = inside ? y - 1 : 0;
-    const last = inside ? y : L - 1;
-    let best = score[prev + arg]! + trans[arg * L + y]!;
-    for (let p = arg + 1; p <= last; p++) {
-      const v = score[prev + p]! + trans[p * L + y]!;
-      if (v > best) {
-        best = v;
-        arg = p;
-      }
+    const row = y * L;
+    let arg: number;
+    if (isInside(y)) {
+      // an I- label follows only its B- label or itself
+      arg = score[prev + y]! + into[row + y]! > score[prev + y - 1]! + into[row + y - 1]! ? y : y - 1;
+    } else {
+      let best = score[prev]! + into[row]!;
+      arg = 0;
+      let v = score[prev + 1]! + into[row + 1]!;
+      if (v > best) { best = v; arg = 1; }
+      v = score[prev + 2]! + into[row + 2]!;
+      if (v > best) { best = v; arg = 2; }
+      v = score[prev + 3]! + into[row + 3]!;
+      if (v > best) { best = v; arg = 3; }
+      v = score[prev + 4]! + into[row + 4]!;
+      if (v > best) { best = v; arg = 4; }
+      v = score[prev + 5]! + into[row + 5]!;
+      if (v > best) { best = v; arg = 5; }
+      v = score[prev + 6]! + into[row + 6]!;
+      if (v > best) { best = v; arg = 6; }
+      v = score[prev + 7]! + into[row + 7]!;
+      if (v > best) { best = v; arg = 7; }
+      v = score[prev + 8]! + into[row + 8]!;
+      if (v > best) arg = 8;
     }
     y = arg;
     labels[i - 1] = y;
