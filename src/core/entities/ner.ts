@@ -136,18 +136,38 @@ export function tagEntities(text: string): NerSpan[] {
     const cls = ((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * 3;
     const lat = (lattice ? lattice[i]! : 0) * 3;
     const at = i * 9;
-    for (let k = 0; k < 3; k++) {
-      let v =
-        uw[u0 + k]! + uw[u1 + k]! + uw[u2 + k]! + uw[u3 + k]! + uw[u4 + k]! +
-        bw[b0 + k]! + bw[b1 + k]! + bw[b2 + k]! + bw[b3 + k]! +
-        tw[tri + k]! + cw[cls + k]! + lw[lat + k]!;
-      // the three lanes, low first (as unpackSum reads them)
-      for (let lane = 0; lane < 3; lane++) {
-        const high = Math.floor(v / PACKED_LANE);
-        emit[at + 3 * k + lane] = v - high * PACKED_LANE - PACKED_BIAS;
-        v = high;
-      }
-    }
+    // the three sums, each unpacked low lane first (as unpackSum reads them): the third lane is
+    // what two divisions leave, below one lane's range
+    let v =
+      uw[u0]! + uw[u1]! + uw[u2]! + uw[u3]! + uw[u4]! +
+      bw[b0]! + bw[b1]! + bw[b2]! + bw[b3]! +
+      tw[tri]! + cw[cls]! + lw[lat]!;
+    let high = Math.floor(v / PACKED_LANE);
+    emit[at] = v - high * PACKED_LANE - PACKED_BIAS;
+    v = high;
+    high = Math.floor(v / PACKED_LANE);
+    emit[at + 1] = v - high * PACKED_LANE - PACKED_BIAS;
+    emit[at + 2] = high - PACKED_BIAS;
+    v =
+      uw[u0 + 1]! + uw[u1 + 1]! + uw[u2 + 1]! + uw[u3 + 1]! + uw[u4 + 1]! +
+      bw[b0 + 1]! + bw[b1 + 1]! + bw[b2 + 1]! + bw[b3 + 1]! +
+      tw[tri + 1]! + cw[cls + 1]! + lw[lat + 1]!;
+    high = Math.floor(v / PACKED_LANE);
+    emit[at + 3] = v - high * PACKED_LANE - PACKED_BIAS;
+    v = high;
+    high = Math.floor(v / PACKED_LANE);
+    emit[at + 4] = v - high * PACKED_LANE - PACKED_BIAS;
+    emit[at + 5] = high - PACKED_BIAS;
+    v =
+      uw[u0 + 2]! + uw[u1 + 2]! + uw[u2 + 2]! + uw[u3 + 2]! + uw[u4 + 2]! +
+      bw[b0 + 2]! + bw[b1 + 2]! + bw[b2 + 2]! + bw[b3 + 2]! +
+      tw[tri + 2]! + cw[cls + 2]! + lw[lat + 2]!;
+    high = Math.floor(v / PACKED_LANE);
+    emit[at + 6] = v - high * PACKED_LANE - PACKED_BIAS;
+    v = high;
+    high = Math.floor(v / PACKED_LANE);
+    emit[at + 7] = v - high * PACKED_LANE - PACKED_BIAS;
+    emit[at + 8] = high - PACKED_BIAS;
   }
 
   // Viterbi: best scores only, the path recovered backwards. Labels are O, then B- and I- per
