@@ -59,6 +59,8 @@ describe('entities: the presence bits in front of the hash tables', () => {
     for (let k = 1; k <= 500; k++) table.set(k, k * 2, k * 3, 0, [k % 7, 1, 2]);
     for (let k = 1; k <= 500; k++) assert.ok(table.rowOf(k, k * 2, k * 3) > 0, `key ${k}`);
     for (let k = 1; k <= 500; k++) assert.equal(table.rowOf(k, k * 2, k * 3 + 1), 0);
+    // rowOf probes from the hash it made for the presence bits: the same row as find's own probe
+    for (let k = 1; k <= 500; k++) assert.equal(table.rowOf(k, k * 2, k * 3), table.find(k, k * 2, k * 3), `key ${k}`);
     // a key set after the first lookup is found too (the presence bits are made again)
     table.set(9999, 1, 1, 0, [1, 1, 1]);
     assert.ok(table.rowOf(9999, 1, 1) > 0);

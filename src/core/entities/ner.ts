@@ -46,6 +46,7 @@ const scratch = {
   lattice: new Uint16Array(0),
   unigramRows: new Int32Array(0),
   bigramRows: new Int32Array(0),
+  trigramRows: new Int32Array(0),
   /** Unpacked emissions, nine per character. */
   emit: new Float64Array(0),
   /** Viterbi sums: over a long string they outgrow 32 bits. */
@@ -65,6 +66,7 @@ function scratchFor(length: number): typeof scratch {
       lattice: new Uint16Array(c),
       unigramRows: new Int32Array(c + 4),
       bigramRows: new Int32Array(c + 4),
+      trigramRows: new Int32Array(c),
       emit: new Float64Array(c * L),
       score: new Float64Array(c * L),
       labels: new Int8Array(c),
@@ -83,7 +85,7 @@ export function tagEntities(text: string): NerSpan[] {
   if (!m || text.length === 0) return [];
   // code points (keys: digits as one symbol, astral characters as one), their UTF-16 offsets, classes
   let n = 0;
-  const { keys, points, offsets, classes, emit, score, unigramRows, bigramRows, lattice: latticeBuffer, labels } = scratchFor(text.length);
+  const { keys, points, offsets, classes, emit, score, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels } = scratchFor(text.length);
   for (let u = 0; u < text.length; ) {
     const cp = text.codePointAt(u)!;
     const width = cp > 0xffff ? 2 : 1;
@@ -116,6 +118,8 @@ export function tagEntities(text: string): NerSpan[] {
   const characterRows = unigrams.rowsOfCharacters();
   for (let j = 0; j < n + 4; j++) unigramRows[j] = characterRows[keys[j]!]!;
   for (let j = 0; j < n + 3; j++) bigramRows[j] = bigrams.rowOf(keys[j]!, keys[j + 1]!, 0);
+  // (in a loop of their own, as the pairs': the lookups do not wait on the sums, and stay small enough to be inlined)
+  for (let i = 0; i < n; i++) trigramRows[i] = trigrams.rowOf(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!);
   const lattice = m.words?.lattice(points, n, latticeBuffer);
   for (let i = 0; i < n; i++) {
     // u-2 … u2: the characters at i - 2 … i + 2, each read as its part of the row; b-2 … b1: the pairs starting at i - 2 … i + 1
@@ -128,22 +132,42 @@ export function tagEntities(text: string): NerSpan[] {
     const b1 = bigramRows[i + 1]! + 3;
     const b2 = bigramRows[i + 2]! + 6;
     const b3 = bigramRows[i + 3]! + 9;
-    const tri = trigrams.rowOf(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!);
+    const tri = trigramRows[i]!;
     const cls = ((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * 3;
     const lat = (lattice ? lattice[i]! : 0) * 3;
     const at = i * 9;
-    for (let k = 0; k < 3; k++) {
-      let v =
-        uw[u0 + k]! + uw[u1 + k]! + uw[u2 + k]! + uw[u3 + k]! + uw[u4 + k]! +
-        bw[b0 + k]! + bw[b1 + k]! + bw[b2 + k]! + bw[b3 + k]! +
-        tw[tri + k]! + cw[cls + k]! + lw[lat + k]!;
-      // the three lanes, low first (as unpackSum reads them)
-      for (let lane = 0; lane < 3; lane++) {
-        const high = Math.floor(v / PACKED_LANE);
-        emit[at + 3 * k + lane] = v - high * PACKED_LANE - PACKED_BIAS;
-        v = high;
-      }
-    }
+    // the three sums, each unpacked low lane first (as unpackSum reads them): the third lane is
+    // what two divisions leave, below one lane's range
+    let v =
+      uw[u0]! + uw[u1]! + uw[u2]! + uw[u3]! + uw[u4]! +
+      bw[b0]! + bw[b1]! + bw[b2]! + bw[b3]! +
+      tw[tri]! + cw[cls]! + lw[lat]!;
+    let high = Math.floor(v / PACKED_LANE);
+    emit[at] = v - high * PACKED_LANE - PACKED_BIAS;
+    v = high;
+    high = Math.floor(v / PACKED_LANE);
+    emit[at + 1] = v - high * PACKED_LANE - PACKED_BIAS;
+    emit[at + 2] = high - PACKED_BIAS;
+    v =
+      uw[u0 + 1]! + uw[u1 + 1]! + uw[u2 + 1]! + uw[u3 + 1]! + uw[u4 + 1]! +
+      bw[b0 + 1]! + bw[b1 + 1]! + bw[b2 + 1]! + bw[b3 + 1]! +
+      tw[tri + 1]! + cw[cls + 1]! + lw[lat + 1]!;
+    high = Math.floor(v / PACKED_LANE);
+    emit[at + 3] = v - high * PACKED_LANE - PACKED_BIAS;
+    v = high;
+    high = Math.floor(v / PACKED_LANE);
+    emit[at + 4] = v - high * PACKED_LANE - PACKED_BIAS;
+    emit[at + 5] = high - PACKED_BIAS;
+    v =
+      uw[u0 + 2]! + uw[u1 + 2]! + uw[u2 + 2]! + uw[u3 + 2]! + uw[u4 + 2]! +
+      bw[b0 + 2]! + bw[b1 + 2]! + bw[b2 + 2]! + bw[b3 + 2]! +
+      tw[tri + 2]! + cw[cls + 2]! + lw[lat + 2]!;
+    high = Math.floor(v / PACKED_LANE);
+    emit[at + 6] = v - high * PACKED_LANE - PACKED_BIAS;
+    v = high;
+    high = Math.floor(v / PACKED_LANE);
+    emit[at + 7] = v - high * PACKED_LANE - PACKED_BIAS;
+    emit[at + 8] = high - PACKED_BIAS;
   }
 
   // Viterbi: best scores only, the path recovered backwards. Labels are O, then B- and I- per
@@ -244,19 +268,35 @@ export function tagEntities(text: string): NerSpan[] {
   let y = 0;
   for (let k = 1; k < L; k++) if (score[(n - 1) * L + k]! > score[(n - 1) * L + y]!) y = k;
   labels[n - 1] = y;
+  // (one label's predecessors side by side in transitionsInto: nine reads in a row, unrolled;
+  // a later predecessor wins only when strictly better, as in the forward pass's order)
+  const into = m.transitionsInto;
   for (let i = n - 1; i > 0; i--) {
     const prev = (i - 1) * L;
-    // the first best predecessor: an I- label's among its B- and itself, another's among all
-    const inside = isInside(y);
-    let arg = inside ? y - 1 : 0;
-    const last = inside ? y : L - 1;
-    let best = score[prev + arg]! + trans[arg * L + y]!;
-    for (let p = arg + 1; p <= last; p++) {
-      const v = score[prev + p]! + trans[p * L + y]!;
-      if (v > best) {
-        best = v;
-        arg = p;
-      }
+    const row = y * L;
+    let arg: number;
+    if (isInside(y)) {
+      // an I- label follows only its B- label or itself
+      arg = score[prev + y]! + into[row + y]! > score[prev + y - 1]! + into[row + y - 1]! ? y : y - 1;
+    } else {
+      let best = score[prev]! + into[row]!;
+      arg = 0;
+      let v = score[prev + 1]! + into[row + 1]!;
+      if (v > best) { best = v; arg = 1; }
+      v = score[prev + 2]! + into[row + 2]!;
+      if (v > best) { best = v; arg = 2; }
+      v = score[prev + 3]! + into[row + 3]!;
+      if (v > best) { best = v; arg = 3; }
+      v = score[prev + 4]! + into[row + 4]!;
+      if (v > best) { best = v; arg = 4; }
+      v = score[prev + 5]! + into[row + 5]!;
+      if (v > best) { best = v; arg = 5; }
+      v = score[prev + 6]! + into[row + 6]!;
+      if (v > best) { best = v; arg = 6; }
+      v = score[prev + 7]! + into[row + 7]!;
+      if (v > best) { best = v; arg = 7; }
+      v = score[prev + 8]! + into[row + 8]!;
+      if (v > best) arg = 8;
     }
     y = arg;
     labels[i - 1] = y;

@@ -158,9 +158,16 @@ export class WeightTable {
   /** Offset of the key's row in `weights`, or of the zero row (0) for an unknown key. */
   rowOf(a: number, b: number, c: number): number {
     // most pairs and triples of a text are no key: the presence bits (in cache) say so without a probe
-    if (!(this.presence ?? this.presenceOfKeys()).mayHold(WeightTable.hash(a, b, c))) return 0;
-    const row = this.find(a, b, c);
-    return row < 0 ? 0 : row;
+    const hash = WeightTable.hash(a, b, c);
+    if (!(this.presence ?? this.presenceOfKeys()).mayHold(hash)) return 0;
+    // (the probe from the hash already made: a second hash of the key costs as much as the bits)
+    const slots = this.slots;
+    for (let h = hash & this.mask; ; h = (h + 1) & this.mask) {
+      const at = h * 4;
+      const k = slots[at]!;
+      if (k === -1) return 0;
+      if (k === a && slots[at + 1] === b && slots[at + 2] === c) return slots[at + 3]!;
+    }
   }
 
   /**

@@ -272,12 +272,17 @@ export class WordDictionary {
   crosses(text: string, at: number, minLength = 2, persons = false): boolean {
     const ordinary = (1 << WORD_CATEGORIES.indexOf('word')) | (persons ? 1 << WORD_CATEGORIES.indexOf('person') : 0);
     const place = 1 << WORD_CATEGORIES.indexOf('place');
-    for (let start = Math.max(0, at - this.longest + 1); start < at; start++) {
+    // from the start nearest the boundary back: most words that run across it are short, and
+    // the first one found ends the search (the answer is the same in any order)
+    for (let start = at - 1; start >= 0 && start > at - this.longest; start--) {
       // (a word of 255 characters or more is counted as 255: its starts are never skipped)
       const reach = this.longestFrom[text.charCodeAt(start)]!;
       if (reach < 255 && start + reach <= at) continue;
+      // no walk from here goes further than the longest word from here (a walk that reads a
+      // surrogate fails there: it reads as many units as the word's characters)
+      const limit = reach < 255 ? reach : this.longest;
       let node = 0;
-      for (let j = start; j < text.length && j - start < this.longest; j++) {
+      for (let j = start; j < text.length && j - start < limit; j++) {
         const child = this.child(node, text.charCodeAt(j));
         if (child < 0) break;
         node = child & NODE_MASK;
