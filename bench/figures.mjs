@@ -92,7 +92,7 @@ export function ownSuite(core, cases) {
   const byClass = {};
   const wrong = [];
   for (const c of cases) {
-    const found = core.resolveRelativeDates(core.detectFigures(c.text), core.findDateline(c.text));
+    const found = core.resolveRelativeDatesInText(c.text, core.detectFigures(c.text), core.findDateline(c.text));
     let ok;
     if (c.figure === null) ok = !found.some((f) => f.salient && (!c.notType || f.type === c.notType));
     else {

@@ -1,7 +1,7 @@
 import { Analyzer } from '../core/analysis/analyze';
 import { detectFigures } from '../core/figures/detect';
 import { describeFigure } from '../core/figures/format';
-import { findDateline, resolveRelativeDates } from '../core/figures/relativeDates';
+import { findDateline, resolveRelativeDatesInText } from '../core/figures/relativeDates';
 import { sidecarPathFor } from '../core/sidecar/model';
 import { readSidecarFile } from '../core/sidecar/store';
 import { claimToSpan, entityToSpan, figureToSpan, type BenchSpan } from '../core/io/spans';
@@ -137,7 +137,7 @@ function spansOf(text: string, kinds: Kind[], analyzer: Analyzer, options: Detec
   const index = new OffsetIndex(text);
   const spans: BenchSpan[] = [];
   if (kinds.includes('figure')) {
-    for (const f of resolveRelativeDates(detectFigures(text), findDateline(text))) {
+    for (const f of resolveRelativeDatesInText(text, detectFigures(text), findDateline(text))) {
       if (!f.salient && !options.all) continue;
       const span = figureToSpan(f, index);
       if (options.all) span.salient = f.salient;

@@ -2,7 +2,7 @@
 export { Analyzer, type Analysis, type ParagraphFindings } from './analysis/analyze';
 export { detectFigures } from './figures/detect';
 export { describeFigure } from './figures/format';
-export { findDateline, parseArticleDate, resolveRelativeDates, type ArticleDate } from './figures/relativeDates';
+export { findDateline, parseArticleDate, resolveRelativeDates, resolveRelativeDatesInText, type ArticleDate } from './figures/relativeDates';
 export type { Figure, FigureType, Range, Approximation } from './figures/types';
 export { figureToSpan, type BenchSpan } from './io/spans';
 export { toSimplifiedView, simplifiedConverter, traditionalConverter, detectScript } from './script/normalize';

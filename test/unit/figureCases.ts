@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectFigures } from '../../src/core/figures/detect';
-import { findDateline, resolveRelativeDates } from '../../src/core/figures/relativeDates';
+import { findDateline, resolveRelativeDatesInText } from '../../src/core/figures/relativeDates';
 import type { Figure } from '../../src/core/figures/types';
 
 export interface FigureCase {
@@ -24,9 +24,9 @@ export function figureCases(...classes: string[]): FigureCase[] {
   return all.filter((c) => classes.includes(c.class));
 }
 
-/** The figures of a text as `gloss detect` gives them: relative dates resolved against its dateline. */
+/** The figures of a text as `gloss detect` gives them: relative dates resolved against its dateline, paragraph by paragraph. */
 export function figuresOf(text: string): Figure[] {
-  return resolveRelativeDates(detectFigures(text), findDateline(text));
+  return resolveRelativeDatesInText(text, detectFigures(text), findDateline(text));
 }
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-4 * Math.max(1, Math.abs(b));

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Analyzer } from '../../src/core/analysis/analyze';
 import { annotationFor, buildReview, itemAt, itemsByParagraph, type Review } from '../../src/core/review/items';
-import { buildQueue, stepQueue, type QueueOptions } from '../../src/core/review/queue';
+import { buildQueue, claimWeight, stepQueue, type QueueOptions } from '../../src/core/review/queue';
 import type { Annotation, Sidecar } from '../../src/core/sidecar/model';
 import { emptySidecar } from '../../src/core/sidecar/store';
 
@@ -85,6 +85,25 @@ describe('the review queue', () => {
     const weights = queue.entries.map((e) => e.weight);
     assert.deepEqual(weights, [...weights].sort((a, b) => b - a));
     assert.equal(queue.entries[queue.entries.length - 1]!.kind, 'entity');
+  });
+
+  it('ranks claims by kind before score when ordered by check-worthiness: statistics, quotes, events, forecasts, opinions', () => {
+    const kinds = ['statistic', 'quote', 'event', 'forecast', 'opinion'] as const;
+    for (let k = 1; k < kinds.length; k++) {
+      // the weakest of a kind above the strongest of the next
+      assert.ok(claimWeight({ type: kinds[k - 1]!, score: 0 }) > claimWeight({ type: kinds[k]!, score: 1 }), `${kinds[k - 1]} over ${kinds[k]}`);
+    }
+    assert.ok(claimWeight({ type: 'event', score: 0.9 }) > claimWeight({ type: 'event', score: 0.6 }));
+    // below your own open claims (1.5), above entities and lone figures
+    assert.ok(claimWeight({ type: 'statistic', score: 1 }) < 1.5 && claimWeight({ type: 'opinion', score: 0 }) > 0.001);
+    const analyzer = new Analyzer();
+    analyzer.minCheckWorthiness = 0.3;
+    const text = '星河科技昨天宣布与云帆集团合并。\n\n这家店有3个员工。\n';
+    const analysis = analyzer.analyze(text);
+    assert.deepEqual(analysis.claims.map((c) => c.type), ['event', 'statistic'], 'the fixture: an event, then a statistic');
+    assert.ok(analysis.claims[0]!.score > analysis.claims[1]!.score, 'the fixture: the event scores higher');
+    const ranked = buildQueue(analysis, buildReview(analysis, emptySidecar('a.txt', text)), { order: 'checkWorthiness', minCheckWorthiness: 0.3 });
+    assert.deepEqual(ranked.entries.filter((e) => e.kind === 'claim').map((e) => e.claim?.type), ['statistic', 'event']);
   });
 
   it('steps forwards and backwards from the cursor or the last stop, wrapping around', () => {

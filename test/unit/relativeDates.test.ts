@@ -51,3 +51,42 @@ describe('relative dates: the article date', () => {
     assert.deepEqual(resolveRelativeDates(figures, undefined), figures);
   });
 });
+
+describe('relative dates: a bare day of the month (11日)', () => {
+  const days = (text: string, date?: string) =>
+    new Analyzer().analyze(text, date ? { date } : {}).figures.filter((f) => f.relative?.unit === 'day');
+
+  it('is a date, not a number, so its sentence is an event and no amount', () => {
+    const analysis = new Analyzer().analyze('11日，该公司宣布裁员。');
+    assert.deepEqual(analysis.figures.map((f) => [f.text, f.type]), [['11日', 'date']]);
+    assert.equal(analysis.claims[0]?.type, 'event');
+  });
+  it('takes the month named last before it in its own paragraph', () => {
+    const [seventh] = days('2024-06-12 08:45\n\n展会3月5日开幕，7日闭幕。');
+    assert.equal(seventh?.period, '--03-07');
+    assert.match(seventh!.assumption!, /month named last before it \(--03\)/);
+    assert.equal(days('2024-06-12 08:45\n\n2023年4月10日报名，21日截止。')[0]?.period, '2023-04-21');
+  });
+  it("takes the article's month, not a month named in another paragraph", () => {
+    const [seventh] = days('2024-06-12 08:45\n\n展会3月5日开幕。\n\n7日，主办方发布公告。');
+    assert.equal(seventh?.period, '2024-06-07');
+    assert.match(seventh!.assumption!, /month of the article's date 2024-06-12 \(from its dateline\)/);
+  });
+  it("stays unresolved, and says why, after the article's day or without an article date", () => {
+    const [later] = days('2024-06-12 08:45\n\n新规将于18日起生效。');
+    assert.equal(later?.period, undefined);
+    assert.match(later!.assumption!, /later than the article's date 2024-06-12/);
+    assert.match(describeFigure(later!), /^18日 \(relative\) \(date; /);
+    const [undated] = days('9日，公司发布公告。');
+    assert.equal(undated?.period, undefined);
+    assert.match(undated!.assumption!, /article's date is not known/);
+  });
+  it("reads the sidecar's date in the review as the analysis does, paragraph by paragraph", () => {
+    const text = '标题\n\n展会3月5日开幕，7日闭幕。\n\n9日，主办方发布公告。';
+    const sidecar: Sidecar = { version: 1, article: 'a.txt', sha256: 'a'.repeat(64), date: '2020-01-15', annotations: [] };
+    const reviewed = buildReview(new Analyzer().analyze(text), sidecar).items
+      .filter((i) => i.finding?.figure?.relative?.unit === 'day').map((i) => i.finding!.figure!.period);
+    assert.deepEqual(reviewed, days(text, '2020-01-15').map((f) => f.period));
+    assert.deepEqual(reviewed, ['--03-07', '2020-01-09']);
+  });
+});

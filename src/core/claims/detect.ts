@@ -106,6 +106,20 @@ function statedFrom(checks: ArithmeticCheck[], start: number): ArithmeticCheck[]
 }
 
 /** Every scored candidate, given to `take` in order (no list of candidate objects where only claims are wanted). */
+/**
+ * 两人, 三种, 两款产品: one, two or three of something, in words. They name and enumerate
+ * (核心两件事：…, 接近两人的知情人士) rather than state an amount, so they make no statistic.
+ */
+function isSmallCountInWords(f: Figure): boolean {
+  // (with or without an approximation read before it: 接近两人 is "close to the two", and nearly two of anything is no amount)
+  if (f.type !== 'count' || typeof f.value !== 'number' || f.value > 3) return false;
+  for (let k = 0; k < f.text.length; k++) {
+    const c = f.text.charCodeAt(k);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return false;
+  }
+  return true;
+}
+
 function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => void): void {
   const norm = p.simplified ?? toSimplifiedView(p.text).text;
   let previousSource: Attribution | undefined;
@@ -139,7 +153,7 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     let amounts = 0;
     let percent = false;
     for (const f of figures) {
-      if (f.type === 'date' || f.type === 'rank' || f.type === 'duration') continue;
+      if (f.type === 'date' || f.type === 'rank' || f.type === 'duration' || isSmallCountInWords(f)) continue;
       amounts++;
       if (f.type === 'percent') percent = true;
     }

@@ -45,7 +45,7 @@ function versionAfterName(text: string, i: number, end: number): boolean {
 const startsAny = (text: string, words: readonly string[], at: number): boolean => words.some((w) => text.startsWith(w, at));
 
 /** Whether N日 at i (日 at `day`) counts days rather than naming a day of the month (data/daysCues.json). */
-function countsDays(text: string, i: number, day: number): boolean {
+export function countsDays(text: string, i: number, day: number): boolean {
   const after = day + 1;
   if (startsAny(text, daysCues.timeOfDay, after)) return false;
   if (startsAny(text, daysCues.after, after)) return true;

@@ -11,6 +11,7 @@ import { RANGE_CONNECTORS } from './units';
 import { pad2 } from './chars';
 import { figure, type Scan } from './build';
 import { skipNonFigureNumber } from './numbers';
+import { readDayOfMonth } from './dayOfMonth';
 
 export const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
@@ -201,8 +202,8 @@ export function readMonthDay(text: string, n: ParsedNumber): DatePart | undefine
 }
 
 /**
- * After the numeral n at i: a timestamp, a year with what follows it, a month-day; a clock
- * time is skipped. Returns where the scan goes on, or -1.
+ * After the numeral n at i: a timestamp, a year with what follows it, a month-day, a bare day
+ * of the month; a clock time is skipped. Returns where the scan goes on, or -1.
  */
 export function readDateAfterNumber(s: Scan, i: number, n: ParsedNumber): number {
   const text = s.text;
@@ -224,7 +225,7 @@ export function readDateAfterNumber(s: Scan, i: number, n: ParsedNumber): number
     s.out.push(figure(s, i, date.end, 'date', null, undefined, date.approx, date.period));
     return date.end;
   }
-  return -1;
+  return readDayOfMonth(s, i, n);
 }
 
 /** Years named relative to the article (去年) or to the year last named before (当年, 次年). */

@@ -8,6 +8,7 @@ import type { Figure } from './types';
 import { detectFigures } from './detect';
 import { pad2 } from './chars';
 import { msg, renderMessage, type Message } from '../text/message';
+import { paragraphRanges } from '../text/paragraphs';
 
 export interface ArticleDate {
   year: number;
@@ -91,20 +92,62 @@ export function resolveRelativeDates(figures: readonly Figure[], date: ArticleDa
 }
 
 /**
+ * The same, paragraph by paragraph, as the analysis resolves them: a bare day of the month
+ * looks for its month in its own paragraph only.
+ */
+export function resolveRelativeDatesByParagraph(paragraphs: ReadonlyArray<readonly Figure[]>, date: ArticleDate | undefined): Figure[] {
+  const out: Figure[] = [];
+  let year: number | undefined;
+  for (const figures of paragraphs) {
+    const resolved = resolveRelativeDatesAfter(figures, date, year);
+    year = resolved.lastYear;
+    for (const f of resolved.figures) out.push(f);
+  }
+  return out;
+}
+
+/** The figures of a whole text (as `gloss detect` finds them), resolved in its paragraphs as the analysis does. */
+export function resolveRelativeDatesInText(text: string, figures: readonly Figure[], date: ArticleDate | undefined): Figure[] {
+  if (!figures.some((f) => f.relative)) return [...figures];
+  const groups: Figure[][] = [];
+  const ranges = paragraphRanges(text);
+  let r = 0;
+  let group: Figure[] = [];
+  for (const f of figures) {
+    while (r < ranges.length && f.start >= ranges[r]!.end) {
+      r++;
+      if (group.length) groups.push(group);
+      group = [];
+    }
+    group.push(f);
+  }
+  if (group.length) groups.push(group);
+  return resolveRelativeDatesByParagraph(groups, date);
+}
+
+/**
  * The same for a part of an article (a paragraph), given the year named last before it;
  * returns the year named last in it, for the next part.
  */
 export function resolveRelativeDatesAfter(figures: readonly Figure[], date: ArticleDate | undefined, yearBefore: number | undefined): { figures: Figure[]; lastYear: number | undefined } {
   let lastYear = yearBefore;
+  // (a bare day looks for its month in its own paragraph only: the month a paragraph before
+  // named is as often a backward look as the story's present)
+  let lastMonth: string | undefined;
   const out = figures.map((f) => {
     if (!f.relative) {
       const y = f.type === 'date' && f.period ? /^(?:FY)?(\d{4})/.exec(f.period) : null;
       if (y) lastYear = Number(y[1]);
+      lastMonth = monthOf(f) ?? lastMonth;
       return f;
     }
     const r = f.relative;
     const out: Figure = { ...f };
     delete out.period;
+    if (r.unit === 'day') {
+      readDay(out, r.tail, lastMonth, date);
+      return out;
+    }
     let year: number | undefined;
     let because: Message;
     if (r.base === 'context' && lastYear !== undefined) {
@@ -134,7 +177,30 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
     }
     assume(out, because);
     lastYear = year;
+    lastMonth = monthOf(out) ?? lastMonth;
     return out;
   });
   return { figures: out, lastYear };
+}
+
+/** The month a date names (2023-04, 2023-04-11, --04-11, a timestamp), as YYYY-MM or --MM. */
+function monthOf(f: Figure): string | undefined {
+  if (f.type !== 'date' || !f.period) return undefined;
+  return /^(?:\d{4}|-)-\d{2}(?=$|-\d{2}(?:$|T))/.exec(f.period)?.[0];
+}
+
+/** A bare day of the month (11日), with `tail` its -DD: in the month named last before it in its paragraph, else in the article's month. */
+function readDay(out: Figure, tail: string, lastMonth: string | undefined, date: ArticleDate | undefined): void {
+  if (lastMonth !== undefined) {
+    out.period = lastMonth + tail;
+    assume(out, msg('{0} read in the month named last before it ({1})', out.text, lastMonth));
+  } else if (date && Number(tail.slice(1)) <= date.day) {
+    out.period = `${date.year}-${pad2(date.month)}${tail}`;
+    assume(out, msg("{0} read in the month of the article's date {1} (from {2})", out.text, date.iso, fromWhere(date)));
+  } else if (date) {
+    // a day after the article's own: next (18日起生效) or past (a month before) alike
+    assume(out, msg("{0} is a day of a month not named: later than the article's date {1} (from {2}), so in its month or an earlier one", out.text, date.iso, fromWhere(date)));
+  } else {
+    assume(out, msg("{0} is a day of a month not named, and the article's date is not known: add a dateline or a date: to the sidecar header", out.text));
+  }
 }

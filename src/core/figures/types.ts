@@ -21,9 +21,10 @@ export interface Range {
  */
 export interface RelativeDate {
   base: 'article' | 'context';
-  unit: 'year' | 'month' | 'quarter';
+  /** 'day': a day of the month with no month (11日，…), read in the month named last before it in its paragraph, or in the article's month. */
+  unit: 'year' | 'month' | 'quarter' | 'day';
   offset: number;
-  /** What follows the year, with {Y} where the year goes again: -08, -Q1, -Q1/{Y}-Q3, -H2, or nothing. */
+  /** What follows the year, with {Y} where the year goes again: -08, -Q1, -Q1/{Y}-Q3, -H2, or nothing; for a day, what follows its month: -11. */
   tail: string;
 }
 

@@ -12,7 +12,7 @@ import { createAnchor, resolveAnchor, type Resolution } from '../sidecar/anchor'
 import { annotationId } from '../sidecar/ids';
 import type { Annotation, Kind, Sidecar } from '../sidecar/model';
 import { OffsetIndex } from '../text/offsets';
-import { parseArticleDate, resolveRelativeDates } from '../figures/relativeDates';
+import { parseArticleDate, resolveRelativeDatesByParagraph } from '../figures/relativeDates';
 
 export type ReviewState = 'suggested' | 'accepted' | 'rejected' | 'manual';
 
@@ -93,7 +93,7 @@ export function buildReview(analysis: Analysis, sidecar: Sidecar | undefined): R
   const items = new Map<string, ReviewItem>();
   // a date: in the sidecar header dates the article's relative dates (去年8月) instead of its dateline
   const date = sidecar?.date !== undefined ? parseArticleDate(sidecar.date, 'sidecar') : undefined;
-  const figures = date && analysis.figures.some((f) => f.relative) ? resolveRelativeDates(analysis.figures, date) : analysis.figures;
+  const figures = date && analysis.figures.some((f) => f.relative) ? resolveRelativeDatesByParagraph(analysis.paragraphs.map((p) => p.figures), date) : analysis.figures;
   addFindingItems(items, analysis.claims, figures, analysis.entities);
   const orphans = placeAnnotations(text, sidecar?.annotations ?? [], index, (a, start, end, state) => {
     const k = key(a.kind, start, end);
