@@ -105,21 +105,24 @@ function statedFrom(checks: ArithmeticCheck[], start: number): ArithmeticCheck[]
   return out;
 }
 
-/** Every scored candidate, given to `take` in order (no list of candidate objects where only claims are wanted). */
 /**
- * 两人, 三种, 两款产品: one, two or three of something, in words. They name and enumerate
- * (核心两件事：…, 接近两人的知情人士) rather than state an amount, so they make no statistic.
+ * 三种, 两件事, 两款产品, 接近两人的知情人士: one, two or three of something, in words. They
+ * name and enumerate rather than state an amount, so they make no statistic. People counted
+ * before what befell them stay one (两人死亡, 三名员工被裁): a casualty count is a figure to check.
  */
-function isSmallCountInWords(f: Figure): boolean {
+function isSmallCountInWords(f: Figure, norm: string): boolean {
   // (with or without an approximation read before it: 接近两人 is "close to the two", and nearly two of anything is no amount)
   if (f.type !== 'count' || typeof f.value !== 'number' || f.value > 3) return false;
   for (let k = 0; k < f.text.length; k++) {
     const c = f.text.charCodeAt(k);
     if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return false;
   }
-  return true;
+  return !PERSON_CLASSIFIERS.has(f.text[f.text.length - 1]!) || norm[f.end] === '的';
 }
 
+const PERSON_CLASSIFIERS = new Set(['人', '名', '位']);
+
+/** Every scored candidate, given to `take` in order (no list of candidate objects where only claims are wanted). */
 function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => void): void {
   const norm = p.simplified ?? toSimplifiedView(p.text).text;
   let previousSource: Attribution | undefined;
@@ -153,7 +156,7 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     let amounts = 0;
     let percent = false;
     for (const f of figures) {
-      if (f.type === 'date' || f.type === 'rank' || f.type === 'duration' || isSmallCountInWords(f)) continue;
+      if (f.type === 'date' || f.type === 'rank' || f.type === 'duration' || isSmallCountInWords(f, norm)) continue;
       amounts++;
       if (f.type === 'percent') percent = true;
     }

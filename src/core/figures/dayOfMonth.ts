@@ -10,16 +10,24 @@ import { countsDays } from './amounts';
 import { pad2 } from './chars';
 import dayOfMonth from './data/dayOfMonth.json';
 
-const NOT_AFTER = new Set(dayOfMonth.notAfter);
-const NOT_BEFORE = new Set(dayOfMonth.notBefore);
+const endsAt = (text: string, at: number, words: readonly string[]): boolean => words.some((w) => at >= w.length && text.startsWith(w, at - w.length));
+const startsAt = (text: string, at: number, words: readonly string[]): boolean => words.some((w) => text.startsWith(w, at));
 
 /** Whether the numeral n at i, followed by 日, names a day of the month (data/dayOfMonth.json). */
 export function isDayOfMonth(text: string, i: number, n: ParsedNumber): boolean {
   if (text[n.end] !== '日' || !n.plainArabic || n.integerDigits > 2 || n.max !== undefined || n.scale !== undefined || n.approx !== undefined) return false;
   if (!Number.isInteger(n.value) || n.value < 1 || n.value > 31) return false;
-  if (NOT_AFTER.has(text[i - 1] ?? '') || NOT_BEFORE.has(text[n.end + 1] ?? '')) return false;
+  if (endsAt(text, i, dayOfMonth.notAfter) && !endsAt(text, i, dayOfMonth.afterWords)) {
+    // the second end of a range of days (11日至15日): a day stands before the connector
+    const connector = dayOfMonth.afterDay.find((w) => i >= w.length && text.startsWith(w, i - w.length));
+    const k = connector === undefined ? -1 : i - connector.length - 1;
+    if (k < 1 || text[k] !== '日' || !isDigit(text.charCodeAt(k - 1))) return false;
+  }
+  if (startsAt(text, n.end + 1, dayOfMonth.notBefore) && !startsAt(text, n.end + 1, dayOfMonth.butBefore)) return false;
   return !countsDays(text, i, n.end);
 }
+
+const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 
 /** At i: a bare day of the month; returns where the scan goes on, or -1. */
 export function readDayOfMonth(s: Scan, i: number, n: ParsedNumber): number {

@@ -138,7 +138,8 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
     if (!f.relative) {
       const y = f.type === 'date' && f.period ? /^(?:FY)?(\d{4})/.exec(f.period) : null;
       if (y) lastYear = Number(y[1]);
-      lastMonth = monthOf(f) ?? lastMonth;
+      // a date that names no month (2025年, 2025-Q4) leaves a bare day after it without one
+      if (f.type === 'date') lastMonth = monthOf(f);
       return f;
     }
     const r = f.relative;
@@ -162,6 +163,9 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
         : msg("{0} read against the article's date {1} (from {2})", f.text, date.iso, fromWhere(date));
     } else {
       assume(out, msg("{0} is relative to the article's date, which is not known: add a dateline or a date: to the sidecar header", f.text));
+      // (去年12月 names December of a year not known)
+      const month = r.unit === 'year' ? /^-(\d{2})(?=$|-\d{2}$)/.exec(r.tail) : null;
+      lastMonth = month ? `--${month[1]}` : undefined;
       return out;
     }
     if (r.unit === 'year') {
@@ -177,7 +181,7 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
     }
     assume(out, because);
     lastYear = year;
-    lastMonth = monthOf(out) ?? lastMonth;
+    lastMonth = monthOf(out);
     return out;
   });
   return { figures: out, lastYear };
