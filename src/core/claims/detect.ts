@@ -8,6 +8,7 @@
 import type { EntityMention } from '../entities/detect';
 import type { Lexicon } from '../entities/lexicon';
 import type { Figure } from '../figures/types';
+import { isArabicDigit } from '../figures/numerals';
 import { toSimplifiedView } from '../script/normalize';
 import { triggerTable } from '../text/chars';
 import { checkArithmetic, type ArithmeticCheck } from './arithmetic';
@@ -113,10 +114,7 @@ function statedFrom(checks: ArithmeticCheck[], start: number): ArithmeticCheck[]
 function isSmallCountInWords(f: Figure, norm: string): boolean {
   // (with or without an approximation read before it: 接近两人 is "close to the two", and nearly two of anything is no amount)
   if (f.type !== 'count' || typeof f.value !== 'number' || f.value > 3) return false;
-  for (let k = 0; k < f.text.length; k++) {
-    const c = f.text.charCodeAt(k);
-    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return false;
-  }
+  for (let k = 0; k < f.text.length; k++) if (isArabicDigit(f.text.charCodeAt(k))) return false;
   return !PERSON_CLASSIFIERS.has(f.text[f.text.length - 1]!) || norm[f.end] === '的';
 }
 

@@ -8,26 +8,23 @@ import type { ParsedNumber } from './readNumber';
 import { figure, type Scan } from './build';
 import { countsDays } from './amounts';
 import { pad2 } from './chars';
+import { isArabicDigit } from './numerals';
+import { endsWithAny, startsWithAny } from '../text/chars';
 import dayOfMonth from './data/dayOfMonth.json';
-
-const endsAt = (text: string, at: number, words: readonly string[]): boolean => words.some((w) => at >= w.length && text.startsWith(w, at - w.length));
-const startsAt = (text: string, at: number, words: readonly string[]): boolean => words.some((w) => text.startsWith(w, at));
 
 /** Whether the numeral n at i, followed by 日, names a day of the month (data/dayOfMonth.json). */
 export function isDayOfMonth(text: string, i: number, n: ParsedNumber): boolean {
   if (text[n.end] !== '日' || !n.plainArabic || n.integerDigits > 2 || n.max !== undefined || n.scale !== undefined || n.approx !== undefined) return false;
   if (!Number.isInteger(n.value) || n.value < 1 || n.value > 31) return false;
-  if (endsAt(text, i, dayOfMonth.notAfter) && !endsAt(text, i, dayOfMonth.afterWords)) {
+  if (endsWithAny(text, dayOfMonth.notAfter, i) && !endsWithAny(text, dayOfMonth.afterWords, i)) {
     // the second end of a range of days (11日至15日): a day stands before the connector
-    const connector = dayOfMonth.afterDay.find((w) => i >= w.length && text.startsWith(w, i - w.length));
+    const connector = dayOfMonth.afterDay.find((w) => text.endsWith(w, i));
     const k = connector === undefined ? -1 : i - connector.length - 1;
-    if (k < 1 || text[k] !== '日' || !isDigit(text.charCodeAt(k - 1))) return false;
+    if (k < 1 || text[k] !== '日' || !isArabicDigit(text.charCodeAt(k - 1))) return false;
   }
-  if (startsAt(text, n.end + 1, dayOfMonth.notBefore) && !startsAt(text, n.end + 1, dayOfMonth.butBefore)) return false;
+  if (startsWithAny(text, dayOfMonth.notBefore, n.end + 1) && !startsWithAny(text, dayOfMonth.butBefore, n.end + 1)) return false;
   return !countsDays(text, i, n.end);
 }
-
-const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 
 /** At i: a bare day of the month; returns where the scan goes on, or -1. */
 export function readDayOfMonth(s: Scan, i: number, n: ParsedNumber): number {
