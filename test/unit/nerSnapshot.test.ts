@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { tagEntities } from '../../src/core/entities/ner';
 import { NER_LABELS } from '../../src/core/entities/nerFeatures';
 import { buildNerSnapshot, modelFileSizes, nerModelFromJson, nerModelSource, setNerModelPath, type NerModel } from '../../src/core/entities/nerModel';
-import { readNerSnapshot, writeNerSnapshot } from '../../src/core/entities/nerSnapshot';
+import { readNerSnapshot, SNAPSHOT_FORMAT, writeNerSnapshot } from '../../src/core/entities/nerSnapshot';
 import { WordDictionary } from '../../src/core/entities/wordLattice';
 
 const root = join(__dirname, '../../..');
@@ -50,8 +50,8 @@ describe('entities: the model snapshot (dist/ner.bin)', function () {
     }
     for (const name of ['classes', 'lattice', 'transitions', 'transitionsInto'] as const) assert.ok(bytesOf(fromJson[name]).equals(bytesOf(read[name])), name);
     const [a, b] = [fromJson.words!.state(), read.words!.state()];
-    assert.deepEqual({ ...b, slots: 0, rootChildren: 0, ends: 0, longestFrom: 0 }, { ...a, slots: 0, rootChildren: 0, ends: 0, longestFrom: 0 });
-    for (const name of ['slots', 'rootChildren', 'ends', 'longestFrom'] as const) assert.ok(bytesOf(a[name]).equals(bytesOf(b[name])), `words ${name}`);
+    assert.deepEqual({ ...b, slots: 0, labels: 0, astral: 0, longestFrom: 0 }, { ...a, slots: 0, labels: 0, astral: 0, longestFrom: 0 });
+    for (const name of ['slots', 'labels', 'astral', 'longestFrom'] as const) assert.ok(bytesOf(a[name]).equals(bytesOf(b[name])), `words ${name}`);
   });
 
   it('restores a word dictionary that answers every question as the one read from words.txt', () => {
@@ -113,6 +113,14 @@ describe('entities: the model snapshot (dist/ner.bin)', function () {
     }
   });
 
+  it('refuses a snapshot of an older format (the word trie was a hash table in format 2)', () => {
+    const old = Buffer.from(snapshot);
+    const at = old.indexOf(SNAPSHOT_FORMAT);
+    assert.ok(at > 0 && SNAPSHOT_FORMAT === 'gloss-ner-snapshot-3');
+    old.write('gloss-ner-snapshot-2', at);
+    assert.equal(readNerSnapshot(old, sizes, NER_LABELS), undefined);
+  });
+
   it('refuses another label set, and reads from a buffer at any alignment', () => {
     assert.equal(readNerSnapshot(snapshot, sizes, [...NER_LABELS, 'B-event']), undefined);
     const shifted = new Uint8Array(snapshot.length + 4);
@@ -131,14 +139,13 @@ describe('entities: the model snapshot (dist/ner.bin)', function () {
 });
 
 describe('entities: the word dictionary table', () => {
-  it('is sized to its edges, at most half full, whatever the characters shared by prefixes', () => {
-    // 2000 words that share one long prefix: many characters, few edges
+  it('holds its trie in a double array of a few slots per node, whatever the characters shared by prefixes', () => {
+    // 2000 words that share one long prefix: many characters, few nodes
     const lines = Array.from({ length: 2000 }, (_, k) => `中华人民共和国国务院办公厅${String.fromCharCode(0x4e00 + k)}\tw`);
     const dictionary = WordDictionary.parse(lines.join('\n'));
-    const { slots, used } = dictionary.state();
-    const capacity = slots.length / 3;
-    assert.ok(used * 2 <= capacity, `${used} edges in ${capacity} slots`);
-    assert.ok(capacity <= Math.max(1024, used * 4), `${used} edges in ${capacity} slots`);
+    const { slots, nodes } = dictionary.state();
+    assert.equal(nodes, 1 + 13 + 2000);
+    assert.ok(slots.length / 2 <= 3 * nodes, `${nodes} nodes in ${slots.length / 2} slots`);
     assert.ok(dictionary.has(`中华人民共和国国务院办公厅${String.fromCharCode(0x4e00 + 1999)}`, 'word'));
     assert.ok(!dictionary.has('中华人民共和国国务院办公厅', 'word'));
   });

@@ -1,5 +1,5 @@
 /**
- * The tagger's model saved as the tagger holds it in memory: hash tables and packed weights
+ * The tagger's model saved as the tagger holds it in memory: hash tables, packed weights and a trie
  * in typed arrays, written once by the build (esbuild.mjs → dist/ner.bin) and read back as
  * views over one file read. Parsing ner.json and words.txt instead costs about a second of
  * the first analysis.
@@ -12,7 +12,8 @@ import type { NerModel } from './nerModel';
 import { WeightTable } from './packedWeights';
 import { WordDictionary } from './wordLattice';
 
-export const SNAPSHOT_FORMAT = 'gloss-ner-snapshot-2';
+/** Bumped whenever an array's layout changes: a snapshot of another format is not used (3: the word trie as a double array, not a hash table). */
+export const SNAPSHOT_FORMAT = 'gloss-ner-snapshot-3';
 const MAGIC = 'GLOSSNER';
 const PREAMBLE = 16;
 
@@ -33,7 +34,7 @@ interface Header {
   wordsFile?: string;
   source: SnapshotSource;
   tables: Record<TableName, { parts: number; labels: number; rows: number }>;
-  words?: { nodes: number; used: number; longest: number; size: number };
+  words?: { nodes: number; longest: number; size: number };
   arrays: Array<{ name: string; kind: ArrayKind; offset: number; length: number }>;
 }
 
@@ -64,8 +65,8 @@ export function writeNerSnapshot(model: NerModel, labels: readonly string[], wor
   let words: Header['words'];
   if (model.words) {
     const state = model.words.state();
-    words = { nodes: state.nodes, used: state.used, longest: state.longest, size: state.size };
-    arrays.push(['words.slots', state.slots], ['words.rootChildren', state.rootChildren], ['words.ends', state.ends], ['words.longestFrom', state.longestFrom]);
+    words = { nodes: state.nodes, longest: state.longest, size: state.size };
+    arrays.push(['words.slots', state.slots], ['words.labels', state.labels], ['words.astral', state.astral], ['words.longestFrom', state.longestFrom]);
   }
   let offset = 0;
   const placed = arrays.map(([name, a]) => {
@@ -112,7 +113,7 @@ export function readNerSnapshot(bytes: Uint8Array, sourceOf: (wordsFile: string 
     return new WeightTable(0, t.parts, t.labels, { slots: view(`${name}.slots`) as Int32Array, weights: view(`${name}.weights`) as Float64Array, rows: t.rows });
   };
   const words = header.words
-    ? WordDictionary.restore({ ...header.words, slots: view('words.slots') as Int32Array, rootChildren: view('words.rootChildren') as Int32Array, ends: view('words.ends') as Uint8Array, longestFrom: view('words.longestFrom') as Uint8Array })
+    ? WordDictionary.restore({ ...header.words, slots: view('words.slots') as Int32Array, labels: view('words.labels') as Int32Array, astral: view('words.astral') as Int32Array, longestFrom: view('words.longestFrom') as Uint8Array })
     : undefined;
   return {
     unigrams: table('unigrams'),

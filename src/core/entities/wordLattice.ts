@@ -5,8 +5,6 @@
  * the lattice of the sentence's dictionary words, reduced to a few bits per character.
  */
 
-import { KeyPresence } from './packedWeights';
-
 /** Categories of dictionary words, in bit order. */
 export const WORD_CATEGORIES = ['person', 'org', 'place', 'word'] as const;
 export type WordCategory = (typeof WORD_CATEGORIES)[number];
@@ -17,11 +15,15 @@ const CATEGORY_CODE: Record<string, number> = { p: 0, o: 1, l: 2, w: 3 };
 const CATEGORY_BY_CODE = new Map(Object.entries(CATEGORY_CODE).map(([letter, code]) => [letter.charCodeAt(0), code]));
 
 /**
- * A child read from the table carries the categories of the words ending at it above its node
- * number (packEnds): a walk reads them with the edge, not from `ends` at a node far away.
+ * A child read from the trie carries the categories of the words ending at it above its node
+ * number: a walk reads them with the edge, not from the child's slot at the next step.
  */
 const NODE_BITS = 24;
 const NODE_MASK = (1 << NODE_BITS) - 1;
+/** In a character's label: the root has a child along it (at the node numbered by the label). */
+const ROOT_CHILD = 1 << 30;
+/** Free slots tried for a node's base before it goes past the last slot in use (a bound on build time). */
+const SEARCH = 16384;
 
 /** The node of a child read by `child` (-1 stays -1). */
 function nodeOf(child: number): number {
@@ -30,37 +32,43 @@ function nodeOf(child: number): number {
 
 export interface WordDictionaryState {
   slots: Int32Array;
-  rootChildren: Int32Array;
-  ends: Uint8Array;
+  labels: Int32Array;
+  astral: Int32Array;
   longestFrom: Uint8Array;
   nodes: number;
-  used: number;
   longest: number;
   size: number;
 }
 
 /**
- * A trie over character codes in one open-addressing table: (node, code) → child. Lookups
- * hash two integers and allocate nothing.
+ * A trie over character codes as a double array: node s's child along a character whose label
+ * (a small number per character of the dictionary) is c is node base(s) + c, if that node's
+ * parent is s. Per node two numbers side by side: its base (with the categories of the words
+ * ending at it above NODE_BITS) and its parent. A step reads the label, then one node, which is
+ * also where the next step reads the child's base: about one cache line per character, where a
+ * hash table of the whole trie (12 MB) took a probe and a bit filter in front of it. Frequent
+ * characters have the smallest labels, so the children of common prefixes sit close together.
+ * Lookups allocate nothing.
  */
 export class WordDictionary {
-  private mask = 0;
-  /** Per slot: node, code, child (node -1: empty); one slot is one cache line's read. */
-  private slots: Int32Array = new Int32Array(0);
-  /** Children of the root by character code (BMP), the first step of every walk. */
-  private readonly rootChildren: Int32Array;
-  /** Category bits of the words ending at each node (bit c: category c). */
-  private readonly ends: Uint8Array;
-  private nodes = 1;
-  private used = 0;
-  /** Which (node, code) edges may exist: made on the first lookup, dropped when an edge is added. */
-  private presence: KeyPresence | undefined;
+  /** Per node: base | categories << NODE_BITS, parent (-1: a free slot). Node 0 is the root. */
+  private readonly slots: Int32Array;
+  /**
+   * The label of each BMP character (0: in no word), with ROOT_CHILD set when a word begins
+   * with it: the root's base is 0, so its child along the character is the node of that number,
+   * the first step of every walk read here without a read of the trie.
+   */
+  private readonly labels: Int32Array;
+  /** Astral characters of the dictionary and their labels, in pairs, sorted by character. */
+  private readonly astral: Int32Array;
   /**
    * Per first UTF-16 unit (a BMP character), the length of the longest word that starts with
    * it: crosses() skips a start from which no word can reach the boundary, instead of walking
    * from every one of the `longest` starts before it.
    */
   private readonly longestFrom: Uint8Array;
+  /** Nodes of the trie, the root included. */
+  private readonly nodes: number;
   readonly longest: number;
   readonly size: number;
 
@@ -70,26 +78,17 @@ export class WordDictionary {
    */
   private constructor(text: string, entries: Int32Array, count: number, restored?: WordDictionaryState) {
     if (restored) {
-      this.mask = restored.slots.length / 3 - 1;
       this.slots = restored.slots;
-      this.rootChildren = restored.rootChildren;
-      this.ends = restored.ends;
+      this.labels = restored.labels;
+      this.astral = restored.astral;
       this.longestFrom = restored.longestFrom;
       this.nodes = restored.nodes;
-      this.used = restored.used;
       this.longest = restored.longest;
       this.size = restored.size;
       return;
     }
-    this.rootChildren = new Int32Array(0x10000).fill(-1);
+    const trie = new TrieBuilder(entries, count);
     this.longestFrom = new Uint8Array(0x10000);
-    let chars = 0;
-    for (let k = 0; k < count; k++) chars += entries[3 * k + 1]! - entries[3 * k]!;
-    // room for every character as an edge, half full at most: no rehashing while building
-    let capacity = 1 << 10;
-    while (capacity < chars * 2) capacity *= 2;
-    this.resize(capacity);
-    const ends = new Uint8Array(chars + 2);
     let longest = 0;
     for (let k = 0; k < count; k++) {
       const end = entries[3 * k + 1]!;
@@ -99,24 +98,19 @@ export class WordDictionary {
       for (let i = entries[3 * k]!; i < end; ) {
         const c = text.charCodeAt(i);
         const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-        node = this.childOrAdd(node, pair ? text.codePointAt(i)! : c);
+        node = trie.childOrAdd(node, pair ? text.codePointAt(i)! : c);
         i += pair ? 2 : 1;
         length++;
       }
-      ends[node]! |= 1 << entries[3 * k + 2]!;
+      trie.ends[node]! |= 1 << entries[3 * k + 2]!;
       longest = Math.max(longest, length);
       const first = text.codePointAt(entries[3 * k]!)!;
       if (first < 0x10000 && length > this.longestFrom[first]!) this.longestFrom[first] = Math.min(length, 255);
     }
-    this.ends = ends.slice(0, this.nodes);
-    // shared prefixes leave far fewer edges than characters: the smallest table at most half
-    // full holds them in half the memory (12 MB instead of 25 for the shipped dictionary)
-    let fitting = this.capacity;
-    while (fitting > 1024 && this.used * 2 <= fitting / 2) fitting /= 2;
-    if (fitting < this.capacity) this.resize(fitting);
+    ({ slots: this.slots, labels: this.labels, astral: this.astral } = trie.layout());
+    this.nodes = trie.nodes;
     this.longest = longest;
     this.size = count;
-    if (this.nodes > NODE_MASK) throw new Error('word dictionary too large');
   }
 
   /**
@@ -151,52 +145,13 @@ export class WordDictionary {
     return new WordDictionary(text, entries, count);
   }
 
-  /** The dictionary as a snapshot keeps it: its tables, used as they are by `restore`. */
+  /** The dictionary as a snapshot keeps it: its arrays, used as they are by `restore`. */
   state(): WordDictionaryState {
-    return { slots: this.slots, rootChildren: this.rootChildren, ends: this.ends, longestFrom: this.longestFrom, nodes: this.nodes, used: this.used, longest: this.longest, size: this.size };
+    return { slots: this.slots, labels: this.labels, astral: this.astral, longestFrom: this.longestFrom, nodes: this.nodes, longest: this.longest, size: this.size };
   }
 
   static restore(state: WordDictionaryState): WordDictionary {
     return new WordDictionary('', new Int32Array(0), 0, state);
-  }
-
-  private static hash(node: number, code: number): number {
-    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) >>> 0;
-  }
-
-  private get capacity(): number {
-    return this.slots.length / 3;
-  }
-
-  /** Rebuilds the table with room for `capacity` edges (a power of two). */
-  private resize(capacity: number): void {
-    const old = this.slots;
-    this.mask = capacity - 1;
-    this.slots = new Int32Array(capacity * 3).fill(-1);
-    for (let at = 0; at < old.length; at += 3) if (old[at] !== -1) this.place(old[at]!, old[at + 1]!, old[at + 2]!);
-  }
-
-  private place(node: number, code: number, child: number): void {
-    let h = WordDictionary.hash(node, code) & this.mask;
-    while (this.slots[h * 3] !== -1) h = (h + 1) & this.mask;
-    this.slots[h * 3] = node;
-    this.slots[h * 3 + 1] = code;
-    this.slots[h * 3 + 2] = child;
-    this.presence = undefined;
-  }
-
-  private childOrAdd(node: number, code: number): number {
-    const found = this.probe(node, code);
-    if (found >= 0) return found;
-    const child = this.nodes++;
-    if (node === 0 && code < 0x10000) {
-      this.rootChildren[code] = child;
-      return child;
-    }
-    // keep the table at most half full, so probes stay short
-    if (++this.used * 2 > this.capacity) this.resize(this.capacity * 2);
-    this.place(node, code, child);
-    return child;
   }
 
   /**
@@ -205,60 +160,51 @@ export class WordDictionary {
    * the node, `>>> NODE_BITS` the categories).
    */
   child(node: number, code: number): number {
-    if (node === 0 && code < 0x10000) return this.rootChildren[code]!;
-    // most walks end on an edge that is not there: the presence bits (in cache) say so without
-    // a read of the table (12 MB, a miss to memory per probe)
-    return (this.presence ?? this.presenceOfEdges()).mayHold(WordDictionary.hash(node, code)) ? this.probe(node, code) : -1;
-  }
-
-  /** (apart from child: a closure there would cost every lookup a context object) */
-  private presenceOfEdges(): KeyPresence {
-    const slots = this.slots;
-    this.packEnds();
-    return (this.presence = KeyPresence.of(slots, 3, (at) => WordDictionary.hash(slots[at]!, slots[at + 1]!)));
-  }
-
-  /**
-   * Writes each child's categories into its edge, in place, before the first lookup (after the
-   * table is built: building probes it unpacked). Idempotent: a restored snapshot of a table
-   * already packed is packed again to the same values.
-   */
-  private packEnds(): void {
-    const slots = this.slots;
-    const ends = this.ends;
-    for (let at = 0; at < slots.length; at += 3) {
-      if (slots[at] === -1) continue;
-      const child = slots[at + 2]! & NODE_MASK;
-      slots[at + 2] = child | (ends[child]! << NODE_BITS);
+    if (code < 0x10000) {
+      const label = this.labels[code]!;
+      if (node === 0) return (label & ROOT_CHILD) !== 0 ? label & NODE_MASK : -1;
+      return this.step(node, label & NODE_MASK);
     }
+    return this.step(node, this.astralLabel(code));
   }
 
-  /** The child of `node` along `code`, or -1, from the table alone. */
-  private probe(node: number, code: number): number {
-    if (node === 0 && code < 0x10000) return this.rootChildren[code]!;
-    const slots = this.slots;
-    let h = WordDictionary.hash(node, code) & this.mask;
-    for (;;) {
-      const at = h * 3;
-      const k = slots[at]!;
-      if (k === -1) return -1;
-      if (k === node && slots[at + 1] === code) return slots[at + 2]!;
-      h = (h + 1) & this.mask;
+  /** The child of `node` along the character labelled `label` (0: none). */
+  private step(node: number, label: number): number {
+    // (slots has room for every label past the largest base: no read out of bounds)
+    const at = (this.slots[2 * node]! & NODE_MASK) + label;
+    if (label === 0 || this.slots[2 * at + 1] !== node) return -1;
+    return at | (this.slots[2 * at]! & ~NODE_MASK);
+  }
+
+  private astralLabel(code: number): number {
+    const astral = this.astral;
+    let lo = 0;
+    let hi = astral.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (astral[2 * mid]! < code) lo = mid + 1;
+      else hi = mid;
     }
+    return 2 * lo < astral.length && astral[2 * lo] === code ? astral[2 * lo + 1]! : 0;
+  }
+
+  /** The categories of the words ending at `node`. */
+  private endsAt(node: number): number {
+    return this.slots[2 * node]! >>> NODE_BITS;
   }
 
   /** Whether `word` is in the dictionary with this category (a place: 美国, 硅谷). */
   has(word: string, category: WordCategory): boolean {
     let node = 0;
     for (let j = 0; j < word.length && node >= 0; j++) node = nodeOf(this.child(node, word.charCodeAt(j)));
-    return node > 0 && (this.ends[node]! & (1 << WORD_CATEGORIES.indexOf(category))) !== 0;
+    return node > 0 && (this.endsAt(node) & (1 << WORD_CATEGORIES.indexOf(category))) !== 0;
   }
 
   /** Whether `word` is in the dictionary as an ordinary word only (多云, 文章), not as a name. */
   isOrdinaryWord(word: string): boolean {
     let node = 0;
     for (let j = 0; j < word.length && node >= 0; j++) node = nodeOf(this.child(node, word.charCodeAt(j)));
-    return node > 0 && this.ends[node] === 1 << WORD_CATEGORIES.indexOf('word');
+    return node > 0 && this.endsAt(node) === 1 << WORD_CATEGORIES.indexOf('word');
   }
 
   /**
@@ -319,5 +265,232 @@ export class WordDictionary {
       }
     }
     return out;
+  }
+}
+
+/**
+ * The trie while words are added, in one open-addressing table, (node, code) → child, and the
+ * root's children by BMP code; `layout` then writes it as WordDictionary reads it.
+ */
+class TrieBuilder {
+  private mask = 0;
+  /** Per slot: node, code, child (node -1: empty). */
+  private slots: Int32Array = new Int32Array(0);
+  private readonly rootChildren = new Int32Array(0x10000).fill(-1);
+  /** Category bits of the words ending at each node (bit c: category c). */
+  readonly ends: Uint8Array;
+  nodes = 1;
+  private used = 0;
+
+  constructor(entries: Int32Array, count: number) {
+    let chars = 0;
+    for (let k = 0; k < count; k++) chars += entries[3 * k + 1]! - entries[3 * k]!;
+    // room for half the characters as edges (prefixes are shared), grown if need be
+    let capacity = 1 << 10;
+    while (capacity * 2 < chars) capacity *= 2;
+    this.resize(capacity);
+    this.ends = new Uint8Array(chars + 2);
+  }
+
+  private static hash(node: number, code: number): number {
+    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) >>> 0;
+  }
+
+  /** Rebuilds the table with room for `capacity` edges (a power of two). */
+  private resize(capacity: number): void {
+    const old = this.slots;
+    this.mask = capacity - 1;
+    this.slots = new Int32Array(capacity * 3).fill(-1);
+    for (let at = 0; at < old.length; at += 3) if (old[at] !== -1) this.place(old[at]!, old[at + 1]!, old[at + 2]!);
+  }
+
+  private place(node: number, code: number, child: number): void {
+    let h = TrieBuilder.hash(node, code) & this.mask;
+    while (this.slots[h * 3] !== -1) h = (h + 1) & this.mask;
+    this.slots[h * 3] = node;
+    this.slots[h * 3 + 1] = code;
+    this.slots[h * 3 + 2] = child;
+  }
+
+  childOrAdd(node: number, code: number): number {
+    if (node === 0 && code < 0x10000) {
+      if (this.rootChildren[code]! < 0) this.rootChildren[code] = this.nodes++;
+      return this.rootChildren[code]!;
+    }
+    const slots = this.slots;
+    let h = TrieBuilder.hash(node, code) & this.mask;
+    for (;;) {
+      const at = h * 3;
+      const k = slots[at]!;
+      if (k === -1) break;
+      if (k === node && slots[at + 1] === code) return slots[at + 2]!;
+      h = (h + 1) & this.mask;
+    }
+    const child = this.nodes++;
+    // keep the table at most half full, so probes stay short
+    if (++this.used * 2 > this.slots.length / 3) this.resize((this.slots.length / 3) * 2);
+    this.place(node, code, child);
+    return child;
+  }
+
+  /** The double array (see WordDictionary), and the labels of the characters (the root's children among them). */
+  layout(): Pick<WordDictionaryState, 'slots' | 'labels' | 'astral'> {
+    const { nodes, slots: table, ends } = this;
+    // the edges of the table grouped by parent
+    const first = new Int32Array(nodes + 1);
+    for (let at = 0; at < table.length; at += 3) if (table[at] !== -1) first[table[at]! + 1]!++;
+    for (let n = 0; n < nodes; n++) first[n + 1]! += first[n]!;
+    const codes = new Int32Array(this.used);
+    const children = new Int32Array(this.used);
+    const fill = first.slice(0, nodes);
+    for (let at = 0; at < table.length; at += 3) {
+      if (table[at] === -1) continue;
+      const e = fill[table[at]!]!++;
+      codes[e] = table[at + 1]!;
+      children[e] = table[at + 2]!;
+    }
+    // labels by frequency as an edge, the most frequent first (ties by code: the same layout every build)
+    const frequency = new Int32Array(0x10000);
+    const astralFrequency = new Map<number, number>();
+    const count = (code: number) => (code < 0x10000 ? frequency[code]!++ : astralFrequency.set(code, (astralFrequency.get(code) ?? 0) + 1));
+    for (const code of codes) count(code);
+    for (let code = 0; code < 0x10000; code++) if (this.rootChildren[code]! >= 0) count(code);
+    const byFrequency: Array<[number, number]> = [...astralFrequency];
+    for (let code = 0; code < 0x10000; code++) if (frequency[code]! > 0) byFrequency.push([code, frequency[code]!]);
+    byFrequency.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const labels = new Int32Array(0x10000);
+    const astralPairs: Array<[number, number]> = [];
+    byFrequency.forEach(([code], k) => {
+      if (code < 0x10000) labels[code] = k + 1;
+      else astralPairs.push([code, k + 1]);
+    });
+    astralPairs.sort((x, y) => x[0] - y[0]);
+    const astral = Int32Array.from(astralPairs.flat());
+    const labelCount = byFrequency.length;
+    const astralLabels = new Map(astralPairs);
+    const labelOf = (code: number) => (code < 0x10000 ? labels[code]! : astralLabels.get(code)!);
+    // the root's children along BMP characters too, as edges like the others
+    const rootEdges: number[] = [];
+    for (let code = 0; code < 0x10000; code++) if (this.rootChildren[code]! >= 0) rootEdges.push(labels[code]!, this.rootChildren[code]!);
+    for (let e = first[0]!; e < first[1]!; e++) rootEdges.push(labelOf(codes[e]!), children[e]!);
+
+    // breadth first: the bases of short prefixes, which most walks read, are found first and
+    // sit together
+    const countOf = (n: number) => (n === 0 ? rootEdges.length / 2 : first[n + 1]! - first[n]!);
+    const order = new Int32Array(nodes);
+    let tail = 1;
+    let most = 0;
+    for (let head = 0; head < tail; head++) {
+      const n = order[head]!;
+      most = Math.max(most, countOf(n));
+      if (n === 0) for (let k = 1; k < rootEdges.length; k += 2) order[tail++] = rootEdges[k]!;
+      else for (let e = first[n]!; e < first[n + 1]!; e++) order[tail++] = children[e]!;
+    }
+    const free = new FreeSlots(2 * nodes + labelCount + 1);
+    const baseOf = new Int32Array(nodes);
+    const slotOf = new Int32Array(nodes);
+    free.take(0, -2);
+    const edgeLabels = new Int32Array(most);
+    const edgeChildren = new Int32Array(most);
+    for (const n of order) {
+      const count = countOf(n);
+      if (count === 0) continue;
+      for (let k = 0; k < count; k++) {
+        if (n === 0) {
+          edgeLabels[k] = rootEdges[2 * k]!;
+          edgeChildren[k] = rootEdges[2 * k + 1]!;
+        } else {
+          edgeLabels[k] = labelOf(codes[first[n]! + k]!);
+          edgeChildren[k] = children[first[n]! + k]!;
+        }
+      }
+      // the root's base is 0 (its child along label c is node c)
+      const base = n === 0 ? 0 : free.base(edgeLabels, count, labelCount);
+      free.room(base + labelCount + 1);
+      baseOf[n] = base;
+      // (the parent's trie node for now: its node number is known once every node has one)
+      for (let k = 0; k < count; k++) {
+        free.take(base + edgeLabels[k]!, n);
+        slotOf[edgeChildren[k]!] = base + edgeLabels[k]!;
+      }
+    }
+    // every read of base + label stays within the array; the leaves' base, 0, reads the root's
+    // children, whose parent is never a leaf
+    let end = free.last + 1;
+    for (let n = 0; n < nodes; n++) end = Math.max(end, baseOf[n]! + labelCount + 1);
+    const slots = new Int32Array(2 * end).fill(-1);
+    for (let n = 0; n < nodes; n++) slots[2 * slotOf[n]!] = baseOf[n]! | (ends[n]! << NODE_BITS);
+    const parents = free.parents;
+    for (let at = 0; at < end; at++) if (parents[at]! !== -1) slots[2 * at + 1] = parents[at]! < 0 ? parents[at]! : slotOf[parents[at]!]!;
+    if (end > NODE_MASK) throw new Error('word dictionary too large');
+    for (let code = 0; code < 0x10000; code++) if (this.rootChildren[code]! >= 0) labels[code]! |= ROOT_CHILD;
+    return { slots, labels, astral };
+  }
+}
+
+/** The slots of a double array while it is built: which are taken (by which parent), and the free ones in order. */
+class FreeSlots {
+  /** Per slot: the parent (-1: free). */
+  parents: Int32Array;
+  /** The first free slot at or after each slot, as a forest of free runs (path halving). */
+  private next: Int32Array;
+  last = 0;
+  /** Where the search of a base starts, by the number of children (log2). */
+  private readonly searchFrom = new Int32Array(32);
+
+  constructor(capacity: number) {
+    this.parents = new Int32Array(capacity).fill(-1);
+    this.next = new Int32Array(capacity + 1);
+    for (let k = 0; k <= capacity; k++) this.next[k] = k;
+  }
+
+  room(size: number): void {
+    if (size <= this.parents.length) return;
+    let capacity = this.parents.length;
+    while (capacity < size) capacity *= 2;
+    const parents = new Int32Array(capacity).fill(-1);
+    parents.set(this.parents);
+    const next = new Int32Array(capacity + 1);
+    for (let k = this.parents.length; k <= capacity; k++) next[k] = k;
+    next.set(this.next.subarray(0, this.parents.length));
+    this.parents = parents;
+    this.next = next;
+  }
+
+  private freeFrom(x: number): number {
+    const next = this.next;
+    while (next[x] !== x) {
+      next[x] = next[next[x]!]!;
+      x = next[x]!;
+    }
+    return x;
+  }
+
+  take(at: number, parent: number): void {
+    if (at > this.last) this.last = at;
+    this.parents[at] = parent;
+    this.next[at] = at + 1;
+  }
+
+  /**
+   * The first base at which every label of `labels[0..count)` finds a free slot (first fit, as
+   * darts does). A region where a node of about as many children did not fit is not searched
+   * again for one of them, and past the last slot taken every base fits: the search is bounded.
+   */
+  base(labels: Int32Array, count: number, labelCount: number): number {
+    let lowest = labels[0]!;
+    for (let k = 1; k < count; k++) lowest = Math.min(lowest, labels[k]!);
+    const bucket = 31 - Math.clz32(count);
+    let tried = 0;
+    for (let at = this.freeFrom(Math.max(lowest + 1, this.searchFrom[bucket]!)); ; at = this.freeFrom(at + 1)) {
+      const base = ++tried > SEARCH ? Math.max(at, this.last + 1) - lowest : at - lowest;
+      this.room(base + labelCount + 1);
+      const parents = this.parents;
+      let fits = true;
+      for (let k = 0; k < count && fits; k++) fits = parents[base + labels[k]!] === -1;
+      if (!fits) continue;
+      if (bucket > 0 && tried > SEARCH / 16) this.searchFrom[bucket] = at;
+      return base;
+    }
   }
 }

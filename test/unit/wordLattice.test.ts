@@ -1,0 +1,137 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WORD_CATEGORIES, WordDictionary } from '../../src/core/entities/wordLattice';
+
+const root = join(__dirname, '../../..');
+
+/** The dictionary the plain way: each word (by code points) → its category bits, in a Map. */
+class ReferenceDictionary {
+  readonly words = new Map<string, number>();
+  longest = 0;
+
+  constructor(lines: readonly string[]) {
+    for (const line of lines) {
+      const tab = line.indexOf('\t');
+      const category = ['p', 'o', 'l', 'w'].indexOf(line.slice(tab + 1).trim());
+      if (tab <= 0 || category < 0) continue;
+      const word = line.slice(0, tab);
+      this.words.set(word, (this.words.get(word) ?? 0) | (1 << category));
+      this.longest = Math.max(this.longest, [...word].length);
+    }
+  }
+
+  /** Every run of two characters or more looked up whole. */
+  lattice(chars: readonly string[]): number[] {
+    const bits = chars.map(() => 0);
+    for (let i = 0; i < chars.length; i++) {
+      for (let j = i + 1; j < chars.length && j - i < this.longest; j++) {
+        const categories = this.words.get(chars.slice(i, j + 1).join('')) ?? 0;
+        for (let c = 0; c < 4; c++) {
+          if (!(categories & (1 << c))) continue;
+          bits[i]! |= 1 << (3 * c);
+          bits[j]! |= 1 << (3 * c + 2);
+          for (let k = i + 1; k < j; k++) bits[k]! |= 1 << (3 * c + 1);
+        }
+      }
+    }
+    return bits;
+  }
+
+  /**
+   * Every run of UTF-16 units across the boundary looked up whole (a run with a surrogate is
+   * no word: the trie is walked unit by unit, and holds astral characters as code points).
+   */
+  crosses(text: string, at: number, minLength: number, persons: boolean): boolean {
+    const ordinary = (1 << 3) | (persons ? 1 : 0);
+    for (let start = Math.max(0, at - this.longest + 1); start < at; start++) {
+      for (let end = at + 1; end <= text.length && end - start <= this.longest; end++) {
+        const run = text.slice(start, end);
+        if (/[\ud800-\udfff]/.test(run)) break;
+        const categories = this.words.get(run) ?? 0;
+        const length = end - start;
+        if (length >= minLength && ((categories & ordinary) !== 0 || ((categories & 4) !== 0 && length >= 3))) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** A small deterministic generator (mulberry32). */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function compare(dictionary: WordDictionary, reference: ReferenceDictionary, texts: readonly string[]): number {
+  let found = 0;
+  for (const text of texts) {
+    const chars = [...text];
+    const codes = chars.map((c) => c.codePointAt(0)!);
+    const expected = reference.lattice(chars);
+    assert.deepEqual([...dictionary.lattice(codes, codes.length)], expected, `lattice of ${text}`);
+    found += expected.filter((b) => b !== 0).length;
+    for (let at = 0; at <= text.length; at++) {
+      for (const [minLength, persons] of [[2, false], [3, false], [3, true], [1, true]] as const) {
+        const want = reference.crosses(text, at, minLength, persons);
+        assert.equal(dictionary.crosses(text, at, minLength, persons), want, `crosses ${text} at ${at} (${minLength}, ${persons})`);
+        if (want) found++;
+      }
+    }
+  }
+  return found;
+}
+
+describe('entities: the word dictionary against a Map of its words', () => {
+  // our own small alphabet, with astral characters and ASCII: words share prefixes, some nodes
+  // have one child, some dozens (a node of many children is stored otherwise than one of few)
+  const alphabet = [...'中华人民共和国科技大学研究院北京上海深圳市公司集团银行发展改革委员会的了在是有和张王李'].concat(['𠀀', '𠀁', '🙂', 'a', 'b', 'Z']);
+  const next = random(19);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+  const lines: string[] = [];
+  for (let k = 0; k < 4000; k++) {
+    const length = 1 + Math.floor(next() * next() * 8);
+    const head = k % 3 === 0 ? '中' : '';
+    lines.push(`${head}${Array.from({ length }, () => pick(alphabet)).join('')}\t${pick(['p', 'o', 'l', 'w', 'w'])}`);
+  }
+  const dictionary = WordDictionary.parse(lines.join('\n'));
+  const reference = new ReferenceDictionary(lines);
+
+  it('agrees on random strings', () => {
+    const texts = Array.from({ length: 300 }, () => Array.from({ length: Math.floor(next() * 40) }, () => pick(alphabet)).join(''));
+    assert.ok(compare(dictionary, reference, texts) > 1000);
+  });
+  it('agrees on the words themselves, alone and run together', () => {
+    const words = lines.map((l) => l.slice(0, l.indexOf('\t')));
+    const texts = words.slice(0, 600).concat(Array.from({ length: 200 }, () => Array.from({ length: 4 }, () => pick(words)).join('')));
+    assert.ok(compare(dictionary, reference, texts) > 1000);
+    for (const word of words) {
+      // (has() reads UTF-16 units, as crosses() does: a word with an astral character is not found)
+      const categories = /[\ud800-\udfff]/.test(word) ? 0 : reference.words.get(word) ?? 0;
+      for (const category of WORD_CATEGORIES) assert.equal(dictionary.has(word, category), (categories & (1 << WORD_CATEGORIES.indexOf(category))) !== 0, `${word} ${category}`);
+      assert.equal(dictionary.isOrdinaryWord(word), categories === 8, word);
+      // a prefix that is no word of its own
+      const prefix = [...word].slice(0, -1).join('');
+      if (prefix && !reference.words.has(prefix)) assert.ok(!dictionary.has(prefix, 'word') && !dictionary.has(prefix, 'person'), prefix);
+    }
+  });
+  it('agrees once restored from its state (a snapshot)', () => {
+    const texts = Array.from({ length: 100 }, () => Array.from({ length: 30 }, () => pick(alphabet)).join(''));
+    compare(WordDictionary.restore(dictionary.state()), reference, texts);
+  });
+  it('agrees for the shipped dictionary, on runs of its words and on random strings of its characters', () => {
+    const text = readFileSync(join(root, 'src/core/entities/model/words.txt'), 'utf8');
+    const all = text.split('\n').filter((l) => l.includes('\t'));
+    const shipped = WordDictionary.parse(text);
+    const plain = new ReferenceDictionary(all);
+    const words = all.map((l) => l.slice(0, l.indexOf('\t')));
+    const chars = [...new Set(words.slice(0, 20_000).flatMap((w) => [...w]))];
+    const texts = Array.from({ length: 200 }, () => Array.from({ length: 5 }, () => pick(words)).join(pick(['', '的', '，'])));
+    for (let k = 0; k < 200; k++) texts.push(Array.from({ length: 30 }, () => pick(chars)).join(''));
+    assert.ok(compare(shipped, plain, texts) > 1000);
+  });
+});
