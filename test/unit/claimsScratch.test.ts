@@ -1,0 +1,123 @@
+import * as assert from 'node:assert/strict';
+import { detectClaimCandidates, detectClaims, type ClaimInput } from '../../src/core/claims/detect';
+import { FEATURES, extractFeatures, extractFeaturesInto, featureScratch, type Features } from '../../src/core/claims/features';
+import { checkWorthiness, Contributions, scoreInto, sortByStrength, type Contribution } from '../../src/core/claims/score';
+import model from '../../src/core/claims/weights.json';
+import { detectEntities } from '../../src/core/entities/detect';
+import { builtinLexicon } from '../../src/core/entities/lexicon';
+import { detectFigures } from '../../src/core/figures/detect';
+import { toSimplifiedView } from '../../src/core/script/normalize';
+import { renderMessage } from '../../src/core/text/message';
+import { rng } from '../support/anchorSimulation';
+
+// The speed work (issue 19) on the claims stage writes each unit's features, cues, contributions
+// and reasons into objects of the stage's own, reused for every unit, and copies out only what a
+// claim keeps. These compare with the code it replaced and check that nothing of one unit leaks
+// into the next.
+
+// checkWorthiness before the reused contributions, verbatim (a list of objects, sorted after)
+const WEIGHTS = (model as { weights: Partial<Record<string, number>> }).weights;
+function checkWorthinessBefore(features: Features): { score: number; contributions: Contribution[] } {
+  let z = (model as { bias: number }).bias;
+  const contributions: Contribution[] = [];
+  for (const name of FEATURES) {
+    const w = WEIGHTS[name] ?? 0;
+    const value = features[name];
+    if (w === 0 || value === 0) continue;
+    const effect = w * value;
+    if (effect !== 0) contributions.push({ feature: name, effect });
+    z += effect;
+  }
+  sortByStrength(contributions);
+  const score = 1 / (1 + Math.exp(-z));
+  return { score: Math.round(score * 100) / 100, contributions };
+}
+
+function input(text: string): ClaimInput {
+  const lexicon = builtinLexicon();
+  const simplified = toSimplifiedView(text).text;
+  return { text, simplified, figures: detectFigures(text), entities: detectEntities(text, lexicon, { simplified }), lexicon };
+}
+
+// our own sentences: figures, a source, a hedge, a question, a view, an event, an ellipsis
+const PARAGRAPH = [
+  '据新华社报道，该公司2025年营收为120亿元，同比增长20%，较上年的100亿元明显提高。',
+  '或许这一切都只是开始。',
+  '张三在接受记者采访时表示，“我们明年计划推出三款新产品”。',
+  '这到底意味着什么？',
+  '业内人士认为，市场竞争将会更加激烈……',
+  '公司于上周宣布完成新一轮融资，投资方包括多家知名机构。',
+].join('');
+
+describe('claims stage: objects reused from unit to unit', () => {
+  it('scoreInto scores and orders contributions as checkWorthiness did, on random features (ties, both signs, fractions)', () => {
+    const next = rng(23);
+    const list = new Contributions();
+    for (let round = 0; round < 5000; round++) {
+      const features = {} as Features;
+      for (const name of FEATURES) features[name] = next() < 0.6 ? 0 : [1, 0.5, 1, 1][Math.floor(next() * 4)]!;
+      const before = checkWorthinessBefore(features);
+      const score = scoreInto(features, list);
+      assert.equal(score, before.score, `round ${round}`);
+      const now: Contribution[] = [];
+      for (let k = 0; k < list.length; k++) now.push({ feature: list.feature[k]!, effect: list.effect[k]! });
+      assert.deepEqual(now, before.contributions, `round ${round}`);
+      assert.deepEqual(checkWorthiness(features), before, `round ${round}`);
+    }
+  });
+
+  it('each candidate keeps features of its own, the ones its score came from', () => {
+    const units = detectClaimCandidates(input(PARAGRAPH));
+    assert.ok(units.length >= 5, JSON.stringify(units.map((u) => u.claim.text)));
+    for (const u of units) {
+      // (a failed arithmetic check raises the score to 0.95 at least)
+      const failed = u.claim.checks.some((c) => c.verdict === 'does not hold');
+      if (!failed) assert.equal(checkWorthiness(u.features).score, u.claim.score, u.claim.text);
+    }
+    assert.equal(new Set(units.map((u) => u.features)).size, units.length);
+    assert.notDeepEqual(units[0]!.features, units[units.length - 1]!.features);
+  });
+
+  it('a unit’s features and reasons are those it has alone: nothing is left from the unit before', () => {
+    const sentences = PARAGRAPH.split(/(?<=[。？…])(?![…”])/u);
+    const together = detectClaims(input(PARAGRAPH));
+    let compared = 0;
+    for (const claim of together) {
+      const alone = sentences.includes(claim.text) ? detectClaims(input(claim.text)) : [];
+      // alone, a unit has no source from context and no figures reached back to: compare those that do not depend on them
+      if (alone.length !== 1 || claim.source || claim.checks.length > 0) continue;
+      assert.deepEqual(alone[0]!.reasons, claim.reasons, claim.text);
+      assert.equal(alone[0]!.score, claim.score, claim.text);
+      compared++;
+    }
+    assert.ok(compared >= 3, `${compared} compared`);
+    // and the scratch features equal a fresh extraction's
+    const fresh = extractFeatures({ norm: '或许这一切都只是开始。', pureQuote: false, figures: [], entities: [], attribution: {} });
+    const hedged = detectClaimCandidates(input(PARAGRAPH)).find((u) => u.claim.text === '或许这一切都只是开始。');
+    assert.deepEqual(hedged?.features, fresh.features);
+  });
+
+  it('extractFeaturesInto writes over every feature and cue of the unit before', () => {
+    const texts = ['或许明年市场将首次出现最大规模的反转，这无疑令人震惊。', '据悉该公司2025年营收同比增长20%。', '公司上周宣布完成融资。', '我们认为应该如此，好比一场马拉松。', '他们来了。'];
+    const scratch = featureScratch();
+    const next = rng(29);
+    for (let round = 0; round < 200; round++) {
+      const norm = texts[Math.floor(next() * texts.length)]!;
+      const unit = { norm, pureQuote: false, figures: [], entities: [], attribution: next() < 0.5 ? {} : { reported: '据悉' } };
+      const fresh = extractFeatures(unit);
+      const into = extractFeaturesInto(unit, scratch);
+      assert.equal(into, scratch);
+      assert.deepEqual(into.features, fresh.features, norm);
+      assert.deepEqual(into.cues, fresh.cues, norm);
+    }
+  });
+
+  it('a claim’s reasons as text are its reason messages rendered, one for one', () => {
+    let reasons = 0;
+    for (const claim of detectClaims(input(PARAGRAPH))) {
+      assert.deepEqual(claim.reasons, claim.reasonMessages.map((m) => renderMessage(m)), claim.text);
+      reasons += claim.reasons.length;
+    }
+    assert.ok(reasons > 5);
+  });
+});
