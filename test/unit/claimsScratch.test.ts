@@ -8,6 +8,9 @@ import { builtinLexicon } from '../../src/core/entities/lexicon';
 import { detectFigures } from '../../src/core/figures/detect';
 import { toSimplifiedView } from '../../src/core/script/normalize';
 import { renderMessage } from '../../src/core/text/message';
+import type { Figure } from '../../src/core/figures/types';
+import { DECLINE_WORDS, GROWTH_WORDS, num, viewOf, wordBefore } from '../../src/core/claims/passage';
+import { CONVERSION_FIRST, REST_FIRST, hasCodeIn, listWordAt } from '../../src/core/claims/relations';
 import { rng } from '../support/anchorSimulation';
 
 // The speed work (issue 19) on the claims stage writes each unit's features, cues, contributions
@@ -121,3 +124,78 @@ describe('claims stage: objects reused from unit to unit', () => {
     assert.ok(reasons > 5);
   });
 });
+
+// viewOf before the lists made at their size, verbatim
+function viewBefore(p: { text: string; figures: Figure[] }) {
+  const figures = p.figures.filter((f) => f.salient);
+  const amounts = figures.filter((f) => (f.type === 'money' || f.type === 'count' || f.type === 'number' || f.type === 'quantity') && num(f) !== undefined);
+  const isDelta = (f: Figure) => {
+    const w = wordBefore(p.text, f, [...GROWTH_WORDS, ...DECLINE_WORDS], 6);
+    if (!w) return false;
+    const gap = p.text.slice(p.text.lastIndexOf(w, f.start) + w.length, f.start);
+    return gap === '' || gap === '了' || gap === '约' || gap === '近' || gap === '超';
+  };
+  return {
+    text: p.text,
+    figures,
+    amounts,
+    levels: amounts.filter((f) => !isDelta(f)),
+    percents: figures.filter((f) => f.type === 'percent' && typeof f.value === 'number'),
+    years: figures.filter((f) => f.type === 'date' && f.period && /^\d{4}(\/\d{4})?$/.test(f.period)),
+  };
+}
+
+describe('claims stage: arithmetic checks without copies per sentence', () => {
+  it('viewOf gives the lists the filters gave, on random passages', () => {
+    const next = rng(31);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+    const pieces = ['增长', '下降了', '了', '约', '，', '营收', '较', '减少', '超', '近'];
+    const types: Figure['type'][] = ['money', 'count', 'number', 'quantity', 'percent', 'date', 'rank', 'duration'];
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      const figures: Figure[] = [];
+      for (let k = Math.floor(next() * 7); k > 0; k--) {
+        for (let g = Math.floor(next() * 3); g > 0; g--) text += pick(pieces);
+        const start = text.length;
+        text += '12亿';
+        figures.push({
+          start, end: text.length, text: '12亿', type: pick(types), value: next() < 0.85 ? 12e8 : null, salient: next() < 0.8,
+          period: pick([undefined, '', '2023', '2021/2023', '2023-Q4', '20234']),
+        } as unknown as Figure);
+      }
+      assert.deepEqual(viewOf({ text, figures }), viewBefore({ text, figures }), `round ${round}: ${text}`);
+    }
+  });
+
+  it('the window tests read only where a character of their words stands: each match has one', () => {
+    const next = rng(37);
+    const pieces = ['其余', '其他', '剩余', '剩下', '余下', '约合', '約合', '折合', '相当于', '相當於', '的', '部分', '为', '约', '其', '余', '相', '合', '下', '，', '亿'];
+    let rest = 0;
+    let conversion = 0;
+    for (let round = 0; round < 20000; round++) {
+      let text = '';
+      for (let k = Math.floor(next() * 5); k > 0; k--) text += pieces[Math.floor(next() * pieces.length)];
+      if (/(其余|其他|剩余|剩下|余下)(的|部分|为|是|则为|约)?$/.test(text)) {
+        rest++;
+        assert.ok(hasCodeIn(text, 0, text.length, REST_FIRST), text);
+      }
+      if (/约合|約合|折合|相当于|相當於/.test(text)) {
+        conversion++;
+        assert.ok(hasCodeIn(text, 0, text.length, CONVERSION_FIRST), text);
+      }
+    }
+    assert.ok(rest > 100 && conversion > 100);
+  });
+
+  it('the list words are searched for once per text, and found again for each text in turn', () => {
+    const texts = ['甲乙两家公司合计营收320亿元，分别为200亿元和120亿元。', '营收100亿元，同比增长25%。', '两项业务分别占60%和40%。', '没有列举。'];
+    const before = texts.map((t) => t.search(/分别为|分别是|分别达|分别占/));
+    for (let round = 0; round < 3; round++) for (const k of [0, 1, 1, 2, 3, 0, 2, 2, 1]) assert.equal(listWordAt(texts[k]!), before[k], texts[k]);
+    // and the checks of a paragraph, sentence by sentence and alternated with another paragraph, are those of each alone
+    const alone = texts.map((t) => JSON.stringify(detectClaims(input(t)).map((c) => c.checks)));
+    for (const k of [0, 2, 0, 1, 2, 0]) assert.equal(JSON.stringify(detectClaims(input(texts[k]!)).map((c) => c.checks)), alone[k]);
+    assert.ok(alone[0]!.includes('"sum"'), alone[0]);
+  });
+});
+
+
