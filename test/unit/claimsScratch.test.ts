@@ -12,6 +12,9 @@ import type { Figure } from '../../src/core/figures/types';
 import { DECLINE_WORDS, GROWTH_WORDS, num, viewOf, wordBefore } from '../../src/core/claims/passage';
 import { CONVERSION_FIRST, REST_FIRST, hasCodeIn, listWordAt } from '../../src/core/claims/relations';
 import { rng } from '../support/anchorSimulation';
+import { CUES } from '../../src/core/claims/cues';
+import { firstShows } from '../../src/core/claims/attribution';
+import { isSpeechUse } from '../../src/core/claims/select';
 
 // The speed work (issue 19) on the claims stage writes each unit's features, cues, contributions
 // and reasons into objects of the stage's own, reused for every unit, and copies out only what a
@@ -199,3 +202,59 @@ describe('claims stage: arithmetic checks without copies per sentence', () => {
 });
 
 
+
+// isSpeechUse and firstShows before they were read by code and made one object, verbatim
+const AFTER_SPEECH_BEFORE = new Set(['，', ',', '：', ':', '“', '「', '『', '。', '"', ' ', '道']);
+const NOT_BEFORE_BEFORE: Record<string, string> = { 说: '来据可话就小听再或虽别难传解游劝', 称: '号堪名简俗自声爱统昵并对宣人', 认为: '被', 提到: '文', 预计: '被', 介绍: '被' };
+const NOT_AFTER_BEFORE: Record<string, string> = { 说: '明法服辞书唱', 称: '为作号赞霸职' };
+function isSpeechUseBefore(s: string, i: number, v: string): boolean {
+  const before = s[i - 1] ?? '';
+  if (/(?:未|没|没有|不|尚未|并未|无)$/u.test(s.slice(Math.max(0, i - 2), i))) return false;
+  const after = s[i + v.length] ?? '';
+  if (NOT_BEFORE_BEFORE[v]?.includes(before) && before) return false;
+  if (NOT_AFTER_BEFORE[v]?.includes(after) && after) return false;
+  if (v.length === 1) return after === '' || AFTER_SPEECH_BEFORE.has(after);
+  return true;
+}
+function firstShowsBefore(norm: string, from: number): { at: number; verb: string } | undefined {
+  let best: { at: number; verb: string } | undefined;
+  for (const v of CUES.showsVerbs) {
+    const at = norm.indexOf(v, from);
+    if (at < 0 || (v === '称' && !CUES.documentKinds.some((d) => norm.endsWith(d, at)))) continue;
+    if (!best || at < best.at) best = { at, verb: v };
+  }
+  return best;
+}
+
+describe('claims stage: speech verbs read by code', () => {
+  it('isSpeechUse and firstShows answer as before, on random text at every place', () => {
+    const next = rng(43);
+    const verbs = [...CUES.speechVerbs, ...CUES.showsVerbs];
+    const pieces = [...verbs, '未', '没', '没有', '有', '不', '尚未', '并未', '无', '来', '据', '被', '文', '明', '为', '，', '：', '“', '道', ' ', '𠀀', '的', '报告', '财报', '数据'];
+    let uses = 0;
+    for (let round = 0; round < 5000; round++) {
+      let s = '';
+      for (let k = Math.floor(next() * 10); k > 0; k--) s += pieces[Math.floor(next() * pieces.length)];
+      for (let i = 0; i <= s.length; i++) {
+        for (const v of verbs) {
+          if (!s.startsWith(v, i)) continue;
+          const before = isSpeechUseBefore(s, i, v);
+          assert.equal(isSpeechUse(s, i, v), before, `${s} ${i} ${v}`);
+          if (before) uses++;
+        }
+        assert.deepEqual(firstShows(s, i), firstShowsBefore(s, i), `${s} ${i}`);
+      }
+    }
+    assert.ok(uses > 1000);
+  });
+
+  it('a claim’s figures and entities are the paragraph’s (salient figures) inside it, in order', () => {
+    const p = input(PARAGRAPH + '另据统计，2024年该市共有1200家企业，其中科技企业300家，占25%。');
+    const claims = detectClaims(p);
+    assert.ok(claims.some((c) => c.figures.length >= 2) && claims.some((c) => c.entities.length >= 1));
+    for (const c of claims) {
+      assert.deepEqual(c.figures, p.figures.filter((f) => f.start >= c.start && f.end <= c.end && f.salient), c.text);
+      assert.deepEqual(c.entities, p.entities.filter((e) => e.start >= c.start && e.end <= c.end), c.text);
+    }
+  });
+});

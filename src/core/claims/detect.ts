@@ -226,10 +226,18 @@ class Within<T extends { start: number; end: number }> {
     const list = this.list;
     if (!this.sorted) return list.filter((x) => x.start >= start && x.end <= end && (!keep || keep(x)));
     while (this.from < list.length && list[this.from]!.start < start) this.from++;
-    const out: T[] = [];
-    for (let i = this.from; i < list.length && list[i]!.start <= end; i++) {
+    // counted, then copied into a list of their number: a claim keeps it, and a list grown by
+    // push has room for 17
+    let n = 0;
+    let to = this.from;
+    for (; to < list.length && list[to]!.start <= end; to++) {
+      const x = list[to]!;
+      if (x.end <= end && (!keep || keep(x))) n++;
+    }
+    const out = new Array<T>(n);
+    for (let i = this.from, k = 0; k < n; i++) {
       const x = list[i]!;
-      if (x.end <= end && (!keep || keep(x))) out.push(x);
+      if (x.end <= end && (!keep || keep(x))) out[k++] = x;
     }
     return out;
   }
