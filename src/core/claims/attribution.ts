@@ -201,15 +201,23 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   return found;
 }
 
-function firstShows(norm: string, from: number): { at: number; verb: string } | undefined {
-  let best: { at: number; verb: string } | undefined;
-  for (const v of CUES.showsVerbs) {
+/** The first of the verbs that show (报告显示), from `from` (exported for its unit test). */
+export function firstShows(norm: string, from: number): { at: number; verb: string } | undefined {
+  // (the best so far in two numbers, one object for the answer: not one per better verb)
+  let bestAt = -1;
+  let best = -1;
+  const verbs = CUES.showsVerbs;
+  for (let k = 0; k < verbs.length; k++) {
+    const v = verbs[k]!;
     const at = norm.indexOf(v, from);
     // 称 is a speech verb already; here it counts only after a document (报告称)
     if (at < 0 || (v === '称' && !CUES.documentKinds.some((d) => norm.endsWith(d, at)))) continue;
-    if (!best || at < best.at) best = { at, verb: v };
+    if (best < 0 || at < bestAt) {
+      bestAt = at;
+      best = k;
+    }
   }
-  return best;
+  return best < 0 ? undefined : { at: bestAt, verb: verbs[best]! };
 }
 
 function lastBreakBefore(norm: string, at: number): number {

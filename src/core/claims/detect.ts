@@ -14,8 +14,9 @@ import { triggerTable } from '../text/chars';
 import { checkArithmetic, type ArithmeticCheck } from './arithmetic';
 import { attribute, type Attribution } from './attribution';
 import { findCue, SCAN } from './cues';
-import { extractFeatures, type FeatureName, type Features } from './features';
-import { checkWorthiness, type Contribution } from './score';
+import { extractFeaturesInto, featureScratch, type FeatureName, type Features } from './features';
+import { Contributions, type Contribution } from './score';
+import { scoreInto } from './score';
 import { claimUnits } from './select';
 import { msg, renderMessage, type Message } from '../text/message';
 
@@ -86,7 +87,8 @@ export function detectClaims(p: ClaimInput): Claim[] {
  */
 export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
   const out: ScoredUnit[] = [];
-  candidates(p, (claim, features) => out.push({ claim, features }));
+  // (the features are the stage's own, written over for the next unit: a copy of each is kept)
+  candidates(p, (claim, features) => out.push({ claim, features: { ...features } }));
   return out;
 }
 
@@ -120,7 +122,17 @@ function isSmallCountInWords(f: Figure, norm: string): boolean {
 
 const PERSON_CLASSIFIERS = new Set(['人', '名', '位']);
 
-/** Every scored candidate, given to `take` in order (no list of candidate objects where only claims are wanted). */
+/**
+ * What the stage writes each unit's features, cues and contributions into, read before the next
+ * unit (none of them is part of a claim; detectClaimCandidates copies the features it keeps).
+ */
+const SCRATCH = featureScratch();
+const CONTRIBUTIONS = new Contributions();
+
+/**
+ * Every scored candidate, given to `take` in order (no list of candidate objects where only
+ * claims are wanted). The features given are written over by the next candidate.
+ */
 function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => void): void {
   const norm = p.simplified ?? toSimplifiedView(p.text).text;
   let previousSource: Attribution | undefined;
@@ -140,7 +152,7 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     // the unit's findings in paragraph offsets, the unit's start taken off where they are compared (no copies)
     const attribution = attribute({ norm: sNorm, text: sentence, entities, base: u.start, previous: previousSource, lexicon: p.lexicon, pureQuote: u.pureQuote });
     const source = attribution.source;
-    const { features, cues } = extractFeatures({ norm: sNorm, pureQuote: u.pureQuote, figures, entities, base: u.start, attribution });
+    const { features, cues } = extractFeaturesInto({ norm: sNorm, pureQuote: u.pureQuote, figures, entities, base: u.start, attribution }, SCRATCH);
     // a question asks, it does not assert (a question in someone's reported speech is theirs, and stays)
     if (features.question) {
       previousUnit = u;
@@ -163,12 +175,14 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
       checks = statedFrom(checkArithmetic({ text: norm, figures: salientWithin(p.figures, previousUnit.start, u.end) }), u.start);
     }
 
-    const { score: modelScore, contributions } = checkWorthiness(features);
+    const modelScore = scoreInto(features, CONTRIBUTIONS);
     // a failed check is the most worth-checking thing an article can hold
     let fails = false;
     for (const c of checks) if (c.verdict === 'does not hold') fails = true;
     const score = fails ? Math.max(modelScore, 0.95) : modelScore;
-    const { messages: reasonMessages, texts: reasons } = describeReasons(contributions, cues, figures, entities, source, fails);
+    collectReasons(CONTRIBUTIONS, cues, figures, entities, source, fails);
+    const reasonMessages = foundMessages();
+    const reasons = foundTexts();
 
     const quoted = source !== undefined && (SPEECH_BEFORE_QUOTE.test(sNorm) || u.pureQuote || u.joined === 'speaker');
     const opinion = (source !== undefined && findCue(sNorm, SCAN.hedges) !== undefined) || hasOpinionVerb(sNorm);
@@ -212,10 +226,18 @@ class Within<T extends { start: number; end: number }> {
     const list = this.list;
     if (!this.sorted) return list.filter((x) => x.start >= start && x.end <= end && (!keep || keep(x)));
     while (this.from < list.length && list[this.from]!.start < start) this.from++;
-    const out: T[] = [];
-    for (let i = this.from; i < list.length && list[i]!.start <= end; i++) {
+    // counted, then copied into a list of their number: a claim keeps it, and a list grown by
+    // push has room for 17
+    let n = 0;
+    let to = this.from;
+    for (; to < list.length && list[to]!.start <= end; to++) {
+      const x = list[to]!;
+      if (x.end <= end && (!keep || keep(x))) n++;
+    }
+    const out = new Array<T>(n);
+    for (let i = this.from, k = 0; k < n; i++) {
       const x = list[i]!;
-      if (x.end <= end && (!keep || keep(x))) out.push(x);
+      if (x.end <= end && (!keep || keep(x))) out[k++] = x;
     }
     return out;
   }
@@ -344,17 +366,44 @@ export function clearReasons(): void {
 
 /** Reasons, strongest first: figures, names and sources in full, other features by their cue; as messages and as English text. */
 export function describeReasons(contributions: Contribution[], cues: Partial<Record<FeatureName, string>>, figures: readonly Figure[], entities: readonly EntityMention[], source: Attribution | undefined, arithmeticFails = false): { messages: Message[]; texts: string[] } {
-  const messages: Message[] = [];
-  const texts: string[] = [];
-  if (arithmeticFails) {
-    messages.push(ARITHMETIC_FAILS.message);
-    texts.push(ARITHMETIC_FAILS.text);
+  const list = new Contributions();
+  for (const { feature, effect } of contributions) {
+    list.feature[list.length] = feature;
+    list.effect[list.length++] = effect;
   }
+  collectReasons(list, cues, figures, entities, source, arithmeticFails);
+  return { messages: foundMessages(), texts: foundTexts() };
+}
+
+/**
+ * The reasons of the last unit collectReasons read, copied next into two lists of their own
+ * size: lists grown by push had room for 17 each, and a wrapper object held the two.
+ */
+const FOUND: Reason[] = [];
+
+function foundMessages(): Message[] {
+  const messages = new Array<Message>(FOUND.length);
+  for (let k = 0; k < FOUND.length; k++) messages[k] = FOUND[k]!.message;
+  return messages;
+}
+
+function foundTexts(): string[] {
+  const texts = new Array<string>(FOUND.length);
+  for (let k = 0; k < FOUND.length; k++) texts[k] = FOUND[k]!.text;
+  return texts;
+}
+
+/** describeReasons on contributions strongest first, into FOUND. */
+function collectReasons(contributions: Contributions, cues: Partial<Record<FeatureName, string>>, figures: readonly Figure[], entities: readonly EntityMention[], source: Attribution | undefined, arithmeticFails: boolean): void {
+  FOUND.length = 0;
+  if (arithmeticFails) FOUND.push(ARITHMETIC_FAILS);
   // each of these is said once, however many of its features contributed
   let figuresSaid = false;
   let namesSaid = false;
   let sourceSaid = false;
-  for (const { feature, effect } of contributions) {
+  for (let k = 0; k < contributions.length; k++) {
+    const feature = contributions.feature[k]!;
+    const effect = contributions.effect[k]!;
     if (Math.abs(effect) < 0.25) continue;
     const positive = effect > 0;
     let reason: Reason | undefined;
@@ -380,10 +429,6 @@ export function describeReasons(contributions: Contribution[], cues: Partial<Rec
       const template = SAY_OF.get(feature);
       if (template) reason = REASONS.get(template, cues[feature] ?? '', positive);
     }
-    if (reason) {
-      messages.push(reason.message);
-      texts.push(reason.text);
-    }
+    if (reason) FOUND.push(reason);
   }
-  return { messages, texts };
 }

@@ -327,17 +327,47 @@ function cue(cues: Partial<Record<FeatureName, string>>, name: FeatureName, foun
   return 1;
 }
 
-export function extractFeatures(input: FeatureInput): FeatureResult {
-  const { norm, attribution: a } = input;
-  // the author's own words: what stands outside quotations and titles
-  const bare = withoutQuotedParts(norm);
-  // every feature that may name a cue, from the start: one shape for every sentence's cues, where
-  // cues added one by one made a shape per combination (and describeReasons' reads megamorphic)
-  const cues: Partial<Record<FeatureName, string>> = {
+/** Cues, every feature that may name one present from the start (undefined). */
+function noCues(): Partial<Record<FeatureName, string>> {
+  // one shape for every sentence's cues, where cues added one by one made a shape per
+  // combination (and describeReasons' reads megamorphic)
+  return {
     date: undefined, reported: undefined, vagueHolder: undefined, event: undefined, state: undefined, forecast: undefined,
     superlative: undefined, hedge: undefined, unattributedView: undefined, editorial: undefined, evaluative: undefined,
     figurative: undefined, transition: undefined, note: undefined, firstPerson: undefined, normative: undefined, conditional: undefined,
   };
+}
+
+/** A result for extractFeaturesInto to fill again and again: its features all 0, in FEATURES order, and no cues. */
+export function featureScratch(): FeatureResult {
+  // a literal, its properties in the object itself (34 added one by one would be stored beside it)
+  const features: Features = {
+    figure: 0, figures: 0, smallNumber: 0, date: 0, entity: 0, entities: 0, sourceNamed: 0, sourceAnonymous: 0, sourceDocument: 0,
+    sourceFromContext: 0, reported: 0, vagueHolder: 0, speechWithoutSource: 0, quote: 0, pureQuoteWithoutSource: 0, event: 0, state: 0,
+    forecast: 0, superlative: 0, hedge: 0, unattributedView: 0, editorial: 0, evaluative: 0, figurative: 0, transition: 0, question: 0,
+    note: 0, firstPerson: 0, normative: 0, conditional: 0, opensWithThis: 0, short: 0, long: 0, trailingEllipsis: 0,
+  };
+  return { features, cues: noCues() };
+}
+
+export function extractFeatures(input: FeatureInput): FeatureResult {
+  return extractFeaturesInto(input, featureScratch());
+}
+
+/**
+ * The features and cues of a unit, written over those of `out` (every feature and every cue,
+ * so nothing of the unit before is left): the claims stage reads them at once and needs no
+ * new objects per unit (a features object of 34 numbers and one of 17 cues per sentence).
+ */
+export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): FeatureResult {
+  const { norm, attribution: a } = input;
+  // the author's own words: what stands outside quotations and titles
+  const bare = withoutQuotedParts(norm);
+  const cues = out.cues;
+  cues.date = undefined; cues.reported = undefined; cues.vagueHolder = undefined; cues.event = undefined; cues.state = undefined;
+  cues.forecast = undefined; cues.superlative = undefined; cues.hedge = undefined; cues.unattributedView = undefined;
+  cues.editorial = undefined; cues.evaluative = undefined; cues.figurative = undefined; cues.transition = undefined;
+  cues.note = undefined; cues.firstPerson = undefined; cues.normative = undefined; cues.conditional = undefined;
   // figures inside titles (《两笔10亿美元融资》) are the title's, not the sentence's; only counts are
   // needed (amounts, small numbers, dates, distinct names up to two), so no lists are made
   const inTitles = titleRanges(norm, input.base ?? 0);
@@ -365,48 +395,47 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
   const asserted = assertedPart(bare);
   const plan = planWord(bare, asserted);
   const event = eventWord(bare, asserted);
-  const f: Features = {
-    figure: amounts >= 1 ? 1 : 0,
-    figures: amounts >= 2 ? 1 : 0,
-    smallNumber: amounts === 0 && small > 0 ? 1 : 0,
-    date: dated || hasDateWords(bare) ? 1 : cue(cues, 'date', findCue(bare, SCAN.timeWords)),
-    entity: names >= 1 ? 1 : 0,
-    entities: names >= 2 ? 1 : 0,
-    sourceNamed: source?.kind === 'named' && !a.fromContext ? 1 : 0,
-    sourceAnonymous: source?.kind === 'anonymous' && !a.fromContext ? 1 : 0,
-    sourceDocument: source?.kind === 'document' || source?.document ? 1 : 0,
-    sourceFromContext: a.fromContext ? 1 : 0,
-    reported: cue(cues, 'reported', a.reported),
-    vagueHolder: !source ? cue(cues, 'vagueHolder', a.vague ?? VAGUE_GROUP.exec(bare)?.[0]) : 0,
-    speechWithoutSource: a.speech && !source && !a.vague ? 1 : 0,
-    // speech, not a scare quote (“第二条曲线”): introduced by a colon or a speech verb, or long
-    quote: (OPENING_QUOTE.test(norm) && (LONG_QUOTE.test(norm) || INTRODUCED_QUOTE.test(norm))) || input.pureQuote ? 1 : 0,
-    pureQuoteWithoutSource: input.pureQuote && !source ? 1 : 0,
-    event: cue(cues, 'event', event),
-    state: cue(cues, 'state', findCue(bare, SCAN.stateMarkers)),
-    forecast: cue(cues, 'forecast', plan),
-    // 第一季度 is a period, not a ranking
-    superlative: cue(cues, 'superlative', findCueOnce(bare.includes('第') ? bare.replace(/第[一二三四1-4]财?季度?/gu, '') : bare, SCAN.superlatives)),
-    // a named speaker may hedge: the hedge is theirs, the claim that they said it is checkable
-    hedge: source ? 0 : cue(cues, 'hedge', findCueOnce(bare.includes('看来') ? bare.replace(CONCLUDING, '') : bare, SCAN.hedges)),
-    unattributedView: cue(cues, 'unattributedView', findCue(bare, SCAN.unattributedViews)),
-    editorial: Math.min(1, countCues(bare, SCAN.editorial)),
-    evaluative: Math.min(1, countCues(bare, SCAN.evaluative) / 2),
-    figurative: cue(cues, 'figurative', findCue(bare, SCAN.metaphors)),
-    transition: cue(cues, 'transition', firstWithin(TRANSITIONS, bare, 8)),
-    // a question the source asks in reported speech (他说：…你说它有什么价值？) is theirs
-    question: endsWithMark(bare, QUESTION_MARKS, QUESTION_CLOSERS) && !(source && a.speech && /[：:]/u.test(bare)) ? 1 : 0,
-    note: cue(cues, 'note', findCue(bare, SCAN.notes)),
-    firstPerson: a.reported ? 0 : cue(cues, 'firstPerson', findCue(bare, SCAN.firstPerson)),
-    normative: cue(cues, 'normative', findCue(bare, SCAN.normative)),
-    conditional: cue(cues, 'conditional', firstWithin(CONDITIONALS, bare, 12)),
-    opensWithThis: /^(?:而|但|不过|其实)?[，,]?(?:这|此|那|这也|这既|这种|这样)/u.test(bare) ? 1 : 0,
-    short: length < 16 ? 1 : 0,
-    long: length > 60 ? 1 : 0,
-    // a list that trails off (张三、李四、王五……) asserts nothing yet
-    trailingEllipsis: endsWithEllipsis(bare) ? 1 : 0,
-  };
+  const f = out.features;
+  f.figure = amounts >= 1 ? 1 : 0;
+  f.figures = amounts >= 2 ? 1 : 0;
+  f.smallNumber = amounts === 0 && small > 0 ? 1 : 0;
+  f.date = dated || hasDateWords(bare) ? 1 : cue(cues, 'date', findCue(bare, SCAN.timeWords));
+  f.entity = names >= 1 ? 1 : 0;
+  f.entities = names >= 2 ? 1 : 0;
+  f.sourceNamed = source?.kind === 'named' && !a.fromContext ? 1 : 0;
+  f.sourceAnonymous = source?.kind === 'anonymous' && !a.fromContext ? 1 : 0;
+  f.sourceDocument = source?.kind === 'document' || source?.document ? 1 : 0;
+  f.sourceFromContext = a.fromContext ? 1 : 0;
+  f.reported = cue(cues, 'reported', a.reported);
+  f.vagueHolder = !source ? cue(cues, 'vagueHolder', a.vague ?? VAGUE_GROUP.exec(bare)?.[0]) : 0;
+  f.speechWithoutSource = a.speech && !source && !a.vague ? 1 : 0;
+  // speech, not a scare quote (“第二条曲线”): introduced by a colon or a speech verb, or long
+  f.quote = (OPENING_QUOTE.test(norm) && (LONG_QUOTE.test(norm) || INTRODUCED_QUOTE.test(norm))) || input.pureQuote ? 1 : 0;
+  f.pureQuoteWithoutSource = input.pureQuote && !source ? 1 : 0;
+  f.event = cue(cues, 'event', event);
+  f.state = cue(cues, 'state', findCue(bare, SCAN.stateMarkers));
+  f.forecast = cue(cues, 'forecast', plan);
+  // 第一季度 is a period, not a ranking
+  f.superlative = cue(cues, 'superlative', findCueOnce(bare.includes('第') ? bare.replace(/第[一二三四1-4]财?季度?/gu, '') : bare, SCAN.superlatives));
+  // a named speaker may hedge: the hedge is theirs, the claim that they said it is checkable
+  f.hedge = source ? 0 : cue(cues, 'hedge', findCueOnce(bare.includes('看来') ? bare.replace(CONCLUDING, '') : bare, SCAN.hedges));
+  f.unattributedView = cue(cues, 'unattributedView', findCue(bare, SCAN.unattributedViews));
+  f.editorial = Math.min(1, countCues(bare, SCAN.editorial));
+  f.evaluative = Math.min(1, countCues(bare, SCAN.evaluative) / 2);
+  f.figurative = cue(cues, 'figurative', findCue(bare, SCAN.metaphors));
+  f.transition = cue(cues, 'transition', firstWithin(TRANSITIONS, bare, 8));
+  // a question the source asks in reported speech (他说：…你说它有什么价值？) is theirs
+  f.question = endsWithMark(bare, QUESTION_MARKS, QUESTION_CLOSERS) && !(source && a.speech && /[：:]/u.test(bare)) ? 1 : 0;
+  f.note = cue(cues, 'note', findCue(bare, SCAN.notes));
+  f.firstPerson = a.reported ? 0 : cue(cues, 'firstPerson', findCue(bare, SCAN.firstPerson));
+  f.normative = cue(cues, 'normative', findCue(bare, SCAN.normative));
+  f.conditional = cue(cues, 'conditional', firstWithin(CONDITIONALS, bare, 12));
+  f.opensWithThis = /^(?:而|但|不过|其实)?[，,]?(?:这|此|那|这也|这既|这种|这样)/u.test(bare) ? 1 : 0;
+  f.short = length < 16 ? 1 : 0;
+  f.long = length > 60 ? 1 : 0;
+  // a list that trails off (张三、李四、王五……) asserts nothing yet
+  f.trailingEllipsis = endsWithEllipsis(bare) ? 1 : 0;
   if (f.editorial) cues.editorial = findCue(bare, SCAN.editorial);
   if (f.evaluative) cues.evaluative = findCue(bare, SCAN.evaluative);
-  return { features: f, cues };
+  return out;
 }

@@ -37,22 +37,61 @@ export interface PassageView {
 export const num = (f: Figure): number | undefined => (typeof f.value === 'number' ? f.value : undefined);
 
 export function viewOf(p: Passage): PassageView {
-  const figures = p.figures.filter((f) => f.salient);
-  const amounts = figures.filter((f) => (f.type === 'money' || f.type === 'count' || f.type === 'number' || f.type === 'quantity') && num(f) !== undefined);
-  const isDelta = (f: Figure) => {
-    const w = wordBefore(p.text, f, CHANGE_WORDS, 6);
-    if (!w) return false;
-    const gap = p.text.slice(p.text.lastIndexOf(w, f.start) + w.length, f.start);
-    return gap === '' || gap === '了' || gap === '约' || gap === '近' || gap === '超';
-  };
+  // each list counted, then made at its size (five filters grew five lists by push per passage,
+  // and the claims stage asks for a view of most sentences with two figures)
+  const all = p.figures;
+  let salient = 0;
+  for (const f of all) if (f.salient) salient++;
+  // (read only, never kept: the passage's own list where every figure is salient, as the claims stage's are)
+  const figures = salient === all.length ? all : sized(all, salient, (f) => f.salient === true);
+  let nAmounts = 0;
+  let nPercents = 0;
+  let nYears = 0;
+  for (const f of figures) {
+    if (isAmount(f)) nAmounts++;
+    else if (f.type === 'percent' && typeof f.value === 'number') nPercents++;
+    else if (isYear(f)) nYears++;
+  }
+  const amounts = sized(figures, nAmounts, isAmount);
+  let nLevels = 0;
+  DELTA.length = 0;
+  for (const f of amounts) {
+    const delta = isDelta(p.text, f);
+    DELTA.push(delta);
+    if (!delta) nLevels++;
+  }
+  const levels = new Array<Figure>(nLevels);
+  for (let i = 0, k = 0; i < amounts.length; i++) if (!DELTA[i]) levels[k++] = amounts[i]!;
   return {
     text: p.text,
     figures,
     amounts,
-    levels: amounts.filter((f) => !isDelta(f)),
-    percents: figures.filter((f) => f.type === 'percent' && typeof f.value === 'number'),
-    years: figures.filter((f) => f.type === 'date' && f.period && /^\d{4}(\/\d{4})?$/.test(f.period)),
+    levels,
+    percents: sized(figures, nPercents, (f) => f.type === 'percent' && typeof f.value === 'number'),
+    years: sized(figures, nYears, isYear),
   };
+}
+
+const isAmount = (f: Figure): boolean => (f.type === 'money' || f.type === 'count' || f.type === 'number' || f.type === 'quantity') && num(f) !== undefined;
+const isYear = (f: Figure): boolean => f.type === 'date' && typeof f.period === 'string' && YEAR_PERIOD.test(f.period);
+/** Which amounts of the view being made are changes (read at once). */
+const DELTA: boolean[] = [];
+const YEAR_PERIOD = /^\d{4}(\/\d{4})?$/;
+
+/** Whether an amount is a stated change (增长442亿), not a level. */
+function isDelta(text: string, f: Figure): boolean {
+  const w = wordBefore(text, f, CHANGE_WORDS, 6);
+  if (!w) return false;
+  const gap = text.slice(text.lastIndexOf(w, f.start) + w.length, f.start);
+  return gap === '' || gap === '了' || gap === '约' || gap === '近' || gap === '超';
+}
+
+/** The `n` items of `list` that `keep`, in order, in a list made at its size. */
+function sized(list: readonly Figure[], n: number, keep: (f: Figure) => boolean): Figure[] {
+  const out = new Array<Figure>(n);
+  let k = 0;
+  for (let i = 0; i < list.length && k < n; i++) if (keep(list[i]!)) out[k++] = list[i]!;
+  return out;
 }
 
 /** Half a unit in the last stated digit: 29% → 0.5, 2.47% → 0.005, 442亿 → 0.5亿; more for an approximate figure. */

@@ -46,6 +46,7 @@ const rateTolerance = (x: Figure, a: Figure, b: Figure) =>
 const cagr: Relation = {
   kind: 'cagr',
   find(v) {
+    if (v.percents.length === 0) return NONE;
     const out: Candidate[] = [];
     for (const x of v.percents) {
       if (!wordBefore(v.text, x, CAGR_WORDS, 10)) continue;
@@ -78,6 +79,7 @@ const isCagr = (v: PassageView, x: Figure) => wordBefore(v.text, x, CAGR_WORDS, 
 const growth: Relation = {
   kind: 'growth',
   find(v) {
+    if (v.percents.length === 0) return NONE;
     const out: Candidate[] = [];
     for (const x of v.percents) {
       if (x.unit !== '%' || isCagr(v, x)) continue;
@@ -120,6 +122,7 @@ const growth: Relation = {
 const points: Relation = {
   kind: 'points',
   find(v) {
+    if (v.percents.length === 0) return NONE;
     const out: Candidate[] = [];
     for (const x of v.percents) {
       if (x.unit !== 'pp') continue;
@@ -148,6 +151,7 @@ const points: Relation = {
 const differenceRelation: Relation = {
   kind: 'difference',
   find(v) {
+    if (v.amounts.length === 0) return NONE;
     const out: Candidate[] = [];
     for (const x of v.amounts) {
       const sign = directionBefore(v.text, x);
@@ -173,9 +177,11 @@ const differenceRelation: Relation = {
 const conversion: Relation = {
   kind: 'conversion',
   find(v) {
+    if (v.amounts.length === 0) return NONE;
     const out: Candidate[] = [];
     for (const x of v.amounts) {
-      if (x.type !== 'money' || !/约合|約合|折合|相当于|相當於/.test(v.text.slice(Math.max(0, x.start - 4), x.start))) continue;
+      // (each of the words has one of CONVERSION_FIRST: no copy of the window, no regex, where it has none)
+      if (x.type !== 'money' || !hasCodeIn(v.text, Math.max(0, x.start - 4), x.start, CONVERSION_FIRST) || !CONVERSION_WORDS.test(v.text.slice(Math.max(0, x.start - 4), x.start))) continue;
       const source = [...v.amounts].reverse().find((a) => a.end <= x.start && a.type === 'money' && a.unit !== x.unit);
       if (!source || !num(source) || !num(x) || !x.unit || !source.unit) continue;
       const rate = num(source)! / num(x)!;
@@ -193,14 +199,51 @@ const conversion: Relation = {
   },
 };
 
+/** What a relation that finds nothing gives (read only). */
+const NONE: Candidate[] = [];
+const CONVERSION_WORDS = /约合|約合|折合|相当于|相當於/;
+/** A character of each of CONVERSION_WORDS. */
+export const CONVERSION_FIRST = codesOf('约約折相');
+const REST_WORDS = /(其余|其他|剩余|剩下|余下)(的|部分|为|是|则为|约)?$/;
+/** A character of each of the words of REST_WORDS. */
+export const REST_FIRST = codesOf('其剩余');
+
+function codesOf(chars: string): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let k = 0; k < chars.length; k++) t[chars.charCodeAt(k)] = 1;
+  return t;
+}
+
+/** Whether text[from, to) has a code of `table`. */
+export function hasCodeIn(text: string, from: number, to: number, table: Uint8Array): boolean {
+  for (let i = from; i < to; i++) if (table[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
+/**
+ * Where the first of LIST_WORDS stands in `text`, the last text asked about remembered: the
+ * passage of every sentence of a paragraph is the whole paragraph, searched once, not once per
+ * sentence with two figures.
+ */
+const LIST_WORDS = /分别为|分别是|分别达|分别占/;
+let listText: string | undefined;
+let listAt = -1;
+export function listWordAt(text: string): number {
+  if (text !== listText) {
+    listAt = text.search(LIST_WORDS);
+    listText = text;
+  }
+  return listAt;
+}
+
 const TOTAL_WORDS = /合计|总计|共计|总额|总共|总数|总收入|总营收|总规模|总和|共有|全年/;
 
 /** Parts adding up to a whole: "合计320亿元，其中A、B、C分别为150亿、100亿和70亿". */
 const sum: Relation = {
   kind: 'sum',
   find(v) {
-    const listAt = v.text.search(/分别为|分别是|分别达|分别占/);
-    if (listAt < 0) return [];
+    const listAt = listWordAt(v.text);
+    if (listAt < 0) return NONE;
     const parts = v.figures.filter((f) => f.start > listAt && f.start - listAt < 60 && num(f) !== undefined &&
       (f.type === 'money' || f.type === 'count' || f.type === 'number' || f.type === 'percent'));
     if (parts.length < 2) return [];
@@ -237,6 +280,7 @@ function wholeBefore(v: PassageView, part: Figure): Figure | undefined {
 const share: Relation = {
   kind: 'share',
   find(v) {
+    if (v.percents.length === 0) return NONE;
     const out: Candidate[] = [];
     for (const x of v.percents) {
       if (x.unit !== '%') continue;
@@ -270,9 +314,13 @@ const SENTENCE_OR_CLAUSE = /[。！？!?；;]/;
 const remainder: Relation = {
   kind: 'remainder',
   find(v) {
+    if (v.amounts.length === 0 && v.percents.length === 0) return NONE;
     const out: Candidate[] = [];
-    for (const x of [...v.amounts, ...v.percents]) {
-      if (!/(其余|其他|剩余|剩下|余下)(的|部分|为|是|则为|约)?$/.test(v.text.slice(Math.max(0, x.start - 6), x.start))) continue;
+    // the amounts, then the rates (no list of both)
+    for (let i = 0, n = v.amounts.length + v.percents.length; i < n; i++) {
+      const x = i < v.amounts.length ? v.amounts[i]! : v.percents[i - v.amounts.length]!;
+      // (each of the words has one of REST_FIRST: no copy of the window, no regex, where it has none)
+      if (!hasCodeIn(v.text, Math.max(0, x.start - 6), x.start, REST_FIRST) || !REST_WORDS.test(v.text.slice(Math.max(0, x.start - 6), x.start))) continue;
       const percent = x.type === 'percent';
       if (percent && x.unit !== '%') continue;
       const like = (f: Figure) => (percent ? f.type === 'percent' && f.unit === '%' : comparable(f, x));

@@ -41,20 +41,53 @@ const PLACE_OF: readonly number[] = WEIGHTED.map((name) => FEATURES.indexOf(name
 const VALUES = new Float64Array(FEATURES.length);
 
 export function checkWorthiness(features: Features): { score: number; contributions: Contribution[] } {
-  let z = BIAS;
+  const list = new Contributions();
+  const score = scoreInto(features, list);
   const contributions: Contribution[] = [];
+  for (let k = 0; k < list.length; k++) contributions.push({ feature: list.feature[k]!, effect: list.effect[k]! });
+  return { score, contributions };
+}
+
+/**
+ * A unit's contributions, strongest first, as two lists of `length` entries: the claims stage
+ * reuses one for every unit (it reads them at once), where a list of objects and the result's
+ * wrapper were made per unit and dropped (8% of what the stage allocated).
+ */
+export class Contributions {
+  readonly feature: FeatureName[] = new Array<FeatureName>(WEIGHTED.length).fill(WEIGHTED[0]!);
+  readonly effect = new Float64Array(WEIGHTED.length);
+  length = 0;
+}
+
+/**
+ * checkWorthiness into `out`: the score, and its contributions strongest first (as
+ * sortByStrength orders them: by |effect|, ties in FEATURES order).
+ */
+export function scoreInto(features: Features, out: Contributions): number {
+  let z = BIAS;
+  let n = 0;
   featureValues(features, VALUES);
+  const { feature, effect: effects } = out;
   for (let k = 0; k < WEIGHTED.length; k++) {
-    const name = WEIGHTED[k]!;
     const value = VALUES[PLACE_OF[k]!]!;
     if (value === 0) continue;
     const effect = WEIGHT_OF[k]! * value;
-    if (effect !== 0) contributions.push({ feature: name, effect });
+    if (effect !== 0) {
+      // insertion by strength, as sortByStrength after the loop: an entry moves past weaker ones only
+      const size = Math.abs(effect);
+      let j = n++;
+      for (; j > 0 && Math.abs(effects[j - 1]!) < size; j--) {
+        effects[j] = effects[j - 1]!;
+        feature[j] = feature[j - 1]!;
+      }
+      effects[j] = effect;
+      feature[j] = WEIGHTED[k]!;
+    }
     z += effect;
   }
-  sortByStrength(contributions);
+  out.length = n;
   const score = 1 / (1 + Math.exp(-z));
-  return { score: Math.round(score * 100) / 100, contributions };
+  return Math.round(score * 100) / 100;
 }
 
 /**

@@ -5,7 +5,7 @@
  * (……。这是某报从知情人士处获悉的消息。).
  */
 import { splitSentences } from '../text/paragraphs';
-import { OPENERS, codeTable, trimEndOf } from '../text/chars';
+import { OPENERS, codeTable, triggerTable, trimEndOf } from '../text/chars';
 import { CUES } from './cues';
 
 export interface ClaimUnit {
@@ -76,19 +76,40 @@ const AFTER_SPEECH = new Set(['，', ',', '：', ':', '“', '「', '『', '。'
 const NOT_BEFORE_SHORT: Record<string, string> = { 说: '来据可话就小听再或虽别难传解游劝', 称: '号堪名简俗自声爱统昵并对宣人', 认为: '被', 提到: '文', 预计: '被', 介绍: '被' };
 const NOT_AFTER_SHORT: Record<string, string> = { 说: '明法服辞书唱', 称: '为作号赞霸职' };
 
-/** 未披露, 没有表示, 不认为: a verb under negation says nothing. */
-const NEGATION = /(?:未|没|没有|不|尚未|并未|无)$/u;
+/** 未披露, 没有表示, 不认为: a verb under negation says nothing (/(?:未|没|没有|不|尚未|并未|无)$/u before it, read by isNegatedAt). */
 
 /** Whether the verb `v` at `i` is used as a speech verb (exported for the unit test of speechVerbAt). */
 export function isSpeechUse(s: string, i: number, v: string): boolean {
-  const before = s[i - 1] ?? '';
-  if (NEGATION.test(s.slice(Math.max(0, i - 2), i))) return false;
-  const after = s[i + v.length] ?? '';
-  if (NOT_BEFORE_SHORT[v]?.includes(before) && before) return false;
-  if (NOT_AFTER_SHORT[v]?.includes(after) && after) return false;
+  // read by code: s[i - 1], s[i + v.length] and the slice before made three strings per verb tried
+  const before = i >= 1 ? s.charCodeAt(i - 1) : -1;
+  if (isNegatedAt(s, i, before)) return false;
+  const afterAt = i + v.length;
+  const after = afterAt < s.length ? s.charCodeAt(afterAt) : -1;
+  if (before >= 0 && hasCode(NOT_BEFORE_SHORT[v], before)) return false;
+  if (after >= 0 && hasCode(NOT_AFTER_SHORT[v], after)) return false;
   // single-character verbs stand before what is said, or end the sentence
-  if (v.length === 1) return after === '' || AFTER_SPEECH.has(after);
+  if (v.length === 1) return after < 0 || AFTER_SPEECH_CODES[after] === 1;
   return true;
+}
+
+const AFTER_SPEECH_CODES = triggerTable(AFTER_SPEECH);
+const NEGATION_LAST = triggerTable(['未', '没', '不', '无']);
+
+/**
+ * NEGATION.test(s.slice(Math.max(0, i - 2), i)): each of its words ends in 未, 没, 不 or 无,
+ * but 没有, which needs both units before `i`.
+ */
+function isNegatedAt(s: string, i: number, before: number): boolean {
+  if (before < 0) return false;
+  if (NEGATION_LAST[before] === 1) return true;
+  return before === 0x6709 /* 有 */ && i >= 2 && s.charCodeAt(i - 2) === 0x6ca1 /* 没 */;
+}
+
+/** Whether `chars` (if any) has the UTF-16 code `c` (as chars.includes of that character). */
+function hasCode(chars: string | undefined, c: number): boolean {
+  if (chars === undefined) return false;
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
+  return false;
 }
 
 /** A sentence that only names who said the one before it: 张勇直言。, 中央财经大学的陈端向本报表示。 */
