@@ -19,7 +19,21 @@ export const NOISE: ReadonlySet<ParagraphKind> = new Set(['credit', 'tagcloud', 
  * misses the cache and is filled by the batch that made it (fill), before anything reads it.
  */
 export interface Slot {
+  kind: ParagraphKind;
   rel: Relative | undefined;
+}
+
+/**
+ * A text's slot, or its slots by kind where it was read as more than one kind (a paragraph and
+ * its repeat): nearly every text has one, and a map per text was a tenth of what the Analyzer's
+ * own work allocated on a fresh article.
+ */
+type Entry = Slot | Map<ParagraphKind, Slot>;
+
+function slotOf(entry: Entry | undefined, kind: ParagraphKind): Slot | undefined {
+  if (entry === undefined) return undefined;
+  if (entry instanceof Map) return entry.get(kind);
+  return entry.kind === kind ? entry : undefined;
 }
 
 /** A paragraph to analyse in a batch, and the slot its findings go to. */
@@ -29,8 +43,8 @@ export interface Pending {
 }
 
 export class ParagraphCache {
-  /** Paragraph text → kind → findings, in least-recently-used order. */
-  private cache = new Map<string, Map<ParagraphKind, Slot>>();
+  /** Paragraph text → (kind →) findings, in least-recently-used order. */
+  private cache = new Map<string, Entry>();
   private cached = 0;
   /** How many paragraphs were analysed afresh (not served from the cache); for tests and benchmarks. */
   freshParagraphs = 0;
@@ -45,7 +59,7 @@ export class ParagraphCache {
 
   /** Whether the paragraph's findings are remembered (without refreshing its place). */
   has(paragraph: Paragraph): boolean {
-    return this.cache.get(paragraph.text)?.has(paragraph.kind) === true;
+    return slotOf(this.cache.get(paragraph.text), paragraph.kind) !== undefined;
   }
 
   /**
@@ -54,25 +68,25 @@ export class ParagraphCache {
    * `batch`, whose fill() must follow before anything reads the cache.
    */
   slotFor(paragraph: Paragraph, batch: Pending[]): Slot {
-    const byKind = this.cache.get(paragraph.text);
-    const hit = byKind?.get(paragraph.kind);
-    if (byKind) {
+    const entry = this.cache.get(paragraph.text);
+    const hit = slotOf(entry, paragraph.kind);
+    if (entry) {
       // refresh its place in the insertion order, for a simple LRU
       this.cache.delete(paragraph.text);
-      this.cache.set(paragraph.text, byKind);
+      this.cache.set(paragraph.text, entry);
     }
     if (hit) return hit;
     this.freshParagraphs++;
-    const slot: Slot = { rel: undefined };
+    const slot: Slot = { kind: paragraph.kind, rel: undefined };
     batch.push({ paragraph, slot });
-    const kinds = byKind ?? new Map<ParagraphKind, Slot>();
-    kinds.set(paragraph.kind, slot);
-    if (!byKind) this.cache.set(paragraph.text, kinds);
+    if (entry === undefined) this.cache.set(paragraph.text, slot);
+    else if (entry instanceof Map) entry.set(paragraph.kind, slot);
+    else this.cache.set(paragraph.text, new Map([[entry.kind, entry], [paragraph.kind, slot]]));
     this.cached++;
     while (this.cached > this.maxEntries) {
       const [oldest, entries] = this.cache.entries().next().value!;
       this.cache.delete(oldest);
-      this.cached -= entries.size;
+      this.cached -= entries instanceof Map ? entries.size : 1;
     }
     return slot;
   }
@@ -118,10 +132,12 @@ export class ParagraphCache {
       }
     } catch (e) {
       for (const { paragraph, slot } of batch) {
-        const byKind = this.cache.get(paragraph.text);
-        if (slot.rel !== undefined || byKind?.get(paragraph.kind) !== slot) continue;
-        byKind.delete(paragraph.kind);
-        if (byKind.size === 0) this.cache.delete(paragraph.text);
+        const entry = this.cache.get(paragraph.text);
+        if (slot.rel !== undefined || slotOf(entry, paragraph.kind) !== slot) continue;
+        if (entry instanceof Map) {
+          entry.delete(paragraph.kind);
+          if (entry.size === 0) this.cache.delete(paragraph.text);
+        } else this.cache.delete(paragraph.text);
         this.cached--;
       }
       throw e;
