@@ -55,6 +55,30 @@ const NOT_ABBREVIATIONS = new Set([
   '中意', '意中', '美德', '美意', '加法', '加深', '非法', '法意', '加意', '深意', '中加', '青川', '台中', '吉黑', '黑吉',
 ]);
 
+/**
+ * COUNTRIES and DOMESTIC by UTF-16 unit (1 where the table has the character): the rules look
+ * at every country or province character of a text and its neighbours, and text[k] of a CJK
+ * character is a new string each time.
+ */
+const IN_COUNTRIES = unitsOf(COUNTRIES);
+const IN_DOMESTIC = unitsOf(DOMESTIC);
+const TABLES = [COUNTRIES, DOMESTIC];
+
+function unitsOf(table: Record<string, string>): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (const ch of Object.keys(table)) t[ch.charCodeAt(0)] = 1;
+  return t;
+}
+
+/** Whether `table` (COUNTRIES or DOMESTIC) has the character at k (table[text[k]] !== undefined). */
+function inTable(table: Record<string, string>, text: string, k: number): boolean {
+  return (table === COUNTRIES ? IN_COUNTRIES : IN_DOMESTIC)[text.charCodeAt(k)] === 1;
+}
+
+const ZHONG = 0x4e2d; // 中
+const FEI = 0x975e; // 非
+const FANG = 0x65b9; // 方
+
 export interface AbbreviatedPlace {
   /** UTF-16 offsets of the one character. */
   start: number;
@@ -74,7 +98,7 @@ const ROUTES = ['高速公路', '高速铁路', '高速', '高铁', '铁路', '�
  * edge (京沪|线路 is no 线); 0 if there is none.
  */
 function routeAt(text: string, i: number, words: WordDictionary): number {
-  if (i > 0 && DOMESTIC[text[i - 1]!] !== undefined) return 0;
+  if (i > 0 && inTable(DOMESTIC, text, i - 1)) return 0;
   const n = runOf(text, i, DOMESTIC);
   if (n < 2 || new Set(text.slice(i, i + n)).size !== n) return 0;
   const route = ROUTES.find((r) => text.startsWith(r, i + n));
@@ -103,14 +127,14 @@ function relationAfter(text: string, i: number): boolean {
 /** Length of the run of `table`'s characters at i (up to four). */
 function runOf(text: string, i: number, table: Record<string, string>): number {
   let e = i;
-  while (e < text.length && e - i < 4 && table[text[e]!] !== undefined) e++;
+  while (e < text.length && e - i < 4 && inTable(table, text, e)) e++;
   return e - i;
 }
 
 /** A run of two to four abbreviations at i, all countries or all domestic, none twice. */
 function runAt(text: string, i: number, words: WordDictionary): [number, Record<string, string>] | undefined {
-  for (const table of [COUNTRIES, DOMESTIC]) {
-    if (i > 0 && table[text[i - 1]!] !== undefined && !dayOfDate(text, i - 1)) continue; // not the start of the run
+  for (const table of TABLES) {
+    if (i > 0 && inTable(table, text, i - 1) && !dayOfDate(text, i - 1)) continue; // not the start of the run
     const n = runOf(text, i, table);
     if (n < 2) continue;
     const run = text.slice(i, i + n);
@@ -140,16 +164,16 @@ const LIST_MARK = '、';
  */
 function listAt(text: string, i: number, words: WordDictionary): [number[], Record<string, string>] | undefined {
   if (text[i + 1] !== LIST_MARK || (text[i - 1] === LIST_MARK)) return undefined;
-  for (const table of [COUNTRIES, DOMESTIC]) {
-    if (table[text[i]!] === undefined) continue;
+  for (const table of TABLES) {
+    if (!inTable(table, text, i)) continue;
     const items = [i];
     let k = i;
-    while (text[k + 1] === LIST_MARK && table[text[k + 2] ?? ''] !== undefined) {
+    while (text[k + 1] === LIST_MARK && inTable(table, text, k + 2)) {
       k += 2;
       items.push(k);
     }
     // every item one character: the list ends at the last item, with no list mark after it
-    if (items.length < 2 || text[k + 1] === LIST_MARK || table[text[k + 1] ?? ''] !== undefined) continue;
+    if (items.length < 2 || text[k + 1] === LIST_MARK || inTable(table, text, k + 1)) continue;
     if (new Set(items.map((x) => text[x])).size !== items.length) continue;
     if (words.crosses(text, i) || words.crosses(text, k + 1)) continue;
     if (TRANSLITERATION.has(text[i - 1] ?? '') || TRANSLITERATION.has(text[k + 1] ?? '')) continue;
@@ -172,9 +196,9 @@ function isAbbreviation(text: string, i: number): boolean {
 export function findAbbreviatedPlaces(text: string, words: WordDictionary): AbbreviatedPlace[] {
   const found: AbbreviatedPlace[] = [];
   for (let i = 0; i < text.length; i++) {
-    const kind = KIND[text.charCodeAt(i)]!;
+    const c = text.charCodeAt(i);
+    const kind = KIND[c]!;
     if (kind === 0) continue;
-    const ch = text[i]!;
     if (dayOfDate(text, i)) continue;
     // a list right after a verb is the list's, not the verb's one place: 在英、法
     const list = kind === 1 ? listAt(text, i, words) : text[i + 2] === LIST_MARK ? listAt(text, i + 1, words) : undefined;
@@ -198,22 +222,23 @@ export function findAbbreviatedPlaces(text: string, words: WordDictionary): Abbr
       continue;
     }
     // 中 and a partner before a relation: 中缅边界
-    const partner = PARTNERS[text[i + 1] ?? ''];
+    const partner = c === ZHONG ? PARTNERS[text[i + 1] ?? ''] : undefined;
     // (no closures in this loop: see startsWithAny)
-    if (ch === '中' && partner && startsWithAny(text, RELATIONS, i + 2) && !words.crosses(text, i)) {
+    if (partner && startsWithAny(text, RELATIONS, i + 2) && !words.crosses(text, i)) {
       found.push({ start: i, full: COUNTRIES['中']! }, { start: i + 1, full: partner });
       i++;
       continue;
     }
     // the side of a country in talks: 中方, 美方
-    if (COUNTRIES[ch] !== undefined && ch !== '非' && text[i + 1] === '方' && !words.crosses(text, i) && !words.crosses(text, i + 2)) {
-      found.push({ start: i, full: COUNTRIES[ch]! });
+    if (IN_COUNTRIES[c] === 1 && c !== FEI && text.charCodeAt(i + 1) === FANG && !words.crosses(text, i) && !words.crosses(text, i + 2)) {
+      found.push({ start: i, full: COUNTRIES[text[i]!]! });
       i++;
       continue;
     }
     // a verb and one place, not followed by another: 访华, 来京 (访美日 is a run, found next)
+    if (kind !== 2) continue;
     const next = text[i + 1];
-    if (kind !== 2 || next === undefined || AFTER_VERB[next] === undefined || isAbbreviation(text, i + 2)) continue;
+    if (next === undefined || AFTER_VERB[next] === undefined || isAbbreviation(text, i + 2)) continue;
     // the first character of a place's full name: 对美国队 (the verb is before 美国, not before 美)
     if (words.has(text.slice(i + 1, i + 3), 'place')) continue;
     if (!words.crosses(text, i) && !words.crosses(text, i + 2)) {

@@ -50,12 +50,31 @@ export function learnedNamesOf(learnable: Iterable<EntityMention>, previous?: Le
 }
 
 /**
+ * What is taken in a paragraph, one map for every call (a call never re-enters): a typed array
+ * per paragraph, and a view of it per hit, were an ArrayBuffer each, past 64 bytes outside the heap.
+ */
+let takenMap = new Uint8Array(1024);
+
+function cleared(length: number): Uint8Array {
+  if (takenMap.length < length) takenMap = new Uint8Array(Math.max(length, 2 * takenMap.length));
+  takenMap.fill(0, 0, length);
+  return takenMap;
+}
+
+function isFree(taken: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (taken[k] === 1) return false;
+  return true;
+}
+
+/**
  * Other mentions of the learned names in one paragraph (`text` and its Simplified view),
  * where nothing was found yet. Offsets are the paragraph's.
  */
 export function repeatedMentions(text: string, simplified: string, names: Lexicon, found: readonly EntityMention[]): EntityMention[] {
-  const taken = new Uint8Array(text.length + 1);
-  for (const m of found) taken.fill(1, m.start, m.end);
+  // (the map is longer than the paragraph: what is read or written stops at its length, as a map of its own did)
+  const length = text.length + 1;
+  const taken = cleared(length);
+  for (const m of found) taken.fill(1, m.start, Math.min(m.end, length));
   const form = lowerCase(simplified);
   const out: EntityMention[] = [];
   for (let i = 0; i < form.length; ) {
@@ -64,7 +83,7 @@ export function repeatedMentions(text: string, simplified: string, names: Lexico
       continue;
     }
     const hit = names.match(form, i);
-    const free = hit !== undefined && !taken.subarray(i, i + hit.length).includes(1);
+    const free = hit !== undefined && isFree(taken, i, Math.min(i + hit.length, length));
     if (hit && free) {
       const { entry } = hit;
       out.push({ start: i, end: i + hit.length, text: text.slice(i, i + hit.length), type: entry.type, canonical: entry.canonical, entityId: entry.id, source: 'repeated' });

@@ -16,10 +16,13 @@ import placeEdges from './data/placeEdges.json';
  * A place inside a longer organisation, work or place gives way to it: 中国 in 中国人民银行,
  * 北京 in 北京大学, 北京市 in 北京市朝阳区, 中国 in 中国美术馆.
  */
+/** ADDRESS_ENDS by UTF-16 unit: the last character of every place, cut as a string, was a new string each. */
+const ADDRESS_END_UNITS: ReadonlySet<number> = new Set([...ADDRESS_ENDS].map((ch) => ch.charCodeAt(0)));
+
 function placesInsideNames(byStart: Candidate[], out: Set<Candidate>): void {
   for (let k = 0; k < byStart.length; k++) {
     const outer = byStart[k]!;
-    const address = outer.type === 'place' && (ADDRESS_ENDS.has(outer.canonical[outer.canonical.length - 1] ?? '') || endsWithAny(outer.canonical, FACILITIES, outer.canonical.length));
+    const address = outer.type === 'place' && (ADDRESS_END_UNITS.has(outer.canonical.charCodeAt(outer.canonical.length - 1)) || endsWithAny(outer.canonical, FACILITIES, outer.canonical.length));
     if ((outer.type !== 'org' && outer.type !== 'work' && !address) || outer.weak || losesToStronger(byStart, k)) continue;
     for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
       const inner = byStart[j]!;
@@ -194,7 +197,7 @@ export function resolveOverlaps(all: Candidate[]): EntityMention[] {
   const candidates = all.filter((c) => !givesWay.has(c));
   sortedStably(candidates, BY_STRENGTH);
   const end = candidates.reduce((m, c) => Math.max(m, c.end), 0);
-  const occupied = new Uint8Array(end + 1);
+  const occupied = cleared(end + 1);
   const taken: Candidate[] = [];
   for (const c of candidates) {
     let free = true;
@@ -205,6 +208,19 @@ export function resolveOverlaps(all: Candidate[]): EntityMention[] {
   }
   sortedStably(taken, BY_START);
   return mentionsWithAddresses(taken);
+}
+
+/**
+ * The occupancy map, one for every call (a call never re-enters): a typed array per paragraph
+ * is an ArrayBuffer and, past 64 bytes, memory outside the heap, allocated and freed each time.
+ */
+let occupancy = new Uint8Array(1024);
+
+/** The occupancy map cleared over its first `length` units. */
+function cleared(length: number): Uint8Array {
+  if (occupancy.length < length) occupancy = new Uint8Array(Math.max(length, 2 * occupancy.length));
+  occupancy.fill(0, 0, length);
+  return occupancy;
 }
 
 /** The plain mention of a candidate (a sink's reads its strings here), in the key order every mention has. */

@@ -28,6 +28,20 @@ export const CN_BIG_UNITS: ReadonlyMap<string, number> = new Map([
 
 export const CN_POINT = new Set(['点', '點']);
 
+/**
+ * The same tables by UTF-16 unit, for the numeral reader's loop: text[j] of a CJK character
+ * makes a new string each time (V8 keeps one-character strings for Latin-1 alone), and the
+ * loop looked up every character of every numeral, and the one after it, by such a string.
+ */
+export const CN_DIGIT_UNITS: ReadonlyMap<number, number> = byUnit(CN_DIGITS);
+export const CN_SMALL_UNIT_UNITS: ReadonlyMap<number, number> = byUnit(CN_SMALL_UNITS);
+export const CN_BIG_UNIT_UNITS: ReadonlyMap<number, number> = byUnit(CN_BIG_UNITS);
+export const CN_POINT_UNITS: ReadonlySet<number> = new Set([...CN_POINT].map((ch) => ch.charCodeAt(0)));
+
+function byUnit(map: ReadonlyMap<string, number>): ReadonlyMap<number, number> {
+  return new Map([...map].map(([ch, v]) => [ch.charCodeAt(0), v]));
+}
+
 export function isArabicDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
@@ -46,31 +60,36 @@ export type NumeralToken = { digit: number; arabic?: boolean } | { unit: number;
  * such as two digits in a row. The caller bounds the token count, so recursion is shallow.
  */
 export function evaluateNumeral(tokens: readonly NumeralToken[]): number {
+  return evaluateRange(tokens, 0, tokens.length);
+}
+
+/** evaluateNumeral of tokens[from, to), read in place: the copies of each side of a big unit were most of what a numeral cost. */
+function evaluateRange(tokens: readonly NumeralToken[], from: number, to: number): number {
   let largest = 0;
   let at = -1;
-  tokens.forEach((t, i) => {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
     if ('unit' in t && t.big && t.unit >= largest) {
       largest = t.unit;
       at = i;
     }
-  });
-  if (at < 0) return evaluateSection(tokens);
-  const left = tokens.slice(0, at);
-  const right = tokens.slice(at + 1);
-  const head = left.length === 0 ? 1 : evaluateNumeral(left);
+  }
+  if (at < 0) return evaluateSection(tokens, from, to);
+  const head = at === from ? 1 : evaluateRange(tokens, from, at);
   let tail: number;
-  const only = right.length === 1 ? right[0]! : undefined;
+  const only = to - (at + 1) === 1 ? tokens[at + 1]! : undefined;
   if (only && 'digit' in only && !only.arabic && only.digit !== 0) tail = only.digit * (largest / 10);
-  else tail = right.length === 0 ? 0 : evaluateNumeral(right);
+  else tail = at + 1 === to ? 0 : evaluateRange(tokens, at + 1, to);
   return head * largest + tail;
 }
 
-function evaluateSection(tokens: readonly NumeralToken[]): number {
+function evaluateSection(tokens: readonly NumeralToken[], from: number, to: number): number {
   let section = 0;
   let pending: number | undefined;
   let lastUnit = 0;
   let sawZero = false;
-  for (const t of tokens) {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
     if ('digit' in t) {
       if (!t.arabic && t.digit === 0) {
         sawZero = true;

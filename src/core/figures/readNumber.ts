@@ -4,8 +4,8 @@
  */
 import type { Approximation } from './types';
 import {
-  CN_BIG_UNITS, CN_DIGITS, CN_POINT, CN_SMALL_UNITS, NumeralToken, arabicDigitValue, clean, digitString,
-  evaluateNumeral, isArabicDigit,
+  CN_BIG_UNITS, CN_BIG_UNIT_UNITS, CN_DIGITS, CN_DIGIT_UNITS, CN_POINT, CN_POINT_UNITS, CN_SMALL_UNITS, CN_SMALL_UNIT_UNITS, NumeralToken,
+  arabicDigitValue, clean, digitString, evaluateNumeral, isArabicDigit,
 } from './numerals';
 import { isLatinLetter, skipSpaces } from './chars';
 
@@ -30,10 +30,23 @@ export interface ParsedNumber {
 }
 
 /** Neighbouring digits that name a span rather than a number: 六七 is six or seven. */
-function isDigitPair(low: number, high: number, highChar: string): boolean {
-  if (low === 1) return highChar === '两' || highChar === '兩'; // 一两 yes, 一二 (a digit string) no
+function isDigitPair(low: number, high: number, highUnit: number): boolean {
+  if (low === 1) return highUnit === LIANG || highUnit === LIANG_T; // 一两 yes, 一二 (a digit string) no
   return (high === low + 1 && low >= 2) || (low === 3 && high === 5); // 三五 is three to five
 }
+
+// the characters the numeral loop compares with, by UTF-16 unit (see CN_DIGIT_UNITS)
+const LIANG = 0x4e24; // 两
+const LIANG_T = 0x5169; // 兩
+const CAN = 0x53c3; // 參
+const CAN_V = 0x53c4; // 叄
+const GE = 0x4e2a; // 个
+const GE_T = 0x500b; // 個
+const DUO = 0x591a; // 多
+const YU = 0x4f59; // 余
+const YU_T = 0x9918; // 餘
+const JI = 0x51e0; // 几
+const JI_T = 0x5e7e; // 幾
 
 /** What follows 千 or 兆 when they begin a unit (千米, 千克, 千字节, 千瓦, 兆字节, 兆瓦) rather than scale a number. */
 const UNIT_AFTER_SCALE = new Set([...'米克字瓦卡焦赫帕']);
@@ -79,7 +92,6 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
   let sawPoint = false;
   while (j < text.length && tokens.length < MAX_TOKENS) {
     const c = text.charCodeAt(j);
-    const ch = text[j]!;
     if (isArabicDigit(c)) {
       if (lastWasDigit) break;
       // an Arabic group: digits, thousands separators, one decimal point
@@ -139,9 +151,9 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
       lastWasDigit = true;
       continue;
     }
-    const d = CN_DIGITS.get(ch);
+    const d = CN_DIGIT_UNITS.get(c);
     // 參 is a formal 3 only inside a numeral (壹佰參拾), never in 參數 or 參與
-    const formalThree = ch === '參' || ch === '叄';
+    const formalThree = c === CAN || c === CAN_V;
     const threeFits = !formalThree || (tokens.length === 0 ? FORMAL_THREE_STARTS.has(text[j + 1] ?? '') : CN_NUMERAL_FOLLOWERS.has(text[j + 1] ?? ''));
     if (d !== undefined && threeFits) {
       if (lastWasDigit && !(d === 0)) {
@@ -149,7 +161,7 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
         // 六七亿, 二三十, 十七八: two neighbouring digits are a span, read on both ends
         const before = tokens[tokens.length - 2];
         const pairable = pairAt < 0 && 'digit' in prev && !prev.arabic && (before === undefined || 'unit' in before) &&
-          isDigitPair(prev.digit, d, ch) && !CN_DIGITS.has(text[j + 1] ?? '');
+          isDigitPair(prev.digit, d, c) && !CN_DIGITS.has(text[j + 1] ?? '');
         if (pairable) {
           pairAt = tokens.length - 1;
           pairHigh = d;
@@ -162,7 +174,7 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
       }
       // 三十两 is thirty liang: 两 is a digit only before a unit or after 百, 千, 万 (两百, 三千两百)
       const prevToken = tokens[tokens.length - 1];
-      if ((ch === '两' || ch === '兩') && prevToken && 'unit' in prevToken && (prevToken.unit === 10 || endsNumeral(text, j + 1))) break;
+      if ((c === LIANG || c === LIANG_T) && prevToken && 'unit' in prevToken && (prevToken.unit === 10 || endsNumeral(text, j + 1))) break;
       tokens.push({ digit: d });
       plainArabic = false;
       lastWasDigit = d !== 0;
@@ -170,12 +182,12 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
       continue;
     }
     // 两个亿, 三個億: a classifier between the digit and its big unit
-    if ((ch === '个' || ch === '個') && (lastWasDigit || approx) && tokens.length && CN_BIG_UNITS.has(text[j + 1] ?? '')) {
+    if ((c === GE || c === GE_T) && (lastWasDigit || approx) && tokens.length && CN_BIG_UNITS.has(text[j + 1] ?? '')) {
       j++;
       continue;
     }
-    const small = CN_SMALL_UNITS.get(ch);
-    const big = CN_BIG_UNITS.get(ch);
+    const small = CN_SMALL_UNIT_UNITS.get(c);
+    const big = CN_BIG_UNIT_UNITS.get(c);
     if (small !== undefined || big !== undefined) {
       // 千 right after Arabic digits is a scale (4千6百); 千米, 千克, 兆字节 and 兆瓦 are units, not scales
       if ((small === 1000 || big === 1e12) && UNIT_AFTER_SCALE.has(text[j + 1] ?? '')) break;
@@ -191,7 +203,7 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
       j++;
       continue;
     }
-    if (CN_POINT.has(ch) && tokens.length && pairAt < 0 && !sawPoint) {
+    if (CN_POINT_UNITS.has(c) && tokens.length && pairAt < 0 && !sawPoint) {
       sawPoint = true;
       // 四百点五, 一点两: the fraction is read digit by digit
       let k = skipSpaces(text, j + 1);
@@ -211,14 +223,14 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
       lastWasDigit = true;
       continue;
     }
-    if ((ch === '多' || ch === '余' || ch === '餘' || ch === '几' || ch === '幾') && tokens.length) {
+    if ((c === DUO || c === YU || c === YU_T || c === JI || c === JI_T) && tokens.length) {
       // 三十多, 十余万: approximate, and a big unit may still follow
       const prev = tokens[tokens.length - 1]!;
       const next = text[skipSpaces(text, j + 1)] ?? '';
       const afterUnit =
         'unit' in prev ||
-        ('digit' in prev && prev.arabic && (ch === '多' || CN_BIG_UNITS.has(next))) ||
-        ('digit' in prev && !prev.arabic && prev.digit === 0 && (ch === '几' || ch === '幾'));
+        ('digit' in prev && prev.arabic && (c === DUO || CN_BIG_UNITS.has(next))) ||
+        ('digit' in prev && !prev.arabic && prev.digit === 0 && (c === JI || c === JI_T));
       if (!afterUnit) break;
       approx = 'over';
       j++;
@@ -279,8 +291,8 @@ function inFraction(text: string, i: number, j: number): boolean {
 export function isNumberStart(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (isArabicDigit(c)) return true;
-  const ch = text[i]!;
-  return CN_DIGITS.has(ch) || ch === '十' || ch === '拾' || ch === '百' || ch === '佰' || ch === '千' || ch === '仟';
+  // (by UTF-16 unit: see CN_DIGIT_UNITS)
+  return CN_DIGIT_UNITS.has(c) || CN_SMALL_UNIT_UNITS.has(c);
 }
 
 /** 负32, -5%, －1２２％: a minus sign right before the number, not a hyphen inside a name or range. */

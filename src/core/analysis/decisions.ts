@@ -1,0 +1,94 @@
+/**
+ * A paragraph's part of the article-level decisions (its marked claims, its kept entities, the
+ * repeats of the learned names, its relative dates), each remembered on its placed findings
+ * until an edit elsewhere can change it.
+ */
+import type { Figure } from '../figures/types';
+import type { ArticleDate } from '../figures/relativeDates';
+import type { EntityMention } from '../entities/detect';
+import { repeatedMentions, type LearnedNames } from '../entities/repeats';
+import type { Claim } from '../claims/detect';
+import { dateParagraph, type DatedParagraph, type Relative } from './articleLevel';
+import type { ArticleState } from './articleState';
+import { relativeOf, type Placed } from './placed';
+
+/** The repeats of the learned names in each cached paragraph, by the names and how many of its entities were kept. */
+export type RepeatMemos = WeakMap<Relative, { names: LearnedNames; kept: number; repeats: EntityMention[] }>;
+
+/**
+ * A paragraph's claims at or above the threshold (or stating arithmetic that fails or is
+ * unclear), a sentence the article repeats word for word only where it is first written.
+ */
+export function markedClaims(article: ArticleState, at: Placed, min: number): Claim[] {
+  const memo = at.marked;
+  if (memo && !memo.stale && memo.min === min) return memo.claims;
+  const keys = at.rel.claimKeys;
+  let claims: Claim[];
+  // only a sentence written more than once in the article can be a repeat
+  if (!keys.some((key) => article.claimKeys.repeated(key))) claims = at.claims.filter((c) => isMarked(c, min));
+  else {
+    const here = new Set<string>();
+    claims = at.claims.filter((c, i) => {
+      const key = keys[i]!;
+      if (!article.claimKeys.repeated(key)) return isMarked(c, min);
+      const repeat = here.has(key) || article.claimHolders.anyBefore(key, at.index);
+      here.add(key);
+      return !repeat && isMarked(c, min);
+    });
+  }
+  // the same claims keep their array, so that what is memoised on it stays valid
+  if (memo && sameItems(memo.claims, claims)) claims = memo.claims;
+  at.marked = { min, claims, stale: false };
+  return claims;
+}
+
+/** At or above the threshold, or stating arithmetic that fails or is unclear (the review queue asks about every such check). */
+function isMarked(c: Claim, min: number): boolean {
+  return c.score >= min || c.checks.some((k) => k.verdict !== 'holds');
+}
+
+/** Short forms and weakly found names are decided over the whole article. */
+export function keptEntities(article: ArticleState, at: Placed): EntityMention[] {
+  if (!at.rel.conditional) return at.entities;
+  const memo = at.kept;
+  if (memo && !memo.stale) return memo.entities;
+  let entities = at.entities.filter((e) => article.totals.keeps(e));
+  if (memo && sameItems(memo.entities, entities)) entities = memo.entities;
+  at.kept = { entities, stale: false };
+  return entities;
+}
+
+/** A paragraph's entities with the repeats of the learned names, remembered while the names and its kept entities stay the same. */
+export function repeatsFor(memos: RepeatMemos, at: Placed, text: string, kept: EntityMention[], names: LearnedNames): EntityMention[] {
+  const memo = at.repeats;
+  if (memo && memo.names === names && memo.kept === kept) return memo.entities;
+  const rel = at.rel;
+  const known = memos.get(rel);
+  // the paragraph's own findings can differ only by what the article level removed
+  let repeats: EntityMention[];
+  if (known && known.names === names && known.kept === kept.length) repeats = known.repeats;
+  else {
+    repeats = repeatedMentions(text, rel.simplified, names.lexicon, relativeOf(at, kept));
+    memos.set(rel, { names, kept: kept.length, repeats });
+  }
+  const own = repeats.map((e) => ({ ...e, start: e.start + at.start, end: e.end + at.start }));
+  const entities = own.length ? [...kept, ...own].sort((a, b) => a.start - b.start) : kept;
+  at.repeats = { names, kept, own, entities };
+  return entities;
+}
+
+export function datedFor(at: Placed, figures: Figure[], claims: Claim[], date: ArticleDate | undefined, yearBefore: number | undefined): DatedParagraph {
+  const memo = at.dated;
+  if (memo && memo.yearBefore === yearBefore && memo.claims === claims && sameDate(memo.date, date)) return memo.dated;
+  const dated = dateParagraph(figures, claims, date, yearBefore);
+  at.dated = { date, yearBefore, claims, dated };
+  return dated;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function sameDate(a: ArticleDate | undefined, b: ArticleDate | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.iso === b.iso && a.source === b.source);
+}
