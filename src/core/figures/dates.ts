@@ -222,7 +222,10 @@ export function readDateAfterNumber(s: Scan, i: number, n: ParsedNumber): number
   }
   const date = readDate(text, n) ?? readMonthDay(text, n);
   if (date) {
-    s.out.push(figure(s, i, date.end, 'date', null, undefined, date.approx, date.period));
+    const f = figure(s, i, date.end, 'date', null, undefined, date.approx, date.period);
+    // (5月17日 names no year: relativeDates.ts reads one from its paragraph or the article's date)
+    if (date.period.startsWith('--')) f.relative = { base: 'context', unit: 'yearless', offset: 0, tail: date.period.slice(1) };
+    s.out.push(f);
     return date.end;
   }
   return readDayOfMonth(s, i, n);

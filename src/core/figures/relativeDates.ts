@@ -134,12 +134,16 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
   // (a bare day looks for its month in its own paragraph only: the month a paragraph before
   // named is as often a backward look as the story's present)
   let lastMonth: string | undefined;
+  let lastMonthYearless = false;
   const out = figures.map((f) => {
     if (!f.relative) {
       const y = f.type === 'date' && f.period ? /^(?:FY)?(\d{4})/.exec(f.period) : null;
       if (y) lastYear = Number(y[1]);
       // a date that names no month (2025年, 2025-Q4) leaves a bare day after it without one
-      if (f.type === 'date') lastMonth = monthOf(f);
+      if (f.type === 'date') {
+        lastMonth = monthOf(f);
+        lastMonthYearless = false;
+      }
       return f;
     }
     const r = f.relative;
@@ -149,6 +153,14 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
       readDay(out, r.tail, lastMonth, date);
       return out;
     }
+    if (r.unit === 'yearless') {
+      // (a year read for the yearless date before this one is no year written: 5月17日…；3月份 reads both in the article's year)
+      readYearless(out, r.tail, lastMonthYearless ? undefined : lastMonth, date);
+      lastMonth = monthOf(out);
+      lastMonthYearless = true;
+      return out;
+    }
+    lastMonthYearless = false;
     let year: number | undefined;
     let because: Message;
     if (r.base === 'context' && lastYear !== undefined) {
@@ -207,4 +219,43 @@ function readDay(out: Figure, tail: string, lastMonth: string | undefined, date:
   } else {
     assume(out, msg("{0} is a day of a month not named, and the article's date is not known: add a dateline or a date: to the sidecar header", out.text));
   }
+}
+
+/**
+ * A month, or a month and day, with no year (5月17日, 3月份; `tail` -05-17, -03): in the year
+ * of the month named last before it in its paragraph (2023年3月28日…，4月11日), when it does
+ * not come before that month; otherwise in the article's year, when it is not later than the
+ * article's date. A later one is as often still to come as a year old: it stays yearless.
+ */
+function readYearless(out: Figure, tail: string, lastMonth: string | undefined, date: ArticleDate | undefined): void {
+  out.period = `-${tail}`;
+  const month = Number(tail.slice(1, 3));
+  const day = tail.length > 3 ? Number(tail.slice(4, 6)) : undefined;
+  const named = lastMonth && /^(\d{4})-(\d{2})$/.exec(lastMonth);
+  if (named) {
+    if (month >= Number(named[2])) {
+      setYear(out, Number(named[1]), tail, msg('{0} read in the year of the month named last before it ({1})', out.text, lastMonth));
+    } else {
+      assume(out, msg('{0} names no year, and comes before the month named last before it ({1}): in the next year, or in another', out.text, lastMonth));
+    }
+    return;
+  }
+  if (!date) {
+    assume(out, msg("{0} names no year, and the article's date is not known: add a dateline or a date: to the sidecar header", out.text));
+  } else if (month < date.month || (month === date.month && (day === undefined || day <= date.day))) {
+    setYear(out, date.year, tail, msg("{0} read in the year of the article's date {1} (from {2})", out.text, date.iso, fromWhere(date)));
+  } else {
+    assume(out, msg("{0} names no year, and is later in the year than the article's date {1} (from {2}): still to come, or a year old", out.text, date.iso, fromWhere(date)));
+  }
+}
+
+/** The period in `year`, or yearless with a note where that year has no such day (2月29日 in 2023). */
+function setYear(out: Figure, year: number, tail: string, because: Message): void {
+  const period = `${year}${tail}`;
+  if (tail.length > 3 && !parseArticleDate(period, 'dateline')) {
+    assume(out, msg('{0} is no day of {1}', out.text, year));
+    return;
+  }
+  out.period = period;
+  assume(out, because);
 }
