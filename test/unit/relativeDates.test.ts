@@ -76,7 +76,7 @@ describe('relative dates: a bare day of the month (11日)', () => {
     assert.match(seventh!.assumption!, /month of the article's date 2024-06-12 \(from its dateline\)/);
   });
   it("stays unresolved, and says why, after the article's day or without an article date", () => {
-    const [later] = days('2024-06-12 08:45\n\n新规将于18日起生效。');
+    const [later] = days('2024-06-12 08:45\n\n新规18日起生效。');
     assert.equal(later?.period, undefined);
     assert.match(later!.assumption!, /later than the article's date 2024-06-12/);
     assert.match(describeFigure(later!), /^18日 \(relative\) \(date; /);
@@ -107,7 +107,7 @@ describe('relative dates: a month and day with no year (5月17日)', () => {
     assert.equal(march?.period, '2024-03');
   });
   it("stays yearless, and says why, when it is later than the article's date or the article has none", () => {
-    const [july] = yearless('2024-06-12 08:45\n\n新规将于7月1日起施行。');
+    const [july] = yearless('2024-06-12 08:45\n\n新规于7月1日起施行。');
     assert.equal(july?.period, '--07-01');
     assert.match(july!.assumption!, /later in the year than the article's date 2024-06-12/);
     assert.match(describeFigure(july!), /^--07-01 \(date; /);
@@ -121,6 +121,21 @@ describe('relative dates: a month and day with no year (5月17日)', () => {
     const [march] = yearless('2024-06-12 08:45\n\n2022年12月上线，3月5日更新。');
     assert.equal(march?.period, '--03-05');
     assert.match(march!.assumption!, /comes before the month named last before it \(2022-12\)/);
+  });
+  it('is read in the article\'s year or month, when later, after a word that says it is still to come (将于)', () => {
+    const [july] = yearless('2024-06-12 08:45\n\n新规将于7月1日起施行。');
+    assert.equal(july?.period, '2024-07-01');
+    assert.equal(july?.relative?.ahead, '将于');
+    assert.match(july!.assumption!, /read as still to come \(将于\), in the year of the article's date 2024-06-12/);
+    const [march] = yearless('2024-06-12 08:45\n\n發布會定於3月5日舉行。');
+    assert.equal(march?.period, '--03-05');
+    assert.match(march!.assumption!, /still to come \(定於\) but earlier in the year/);
+    const days = (text: string) => new Analyzer().analyze(text).figures.filter((f) => f.relative?.unit === 'day');
+    assert.equal(days('2024-06-12 08:45\n\n新规将于18日起施行。')[0]?.period, '2024-06-18');
+    const [fifth] = days('2024-06-12 08:45\n\n新规将于5日起施行。');
+    assert.equal(fifth?.period, undefined);
+    assert.match(fifth!.assumption!, /written as still to come \(将于\) but not in the month/);
+    assert.equal(days('2024-06-12 08:45\n\n新规将于31日起施行。')[0]?.period, undefined);
   });
   it('is no date of a year without that day (2月29日 in 2023)', () => {
     assert.equal(yearless('2024-03-06 21:08:07\n\n公司在2月29日宣布降价。')[0]?.period, '2024-02-29');

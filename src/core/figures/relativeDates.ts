@@ -150,12 +150,12 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
     const out: Figure = { ...f };
     delete out.period;
     if (r.unit === 'day') {
-      readDay(out, r.tail, lastMonth, date);
+      readDay(out, r.tail, lastMonth, date, r.ahead);
       return out;
     }
     if (r.unit === 'yearless') {
       // (a year read for the yearless date before this one is no year written: 5月17日…；3月份 reads both in the article's year)
-      readYearless(out, r.tail, lastMonthYearless ? undefined : lastMonth, date);
+      readYearless(out, r.tail, lastMonthYearless ? undefined : lastMonth, date, r.ahead);
       lastMonth = monthOf(out);
       lastMonthYearless = true;
       return out;
@@ -205,19 +205,29 @@ function monthOf(f: Figure): string | undefined {
   return /^(?:\d{4}|-)-\d{2}(?=$|-\d{2}(?:$|T))/.exec(f.period)?.[0];
 }
 
-/** A bare day of the month (11日), with `tail` its -DD: in the month named last before it in its paragraph, else in the article's month. */
-function readDay(out: Figure, tail: string, lastMonth: string | undefined, date: ArticleDate | undefined): void {
+/**
+ * A bare day of the month (11日), with `tail` its -DD: in the month named last before it in its
+ * paragraph, else in the article's month when not later than the article's day, or when a word
+ * before it says it is still to come (将于18日) and it is not earlier.
+ */
+function readDay(out: Figure, tail: string, lastMonth: string | undefined, date: ArticleDate | undefined, ahead: string | undefined): void {
+  const day = Number(tail.slice(1));
   if (lastMonth !== undefined) {
     out.period = lastMonth + tail;
     assume(out, msg('{0} read in the month named last before it ({1})', out.text, lastMonth));
-  } else if (date && Number(tail.slice(1)) <= date.day) {
+  } else if (!date) {
+    assume(out, msg("{0} is a day of a month not named, and the article's date is not known: add a dateline or a date: to the sidecar header", out.text));
+  } else if (ahead === undefined && day <= date.day) {
     out.period = `${date.year}-${pad2(date.month)}${tail}`;
     assume(out, msg("{0} read in the month of the article's date {1} (from {2})", out.text, date.iso, fromWhere(date)));
-  } else if (date) {
+  } else if (ahead === undefined) {
     // a day after the article's own: next (18日起生效) or past (a month before) alike
     assume(out, msg("{0} is a day of a month not named: later than the article's date {1} (from {2}), so in its month or an earlier one", out.text, date.iso, fromWhere(date)));
+  } else if (day >= date.day && parseArticleDate(`${date.year}-${pad2(date.month)}${tail}`, 'dateline')) {
+    out.period = `${date.year}-${pad2(date.month)}${tail}`;
+    assume(out, msg("{0} read as still to come ({1}), in the month of the article's date {2} (from {3})", out.text, ahead, date.iso, fromWhere(date)));
   } else {
-    assume(out, msg("{0} is a day of a month not named, and the article's date is not known: add a dateline or a date: to the sidecar header", out.text));
+    assume(out, msg("{0} is a day of a month not named, written as still to come ({1}) but not in the month of the article's date {2} (from {3}): a later month's", out.text, ahead, date.iso, fromWhere(date)));
   }
 }
 
@@ -225,9 +235,10 @@ function readDay(out: Figure, tail: string, lastMonth: string | undefined, date:
  * A month, or a month and day, with no year (5月17日, 3月份; `tail` -05-17, -03): in the year
  * of the month named last before it in its paragraph (2023年3月28日…，4月11日), when it does
  * not come before that month; otherwise in the article's year, when it is not later than the
- * article's date. A later one is as often still to come as a year old: it stays yearless.
+ * article's date. A later one is as often still to come as a year old: it stays yearless,
+ * unless a word before it says it is still to come (将于7月1日).
  */
-function readYearless(out: Figure, tail: string, lastMonth: string | undefined, date: ArticleDate | undefined): void {
+function readYearless(out: Figure, tail: string, lastMonth: string | undefined, date: ArticleDate | undefined, ahead: string | undefined): void {
   out.period = `-${tail}`;
   const month = Number(tail.slice(1, 3));
   const day = tail.length > 3 ? Number(tail.slice(4, 6)) : undefined;
@@ -242,10 +253,19 @@ function readYearless(out: Figure, tail: string, lastMonth: string | undefined, 
   }
   if (!date) {
     assume(out, msg("{0} names no year, and the article's date is not known: add a dateline or a date: to the sidecar header", out.text));
-  } else if (month < date.month || (month === date.month && (day === undefined || day <= date.day))) {
+    return;
+  }
+  // (a month alone is neither later nor earlier than a day of that month)
+  const notLater = month < date.month || (month === date.month && (day === undefined || day <= date.day));
+  const notEarlier = month > date.month || (month === date.month && (day === undefined || day >= date.day));
+  if (ahead === undefined && notLater) {
     setYear(out, date.year, tail, msg("{0} read in the year of the article's date {1} (from {2})", out.text, date.iso, fromWhere(date)));
-  } else {
+  } else if (ahead === undefined) {
     assume(out, msg("{0} names no year, and is later in the year than the article's date {1} (from {2}): still to come, or a year old", out.text, date.iso, fromWhere(date)));
+  } else if (notEarlier) {
+    setYear(out, date.year, tail, msg("{0} read as still to come ({1}), in the year of the article's date {2} (from {3})", out.text, ahead, date.iso, fromWhere(date)));
+  } else {
+    assume(out, msg("{0} names no year, and is written as still to come ({1}) but earlier in the year than the article's date {2} (from {3}): next year's, or a plan reported from the past", out.text, ahead, date.iso, fromWhere(date)));
   }
 }
 

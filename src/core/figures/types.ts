@@ -30,6 +30,8 @@ export interface RelativeDate {
   offset: number;
   /** What follows the year, with {Y} where the year goes again: -08, -Q1, -Q1/{Y}-Q3, -H2, or nothing; for a day, what follows its month: -11; for a yearless date, its month and day: -05-17, -03. */
   tail: string;
+  /** For a day or a yearless date: the word before it that says it is still to come (将于, data/aheadCues.json). */
+  ahead?: string;
 }
 
 /** How a stated figure relates to the true amount: 约 about, 超 over, 近 under. */
