@@ -60,4 +60,27 @@ describe('figures in the hover: new shapes and relative dates', function () {
     }, 'the hover to follow the sidecar date', 15_000 * scale);
     assert.match(second ?? '', /2020-01-15 \(from the sidecar's date:\)/);
   });
+
+  it('reads a date with no year in the year of the dateline, then of the date: of the sidecar, or says why not', async () => {
+    await activateGloss();
+    const name = 'figures-hover-yearless.txt';
+    const text = '星河财经 2024-06-12 08:45\n\n5月17日，星河科技发布了新的模型。新规将于7月1日起施行。\n';
+    created.push(writeArticle(name, text));
+    const doc = (await openArticle(name)).document;
+    const may = await waitFor(async () => {
+      const h = await hoverOn(doc, '5月17日');
+      return /2024-05-17/.test(h) ? h : undefined;
+    }, 'the hover of 5月17日', 10_000 * scale);
+    assert.match(may ?? '', /read in the year of the article's date 2024-06-12 \(from its dateline\)/);
+    assert.match(await hoverOn(doc, '7月1日'), /2024-07-01[\s\S]*read as still to come \(将于\)/);
+    const sidecar = workspaceFile('articles', name.replace(/\.txt$/, '.annotations.yaml')).fsPath;
+    created.push(sidecar);
+    const sha = createHash('sha256').update(text).digest('hex');
+    writeFileSync(sidecar, `version: 1\narticle: ${name}\nsha256: ${sha}\ndate: 2020-03-01\nannotations: []\n`);
+    const later = await waitFor(async () => {
+      const h = await hoverOn(doc, '5月17日');
+      return /--05-17/.test(h) ? h : undefined;
+    }, 'the hover to follow the sidecar date', 15_000 * scale);
+    assert.match(later ?? '', /names no year, and is later in the year than the article's date 2020-03-01 \(from the sidecar's date:\)/);
+  });
 });
