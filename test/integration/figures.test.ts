@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { activateGloss, hoverText, openArticle, waitFor, workspaceFile } from './helpers';
 
@@ -82,5 +82,31 @@ describe('figures in the hover: new shapes and relative dates', function () {
       return /--05-17/.test(h) ? h : undefined;
     }, 'the hover to follow the sidecar date', 15_000 * scale);
     assert.match(later ?? '', /names no year, and is later in the year than the article's date 2020-03-01 \(from the sidecar's date:\)/);
+  });
+
+  it("sets the article's date from the hover's command, and removes it again", async () => {
+    await activateGloss();
+    const name = 'figures-set-date.txt';
+    const text = '星河财经\n\n5月17日，星河科技发布了新的模型。\n';
+    created.push(writeArticle(name, text));
+    const doc = (await openArticle(name)).document;
+    const sidecar = workspaceFile('articles', name.replace(/\.txt$/, '.annotations.yaml')).fsPath;
+    created.push(sidecar);
+    const undated = await waitFor(async () => {
+      const h = await hoverOn(doc, '5月17日');
+      return /--05-17/.test(h) ? h : undefined;
+    }, 'the hover of 5月17日', 10_000 * scale);
+    // the hover offers the command, with this article as its argument
+    assert.match(undated ?? '', /command:gloss\.setArticleDate\?/);
+    assert.equal(await vscode.commands.executeCommand('gloss.setArticleDate', { uri: doc.uri.toString(), date: '2023-06-01' }), '2023-06-01');
+    assert.match(readFileSync(sidecar, 'utf8'), /^date: 2023-06-01$/m);
+    const dated = await waitFor(async () => {
+      const h = await hoverOn(doc, '5月17日');
+      return /2023-05-17/.test(h) ? h : undefined;
+    }, 'the hover to follow the date set', 15_000 * scale);
+    assert.match(dated ?? '', /2023-06-01 \(from the sidecar's date:\)/);
+    assert.equal(await vscode.commands.executeCommand('gloss.setArticleDate', { uri: doc.uri.toString(), date: '' }), null);
+    assert.doesNotMatch(readFileSync(sidecar, 'utf8'), /^date:/m);
+    await waitFor(async () => (/--05-17/.test(await hoverOn(doc, '5月17日')) ? true : undefined), 'the hover without a date again', 15_000 * scale);
   });
 });
