@@ -28,6 +28,17 @@ describe('relative dates: the article date', () => {
     assert.match(figures[0]!.assumption!, /2024-06-12.*dateline/);
     assert.match(describeFigure(figures[0]!), /^2023-08 \(date; 去年8月 read against the article's date 2024-06-12/);
   });
+  it('reads 上一季度 and 上个月 against a quarter or month named before them in their paragraph, else against the article', () => {
+    const text = '2024-06-12 08:45\n\n2024年第三季度营收增长，较上一季度提升5%。\n\n上一季度，公司扭亏为盈。';
+    const [named, article] = new Analyzer().analyze(text).figures.filter((f) => f.relative);
+    assert.equal(named?.period, '2024-Q2');
+    assert.match(named!.assumption!, /quarter named last before it \(2024-Q3\)/);
+    assert.equal(article?.period, '2024-Q1');
+    assert.equal(dated('2024年1月销量回升，环比上个月增长5%。').period, '2023-12');
+    // a fiscal quarter is no calendar one, and 本季度 is the article's
+    assert.equal(dated('2024-06-12 08:45\n\n2024财年第三季度营收增长，较上一季度提升5%。').period, '2024-Q1');
+    assert.equal(dated('2024-06-12 08:45\n\n2023年第四季度营收增长，本季度持平。').period, '2024-Q2');
+  });
   it('reads 当年 as the year named before it', () => {
     assert.equal(dated('2022年的最后几周，当年11月推出。').period, '2022-11');
   });

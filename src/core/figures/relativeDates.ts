@@ -135,6 +135,8 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
   // named is as often a backward look as the story's present)
   let lastMonth: string | undefined;
   let lastMonthYearless = false;
+  // the quarter the date named last before it names (2024-Q3), if it names one
+  let lastQuarter: string | undefined;
   const out = figures.map((f) => {
     if (!f.relative) {
       const y = f.type === 'date' && f.period ? /^(?:FY)?(\d{4})/.exec(f.period) : null;
@@ -143,6 +145,7 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
       if (f.type === 'date') {
         lastMonth = monthOf(f);
         lastMonthYearless = false;
+        lastQuarter = quarterOf(f.period);
       }
       return f;
     }
@@ -158,9 +161,23 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
       readYearless(out, r.tail, lastMonthYearless ? undefined : lastMonth, date, r.ahead);
       lastMonth = monthOf(out);
       lastMonthYearless = true;
+      lastQuarter = undefined;
       return out;
     }
     lastMonthYearless = false;
+    // 上一季度 and 上个月 right after a quarter or month named in their paragraph (2024年第三季度…，较上一季度):
+    // the one before that, not the one before the article's date
+    const named = r.offset === 0 ? undefined : r.unit === 'quarter' ? lastQuarter : r.unit === 'month' && lastMonth && /^\d{4}-\d{2}$/.test(lastMonth) ? lastMonth : undefined;
+    if (named) {
+      out.period = shiftPeriod(named, r.offset);
+      assume(out, r.unit === 'quarter'
+        ? msg('{0} read against the quarter named last before it ({1})', f.text, named)
+        : msg('{0} read against the month named last before it ({1})', f.text, named));
+      lastYear = Number(out.period.slice(0, 4));
+      lastMonth = monthOf(out);
+      lastQuarter = quarterOf(out.period);
+      return out;
+    }
     let year: number | undefined;
     let because: Message;
     if (r.base === 'context' && lastYear !== undefined) {
@@ -194,9 +211,25 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
     assume(out, because);
     lastYear = year;
     lastMonth = monthOf(out);
+    lastQuarter = quarterOf(out.period);
     return out;
   });
   return { figures: out, lastYear };
+}
+
+/** The quarter a period names (2024-Q3; a fiscal quarter is not a calendar one), or undefined. */
+function quarterOf(period: string | undefined): string | undefined {
+  return period && /^\d{4}-Q[1-4]$/.test(period) ? period : undefined;
+}
+
+/** A quarter (2024-Q3) or a month (2024-05), moved by `offset` of them. */
+function shiftPeriod(period: string, offset: number): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  const perYear = quarter ? 4 : 12;
+  const index = Number(period.slice(0, 4)) * perYear + Number(quarter ? quarter[2] : period.slice(5, 7)) - 1 + offset;
+  const y = Math.floor(index / perYear);
+  const k = index - y * perYear + 1;
+  return quarter ? `${y}-Q${k}` : `${y}-${pad2(k)}`;
 }
 
 /** The month a date names (2023-04, 2023-04-11, --04-11, a timestamp), as YYYY-MM or --MM. */
