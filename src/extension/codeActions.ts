@@ -41,6 +41,8 @@ export class GlossCodeActions implements vscode.CodeActionProvider {
         action(t('Gloss: the figure was misread, reject it'), 'gloss.reject', { uri, offset, kind: 'figure' }, d);
       } else if (code === CODES.unsupportedVerdict) {
         action(t('Gloss: add evidence…'), 'gloss.addEvidence', { uri, offset, kind: 'claim' }, d, true);
+      } else if (code === CODES.undated) {
+        action(t("Gloss: set the article's date…"), 'gloss.setArticleDate', { uri }, d, true);
       } else if (code === CODES.orphan) {
         const index = new OffsetIndex(document.getText());
         const orphan = this.reviewer.shownReview(document).orphans.find((o) => orphanRange(document, index, o).isEqual(d.range));

@@ -5,6 +5,7 @@
  * wrong and changes nothing. Pure (no vscode): a URI is judged by the `uriAllowed` it is given.
  */
 import { ENTITY_TYPES, KINDS, VERDICTS } from '../core/sidecar/model';
+import { isDay } from '../core/sidecar/validate';
 
 export type ArgCheck = (args: readonly unknown[], env: ArgEnv) => string | undefined;
 
@@ -61,6 +62,7 @@ const FIELDS: Record<string, FieldCheck> = {
   },
   format: (v) => (['jsonl', 'csv', 'brat', 'w3c'].includes(v as string) ? undefined : 'format must be one of jsonl, csv, brat, w3c'),
   out: (v, env) => (typeof v === 'string' && env.exportPathAllowed(v) ? undefined : 'out must be a file in the workspace or beside the article'),
+  date: (v) => (v === '' || isDay(v) ? undefined : "date must be the article's date as YYYY-MM-DD (a real day), or empty to remove it"),
 };
 
 /** One optional object argument with these fields (a bare URI is also taken where `uri` is). */
@@ -118,6 +120,7 @@ export const COMMAND_ARGS = {
   'gloss.rejectEverywhere': target(...REVIEW),
   'gloss.undoRejectEverywhere': target('uri', 'names'),
   'gloss.reattachOrphan': target('uri', 'id', 'start', 'end'),
+  'gloss.setArticleDate': target('uri', 'date'),
 } satisfies Record<string, ArgCheck>;
 
 /** Commands registered by a view rather than in commands.ts's map: they go through the same checks. */

@@ -5,6 +5,8 @@ import type { GlossCodeLensProvider } from './codeLens';
 import type { Reviewer } from './reviewer';
 import type { LexiconService } from './lexicon';
 import { describeFigure } from '../core/figures/format';
+import { findDateline } from '../core/figures/relativeDates';
+import { isDay } from '../core/sidecar/validate';
 import { toSimplifiedView, traditionalConverter } from '../core/script/normalize';
 import { annotationFor, itemAt, withAnnotation } from '../core/review/items';
 import { stepQueue, type QueueEntry } from '../core/review/queue';
@@ -185,6 +187,31 @@ export function commandHandlers(s: Services) {
       const found = await reviewTarget(target);
       const status = found?.item?.annotation?.status === 'rejected' ? 'rejected' : 'accepted';
       return decide(target, status, (a) => (a.note = note));
+    },
+    'gloss.setArticleDate': async (target?: { uri?: string | vscode.Uri; date?: string }): Promise<string | null | undefined> => {
+      const document = await documentFor(target);
+      if (!document || document.languageId !== ARTICLE_LANGUAGE) return undefined;
+      const text = document.getText();
+      const state = s.reviewer.sidecars.get(document.uri, text);
+      const date =
+        target?.date ??
+        (await vscode.window.showInputBox({
+          title: t("The article's date"),
+          prompt: t('Relative dates (去年8月, 5月17日, 11日) are read against it. Empty removes it from the sidecar.'),
+          placeHolder: 'YYYY-MM-DD',
+          value: state.sidecar.date ?? findDateline(text)?.iso ?? '',
+          validateInput: (v) => (v.trim() === '' || isDay(v.trim()) ? undefined : t('A day written YYYY-MM-DD, such as 2024-06-12')),
+        }));
+      if (date === undefined) return undefined;
+      const value = date.trim() || undefined;
+      // (undefined removes date: from the header; the sidecar's writer keeps everything else as it was)
+      const ok = await s.reviewer.sidecars.update(document.uri, text, (sc) => {
+        const next = { ...sc };
+        if (value === undefined) delete next.date;
+        else next.date = value;
+        return next;
+      });
+      return ok ? value ?? null : undefined;
     },
     'gloss.addEvidence': async (target?: Target & { evidence?: string }) => {
       const evidence = target?.evidence ?? (await vscode.window.showInputBox({ prompt: t('Evidence: a URL or article#id') }));
@@ -367,6 +394,7 @@ void _everyCheckACommand;
 /** Commands that hover links may run (`isTrusted.enabledCommands`). */
 export const HOVER_COMMANDS: GlossCommandId[] = [
   'gloss.accept', 'gloss.reject', 'gloss.setVerdict', 'gloss.addNote', 'gloss.addEvidence', 'gloss.teachEntity', 'gloss.showMentions', 'gloss.rejectEverywhere',
+  'gloss.setArticleDate',
 ];
 
 export function commandLink(id: GlossCommandId, args: unknown, title: string): string {

@@ -3,12 +3,14 @@ import { ARTICLE_LANGUAGE } from './analysisCache';
 import type { Reviewer } from './reviewer';
 import type { Orphan } from '../core/review/items';
 import { OffsetIndex } from '../core/text/offsets';
+import { findDateline } from '../core/figures/relativeDates';
+import type { Figure } from '../core/figures/types';
 import { t, tm } from './l10n';
 import { oversizeMessage } from './articleSizeLimit';
 
 export const DIAGNOSTIC_SOURCE = 'gloss';
 /** Diagnostic codes; code actions read them to offer the matching commands. */
-export const CODES = { failedCheck: 'check-fails', unclearCheck: 'check-unclear', unsupportedVerdict: 'verdict-without-evidence', orphan: 'orphan', queued: 'queued', tooLarge: 'too-large' } as const;
+export const CODES = { failedCheck: 'check-fails', unclearCheck: 'check-unclear', unsupportedVerdict: 'verdict-without-evidence', orphan: 'orphan', queued: 'queued', tooLarge: 'too-large', undated: 'article-undated' } as const;
 
 /** Where an orphan was last seen, clamped to the text as it is now (UTF-16). */
 export function orphanRange(document: vscode.TextDocument, index: OffsetIndex, orphan: Orphan): vscode.Range {
@@ -24,6 +26,11 @@ export function orphanRange(document: vscode.TextDocument, index: OffsetIndex, o
 function clip(s: string, n = 30): string {
   const flat = s.replace(/\s+/g, ' ');
   return flat.length > n ? `${flat.slice(0, n)}…` : flat;
+}
+
+/** A relative date (去年8月, 5月17日) left without a period, or without a year. */
+function isUnresolvedDate(f: Figure | undefined): boolean {
+  return f?.relative !== undefined && (f.period === undefined || f.period.startsWith('--'));
 }
 
 /** The diagnostics of one article, as `gloss.problems` asks: attention (default), all or none. */
@@ -66,6 +73,16 @@ export function articleDiagnostics(reviewer: Reviewer, document: vscode.TextDocu
     if (it.kind === 'claim' && (v === 'false' || v === 'disputed') && !it.annotation?.evidence?.length) {
       make(range(it.start, it.end), t('The claim is marked {0} without evidence: add a source', v), vscode.DiagnosticSeverity.Information, CODES.unsupportedVerdict);
     }
+  }
+  // relative dates that wait for the article's date: one problem for all of them, where the first stands
+  const waiting = review.items.filter((i) => i.kind === 'figure' && i.state !== 'rejected' && isUnresolvedDate(i.finding?.figure));
+  if (waiting.length && reviewer.sidecars.get(document.uri, document.getText()).sidecar.date === undefined && !findDateline(document.getText())) {
+    const first = waiting[0]!;
+    const example = clip(first.finding!.figure!.text);
+    const message = waiting.length === 1
+      ? t("The relative date {0} waits for the article's date, which is not known: set it (Ctrl+.)", example)
+      : t("{0} relative dates (such as {1}) wait for the article's date, which is not known: set it (Ctrl+.)", waiting.length, example);
+    make(range(first.start, first.end), message, vscode.DiagnosticSeverity.Information, CODES.undated);
   }
   if (review.orphans.length) {
     const index = new OffsetIndex(document.getText());

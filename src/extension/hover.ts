@@ -29,6 +29,8 @@ function actions(uri: string, item: ReviewItem): string {
   ];
   if (item.kind === 'claim') links.push(commandLink('gloss.setVerdict', target, t('Verdict')), commandLink('gloss.addEvidence', target, t('Evidence')));
   if (item.kind === 'entity') links.push(commandLink('gloss.teachEntity', target, t('Teach to lexicon')), commandLink('gloss.rejectEverywhere', target, t('Reject everywhere')));
+  // a relative date is read against the article's date: set it here rather than in the YAML by hand
+  if (item.finding?.figure?.relative) links.push(commandLink('gloss.setArticleDate', { uri }, t("Article's date")));
   return links.join(' · ');
 }
 

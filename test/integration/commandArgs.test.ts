@@ -61,6 +61,8 @@ describe('hover-callable commands with hostile arguments', function () {
       ['gloss.addEvidence', [{ uri, offset, kind: 'figure', evidence: 'javascript:alert(1)' }]],
       ['gloss.teachEntity', [{ uri, offset: doc.getText().indexOf('星河科技'), kind: 'entity', type: 'company' }]],
       ['gloss.teachEntity', [{ uri, offset: doc.getText().indexOf('星河科技'), kind: 'entity', type: 'org', canonical: '星河\n科技' }]],
+      ['gloss.setArticleDate', [{ uri, date: '2024-02-30' }]],
+      ['gloss.setArticleDate', [{ uri, date: '2024-06-12\nannotations: []' }]],
       ['gloss.showMentions', ['org)](command:gloss.export']],
       ['gloss.showMentions', [{ id: 'org:星河科技' }]],
     );

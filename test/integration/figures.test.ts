@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { activateGloss, hoverText, openArticle, waitFor, workspaceFile } from './helpers';
 
@@ -59,5 +59,54 @@ describe('figures in the hover: new shapes and relative dates', function () {
       return /2019-08/.test(h) ? h : undefined;
     }, 'the hover to follow the sidecar date', 15_000 * scale);
     assert.match(second ?? '', /2020-01-15 \(from the sidecar's date:\)/);
+  });
+
+  it('reads a date with no year in the year of the dateline, then of the date: of the sidecar, or says why not', async () => {
+    await activateGloss();
+    const name = 'figures-hover-yearless.txt';
+    const text = '星河财经 2024-06-12 08:45\n\n5月17日，星河科技发布了新的模型。新规将于7月1日起施行。\n';
+    created.push(writeArticle(name, text));
+    const doc = (await openArticle(name)).document;
+    const may = await waitFor(async () => {
+      const h = await hoverOn(doc, '5月17日');
+      return /2024-05-17/.test(h) ? h : undefined;
+    }, 'the hover of 5月17日', 10_000 * scale);
+    assert.match(may ?? '', /read in the year of the article's date 2024-06-12 \(from its dateline\)/);
+    assert.match(await hoverOn(doc, '7月1日'), /2024-07-01[\s\S]*read as still to come \(将于\)/);
+    const sidecar = workspaceFile('articles', name.replace(/\.txt$/, '.annotations.yaml')).fsPath;
+    created.push(sidecar);
+    const sha = createHash('sha256').update(text).digest('hex');
+    writeFileSync(sidecar, `version: 1\narticle: ${name}\nsha256: ${sha}\ndate: 2020-03-01\nannotations: []\n`);
+    const later = await waitFor(async () => {
+      const h = await hoverOn(doc, '5月17日');
+      return /--05-17/.test(h) ? h : undefined;
+    }, 'the hover to follow the sidecar date', 15_000 * scale);
+    assert.match(later ?? '', /names no year, and is later in the year than the article's date 2020-03-01 \(from the sidecar's date:\)/);
+  });
+
+  it("sets the article's date from the hover's command, and removes it again", async () => {
+    await activateGloss();
+    const name = 'figures-set-date.txt';
+    const text = '星河财经\n\n5月17日，星河科技发布了新的模型。\n';
+    created.push(writeArticle(name, text));
+    const doc = (await openArticle(name)).document;
+    const sidecar = workspaceFile('articles', name.replace(/\.txt$/, '.annotations.yaml')).fsPath;
+    created.push(sidecar);
+    const undated = await waitFor(async () => {
+      const h = await hoverOn(doc, '5月17日');
+      return /--05-17/.test(h) ? h : undefined;
+    }, 'the hover of 5月17日', 10_000 * scale);
+    // the hover offers the command, with this article as its argument
+    assert.match(undated ?? '', /command:gloss\.setArticleDate\?/);
+    assert.equal(await vscode.commands.executeCommand('gloss.setArticleDate', { uri: doc.uri.toString(), date: '2023-06-01' }), '2023-06-01');
+    assert.match(readFileSync(sidecar, 'utf8'), /^date: 2023-06-01$/m);
+    const dated = await waitFor(async () => {
+      const h = await hoverOn(doc, '5月17日');
+      return /2023-05-17/.test(h) ? h : undefined;
+    }, 'the hover to follow the date set', 15_000 * scale);
+    assert.match(dated ?? '', /2023-06-01 \(from the sidecar's date:\)/);
+    assert.equal(await vscode.commands.executeCommand('gloss.setArticleDate', { uri: doc.uri.toString(), date: '' }), null);
+    assert.doesNotMatch(readFileSync(sidecar, 'utf8'), /^date:/m);
+    await waitFor(async () => (/--05-17/.test(await hoverOn(doc, '5月17日')) ? true : undefined), 'the hover without a date again', 15_000 * scale);
   });
 });

@@ -80,6 +80,24 @@ describe('the review queue in VS Code', function () {
     assert.equal(unsupported.severity, vscode.DiagnosticSeverity.Information);
   });
 
+  it("shows relative dates waiting for the article's date as one Information, whose quick fix sets the date", async () => {
+    await activateGloss();
+    const text = '星河云发布新芯片\n\n今年2月，星河云发布了新芯片；5月17日，该芯片开始量产。\n';
+    const uri = await writeArticle('undated', text);
+    await open(uri);
+    const undated = await waitFor(() => glossDiagnostics(uri).find((d) => d.code === 'article-undated'), "the missing article date in Problems");
+    assert.equal(undated.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(undated.message, /^2 relative dates \(such as 今年2月\) wait for the article's date/);
+    assert.equal(glossDiagnostics(uri).filter((d) => d.code === 'article-undated').length, 1);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, undated.range);
+    const setDate = actions.find((a) => a.command?.command === 'gloss.setArticleDate');
+    assert.ok(setDate?.isPreferred, actions.map((a) => a.title).join(', '));
+    // the quick fix asks for the date in an input box; a test passes it as the argument
+    await vscode.commands.executeCommand(setDate.command!.command, { ...(setDate.command!.arguments?.[0] as object), date: '2024-06-12' });
+    await waitFor(() => !glossDiagnostics(uri).some((d) => d.code === 'article-undated'), 'the dated article to leave Problems');
+    assert.match(readFileSync(sidecarPath(uri), 'utf8'), /^date: 2024-06-12$/m);
+  });
+
   it('shows the queue left, failed checks and orphans in the status bar; a click goes to the next item', async () => {
     const api = await activateGloss();
     // an annotation whose words are not in the article: an orphan

@@ -28,6 +28,17 @@ describe('relative dates: the article date', () => {
     assert.match(figures[0]!.assumption!, /2024-06-12.*dateline/);
     assert.match(describeFigure(figures[0]!), /^2023-08 \(date; 去年8月 read against the article's date 2024-06-12/);
   });
+  it('reads 上一季度 and 上个月 against a quarter or month named before them in their paragraph, else against the article', () => {
+    const text = '2024-06-12 08:45\n\n2024年第三季度营收增长，较上一季度提升5%。\n\n上一季度，公司扭亏为盈。';
+    const [named, article] = new Analyzer().analyze(text).figures.filter((f) => f.relative);
+    assert.equal(named?.period, '2024-Q2');
+    assert.match(named!.assumption!, /quarter named last before it \(2024-Q3\)/);
+    assert.equal(article?.period, '2024-Q1');
+    assert.equal(dated('2024年1月销量回升，环比上个月增长5%。').period, '2023-12');
+    // a fiscal quarter is no calendar one, and 本季度 is the article's
+    assert.equal(dated('2024-06-12 08:45\n\n2024财年第三季度营收增长，较上一季度提升5%。').period, '2024-Q1');
+    assert.equal(dated('2024-06-12 08:45\n\n2023年第四季度营收增长，本季度持平。').period, '2024-Q2');
+  });
   it('reads 当年 as the year named before it', () => {
     assert.equal(dated('2022年的最后几周，当年11月推出。').period, '2022-11');
   });
@@ -63,8 +74,11 @@ describe('relative dates: a bare day of the month (11日)', () => {
   });
   it('takes the month named last before it in its own paragraph', () => {
     const [seventh] = days('2024-06-12 08:45\n\n展会3月5日开幕，7日闭幕。');
-    assert.equal(seventh?.period, '--03-07');
-    assert.match(seventh!.assumption!, /month named last before it \(--03\)/);
+    assert.equal(seventh?.period, '2024-03-07');
+    assert.match(seventh!.assumption!, /month named last before it \(2024-03\)/);
+    const [undated] = days('展会3月5日开幕，7日闭幕。');
+    assert.equal(undated?.period, '--03-07');
+    assert.match(undated!.assumption!, /month named last before it \(--03\)/);
     assert.equal(days('2024-06-12 08:45\n\n2023年4月10日报名，21日截止。')[0]?.period, '2023-04-21');
   });
   it("takes the article's month, not a month named in another paragraph", () => {
@@ -73,7 +87,7 @@ describe('relative dates: a bare day of the month (11日)', () => {
     assert.match(seventh!.assumption!, /month of the article's date 2024-06-12 \(from its dateline\)/);
   });
   it("stays unresolved, and says why, after the article's day or without an article date", () => {
-    const [later] = days('2024-06-12 08:45\n\n新规将于18日起生效。');
+    const [later] = days('2024-06-12 08:45\n\n新规18日起生效。');
     assert.equal(later?.period, undefined);
     assert.match(later!.assumption!, /later than the article's date 2024-06-12/);
     assert.match(describeFigure(later!), /^18日 \(relative\) \(date; /);
@@ -88,5 +102,75 @@ describe('relative dates: a bare day of the month (11日)', () => {
       .filter((i) => i.finding?.figure?.relative?.unit === 'day').map((i) => i.finding!.figure!.period);
     assert.deepEqual(reviewed, days(text, '2020-01-15').map((f) => f.period));
     assert.deepEqual(reviewed, ['--03-07', '2020-01-09']);
+  });
+});
+
+describe('relative dates: a month and day with no year (5月17日)', () => {
+  const yearless = (text: string, date?: string) =>
+    new Analyzer().analyze(text, date ? { date } : {}).figures.filter((f) => f.relative?.unit === 'yearless');
+
+  it("is read in the article's year when it is not later than the article's date, saying so", () => {
+    const [may, june, march] = yearless('2024-06-12 08:45\n\n5月17日，公司发布新品；6月12日开售；3月份销量回升。');
+    assert.equal(may?.period, '2024-05-17');
+    assert.match(may!.assumption!, /year of the article's date 2024-06-12 \(from its dateline\)/);
+    assert.match(describeFigure(may!), /^2024-05-17 \(date; 5月17日 read in the year/);
+    assert.equal(june?.period, '2024-06-12');
+    assert.equal(march?.period, '2024-03');
+  });
+  it("stays yearless, and says why, when it is later than the article's date or the article has none", () => {
+    const [july] = yearless('2024-06-12 08:45\n\n新规于7月1日起施行。');
+    assert.equal(july?.period, '--07-01');
+    assert.match(july!.assumption!, /later in the year than the article's date 2024-06-12/);
+    assert.match(describeFigure(july!), /^--07-01 \(date; /);
+    const [undated] = yearless('5月17日，公司发布新品。');
+    assert.equal(undated?.period, '--05-17');
+    assert.match(undated!.assumption!, /names no year, and the article's date is not known/);
+  });
+  it('takes the year of a month named before it in its own paragraph, unless it comes earlier in the year', () => {
+    const text = '2024-06-12 08:45\n\n2023年3月28日宣布，4月11日正式发布。\n\n4月11日，新品上市。';
+    assert.deepEqual(yearless(text).map((f) => f.period), ['2023-04-11', '2024-04-11']);
+    const [march] = yearless('2024-06-12 08:45\n\n2022年12月上线，3月5日更新。');
+    assert.equal(march?.period, '--03-05');
+    assert.match(march!.assumption!, /comes before the month named last before it \(2022-12\)/);
+  });
+  it('is read in the article\'s year or month, when later, after a word that says it is still to come (将于)', () => {
+    const [july] = yearless('2024-06-12 08:45\n\n新规将于7月1日起施行。');
+    assert.equal(july?.period, '2024-07-01');
+    assert.equal(july?.relative?.ahead, '将于');
+    assert.match(july!.assumption!, /read as still to come \(将于\), in the year of the article's date 2024-06-12/);
+    const [march] = yearless('2024-06-12 08:45\n\n發布會定於3月5日舉行。');
+    assert.equal(march?.period, '--03-05');
+    assert.match(march!.assumption!, /still to come \(定於\) but earlier in the year/);
+    const days = (text: string) => new Analyzer().analyze(text).figures.filter((f) => f.relative?.unit === 'day');
+    assert.equal(days('2024-06-12 08:45\n\n新规将于18日起施行。')[0]?.period, '2024-06-18');
+    const [fifth] = days('2024-06-12 08:45\n\n新规将于5日起施行。');
+    assert.equal(fifth?.period, undefined);
+    assert.match(fifth!.assumption!, /written as still to come \(将于\) but not in the month/);
+    assert.equal(days('2024-06-12 08:45\n\n新规将于31日起施行。')[0]?.period, undefined);
+  });
+  it('is no date of a year without that day (2月29日 in 2023)', () => {
+    assert.equal(yearless('2024-03-06 21:08:07\n\n公司在2月29日宣布降价。')[0]?.period, '2024-02-29');
+    const [leap] = yearless('2023-03-06 21:08:07\n\n公司在2月29日宣布降价。');
+    assert.equal(leap?.period, '--02-29');
+    assert.match(leap!.assumption!, /2月29日 is no day of 2023/);
+  });
+  it('gives its year to a bare day after it', () => {
+    const analysis = new Analyzer().analyze('2024-06-12 08:45\n\n5月17日发布，23日上线。');
+    assert.deepEqual(analysis.figures.map((f) => [f.text, f.period]), [['2024-06-12 08:45', '2024-06-12T08:45'], ['5月17日', '2024-05-17'], ['23日', '2024-05-23']]);
+  });
+  it("is read with the sidecar's date in the review, as in the analysis", () => {
+    const text = '标题\n\n5月17日，公司发布新品。';
+    const sidecar: Sidecar = { version: 1, article: 'a.txt', sha256: 'a'.repeat(64), date: '2020-06-01', annotations: [] };
+    const item = buildReview(new Analyzer().analyze(text), sidecar).items.find((i) => i.finding?.figure?.relative?.unit === 'yearless');
+    assert.equal(item?.finding?.figure?.period, '2020-05-17');
+    assert.match(item!.finding!.figure!.assumption!, /sidecar/);
+  });
+  it('leaves the claims as they were: their figures are read before the year is', () => {
+    const text = '2024-06-12 08:45\n\n5月17日，该公司宣布裁员300人。';
+    const withDate = new Analyzer().analyze(text).claims[0]!;
+    const without = new Analyzer().analyze(text.split('\n\n')[1]!).claims[0]!;
+    assert.equal(withDate.type, without.type);
+    assert.equal(withDate.score, without.score);
+    assert.equal(withDate.figures.find((f) => f.type === 'date')?.period, '2024-05-17');
   });
 });

@@ -12,6 +12,7 @@ import { pad2 } from './chars';
 import { figure, type Scan } from './build';
 import { skipNonFigureNumber } from './numbers';
 import { readDayOfMonth } from './dayOfMonth';
+import { aheadCueBefore } from './ahead';
 
 export const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
@@ -222,7 +223,14 @@ export function readDateAfterNumber(s: Scan, i: number, n: ParsedNumber): number
   }
   const date = readDate(text, n) ?? readMonthDay(text, n);
   if (date) {
-    s.out.push(figure(s, i, date.end, 'date', null, undefined, date.approx, date.period));
+    const f = figure(s, i, date.end, 'date', null, undefined, date.approx, date.period);
+    // (5月17日 names no year: relativeDates.ts reads one from its paragraph or the article's date)
+    if (date.period.startsWith('--')) {
+      f.relative = { base: 'context', unit: 'yearless', offset: 0, tail: date.period.slice(1) };
+      const ahead = aheadCueBefore(text, i);
+      if (ahead) f.relative.ahead = ahead;
+    }
+    s.out.push(f);
     return date.end;
   }
   return readDayOfMonth(s, i, n);

@@ -11,6 +11,7 @@ import { pad2 } from './chars';
 import { isArabicDigit } from './numerals';
 import { endsWithAny, startsWithAny } from '../text/chars';
 import dayOfMonth from './data/dayOfMonth.json';
+import { aheadCueBefore } from './ahead';
 
 /** Whether the numeral n at i, followed by 日, names a day of the month (data/dayOfMonth.json). */
 export function isDayOfMonth(text: string, i: number, n: ParsedNumber): boolean {
@@ -32,6 +33,8 @@ export function readDayOfMonth(s: Scan, i: number, n: ParsedNumber): number {
   const end = n.end + 1;
   const f = figure(s, i, end, 'date', null);
   f.relative = { base: 'context', unit: 'day', offset: 0, tail: `-${pad2(n.value)}` };
+  const ahead = aheadCueBefore(s.text, i);
+  if (ahead) f.relative.ahead = ahead;
   s.out.push(f);
   return end;
 }

@@ -134,19 +134,48 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
   // (a bare day looks for its month in its own paragraph only: the month a paragraph before
   // named is as often a backward look as the story's present)
   let lastMonth: string | undefined;
+  let lastMonthYearless = false;
+  // the quarter the date named last before it names (2024-Q3), if it names one
+  let lastQuarter: string | undefined;
   const out = figures.map((f) => {
     if (!f.relative) {
       const y = f.type === 'date' && f.period ? /^(?:FY)?(\d{4})/.exec(f.period) : null;
       if (y) lastYear = Number(y[1]);
       // a date that names no month (2025年, 2025-Q4) leaves a bare day after it without one
-      if (f.type === 'date') lastMonth = monthOf(f);
+      if (f.type === 'date') {
+        lastMonth = monthOf(f);
+        lastMonthYearless = false;
+        lastQuarter = quarterOf(f.period);
+      }
       return f;
     }
     const r = f.relative;
     const out: Figure = { ...f };
     delete out.period;
     if (r.unit === 'day') {
-      readDay(out, r.tail, lastMonth, date);
+      readDay(out, r.tail, lastMonth, date, r.ahead);
+      return out;
+    }
+    if (r.unit === 'yearless') {
+      // (a year read for the yearless date before this one is no year written: 5月17日…；3月份 reads both in the article's year)
+      readYearless(out, r.tail, lastMonthYearless ? undefined : lastMonth, date, r.ahead);
+      lastMonth = monthOf(out);
+      lastMonthYearless = true;
+      lastQuarter = undefined;
+      return out;
+    }
+    lastMonthYearless = false;
+    // 上一季度 and 上个月 right after a quarter or month named in their paragraph (2024年第三季度…，较上一季度):
+    // the one before that, not the one before the article's date
+    const named = r.offset === 0 ? undefined : r.unit === 'quarter' ? lastQuarter : r.unit === 'month' && lastMonth && /^\d{4}-\d{2}$/.test(lastMonth) ? lastMonth : undefined;
+    if (named) {
+      out.period = shiftPeriod(named, r.offset);
+      assume(out, r.unit === 'quarter'
+        ? msg('{0} read against the quarter named last before it ({1})', f.text, named)
+        : msg('{0} read against the month named last before it ({1})', f.text, named));
+      lastYear = Number(out.period.slice(0, 4));
+      lastMonth = monthOf(out);
+      lastQuarter = quarterOf(out.period);
       return out;
     }
     let year: number | undefined;
@@ -182,9 +211,25 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
     assume(out, because);
     lastYear = year;
     lastMonth = monthOf(out);
+    lastQuarter = quarterOf(out.period);
     return out;
   });
   return { figures: out, lastYear };
+}
+
+/** The quarter a period names (2024-Q3; a fiscal quarter is not a calendar one), or undefined. */
+function quarterOf(period: string | undefined): string | undefined {
+  return period && /^\d{4}-Q[1-4]$/.test(period) ? period : undefined;
+}
+
+/** A quarter (2024-Q3) or a month (2024-05), moved by `offset` of them. */
+function shiftPeriod(period: string, offset: number): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  const perYear = quarter ? 4 : 12;
+  const index = Number(period.slice(0, 4)) * perYear + Number(quarter ? quarter[2] : period.slice(5, 7)) - 1 + offset;
+  const y = Math.floor(index / perYear);
+  const k = index - y * perYear + 1;
+  return quarter ? `${y}-Q${k}` : `${y}-${pad2(k)}`;
 }
 
 /** The month a date names (2023-04, 2023-04-11, --04-11, a timestamp), as YYYY-MM or --MM. */
@@ -193,18 +238,77 @@ function monthOf(f: Figure): string | undefined {
   return /^(?:\d{4}|-)-\d{2}(?=$|-\d{2}(?:$|T))/.exec(f.period)?.[0];
 }
 
-/** A bare day of the month (11日), with `tail` its -DD: in the month named last before it in its paragraph, else in the article's month. */
-function readDay(out: Figure, tail: string, lastMonth: string | undefined, date: ArticleDate | undefined): void {
+/**
+ * A bare day of the month (11日), with `tail` its -DD: in the month named last before it in its
+ * paragraph, else in the article's month when not later than the article's day, or when a word
+ * before it says it is still to come (将于18日) and it is not earlier.
+ */
+function readDay(out: Figure, tail: string, lastMonth: string | undefined, date: ArticleDate | undefined, ahead: string | undefined): void {
+  const day = Number(tail.slice(1));
   if (lastMonth !== undefined) {
     out.period = lastMonth + tail;
     assume(out, msg('{0} read in the month named last before it ({1})', out.text, lastMonth));
-  } else if (date && Number(tail.slice(1)) <= date.day) {
+  } else if (!date) {
+    assume(out, msg("{0} is a day of a month not named, and the article's date is not known: add a dateline or a date: to the sidecar header", out.text));
+  } else if (ahead === undefined && day <= date.day) {
     out.period = `${date.year}-${pad2(date.month)}${tail}`;
     assume(out, msg("{0} read in the month of the article's date {1} (from {2})", out.text, date.iso, fromWhere(date)));
-  } else if (date) {
+  } else if (ahead === undefined) {
     // a day after the article's own: next (18日起生效) or past (a month before) alike
     assume(out, msg("{0} is a day of a month not named: later than the article's date {1} (from {2}), so in its month or an earlier one", out.text, date.iso, fromWhere(date)));
+  } else if (day >= date.day && parseArticleDate(`${date.year}-${pad2(date.month)}${tail}`, 'dateline')) {
+    out.period = `${date.year}-${pad2(date.month)}${tail}`;
+    assume(out, msg("{0} read as still to come ({1}), in the month of the article's date {2} (from {3})", out.text, ahead, date.iso, fromWhere(date)));
   } else {
-    assume(out, msg("{0} is a day of a month not named, and the article's date is not known: add a dateline or a date: to the sidecar header", out.text));
+    assume(out, msg("{0} is a day of a month not named, written as still to come ({1}) but not in the month of the article's date {2} (from {3}): a later month's", out.text, ahead, date.iso, fromWhere(date)));
   }
+}
+
+/**
+ * A month, or a month and day, with no year (5月17日, 3月份; `tail` -05-17, -03): in the year
+ * of the month named last before it in its paragraph (2023年3月28日…，4月11日), when it does
+ * not come before that month; otherwise in the article's year, when it is not later than the
+ * article's date. A later one is as often still to come as a year old: it stays yearless,
+ * unless a word before it says it is still to come (将于7月1日).
+ */
+function readYearless(out: Figure, tail: string, lastMonth: string | undefined, date: ArticleDate | undefined, ahead: string | undefined): void {
+  out.period = `-${tail}`;
+  const month = Number(tail.slice(1, 3));
+  const day = tail.length > 3 ? Number(tail.slice(4, 6)) : undefined;
+  const named = lastMonth && /^(\d{4})-(\d{2})$/.exec(lastMonth);
+  if (named) {
+    if (month >= Number(named[2])) {
+      setYear(out, Number(named[1]), tail, msg('{0} read in the year of the month named last before it ({1})', out.text, lastMonth));
+    } else {
+      assume(out, msg('{0} names no year, and comes before the month named last before it ({1}): in the next year, or in another', out.text, lastMonth));
+    }
+    return;
+  }
+  if (!date) {
+    assume(out, msg("{0} names no year, and the article's date is not known: add a dateline or a date: to the sidecar header", out.text));
+    return;
+  }
+  // (a month alone is neither later nor earlier than a day of that month)
+  const notLater = month < date.month || (month === date.month && (day === undefined || day <= date.day));
+  const notEarlier = month > date.month || (month === date.month && (day === undefined || day >= date.day));
+  if (ahead === undefined && notLater) {
+    setYear(out, date.year, tail, msg("{0} read in the year of the article's date {1} (from {2})", out.text, date.iso, fromWhere(date)));
+  } else if (ahead === undefined) {
+    assume(out, msg("{0} names no year, and is later in the year than the article's date {1} (from {2}): still to come, or a year old", out.text, date.iso, fromWhere(date)));
+  } else if (notEarlier) {
+    setYear(out, date.year, tail, msg("{0} read as still to come ({1}), in the year of the article's date {2} (from {3})", out.text, ahead, date.iso, fromWhere(date)));
+  } else {
+    assume(out, msg("{0} names no year, and is written as still to come ({1}) but earlier in the year than the article's date {2} (from {3}): next year's, or a plan reported from the past", out.text, ahead, date.iso, fromWhere(date)));
+  }
+}
+
+/** The period in `year`, or yearless with a note where that year has no such day (2月29日 in 2023). */
+function setYear(out: Figure, year: number, tail: string, because: Message): void {
+  const period = `${year}${tail}`;
+  if (tail.length > 3 && !parseArticleDate(period, 'dateline')) {
+    assume(out, msg('{0} is no day of {1}', out.text, year));
+    return;
+  }
+  out.period = period;
+  assume(out, because);
 }

@@ -21,11 +21,17 @@ export interface Range {
  */
 export interface RelativeDate {
   base: 'article' | 'context';
-  /** 'day': a day of the month with no month (11日，…), read in the month named last before it in its paragraph, or in the article's month. */
-  unit: 'year' | 'month' | 'quarter' | 'day';
+  /**
+   * 'day': a day of the month with no month (11日，…), read in the month named last before it in its paragraph, or in the article's month.
+   * 'yearless': a month, or a month and day, with no year (5月17日, 3月份), read in the year of a date named before it in its
+   * paragraph, or in the article's year when it is not later than the article's date. Its `period` (--05-17) is set before it is read.
+   */
+  unit: 'year' | 'month' | 'quarter' | 'day' | 'yearless';
   offset: number;
-  /** What follows the year, with {Y} where the year goes again: -08, -Q1, -Q1/{Y}-Q3, -H2, or nothing; for a day, what follows its month: -11. */
+  /** What follows the year, with {Y} where the year goes again: -08, -Q1, -Q1/{Y}-Q3, -H2, or nothing; for a day, what follows its month: -11; for a yearless date, its month and day: -05-17, -03. */
   tail: string;
+  /** For a day or a yearless date: the word before it that says it is still to come (将于, data/aheadCues.json). */
+  ahead?: string;
 }
 
 /** How a stated figure relates to the true amount: 约 about, 超 over, 近 under. */

@@ -82,6 +82,15 @@ const ENTITY_WEIGHT = 0;
 const CLAIM_TYPE_RANK: Record<Claim['type'], number> = { statistic: 4, quote: 3, event: 2, forecast: 1, opinion: 0 };
 
 /** A claim's weight in the queue: its type's band (0.2 wide, below your own annotations), its score within it. */
+/** A claim's type as the queue names it: the order by check-worthiness ranks types first. */
+const CLAIM_TYPE_NAMES: Record<Claim['type'], Message> = {
+  statistic: msg('statistic'),
+  quote: msg('quote'),
+  event: msg('event'),
+  forecast: msg('forecast'),
+  opinion: msg('opinion'),
+};
+
 export function claimWeight(claim: Pick<Claim, 'type' | 'score'>): number {
   return 0.2 * (CLAIM_TYPE_RANK[claim.type] ?? 0) + 0.19 * Math.min(1, Math.max(0, claim.score)) + 0.005;
 }
@@ -204,7 +213,7 @@ export function localStops(text: string, claims: readonly Claim[], items: readon
     if (!claim || claim.score < threshold || !inBody(it.start)) continue;
     const weight = claimWeight(claim);
     queuedClaims.push({ start: it.start, end: it.end, score: claim.score, weight });
-    out.push({ kind: 'claim', start: it.start, end: it.end, text: claim.text, ...because(msg('claim {0}', claim.score.toFixed(2))), weight, settled: it.state !== 'suggested', item: it, claim });
+    out.push({ kind: 'claim', start: it.start, end: it.end, text: claim.text, ...because(msg('{0} claim {1}', CLAIM_TYPE_NAMES[claim.type], claim.score.toFixed(2))), weight, settled: it.state !== 'suggested', item: it, claim });
   }
 
   // figures, only where asked for: those inside a queued claim, or all of them

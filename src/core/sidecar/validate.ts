@@ -25,7 +25,7 @@ const FIELDS_OF_KIND: Record<string, string[]> = {
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** A real calendar day written YYYY-MM-DD. */
-function isDay(v: unknown): boolean {
+export function isDay(v: unknown): boolean {
   const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
