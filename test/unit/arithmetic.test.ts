@@ -88,6 +88,22 @@ describe('arithmetic: every relation holds, does not hold, or is ambiguous with 
   });
 });
 
+describe('arithmetic: sums of lists (分别为)', () => {
+  const sums = (text: string) => checks(text).filter((c) => c.kind === 'sum').map((c) => [c.verdict, c.working]);
+  it('checks every list of a paragraph, each against its own total, not only the first', () => {
+    assert.deepEqual(sums('合计融资320亿元，其中三家公司分别为150亿元、100亿元和70亿元。去年合计融资200亿元，其中两家公司分别为150亿元和90亿元。'), [
+      ['holds', '150亿 + 100亿 + 70亿 = 320亿, stated 320亿'],
+      ['does not hold', '150亿 + 90亿 = 240亿, stated 200亿; rounding allows ±1.5亿'],
+    ]);
+    assert.deepEqual(sums('两项业务分别占60%和40%。另外三项业务分别占50%、30%和30%。').map(([v]) => v), ['holds', 'does not hold']);
+  });
+  it('takes the total nearest before its list, else the one after it, which is never a part', () => {
+    assert.deepEqual(sums('集团总营收1000亿元。云业务合计营收320亿元，其中三家子公司分别为150亿元、100亿元和70亿元。').map(([v]) => v), ['holds']);
+    assert.deepEqual(sums('两家公司分别为150亿元和100亿元，合计融资250亿元。'), [['holds', '150亿 + 100亿 = 250亿, stated 250亿']]);
+    assert.equal(sums('两家公司分别为150亿元和100亿元，合计融资260亿元。')[0]?.[0], 'does not hold');
+  });
+});
+
 describe('arithmetic: percentage points against relative rates', () => {
   it('checks 提升3个百分点 next to 10% → 13% as points, never as a relative rate', () => {
     const all = checks('毛利率从10%提升至13%，同比提升3个百分点。');

@@ -221,19 +221,22 @@ export function hasCodeIn(text: string, from: number, to: number, table: Uint8Ar
 }
 
 /**
- * Where the first of LIST_WORDS stands in `text`, the last text asked about remembered: the
+ * Where each of LIST_WORDS stands in `text`, the last text asked about remembered: the
  * passage of every sentence of a paragraph is the whole paragraph, searched once, not once per
  * sentence with two figures.
  */
-const LIST_WORDS = /分别为|分别是|分别达|分别占/;
+const LIST_WORDS = /分别为|分别是|分别达|分别占/g;
 let listText: string | undefined;
-let listAt = -1;
-export function listWordAt(text: string): number {
+let listAts: readonly number[] = [];
+export function listWordsIn(text: string): readonly number[] {
   if (text !== listText) {
-    listAt = text.search(LIST_WORDS);
+    const found: number[] = [];
+    LIST_WORDS.lastIndex = 0;
+    for (let m = LIST_WORDS.exec(text); m; m = LIST_WORDS.exec(text)) found.push(m.index);
+    listAts = found;
     listText = text;
   }
-  return listAt;
+  return listAts;
 }
 
 const TOTAL_WORDS = /合计|总计|共计|总额|总共|总数|总收入|总营收|总规模|总和|共有|全年/;
@@ -242,34 +245,68 @@ const TOTAL_WORDS = /合计|总计|共计|总额|总共|总数|总收入|总营�
 const sum: Relation = {
   kind: 'sum',
   find(v) {
-    const listAt = listWordAt(v.text);
-    if (listAt < 0) return NONE;
-    const parts = v.figures.filter((f) => f.start > listAt && f.start - listAt < 60 && num(f) !== undefined &&
-      (f.type === 'money' || f.type === 'count' || f.type === 'number' || f.type === 'percent'));
-    if (parts.length < 2) return [];
-    const total = v.figures.find((f) => !parts.includes(f) && TOTAL_WORDS.test(v.text.slice(Math.max(0, f.start - 8), f.start)) && comparable(f, parts[0]!));
-    const shares = parts.every((f) => f.unit === '%') && !total;
-    if (!total && !(shares && /分别占/.test(v.text))) return [];
-    const value = parts.reduce((acc, f) => acc + num(f)!, 0);
-    const unit = shares ? '%' : undefined;
-    const reading = { value, expression: parts.map((f) => fmt(num(f)!, unit)).join(' + ') };
-    const tolerance = parts.reduce((acc, f) => acc + tol(f), 0) + (total ? tol(total) : 0.5);
-    if (!total) {
-      return [{
-        stated: parts[parts.length - 1]!, from: parts, statedValue: 100, unit, readings: [reading], tolerance,
-        accept: [0, 100 + tolerance], statedText: msg('shares of one whole, at most 100%'),
-      }];
+    const lists = listWordsIn(v.text);
+    if (lists.length === 0) return NONE;
+    const out: Candidate[] = [];
+    // every list of the passage, each with the parts after its own 分别 (a paragraph often lists twice)
+    for (let k = 0; k < lists.length; k++) {
+      const c = sumAt(v, lists[k]!, lists[k + 1] ?? v.text.length);
+      if (c) out.push(c);
     }
-    const c: Candidate = { stated: total, from: parts, statedValue: num(total)!, unit, readings: [reading], tolerance };
-    if (value < num(total)! - tolerance && /其中|包括|包含/.test(v.text)) {
-      // 其中 lists may name only some of the parts: then they only have to fit inside the whole
-      c.accept = [0, num(total)! + tolerance];
-      c.statedText = msg('stated total {0}, of which these may be only some', fmt(num(total)!));
-      c.open = msg('the parts listed (其中) may be only some of the whole');
-    }
-    return [c];
+    return out;
   },
 };
+
+/** The sum of the list whose 分别 stands at `listAt`, its parts before `next` (the next list's 分别). */
+function sumAt(v: PassageView, listAt: number, next: number): Candidate | undefined {
+  // (a total after the list, 分别为150亿元和100亿元，合计260亿元, is no part of it)
+  const parts = v.figures.filter((f) => f.start > listAt && f.start < next && f.start - listAt < 60 && num(f) !== undefined &&
+    (f.type === 'money' || f.type === 'count' || f.type === 'number' || f.type === 'percent') && !isTotal(v, f));
+  if (parts.length < 2) return undefined;
+  const total = nearestTotal(v, parts, listAt);
+  const shares = parts.every((f) => f.unit === '%') && !total;
+  if (!total && !(shares && v.text.startsWith('分别占', listAt))) return undefined;
+  const value = parts.reduce((acc, f) => acc + num(f)!, 0);
+  const unit = shares ? '%' : undefined;
+  const reading = { value, expression: parts.map((f) => fmt(num(f)!, unit)).join(' + ') };
+  const tolerance = parts.reduce((acc, f) => acc + tol(f), 0) + (total ? tol(total) : 0.5);
+  if (!total) {
+    return {
+      stated: parts[parts.length - 1]!, from: parts, statedValue: 100, unit, readings: [reading], tolerance,
+      accept: [0, 100 + tolerance], statedText: msg('shares of one whole, at most 100%'),
+    };
+  }
+  const c: Candidate = { stated: total, from: parts, statedValue: num(total)!, unit, readings: [reading], tolerance };
+  // (其中 between the total and its list, or just before a list that the total follows)
+  const lead = total.start < listAt ? total.end : Math.max(0, listAt - 20);
+  if (value < num(total)! - tolerance && /其中|包括|包含/.test(v.text.slice(lead, listAt))) {
+    // 其中 lists may name only some of the parts: then they only have to fit inside the whole
+    c.accept = [0, num(total)! + tolerance];
+    c.statedText = msg('stated total {0}, of which these may be only some', fmt(num(total)!));
+    c.open = msg('the parts listed (其中) may be only some of the whole');
+  }
+  return c;
+}
+
+/** Whether a word of totals (合计, 总计…) stands just before f. */
+function isTotal(v: PassageView, f: Figure): boolean {
+  return TOTAL_WORDS.test(v.text.slice(Math.max(0, f.start - 8), f.start));
+}
+
+/**
+ * The total a list adds up to: a figure after 合计, 总计… comparable with its parts, the nearest
+ * before the list (合计320亿元，其中…分别为), else the nearest after it (…分别为…，合计320亿元).
+ */
+function nearestTotal(v: PassageView, parts: readonly Figure[], listAt: number): Figure | undefined {
+  let before: Figure | undefined;
+  let after: Figure | undefined;
+  for (const f of v.figures) {
+    if (parts.includes(f) || !isTotal(v, f) || !comparable(f, parts[0]!)) continue;
+    if (f.start < listAt) before = f;
+    else if (!after) after = f;
+  }
+  return before ?? after;
+}
 
 /** Amounts before f in the passage that f is a part of: the nearest larger comparable one. */
 function wholeBefore(v: PassageView, part: Figure): Figure | undefined {
