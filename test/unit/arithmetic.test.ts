@@ -97,6 +97,14 @@ describe('arithmetic: sums of lists (分别为)', () => {
     ]);
     assert.deepEqual(sums('两项业务分别占60%和40%。另外三项业务分别占50%、30%和30%。').map(([v]) => v), ['holds', 'does not hold']);
   });
+  it('gives a total to one list only: a sentence of two lists takes no total after them, nor one before its first for its second', () => {
+    assert.deepEqual(sums('营收合计500亿元，A和B分别为300亿元和200亿元，两者的利润分别为30亿元和20亿元。').map(([v]) => v), ['holds']);
+    assert.deepEqual(sums('营收合计500亿元，国内和海外分别为300亿元和200亿元，去年同期分别为280亿元和150亿元。').map(([v]) => v), ['holds']);
+    assert.deepEqual(sums('A和B的营收分别为300亿元和200亿元，利润分别为30亿元和20亿元，营收合计500亿元。'), []);
+  });
+  it('sums no series of years or periods (2022年和2023年分别为…)', () => {
+    assert.deepEqual(sums('全年营收合计500亿元，2022年和2023年分别为400亿元和450亿元。'), []);
+  });
   it('takes the total nearest before its list, else the one after it, which is never a part', () => {
     assert.deepEqual(sums('集团总营收1000亿元。云业务合计营收320亿元，其中三家子公司分别为150亿元、100亿元和70亿元。').map(([v]) => v), ['holds']);
     assert.deepEqual(sums('两家公司分别为150亿元和100亿元，合计融资250亿元。'), [['holds', '150亿 + 100亿 = 250亿, stated 250亿']]);

@@ -35,9 +35,13 @@ describe('relative dates: the article date', () => {
     assert.match(named!.assumption!, /quarter named last before it \(2024-Q3\)/);
     assert.equal(article?.period, '2024-Q1');
     assert.equal(dated('2024年1月销量回升，环比上个月增长5%。').period, '2023-12');
-    // a fiscal quarter is no calendar one, and 本季度 is the article's
-    assert.equal(dated('2024-06-12 08:45\n\n2024财年第三季度营收增长，较上一季度提升5%。').period, '2024-Q1');
+    // a fiscal quarter counts in its fiscal years, and 本季度 is the article's
+    assert.equal(dated('2024-06-12 08:45\n\n2024财年第一季度营收增长，较上一季度提升5%。').period, 'FY2023-Q4');
     assert.equal(dated('2024-06-12 08:45\n\n2023年第四季度营收增长，本季度持平。').period, '2024-Q2');
+    // only a word of comparison (较, 环比) makes it the named one's, in its sentence, with no other quarter or month between
+    assert.equal(dated('2024-06-12 08:45\n\n公司于2023年5月成立，总部位于北京。上个月，公司完成了新一轮融资。').period, '2024-05');
+    assert.equal(dated('2024-06-12 08:45\n\n2024年第一季度营收增长，二季度表现更好，较上一季度提升。').period, '2024-Q1');
+    assert.equal(dated('2024-06-12 08:45\n\n2024年3月营收增长，上个月也是如此。').period, '2024-05');
   });
   it('reads 当年 as the year named before it', () => {
     assert.equal(dated('2022年的最后几周，当年11月推出。').period, '2022-11');
@@ -147,6 +151,19 @@ describe('relative dates: a month and day with no year (5月17日)', () => {
     assert.equal(fifth?.period, undefined);
     assert.match(fifth!.assumption!, /written as still to come \(将于\) but not in the month/);
     assert.equal(days('2024-06-12 08:45\n\n新规将于31日起施行。')[0]?.period, undefined);
+  });
+  it('goes on from a year read from a named month, or as still to come, not from one read in the article\'s year', () => {
+    assert.deepEqual(yearless('2024-06-12 08:45\n\n2023年3月28日，公司发布新品，4月11日开始销售，5月份销量翻倍。').map((f) => f.period), ['2023-04-11', '2023-05']);
+    assert.deepEqual(yearless('2024-06-12 08:45\n\n公司将于12月1日召开大会，并于1月5日发布新品。').map((f) => f.period), ['2024-12-01', '--01-05']);
+    assert.deepEqual(yearless('2024-06-12 08:45\n\n5月17日发布新品，3月份销量回升。').map((f) => f.period), ['2024-05-17', '2024-03']);
+  });
+  it("stays yearless after a year named alone that is not the article's, and after a word of every year", () => {
+    const [may] = yearless('2024-06-12 08:45\n\n2023年，公司营收增长20%，其中5月单月营收创新高。');
+    assert.equal(may?.period, '--05');
+    assert.match(may!.assumption!, /the year named before it \(2023\) may or may not be its own/);
+    assert.equal(yearless('2024-06-12 08:45\n\n2024年，公司营收增长，其中5月创新高。')[0]?.period, '2024-05');
+    const analysis = new Analyzer().analyze('2024-06-12 08:45\n\n该展会每年5月举办，历年3月份都是销售旺季。');
+    assert.deepEqual(analysis.figures.filter((f) => f.type === 'date' && !f.period?.includes('T')).map((f) => [f.text, f.period, f.relative]), [['5月', '--05', undefined], ['3月份', '--03', undefined]]);
   });
   it('is no date of a year without that day (2月29日 in 2023)', () => {
     assert.equal(yearless('2024-03-06 21:08:07\n\n公司在2月29日宣布降价。')[0]?.period, '2024-02-29');

@@ -250,7 +250,7 @@ const sum: Relation = {
     const out: Candidate[] = [];
     // every list of the passage, each with the parts after its own 分别 (a paragraph often lists twice)
     for (let k = 0; k < lists.length; k++) {
-      const c = sumAt(v, lists[k]!, lists[k + 1] ?? v.text.length);
+      const c = sumAt(v, lists[k]!, lists[k - 1] ?? -1, lists[k + 1] ?? v.text.length);
       if (c) out.push(c);
     }
     return out;
@@ -258,12 +258,12 @@ const sum: Relation = {
 };
 
 /** The sum of the list whose 分别 stands at `listAt`, its parts before `next` (the next list's 分别). */
-function sumAt(v: PassageView, listAt: number, next: number): Candidate | undefined {
+function sumAt(v: PassageView, listAt: number, previous: number, next: number): Candidate | undefined {
   // (a total after the list, 分别为150亿元和100亿元，合计260亿元, is no part of it)
   const parts = v.figures.filter((f) => f.start > listAt && f.start < next && f.start - listAt < 60 && num(f) !== undefined &&
     (f.type === 'money' || f.type === 'count' || f.type === 'number' || f.type === 'percent') && !isTotal(v, f));
-  if (parts.length < 2) return undefined;
-  const total = nearestTotal(v, parts, listAt);
+  if (parts.length < 2 || namesPeriods(v, listAt)) return undefined;
+  const total = totalOf(v, parts, listAt, previous, next);
   const shares = parts.every((f) => f.unit === '%') && !total;
   if (!total && !(shares && v.text.startsWith('分别占', listAt))) return undefined;
   const value = parts.reduce((acc, f) => acc + num(f)!, 0);
@@ -293,19 +293,41 @@ function isTotal(v: PassageView, f: Figure): boolean {
   return TOTAL_WORDS.test(v.text.slice(Math.max(0, f.start - 8), f.start));
 }
 
+/** Where the sentence around `at` begins and ends. */
+function sentenceAround(text: string, at: number): [number, number] {
+  let start = at;
+  while (start > 0 && !SENTENCE_END.includes(text[start - 1]!)) start--;
+  let end = at;
+  while (end < text.length && !SENTENCE_END.includes(text[end]!)) end++;
+  return [start, end];
+}
+const SENTENCE_END = '。！？!?；;\n';
+
 /**
  * The total a list adds up to: a figure after 合计, 总计… comparable with its parts, the nearest
- * before the list (合计320亿元，其中…分别为), else the nearest after it (…分别为…，合计320亿元).
+ * before the list with no other list between them (合计320亿元，其中…分别为), else one after it
+ * in its sentence (…分别为…，合计320亿元). A sentence of two lists (营收分别为…，利润分别为…，营收合计…)
+ * does not say which one a total belongs to: none of its lists takes a total after it, nor one before the sentence's first list.
  */
-function nearestTotal(v: PassageView, parts: readonly Figure[], listAt: number): Figure | undefined {
+function totalOf(v: PassageView, parts: readonly Figure[], listAt: number, previous: number, next: number): Figure | undefined {
+  const [start, end] = sentenceAround(v.text, listAt);
+  const alone = previous < start && next >= end;
   let before: Figure | undefined;
   let after: Figure | undefined;
   for (const f of v.figures) {
     if (parts.includes(f) || !isTotal(v, f) || !comparable(f, parts[0]!)) continue;
-    if (f.start < listAt) before = f;
-    else if (!after) after = f;
+    if (f.start < listAt && f.start > previous) before = f;
+    else if (f.start > listAt && f.start < end && alone && !after) after = f;
   }
+  if (before && !alone && before.start < start) return undefined;
   return before ?? after;
+}
+
+/** Whether the items a list goes through are years or periods (2022年和2023年分别为…): a series, not parts of a whole. */
+function namesPeriods(v: PassageView, listAt: number): boolean {
+  const [start] = sentenceAround(v.text, listAt);
+  const clause = Math.max(start, v.text.lastIndexOf('，', listAt - 1) + 1, v.text.lastIndexOf(',', listAt - 1) + 1);
+  return v.figures.some((f) => f.type === 'date' && f.start >= clause && f.end <= listAt);
 }
 
 /** Amounts before f in the passage that f is a part of: the nearest larger comparable one. */

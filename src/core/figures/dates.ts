@@ -4,7 +4,7 @@
  * dates relative to the article (去年8月, 今年一季度, 下半年, 当年11月), which
  * relativeDates.ts resolves once the article's own date is known.
  */
-import type { Approximation, RelativeDate } from './types';
+import type { Approximation, Figure, RelativeDate } from './types';
 import { arabicDigitValue, isArabicDigit } from './numerals';
 import { readNumber, type ParsedNumber } from './readNumber';
 import { RANGE_CONNECTORS } from './units';
@@ -12,7 +12,7 @@ import { pad2 } from './chars';
 import { figure, type Scan } from './build';
 import { skipNonFigureNumber } from './numbers';
 import { readDayOfMonth } from './dayOfMonth';
-import { aheadCueBefore } from './ahead';
+import { aheadCueBefore, comparesBefore, recursBefore } from './dateCues';
 
 export const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
@@ -225,7 +225,7 @@ export function readDateAfterNumber(s: Scan, i: number, n: ParsedNumber): number
   if (date) {
     const f = figure(s, i, date.end, 'date', null, undefined, date.approx, date.period);
     // (5月17日 names no year: relativeDates.ts reads one from its paragraph or the article's date)
-    if (date.period.startsWith('--')) {
+    if (date.period.startsWith('--') && !recursBefore(text, i)) {
       f.relative = { base: 'context', unit: 'yearless', offset: 0, tail: date.period.slice(1) };
       const ahead = aheadCueBefore(text, i);
       if (ahead) f.relative.ahead = ahead;
@@ -282,7 +282,25 @@ export function readRelativeDate(s: Scan, i: number): number {
     if (ch === w[0] && text.startsWith(w, i)) return relativeFigure(s, i, i + w.length, { base: 'article', unit: 'year', offset: 0, tail });
   }
   for (const [w, unit, offset] of OTHER_WORDS) {
-    if (ch === w[0] && text.startsWith(w, i)) return relativeFigure(s, i, i + w.length, { base: 'article', unit, offset, tail: '' });
+    if (ch !== w[0] || !text.startsWith(w, i)) continue;
+    const base = offset !== 0 && comparedWithDateBefore(s, i, unit) ? 'context' : 'article';
+    return relativeFigure(s, i, i + w.length, { base, unit, offset, tail: '' });
   }
   return -1;
+}
+
+/**
+ * Whether 上一季度 or 上个月 at i compares with the quarter or month its sentence named last
+ * (2024年第三季度营收增长，较上一季度…): a word of comparison right before it, that date the
+ * last date before it, in its sentence, with no other quarter or month written in between
+ * (二季度 is not read as a date, and would be the one compared with).
+ */
+function comparedWithDateBefore(s: Scan, i: number, unit: 'month' | 'quarter'): boolean {
+  if (!comparesBefore(s.text, i)) return false;
+  let last: Figure | undefined;
+  for (let k = s.out.length - 1; k >= 0 && !last; k--) if (s.out[k]!.type === 'date') last = s.out[k];
+  if (!last?.period || last.relative) return false;
+  if (unit === 'quarter' ? !/^(?:FY)?\d{4}-Q[1-4]$/.test(last.period) : !/^\d{4}-\d{2}(?:-\d{2})?$/.test(last.period)) return false;
+  const between = s.text.slice(last.end, i);
+  return !/[。！？!?；;\n]/.test(between) && !(unit === 'quarter' ? /季|Q[1-4]/i : /[0-9０-９一二三四五六七八九十]月/).test(between);
 }

@@ -11,7 +11,7 @@ import { pad2 } from './chars';
 import { isArabicDigit } from './numerals';
 import { endsWithAny, startsWithAny } from '../text/chars';
 import dayOfMonth from './data/dayOfMonth.json';
-import { aheadCueBefore } from './ahead';
+import { aheadCueBefore } from './dateCues';
 
 /** Whether the numeral n at i, followed by 日, names a day of the month (data/dayOfMonth.json). */
 export function isDayOfMonth(text: string, i: number, n: ParsedNumber): boolean {

@@ -134,8 +134,12 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
   // (a bare day looks for its month in its own paragraph only: the month a paragraph before
   // named is as often a backward look as the story's present)
   let lastMonth: string | undefined;
-  let lastMonthYearless = false;
-  // the quarter the date named last before it names (2024-Q3), if it names one
+  // where the year of lastMonth comes from: written, read from a month named before, read as
+  // still to come, or read in the article's year (only the last gives no month to go on from)
+  let lastMonthFrom: YearSource = 'written';
+  // the date named last before it, when it names a year and no month (2023年，…), in this paragraph
+  let lastYearAlone: string | undefined;
+  // the quarter the date named last before it names (2024-Q3, FY2023-Q3), if it names one
   let lastQuarter: string | undefined;
   const out = figures.map((f) => {
     if (!f.relative) {
@@ -144,8 +148,9 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
       // a date that names no month (2025年, 2025-Q4) leaves a bare day after it without one
       if (f.type === 'date') {
         lastMonth = monthOf(f);
-        lastMonthYearless = false;
+        lastMonthFrom = 'written';
         lastQuarter = quarterOf(f.period);
+        lastYearAlone = !lastMonth && y ? y[1] : undefined;
       }
       return f;
     }
@@ -157,37 +162,38 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
       return out;
     }
     if (r.unit === 'yearless') {
-      // (a year read for the yearless date before this one is no year written: 5月17日…；3月份 reads both in the article's year)
-      readYearless(out, r.tail, lastMonthYearless ? undefined : lastMonth, date, r.ahead);
+      // (a year read in the article's year is no year written: 5月17日…；3月份 reads both in the article's year)
+      lastMonthFrom = readYearless(out, r.tail, lastMonthFrom === 'article' ? undefined : lastMonth, lastYearAlone, date, r.ahead);
       lastMonth = monthOf(out);
-      lastMonthYearless = true;
       lastQuarter = undefined;
+      lastYearAlone = undefined;
       return out;
     }
-    lastMonthYearless = false;
-    // 上一季度 and 上个月 right after a quarter or month named in their paragraph (2024年第三季度…，较上一季度):
-    // the one before that, not the one before the article's date
-    const named = r.offset === 0 ? undefined : r.unit === 'quarter' ? lastQuarter : r.unit === 'month' && lastMonth && /^\d{4}-\d{2}$/.test(lastMonth) ? lastMonth : undefined;
+    lastMonthFrom = 'written';
+    lastYearAlone = undefined;
+    // 较上一季度, 环比上个月 after a quarter or month named in their sentence (2024年第三季度…，较上一季度):
+    // the one before that, not the one before the article's date (dates.ts tells them apart)
+    const named = r.base !== 'context' || r.unit === 'year' ? undefined : r.unit === 'quarter' ? lastQuarter : lastMonth && /^\d{4}-\d{2}$/.test(lastMonth) ? lastMonth : undefined;
     if (named) {
       out.period = shiftPeriod(named, r.offset);
       assume(out, r.unit === 'quarter'
         ? msg('{0} read against the quarter named last before it ({1})', f.text, named)
         : msg('{0} read against the month named last before it ({1})', f.text, named));
-      lastYear = Number(out.period.slice(0, 4));
+      lastYear = Number(/\d{4}/.exec(out.period)![0]);
       lastMonth = monthOf(out);
       lastQuarter = quarterOf(out.period);
       return out;
     }
     let year: number | undefined;
     let because: Message;
-    if (r.base === 'context' && lastYear !== undefined) {
+    if (r.base === 'context' && r.unit === 'year' && lastYear !== undefined) {
       year = lastYear + r.offset;
       because = r.offset
         ? msg('{0} read as {1}: the year named last before it, plus {2}', f.text, year, r.offset)
         : msg('{0} read as {1}: the year named last before it', f.text, year);
     } else if (date) {
       year = date.year + (r.unit === 'year' ? r.offset : 0);
-      because = r.base === 'context'
+      because = r.base === 'context' && r.unit === 'year'
         ? msg("{0} read in the article's year {1} (no year is named before it; article dated {2} by {3})", f.text, date.year, date.iso, fromWhere(date))
         : msg("{0} read against the article's date {1} (from {2})", f.text, date.iso, fromWhere(date));
     } else {
@@ -217,19 +223,19 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
   return { figures: out, lastYear };
 }
 
-/** The quarter a period names (2024-Q3; a fiscal quarter is not a calendar one), or undefined. */
+/** The quarter a period names (2024-Q3, or a fiscal one: FY2023-Q3), or undefined. */
 function quarterOf(period: string | undefined): string | undefined {
-  return period && /^\d{4}-Q[1-4]$/.test(period) ? period : undefined;
+  return period && /^(?:FY)?\d{4}-Q[1-4]$/.test(period) ? period : undefined;
 }
 
-/** A quarter (2024-Q3) or a month (2024-05), moved by `offset` of them. */
+/** A quarter (2024-Q3; FY2023-Q3, counted in its own fiscal years) or a month (2024-05), moved by `offset` of them. */
 function shiftPeriod(period: string, offset: number): string {
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  const quarter = /^(FY)?(\d{4})-Q([1-4])$/.exec(period);
   const perYear = quarter ? 4 : 12;
-  const index = Number(period.slice(0, 4)) * perYear + Number(quarter ? quarter[2] : period.slice(5, 7)) - 1 + offset;
+  const index = (quarter ? Number(quarter[2]) : Number(period.slice(0, 4))) * perYear + Number(quarter ? quarter[3] : period.slice(5, 7)) - 1 + offset;
   const y = Math.floor(index / perYear);
   const k = index - y * perYear + 1;
-  return quarter ? `${y}-Q${k}` : `${y}-${pad2(k)}`;
+  return quarter ? `${quarter[1] ?? ''}${y}-Q${k}` : `${y}-${pad2(k)}`;
 }
 
 /** The month a date names (2023-04, 2023-04-11, --04-11, a timestamp), as YYYY-MM or --MM. */
@@ -264,6 +270,9 @@ function readDay(out: Figure, tail: string, lastMonth: string | undefined, date:
   }
 }
 
+/** Where the year of a month comes from (see resolveRelativeDatesAfter). */
+type YearSource = 'written' | 'named' | 'ahead' | 'article' | 'open';
+
 /**
  * A month, or a month and day, with no year (5月17日, 3月份; `tail` -05-17, -03): in the year
  * of the month named last before it in its paragraph (2023年3月28日…，4月11日), when it does
@@ -271,44 +280,52 @@ function readDay(out: Figure, tail: string, lastMonth: string | undefined, date:
  * article's date. A later one is as often still to come as a year old: it stays yearless,
  * unless a word before it says it is still to come (将于7月1日).
  */
-function readYearless(out: Figure, tail: string, lastMonth: string | undefined, date: ArticleDate | undefined, ahead: string | undefined): void {
+function readYearless(out: Figure, tail: string, lastMonth: string | undefined, yearAlone: string | undefined, date: ArticleDate | undefined, ahead: string | undefined): YearSource {
   out.period = `-${tail}`;
   const month = Number(tail.slice(1, 3));
   const day = tail.length > 3 ? Number(tail.slice(4, 6)) : undefined;
   const named = lastMonth && /^(\d{4})-(\d{2})$/.exec(lastMonth);
   if (named) {
     if (month >= Number(named[2])) {
-      setYear(out, Number(named[1]), tail, msg('{0} read in the year of the month named last before it ({1})', out.text, lastMonth));
-    } else {
-      assume(out, msg('{0} names no year, and comes before the month named last before it ({1}): in the next year, or in another', out.text, lastMonth));
+      return setYear(out, Number(named[1]), tail, msg('{0} read in the year of the month named last before it ({1})', out.text, lastMonth), 'named');
     }
-    return;
+    assume(out, msg('{0} names no year, and comes before the month named last before it ({1}): in the next year, or in another', out.text, lastMonth));
+    return 'open';
   }
   if (!date) {
     assume(out, msg("{0} names no year, and the article's date is not known: add a dateline or a date: to the sidecar header", out.text));
-    return;
+    return 'open';
+  }
+  // 2023年，…其中5月 is that year's May, 2019年成立的公司，4月17日宣布 most likely not: only the article's own year goes without saying
+  if (yearAlone !== undefined && yearAlone !== String(date.year)) {
+    assume(out, msg('{0} names no year, and the year named before it ({1}) may or may not be its own', out.text, yearAlone));
+    return 'open';
   }
   // (a month alone is neither later nor earlier than a day of that month)
   const notLater = month < date.month || (month === date.month && (day === undefined || day <= date.day));
   const notEarlier = month > date.month || (month === date.month && (day === undefined || day >= date.day));
   if (ahead === undefined && notLater) {
-    setYear(out, date.year, tail, msg("{0} read in the year of the article's date {1} (from {2})", out.text, date.iso, fromWhere(date)));
-  } else if (ahead === undefined) {
-    assume(out, msg("{0} names no year, and is later in the year than the article's date {1} (from {2}): still to come, or a year old", out.text, date.iso, fromWhere(date)));
-  } else if (notEarlier) {
-    setYear(out, date.year, tail, msg("{0} read as still to come ({1}), in the year of the article's date {2} (from {3})", out.text, ahead, date.iso, fromWhere(date)));
-  } else {
-    assume(out, msg("{0} names no year, and is written as still to come ({1}) but earlier in the year than the article's date {2} (from {3}): next year's, or a plan reported from the past", out.text, ahead, date.iso, fromWhere(date)));
+    return setYear(out, date.year, tail, msg("{0} read in the year of the article's date {1} (from {2})", out.text, date.iso, fromWhere(date)), 'article');
   }
+  if (ahead === undefined) {
+    assume(out, msg("{0} names no year, and is later in the year than the article's date {1} (from {2}): still to come, or a year old", out.text, date.iso, fromWhere(date)));
+    return 'open';
+  }
+  if (notEarlier) {
+    return setYear(out, date.year, tail, msg("{0} read as still to come ({1}), in the year of the article's date {2} (from {3})", out.text, ahead, date.iso, fromWhere(date)), 'ahead');
+  }
+  assume(out, msg("{0} names no year, and is written as still to come ({1}) but earlier in the year than the article's date {2} (from {3}): next year's, or a plan reported from the past", out.text, ahead, date.iso, fromWhere(date)));
+  return 'open';
 }
 
 /** The period in `year`, or yearless with a note where that year has no such day (2月29日 in 2023). */
-function setYear(out: Figure, year: number, tail: string, because: Message): void {
+function setYear(out: Figure, year: number, tail: string, because: Message, from: YearSource): YearSource {
   const period = `${year}${tail}`;
   if (tail.length > 3 && !parseArticleDate(period, 'dateline')) {
     assume(out, msg('{0} is no day of {1}', out.text, year));
-    return;
+    return 'open';
   }
   out.period = period;
   assume(out, because);
+  return from;
 }

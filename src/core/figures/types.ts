@@ -30,7 +30,7 @@ export interface RelativeDate {
   offset: number;
   /** What follows the year, with {Y} where the year goes again: -08, -Q1, -Q1/{Y}-Q3, -H2, or nothing; for a day, what follows its month: -11; for a yearless date, its month and day: -05-17, -03. */
   tail: string;
-  /** For a day or a yearless date: the word before it that says it is still to come (将于, data/aheadCues.json). */
+  /** For a day or a yearless date: the word before it that says it is still to come (将于, data/dateCues.json). */
   ahead?: string;
 }
 

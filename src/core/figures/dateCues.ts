@@ -1,0 +1,27 @@
+/**
+ * Words around dates that leave their year or month to the reader (data/dateCues.json): a word
+ * of the future (将于7月1日), of every year (每年5月), or of comparison (较上一季度).
+ */
+import { endsWithAny } from '../text/chars';
+import dateCues from './data/dateCues.json';
+
+const AHEAD: readonly string[] = dateCues.ahead;
+const RECURRING: readonly string[] = dateCues.recurring;
+const COMPARE: readonly string[] = dateCues.compare;
+
+/** The word of the future that ends at i, if any (the longest: 即将于 over 将于). */
+export function aheadCueBefore(text: string, i: number): string | undefined {
+  let found: string | undefined;
+  for (const w of AHEAD) if ((found === undefined || w.length > found.length) && text.endsWith(w, i)) found = w;
+  return found;
+}
+
+/** Whether a word of every year (每年, 历年) ends at i: the month after it has no one year. */
+export function recursBefore(text: string, i: number): boolean {
+  return endsWithAny(text, RECURRING, i);
+}
+
+/** Whether a word of comparison (较, 环比) ends at i. */
+export function comparesBefore(text: string, i: number): boolean {
+  return endsWithAny(text, COMPARE, i);
+}
