@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WORD_CATEGORIES, WordDictionary } from '../../src/core/entities/wordLattice';
+import { referenceLattice } from './referenceLattice';
 
 const root = join(__dirname, '../../..');
 
@@ -23,19 +24,7 @@ class ReferenceDictionary {
 
   /** Every run of two characters or more looked up whole. */
   lattice(chars: readonly string[]): number[] {
-    const bits = chars.map(() => 0);
-    for (let i = 0; i < chars.length; i++) {
-      for (let j = i + 1; j < chars.length && j - i < this.longest; j++) {
-        const categories = this.words.get(chars.slice(i, j + 1).join('')) ?? 0;
-        for (let c = 0; c < 4; c++) {
-          if (!(categories & (1 << c))) continue;
-          bits[i]! |= 1 << (3 * c);
-          bits[j]! |= 1 << (3 * c + 2);
-          for (let k = i + 1; k < j; k++) bits[k]! |= 1 << (3 * c + 1);
-        }
-      }
-    }
-    return bits;
+    return referenceLattice(this.words, this.longest, chars);
   }
 
   /**
