@@ -101,6 +101,7 @@ describe('arithmetic: sums of lists (分别为)', () => {
     assert.deepEqual(sums('营收合计500亿元，A和B分别为300亿元和200亿元，两者的利润分别为30亿元和20亿元。').map(([v]) => v), ['holds']);
     assert.deepEqual(sums('营收合计500亿元，国内和海外分别为300亿元和200亿元，去年同期分别为280亿元和150亿元。').map(([v]) => v), ['holds']);
     assert.deepEqual(sums('A和B的营收分别为300亿元和200亿元，利润分别为30亿元和20亿元，营收合计500亿元。'), []);
+    assert.deepEqual(sums('A和B的营收分别为300亿元和200亿元，合计500亿元，利润分别为30亿元和20亿元。'), []);
   });
   it('sums no series of years or periods (2022年和2023年分别为…)', () => {
     assert.deepEqual(sums('全年营收合计500亿元，2022年和2023年分别为400亿元和450亿元。'), []);

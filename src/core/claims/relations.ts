@@ -307,7 +307,8 @@ const SENTENCE_END = '。！？!?；;\n';
  * The total a list adds up to: a figure after 合计, 总计… comparable with its parts, the nearest
  * before the list with no other list between them (合计320亿元，其中…分别为), else one after it
  * in its sentence (…分别为…，合计320亿元). A sentence of two lists (营收分别为…，利润分别为…，营收合计…)
- * does not say which one a total belongs to: none of its lists takes a total after it, nor one before the sentence's first list.
+ * does not say which one a total belongs to: only its first list takes a total, one standing
+ * before it in the sentence.
  */
 function totalOf(v: PassageView, parts: readonly Figure[], listAt: number, previous: number, next: number): Figure | undefined {
   const [start, end] = sentenceAround(v.text, listAt);
@@ -319,7 +320,7 @@ function totalOf(v: PassageView, parts: readonly Figure[], listAt: number, previ
     if (f.start < listAt && f.start > previous) before = f;
     else if (f.start > listAt && f.start < end && alone && !after) after = f;
   }
-  if (before && !alone && before.start < start) return undefined;
+  if (!alone) return before && before.start >= start && previous < start ? before : undefined;
   return before ?? after;
 }
 
