@@ -21,6 +21,22 @@ async function hoverOn(doc: vscode.TextDocument, needle: string): Promise<string
   return plain(hoverText(hovers));
 }
 
+/** A sidecar of the article with only a `date:` in its header; returns its path. */
+function writeDatedSidecar(name: string, text: string, date: string): string {
+  const path = workspaceFile('articles', name.replace(/\.txt$/, '.annotations.yaml')).fsPath;
+  const sha = createHash('sha256').update(text).digest('hex');
+  writeFileSync(path, `version: 1\narticle: ${name}\nsha256: ${sha}\ndate: ${date}\nannotations: []\n`);
+  return path;
+}
+
+/** The hover over `needle` once it matches `pattern` (the analysis may still be on its way). */
+function hoverWhen(doc: vscode.TextDocument, needle: string, pattern: RegExp, what: string, ms: number): Promise<string | undefined> {
+  return waitFor(async () => {
+    const h = await hoverOn(doc, needle);
+    return pattern.test(h) ? h : undefined;
+  }, what, ms);
+}
+
 describe('figures in the hover: new shapes and relative dates', function () {
   this.timeout(60_000 * scale);
   const created: string[] = [];
@@ -45,19 +61,10 @@ describe('figures in the hover: new shapes and relative dates', function () {
     const text = '星河财经 2024-06-12 08:45\n\n去年8月，星河科技发布了新的模型。\n';
     created.push(writeArticle(name, text));
     const doc = (await openArticle(name)).document;
-    const first = await waitFor(async () => {
-      const h = await hoverOn(doc, '去年8月');
-      return /2023-08/.test(h) ? h : undefined;
-    }, 'the hover of 去年8月', 10_000 * scale);
+    const first = await hoverWhen(doc, '去年8月', /2023-08/, 'the hover of 去年8月', 10_000 * scale);
     assert.match(first ?? '', /read against the article's date 2024-06-12 \(from its dateline\)/);
-    const sidecar = workspaceFile('articles', name.replace(/\.txt$/, '.annotations.yaml')).fsPath;
-    created.push(sidecar);
-    const sha = createHash('sha256').update(text).digest('hex');
-    writeFileSync(sidecar, `version: 1\narticle: ${name}\nsha256: ${sha}\ndate: 2020-01-15\nannotations: []\n`);
-    const second = await waitFor(async () => {
-      const h = await hoverOn(doc, '去年8月');
-      return /2019-08/.test(h) ? h : undefined;
-    }, 'the hover to follow the sidecar date', 15_000 * scale);
+    created.push(writeDatedSidecar(name, text, '2020-01-15'));
+    const second = await hoverWhen(doc, '去年8月', /2019-08/, 'the hover to follow the sidecar date', 15_000 * scale);
     assert.match(second ?? '', /2020-01-15 \(from the sidecar's date:\)/);
   });
 
@@ -67,20 +74,11 @@ describe('figures in the hover: new shapes and relative dates', function () {
     const text = '星河财经 2024-06-12 08:45\n\n5月17日，星河科技发布了新的模型。新规将于7月1日起施行。\n';
     created.push(writeArticle(name, text));
     const doc = (await openArticle(name)).document;
-    const may = await waitFor(async () => {
-      const h = await hoverOn(doc, '5月17日');
-      return /2024-05-17/.test(h) ? h : undefined;
-    }, 'the hover of 5月17日', 10_000 * scale);
+    const may = await hoverWhen(doc, '5月17日', /2024-05-17/, 'the hover of 5月17日', 10_000 * scale);
     assert.match(may ?? '', /read in the year of the article's date 2024-06-12 \(from its dateline\)/);
     assert.match(await hoverOn(doc, '7月1日'), /2024-07-01[\s\S]*read as still to come \(将于\)/);
-    const sidecar = workspaceFile('articles', name.replace(/\.txt$/, '.annotations.yaml')).fsPath;
-    created.push(sidecar);
-    const sha = createHash('sha256').update(text).digest('hex');
-    writeFileSync(sidecar, `version: 1\narticle: ${name}\nsha256: ${sha}\ndate: 2020-03-01\nannotations: []\n`);
-    const later = await waitFor(async () => {
-      const h = await hoverOn(doc, '5月17日');
-      return /--05-17/.test(h) ? h : undefined;
-    }, 'the hover to follow the sidecar date', 15_000 * scale);
+    created.push(writeDatedSidecar(name, text, '2020-03-01'));
+    const later = await hoverWhen(doc, '5月17日', /--05-17/, 'the hover to follow the sidecar date', 15_000 * scale);
     assert.match(later ?? '', /names no year, and is later in the year than the article's date 2020-03-01 \(from the sidecar's date:\)/);
   });
 
@@ -92,21 +90,15 @@ describe('figures in the hover: new shapes and relative dates', function () {
     const doc = (await openArticle(name)).document;
     const sidecar = workspaceFile('articles', name.replace(/\.txt$/, '.annotations.yaml')).fsPath;
     created.push(sidecar);
-    const undated = await waitFor(async () => {
-      const h = await hoverOn(doc, '5月17日');
-      return /--05-17/.test(h) ? h : undefined;
-    }, 'the hover of 5月17日', 10_000 * scale);
+    const undated = await hoverWhen(doc, '5月17日', /--05-17/, 'the hover of 5月17日', 10_000 * scale);
     // the hover offers the command, with this article as its argument
     assert.match(undated ?? '', /command:gloss\.setArticleDate\?/);
     assert.equal(await vscode.commands.executeCommand('gloss.setArticleDate', { uri: doc.uri.toString(), date: '2023-06-01' }), '2023-06-01');
     assert.match(readFileSync(sidecar, 'utf8'), /^date: 2023-06-01$/m);
-    const dated = await waitFor(async () => {
-      const h = await hoverOn(doc, '5月17日');
-      return /2023-05-17/.test(h) ? h : undefined;
-    }, 'the hover to follow the date set', 15_000 * scale);
+    const dated = await hoverWhen(doc, '5月17日', /2023-05-17/, 'the hover to follow the date set', 15_000 * scale);
     assert.match(dated ?? '', /2023-06-01 \(from the sidecar's date:\)/);
     assert.equal(await vscode.commands.executeCommand('gloss.setArticleDate', { uri: doc.uri.toString(), date: '' }), null);
     assert.doesNotMatch(readFileSync(sidecar, 'utf8'), /^date:/m);
-    await waitFor(async () => (/--05-17/.test(await hoverOn(doc, '5月17日')) ? true : undefined), 'the hover without a date again', 15_000 * scale);
+    await hoverWhen(doc, '5月17日', /--05-17/, 'the hover without a date again', 15_000 * scale);
   });
 });
