@@ -119,7 +119,7 @@ describe('claims stage: tables of UTF-16 codes, equal to the code they replaced'
 
   it('keyCharsIn has the bit of each of attribute\'s key characters that the text includes, and no other', () => {
     const next = rng(2219);
-    const keyed: Array<[string, number]> = [['据', KEY.ju], ['的', KEY.de], ['引', KEY.yin], ['从', KEY.cong], ['接', KEY.jie], ['眼', KEY.yan], ['看', KEY.kan], ['“', KEY.quote], ['「', KEY.quote]];
+    const keyed: Array<[string, number]> = [['据', KEY.ju], ['的', KEY.de], ['引', KEY.yin], ['从', KEY.cong], ['接', KEY.jie], ['眼', KEY.yan], ['看', KEY.kan], ['“', KEY.quote], ['「', KEY.quote], ['“', KEY.anyQuote], ['「', KEY.anyQuote]];
     const pieces = [...keyed.map(([ch]) => ch), '话', '援', '述', '受', '中', '来', '甲', '”', '𠀀', '\ud840', ' '];
     for (let round = 0; round < 3000; round++) {
       const s = randomText(next, pieces, Math.floor(next() * 12));

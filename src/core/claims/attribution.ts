@@ -9,6 +9,7 @@ import { matchForm, type Lexicon } from '../entities/lexicon';
 import { CUES, findCue, SCAN } from './cues';
 import { speechVerbAt } from './select';
 import { codeTable, trimBothOf } from '../text/chars';
+import { KEY, keyCharsIn } from './unitChars';
 
 export type SourceKind = 'named' | 'anonymous' | 'document';
 
@@ -47,6 +48,8 @@ export interface AttributionContext {
   previous?: Attribution;
   lexicon?: Lexicon;
   pureQuote: boolean;
+  /** keyCharsIn(norm), where the caller has read it already. */
+  keys?: number;
 }
 
 const SPEAKER_TYPES = new Set(['person', 'org', 'work', 'product']);
@@ -71,27 +74,13 @@ const ANONYMOUS_HEAD = /(?:人士|员工|高管|投资人|负责人|销售|工�
  */
 const SPEECH = { speech: true } as const;
 
-/**
- * Characters each pattern of attribute() needs, by bit: the unit is read once for all of them,
- * and a pattern whose character is absent is neither searched for nor tried (most units have
- * none of them: the words were searched for one by one, each a reading of the unit).
- */
-export const KEY = { ju: 1, de: 2, yin: 4, cong: 8, jie: 16, yan: 32, kan: 64, quote: 128 } as const;
-const KEY_BITS = new Uint8Array(0x10000);
-for (const [ch, bit] of [['据', KEY.ju], ['的', KEY.de], ['引', KEY.yin], ['从', KEY.cong], ['接', KEY.jie], ['眼', KEY.yan], ['看', KEY.kan], ['“', KEY.quote], ['「', KEY.quote]] as const) KEY_BITS[ch.charCodeAt(0)]! |= bit;
-
-/** The KEY bits of the characters in `s`. */
-export function keyCharsIn(s: string): number {
-  let keys = 0;
-  for (let i = 0; i < s.length; i++) keys |= KEY_BITS[s.charCodeAt(i)]!;
-  return keys;
-}
+export { KEY, keyCharsIn } from './unitChars';
 
 /** Who asserts the unit, and what else the wording says about its source. */
 export function attribute(ctx: AttributionContext): AttributionFinding {
   const { norm } = ctx;
   const found: AttributionFinding = {};
-  const keys = keyCharsIn(norm);
+  const keys = ctx.keys ?? keyCharsIn(norm);
   const reported = findCue(norm, SCAN.ownReporting);
   if (reported) found.reported = reported;
 
@@ -243,6 +232,23 @@ function lastOfType(list: readonly EntityMention[], type: string): EntityMention
   return undefined;
 }
 
+/**
+ * Whether a mention's text is a kind of document in match form (财报 tagged as a name),
+ * remembered by text: a subject's names are the same few throughout an article, and the match
+ * form is a conversion of the text each time. Bounded: texts vary from article to article.
+ */
+export function namesDocument(text: string): boolean {
+  let known = DOCUMENT_NAMES.get(text);
+  if (known === undefined) {
+    if (DOCUMENT_NAMES.size >= MAX_DOCUMENT_NAMES) DOCUMENT_NAMES.clear();
+    known = CUES.documentKinds.includes(matchForm(text));
+    DOCUMENT_NAMES.set(text, known);
+  }
+  return known;
+}
+const DOCUMENT_NAMES = new Map<string, boolean>();
+const MAX_DOCUMENT_NAMES = 10_000;
+
 function fromEntity(e: EntityMention): Attribution {
   return { text: e.text, kind: 'named', canonical: e.canonical, entityId: e.entityId };
 }
@@ -259,7 +265,7 @@ function subject(ctx: AttributionContext, from: number, to: number, verb?: strin
   if (!form) return undefined;
   const document = CUES.documentKinds.find((d) => form.includes(d));
   // 财报 tagged as a name is still a document
-  const named = entitiesIn(ctx, from, to).filter((e) => !CUES.documentKinds.includes(matchForm(e.text)));
+  const named = entitiesIn(ctx, from, to).filter((e) => !namesDocument(e.text));
   const anonymousHead = ANONYMOUS_HEAD.exec(form);
   const lastNamed = named[named.length - 1];
   // 一位接近马云的知情人士: the names modify the source, who stays unnamed

@@ -12,7 +12,7 @@ export const CUES: Readonly<Record<CueList, readonly string[]>> = data;
  */
 const SCANNED = [
   'ownReporting', 'hedges', 'forecasts', 'timeWords', 'eventVerbs', 'stateMarkers', 'superlatives',
-  'unattributedViews', 'editorial', 'evaluative', 'metaphors', 'notes', 'firstPerson', 'normative',
+  'unattributedViews', 'editorial', 'evaluative', 'metaphors', 'notes', 'firstPerson', 'normative', 'opinionVerbs',
 ] as const satisfies readonly CueList[];
 if (SCANNED.length > 32) throw new Error('cues.ts: more scanned lists than bits in a 32-bit mask');
 export type ScannedName = (typeof SCANNED)[number];

@@ -10,9 +10,9 @@ import type { Lexicon } from '../entities/lexicon';
 import type { Figure } from '../figures/types';
 import { isArabicDigit } from '../figures/numerals';
 import { toSimplifiedView } from '../script/normalize';
-import { triggerTable } from '../text/chars';
 import { checkArithmetic, type ArithmeticCheck } from './arithmetic';
 import { attribute, type Attribution } from './attribution';
+import { KEY, readUnit } from './unitChars';
 import { findCue, SCAN } from './cues';
 import { extractFeaturesInto, featureScratch, type FeatureName, type Features } from './features';
 import { Contributions, type Contribution } from './score';
@@ -60,17 +60,6 @@ export interface ScoredUnit {
   features: Features;
 }
 
-const OPINION_VERBS = ['认为', '看来', '觉得', '相信', '判断', '建议', '眼中', '猜测'];
-/** Their first characters: a sentence is read once for all of them, not once per verb. */
-const OPINION_FIRST = triggerTable(OPINION_VERBS);
-
-function hasOpinionVerb(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    if (OPINION_FIRST[s.charCodeAt(i)] === 0) continue;
-    for (const w of OPINION_VERBS) if (s.startsWith(w, i)) return true;
-  }
-  return false;
-}
 const SPEECH_BEFORE_QUOTE = /([：:]|表示|称|说|指出|强调|坦言|直言|解释|透露|承认)\s*[“「『]/u;
 const MIN_LETTERS = 5;
 
@@ -150,9 +139,11 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     const figures = figuresIn.take(u.start, u.end, isSalient);
     const entities = entitiesIn.take(u.start, u.end);
     // the unit's findings in paragraph offsets, the unit's start taken off where they are compared (no copies)
-    const attribution = attribute({ norm: sNorm, text: sentence, entities, base: u.start, previous: previousSource, lexicon: p.lexicon, pureQuote: u.pureQuote });
+    // (which of a few characters the unit has: read once for the attribution, the features and the type)
+    const { keys, letters } = readUnit(sNorm);
+    const attribution = attribute({ norm: sNorm, text: sentence, entities, base: u.start, previous: previousSource, lexicon: p.lexicon, pureQuote: u.pureQuote, keys });
     const source = attribution.source;
-    const { features, cues } = extractFeaturesInto({ norm: sNorm, pureQuote: u.pureQuote, figures, entities, base: u.start, attribution }, SCRATCH);
+    const { features, cues } = extractFeaturesInto({ norm: sNorm, pureQuote: u.pureQuote, figures, entities, base: u.start, attribution, keys, letters }, SCRATCH);
     // a question asks, it does not assert (a question in someone's reported speech is theirs, and stays)
     if (features.question) {
       previousUnit = u;
@@ -184,8 +175,8 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     const reasonMessages = foundMessages();
     const reasons = foundTexts();
 
-    const quoted = source !== undefined && (SPEECH_BEFORE_QUOTE.test(sNorm) || u.pureQuote || u.joined === 'speaker');
-    const opinion = (source !== undefined && findCue(sNorm, SCAN.hedges) !== undefined) || hasOpinionVerb(sNorm);
+    const quoted = source !== undefined && (((keys & KEY.anyQuote) !== 0 && SPEECH_BEFORE_QUOTE.test(sNorm)) || u.pureQuote || u.joined === 'speaker');
+    const opinion = (source !== undefined && findCue(sNorm, SCAN.hedges) !== undefined) || findCue(sNorm, SCAN.opinionVerbs) !== undefined;
     let type: ClaimType;
     if (quoted) type = 'quote';
     else if (opinion && amounts === 0) type = 'opinion';

@@ -7,6 +7,7 @@
 import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
 import type { AttributionFinding } from './attribution';
+import { KEY, readUnit } from './unitChars';
 import { countCues, CUES, findCue, findCueOnce, SCAN } from './cues';
 import { codeTable, triggerTable } from '../text/chars';
 
@@ -101,6 +102,9 @@ export interface FeatureInput {
   /** Where the unit starts in the findings' text (0: their offsets are the unit's). */
   base?: number;
   attribution: AttributionFinding;
+  /** readUnit(norm), where the caller has read it already. */
+  keys?: number;
+  letters?: number;
 }
 
 export interface FeatureResult {
@@ -187,38 +191,22 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-function letters(s: string): number {
-  let n = 0;
-  // by code point, read from the code units (iterating the string makes a string per character)
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const low = s.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        c = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x20000 && c <= 0x3134f) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) n++;
-  }
-  return n;
-}
-
 const NO_TITLES: ReadonlyArray<readonly [number, number]> = [];
 
 /** UTF-16 ranges of the titles 《…》 in a unit, moved by `base` (to the offsets of the unit's findings). */
-function titleRanges(s: string, base: number): ReadonlyArray<readonly [number, number]> {
+function titleRanges(s: string, keys: number, base: number): ReadonlyArray<readonly [number, number]> {
   // most sentences have none: no array then
-  if (!s.includes('《')) return NO_TITLES;
+  if ((keys & KEY.title) === 0) return NO_TITLES;
   const out: Array<[number, number]> = [];
   for (const m of s.matchAll(TITLE)) out.push([base + m.index!, base + m.index! + m[0].length]);
   return out;
 }
 
 /** The text with what titles and quotations hold taken out (most sentences have neither: no regex then). */
-function withoutQuotedParts(norm: string): string {
-  const titled = norm.includes('《') ? norm.replace(TITLE, '《》') : norm;
-  return OPENING_QUOTE.test(titled) ? titled.replace(QUOTED, '“”') : titled;
+function withoutQuotedParts(norm: string, keys: number): string {
+  const titled = keys & KEY.title ? norm.replace(TITLE, '《》') : norm;
+  // (what the titles held taken out, a quotation mark may be gone, never added)
+  return keys & KEY.anyQuote && OPENING_QUOTE.test(titled) ? titled.replace(QUOTED, '“”') : titled;
 }
 const OPENING_QUOTE = /[“「『]/;
 const LONG_QUOTE = /[“「『][^”」』]{12,}[”」』]/u;
@@ -361,8 +349,12 @@ export function extractFeatures(input: FeatureInput): FeatureResult {
  */
 export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): FeatureResult {
   const { norm, attribution: a } = input;
+  // which of a few characters the unit has, read once (bare is norm with parts taken out: what norm lacks, bare lacks)
+  let keys = input.keys;
+  let length = input.letters;
+  if (keys === undefined || length === undefined) ({ keys, letters: length } = readUnit(norm));
   // the author's own words: what stands outside quotations and titles
-  const bare = withoutQuotedParts(norm);
+  const bare = withoutQuotedParts(norm, keys);
   const cues = out.cues;
   cues.date = undefined; cues.reported = undefined; cues.vagueHolder = undefined; cues.event = undefined; cues.state = undefined;
   cues.forecast = undefined; cues.superlative = undefined; cues.hedge = undefined; cues.unattributedView = undefined;
@@ -370,7 +362,7 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   cues.note = undefined; cues.firstPerson = undefined; cues.normative = undefined; cues.conditional = undefined;
   // figures inside titles (《两笔10亿美元融资》) are the title's, not the sentence's; only counts are
   // needed (amounts, small numbers, dates, distinct names up to two), so no lists are made
-  const inTitles = titleRanges(norm, input.base ?? 0);
+  const inTitles = titleRanges(norm, keys, input.base ?? 0);
   let amounts = 0;
   let small = 0;
   let dated = false;
@@ -391,7 +383,6 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
     } else if (e.entityId !== firstName) names = 2;
   }
   const source = a.source;
-  const length = letters(norm);
   const asserted = assertedPart(bare);
   const plan = planWord(bare, asserted);
   const event = eventWord(bare, asserted);
@@ -399,7 +390,7 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   f.figure = amounts >= 1 ? 1 : 0;
   f.figures = amounts >= 2 ? 1 : 0;
   f.smallNumber = amounts === 0 && small > 0 ? 1 : 0;
-  f.date = dated || hasDateWords(bare) ? 1 : cue(cues, 'date', findCue(bare, SCAN.timeWords));
+  f.date = dated || (keys & KEY.numeral && hasDateWords(bare)) ? 1 : cue(cues, 'date', findCue(bare, SCAN.timeWords));
   f.entity = names >= 1 ? 1 : 0;
   f.entities = names >= 2 ? 1 : 0;
   f.sourceNamed = source?.kind === 'named' && !a.fromContext ? 1 : 0;
@@ -410,15 +401,15 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   f.vagueHolder = !source ? cue(cues, 'vagueHolder', a.vague ?? VAGUE_GROUP.exec(bare)?.[0]) : 0;
   f.speechWithoutSource = a.speech && !source && !a.vague ? 1 : 0;
   // speech, not a scare quote (“第二条曲线”): introduced by a colon or a speech verb, or long
-  f.quote = (OPENING_QUOTE.test(norm) && (LONG_QUOTE.test(norm) || INTRODUCED_QUOTE.test(norm))) || input.pureQuote ? 1 : 0;
+  f.quote = ((keys & KEY.anyQuote) !== 0 && (LONG_QUOTE.test(norm) || INTRODUCED_QUOTE.test(norm))) || input.pureQuote ? 1 : 0;
   f.pureQuoteWithoutSource = input.pureQuote && !source ? 1 : 0;
   f.event = cue(cues, 'event', event);
   f.state = cue(cues, 'state', findCue(bare, SCAN.stateMarkers));
   f.forecast = cue(cues, 'forecast', plan);
   // 第一季度 is a period, not a ranking
-  f.superlative = cue(cues, 'superlative', findCueOnce(bare.includes('第') ? bare.replace(/第[一二三四1-4]财?季度?/gu, '') : bare, SCAN.superlatives));
+  f.superlative = cue(cues, 'superlative', findCueOnce(keys & KEY.di && bare.includes('第') ? bare.replace(/第[一二三四1-4]财?季度?/gu, '') : bare, SCAN.superlatives));
   // a named speaker may hedge: the hedge is theirs, the claim that they said it is checkable
-  f.hedge = source ? 0 : cue(cues, 'hedge', findCueOnce(bare.includes('看来') ? bare.replace(CONCLUDING, '') : bare, SCAN.hedges));
+  f.hedge = source ? 0 : cue(cues, 'hedge', findCueOnce(keys & KEY.kan && bare.includes('看来') ? bare.replace(CONCLUDING, '') : bare, SCAN.hedges));
   f.unattributedView = cue(cues, 'unattributedView', findCue(bare, SCAN.unattributedViews));
   f.editorial = Math.min(1, countCues(bare, SCAN.editorial));
   f.evaluative = Math.min(1, countCues(bare, SCAN.evaluative) / 2);

@@ -134,17 +134,21 @@ function opensWithSpeaker(s: string): boolean {
 export function claimUnits(simplified: string): ClaimUnit[] {
   const sentences = splitSentences(simplified);
   const units: ClaimUnit[] = [];
+  // (the next sentence's text, sliced once: it is the current one of the next round unless joined)
+  let there: string | undefined;
   for (let k = 0; k < sentences.length; k++) {
     const s = sentences[k]!;
-    const here = simplified.slice(s.start, s.end);
+    const here = there ?? simplified.slice(s.start, s.end);
+    there = undefined;
     const next = sentences[k + 1];
     const pure = isPureQuote(here);
     if (next) {
-      const there = simplified.slice(next.start, next.end);
+      there = simplified.slice(next.start, next.end);
       const joined = isSpeakerTag(there) || (pure && opensWithSpeaker(there)) ? 'speaker' : SOURCE_NOTE.test(there) ? 'source' : undefined;
       if (joined) {
         units.push({ start: s.start, end: next.end, pureQuote: false, joined });
         k++;
+        there = undefined;
         continue;
       }
     }

@@ -333,11 +333,6 @@ export function splitSentences(s: string): Sentence[] {
   const out: Sentence[] = [];
   let depth = 0;
   let start = 0;
-  const push = (end: number) => {
-    const r = trimRange(s, start, end);
-    if (r.end > r.start) out.push(r);
-    start = end;
-  };
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const kind = SENTENCE_CHARS[c]!;
@@ -350,18 +345,32 @@ export function splitSentences(s: string): Sentence[] {
     if (depth > 0 && c === STACK[depth - 1]) {
       depth--;
       // “…。” at depth 0: the sentence ends after the closing quote (not after a bracket)
-      if (depth === 0 && kind & CLOSES_QUOTE && i > 0 && SENTENCE_CHARS[s.charCodeAt(i - 1)]! & ENDS) push(i + 1);
+      if (depth === 0 && kind & CLOSES_QUOTE && i > 0 && SENTENCE_CHARS[s.charCodeAt(i - 1)]! & ENDS) {
+        pushTrimmed(out, s, start, i + 1);
+        start = i + 1;
+      }
       continue;
     }
     if (depth === 0 && (kind & ENDS || (kind & FULL_STOP && isWesternStop(s, i)))) {
       let j = i + 1;
       while (j < s.length && SENTENCE_CHARS[s.charCodeAt(j)]! & (ENDS | CLOSES)) j++;
-      push(j);
+      pushTrimmed(out, s, start, j);
+      start = j;
       i = j - 1;
     }
   }
-  push(s.length);
+  pushTrimmed(out, s, start, s.length);
   return out;
+}
+
+/**
+ * The sentence s[start, end) without its spaces at either end, onto `out` unless nothing is
+ * left: one object per sentence kept (a closure per call and a range per candidate were made).
+ */
+function pushTrimmed(out: Sentence[], s: string, start: number, end: number): void {
+  while (start < end && isSpaceLike(s.charCodeAt(start))) start++;
+  while (end > start && isSpaceLike(s.charCodeAt(end - 1))) end--;
+  if (end > start) out.push({ start, end });
 }
 
 /** A '.' ends a sentence when followed by space or end, and not between digits (5.45). */
