@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { namesDocument } from '../../src/core/claims/attribution';
-import { CUES } from '../../src/core/claims/cues';
-import { extractFeatures } from '../../src/core/claims/features';
+import { CUES, readUnitWithCues } from '../../src/core/claims/cues';
+import { extractFeatures, hasAsciiDigit } from '../../src/core/claims/features';
 import { claimUnits, isPureQuote } from '../../src/core/claims/select';
 import { KEY, keyCharsIn, readUnit } from '../../src/core/claims/unitChars';
 import { matchForm } from '../../src/core/entities/lexicon';
+import { twoAfter } from '../../src/core/claims/relations';
+import type { Figure } from '../../src/core/figures/types';
 import { rng } from '../support/anchorSimulation';
 
 // The claims stage reads a unit's characters once (readUnit) and skips the searches whose
@@ -53,6 +55,11 @@ describe('claims stage: one reading of a unit, equal to the searches it replaced
       assert.equal(read.keys, plain, JSON.stringify(s));
       assert.equal(read.letters, lettersBefore(s), JSON.stringify(s));
       assert.equal(keyCharsIn(s), plain, JSON.stringify(s));
+      // the same from the cue scan, made now or found among the last texts scanned
+      for (let again = 0; again < 2; again++) {
+        const withCues = readUnitWithCues(s);
+        assert.deepEqual([withCues.keys, withCues.letters], [plain, lettersBefore(s)], JSON.stringify(s));
+      }
     }
   });
 
@@ -71,6 +78,26 @@ describe('claims stage: one reading of a unit, equal to the searches it replaced
       // every key set: no search is skipped
       const plain = extractFeatures({ ...unit, keys: ALL, letters: lettersBefore(norm) });
       assert.deepEqual(skipped, plain, JSON.stringify(norm));
+    }
+  });
+
+  it('hasAsciiDigit answers as /\\d/u', () => {
+    const next = rng(907);
+    const pieces = ['0', '9', '5', '/', ':', '０', '٣', '十', '𝟎', 'a', '亿'];
+    for (let round = 0; round < 3000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 6));
+      assert.equal(hasAsciiDigit(s), /\d/u.test(s), JSON.stringify(s));
+    }
+  });
+
+  it('twoAfter says whether two figures stand where sumAt takes its parts from, as a filter of them does', () => {
+    const next = rng(1213);
+    for (let round = 0; round < 3000; round++) {
+      const figures = Array.from({ length: Math.floor(next() * 5) }, () => ({ start: Math.floor(next() * 150) }) as Figure);
+      const listAt = Math.floor(next() * 100);
+      const end = listAt + Math.floor(next() * 120);
+      const plain = figures.filter((f) => f.start > listAt && f.start < end && f.start - listAt < 60).length >= 2;
+      assert.equal(twoAfter(figures, listAt, end), plain, JSON.stringify([figures.map((f) => f.start), listAt, end]));
     }
   });
 

@@ -1,5 +1,6 @@
 /** The cue word lists of claim detection (data: cues.json), typed, in Simplified script. */
 import data from './cues.json';
+import { BITS, HIGH, LETTER, isAstralLetterAt, unitRead, type UnitRead } from './unitChars';
 
 type CueList = keyof Omit<typeof data, '$comment'>;
 
@@ -77,10 +78,13 @@ function pairHash(c: number, next: number): number {
 const FOUND_IN = new Int32Array(entries.length);
 let scans = 0;
 
-/** The cues found in a text, per list: the first in the list's order, and how many. */
+/** The cues found in a text, per list: the first in the list's order, and how many; and what readUnit reads of it. */
 interface Found {
   first: Int16Array;
   count: Uint16Array;
+  /** Its key bits (with the other bits of unitChars' table) and its letters. */
+  bits: number;
+  letters: number;
 }
 
 /**
@@ -91,22 +95,33 @@ interface Found {
 const RECENT = 4;
 const recent: Array<{ s: string | undefined; found: Found }> = Array.from({ length: RECENT }, () => ({
   s: undefined,
-  found: { first: new Int16Array(SCANNED.length), count: new Uint16Array(SCANNED.length) },
+  found: { first: new Int16Array(SCANNED.length), count: new Uint16Array(SCANNED.length), bits: 0, letters: 0 },
 }));
 let oldest = 0;
 
-/** Every scanned list's cues in `s`, in one reading of it. */
+/**
+ * Every scanned list's cues in `s`, in one reading of it, and what readUnit reads (the claims
+ * stage asks both about each unit: one reading instead of two).
+ */
 function cuesIn(s: string): Found {
   for (let r = 0; r < RECENT; r++) if (recent[r]!.s === s) return recent[r]!.found;
   const slot = recent[oldest]!;
   oldest = (oldest + 1) % RECENT;
   slot.s = s;
-  const { first, count } = slot.found;
+  const found = slot.found;
+  const { first, count } = found;
   first.fill(-1);
   count.fill(0);
   const scan = ++scans;
+  let bits = 0;
+  let letters = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    const b = BITS[c]!;
+    bits |= b;
+    if (b & LETTER) letters++;
+    // (a low half, skipped with its pair, starts no cue: every cue starts in the BMP)
+    else if (b & HIGH && isAstralLetterAt(s, i)) letters++;
     if (STARTS[c] === 0) continue;
     const next = i + 1 < s.length ? s.charCodeAt(i + 1) : -2;
     if (SINGLE[c] === 0 && PAIRS[pairHash(c, next)] === 0) continue;
@@ -118,7 +133,15 @@ function cuesIn(s: string): Found {
       if (first[bit]! < 0 || INDEX[k]! < first[bit]!) first[bit] = INDEX[k]!;
     }
   }
-  return slot.found;
+  found.bits = bits;
+  found.letters = letters;
+  return found;
+}
+
+/** readUnit(s), from the cue scan of `s` (made now, or found among the last texts read). Written over by the next call. */
+export function readUnitWithCues(s: string): UnitRead {
+  const found = cuesIn(s);
+  return unitRead(found.bits, found.letters);
 }
 
 /** The first cue of one list in `s` (its least index), reading only that list's cues. */

@@ -12,8 +12,8 @@ import { isArabicDigit } from '../figures/numerals';
 import { toSimplifiedView } from '../script/normalize';
 import { checkArithmetic, type ArithmeticCheck } from './arithmetic';
 import { attribute, type Attribution } from './attribution';
-import { KEY, readUnit } from './unitChars';
-import { findCue, SCAN } from './cues';
+import { KEY } from './unitChars';
+import { findCue, readUnitWithCues, SCAN } from './cues';
 import { extractFeaturesInto, featureScratch, type FeatureName, type Features } from './features';
 import { Contributions, type Contribution } from './score';
 import { scoreInto } from './score';
@@ -140,7 +140,8 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     const entities = entitiesIn.take(u.start, u.end);
     // the unit's findings in paragraph offsets, the unit's start taken off where they are compared (no copies)
     // (which of a few characters the unit has: read once for the attribution, the features and the type)
-    const { keys, letters } = readUnit(sNorm);
+    // (with the cues of all scanned lists, which the attribution and the features ask about next)
+    const { keys, letters } = readUnitWithCues(sNorm);
     const attribution = attribute({ norm: sNorm, text: sentence, entities, base: u.start, previous: previousSource, lexicon: p.lexicon, pureQuote: u.pureQuote, keys });
     const source = attribution.source;
     const { features, cues } = extractFeaturesInto({ norm: sNorm, pureQuote: u.pureQuote, figures, entities, base: u.start, attribution, keys, letters }, SCRATCH);

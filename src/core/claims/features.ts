@@ -121,7 +121,16 @@ const NAMED_TYPES = new Set(['person', 'org', 'product', 'work']);
 /** 三个特点, 第二, 两小时: a small number in words says little a checker could look up. */
 function isSmallNumber(f: Figure): boolean {
   if (f.type === 'money' || f.type === 'percent' || f.type === 'multiple') return false;
-  return typeof f.value === 'number' && f.value < 10 && !/\d/u.test(f.text);
+  return typeof f.value === 'number' && f.value < 10 && !hasAsciiDigit(f.text);
+}
+
+/** /\d/u.test(s), by code (a regex run per figure of every unit). */
+export function hasAsciiDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
 }
 const QUOTED = /[“「『][^”」』]*[”」』]/gu;
 const TITLE = /《[^》]*》/gu;
@@ -206,7 +215,8 @@ function titleRanges(s: string, keys: number, base: number): ReadonlyArray<reado
 function withoutQuotedParts(norm: string, keys: number): string {
   const titled = keys & KEY.title ? norm.replace(TITLE, '《》') : norm;
   // (what the titles held taken out, a quotation mark may be gone, never added)
-  return keys & KEY.anyQuote && OPENING_QUOTE.test(titled) ? titled.replace(QUOTED, '“”') : titled;
+  // (and where no title was taken out, the key says there is one)
+  return keys & KEY.anyQuote && ((keys & KEY.title) === 0 || OPENING_QUOTE.test(titled)) ? titled.replace(QUOTED, '“”') : titled;
 }
 const OPENING_QUOTE = /[“「『]/;
 const LONG_QUOTE = /[“「『][^”」』]{12,}[”」』]/u;

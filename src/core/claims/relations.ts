@@ -259,6 +259,9 @@ const sum: Relation = {
 
 /** The sum of the list whose 分别 stands at `listAt`, its parts before `next` (the next list's 分别). */
 function sumAt(v: PassageView, listAt: number, previous: number, next: number): Candidate | undefined {
+  // the parts stand within 60 after the list word: a passage of a paragraph with a list
+  // elsewhere (every sentence of it with two figures) has fewer than two there, and no list made
+  if (!twoAfter(v.figures, listAt, next)) return undefined;
   // (a total after the list, 分别为150亿元和100亿元，合计260亿元, is no part of it)
   const parts = v.figures.filter((f) => f.start > listAt && f.start < next && f.start - listAt < 60 && num(f) !== undefined &&
     (f.type === 'money' || f.type === 'count' || f.type === 'number' || f.type === 'percent') && !isTotal(v, f));
@@ -286,6 +289,16 @@ function sumAt(v: PassageView, listAt: number, previous: number, next: number): 
     c.open = msg('the parts listed (其中) may be only some of the whole');
   }
   return c;
+}
+
+/** Whether two of the figures start after `listAt`, before `next` and within 60 of it (where sumAt's parts may stand). */
+export function twoAfter(figures: readonly Figure[], listAt: number, next: number): boolean {
+  let n = 0;
+  for (let k = 0; k < figures.length; k++) {
+    const start = figures[k]!.start;
+    if (start > listAt && start < next && start - listAt < 60 && ++n === 2) return true;
+  }
+  return false;
 }
 
 /** Whether a word of totals (合计, 总计…) stands just before f. */

@@ -18,12 +18,13 @@ export const KEY = {
   /** The numerals that start hasDateWords' matches: 0–9 and 一…十. */
   numeral: 2048,
 } as const;
-const KEYS = 0xfff;
+export const KEYS = 0xfff;
 /** Not keys: a letter as features count them (BMP ones), and the first half of a surrogate pair. */
-const LETTER = 0x1000;
-const HIGH = 0x2000;
+export const LETTER = 0x1000;
+export const HIGH = 0x2000;
 
-const BITS = new Uint16Array(0x10000);
+/** The bits of each UTF-16 code (read by cues.ts too, whose scan of a unit reads it at the same time). */
+export const BITS = new Uint16Array(0x10000);
 for (const [ch, bit] of [
   ['据', KEY.ju], ['的', KEY.de], ['引', KEY.yin], ['从', KEY.cong], ['接', KEY.jie], ['眼', KEY.yan], ['看', KEY.kan], ['“', KEY.quote], ['「', KEY.quote],
   ['“', KEY.anyQuote], ['「', KEY.anyQuote], ['『', KEY.anyQuote], ['《', KEY.title], ['第', KEY.di],
@@ -58,16 +59,26 @@ export function readUnit(s: string): UnitRead {
     const b = BITS[s.charCodeAt(i)]!;
     keys |= b;
     if (b & LETTER) letters++;
-    else if (b & HIGH && i + 1 < s.length) {
-      const low = s.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        const c = (s.charCodeAt(i) - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        if (c >= 0x20000 && c <= 0x3134f) letters++;
-        i++;
-      }
+    else if (b & HIGH && isAstralLetterAt(s, i)) {
+      letters++;
+      i++;
     }
   }
+  return unitRead(keys, letters);
+}
+
+/** The answer of a reading, its non-key bits taken off. */
+export function unitRead(keys: number, letters: number): UnitRead {
   READ.keys = keys & KEYS;
   READ.letters = letters;
   return READ;
+}
+
+/** At a high surrogate `i`: whether a pair starts there that is a letter of planes 2 and 3 (its low half then is no letter on its own). */
+export function isAstralLetterAt(s: string, i: number): boolean {
+  if (i + 1 >= s.length) return false;
+  const low = s.charCodeAt(i + 1);
+  if (low < 0xdc00 || low > 0xdfff) return false;
+  const c = (s.charCodeAt(i) - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  return c >= 0x20000 && c <= 0x3134f;
 }
