@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tagEntities } from '../../src/core/entities/ner';
+import { spanType, tagEntities, tagSpansInto } from '../../src/core/entities/ner';
 import { NER_LABELS } from '../../src/core/entities/nerFeatures';
 import { KeyPresence, packedWidth, packRow, ROWS_PER_CHAR, unpackSum, WeightTable } from '../../src/core/entities/packedWeights';
 import { WordDictionary } from '../../src/core/entities/wordLattice';
@@ -219,6 +219,16 @@ describe('entities: the tagger against a reference decoder', () => {
     .map((p) => toSimplifiedView(p).text.toLowerCase());
   it(`agrees on every paragraph of the fixture corpus (${paragraphs.length})`, () => {
     for (const p of paragraphs) assert.deepEqual(tagged(p), reference(p), p);
+  });
+  it('agrees in the numbers of tagSpansInto, one buffer kept from text to text and grown from three numbers', () => {
+    const out = { spans: new Int32Array(3) };
+    // (the longest paragraphs first: a shorter text after them reads only its own spans)
+    const texts = [...paragraphs].sort((x, y) => y.length - x.length);
+    for (const p of texts) {
+      const count = tagSpansInto(p, out);
+      const spans = Array.from({ length: count }, (_, k) => `${p.slice(out.spans[3 * k]!, out.spans[3 * k + 1]!)}|${spanType(out.spans[3 * k + 2]!)}`);
+      assert.deepEqual(spans, reference(p), p);
+    }
   });
   it('agrees on random strings of pieces of those paragraphs, up to 400 long', () => {
     // names side by side and cut anywhere: label sequences the paragraphs alone never meet

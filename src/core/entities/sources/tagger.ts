@@ -7,7 +7,7 @@ import { Priority, type CandidateSink, type DetectContext } from '../candidates'
 import { FACILITIES, GENERIC_INSTITUTIONS, TEAM_CUES_BEFORE, LATIN_STOP, PRODUCT_CUES_AFTER, PRODUCT_CUES_BEFORE, isKindOfOrganisation, isOutletName, isOutletTitle, isSideInMatch } from '../kinds';
 import { LEFT_STOP, MIDDLE_DOTS, NOT_IN_NAME, REPORTING, ROLES, isWeekday, surnameAt } from '../names';
 import { cjkLengthBefore } from '../textAt';
-import { tagEntities, type NerSpan } from '../ner';
+import { spanType, tagSpansInto, type NerSpan } from '../ner';
 import { UNITS_AFTER_PLACE, administrativeParts, namesTimeZone, unitBeginsWord } from '../places';
 import { organisationEnd, unitStart } from './orgBounds';
 import { inRegionName } from '../abbreviations';
@@ -48,6 +48,9 @@ export function allIn(s: string, start: number, end: number, set: ReadonlySet<st
   return true;
 }
 
+/** The spans of the chunk being read (tagSpansInto), kept from one chunk to the next. */
+const tagged = { spans: new Int32Array(96) };
+
 /** Longest stretch the tagger sees at once; longer text is cut at sentence ends. */
 const MAX_TAGGED = 400;
 
@@ -62,7 +65,9 @@ export function taggerNames(ctx: DetectContext, sink: CandidateSink): void {
       const cut = Math.max(chunk.lastIndexOf('。'), chunk.lastIndexOf('\n'));
       if (cut > 0) to = from + cut + 1;
     }
-    for (const sp of tagEntities(form.slice(from, to))) propose(ctx, sink, from + sp.start, from + sp.end, sp.type);
+    const count = tagSpansInto(form.slice(from, to), tagged);
+    // (propose tags nothing: the spans stay as written while it reads them)
+    for (let k = 0; k < count; k++) propose(ctx, sink, from + tagged.spans[3 * k]!, from + tagged.spans[3 * k + 1]!, spanType(tagged.spans[3 * k + 2]!));
     from = to;
   }
 }
