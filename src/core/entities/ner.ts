@@ -75,13 +75,16 @@ function scratchFor(length: number): typeof scratch {
   return scratch;
 }
 
+/** tagEntities' own buffer for tagSpansInto, kept between calls. */
+const own = { spans: new Int32Array(96) };
+
 /**
  * Tags a string given in its Simplified, lower-cased view. Work is linear: three integer
  * hash lookups, a walk in the word dictionary bounded by its longest word, twelve packed
  * rows and a 9-label Viterbi step per character, with no allocation per character.
  */
 export function tagEntities(text: string): NerSpan[] {
-  const out = { spans: new Int32Array(0) };
+  const out = own;
   const count = tagSpansInto(text, out);
   const spans: NerSpan[] = [];
   for (let k = 0; k < count; k++) spans.push({ start: out.spans[3 * k]!, end: out.spans[3 * k + 1]!, type: spanType(out.spans[3 * k + 2]!) });
