@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tagEntities } from '../../src/core/entities/ner';
+import { spanType, tagEntities, tagSpansInto } from '../../src/core/entities/ner';
 import { NER_LABELS } from '../../src/core/entities/nerFeatures';
 import { KeyPresence, packedWidth, packRow, ROWS_PER_CHAR, unpackSum, WeightTable } from '../../src/core/entities/packedWeights';
 import { WordDictionary } from '../../src/core/entities/wordLattice';
+import { allIn, endsWithAny, includesAnyIn, startsWithAny } from '../../src/core/entities/sources/tagger';
 import { toSimplifiedView } from '../../src/core/script/normalize';
 import { referenceLattice } from './referenceLattice';
 
@@ -219,6 +220,16 @@ describe('entities: the tagger against a reference decoder', () => {
   it(`agrees on every paragraph of the fixture corpus (${paragraphs.length})`, () => {
     for (const p of paragraphs) assert.deepEqual(tagged(p), reference(p), p);
   });
+  it('agrees in the numbers of tagSpansInto, one buffer kept from text to text and grown from three numbers', () => {
+    const out = { spans: new Int32Array(3) };
+    // (the longest paragraphs first: a shorter text after them reads only its own spans)
+    const texts = [...paragraphs].sort((x, y) => y.length - x.length);
+    for (const p of texts) {
+      const count = tagSpansInto(p, out);
+      const spans = Array.from({ length: count }, (_, k) => `${p.slice(out.spans[3 * k]!, out.spans[3 * k + 1]!)}|${spanType(out.spans[3 * k + 2]!)}`);
+      assert.deepEqual(spans, reference(p), p);
+    }
+  });
   it('agrees on random strings of pieces of those paragraphs, up to 400 long', () => {
     // names side by side and cut anywhere: label sequences the paragraphs alone never meet
     const all = paragraphs.join('');
@@ -245,4 +256,32 @@ describe('entities: the tagger against a reference decoder', () => {
   ]) {
     it(`agrees on “${text.slice(0, 12)}…”`, () => assert.deepEqual(tagged(text), text ? reference(text) : []));
   }
+});
+
+describe('entities: the range tests of the tagger proposals, against slices', () => {
+  // code units that make the edge cases: a surrogate pair cut by either bound, repeats, a set member of two units
+  const units = ['阿', '徐', '曾', '任', 'a', '\ud840', '\udc00', '𠀀'];
+  // (both halves of 𠀀 in the set, 𠀀 itself not: a test by code unit, or one that reads past the range's end, differs)
+  const set = new Set(['阿', '徐', '\ud840', '\udc00']);
+  const words = ['徐徐', '曾任', '阿', '𠀀阿'];
+  let seed = 7;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+  const texts = Array.from({ length: 400 }, () => Array.from({ length: next() % 9 }, () => units[next() % units.length]).join(''));
+  it('includesAnyIn is a slice holding one of the words', () => {
+    for (const s of texts)
+      for (let start = 0; start <= s.length; start++)
+        for (let end = start; end <= s.length; end++) assert.equal(includesAnyIn(s, start, end, words), words.some((w) => s.slice(start, end).includes(w)), `${s} ${start} ${end}`);
+  });
+  it('allIn is every code point of a slice in the set', () => {
+    for (const s of texts)
+      for (let start = 0; start <= s.length; start++)
+        for (let end = start; end <= s.length; end++) assert.equal(allIn(s, start, end, set), [...s.slice(start, end)].every((c) => set.has(c)), `${s} ${start} ${end}`);
+  });
+  it('startsWithAny and endsWithAny are some() of startsWith and endsWith', () => {
+    for (const s of texts)
+      for (let at = 0; at <= s.length + 1; at++) {
+        assert.equal(startsWithAny(s, words, at), words.some((w) => s.startsWith(w, at)));
+        assert.equal(endsWithAny(s, words, at), words.some((w) => s.endsWith(w, at)));
+      }
+  });
 });

@@ -7,7 +7,7 @@ import { Priority, type CandidateSink, type DetectContext } from '../candidates'
 import { FACILITIES, GENERIC_INSTITUTIONS, TEAM_CUES_BEFORE, LATIN_STOP, PRODUCT_CUES_AFTER, PRODUCT_CUES_BEFORE, isKindOfOrganisation, isOutletName, isOutletTitle, isSideInMatch } from '../kinds';
 import { LEFT_STOP, MIDDLE_DOTS, NOT_IN_NAME, REPORTING, ROLES, isWeekday, surnameAt } from '../names';
 import { cjkLengthBefore } from '../textAt';
-import { tagEntities, type NerSpan } from '../ner';
+import { spanType, tagSpansInto, type NerSpan } from '../ner';
 import { UNITS_AFTER_PLACE, administrativeParts, namesTimeZone, unitBeginsWord } from '../places';
 import { organisationEnd, unitStart } from './orgBounds';
 import { inRegionName } from '../abbreviations';
@@ -16,11 +16,40 @@ import nameEdges from '../data/nameEdges.json';
 import genericPlaces from '../data/genericPlaces.json';
 import { codeTable } from '../../text/chars';
 
-/** Whether `s` holds one of `words` (as words.some((w) => s.includes(w)), one slice for all of them). */
-function includesAny(s: string, words: readonly string[]): boolean {
-  for (let k = 0; k < words.length; k++) if (s.includes(words[k]!)) return true;
+/** Whether `s[start, end)` holds one of `words` (as s.slice(start, end).includes of one of them, without the slice). */
+export function includesAnyIn(s: string, start: number, end: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    for (let at = start; at + w.length <= end; at++) if (s.startsWith(w, at)) return true;
+  }
   return false;
 }
+
+/** Whether one of `words` ends at `at` of `s` (as words.some((w) => s.endsWith(w, at)), without a closure per call). */
+export function endsWithAny(s: string, words: readonly string[], at: number): boolean {
+  for (let k = 0; k < words.length; k++) if (s.endsWith(words[k]!, at)) return true;
+  return false;
+}
+
+/** Whether one of `words` starts at `at` of `s`. */
+export function startsWithAny(s: string, words: readonly string[], at: number): boolean {
+  for (let k = 0; k < words.length; k++) if (s.startsWith(words[k]!, at)) return true;
+  return false;
+}
+
+/** Whether every code point of `s[start, end)` is in `set` (as [...s.slice(start, end)].every((c) => set.has(c))). */
+export function allIn(s: string, start: number, end: number, set: ReadonlySet<string>): boolean {
+  for (let i = start; i < end; ) {
+    const cp = s.codePointAt(i)!;
+    const width = cp > 0xffff && i + 1 < end ? 2 : 1;
+    if (!set.has(width === 2 ? s.slice(i, i + 2) : s[i]!)) return false;
+    i += width;
+  }
+  return true;
+}
+
+/** The spans of the chunk being read (tagSpansInto), kept from one chunk to the next. */
+const tagged = { spans: new Int32Array(96) };
 
 /** Longest stretch the tagger sees at once; longer text is cut at sentence ends. */
 const MAX_TAGGED = 400;
@@ -36,7 +65,9 @@ export function taggerNames(ctx: DetectContext, sink: CandidateSink): void {
       const cut = Math.max(chunk.lastIndexOf('。'), chunk.lastIndexOf('\n'));
       if (cut > 0) to = from + cut + 1;
     }
-    for (const sp of tagEntities(form.slice(from, to))) propose(ctx, sink, from + sp.start, from + sp.end, sp.type);
+    const count = tagSpansInto(form.slice(from, to), tagged);
+    // (propose tags nothing: the spans stay as written while it reads them)
+    for (let k = 0; k < count; k++) propose(ctx, sink, from + tagged.spans[3 * k]!, from + tagged.spans[3 * k + 1]!, spanType(tagged.spans[3 * k + 2]!));
     from = to;
   }
 }
@@ -47,6 +78,17 @@ const SPACE = codeTable('', true);
 /** Quotation marks and brackets other than a title's. */
 const MARKS = /[“”「」『』【】"]/;
 const PARENTHESES = /[()（）]/;
+/** The patterns of propose and its helpers, made once (a literal in a function is a new RegExp on every call). */
+const LATIN_ACRONYM = /^[a-z]{2,6}$/;
+const SHORT_LATIN = /^[a-z0-9]{1,4}$/;
+const CAMEL_CASE = /[a-z][A-Z]/;
+const FOUR_HAN = /^\p{Script=Han}{4}$/u;
+const ALL_HAN = /^\p{Script=Han}+$/u;
+const LOWER_LATIN_WORDS = /^[a-z][a-z .'-]*$/;
+const LATIN_LETTER = /[a-z]/;
+const LATIN_PRODUCT = /^[a-z][a-z0-9.+-]*$/;
+const ADDRESS_PARTS = /[0-9国省州市县区镇乡村街]/;
+const LATIN_OR_DOT = /[a-zA-Z·•]/;
 
 /**
  * Title marks only around a whole title (《黑光》, as CLUENER writes works) or not at all:
@@ -142,35 +184,37 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   }
   if (GENERIC_INSTITUTIONS.has(surface) || FACILITY_NAMES.has(surface)) return;
   // an acronym followed by what it stands for is a term being defined: GMV(Gross Merchandise Volume)
-  if (/^[a-z]{2,6}$/.test(surface) && /^[(（]/.test(norm.slice(end, end + 1))) return;
+  if (LATIN_ACRONYM.test(surface) && (norm.charCodeAt(end) === 0x28 || norm.charCodeAt(end) === 0xff08)) return;
   // a foreign name a side plays against is a team, an organisation: 输给埃因霍温 (in the
   // training sets, 93% of the names after these words are organisations)
-  if (type === 'person' && surnameAt(norm, start) === 0 && TEAM_CUES_BEFORE.some((cue) => norm.endsWith(cue, start))) type = 'org';
+  if (type === 'person' && surnameAt(norm, start) === 0 && endsWithAny(norm, TEAM_CUES_BEFORE, start)) type = 'org';
   if (type === 'person') {
     // the tagger sometimes takes a Latin acronym (AI, CEO) for a name: those are never its to find
-    if (/^[a-z0-9]{1,4}$/.test(surface) || LATIN_STOP.has(surface)) return;
-    // nor is a camel-case word a person's name (ChatJD)
-    if (/[a-z][A-Z]/.test(norm.slice(start, end))) return;
+    if (SHORT_LATIN.test(surface) || LATIN_STOP.has(surface)) return;
+    // nor is a camel-case word a person's name (ChatJD; a norm that lower-cases to itself has no capital)
+    if (form !== norm && CAMEL_CASE.test(norm.slice(start, end))) return;
+    const cutStart = start;
+    const cutEnd = end;
     // a name stops before an adverb or a preposition the tagger glued to it: 王超曾向 → 王超
     while (end - start > 2 && gluedAfterName(norm, end - 1)) end--;
     // nor does it begin with a verb or a preposition the tagger glued before it: 问拉埃 → 拉埃
     if (end - start > 2 && NEVER_FIRST.has(norm[start]!)) start++;
     // after a one-character surname a Chinese name has at most two more: a fourth character
     // that cannot be in a name is the next word's (许主洪来领导 → 许主洪)
-    if (end - start === 4 && surnameAt(norm, start) === 1 && /^\p{Script=Han}{4}$/u.test(norm.slice(start, end)) && GLUED_FOURTH.has(norm[end - 1]!)) end--;
+    if (end - start === 4 && surnameAt(norm, start) === 1 && FOUR_HAN.test(norm.slice(start, end)) && GLUED_FOURTH.has(norm[end - 1]!)) end--;
     // a transliterated name does not end in an adverb of time glued to it: 克林顿刚上任 → 克林顿
     if (end - start > 3 && surnameAt(norm, start) === 0 && TRANSLITERATION.has(norm[end - 2]!) && ADVERB_AFTER_NAME.has(norm[end - 1]!)) end--;
-    surface = form.slice(start, end);
+    if (start !== cutStart || end !== cutEnd) surface = form.slice(start, end);
     if (NUMERAL_UNITS[norm.charCodeAt(start - 1)] === 1 || NUMERAL_UNITS[norm.charCodeAt(start)] === 1) return;
-    if (isSaying(norm.slice(start, end), norm, start, words)) return;
+    if (isSaying(norm, start, end, words)) return;
     // nor is a doubled adverb in a name: 徐徐张口 (slowly opening) is no one
-    if (includesAny(norm.slice(start, end), DOUBLED_ADVERBS)) return;
+    if (includesAnyIn(norm, start, end, DOUBLED_ADVERBS)) return;
     // a day of the week is a date, whatever its first character: 周三 (Wednesday), not a 周
     if (isWeekday(surface)) return;
   }
   // a Latin word written all in lower case (panda, wallace) is rarely a person or a place;
   // organisations and works often are (games, teams, brands)
-  if ((type === 'person' || type === 'place') && /^[a-z][a-z .'-]*$/.test(surface) && norm.slice(start, end) === surface) return;
+  if ((type === 'person' || type === 'place') && LOWER_LATIN_WORDS.test(surface) && surface.length === end - start && norm.startsWith(surface, start)) return;
   if (type === 'org') {
     // a unit cut off from the body it belongs to, a name run into the next word
     start = unitStart(norm, start, end, words);
@@ -190,15 +234,15 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   }
   if (type === 'place') {
     // Latin names the tagger calls places are products and terms (PolarDB, Gross Merchandise Volume)
-    if (/[a-z]/.test(surface) || NOT_PLACES.has(surface) || namesTimeZone(norm, end)) return;
+    if (LATIN_LETTER.test(surface) || NOT_PLACES.has(surface) || namesTimeZone(norm, end)) return;
     // a place's name as a side in a match names the side: 某城vs某港, 某国客场
     if (isSideInMatch(norm, start, end)) return sink.add(start, end, 'org', 'model', Priority.Tagger);
     // a transliterated name right after a person's role is the person: 党主席|阿某某亚
-    if (ROLES.some((r) => norm.endsWith(r, start)) && [...surface].every((c) => TRANSLITERATION.has(c))) return sink.add(start, end, 'person', 'model', Priority.Tagger);
+    if (endsWithAny(norm, ROLES, start) && allIn(surface, 0, surface.length, TRANSLITERATION)) return sink.add(start, end, 'person', 'model', Priority.Tagger);
     // 欧 and 美 in 欧美 (the West) are one region, not two places
     if (end - start === 1 && inRegionName(norm, start)) return;
     // a name before an event that is no place anyone knows names the event: 云栖|大会 (not 维也纳|会议)
-    if (EVENTS.some((w) => norm.startsWith(w, end)) && words?.has(norm.slice(start, end), 'place') !== true && !isKnownPlace(ctx, surface)) return;
+    if (startsWithAny(norm, EVENTS, end) && words?.has(norm.slice(start, end), 'place') !== true && !isKnownPlace(ctx, surface)) return;
     end = withUnitAfter(norm, start, end);
     const weak = !placeEvidence(norm, start, end, words);
     for (const [a, b] of administrativeParts(norm, start, end)) {
@@ -213,9 +257,9 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   // a newspaper the tagger calls a work is an outlet: 北京商报
   if (type === 'work' && isOutletName(norm.slice(start, end))) return sink.add(start, end, 'org', 'model', Priority.Tagger);
   // a Latin name after the kind of product it is: 数据库PolarDB, 大模型Kimi
-  if ((type === 'work' || type === 'org') && /^[a-z][a-z0-9.+-]*$/.test(surface)) {
-    if (PRODUCT_CUES_BEFORE.some((cue) => norm.endsWith(cue, start))) return sink.add(start, end, 'product', 'model', Priority.Tagger);
-    if (PRODUCT_CUES_AFTER.some((cue) => norm.startsWith(cue, end))) {
+  if ((type === 'work' || type === 'org') && LATIN_PRODUCT.test(surface)) {
+    if (endsWithAny(norm, PRODUCT_CUES_BEFORE, start)) return sink.add(start, end, 'product', 'model', Priority.Tagger);
+    if (startsWithAny(norm, PRODUCT_CUES_AFTER, end)) {
       // a Latin word with Chinese glued on both sides is one word of a longer mixed name
       // (通用Latin实例 is the product): its Latin part alone is no name
       if (cjkLengthBefore(norm, start) && !LEFT_STOP.has(norm[start - 1]!)) return;
@@ -249,18 +293,21 @@ function secondNameAt(norm: string, start: number, end: number, words: WordDicti
   const n = end - start;
   if (n !== 4 && n !== 5) return 0;
   const name = norm.slice(start, end);
-  if (!/^\p{Script=Han}+$/u.test(name) || surnameAt(norm, start) !== 1 || FUNCTION_SURNAMES.has(name[0]!)) return 0;
+  if (!ALL_HAN.test(name) || surnameAt(norm, start) !== 1 || FUNCTION_SURNAMES.has(name[0]!)) return 0;
   if ([...name].filter((c) => TRANSLITERATION.has(c)).length >= 3) return 0;
   // a whole the dictionary knows is one word or one name (张冠李戴); a place is no name (智利)
   if (words && (['word', 'place', 'org', 'person'] as const).some((c) => words.has(name, c))) return 0;
   const place = (w: string) => words !== undefined && (words.has(w, 'place') || words.has(w, 'org'));
-  for (const k of n === 4 ? [2] : [3, 2]) {
+  for (const k of n === 4 ? AFTER_TWO : AFTER_THREE_OR_TWO) {
     if (surnameAt(norm, start + k) !== 1 || FUNCTION_SURNAMES.has(name[k]!) || GLUED_FOURTH.has(name[n - 1]!)) continue;
     if (place(name.slice(0, k)) || place(name.slice(k))) return 0;
     return start + k;
   }
   return 0;
 }
+
+const AFTER_TWO = [2];
+const AFTER_THREE_OR_TWO = [3, 2];
 
 /** Adverbs written right after a name, which a transliterated name never ends in. */
 const ADVERB_AFTER_NAME = new Set([...'刚连才']);
@@ -271,8 +318,11 @@ const ADVERB_AFTER_NAME = new Set([...'刚连才']);
  * 张冠李戴, 张三李四). Two names would not be in the dictionary as one, and one name after a
  * one-character surname has at most three characters.
  */
-function isSaying(name: string, norm: string, start: number, words: WordDictionary | undefined): boolean {
-  if (name.length !== 4 || !/^\p{Script=Han}{4}$/u.test(name) || words === undefined) return false;
+function isSaying(norm: string, start: number, end: number, words: WordDictionary | undefined): boolean {
+  // (the name sliced only when it has four units: most have not)
+  if (end - start !== 4 || words === undefined) return false;
+  const name = norm.slice(start, end);
+  if (!FOUR_HAN.test(name)) return false;
   if (surnameAt(norm, start) !== 1 || surnameAt(norm, start + 2) !== 1) return false;
   if ([...name].filter((c) => TRANSLITERATION.has(c)).length >= 3) return false;
   return (['word', 'person'] as const).some((c) => words.has(name, c));
@@ -285,12 +335,12 @@ function isSaying(name: string, norm: string, start: number, words: WordDictiona
  * must not be spelled in them alone, or it could be the name's beginning (罗马里奥 is one name).
  */
 function placeBeforeForeignName(norm: string, start: number, end: number, words: WordDictionary | undefined): number {
-  if (!words || !/^\p{Script=Han}+$/u.test(norm.slice(start, end))) return 0;
-  for (const k of [3, 2]) {
-    const rest = norm.slice(start + k, end);
-    if (rest.length < 2 || ![...rest].every((c) => TRANSLITERATION.has(c))) continue;
+  // (the rest and the place read in norm, sliced only when the rest spells a foreign name)
+  if (!words || end - start < 4 || !ALL_HAN.test(norm.slice(start, end))) return 0;
+  for (const k of AFTER_THREE_OR_TWO) {
+    if (end - start - k < 2 || !allIn(norm, start + k, end, TRANSLITERATION)) continue;
+    if (allIn(norm, start, start + k, TRANSLITERATION)) continue;
     const place = norm.slice(start, start + k);
-    if ([...place].every((c) => TRANSLITERATION.has(c))) continue;
     if (words.has(place, 'place') && !words.has(norm.slice(start, end), 'person')) return start + k;
   }
   return 0;
@@ -305,7 +355,7 @@ function placeBeforeForeignName(norm: string, start: number, end: number, words:
 function withUnitAfter(norm: string, start: number, end: number): number {
   if (end - start >= 3 && unitBeginsWord(norm, end - 1)) return end - 1;
   if (end >= norm.length || !UNITS_AFTER_PLACE.has(norm[end]!) || UNITS_AFTER_PLACE.has(norm[end - 1]!)) return end;
-  if (!/^\p{Script=Han}+$/u.test(norm.slice(start, end))) return end;
+  if (!ALL_HAN.test(norm.slice(start, end))) return end;
   return unitBeginsWord(norm, end) ? end : end + 1;
 }
 
@@ -324,9 +374,9 @@ const PLACE_END_WORDS = ['中心', '湿地', '景区', '酒店', '小区'];
 function placeEvidence(norm: string, start: number, end: number, words: WordDictionary | undefined): boolean {
   const name = norm.slice(start, end);
   if (end - start <= 3 || words?.has(name, 'place') === true) return true;
-  const ending = PLACE_ENDS.has(name[name.length - 1]!) || PLACE_END_WORDS.some((w) => name.endsWith(w));
+  const ending = PLACE_ENDS.has(name[name.length - 1]!) || endsWithAny(name, PLACE_END_WORDS, name.length);
   // a long one is an address: a unit or a number on the way (not 千山万水行远路, a line of verse)
-  return ending && (end - start < LONG_PLACE || /[0-9国省州市县区镇乡村街]/.test(name.slice(0, -1)));
+  return ending && (end - start < LONG_PLACE || ADDRESS_PARTS.test(name.slice(0, -1)));
 }
 const LONG_PLACE = 7;
 
@@ -355,12 +405,12 @@ export function isKnownPlace({ lexicon }: DetectContext, word: string): boolean 
  */
 export function personEvidence(norm: string, start: number, end: number, words: WordDictionary | undefined): boolean {
   const name = norm.slice(start, end);
-  if (end - start > 2 || /[a-zA-Z·•]/.test(name)) return true;
+  if (end - start > 2 || LATIN_OR_DOT.test(name)) return true;
   // a word runs on from the name's last character (于云 in 于云计算), or into its first (王师 in
   // 帝王师; the dictionary lists 帝王 among persons' names, and a name does not run into a name)
   if (words?.crosses(norm, end, 3) || words?.crosses(norm, start, 2, true)) return false;
   if (surnameAt(norm, start) > 0 && !FUNCTION_SURNAMES.has(norm[start]!)) return true;
-  if (PERSON_CUES_AFTER.some((cue) => norm.startsWith(cue, end))) return true;
+  if (startsWithAny(norm, PERSON_CUES_AFTER, end)) return true;
   // both characters are ones that spell foreign names (贝利, 哈利, 普京)
   if (TRANSLITERATION.has(name[0]!) && TRANSLITERATION.has(name[1]!)) return true;
   return words?.has(name, 'person') === true;
