@@ -12,6 +12,12 @@ import { resolveRelativeDatesAfter, type ArticleDate } from '../figures/relative
 
 /** One paragraph's findings in its own offsets, and what the article level needs from them. */
 export interface Relative {
+  /**
+   * Where its findings are: the article offset of the paragraph whose analysis made them
+   * (placeFindings). An article that places the paragraph there takes them as they are (when
+   * nothing will move them, placed.ts); elsewhere they are copied, moved by the difference.
+   */
+  base: number;
   figures: Figure[];
   entities: EntityMention[];
   claims: Claim[];
@@ -53,6 +59,7 @@ export function describeRelative(figures: Figure[], entities: EntityMention[], c
     if (y) lastYear = Number(y[1]);
   }
   return {
+    base: 0,
     figures,
     entities,
     claims,

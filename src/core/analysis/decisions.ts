@@ -68,7 +68,7 @@ export function repeatsFor(memos: RepeatMemos, at: Placed, text: string, kept: E
   let repeats: EntityMention[];
   if (known && known.names === names && known.kept === kept.length) repeats = known.repeats;
   else {
-    repeats = repeatedMentions(text, rel.simplified, names.lexicon, relativeOf(at, kept));
+    repeats = repeatedMentions(text, rel.simplified, names.lexicon, relativeOf(at, kept), rel.base);
     memos.set(rel, { names, kept: kept.length, repeats });
   }
   const own = repeats.map((e) => ({ ...e, start: e.start + at.start, end: e.end + at.start }));

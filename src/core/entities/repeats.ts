@@ -68,13 +68,13 @@ function isFree(taken: Uint8Array, from: number, to: number): boolean {
 
 /**
  * Other mentions of the learned names in one paragraph (`text` and its Simplified view),
- * where nothing was found yet. Offsets are the paragraph's.
+ * where nothing was found yet. Offsets are the paragraph's; those of `found` are `offset` more.
  */
-export function repeatedMentions(text: string, simplified: string, names: Lexicon, found: readonly EntityMention[]): EntityMention[] {
+export function repeatedMentions(text: string, simplified: string, names: Lexicon, found: readonly EntityMention[], offset = 0): EntityMention[] {
   // (the map is longer than the paragraph: what is read or written stops at its length, as a map of its own did)
   const length = text.length + 1;
   const taken = cleared(length);
-  for (const m of found) taken.fill(1, m.start, Math.min(m.end, length));
+  for (const m of found) taken.fill(1, m.start - offset, Math.min(m.end - offset, length));
   const form = lowerCase(simplified);
   const out: EntityMention[] = [];
   for (let i = 0; i < form.length; ) {
