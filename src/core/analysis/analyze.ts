@@ -123,7 +123,7 @@ export class Analyzer {
       let figures = at.figures;
       let entities = keptEntities(article, at);
       let claims = markedClaims(article, at, min);
-      if (names && !NOISE.has(p.kind)) entities = repeatsFor(this.repeats, at, p.text, entities, names);
+      if (names && !NOISE.has(p.kind)) entities = repeatsFor(this.repeats, at, p.text, entities, names, article.incremental);
       if (!at.rel.relative) {
         year = at.rel.lastYear ?? year;
         if (article.incremental) at.out = { names, min, entities, claims, lastYear: at.rel.lastYear };
@@ -132,7 +132,7 @@ export class Analyzer {
           date = (options.date !== undefined ? parseArticleDate(options.date, 'sidecar') : undefined) ?? findDateline(text);
           dated = true;
         }
-        const resolved = datedFor(at, figures, claims, date, year);
+        const resolved = datedFor(at, figures, claims, date, year, article.incremental);
         figures = resolved.figures;
         claims = resolved.claims;
         year = resolved.lastYear;

@@ -12,6 +12,12 @@ import { resolveRelativeDatesAfter, type ArticleDate } from '../figures/relative
 
 /** One paragraph's findings in its own offsets, and what the article level needs from them. */
 export interface Relative {
+  /**
+   * Where its findings are: the article offset of the paragraph whose analysis made them
+   * (placeFindings). An article that places the paragraph there takes them as they are (when
+   * nothing will move them, placed.ts); elsewhere they are copied, moved by the difference.
+   */
+  base: number;
   figures: Figure[];
   entities: EntityMention[];
   claims: Claim[];
@@ -49,10 +55,11 @@ export function describeRelative(figures: Figure[], entities: EntityMention[], c
   }
   let lastYear: number | undefined;
   for (const f of figures) {
-    const y = !f.relative && f.type === 'date' && f.period ? /^(?:FY)?(\d{4})/.exec(f.period) : null;
-    if (y) lastYear = Number(y[1]);
+    const y = !f.relative && f.type === 'date' && f.period ? yearOf(f.period) : undefined;
+    if (y !== undefined) lastYear = y;
   }
   return {
+    base: 0,
     figures,
     entities,
     claims,
@@ -64,6 +71,18 @@ export function describeRelative(figures: Figure[], entities: EntityMention[], c
     relative: figures.some((f) => f.relative),
     lastYear,
   };
+}
+
+/** The year a period begins with, as /^(?:FY)?(\d{4})/ reads it (by hand: a match per date figure was an array and a string). */
+export function yearOf(period: string): number | undefined {
+  const from = period.charCodeAt(0) === 0x46 && period.charCodeAt(1) === 0x59 ? 2 : 0;
+  let year = 0;
+  for (let k = from; k < from + 4; k++) {
+    const c = period.charCodeAt(k);
+    if (!(c >= 0x30 && c <= 0x39)) return undefined;
+    year = year * 10 + (c - 0x30);
+  }
+  return year;
 }
 
 /** Whitespace-free form of a claim's text, to find sentences an article repeats (as claims/select.ts withoutRepeats). */

@@ -9,7 +9,7 @@ import type { LearnedNames } from '../entities/repeats';
 import { EntityTotals } from './articleLevel';
 import { Holders, Tally } from './keys';
 import type { ParagraphCache, Pending, Slot } from './paragraphCache';
-import { placedAt, type Placed } from './placed';
+import { placedAsIs, placedAt, type Placed } from './placed';
 
 /** What the analysis of one article remembers between its versions. */
 export interface ArticleState {
@@ -92,7 +92,10 @@ export function place(cache: ParagraphCache, article: ArticleState, split: reado
   cache.fill(batch);
   for (let i = 0; i < missed.length; i++) {
     const k = missed[i]!;
-    const at = placedAt(slots[i]!.rel!, split[k]!.start);
+    const rel = slots[i]!.rel!;
+    const start = split[k]!.start;
+    // (an article with a document key moves its findings on an edit: it owns copies)
+    const at = !article.incremental && rel.base === start ? placedAsIs(rel) : placedAt(rel, start);
     at.index = k;
     placed[k] = at;
     added.push(at);

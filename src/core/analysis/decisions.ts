@@ -25,7 +25,7 @@ export function markedClaims(article: ArticleState, at: Placed, min: number): Cl
   const keys = at.rel.claimKeys;
   let claims: Claim[];
   // only a sentence written more than once in the article can be a repeat
-  if (!keys.some((key) => article.claimKeys.repeated(key))) claims = at.claims.filter((c) => isMarked(c, min));
+  if (!anyRepeated(article, keys)) claims = at.claims.filter((c) => isMarked(c, min));
   else {
     const here = new Set<string>();
     claims = at.claims.filter((c, i) => {
@@ -38,8 +38,14 @@ export function markedClaims(article: ArticleState, at: Placed, min: number): Cl
   }
   // the same claims keep their array, so that what is memoised on it stays valid
   if (memo && sameItems(memo.claims, claims)) claims = memo.claims;
-  at.marked = { min, claims, stale: false };
+  // (the decisions are remembered for the next version: an article without a document has none)
+  if (article.incremental) at.marked = { min, claims, stale: false };
   return claims;
+}
+
+function anyRepeated(article: ArticleState, keys: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i++) if (article.claimKeys.repeated(keys[i]!)) return true;
+  return false;
 }
 
 /** At or above the threshold, or stating arithmetic that fails or is unclear (the review queue asks about every such check). */
@@ -54,12 +60,15 @@ export function keptEntities(article: ArticleState, at: Placed): EntityMention[]
   if (memo && !memo.stale) return memo.entities;
   let entities = at.entities.filter((e) => article.totals.keeps(e));
   if (memo && sameItems(memo.entities, entities)) entities = memo.entities;
-  at.kept = { entities, stale: false };
+  if (article.incremental) at.kept = { entities, stale: false };
   return entities;
 }
 
-/** A paragraph's entities with the repeats of the learned names, remembered while the names and its kept entities stay the same. */
-export function repeatsFor(memos: RepeatMemos, at: Placed, text: string, kept: EntityMention[], names: LearnedNames): EntityMention[] {
+/**
+ * A paragraph's entities with the repeats of the learned names, remembered while the names and
+ * its kept entities stay the same (`remember`: for the article's next version).
+ */
+export function repeatsFor(memos: RepeatMemos, at: Placed, text: string, kept: EntityMention[], names: LearnedNames, remember: boolean): EntityMention[] {
   const memo = at.repeats;
   if (memo && memo.names === names && memo.kept === kept) return memo.entities;
   const rel = at.rel;
@@ -68,20 +77,27 @@ export function repeatsFor(memos: RepeatMemos, at: Placed, text: string, kept: E
   let repeats: EntityMention[];
   if (known && known.names === names && known.kept === kept.length) repeats = known.repeats;
   else {
-    repeats = repeatedMentions(text, rel.simplified, names.lexicon, relativeOf(at, kept));
+    repeats = repeatedMentions(text, rel.simplified, names.lexicon, relativeOf(at, kept), rel.base);
     memos.set(rel, { names, kept: kept.length, repeats });
   }
+  // (most paragraphs repeat no name)
+  if (repeats.length === 0) {
+    if (remember) at.repeats = { names, kept, own: NO_REPEATS, entities: kept };
+    return kept;
+  }
   const own = repeats.map((e) => ({ ...e, start: e.start + at.start, end: e.end + at.start }));
-  const entities = own.length ? [...kept, ...own].sort((a, b) => a.start - b.start) : kept;
-  at.repeats = { names, kept, own, entities };
+  const entities = [...kept, ...own].sort((a, b) => a.start - b.start);
+  if (remember) at.repeats = { names, kept, own, entities };
   return entities;
 }
 
-export function datedFor(at: Placed, figures: Figure[], claims: Claim[], date: ArticleDate | undefined, yearBefore: number | undefined): DatedParagraph {
+const NO_REPEATS: EntityMention[] = [];
+
+export function datedFor(at: Placed, figures: Figure[], claims: Claim[], date: ArticleDate | undefined, yearBefore: number | undefined, remember: boolean): DatedParagraph {
   const memo = at.dated;
   if (memo && memo.yearBefore === yearBefore && memo.claims === claims && sameDate(memo.date, date)) return memo.dated;
   const dated = dateParagraph(figures, claims, date, yearBefore);
-  at.dated = { date, yearBefore, claims, dated };
+  if (remember) at.dated = { date, yearBefore, claims, dated };
   return dated;
 }
 

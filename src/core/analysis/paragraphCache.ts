@@ -10,12 +10,14 @@ import type { Lexicon } from '../entities/lexicon';
 import { detectClaims } from '../claims/detect';
 import { toSimplifiedView } from '../script/normalize';
 import { describeRelative, type Relative } from './articleLevel';
+import { placeFindings } from './placed';
 
 /** Paragraph kinds whose content is scraping noise, never findings. */
 export const NOISE: ReadonlySet<ParagraphKind> = new Set(['credit', 'tagcloud', 'navigation']);
 
 /**
- * A paragraph's findings in the paragraph cache. A slot is made empty when a paragraph
+ * A paragraph's findings in the paragraph cache (at the article offsets where the paragraph
+ * was first analysed: placeFindings). A slot is made empty when a paragraph
  * misses the cache and is filled by the batch that made it (fill), before anything reads it.
  */
 export interface Slot {
@@ -128,7 +130,9 @@ export class ParagraphCache {
         }
         // headings and repeated paragraphs carry findings but no claims of their own
         const claims = paragraph.kind === 'body' ? detectClaims({ text: paragraph.text, simplified: simplified[i]!, figures: figures[i]!, entities: entities[i]!, lexicon }) : [];
-        slot.rel = describeRelative(figures[i]!, entities[i]!, claims, simplified[i]!, withEntities);
+        const rel = describeRelative(figures[i]!, entities[i]!, claims, simplified[i]!, withEntities);
+        placeFindings(rel, paragraph.start);
+        slot.rel = rel;
       }
     } catch (e) {
       for (const { paragraph, slot } of batch) {

@@ -4,7 +4,8 @@
  * Without this, the same name is underlined in one paragraph and not in the next.
  */
 import type { EntityMention, EntitySource } from './detect';
-import { Lexicon, type LexiconEntry } from './lexicon';
+import type { EntityType } from './lexicon';
+import { LearnedNameTable, type LearnedEntry } from './learnedTable';
 import { lowerCase } from './lowerCase';
 import { nerWordDictionary } from './ner';
 
@@ -12,9 +13,15 @@ import { nerWordDictionary } from './ner';
 const LEARNED: ReadonlySet<EntitySource> = new Set(['role', 'speech', 'suffix', 'latin', 'transliterated', 'quoted', 'title', 'model']);
 
 export interface LearnedNames {
-  /** The names and their spellings, as one string: equal signatures, equal lexicons. */
-  signature: string;
-  lexicon: Lexicon;
+  /** The names and their spellings, as one string: equal signatures, equal names. */
+  readonly signature: string;
+  readonly lexicon: NameMatcher;
+}
+
+/** What repeatedMentions asks of the names it looks for: a Lexicon, or the learned names' table. */
+export interface NameMatcher {
+  mayMatchAt(form: string, i: number): boolean;
+  match(form: string, i: number): { entry: { id: string; canonical: string; type: EntityType }; length: number } | undefined;
 }
 
 /** Whether a mention's name is worth repeating elsewhere in its article. */
@@ -33,20 +40,38 @@ export function learnedNames(mentions: readonly EntityMention[], previous?: Lear
 
 /** The same, from the article's learnable mentions (isLearnable) in order, when the caller has sorted them out already. */
 export function learnedNamesOf(learnable: Iterable<EntityMention>, previous?: LearnedNames): LearnedNames | undefined {
-  const entries = new Map<string, LexiconEntry>();
+  const entries = new Map<string, LearnedEntry>();
   for (const m of learnable) {
     const entry = entries.get(m.entityId);
     if (entry) {
       if (!entry.aliases.includes(m.text)) entry.aliases.push(m.text);
       continue;
     }
-    entries.set(m.entityId, { id: m.entityId, canonical: m.canonical, type: m.type, aliases: [m.text], shortForms: [], shortFormsStandAlone: false, groupNames: false, notBefore: [], origin: 'builtin' });
+    entries.set(m.entityId, { id: m.entityId, canonical: m.canonical, type: m.type, aliases: [m.text] });
   }
   if (!entries.size) return undefined;
-  const signature = [...entries.values()].map((e) => `${e.id}\u0001${e.aliases.join('\u0001')}`).sort().join('\u0000');
-  // typing rarely changes the names: the previous lexicon (and what was matched with it) still holds
-  if (previous?.signature === signature) return previous;
-  return { signature, lexicon: new Lexicon([...entries.values()]) };
+  const list = [...entries.values()];
+  // typing rarely changes the names: the previous table (and what was matched with it) still holds
+  const signature = previous ? signatureOf(list) : undefined;
+  if (previous !== undefined && previous.signature === signature) return previous;
+  return new Learned(list, signature);
+}
+
+function signatureOf(entries: readonly LearnedEntry[]): string {
+  return entries.map((e) => `${e.id}\u0001${e.aliases.join('\u0001')}`).sort().join('\u0000');
+}
+
+/** The learned names; their signature is made when first compared (an article without a document never compares it). */
+class Learned implements LearnedNames {
+  readonly lexicon: LearnedNameTable;
+
+  constructor(private readonly entries: readonly LearnedEntry[], private made: string | undefined) {
+    this.lexicon = new LearnedNameTable(entries);
+  }
+
+  get signature(): string {
+    return (this.made ??= signatureOf(this.entries));
+  }
 }
 
 /**
@@ -68,13 +93,13 @@ function isFree(taken: Uint8Array, from: number, to: number): boolean {
 
 /**
  * Other mentions of the learned names in one paragraph (`text` and its Simplified view),
- * where nothing was found yet. Offsets are the paragraph's.
+ * where nothing was found yet. Offsets are the paragraph's; those of `found` are `offset` more.
  */
-export function repeatedMentions(text: string, simplified: string, names: Lexicon, found: readonly EntityMention[]): EntityMention[] {
+export function repeatedMentions(text: string, simplified: string, names: NameMatcher, found: readonly EntityMention[], offset = 0): EntityMention[] {
   // (the map is longer than the paragraph: what is read or written stops at its length, as a map of its own did)
   const length = text.length + 1;
   const taken = cleared(length);
-  for (const m of found) taken.fill(1, m.start, Math.min(m.end, length));
+  for (const m of found) taken.fill(1, m.start - offset, Math.min(m.end - offset, length));
   const form = lowerCase(simplified);
   const out: EntityMention[] = [];
   for (let i = 0; i < form.length; ) {
