@@ -75,8 +75,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
   // to other work in the middle of activation (up to 40 ms measured on a busy machine)
   if (uiLanguage.ready) await uiLanguage.ready;
   const lexicon = new LexiconService();
-  const cache = new AnalysisCache(() => lexicon.lexicon, undefined, () => lexicon.whenRead());
   const sidecars = new SidecarService();
+  const cache = new AnalysisCache(() => lexicon.lexicon, undefined, () => lexicon.whenRead(), (uri) => sidecars.dateOf(uri));
   const reviewer = new Reviewer(cache, sidecars);
   const annotators = new AnnotatorService();
   const background = new Background();
