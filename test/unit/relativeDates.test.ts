@@ -195,8 +195,9 @@ describe('relative dates: a month and day with no year (5月17日)', () => {
     const every = new Analyzer().analyze('每年二季度是淡季。').figures;
     assert.deepEqual(every.map((f) => [f.text, f.period, f.relative]), [['二季度', '--Q2', undefined]]);
     assert.deepEqual(read('2023-03-05 09:30\n\n2月28-29日举办展会。'), [['2月28-29日', '--02-28/--02-29']]);
-    // a duration stays one
+    // a duration stays one, and a word that counts or orders quarters makes 一季度 no first quarter (data/dateCues.json)
     assert.deepEqual(new Analyzer().analyze('连续两个季度亏损。').figures.map((f) => [f.text, f.type]), [['两个季度', 'duration']]);
+    assert.deepEqual(new Analyzer().analyze('每一季度都增长，前一季度亏损，同一季度持平。').figures.map((f) => f.type), ['duration', 'duration', 'duration']);
   });
   it('gives its year to a bare day after it', () => {
     const analysis = new Analyzer().analyze('2024-06-12 08:45\n\n5月17日发布，23日上线。');

@@ -12,7 +12,7 @@ import { pad2 } from './chars';
 import { figure, type Scan } from './build';
 import { skipNonFigureNumber } from './numbers';
 import { readDayOfMonth } from './dayOfMonth';
-import { aheadCueBefore, comparesBefore, recursBefore } from './dateCues';
+import { aheadCueBefore, comparesBefore, countsQuartersBefore, recursBefore } from './dateCues';
 
 export const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
@@ -224,9 +224,9 @@ export function readMonthDay(text: string, i: number, n: ParsedNumber): DatePart
   return part;
 }
 
-/** 二季度, 3季度: a quarter with no year (a lone digit from 1 to 4 before 季度), as --Q2. */
+/** 二季度, 3季度: a quarter with no year (a lone digit from 1 to 4 before 季度), as --Q2; not 每一季度 or 前一季度. */
 export function readYearlessQuarter(text: string, i: number, n: ParsedNumber): DatePart | undefined {
-  const q = n.end === i + 1 && text.startsWith('季度', n.end) ? QUARTER_WORDS[text[i]!] : undefined;
+  const q = n.end === i + 1 && text.startsWith('季度', n.end) && !countsQuartersBefore(text, i) ? QUARTER_WORDS[text[i]!] : undefined;
   return q ? { end: n.end + 2, period: `--Q${q}` } : undefined;
 }
 
