@@ -14,6 +14,8 @@ const SLICE_MS = 8;
 
 interface Run {
   version: number;
+  /** The article's date it reads relative dates against (from the sidecar), if any. */
+  date: string | undefined;
   cancelled: boolean;
   /** Settles when the run ends, completed or dropped. */
   done: Promise<void>;
@@ -35,7 +37,7 @@ export interface AnalysisCounts {
 export class AnalysisCache implements vscode.Disposable {
   private analyzerInstance: Analyzer | undefined;
   /** The last complete analysis of each document (of its current version, or of an earlier one while a newer one is analysed). */
-  private readonly entries = new Map<string, { version: number; analysis: Analysis }>();
+  private readonly entries = new Map<string, { version: number; date: string | undefined; analysis: Analysis }>();
   /** The background analysis under way for each document. */
   private readonly runs = new Map<string, Run>();
   /** The version whose background analysis failed, per document: not tried again until the next version (or a command asks). */
@@ -59,6 +61,8 @@ export class AnalysisCache implements vscode.Disposable {
     private readonly debounceMs = 200,
     /** Resolves once the workspace lexicon has been read: background analyses start after it. */
     private readonly lexiconRead: () => Promise<void> = async () => {},
+    /** The article's date in its sidecar's header (YYYY-MM-DD), which dates its relative dates instead of its dateline: a new one is a new analysis. */
+    private readonly articleDate: (article: vscode.Uri) => string | undefined = () => undefined,
   ) {
     // the tagger's model ships beside the bundle (dist/ner.json) and is read on first use
     setNerModelPath(join(__dirname, 'ner.json'));
@@ -107,12 +111,13 @@ export class AnalysisCache implements vscode.Disposable {
    */
   get(document: vscode.TextDocument): Analysis {
     const key = document.uri.toString();
+    const date = this.articleDate(document.uri);
     const entry = this.entries.get(key);
-    if (entry && entry.version === document.version) return entry.analysis;
+    if (entry && entry.version === document.version && entry.date === date) return entry.analysis;
     this.cancel(key);
     const text = document.getText();
-    const analysis = this.oversizeAnalysis(document, text) ?? this.analyzeNow(document, text);
-    this.entries.set(key, { version: document.version, analysis });
+    const analysis = this.oversizeAnalysis(document, text) ?? this.analyzeNow(document, text, date);
+    this.entries.set(key, { version: document.version, date, analysis });
     return analysis;
   }
 
@@ -125,7 +130,7 @@ export class AnalysisCache implements vscode.Disposable {
   latest(document: vscode.TextDocument): Analysis | undefined {
     const key = document.uri.toString();
     const entry = this.entries.get(key);
-    if (entry?.version === document.version) return entry.analysis;
+    if (entry?.version === document.version && entry.date === this.articleDate(document.uri)) return entry.analysis;
     // while the user types, the debounce timer starts the analysis
     if (!this.timers.has(key) && this.failed.get(key) !== document.version) this.start(document);
     return entry?.analysis;
@@ -139,7 +144,7 @@ export class AnalysisCache implements vscode.Disposable {
     const key = document.uri.toString();
     for (;;) {
       const entry = this.entries.get(key);
-      if (entry?.version === document.version) return entry.analysis;
+      if (entry?.version === document.version && entry.date === this.articleDate(document.uri)) return entry.analysis;
       if (document.isClosed) return this.get(document);
       clearTimeout(this.timers.get(key));
       this.timers.delete(key);
@@ -197,20 +202,22 @@ export class AnalysisCache implements vscode.Disposable {
     return { text, paragraphs: [], figures: [], entities: [], claims: [] };
   }
 
-  private analyzeNow(document: vscode.TextDocument, text: string): Analysis {
+  private analyzeNow(document: vscode.TextDocument, text: string, date: string | undefined): Analysis {
     this.analyzer.minCheckWorthiness = minCheckWorthiness(document.uri);
-    // keyed by URI, so that the next version redoes only what the edit can change
-    return this.analyzer.analyze(text, { document: document.uri.toString() });
+    // keyed by URI, so that the next version redoes only what the edit can change (a new date
+    // re-reads only the relative dates: the paragraphs come from the cache)
+    return this.analyzer.analyze(text, date === undefined ? { document: document.uri.toString() } : { document: document.uri.toString(), date });
   }
 
   /** Starts analysing the document's current version in the background, dropping an older one under way. */
   private start(document: vscode.TextDocument): void {
     const key = document.uri.toString();
+    const date = this.articleDate(document.uri);
     const under = this.runs.get(key);
-    if (under?.version === document.version) return;
+    if (under?.version === document.version && under.date === date) return;
     this.cancel(key);
     let finish!: () => void;
-    const run: Run = { version: document.version, cancelled: false, done: new Promise<void>((r) => (finish = r)) };
+    const run: Run = { version: document.version, date, cancelled: false, done: new Promise<void>((r) => (finish = r)) };
     this.runs.set(key, run);
     this.counted.started++;
     this.execute(document, run)
@@ -259,9 +266,9 @@ export class AnalysisCache implements vscode.Disposable {
         }
       }
       if (run.cancelled) return;
-      analysis = this.analyzeNow(document, text);
+      analysis = this.analyzeNow(document, text, run.date);
     }
-    this.entries.set(key, { version: run.version, analysis });
+    this.entries.set(key, { version: run.version, date: run.date, analysis });
     this.failed.delete(key);
     this.counted.completed++;
     this.changed.fire(document.uri);

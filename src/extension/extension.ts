@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { AnalysisCache, type AnalysisCounts } from './analysisCache';
+import { ARTICLE_LANGUAGE, AnalysisCache, type AnalysisCounts } from './analysisCache';
+import { editorIdle } from './editorIdle';
 import { statSync } from 'node:fs';
 import { sha256 } from './indexCache';
 import { MIN_CHECK_WORTHINESS_SETTING, minCheckWorthiness } from './claimThreshold';
@@ -75,14 +76,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
   // to other work in the middle of activation (up to 40 ms measured on a busy machine)
   if (uiLanguage.ready) await uiLanguage.ready;
   const lexicon = new LexiconService();
-  const cache = new AnalysisCache(() => lexicon.lexicon, undefined, () => lexicon.whenRead());
+  lexicon.prefetch();
   const sidecars = new SidecarService();
+  const cache = new AnalysisCache(() => lexicon.lexicon, undefined, () => lexicon.whenRead(), (uri) => sidecars.dateOf(uri));
   const reviewer = new Reviewer(cache, sidecars);
   const annotators = new AnnotatorService();
   const background = new Background();
   const rebuildIndex = () => background.run(t('rebuilding the workspace index'), [], () => lexicon.corpus.rebuild());
   lexicon.corpus.useCache(() => context.storageUri ?? context.globalStorageUri, () => indexFingerprint(context, lexicon));
-  lexicon.corpus.editorIdle = () => cache.idle();
+  lexicon.corpus.editorIdle = () =>
+    editorIdle(() => vscode.window.visibleTextEditors.map((e) => e.document).filter((d) => d.languageId === ARTICLE_LANGUAGE), cache);
   lexicon.corpus.articleKey = async (uri) => {
     // the cached progress and verdicts come from the sidecar, and the queue from the article's settings
     let sidecar = '';

@@ -306,7 +306,11 @@ export class LexiconService implements vscode.Disposable {
     this.corpus = new CorpusIndex(() => this.lexicon, () => this.whenRead());
     this.disposables.push(this.corpus, this.diagnostics);
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_PATH}`);
-    const reload = () => void this.load();
+    const reload = () => {
+      // a read begun before this change may hold the old text
+      this.prefetched = undefined;
+      void this.load();
+    };
     this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
   }
 
@@ -344,25 +348,44 @@ export class LexiconService implements vscode.Disposable {
     return folder ? vscode.Uri.joinPath(folder.uri, LEXICON_PATH) : undefined;
   }
 
+  /** The workspace lexicon's text being read ahead of its first use (see prefetch). */
+  private prefetched: Promise<string | undefined> | undefined;
+
+  /**
+   * Starts reading the workspace lexicon's file, and nothing more (no parsing, no building):
+   * called at activation, so that the first article's analysis does not wait for a round
+   * trip to the file system (seconds on a busy remote).
+   */
+  prefetch(): void {
+    this.prefetched ??= this.readSource();
+  }
+
+  private async readSource(): Promise<string | undefined> {
+    const uri = this.uri();
+    if (!uri) return undefined;
+    try {
+      return await workspaceFiles(uri).read(uri.path);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Reads the workspace lexicon again; true when there is one (readable or not). */
   async load(notify = true): Promise<boolean> {
     const uri = this.uri();
-    let source: string | undefined;
-    if (uri) {
-      try {
-        source = await workspaceFiles(uri).read(uri.path);
-      } catch {
-        source = undefined;
-      }
-    }
+    const reading = this.prefetched ?? this.readSource();
+    this.prefetched = undefined;
+    // built while the file is read: the first analysis waits for both
+    const builtin = builtinLexicon();
+    const source = await reading;
     this.workspace = undefined;
     this.error = undefined;
-    this.current = builtinLexicon();
+    this.current = builtin;
     this.sourceHash = source === undefined ? '' : sha256(source);
     if (uri && source !== undefined) {
       try {
         this.workspace = parseWorkspaceLexicon(source);
-        this.current = builtinLexicon().with(this.workspace.entries, this.workspace.ignore, this.workspace.suppress);
+        this.current = builtin.with(this.workspace.entries, this.workspace.ignore, this.workspace.suppress);
         this.diagnostics.delete(uri);
       } catch (e) {
         if (!(e instanceof LexiconError)) throw e;

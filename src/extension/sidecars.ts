@@ -98,6 +98,11 @@ export class SidecarService implements vscode.Disposable {
     return state;
   }
 
+  /** The `date:` in the header of the article's sidecar, as last read or set (undefined before it is read: nothing is read here). */
+  dateOf(article: vscode.Uri): string | undefined {
+    return this.states.get(article.toString())?.sidecar.date;
+  }
+
   /** The sidecar state of an article, once its file has been read. */
   async load(article: vscode.Uri, articleText: string): Promise<SidecarState> {
     const state = this.ensure(article, articleText);

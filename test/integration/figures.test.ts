@@ -82,6 +82,29 @@ describe('figures in the hover: new shapes and relative dates', function () {
     assert.match(later ?? '', /names no year, and is later in the year than the article's date 2020-03-01 \(from the sidecar's date:\)/);
   });
 
+  it("analyses with the sidecar's date: the summary and a claim's figures follow it, as the hover does", async () => {
+    const api = await activateGloss();
+    const name = 'figures-dated-analysis.txt';
+    const text = '星河财经 2024-06-12 08:45\n\n去年8月，星河科技的营收增长了12%，达到5亿元。\n';
+    created.push(writeArticle(name, text));
+    created.push(writeDatedSidecar(name, text, '2020-01-15'));
+    const doc = (await openArticle(name)).document;
+    const periodIn = (summary: { figures: { text: string; description: string }[] } | undefined) => summary?.figures.find((f) => f.text === '去年8月')?.description ?? '';
+    // (the sidecar is read after the first analysis may have started: the summary follows once it is)
+    const summary = await waitFor(async () => {
+      const s = await vscode.commands.executeCommand<{ figures: { text: string; description: string }[] }>('gloss.showSummary', doc.uri);
+      return /2019-08/.test(periodIn(s)) ? s : undefined;
+    }, "the summary to read 去年8月 against the sidecar's date", 15_000 * scale);
+    assert.match(periodIn(summary), /2020-01-15 \(from the sidecar's date:\)/);
+    const analysis = await api.analyze(doc.uri);
+    const claim = analysis.claims.find((c) => c.text.startsWith('去年8月'));
+    assert.ok(claim, 'the sentence is a claim');
+    assert.deepEqual(claim.figures.filter((f) => f.type === 'date').map((f) => f.period), ['2019-08']);
+    // a new date in the sidecar is a new analysis of the same version
+    created.push(writeDatedSidecar(name, text, '2022-03-01'));
+    await waitFor(async () => /2021-08/.test(periodIn(await vscode.commands.executeCommand('gloss.showSummary', doc.uri))) || undefined, 'the summary to follow the new date', 15_000 * scale);
+  });
+
   it("sets the article's date from the hover's command, and removes it again", async () => {
     await activateGloss();
     const name = 'figures-set-date.txt';

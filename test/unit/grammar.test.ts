@@ -11,6 +11,8 @@ const grammar = JSON.parse(readFileSync(join(__dirname, '../../../syntaxes/artic
 };
 const figurePattern = new RegExp(grammar.repository.figure!.match!, 'g');
 const coloured = (text: string) => [...text.matchAll(figurePattern)].map((m) => m[0]);
+const datePattern = new RegExp(grammar.repository.date!.match!, 'g');
+const colouredDates = (text: string) => [...text.matchAll(datePattern)].map((m) => m[0]);
 
 describe('the grammar colours figures as the detector reads them', () => {
   it('colours an amount with each currency name the detector knows, whole (8億美金, not 8億)', () => {
@@ -28,5 +30,12 @@ describe('the grammar colours figures as the detector reads them', () => {
   it('does not colour numerals inside a name (零一萬物), nor start inside a run of numerals', () => {
     assert.deepEqual(coloured('五小龍是智譜、百川和零一萬物。'), []);
     assert.deepEqual(coloured('投入3800亿元，三十多年，增长18%，很快做到一億美金。'), ['3800亿元', '三十多', '18%', '一億美金']);
+  });
+
+  it('colours dates with no year, quarters and ranges as the detector reads them, and not a count of quarters', () => {
+    const text = '二季度营收增长，前三季度盈利，3-5月销量回升，5月17-20日举办展会，2023年3-5月，2023年5月17-20日。每一季度都增长，前一季度亏损。';
+    const dates = detectFigures(text).filter((f) => f.type === 'date').map((f) => f.text);
+    assert.deepEqual(dates, ['二季度', '前三季度', '3-5月', '5月17-20日', '2023年3-5月', '2023年5月17-20日']);
+    assert.deepEqual(colouredDates(text), dates);
   });
 });

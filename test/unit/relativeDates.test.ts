@@ -40,7 +40,9 @@ describe('relative dates: the article date', () => {
     assert.equal(dated('2024-06-12 08:45\n\n2023年第四季度营收增长，本季度持平。').period, '2024-Q2');
     // only a word of comparison (较, 环比) makes it the named one's, in its sentence, with no other quarter or month between
     assert.equal(dated('2024-06-12 08:45\n\n公司于2023年5月成立，总部位于北京。上个月，公司完成了新一轮融资。').period, '2024-05');
-    assert.equal(dated('2024-06-12 08:45\n\n2024年第一季度营收增长，二季度表现更好，较上一季度提升。').period, '2024-Q1');
+    // (二季度 is a quarter with no year, read in 2024: 上一季度 compares with it, the quarter before the article's)
+    const between = new Analyzer().analyze('2024-06-12 08:45\n\n2024年第一季度营收增长，二季度表现更好，较上一季度提升。').figures.filter((f) => f.relative);
+    assert.deepEqual(between.map((f) => [f.text, f.period]), [['二季度', '2024-Q2'], ['上一季度', '2024-Q1']]);
     assert.equal(dated('2024-06-12 08:45\n\n2024年3月营收增长，上个月也是如此。').period, '2024-05');
   });
   it('reads 当年 as the year named before it', () => {
@@ -170,6 +172,32 @@ describe('relative dates: a month and day with no year (5月17日)', () => {
     const [leap] = yearless('2023-03-05 09:30\n\n公司在2月29日宣布降价。');
     assert.equal(leap?.period, '--02-29');
     assert.match(leap!.assumption!, /2月29日 is no day of 2023/);
+  });
+  it('reads quarters and ranges of months or days with no year the same way (二季度, 前三季度, 3-5月, 5月17-20日)', () => {
+    const read = (text: string) => yearless(text).map((f) => [f.text, f.period]);
+    assert.deepEqual(read('2024-06-12 08:45\n\n二季度营收增长，第二季度利润上升，3-5月销量回升，5月17-20日举办展会。'), [
+      ['二季度', '2024-Q2'], ['第二季度', '2024-Q2'], ['3-5月', '2024-03/2024-05'], ['5月17-20日', '2024-05-17/2024-05-20'],
+    ]);
+    // a quarter that starts after the article's date is open, unless written as still to come (then it must not end before it)
+    const [third] = yearless('2024-06-12 08:45\n\n三季度营收增长。');
+    assert.equal(third?.period, '--Q3');
+    assert.match(third!.assumption!, /later in the year than the article's date 2024-06-12/);
+    const ahead = (quarter: string) => read(`2024-06-12 08:45\n\n新品将于${quarter}推出。`)[0]?.[1];
+    assert.deepEqual(['三季度', '二季度', '一季度'].map(ahead), ['2024-Q3', '2024-Q2', '--Q1']);
+    // the year of a quarter or month named before it, when it does not end before that one starts
+    assert.deepEqual(read('2023年一季度营收增长，二季度继续增长，前三季度合计盈利，1-2月销量回升。'), [
+      ['二季度', '2023-Q2'], ['前三季度', '2023-Q1/2023-Q3'], ['1-2月', '--01/--02'],
+    ]);
+    assert.match(yearless('2023年一季度营收增长，二季度继续增长。')[0]!.assumption!, /the quarter named last before it \(2023-Q1\)/);
+    assert.deepEqual(read('2023年5月销量回升，二季度营收增长。'), [['二季度', '2023-Q2']]);
+    // a fiscal quarter gives no calendar year; a word of every year leaves it yearless; a range is checked at both ends
+    assert.deepEqual(read('2024-06-12 08:45\n\n2024财年第一季度营收增长，二季度继续增长。'), [['二季度', '2024-Q2']]);
+    const every = new Analyzer().analyze('每年二季度是淡季。').figures;
+    assert.deepEqual(every.map((f) => [f.text, f.period, f.relative]), [['二季度', '--Q2', undefined]]);
+    assert.deepEqual(read('2023-03-05 09:30\n\n2月28-29日举办展会。'), [['2月28-29日', '--02-28/--02-29']]);
+    // a duration stays one, and a word that counts or orders quarters makes 一季度 no first quarter (data/dateCues.json)
+    assert.deepEqual(new Analyzer().analyze('连续两个季度亏损。').figures.map((f) => [f.text, f.type]), [['两个季度', 'duration']]);
+    assert.deepEqual(new Analyzer().analyze('每一季度都增长，前一季度亏损，同一季度持平。').figures.map((f) => f.type), ['duration', 'duration', 'duration']);
   });
   it('gives its year to a bare day after it', () => {
     const analysis = new Analyzer().analyze('2024-06-12 08:45\n\n5月17日发布，23日上线。');

@@ -1,6 +1,7 @@
 /**
  * Words around dates that leave their year or month to the reader (data/dateCues.json): a word
- * of the future (将于7月1日), of every year (每年5月), or of comparison (较上一季度).
+ * of the future (将于7月1日), of every year (每年5月), or of comparison (较上一季度); and words
+ * that make 一季度 a count of quarters (每一季度).
  */
 import { endsWithAny } from '../text/chars';
 import dateCues from './data/dateCues.json';
@@ -8,6 +9,7 @@ import dateCues from './data/dateCues.json';
 const AHEAD: readonly string[] = dateCues.ahead;
 const RECURRING: readonly string[] = dateCues.recurring;
 const COMPARE: readonly string[] = dateCues.compare;
+const NOT_QUARTER: readonly string[] = dateCues.notQuarter;
 
 /** The word of the future that ends at i, if any (the longest: 即将于 over 将于). */
 export function aheadCueBefore(text: string, i: number): string | undefined {
@@ -24,4 +26,9 @@ export function recursBefore(text: string, i: number): boolean {
 /** Whether a word of comparison (较, 环比) ends at i. */
 export function comparesBefore(text: string, i: number): boolean {
   return endsWithAny(text, COMPARE, i);
+}
+
+/** Whether a word that counts or orders quarters (每, 前, 同) ends at i: 每一季度 is no first quarter. */
+export function countsQuartersBefore(text: string, i: number): boolean {
+  return endsWithAny(text, NOT_QUARTER, i);
 }

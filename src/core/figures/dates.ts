@@ -12,7 +12,7 @@ import { pad2 } from './chars';
 import { figure, type Scan } from './build';
 import { skipNonFigureNumber } from './numbers';
 import { readDayOfMonth } from './dayOfMonth';
-import { aheadCueBefore, comparesBefore, recursBefore } from './dateCues';
+import { aheadCueBefore, comparesBefore, countsQuartersBefore, recursBefore } from './dateCues';
 
 export const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
@@ -58,21 +58,43 @@ function readDateTail(text: string, i: number): DateTail {
   const k = text[i] === '年' ? i + 1 : i;
   if (text[k] === '末' || text[k] === '底') return { end: k + 1, tail: '-12', approx: 'about' };
   if (text[k] === '初') return { end: k + 1, tail: '-01', approx: 'about' };
-  // 4月11日, 4月, 3月份, 3月底
-  const m = readSmallInt(text, i);
-  if (m && m.value >= 1 && m.value <= 12 && text[m.end] === '月') {
-    let end = m.end + 1;
-    let tail = `-${pad2(m.value)}`;
-    const d = readSmallInt(text, end);
-    if (d && d.value >= 1 && d.value <= 31 && (text[d.end] === '日' || text[d.end] === '号' || text[d.end] === '號')) {
-      tail += `-${pad2(d.value)}`;
-      end = d.end + 1;
-      return { end, tail };
-    }
-    const after = monthAfter(text, end);
-    return after.approx ? { end: after.end, tail, approx: after.approx } : { end: after.end, tail };
-  }
+  // 4月11日, 4月, 3月份, 3月底, 3-5月, 5月17-20日
+  const m = readMonthAt(text, i);
+  if (m) return { end: m.end, tail: m.tail, ...(m.approx ? { approx: m.approx } : {}) };
   return { end: i, tail: '' };
+}
+
+/** A day of the month ends at i with 日 (or 号). */
+function isDayMark(ch: string | undefined): boolean {
+  return ch === '日' || ch === '号' || ch === '號';
+}
+
+/**
+ * A month at i, as the tail that follows a year (-04, -04-11; with {Y} where the year goes
+ * again: 3-5月 is -03/{Y}-05, 5月17-20日 is -05-17/{Y}-05-20), or undefined.
+ */
+function readMonthAt(text: string, i: number): DateTail | undefined {
+  const m = readSmallInt(text, i);
+  if (!m || m.value < 1 || m.value > 12) return undefined;
+  if (text[m.end] !== '月') {
+    // 3-5月, 1至11月: a range of months shares its 月
+    const last = RANGE_CONNECTORS.has(text[m.end] ?? '') ? readSmallInt(text, m.end + 1) : undefined;
+    if (!last || last.value <= m.value || last.value > 12 || text[last.end] !== '月') return undefined;
+    const after = monthAfter(text, last.end + 1);
+    return { end: after.end, tail: `-${pad2(m.value)}/{Y}-${pad2(last.value)}`, ...(after.approx ? { approx: after.approx } : {}) };
+  }
+  const tail = `-${pad2(m.value)}`;
+  const d = readSmallInt(text, m.end + 1);
+  if (d && d.value >= 1 && d.value <= 31) {
+    if (isDayMark(text[d.end])) return { end: d.end + 1, tail: `${tail}-${pad2(d.value)}` };
+    // 5月17-20日: a range of days shares its 日
+    const last = RANGE_CONNECTORS.has(text[d.end] ?? '') ? readSmallInt(text, d.end + 1) : undefined;
+    if (last && last.value > d.value && last.value <= 31 && isDayMark(text[last.end])) {
+      return { end: last.end + 1, tail: `${tail}-${pad2(d.value)}/{Y}${tail}-${pad2(last.value)}` };
+    }
+  }
+  const after = monthAfter(text, m.end + 1);
+  return { end: after.end, tail, ...(after.approx ? { approx: after.approx } : {}) };
 }
 
 /** 月份, 月底, 月初, 上旬: words after a month that belong to it. */
@@ -185,21 +207,41 @@ export function readIsoDateTime(text: string, n: ParsedNumber): DatePart | undef
   return { end, period };
 }
 
-export function readMonthDay(text: string, n: ParsedNumber): DatePart | undefined {
-  if (!Number.isInteger(n.value) || n.value < 1 || n.value > 12 || text[n.end] !== '月') return undefined;
+/**
+ * A month with no year at the numeral n at i: 5月17日, 5月, 3月份, and ranges (3-5月,
+ * 5月17-20日), as yearless periods (--05-17, --03/--05).
+ */
+export function readMonthDay(text: string, i: number, n: ParsedNumber): DatePart | undefined {
+  if (!Number.isInteger(n.value) || n.value < 1 || n.value > 12) return undefined;
   if (n.plainArabic && n.integerDigits > 2) return undefined;
-  const d = readSmallInt(text, n.end + 1);
-  if (d && d.value >= 1 && d.value <= 31 && (text[d.end] === '日' || text[d.end] === '号' || text[d.end] === '號')) {
-    return { end: d.end + 1, period: `--${pad2(n.value)}-${pad2(d.value)}` };
-  }
+  // (readNumber reads 3-5 as one range; the month reader reads it again from the first digit)
+  const m = text[n.end] === '月' || RANGE_CONNECTORS.has(text[n.end] ?? '') ? readMonthAt(text, i) : undefined;
+  if (!m) return undefined;
   // a bare month (5月) only when written in Arabic digits or followed by 份, to keep 一月 (January) and 一个月 apart
-  const after = monthAfter(text, n.end + 1);
-  if (n.plainArabic || text[n.end + 1] === '份') {
-    const part: DatePart = { end: after.end, period: `--${pad2(n.value)}` };
-    if (after.approx) part.approx = after.approx;
-    return part;
+  if (m.tail.length === 3 && !n.plainArabic && text[n.end + 1] !== '份') return undefined;
+  const part: DatePart = { end: m.end, period: `-${m.tail.replace(/\{Y\}/g, '-')}` };
+  if (m.approx) part.approx = m.approx;
+  return part;
+}
+
+/** 二季度, 3季度: a quarter with no year (a lone digit from 1 to 4 before 季度), as --Q2; not 每一季度 or 前一季度. */
+export function readYearlessQuarter(text: string, i: number, n: ParsedNumber): DatePart | undefined {
+  const q = n.end === i + 1 && text.startsWith('季度', n.end) && !countsQuartersBefore(text, i) ? QUARTER_WORDS[text[i]!] : undefined;
+  return q ? { end: n.end + 2, period: `--Q${q}` } : undefined;
+}
+
+/**
+ * A date with no year (--05-17, --Q2, --03/--05) from start to end: relativeDates.ts reads its
+ * year from its paragraph or the article's date, unless a word of every year comes before it.
+ */
+export function yearlessFigure(s: Scan, start: number, end: number, period: string, approx?: Approximation): Figure {
+  const f = figure(s, start, end, 'date', null, undefined, approx, period);
+  if (!recursBefore(s.text, start)) {
+    f.relative = { base: 'context', unit: 'yearless', offset: 0, tail: period.slice(1).replace(/\/--/g, '/{Y}-') };
+    const ahead = aheadCueBefore(s.text, start);
+    if (ahead) f.relative.ahead = ahead;
   }
-  return undefined;
+  return f;
 }
 
 /**
@@ -221,17 +263,16 @@ export function readDateAfterNumber(s: Scan, i: number, n: ParsedNumber): number
     while (text[k] === ':' && isArabicDigit(text.charCodeAt(k + 1))) k += 3;
     return k;
   }
-  const date = readDate(text, n) ?? readMonthDay(text, n);
+  const date = readDate(text, n);
   if (date) {
-    const f = figure(s, i, date.end, 'date', null, undefined, date.approx, date.period);
-    // (5月17日 names no year: relativeDates.ts reads one from its paragraph or the article's date)
-    if (date.period.startsWith('--') && !recursBefore(text, i)) {
-      f.relative = { base: 'context', unit: 'yearless', offset: 0, tail: date.period.slice(1) };
-      const ahead = aheadCueBefore(text, i);
-      if (ahead) f.relative.ahead = ahead;
-    }
-    s.out.push(f);
+    s.out.push(figure(s, i, date.end, 'date', null, undefined, date.approx, date.period));
     return date.end;
+  }
+  // (5月17日 names no year: relativeDates.ts reads one from its paragraph or the article's date)
+  const yearless = readMonthDay(text, i, n) ?? readYearlessQuarter(text, i, n);
+  if (yearless) {
+    s.out.push(yearlessFigure(s, i, yearless.end, yearless.period, yearless.approx));
+    return yearless.end;
   }
   return readDayOfMonth(s, i, n);
 }

@@ -6,7 +6,7 @@ import { clean } from './numerals';
 import { isNumberStart, readNumber } from './readNumber';
 import { figure, type Scan } from './build';
 import { matchUnit, type Unit } from './units';
-import { QUARTER_WORDS } from './dates';
+import { QUARTER_WORDS, yearlessFigure } from './dates';
 
 /** Words before a bare number that make it a rank: 排名17. */
 const RANK_WORDS = ['排名第', '排名', '排行第', '位列第', '名列第'];
@@ -24,8 +24,9 @@ export function readRankOrCount(s: Scan, i: number): number {
     const n = readNumber(text, i + 1);
     if (n && Number.isInteger(n.value)) {
       const q = QUARTER_WORDS[text[i + 1]!];
+      // 第三季度 with no year before it (2023年第三季度 is read with its year): relativeDates.ts reads one
       if (q && n.end === i + 2 && text.startsWith('季度', n.end)) {
-        s.out.push(figure(s, i, n.end + 2, 'date', null, undefined, undefined, `Q${q}`));
+        s.out.push(yearlessFigure(s, i, n.end + 2, `--Q${q}`));
         return n.end + 2;
       }
       let end = n.end;
@@ -41,6 +42,12 @@ export function readRankOrCount(s: Scan, i: number): number {
     if (!n || !Number.isInteger(n.value) || n.value < 2 || n.value > 1000) return -1;
     const after = text[n.end] ?? '';
     const ranked = TOP_BEFORE.some((w) => text.startsWith(w, i - w.length)) || TOP_AFTER.has(after);
+    // 前三季度 with no year before it: the first three quarters of a year still to be read
+    const q = QUARTER_WORDS[text[i + 1]!];
+    if (q && q > 1 && n.end === i + 2 && text.startsWith('季度', n.end)) {
+      s.out.push(yearlessFigure(s, i, n.end + 2, `--Q1/--Q${q}`));
+      return n.end + 2;
+    }
     const unit = matchUnit(text, n.end);
     if (!ranked || unit?.type === 'duration' || after === '月' || after === '季') return -1;
     const end = TOP_AFTER.has(after) ? n.end + 1 : n.end;

@@ -163,9 +163,10 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
     }
     if (r.unit === 'yearless') {
       // (a year read in the article's year is no year written: 5月17日…；3月份 reads both in the article's year)
-      lastMonthFrom = readYearless(out, r.tail, lastMonthFrom === 'article' ? undefined : lastMonth, lastYearAlone, date, r.ahead);
+      const from = lastMonthFrom === 'article' ? undefined : lastMonth ?? calendarQuarter(lastQuarter);
+      lastMonthFrom = readYearless(out, r.tail, from, lastYearAlone, date, r.ahead);
       lastMonth = monthOf(out);
-      lastQuarter = undefined;
+      lastQuarter = lastMonthFrom === 'open' ? undefined : quarterOf(out.period);
       lastYearAlone = undefined;
       return out;
     }
@@ -223,6 +224,11 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
   return { figures: out, lastYear };
 }
 
+/** A calendar quarter (2024-Q3, not FY2023-Q3), or undefined. */
+function calendarQuarter(period: string | undefined): string | undefined {
+  return period && /^\d{4}-Q[1-4]$/.test(period) ? period : undefined;
+}
+
 /** The quarter a period names (2024-Q3, or a fiscal one: FY2023-Q3), or undefined. */
 function quarterOf(period: string | undefined): string | undefined {
   return period && /^(?:FY)?\d{4}-Q[1-4]$/.test(period) ? period : undefined;
@@ -273,23 +279,41 @@ function readDay(out: Figure, tail: string, lastMonth: string | undefined, date:
 /** Where the year of a month comes from (see resolveRelativeDatesAfter). */
 type YearSource = 'written' | 'named' | 'ahead' | 'article' | 'open';
 
+/** Where a yearless period starts and ends in its year (month, and day if it names one): -05-17, -Q2 (04 to 06), -03/{Y}-05. */
+function yearlessBounds(tail: string): { first: [number, number | undefined]; last: [number, number | undefined] } {
+  const part = (t: string, end: boolean): [number, number | undefined] => {
+    const q = /^-Q([1-4])$/.exec(t);
+    if (q) return [3 * Number(q[1]) - (end ? 0 : 2), undefined];
+    return [Number(t.slice(1, 3)), t.length > 3 ? Number(t.slice(4, 6)) : undefined];
+  };
+  const [from, to] = tail.split('/{Y}');
+  return { first: part(from!, false), last: part(to ?? from!, true) };
+}
+
 /**
- * A month, or a month and day, with no year (5月17日, 3月份; `tail` -05-17, -03): in the year
- * of the month named last before it in its paragraph (2023年3月28日…，4月11日), when it does
- * not come before that month; otherwise in the article's year, when it is not later than the
- * article's date. A later one is as often still to come as a year old: it stays yearless,
- * unless a word before it says it is still to come (将于7月1日).
+ * A month, a month and day, a quarter, or a range of them, with no year (5月17日, 3月份, 二季度,
+ * 3-5月; `tail` -05-17, -03, -Q2, -03/{Y}-05): in the year of the month or quarter named last
+ * before it in its paragraph (2023年3月28日…，4月11日), when it does not end before it starts;
+ * otherwise in the article's year, when it does not start later than the article's date. A later
+ * one is as often still to come as a year old: it stays yearless, unless a word before it says
+ * it is still to come (将于7月1日), and it does not end before the article's date.
  */
-function readYearless(out: Figure, tail: string, lastMonth: string | undefined, yearAlone: string | undefined, date: ArticleDate | undefined, ahead: string | undefined): YearSource {
-  out.period = `-${tail}`;
-  const month = Number(tail.slice(1, 3));
-  const day = tail.length > 3 ? Number(tail.slice(4, 6)) : undefined;
-  const named = lastMonth && /^(\d{4})-(\d{2})$/.exec(lastMonth);
+function readYearless(out: Figure, tail: string, lastNamed: string | undefined, yearAlone: string | undefined, date: ArticleDate | undefined, ahead: string | undefined): YearSource {
+  out.period = `-${tail.replace(/\{Y\}/g, '-')}`;
+  const { first, last } = yearlessBounds(tail);
+  const [month, day] = first;
+  const named = lastNamed && (/^(\d{4})-(\d{2})$/.exec(lastNamed) ?? /^(\d{4})-Q([1-4])$/.exec(lastNamed));
   if (named) {
-    if (month >= Number(named[2])) {
-      return setYear(out, Number(named[1]), tail, msg('{0} read in the year of the month named last before it ({1})', out.text, lastMonth), 'named');
+    const namedMonth = lastNamed.includes('Q') ? 3 * Number(named[2]) - 2 : Number(named[2]);
+    // (by its end: 前三季度 after 三季度 sums that year's quarters)
+    if (last[0] >= namedMonth) {
+      return setYear(out, Number(named[1]), tail, lastNamed.includes('Q')
+        ? msg('{0} read in the year of the quarter named last before it ({1})', out.text, lastNamed)
+        : msg('{0} read in the year of the month named last before it ({1})', out.text, lastNamed), 'named');
     }
-    assume(out, msg('{0} names no year, and comes before the month named last before it ({1}): in the next year, or in another', out.text, lastMonth));
+    assume(out, lastNamed.includes('Q')
+      ? msg('{0} names no year, and comes before the quarter named last before it ({1}): in the next year, or in another', out.text, lastNamed)
+      : msg('{0} names no year, and comes before the month named last before it ({1}): in the next year, or in another', out.text, lastNamed));
     return 'open';
   }
   if (!date) {
@@ -303,7 +327,8 @@ function readYearless(out: Figure, tail: string, lastMonth: string | undefined, 
   }
   // (a month alone is neither later nor earlier than a day of that month)
   const notLater = month < date.month || (month === date.month && (day === undefined || day <= date.day));
-  const notEarlier = month > date.month || (month === date.month && (day === undefined || day >= date.day));
+  const [lastMonth, lastDay] = last;
+  const notEarlier = lastMonth > date.month || (lastMonth === date.month && (lastDay === undefined || lastDay >= date.day));
   if (ahead === undefined && notLater) {
     return setYear(out, date.year, tail, msg("{0} read in the year of the article's date {1} (from {2})", out.text, date.iso, fromWhere(date)), 'article');
   }
@@ -320,8 +345,8 @@ function readYearless(out: Figure, tail: string, lastMonth: string | undefined, 
 
 /** The period in `year`, or yearless with a note where that year has no such day (2月29日 in 2023). */
 function setYear(out: Figure, year: number, tail: string, because: Message, from: YearSource): YearSource {
-  const period = `${year}${tail}`;
-  if (tail.length > 3 && !parseArticleDate(period, 'dateline')) {
+  const period = `${year}${tail.replace(/\{Y\}/g, String(year))}`;
+  if (period.split('/').some((p) => p.length > 7 && !parseArticleDate(p, 'dateline'))) {
     assume(out, msg('{0} is no day of {1}', out.text, year));
     return 'open';
   }
