@@ -40,8 +40,8 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, { version: number; date: string | undefined; analysis: Analysis }>();
   /** The background analysis under way for each document. */
   private readonly runs = new Map<string, Run>();
-  /** The version whose background analysis failed, per document: not tried again until the next version (or a command asks). */
-  private readonly failed = new Map<string, number>();
+  /** The version (and date) whose background analysis failed, per document: not tried again until the next version or date (or a command asks). */
+  private readonly failed = new Map<string, string>();
   private readonly counted: AnalysisCounts = { started: 0, completed: 0, cancelled: 0 };
   private held: { promise: Promise<void>; release: () => void } | undefined;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -63,6 +63,8 @@ export class AnalysisCache implements vscode.Disposable {
     private readonly lexiconRead: () => Promise<void> = async () => {},
     /** The article's date in its sidecar's header (YYYY-MM-DD), which dates its relative dates instead of its dateline: a new one is a new analysis. */
     private readonly articleDate: (article: vscode.Uri) => string | undefined = () => undefined,
+    /** Resolves once the article's sidecar has been read: a background analysis waits for its date. */
+    private readonly sidecarRead: (document: vscode.TextDocument) => Promise<void> = async () => {},
   ) {
     // the tagger's model ships beside the bundle (dist/ner.json) and is read on first use
     setNerModelPath(join(__dirname, 'ner.json'));
@@ -96,6 +98,11 @@ export class AnalysisCache implements vscode.Disposable {
         for (const key of open) this.changed.fire(vscode.Uri.parse(key));
       }),
     );
+  }
+
+  /** What an analysis of the document now would be of: its version and its date (the key of `failed`). */
+  private attempt(document: vscode.TextDocument): string {
+    return `${document.version} ${this.articleDate(document.uri) ?? ''}`;
   }
 
   /** Made on the first analysis, so that activation loads neither the lexicon nor the dictionaries. */
@@ -132,7 +139,7 @@ export class AnalysisCache implements vscode.Disposable {
     const entry = this.entries.get(key);
     if (entry?.version === document.version && entry.date === this.articleDate(document.uri)) return entry.analysis;
     // while the user types, the debounce timer starts the analysis
-    if (!this.timers.has(key) && this.failed.get(key) !== document.version) this.start(document);
+    if (!this.timers.has(key) && this.failed.get(key) !== this.attempt(document)) this.start(document);
     return entry?.analysis;
   }
 
@@ -148,7 +155,7 @@ export class AnalysisCache implements vscode.Disposable {
       if (document.isClosed) return this.get(document);
       clearTimeout(this.timers.get(key));
       this.timers.delete(key);
-      if (this.failed.get(key) === document.version) return this.get(document);
+      if (this.failed.get(key) === this.attempt(document)) return this.get(document);
       this.start(document);
       // a newer version may cancel this run: then its own run is awaited
       await this.runs.get(key)?.done;
@@ -224,7 +231,7 @@ export class AnalysisCache implements vscode.Disposable {
       .catch((e: unknown) => {
         // providers keep the last complete analysis; a command (get) analyses again and reports the error
         run.error = e;
-        if (!run.cancelled) this.failed.set(key, run.version);
+        if (!run.cancelled) this.failed.set(key, `${run.version} ${run.date ?? ''}`);
         console.error(`Gloss: the analysis of ${key} failed`, e);
       })
       .finally(() => {
@@ -252,8 +259,10 @@ export class AnalysisCache implements vscode.Disposable {
     const text = document.getText();
     let analysis = this.oversizeAnalysis(document, text);
     if (!analysis) {
-      await this.lexiconRead();
+      // (the sidecar's date first: an analysis with the dateline's would show wrong years, then be redone)
+      await Promise.all([this.lexiconRead(), this.sidecarRead(document)]);
       if (run.cancelled) return;
+      run.date = this.articleDate(document.uri);
       const steps = this.analyzer.analyzeAhead(text, { document: key });
       let slice = performance.now();
       for (;;) {

@@ -21,6 +21,13 @@ export interface EditorAnalyses<D> {
  * it took the thread for another article's cold analysis, and the first lens waited).
  */
 export async function editorIdle<D>(visibleArticles: () => readonly D[], analyses: EditorAnalyses<D>): Promise<void> {
-  for (const document of visibleArticles()) if (analyses.latest(document) === undefined) await analyses.analysed(document);
+  for (const document of visibleArticles()) {
+    if (analyses.latest(document) !== undefined) continue;
+    try {
+      await analyses.analysed(document);
+    } catch {
+      // the editor reports its own failure: one article that cannot be analysed must not stop the index
+    }
+  }
   await analyses.idle();
 }

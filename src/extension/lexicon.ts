@@ -284,6 +284,9 @@ export class CorpusIndex implements vscode.Disposable {
  * watched for changes (git checkout, another editor), and written when the user teaches an
  * entity. A file that cannot be read is never written over.
  */
+/** How long a read of the workspace lexicon begun at activation serves its first use (ms). */
+const PREFETCH_FRESH_MS = 10_000;
+
 export class LexiconService implements vscode.Disposable {
   private workspace: WorkspaceLexicon | undefined;
   /** The content hash of the workspace lexicon last read ('' when there is none); undefined before the first read. */
@@ -348,8 +351,9 @@ export class LexiconService implements vscode.Disposable {
     return folder ? vscode.Uri.joinPath(folder.uri, LEXICON_PATH) : undefined;
   }
 
-  /** The workspace lexicon's text being read ahead of its first use (see prefetch). */
+  /** The workspace lexicon's text being read ahead of its first use (see prefetch), and when the read began. */
   private prefetched: Promise<string | undefined> | undefined;
+  private prefetchedAt = 0;
 
   /**
    * Starts reading the workspace lexicon's file, and nothing more (no parsing, no building):
@@ -357,7 +361,9 @@ export class LexiconService implements vscode.Disposable {
    * trip to the file system (seconds on a busy remote).
    */
   prefetch(): void {
-    this.prefetched ??= this.readSource();
+    if (this.prefetched) return;
+    this.prefetched = this.readSource();
+    this.prefetchedAt = performance.now();
   }
 
   private async readSource(): Promise<string | undefined> {
@@ -373,7 +379,9 @@ export class LexiconService implements vscode.Disposable {
   /** Reads the workspace lexicon again; true when there is one (readable or not). */
   async load(notify = true): Promise<boolean> {
     const uri = this.uri();
-    const reading = this.prefetched ?? this.readSource();
+    // (a read begun long ago may miss a change that no watcher reported: it is read again)
+    const fresh = this.prefetched && performance.now() - this.prefetchedAt < PREFETCH_FRESH_MS ? this.prefetched : undefined;
+    const reading = fresh ?? this.readSource();
     this.prefetched = undefined;
     // built while the file is read: the first analysis waits for both
     const builtin = builtinLexicon();

@@ -142,7 +142,7 @@ export class SidecarService implements vscode.Disposable {
       delete state.failure;
       const empty = () => emptySidecar(state.sidecar.article, articleText ?? '');
       if (r.state === 'ok') Object.assign(state, { loaded: r.loaded, sidecar: r.loaded.sidecar, error: undefined });
-      else if (r.state === 'missing') Object.assign(state, { loaded: undefined, sidecar: state.pending ? state.sidecar : articleText !== undefined ? empty() : { ...state.sidecar, annotations: [] }, error: undefined });
+      else if (r.state === 'missing') Object.assign(state, { loaded: undefined, sidecar: state.pending ? state.sidecar : articleText !== undefined ? empty() : withoutDecisions(state.sidecar), error: undefined });
       else Object.assign(state, { loaded: undefined, error: r.error });
       this.showDiagnostics(state, article ?? this.articleOf(state));
     });
@@ -255,4 +255,10 @@ export class SidecarService implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** What is left of a sidecar deleted on disk: no decisions, and no date (the article's relative dates go back to its dateline). */
+function withoutDecisions(sidecar: Sidecar): Sidecar {
+  const { date: _gone, ...rest } = sidecar;
+  return { ...rest, annotations: [] };
 }

@@ -101,8 +101,12 @@ describe('figures in the hover: new shapes and relative dates', function () {
     assert.ok(claim, 'the sentence is a claim');
     assert.deepEqual(claim.figures.filter((f) => f.type === 'date').map((f) => f.period), ['2019-08']);
     // a new date in the sidecar is a new analysis of the same version
-    created.push(writeDatedSidecar(name, text, '2022-03-01'));
+    const sidecar = writeDatedSidecar(name, text, '2022-03-01');
+    created.push(sidecar);
     await waitFor(async () => /2021-08/.test(periodIn(await vscode.commands.executeCommand('gloss.showSummary', doc.uri))) || undefined, 'the summary to follow the new date', 15_000 * scale);
+    // a sidecar deleted on disk takes its date with it: the dateline dates the article again
+    rmSync(sidecar);
+    await waitFor(async () => /2023-08/.test(periodIn(await vscode.commands.executeCommand('gloss.showSummary', doc.uri))) || undefined, "the summary to follow the dateline once the sidecar is gone", 15_000 * scale);
   });
 
   it("sets the article's date from the hover's command, and removes it again", async () => {

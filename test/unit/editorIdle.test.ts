@@ -36,4 +36,14 @@ describe('editorIdle: background work waits for the articles on screen', () => {
     await editorIdle(() => ['a.txt'], analyses);
     assert.deepEqual(log, ['idle']);
   });
+
+  it('lets the index go on when the analysis of an article on screen fails', async () => {
+    const { analyses, log } = fakeAnalyses(new Set());
+    analyses.analysed = async (d) => {
+      log.push(`analyse ${d}`);
+      throw new Error('the analysis failed');
+    };
+    await editorIdle(() => ['a.txt', 'b.txt'], analyses);
+    assert.deepEqual(log, ['analyse a.txt', 'analyse b.txt', 'idle']);
+  });
 });

@@ -33,9 +33,9 @@ describe('the grammar colours figures as the detector reads them', () => {
   });
 
   it('colours dates with no year, quarters and ranges as the detector reads them, and not a count of quarters', () => {
-    const text = '二季度营收增长，前三季度盈利，3-5月销量回升，5月17-20日举办展会，2023年3-5月，2023年5月17-20日。每一季度都增长，前一季度亏损。';
+    const text = '二季度营收增长，前三季度盈利，3-5月销量回升，5月17-20日举办展会，2023年3-5月，2023年5月17—20日，1—11月。每一季度都增长，前一季度亏损，连续三季度盈利，一季度一次分红。';
     const dates = detectFigures(text).filter((f) => f.type === 'date').map((f) => f.text);
-    assert.deepEqual(dates, ['二季度', '前三季度', '3-5月', '5月17-20日', '2023年3-5月', '2023年5月17-20日']);
+    assert.deepEqual(dates, ['二季度', '前三季度', '3-5月', '5月17-20日', '2023年3-5月', '2023年5月17—20日', '1—11月']);
     assert.deepEqual(colouredDates(text), dates);
   });
 });

@@ -190,14 +190,24 @@ describe('relative dates: a month and day with no year (5月17日)', () => {
     ]);
     assert.match(yearless('2023年一季度营收增长，二季度继续增长。')[0]!.assumption!, /the quarter named last before it \(2023-Q1\)/);
     assert.deepEqual(read('2023年5月销量回升，二季度营收增长。'), [['二季度', '2023-Q2']]);
-    // a fiscal quarter gives no calendar year; a word of every year leaves it yearless; a range is checked at both ends
-    assert.deepEqual(read('2024-06-12 08:45\n\n2024财年第一季度营收增长，二季度继续增长。'), [['二季度', '2024-Q2']]);
+    // in a paragraph of fiscal years, a quarter takes the fiscal year of a fiscal quarter before it, or stays open
+    assert.deepEqual(read('2024-06-12 08:45\n\n2024财年第一季度营收增长，二季度继续增长，前三季度合计盈利。'), [['二季度', 'FY2024-Q2'], ['前三季度', 'FY2024-Q1/FY2024-Q3']]);
+    const [fiscal] = yearless('2024-06-12 08:45\n\n该公司财年于3月结束，第二季度营收增长。').filter((f) => f.text === '第二季度');
+    assert.equal(fiscal?.period, '--Q2');
+    assert.match(fiscal!.assumption!, /counts fiscal years/);
+    assert.deepEqual(read('2024-06-12 08:45\n\nFY2023二季度营收增长。'), [['二季度', '--Q2']]);
+    // a range from the start of the year sums the named year's months, even after a later one; full-width digits
+    assert.deepEqual(read('2023年第四季度营收增长，前三季度合计盈利。'), [['前三季度', '2023-Q1/2023-Q3']]);
+    assert.deepEqual(read('2024-06-12 08:45\n\n公司２季度营收增长。'), [['２季度', '2024-Q2']]);
+    // a word of every year leaves it yearless; a range is checked at both ends
     const every = new Analyzer().analyze('每年二季度是淡季。').figures;
     assert.deepEqual(every.map((f) => [f.text, f.period, f.relative]), [['二季度', '--Q2', undefined]]);
     assert.deepEqual(read('2023-03-05 09:30\n\n2月28-29日举办展会。'), [['2月28-29日', '--02-28/--02-29']]);
     // a duration stays one, and a word that counts or orders quarters makes 一季度 no first quarter (data/dateCues.json)
     assert.deepEqual(new Analyzer().analyze('连续两个季度亏损。').figures.map((f) => [f.text, f.type]), [['两个季度', 'duration']]);
     assert.deepEqual(new Analyzer().analyze('每一季度都增长，前一季度亏损，同一季度持平。').figures.map((f) => f.type), ['duration', 'duration', 'duration']);
+    const counts = new Analyzer().analyze('2024-06-12 08:45\n\n公司已连续三季度盈利，持续三季度增长，过去三季度，未来三季度，另一季度，一季度一次分红。').figures;
+    assert.deepEqual(counts.filter((f) => f.text.endsWith('季度')).map((f) => f.type), Array(6).fill('duration'));
   });
   it('gives its year to a bare day after it', () => {
     const analysis = new Analyzer().analyze('2024-06-12 08:45\n\n5月17日发布，23日上线。');

@@ -8,6 +8,8 @@ export interface Scan {
   text: string;
   base: number;
   out: Figure[];
+  /** Where the text first names fiscal years (财年, FY), -1 for nowhere; read on first need. */
+  fiscalAt?: number;
 }
 
 export function figure(

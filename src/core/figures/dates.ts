@@ -12,9 +12,9 @@ import { pad2 } from './chars';
 import { figure, type Scan } from './build';
 import { skipNonFigureNumber } from './numbers';
 import { readDayOfMonth } from './dayOfMonth';
-import { aheadCueBefore, comparesBefore, countsQuartersBefore, recursBefore } from './dateCues';
+import { aheadCueBefore, comparesBefore, countsQuarters, firstFiscalWord, recursBefore } from './dateCues';
 
-export const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+export const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4, '１': 1, '２': 2, '３': 3, '４': 4 };
 
 export interface DatePart {
   end: number;
@@ -224,9 +224,9 @@ export function readMonthDay(text: string, i: number, n: ParsedNumber): DatePart
   return part;
 }
 
-/** 二季度, 3季度: a quarter with no year (a lone digit from 1 to 4 before 季度), as --Q2; not 每一季度 or 前一季度. */
+/** 二季度, 3季度: a quarter with no year (a lone digit from 1 to 4 before 季度), as --Q2; not 每一季度, 连续三季度 or 一季度一次. */
 export function readYearlessQuarter(text: string, i: number, n: ParsedNumber): DatePart | undefined {
-  const q = n.end === i + 1 && text.startsWith('季度', n.end) && !countsQuartersBefore(text, i) ? QUARTER_WORDS[text[i]!] : undefined;
+  const q = n.end === i + 1 && text.startsWith('季度', n.end) && !countsQuarters(text, i, n.end + 2) ? QUARTER_WORDS[text[i]!] : undefined;
   return q ? { end: n.end + 2, period: `--Q${q}` } : undefined;
 }
 
@@ -240,6 +240,9 @@ export function yearlessFigure(s: Scan, start: number, end: number, period: stri
     f.relative = { base: 'context', unit: 'yearless', offset: 0, tail: period.slice(1).replace(/\/--/g, '/{Y}-') };
     const ahead = aheadCueBefore(s.text, start);
     if (ahead) f.relative.ahead = ahead;
+    // (once per text: a paragraph of many quarters is not searched again for each)
+    s.fiscalAt ??= firstFiscalWord(s.text);
+    if (period.startsWith('--Q') && s.fiscalAt >= 0 && s.fiscalAt < start) f.relative.fiscal = true;
   }
   return f;
 }

@@ -163,8 +163,9 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
     }
     if (r.unit === 'yearless') {
       // (a year read in the article's year is no year written: 5月17日…；3月份 reads both in the article's year)
-      const from = lastMonthFrom === 'article' ? undefined : lastMonth ?? calendarQuarter(lastQuarter);
-      lastMonthFrom = readYearless(out, r.tail, from, lastYearAlone, date, r.ahead);
+      // (a fiscal quarter goes on only from a fiscal quarter: FY2024-Q1…，二季度)
+      const from = lastMonthFrom === 'article' ? undefined : r.fiscal ? fiscalQuarter(lastQuarter) : lastMonth ?? calendarQuarter(lastQuarter);
+      lastMonthFrom = r.fiscal && !from ? openFiscal(out, r.tail) : readYearless(out, r.tail, from, lastYearAlone, date, r.ahead);
       lastMonth = monthOf(out);
       lastQuarter = lastMonthFrom === 'open' ? undefined : quarterOf(out.period);
       lastYearAlone = undefined;
@@ -222,6 +223,18 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
     return out;
   });
   return { figures: out, lastYear };
+}
+
+/** A fiscal quarter (FY2023-Q3), or undefined. */
+function fiscalQuarter(period: string | undefined): string | undefined {
+  return period && /^FY\d{4}-Q[1-4]$/.test(period) ? period : undefined;
+}
+
+/** A quarter with no year in a paragraph of fiscal years, with no fiscal quarter before it to take its year from: open. */
+function openFiscal(out: Figure, tail: string): YearSource {
+  out.period = `-${tail.replace(/\{Y\}/g, '-')}`;
+  assume(out, msg('{0} names no year, in a passage that counts fiscal years: neither its fiscal year nor its calendar year is known', out.text));
+  return 'open';
 }
 
 /** A calendar quarter (2024-Q3, not FY2023-Q3), or undefined. */
@@ -302,12 +315,13 @@ function readYearless(out: Figure, tail: string, lastNamed: string | undefined, 
   out.period = `-${tail.replace(/\{Y\}/g, '-')}`;
   const { first, last } = yearlessBounds(tail);
   const [month, day] = first;
-  const named = lastNamed && (/^(\d{4})-(\d{2})$/.exec(lastNamed) ?? /^(\d{4})-Q([1-4])$/.exec(lastNamed));
+  const named = lastNamed && (/^(\d{4})-(\d{2})$/.exec(lastNamed) ?? /^((?:FY)?\d{4})-Q([1-4])$/.exec(lastNamed));
   if (named) {
     const namedMonth = lastNamed.includes('Q') ? 3 * Number(named[2]) - 2 : Number(named[2]);
-    // (by its end: 前三季度 after 三季度 sums that year's quarters)
-    if (last[0] >= namedMonth) {
-      return setYear(out, Number(named[1]), tail, lastNamed.includes('Q')
+    // by its end: 三季度…，四季度 goes on in that year; a range from the year's start (前三季度, 1-11月)
+    // sums that year's months even after a later one (2023年第四季度…，前三季度)
+    if (last[0] >= namedMonth || (tail.includes('{Y}') && first[0] === 1)) {
+      return setYear(out, named[1]!, tail, lastNamed.includes('Q')
         ? msg('{0} read in the year of the quarter named last before it ({1})', out.text, lastNamed)
         : msg('{0} read in the year of the month named last before it ({1})', out.text, lastNamed), 'named');
     }
@@ -344,9 +358,9 @@ function readYearless(out: Figure, tail: string, lastNamed: string | undefined, 
 }
 
 /** The period in `year`, or yearless with a note where that year has no such day (2月29日 in 2023). */
-function setYear(out: Figure, year: number, tail: string, because: Message, from: YearSource): YearSource {
+function setYear(out: Figure, year: number | string, tail: string, because: Message, from: YearSource): YearSource {
   const period = `${year}${tail.replace(/\{Y\}/g, String(year))}`;
-  if (period.split('/').some((p) => p.length > 7 && !parseArticleDate(p, 'dateline'))) {
+  if (period.split('/').some((p) => /-\d{2}-\d{2}$/.test(p) && !parseArticleDate(p, 'dateline'))) {
     assume(out, msg('{0} is no day of {1}', out.text, year));
     return 'open';
   }

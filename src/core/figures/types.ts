@@ -23,7 +23,7 @@ export interface RelativeDate {
   base: 'article' | 'context';
   /**
    * 'day': a day of the month with no month (11日，…), read in the month named last before it in its paragraph, or in the article's month.
-   * 'yearless': a month, or a month and day, with no year (5月17日, 3月份), read in the year of a date named before it in its
+   * 'yearless': a month, a month and day, a quarter, or a range of them, with no year (5月17日, 3月份, 二季度, 3-5月), read in the year of a date named before it in its
    * paragraph, or in the article's year when it is not later than the article's date. Its `period` (--05-17) is set before it is read.
    */
   unit: 'year' | 'month' | 'quarter' | 'day' | 'yearless';
@@ -32,6 +32,8 @@ export interface RelativeDate {
   tail: string;
   /** For a day or a yearless date: the word before it that says it is still to come (将于, data/dateCues.json). */
   ahead?: string;
+  /** For a yearless quarter: its paragraph names fiscal years before it (财年, FY), so it is a fiscal quarter. */
+  fiscal?: true;
 }
 
 /** How a stated figure relates to the true amount: 约 about, 超 over, 近 under. */
