@@ -63,8 +63,8 @@ export class AnalysisCache implements vscode.Disposable {
     private readonly lexiconRead: () => Promise<void> = async () => {},
     /** The article's date in its sidecar's header (YYYY-MM-DD), which dates its relative dates instead of its dateline: a new one is a new analysis. */
     private readonly articleDate: (article: vscode.Uri) => string | undefined = () => undefined,
-    /** Resolves once the article's sidecar has been read: a background analysis waits for its date. */
-    private readonly sidecarRead: (document: vscode.TextDocument) => Promise<void> = async () => {},
+    /** Resolves once the article's sidecar has been read (given the article's text): a background analysis waits for its date. */
+    private readonly sidecarRead: (document: vscode.TextDocument, text: string) => Promise<void> = async () => {},
   ) {
     // the tagger's model ships beside the bundle (dist/ner.json) and is read on first use
     setNerModelPath(join(__dirname, 'ner.json'));
@@ -260,7 +260,7 @@ export class AnalysisCache implements vscode.Disposable {
     let analysis = this.oversizeAnalysis(document, text);
     if (!analysis) {
       // (the sidecar's date first: an analysis with the dateline's would show wrong years, then be redone)
-      await Promise.all([this.lexiconRead(), this.sidecarRead(document)]);
+      await Promise.all([this.lexiconRead(), this.sidecarRead(document, text)]);
       if (run.cancelled) return;
       run.date = this.articleDate(document.uri);
       const steps = this.analyzer.analyzeAhead(text, { document: key });

@@ -84,7 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     () => lexicon.whenRead(),
     (uri) => sidecars.dateOf(uri),
     // (a sidecar that cannot be read says so itself; the analysis goes on without its date)
-    (document) => sidecars.load(document.uri, document.getText()).then(() => undefined, () => undefined),
+    (document, text) => sidecars.load(document.uri, text).then(() => undefined, () => undefined),
   );
   const reviewer = new Reviewer(cache, sidecars);
   const annotators = new AnnotatorService();

@@ -279,14 +279,14 @@ export class CorpusIndex implements vscode.Disposable {
   }
 }
 
+/** How long a read of the workspace lexicon begun at activation serves its first use (ms). */
+const PREFETCH_FRESH_MS = 10_000;
+
 /**
  * The workspace lexicon: read from `.gloss/lexicon.yaml` of the first workspace folder,
  * watched for changes (git checkout, another editor), and written when the user teaches an
  * entity. A file that cannot be read is never written over.
  */
-/** How long a read of the workspace lexicon begun at activation serves its first use (ms). */
-const PREFETCH_FRESH_MS = 10_000;
-
 export class LexiconService implements vscode.Disposable {
   private workspace: WorkspaceLexicon | undefined;
   /** The content hash of the workspace lexicon last read ('' when there is none); undefined before the first read. */
