@@ -63,8 +63,6 @@ export class AnalysisCache implements vscode.Disposable {
     private readonly lexiconRead: () => Promise<void> = async () => {},
     /** The article's date in its sidecar's header (YYYY-MM-DD), which dates its relative dates instead of its dateline: a new one is a new analysis. */
     private readonly articleDate: (article: vscode.Uri) => string | undefined = () => undefined,
-    /** Resolves once the article's sidecar has been read (given the article's text): a background analysis waits for its date. */
-    private readonly sidecarRead: (document: vscode.TextDocument, text: string) => Promise<void> = async () => {},
   ) {
     // the tagger's model ships beside the bundle (dist/ner.json) and is read on first use
     setNerModelPath(join(__dirname, 'ner.json'));
@@ -259,9 +257,10 @@ export class AnalysisCache implements vscode.Disposable {
     const text = document.getText();
     let analysis = this.oversizeAnalysis(document, text);
     if (!analysis) {
-      // (the sidecar's date first: an analysis with the dateline's would show wrong years, then be redone)
-      await Promise.all([this.lexiconRead(), this.sidecarRead(document, text)]);
+      await this.lexiconRead();
       if (run.cancelled) return;
+      // (the sidecar's date if it was read meanwhile; waiting for its read cost the first lens half a
+      // second on every open, for the rare article whose sidecar and dateline disagree)
       run.date = this.articleDate(document.uri);
       const steps = this.analyzer.analyzeAhead(text, { document: key });
       let slice = performance.now();

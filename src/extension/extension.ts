@@ -78,14 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
   const lexicon = new LexiconService();
   lexicon.prefetch();
   const sidecars = new SidecarService();
-  const cache = new AnalysisCache(
-    () => lexicon.lexicon,
-    undefined,
-    () => lexicon.whenRead(),
-    (uri) => sidecars.dateOf(uri),
-    // (a sidecar that cannot be read says so itself; the analysis goes on without its date)
-    (document, text) => sidecars.load(document.uri, text).then(() => undefined, () => undefined),
-  );
+  const cache = new AnalysisCache(() => lexicon.lexicon, undefined, () => lexicon.whenRead(), (uri) => sidecars.dateOf(uri));
   const reviewer = new Reviewer(cache, sidecars);
   const annotators = new AnnotatorService();
   const background = new Background();
