@@ -89,13 +89,15 @@ describe('figures in the hover: new shapes and relative dates', function () {
     created.push(writeArticle(name, text));
     created.push(writeDatedSidecar(name, text, '2020-01-15'));
     const doc = (await openArticle(name)).document;
-    const periodIn = (summary: { figures: { text: string; description: string }[] } | undefined) => summary?.figures.find((f) => f.text === '去年8月')?.description ?? '';
+    /** The summary's reading of 去年8月, once it matches `pattern` (a new date is read in the background). */
+    const periodWhen = (pattern: RegExp, what: string) =>
+      waitFor(async () => {
+        const summary = await vscode.commands.executeCommand<{ figures: { text: string; description: string }[] }>('gloss.showSummary', doc.uri);
+        const period = summary?.figures.find((f) => f.text === '去年8月')?.description ?? '';
+        return pattern.test(period) ? period : undefined;
+      }, what, 15_000 * scale);
     // (the sidecar is read after the first analysis may have started: the summary follows once it is)
-    const summary = await waitFor(async () => {
-      const s = await vscode.commands.executeCommand<{ figures: { text: string; description: string }[] }>('gloss.showSummary', doc.uri);
-      return /2019-08/.test(periodIn(s)) ? s : undefined;
-    }, "the summary to read 去年8月 against the sidecar's date", 15_000 * scale);
-    assert.match(periodIn(summary), /2020-01-15 \(from the sidecar's date:\)/);
+    assert.match((await periodWhen(/2019-08/, "the summary to read 去年8月 against the sidecar's date")) ?? '', /2020-01-15 \(from the sidecar's date:\)/);
     const analysis = await api.analyze(doc.uri);
     const claim = analysis.claims.find((c) => c.text.startsWith('去年8月'));
     assert.ok(claim, 'the sentence is a claim');
@@ -103,10 +105,10 @@ describe('figures in the hover: new shapes and relative dates', function () {
     // a new date in the sidecar is a new analysis of the same version
     const sidecar = writeDatedSidecar(name, text, '2022-03-01');
     created.push(sidecar);
-    await waitFor(async () => /2021-08/.test(periodIn(await vscode.commands.executeCommand('gloss.showSummary', doc.uri))) || undefined, 'the summary to follow the new date', 15_000 * scale);
+    await periodWhen(/2021-08/, 'the summary to follow the new date');
     // a sidecar deleted on disk takes its date with it: the dateline dates the article again
     rmSync(sidecar);
-    await waitFor(async () => /2023-08/.test(periodIn(await vscode.commands.executeCommand('gloss.showSummary', doc.uri))) || undefined, "the summary to follow the dateline once the sidecar is gone", 15_000 * scale);
+    await periodWhen(/2023-08/, 'the summary to follow the dateline once the sidecar is gone');
   });
 
   it("sets the article's date from the hover's command, and removes it again", async () => {
