@@ -30,6 +30,7 @@ import { registerDiagnostics } from './diagnostics';
 import { reviewSettings } from './reviewSettings';
 import { registerStatusBar, type StatusBarView } from './statusBar';
 import { MAX_ARTICLE_MB_SETTING, registerArticleSizeLimit } from './articleSizeLimit';
+import { readBytes } from './workspaceFiles';
 
 /** What Gloss offers other extensions and the integration tests. */
 export interface GlossApi {
@@ -90,7 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     // the cached progress and verdicts come from the sidecar, and the queue from the article's settings
     let sidecar = '';
     try {
-      sidecar = sha256(await vscode.workspace.fs.readFile(sidecars.uriFor(uri)));
+      sidecar = sha256(await readBytes(sidecars.uriFor(uri)));
     } catch {
       // no sidecar yet
     }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
-import { workspaceFiles } from './workspaceFiles';
+import { readBytes, workspaceFiles } from './workspaceFiles';
 
 /** What the corpus index keeps of one article, without its URI (the cache's key). */
 export interface CachedArticle {
@@ -49,7 +49,7 @@ export class IndexCache {
     const file = this.file();
     if (!file) return;
     try {
-      const parsed = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as CacheFile;
+      const parsed = JSON.parse(new TextDecoder().decode(await readBytes(file))) as CacheFile;
       if (parsed.fingerprint === this.fingerprint() && parsed.articles && typeof parsed.articles === 'object') this.entries = new Map(Object.entries(parsed.articles));
     } catch {
       // missing or damaged: the articles are analysed again and the cache written anew

@@ -9,7 +9,7 @@ import { LEXICON_PATH, LexiconError, addToWorkspaceLexicon, parseWorkspaceLexico
 import { stripBom } from '../core/text/offsets';
 import { t } from './l10n';
 import { IndexCache, sha256 } from './indexCache';
-import { workspaceFiles } from './workspaceFiles';
+import { fileSize, readBytes, workspaceFiles } from './workspaceFiles';
 
 const utf8 = new TextDecoder();
 
@@ -97,12 +97,12 @@ export class CorpusIndex implements vscode.Disposable {
     let bytes: Uint8Array;
     try {
       // an article above gloss.maxArticleMb is not indexed (nor read), as it is not analysed when open
-      if ((await vscode.workspace.fs.stat(uri)).size > maxArticleMb(uri) * BYTES_PER_MB) {
+      if ((await fileSize(uri)) > maxArticleMb(uri) * BYTES_PER_MB) {
         this.perArticle.delete(uri.toString());
         return;
       }
-      // through workspace.fs, so that the index works on remote and virtual file systems too
-      bytes = await vscode.workspace.fs.readFile(uri);
+      // (through workspace.fs where the file is not on the extension host's disk: virtual file systems)
+      bytes = await readBytes(uri);
       text = stripBom(utf8.decode(bytes));
     } catch {
       this.perArticle.delete(uri.toString());

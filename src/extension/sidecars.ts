@@ -6,7 +6,7 @@ import { emptySidecar, sha256, type ReadResult } from '../core/sidecar/store';
 import { readSidecarVia, saveSidecarVia } from '../core/sidecar/sidecarFiles';
 import type { LoadedSidecar, SidecarError } from '../core/sidecar/yamlIO';
 import { t } from './l10n';
-import { workspaceFiles } from './workspaceFiles';
+import { readBytes, workspaceFiles } from './workspaceFiles';
 
 export interface SidecarState {
   /** The sidecar's path on its article's file system (fsPath for files on disk). */
@@ -54,7 +54,7 @@ export class SidecarService implements vscode.Disposable {
       if (own !== undefined) {
         let onDisk: string | undefined;
         try {
-          onDisk = sha256(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(uri)));
+          onDisk = sha256(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readBytes(uri)));
         } catch {
           /* deleted or unreadable: not what Gloss wrote */
         }

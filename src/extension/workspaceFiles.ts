@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { FileAccess } from '../core/io/fileAccess';
 
@@ -8,9 +9,44 @@ function isMissing(e: unknown): boolean {
 }
 
 /**
+ * A missing file as workspace.fs reports it (callers test for FileNotFound); other errors as
+ * node gives them, whose code (EISDIR, EACCES) says why in the log.
+ */
+function asFileSystemError(e: unknown, uri: vscode.Uri): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR' ? vscode.FileSystemError.FileNotFound(uri) : e;
+}
+
+/**
+ * A file's bytes, as `workspace.fs.readFile` gives them. A file: URI names a file on the
+ * extension host's own disk (remote hosts included), and node's fs reads it there: workspace.fs
+ * asks the workbench, a round trip that took two seconds on a busy code-server, before the
+ * first lens could be shown (the workspace lexicon is read first). Other schemes (virtual
+ * file systems) go through workspace.fs.
+ */
+export async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  if (uri.scheme !== 'file') return vscode.workspace.fs.readFile(uri);
+  try {
+    return await fs.readFile(uri.fsPath);
+  } catch (e) {
+    throw asFileSystemError(e, uri);
+  }
+}
+
+/** A file's size in bytes, as `workspace.fs.stat` gives it (read as readBytes reads). */
+export async function fileSize(uri: vscode.Uri): Promise<number> {
+  if (uri.scheme !== 'file') return (await vscode.workspace.fs.stat(uri)).size;
+  try {
+    return (await fs.stat(uri.fsPath)).size;
+  } catch (e) {
+    throw asFileSystemError(e, uri);
+  }
+}
+
+/**
  * The core's FileAccess over `vscode.workspace.fs`, for the files of one file system (the
  * scheme and authority of `near`, an article's URI): local, remote (SSH, WSL, containers) or
- * virtual alike. workspace.fs has no lock: `exclusive` runs at once and the store relies on
+ * virtual alike. Reads of file: URIs take node's fs (readBytes). workspace.fs has no lock: `exclusive` runs at once and the store relies on
  * its compare-and-swap. A write goes to a temporary file beside the target, then is renamed
  * over it, so that a reader never sees half a file.
  */
@@ -20,7 +56,7 @@ export function workspaceFiles(near: vscode.Uri): FileAccess & { uri(path: strin
     uri,
     async size(path) {
       try {
-        return (await vscode.workspace.fs.stat(uri(path))).size;
+        return await fileSize(uri(path));
       } catch (e) {
         if (isMissing(e)) return undefined;
         throw e;
@@ -28,7 +64,7 @@ export function workspaceFiles(near: vscode.Uri): FileAccess & { uri(path: strin
     },
     async read(path) {
       try {
-        return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(uri(path)));
+        return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readBytes(uri(path)));
       } catch (e) {
         if (isMissing(e)) return undefined;
         throw e;

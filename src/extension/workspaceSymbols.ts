@@ -3,6 +3,7 @@ import type { CorpusIndex, LexiconService, Mention } from './lexicon';
 import { matchForm } from '../core/entities/lexicon';
 import { traditionalConverter } from '../core/script/normalize';
 import { stripBom } from '../core/text/offsets';
+import { readBytes } from './workspaceFiles';
 
 const KIND_OF_TYPE: Record<string, vscode.SymbolKind> = {
   person: vscode.SymbolKind.Object,
@@ -67,9 +68,9 @@ function positionAt(starts: number[], offset: number): vscode.Position {
   return new vscode.Position(lo, offset - starts[lo]!);
 }
 
-/** An article's text as the workspace index read it: from disk (through workspace.fs), without a BOM. */
+/** An article's text as the workspace index read it: from disk, without a BOM. */
 async function articleText(uri: vscode.Uri): Promise<string> {
-  return stripBom(new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)));
+  return stripBom(new TextDecoder('utf-8').decode(await readBytes(uri)));
 }
 
 /**
