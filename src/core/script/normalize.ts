@@ -6,6 +6,7 @@
  */
 import type { ConverterFunction } from 'opencc-js';
 import { fastSimplifiedConverter } from './fastConvert';
+import { lazyTraditionalConverter } from './lazyConvert';
 
 // Imported lazily through require so that the dictionaries are parsed only when needed.
 let toSimplified: ConverterFunction | undefined;
@@ -22,7 +23,7 @@ export function simplifiedConverter(): ConverterFunction {
 }
 
 export function traditionalConverter(): ConverterFunction {
-  toTraditional ??= withoutDescriptionSequences(loadOpencc().Converter({ from: 'cn', to: 'tw' }));
+  toTraditional ??= withoutDescriptionSequences(lazyTraditionalConverter(loadOpencc()));
   return toTraditional;
 }
 
