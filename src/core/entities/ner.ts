@@ -42,8 +42,6 @@ const scratch = {
   unigramRows: new Int32Array(0),
   bigramRows: new Int32Array(0),
   trigramRows: new Int32Array(0),
-  /** Unpacked emissions, nine per character. */
-  emit: new Float64Array(0),
   /** Viterbi: each label's best predecessor, nine per character. */
   back: new Int8Array(0),
   labels: new Int8Array(0),
@@ -62,7 +60,6 @@ function scratchFor(length: number): typeof scratch {
       unigramRows: new Int32Array(c + 4),
       bigramRows: new Int32Array(c + 4),
       trigramRows: new Int32Array(c),
-      emit: new Float64Array(c * L),
       back: new Int8Array(c * L),
       labels: new Int8Array(c),
     });
@@ -127,7 +124,7 @@ function labelCharacters(text: string): number {
   if (!m || text.length === 0) return 0;
   // code points (keys: digits as one symbol, astral characters as one), their UTF-16 offsets, classes
   let n = 0;
-  const { keys, points, offsets, classes, emit, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels } = scratchFor(text.length);
+  const { keys, points, offsets, classes, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels } = scratchFor(text.length);
   for (let u = 0; u < text.length; ) {
     const cp = text.codePointAt(u)!;
     const width = cp > 0xffff ? 2 : 1;
@@ -145,8 +142,9 @@ function labelCharacters(text: string): number {
   classes[0] = classes[n + 1] = EDGE_CLASS;
 
   // emission scores: each key looked up once, then each position sums its twelve packed rows
-  // (three additions per row for nine labels) and unpacks the sums into nine numbers. All the
-  // numbers are integers below 2^53: every sum is exact, whatever the order of its terms.
+  // (three additions per row for nine labels) and unpacks the sums into nine numbers, in the
+  // Viterbi loop (no array of them written and read back). All the numbers are integers below
+  // 2^53: every sum is exact, whatever the order of its terms.
   const P = packedWidth(L);
   if (P !== 3 || L !== 9) throw new Error('the tagger is written for nine labels');
   const { unigrams, bigrams, trigrams } = m;
@@ -163,55 +161,6 @@ function labelCharacters(text: string): number {
   // (in a loop of their own, as the pairs': the lookups do not wait on the sums, and stay small enough to be inlined)
   for (let i = 0; i < n; i++) trigramRows[i] = trigrams.rowOf(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!);
   const lattice = m.words?.lattice(points, n, latticeBuffer);
-  for (let i = 0; i < n; i++) {
-    // u-2 … u2: the characters at i - 2 … i + 2, each read as its part of the row; b-2 … b1: the pairs starting at i - 2 … i + 1
-    const u0 = unigramRows[i]!;
-    const u1 = unigramRows[i + 1]! + 3;
-    const u2 = unigramRows[i + 2]! + 6;
-    const u3 = unigramRows[i + 3]! + 9;
-    const u4 = unigramRows[i + 4]! + 12;
-    const b0 = bigramRows[i]!;
-    const b1 = bigramRows[i + 1]! + 3;
-    const b2 = bigramRows[i + 2]! + 6;
-    const b3 = bigramRows[i + 3]! + 9;
-    const tri = trigramRows[i]!;
-    const cls = ((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * 3;
-    const lat = (lattice ? lattice[i]! : 0) * 3;
-    const at = i * 9;
-    // the three sums, each unpacked low lane first (as unpackSum reads them): the third lane is
-    // what two divisions leave, below one lane's range
-    let v =
-      uw[u0]! + uw[u1]! + uw[u2]! + uw[u3]! + uw[u4]! +
-      bw[b0]! + bw[b1]! + bw[b2]! + bw[b3]! +
-      tw[tri]! + cw[cls]! + lw[lat]!;
-    let high = Math.floor(v / PACKED_LANE);
-    emit[at] = v - high * PACKED_LANE - PACKED_BIAS;
-    v = high;
-    high = Math.floor(v / PACKED_LANE);
-    emit[at + 1] = v - high * PACKED_LANE - PACKED_BIAS;
-    emit[at + 2] = high - PACKED_BIAS;
-    v =
-      uw[u0 + 1]! + uw[u1 + 1]! + uw[u2 + 1]! + uw[u3 + 1]! + uw[u4 + 1]! +
-      bw[b0 + 1]! + bw[b1 + 1]! + bw[b2 + 1]! + bw[b3 + 1]! +
-      tw[tri + 1]! + cw[cls + 1]! + lw[lat + 1]!;
-    high = Math.floor(v / PACKED_LANE);
-    emit[at + 3] = v - high * PACKED_LANE - PACKED_BIAS;
-    v = high;
-    high = Math.floor(v / PACKED_LANE);
-    emit[at + 4] = v - high * PACKED_LANE - PACKED_BIAS;
-    emit[at + 5] = high - PACKED_BIAS;
-    v =
-      uw[u0 + 2]! + uw[u1 + 2]! + uw[u2 + 2]! + uw[u3 + 2]! + uw[u4 + 2]! +
-      bw[b0 + 2]! + bw[b1 + 2]! + bw[b2 + 2]! + bw[b3 + 2]! +
-      tw[tri + 2]! + cw[cls + 2]! + lw[lat + 2]!;
-    high = Math.floor(v / PACKED_LANE);
-    emit[at + 6] = v - high * PACKED_LANE - PACKED_BIAS;
-    v = high;
-    high = Math.floor(v / PACKED_LANE);
-    emit[at + 7] = v - high * PACKED_LANE - PACKED_BIAS;
-    emit[at + 8] = high - PACKED_BIAS;
-  }
-
   // Viterbi: the best score of each label (locals, as are the transitions: no reads of them per
   // step) and its best predecessor, the path then read backwards from these pointers. Labels are
   // O, then B- and I- per type: an I- label (even index from 2) follows only its B- or itself;
@@ -224,17 +173,65 @@ function labelCharacters(text: string): number {
   const t05 = trans[5]!, t15 = trans[14]!, t25 = trans[23]!, t35 = trans[32]!, t45 = trans[41]!, t55 = trans[50]!, t65 = trans[59]!, t75 = trans[68]!, t85 = trans[77]!;
   const t07 = trans[7]!, t17 = trans[16]!, t27 = trans[25]!, t37 = trans[34]!, t47 = trans[43]!, t57 = trans[52]!, t67 = trans[61]!, t77 = trans[70]!, t87 = trans[79]!;
   const t12 = trans[11]!, t22 = trans[20]!, t34 = trans[31]!, t44 = trans[40]!, t56 = trans[51]!, t66 = trans[60]!, t78 = trans[71]!, t88 = trans[80]!;
-  let s0 = emit[0]! + trans[L * L]!;
-  let s1 = emit[1]! + trans[L * L + 1]!;
-  let s2 = emit[2]! + trans[L * L + 2]!;
-  let s3 = emit[3]! + trans[L * L + 3]!;
-  let s4 = emit[4]! + trans[L * L + 4]!;
-  let s5 = emit[5]! + trans[L * L + 5]!;
-  let s6 = emit[6]! + trans[L * L + 6]!;
-  let s7 = emit[7]! + trans[L * L + 7]!;
-  let s8 = emit[8]! + trans[L * L + 8]!;
-  for (let i = 1; i < n; i++) {
-    let v: number;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+  for (let i = 0; i < n; i++) {
+    // the emissions of position i: u-2 … u2, the characters at i - 2 … i + 2, each read as its
+    // part of the row; b-2 … b1, the pairs starting at i - 2 … i + 1. Three sums, each unpacked
+    // low lane first (as unpackSum reads them): the third lane is what two divisions leave.
+    const u0 = unigramRows[i]!;
+    const u1 = unigramRows[i + 1]! + 3;
+    const u2 = unigramRows[i + 2]! + 6;
+    const u3 = unigramRows[i + 3]! + 9;
+    const u4 = unigramRows[i + 4]! + 12;
+    const b0 = bigramRows[i]!;
+    const b1 = bigramRows[i + 1]! + 3;
+    const b2 = bigramRows[i + 2]! + 6;
+    const b3 = bigramRows[i + 3]! + 9;
+    const tri = trigramRows[i]!;
+    const cls = ((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * 3;
+    const lat = (lattice ? lattice[i]! : 0) * 3;
+    let v =
+      uw[u0]! + uw[u1]! + uw[u2]! + uw[u3]! + uw[u4]! +
+      bw[b0]! + bw[b1]! + bw[b2]! + bw[b3]! +
+      tw[tri]! + cw[cls]! + lw[lat]!;
+    let high = Math.floor(v / PACKED_LANE);
+    const e0 = v - high * PACKED_LANE - PACKED_BIAS;
+    v = high;
+    high = Math.floor(v / PACKED_LANE);
+    const e1 = v - high * PACKED_LANE - PACKED_BIAS;
+    const e2 = high - PACKED_BIAS;
+    v =
+      uw[u0 + 1]! + uw[u1 + 1]! + uw[u2 + 1]! + uw[u3 + 1]! + uw[u4 + 1]! +
+      bw[b0 + 1]! + bw[b1 + 1]! + bw[b2 + 1]! + bw[b3 + 1]! +
+      tw[tri + 1]! + cw[cls + 1]! + lw[lat + 1]!;
+    high = Math.floor(v / PACKED_LANE);
+    const e3 = v - high * PACKED_LANE - PACKED_BIAS;
+    v = high;
+    high = Math.floor(v / PACKED_LANE);
+    const e4 = v - high * PACKED_LANE - PACKED_BIAS;
+    const e5 = high - PACKED_BIAS;
+    v =
+      uw[u0 + 2]! + uw[u1 + 2]! + uw[u2 + 2]! + uw[u3 + 2]! + uw[u4 + 2]! +
+      bw[b0 + 2]! + bw[b1 + 2]! + bw[b2 + 2]! + bw[b3 + 2]! +
+      tw[tri + 2]! + cw[cls + 2]! + lw[lat + 2]!;
+    high = Math.floor(v / PACKED_LANE);
+    const e6 = v - high * PACKED_LANE - PACKED_BIAS;
+    v = high;
+    high = Math.floor(v / PACKED_LANE);
+    const e7 = v - high * PACKED_LANE - PACKED_BIAS;
+    const e8 = high - PACKED_BIAS;
+    if (i === 0) {
+      s0 = e0 + trans[L * L]!;
+      s1 = e1 + trans[L * L + 1]!;
+      s2 = e2 + trans[L * L + 2]!;
+      s3 = e3 + trans[L * L + 3]!;
+      s4 = e4 + trans[L * L + 4]!;
+      s5 = e5 + trans[L * L + 5]!;
+      s6 = e6 + trans[L * L + 6]!;
+      s7 = e7 + trans[L * L + 7]!;
+      s8 = e8 + trans[L * L + 8]!;
+      continue;
+    }
     let n0 = s0 + t00, a0 = 0;
     v = s1 + t10; if (v > n0) { n0 = v; a0 = 1; }
     v = s2 + t20; if (v > n0) { n0 = v; a0 = 2; }
@@ -289,18 +286,18 @@ function labelCharacters(text: string): number {
     v = s6 + t66; if (v > n6) { n6 = v; a6 = 6; }
     let n8 = s7 + t78, a8 = 7;
     v = s8 + t88; if (v > n8) { n8 = v; a8 = 8; }
-    const e = i * 9;
-    s0 = n0 + emit[e + 0]!;
-    s1 = n1 + emit[e + 1]!;
-    s2 = n2 + emit[e + 2]!;
-    s3 = n3 + emit[e + 3]!;
-    s4 = n4 + emit[e + 4]!;
-    s5 = n5 + emit[e + 5]!;
-    s6 = n6 + emit[e + 6]!;
-    s7 = n7 + emit[e + 7]!;
-    s8 = n8 + emit[e + 8]!;
-    back[e] = a0; back[e + 1] = a1; back[e + 2] = a2; back[e + 3] = a3; back[e + 4] = a4;
-    back[e + 5] = a5; back[e + 6] = a6; back[e + 7] = a7; back[e + 8] = a8;
+    s0 = n0 + e0;
+    s1 = n1 + e1;
+    s2 = n2 + e2;
+    s3 = n3 + e3;
+    s4 = n4 + e4;
+    s5 = n5 + e5;
+    s6 = n6 + e6;
+    s7 = n7 + e7;
+    s8 = n8 + e8;
+    const at = i * 9;
+    back[at] = a0; back[at + 1] = a1; back[at + 2] = a2; back[at + 3] = a3; back[at + 4] = a4;
+    back[at + 5] = a5; back[at + 6] = a6; back[at + 7] = a7; back[at + 8] = a8;
   }
   // the best last label (the first of equals), then the pointers back from it
   let y = 0;
