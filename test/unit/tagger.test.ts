@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spanType, tagEntities, tagSpansInto } from '../../src/core/entities/ner';
+import { setNerModelPath, spanType, tagEntities, tagSpansInto } from '../../src/core/entities/ner';
 import { NER_LABELS } from '../../src/core/entities/nerFeatures';
 import { KeyPresence, packedWidth, packRow, ROWS_PER_CHAR, unpackSum, WeightTable } from '../../src/core/entities/packedWeights';
 import { WordDictionary } from '../../src/core/entities/wordLattice';
@@ -133,13 +134,9 @@ function referenceFeatures(chars: readonly string[], i: number, bits: number | u
 }
 
 
-/**
- * The tagger's optimised inference (grouped lookups, packed weights, a trie, branch-free
- * Viterbi) against a plain reading of the model: its own feature strings and dictionary
- * lookups, summed weights, textbook Viterbi.
- */
-describe('entities: the tagger against a reference decoder', () => {
-  const model = JSON.parse(readFileSync(join(modelDir, 'ner.json'), 'utf8')) as { transitions: number[]; features: string; words?: string };
+/** The spans of a plain reading of the model in `dir` (ner.json and its word file), as `${text}|${type}`. */
+function referenceTagger(dir: string): (text: string) => string[] {
+  const model = JSON.parse(readFileSync(join(dir, 'ner.json'), 'utf8')) as { transitions: number[]; features: string; words?: string };
   const weights = new Map<string, number[]>();
   for (const line of model.features.split('\n')) {
     const tab = line.lastIndexOf('\t');
@@ -149,7 +146,7 @@ describe('entities: the tagger against a reference decoder', () => {
   const words = new Map<string, number>();
   let longest = 0;
   if (model.words) {
-    for (const line of readFileSync(join(modelDir, model.words), 'utf8').split('\n')) {
+    for (const line of readFileSync(join(dir, model.words), 'utf8').split('\n')) {
       const tab = line.indexOf('\t');
       const category = 'polw'.indexOf(line.slice(tab + 1).trim());
       if (tab <= 0 || category < 0 || line.slice(tab + 1).trim().length !== 1) continue;
@@ -210,6 +207,16 @@ describe('entities: the tagger against a reference decoder', () => {
     }
     return spans;
   }
+  return reference;
+}
+
+/**
+ * The tagger's optimised inference (grouped lookups, packed weights, a trie, Viterbi with
+ * back-pointers) against a plain reading of the model: its own feature strings and dictionary
+ * lookups, summed weights, textbook Viterbi.
+ */
+describe('entities: the tagger against a reference decoder', () => {
+  const reference = referenceTagger(modelDir);
   const tagged = (text: string) => tagEntities(text).map((s) => `${text.slice(s.start, s.end)}|${s.type}`);
 
   const corpus = join(root, 'test/fixtures/corpus');
@@ -256,6 +263,55 @@ describe('entities: the tagger against a reference decoder', () => {
   ]) {
     it(`agrees on “${text.slice(0, 12)}…”`, () => assert.deepEqual(tagged(text), text ? reference(text) : []));
   }
+});
+
+/**
+ * Scores of a trained model seldom tie; a model of weights in -1..1 over seven characters ties
+ * at nearly every step. The tagger must then pick what the textbook decoder picks: of equal
+ * predecessors the first in label order, of equal last labels the first.
+ */
+describe('entities: the tagger against a reference decoder, on a model of many ties', () => {
+  const chars = ['甲', '乙', '丙', 'a', '1', ' ', '。'];
+  let seed = 5;
+  const random = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+  const small = () => Array.from({ length: NER_LABELS.length }, () => [-1, 0, 0, 1][random(4)]!);
+  let dir = '';
+  let reference: (text: string) => string[] = () => [];
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'gloss-ties-'));
+    const key = (ch: string) => (/[0-9]/.test(ch) ? '0' : ch);
+    const edge = ['<', '>'];
+    const features: string[] = ['b\t' + small().join()];
+    for (const c of [...chars.map(key), ...edge]) for (const k of [-2, -1, 0, 1, 2]) if (random(3)) features.push(`u${k}${c}\t${small().join()}`);
+    for (const a of [...chars.map(key), ...edge]) for (const b of [...chars.map(key), ...edge]) for (const k of [-2, -1, 0, 1]) if (!random(3)) features.push(`b${k}${a}${b}\t${small().join()}`);
+    for (const a of chars) for (const b of chars) if (!random(4)) features.push(`t${key(a)}${key(b)}${key(chars[random(chars.length)]!)}\t${small().join()}`);
+    for (const k of ['kHHH', 'k_HH', 'kHH_', 'kLDP', 'kSHL', 'kHPH']) features.push(`${k}\t${small().join()}`);
+    for (let bit = 0; bit < 12; bit++) features.push(`g${bit}\t${small().join()}`);
+    for (const bits of [1, 4, 5, 64, 512, 2048, 2052]) features.push(`G${bits}\t${small().join()}`);
+    const L = NER_LABELS.length;
+    const transitions = Array.from({ length: (L + 1) * L }, () => random(3) - 1);
+    writeFileSync(join(dir, 'ner.json'), JSON.stringify({ labels: NER_LABELS, transitions, features: features.join('\n'), words: 'words.txt' }));
+    writeFileSync(join(dir, 'words.txt'), ['甲乙\tp', '乙丙甲\to', '丙丙\tl', '甲乙丙\tw', 'a1\tw', '甲\tp'].join('\n'));
+    reference = referenceTagger(dir);
+    setNerModelPath(join(dir, 'ner.json'));
+  });
+  after(() => {
+    setNerModelPath(join(modelDir, 'ner.json'));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('agrees on 400 random strings of its characters, up to 80 long', () => {
+    let spans = 0;
+    for (let trial = 0; trial < 400; trial++) {
+      const text = Array.from({ length: 1 + random(80) }, () => chars[random(chars.length)]).join('');
+      const expected = reference(text);
+      spans += expected.length;
+      assert.deepEqual(tagEntities(text).map((s) => `${text.slice(s.start, s.end)}|${s.type}`), expected, text);
+    }
+    // (a model that tags nothing would agree too)
+    assert.ok(spans > 400, `${spans} spans`);
+  });
 });
 
 describe('entities: the range tests of the tagger proposals, against slices', () => {

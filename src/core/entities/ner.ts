@@ -15,11 +15,6 @@ const L = NER_LABELS.length;
 /** The type of each B- label (by index), the rest undefined. */
 const SPAN_TYPES: Array<NerType | undefined> = NER_LABELS.map((l) => (l.startsWith('B-') ? (l.slice(2) as NerType) : undefined));
 
-/** Whether label y is an I- label (see NER_LABELS: O, then B- and I- per type). */
-function isInside(y: number): boolean {
-  return y >= 2 && (y & 1) === 0;
-}
-
 export interface NerSpan {
   /** UTF-16 offsets into the tagged string. */
   start: number;
@@ -47,10 +42,8 @@ const scratch = {
   unigramRows: new Int32Array(0),
   bigramRows: new Int32Array(0),
   trigramRows: new Int32Array(0),
-  /** Unpacked emissions, nine per character. */
-  emit: new Float64Array(0),
-  /** Viterbi sums: over a long string they outgrow 32 bits. */
-  score: new Float64Array(0),
+  /** Viterbi: each label's best predecessor, nine per character. */
+  back: new Int8Array(0),
   labels: new Int8Array(0),
 };
 
@@ -67,8 +60,7 @@ function scratchFor(length: number): typeof scratch {
       unigramRows: new Int32Array(c + 4),
       bigramRows: new Int32Array(c + 4),
       trigramRows: new Int32Array(c),
-      emit: new Float64Array(c * L),
-      score: new Float64Array(c * L),
+      back: new Int8Array(c * L),
       labels: new Int8Array(c),
     });
   }
@@ -132,7 +124,7 @@ function labelCharacters(text: string): number {
   if (!m || text.length === 0) return 0;
   // code points (keys: digits as one symbol, astral characters as one), their UTF-16 offsets, classes
   let n = 0;
-  const { keys, points, offsets, classes, emit, score, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels } = scratchFor(text.length);
+  const { keys, points, offsets, classes, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels } = scratchFor(text.length);
   for (let u = 0; u < text.length; ) {
     const cp = text.codePointAt(u)!;
     const width = cp > 0xffff ? 2 : 1;
@@ -150,8 +142,9 @@ function labelCharacters(text: string): number {
   classes[0] = classes[n + 1] = EDGE_CLASS;
 
   // emission scores: each key looked up once, then each position sums its twelve packed rows
-  // (three additions per row for nine labels) and unpacks the sums into nine numbers. All the
-  // numbers are integers below 2^53: every sum is exact, whatever the order of its terms.
+  // (three additions per row for nine labels) and unpacks the sums into nine numbers, in the
+  // Viterbi loop (no array of them written and read back). All the numbers are integers below
+  // 2^53: every sum is exact, whatever the order of its terms.
   const P = packedWidth(L);
   if (P !== 3 || L !== 9) throw new Error('the tagger is written for nine labels');
   const { unigrams, bigrams, trigrams } = m;
@@ -168,8 +161,23 @@ function labelCharacters(text: string): number {
   // (in a loop of their own, as the pairs': the lookups do not wait on the sums, and stay small enough to be inlined)
   for (let i = 0; i < n; i++) trigramRows[i] = trigrams.rowOf(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!);
   const lattice = m.words?.lattice(points, n, latticeBuffer);
+  // Viterbi: the best score of each label (locals, as are the transitions: no reads of them per
+  // step) and its best predecessor, the path then read backwards from these pointers. Labels are
+  // O, then B- and I- per type: an I- label (even index from 2) follows only its B- or itself;
+  // O and B- follow any. Predecessors are tried in label order and a later one wins only when
+  // strictly better: the sums are exact integers, so that rule alone decides every tie.
+  const trans = m.transitions;
+  const t00 = trans[0]!, t10 = trans[9]!, t20 = trans[18]!, t30 = trans[27]!, t40 = trans[36]!, t50 = trans[45]!, t60 = trans[54]!, t70 = trans[63]!, t80 = trans[72]!;
+  const t01 = trans[1]!, t11 = trans[10]!, t21 = trans[19]!, t31 = trans[28]!, t41 = trans[37]!, t51 = trans[46]!, t61 = trans[55]!, t71 = trans[64]!, t81 = trans[73]!;
+  const t03 = trans[3]!, t13 = trans[12]!, t23 = trans[21]!, t33 = trans[30]!, t43 = trans[39]!, t53 = trans[48]!, t63 = trans[57]!, t73 = trans[66]!, t83 = trans[75]!;
+  const t05 = trans[5]!, t15 = trans[14]!, t25 = trans[23]!, t35 = trans[32]!, t45 = trans[41]!, t55 = trans[50]!, t65 = trans[59]!, t75 = trans[68]!, t85 = trans[77]!;
+  const t07 = trans[7]!, t17 = trans[16]!, t27 = trans[25]!, t37 = trans[34]!, t47 = trans[43]!, t57 = trans[52]!, t67 = trans[61]!, t77 = trans[70]!, t87 = trans[79]!;
+  const t12 = trans[11]!, t22 = trans[20]!, t34 = trans[31]!, t44 = trans[40]!, t56 = trans[51]!, t66 = trans[60]!, t78 = trans[71]!, t88 = trans[80]!;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
   for (let i = 0; i < n; i++) {
-    // u-2 … u2: the characters at i - 2 … i + 2, each read as its part of the row; b-2 … b1: the pairs starting at i - 2 … i + 1
+    // the emissions of position i: u-2 … u2, the characters at i - 2 … i + 2, each read as its
+    // part of the row; b-2 … b1, the pairs starting at i - 2 … i + 1. Three sums, each unpacked
+    // low lane first (as unpackSum reads them): the third lane is what two divisions leave.
     const u0 = unigramRows[i]!;
     const u1 = unigramRows[i + 1]! + 3;
     const u2 = unigramRows[i + 2]! + 6;
@@ -182,170 +190,129 @@ function labelCharacters(text: string): number {
     const tri = trigramRows[i]!;
     const cls = ((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * 3;
     const lat = (lattice ? lattice[i]! : 0) * 3;
-    const at = i * 9;
-    // the three sums, each unpacked low lane first (as unpackSum reads them): the third lane is
-    // what two divisions leave, below one lane's range
     let v =
       uw[u0]! + uw[u1]! + uw[u2]! + uw[u3]! + uw[u4]! +
       bw[b0]! + bw[b1]! + bw[b2]! + bw[b3]! +
       tw[tri]! + cw[cls]! + lw[lat]!;
     let high = Math.floor(v / PACKED_LANE);
-    emit[at] = v - high * PACKED_LANE - PACKED_BIAS;
+    const e0 = v - high * PACKED_LANE - PACKED_BIAS;
     v = high;
     high = Math.floor(v / PACKED_LANE);
-    emit[at + 1] = v - high * PACKED_LANE - PACKED_BIAS;
-    emit[at + 2] = high - PACKED_BIAS;
+    const e1 = v - high * PACKED_LANE - PACKED_BIAS;
+    const e2 = high - PACKED_BIAS;
     v =
       uw[u0 + 1]! + uw[u1 + 1]! + uw[u2 + 1]! + uw[u3 + 1]! + uw[u4 + 1]! +
       bw[b0 + 1]! + bw[b1 + 1]! + bw[b2 + 1]! + bw[b3 + 1]! +
       tw[tri + 1]! + cw[cls + 1]! + lw[lat + 1]!;
     high = Math.floor(v / PACKED_LANE);
-    emit[at + 3] = v - high * PACKED_LANE - PACKED_BIAS;
+    const e3 = v - high * PACKED_LANE - PACKED_BIAS;
     v = high;
     high = Math.floor(v / PACKED_LANE);
-    emit[at + 4] = v - high * PACKED_LANE - PACKED_BIAS;
-    emit[at + 5] = high - PACKED_BIAS;
+    const e4 = v - high * PACKED_LANE - PACKED_BIAS;
+    const e5 = high - PACKED_BIAS;
     v =
       uw[u0 + 2]! + uw[u1 + 2]! + uw[u2 + 2]! + uw[u3 + 2]! + uw[u4 + 2]! +
       bw[b0 + 2]! + bw[b1 + 2]! + bw[b2 + 2]! + bw[b3 + 2]! +
       tw[tri + 2]! + cw[cls + 2]! + lw[lat + 2]!;
     high = Math.floor(v / PACKED_LANE);
-    emit[at + 6] = v - high * PACKED_LANE - PACKED_BIAS;
+    const e6 = v - high * PACKED_LANE - PACKED_BIAS;
     v = high;
     high = Math.floor(v / PACKED_LANE);
-    emit[at + 7] = v - high * PACKED_LANE - PACKED_BIAS;
-    emit[at + 8] = high - PACKED_BIAS;
-  }
-
-  // Viterbi: best scores only, the path recovered backwards. Labels are O, then B- and I- per
-  // type: an I- label (even index from 2) follows only its B- or itself; O and B- follow any.
-  // The previous scores and the transitions are locals: no reads of them per step.
-  const trans = m.transitions;
-  const t00 = trans[0]!, t10 = trans[9]!, t20 = trans[18]!, t30 = trans[27]!, t40 = trans[36]!, t50 = trans[45]!, t60 = trans[54]!, t70 = trans[63]!, t80 = trans[72]!;
-  const t01 = trans[1]!, t11 = trans[10]!, t21 = trans[19]!, t31 = trans[28]!, t41 = trans[37]!, t51 = trans[46]!, t61 = trans[55]!, t71 = trans[64]!, t81 = trans[73]!;
-  const t03 = trans[3]!, t13 = trans[12]!, t23 = trans[21]!, t33 = trans[30]!, t43 = trans[39]!, t53 = trans[48]!, t63 = trans[57]!, t73 = trans[66]!, t83 = trans[75]!;
-  const t05 = trans[5]!, t15 = trans[14]!, t25 = trans[23]!, t35 = trans[32]!, t45 = trans[41]!, t55 = trans[50]!, t65 = trans[59]!, t75 = trans[68]!, t85 = trans[77]!;
-  const t07 = trans[7]!, t17 = trans[16]!, t27 = trans[25]!, t37 = trans[34]!, t47 = trans[43]!, t57 = trans[52]!, t67 = trans[61]!, t77 = trans[70]!, t87 = trans[79]!;
-  const t12 = trans[11]!, t22 = trans[20]!, t34 = trans[31]!, t44 = trans[40]!, t56 = trans[51]!, t66 = trans[60]!, t78 = trans[71]!, t88 = trans[80]!;
-  let s0 = emit[0]! + trans[L * L]!;
-  let s1 = emit[1]! + trans[L * L + 1]!;
-  let s2 = emit[2]! + trans[L * L + 2]!;
-  let s3 = emit[3]! + trans[L * L + 3]!;
-  let s4 = emit[4]! + trans[L * L + 4]!;
-  let s5 = emit[5]! + trans[L * L + 5]!;
-  let s6 = emit[6]! + trans[L * L + 6]!;
-  let s7 = emit[7]! + trans[L * L + 7]!;
-  let s8 = emit[8]! + trans[L * L + 8]!;
-  score[0] = s0; score[1] = s1; score[2] = s2; score[3] = s3; score[4] = s4; score[5] = s5; score[6] = s6; score[7] = s7; score[8] = s8;
-  for (let i = 1; i < n; i++) {
-    let v: number;
-    let n0 = s0 + t00;
-    v = s1 + t10; if (v > n0) n0 = v;
-    v = s2 + t20; if (v > n0) n0 = v;
-    v = s3 + t30; if (v > n0) n0 = v;
-    v = s4 + t40; if (v > n0) n0 = v;
-    v = s5 + t50; if (v > n0) n0 = v;
-    v = s6 + t60; if (v > n0) n0 = v;
-    v = s7 + t70; if (v > n0) n0 = v;
-    v = s8 + t80; if (v > n0) n0 = v;
-    let n1 = s0 + t01;
-    v = s1 + t11; if (v > n1) n1 = v;
-    v = s2 + t21; if (v > n1) n1 = v;
-    v = s3 + t31; if (v > n1) n1 = v;
-    v = s4 + t41; if (v > n1) n1 = v;
-    v = s5 + t51; if (v > n1) n1 = v;
-    v = s6 + t61; if (v > n1) n1 = v;
-    v = s7 + t71; if (v > n1) n1 = v;
-    v = s8 + t81; if (v > n1) n1 = v;
-    let n3 = s0 + t03;
-    v = s1 + t13; if (v > n3) n3 = v;
-    v = s2 + t23; if (v > n3) n3 = v;
-    v = s3 + t33; if (v > n3) n3 = v;
-    v = s4 + t43; if (v > n3) n3 = v;
-    v = s5 + t53; if (v > n3) n3 = v;
-    v = s6 + t63; if (v > n3) n3 = v;
-    v = s7 + t73; if (v > n3) n3 = v;
-    v = s8 + t83; if (v > n3) n3 = v;
-    let n5 = s0 + t05;
-    v = s1 + t15; if (v > n5) n5 = v;
-    v = s2 + t25; if (v > n5) n5 = v;
-    v = s3 + t35; if (v > n5) n5 = v;
-    v = s4 + t45; if (v > n5) n5 = v;
-    v = s5 + t55; if (v > n5) n5 = v;
-    v = s6 + t65; if (v > n5) n5 = v;
-    v = s7 + t75; if (v > n5) n5 = v;
-    v = s8 + t85; if (v > n5) n5 = v;
-    let n7 = s0 + t07;
-    v = s1 + t17; if (v > n7) n7 = v;
-    v = s2 + t27; if (v > n7) n7 = v;
-    v = s3 + t37; if (v > n7) n7 = v;
-    v = s4 + t47; if (v > n7) n7 = v;
-    v = s5 + t57; if (v > n7) n7 = v;
-    v = s6 + t67; if (v > n7) n7 = v;
-    v = s7 + t77; if (v > n7) n7 = v;
-    v = s8 + t87; if (v > n7) n7 = v;
-    let n2 = s1 + t12;
-    v = s2 + t22; if (v > n2) n2 = v;
-    let n4 = s3 + t34;
-    v = s4 + t44; if (v > n4) n4 = v;
-    let n6 = s5 + t56;
-    v = s6 + t66; if (v > n6) n6 = v;
-    let n8 = s7 + t78;
-    v = s8 + t88; if (v > n8) n8 = v;
-    const e = i * 9;
-    s0 = n0 + emit[e + 0]!;
-    score[e + 0] = s0;
-    s1 = n1 + emit[e + 1]!;
-    score[e + 1] = s1;
-    s2 = n2 + emit[e + 2]!;
-    score[e + 2] = s2;
-    s3 = n3 + emit[e + 3]!;
-    score[e + 3] = s3;
-    s4 = n4 + emit[e + 4]!;
-    score[e + 4] = s4;
-    s5 = n5 + emit[e + 5]!;
-    score[e + 5] = s5;
-    s6 = n6 + emit[e + 6]!;
-    score[e + 6] = s6;
-    s7 = n7 + emit[e + 7]!;
-    score[e + 7] = s7;
-    s8 = n8 + emit[e + 8]!;
-    score[e + 8] = s8;
-  }
-  let y = 0;
-  for (let k = 1; k < L; k++) if (score[(n - 1) * L + k]! > score[(n - 1) * L + y]!) y = k;
-  labels[n - 1] = y;
-  // (one label's predecessors side by side in transitionsInto: nine reads in a row, unrolled;
-  // a later predecessor wins only when strictly better, as in the forward pass's order)
-  const into = m.transitionsInto;
-  for (let i = n - 1; i > 0; i--) {
-    const prev = (i - 1) * L;
-    const row = y * L;
-    let arg: number;
-    if (isInside(y)) {
-      // an I- label follows only its B- label or itself
-      arg = score[prev + y]! + into[row + y]! > score[prev + y - 1]! + into[row + y - 1]! ? y : y - 1;
-    } else {
-      let best = score[prev]! + into[row]!;
-      arg = 0;
-      let v = score[prev + 1]! + into[row + 1]!;
-      if (v > best) { best = v; arg = 1; }
-      v = score[prev + 2]! + into[row + 2]!;
-      if (v > best) { best = v; arg = 2; }
-      v = score[prev + 3]! + into[row + 3]!;
-      if (v > best) { best = v; arg = 3; }
-      v = score[prev + 4]! + into[row + 4]!;
-      if (v > best) { best = v; arg = 4; }
-      v = score[prev + 5]! + into[row + 5]!;
-      if (v > best) { best = v; arg = 5; }
-      v = score[prev + 6]! + into[row + 6]!;
-      if (v > best) { best = v; arg = 6; }
-      v = score[prev + 7]! + into[row + 7]!;
-      if (v > best) { best = v; arg = 7; }
-      v = score[prev + 8]! + into[row + 8]!;
-      if (v > best) arg = 8;
+    const e7 = v - high * PACKED_LANE - PACKED_BIAS;
+    const e8 = high - PACKED_BIAS;
+    if (i === 0) {
+      s0 = e0 + trans[L * L]!;
+      s1 = e1 + trans[L * L + 1]!;
+      s2 = e2 + trans[L * L + 2]!;
+      s3 = e3 + trans[L * L + 3]!;
+      s4 = e4 + trans[L * L + 4]!;
+      s5 = e5 + trans[L * L + 5]!;
+      s6 = e6 + trans[L * L + 6]!;
+      s7 = e7 + trans[L * L + 7]!;
+      s8 = e8 + trans[L * L + 8]!;
+      continue;
     }
-    y = arg;
+    let n0 = s0 + t00, a0 = 0;
+    v = s1 + t10; if (v > n0) { n0 = v; a0 = 1; }
+    v = s2 + t20; if (v > n0) { n0 = v; a0 = 2; }
+    v = s3 + t30; if (v > n0) { n0 = v; a0 = 3; }
+    v = s4 + t40; if (v > n0) { n0 = v; a0 = 4; }
+    v = s5 + t50; if (v > n0) { n0 = v; a0 = 5; }
+    v = s6 + t60; if (v > n0) { n0 = v; a0 = 6; }
+    v = s7 + t70; if (v > n0) { n0 = v; a0 = 7; }
+    v = s8 + t80; if (v > n0) { n0 = v; a0 = 8; }
+    let n1 = s0 + t01, a1 = 0;
+    v = s1 + t11; if (v > n1) { n1 = v; a1 = 1; }
+    v = s2 + t21; if (v > n1) { n1 = v; a1 = 2; }
+    v = s3 + t31; if (v > n1) { n1 = v; a1 = 3; }
+    v = s4 + t41; if (v > n1) { n1 = v; a1 = 4; }
+    v = s5 + t51; if (v > n1) { n1 = v; a1 = 5; }
+    v = s6 + t61; if (v > n1) { n1 = v; a1 = 6; }
+    v = s7 + t71; if (v > n1) { n1 = v; a1 = 7; }
+    v = s8 + t81; if (v > n1) { n1 = v; a1 = 8; }
+    let n3 = s0 + t03, a3 = 0;
+    v = s1 + t13; if (v > n3) { n3 = v; a3 = 1; }
+    v = s2 + t23; if (v > n3) { n3 = v; a3 = 2; }
+    v = s3 + t33; if (v > n3) { n3 = v; a3 = 3; }
+    v = s4 + t43; if (v > n3) { n3 = v; a3 = 4; }
+    v = s5 + t53; if (v > n3) { n3 = v; a3 = 5; }
+    v = s6 + t63; if (v > n3) { n3 = v; a3 = 6; }
+    v = s7 + t73; if (v > n3) { n3 = v; a3 = 7; }
+    v = s8 + t83; if (v > n3) { n3 = v; a3 = 8; }
+    let n5 = s0 + t05, a5 = 0;
+    v = s1 + t15; if (v > n5) { n5 = v; a5 = 1; }
+    v = s2 + t25; if (v > n5) { n5 = v; a5 = 2; }
+    v = s3 + t35; if (v > n5) { n5 = v; a5 = 3; }
+    v = s4 + t45; if (v > n5) { n5 = v; a5 = 4; }
+    v = s5 + t55; if (v > n5) { n5 = v; a5 = 5; }
+    v = s6 + t65; if (v > n5) { n5 = v; a5 = 6; }
+    v = s7 + t75; if (v > n5) { n5 = v; a5 = 7; }
+    v = s8 + t85; if (v > n5) { n5 = v; a5 = 8; }
+    let n7 = s0 + t07, a7 = 0;
+    v = s1 + t17; if (v > n7) { n7 = v; a7 = 1; }
+    v = s2 + t27; if (v > n7) { n7 = v; a7 = 2; }
+    v = s3 + t37; if (v > n7) { n7 = v; a7 = 3; }
+    v = s4 + t47; if (v > n7) { n7 = v; a7 = 4; }
+    v = s5 + t57; if (v > n7) { n7 = v; a7 = 5; }
+    v = s6 + t67; if (v > n7) { n7 = v; a7 = 6; }
+    v = s7 + t77; if (v > n7) { n7 = v; a7 = 7; }
+    v = s8 + t87; if (v > n7) { n7 = v; a7 = 8; }
+    // an I- label: its B- label, or itself when strictly better
+    let n2 = s1 + t12, a2 = 1;
+    v = s2 + t22; if (v > n2) { n2 = v; a2 = 2; }
+    let n4 = s3 + t34, a4 = 3;
+    v = s4 + t44; if (v > n4) { n4 = v; a4 = 4; }
+    let n6 = s5 + t56, a6 = 5;
+    v = s6 + t66; if (v > n6) { n6 = v; a6 = 6; }
+    let n8 = s7 + t78, a8 = 7;
+    v = s8 + t88; if (v > n8) { n8 = v; a8 = 8; }
+    s0 = n0 + e0;
+    s1 = n1 + e1;
+    s2 = n2 + e2;
+    s3 = n3 + e3;
+    s4 = n4 + e4;
+    s5 = n5 + e5;
+    s6 = n6 + e6;
+    s7 = n7 + e7;
+    s8 = n8 + e8;
+    const at = i * 9;
+    back[at] = a0; back[at + 1] = a1; back[at + 2] = a2; back[at + 3] = a3; back[at + 4] = a4;
+    back[at + 5] = a5; back[at + 6] = a6; back[at + 7] = a7; back[at + 8] = a8;
+  }
+  // the best last label (the first of equals), then the pointers back from it
+  let y = 0;
+  let best = s0;
+  if (s1 > best) { best = s1; y = 1; }
+  if (s2 > best) { best = s2; y = 2; }
+  if (s3 > best) { best = s3; y = 3; }
+  if (s4 > best) { best = s4; y = 4; }
+  if (s5 > best) { best = s5; y = 5; }
+  if (s6 > best) { best = s6; y = 6; }
+  if (s7 > best) { best = s7; y = 7; }
+  if (s8 > best) y = 8;
+  labels[n - 1] = y;
+  for (let i = n - 1; i > 0; i--) {
+    y = back[i * 9 + y]!;
     labels[i - 1] = y;
   }
   return n;
