@@ -30,6 +30,20 @@ describe('fast Traditional → Simplified conversion', () => {
     assert.ok(compared > 20_000, `compared ${compared}`);
   });
 
+  it('gives the same output on runs of one-character keys, replaced, mapped to themselves, or starting phrases', () => {
+    const singles = dictionaryEntries().filter(([key]) => key.length === 1).map(([key]) => key);
+    assert.ok(singles.some(([key]) => key !== undefined));
+    for (let k = 0; k < singles.length; k += 97) {
+      const run = singles.slice(k, k + 97).join('');
+      for (const text of [run, `a${run}b`, run.split('').join('，')]) assert.equal(fast(text), reference(text), JSON.stringify(text));
+    }
+  });
+
+  it('gives the same output on a text longer than its buffer and its chunks, after a short one', () => {
+    const piece = '乾隆年間，後來的臺灣與阿裏雲說：“這個軟體發佈了。”𠀀abc';
+    for (const text of [piece, piece.repeat(400), piece.repeat(3000), piece]) assert.equal(fast(text), reference(text));
+  });
+
   it('gives the same output on astral characters, lone surrogates, compatibility ideographs and text with nothing to convert', () => {
     for (const text of ['', 'abc 123', '𠀀𠀁乾隆年間', '\ud800', 'a\udc00b\ud83d', '\uf900\uf901車輛', '阿里云与通义千问', '乾乾淨淨，一目瞭然。']) {
       assert.equal(fast(text), reference(text), JSON.stringify(text));

@@ -22,8 +22,6 @@ export interface Relative {
   entities: EntityMention[];
   claims: Claim[];
   simplified: string;
-  /** Per entity of the paragraph: mentions, mentions that are not short forms, mentions neither short nor weak. */
-  tallies: Map<string, EntityTally>;
   /** Whether some mention is short or weak (and so depends on the rest of the article). */
   conditional: boolean;
   /** Mentions whose names are spread to the article's other paragraphs (isLearnable), in order. */
@@ -43,16 +41,10 @@ export interface EntityTally {
 }
 
 export function describeRelative(figures: Figure[], entities: EntityMention[], claims: Claim[], simplified: string, learnable: boolean): Relative {
-  const tallies = new Map<string, EntityTally>();
+  // (no tally per entity here: the article's totals read the mentions themselves, and a map
+  // per paragraph, built on every fresh analysis, was a tenth of what the Analyzer did around the stages)
   let conditional = false;
-  for (const m of entities) {
-    const t = tallies.get(m.entityId) ?? { all: 0, full: 0, strong: 0 };
-    t.all++;
-    if (!m.short) t.full++;
-    if (!m.short && !m.weak) t.strong++;
-    if (m.short || m.weak) conditional = true;
-    tallies.set(m.entityId, t);
-  }
+  for (let k = 0; k < entities.length && !conditional; k++) if (entities[k]!.short || entities[k]!.weak) conditional = true;
   let lastYear: number | undefined;
   for (const f of figures) {
     const y = !f.relative && f.type === 'date' && f.period ? yearOf(f.period) : undefined;
@@ -64,7 +56,6 @@ export function describeRelative(figures: Figure[], entities: EntityMention[], c
     entities,
     claims,
     simplified,
-    tallies,
     conditional,
     learnable: learnable ? entities.filter((m) => isLearnable(m)) : [],
     claimKeys: claims.map((c) => repeatKey(c.text)),
@@ -104,15 +95,24 @@ export class EntityTotals {
     this.totals.clear();
   }
 
-  /** A paragraph's findings that came (1) or left the article (-1). */
+  /**
+   * A paragraph's findings that came (1) or left the article (-1), mention by mention: a
+   * paragraph's mentions of one entity count as their sum did (a paragraph that leaves took
+   * its mentions into the totals when it came, so no total reaches 0 before its last one).
+   */
   add(r: Relative, times: number): void {
-    for (const [id, t] of r.tallies) {
-      const total = this.totals.get(id) ?? { all: 0, full: 0, strong: 0 };
-      total.all += t.all * times;
-      total.full += t.full * times;
-      total.strong += t.strong * times;
+    const { entities } = r;
+    for (let k = 0; k < entities.length; k++) {
+      const m = entities[k]!;
+      const id = m.entityId;
+      let total = this.totals.get(id);
+      if (total === undefined) this.totals.set(id, (total = { all: 0, full: 0, strong: 0 }));
+      total.all += times;
+      if (!m.short) {
+        total.full += times;
+        if (!m.weak) total.strong += times;
+      }
       if (total.all === 0) this.totals.delete(id);
-      else this.totals.set(id, total);
     }
   }
 

@@ -108,7 +108,7 @@ export function place(cache: ParagraphCache, article: ArticleState, split: reado
     for (const list of [removed, added]) {
       for (const at of list) {
         for (const key of at.rel.claimKeys) if (!claimCounts!.has(key)) claimCounts!.set(key, article.claimKeys.count(key));
-        for (const id of at.rel.tallies.keys()) if (!entityStates!.has(id)) entityStates!.set(id, article.totals.state(id));
+        for (const m of at.rel.entities) if (!entityStates!.has(m.entityId)) entityStates!.set(m.entityId, article.totals.state(m.entityId));
       }
     }
   }

@@ -84,15 +84,45 @@ export class CandidateSink {
   }
 
   add(start: number, end: number, type: EntityType, source: EntitySource, priority: Priority, options?: CandidateOptions): void {
+    this.addName(start, end, type, source, priority, options?.canonical, options?.short === true, options?.weak === true);
+  }
+
+  /**
+   * add() with its options as arguments, for the sources that propose a candidate at nearly
+   * every name (no options object per candidate); `id` is the entity id of `type` and
+   * `canonical` where the source has it already (a lexicon entry's).
+   */
+  addName(start: number, end: number, type: EntityType, source: EntitySource, priority: Priority, canonical: string | undefined, short: boolean, weak: boolean, id?: string): void {
     // nothing inside a link is a name: http://t.cn/RvHTNdh
     if (this.inUrl && (this.inUrl[start] === 1 || this.inUrl[end - 1] === 1)) return;
-    const { norm, lexicon } = this.ctx;
-    if (lexicon.ignore.size && lexicon.ignore.has(lowerCase(norm.slice(start, end)))) return;
-    const c = new Proposed(this.ctx, start, end, type, source, priority, options?.canonical);
-    if (options?.short) c.short = true;
-    if (options?.weak) c.weak = true;
+    if (this.ctx.lexicon.ignore.size && this.ignored(start, end)) return;
+    const c = new Proposed(this.ctx, start, end, type, source, priority, canonical, id);
+    if (short) c.short = true;
+    if (weak) c.weak = true;
     this.all.push(c);
   }
+
+  /**
+   * Whether the team ignores the text at [start, end) (in match form). A few ignored strings
+   * (the built-in lexicon has two) are compared in place where the text has no unit with a
+   * lower case: no copy and no lower-casing per candidate.
+   */
+  private ignored(start: number, end: number): boolean {
+    const { norm, lexicon } = this.ctx;
+    const list = lexicon.ignoreList;
+    if (list.length > 8 || !isCaseless(norm, start, end)) return lexicon.ignore.has(lowerCase(norm.slice(start, end)));
+    for (let k = 0; k < list.length; k++) if (list[k]!.length === end - start && norm.startsWith(list[k]!, start)) return true;
+    return false;
+  }
+}
+
+/** Whether text[start, end) is ASCII but A-Z, CJK punctuation, kana or ideographs (main block): units that have no lower case. */
+function isCaseless(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c < 0x41 || (c > 0x5a && c < 0x80) || (c >= 0x3000 && c <= 0x9fff))) return false;
+  }
+  return true;
 }
 
 /**
@@ -113,6 +143,7 @@ class Proposed implements Candidate {
     readonly source: EntitySource,
     readonly priority: Priority,
     private given: string | undefined,
+    private id: string | undefined,
   ) {}
 
   get text(): string {
@@ -125,7 +156,7 @@ class Proposed implements Candidate {
   }
 
   get entityId(): string {
-    return entityId(this.type, this.canonical);
+    return this.id ?? entityId(this.type, this.canonical);
   }
 }
 

@@ -149,8 +149,15 @@ export const OUTLET_CUES_AFTER = ['引述', '援引', '独家', '消息称'];
 /** What a side does to another in a match, written before the other's name: 输给, 战胜, 轻取. */
 export const TEAM_CUES_BEFORE = ['球队', '输给', '战胜', '击败', '负于', '逼平', '战平', '对阵', '迎战', '不敌', '客队', '主队', '轻取', '力克', '完胜', '憾负', '大胜', '淘汰'];
 
-/** Marks that end a name's phrase: what follows a side's name at the end of a result. */
-const PHRASE_ENDS = new Set([...'，。、；！？,.;!?)）”"']);
+/** Marks that end a name's phrase: what follows a side's name at the end of a result (UTF-16 units). */
+const PHRASE_END_UNITS: ReadonlySet<number> = new Set([...'，。、；！？,.;!?)）”"'].map((ch) => ch.charCodeAt(0)));
+
+/** Whether UTF-16 unit c is one that /\s/ matches (checked against it for every unit in the unit tests). */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /**
  * Whether the name at [start, end) of a Simplified text is a side in a match, an organisation
@@ -160,7 +167,8 @@ const PHRASE_ENDS = new Set([...'，。、；！？,.;!?)）”"']);
  */
 export function isSideInMatch(norm: string, start: number, end: number): boolean {
   if (isSideInFixture(norm, start, end)) return true;
-  if (end < norm.length && !PHRASE_ENDS.has(norm[end]!) && !/\s/.test(norm[end]!)) return false;
+  // (by UTF-16 unit: norm[end] was a new string per place read; every phrase end is one unit)
+  if (end < norm.length && !PHRASE_END_UNITS.has(norm.charCodeAt(end)) && !isSpace(norm.charCodeAt(end))) return false;
   for (let k = 0; k < TEAM_CUES_BEFORE.length; k++) if (norm.endsWith(TEAM_CUES_BEFORE[k]!, start)) return true;
   return false;
 }
@@ -179,8 +187,20 @@ const AT_VENUE = new Set([...'在于']);
  * place (cluener-train, msra-train), and after 在 or 于 four of six are places (msra-train).
  */
 function isSideInFixture(norm: string, start: number, end: number): boolean {
-  if (VERSUS_AFTER.test(norm.slice(end, end + 8)) || VERSUS_BEFORE.test(norm.slice(Math.max(0, start - 8), start))) return true;
-  return HOME_OR_AWAY.some((w) => norm.startsWith(w, end)) && !AT_VENUE.has(norm[start - 1] ?? '');
+  // (the windows are cut and read only where a v is in them: two strings per place read before)
+  if (hasV(norm, end, end + 8) && VERSUS_AFTER.test(norm.slice(end, end + 8))) return true;
+  if (hasV(norm, start - 8, start) && VERSUS_BEFORE.test(norm.slice(Math.max(0, start - 8), start))) return true;
+  for (let k = 0; k < HOME_OR_AWAY.length; k++) if (norm.startsWith(HOME_OR_AWAY[k]!, end)) return !AT_VENUE.has(norm[start - 1] ?? '');
+  return false;
+}
+
+/** Whether text[from, to) (clamped to the text) holds a v or a V, which both "vs" patterns need. */
+function hasV(text: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from), e = Math.min(text.length, to); i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x76 || c === 0x56) return true;
+  }
+  return false;
 }
 /** "vs" after a name, or before it (not the end of a Latin word): spaces allowed around it. */
 const VERSUS_AFTER = /^ *vs/i;

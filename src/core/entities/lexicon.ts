@@ -1,7 +1,7 @@
 import { toSimplifiedView } from '../script/normalize';
 import { builtinLexiconData } from './builtinLexiconSource';
 import { lexiconFromData } from './lexiconData';
-import type { LexiconEntry } from './lexiconEntry';
+import { entityId, type LexiconEntry } from './lexiconEntry';
 
 export { ENTITY_TYPES, entityId, type EntityType, type LexiconEntry } from './lexiconEntry';
 
@@ -12,6 +12,8 @@ export function matchForm(s: string): string {
 
 export interface AliasHit {
   entry: LexiconEntry;
+  /** entityId(entry.type, entry.canonical), made once: the entry's own id where it is that. */
+  id: string;
   /** A short form that needs the full name elsewhere in the article. */
   short: boolean;
   length: number;
@@ -24,6 +26,7 @@ export interface AliasHit {
  */
 interface Alias {
   entry: LexiconEntry;
+  id: string;
   short: boolean;
   latin: boolean;
   length: number;
@@ -65,6 +68,8 @@ export class Lexicon {
   private readonly firstPairs: Uint8Array | undefined;
   readonly entries: LexiconEntry[];
   readonly ignore: ReadonlySet<string>;
+  /** `ignore` as a list, to compare a few in place. */
+  readonly ignoreList: readonly string[];
   readonly suppressed: ReadonlySet<string>;
   private readonly byId: ReadonlyMap<string, LexiconEntry>;
 
@@ -85,11 +90,14 @@ export class Lexicon {
     this.entries = [...byId.values()];
     this.byId = byId;
     this.ignore = new Set([...ignore].map(matchForm));
+    this.ignoreList = [...this.ignore];
     const firstUnits = this.entries.length > 64 ? new Uint8Array(0x10000) : undefined;
     const firstPairs = firstUnits ? new Uint8Array(PAIR_BITS / 8) : undefined;
     this.firstUnits = firstUnits;
     this.firstPairs = firstPairs;
     for (const entry of this.entries) {
+      const made = entityId(entry.type, entry.canonical);
+      const id = entry.id === made ? entry.id : made;
       const add = (raw: string, short: boolean) => {
         const alias = matchForm(raw);
         if (!alias || this.ignore.has(alias)) return;
@@ -102,7 +110,7 @@ export class Lexicon {
         }
         // a later entry takes a name it shares with an earlier one (the workspace's over the built-in)
         node.aliases = node.aliases.filter((a) => a.entry.id !== entry.id || a.short !== short);
-        node.aliases.unshift({ entry, short, latin: /^[a-z0-9]/.test(alias), length: alias.length });
+        node.aliases.unshift({ entry, id, short, latin: /^[a-z0-9]/.test(alias), length: alias.length });
         if (firstUnits && firstPairs) {
           firstUnits[alias.charCodeAt(0)]! |= alias.length === 1 ? ALONE : STARTS;
           if (alias.length > 1) {

@@ -45,8 +45,10 @@ const WORDS_AFTER_UNIT: ReadonlySet<string> = new Set(placeEdges.wordsAfterUnit)
  * of the place before it: 上海|市区, 北京|市民, 兴国|县城 (as all four training sets write them).
  */
 export function unitBeginsWord(norm: string, at: number): boolean {
-  return UNITS_AFTER_PLACE.has(norm[at] ?? '') && WORDS_AFTER_UNIT.has(norm.slice(at, at + 2)) && !norm.startsWith(GOVERNMENT, at + 1);
+  return UNIT_AFTER_PLACE_UNITS.has(norm.charCodeAt(at)) && WORDS_AFTER_UNIT.has(norm.slice(at, at + 2)) && !norm.startsWith(GOVERNMENT, at + 1);
 }
+/** UNITS_AFTER_PLACE by UTF-16 unit (all one unit each): no string cut per place read. */
+const UNIT_AFTER_PLACE_UNITS: ReadonlySet<number> = new Set([...UNITS_AFTER_PLACE].map((u) => u.charCodeAt(0)));
 /**
  * 政府 after a unit: the unit is the place's, not the start of 市政 (municipal works): 北京市|政府,
  * as msra-train and uner-zh-train write 90 of 96 such names (cluener-train labels the whole
@@ -74,5 +76,6 @@ const WORLD_REGIONS: ReadonlySet<string> = new Set(placeEdges.regionsBeforeDistr
  * district (朝阳区).
  */
 export function namesRegionOfOrganisation(norm: string, canonical: string, end: number): boolean {
-  return norm[end] === '区' && norm[end + 1] !== '域' && (canonical.endsWith('国') || WORLD_REGIONS.has(canonical));
+  // (by UTF-16 unit: norm[end] was a new string per place read)
+  return norm.charCodeAt(end) === 0x533a /* 区 */ && norm.charCodeAt(end + 1) !== 0x57df /* 域 */ && (canonical.endsWith('国') || WORLD_REGIONS.has(canonical));
 }

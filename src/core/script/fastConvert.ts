@@ -14,20 +14,31 @@ interface Pass {
   startsBmp: Uint8Array;
   /** Astral code points that start a key. */
   startsAstral: ReadonlySet<number>;
+  /**
+   * For a BMP code unit that is a whole key and starts no longer one, its replacement
+   * (matchPrefix could only return that); undefined where a longer key starts or none does.
+   */
+  leafBmp: Array<string | undefined>;
 }
 
 function passOf(TrieClass: new () => Trie, group: DictGroup): Pass {
   const trie = new TrieClass();
   trie.loadDictGroup(group);
   // opencc-js keeps the children of its root in `map`, keyed by code point
-  const root = (trie as unknown as { map: Map<number, unknown> }).map;
+  // and a node's replacement in its property trie_val
+  const root = (trie as unknown as { map: Map<number, Map<number, unknown> & { trie_val?: string }> }).map;
   const startsBmp = new Uint8Array(0x10000);
   const startsAstral = new Set<number>();
-  for (const cp of root.keys()) {
+  const leafBmp = new Array<string | undefined>(0x10000).fill(undefined);
+  for (const [cp, node] of root) {
     if (cp > 0xffff) startsAstral.add(cp);
-    else startsBmp[cp] = 1;
+    else {
+      startsBmp[cp] = 1;
+      // (a lone surrogate is matched by matchPrefix as its own code point too, but is left to it)
+      if (node.size === 0 && typeof node.trie_val === 'string' && !(cp >= 0xd800 && cp <= 0xdfff)) leafBmp[cp] = node.trie_val;
+    }
   }
-  return { trie, startsBmp, startsAstral };
+  return { trie, startsBmp, startsAstral, leafBmp };
 }
 
 /**
@@ -36,12 +47,17 @@ function passOf(TrieClass: new () => Trie, group: DictGroup): Pass {
  * no key starts are skipped without a look-up, and unchanged text is copied in runs.
  */
 function convertPass(p: Pass, s: string): string {
-  let out = '';
+  // the output, from the first replacement on, as UTF-16 units in one buffer for every call (a
+  // pass never re-enters): joining a slice and a replacement per key met was two rope nodes
+  // and a slice each, most of what converting a Traditional paragraph allocated
+  let n = -1;
   let copied = 0;
-  const n = s.length;
-  for (let i = 0; i < n; ) {
+  const length = s.length;
+  for (let i = 0; i < length; ) {
     const c = s.charCodeAt(i);
     let width = 1;
+    let value: string;
+    let end: number;
     if (c >= 0xd800 && c <= 0xdbff) {
       const cp = s.codePointAt(i)!;
       width = cp > 0xffff ? 2 : 1;
@@ -53,16 +69,57 @@ function convertPass(p: Pass, s: string): string {
       i++;
       continue;
     }
-    const m = p.trie.matchPrefix(s, i);
-    if (!m) {
-      i += width;
-      continue;
+    // most keys met in running text are one character that starts no phrase: no walk of the
+    // trie's maps and no match object for them (one that maps to itself changes nothing)
+    const leaf = width === 1 ? p.leafBmp[c] : undefined;
+    if (leaf !== undefined) {
+      if (leaf.length === 1 && leaf.charCodeAt(0) === c) {
+        i++;
+        continue;
+      }
+      value = leaf;
+      end = i + 1;
+    } else {
+      const m = p.trie.matchPrefix(s, i);
+      if (!m) {
+        i += width;
+        continue;
+      }
+      value = m.value;
+      end = m.end;
     }
-    out += s.slice(copied, i) + m.value;
-    i = m.end;
+    n = put(s, copied, i, value, n < 0 ? 0 : n, length);
+    i = end;
     copied = i;
   }
-  return copied === 0 ? s : out + s.slice(copied);
+  if (n < 0) return s;
+  n = put(s, copied, length, '', n, length);
+  return decode(n);
+}
+
+let units = new Uint16Array(1024);
+
+/** Writes s[from, to) and then `value` at `at` of the buffer, grown to hold them; returns the end. */
+function put(s: string, from: number, to: number, value: string, at: number, hint: number): number {
+  const need = at + (to - from) + value.length;
+  if (need > units.length) {
+    const grown = new Uint16Array(Math.max(need, hint + 64, 2 * units.length));
+    grown.set(units.subarray(0, at));
+    units = grown;
+  }
+  const u = units;
+  for (let k = from; k < to; k++) u[at++] = s.charCodeAt(k);
+  for (let k = 0; k < value.length; k++) u[at++] = value.charCodeAt(k);
+  return at;
+}
+
+/** The buffer's first n units as a string, in chunks that stay far below the limit on a call's arguments. */
+function decode(n: number): string {
+  const CHUNK = 8192;
+  if (n <= CHUNK) return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
+  let out = '';
+  for (let a = 0; a < n; a += CHUNK) out += String.fromCharCode.apply(null, units.subarray(a, Math.min(n, a + CHUNK)) as unknown as number[]);
+  return out;
 }
 
 /** The t2s converter of opencc-js (normalisation, then phrases and characters), from its own tries and dictionaries. */

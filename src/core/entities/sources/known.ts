@@ -82,11 +82,12 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     }
     // a place's name as a side in a match names the side, an organisation of its own: 战胜某城。
     if (entry.type === 'place' && !short && isSideInMatch(norm, i, end)) {
-      sink.add(i, end, 'org', entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, { canonical: norm.slice(i, end) });
+      sink.addName(i, end, 'org', entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, norm.slice(i, end), false, false);
       i = end;
       continue;
     }
-    sink.add(i, end, entry.type, entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, { canonical: entry.canonical, short });
+    // (the entry's id, made once: not a new string per mention, its hash already known to every map it meets)
+    sink.addName(i, end, entry.type, entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, entry.canonical, short, false, hit.id);
     if (entry.type === 'place' && !short) placeEnd = end;
     i = end;
   }

@@ -1,0 +1,41 @@
+import * as assert from 'node:assert/strict';
+import { CandidateSink, Priority, type DetectContext } from '../../src/core/entities/candidates';
+import { detectEntities } from '../../src/core/entities/detect';
+import { isSpace } from '../../src/core/entities/kinds';
+import { entityId, Lexicon } from '../../src/core/entities/lexicon';
+import type { LexiconEntry } from '../../src/core/entities/lexiconEntry';
+import { lowerCase } from '../../src/core/entities/lowerCase';
+
+function entry(canonical: string, type: LexiconEntry['type'], id = entityId(type, canonical)): LexiconEntry {
+  return { id, canonical, type, aliases: [], shortForms: [], shortFormsStandAlone: false, groupNames: false, notBefore: [], origin: 'workspace' };
+}
+
+describe('candidate sink and the rule sources’ fast paths', () => {
+  it('isSpace is /\\s/ for every UTF-16 unit', () => {
+    for (let c = 0; c <= 0xffff; c++) assert.equal(isSpace(c), /\s/.test(String.fromCharCode(c)), c.toString(16));
+  });
+
+  it('drops a candidate exactly where the plain test (the lower-cased text in the ignore set) does, with few or many ignored strings', () => {
+    const text = 'OpenAI与星河、星河科技和İstanbul，ＡＢ计划，abc';
+    for (const ignore of [['openai', '星河', 'i̇stanbul', 'ａｂ'], ['openai', '星河', 'i̇stanbul', 'ａｂ', ...'一二三四五六七八九'.split('').map((c) => c + c)]]) {
+      const lexicon = new Lexicon([entry('某某', 'org')], ignore);
+      const ctx: DetectContext = { text, norm: text, form: text.toLowerCase(), lexicon, words: undefined };
+      const sink = new CandidateSink(ctx);
+      const expected: string[] = [];
+      for (let s = 0; s < text.length; s++) {
+        for (let e = s + 1; e <= Math.min(text.length, s + 9); e++) {
+          sink.add(s, e, 'org', 'suffix', Priority.Pattern);
+          if (!lexicon.ignore.has(lowerCase(text.slice(s, e)))) expected.push(`${s}-${e}`);
+        }
+      }
+      assert.deepEqual(sink.all.map((c) => `${c.start}-${c.end}`), expected);
+      assert.ok(!expected.includes('0-6') && !expected.includes('7-9'));
+    }
+  });
+
+  it('gives a lexicon mention the id of its type and canonical name, even from an entry whose id says otherwise', () => {
+    const lexicon = new Lexicon([entry('星河科技', 'org', 'odd-id'), entry('远望咨询', 'org')]);
+    const found = detectEntities('星河科技和远望咨询', lexicon, { model: false });
+    assert.deepEqual(found.map((m) => m.entityId), ['org:星河科技', 'org:远望咨询']);
+  });
+});
