@@ -120,9 +120,10 @@ function isSpeakerTag(s: string): boolean {
   return found !== undefined && found.at + found.verb.length >= t.length - 1;
 }
 
+const SPEAKER_CLAUSE = /^[^，,：:“「。]*/u;
 /** A sentence that opens with its speaker: 周靖人解释，“……” or 一位资深员工称，“……”. */
 function opensWithSpeaker(s: string): boolean {
-  const clause = /^[^，,：:“「。]*/u.exec(s)![0];
+  const clause = SPEAKER_CLAUSE.exec(s)![0];
   if (clause.length > MAX_SPEAKER_CLAUSE) return false;
   return speechVerbAt(clause) !== undefined;
 }
