@@ -15,6 +15,7 @@ import { rng } from '../support/anchorSimulation';
 import { CUES } from '../../src/core/claims/cues';
 import { firstShows, firstShowsGrowing } from '../../src/core/claims/attribution';
 import { firstNames } from '../../src/core/claims/detect';
+import { checkArithmetic, checkEvery, mayRelate } from '../../src/core/claims/arithmetic';
 import type { EntityMention } from '../../src/core/entities/detect';
 import { isSpeechUse } from '../../src/core/claims/select';
 
@@ -298,5 +299,27 @@ describe('claims stage: the names of a reason', () => {
       const entities = Array.from({ length: Math.floor(next() * 7) }, () => ({ canonical: names[Math.floor(next() * names.length)]! }) as EntityMention);
       assert.equal(firstNames(entities), firstDistinctBefore(entities, 3).join(', '), JSON.stringify(entities));
     }
+  });
+});
+
+describe('claims stage: passages that state no relation', () => {
+  it('checkArithmetic, which reads the view only where a relation word or a list stands, checks as reading every passage', () => {
+    const next = rng(59);
+    // amounts, rates and years, the words of every relation, and words of none
+    const pieces = ['2021年', '2023年', '1880亿元', '3600亿元', '442亿元', '5140亿美元', '4698亿美元', '18%', '29%', '1.3个百分点', '12.03亿', '11.74亿',
+      '年复合增长率', '同比增长', '增长', '下降', '减少了', '约合', '折合', '占', '其余', '分别为', '合计', '其中', '较', '从', '到', '，', '。', '收入', '公司', '达到', '共有', '家', '全公司总收入的', '23.5%'];
+    let skipped = 0;
+    let checked = 0;
+    for (let round = 0; round < 20000; round++) {
+      let text = '';
+      for (let k = 3 + Math.floor(next() * 10); k > 0; k--) text += pieces[Math.floor(next() * pieces.length)];
+      const figures = detectFigures(text);
+      const passage = { text, figures };
+      const every = checkEvery(passage);
+      assert.deepEqual(checkArithmetic(passage), every, text);
+      if (every.length > 0) checked++;
+      if (!mayRelate(passage) && figures.filter((f) => f.salient).length >= 2) skipped++;
+    }
+    assert.ok(checked > 300 && skipped > 300, `${checked} ${skipped}`);
   });
 });
