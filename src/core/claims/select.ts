@@ -29,6 +29,10 @@ const SOURCE_NOTE = /^(?:这|此|以上|上述)(?:是|为|系|则是)?[^，。,]
 
 /** Whether a sentence is a quotation and nothing else, its closing mark at the end. */
 export function isPureQuote(s: string): boolean {
+  // what trimming keeps starts where s does: most sentences open with no quotation mark, and no copy is made of them
+  // (QUOTE_OPENERS by code: “, 「 and 『)
+  const first = s.charCodeAt(0);
+  if (first !== 0x201c && first !== 0x300c && first !== 0x300e) return false;
   const t = trimEndOf(s, TRAILING_STOPS);
   const open = t[0];
   if (!open || !QUOTE_OPENERS.has(open)) return false;
