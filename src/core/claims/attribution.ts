@@ -306,17 +306,28 @@ function fromEntity(e: EntityMention): Attribution {
 
 /** Names the subject `norm[from, to)` of a speech verb: a named party, an anonymous one, a document, or a vague holder. */
 function subject(ctx: AttributionContext, from: number, to: number, verb?: string, nameSlot = false): Pick<AttributionFinding, 'source' | 'vague' | 'fromContext'> | undefined {
-  const listener = LISTENER.exec(ctx.norm.slice(from, to));
-  if (listener && listener.index > 0) to = from + listener.index;
+  // (the subject's words sliced again only where the listener or the lead-in moved an end)
+  let words = ctx.norm.slice(from, to);
+  const listener = LISTENER.exec(words);
+  if (listener && listener.index > 0) {
+    to = from + listener.index;
+    words = ctx.norm.slice(from, to);
+  }
   // 但是该员工, 曾有一位…: the words that lead into the subject are not part of it
-  const lead = LEAD_IN.exec(ctx.norm.slice(from, to));
-  if (lead && lead[0].length < to - from) from += lead[0].length;
+  const lead = LEAD_IN.exec(words);
+  if (lead && lead[0].length > 0 && lead[0].length < to - from) {
+    from += lead[0].length;
+    words = ctx.norm.slice(from, to);
+  }
   const raw = trimBothOf(ctx.text.slice(from, to), TRIM_LEAD, TRIM_TRAIL);
-  const form = trimBothOf(ctx.norm.slice(from, to), TRIM_LEAD, TRIM_TRAIL);
+  const form = trimBothOf(words, TRIM_LEAD, TRIM_TRAIL);
   if (!form) return undefined;
   const document = CUES.documentKinds.find((d) => form.includes(d));
   // 财报 tagged as a name is still a document
-  const named = entitiesIn(ctx, from, to).filter((e) => !namesDocument(e.text));
+  // (entitiesIn and a filter of it, in one list)
+  const named: EntityMention[] = [];
+  const base = ctx.base ?? 0;
+  for (const e of ctx.entities) if (e.start - base >= from && e.end - base <= to && SPEAKER_TYPES.has(e.type) && !namesDocument(e.text)) named.push(e);
   const anonymousHead = ANONYMOUS_HEAD.exec(form);
   const lastNamed = named[named.length - 1];
   // 一位接近马云的知情人士: the names modify the source, who stays unnamed
