@@ -14,7 +14,8 @@
 import type { Figure } from '../figures/types';
 import { msg, renderMessage, type Message, type MessageArg } from '../text/message';
 import { fmtArg, viewOf, type Passage, type PassageView } from './passage';
-import { RELATIONS } from './relations';
+import { CONVERSION_FIRST, hasCodeIn, listWordsIn, REST_FIRST, RELATIONS } from './relations';
+import { CAGR_WORDS, DECLINE_WORDS, GROWTH_WORDS } from './passage';
 
 export type { Passage } from './passage';
 export { roundingTolerance } from './passage';
@@ -119,6 +120,27 @@ export function judge(kind: CheckKind, c: Candidate): ArithmeticCheck | undefine
   return out('holds', working(!exact));
 }
 
+/**
+ * Every relation is read off a word before its stated figure, wholly inside the 12 UTF-16 units
+ * before it (a compound rate's word within 10, a change's within 6, a conversion's within 4, 占
+ * within 12, 其余 within 6), or off a list word (分别为) anywhere in the passage. A word holds a
+ * character of WORD_CHARS: where no salient figure has one in the 12 units before it and the
+ * passage lists nothing, no relation finds a candidate, and the view (and every relation's
+ * reading of it) is not made (exported for its unit test).
+ */
+export function mayRelate(p: Passage): boolean {
+  const text = p.text;
+  for (const f of p.figures) if (f.salient && hasCodeIn(text, Math.max(0, f.start - WORD_WINDOW), f.start, WORD_CHARS)) return true;
+  return listWordsIn(text).length > 0;
+}
+
+const WORD_WINDOW = 12;
+const WORD_CHARS = new Uint8Array(0x10000);
+for (const words of [CAGR_WORDS, GROWTH_WORDS, DECLINE_WORDS]) for (const w of words) WORD_CHARS[w.charCodeAt(0)] = 1;
+for (const table of [CONVERSION_FIRST, REST_FIRST]) for (let c = 0; c < table.length; c++) if (table[c]) WORD_CHARS[c] = 1;
+WORD_CHARS['占'.charCodeAt(0)] = 1;
+WORD_CHARS['佔'.charCodeAt(0)] = 1;
+
 function hasTwoSalient(figures: readonly Figure[]): boolean {
   let n = 0;
   for (const f of figures) if (f.salient && ++n >= 2) return true;
@@ -131,7 +153,12 @@ function hasTwoSalient(figures: readonly Figure[]): boolean {
  */
 export function checkArithmetic(p: Passage): ArithmeticCheck[] {
   // every relation computes a stated figure from at least one other
-  if (!hasTwoSalient(p.figures)) return [];
+  if (!hasTwoSalient(p.figures) || !mayRelate(p)) return [];
+  return checkEvery(p);
+}
+
+/** checkArithmetic without the test of mayRelate (exported for the unit test that compares the two). */
+export function checkEvery(p: Passage): ArithmeticCheck[] {
   const view = viewOf(p);
   const out: ArithmeticCheck[] = [];
   for (const relation of RELATIONS) {

@@ -8,7 +8,7 @@ import type { EntityMention } from '../entities/detect';
 import { matchForm, type Lexicon } from '../entities/lexicon';
 import { CUES, findCue, SCAN } from './cues';
 import { speechVerbAt } from './select';
-import { codeTable, trimBothOf } from '../text/chars';
+import { codeTable, triggerTable, trimBothOf } from '../text/chars';
 import { KEY, keyCharsIn } from './unitChars';
 
 export type SourceKind = 'named' | 'anonymous' | 'document';
@@ -60,12 +60,25 @@ const PRONOUN = /^(?:而|但|并|也|则)?(?:他|她|其|对方)(?:们)?/u;
 /** Where a clause ends (/[，,。；;：:”」！？!?]/u), by UTF-16 unit: read at every character back to a verb's subject. */
 const CLAUSE_BREAK = codeTable('，,。；;：:”」！？!?', false);
 const MAX_SUBJECT = 40;
-const NEGATION_BEFORE = /(?:未|没|不|无)$/u;
+const NEGATION_LAST = triggerTable(['未', '没', '不', '无']);
 const LEAD_IN = /^[\s，,]*(?:但是|但|而且|而|不过|并且|同时|此外|另外|对此|随后|其后|曾有|曾经|曾)?/u;
 /** 向北京商报记者表示, 接受36氪采访时说: who listens or asks is not who speaks. */
 const LISTENER = /(?:向|对|跟|在接受|接受)[^，,]*?(?:记者|媒体|本报|采访|访谈|专访)/u;
 /** An anonymous source is told by its head (人士, 员工) and a word that singles one out (一位, 知情, 接近). */
 const ANONYMOUS_HEAD = /(?:人士|员工|高管|投资人|负责人|销售|工程师|客户|官员|律师|开发者)/u;
+
+// (a regex literal is a new object each time it is evaluated: these are made once)
+const ACCORDING_TO = /(?<![数证占依])据([^，。,；;：:]{0,20}?)(?:的)?(?:最新)?(报道|统计|披露|消息|数据|显示|透露|称|介绍|调查|了解|悉|公告|报告|援引)/u;
+const IN_THE_WORDS_OF = /用([^，。,；;]{1,16}?)的话(?:来)?说/u;
+const CITES = /([^，。,；;]{1,20}?)(?:援引|引述)([^，。,；;]{1,24}?)(?:的话|的观点|消息|调查|报道|数据|称|发现|表示|的说法)/u;
+const READ_FROM = /^(?:而|但|不过)?[，,]?从([^，。,；;]{1,16}?)(?:来看|看来|中看|可以看出)/u;
+const LEARNED_FROM = /(?:这|此)(?:是|为|系)?([^，。,；;]{1,20}?)从([^，。,；;]{1,20}?)处?(?:获悉|了解到|得知)/u;
+const INTERVIEWED = /([^，。,；;]{1,24}?)(?:在)?接受[^，。]{1,16}?(?:采访|访谈|专访)/u;
+const IN_THE_EYES_OF = /在([^，。,；;]{1,20}?)(?:眼中|看来)/u;
+const QUOTE_AFTER_CLAUSE = /[，,：:]\s*[“「]/u;
+const NEXT_POINT = /^(?:二是|三是|四是|其二|其三|第二|第三)/u;
+const NAME_LETTERS = /^[\p{Script=Han}A-Za-z0-9·.\s]+$/u;
+const NOT_IN_A_NAME = /[的了着过是在]/u;
 
 /**
  * Added to a finding by Object.assign: in Node 20 an object literal with a spread and then
@@ -86,7 +99,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
 
   // 据36氪报道, 据远望咨询统计, 根据Canalys最新数据 (据悉 and 据了解 name nobody)
   // each pattern is tried only where its fixed words occur: the lazy ones cost a scan per start otherwise
-  const ju = keys & KEY.ju ? /(?<![数证占依])据([^，。,；;：:]{0,20}?)(?:的)?(?:最新)?(报道|统计|披露|消息|数据|显示|透露|称|介绍|调查|了解|悉|公告|报告|援引)/u.exec(norm) : null;
+  const ju = keys & KEY.ju ? ACCORDING_TO.exec(norm) : null;
   if (ju && ju[1]) {
     const from = ju.index + ju[0].indexOf(ju[1]);
     const s = subject(ctx, from, from + ju[1].length, ju[2], true);
@@ -97,7 +110,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // 用莊明浩的話來說: the speaker sits between 用 and 的话
-  const words = keys & KEY.de && norm.includes('的话') ? /用([^，。,；;]{1,16}?)的话(?:来)?说/u.exec(norm) : null;
+  const words = keys & KEY.de && norm.includes('的话') ? IN_THE_WORDS_OF.exec(norm) : null;
   if (words) {
     const from = words.index + 1;
     const s = subject(ctx, from, from + words[1]!.length, undefined, true);
@@ -105,7 +118,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // X援引/引述Y: Y asserts it where Y is named, else the outlet that cites it
-  const cite = keys & KEY.yin && (norm.includes('援引') || norm.includes('引述')) ? /([^，。,；;]{1,20}?)(?:援引|引述)([^，。,；;]{1,24}?)(?:的话|的观点|消息|调查|报道|数据|称|发现|表示|的说法)/u.exec(norm) : null;
+  const cite = keys & KEY.yin && (norm.includes('援引') || norm.includes('引述')) ? CITES.exec(norm) : null;
   if (cite) {
     const yFrom = cite.index + cite[0].indexOf(cite[2]!, cite[1]!.length);
     const cited = subject(ctx, yFrom, yFrom + cite[2]!.length, undefined, true);
@@ -115,7 +128,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // 从财报来看: a document read by the author
-  const reading = keys & KEY.cong ? /^(?:而|但|不过)?[，,]?从([^，。,；;]{1,16}?)(?:来看|看来|中看|可以看出)/u.exec(norm) : null;
+  const reading = keys & KEY.cong ? READ_FROM.exec(norm) : null;
   if (reading) {
     const from = reading.index + reading[0].indexOf(reading[1]!);
     const s = subject(ctx, from, from + reading[1]!.length, '显示');
@@ -123,7 +136,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // 这是《科创板日报》从知情人士处获悉的消息: the outlet that learned it, or the source it names
-  const learned = keys & KEY.cong ? /(?:这|此)(?:是|为|系)?([^，。,；;]{1,20}?)从([^，。,；;]{1,20}?)处?(?:获悉|了解到|得知)/u.exec(norm) : null;
+  const learned = keys & KEY.cong ? LEARNED_FROM.exec(norm) : null;
   if (learned) {
     const yFrom = learned.index + learned[0].indexOf(learned[2]!, learned[0].indexOf(learned[1]!) + learned[1]!.length);
     const told = subject(ctx, yFrom, yFrom + learned[2]!.length, undefined, false);
@@ -134,14 +147,14 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // X接受…采访: the speaker comes before 接受
-  const interview = keys & KEY.jie && norm.includes('接受') ? /([^，。,；;]{1,24}?)(?:在)?接受[^，。]{1,16}?(?:采访|访谈|专访)/u.exec(norm) : null;
+  const interview = keys & KEY.jie && norm.includes('接受') ? INTERVIEWED.exec(norm) : null;
   if (interview) {
     const s = subject(ctx, interview.index, interview.index + interview[1]!.length);
     if (s?.source) return Object.assign(found, s, SPEECH);
   }
 
   // 在X看来
-  const view = (keys & KEY.yan && norm.includes('眼中')) || (keys & KEY.kan && norm.includes('看来')) ? /在([^，。,；;]{1,20}?)(?:眼中|看来)/u.exec(norm) : null;
+  const view = (keys & KEY.yan && norm.includes('眼中')) || (keys & KEY.kan && norm.includes('看来')) ? IN_THE_EYES_OF.exec(norm) : null;
   if (view) {
     const from = view.index + 1;
     const s = subject(ctx, from, from + view[1]!.length, undefined, true);
@@ -150,27 +163,38 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // X表示 / X称 / …报告显示: the subject of the first speech verb with one
+  // (where each verb that shows stands is read once per unit, not once per verb tried: see firstShowsFrom)
+  SHOWS_AT.fill(UNREAD);
   for (let from = 0, guard = 0; from < norm.length && guard < 8; guard++) {
     const v = speechVerbAt(norm, from);
-    const shows = firstShows(norm, from);
-    if (shows && NEGATION_BEFORE.test(norm.slice(Math.max(0, shows.at - 2), shows.at))) {
-      from = shows.at + shows.verb.length;
+    const shows = firstShowsFrom(norm, from);
+    const showsAt = shows < 0 ? -1 : SHOWS_AT[shows]!;
+    // 未显示, 没披露 (/(?:未|没|不|无)$/u before it)
+    if (shows >= 0 && showsAt >= 1 && NEGATION_LAST[norm.charCodeAt(showsAt - 1)] === 1) {
+      from = showsAt + SHOWS[shows]!.length;
       continue;
     }
-    const at = v && (!shows || v.at <= shows.at) ? v : shows;
-    if (!at) break;
+    let at: number;
+    let verb: string;
+    if (v && (shows < 0 || v.at <= showsAt)) {
+      at = v.at;
+      verb = v.verb;
+    } else if (shows >= 0) {
+      at = showsAt;
+      verb = SHOWS[shows]!;
+    } else break;
     found.speech = true;
-    const clauseStart = lastBreakBefore(norm, at.at);
-    if (at.at - clauseStart <= MAX_SUBJECT) {
-      const s = subject(ctx, clauseStart, at.at, at.verb);
+    const clauseStart = lastBreakBefore(norm, at);
+    if (at - clauseStart <= MAX_SUBJECT) {
+      const s = subject(ctx, clauseStart, at, verb);
       if (s?.source) return Object.assign(found, s);
       if (s?.vague && !found.vague) found.vague = s.vague;
     }
-    from = at.at + at.verb.length;
+    from = at + verb.length;
   }
 
   // 王超改了主意，“……”: a named speaker, then the quotation
-  const quoteAt = keys & KEY.quote ? norm.search(/[，,：:]\s*[“「]/u) : -1;
+  const quoteAt = keys & KEY.quote ? norm.search(QUOTE_AFTER_CLAUSE) : -1;
   if (quoteAt > 0) {
     const clauseStart = lastBreakBefore(norm, quoteAt);
     const named = entitiesIn(ctx, clauseStart, quoteAt).find((e) => e.type === 'person');
@@ -182,7 +206,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // a quotation, or 二是…, whose speaker the paragraph named just before
-  if (ctx.previous && (ctx.pureQuote || /^(?:二是|三是|四是|其二|其三|第二|第三)/u.test(norm))) {
+  if (ctx.previous && (ctx.pureQuote || NEXT_POINT.test(norm))) {
     found.source = ctx.previous;
     found.fromContext = true;
     return found;
@@ -190,23 +214,50 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   return found;
 }
 
+const SHOWS = CUES.showsVerbs;
+const CHENG = SHOWS.indexOf('称');
+const UNREAD = -2;
+/**
+ * Where each verb of SHOWS stands at or after the `from` it was last read from (-1: nowhere),
+ * UNREAD before the first reading of a unit. `from` only grows within a unit, so a place at or
+ * after the new `from` is still the first from there, and so is -1: only a verb found before
+ * it is searched for again (the loop of attribute() read every verb again for each speech verb tried).
+ */
+const SHOWS_AT = new Int32Array(SHOWS.length);
+
+/** firstShows on the places of SHOWS_AT: the index in SHOWS of the first verb, its place in SHOWS_AT (-1 where none). */
+function firstShowsFrom(norm: string, from: number): number {
+  let best = -1;
+  for (let k = 0; k < SHOWS.length; k++) {
+    let at = SHOWS_AT[k]!;
+    if (at === UNREAD || (at >= 0 && at < from)) at = SHOWS_AT[k] = norm.indexOf(SHOWS[k]!, from);
+    // 称 is a speech verb already; here it counts only after a document (报告称)
+    if (at < 0 || (k === CHENG && !afterDocument(norm, at))) continue;
+    if (best < 0 || at < SHOWS_AT[best]!) best = k;
+  }
+  return best;
+}
+
+function afterDocument(norm: string, at: number): boolean {
+  const kinds = CUES.documentKinds;
+  for (let d = 0; d < kinds.length; d++) if (norm.endsWith(kinds[d]!, at)) return true;
+  return false;
+}
+
 /** The first of the verbs that show (报告显示), from `from` (exported for its unit test). */
 export function firstShows(norm: string, from: number): { at: number; verb: string } | undefined {
-  // (the best so far in two numbers, one object for the answer: not one per better verb)
-  let bestAt = -1;
-  let best = -1;
-  const verbs = CUES.showsVerbs;
-  for (let k = 0; k < verbs.length; k++) {
-    const v = verbs[k]!;
-    const at = norm.indexOf(v, from);
-    // 称 is a speech verb already; here it counts only after a document (报告称)
-    if (at < 0 || (v === '称' && !CUES.documentKinds.some((d) => norm.endsWith(d, at)))) continue;
-    if (best < 0 || at < bestAt) {
-      bestAt = at;
-      best = k;
-    }
-  }
-  return best < 0 ? undefined : { at: bestAt, verb: verbs[best]! };
+  SHOWS_AT.fill(UNREAD);
+  const k = firstShowsFrom(norm, from);
+  return k < 0 ? undefined : { at: SHOWS_AT[k]!, verb: SHOWS[k]! };
+}
+
+/** The answers of one unit's firstShowsFrom for a growing `from`, in one list (for the unit test of its places). */
+export function firstShowsGrowing(norm: string, froms: readonly number[]): Array<{ at: number; verb: string } | undefined> {
+  SHOWS_AT.fill(UNREAD);
+  return froms.map((from) => {
+    const k = firstShowsFrom(norm, from);
+    return k < 0 ? undefined : { at: SHOWS_AT[k]!, verb: SHOWS[k]! };
+  });
 }
 
 function lastBreakBefore(norm: string, at: number): number {
@@ -255,21 +306,32 @@ function fromEntity(e: EntityMention): Attribution {
 
 /** Names the subject `norm[from, to)` of a speech verb: a named party, an anonymous one, a document, or a vague holder. */
 function subject(ctx: AttributionContext, from: number, to: number, verb?: string, nameSlot = false): Pick<AttributionFinding, 'source' | 'vague' | 'fromContext'> | undefined {
-  const listener = LISTENER.exec(ctx.norm.slice(from, to));
-  if (listener && listener.index > 0) to = from + listener.index;
+  // (the subject's words sliced again only where the listener or the lead-in moved an end)
+  let words = ctx.norm.slice(from, to);
+  const listener = LISTENER.exec(words);
+  if (listener && listener.index > 0) {
+    to = from + listener.index;
+    words = ctx.norm.slice(from, to);
+  }
   // 但是该员工, 曾有一位…: the words that lead into the subject are not part of it
-  const lead = LEAD_IN.exec(ctx.norm.slice(from, to));
-  if (lead && lead[0].length < to - from) from += lead[0].length;
+  const lead = LEAD_IN.exec(words);
+  if (lead && lead[0].length > 0 && lead[0].length < to - from) {
+    from += lead[0].length;
+    words = ctx.norm.slice(from, to);
+  }
   const raw = trimBothOf(ctx.text.slice(from, to), TRIM_LEAD, TRIM_TRAIL);
-  const form = trimBothOf(ctx.norm.slice(from, to), TRIM_LEAD, TRIM_TRAIL);
+  const form = trimBothOf(words, TRIM_LEAD, TRIM_TRAIL);
   if (!form) return undefined;
   const document = CUES.documentKinds.find((d) => form.includes(d));
   // 财报 tagged as a name is still a document
-  const named = entitiesIn(ctx, from, to).filter((e) => !namesDocument(e.text));
+  // (entitiesIn and a filter of it, in one list)
+  const named: EntityMention[] = [];
+  const base = ctx.base ?? 0;
+  for (const e of ctx.entities) if (e.start - base >= from && e.end - base <= to && SPEAKER_TYPES.has(e.type) && !namesDocument(e.text)) named.push(e);
   const anonymousHead = ANONYMOUS_HEAD.exec(form);
   const lastNamed = named[named.length - 1];
   // 一位接近马云的知情人士: the names modify the source, who stays unnamed
-  if (anonymousHead && CUES.anonymousSources.some((w) => form.includes(w)) && !/^有/u.test(form) && (!lastNamed || lastNamed.end - (ctx.base ?? 0) - from <= anonymousHead.index)) {
+  if (anonymousHead && CUES.anonymousSources.some((w) => form.includes(w)) && !form.startsWith('有') && (!lastNamed || lastNamed.end - (ctx.base ?? 0) - from <= anonymousHead.index)) {
     return { source: { text: raw, kind: 'anonymous' } };
   }
   // the speaker nearest the verb: a person, then an organisation (阿里云智能CTO周靖人; IDC发布的《…》)
@@ -306,7 +368,7 @@ const NOT_A_NAME_START = new Set([...'这那其此该各每他她它我你对就
 function looksLikeName(form: string): boolean {
   const chars = [...form];
   if (chars.length < 2 || chars.length > 12 || NOT_A_NAME_START.has(chars[0]!)) return false;
-  return /^[\p{Script=Han}A-Za-z0-9·.\s]+$/u.test(form) && !/[的了着过是在]/u.test(form);
+  return NAME_LETTERS.test(form) && !NOT_IN_A_NAME.test(form);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The cue word lists of claim detection (data: cues.json), typed, in Simplified script. */
 import data from './cues.json';
-import { BITS, HIGH, LETTER, isAstralLetterAt, unitRead, type UnitRead } from './unitChars';
+import { BITS, HIGH, KEYS, LETTER, isAstralLetterAt, unitRead, type UnitRead } from './unitChars';
 
 type CueList = keyof Omit<typeof data, '$comment'>;
 
@@ -70,6 +70,19 @@ for (const e of entries) {
   else PAIRS[pairHash(e.word.charCodeAt(0), e.word.charCodeAt(1))] = 1;
 }
 
+/**
+ * unitChars' BITS with two bits of the scan: a cue starts with the code (STARTS[c] !== 0), and a
+ * cue of one unit is that code (SINGLE): cuesIn reads one table per character, not three.
+ */
+const CUE_START = 0x4000;
+const CUE_SINGLE = 0x8000;
+const CODE = Uint16Array.from(BITS);
+if (((LETTER | HIGH | KEYS) & (CUE_START | CUE_SINGLE)) !== 0) throw new Error('cues.ts: a bit of the scan is one of unitChars');
+for (let c = 0; c < 0x10000; c++) {
+  if (STARTS[c] !== 0) CODE[c]! |= CUE_START;
+  if (SINGLE[c] === 1) CODE[c]! |= CUE_SINGLE;
+}
+
 function pairHash(c: number, next: number): number {
   return (c * 31 + next) & 0xffff;
 }
@@ -117,14 +130,14 @@ function cuesIn(s: string): Found {
   let letters = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const b = BITS[c]!;
+    const b = CODE[c]!;
     bits |= b;
     if (b & LETTER) letters++;
     // (a low half, skipped with its pair, starts no cue: every cue starts in the BMP)
     else if (b & HIGH && isAstralLetterAt(s, i)) letters++;
-    if (STARTS[c] === 0) continue;
+    if ((b & CUE_START) === 0) continue;
     const next = i + 1 < s.length ? s.charCodeAt(i + 1) : -2;
-    if (SINGLE[c] === 0 && PAIRS[pairHash(c, next)] === 0) continue;
+    if ((b & CUE_SINGLE) === 0 && PAIRS[pairHash(c, next)] === 0) continue;
     for (let k = FIRST[c]!, end = FIRST[c + 1]!; k < end; k++) {
       if (FOUND_IN[k] === scan || (SECOND[k] !== -1 && SECOND[k] !== next) || !s.startsWith(WORD[k]!, i)) continue;
       FOUND_IN[k] = scan;

@@ -11,10 +11,10 @@ import type { Figure } from '../figures/types';
 import { isArabicDigit } from '../figures/numerals';
 import { toSimplifiedView } from '../script/normalize';
 import { checkArithmetic, type ArithmeticCheck } from './arithmetic';
-import { attribute, type Attribution } from './attribution';
+import { attribute, type Attribution, type AttributionContext } from './attribution';
 import { KEY } from './unitChars';
 import { findCue, readUnitWithCues, SCAN } from './cues';
-import { extractFeaturesInto, featureScratch, type FeatureName, type Features } from './features';
+import { extractFeaturesInto, featureScratch, type FeatureInput, type FeatureName, type Features } from './features';
 import { Contributions, type Contribution } from './score';
 import { scoreInto } from './score';
 import { claimUnits } from './select';
@@ -61,6 +61,8 @@ export interface ScoredUnit {
 }
 
 const SPEECH_BEFORE_QUOTE = /([：:]|表示|称|说|指出|强调|坦言|直言|解释|透露|承认)\s*[“「『]/u;
+const FORECAST_WORDS = /预计|预测|将达|将超|有望|计划|目标/u;
+const TITLES = /《[^》]*》/gu;
 const MIN_LETTERS = 5;
 
 /** The claims of one body paragraph, every candidate scored. */
@@ -117,6 +119,12 @@ const PERSON_CLASSIFIERS = new Set(['人', '名', '位']);
  */
 const SCRATCH = featureScratch();
 const CONTRIBUTIONS = new Contributions();
+/**
+ * The inputs of attribute() and extractFeaturesInto, written over for each unit (neither keeps
+ * its input): two objects of some ten fields per sentence otherwise.
+ */
+const ATTRIBUTION_INPUT: AttributionContext = { norm: '', text: '', entities: [], base: 0, previous: undefined, lexicon: undefined, pureQuote: false, keys: 0 };
+const FEATURE_INPUT: FeatureInput = { norm: '', pureQuote: false, figures: [], entities: [], base: 0, attribution: {}, keys: 0, letters: 0 };
 
 /**
  * Every scored candidate, given to `take` in order (no list of candidate objects where only
@@ -132,7 +140,7 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     const sentence = p.text.slice(u.start, u.end);
     const sNorm = norm.slice(u.start, u.end);
     // fragments, and reading lists made of titles only (《…》《…》)
-    if (!hasLetters(sentence.includes('《') ? sentence.replace(/《[^》]*》/gu, '') : sentence, MIN_LETTERS)) {
+    if (!hasLetters(sentence.includes('《') ? sentence.replace(TITLES, '') : sentence, MIN_LETTERS)) {
       previousUnit = u;
       continue;
     }
@@ -142,9 +150,27 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     // (which of a few characters the unit has: read once for the attribution, the features and the type)
     // (with the cues of all scanned lists, which the attribution and the features ask about next)
     const { keys, letters } = readUnitWithCues(sNorm);
-    const attribution = attribute({ norm: sNorm, text: sentence, entities, base: u.start, previous: previousSource, lexicon: p.lexicon, pureQuote: u.pureQuote, keys });
+    const actx = ATTRIBUTION_INPUT;
+    actx.norm = sNorm;
+    actx.text = sentence;
+    actx.entities = entities;
+    actx.base = u.start;
+    actx.previous = previousSource;
+    actx.lexicon = p.lexicon;
+    actx.pureQuote = u.pureQuote;
+    actx.keys = keys;
+    const attribution = attribute(actx);
     const source = attribution.source;
-    const { features, cues } = extractFeaturesInto({ norm: sNorm, pureQuote: u.pureQuote, figures, entities, base: u.start, attribution, keys, letters }, SCRATCH);
+    const fin = FEATURE_INPUT;
+    fin.norm = sNorm;
+    fin.pureQuote = u.pureQuote;
+    fin.figures = figures;
+    fin.entities = entities;
+    fin.base = u.start;
+    fin.attribution = attribution;
+    fin.keys = keys;
+    fin.letters = letters;
+    const { features, cues } = extractFeaturesInto(fin, SCRATCH);
     // a question asks, it does not assert (a question in someone's reported speech is theirs, and stays)
     if (features.question) {
       previousUnit = u;
@@ -182,7 +208,7 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     if (quoted) type = 'quote';
     else if (opinion && amounts === 0) type = 'opinion';
     else if (features.forecast && !features.figure) type = 'forecast';
-    else if (features.forecast && /预计|预测|将达|将超|有望|计划|目标/u.test(sNorm)) type = 'forecast';
+    else if (features.forecast && FORECAST_WORDS.test(sNorm)) type = 'forecast';
     else if (amounts > 0) type = 'statistic';
     else if (opinion || features.hedge) type = 'opinion';
     else type = 'event';
@@ -276,14 +302,22 @@ export const SAY: Partial<Record<FeatureName, (cue: string) => Message>> = {
   long: () => msg('long'),
 };
 
-/** The first `n` distinct canonical names of the entities, in order. */
-function firstDistinct(entities: readonly EntityMention[], n: number): string[] {
-  const out: string[] = [];
+/**
+ * The first three distinct canonical names of the entities, in order, joined by ', ' (as a list
+ * of them joined): one name, the most common, is the entity's own string, and no list is made
+ * (exported for its unit test).
+ */
+export function firstNames(entities: readonly EntityMention[]): string {
+  let a: string | undefined;
+  let b: string | undefined;
   for (const e of entities) {
-    if (out.length === n) break;
-    if (!out.includes(e.canonical)) out.push(e.canonical);
+    const name = e.canonical;
+    if (a === undefined) a = name;
+    else if (name === a) continue;
+    else if (b === undefined) b = name;
+    else if (name !== b) return `${a}, ${b}, ${name}`;
   }
-  return out;
+  return a === undefined ? '' : b === undefined ? a : `${a}, ${b}`;
 }
 
 /** A reason as a message and as English text. */
@@ -372,23 +406,34 @@ export function describeReasons(contributions: Contribution[], cues: Partial<Rec
  * size: lists grown by push had room for 17 each, and a wrapper object held the two.
  */
 const FOUND: Reason[] = [];
+/**
+ * How many of FOUND are the last unit's: the list is written over, never emptied (setting its
+ * length to 0 let go of its store, and the next unit's first push made a new one of 17).
+ */
+let found = 0;
 
 function foundMessages(): Message[] {
-  const messages = new Array<Message>(FOUND.length);
-  for (let k = 0; k < FOUND.length; k++) messages[k] = FOUND[k]!.message;
+  const messages = new Array<Message>(found);
+  for (let k = 0; k < found; k++) messages[k] = FOUND[k]!.message;
   return messages;
 }
 
 function foundTexts(): string[] {
-  const texts = new Array<string>(FOUND.length);
-  for (let k = 0; k < FOUND.length; k++) texts[k] = FOUND[k]!.text;
+  const texts = new Array<string>(found);
+  for (let k = 0; k < found; k++) texts[k] = FOUND[k]!.text;
   return texts;
+}
+
+function addFound(reason: Reason): void {
+  if (found < FOUND.length) FOUND[found] = reason;
+  else FOUND.push(reason);
+  found++;
 }
 
 /** describeReasons on contributions strongest first, into FOUND. */
 function collectReasons(contributions: Contributions, cues: Partial<Record<FeatureName, string>>, figures: readonly Figure[], entities: readonly EntityMention[], source: Attribution | undefined, arithmeticFails: boolean): void {
-  FOUND.length = 0;
-  if (arithmeticFails) FOUND.push(ARITHMETIC_FAILS);
+  found = 0;
+  if (arithmeticFails) addFound(ARITHMETIC_FAILS);
   // each of these is said once, however many of its features contributed
   let figuresSaid = false;
   let namesSaid = false;
@@ -409,7 +454,7 @@ function collectReasons(contributions: Contributions, cues: Partial<Record<Featu
     } else if (feature === 'entity' || feature === 'entities') {
       if (namesSaid) continue;
       namesSaid = true;
-      reason = REASONS.get(NAMES_THEM, firstDistinct(entities, 3).join(', '), positive);
+      reason = REASONS.get(NAMES_THEM, firstNames(entities), positive);
     } else if (feature.startsWith('source') && source) {
       if (sourceSaid) continue;
       sourceSaid = true;
@@ -421,6 +466,6 @@ function collectReasons(contributions: Contributions, cues: Partial<Record<Featu
       const template = SAY_OF.get(feature);
       if (template) reason = REASONS.get(template, cues[feature] ?? '', positive);
     }
-    if (reason) FOUND.push(reason);
+    if (reason) addFound(reason);
   }
 }

@@ -221,6 +221,10 @@ function withoutQuotedParts(norm: string, keys: number): string {
 const OPENING_QUOTE = /[“「『]/;
 const LONG_QUOTE = /[“「『][^”」』]{12,}[”」』]/u;
 const INTRODUCED_QUOTE = /[：:，,]\s*[“「『][^”」』]{4,}/u;
+const COLON = /[：:]/u;
+const OPENS_WITH_THIS = /^(?:而|但|不过|其实)?[，,]?(?:这|此|那|这也|这既|这种|这样)/u;
+/** 第一季度 is a period, not a ranking. */
+const QUARTER = /第[一二三四1-4]财?季度?/gu;
 const QUESTION_MARKS = '？?';
 const QUESTION_CLOSERS = '”」』';
 
@@ -417,7 +421,7 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   f.state = cue(cues, 'state', findCue(bare, SCAN.stateMarkers));
   f.forecast = cue(cues, 'forecast', plan);
   // 第一季度 is a period, not a ranking
-  f.superlative = cue(cues, 'superlative', findCueOnce(keys & KEY.di && bare.includes('第') ? bare.replace(/第[一二三四1-4]财?季度?/gu, '') : bare, SCAN.superlatives));
+  f.superlative = cue(cues, 'superlative', findCueOnce(keys & KEY.di && bare.includes('第') ? bare.replace(QUARTER, '') : bare, SCAN.superlatives));
   // a named speaker may hedge: the hedge is theirs, the claim that they said it is checkable
   f.hedge = source ? 0 : cue(cues, 'hedge', findCueOnce(keys & KEY.kan && bare.includes('看来') ? bare.replace(CONCLUDING, '') : bare, SCAN.hedges));
   f.unattributedView = cue(cues, 'unattributedView', findCue(bare, SCAN.unattributedViews));
@@ -426,12 +430,12 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   f.figurative = cue(cues, 'figurative', findCue(bare, SCAN.metaphors));
   f.transition = cue(cues, 'transition', firstWithin(TRANSITIONS, bare, 8));
   // a question the source asks in reported speech (他说：…你说它有什么价值？) is theirs
-  f.question = endsWithMark(bare, QUESTION_MARKS, QUESTION_CLOSERS) && !(source && a.speech && /[：:]/u.test(bare)) ? 1 : 0;
+  f.question = endsWithMark(bare, QUESTION_MARKS, QUESTION_CLOSERS) && !(source && a.speech && COLON.test(bare)) ? 1 : 0;
   f.note = cue(cues, 'note', findCue(bare, SCAN.notes));
   f.firstPerson = a.reported ? 0 : cue(cues, 'firstPerson', findCue(bare, SCAN.firstPerson));
   f.normative = cue(cues, 'normative', findCue(bare, SCAN.normative));
   f.conditional = cue(cues, 'conditional', firstWithin(CONDITIONALS, bare, 12));
-  f.opensWithThis = /^(?:而|但|不过|其实)?[，,]?(?:这|此|那|这也|这既|这种|这样)/u.test(bare) ? 1 : 0;
+  f.opensWithThis = OPENS_WITH_THIS.test(bare) ? 1 : 0;
   f.short = length < 16 ? 1 : 0;
   f.long = length > 60 ? 1 : 0;
   // a list that trails off (张三、李四、王五……) asserts nothing yet

@@ -29,6 +29,10 @@ const SOURCE_NOTE = /^(?:这|此|以上|上述)(?:是|为|系|则是)?[^，。,]
 
 /** Whether a sentence is a quotation and nothing else, its closing mark at the end. */
 export function isPureQuote(s: string): boolean {
+  // what trimming keeps starts where s does: most sentences open with no quotation mark, and no copy is made of them
+  // (QUOTE_OPENERS by code: “, 「 and 『)
+  const first = s.charCodeAt(0);
+  if (first !== 0x201c && first !== 0x300c && first !== 0x300e) return false;
   const t = trimEndOf(s, TRAILING_STOPS);
   const open = t[0];
   if (!open || !QUOTE_OPENERS.has(open)) return false;
@@ -120,9 +124,10 @@ function isSpeakerTag(s: string): boolean {
   return found !== undefined && found.at + found.verb.length >= t.length - 1;
 }
 
+const SPEAKER_CLAUSE = /^[^，,：:“「。]*/u;
 /** A sentence that opens with its speaker: 周靖人解释，“……” or 一位资深员工称，“……”. */
 function opensWithSpeaker(s: string): boolean {
-  const clause = /^[^，,：:“「。]*/u.exec(s)![0];
+  const clause = SPEAKER_CLAUSE.exec(s)![0];
   if (clause.length > MAX_SPEAKER_CLAUSE) return false;
   return speechVerbAt(clause) !== undefined;
 }
