@@ -318,7 +318,8 @@ export class LexiconService implements vscode.Disposable {
   }
 
   /**
-   * The lexicon in use. The workspace lexicon is read (through workspace.fs) on first use:
+   * The lexicon in use. The workspace lexicon is read (readBytes: node's fs on the extension
+   * host's disk, workspace.fs elsewhere) on first use:
    * until it is, the built-in one serves, and `onDidChange` fires once the user's entities are
    * in, if the built-in one was handed out meanwhile (what was found with it is out of date).
    */

@@ -87,7 +87,8 @@ export class SidecarService implements vscode.Disposable {
   }
 
   /**
-   * The sidecar state of an article. The file is read (through workspace.fs) on first use:
+   * The sidecar state of an article. The file is read (readBytes: node's fs on the extension
+   * host's disk, workspace.fs elsewhere) on first use:
    * until it is, the state shows no decisions and `onDidChange` fires once it is read.
    * Callers that act on the decisions await `load` instead.
    */

@@ -9,12 +9,25 @@ function isMissing(e: unknown): boolean {
 }
 
 /**
- * A missing file as workspace.fs reports it (callers test for FileNotFound); other errors as
- * node gives them, whose code (EISDIR, EACCES) says why in the log.
+ * node's error as workspace.fs reports it on a disk (VS Code's disk provider maps the same
+ * codes): callers test for FileNotFound, and node's message (EISDIR: illegal operation on a
+ * directory, read) says why in the log.
  */
-function asFileSystemError(e: unknown, uri: vscode.Uri): unknown {
-  const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' || code === 'ENOTDIR' ? vscode.FileSystemError.FileNotFound(uri) : e;
+function asFileSystemError(e: unknown): unknown {
+  const error = e as NodeJS.ErrnoException;
+  switch (error.code) {
+    case 'ENOENT':
+      return vscode.FileSystemError.FileNotFound(error.message);
+    case 'ENOTDIR':
+      return vscode.FileSystemError.FileNotADirectory(error.message);
+    case 'EISDIR':
+      return vscode.FileSystemError.FileIsADirectory(error.message);
+    case 'EACCES':
+    case 'EPERM':
+      return vscode.FileSystemError.NoPermissions(error.message);
+    default:
+      return e;
+  }
 }
 
 /**
@@ -29,7 +42,7 @@ export async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
   try {
     return await fs.readFile(uri.fsPath);
   } catch (e) {
-    throw asFileSystemError(e, uri);
+    throw asFileSystemError(e);
   }
 }
 
@@ -39,7 +52,7 @@ export async function fileSize(uri: vscode.Uri): Promise<number> {
   try {
     return (await fs.stat(uri.fsPath)).size;
   } catch (e) {
-    throw asFileSystemError(e, uri);
+    throw asFileSystemError(e);
   }
 }
 
