@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as opencc from 'opencc-js';
 import { readFileSync } from 'node:fs';
 import { lazyTraditionalConverter } from '../../src/core/script/lazyConvert';
+import { traditionalConverter } from '../../src/core/script/normalize';
 import { builtinLexiconPath } from '../../src/core/entities/builtinLexiconSource';
 
 /** The entries "key value" of every dictionary opencc-js's cn → tw preset (s2tw) reads. */
@@ -47,6 +48,11 @@ describe('Simplified → Traditional conversion with dictionaries loaded per fir
     for (const text of ['', 'abc 123', '𠀀𠀁干隆年间', '\ud800', 'a\udc00b\ud83d', '阿里云与通义千问', '干干净净，一目了然。', '后来的发展，发现头发里面']) {
       assert.equal(lazy(text), reference(text), JSON.stringify(text));
     }
+  });
+
+  it('converts the text around ideographic description sequences as before: opencc-js on each piece between them', () => {
+    const before = (text: string) => text.split(/([\u2ff0-\u2fff]+)/).map((piece, k) => (k % 2 === 1 ? piece : reference(piece))).join('');
+    for (const text of ['⿰氵马', '马⿰氵马车', '⿱⿰木木木后来', '⿰'.repeat(30) + '发']) assert.equal(traditionalConverter()(text), before(text), JSON.stringify(text));
   });
 
   it('keeps opencc-js precedence where dictionaries of a group share a key, and segments before converting', () => {

@@ -131,6 +131,16 @@ const FEATURE_INPUT: FeatureInput = { norm: '', pureQuote: false, figures: [], e
  * claims are wanted). The features given are written over by the next candidate.
  */
 function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => void): void {
+  try {
+    candidatesOf(p, take);
+  } finally {
+    // the shared inputs must not keep the last sentence's article, entities or lexicon alive
+    Object.assign(ATTRIBUTION_INPUT, { norm: '', text: '', entities: [], previous: undefined, lexicon: undefined });
+    Object.assign(FEATURE_INPUT, { norm: '', figures: [], entities: [], attribution: {} });
+  }
+}
+
+function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) => void): void {
   const norm = p.simplified ?? toSimplifiedView(p.text).text;
   let previousSource: Attribution | undefined;
   let previousUnit: { start: number; end: number } | undefined;

@@ -94,10 +94,15 @@ function convertPass(p: Pass, s: string): string {
   }
   if (n < 0) return s;
   n = put(s, copied, length, '', n, length);
-  return decode(n);
+  const out = decode(n);
+  // a whole long article (the Script view converts it at once) must not keep its size in memory
+  if (units.length > KEPT_UNITS) units = new Uint16Array(1024);
+  return out;
 }
 
 let units = new Uint16Array(1024);
+/** Above this many units (far above a paragraph's), the buffer is let go after the call. */
+const KEPT_UNITS = 1 << 16;
 
 /** Writes s[from, to) and then `value` at `at` of the buffer, grown to hold them; returns the end. */
 function put(s: string, from: number, to: number, value: string, at: number, hint: number): number {

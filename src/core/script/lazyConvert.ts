@@ -4,6 +4,9 @@
  * first holds that character. opencc-js builds a trie of every phrase at once (48,000 of them,
  * hundreds of milliseconds, over a second on a busy machine): the first hover on an entity,
  * which shows the name's Traditional form, waited for all of it to convert one name.
+ * Like fastConvert's passes, it steps over an ideographic description sequence (⿰氵马) one code
+ * point at a time, where opencc-js skips it whole: callers go through traditionalConverter
+ * (normalize.ts), which converts the text around such sequences only.
  */
 import type { ConverterFunction, Trie } from 'opencc-js';
 
