@@ -77,28 +77,11 @@ class LazyGroup {
     return this.trie.matchPrefix(text, at);
   }
 
-  /** Trie.convert: the longest key at each position replaced, the scan going on after it; else one code point kept. */
-  convert(text: string): string {
-    const out: string[] = [];
-    let kept = -1;
-    for (let i = 0; i < text.length; ) {
-      const m = this.match(text, i);
-      if (m) {
-        if (kept >= 0) out.push(text.slice(kept, i));
-        kept = -1;
-        out.push(m.value);
-        i = m.end;
-      } else {
-        if (kept < 0) kept = i;
-        i += text.codePointAt(i)! > 0xffff ? 2 : 1;
-      }
-    }
-    if (kept >= 0) out.push(text.slice(kept));
-    return out.join('');
-  }
-
-  /** Trie.segment: each longest key a segment, and each run between them one segment. */
-  segment(text: string): string[] {
+  /**
+   * The text cut as opencc-js's Trie cuts it: the longest key at each position, the scan going
+   * on after it, and each run between keys as one piece; a key's piece is `keyPiece` of it.
+   */
+  private pieces(text: string, keyPiece: (key: { end: number; value: string }, at: number) => string): string[] {
     const out: string[] = [];
     let run = -1;
     for (let i = 0; i < text.length; ) {
@@ -106,7 +89,7 @@ class LazyGroup {
       if (m) {
         if (run >= 0) out.push(text.slice(run, i));
         run = -1;
-        out.push(text.slice(i, m.end));
+        out.push(keyPiece(m, i));
         i = m.end;
       } else {
         if (run < 0) run = i;
@@ -115,6 +98,16 @@ class LazyGroup {
     }
     if (run >= 0) out.push(text.slice(run));
     return out;
+  }
+
+  /** Trie.convert: each key replaced, the text between kept. */
+  convert(text: string): string {
+    return this.pieces(text, (key) => key.value).join('');
+  }
+
+  /** Trie.segment: each key a segment, and each run between keys one segment. */
+  segment(text: string): string[] {
+    return this.pieces(text, (key, at) => text.slice(at, key.end));
   }
 }
 
