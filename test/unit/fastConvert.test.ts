@@ -1,19 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as opencc from 'opencc-js';
+import { presetEntries } from './openccEntries';
 import { fastSimplifiedConverter } from '../../src/core/script/fastConvert';
-
-/** opencc-js's own t2s dictionaries, as entries "key value". */
-function dictionaryEntries(): Array<[string, string]> {
-  const config = (opencc.Locale.configs as unknown as Record<string, { normalizationChain: string[][]; conversionChain: string[][] }>).t2s!;
-  const out: Array<[string, string]> = [];
-  for (const dict of [...config.normalizationChain[0]!, ...config.conversionChain[0]!]) {
-    for (const entry of dict.split('|')) {
-      const [key, value] = entry.split(' ');
-      out.push([key!, value!]);
-    }
-  }
-  return out;
-}
 
 describe('fast Traditional → Simplified conversion', () => {
   const reference = opencc.Converter({ from: 't', to: 'cn' });
@@ -21,7 +9,7 @@ describe('fast Traditional → Simplified conversion', () => {
 
   it('gives opencc-js t2s output for every dictionary key and value, alone, doubled and in running text', () => {
     let compared = 0;
-    for (const [key, value] of dictionaryEntries()) {
+    for (const [key, value] of presetEntries('t2s')) {
       for (const text of [key, value, key + key, `前${key}後`, `${key.slice(0, -1)}說`, `${value}${key}的`]) {
         assert.equal(fast(text), reference(text), JSON.stringify(text));
         compared++;
@@ -31,7 +19,7 @@ describe('fast Traditional → Simplified conversion', () => {
   });
 
   it('gives the same output on runs of one-character keys, replaced, mapped to themselves, or starting phrases', () => {
-    const entries = dictionaryEntries();
+    const entries = presetEntries('t2s');
     const singles = entries.filter(([key]) => key.length === 1).map(([key]) => key);
     // both kinds are in the runs: a key that is a whole phrase (the leaf table), a key that starts a longer one (the trie)
     const startsPhrase = new Set(entries.filter(([key]) => key.length > 1).map(([key]) => key[0]));

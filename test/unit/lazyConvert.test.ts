@@ -1,23 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as opencc from 'opencc-js';
+import { presetEntries } from './openccEntries';
 import { readFileSync } from 'node:fs';
 import { lazyTraditionalConverter } from '../../src/core/script/lazyConvert';
 import { traditionalConverter } from '../../src/core/script/normalize';
 import { builtinLexiconPath } from '../../src/core/entities/builtinLexiconSource';
-
-/** The entries "key value" of every dictionary opencc-js's cn → tw preset (s2tw) reads. */
-function dictionaryEntries(): Array<[string, string]> {
-  const preset = (opencc.Locale.configs as unknown as Record<string, { normalizationChain: string[][]; segmentation: string[]; conversionChain: string[][] }>).s2tw!;
-  const dictionaries = new Set([...preset.normalizationChain.flat(), ...preset.segmentation, ...preset.conversionChain.flat()]);
-  const out: Array<[string, string]> = [];
-  for (const dict of dictionaries) {
-    for (const entry of dict.split('|')) {
-      const [key, value] = entry.split(' ');
-      out.push([key!, value!]);
-    }
-  }
-  return out;
-}
 
 describe('Simplified → Traditional conversion with dictionaries loaded per first character', () => {
   const reference = opencc.Converter({ from: 'cn', to: 'tw' });
@@ -26,7 +13,7 @@ describe('Simplified → Traditional conversion with dictionaries loaded per fir
     // one converter for all: what earlier texts loaded must not change what later ones get
     const lazy = lazyTraditionalConverter(opencc);
     let compared = 0;
-    for (const [key, value] of dictionaryEntries()) {
+    for (const [key, value] of presetEntries('s2tw')) {
       for (const text of [key, value, key + key, `前${key}后`, `${key.slice(0, -1)}说`, `${value}${key}的`]) {
         assert.equal(lazy(text), reference(text), JSON.stringify(text));
         compared++;
