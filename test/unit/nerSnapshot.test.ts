@@ -113,11 +113,11 @@ describe('entities: the model snapshot (dist/ner.bin)', function () {
     }
   });
 
-  it('refuses a snapshot of an older format (the word trie was a hash table in format 2)', () => {
+  it('refuses a snapshot of an older format (the weight tables had slots of four numbers in format 3)', () => {
     const old = Buffer.from(snapshot);
     const at = old.indexOf(SNAPSHOT_FORMAT);
-    assert.ok(at > 0 && SNAPSHOT_FORMAT === 'gloss-ner-snapshot-3');
-    old.write('gloss-ner-snapshot-2', at);
+    assert.ok(at > 0 && SNAPSHOT_FORMAT === 'gloss-ner-snapshot-4');
+    old.write('gloss-ner-snapshot-3', at);
     assert.equal(readNerSnapshot(old, sizes, NER_LABELS), undefined);
   });
 

@@ -70,13 +70,52 @@ describe('entities: the presence bits in front of the hash tables', () => {
   });
 });
 
+describe('entities: the weight tables against a Map of their keys', () => {
+  it('find each key set, with codes at the edges of their 16 bits, and no other', () => {
+    // slots pack a key as a | b << 16 and c | row << 16: codes 0 and 0xffff, and keys that
+    // differ in one code only, must stay apart (the empty mark is -1 in the second number)
+    const edge = [0, 1, 0x7fff, 0x8000, 0xfffe, 0xffff];
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % 0x10000;
+    const keys: Array<[number, number, number]> = [];
+    for (const a of edge) for (const b of edge) for (const c of edge) keys.push([a, b, c]);
+    for (let k = 0; k < 1500; k++) keys.push([random(), random(), k % 3 ? random() : 0]);
+    const table = new WeightTable(keys.length, 2, 9);
+    const reference = new Map<string, number>();
+    keys.forEach(([a, b, c], k) => {
+      if (k % 2) return;
+      table.set(a, b, c, k % 2, [k % 4000, 1, 2, 3, 4, 5, 6, 7, -(k % 4000)]);
+      reference.set(`${a},${b},${c}`, k);
+    });
+    const unpacked = (row: number) => {
+      const out = new Float64Array(9);
+      const sum = new Float64Array(3);
+      // the row's part 0 with eleven packed zeros: unpackSum reads a sum of twelve rows
+      const zero = new Float64Array(3);
+      packRow(new Array<number>(9).fill(0), zero, 0);
+      for (let p = 0; p < 3; p++) sum[p] = table.weights[row + p]! + 11 * zero[p]!;
+      unpackSum(sum, 0, 9, out);
+      return out[0];
+    };
+    for (const [a, b, c] of keys) {
+      const k = reference.get(`${a},${b},${c}`);
+      const row = table.rowOf(a, b, c);
+      assert.equal(row, table.find(a, b, c) < 0 ? 0 : table.find(a, b, c), `${a},${b},${c}`);
+      if (k === undefined) assert.equal(row, 0, `${a},${b},${c} is no key`);
+      else assert.equal(unpacked(row), k % 4000, `${a},${b},${c}`);
+    }
+  });
+});
+
 describe('entities: the rows of a table keyed by one character', () => {
   it('are rowOf(a, 0, 0) for every BMP code, and follow keys set later', () => {
     const table = new WeightTable(300, 1, 3);
     for (let k = 0; k < 250; k++) table.set((k * 263) % 0x10000, 0, 0, 0, [k % 5, 1, 2]);
     // keys of other shapes are no character's row
     table.set(77, 1, 0, 0, [1, 1, 1]);
-    table.set(0x20000, 0, 0, 0, [1, 1, 1]);
+    table.set(0, 0, 1, 0, [1, 1, 1]);
+    // (a key is BMP codes: the model reads every astral character as 0xffff)
+    assert.throws(() => table.set(0x20000, 0, 0, 0, [1, 1, 1]), /BMP/);
     const rows = table.rowsOfCharacters();
     for (let a = 0; a < 0x10000; a++) assert.equal(rows[a], table.rowOf(a, 0, 0), `code ${a}`);
     table.set(78, 0, 0, 0, [1, 2, 3]);

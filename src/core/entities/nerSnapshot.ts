@@ -12,8 +12,8 @@ import type { NerModel } from './nerModel';
 import { WeightTable } from './packedWeights';
 import { WordDictionary } from './wordLattice';
 
-/** Bumped whenever an array's layout changes: a snapshot of another format is not used (3: the word trie as a double array, not a hash table). */
-export const SNAPSHOT_FORMAT = 'gloss-ner-snapshot-3';
+/** Bumped whenever an array's layout changes: a snapshot of another format is not used (3: the word trie as a double array, not a hash table; 4: weight table slots of two numbers, not four). */
+export const SNAPSHOT_FORMAT = 'gloss-ner-snapshot-4';
 const MAGIC = 'GLOSSNER';
 const PREAMBLE = 16;
 

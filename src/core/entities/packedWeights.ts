@@ -55,7 +55,7 @@ export function unpackSum(packed: Float64Array, at: number, labels: number, out:
 }
 
 /**
- * The keys of an open-addressing table (slots of `width` numbers, -1 first where empty) as one
+ * The keys of an open-addressing table (slots of `width` numbers, one of them -1 where empty) as one
  * bit per hash, eight bits per key or more: a key whose bit is clear is not in the table (no
  * false negatives; about one absent key in nine reads a set bit and probes the table). Small
  * enough to stay in cache where the table does not. Indexed by the hash's high bits, the
@@ -64,15 +64,16 @@ export function unpackSum(packed: Float64Array, at: number, labels: number, out:
 export class KeyPresence {
   private constructor(private readonly bits: Int32Array, private readonly shift: number) {}
 
-  static of(slots: Int32Array, width: number, hashAt: (at: number) => number): KeyPresence {
+  /** `empty`: which number of a slot is -1 where the slot is empty. */
+  static of(slots: Int32Array, width: number, hashAt: (at: number) => number, empty = 0): KeyPresence {
     let keys = 0;
-    for (let at = 0; at < slots.length; at += width) if (slots[at] !== -1) keys++;
+    for (let at = 0; at < slots.length; at += width) if (slots[at + empty] !== -1) keys++;
     let log = 10;
     while (1 << log < keys * 8 && log < 30) log++;
     const bits = new Int32Array(1 << (log - 5));
     const shift = 32 - log;
     for (let at = 0; at < slots.length; at += width) {
-      if (slots[at] === -1) continue;
+      if (slots[at + empty] === -1) continue;
       const b = hashAt(at) >>> shift;
       bits[b >>> 5]! |= 1 << (b & 31);
     }
@@ -92,17 +93,24 @@ export interface WeightTableState {
   rows: number;
 }
 
+/** Rows a table can hold: a slot keeps the row's number in 16 bits, and 0xffff marks an empty one. */
+const MAX_ROWS = 0xffff;
+
 /**
- * Weights keyed exactly by up to three character codes, in an open-addressing hash table
- * over typed arrays: a lookup allocates nothing and hashes integers. A row holds the packed
- * weights of every template that shares the key (a character as u-2 … u2, a pair as
- * b-2 … b1), so each character costs one lookup per key shape, not one per template.
+ * Weights keyed exactly by up to three character codes (BMP codes: astral characters share
+ * 0xffff), in an open-addressing hash table over typed arrays: a lookup allocates nothing and
+ * hashes integers. A row holds the packed weights of every template that shares the key (a
+ * character as u-2 … u2, a pair as b-2 … b1), so each character costs one lookup per key
+ * shape, not one per template. A slot is two numbers, a | b << 16 and c | row << 16 (-1:
+ * empty): 8 bytes, where the table's probes miss the caches on every text.
  */
 export class WeightTable {
   private readonly mask: number;
-  /** Per slot: three key codes and the row's offset in `weights` (-1 in the first key: empty). */
+  /** Per slot: the first two key codes, then the third and the row's number above it (-1: empty). */
   private readonly slots: Int32Array;
   readonly weights: Float64Array;
+  /** Packed numbers per row. */
+  private readonly width: number;
   private rows = 1;
   /** Which keys may be in the table: made on the first rowOf, dropped when a key is added. */
   private presence: KeyPresence | undefined;
@@ -115,20 +123,21 @@ export class WeightTable {
    * `restored`: the arrays of a table saved by `state()` (a model snapshot), used as they are.
    */
   constructor(capacity: number, readonly parts: number, readonly labels: number, restored?: WeightTableState) {
+    this.width = parts * packedWidth(labels);
     if (restored) {
-      this.mask = restored.slots.length / 4 - 1;
+      this.mask = restored.slots.length / 2 - 1;
       this.slots = restored.slots;
       this.weights = restored.weights;
       this.rows = restored.rows;
       return;
     }
+    if (capacity + 1 > MAX_ROWS) throw new Error(`a weight table holds fewer than ${MAX_ROWS} keys`);
     let size = 16;
     while (size < capacity * 2) size *= 2;
     this.mask = size - 1;
-    this.slots = new Int32Array(size * 4).fill(-1);
+    this.slots = new Int32Array(size * 2).fill(-1);
     const zero = packedZero(labels);
-    const width = parts * zero.length;
-    this.weights = new Float64Array((capacity + 1) * width);
+    this.weights = new Float64Array((capacity + 1) * this.width);
     for (let at = 0; at < this.weights.length; at += zero.length) this.weights.set(zero, at);
   }
 
@@ -143,12 +152,15 @@ export class WeightTable {
 
   /** Sets the weights of one part of a key's row, making the row on first use. */
   set(a: number, b: number, c: number, part: number, weights: ArrayLike<number>): void {
+    if ((a | b | c) >>> 16 !== 0) throw new Error('weight table keys are BMP codes');
     let row = this.find(a, b, c);
     if (row < 0) {
+      if (this.rows >= MAX_ROWS || (this.rows + 1) * this.width > this.weights.length) throw new Error('weight table full');
       let h = WeightTable.hash(a, b, c) & this.mask;
-      while (this.slots[h * 4] !== -1) h = (h + 1) & this.mask;
-      row = this.rows++ * this.parts * packedWidth(this.labels);
-      this.slots.set([a, b, c, row], h * 4);
+      while (this.slots[h * 2 + 1] !== -1) h = (h + 1) & this.mask;
+      this.slots[h * 2] = a | (b << 16);
+      this.slots[h * 2 + 1] = c | (this.rows << 16);
+      row = this.rows++ * this.width;
       this.presence = undefined;
       this.characterRows = undefined;
     }
@@ -162,11 +174,11 @@ export class WeightTable {
     if (!(this.presence ?? this.presenceOfKeys()).mayHold(hash)) return 0;
     // (the probe from the hash already made: a second hash of the key costs as much as the bits)
     const slots = this.slots;
+    const ab = a | (b << 16);
     for (let h = hash & this.mask; ; h = (h + 1) & this.mask) {
-      const at = h * 4;
-      const k = slots[at]!;
-      if (k === -1) return 0;
-      if (k === a && slots[at + 1] === b && slots[at + 2] === c) return slots[at + 3]!;
+      const rc = slots[2 * h + 1]!;
+      if (rc === -1) return 0;
+      if (slots[2 * h] === ab && (rc & 0xffff) === c) return (rc >>> 16) * this.width;
     }
   }
 
@@ -178,9 +190,9 @@ export class WeightTable {
     if (this.characterRows) return this.characterRows;
     const rows = new Int32Array(0x10000);
     const slots = this.slots;
-    for (let at = 0; at < slots.length; at += 4) {
-      const a = slots[at]!;
-      if (a >= 0 && a < 0x10000 && slots[at + 1] === 0 && slots[at + 2] === 0) rows[a] = slots[at + 3]!;
+    for (let at = 0; at < slots.length; at += 2) {
+      const rc = slots[at + 1]!;
+      if (rc !== -1 && slots[at]! >>> 16 === 0 && (rc & 0xffff) === 0) rows[slots[at]!] = (rc >>> 16) * this.width;
     }
     return (this.characterRows = rows);
   }
@@ -188,19 +200,17 @@ export class WeightTable {
   /** (apart from rowOf: a closure there would cost every lookup a context object) */
   private presenceOfKeys(): KeyPresence {
     const slots = this.slots;
-    return (this.presence = KeyPresence.of(slots, 4, (at) => WeightTable.hash(slots[at]!, slots[at + 1]!, slots[at + 2]!)));
+    return (this.presence = KeyPresence.of(slots, 2, (at) => WeightTable.hash(slots[at]! & 0xffff, slots[at]! >>> 16, slots[at + 1]! & 0xffff), 1));
   }
 
   /** Offset of the key's row in `weights`, or -1. */
   find(a: number, b: number, c: number): number {
     const slots = this.slots;
-    let h = WeightTable.hash(a, b, c) & this.mask;
-    for (;;) {
-      const at = h * 4;
-      const k = slots[at]!;
-      if (k === -1) return -1;
-      if (k === a && slots[at + 1] === b && slots[at + 2] === c) return slots[at + 3]!;
-      h = (h + 1) & this.mask;
+    const ab = a | (b << 16);
+    for (let h = WeightTable.hash(a, b, c) & this.mask; ; h = (h + 1) & this.mask) {
+      const rc = slots[2 * h + 1]!;
+      if (rc === -1) return -1;
+      if (slots[2 * h] === ab && (rc & 0xffff) === c) return (rc >>> 16) * this.width;
     }
   }
 }

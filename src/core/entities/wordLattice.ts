@@ -25,6 +25,19 @@ const ROOT_CHILD = 1 << 30;
 /** Free slots tried for a node's base before it goes past the last slot in use (a bound on build time). */
 const SEARCH = 16384;
 
+/** By a set of categories (bit c: category c), the lattice bits of its words' first, inner and last characters. */
+const BEGIN_BITS = new Uint16Array(1 << WORD_CATEGORIES.length);
+const INSIDE_BITS = new Uint16Array(1 << WORD_CATEGORIES.length);
+const END_BITS = new Uint16Array(1 << WORD_CATEGORIES.length);
+for (let set = 0; set < 1 << WORD_CATEGORIES.length; set++) {
+  for (let c = 0; c < WORD_CATEGORIES.length; c++) {
+    if ((set & (1 << c)) === 0) continue;
+    BEGIN_BITS[set]! |= 1 << (3 * c);
+    INSIDE_BITS[set]! |= 1 << (3 * c + 1);
+    END_BITS[set]! |= 1 << (3 * c + 2);
+  }
+}
+
 /** The node of a child read by `child` (-1 stays -1). */
 function nodeOf(child: number): number {
   return child < 0 ? -1 : child & NODE_MASK;
@@ -256,12 +269,10 @@ export class WordDictionary {
         node = child & NODE_MASK;
         const categories = child >>> NODE_BITS;
         if (categories === 0) continue;
-        for (let c = 0; c < WORD_CATEGORIES.length; c++) {
-          if ((categories & (1 << c)) === 0) continue;
-          out[i]! |= 1 << (3 * c);
-          out[j]! |= 1 << (3 * c + 2);
-          for (let k = i + 1; k < j; k++) out[k]! |= 1 << (3 * c + 1);
-        }
+        out[i]! |= BEGIN_BITS[categories]!;
+        out[j]! |= END_BITS[categories]!;
+        const inside = INSIDE_BITS[categories]!;
+        for (let k = i + 1; k < j; k++) out[k]! |= inside;
       }
     }
     return out;
