@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as opencc from 'opencc-js';
 import { presetEntries } from './openccEntries';
 import { fastSimplifiedConverter } from '../../src/core/script/fastConvert';
+import { simplifiedConverter } from '../../src/core/script/normalize';
 
 describe('fast Traditional → Simplified conversion', () => {
   const reference = opencc.Converter({ from: 't', to: 'cn' });
@@ -40,5 +41,45 @@ describe('fast Traditional → Simplified conversion', () => {
     for (const text of ['', 'abc 123', '𠀀𠀁乾隆年間', '\ud800', 'a\udc00b\ud83d', '\uf900\uf901車輛', '阿里云与通义千问', '乾乾淨淨，一目瞭然。']) {
       assert.equal(fast(text), reference(text), JSON.stringify(text));
     }
+  });
+
+  it('gives the same output whatever was converted before: a fresh converter per text (its tries filled per first character)', () => {
+    const entries = presetEntries('t2s');
+    for (let k = 0; k < entries.length; k += 53) {
+      const [key, value] = entries[k]!;
+      for (const text of [key, `${value}${key}的`, `前${key}後`]) assert.equal(fastSimplifiedConverter(opencc)(text), reference(text), JSON.stringify(text));
+    }
+    const running = entries.slice(0, 3000).map(([key]) => key).join('，');
+    assert.equal(fastSimplifiedConverter(opencc)(running), reference(running));
+  });
+
+  it('keeps opencc-js precedence where dictionaries share a key, and replaces one-character keys of one unit, of two and of none', () => {
+    // a preset of our own, in the shape of opencc-js's: its own Trie says what each pass gives
+    const normalization = ['d c|\uf900 g'];
+    const conversion = ['ab X|a P|𠀀 A', 'ab Y|a Q|b R|e XY|f f|g G|c C|𠀀x Z'];
+    const tries = [normalization, conversion].map((group) => {
+      const trie = new opencc.Trie();
+      trie.loadDictGroup(group);
+      return trie;
+    });
+    const expected = (text: string) => tries.reduce((t, trie) => trie.convert(t), text);
+    const fake = {
+      Locale: { configs: { t2s: { normalizationChain: [normalization], conversionChain: [conversion] } } },
+      Trie: opencc.Trie,
+      Converter: () => () => 'fallback',
+    } as unknown as typeof opencc;
+    const fast = fastSimplifiedConverter(fake);
+    assert.equal(expected('ab'), 'X');
+    for (const text of ['ab', 'bab', 'dab', 'efe', 'ffff', 'a', 'e', '\uf900b', '𠀀x𠀀', 'zz', 'abcdefg']) assert.equal(fast(text), expected(text), JSON.stringify(text));
+  });
+
+  it('is built by the Simplified view from opencc-js\'s t2cn build, whose t2s dictionaries are the full build\'s', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const t2cn = require('opencc-js/t2cn') as typeof opencc;
+    const configs = (o: typeof opencc) => (o.Locale.configs as unknown as Record<string, unknown>).t2s;
+    assert.deepEqual(configs(t2cn), configs(opencc));
+    const entries = presetEntries('t2s');
+    const running = entries.map(([key]) => key).join('，');
+    assert.equal(simplifiedConverter()(running), reference(running));
   });
 });

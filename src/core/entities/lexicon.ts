@@ -42,18 +42,18 @@ function pairHash(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 13;
 }
 
-/** A node of the alias trie over UTF-16 units: the aliases ending here, longest-first walk. */
-interface AliasNode {
-  next: Map<number, AliasNode>;
-  aliases: Alias[];
+/** A slot of the flat trie's edge table for (node, unit). */
+function edgeHash(node: number, unit: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) >>> 7;
 }
+
+const NO_ALIASES: readonly Alias[] = [];
 
 /**
  * Entries indexed by their aliases (in match form) in a trie over UTF-16 units, so that
  * matching at a position is one walk, however many aliases share a first character.
  */
 export class Lexicon {
-  private readonly root: AliasNode = { next: new Map(), aliases: [] };
   /**
    * First UTF-16 units of all aliases, so most positions are ruled out by one array read; only
    * for a lexicon of many aliases (64 KB each: the learned names of every article analysed make
@@ -66,6 +66,17 @@ export class Lexicon {
    * (中 starts 中国, not 中的), and are ruled out without a walk of the trie (mayMatchAt).
    */
   private readonly firstPairs: Uint8Array | undefined;
+  /**
+   * The alias trie over UTF-16 units, flat: node 0 is the root; the edge from node n by
+   * unit u sits at edgeHash(n, u) or after it (linear probing), edgeParent holding n + 1 (0 where
+   * empty). Walking it costs a few typed-array reads per unit where a Map per node cost a call.
+   */
+  private readonly edgeParent: Int32Array;
+  private readonly edgeUnit: Uint16Array;
+  private readonly edgeChild: Int32Array;
+  private readonly edgeMask: number;
+  /** The aliases ending at each node, the one that takes precedence first. */
+  private readonly aliasesAt: ReadonlyArray<readonly Alias[]>;
   readonly entries: LexiconEntry[];
   readonly ignore: ReadonlySet<string>;
   /** `ignore` as a list, to compare a few in place. */
@@ -95,44 +106,85 @@ export class Lexicon {
     const firstPairs = firstUnits ? new Uint8Array(PAIR_BITS / 8) : undefined;
     this.firstUnits = firstUnits;
     this.firstPairs = firstPairs;
+    // the aliases in match form, in the order they take precedence, before the table is sized to them
+    const names: Array<{ alias: string; short: boolean; entry: LexiconEntry; id: string }> = [];
+    let units = 0;
     for (const entry of this.entries) {
       const made = entityId(entry.type, entry.canonical);
       const id = entry.id === made ? entry.id : made;
       const add = (raw: string, short: boolean) => {
         const alias = matchForm(raw);
         if (!alias || this.ignore.has(alias)) return;
-        let node = this.root;
-        for (let k = 0; k < alias.length; k++) {
-          const unit = alias.charCodeAt(k);
-          let child = node.next.get(unit);
-          if (!child) node.next.set(unit, (child = { next: new Map(), aliases: [] }));
-          node = child;
-        }
-        // a later entry takes a name it shares with an earlier one (the workspace's over the built-in)
-        node.aliases = node.aliases.filter((a) => a.entry.id !== entry.id || a.short !== short);
-        node.aliases.unshift({ entry, id, short, latin: /^[a-z0-9]/.test(alias), length: alias.length });
-        if (firstUnits && firstPairs) {
-          firstUnits[alias.charCodeAt(0)]! |= alias.length === 1 ? ALONE : STARTS;
-          if (alias.length > 1) {
-            const h = pairHash(alias.charCodeAt(0), alias.charCodeAt(1));
-            firstPairs[h >>> 3]! |= 1 << (h & 7);
-          }
-        }
+        names.push({ alias, short, entry, id });
+        units += alias.length;
       };
       add(entry.canonical, false);
       for (const a of entry.aliases) add(a, false);
       for (const a of entry.shortForms) add(a, !entry.shortFormsStandAlone);
     }
+    // edges hashed into a table at most half full (there are at most as many edges as units)
+    let size = 16;
+    while (size < 2 * units) size *= 2;
+    const mask = size - 1;
+    const edgeParent = new Int32Array(size);
+    const edgeUnit = new Uint16Array(size);
+    const edgeChild = new Int32Array(size);
+    const aliasesAt: Array<readonly Alias[]> = [NO_ALIASES];
+    for (const { alias, short, entry, id } of names) {
+      let node = 0;
+      for (let k = 0; k < alias.length; k++) {
+        const unit = alias.charCodeAt(k);
+        let h = edgeHash(node, unit) & mask;
+        while (edgeParent[h] !== 0 && !(edgeParent[h] === node + 1 && edgeUnit[h] === unit)) h = (h + 1) & mask;
+        if (edgeParent[h] === 0) {
+          edgeParent[h] = node + 1;
+          edgeUnit[h] = unit;
+          edgeChild[h] = aliasesAt.length;
+          aliasesAt.push(NO_ALIASES);
+        }
+        node = edgeChild[h]!;
+      }
+      // a later entry takes a name it shares with an earlier one (the workspace's over the built-in)
+      const kept = aliasesAt[node]!.filter((a) => a.entry.id !== entry.id || a.short !== short);
+      kept.unshift({ entry, id, short, latin: /^[a-z0-9]/.test(alias), length: alias.length });
+      aliasesAt[node] = kept;
+      if (firstUnits && firstPairs) {
+        firstUnits[alias.charCodeAt(0)]! |= alias.length === 1 ? ALONE : STARTS;
+        if (alias.length > 1) {
+          const h = pairHash(alias.charCodeAt(0), alias.charCodeAt(1));
+          firstPairs[h >>> 3]! |= 1 << (h & 7);
+        }
+      }
+    }
+    this.edgeMask = mask;
+    this.edgeParent = edgeParent;
+    this.edgeUnit = edgeUnit;
+    this.edgeChild = edgeChild;
+    this.aliasesAt = aliasesAt;
   }
 
   /** The longest alias at position i of a match-form text, if any. */
   match(form: string, i: number): Readonly<AliasHit> | undefined {
-    let node: AliasNode | undefined = this.root;
+    const { edgeParent, edgeUnit, edgeChild, aliasesAt } = this;
+    const mask = this.edgeMask;
+    let node = 0;
     let best: Alias | undefined;
     for (let j = i; j < form.length; j++) {
-      node = node.next.get(form.charCodeAt(j));
-      if (!node) break;
-      for (const c of node.aliases) {
+      // the child of node by this unit: open addressing over (node, unit), no Map per node
+      const unit = form.charCodeAt(j);
+      let h = edgeHash(node, unit) & mask;
+      let child = -1;
+      for (let p = edgeParent[h]!; p !== 0; p = edgeParent[(h = (h + 1) & mask)]!) {
+        if (p === node + 1 && edgeUnit[h] === unit) {
+          child = edgeChild[h]!;
+          break;
+        }
+      }
+      if (child < 0) break;
+      node = child;
+      const aliases = aliasesAt[node]!;
+      for (let k = 0; k < aliases.length; k++) {
+        const c = aliases[k]!;
         // Latin names stand alone: OpenAI, not OpenAIs; GPT-4, not GPT-40
         if (c.latin && (isLatinWordChar(form.charCodeAt(i - 1)) || isLatinWordChar(form.charCodeAt(j + 1)))) continue;
         best = c;
@@ -152,12 +204,20 @@ export class Lexicon {
   mayMatchAt(form: string, i: number): boolean {
     const firstUnits = this.firstUnits;
     const unit = form.charCodeAt(i);
-    if (!firstUnits || !this.firstPairs) return this.root.next.has(unit);
+    if (!firstUnits || !this.firstPairs) return this.hasEdge(0, unit);
     const kinds = firstUnits[unit]!;
     if ((kinds & ALONE) !== 0) return true;
     if ((kinds & STARTS) === 0 || i + 1 >= form.length) return false;
     const h = pairHash(unit, form.charCodeAt(i + 1));
     return (this.firstPairs[h >>> 3]! & (1 << (h & 7))) !== 0;
+  }
+
+  private hasEdge(node: number, unit: number): boolean {
+    const mask = this.edgeMask;
+    for (let h = edgeHash(node, unit) & mask; this.edgeParent[h] !== 0; h = (h + 1) & mask) {
+      if (this.edgeParent[h] === node + 1 && this.edgeUnit[h] === unit) return true;
+    }
+    return false;
   }
 
   /** This lexicon with more entries on top (a workspace's), more strings ignored and built-in entries suppressed. */

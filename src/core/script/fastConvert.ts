@@ -5,40 +5,63 @@
  * code point up in a Map and rebuilds the string from pieces; on running text most code
  * points start no key (and in Simplified text nearly none does), so they are copied in runs.
  * The first pass (compatibility ideographs, U+F900…) is skipped for text without them.
+ * Each trie is filled per first character, when a text first holds it (see Pass).
  */
 import type { ConverterFunction, DictGroup, Trie } from 'opencc-js';
+import { LazyGroup, indexDictionary, type IndexedDictionary } from './lazyConvert';
 
+/** What a BMP code unit is to a pass (Pass.kind). */
+const NONE = 0; // starts no key
+const UNLOADED = 1; // starts a key whose first character's entries are not in the trie yet
+const WALK = 2; // starts a longer key (or is a surrogate): matchPrefix decides
+const SAME = 3; // a whole key that starts no longer one and maps to itself
+const LEAF = 4; // a whole key that starts no longer one, replaced by one unit (Pass.leafUnit)
+
+/**
+ * One group of dictionaries, its trie filled a first character at a time (lazyConvert.ts) when
+ * a text first holds that character: building the whole trie cost tens of milliseconds before
+ * the first analysis. What each character is to the pass is known from the dictionaries' index
+ * (no trie needed), and settled from the trie when the character's entries are loaded.
+ */
 interface Pass {
-  trie: Trie;
-  /** 1 for the BMP code units that start a key of the trie. */
-  startsBmp: Uint8Array;
+  group: LazyGroup;
+  /** NONE … LEAF, by BMP code unit. */
+  kind: Uint8Array;
+  /**
+   * For a LEAF, its replacement (matchPrefix could only return that); a key that is a whole
+   * phrase replaced by more than one unit is walked (WALK).
+   */
+  leafUnit: Uint16Array;
   /** Astral code points that start a key. */
   startsAstral: ReadonlySet<number>;
-  /**
-   * For a BMP code unit that is a whole key and starts no longer one, its replacement
-   * (matchPrefix could only return that); undefined where a longer key starts or none does.
-   */
-  leafBmp: Array<string | undefined>;
 }
 
-function passOf(TrieClass: new () => Trie, group: DictGroup): Pass {
-  const trie = new TrieClass();
-  trie.loadDictGroup(group);
+function passOf(TrieClass: new () => Trie, texts: readonly string[], indexOf: (text: string) => IndexedDictionary): Pass {
+  const group = new LazyGroup(new TrieClass(), texts, indexOf);
+  const kind = new Uint8Array(0x10000);
+  const startsAstral = new Set<number>();
+  for (const cp of group.firstCodePoints()) {
+    if (cp > 0xffff) startsAstral.add(cp);
+    else kind[cp] = UNLOADED;
+  }
+  return { group, kind, leafUnit: new Uint16Array(0x10000), startsAstral };
+}
+
+/** Loads the entries of BMP unit c and settles its kind. */
+function load(p: Pass, c: number): number {
+  p.group.load(c);
   // opencc-js keeps the children of its root in `map`, keyed by code point
   // and a node's replacement in its property trie_val
-  const root = (trie as unknown as { map: Map<number, Map<number, unknown> & { trie_val?: string }> }).map;
-  const startsBmp = new Uint8Array(0x10000);
-  const startsAstral = new Set<number>();
-  const leafBmp = new Array<string | undefined>(0x10000).fill(undefined);
-  for (const [cp, node] of root) {
-    if (cp > 0xffff) startsAstral.add(cp);
-    else {
-      startsBmp[cp] = 1;
-      // (a lone surrogate is matched by matchPrefix as its own code point too, but is left to it)
-      if (node.size === 0 && typeof node.trie_val === 'string' && !(cp >= 0xd800 && cp <= 0xdfff)) leafBmp[cp] = node.trie_val;
-    }
+  const node = (p.group.trie as unknown as { map: Map<number, Map<number, unknown> & { trie_val?: string }> }).map.get(c);
+  let k = WALK;
+  // (a lone surrogate is matched by matchPrefix as its own code point too, but is left to it)
+  if (node && node.size === 0 && typeof node.trie_val === 'string' && node.trie_val.length === 1 && !(c >= 0xd800 && c <= 0xdfff)) {
+    const unit = node.trie_val.charCodeAt(0);
+    k = unit === c ? SAME : LEAF;
+    p.leafUnit[c] = unit;
   }
-  return { trie, startsBmp, startsAstral, leafBmp };
+  p.kind[c] = k;
+  return k;
 }
 
 /**
@@ -53,43 +76,47 @@ function convertPass(p: Pass, s: string): string {
   let n = -1;
   let copied = 0;
   const length = s.length;
+  const kind = p.kind;
   for (let i = 0; i < length; ) {
     const c = s.charCodeAt(i);
-    let width = 1;
-    let value: string;
-    let end: number;
+    let k: number;
     if (c >= 0xd800 && c <= 0xdbff) {
       const cp = s.codePointAt(i)!;
-      width = cp > 0xffff ? 2 : 1;
-      if (width === 1 ? p.startsBmp[c] === 0 : !p.startsAstral.has(cp)) {
+      const width = cp > 0xffff ? 2 : 1;
+      if (width === 1 ? kind[c] === NONE : !p.startsAstral.has(cp)) {
         i += width;
         continue;
       }
-    } else if (p.startsBmp[c] === 0) {
-      i++;
-      continue;
-    }
-    // most keys met in running text are one character that starts no phrase: no walk of the
-    // trie's maps and no match object for them (one that maps to itself changes nothing)
-    const leaf = width === 1 ? p.leafBmp[c] : undefined;
-    if (leaf !== undefined) {
-      if (leaf.length === 1 && leaf.charCodeAt(0) === c) {
+      if (width === 1) {
+        if (kind[c] === UNLOADED) load(p, c);
+      } else p.group.load(cp);
+      k = WALK;
+    } else {
+      k = kind[c]!;
+      if (k === NONE) {
         i++;
         continue;
       }
-      value = leaf;
-      end = i + 1;
-    } else {
-      const m = p.trie.matchPrefix(s, i);
-      if (!m) {
-        i += width;
-        continue;
-      }
-      value = m.value;
-      end = m.end;
+      if (k === UNLOADED) k = load(p, c);
     }
-    n = put(s, copied, i, value, n < 0 ? 0 : n, length);
-    i = end;
+    // most keys met in running text are one character that starts no phrase: no walk of the
+    // trie's maps and no match object for them (one that maps to itself changes nothing)
+    if (k === SAME) {
+      i++;
+      continue;
+    }
+    if (k === LEAF) {
+      n = putUnit(s, copied, i, p.leafUnit[c]!, n < 0 ? 0 : n, length);
+      copied = ++i;
+      continue;
+    }
+    const m = p.group.trie.matchPrefix(s, i);
+    if (!m) {
+      i += c >= 0xd800 && c <= 0xdbff && s.codePointAt(i)! > 0xffff ? 2 : 1;
+      continue;
+    }
+    n = put(s, copied, i, m.value, n < 0 ? 0 : n, length);
+    i = m.end;
     copied = i;
   }
   if (n < 0) return s;
@@ -118,6 +145,20 @@ function put(s: string, from: number, to: number, value: string, at: number, hin
   return at;
 }
 
+/** Writes s[from, to) and then one unit at `at` of the buffer, grown to hold them; returns the end. */
+function putUnit(s: string, from: number, to: number, unit: number, at: number, hint: number): number {
+  const need = at + (to - from) + 1;
+  if (need > units.length) {
+    const grown = new Uint16Array(Math.max(need, hint + 64, 2 * units.length));
+    grown.set(units.subarray(0, at));
+    units = grown;
+  }
+  const u = units;
+  for (let k = from; k < to; k++) u[at++] = s.charCodeAt(k);
+  u[at++] = unit;
+  return at;
+}
+
 /** The buffer's first n units as a string, in chunks that stay far below the limit on a call's arguments. */
 function decode(n: number): string {
   const CHUNK = 8192;
@@ -134,8 +175,12 @@ export function fastSimplifiedConverter(opencc: typeof import('opencc-js')): Con
   if (!config || config.segmentation || config.normalizationChain?.length !== 1 || config.conversionChain.length !== 1) {
     return opencc.Converter({ from: 't', to: 'cn' });
   }
+  const normalization = config.normalizationChain[0]!;
+  const conversion = config.conversionChain[0]!;
+  const isText = (d: unknown): d is string => typeof d === 'string';
+  if (!normalization.every(isText) || !conversion.every(isText)) return opencc.Converter({ from: 't', to: 'cn' });
   const TrieClass = opencc.Trie as unknown as new () => Trie;
-  const normalize = passOf(TrieClass, config.normalizationChain[0]!);
-  const convert = passOf(TrieClass, config.conversionChain[0]!);
+  const normalize = passOf(TrieClass, normalization, indexDictionary);
+  const convert = passOf(TrieClass, conversion, indexDictionary);
   return (text: string) => convertPass(convert, convertPass(normalize, text));
 }

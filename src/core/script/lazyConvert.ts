@@ -11,13 +11,13 @@
 import type { ConverterFunction, Trie } from 'opencc-js';
 
 /** One dictionary ("key value|key value|…") and where its entries start, by the key's first code point. */
-interface IndexedDictionary {
+export interface IndexedDictionary {
   text: string;
   startsOf: Map<number, number[]>;
 }
 
 /** One pass over a dictionary's text: a Map entry per first code point, no string per entry. */
-function indexDictionary(text: string): IndexedDictionary {
+export function indexDictionary(text: string): IndexedDictionary {
   const startsOf = new Map<number, number[]>();
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('|', start);
@@ -40,20 +40,31 @@ function indexDictionary(text: string): IndexedDictionary {
  * loads them (the group reversed: the first dictionary has the last word), and each
  * dictionary's entries in its own order, as loadDict reads them.
  */
-class LazyGroup {
+export class LazyGroup {
   /** First code points whose entries are in the trie. */
   private readonly loaded = new Set<number>();
   /** The group's dictionaries, indexed on first use. */
   private indexed: IndexedDictionary[] | undefined;
 
   constructor(
-    private readonly trie: Trie,
+    /** The trie, holding the entries of the first code points loaded so far. */
+    readonly trie: Trie,
     private readonly texts: readonly string[],
     /** Indexes a dictionary once for all the groups that read it (the phrases segment and convert). */
     private readonly indexOf: (text: string) => IndexedDictionary,
   ) {}
 
-  private load(first: number): void {
+  /** The first code points of all the group's keys. */
+  firstCodePoints(): Set<number> {
+    this.indexed ??= this.texts.map(this.indexOf);
+    const firsts = new Set<number>();
+    for (const { startsOf } of this.indexed) for (const first of startsOf.keys()) firsts.add(first);
+    return firsts;
+  }
+
+  /** Puts the entries whose key starts with `first` in the trie, once. */
+  load(first: number): void {
+    if (this.loaded.has(first)) return;
     this.loaded.add(first);
     this.indexed ??= this.texts.map(this.indexOf);
     for (let d = this.indexed.length - 1; d >= 0; d--) {
