@@ -59,4 +59,13 @@ describe('Simplified → Traditional conversion with dictionaries loaded per fir
     // normalised first (d → c), then cut into segments (ca | b): the phrase ab spans two of them
     assert.equal(lazy('dab'), 'cPR');
   });
+
+  it('is built by traditionalConverter from opencc-js\'s cn2t build, whose s2tw preset is the full build\'s', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cn2t = require('opencc-js/cn2t') as typeof opencc;
+    const configs = (o: typeof opencc) => (o.Locale.configs as unknown as Record<string, unknown>).s2tw;
+    assert.deepEqual(configs(cn2t), configs(opencc));
+    const running = presetEntries('s2tw').map(([key]) => key).join('，');
+    assert.equal(traditionalConverter()(running), reference(running));
+  });
 });

@@ -12,9 +12,13 @@ import { lazyTraditionalConverter } from './lazyConvert';
 let toSimplified: ConverterFunction | undefined;
 let toTraditional: ConverterFunction | undefined;
 
-function loadOpencc(): typeof import('opencc-js') {
+/**
+ * opencc-js's Simplified → Traditional build only (its cn2t entry: the same code and s2tw
+ * preset): with the t2cn build beside it, the whole package need not be bundled at all.
+ */
+function loadOpenccToTraditional(): typeof import('opencc-js') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('opencc-js') as typeof import('opencc-js');
+  return require('opencc-js/cn2t') as typeof import('opencc-js');
 }
 
 /**
@@ -34,7 +38,7 @@ export function simplifiedConverter(): ConverterFunction {
 }
 
 export function traditionalConverter(): ConverterFunction {
-  toTraditional ??= withoutDescriptionSequences(lazyTraditionalConverter(loadOpencc()));
+  toTraditional ??= withoutDescriptionSequences(lazyTraditionalConverter(loadOpenccToTraditional()));
   return toTraditional;
 }
 
