@@ -10,7 +10,7 @@ import { toSimplifiedView } from '../../src/core/script/normalize';
 import { renderMessage } from '../../src/core/text/message';
 import type { Figure } from '../../src/core/figures/types';
 import { DECLINE_WORDS, GROWTH_WORDS, num, viewOf, wordBefore } from '../../src/core/claims/passage';
-import { CONVERSION_FIRST, REST_FIRST, hasCodeIn, listWordsIn } from '../../src/core/claims/relations';
+import { CONVERSION_FIRST, REST_FIRST, RELATIONS, hasCodeIn, listWordsIn } from '../../src/core/claims/relations';
 import { rng } from '../support/anchorSimulation';
 import { CUES } from '../../src/core/claims/cues';
 import { firstShows, firstShowsGrowing } from '../../src/core/claims/attribution';
@@ -321,5 +321,37 @@ describe('claims stage: passages that state no relation', () => {
       if (!mayRelate(passage) && figures.filter((f) => f.salient).length >= 2) skipped++;
     }
     assert.ok(checked > 300 && skipped > 300, `${checked} ${skipped}`);
+  });
+
+  it('no relation finds a candidate in a passage mayRelate turns away, where the first characters of its words stand', () => {
+    const next = rng(61);
+    // figures at every distance after each relation word, the words' first characters in words of none (年底, 上海, 其实), and the words' other scripts
+    const pieces = ['2021年', '2023年', '1880亿元', '3600亿元', '442亿元', '5140亿美元', '4698亿美元', '18%', '29%', '1.3个百分点', '12.03亿', '11.74亿', '23.5%', '110亿美元',
+      '年复合增长率', '年均增速', '每年增长', 'CAGR', '同比增长', '增长', '增长了', '提升', '下降', '减少了', '跌幅', '约合', '約合', '折合', '相当于', '相當於', '占', '佔',
+      '其余', '其他', '剩下', '余下', '分别为', '合计', '其中', '较', '从', '到', '，', '。', '的', '约', '达', '收入', '公司', '共有', '家', '全公司总收入的',
+      '上海', '年底', '同时', '提供', '下午', '其实', '剩', '相关', '增', '降', '每', '复合', 'CAG', '余', '折', '年', '同比'];
+    let turnedAway = 0;
+    let found = 0;
+    for (let round = 0; round < 20000; round++) {
+      let text = '';
+      for (let k = 3 + Math.floor(next() * 10); k > 0; k--) text += pieces[Math.floor(next() * pieces.length)];
+      const passage = { text, figures: detectFigures(text) };
+      const candidates = RELATIONS.reduce((n, r) => n + r.find(viewOf(passage)).length, 0);
+      if (candidates > 0) found++;
+      if (mayRelate(passage)) continue;
+      assert.equal(candidates, 0, text);
+      if (passage.figures.filter((f) => f.salient).length >= 2) turnedAway++;
+    }
+    assert.ok(found > 200 && turnedAway > 1000, `${found} ${turnedAway}`);
+  });
+
+  it('lets through a relation word at the far end of its window, in either script', () => {
+    // (年均增速 ends 6 before the rate: the growth word 增速 in it is out of a change's window of 6, a compound rate's 10 holds it)
+    const edges = ['2021年营收1880亿元，2023年营收3600亿元，年均增速按公司口径为18%', '全年收入800亿元，其中广告收入240亿元，佔总收入的30%', '全年收入800亿元，其中广告收入240亿元，占全年总收入之比例大致是30%'];
+    for (const text of edges) {
+      const passage = { text, figures: detectFigures(text) };
+      assert.ok(mayRelate(passage), text);
+      assert.ok(checkEvery(passage).length > 0, text);
+    }
   });
 });

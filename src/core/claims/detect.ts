@@ -14,7 +14,7 @@ import { checkArithmetic, type ArithmeticCheck } from './arithmetic';
 import { attribute, type Attribution, type AttributionContext } from './attribution';
 import { KEY } from './unitChars';
 import { findCue, readUnitWithCues, SCAN } from './cues';
-import { extractFeaturesInto, featureScratch, type FeatureInput, type FeatureName, type Features } from './features';
+import { extractFeaturesInto, FEATURES, featureScratch, type FeatureInput, type FeatureName, type Features } from './features';
 import { Contributions, type Contribution } from './score';
 import { scoreInto } from './score';
 import { claimUnits } from './select';
@@ -393,7 +393,15 @@ const NAMES_THEM = REASONS.template((names) => msg('names {0}', names));
 const FROM_DOCUMENT = REASONS.template((document) => msg('from a document ({0})', document));
 const UNNAMED_SOURCE = REASONS.template((who) => msg('attributed to {0} (unnamed)', who));
 const NAMED_SOURCE = REASONS.template((who) => msg('attributed to {0}', who));
-const SAY_OF = new Map(Object.entries(SAY).map(([feature, say]) => [feature, REASONS.template((cue) => say!(String(cue)))]));
+/** The template of each feature said by its cue, by the feature's place in FEATURES (undefined for those said otherwise or not at all). */
+const SAY_AT: ReadonlyArray<Template | undefined> = FEATURES.map((feature) => {
+  const say = SAY[feature];
+  return say && REASONS.template((cue) => say(String(cue)));
+});
+/** How a feature is said, by its place in FEATURES: by its cue (0), with the figures (1), the names (2) or the source (3). */
+const SAID_WITH = Uint8Array.from(FEATURES, (feature) =>
+  feature === 'figure' || feature === 'figures' ? 1 : feature === 'entity' || feature === 'entities' ? 2 : feature.startsWith('source') ? 3 : 0);
+const PLACE = new Map<string, number>(FEATURES.map((feature, k) => [feature, k]));
 
 /** Empties the shared reasons (for a test of their bound). */
 export function clearReasons(): void {
@@ -405,6 +413,7 @@ export function describeReasons(contributions: Contribution[], cues: Partial<Rec
   const list = new Contributions();
   for (const { feature, effect } of contributions) {
     list.feature[list.length] = feature;
+    list.place[list.length] = PLACE.get(feature)!;
     list.effect[list.length++] = effect;
   }
   collectReasons(list, cues, figures, entities, source, arithmeticFails);
@@ -449,23 +458,24 @@ function collectReasons(contributions: Contributions, cues: Partial<Record<Featu
   let namesSaid = false;
   let sourceSaid = false;
   for (let k = 0; k < contributions.length; k++) {
-    const feature = contributions.feature[k]!;
     const effect = contributions.effect[k]!;
     if (Math.abs(effect) < 0.25) continue;
+    const place = contributions.place[k]!;
+    const said = SAID_WITH[place];
     const positive = effect > 0;
     let reason: Reason | undefined;
-    if (feature === 'figure' || feature === 'figures') {
+    if (said === 1) {
       if (figuresSaid) continue;
       figuresSaid = true;
       // a reason reads as what the sentence does, not as a bare count ("+ 2 figures" said too little)
       let amounts = 0;
       for (const f of figures) if (f.type !== 'date') amounts++;
       reason = REASONS.get(STATES_FIGURES, amounts > 1 ? amounts : 1, positive);
-    } else if (feature === 'entity' || feature === 'entities') {
+    } else if (said === 2) {
       if (namesSaid) continue;
       namesSaid = true;
       reason = REASONS.get(NAMES_THEM, firstNames(entities), positive);
-    } else if (feature.startsWith('source') && source) {
+    } else if (said === 3 && source) {
       if (sourceSaid) continue;
       sourceSaid = true;
       const who = source.canonical ?? source.text;
@@ -473,8 +483,8 @@ function collectReasons(contributions: Contributions, cues: Partial<Record<Featu
         ? REASONS.get(FROM_DOCUMENT, source.document ?? '', positive)
         : source.kind === 'anonymous' ? REASONS.get(UNNAMED_SOURCE, who, positive) : REASONS.get(NAMED_SOURCE, who, positive);
     } else {
-      const template = SAY_OF.get(feature);
-      if (template) reason = REASONS.get(template, cues[feature] ?? '', positive);
+      const template = SAY_AT[place];
+      if (template) reason = REASONS.get(template, cues[contributions.feature[k]!] ?? '', positive);
     }
     if (reason) addFound(reason);
   }

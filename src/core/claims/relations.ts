@@ -201,10 +201,14 @@ const conversion: Relation = {
 
 /** What a relation that finds nothing gives (read only). */
 const NONE: Candidate[] = [];
-const CONVERSION_WORDS = /约合|約合|折合|相当于|相當於/;
+/** The words of a conversion, before its stated amount (mayRelate reads them as words too). */
+export const CONVERSION_WORD_LIST = ['约合', '約合', '折合', '相当于', '相當於'];
+const CONVERSION_WORDS = new RegExp(CONVERSION_WORD_LIST.join('|'));
 /** A character of each of CONVERSION_WORDS. */
 export const CONVERSION_FIRST = codesOf('约約折相');
-const REST_WORDS = /(其余|其他|剩余|剩下|余下)(的|部分|为|是|则为|约)?$/;
+/** The words of what is left of a whole (mayRelate reads them as words too). */
+export const REST_WORD_LIST = ['其余', '其他', '剩余', '剩下', '余下'];
+const REST_WORDS = new RegExp(`(${REST_WORD_LIST.join('|')})(的|部分|为|是|则为|约)?$`);
 /** A character of each of the words of REST_WORDS. */
 export const REST_FIRST = codesOf('其剩余');
 

@@ -55,6 +55,8 @@ export function checkWorthiness(features: Features): { score: number; contributi
  */
 export class Contributions {
   readonly feature: FeatureName[] = new Array<FeatureName>(WEIGHTED.length).fill(WEIGHTED[0]!);
+  /** Each feature's place in FEATURES (what the reasons are looked up by: an index, not a name). */
+  readonly place = new Int32Array(FEATURES.length);
   readonly effect = new Float64Array(WEIGHTED.length);
   length = 0;
 }
@@ -67,7 +69,7 @@ export function scoreInto(features: Features, out: Contributions): number {
   let z = BIAS;
   let n = 0;
   featureValues(features, VALUES);
-  const { feature, effect: effects } = out;
+  const { feature, place, effect: effects } = out;
   for (let k = 0; k < WEIGHTED.length; k++) {
     const value = VALUES[PLACE_OF[k]!]!;
     if (value === 0) continue;
@@ -79,9 +81,11 @@ export function scoreInto(features: Features, out: Contributions): number {
       for (; j > 0 && Math.abs(effects[j - 1]!) < size; j--) {
         effects[j] = effects[j - 1]!;
         feature[j] = feature[j - 1]!;
+        place[j] = place[j - 1]!;
       }
       effects[j] = effect;
       feature[j] = WEIGHTED[k]!;
+      place[j] = PLACE_OF[k]!;
     }
     z += effect;
   }
