@@ -14,8 +14,8 @@
 import type { Figure } from '../figures/types';
 import { msg, renderMessage, type Message, type MessageArg } from '../text/message';
 import { fmtArg, viewOf, type Passage, type PassageView } from './passage';
-import { CONVERSION_WORD_LIST, listWordsIn, REST_WORD_LIST, RELATIONS } from './relations';
-import { CAGR_WORDS, DECLINE_WORDS, GROWTH_WORDS } from './passage';
+import { CONVERSION_WINDOW, CONVERSION_WORD_LIST, listWordsIn, REST_WINDOW, REST_WORD_LIST, RELATIONS, SHARE_WINDOW, SHARE_WORD_LIST } from './relations';
+import { CAGR_WINDOW, CAGR_WORDS, CHANGE_WINDOW, DECLINE_WORDS, GROWTH_WORDS } from './passage';
 
 export type { Passage } from './passage';
 export { roundingTolerance } from './passage';
@@ -136,9 +136,9 @@ export function mayRelate(p: Passage): boolean {
   return listWordsIn(text).length > 0;
 }
 
-/** The words each relation is read off, with the window before the stated figure they must lie in (relations.ts). */
+/** The words each relation is read off, with the window before the stated figure they must lie in: the constants relations.ts and passage.ts read them with. */
 const RELATION_WORDS: ReadonlyArray<readonly [readonly string[], number]> = [
-  [CAGR_WORDS, 10], [GROWTH_WORDS, 6], [DECLINE_WORDS, 6], [CONVERSION_WORD_LIST, 4], [['占', '佔'], 12], [REST_WORD_LIST, 6],
+  [CAGR_WORDS, CAGR_WINDOW], [GROWTH_WORDS, CHANGE_WINDOW], [DECLINE_WORDS, CHANGE_WINDOW], [CONVERSION_WORD_LIST, CONVERSION_WINDOW], [SHARE_WORD_LIST, SHARE_WINDOW], [REST_WORD_LIST, REST_WINDOW],
 ];
 const WORD_WINDOW = 12;
 /** The relation words by their first UTF-16 code (RELATION_FIRST[c]: some word starts with c), each with its window. */

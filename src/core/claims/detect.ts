@@ -412,8 +412,11 @@ export function clearReasons(): void {
 export function describeReasons(contributions: Contribution[], cues: Partial<Record<FeatureName, string>>, figures: readonly Figure[], entities: readonly EntityMention[], source: Attribution | undefined, arithmeticFails = false): { messages: Message[]; texts: string[] } {
   const list = new Contributions();
   for (const { feature, effect } of contributions) {
+    // (a name that is no feature gives no reason, as a look-up by name gave none)
+    const place = PLACE.get(feature);
+    if (place === undefined) continue;
     list.feature[list.length] = feature;
-    list.place[list.length] = PLACE.get(feature)!;
+    list.place[list.length] = place;
     list.effect[list.length++] = effect;
   }
   collectReasons(list, cues, figures, entities, source, arithmeticFails);

@@ -9,6 +9,9 @@ import { triggerTable } from '../text/chars';
 export const GROWTH_WORDS = ['同比增长', '同比上涨', '同比提升', '增长率为', '增长率', '增速为', '增速', '增幅为', '增幅', '增长了', '增长', '上涨', '提升', '提高', '增加了', '增加'];
 export const DECLINE_WORDS = ['同比下降', '同比下跌', '同比减少', '下降了', '下降', '下跌', '减少了', '减少', '降低了', '降低', '跌幅'];
 const CHANGE_WORDS = [...GROWTH_WORDS, ...DECLINE_WORDS];
+/** How far before a stated figure (UTF-16 units) a change word and a compound rate's word are read (the arithmetic gate reads the same). */
+export const CHANGE_WINDOW = 6;
+export const CAGR_WINDOW = 10;
 export const CAGR_WORDS = ['年复合增长率', '复合年增长率', '年均复合增长率', '年均增长率', '年均增速', '年均增幅', 'CAGR', '每年增长', '年增长率'];
 const BASE_MARKERS = ['对比', '相比', '较', '比上年', '比去年', '比上一', '高于', '低于'];
 export const SENTENCE_END = /[。！？!?；;]/;
@@ -80,7 +83,7 @@ const YEAR_PERIOD = /^\d{4}(\/\d{4})?$/;
 
 /** Whether an amount is a stated change (增长442亿), not a level. */
 function isDelta(text: string, f: Figure): boolean {
-  const w = wordBefore(text, f, CHANGE_WORDS, 6);
+  const w = wordBefore(text, f, CHANGE_WORDS, CHANGE_WINDOW);
   if (!w) return false;
   const gap = text.slice(text.lastIndexOf(w, f.start) + w.length, f.start);
   return gap === '' || gap === '了' || gap === '约' || gap === '近' || gap === '超';
@@ -182,7 +185,7 @@ export function wordBefore(text: string, f: Figure, words: readonly string[], wi
 }
 
 /** +1 for growth, −1 for a decline, whichever word is nearer before f; undefined when neither. */
-export function directionBefore(text: string, f: Figure, window = 6): number | undefined {
+export function directionBefore(text: string, f: Figure, window = CHANGE_WINDOW): number | undefined {
   const growth = wordBefore(text, f, GROWTH_WORDS, window);
   const decline = wordBefore(text, f, DECLINE_WORDS, window);
   if (!growth && !decline) return undefined;

@@ -6,7 +6,7 @@ import { currencyName } from '../figures/currencyNames';
 import type { Figure } from '../figures/types';
 import type { Candidate, Reading, Relation } from './arithmetic';
 import {
-  CAGR_WORDS, comparable, directionBefore, fmt, lastComparablePair, num, orderAmounts, roundingTolerance, sameSentence,
+  CAGR_WINDOW, CAGR_WORDS, comparable, directionBefore, fmt, lastComparablePair, num, orderAmounts, roundingTolerance, sameSentence,
   wordBefore, yearSpan, type PassageView,
 } from './passage';
 import { msg } from '../text/message';
@@ -49,7 +49,7 @@ const cagr: Relation = {
     if (v.percents.length === 0) return NONE;
     const out: Candidate[] = [];
     for (const x of v.percents) {
-      if (!wordBefore(v.text, x, CAGR_WORDS, 10)) continue;
+      if (!wordBefore(v.text, x, CAGR_WORDS, CAGR_WINDOW)) continue;
       const pair = lastComparablePair(v.levels.filter((a) => a.end <= x.start));
       if (!pair || !num(pair[0]) || !num(pair[1])) continue;
       const { base, now } = orderAmounts(v.text, pair[0], pair[1]) ?? { base: pair[0], now: pair[1] };
@@ -70,7 +70,7 @@ const cagr: Relation = {
 };
 
 /** Whether x is a compound rate (checked by `cagr`, not as a one-step rate). */
-const isCagr = (v: PassageView, x: Figure) => wordBefore(v.text, x, CAGR_WORDS, 10) !== undefined;
+const isCagr = (v: PassageView, x: Figure) => wordBefore(v.text, x, CAGR_WORDS, CAGR_WINDOW) !== undefined;
 
 /**
  * A relative rate between two amounts ("从200亿元增长到250亿元，增幅为25%"), or between two
@@ -181,7 +181,7 @@ const conversion: Relation = {
     const out: Candidate[] = [];
     for (const x of v.amounts) {
       // (each of the words has one of CONVERSION_FIRST: no copy of the window, no regex, where it has none)
-      if (x.type !== 'money' || !hasCodeIn(v.text, Math.max(0, x.start - 4), x.start, CONVERSION_FIRST) || !CONVERSION_WORDS.test(v.text.slice(Math.max(0, x.start - 4), x.start))) continue;
+      if (x.type !== 'money' || !hasCodeIn(v.text, Math.max(0, x.start - CONVERSION_WINDOW), x.start, CONVERSION_FIRST) || !CONVERSION_WORDS.test(v.text.slice(Math.max(0, x.start - CONVERSION_WINDOW), x.start))) continue;
       const source = [...v.amounts].reverse().find((a) => a.end <= x.start && a.type === 'money' && a.unit !== x.unit);
       if (!source || !num(source) || !num(x) || !x.unit || !source.unit) continue;
       const rate = num(source)! / num(x)!;
@@ -202,6 +202,11 @@ const conversion: Relation = {
 /** What a relation that finds nothing gives (read only). */
 const NONE: Candidate[] = [];
 /** The words of a conversion, before its stated amount (mayRelate reads them as words too). */
+/** How far before a stated figure (UTF-16 units) each relation's word is read (the arithmetic gate reads the same). */
+export const CONVERSION_WINDOW = 4;
+export const SHARE_WINDOW = 12;
+export const REST_WINDOW = 6;
+export const SHARE_WORD_LIST = ['占', '佔'];
 export const CONVERSION_WORD_LIST = ['约合', '約合', '折合', '相当于', '相當於'];
 const CONVERSION_WORDS = new RegExp(CONVERSION_WORD_LIST.join('|'));
 /** A character of each of CONVERSION_WORDS. */
@@ -361,8 +366,9 @@ const share: Relation = {
     const out: Candidate[] = [];
     for (const x of v.percents) {
       if (x.unit !== '%') continue;
-      const before = v.text.slice(Math.max(0, x.start - 12), x.start);
-      const at = Math.max(before.lastIndexOf('占'), before.lastIndexOf('佔'));
+      const before = v.text.slice(Math.max(0, x.start - SHARE_WINDOW), x.start);
+      let at = -1;
+      for (const w of SHARE_WORD_LIST) at = Math.max(at, before.lastIndexOf(w));
       if (at < 0 || SENTENCE_OR_CLAUSE.test(before.slice(at))) continue;
       const zhan = x.start - before.length + at;
       // 占全年收入800亿元的30%: the whole is named after 占; otherwise the part comes before 占 and the whole before it
@@ -397,7 +403,7 @@ const remainder: Relation = {
     for (let i = 0, n = v.amounts.length + v.percents.length; i < n; i++) {
       const x = i < v.amounts.length ? v.amounts[i]! : v.percents[i - v.amounts.length]!;
       // (each of the words has one of REST_FIRST: no copy of the window, no regex, where it has none)
-      if (!hasCodeIn(v.text, Math.max(0, x.start - 6), x.start, REST_FIRST) || !REST_WORDS.test(v.text.slice(Math.max(0, x.start - 6), x.start))) continue;
+      if (!hasCodeIn(v.text, Math.max(0, x.start - REST_WINDOW), x.start, REST_FIRST) || !REST_WORDS.test(v.text.slice(Math.max(0, x.start - REST_WINDOW), x.start))) continue;
       const percent = x.type === 'percent';
       if (percent && x.unit !== '%') continue;
       const like = (f: Figure) => (percent ? f.type === 'percent' && f.unit === '%' : comparable(f, x));

@@ -131,7 +131,7 @@ export class WeightTable {
       this.rows = restored.rows;
       return;
     }
-    if (capacity + 1 > MAX_ROWS) throw new Error(`a weight table holds fewer than ${MAX_ROWS} keys`);
+    if (capacity + 1 > MAX_ROWS) throw new Error(`a weight table holds fewer than ${MAX_ROWS} keys (a slot keeps its row in 16 bits): this model has ${capacity} in one table; prune it harder, or widen the slots`);
     let size = 16;
     while (size < capacity * 2) size *= 2;
     this.mask = size - 1;
