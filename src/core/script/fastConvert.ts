@@ -131,15 +131,19 @@ let units = new Uint16Array(1024);
 /** Above this many units (far above a paragraph's), the buffer is let go after the call. */
 const KEPT_UNITS = 1 << 16;
 
-/** Writes s[from, to) and then `value` at `at` of the buffer, grown to hold them; returns the end. */
-function put(s: string, from: number, to: number, value: string, at: number, hint: number): number {
-  const need = at + (to - from) + value.length;
+/** The buffer, grown to hold `need` units, keeping its first `at` (`hint`: the text's length, a likely final size). */
+function room(need: number, at: number, hint: number): Uint16Array {
   if (need > units.length) {
     const grown = new Uint16Array(Math.max(need, hint + 64, 2 * units.length));
     grown.set(units.subarray(0, at));
     units = grown;
   }
-  const u = units;
+  return units;
+}
+
+/** Writes s[from, to) and then `value` at `at` of the buffer, grown to hold them; returns the end. */
+function put(s: string, from: number, to: number, value: string, at: number, hint: number): number {
+  const u = room(at + (to - from) + value.length, at, hint);
   for (let k = from; k < to; k++) u[at++] = s.charCodeAt(k);
   for (let k = 0; k < value.length; k++) u[at++] = value.charCodeAt(k);
   return at;
@@ -147,13 +151,7 @@ function put(s: string, from: number, to: number, value: string, at: number, hin
 
 /** Writes s[from, to) and then one unit at `at` of the buffer, grown to hold them; returns the end. */
 function putUnit(s: string, from: number, to: number, unit: number, at: number, hint: number): number {
-  const need = at + (to - from) + 1;
-  if (need > units.length) {
-    const grown = new Uint16Array(Math.max(need, hint + 64, 2 * units.length));
-    grown.set(units.subarray(0, at));
-    units = grown;
-  }
-  const u = units;
+  const u = room(at + (to - from) + 1, at, hint);
   for (let k = from; k < to; k++) u[at++] = s.charCodeAt(k);
   u[at++] = unit;
   return at;
