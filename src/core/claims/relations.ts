@@ -201,12 +201,13 @@ const conversion: Relation = {
 
 /** What a relation that finds nothing gives (read only). */
 const NONE: Candidate[] = [];
-/** The words of a conversion, before its stated amount (mayRelate reads them as words too). */
 /** How far before a stated figure (UTF-16 units) each relation's word is read (the arithmetic gate reads the same). */
 export const CONVERSION_WINDOW = 4;
 export const SHARE_WINDOW = 12;
 export const REST_WINDOW = 6;
+/** The words of a share (占全年收入的30%), before its stated percentage. */
 export const SHARE_WORD_LIST = ['占', '佔'];
+/** The words of a conversion, before its stated amount (mayRelate reads them as words too). */
 export const CONVERSION_WORD_LIST = ['约合', '約合', '折合', '相当于', '相當於'];
 const CONVERSION_WORDS = new RegExp(CONVERSION_WORD_LIST.join('|'));
 /** A character of each of CONVERSION_WORDS. */
