@@ -56,7 +56,7 @@ export function checkWorthiness(features: Features): { score: number; contributi
 export class Contributions {
   readonly feature: FeatureName[] = new Array<FeatureName>(WEIGHTED.length).fill(WEIGHTED[0]!);
   /** Each feature's place in FEATURES (what the reasons are looked up by: an index, not a name). */
-  readonly place = new Int32Array(FEATURES.length);
+  readonly place = new Int32Array(WEIGHTED.length);
   readonly effect = new Float64Array(WEIGHTED.length);
   length = 0;
 }
