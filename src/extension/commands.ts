@@ -15,6 +15,7 @@ import { VERDICTS, type Kind, type Verdict } from '../core/sidecar/model';
 import { toBrat, toCsv, toJsonl, toW3c } from '../core/sidecar/export';
 import { workspaceFiles } from './workspaceFiles';
 import { t, tm } from './l10n';
+import { notify } from './notices';
 import type { AnnotatorService } from './annotator';
 import { stampDecision } from '../core/review/decisions';
 import { commandLinkMarkdown } from './markdownEscape';
@@ -96,7 +97,7 @@ export function commandHandlers(s: Services) {
   const decide = async (target: Target | undefined, status: 'accepted' | 'rejected', extra?: (a: ReturnType<typeof annotationFor>) => void) => {
     const found = await reviewTarget(target);
     if (!found?.item) {
-      void vscode.window.showInformationMessage(t('No Gloss finding at the cursor.'));
+      notify(t('No Gloss finding at the cursor.'));
       return undefined;
     }
     const { document, item } = found;
@@ -121,7 +122,7 @@ export function commandHandlers(s: Services) {
     const last = lastStop.get(key);
     const next = stepQueue(queue, s.reviewer.settings(document).order, { offset: from, ...(last && last.start === from ? { last } : {}) }, direction);
     if (!next) {
-      void vscode.window.showInformationMessage(t('Everything in this article is reviewed.'));
+      notify(t('Everything in this article is reviewed.'));
       return undefined;
     }
     lastStop.set(key, { start: next.start, end: next.end, weight: next.weight });
@@ -225,7 +226,7 @@ export function commandHandlers(s: Services) {
       const start = target?.start ?? (editor ? document.offsetAt(editor.selection.start) : 0);
       const end = target?.end ?? (editor ? document.offsetAt(editor.selection.end) : 0);
       if (end <= start) {
-        void vscode.window.showInformationMessage(t('Select the text to annotate first.'));
+        notify(t('Select the text to annotate first.'));
         return undefined;
       }
       const kind = target?.kind ?? ((await vscode.window.showQuickPick(['claim', 'figure', 'entity'], { placeHolder: t('Annotate as') })) as Kind | undefined);
@@ -251,7 +252,11 @@ export function commandHandlers(s: Services) {
       const editor = vscode.window.activeTextEditor;
       const selected = editor && !editor.selection.isEmpty ? document.getText(editor.selection) : undefined;
       const surface = found?.item ? document.getText().slice(found.item.start, found.item.end) : selected;
-      if (!surface) return undefined;
+      if (!surface) {
+        // a name Gloss missed is what most needs teaching: its words must be selected
+        notify(t('No entity at the cursor: select the name to teach, then run this again.'));
+        return undefined;
+      }
       const canonical = target?.canonical ?? found?.item?.finding?.entity?.canonical ?? toSimplifiedView(surface).text;
       const type = target?.type ?? found?.item?.finding?.entity?.type ?? (await vscode.window.showQuickPick(['person', 'org', 'product', 'place', 'work'], { placeHolder: t('Entity type') }));
       if (!type) return undefined;
@@ -265,7 +270,7 @@ export function commandHandlers(s: Services) {
       const path = s.reviewer.sidecars.pathFor(document.uri);
       const uri = s.reviewer.sidecars.uriFor(document.uri);
       if ((await workspaceFiles(uri).size(uri.path)) === undefined) {
-        void vscode.window.showInformationMessage(t('No decisions yet: the sidecar is written with the first one.'));
+        notify(t('No decisions yet: the sidecar is written with the first one.'));
         return path;
       }
       // pinned: as a preview it would replace the preview beside (the walkthrough page), not open over it
@@ -277,7 +282,7 @@ export function commandHandlers(s: Services) {
       if (!document) return [];
       const orphans = s.reviewer.review(document).orphans;
       if (!target || !('uri' in target)) {
-        if (!orphans.length) void vscode.window.showInformationMessage(t('No orphaned annotations in this article.'));
+        if (!orphans.length) notify(t('No orphaned annotations in this article.'));
         else {
           const pick = await vscode.window.showQuickPick(
             orphans.map((o) => ({ label: o.annotation.quote, description: `${o.annotation.kind} · ${o.annotation.id}`, detail: o.reason, orphan: o })),
@@ -302,7 +307,7 @@ export function commandHandlers(s: Services) {
       const outUri = target?.out ? vscode.Uri.file(target.out) : vscode.Uri.joinPath(document.uri, '..', name);
       const out = target?.out ?? (outUri.scheme === 'file' ? outUri.fsPath : outUri.path);
       await workspaceFiles(outUri).writeAtomic(outUri.path, text);
-      if (!target?.out) void vscode.window.showInformationMessage(t('Exported to {0}', out));
+      if (!target?.out) notify(t('Exported to {0}', out));
       return out;
     },
     'gloss.toggleLenses': async (): Promise<boolean> => {

@@ -7,6 +7,7 @@ import { OffsetIndex } from '../core/text/offsets';
 import type { Annotation } from '../core/sidecar/model';
 import type { QueueStop, Services, Target } from './commands';
 import { t, tm } from './l10n';
+import { notify } from './notices';
 
 interface Helpers {
   documentFor(arg: unknown): Promise<vscode.TextDocument | undefined>;
@@ -65,7 +66,7 @@ export function reviewCommandHandlers(s: Services, h: Helpers) {
     'gloss.rejectEverywhere': async (target?: Target): Promise<string[] | undefined> => {
       const found = await h.reviewTarget({ ...target, kind: 'entity' });
       if (!found?.item) {
-        void vscode.window.showInformationMessage(t('No Gloss finding at the cursor.'));
+        notify(t('No Gloss finding at the cursor.'));
         return undefined;
       }
       const { document, item } = found;
@@ -112,7 +113,7 @@ export function reviewCommandHandlers(s: Services, h: Helpers) {
         orphan = pick?.o.annotation;
       }
       if (!orphan) {
-        if (!orphans.length) void vscode.window.showInformationMessage(t('No orphaned annotations in this article.'));
+        if (!orphans.length) notify(t('No orphaned annotations in this article.'));
         return undefined;
       }
       if (typeof target?.start === 'number' && typeof target.end === 'number' && target.end > target.start) return reattach(document, orphan, target.start, target.end);
@@ -136,7 +137,7 @@ export function reviewCommandHandlers(s: Services, h: Helpers) {
         picks.unshift({ label: `$(selection) ${clip(document.getText(editor.selection))}`, description: t('the current selection'), ...sel });
       }
       if (!picks.length) {
-        void vscode.window.showInformationMessage(t('No place like “{0}” in the article: select where it belongs, then run this again.', clip(orphan.quote, 30)));
+        notify(t('No place like “{0}” in the article: select where it belongs, then run this again.', clip(orphan.quote, 30)));
         return undefined;
       }
       const choice = await vscode.window.showQuickPick(picks, { placeHolder: t('Re-attach “{0}” to…', clip(orphan.quote, 30)) });

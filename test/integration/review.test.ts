@@ -236,6 +236,23 @@ describe('safety and the workspace', () => {
     }
   });
 
+  it('says what to do when Teach Entity finds no entity at the cursor and nothing is selected', async () => {
+    const s = await scratchArticles(TRADITIONAL);
+    const editor = await openArticle(s.uri(TRADITIONAL));
+    const doc = editor.document;
+    // inside a figure: a finding, but no entity
+    const offset = offsetOf(doc, '5.5億美元', 2);
+    editor.selection = new vscode.Selection(doc.positionAt(offset), doc.positionAt(offset));
+    const lexiconPath = workspaceFile('.gloss/lexicon.yaml').fsPath;
+    const before = readFileSync(lexiconPath, 'utf8');
+    const api = await activateGloss();
+    const shown = api.notices().length;
+    const taught = await vscode.commands.executeCommand('gloss.teachEntity');
+    assert.equal(taught, undefined);
+    assert.deepEqual(api.notices().slice(shown), ['No entity at the cursor: select the name to teach, then run this again.']);
+    assert.equal(readFileSync(lexiconPath, 'utf8'), before);
+  });
+
   it('annotates a selection the detectors missed, as a manual entity', async () => {
     const s = await scratchArticles(MIXED);
     const doc = (await openArticle(s.uri(MIXED))).document;
