@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { t } from './l10n';
+import { Lazy } from './lazy';
 
 export interface BackgroundJob {
   /** What the job does, as logged ("rebuilding the workspace index"). */
@@ -20,12 +21,12 @@ const KEEP_LINES = 200;
  * log lines are kept for the integration tests.
  */
 export class Background implements vscode.Disposable {
-  private readonly channel = vscode.window.createOutputChannel('Gloss');
+  private readonly channel = new Lazy(() => vscode.window.createOutputChannel('Gloss'));
   readonly jobs: BackgroundJob[] = [];
   readonly lines: string[] = [];
 
   log(line: string): void {
-    this.channel.appendLine(line);
+    this.channel.value.appendLine(line);
     this.lines.push(line);
     if (this.lines.length > KEEP_LINES) this.lines.splice(0, this.lines.length - KEEP_LINES);
   }

@@ -4,6 +4,7 @@ import type { Reviewer } from './reviewer';
 import type { Kind } from '../core/sidecar/model';
 import { OffsetIndex } from '../core/text/offsets';
 import { orphanRange } from './diagnostics';
+import { Lazy } from './lazy';
 
 const KINDS: Kind[] = ['claim', 'figure', 'entity'];
 const VERDICT_ICONS = ['supported', 'disputed', 'false', 'unverifiable'] as const;
@@ -15,7 +16,8 @@ const VERDICT_ICONS = ['supported', 'disputed', 'false', 'unverifiable'] as cons
  * sentence a reader can see; a tint changes no layout, so deciding moves no text. Claims
  * with a verdict show an icon in the gutter. Colours are themable (`contributes.colors`).
  */
-export function registerDecorations(reviewer: Reviewer, context: vscode.ExtensionContext): vscode.Disposable[] {
+/** The decoration types, made when the first article is painted. */
+function decorationTypes(context: vscode.ExtensionContext) {
   // theme colours are exposed to the editor's CSS as --vscode-<id with dots as dashes>
   const make = (kind: Kind, style: 'dotted' | 'solid') =>
     vscode.window.createTextEditorDecorationType({
@@ -46,9 +48,15 @@ export function registerDecorations(reviewer: Reviewer, context: vscode.Extensio
     isWholeLine: true,
   });
   const all = [...suggested.values(), ...decided.values(), ...gutter.values(), queuedClaim, orphan];
+  return { suggested, decided, gutter, queuedClaim, orphan, dispose: () => all.forEach((d) => d.dispose()) };
+}
+
+export function registerDecorations(reviewer: Reviewer, context: vscode.ExtensionContext): vscode.Disposable[] {
+  const types = new Lazy(() => decorationTypes(context));
 
   const paint = (editor: vscode.TextEditor) => {
     if (editor.document.languageId !== ARTICLE_LANGUAGE) return;
+    const { suggested, decided, gutter, queuedClaim, orphan } = types.value;
     const review = reviewer.shownReview(editor.document);
     const range = (s: number, e: number) => new vscode.Range(editor.document.positionAt(s), editor.document.positionAt(e));
     for (const k of KINDS) {
@@ -76,7 +84,7 @@ export function registerDecorations(reviewer: Reviewer, context: vscode.Extensio
   // after activate() has returned: painting analyses the open articles (and loads the dictionaries)
   const first = setTimeout(paintAll, 0);
   return [
-    ...all,
+    types,
     { dispose: () => clearTimeout(first) },
     vscode.window.onDidChangeVisibleTextEditors(paintAll),
     // a language change (plaintext → article) reopens the document after it became visible

@@ -7,6 +7,7 @@ import { findDateline } from '../core/figures/relativeDates';
 import type { Figure } from '../core/figures/types';
 import { t, tm } from './l10n';
 import { oversizeMessage } from './articleSizeLimit';
+import { Lazy } from './lazy';
 
 export const DIAGNOSTIC_SOURCE = 'gloss';
 /** Diagnostic codes; code actions read them to offer the matching commands. */
@@ -95,30 +96,28 @@ export function articleDiagnostics(reviewer: Reviewer, document: vscode.TextDocu
 }
 
 /** The Problems panel for open articles, refreshed with their review. */
-export function registerDiagnostics(reviewer: Reviewer): { collection: vscode.DiagnosticCollection; disposables: vscode.Disposable[] } {
-  const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+export function registerDiagnostics(reviewer: Reviewer): vscode.Disposable[] {
+  const collection = new Lazy(() => vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE));
   const refresh = (document: vscode.TextDocument) => {
     if (document.languageId !== ARTICLE_LANGUAGE || document.isClosed) {
-      collection.delete(document.uri);
+      collection.existing?.delete(document.uri);
       return;
     }
-    collection.set(document.uri, articleDiagnostics(reviewer, document));
+    const list = articleDiagnostics(reviewer, document);
+    if (list.length || collection.existing) collection.value.set(document.uri, list);
   };
   const refreshAll = () => vscode.workspace.textDocuments.forEach(refresh);
   // after activate() has returned: the diagnostics of open articles need their analysis
   const first = setTimeout(refreshAll, 0);
-  return {
+  return [
     collection,
-    disposables: [
-      collection,
-      { dispose: () => clearTimeout(first) },
-      reviewer.onDidChange((uri) => {
-        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        if (document) refresh(document);
-      }),
-      vscode.workspace.onDidOpenTextDocument((d) => setTimeout(() => refresh(d), 0)),
-      vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
-    ],
-  };
+    { dispose: () => clearTimeout(first) },
+    reviewer.onDidChange((uri) => {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (document) refresh(document);
+    }),
+    vscode.workspace.onDidOpenTextDocument((d) => setTimeout(() => refresh(d), 0)),
+    vscode.workspace.onDidCloseTextDocument((d) => collection.existing?.delete(d.uri)),
+  ];
 }
 

@@ -145,7 +145,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     ...registerCommands({ cache, lenses, reviewer, lexicon, annotators }),
     ...registerCorpusCommands(lexicon.corpus),
     ...statusBar.disposables,
-    ...registerDiagnostics(reviewer).disposables,
+    ...registerDiagnostics(reviewer),
     ...registerCodeActions(reviewer),
     // text already on screen is rendered again in the new language
     onDidChangeUiLanguage(() => reviewer.invalidate()),

@@ -8,6 +8,7 @@ import { builtinLexicon, type EntityType, type Lexicon } from '../core/entities/
 import { LEXICON_PATH, LexiconError, addToWorkspaceLexicon, parseWorkspaceLexicon, setIgnoredInWorkspaceLexicon, type WorkspaceLexicon } from '../core/entities/workspaceLexicon';
 import { stripBom } from '../core/text/offsets';
 import { t } from './l10n';
+import { Lazy, soon } from './lazy';
 import { IndexCache, sha256 } from './indexCache';
 import { fileSize, readBytes, workspaceFiles } from './workspaceFiles';
 
@@ -298,7 +299,7 @@ export class LexiconService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   readonly corpus: CorpusIndex;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('gloss-lexicon');
+  private readonly diagnostics = new Lazy(() => vscode.languages.createDiagnosticCollection('gloss-lexicon'));
   private readonly firstRead = new FirstRead(
     () => this.load(false),
     () => this.changed.fire(),
@@ -308,13 +309,17 @@ export class LexiconService implements vscode.Disposable {
   constructor() {
     this.corpus = new CorpusIndex(() => this.lexicon, () => this.whenRead());
     this.disposables.push(this.corpus, this.diagnostics);
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_PATH}`);
     const reload = () => {
       // a read begun before this change may hold the old text
       this.prefetched = undefined;
       void this.load();
     };
-    this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
+    this.disposables.push(
+      soon(() => {
+        const watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_PATH}`);
+        return [watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload)];
+      }),
+    );
   }
 
   /**
@@ -395,12 +400,12 @@ export class LexiconService implements vscode.Disposable {
       try {
         this.workspace = parseWorkspaceLexicon(source);
         this.current = builtin.with(this.workspace.entries, this.workspace.ignore, this.workspace.suppress);
-        this.diagnostics.delete(uri);
+        this.diagnostics.existing?.delete(uri);
       } catch (e) {
         if (!(e instanceof LexiconError)) throw e;
         this.error = e;
         const line = Math.max(0, (e.line ?? 1) - 1);
-        this.diagnostics.set(uri, [new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), `Gloss: ${e.message}`)]);
+        this.diagnostics.value.set(uri, [new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), `Gloss: ${e.message}`)]);
       }
     }
     if (notify) this.changed.fire();

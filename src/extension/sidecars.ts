@@ -6,6 +6,7 @@ import { emptySidecar, sha256, type ReadResult } from '../core/sidecar/store';
 import { readSidecarVia, saveSidecarVia } from '../core/sidecar/sidecarFiles';
 import type { LoadedSidecar, SidecarError } from '../core/sidecar/yamlIO';
 import { t } from './l10n';
+import { Lazy, soon } from './lazy';
 import { readBytes, workspaceFiles } from './workspaceFiles';
 
 export interface SidecarState {
@@ -36,9 +37,9 @@ export class SidecarService implements vscode.Disposable {
   private readonly states = new Map<string, SidecarState>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('gloss-sidecar');
+  private readonly diagnostics = new Lazy(() => vscode.languages.createDiagnosticCollection('gloss-sidecar'));
   /** A warning in the article itself while its sidecar cannot be read. */
-  private readonly articleWarnings = vscode.languages.createDiagnosticCollection('gloss-article');
+  private readonly articleWarnings = new Lazy(() => vscode.languages.createDiagnosticCollection('gloss-article'));
   private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics, this.articleWarnings];
   /**
    * The SHA-256 of what Gloss last wrote to each sidecar path. A watcher event is Gloss's own
@@ -48,7 +49,6 @@ export class SidecarService implements vscode.Disposable {
   private readonly ownWrites = new Map<string, string>();
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
     const reload = async (uri: vscode.Uri) => {
       const own = this.ownWrites.get(uri.toString());
       if (own !== undefined) {
@@ -68,7 +68,12 @@ export class SidecarService implements vscode.Disposable {
       for (const [articleKey, state] of stale) if (this.states.get(articleKey) === state) this.changed.fire(vscode.Uri.parse(articleKey));
     };
     const onEvent = (uri: vscode.Uri) => void reload(uri);
-    this.disposables.push(watcher, watcher.onDidChange(onEvent), watcher.onDidCreate(onEvent), watcher.onDidDelete(onEvent));
+    this.disposables.push(
+      soon(() => {
+        const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
+        return [watcher, watcher.onDidChange(onEvent), watcher.onDidCreate(onEvent), watcher.onDidDelete(onEvent)];
+      }),
+    );
   }
 
   private folderSetting(uri: vscode.Uri): string | undefined {
@@ -232,8 +237,8 @@ export class SidecarService implements vscode.Disposable {
   private showDiagnostics(state: SidecarState, article: vscode.Uri): void {
     const uri = state.uri;
     if (!state.error) {
-      this.diagnostics.delete(uri);
-      this.articleWarnings.delete(article);
+      this.diagnostics.existing?.delete(uri);
+      this.articleWarnings.existing?.delete(article);
       return;
     }
     const warning = new vscode.Diagnostic(
@@ -242,7 +247,7 @@ export class SidecarService implements vscode.Disposable {
       vscode.DiagnosticSeverity.Warning,
     );
     warning.source = 'gloss';
-    this.articleWarnings.set(article, [warning]);
+    this.articleWarnings.value.set(article, [warning]);
     const line = Math.max(0, (state.error.line ?? 1) - 1);
     const list = (state.error.problems.length ? state.error.problems : [{ message: state.error.message, line: state.error.line }]).map((p) => {
       const l = Math.max(0, (p.line ?? line + 1) - 1);
@@ -250,7 +255,7 @@ export class SidecarService implements vscode.Disposable {
       d.source = 'gloss';
       return d;
     });
-    this.diagnostics.set(uri, list);
+    this.diagnostics.value.set(uri, list);
   }
 
   dispose(): void {
