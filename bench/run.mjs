@@ -464,6 +464,17 @@ if (want('speed')) {
     const t = JSON.parse(readFileSync(ui, 'utf8'));
     console.log(`  from the last UI/integration run (${t.when ?? 'undated'}): activation ${t.activationMs?.toFixed?.(1) ?? '?'} ms until activate() resolved (${t.activationCpuMs?.toFixed?.(1) ?? '?'} ms of CPU; target < 50 ms); ${t.firstLensMs === undefined ? 'first lens not measured yet (npm run test:ui)' : `opening an article in the UI run (${t.firstLensWhen ?? 'undated'}): text painted ${t.textMs?.toFixed?.(0) ?? '?'} ms, first lens ${t.firstLensMs.toFixed(0)} ms`}`);
   } else console.log('  activation and first lens: no timings from a UI run (test-results/timings.json)');
+  const launches = join(root, 'test-results/activations.jsonl');
+  if (existsSync(launches)) {
+    const samples = readFileSync(launches, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+    const ms = samples.map((x) => x.activationMs);
+    const cpu = samples.map((x) => x.activationCpuMs);
+    if (samples.length) {
+      console.log(`  activation in each VS Code the last test run started (${samples.length}: ${samples.map((x) => x.suite).join(', ')}): ` +
+        `median ${median(ms).toFixed(1)} ms (CPU ${median(cpu).toFixed(1)} ms), ${Math.min(...ms).toFixed(1)}–${Math.max(...ms).toFixed(1)} ms; ` +
+        `${ms.filter((x) => x < 50).length} of ${samples.length} under the 50 ms target`);
+    }
+  }
 }
 
 // ---------------------------------------------------------------- index

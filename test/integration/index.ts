@@ -6,7 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { DEFAULT_TEST_TIMEOUT_MS, scaled } from './helpers';
+import * as vscode from 'vscode';
+import type { GlossApi } from '../../src/extension/extension';
+import { DEFAULT_TEST_TIMEOUT_MS, EXTENSION_ID, scaled } from './helpers';
 
 interface Failure {
   title: string;
@@ -63,6 +65,7 @@ export async function runSuitesIn(dir: string): Promise<void> {
       partial();
     });
   });
+  recordActivation(dir);
   const out = process.env.GLOSS_TEST_RESULTS;
   const results = { passed, failed: failures.length, failures, skipped, passedTitles, spec: lines.join('\n') };
   // written whole and renamed into place: the runner, which polls for the file, never reads half of it
@@ -71,6 +74,27 @@ export async function runSuitesIn(dir: string): Promise<void> {
     fs.renameSync(`${out}.tmp`, out);
   }
   if ((failures.length || skipped.length) && !out) throw new Error(`${failures.length} integration tests failed, ${skipped.length} skipped`);
+}
+
+/**
+ * Adds this VS Code's activation of Gloss to test-results/activations.jsonl: one sample per
+ * VS Code started (the suite, each test run alone, the packaged extension). One activation
+ * varied from 9 to 72 ms between runs of the same code; the bench prints them all, with their
+ * median. The test runner empties the file when a full run starts.
+ */
+function recordActivation(dir: string): void {
+  const ext = vscode.extensions.getExtension<GlossApi>(EXTENSION_ID);
+  if (!ext?.isActive) return;
+  const api = ext.exports;
+  const sample = {
+    when: new Date().toISOString(),
+    suite: process.env.GLOSS_TEST_GREP ? `${path.basename(dir)} (one test)` : path.basename(dir),
+    activationMs: api.activationMs(),
+    activationCpuMs: api.activationCpuMs(),
+  };
+  const results = path.join(__dirname, '../../../test-results');
+  fs.mkdirSync(results, { recursive: true });
+  fs.appendFileSync(path.join(results, 'activations.jsonl'), `${JSON.stringify(sample)}\n`);
 }
 
 function depth(s: Mocha.Suite): number {

@@ -13,6 +13,7 @@
 // A skipped test counts as failed unless test/runner/skips.mjs allows it (with its reason,
 // printed). Every time limit scales with GLOSS_TIMEOUT_SCALE (.ci/run sets 3).
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, stopServersOnSignals } from './codeServer.mjs';
 import { runUnit } from './unit.mjs';
@@ -37,6 +38,8 @@ async function timed(name, fn) {
 }
 stopServersOnSignals();
 console.log(`GLOSS_TIMEOUT_SCALE=${TIMEOUT_SCALE}`);
+// each VS Code this run starts adds its activation of Gloss (test/integration/index.ts): this run's only
+rmSync(join(root, 'test-results/activations.jsonl'), { force: true });
 const failedSteps = [];
 const packagingErrors = [];
 
