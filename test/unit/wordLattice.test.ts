@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WORD_CATEGORIES, WordDictionary } from '../../src/core/entities/wordLattice';
+import { compactLabel, labelOfCompact, WIDE_LABEL, WORD_CATEGORIES, WordDictionary } from '../../src/core/entities/wordLattice';
 import { referenceLattice } from './referenceLattice';
 
 const root = join(__dirname, '../../..');
@@ -132,6 +132,22 @@ describe('entities: the word dictionary against a Map of its words', () => {
       assert.ok(expected.some((b) => b !== 0), text);
       assert.deepEqual([...astral.lattice(chars.map((c) => c.codePointAt(0)!), chars.length)], expected, text);
     }
+  });
+  it('gives the same lattice from the labels of the characters (latticeOfLabels), and keeps each label in compactLabel\'s 15 bits', () => {
+    const texts = Array.from({ length: 200 }, () => Array.from({ length: Math.floor(next() * 40) }, () => pick(alphabet)).join(''));
+    for (const text of texts) {
+      const codes = [...text].map((c) => c.codePointAt(0)!);
+      const labels = Int32Array.from(codes, (c) => dictionary.labelOf(c));
+      assert.deepEqual([...dictionary.latticeOfLabels(labels, codes.length)], [...dictionary.lattice(codes, codes.length)], text);
+    }
+    for (const c of alphabet) {
+      const label = dictionary.labelOf(c.codePointAt(0)!);
+      assert.ok(label !== 0 && compactLabel(label) !== WIDE_LABEL, c);
+      assert.equal(labelOfCompact(compactLabel(label)), label, c);
+    }
+    // a label of 14 bits or more does not fit (nor does its ROOT_CHILD bit take its place)
+    for (const label of [0x3fff, 0x4000, 0x7fff, 0x12345, (1 << 30) | 0x3fff]) assert.equal(compactLabel(label), WIDE_LABEL, String(label));
+    assert.equal(labelOfCompact(compactLabel((1 << 30) | 0x3ffe)), (1 << 30) | 0x3ffe);
   });
   it('agrees once restored from its state (a snapshot)', () => {
     const texts = Array.from({ length: 100 }, () => Array.from({ length: 30 }, () => pick(alphabet)).join(''));

@@ -38,6 +38,23 @@ for (let set = 0; set < 1 << WORD_CATEGORIES.length; set++) {
   }
 }
 
+/** compactLabel's mark of a label that does not fit in its 15 bits. */
+export const WIDE_LABEL = 0x3fff;
+
+/**
+ * A character's label (WordDictionary.labelOf) in 15 bits, for a table of the caller's that
+ * holds more beside it; WIDE_LABEL when it does not fit (then ask labelOf).
+ */
+export function compactLabel(label: number): number {
+  const bare = label & NODE_MASK;
+  return bare >= WIDE_LABEL ? WIDE_LABEL : bare | ((label & ROOT_CHILD) !== 0 ? 0x4000 : 0);
+}
+
+/** The label again from compactLabel's 15 bits (not WIDE_LABEL). */
+export function labelOfCompact(compact: number): number {
+  return (compact & 0x3fff) | ((compact & 0x4000) << 16);
+}
+
 /** The node of a child read by `child` (-1 stays -1). */
 function nodeOf(child: number): number {
   return child < 0 ? -1 : child & NODE_MASK;
@@ -265,13 +282,25 @@ export class WordDictionary {
    * once; only then the walks past two characters (a start in three).
    */
   lattice(codes: ArrayLike<number>, n: number, out = new Uint16Array(n)): Uint16Array {
-    out.fill(0, 0, n);
     if (n > this.scratchLabels.length) this.grow(n);
-    const { slots, labels, scratchLabels: at, scratchPairs: pairs } = this;
+    const { labels, scratchLabels: at } = this;
     for (let i = 0; i < n; i++) {
       const code = codes[i]!;
       at[i] = code < 0x10000 ? labels[code]! : this.astralRootLabel(code);
     }
+    return this.latticeOfLabels(at, n, out);
+  }
+
+  /** The label of a character as latticeOfLabels reads it (ROOT_CHILD set when a word begins with it; 0: in no word). */
+  labelOf(code: number): number {
+    return code < 0x10000 ? this.labels[code]! : this.astralRootLabel(code);
+  }
+
+  /** lattice() of the characters whose labels (labelOf) are `at[0..n)`. */
+  latticeOfLabels(at: Int32Array, n: number, out = new Uint16Array(n)): Uint16Array {
+    out.fill(0, 0, n);
+    if (n > this.scratchPairs.length) this.grow(n);
+    const { slots, scratchPairs: pairs } = this;
     // the child of the first character's node along the second, with its categories, or -1
     // (a start that is no root child reads the root's base, then fails: node 0 is no parent here)
     for (let i = 0; i + 1 < n; i++) {
