@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setNerModelPath, spanType, tagEntities, tagSpansInto } from '../../src/core/entities/ner';
+import { nerWordDictionary, setNerModelPath, spanType, tagEntities, tagSpansInto } from '../../src/core/entities/ner';
 import { NER_LABELS } from '../../src/core/entities/nerFeatures';
 import { KeyPresence, packedWidth, packRow, ROWS_PER_CHAR, unpackSum, WeightTable } from '../../src/core/entities/packedWeights';
-import { WordDictionary } from '../../src/core/entities/wordLattice';
+import { compactLabel, WIDE_LABEL, WordDictionary } from '../../src/core/entities/wordLattice';
 import { allIn, endsWithAny, includesAnyIn, startsWithAny } from '../../src/core/entities/sources/tagger';
 import { toSimplifiedView } from '../../src/core/script/normalize';
 import { referenceLattice } from './referenceLattice';
@@ -310,7 +310,7 @@ describe('entities: the tagger against a reference decoder', () => {
  * at nearly every step. The tagger must then pick what the textbook decoder picks: of equal
  * predecessors the first in label order, of equal last labels the first.
  */
-describe('entities: the tagger against a reference decoder, on a model of many ties', () => {
+for (const wide of [false, true]) describe(`entities: the tagger against a reference decoder, on a model of many ties${wide ? ', its characters labelled past 15 bits in the dictionary' : ''}`, () => {
   const chars = ['甲', '乙', '丙', 'a', '1', ' ', '。'];
   let seed = 5;
   const random = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
@@ -332,7 +332,13 @@ describe('entities: the tagger against a reference decoder, on a model of many t
     const L = NER_LABELS.length;
     const transitions = Array.from({ length: (L + 1) * L }, () => random(3) - 1);
     writeFileSync(join(dir, 'ner.json'), JSON.stringify({ labels: NER_LABELS, transitions, features: features.join('\n'), words: 'words.txt' }));
-    writeFileSync(join(dir, 'words.txt'), ['甲乙\tp', '乙丙甲\to', '丙丙\tl', '甲乙丙\tw', 'a1\tw', '甲\tp'].join('\n'));
+    const words = ['甲乙\tp', '乙丙甲\to', '丙丙\tl', '甲乙丙\tw', 'a1\tw', '甲\tp'];
+    // 17,000 characters more frequent in the dictionary than the text's, which get the smallest
+    // labels: the text's no longer fit the tagger's table of characters (ner.ts), and are read
+    // from the dictionary instead
+    const filler = Array.from({ length: 17_100 }, (_, k) => String.fromCharCode(0x5000 + k)).filter((c) => !chars.includes(c));
+    if (wide) for (const c of filler) for (const before of ['', '甲', '乙', '丙', 'a']) words.push(`${before}${c}\tw`);
+    writeFileSync(join(dir, 'words.txt'), words.join('\n'));
     reference = referenceTagger(dir);
     setNerModelPath(join(dir, 'ner.json'));
   });
@@ -342,6 +348,8 @@ describe('entities: the tagger against a reference decoder, on a model of many t
   });
 
   it('agrees on 400 random strings of its characters, up to 80 long', () => {
+    // (the characters' labels are what this model is for)
+    for (const c of ['甲', '乙', '丙', 'a', '1']) assert.equal(compactLabel(nerWordDictionary()!.labelOf(c.codePointAt(0)!)) === WIDE_LABEL, wide, c);
     let spans = 0;
     for (let trial = 0; trial < 400; trial++) {
       const text = Array.from({ length: 1 + random(80) }, () => chars[random(chars.length)]).join('');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WORD_CATEGORIES, WordDictionary } from '../../src/core/entities/wordLattice';
+import { compactLabel, labelOfCompact, WIDE_LABEL, WORD_CATEGORIES, WordDictionary } from '../../src/core/entities/wordLattice';
 import { referenceLattice } from './referenceLattice';
 
 const root = join(__dirname, '../../..');
@@ -107,6 +107,47 @@ describe('entities: the word dictionary against a Map of its words', () => {
       const prefix = [...word].slice(0, -1).join('');
       if (prefix && !reference.words.has(prefix)) assert.ok(!dictionary.has(prefix, 'word') && !dictionary.has(prefix, 'person'), prefix);
     }
+  });
+  it('agrees when one dictionary tags texts of every length in turn, into one buffer (its scratch kept between calls)', () => {
+    // longer then shorter texts: a pass that read past the end of this text would read the last one's labels
+    const words = lines.map((l) => l.slice(0, l.indexOf('\t')));
+    const out = new Uint16Array(2000);
+    for (const length of [300, 1, 2, 3, 40, 2, 700, 5, 1, 2, 0, 64]) {
+      for (const text of [Array.from({ length }, () => pick(alphabet)).join(''), Array.from({ length }, () => pick(words)).join('').slice(0, length)]) {
+        const chars = [...text];
+        const codes = chars.map((c) => c.codePointAt(0)!);
+        out.fill(0xffff);
+        dictionary.lattice(codes, codes.length, out);
+        assert.deepEqual([...out.subarray(0, codes.length)], reference.lattice(chars), `lattice of ${text}`);
+        assert.ok(out.subarray(codes.length).every((b) => b === 0xffff), 'nothing written past n');
+      }
+    }
+  });
+  it('finds words that begin with an astral character, and pairs that end on one', () => {
+    const astral = WordDictionary.parse('𠀀中\tw\n中🙂\tp\n𠀁𠀀国\tl\n🙂a\to');
+    const plain = new ReferenceDictionary(['𠀀中\tw', '中🙂\tp', '𠀁𠀀国\tl', '🙂a\to']);
+    for (const text of ['𠀀中🙂a', '𠀁𠀀国中🙂', 'x𠀀中', '🙂a𠀁𠀀国']) {
+      const chars = [...text];
+      const expected = plain.lattice(chars);
+      assert.ok(expected.some((b) => b !== 0), text);
+      assert.deepEqual([...astral.lattice(chars.map((c) => c.codePointAt(0)!), chars.length)], expected, text);
+    }
+  });
+  it('gives the same lattice from the labels of the characters (latticeOfLabels), and keeps each label in compactLabel\'s 15 bits', () => {
+    const texts = Array.from({ length: 200 }, () => Array.from({ length: Math.floor(next() * 40) }, () => pick(alphabet)).join(''));
+    for (const text of texts) {
+      const codes = [...text].map((c) => c.codePointAt(0)!);
+      const labels = Int32Array.from(codes, (c) => dictionary.labelOf(c));
+      assert.deepEqual([...dictionary.latticeOfLabels(labels, codes.length)], [...dictionary.lattice(codes, codes.length)], text);
+    }
+    for (const c of alphabet) {
+      const label = dictionary.labelOf(c.codePointAt(0)!);
+      assert.ok(label !== 0 && compactLabel(label) !== WIDE_LABEL, c);
+      assert.equal(labelOfCompact(compactLabel(label)), label, c);
+    }
+    // a label of 14 bits or more does not fit (nor does its ROOT_CHILD bit take its place)
+    for (const label of [0x3fff, 0x4000, 0x7fff, 0x12345, (1 << 30) | 0x3fff]) assert.equal(compactLabel(label), WIDE_LABEL, String(label));
+    assert.equal(labelOfCompact(compactLabel((1 << 30) | 0x3ffe)), (1 << 30) | 0x3ffe);
   });
   it('agrees once restored from its state (a snapshot)', () => {
     const texts = Array.from({ length: 100 }, () => Array.from({ length: 30 }, () => pick(alphabet)).join(''));

@@ -4,8 +4,9 @@
  * first use, never at activation (nerModel.ts).
  */
 import { NER_LABELS, type NerType } from './nerFeatures';
-import { CLASS_COUNT, nerModel } from './nerModel';
+import { CLASS_COUNT, nerModel, type NerModel } from './nerModel';
 import { PACKED_BIAS, PACKED_LANE, packedWidth } from './packedWeights';
+import { WIDE_LABEL, compactLabel, labelOfCompact } from './wordLattice';
 
 export { nerAvailable, nerWordDictionary, setNerModelPath } from './nerModel';
 
@@ -35,7 +36,6 @@ const EDGE_CLASS = 5;
 const scratch = {
   capacity: 0,
   keys: new Int32Array(0),
-  points: new Int32Array(0),
   offsets: new Int32Array(0),
   classes: new Int32Array(0),
   lattice: new Uint16Array(0),
@@ -45,6 +45,8 @@ const scratch = {
   /** Viterbi: each label's best predecessor, nine per character. */
   back: new Int8Array(0),
   labels: new Int8Array(0),
+  /** The characters' labels in the word dictionary (WordDictionary.labelOf). */
+  wordLabels: new Int32Array(0),
 };
 
 function scratchFor(length: number): typeof scratch {
@@ -53,7 +55,6 @@ function scratchFor(length: number): typeof scratch {
     Object.assign(scratch, {
       capacity: c,
       keys: new Int32Array(c + 4),
-      points: new Int32Array(c),
       offsets: new Int32Array(c + 1),
       classes: new Int32Array(c + 2),
       lattice: new Uint16Array(c),
@@ -62,9 +63,33 @@ function scratchFor(length: number): typeof scratch {
       trigramRows: new Int32Array(c),
       back: new Int8Array(c * L),
       labels: new Int8Array(c),
+      wordLabels: new Int32Array(c),
     });
   }
   return scratch;
+}
+
+/**
+ * Per BMP code, what the tagger reads of its character in two tables of 64k entries each, in
+ * one: its unigram row (the row's number, above bit 15; a digit's is that of 0) and its label in
+ * the word dictionary (compactLabel, the low 15 bits). One read of a cold line per character,
+ * not two. Made on first use for the model in use.
+ */
+const characters = { of: undefined as NerModel | undefined, table: new Int32Array(0) };
+const UNIGRAM_WIDTH = 5 * 3;
+
+function characterTable(m: NerModel): Int32Array {
+  if (characters.of === m) return characters.table;
+  const rows = m.unigrams.rowsOfCharacters();
+  const table = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const digit = (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+    // (a table's rows number fewer than 2^16: see WeightTable)
+    table[c] = ((rows[digit ? 0x30 : c]! / UNIGRAM_WIDTH) << 15) | (m.words ? compactLabel(m.words.labelOf(c)) : 0);
+  }
+  characters.of = m;
+  characters.table = table;
+  return table;
 }
 
 /** tagEntities' own buffer for tagSpansInto, kept between calls. */
@@ -122,15 +147,27 @@ export function spanType(label: number): NerType {
 function labelCharacters(text: string): number {
   const m = nerModel();
   if (!m || text.length === 0) return 0;
-  // code points (keys: digits as one symbol, astral characters as one), their UTF-16 offsets, classes
+  // code points (keys: digits as one symbol, astral characters as one), their UTF-16 offsets,
+  // classes, unigram rows and labels in the word dictionary
   let n = 0;
-  const { keys, points, offsets, classes, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels } = scratchFor(text.length);
+  const { keys, offsets, classes, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, wordLabels } = scratchFor(text.length);
+  const table = characterTable(m);
+  const characterRows = m.unigrams.rowsOfCharacters();
+  const words = m.words;
   for (let u = 0; u < text.length; ) {
     const cp = text.codePointAt(u)!;
     const width = cp > 0xffff ? 2 : 1;
     const digit = (cp >= 0x30 && cp <= 0x39) || (cp >= 0xff10 && cp <= 0xff19);
     keys[n + 2] = digit ? 0x30 : width === 2 ? 0xffff : cp;
-    points[n] = cp;
+    if (width === 1) {
+      const both = table[cp]!;
+      unigramRows[n + 2] = (both >>> 15) * UNIGRAM_WIDTH;
+      const label = both & 0x7fff;
+      wordLabels[n] = label === WIDE_LABEL && words ? words.labelOf(cp) : labelOfCompact(label);
+    } else {
+      unigramRows[n + 2] = characterRows[0xffff]!;
+      wordLabels[n] = words ? words.labelOf(cp) : 0;
+    }
     classes[n + 1] = classOf(cp);
     offsets[n] = u;
     n++;
@@ -144,7 +181,8 @@ function labelCharacters(text: string): number {
   // emission scores: each key looked up once, then each position sums its twelve packed rows
   // (three additions per row for nine labels) and unpacks the sums into nine numbers, in the
   // Viterbi loop (no array of them written and read back). All the numbers are integers below
-  // 2^53: every sum is exact, whatever the order of its terms.
+  // 2^53: every sum is exact, whatever the order of its terms; each is added as a tree of pairs,
+  // four additions deep rather than eleven in a row, which the loop waits on less.
   const P = packedWidth(L);
   if (P !== 3 || L !== 9) throw new Error('the tagger is written for nine labels');
   const { unigrams, bigrams, trigrams } = m;
@@ -155,12 +193,12 @@ function labelCharacters(text: string): number {
   const lw = m.lattice;
   // keys[j] is the character at position j - 2; the pair at j is keys[j], keys[j + 1]
   // (every key is a BMP code: astral characters share 0xffff)
-  const characterRows = unigrams.rowsOfCharacters();
-  for (let j = 0; j < n + 4; j++) unigramRows[j] = characterRows[keys[j]!]!;
+  unigramRows[0] = unigramRows[1] = characterRows[0x3c]!;
+  unigramRows[n + 2] = unigramRows[n + 3] = characterRows[0x3e]!;
   for (let j = 0; j < n + 3; j++) bigramRows[j] = bigrams.rowOf(keys[j]!, keys[j + 1]!, 0);
   // (in a loop of their own, as the pairs': the lookups do not wait on the sums, and stay small enough to be inlined)
   for (let i = 0; i < n; i++) trigramRows[i] = trigrams.rowOf(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!);
-  const lattice = m.words?.lattice(points, n, latticeBuffer);
+  const lattice = words?.latticeOfLabels(wordLabels, n, latticeBuffer);
   // Viterbi: the best score of each label (locals, as are the transitions: no reads of them per
   // step) and its best predecessor, the path then read backwards from these pointers. Labels are
   // O, then B- and I- per type: an I- label (even index from 2) follows only its B- or itself;
@@ -191,9 +229,8 @@ function labelCharacters(text: string): number {
     const cls = ((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * 3;
     const lat = (lattice ? lattice[i]! : 0) * 3;
     let v =
-      uw[u0]! + uw[u1]! + uw[u2]! + uw[u3]! + uw[u4]! +
-      bw[b0]! + bw[b1]! + bw[b2]! + bw[b3]! +
-      tw[tri]! + cw[cls]! + lw[lat]!;
+      (((uw[u0]! + uw[u1]!) + (uw[u2]! + uw[u3]!)) + ((uw[u4]! + bw[b0]!) + (bw[b1]! + bw[b2]!))) +
+      ((bw[b3]! + tw[tri]!) + (cw[cls]! + lw[lat]!));
     let high = Math.floor(v / PACKED_LANE);
     const e0 = v - high * PACKED_LANE - PACKED_BIAS;
     v = high;
@@ -201,9 +238,8 @@ function labelCharacters(text: string): number {
     const e1 = v - high * PACKED_LANE - PACKED_BIAS;
     const e2 = high - PACKED_BIAS;
     v =
-      uw[u0 + 1]! + uw[u1 + 1]! + uw[u2 + 1]! + uw[u3 + 1]! + uw[u4 + 1]! +
-      bw[b0 + 1]! + bw[b1 + 1]! + bw[b2 + 1]! + bw[b3 + 1]! +
-      tw[tri + 1]! + cw[cls + 1]! + lw[lat + 1]!;
+      (((uw[u0 + 1]! + uw[u1 + 1]!) + (uw[u2 + 1]! + uw[u3 + 1]!)) + ((uw[u4 + 1]! + bw[b0 + 1]!) + (bw[b1 + 1]! + bw[b2 + 1]!))) +
+      ((bw[b3 + 1]! + tw[tri + 1]!) + (cw[cls + 1]! + lw[lat + 1]!));
     high = Math.floor(v / PACKED_LANE);
     const e3 = v - high * PACKED_LANE - PACKED_BIAS;
     v = high;
@@ -211,9 +247,8 @@ function labelCharacters(text: string): number {
     const e4 = v - high * PACKED_LANE - PACKED_BIAS;
     const e5 = high - PACKED_BIAS;
     v =
-      uw[u0 + 2]! + uw[u1 + 2]! + uw[u2 + 2]! + uw[u3 + 2]! + uw[u4 + 2]! +
-      bw[b0 + 2]! + bw[b1 + 2]! + bw[b2 + 2]! + bw[b3 + 2]! +
-      tw[tri + 2]! + cw[cls + 2]! + lw[lat + 2]!;
+      (((uw[u0 + 2]! + uw[u1 + 2]!) + (uw[u2 + 2]! + uw[u3 + 2]!)) + ((uw[u4 + 2]! + bw[b0 + 2]!) + (bw[b1 + 2]! + bw[b2 + 2]!))) +
+      ((bw[b3 + 2]! + tw[tri + 2]!) + (cw[cls + 2]! + lw[lat + 2]!));
     high = Math.floor(v / PACKED_LANE);
     const e6 = v - high * PACKED_LANE - PACKED_BIAS;
     v = high;

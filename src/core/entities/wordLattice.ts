@@ -38,6 +38,23 @@ for (let set = 0; set < 1 << WORD_CATEGORIES.length; set++) {
   }
 }
 
+/** compactLabel's mark of a label that does not fit in its 15 bits. */
+export const WIDE_LABEL = 0x3fff;
+
+/**
+ * A character's label (WordDictionary.labelOf) in 15 bits, for a table of the caller's that
+ * holds more beside it; WIDE_LABEL when it does not fit (then ask labelOf).
+ */
+export function compactLabel(label: number): number {
+  const bare = label & NODE_MASK;
+  return bare >= WIDE_LABEL ? WIDE_LABEL : bare | ((label & ROOT_CHILD) !== 0 ? 0x4000 : 0);
+}
+
+/** The label again from compactLabel's 15 bits (not WIDE_LABEL). */
+export function labelOfCompact(compact: number): number {
+  return (compact & 0x3fff) | ((compact & 0x4000) << 16);
+}
+
 /** The node of a child read by `child` (-1 stays -1). */
 function nodeOf(child: number): number {
   return child < 0 ? -1 : child & NODE_MASK;
@@ -257,25 +274,81 @@ export class WordDictionary {
    * Lattice bits for code points `codes[0..n)`: for category c, bit 3c if a word of that
    * category (two characters or more) begins at the character, 3c+1 if one continues
    * through it, 3c+2 if one ends there. Work is bounded by n times the longest word.
+   *
+   * In three passes, for the caches: the trie is megabytes, and a walk that reads it one
+   * step after the other waits for each miss in turn (its branches hang on them). First each
+   * character's label, then for every start the second step (whether the pair begins a word),
+   * with no branch on what the trie holds, so that the reads of many starts are in flight at
+   * once; only then the walks past two characters (a start in three).
    */
   lattice(codes: ArrayLike<number>, n: number, out = new Uint16Array(n)): Uint16Array {
-    out.fill(0, 0, n);
+    if (n > this.scratchLabels.length) this.grow(n);
+    const { labels, scratchLabels: at } = this;
     for (let i = 0; i < n; i++) {
-      // (the first step from the root: one-character words are no features, their categories not read)
-      let node = nodeOf(this.child(0, codes[i]!));
-      for (let j = i + 1; node >= 0 && j < n && j - i < this.longest; j++) {
-        const child = this.child(node, codes[j]!);
-        if (child < 0) break;
-        node = child & NODE_MASK;
+      const code = codes[i]!;
+      at[i] = code < 0x10000 ? labels[code]! : this.astralRootLabel(code);
+    }
+    return this.latticeOfLabels(at, n, out);
+  }
+
+  /** The label of a character as latticeOfLabels reads it (ROOT_CHILD set when a word begins with it; 0: in no word). */
+  labelOf(code: number): number {
+    return code < 0x10000 ? this.labels[code]! : this.astralRootLabel(code);
+  }
+
+  /** lattice() of the characters whose labels (labelOf) are `at[0..n)`. */
+  latticeOfLabels(at: Int32Array, n: number, out = new Uint16Array(n)): Uint16Array {
+    out.fill(0, 0, n);
+    if (n > this.scratchPairs.length) this.grow(n);
+    const { slots, scratchPairs: pairs } = this;
+    // the child of the first character's node along the second, with its categories, or -1
+    // (a start that is no root child reads the root's base, then fails: node 0 is no parent here)
+    for (let i = 0; i + 1 < n; i++) {
+      const first = at[i]!;
+      const node = (first & ROOT_CHILD) !== 0 ? first & NODE_MASK : 0;
+      const label = at[i + 1]! & NODE_MASK;
+      const to = (slots[2 * node]! & NODE_MASK) + label;
+      pairs[i] = node !== 0 && label !== 0 && slots[2 * to + 1] === node ? to | (slots[2 * to]! & ~NODE_MASK) : -1;
+    }
+    const longest = this.longest;
+    for (let i = 0; i + 1 < n; i++) {
+      let child = pairs[i]!;
+      if (child < 0) continue;
+      for (let j = i + 1; ; ) {
         const categories = child >>> NODE_BITS;
-        if (categories === 0) continue;
-        out[i]! |= BEGIN_BITS[categories]!;
-        out[j]! |= END_BITS[categories]!;
-        const inside = INSIDE_BITS[categories]!;
-        for (let k = i + 1; k < j; k++) out[k]! |= inside;
+        if (categories !== 0) {
+          out[i]! |= BEGIN_BITS[categories]!;
+          out[j]! |= END_BITS[categories]!;
+          const inside = INSIDE_BITS[categories]!;
+          for (let k = i + 1; k < j; k++) out[k]! |= inside;
+        }
+        if (++j >= n || j - i >= longest) break;
+        const node = child & NODE_MASK;
+        const label = at[j]! & NODE_MASK;
+        const to = (slots[2 * node]! & NODE_MASK) + label;
+        if (label === 0 || slots[2 * to + 1] !== node) break;
+        child = to | (slots[2 * to]! & ~NODE_MASK);
       }
     }
     return out;
+  }
+
+  /** Per character of the last lattice: its label (ROOT_CHILD set when a word begins with it). */
+  private scratchLabels = new Int32Array(0);
+  /** Per start of the last lattice: its child along the next character (pairs[i] in lattice). */
+  private scratchPairs = new Int32Array(0);
+
+  private grow(n: number): void {
+    const size = Math.max(n, 2 * this.scratchPairs.length, 256);
+    this.scratchLabels = new Int32Array(size);
+    this.scratchPairs = new Int32Array(size);
+  }
+
+  /** An astral character's label, as labels[] holds a BMP one's (with ROOT_CHILD when a word begins with it). */
+  private astralRootLabel(code: number): number {
+    const label = this.astralLabel(code);
+    // the root's base is 0: its child along the label is the slot of that number
+    return label !== 0 && this.slots[2 * label + 1] === 0 ? label | ROOT_CHILD : label;
   }
 }
 
