@@ -1,14 +1,15 @@
 /**
- * The text of the built-in lexicon. esbuild.mjs parses data/builtin.lexicon.yaml at build time
- * and inlines it as JSON (`define`, see scripts/lexicon-define.mjs), so the bundles carry no
- * YAML to parse; code that runs unbundled (the compiled unit tests, a bundle built without the
- * definition) reads the YAML from the source tree.
+ * The built-in lexicon: its stored form (data/builtin.lexicon.packed.json, lexiconPack.ts), which
+ * the bundles carry and restore, and its YAML (data/builtin.lexicon.yaml), the source of truth,
+ * which the stored form is made from (bench/packLexicon.mjs) and checked against (the unit
+ * tests), read from the source tree.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-
-declare const GLOSS_BUILTIN_LEXICON: string | undefined;
+import type { PackedLexicon } from './lexiconPack';
+// (a type only: it keeps the file among the compiled ones, out/ included, without reading it at load)
+import type PackedText from './data/builtin.lexicon.packed.json';
 
 const FILE = 'builtin.lexicon.yaml';
 
@@ -25,8 +26,21 @@ export function builtinLexiconPath(): string {
   return found;
 }
 
-/** The built-in lexicon's data, as parsed from the YAML. */
+/**
+ * The built-in lexicon's data, as parsed from the YAML. Not bundled (as esbuild.mjs's definition
+ * GLOSS_BUILTIN_LEXICON offers it): the bundles restore the stored form, and a second copy of the
+ * lexicon cost its size in every load of the bundle.
+ */
 export function builtinLexiconData(): unknown {
-  if (typeof GLOSS_BUILTIN_LEXICON === 'string') return JSON.parse(GLOSS_BUILTIN_LEXICON);
   return parse(readFileSync(builtinLexiconPath(), 'utf8'));
+}
+
+/** The built-in lexicon as stored (lexiconPack.ts), if there is a stored form. */
+export function builtinLexiconPacked(): PackedLexicon | undefined {
+  // required here, not imported: esbuild then bundles the file's string inside a function that
+  // runs on first use, which a load of the bundle only skims; a string at the bundle's top level
+  // was built and hashed on every load (~20M instructions, ~5 ms, for its 220 KB)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const text = require('./data/builtin.lexicon.packed.json') as typeof PackedText | unknown;
+  return typeof text === 'string' && text ? (JSON.parse(text) as PackedLexicon) : undefined;
 }

@@ -1,7 +1,8 @@
 import { toSimplifiedView } from '../script/normalize';
-import { builtinLexiconData } from './builtinLexiconSource';
+import { builtinLexiconData, builtinLexiconPacked } from './builtinLexiconSource';
 import { lexiconFromData } from './lexiconData';
 import { entityId, type LexiconEntry } from './lexiconEntry';
+import { packLexicon, unpackLexicon, type LexiconTrie, type PackedLexicon, type TrieAlias } from './lexiconPack';
 
 export { ENTITY_TYPES, entityId, type EntityType, type LexiconEntry } from './lexiconEntry';
 
@@ -24,13 +25,7 @@ export interface AliasHit {
  * Entries indexed by the first character of each alias (in match form), longest alias
  * first, so matching at a position is a lookup and a few `startsWith` calls.
  */
-interface Alias {
-  entry: LexiconEntry;
-  id: string;
-  short: boolean;
-  latin: boolean;
-  length: number;
-}
+type Alias = TrieAlias;
 
 /** firstUnits: an alias of this one unit; an alias of more units starting with it. */
 const ALONE = 1;
@@ -89,7 +84,7 @@ export class Lexicon {
    * same id, and takes the names it shares with earlier ones. `suppress` removes the built-in
    * entries of these canonical names (Simplified).
    */
-  constructor(entries: LexiconEntry[], ignore: Iterable<string> = [], suppress: Iterable<string> = []) {
+  constructor(entries: LexiconEntry[], ignore: Iterable<string> = [], suppress: Iterable<string> = [], restored?: LexiconTrie) {
     const suppressed = new Set(suppress);
     const byId = new Map<string, LexiconEntry>();
     for (const e of entries) {
@@ -100,67 +95,23 @@ export class Lexicon {
     this.suppressed = suppressed;
     this.entries = [...byId.values()];
     this.byId = byId;
-    this.ignore = new Set([...ignore].map(matchForm));
+    // a restored lexicon's ignored strings are stored in match form
+    this.ignore = new Set(restored ? ignore : [...ignore].map(matchForm));
     this.ignoreList = [...this.ignore];
-    const firstUnits = this.entries.length > 64 ? new Uint8Array(0x10000) : undefined;
-    const firstPairs = firstUnits ? new Uint8Array(PAIR_BITS / 8) : undefined;
-    this.firstUnits = firstUnits;
-    this.firstPairs = firstPairs;
-    // the aliases in match form, in the order they take precedence, before the table is sized to them
-    const names: Array<{ alias: string; short: boolean; entry: LexiconEntry; id: string }> = [];
-    let units = 0;
-    for (const entry of this.entries) {
-      const made = entityId(entry.type, entry.canonical);
-      const id = entry.id === made ? entry.id : made;
-      const add = (raw: string, short: boolean) => {
-        const alias = matchForm(raw);
-        if (!alias || this.ignore.has(alias)) return;
-        names.push({ alias, short, entry, id });
-        units += alias.length;
-      };
-      add(entry.canonical, false);
-      for (const a of entry.aliases) add(a, false);
-      for (const a of entry.shortForms) add(a, !entry.shortFormsStandAlone);
-    }
-    // edges hashed into a table at most half full (there are at most as many edges as units)
-    let size = 16;
-    while (size < 2 * units) size *= 2;
-    const mask = size - 1;
-    const edgeParent = new Int32Array(size);
-    const edgeUnit = new Uint16Array(size);
-    const edgeChild = new Int32Array(size);
-    const aliasesAt: Array<readonly Alias[]> = [NO_ALIASES];
-    for (const { alias, short, entry, id } of names) {
-      let node = 0;
-      for (let k = 0; k < alias.length; k++) {
-        const unit = alias.charCodeAt(k);
-        let h = edgeHash(node, unit) & mask;
-        while (edgeParent[h] !== 0 && !(edgeParent[h] === node + 1 && edgeUnit[h] === unit)) h = (h + 1) & mask;
-        if (edgeParent[h] === 0) {
-          edgeParent[h] = node + 1;
-          edgeUnit[h] = unit;
-          edgeChild[h] = aliasesAt.length;
-          aliasesAt.push(NO_ALIASES);
-        }
-        node = edgeChild[h]!;
-      }
-      // a later entry takes a name it shares with an earlier one (the workspace's over the built-in)
-      const kept = aliasesAt[node]!.filter((a) => a.entry.id !== entry.id || a.short !== short);
-      kept.unshift({ entry, id, short, latin: /^[a-z0-9]/.test(alias), length: alias.length });
-      aliasesAt[node] = kept;
-      if (firstUnits && firstPairs) {
-        firstUnits[alias.charCodeAt(0)]! |= alias.length === 1 ? ALONE : STARTS;
-        if (alias.length > 1) {
-          const h = pairHash(alias.charCodeAt(0), alias.charCodeAt(1));
-          firstPairs[h >>> 3]! |= 1 << (h & 7);
-        }
-      }
-    }
-    this.edgeMask = mask;
-    this.edgeParent = edgeParent;
-    this.edgeUnit = edgeUnit;
-    this.edgeChild = edgeChild;
-    this.aliasesAt = aliasesAt;
+    const trie = restored ?? buildTrie(this.entries, this.ignore);
+    this.firstUnits = trie.firstUnits;
+    this.firstPairs = trie.firstPairs;
+    this.edgeMask = trie.edgeParent.length - 1;
+    this.edgeParent = trie.edgeParent;
+    this.edgeUnit = trie.edgeUnit;
+    this.edgeChild = trie.edgeChild;
+    this.aliasesAt = trie.aliasesAt;
+  }
+
+  /** This lexicon as stored (lexiconPack.ts): restored by `new Lexicon(...)` with the unpacked trie, it is this one again. */
+  pack(): PackedLexicon {
+    const { edgeParent, edgeUnit, edgeChild, aliasesAt, firstUnits, firstPairs } = this;
+    return packLexicon(this.entries, this.ignoreList, this.suppressed, { edgeParent, edgeUnit, edgeChild, aliasesAt, firstUnits, firstPairs });
   }
 
   /** The longest alias at position i of a match-form text, if any. */
@@ -226,16 +177,84 @@ export class Lexicon {
   }
 }
 
+/** The alias trie of `entries` (deduplicated, in order of precedence), less the names in `ignore`. */
+function buildTrie(entries: readonly LexiconEntry[], ignore: ReadonlySet<string>): LexiconTrie {
+  const firstUnits = entries.length > 64 ? new Uint8Array(0x10000) : undefined;
+  const firstPairs = firstUnits ? new Uint8Array(PAIR_BITS / 8) : undefined;
+  // the aliases in match form, in the order they take precedence, before the table is sized to them
+  const names: Array<{ alias: string; short: boolean; entry: LexiconEntry; id: string }> = [];
+  let units = 0;
+  for (const entry of entries) {
+    const made = entityId(entry.type, entry.canonical);
+    const id = entry.id === made ? entry.id : made;
+    const add = (raw: string, short: boolean) => {
+      const alias = matchForm(raw);
+      if (!alias || ignore.has(alias)) return;
+      names.push({ alias, short, entry, id });
+      units += alias.length;
+    };
+    add(entry.canonical, false);
+    for (const a of entry.aliases) add(a, false);
+    for (const a of entry.shortForms) add(a, !entry.shortFormsStandAlone);
+  }
+  // edges hashed into a table at most half full (there are at most as many edges as units)
+  let size = 16;
+  while (size < 2 * units) size *= 2;
+  const mask = size - 1;
+  const edgeParent = new Int32Array(size);
+  const edgeUnit = new Uint16Array(size);
+  const edgeChild = new Int32Array(size);
+  const aliasesAt: Array<readonly Alias[]> = [NO_ALIASES];
+  for (const { alias, short, entry, id } of names) {
+    let node = 0;
+    for (let k = 0; k < alias.length; k++) {
+      const unit = alias.charCodeAt(k);
+      let h = edgeHash(node, unit) & mask;
+      while (edgeParent[h] !== 0 && !(edgeParent[h] === node + 1 && edgeUnit[h] === unit)) h = (h + 1) & mask;
+      if (edgeParent[h] === 0) {
+        edgeParent[h] = node + 1;
+        edgeUnit[h] = unit;
+        edgeChild[h] = aliasesAt.length;
+        aliasesAt.push(NO_ALIASES);
+      }
+      node = edgeChild[h]!;
+    }
+    // a later entry takes a name it shares with an earlier one (the workspace's over the built-in)
+    const kept = aliasesAt[node]!.filter((a) => a.entry.id !== entry.id || a.short !== short);
+    kept.unshift({ entry, id, short, latin: /^[a-z0-9]/.test(alias), length: alias.length });
+    aliasesAt[node] = kept;
+    if (firstUnits && firstPairs) {
+      firstUnits[alias.charCodeAt(0)]! |= alias.length === 1 ? ALONE : STARTS;
+      if (alias.length > 1) {
+        const h = pairHash(alias.charCodeAt(0), alias.charCodeAt(1));
+        firstPairs[h >>> 3]! |= 1 << (h & 7);
+      }
+    }
+  }
+  return { edgeParent, edgeUnit, edgeChild, aliasesAt, firstUnits, firstPairs };
+}
+
 function isLatinWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
 }
 
 let builtin: Lexicon | undefined;
 
-/** The built-in lexicon (data/builtin.lexicon.yaml), parsed on first use. */
+/**
+ * The built-in lexicon (data/builtin.lexicon.yaml), restored on first use from its stored form
+ * (data/builtin.lexicon.packed.json, made from the YAML by `node bench/packLexicon.mjs`), or
+ * built from the YAML where there is none of this version.
+ */
 export function builtinLexicon(): Lexicon {
   if (builtin) return builtin;
+  const packed = builtinLexiconPacked();
+  const restored = packed && unpackLexicon(packed);
+  if (restored) return (builtin = new Lexicon(restored.entries, restored.ignore, restored.suppress, restored.trie));
+  return (builtin = builtinLexiconFromYaml());
+}
+
+/** The built-in lexicon as built from its YAML (what its stored form must restore). */
+export function builtinLexiconFromYaml(): Lexicon {
   const { entries, ignore, suppress } = lexiconFromData(builtinLexiconData(), 'builtin');
-  builtin = new Lexicon(entries, ignore, suppress);
-  return builtin;
+  return new Lexicon(entries, ignore, suppress);
 }
