@@ -5,6 +5,10 @@ import { DEFAULT_MIN_CHECK_WORTHINESS } from '../../src/core/claims/score';
 import { attribute } from '../../src/core/claims/attribution';
 import { builtinLexicon } from '../../src/core/entities/lexicon';
 import { toSimplifiedView } from '../../src/core/script/normalize';
+import { detectClaimCandidates } from '../../src/core/claims/detect';
+import { detectEntities } from '../../src/core/entities/detect';
+import { detectFigures } from '../../src/core/figures/detect';
+import model from '../../src/core/claims/weights.json';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -99,6 +103,23 @@ describe('claims', () => {
     assert.ok(score('这无疑是一个不小的挑战。') < 0.3);
     assert.ok(score('星河科技第一季度净利润为38.6亿元，较去年同期增长12.4%。') > 0.9);
     assert.ok(score('北辰汽车于上周在上海发布了首款纯电动轿车。') > 0.7);
+  });
+
+  it('an event with nothing a checker could trace it by (no date, amount, source, quotation or ranking) is told apart, and weighs less', () => {
+    const features = (text: string) => {
+      const simplified = toSimplifiedView(text).text;
+      const entities = detectEntities(text, builtinLexicon(), { simplified });
+      return detectClaimCandidates({ text, simplified, figures: detectFigures(text), entities, lexicon: builtinLexicon() })[0]!.features;
+    };
+    assert.equal(features('星河科技也在通过合作巩固自己在行业里的地位。').unanchoredEvent, 1);
+    assert.equal(features('星河科技於2023年5月推出了新款折疊屏手機。').unanchoredEvent, 0);
+    assert.equal(features('据远望咨询报道，星河科技推出了新款折叠屏手机。').unanchoredEvent, 0);
+    assert.equal(features('星河科技推出了售价4999元的折叠屏手机。').unanchoredEvent, 0);
+    assert.equal(features('星河科技首次推出了折叠屏手机。').unanchoredEvent, 0);
+    assert.equal(features('这家公司的规模在业内数一数二。').unanchoredEvent, 0, 'no event, nothing to say');
+    // calibrated: an event counts, but less where nothing anchors it
+    const w = (model as { weights: Record<string, number> }).weights;
+    assert.ok(w.unanchoredEvent! < 0 && w.event! + w.unanchoredEvent! > 0, JSON.stringify([w.event, w.unanchoredEvent]));
   });
 
   it('a named speaker’s hedged view is a claim; the same view held by nobody is not', () => {

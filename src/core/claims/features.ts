@@ -46,6 +46,7 @@ export const FEATURES = [
   'short',
   'long',
   'trailingEllipsis',
+  'unanchoredEvent',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
@@ -90,6 +91,7 @@ export function featureValues(f: Features, out: Float64Array): void {
   out[31] = f.short;
   out[32] = f.long;
   out[33] = f.trailingEllipsis;
+  out[34] = f.unanchoredEvent;
 }
 
 export interface FeatureInput {
@@ -348,6 +350,7 @@ export function featureScratch(): FeatureResult {
     sourceFromContext: 0, reported: 0, vagueHolder: 0, speechWithoutSource: 0, quote: 0, pureQuoteWithoutSource: 0, event: 0, state: 0,
     forecast: 0, superlative: 0, hedge: 0, unattributedView: 0, editorial: 0, evaluative: 0, figurative: 0, transition: 0, question: 0,
     note: 0, firstPerson: 0, normative: 0, conditional: 0, opensWithThis: 0, short: 0, long: 0, trailingEllipsis: 0,
+    unanchoredEvent: 0,
   };
   return { features, cues: noCues() };
 }
@@ -440,6 +443,9 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   f.long = length > 60 ? 1 : 0;
   // a list that trails off (张三、李四、王五……) asserts nothing yet
   f.trailingEllipsis = endsWithEllipsis(bare) ? 1 : 0;
+  // an event with nothing a checker could look it up by (no date, amount, source, quotation or
+  // ranking): as often the author's framing of what happened (这家公司也在通过合作巩固地位) as a fact
+  f.unanchoredEvent = f.event && !(f.figure || f.date || f.sourceNamed || f.sourceAnonymous || f.sourceDocument || f.sourceFromContext || f.reported || f.quote || f.superlative) ? 1 : 0;
   if (f.editorial) cues.editorial = findCue(bare, SCAN.editorial);
   if (f.evaluative) cues.evaluative = findCue(bare, SCAN.evaluative);
   return out;
