@@ -286,6 +286,7 @@ export const SAY: Partial<Record<FeatureName, (cue: string) => Message>> = {
   date: () => msg('gives a date'),
   entity: () => msg('names an entity'),
   event: (c) => msg('an event ({0})', c),
+  unanchoredEvent: () => msg('an event with no date, amount or source to trace it by'),
   forecast: (c) => msg('a forecast or plan ({0})', c),
   state: (c) => msg('a state of affairs ({0})', c),
   smallNumber: () => msg('a small number in words'),
