@@ -2,7 +2,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { lexiconDefine } from './scripts/lexicon-define.mjs';
+import { packBuiltinLexicon } from './scripts/pack-lexicon.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -17,9 +17,11 @@ const common = {
   logLevel: 'info',
   // opencc-js ships an ESM build whose dictionaries we load lazily via require
   mainFields: ['main', 'module'],
-  // the built-in lexicon, parsed here from its YAML and inlined as JSON (src/core/entities/builtinLexiconSource.ts)
-  define: lexiconDefine(),
 };
+
+// the built-in lexicon's stored form, which the bundles carry, made again from its YAML if that changed
+const packed = await packBuiltinLexicon();
+if (packed.rewritten) console.log('esbuild.mjs: src/core/entities/data/builtin.lexicon.packed.json was out of date with the YAML: rewritten (commit it)');
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },

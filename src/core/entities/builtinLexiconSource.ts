@@ -1,7 +1,7 @@
 /**
  * The built-in lexicon: its stored form (data/builtin.lexicon.packed.json, lexiconPack.ts), which
  * the bundles carry and restore, and its YAML (data/builtin.lexicon.yaml), the source of truth,
- * which the stored form is made from (bench/packLexicon.mjs) and checked against (the unit
+ * which the stored form is made from (scripts/pack-lexicon.mjs, run by every build) and checked against (the unit
  * tests), read from the source tree.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -27,9 +27,8 @@ export function builtinLexiconPath(): string {
 }
 
 /**
- * The built-in lexicon's data, as parsed from the YAML. Not bundled (as esbuild.mjs's definition
- * GLOSS_BUILTIN_LEXICON offers it): the bundles restore the stored form, and a second copy of the
- * lexicon cost its size in every load of the bundle.
+ * The built-in lexicon's data, as parsed from the YAML. Not bundled: the bundles restore the
+ * stored form, and a second copy of the lexicon cost its size in every load of the bundle.
  */
 export function builtinLexiconData(): unknown {
   return parse(readFileSync(builtinLexiconPath(), 'utf8'));
