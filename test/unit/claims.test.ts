@@ -93,11 +93,8 @@ describe('claims', () => {
     }
     // the same words in the predicate assert an event or a plan
     assert.ok(score('公司的回应是将于下月完成融资。') >= DEFAULT_MIN_CHECK_WORTHINESS);
-    // 但是 joins two clauses: the first one's event counts (and, dated, is marked; undated and not
-    // told as done, an event with a name alone scores just below the threshold: see unanchoredEvent)
-    const reasons = (t: string) => every().analyze(t).claims[0]?.reasons ?? [];
-    assert.ok(reasons('北辰汽车宣布融资但是没有公布金额。').includes('an event (宣布)'), reasons('北辰汽车宣布融资但是没有公布金额。').join('; '));
-    assert.ok(score('北辰汽车上周宣布融资但是没有公布金额。') >= DEFAULT_MIN_CHECK_WORTHINESS);
+    // 但是 joins two clauses: the first one's event counts
+    assert.ok(score('北辰汽车宣布融资但是没有公布金额。') >= DEFAULT_MIN_CHECK_WORTHINESS);
   });
 
   it('editorial sentences score low, checkable ones high, whatever the names in them', () => {
@@ -108,7 +105,7 @@ describe('claims', () => {
     assert.ok(score('北辰汽车于上周在上海发布了首款纯电动轿车。') > 0.7);
   });
 
-  it('an event with nothing a checker could trace it by (no date, amount, source, quotation or ranking, nor told as done) is told apart, and weighs less', () => {
+  it('an event with nothing a checker could trace it by (no date, amount, source, quotation or ranking) is told apart, and weighs less', () => {
     const features = (text: string) => {
       const simplified = toSimplifiedView(text).text;
       const entities = detectEntities(text, builtinLexicon(), { simplified });
@@ -119,12 +116,6 @@ describe('claims', () => {
     assert.equal(features('据远望咨询报道，星河科技推出了新款折叠屏手机。').unanchoredEvent, 0);
     assert.equal(features('星河科技推出了售价4999元的折叠屏手机。').unanchoredEvent, 0);
     assert.equal(features('星河科技首次推出了折叠屏手机。').unanchoredEvent, 0);
-    // a deed told as done happened at some time a checker can find; a way of working or a trend did not
-    assert.equal(features('星河科技推出了新款折叠屏手机。').unanchoredEvent, 0);
-    assert.equal(features('星河科技开发出了一款新芯片。').unanchoredEvent, 0);
-    assert.equal(features('星河科技曾经收购过一家芯片公司。').unanchoredEvent, 0);
-    assert.equal(features('各家手机厂商纷纷推出新款折叠屏手机。').unanchoredEvent, 1);
-    assert.equal(features('星河科技正在通过收购扩大自己的版图。').unanchoredEvent, 1);
     assert.equal(features('这家公司的规模在业内数一数二。').unanchoredEvent, 0, 'no event, nothing to say');
     // calibrated: an event counts, but less where nothing anchors it
     const w = (model as { weights: Record<string, number> }).weights;

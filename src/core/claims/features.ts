@@ -313,30 +313,6 @@ export function planWord(bare: string, asserted: string): string | undefined {
   return findCueOnce(asserted, SCAN.forecasts) ?? firstIncluded(TIME_FORECASTS, bare);
 }
 
-const EVENT_VERBS = new Set(CUES.eventVerbs);
-const EVENT_VERB_LENGTHS = [...new Set(CUES.eventVerbs.map((w) => w.length))];
-const PERFECTIVE = new Set(CUES.perfectiveMarkers);
-const COMPLEMENTS = new Set(CUES.resultComplements);
-
-/** Whether an event verb ends at UTF-16 index `end` of `s`. */
-function eventVerbEndsAt(s: string, end: number): boolean {
-  for (const n of EVENT_VERB_LENGTHS) if (end >= n && EVENT_VERBS.has(s.slice(end - n, end))) return true;
-  return false;
-}
-
-/**
- * Whether an event verb is told as done: followed by 了 or 过, after a result complement or not
- * (推出了, 开发出了, 收购过). A done deed happened at some time a checker can find; the same verb
- * as a way of working (正在通过合作…) or a trend (纷纷推出…) did not.
- */
-export function toldAsDone(s: string): boolean {
-  for (let i = 1; i < s.length; i++) {
-    if (!PERFECTIVE.has(s[i]!)) continue;
-    if (eventVerbEndsAt(s, i) || (COMPLEMENTS.has(s[i - 1]!) && eventVerbEndsAt(s, i - 1))) return true;
-  }
-  return false;
-}
-
 /** The first event verb of a unit's asserted part. */
 export function eventWord(bare: string, asserted: string): string | undefined {
   return findCue(bare, SCAN.eventVerbs) === undefined ? undefined : findCueOnce(asserted, SCAN.eventVerbs);
@@ -468,9 +444,8 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   // a list that trails off (张三、李四、王五……) asserts nothing yet
   f.trailingEllipsis = endsWithEllipsis(bare) ? 1 : 0;
   // an event with nothing a checker could look it up by (no date, amount, source, quotation or
-  // ranking), nor told as done: more often the author's framing of what goes on
-  // (这家公司也在通过合作巩固地位) than a fact
-  f.unanchoredEvent = f.event && !(f.figure || f.date || f.sourceNamed || f.sourceAnonymous || f.sourceDocument || f.sourceFromContext || f.reported || f.quote || f.superlative) && !toldAsDone(bare) ? 1 : 0;
+  // ranking): as often the author's framing of what happened (这家公司也在通过合作巩固地位) as a fact
+  f.unanchoredEvent = f.event && !(f.figure || f.date || f.sourceNamed || f.sourceAnonymous || f.sourceDocument || f.sourceFromContext || f.reported || f.quote || f.superlative) ? 1 : 0;
   if (f.editorial) cues.editorial = findCue(bare, SCAN.editorial);
   if (f.evaluative) cues.evaluative = findCue(bare, SCAN.evaluative);
   return out;
