@@ -1,8 +1,8 @@
 // The built-in lexicon's stored form (src/core/entities/data/builtin.lexicon.packed.json,
 // lexiconPack.ts): the lexicon as built from its YAML, which the bundles restore instead of
-// building it on the first analysis. esbuild.mjs rewrites it whenever it is out of date with the
-// YAML; `node scripts/pack-lexicon.mjs` does the same alone. test/unit/lexiconPack.test.ts fails
-// while it is out of date (a YAML edit committed without a build).
+// building it on the first analysis. `node scripts/pack-lexicon.mjs` writes it after an edit of the
+// YAML (and settles a merge conflict in it). esbuild.mjs refuses to build while it is out of date,
+// so that neither a bundle nor a package ships the old lexicon, and CI fails on a stale commit.
 import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PACKED_LEXICON = join(root, 'src/core/entities/data/builtin.lexicon.packed.json');
 
-/** Writes the stored form when it differs from what the YAML builds; what it holds, and whether it was rewritten. */
-export async function packBuiltinLexicon() {
+/** Whether the stored form is what the YAML builds (written when not and `write`); what it holds. */
+export async function packBuiltinLexicon({ write = true } = {}) {
   const { outputFiles } = await esbuild.build({
     stdin: { contents: "export { builtinLexiconFromYaml } from './src/core/entities/lexicon';", resolveDir: root, loader: 'ts' },
     bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning', mainFields: ['main', 'module'],
@@ -28,11 +28,11 @@ export async function packBuiltinLexicon() {
   } catch {
     // none yet
   }
-  if (before !== text) writeFileSync(PACKED_LEXICON, text);
-  return { rewritten: before !== text, entries: packed.entries.length, nodes: packed.nodes.length / 3, aliases: packed.aliases.length / 4 };
+  if (before !== text && write) writeFileSync(PACKED_LEXICON, text);
+  return { stale: before !== text, entries: packed.entries.length, nodes: packed.nodes.length / 3, aliases: packed.aliases.length / 4 };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const r = await packBuiltinLexicon();
-  console.log(`${PACKED_LEXICON}: ${r.rewritten ? 'rewritten' : 'up to date'}; ${r.entries} entries, ${r.nodes} trie nodes, ${r.aliases} aliases`);
+  console.log(`${PACKED_LEXICON}: ${r.stale ? 'rewritten' : 'up to date'}; ${r.entries} entries, ${r.nodes} trie nodes, ${r.aliases} aliases`);
 }

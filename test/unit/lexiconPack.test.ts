@@ -29,7 +29,7 @@ function sameEverywhere(built: Lexicon, restored: Lexicon, form: string): number
 }
 
 describe('the stored lexicon (lexiconPack.ts)', () => {
-  it('is up to date with data/builtin.lexicon.yaml (else run `npm run build` or `node scripts/pack-lexicon.mjs`)', () => {
+  it('is up to date with data/builtin.lexicon.yaml (else run `node scripts/pack-lexicon.mjs`)', () => {
     const packed = builtinLexiconPacked();
     assert.ok(packed, 'data/builtin.lexicon.packed.json holds the stored lexicon');
     assert.deepEqual(packed, builtinLexiconFromYaml().pack());

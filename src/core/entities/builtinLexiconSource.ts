@@ -1,8 +1,8 @@
 /**
  * The built-in lexicon: its stored form (data/builtin.lexicon.packed.json, lexiconPack.ts), which
  * the bundles carry and restore, and its YAML (data/builtin.lexicon.yaml), the source of truth,
- * which the stored form is made from (scripts/pack-lexicon.mjs, run by every build) and checked against (the unit
- * tests), read from the source tree.
+ * which the stored form is made from (scripts/pack-lexicon.mjs; the build refuses a stale one)
+ * and checked against (the unit tests), read from the source tree.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -242,7 +242,7 @@ let builtin: Lexicon | undefined;
 
 /**
  * The built-in lexicon (data/builtin.lexicon.yaml), restored on first use from its stored form
- * (data/builtin.lexicon.packed.json, made from the YAML by `npm run build` or `node scripts/pack-lexicon.mjs`), or
+ * (data/builtin.lexicon.packed.json, made from the YAML by `node scripts/pack-lexicon.mjs`), or
  * built from the YAML where there is none of this version.
  */
 export function builtinLexicon(): Lexicon {
