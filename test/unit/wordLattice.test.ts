@@ -145,7 +145,7 @@ describe('entities: the word dictionary against a Map of its words', () => {
       assert.ok(label !== 0 && compactLabel(label) !== WIDE_LABEL, c);
       assert.equal(labelOfCompact(compactLabel(label)), label, c);
     }
-    // a label of 14 bits or more does not fit (nor does its ROOT_CHILD bit take its place)
+    // a label from 0x3fff (WIDE_LABEL itself) up does not fit (nor does its ROOT_CHILD bit take its place); 0x3ffe does
     for (const label of [0x3fff, 0x4000, 0x7fff, 0x12345, (1 << 30) | 0x3fff]) assert.equal(compactLabel(label), WIDE_LABEL, String(label));
     assert.equal(labelOfCompact(compactLabel((1 << 30) | 0x3ffe)), (1 << 30) | 0x3ffe);
   });

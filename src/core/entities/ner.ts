@@ -75,19 +75,21 @@ function scratchFor(length: number): typeof scratch {
  * the word dictionary (compactLabel, the low 15 bits). One read of a cold line per character,
  * not two. Made on first use for the model in use.
  */
-const characters = { of: undefined as NerModel | undefined, table: new Int32Array(0) };
-const UNIGRAM_WIDTH = 5 * 3;
+const characters = { of: undefined as NerModel | undefined, rows: undefined as Int32Array | undefined, table: new Int32Array(0) };
 
 function characterTable(m: NerModel): Int32Array {
-  if (characters.of === m) return characters.table;
+  // (the rows are made again when a key is added to the table: a table of the old ones would be stale)
   const rows = m.unigrams.rowsOfCharacters();
+  if (characters.of === m && characters.rows === rows) return characters.table;
+  const width = m.unigrams.parts * packedWidth(m.unigrams.labels);
   const table = new Int32Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     const digit = (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
     // (a table's rows number fewer than 2^16: see WeightTable)
-    table[c] = ((rows[digit ? 0x30 : c]! / UNIGRAM_WIDTH) << 15) | (m.words ? compactLabel(m.words.labelOf(c)) : 0);
+    table[c] = ((rows[digit ? 0x30 : c]! / width) << 15) | (m.words ? compactLabel(m.words.labelOf(c)) : 0);
   }
   characters.of = m;
+  characters.rows = rows;
   characters.table = table;
   return table;
 }
@@ -152,6 +154,7 @@ function labelCharacters(text: string): number {
   let n = 0;
   const { keys, offsets, classes, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, wordLabels } = scratchFor(text.length);
   const table = characterTable(m);
+  const unigramWidth = m.unigrams.parts * packedWidth(m.unigrams.labels);
   const characterRows = m.unigrams.rowsOfCharacters();
   const words = m.words;
   for (let u = 0; u < text.length; ) {
@@ -161,7 +164,7 @@ function labelCharacters(text: string): number {
     keys[n + 2] = digit ? 0x30 : width === 2 ? 0xffff : cp;
     if (width === 1) {
       const both = table[cp]!;
-      unigramRows[n + 2] = (both >>> 15) * UNIGRAM_WIDTH;
+      unigramRows[n + 2] = (both >>> 15) * unigramWidth;
       const label = both & 0x7fff;
       wordLabels[n] = label === WIDE_LABEL && words ? words.labelOf(cp) : labelOfCompact(label);
     } else {
