@@ -55,7 +55,7 @@ export function registerDecorations(reviewer: Reviewer, context: vscode.Extensio
   const types = new Lazy(() => decorationTypes(context));
 
   const paint = (editor: vscode.TextEditor) => {
-    if (editor.document.languageId !== ARTICLE_LANGUAGE) return;
+    if (editor.document.languageId !== ARTICLE_LANGUAGE || types.disposed) return;
     const { suggested, decided, gutter, queuedClaim, orphan } = types.value;
     const review = reviewer.shownReview(editor.document);
     const range = (s: number, e: number) => new vscode.Range(editor.document.positionAt(s), editor.document.positionAt(e));

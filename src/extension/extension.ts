@@ -56,8 +56,8 @@ export interface GlossApi {
   backgroundJobs(): readonly BackgroundJob[];
   /** The last lines Gloss wrote to its "Gloss" output channel. */
   logLines(): readonly string[];
-  /** The last information messages Gloss showed that asked nothing of the user, oldest first. */
-  notices(): readonly string[];
+  /** The last information messages Gloss showed that asked nothing of the user (oldest first), and how many it showed in all. */
+  notices(): { last: string[]; count: number };
   /** Milliseconds from entering activate() until it returned (the bench reports it from the last test run). */
   activationMs(): number;
   /** The CPU time of the same span: what activation costs, whatever else the machine is doing. */
@@ -205,7 +205,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     indexStats: () => lexicon.corpus.lastStats,
     backgroundJobs: () => background.jobs,
     logLines: () => background.lines,
-    notices: () => shownNotices,
+    notices: () => shownNotices(),
     async queue(uri) {
       const document = await vscode.workspace.openTextDocument(uri);
       await sidecars.load(uri, document.getText());

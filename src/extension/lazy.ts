@@ -8,15 +8,20 @@ import type * as vscode from 'vscode';
  */
 export class Lazy<T extends vscode.Disposable> implements vscode.Disposable {
   private made: T | undefined;
-  private disposed = false;
+  private isDisposed = false;
 
   constructor(private readonly make: () => T) {}
 
   /** The thing, made now if it was not yet. */
   get value(): T {
-    if (this.disposed) throw new Error('Gloss has been deactivated');
+    if (this.isDisposed) throw new Error('Gloss has been deactivated');
     this.made ??= this.make();
     return this.made;
+  }
+
+  /** True once disposed: a timer or event that comes after deactivation has nothing to draw on. */
+  get disposed(): boolean {
+    return this.isDisposed;
   }
 
   /** The thing if it was made (there is nothing to clear in one that was not). */
@@ -25,7 +30,7 @@ export class Lazy<T extends vscode.Disposable> implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.disposed = true;
+    this.isDisposed = true;
     this.made?.dispose();
     this.made = undefined;
   }

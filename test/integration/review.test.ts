@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import {
   activateGloss, DEFAULT_WAIT_MS, hoverText, openArticle, scratchArticles, sidecarAnnotations, timeoutFor, waitFor, workspaceFile,
@@ -236,6 +236,24 @@ describe('safety and the workspace', () => {
     }
   });
 
+  it('shows an unreadable workspace lexicon in the Problems panel, and clears it when the file is deleted', async function () {
+    this.timeout(timeoutFor(15_000, 15_000, 15_000)); // shown, cleared, restored
+    await activateGloss();
+    const lexicon = workspaceFile('.gloss/lexicon.yaml');
+    const original = readFileSync(lexicon.fsPath, 'utf8');
+    const problems = () => vscode.languages.getDiagnostics(lexicon).filter((d) => d.message.startsWith('Gloss:'));
+    try {
+      writeFileSync(lexicon.fsPath, 'entities:\n  - canonical: [unclosed\n');
+      await waitFor(() => problems().length > 0, 'the problem to show', 15_000);
+      rmSync(lexicon.fsPath);
+      await waitFor(() => problems().length === 0, 'the problem to clear once the file is gone', 15_000);
+    } finally {
+      // the lexicon is shared by every test: put it back as it was
+      writeFileSync(lexicon.fsPath, original);
+      await waitFor(() => problems().length === 0, 'the lexicon to be read again', 15_000);
+    }
+  });
+
   it('says what to do when Teach Entity finds no entity at the cursor and nothing is selected', async () => {
     const s = await scratchArticles(TRADITIONAL);
     const editor = await openArticle(s.uri(TRADITIONAL));
@@ -246,10 +264,12 @@ describe('safety and the workspace', () => {
     const lexiconPath = workspaceFile('.gloss/lexicon.yaml').fsPath;
     const before = readFileSync(lexiconPath, 'utf8');
     const api = await activateGloss();
-    const shown = api.notices().length;
+    const shown = api.notices().count;
     const taught = await vscode.commands.executeCommand('gloss.teachEntity');
     assert.equal(taught, undefined);
-    assert.deepEqual(api.notices().slice(shown), ['No entity at the cursor: select the name to teach, then run this again.']);
+    const after = api.notices();
+    assert.equal(after.count, shown + 1);
+    assert.equal(after.last.at(-1), 'No entity at the cursor: select the name to teach, then run this again.');
     assert.equal(readFileSync(lexiconPath, 'utf8'), before);
   });
 

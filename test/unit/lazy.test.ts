@@ -23,8 +23,10 @@ describe('Lazy and soon: what activation does not need is made later', () => {
     assert.equal(lazy.value, first);
     assert.equal(lazy.existing, first);
     assert.equal(log.made, 1);
+    assert.equal(lazy.disposed, false);
     lazy.dispose();
     assert.equal(log.disposed, 1);
+    assert.equal(lazy.disposed, true);
     assert.throws(() => lazy.value, /deactivated/);
     assert.equal(log.made, 1);
   });
