@@ -407,6 +407,9 @@ export class LexiconService implements vscode.Disposable {
         const line = Math.max(0, (e.line ?? 1) - 1);
         this.diagnostics.value.set(uri, [new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), `Gloss: ${e.message}`)]);
       }
+    } else if (uri) {
+      // a file that is gone has no problems left (an unreadable one deleted kept its entry)
+      this.diagnostics.existing?.delete(uri);
     }
     if (notify) this.changed.fire();
     return source !== undefined;
