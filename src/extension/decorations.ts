@@ -9,13 +9,6 @@ import { Lazy } from './lazy';
 const KINDS: Kind[] = ['claim', 'figure', 'entity'];
 const VERDICT_ICONS = ['supported', 'disputed', 'false', 'unverifiable'] as const;
 
-/**
- * Suggestions get a dotted underline in their kind's colour, decisions a solid one;
- * rejected findings are not decorated. Claims still in the review queue get a faint tint
- * and a mark in the overview ruler, so that a paragraph's lens ("1 claim") points at one
- * sentence a reader can see; a tint changes no layout, so deciding moves no text. Claims
- * with a verdict show an icon in the gutter. Colours are themable (`contributes.colors`).
- */
 /** The decoration types, made when the first article is painted. */
 function decorationTypes(context: vscode.ExtensionContext) {
   // theme colours are exposed to the editor's CSS as --vscode-<id with dots as dashes>
@@ -51,6 +44,13 @@ function decorationTypes(context: vscode.ExtensionContext) {
   return { suggested, decided, gutter, queuedClaim, orphan, dispose: () => all.forEach((d) => d.dispose()) };
 }
 
+/**
+ * Suggestions get a dotted underline in their kind's colour, decisions a solid one;
+ * rejected findings are not decorated. Claims still in the review queue get a faint tint
+ * and a mark in the overview ruler, so that a paragraph's lens ("1 claim") points at one
+ * sentence a reader can see; a tint changes no layout, so deciding moves no text. Claims
+ * with a verdict show an icon in the gutter. Colours are themable (`contributes.colors`).
+ */
 export function registerDecorations(reviewer: Reviewer, context: vscode.ExtensionContext): vscode.Disposable[] {
   const types = new Lazy(() => decorationTypes(context));
 
