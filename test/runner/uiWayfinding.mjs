@@ -215,17 +215,25 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
       // was typed, and the drop-down never showed: the user then opens Settings again and types
       // in its search box, and so does this check (three tries at most).
       const select = page.locator('.setting-item-contents', { hasText: 'Ui Language' }).locator('select').first();
+      // (the Settings editor may also go while its search box is being found: another CI run timed
+      // out focusing a search box that had left the page, so that counts as a lost try too)
       for (let attempt = 1; ; attempt++) {
-        await palette('Preferences: Open Settings (UI)');
-        const search = page.locator('.settings-editor .suggest-input-container textarea, .settings-editor input').first();
-        await search.waitFor();
-        await search.focus();
-        await page.keyboard.press('Control+A');
-        await page.keyboard.type('gloss.uiLanguage', { delay: 10 });
-        const shown = await select.waitFor({ timeout: scaled(20_000) }).then(() => true, () => false);
+        let lost = 'did not show gloss.uiLanguage';
+        const shown = await (async () => {
+          await palette('Preferences: Open Settings (UI)');
+          const search = page.locator('.settings-editor .suggest-input-container textarea, .settings-editor input').first();
+          await search.waitFor({ timeout: scaled(20_000) });
+          await search.focus({ timeout: scaled(10_000) });
+          await page.keyboard.press('Control+A');
+          await page.keyboard.type('gloss.uiLanguage', { delay: 10 });
+          return select.waitFor({ timeout: scaled(20_000) }).then(() => true, () => false);
+        })().catch((e) => {
+          lost = `lost its search box (${String(e.message).split('\n')[0]})`;
+          return false;
+        });
         if (shown) break;
-        if (attempt === 3) throw new Error('the Settings editor never showed gloss.uiLanguage (three tries)');
-        log(`    (the Settings editor did not show gloss.uiLanguage; opening it again, try ${attempt + 1})`);
+        if (attempt === 3) throw new Error(`the Settings editor never showed gloss.uiLanguage (three tries; the last ${lost})`);
+        log(`    (the Settings editor ${lost}; opening it again, try ${attempt + 1})`);
       }
       await select.selectOption('zh-cn');
       await page.keyboard.press('Control+W');
