@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import type { CorpusIndex, Mention } from './lexicon';
+import type { CorpusIndex, Mention } from './corpusIndex';
 import { onDidChangeUiLanguage, t, tn } from './l10n';
 import { registerCheckedCommand } from './commands';
 import { VERDICT_ICONS, verdictLabel } from './verdicts';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { CorpusIndex, LexiconService, Mention } from './lexicon';
+import type { LexiconService } from './lexicon';
+import type { CorpusIndex, Mention } from './corpusIndex';
 import { matchForm } from '../core/entities/lexicon';
 import { traditionalConverter } from '../core/script/normalize';
 import { stripBom } from '../core/text/offsets';
