@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { dirname, isAbsolute, relative } from 'node:path';
 import { ARTICLE_LANGUAGE, type AnalysisCache } from './analysisCache';
 import type { GlossCodeLensProvider } from './codeLens';
 import type { Reviewer } from './reviewer';
@@ -19,7 +18,8 @@ import { notify } from './notices';
 import type { AnnotatorService } from './annotator';
 import { stampDecision } from '../core/review/decisions';
 import { commandLinkMarkdown } from './markdownEscape';
-import { COMMAND_ARGS, isUriLike, type ArgEnv, type ViewCommandId } from './commandArgs';
+import { COMMAND_ARGS, type ViewCommandId } from './commandArgs';
+import { registerCheckedCommand } from './checkedCommand';
 import { pickVerdict } from './verdictPicker';
 
 export interface FindingSummary {
@@ -404,49 +404,6 @@ export const HOVER_COMMANDS: GlossCommandId[] = [
 
 export function commandLink(id: GlossCommandId, args: unknown, title: string): string {
   return commandLinkMarkdown(id, args, title);
-}
-
-/** What commands may act on: documents open in the editor, or files in the workspace. */
-const ARG_ENV: ArgEnv = {
-  uriAllowed(uri: unknown): boolean {
-    let parsed: vscode.Uri;
-    try {
-      if (uri instanceof vscode.Uri) parsed = uri;
-      else if (typeof uri === 'string' && uri.length <= 4096) parsed = vscode.Uri.parse(uri, true);
-      else if (isUriLike(uri)) parsed = vscode.Uri.from(uri as { scheme: string; path: string });
-      else return false;
-    } catch {
-      return false;
-    }
-    const key = parsed.toString();
-    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return true;
-    return parsed.scheme === 'file' && vscode.workspace.getWorkspaceFolder(parsed) !== undefined;
-  },
-  exportPathAllowed(path: string): boolean {
-    if (!isAbsolute(path) || path.length > 4096) return false;
-    const inside = (folder: string) => {
-      const rel = relative(folder, path);
-      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-    };
-    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-    const articles = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => dirname(d.uri.fsPath));
-    return [...folders, ...articles].some(inside) && !/\.(txt|annotations\.yaml)$/.test(path);
-  },
-};
-
-/**
- * A command through its argument check (commandArgs.ts): invalid arguments give a clear
- * message and the handler never runs, so nothing changes.
- */
-export function registerCheckedCommand(id: GlossCommandId | ViewCommandId, handler: (...args: never[]) => unknown): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-    const problem = COMMAND_ARGS[id](args, ARG_ENV);
-    if (problem) {
-      void vscode.window.showErrorMessage(t('Gloss did not run {0}: {1}. Nothing was changed.', id, problem));
-      return undefined;
-    }
-    return (handler as (...args: unknown[]) => unknown)(...args);
-  });
 }
 
 /** Every command of the map, each through its argument check. */

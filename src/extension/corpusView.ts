@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { CorpusIndex, Mention } from './corpusIndex';
 import { onDidChangeUiLanguage, t, tn } from './l10n';
-import { registerCheckedCommand } from './commands';
+import { registerCheckedCommand } from './checkedCommand';
 import { VERDICT_ICONS, verdictLabel } from './verdicts';
 import type { Verdict } from '../core/sidecar/model';
 
