@@ -6,7 +6,7 @@ import { nerWordDictionary, setNerModelPath, spanType, tagEntities, tagSpansInto
 import { NER_LABELS } from '../../src/core/entities/nerFeatures';
 import { KeyPresence, packedWidth, packRow, ROWS_PER_CHAR, unpackSum, WeightTable } from '../../src/core/entities/packedWeights';
 import { compactLabel, WIDE_LABEL, WordDictionary } from '../../src/core/entities/wordLattice';
-import { allIn, endsWithAny, includesAnyIn, startsWithAny } from '../../src/core/entities/sources/tagger';
+import { allIn, endsWithAny, includesAnyIn, startsWithAny, WordList } from '../../src/core/entities/sources/tagger';
 import { toSimplifiedView } from '../../src/core/script/normalize';
 import { referenceLattice } from './referenceLattice';
 
@@ -387,5 +387,17 @@ describe('entities: the range tests of the tagger proposals, against slices', ()
         assert.equal(startsWithAny(s, words, at), words.some((w) => s.startsWith(w, at)));
         assert.equal(endsWithAny(s, words, at), words.some((w) => s.endsWith(w, at)));
       }
+  });
+  it('a WordList answers as the functions over its words, at every offset and range (an empty word too)', () => {
+    // (units 0 and 2048 apart share a filter bit: '\u0800' stands where NaN past the ends reads unit 0)
+    for (const list of [words, [...words, ''], ['\u0800', '阿'], ['\u0000']]) {
+      const wordList = new WordList(list);
+      for (const s of [...texts, '\u0800阿', '\u0000a'])
+        for (let at = -1; at <= s.length + 1; at++) {
+          assert.equal(wordList.startsAt(s, at), list.some((w) => s.startsWith(w, at)), `${JSON.stringify(list)} at ${at} of ${JSON.stringify(s)}`);
+          assert.equal(wordList.endsAt(s, at), list.some((w) => s.endsWith(w, at)), `${JSON.stringify(list)} ending at ${at} of ${JSON.stringify(s)}`);
+          for (let end = at; end <= s.length + 1; end++) assert.equal(wordList.includedIn(s, at, end), includesAnyIn(s, at, end, list), `${JSON.stringify(list)} in ${at}-${end} of ${JSON.stringify(s)}`);
+        }
+    }
   });
 });

@@ -48,6 +48,61 @@ export function allIn(s: string, start: number, end: number, set: ReadonlySet<st
   return true;
 }
 
+/**
+ * A list of words with their first and last UTF-16 units in two filters of 2048 bits: the
+ * questions of startsWithAny, endsWithAny and includesAnyIn, where most positions are ruled out
+ * by one read (a name is asked them a few times each, with lists of up to forty words).
+ */
+export class WordList {
+  private readonly first = new Int32Array(64);
+  private readonly last = new Int32Array(64);
+  /** An empty word starts and ends everywhere. */
+  private readonly empty: boolean;
+
+  constructor(readonly words: readonly string[]) {
+    for (const w of words) {
+      if (w.length === 0) continue;
+      WordList.set(this.first, w.charCodeAt(0));
+      WordList.set(this.last, w.charCodeAt(w.length - 1));
+    }
+    this.empty = words.some((w) => w.length === 0);
+  }
+
+  private static set(bits: Int32Array, unit: number): void {
+    bits[(unit >>> 5) & 63]! |= 1 << (unit & 31);
+  }
+
+  /** (NaN, past either end, reads as unit 0: the words are compared then, as without the filter) */
+  private static has(bits: Int32Array, unit: number): boolean {
+    return (bits[(unit >>> 5) & 63]! & (1 << (unit & 31))) !== 0;
+  }
+
+  /** startsWithAny(s, words, at). */
+  startsAt(s: string, at: number): boolean {
+    if (!this.empty && !WordList.has(this.first, s.charCodeAt(at < 0 ? 0 : at))) return false;
+    return startsWithAny(s, this.words, at);
+  }
+
+  /** endsWithAny(s, words, at). */
+  endsAt(s: string, at: number): boolean {
+    // (endsWith reads its end clamped to the string)
+    const end = at > s.length ? s.length : at;
+    if (!this.empty && !WordList.has(this.last, s.charCodeAt(end - 1))) return false;
+    return endsWithAny(s, this.words, at);
+  }
+
+  /** includesAnyIn(s, start, end, words). */
+  includedIn(s: string, start: number, end: number): boolean {
+    if (this.empty || start < 0) return includesAnyIn(s, start, end, this.words);
+    for (let at = start; at < end; at++) {
+      if (!WordList.has(this.first, s.charCodeAt(at))) continue;
+      const words = this.words;
+      for (let k = 0; k < words.length; k++) if (at + words[k]!.length <= end && s.startsWith(words[k]!, at)) return true;
+    }
+    return false;
+  }
+}
+
 /** The spans of the chunk being read (tagSpansInto), kept from one chunk to the next. */
 const tagged = { spans: new Int32Array(96) };
 
@@ -76,16 +131,52 @@ export function taggerNames(ctx: DetectContext, sink: CandidateSink): void {
 const SPACE = codeTable('', true);
 
 /** Quotation marks and brackets other than a title's. */
-const MARKS = /[“”「」『』【】"]/;
-const PARENTHESES = /[()（）]/;
+/** Whether `s[start, end)` holds a quotation mark or a bracket other than a title's: “”「」『』【】 or ". */
+function hasMark(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22 || c === 0x201c || c === 0x201d || (c >= 0x300c && c <= 0x3011)) return true;
+  }
+  return false;
+}
+
+/** The first parenthesis of `s`, ( ) （ or ）, or -1 (as s.search(/[()（）]/)). */
+function parenthesisIn(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x28 || c === 0x29 || c === 0xff08 || c === 0xff09) return i;
+  }
+  return -1;
+}
+
+function isLowerLatin(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
+/** Whether `s` holds a letter a-z (as /[a-z]/.test(s)). */
+function lowerLatinIn(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isLowerLatin(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Whether a letter a-z comes right before one A-Z in `s[start, end)` (as /[a-z][A-Z]/ tests the slice). */
+function camelCaseIn(s: string, start: number, end: number): boolean {
+  for (let i = start; i + 1 < end; i++) {
+    const c = s.charCodeAt(i + 1);
+    if (c >= 0x41 && c <= 0x5a && isLowerLatin(s.charCodeAt(i))) return true;
+  }
+  return false;
+}
+
+/** What a day of the week starts with (周, 星期, 礼拜): no other name is tested by isWeekday. */
+const WEEKDAY_STARTS = codeTable('周星礼', false);
+
 /** The patterns of propose and its helpers, made once (a literal in a function is a new RegExp on every call). */
 const LATIN_ACRONYM = /^[a-z]{2,6}$/;
 const SHORT_LATIN = /^[a-z0-9]{1,4}$/;
-const CAMEL_CASE = /[a-z][A-Z]/;
 const FOUR_HAN = /^\p{Script=Han}{4}$/u;
 const ALL_HAN = /^\p{Script=Han}+$/u;
 const LOWER_LATIN_WORDS = /^[a-z][a-z .'-]*$/;
-const LATIN_LETTER = /[a-z]/;
 const LATIN_PRODUCT = /^[a-z][a-z0-9.+-]*$/;
 const ADDRESS_PARTS = /[0-9国省州市县区镇乡村街]/;
 const LATIN_OR_DOT = /[a-zA-Z·•]/;
@@ -105,6 +196,12 @@ function titleMarks(surface: string): 'none' | 'around' | 'broken' {
 
 /** Gatherings named after a place or a brand: 云栖大会, 维也纳会议. */
 const EVENTS = ['大会', '峰会', '论坛', '博览会', '年会', '会议', '开发者大会'];
+const EVENT_WORDS = new WordList(EVENTS);
+/** The cue lists that propose asks at every name of a type, filtered (WordList). */
+const TEAM_CUES = new WordList(TEAM_CUES_BEFORE);
+const ROLE_WORDS = new WordList(ROLES);
+const PRODUCT_BEFORE = new WordList(PRODUCT_CUES_BEFORE);
+const PRODUCT_AFTER = new WordList(PRODUCT_CUES_AFTER);
 
 /** Words of direction, extent and kind of place that the tagger reads as places: 东西 (things), 各地, 县城 (data/genericPlaces.json). */
 const NOT_PLACES: ReadonlySet<string> = new Set(genericPlaces.places);
@@ -114,7 +211,7 @@ const NEVER_LAST: ReadonlySet<string> = new Set(nameEdges.neverLast);
 /** Verbs and prepositions written right before names that begin none (data/nameEdges.json). */
 const NEVER_FIRST: ReadonlySet<string> = new Set(nameEdges.neverFirst);
 /** Doubled adverbs (徐徐, 缓缓), never in a name (data/nameEdges.json). */
-const DOUBLED_ADVERBS: readonly string[] = nameEdges.doubledAdverbs;
+const DOUBLED = new WordList(nameEdges.doubledAdverbs);
 /** What the adverb 曾 comes before (曾向, 曾任, 曾经): 曾 ends names too (唐师曾), so it counts only before these. */
 const AFTER_ONCE = new Set([...'经向任担参多于获被在']);
 /** What cannot end a four-character name after a one-character surname: function words, 来 and 去 of purpose. */
@@ -166,7 +263,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   if (start === end) return;
   let surface = form.slice(start, end);
   const marks = titleMarks(surface);
-  if (marks === 'broken' || MARKS.test(surface) || (marks === 'around' && type !== 'work')) return;
+  if (marks === 'broken' || hasMark(form, start, end) || (marks === 'around' && type !== 'work')) return;
   // an outlet's name in title marks is the outlet: 《科创板日报》
   if (marks === 'around' && isOutletTitle(norm, start + 1, end - 1)) return sink.add(start + 1, end - 1, 'org', 'model', Priority.Tagger);
   // a work written with its title marks (as CLUENER writes them) is the title inside them
@@ -176,7 +273,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     if (type !== 'person' && type !== 'place') return;
   }
   // a name ends before a parenthesis: 王一鸣(Tom Wang)
-  const paren = type === 'person' || type === 'place' ? surface.search(PARENTHESES) : -1;
+  const paren = type === 'person' || type === 'place' ? parenthesisIn(surface) : -1;
   if (paren >= 0) {
     if (type === 'work' || paren < 2) return;
     end = start + paren;
@@ -184,15 +281,15 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   }
   if (GENERIC_INSTITUTIONS.has(surface) || FACILITY_NAMES.has(surface)) return;
   // an acronym followed by what it stands for is a term being defined: GMV(Gross Merchandise Volume)
-  if (LATIN_ACRONYM.test(surface) && (norm.charCodeAt(end) === 0x28 || norm.charCodeAt(end) === 0xff08)) return;
+  if ((norm.charCodeAt(end) === 0x28 || norm.charCodeAt(end) === 0xff08) && LATIN_ACRONYM.test(surface)) return;
   // a foreign name a side plays against is a team, an organisation: 输给埃因霍温 (in the
   // training sets, 93% of the names after these words are organisations)
-  if (type === 'person' && surnameAt(norm, start) === 0 && endsWithAny(norm, TEAM_CUES_BEFORE, start)) type = 'org';
+  if (type === 'person' && surnameAt(norm, start) === 0 && TEAM_CUES.endsAt(norm, start)) type = 'org';
   if (type === 'person') {
     // the tagger sometimes takes a Latin acronym (AI, CEO) for a name: those are never its to find
-    if (SHORT_LATIN.test(surface) || LATIN_STOP.has(surface)) return;
+    if ((surface.length <= 4 && SHORT_LATIN.test(surface)) || LATIN_STOP.has(surface)) return;
     // nor is a camel-case word a person's name (ChatJD; a norm that lower-cases to itself has no capital)
-    if (form !== norm && CAMEL_CASE.test(norm.slice(start, end))) return;
+    if (form !== norm && camelCaseIn(norm, start, end)) return;
     const cutStart = start;
     const cutEnd = end;
     // a name stops before an adverb or a preposition the tagger glued to it: 王超曾向 → 王超
@@ -208,13 +305,13 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     if (NUMERAL_UNITS[norm.charCodeAt(start - 1)] === 1 || NUMERAL_UNITS[norm.charCodeAt(start)] === 1) return;
     if (isSaying(norm, start, end, words)) return;
     // nor is a doubled adverb in a name: 徐徐张口 (slowly opening) is no one
-    if (includesAnyIn(norm, start, end, DOUBLED_ADVERBS)) return;
+    if (DOUBLED.includedIn(norm, start, end)) return;
     // a day of the week is a date, whatever its first character: 周三 (Wednesday), not a 周
-    if (isWeekday(surface)) return;
+    if (WEEKDAY_STARTS[surface.charCodeAt(0)] === 1 && isWeekday(surface)) return;
   }
   // a Latin word written all in lower case (panda, wallace) is rarely a person or a place;
   // organisations and works often are (games, teams, brands)
-  if ((type === 'person' || type === 'place') && LOWER_LATIN_WORDS.test(surface) && surface.length === end - start && norm.startsWith(surface, start)) return;
+  if ((type === 'person' || type === 'place') && isLowerLatin(surface.charCodeAt(0)) && LOWER_LATIN_WORDS.test(surface) && surface.length === end - start && norm.startsWith(surface, start)) return;
   if (type === 'org') {
     // a unit cut off from the body it belongs to, a name run into the next word
     start = unitStart(norm, start, end, words);
@@ -234,15 +331,15 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   }
   if (type === 'place') {
     // Latin names the tagger calls places are products and terms (PolarDB, Gross Merchandise Volume)
-    if (LATIN_LETTER.test(surface) || NOT_PLACES.has(surface) || namesTimeZone(norm, end)) return;
+    if (lowerLatinIn(surface) || NOT_PLACES.has(surface) || namesTimeZone(norm, end)) return;
     // a place's name as a side in a match names the side: 某城vs某港, 某国客场
     if (isSideInMatch(norm, start, end)) return sink.add(start, end, 'org', 'model', Priority.Tagger);
     // a transliterated name right after a person's role is the person: 党主席|阿某某亚
-    if (endsWithAny(norm, ROLES, start) && allIn(surface, 0, surface.length, TRANSLITERATION)) return sink.add(start, end, 'person', 'model', Priority.Tagger);
+    if (ROLE_WORDS.endsAt(norm, start) && allIn(surface, 0, surface.length, TRANSLITERATION)) return sink.add(start, end, 'person', 'model', Priority.Tagger);
     // 欧 and 美 in 欧美 (the West) are one region, not two places
     if (end - start === 1 && inRegionName(norm, start)) return;
     // a name before an event that is no place anyone knows names the event: 云栖|大会 (not 维也纳|会议)
-    if (startsWithAny(norm, EVENTS, end) && words?.has(norm.slice(start, end), 'place') !== true && !isKnownPlace(ctx, surface)) return;
+    if (EVENT_WORDS.startsAt(norm, end) && words?.has(norm.slice(start, end), 'place') !== true && !isKnownPlace(ctx, surface)) return;
     end = withUnitAfter(norm, start, end);
     const weak = !placeEvidence(norm, start, end, words);
     for (const [a, b] of administrativeParts(norm, start, end)) {
@@ -257,9 +354,9 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   // a newspaper the tagger calls a work is an outlet: 北京商报
   if (type === 'work' && isOutletName(norm.slice(start, end))) return sink.add(start, end, 'org', 'model', Priority.Tagger);
   // a Latin name after the kind of product it is: 数据库PolarDB, 大模型Kimi
-  if ((type === 'work' || type === 'org') && LATIN_PRODUCT.test(surface)) {
-    if (endsWithAny(norm, PRODUCT_CUES_BEFORE, start)) return sink.add(start, end, 'product', 'model', Priority.Tagger);
-    if (startsWithAny(norm, PRODUCT_CUES_AFTER, end)) {
+  if ((type === 'work' || type === 'org') && isLowerLatin(surface.charCodeAt(0)) && LATIN_PRODUCT.test(surface)) {
+    if (PRODUCT_BEFORE.endsAt(norm, start)) return sink.add(start, end, 'product', 'model', Priority.Tagger);
+    if (PRODUCT_AFTER.startsAt(norm, end)) {
       // a Latin word with Chinese glued on both sides is one word of a longer mixed name
       // (通用Latin实例 is the product): its Latin part alone is no name
       if (cjkLengthBefore(norm, start) && !LEFT_STOP.has(norm[start - 1]!)) return;
@@ -364,7 +461,7 @@ const FUNCTION_SURNAMES = new Set([...'于和向时以全万成应']);
 
 /** Last characters of places: administrative units, streets, features of the land and water. */
 const PLACE_ENDS = new Set([...'省市县区州镇乡村屯旗盟路街道巷山峰岭河江湖海洋湾岛港峡谷川原洲坡口关门城宫寺庙园站桥洞泉池塘林号场库堂台厦楼府苑侧']);
-const PLACE_END_WORDS = ['中心', '湿地', '景区', '酒店', '小区'];
+const PLACE_END_WORD_LIST = new WordList(['中心', '湿地', '景区', '酒店', '小区']);
 
 /**
  * Whether a place the tagger proposed looks like one on its own: three characters or fewer,
@@ -374,7 +471,7 @@ const PLACE_END_WORDS = ['中心', '湿地', '景区', '酒店', '小区'];
 function placeEvidence(norm: string, start: number, end: number, words: WordDictionary | undefined): boolean {
   const name = norm.slice(start, end);
   if (end - start <= 3 || words?.has(name, 'place') === true) return true;
-  const ending = PLACE_ENDS.has(name[name.length - 1]!) || endsWithAny(name, PLACE_END_WORDS, name.length);
+  const ending = PLACE_ENDS.has(name[name.length - 1]!) || PLACE_END_WORD_LIST.endsAt(name, name.length);
   // a long one is an address: a unit or a number on the way (not 千山万水行远路, a line of verse)
   return ending && (end - start < LONG_PLACE || ADDRESS_PARTS.test(name.slice(0, -1)));
 }
@@ -410,7 +507,7 @@ export function personEvidence(norm: string, start: number, end: number, words: 
   // 帝王师; the dictionary lists 帝王 among persons' names, and a name does not run into a name)
   if (words?.crosses(norm, end, 3) || words?.crosses(norm, start, 2, true)) return false;
   if (surnameAt(norm, start) > 0 && !FUNCTION_SURNAMES.has(norm[start]!)) return true;
-  if (startsWithAny(norm, PERSON_CUES_AFTER, end)) return true;
+  if (PERSON_CUES.startsAt(norm, end)) return true;
   // both characters are ones that spell foreign names (贝利, 哈利, 普京)
   if (TRANSLITERATION.has(name[0]!) && TRANSLITERATION.has(name[1]!)) return true;
   return words?.has(name, 'person') === true;
@@ -424,3 +521,4 @@ const PERSON_CUES_AFTER = [
   ...REPORTING, '先生', '女士', '同志', '博士', '教授', '总统', '总理', '主席', '首相', '国王', '女王', '大使', '议员', '部长', '外长', '书记',
   '委员', '院士', '老师', '师傅', '教练', '队长', '本人', '夫妇', '一家',
 ];
+const PERSON_CUES = new WordList(PERSON_CUES_AFTER);
