@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { KEY, keyCharsIn } from '../../src/core/claims/attribution';
+import { KEY, keyCharsIn, leadInLength } from '../../src/core/claims/attribution';
 import { FEATURES, assertedPart, eventWord, featureValues, firstWithin, hasDateWords, leadWords, planWord, type Features } from '../../src/core/claims/features';
 import { isPureQuote } from '../../src/core/claims/select';
 import { CUES, SCAN, countCues, findCue, type ScannedName } from '../../src/core/claims/cues';
@@ -104,6 +104,26 @@ describe('claims stage: tables of UTF-16 codes, equal to the code they replaced'
         for (const n of [8, 12]) assert.equal(firstWithin(lead, s, n), list.find((w) => s.slice(0, n).includes(w)), JSON.stringify(s));
       }
     }
+    // the lists a source's subject is searched for (attribution.ts), over the whole subject
+    for (const list of [CUES.documentKinds, CUES.anonymousSources, CUES.vagueHolders]) {
+      const lead = leadWords(list);
+      const parts = [...list, ...list.map((w) => w.slice(0, 1)), ...list.map((w) => w.slice(1)), ...pieces, '，'];
+      for (let round = 0; round < 1000; round++) {
+        const s = randomText(next, parts, Math.floor(next() * 8));
+        assert.equal(firstWithin(lead, s, s.length), list.find((w) => s.includes(w)), JSON.stringify(s));
+      }
+    }
+  });
+
+  it('leadInLength reads what leads into a subject as the regex did', () => {
+    const LEAD_IN = /^[\s，,]*(?:但是|但|而且|而|不过|并且|同时|此外|另外|对此|随后|其后|曾有|曾经|曾)?/u;
+    const next = rng(2027);
+    const pieces = ['但是', '但', '而且', '而', '不过', '并且', '同时', '此外', '另外', '对此', '随后', '其后', '曾有', '曾经', '曾', '是', '且', '经', '，', ',', ' ', '\t', '\n', '\r', '\u00a0', '\u3000', '\ufeff', '\u2028', '\u200b', '甲', '𠀀', '\ud840', '\udc00', '、'];
+    for (let round = 0; round < 5000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 6));
+      assert.equal(leadInLength(s), LEAD_IN.exec(s)![0].length, JSON.stringify(s));
+    }
+    assert.equal(leadInLength(''), 0);
   });
 
   it('duplicateKey drops what isSpaceLike calls a space, and nothing else', () => {
