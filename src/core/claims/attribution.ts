@@ -98,7 +98,10 @@ export { KEY, keyCharsIn } from './unitChars';
 /** Who asserts the unit, and what else the wording says about its source. */
 export function attribute(ctx: AttributionContext): AttributionFinding {
   const { norm } = ctx;
-  const found: AttributionFinding = {};
+  // every field present from the start, in one order: one shape for every unit's finding, where
+  // fields added as found (and by Object.assign) made a shape per combination, and the features'
+  // reads of a finding megamorphic
+  const found: AttributionFinding = { source: undefined, vague: undefined, reported: undefined, fromContext: undefined, speech: undefined };
   const keys = ctx.keys ?? keyCharsIn(norm);
   const reported = findCue(norm, SCAN.ownReporting);
   if (reported) found.reported = reported;
