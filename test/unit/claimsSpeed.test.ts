@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { KEY, keyCharsIn, leadInLength } from '../../src/core/claims/attribution';
 import { FEATURES, assertedPart, eventWord, featureValues, firstWithin, hasDateWords, leadWords, planWord, type Features } from '../../src/core/claims/features';
 import { isPureQuote } from '../../src/core/claims/select';
-import { CUES, SCAN, countCues, findCue, type ScannedName } from '../../src/core/claims/cues';
+import { CUES, SCAN, countCues, findCue, hasDateWordsIn, type ScannedName } from '../../src/core/claims/cues';
 import { CAGR_WORDS, DECLINE_WORDS, GROWTH_WORDS, wordBefore } from '../../src/core/claims/passage';
 import type { Figure } from '../../src/core/figures/types';
 import { CLOSERS, OPENERS, SENTENCE_END, codeTable, isSpaceLike, trimEndOf } from '../../src/core/text/chars';
@@ -181,6 +181,22 @@ describe('claims stage: tables of UTF-16 codes, equal to the code they replaced'
       const s = randomText(next, pieces, Math.floor(next() * 10));
       assert.equal(hasDateWords(s), DATE_WORDS.test(s), JSON.stringify(s));
     }
+  });
+
+  it('hasDateWordsIn, read in the cue scan, answers as hasDateWords, on texts asked about again and in turn', () => {
+    const next = rng(2423);
+    const pieces = ['1', '2', '9', '0', '5', '一', '十', '百', '年', '月', '日', '号', ' ', '\u3000', '\u00a0', '\n', '\r\n', '甲', '０', '𠀀', '\ud840', '\udc00',
+      '预计', '目前', '去年', '我们', '“', '”', '《', '》', '第'];
+    const seen: string[] = [];
+    for (let round = 0; round < 20000; round++) {
+      // (a text asked about before comes back now and then: the scan's answers are kept for the last few texts)
+      const s = seen.length > 0 && next() < 0.3 ? seen[Math.floor(next() * seen.length)]! : randomText(next, pieces, Math.floor(next() * 12));
+      if (seen.length < 8) seen.push(s);
+      else seen[Math.floor(next() * 8)] = s;
+      if (next() < 0.5) findCue(s, SCAN.hedges);
+      assert.equal(hasDateWordsIn(s), hasDateWords(s), JSON.stringify(s));
+    }
+    assert.equal(hasDateWordsIn(''), false);
   });
 
   it('assertedPart splits a copular sentence as the regex alone did, wherever 是 stands', () => {

@@ -8,7 +8,7 @@ import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
 import type { AttributionFinding } from './attribution';
 import { KEY, readUnit } from './unitChars';
-import { countCues, CUES, findCue, findCueOnce, SCAN } from './cues';
+import { countCues, CUES, findCue, findCueOnce, hasDateWordsIn, SCAN } from './cues';
 import { codeTable, triggerTable } from '../text/chars';
 
 export const FEATURES = [
@@ -407,7 +407,7 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   f.figure = amounts >= 1 ? 1 : 0;
   f.figures = amounts >= 2 ? 1 : 0;
   f.smallNumber = amounts === 0 && small > 0 ? 1 : 0;
-  f.date = dated || (keys & KEY.numeral && hasDateWords(bare)) ? 1 : cue(cues, 'date', findCue(bare, SCAN.timeWords));
+  f.date = dated || (keys & KEY.numeral && hasDateWordsIn(bare)) ? 1 : cue(cues, 'date', findCue(bare, SCAN.timeWords));
   f.entity = names >= 1 ? 1 : 0;
   f.entities = names >= 2 ? 1 : 0;
   f.sourceNamed = source?.kind === 'named' && !a.fromContext ? 1 : 0;
