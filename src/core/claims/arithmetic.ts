@@ -165,17 +165,30 @@ const RELATION_WORDS: ReadonlyArray<readonly [readonly string[], number, number]
   [CONVERSION_WORD_LIST, CONVERSION_WINDOW, WORD_CONVERSION], [SHARE_WORD_LIST, SHARE_WINDOW, WORD_SHARE], [REST_WORD_LIST, REST_WINDOW, WORD_REST],
 ];
 const WORD_WINDOW = 12;
-/** The relation words by their first UTF-16 code (RELATION_FIRST[c]: some word starts with c), each with its window and list. */
-const RELATION_FIRST = new Uint8Array(0x10000);
-const RELATION_BY_FIRST = new Map<number, Array<{ word: string; window: number; list: number }>>();
+/**
+ * The relation words by their first UTF-16 code, each with its window, its list and its second
+ * code (-1 for a word of one, read before a startsWith: 年 stands before most figures, and most of
+ * the words that start with it fail on the next): RELATION_GROUP[c] is the number of the group of
+ * words that start with c plus one (0: none), a table's entry where a Map was looked up.
+ */
+interface RelationWord {
+  word: string;
+  window: number;
+  list: number;
+  second: number;
+}
+const RELATION_GROUP = new Uint8Array(0x10000);
+const RELATION_GROUPS: RelationWord[][] = [];
 for (const [words, window, list] of RELATION_WORDS) {
   if (window > WORD_WINDOW) throw new Error('arithmetic.ts: a relation word window wider than WORD_WINDOW');
   for (const word of words) {
     const c = word.charCodeAt(0);
-    RELATION_FIRST[c] = 1;
-    const group = RELATION_BY_FIRST.get(c) ?? [];
-    group.push({ word, window, list });
-    RELATION_BY_FIRST.set(c, group);
+    if (RELATION_GROUP[c] === 0) {
+      RELATION_GROUPS.push([]);
+      if (RELATION_GROUPS.length > 255) throw new Error('arithmetic.ts: more first characters of relation words than a byte holds');
+      RELATION_GROUP[c] = RELATION_GROUPS.length;
+    }
+    RELATION_GROUPS[RELATION_GROUP[c]! - 1]!.push({ word, window, list, second: word.length > 1 ? word.charCodeAt(1) : -1 });
   }
 }
 
@@ -183,12 +196,13 @@ for (const [words, window, list] of RELATION_WORDS) {
 function relationWordsBefore(text: string, at: number): number {
   let lists = 0;
   for (let i = at - 1, from = Math.max(0, at - WORD_WINDOW); i >= from; i--) {
-    const c = text.charCodeAt(i);
-    if (RELATION_FIRST[c] === 0) continue;
-    const group = RELATION_BY_FIRST.get(c)!;
+    const n = RELATION_GROUP[text.charCodeAt(i)]!;
+    if (n === 0) continue;
+    const group = RELATION_GROUPS[n - 1]!;
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
     for (let g = 0; g < group.length; g++) {
-      const { word, window, list } = group[g]!;
-      if (i >= at - window && i + word.length <= at && text.startsWith(word, i)) lists |= list;
+      const w = group[g]!;
+      if ((w.second === -1 || w.second === next) && i >= at - w.window && i + w.word.length <= at && text.startsWith(w.word, i)) lists |= w.list;
     }
   }
   return lists;
@@ -197,9 +211,9 @@ function relationWordsBefore(text: string, at: number): number {
 /** Whether a relation word lies wholly inside its window before `at` (text[at - window, at)). */
 function hasRelationWordBefore(text: string, at: number): boolean {
   for (let i = at - 1, from = Math.max(0, at - WORD_WINDOW); i >= from; i--) {
-    const c = text.charCodeAt(i);
-    if (RELATION_FIRST[c] === 0) continue;
-    const group = RELATION_BY_FIRST.get(c)!;
+    const n = RELATION_GROUP[text.charCodeAt(i)]!;
+    if (n === 0) continue;
+    const group = RELATION_GROUPS[n - 1]!;
     for (let g = 0; g < group.length; g++) {
       const { word, window } = group[g]!;
       if (i >= at - window && i + word.length <= at && text.startsWith(word, i)) return true;
