@@ -104,6 +104,13 @@ describe('claims stage: tables of UTF-16 codes, equal to the code they replaced'
         for (const n of [8, 12]) assert.equal(firstWithin(lead, s, n), list.find((w) => s.slice(0, n).includes(w)), JSON.stringify(s));
       }
     }
+    // more first characters than the table's groups hold (the rest looked up by first character)
+    const many = Array.from({ length: 400 }, (_, k) => String.fromCharCode(0x4e00 + k) + (k % 3 === 0 ? '甲' : ''));
+    const manyLead = leadWords(many);
+    for (let round = 0; round < 2000; round++) {
+      const s = randomText(next, [...many.slice(240, 280), ...many.slice(0, 10), '甲', '𠀀'], Math.floor(next() * 10));
+      assert.equal(firstWithin(manyLead, s, s.length), many.find((w) => s.includes(w)), JSON.stringify(s));
+    }
     // the lists a source's subject is searched for (attribution.ts), over the whole subject
     for (const list of [CUES.documentKinds, CUES.anonymousSources, CUES.vagueHolders]) {
       const lead = leadWords(list);
