@@ -15,7 +15,7 @@ import { rng } from '../support/anchorSimulation';
 import { CUES } from '../../src/core/claims/cues';
 import { firstShows, firstShowsGrowing } from '../../src/core/claims/attribution';
 import { firstNames } from '../../src/core/claims/detect';
-import { checkArithmetic, checkEvery, mayRelate } from '../../src/core/claims/arithmetic';
+import { checkArithmetic, checkEvery, mayRelate, RELATION_BIT, relationsFor } from '../../src/core/claims/arithmetic';
 import type { EntityMention } from '../../src/core/entities/detect';
 import { isSpeechUse } from '../../src/core/claims/select';
 
@@ -343,6 +343,38 @@ describe('claims stage: passages that state no relation', () => {
       if (passage.figures.filter((f) => f.salient).length >= 2) turnedAway++;
     }
     assert.ok(found > 200 && turnedAway > 1000, `${found} ${turnedAway}`);
+  });
+
+  it('no relation that relationsFor leaves out finds a candidate, whatever the figures around its words', () => {
+    const next = rng(67);
+    // rates in per cent and points, amounts of each kind, dates, ranks and multiples, at every distance after each relation word
+    const pieces = ['2021年', '2023年', '1880亿元', '3600亿元', '442亿元', '5140亿美元', '4698亿美元', '18%', '29%', '1.3个百分点', '12.03亿', '11.74亿', '23.5%', '110亿美元',
+      '三倍', '第五', '3年', '10万人', '8-9成', '10%-20%', '一成',
+      '年复合增长率', '年均增速', '每年增长', 'CAGR', '同比增长', '增长', '增长了', '提升', '下降', '减少了', '跌幅', '约合', '約合', '折合', '相当于', '占', '佔',
+      '其余', '其他', '剩下', '余下', '分别为', '分别占', '合计', '其中', '较', '从', '到', '，', '。', '的', '约', '达', '收入', '公司', '共有', '家', '全公司总收入的', '年', '同比'];
+    const kinds = Object.keys(RELATION_BIT) as Array<keyof typeof RELATION_BIT>;
+    let found = 0;
+    let left = 0;
+    for (let round = 0; round < 20000; round++) {
+      let text = '';
+      for (let k = 2 + Math.floor(next() * 12); k > 0; k--) text += pieces[Math.floor(next() * pieces.length)];
+      const passage = { text, figures: detectFigures(text) };
+      // (some figures not salient, as the claims stage's reach-back passages may hold)
+      if (round % 3 === 0) passage.figures = passage.figures.map((f, i) => (i % 2 ? { ...f, salient: false } : f));
+      const asked = relationsFor(passage);
+      const view = viewOf(passage);
+      for (const relation of RELATIONS) {
+        assert.ok(kinds.includes(relation.kind), relation.kind);
+        const n = relation.find(view).length;
+        if (n > 0) found++;
+        if ((asked & RELATION_BIT[relation.kind]) === 0) {
+          assert.equal(n, 0, `${relation.kind}: ${text}`);
+          left++;
+        }
+      }
+      assert.deepEqual(checkArithmetic(passage), checkEvery(passage), text);
+    }
+    assert.ok(found > 300 && left > 100000, `${found} ${left}`);
   });
 
   it('lets through a relation word at the far end of its window, in either script', () => {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { KEY, keyCharsIn } from '../../src/core/claims/attribution';
+import { KEY, keyCharsIn, leadInLength } from '../../src/core/claims/attribution';
 import { FEATURES, assertedPart, eventWord, featureValues, firstWithin, hasDateWords, leadWords, planWord, type Features } from '../../src/core/claims/features';
 import { isPureQuote } from '../../src/core/claims/select';
-import { CUES, SCAN, countCues, findCue, type ScannedName } from '../../src/core/claims/cues';
+import { CUES, SCAN, countCues, findCue, hasDateWordsIn, type ScannedName } from '../../src/core/claims/cues';
 import { CAGR_WORDS, DECLINE_WORDS, GROWTH_WORDS, wordBefore } from '../../src/core/claims/passage';
 import type { Figure } from '../../src/core/figures/types';
 import { CLOSERS, OPENERS, SENTENCE_END, codeTable, isSpaceLike, trimEndOf } from '../../src/core/text/chars';
@@ -104,6 +104,33 @@ describe('claims stage: tables of UTF-16 codes, equal to the code they replaced'
         for (const n of [8, 12]) assert.equal(firstWithin(lead, s, n), list.find((w) => s.slice(0, n).includes(w)), JSON.stringify(s));
       }
     }
+    // more first characters than the table's groups hold (the rest looked up by first character)
+    const many = Array.from({ length: 400 }, (_, k) => String.fromCharCode(0x4e00 + k) + (k % 3 === 0 ? '甲' : ''));
+    const manyLead = leadWords(many);
+    for (let round = 0; round < 2000; round++) {
+      const s = randomText(next, [...many.slice(240, 280), ...many.slice(0, 10), '甲', '𠀀'], Math.floor(next() * 10));
+      assert.equal(firstWithin(manyLead, s, s.length), many.find((w) => s.includes(w)), JSON.stringify(s));
+    }
+    // the lists a source's subject is searched for (attribution.ts), over the whole subject
+    for (const list of [CUES.documentKinds, CUES.anonymousSources, CUES.vagueHolders]) {
+      const lead = leadWords(list);
+      const parts = [...list, ...list.map((w) => w.slice(0, 1)), ...list.map((w) => w.slice(1)), ...pieces, '，'];
+      for (let round = 0; round < 1000; round++) {
+        const s = randomText(next, parts, Math.floor(next() * 8));
+        assert.equal(firstWithin(lead, s, s.length), list.find((w) => s.includes(w)), JSON.stringify(s));
+      }
+    }
+  });
+
+  it('leadInLength reads what leads into a subject as the regex did', () => {
+    const LEAD_IN = /^[\s，,]*(?:但是|但|而且|而|不过|并且|同时|此外|另外|对此|随后|其后|曾有|曾经|曾)?/u;
+    const next = rng(2027);
+    const pieces = ['但是', '但', '而且', '而', '不过', '并且', '同时', '此外', '另外', '对此', '随后', '其后', '曾有', '曾经', '曾', '是', '且', '经', '，', ',', ' ', '\t', '\n', '\r', '\u00a0', '\u3000', '\ufeff', '\u2028', '\u200b', '甲', '𠀀', '\ud840', '\udc00', '、'];
+    for (let round = 0; round < 5000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 6));
+      assert.equal(leadInLength(s), LEAD_IN.exec(s)![0].length, JSON.stringify(s));
+    }
+    assert.equal(leadInLength(''), 0);
   });
 
   it('duplicateKey drops what isSpaceLike calls a space, and nothing else', () => {
@@ -161,6 +188,22 @@ describe('claims stage: tables of UTF-16 codes, equal to the code they replaced'
       const s = randomText(next, pieces, Math.floor(next() * 10));
       assert.equal(hasDateWords(s), DATE_WORDS.test(s), JSON.stringify(s));
     }
+  });
+
+  it('hasDateWordsIn, read in the cue scan, answers as hasDateWords, on texts asked about again and in turn', () => {
+    const next = rng(2423);
+    const pieces = ['1', '2', '9', '0', '5', '一', '十', '百', '年', '月', '日', '号', ' ', '\u3000', '\u00a0', '\n', '\r\n', '甲', '０', '𠀀', '\ud840', '\udc00',
+      '预计', '目前', '去年', '我们', '“', '”', '《', '》', '第'];
+    const seen: string[] = [];
+    for (let round = 0; round < 20000; round++) {
+      // (a text asked about before comes back now and then: the scan's answers are kept for the last few texts)
+      const s = seen.length > 0 && next() < 0.3 ? seen[Math.floor(next() * seen.length)]! : randomText(next, pieces, Math.floor(next() * 12));
+      if (seen.length < 8) seen.push(s);
+      else seen[Math.floor(next() * 8)] = s;
+      if (next() < 0.5) findCue(s, SCAN.hedges);
+      assert.equal(hasDateWordsIn(s), hasDateWords(s), JSON.stringify(s));
+    }
+    assert.equal(hasDateWordsIn(''), false);
   });
 
   it('assertedPart splits a copular sentence as the regex alone did, wherever 是 stands', () => {

@@ -14,7 +14,7 @@
 import type { Figure } from '../figures/types';
 import { msg, renderMessage, type Message, type MessageArg } from '../text/message';
 import { fmtArg, viewOf, type Passage, type PassageView } from './passage';
-import { CONVERSION_WINDOW, CONVERSION_WORD_LIST, listWordsIn, REST_WINDOW, REST_WORD_LIST, RELATIONS, SHARE_WINDOW, SHARE_WORD_LIST } from './relations';
+import { CONVERSION_WINDOW, CONVERSION_WORD_LIST, listWordsIn, REST_WINDOW, REST_WORD_LIST, RELATIONS, SHARE_WINDOW, SHARE_WORD_LIST, twoAfter } from './relations';
 import { CAGR_WINDOW, CAGR_WORDS, CHANGE_WINDOW, DECLINE_WORDS, GROWTH_WORDS } from './passage';
 
 export type { Passage } from './passage';
@@ -84,40 +84,57 @@ export interface Relation {
 
 /** The verdict and working of one candidate, or undefined when an open reading fits nothing (no check is made up). */
 export function judge(kind: CheckKind, c: Candidate): ArithmeticCheck | undefined {
-  const out = (verdict: CheckVerdict, working: Message, assumption?: Message): ArithmeticCheck => {
-    const check: ArithmeticCheck = { kind, verdict, working: renderMessage(working), workingMessage: working, stated: c.stated, from: c.from };
-    const assumed = assumption ?? c.assumption;
-    if (assumed) {
-      check.assumption = renderMessage(assumed);
-      check.assumptionMessage = assumed;
-    }
-    return check;
-  };
-  const v = (n: number) => fmtArg(n, c.unit);
+  // (no closures: judge runs for every candidate, and a closure made per call is an object each)
+  const lo = c.accept ? c.accept[0] : c.statedValue - c.tolerance;
+  const hi = c.accept ? c.accept[1] : c.statedValue + c.tolerance;
+  if (!c.undecidable && (c.open !== undefined || c.readings.length !== 1)) {
+    // (whether any reading fits is known before a message is made: none fits, and none is made)
+    let any = false;
+    for (const r of c.readings) if (r.value >= lo && r.value <= hi) any = true;
+    if (!any) return undefined;
+  }
   const stated =
     c.statedText ??
-    (c.accept ? msg('plausible {0}–{1}', c.accept[0], c.accept[1]) : c.per ? msg('stated {0} {1}', v(c.statedValue), c.per) : msg('stated {0}', v(c.statedValue)));
-  const shown = (r: Reading) => {
-    const value = fmtArg(r.value, r.unit ?? c.unit);
-    return c.per ? msg('{0} = {1} {2}', r.expression, value, c.per) : msg('{0} = {1}', r.expression, value);
-  };
-  if (c.undecidable) return out('ambiguous', msg('{0}, {1}', [...(c.given ? [c.given] : []), ...c.readings.map(shown)], stated), c.undecidable);
-  const [lo, hi] = c.accept ?? [c.statedValue - c.tolerance, c.statedValue + c.tolerance];
-  const fits = (r: Reading) => r.value >= lo && r.value <= hi;
+    (c.accept ? msg('plausible {0}–{1}', c.accept[0], c.accept[1]) : c.per ? msg('stated {0} {1}', fmtArg(c.statedValue, c.unit), c.per) : msg('stated {0}', fmtArg(c.statedValue, c.unit)));
+  if (c.undecidable) {
+    const parts: MessageArg[] = c.given ? [c.given] : [];
+    for (const r of c.readings) parts.push(shown(c, r));
+    return checkOf(kind, c, 'ambiguous', msg('{0}, {1}', parts, stated), c.undecidable);
+  }
   if (c.open !== undefined || c.readings.length !== 1) {
-    if (!c.readings.some(fits)) return undefined;
-    return out('ambiguous', msg('{0}; {1}', c.readings.map(shown), stated), c.open ?? msg('the passage leaves the reading open'));
+    const shownAll: MessageArg[] = [];
+    for (const r of c.readings) shownAll.push(shown(c, r));
+    return checkOf(kind, c, 'ambiguous', msg('{0}; {1}', shownAll, stated), c.open ?? msg('the passage leaves the reading open'));
   }
   const r = c.readings[0]!;
-  const working = (withTolerance: boolean) =>
-    withTolerance && !c.accept ? msg('{0}, {1}; rounding allows ±{2}', shown(r), stated, v(c.tolerance)) : msg('{0}, {1}', shown(r), stated);
-  if (!fits(r)) return out('does not hold', working(true));
+  if (!(r.value >= lo && r.value <= hi)) return checkOf(kind, c, 'does not hold', working(c, r, stated, true));
   const exact = Math.abs(r.value - c.statedValue) <= 1e-9 * Math.max(1, Math.abs(c.statedValue));
   // a fit that only the rounding of the figures allows, when that rounding is as large as half the stated value, says nothing
   if (!c.accept && !exact && c.tolerance > Math.abs(c.statedValue) / 2) {
-    return out('ambiguous', working(true), msg('the figures are rounded too coarsely to check the stated one'));
+    return checkOf(kind, c, 'ambiguous', working(c, r, stated, true), msg('the figures are rounded too coarsely to check the stated one'));
   }
-  return out('holds', working(!exact));
+  return checkOf(kind, c, 'holds', working(c, r, stated, !exact));
+}
+
+/** A reading as the working shows it: its expression, its value, and what the value is per. */
+function shown(c: Candidate, r: Reading): Message {
+  const value = fmtArg(r.value, r.unit ?? c.unit);
+  return c.per ? msg('{0} = {1} {2}', r.expression, value, c.per) : msg('{0} = {1}', r.expression, value);
+}
+
+/** The working of a single reading, with the tolerance the rounding allows where asked (and no plausible interval stands in for it). */
+function working(c: Candidate, r: Reading, stated: Message, withTolerance: boolean): Message {
+  return withTolerance && !c.accept ? msg('{0}, {1}; rounding allows ±{2}', shown(c, r), stated, fmtArg(c.tolerance, c.unit)) : msg('{0}, {1}', shown(c, r), stated);
+}
+
+function checkOf(kind: CheckKind, c: Candidate, verdict: CheckVerdict, working: Message, assumption?: Message): ArithmeticCheck {
+  const check: ArithmeticCheck = { kind, verdict, working: renderMessage(working), workingMessage: working, stated: c.stated, from: c.from };
+  const assumed = assumption ?? c.assumption;
+  if (assumed) {
+    check.assumption = renderMessage(assumed);
+    check.assumptionMessage = assumed;
+  }
+  return check;
 }
 
 /**
@@ -136,31 +153,67 @@ export function mayRelate(p: Passage): boolean {
   return listWordsIn(text).length > 0;
 }
 
+/** Which list a relation word is of, by bit (what relationWordsBefore answers). */
+const WORD_CAGR = 1;
+const WORD_CHANGE = 2;
+const WORD_CONVERSION = 4;
+const WORD_SHARE = 8;
+const WORD_REST = 16;
 /** The words each relation is read off, with the window before the stated figure they must lie in: the constants relations.ts and passage.ts read them with. */
-const RELATION_WORDS: ReadonlyArray<readonly [readonly string[], number]> = [
-  [CAGR_WORDS, CAGR_WINDOW], [GROWTH_WORDS, CHANGE_WINDOW], [DECLINE_WORDS, CHANGE_WINDOW], [CONVERSION_WORD_LIST, CONVERSION_WINDOW], [SHARE_WORD_LIST, SHARE_WINDOW], [REST_WORD_LIST, REST_WINDOW],
+const RELATION_WORDS: ReadonlyArray<readonly [readonly string[], number, number]> = [
+  [CAGR_WORDS, CAGR_WINDOW, WORD_CAGR], [GROWTH_WORDS, CHANGE_WINDOW, WORD_CHANGE], [DECLINE_WORDS, CHANGE_WINDOW, WORD_CHANGE],
+  [CONVERSION_WORD_LIST, CONVERSION_WINDOW, WORD_CONVERSION], [SHARE_WORD_LIST, SHARE_WINDOW, WORD_SHARE], [REST_WORD_LIST, REST_WINDOW, WORD_REST],
 ];
 const WORD_WINDOW = 12;
-/** The relation words by their first UTF-16 code (RELATION_FIRST[c]: some word starts with c), each with its window. */
-const RELATION_FIRST = new Uint8Array(0x10000);
-const RELATION_BY_FIRST = new Map<number, Array<{ word: string; window: number }>>();
-for (const [words, window] of RELATION_WORDS) {
+/**
+ * The relation words by their first UTF-16 code, each with its window, its list and its second
+ * code (-1 for a word of one, read before a startsWith: 年 stands before most figures, and most of
+ * the words that start with it fail on the next): RELATION_GROUP[c] is the number of the group of
+ * words that start with c plus one (0: none), a table's entry where a Map was looked up.
+ */
+interface RelationWord {
+  word: string;
+  window: number;
+  list: number;
+  second: number;
+}
+const RELATION_GROUP = new Uint8Array(0x10000);
+const RELATION_GROUPS: RelationWord[][] = [];
+for (const [words, window, list] of RELATION_WORDS) {
   if (window > WORD_WINDOW) throw new Error('arithmetic.ts: a relation word window wider than WORD_WINDOW');
   for (const word of words) {
     const c = word.charCodeAt(0);
-    RELATION_FIRST[c] = 1;
-    const group = RELATION_BY_FIRST.get(c) ?? [];
-    group.push({ word, window });
-    RELATION_BY_FIRST.set(c, group);
+    if (RELATION_GROUP[c] === 0) {
+      RELATION_GROUPS.push([]);
+      if (RELATION_GROUPS.length > 255) throw new Error('arithmetic.ts: more first characters of relation words than a byte holds');
+      RELATION_GROUP[c] = RELATION_GROUPS.length;
+    }
+    RELATION_GROUPS[RELATION_GROUP[c]! - 1]!.push({ word, window, list, second: word.length > 1 ? word.charCodeAt(1) : -1 });
   }
+}
+
+/** The lists (WORD_* bits) of the relation words that lie wholly inside their window before `at`. */
+function relationWordsBefore(text: string, at: number): number {
+  let lists = 0;
+  for (let i = at - 1, from = Math.max(0, at - WORD_WINDOW); i >= from; i--) {
+    const n = RELATION_GROUP[text.charCodeAt(i)]!;
+    if (n === 0) continue;
+    const group = RELATION_GROUPS[n - 1]!;
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
+    for (let g = 0; g < group.length; g++) {
+      const w = group[g]!;
+      if ((w.second === -1 || w.second === next) && i >= at - w.window && i + w.word.length <= at && text.startsWith(w.word, i)) lists |= w.list;
+    }
+  }
+  return lists;
 }
 
 /** Whether a relation word lies wholly inside its window before `at` (text[at - window, at)). */
 function hasRelationWordBefore(text: string, at: number): boolean {
   for (let i = at - 1, from = Math.max(0, at - WORD_WINDOW); i >= from; i--) {
-    const c = text.charCodeAt(i);
-    if (RELATION_FIRST[c] === 0) continue;
-    const group = RELATION_BY_FIRST.get(c)!;
+    const n = RELATION_GROUP[text.charCodeAt(i)]!;
+    if (n === 0) continue;
+    const group = RELATION_GROUPS[n - 1]!;
     for (let g = 0; g < group.length; g++) {
       const { word, window } = group[g]!;
       if (i >= at - window && i + word.length <= at && text.startsWith(word, i)) return true;
@@ -181,19 +234,100 @@ function hasTwoSalient(figures: readonly Figure[]): boolean {
  */
 export function checkArithmetic(p: Passage): ArithmeticCheck[] {
   // every relation computes a stated figure from at least one other
-  if (!hasTwoSalient(p.figures) || !mayRelate(p)) return [];
-  return checkEvery(p);
+  if (!hasTwoSalient(p.figures)) return [];
+  const relations = relationsFor(p);
+  return relations === 0 ? [] : checkEvery(p, relations);
 }
 
-/** checkArithmetic without the test of mayRelate (exported for the unit test that compares the two). */
-export function checkEvery(p: Passage): ArithmeticCheck[] {
+/** checkArithmetic without the test of mayRelate, with the relations of `relations` only (exported for the unit test that compares the two). */
+export function checkEvery(p: Passage, relations = ALL_RELATIONS): ArithmeticCheck[] {
   const view = viewOf(p);
   const out: ArithmeticCheck[] = [];
   for (const relation of RELATIONS) {
+    if ((relations & RELATION_BIT[relation.kind]) === 0) continue;
     for (const c of relation.find(view)) {
       const check = judge(relation.kind, c);
       if (check) out.push(check);
     }
   }
   return out;
+}
+
+/** Each relation's bit in what relationsFor answers. */
+export const RELATION_BIT: Readonly<Record<CheckKind, number>> = { cagr: 1, growth: 2, points: 4, difference: 8, conversion: 16, sum: 32, share: 64, remainder: 128 };
+const ALL_RELATIONS = 255;
+
+/**
+ * The relations that may find a candidate in a passage, as bits of RELATION_BIT: each relation
+ * reads its stated figure, of a type of its own, off a word of its own in its window (cagr,
+ * growth and points a rate, difference and conversion an amount, share a rate after 占,
+ * remainder either after 其余), and computes it from at least two figures before it (a rate or
+ * an amount, each: growth, points, difference and cagr) or from a list (sum). Where no salient
+ * figure is such a stated figure, the relation finds nothing, and is not asked (exported for
+ * its unit test). mayRelate reads the words whatever the figure's type: most passages it lets
+ * through state a change of a rate with nothing before it to compute the change from.
+ */
+export function relationsFor(p: Passage): number {
+  const text = p.text;
+  const figures = p.figures;
+  let relations = mayList(text, figures) ? RELATION_BIT.sum : 0;
+  for (const x of figures) {
+    if (x.salient !== true) continue;
+    const rate = x.type === 'percent' && typeof x.value === 'number';
+    const amount = !rate && isAmountFigure(x);
+    if (!rate && !amount) continue;
+    const words = relationWordsBefore(text, x.start);
+    if (words === 0) continue;
+    if (words & WORD_REST) relations |= RELATION_BIT.remainder;
+    if (rate) {
+      if (words & WORD_SHARE && x.unit === '%') relations |= RELATION_BIT.share;
+      const change = (words & WORD_CHANGE) !== 0 && (x.unit === '%' || x.unit === 'pp');
+      if ((change || words & WORD_CAGR) && twoBefore(figures, x)) {
+        if (words & WORD_CAGR) relations |= RELATION_BIT.cagr;
+        if (change) relations |= x.unit === '%' ? RELATION_BIT.growth : RELATION_BIT.points;
+      }
+    } else {
+      if (words & WORD_CONVERSION && x.type === 'money') relations |= RELATION_BIT.conversion;
+      if (words & WORD_CHANGE && twoBefore(figures, x)) relations |= RELATION_BIT.difference;
+    }
+  }
+  return relations;
+}
+
+/**
+ * Whether a list (分别为…) of the passage has two salient figures within its reach, before the
+ * next list: where none has, sum's every list is turned away before its parts are read (sumAt).
+ * A passage of a paragraph with a list is the paragraph: the list is most often in another of
+ * its sentences.
+ */
+function mayList(text: string, figures: readonly Figure[]): boolean {
+  const lists = listWordsIn(text);
+  if (lists.length === 0) return false;
+  let salient: Figure[] | undefined;
+  for (let k = 0; k < lists.length; k++) {
+    salient ??= figures.filter((f) => f.salient === true);
+    if (twoAfter(salient, lists[k]!, lists[k + 1] ?? text.length)) return true;
+  }
+  return false;
+}
+
+/** viewOf's amounts: money, counts, numbers and quantities with a value. */
+function isAmountFigure(f: Figure): boolean {
+  return (f.type === 'money' || f.type === 'count' || f.type === 'number' || f.type === 'quantity') && typeof f.value === 'number';
+}
+
+/**
+ * Whether two salient figures end at or before `x` starts that a relation may compute it from: a
+ * rate in per cent or an amount (growth's two rates or two levels, points' two rates,
+ * difference's and cagr's two levels).
+ */
+function twoBefore(figures: readonly Figure[], x: Figure): boolean {
+  let n = 0;
+  for (const f of figures) {
+    if (f.salient !== true || f.end > x.start) continue;
+    if ((f.type === 'percent' && typeof f.value === 'number' && f.unit === '%') || isAmountFigure(f)) {
+      if (++n === 2) return true;
+    }
+  }
+  return false;
 }

@@ -1,6 +1,7 @@
 /** The cue word lists of claim detection (data: cues.json), typed, in Simplified script. */
 import data from './cues.json';
-import { BITS, HIGH, KEYS, LETTER, isAstralLetterAt, unitRead, type UnitRead } from './unitChars';
+import { BITS, HIGH, KEY, KEYS, LETTER, isAstralLetterAt, unitRead, type UnitRead } from './unitChars';
+import { codeTable } from '../text/chars';
 
 type CueList = keyof Omit<typeof data, '$comment'>;
 
@@ -98,6 +99,8 @@ interface Found {
   /** Its key bits (with the other bits of unitChars' table) and its letters. */
   bits: number;
   letters: number;
+  /** Whether it has date words (features.ts' hasDateWords, read in the same reading). */
+  dates: boolean;
 }
 
 /**
@@ -108,7 +111,7 @@ interface Found {
 const RECENT = 4;
 const recent: Array<{ s: string | undefined; found: Found }> = Array.from({ length: RECENT }, () => ({
   s: undefined,
-  found: { first: new Int16Array(SCANNED.length), count: new Uint16Array(SCANNED.length), bits: 0, letters: 0 },
+  found: { first: new Int16Array(SCANNED.length), count: new Uint16Array(SCANNED.length), bits: 0, letters: 0, dates: false },
 }));
 let oldest = 0;
 /** The text cuesIn answered about last, and its slot's answer (a slot written over is written over with its text). */
@@ -138,10 +141,12 @@ function cuesIn(s: string): Found {
   const scan = ++scans;
   let bits = 0;
   let letters = 0;
+  let dates = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const b = CODE[c]!;
     bits |= b;
+    if (b & KEY.numeral && !dates) dates = dateAt(s, i, c);
     if (b & LETTER) letters++;
     // (a low half, skipped with its pair, starts no cue: every cue starts in the BMP)
     else if (b & HIGH && isAstralLetterAt(s, i)) letters++;
@@ -158,8 +163,37 @@ function cuesIn(s: string): Found {
   }
   found.bits = bits;
   found.letters = letters;
+  found.dates = dates;
   lastText = s;
   return (lastFound = found);
+}
+
+/** The date units 年月日号 (what may follow a numeral and spaces in a date). */
+const DATE_UNITS = codeTable('年月日号', false);
+/** What \s matches. */
+const SPACE = codeTable('', true);
+
+/**
+ * At a numeral `c` (KEY.numeral: 0–9, 一…十) at `i`: whether a date starts there, as features.ts'
+ * hasDateWords reads one (20 or 19 and two digits, or the numeral, spaces and a date unit).
+ */
+function dateAt(s: string, i: number, c: number): boolean {
+  if ((c === 0x32 || c === 0x31) && i + 3 < s.length && s.charCodeAt(i + 1) === (c === 0x32 ? 0x30 : 0x39) && isDigit(s.charCodeAt(i + 2)) && isDigit(s.charCodeAt(i + 3))) return true;
+  let j = i + 1;
+  while (j < s.length && SPACE[s.charCodeAt(j)] === 1) j++;
+  return j < s.length && DATE_UNITS[s.charCodeAt(j)] === 1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * features.ts' hasDateWords(s), from the cue scan of `s` (made now, or found among the last texts
+ * read): the features ask about cues of the same text, so the date words cost no reading of their own.
+ */
+export function hasDateWordsIn(s: string): boolean {
+  return cuesIn(s).dates;
 }
 
 /** readUnit(s), from the cue scan of `s` (made now, or found among the last texts read). Written over by the next call. */

@@ -8,8 +8,8 @@ import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
 import type { AttributionFinding } from './attribution';
 import { KEY, readUnit } from './unitChars';
-import { countCues, CUES, findCue, findCueOnce, SCAN } from './cues';
-import { codeTable, triggerTable } from '../text/chars';
+import { countCues, CUES, findCue, findCueOnce, hasDateWordsIn, SCAN } from './cues';
+import { codeTable } from '../text/chars';
 
 export const FEATURES = [
   'figure',
@@ -152,6 +152,8 @@ const CONJUNCTION_BEFORE_COPULA = new Set([...'但可于要若或还凡总而不
 /** Plan words that date the sentence wherever they stand (明年目标是…). */
 const TIME_FORECAST = /^(?:明年|未来|下半年|下月|年内|到20)/u;
 const TIME_FORECASTS = CUES.forecasts.filter((w) => TIME_FORECAST.test(w));
+/** LeadWords' group number that sends the look-up to byFirst (past 254 first characters). */
+const MORE_GROUPS = 255;
 const TRANSITIONS = leadWords(CUES.transitions);
 const CONDITIONALS = leadWords(CUES.conditionals);
 
@@ -259,10 +261,16 @@ function firstIncluded(words: readonly string[], s: string): string | undefined 
   return undefined;
 }
 
-/** A word list read from the start of a sentence: its words' indices by their first UTF-16 code, in list order. */
+/**
+ * A word list read from the start of a sentence: its words' indices by their first UTF-16 code,
+ * in list order. group[c] is the number of the group of words starting with c plus one (0: none),
+ * a table's entry where a Map was looked up at each start; past 254 groups, 255 sends the
+ * look-up to byFirst.
+ */
 export interface LeadWords {
   words: readonly string[];
-  first: Uint8Array;
+  group: Uint8Array;
+  groups: ReadonlyArray<readonly number[]>;
   byFirst: ReadonlyMap<number, readonly number[]>;
 }
 
@@ -274,7 +282,15 @@ export function leadWords(words: readonly string[]): LeadWords {
     group.push(k);
     byFirst.set(w.charCodeAt(0), group);
   });
-  return { words, first: triggerTable(words), byFirst };
+  const group = new Uint8Array(0x10000);
+  const groups: number[][] = [];
+  for (const [c, list] of byFirst) {
+    if (groups.length < MORE_GROUPS - 1) {
+      groups.push(list);
+      group[c] = groups.length;
+    } else group[c] = MORE_GROUPS;
+  }
+  return { words, group, groups, byFirst };
 }
 
 /**
@@ -284,13 +300,14 @@ export function leadWords(words: readonly string[]): LeadWords {
  * word was tried at every start).
  */
 export function firstWithin(lead: LeadWords, s: string, n: number): string | undefined {
-  const { words, first, byFirst } = lead;
+  const { words, group: groupOf, groups, byFirst } = lead;
   const end = Math.min(n, s.length);
   let best = -1;
   for (let i = 0; i < end && best !== 0; i++) {
     const c = s.charCodeAt(i);
-    if (first[c] === 0) continue;
-    const group = byFirst.get(c)!;
+    const number = groupOf[c]!;
+    if (number === 0) continue;
+    const group = number === MORE_GROUPS ? byFirst.get(c)! : groups[number - 1]!;
     for (let g = 0; g < group.length; g++) {
       const k = group[g]!;
       if (best >= 0 && k >= best) break;
@@ -407,7 +424,7 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   f.figure = amounts >= 1 ? 1 : 0;
   f.figures = amounts >= 2 ? 1 : 0;
   f.smallNumber = amounts === 0 && small > 0 ? 1 : 0;
-  f.date = dated || (keys & KEY.numeral && hasDateWords(bare)) ? 1 : cue(cues, 'date', findCue(bare, SCAN.timeWords));
+  f.date = dated || (keys & KEY.numeral && hasDateWordsIn(bare)) ? 1 : cue(cues, 'date', findCue(bare, SCAN.timeWords));
   f.entity = names >= 1 ? 1 : 0;
   f.entities = names >= 2 ? 1 : 0;
   f.sourceNamed = source?.kind === 'named' && !a.fromContext ? 1 : 0;

@@ -132,8 +132,12 @@ export function comparable(a: Figure, b: Figure): boolean {
   if (a.type === 'money' && b.type === 'money') return a.unit === b.unit;
   // 12.03亿元 against 11.74亿: a bare number next to an amount of the same order is the same kind of amount
   if (a.type === 'money' || b.type === 'money') return (a.type === 'number' || b.type === 'number') && x !== 0 && y !== 0 && Math.abs(Math.log10(Math.abs(x / y))) < 1;
-  const amount = (f: Figure) => f.type === 'number' || f.type === 'count' || f.type === 'quantity';
-  return amount(a) && amount(b) && (a.unit === b.unit || !a.unit || !b.unit);
+  return isPlainAmount(a) && isPlainAmount(b) && (a.unit === b.unit || !a.unit || !b.unit);
+}
+
+/** A number, count or quantity (not money): made once, where a closure was made per comparison. */
+function isPlainAmount(f: Figure): boolean {
+  return f.type === 'number' || f.type === 'count' || f.type === 'quantity';
 }
 
 /** A word list by the first UTF-16 code of its words: which codes start one, and the words' indices at each, in list order. */

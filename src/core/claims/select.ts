@@ -50,23 +50,37 @@ export function isPureQuote(s: string): boolean {
 
 /**
  * The speech verbs by their first UTF-16 unit, each group in the list's order: at a character
- * only the verbs that start with it are tried (one or two, not all 34).
+ * only the verbs that start with it are tried (one or two, not all 34). SPEECH_GROUP[c] is the
+ * group's number plus one (0: no verb starts with c), and each verb's second unit (-1 for a verb
+ * of one) is read before a startsWith: a table's entry where a Map was looked up at each start.
  */
-const SPEECH_BY_FIRST = new Map<number, string[]>();
+const SPEECH_GROUP = new Uint8Array(0x10000);
+const SPEECH_GROUPS: string[][] = [];
+const SPEECH_SECONDS: number[][] = [];
 for (const v of CUES.speechVerbs) {
-  const group = SPEECH_BY_FIRST.get(v.charCodeAt(0)) ?? [];
-  group.push(v);
-  SPEECH_BY_FIRST.set(v.charCodeAt(0), group);
+  const c = v.charCodeAt(0);
+  if (SPEECH_GROUP[c] === 0) {
+    SPEECH_GROUPS.push([]);
+    SPEECH_SECONDS.push([]);
+    if (SPEECH_GROUPS.length > 255) throw new Error('select.ts: more first characters of speech verbs than a byte holds');
+    SPEECH_GROUP[c] = SPEECH_GROUPS.length;
+  }
+  SPEECH_GROUPS[SPEECH_GROUP[c]! - 1]!.push(v);
+  SPEECH_SECONDS[SPEECH_GROUP[c]! - 1]!.push(v.length > 1 ? v.charCodeAt(1) : -1);
 }
-const SPEECH_FIRST = new Uint8Array(0x10000);
-for (const c of SPEECH_BY_FIRST.keys()) SPEECH_FIRST[c] = 1;
 
 /** Where a speech verb occurs as one (说 not in 来说 or 说明; 称 not in 称为), if anywhere. */
 export function speechVerbAt(s: string, from = 0, to = s.length): { at: number; verb: string } | undefined {
   for (let i = from; i < to; i++) {
-    if (SPEECH_FIRST[s.charCodeAt(i)] === 0) continue;
-    const group = SPEECH_BY_FIRST.get(s.charCodeAt(i))!;
+    const g = SPEECH_GROUP[s.charCodeAt(i)]!;
+    if (g === 0) continue;
+    const group = SPEECH_GROUPS[g - 1]!;
+    const seconds = SPEECH_SECONDS[g - 1]!;
+    // (a verb may run past `to`: only its start is bounded)
+    const next = i + 1 < s.length ? s.charCodeAt(i + 1) : -1;
     for (let k = 0; k < group.length; k++) {
+      const second = seconds[k]!;
+      if (second !== -1 && second !== next) continue;
       const v = group[k]!;
       if (!s.startsWith(v, i)) continue;
       if (!isSpeechUse(s, i, v)) continue;
