@@ -177,8 +177,29 @@ export function matchUnitLoose(text: string, i: number): { unit: Unit; end: numb
   return best;
 }
 
+/**
+ * The approximation words by the UTF-16 unit they end on (before a number) or begin with (after
+ * one), each list in its table's order: a figure looks up one list, where it tried every word
+ * (startsWith reads a position before 0 as 0, and so does the look-up).
+ */
+const PREFIX_BY_LAST = byUnit(PREFIX_APPROX, (w) => w.charCodeAt(w.length - 1));
+const PREFIX_BY_FIRST = byUnit(PREFIX_APPROX, (w) => w.charCodeAt(0));
+const SUFFIX_BY_FIRST = byUnit(SUFFIX_APPROX, (w) => w.charCodeAt(0));
+const NO_WORDS: ReadonlyArray<[string, Approximation]> = [];
+
+function byUnit(words: ReadonlyArray<[string, Approximation]>, unit: (w: string) => number): ReadonlyMap<number, ReadonlyArray<[string, Approximation]>> {
+  const map = new Map<number, Array<[string, Approximation]>>();
+  for (const pair of words) {
+    const list = map.get(unit(pair[0])) ?? [];
+    list.push(pair);
+    map.set(unit(pair[0]), list);
+  }
+  return map;
+}
+
 export function prefixApprox(text: string, start: number): Approximation | undefined {
-  for (const [w, a] of PREFIX_APPROX) {
+  if (start < 1) return undefined;
+  for (const [w, a] of PREFIX_BY_LAST.get(text.charCodeAt(start - 1)) ?? NO_WORDS) {
     if (start >= w.length && text.startsWith(w, start - w.length)) return a;
   }
   return undefined;
@@ -186,12 +207,12 @@ export function prefixApprox(text: string, start: number): Approximation | undef
 
 export function suffixApprox(text: string, end: number): { approx: Approximation; end: number } | undefined {
   const k = skipSpaces(text, end, 1);
-  for (const [w, a] of SUFFIX_APPROX) if (text.startsWith(w, k)) return { approx: a, end: k + w.length };
+  for (const [w, a] of SUFFIX_BY_FIRST.get(text.charCodeAt(Math.max(k, 0))) ?? NO_WORDS) if (text.startsWith(w, k)) return { approx: a, end: k + w.length };
   return undefined;
 }
 
 /** After a currency name: an approximation word before its number (人民幣約2億元). */
 export function skipApproxWord(text: string, k: number): number {
-  for (const [w] of PREFIX_APPROX) if (text.startsWith(w, k)) return k + w.length;
+  for (const [w] of PREFIX_BY_FIRST.get(text.charCodeAt(Math.max(k, 0))) ?? NO_WORDS) if (text.startsWith(w, k)) return k + w.length;
   return k;
 }
