@@ -27,6 +27,8 @@ for (const [words, code] of CURRENCIES) {
 export const MONEY_TRIGGERS = [...BARE_CURRENCIES.keys()].join('');
 
 export const CURRENCY_SYMBOLS = new Map([['$', 'USD'], ['￥', 'CNY'], ['¥', 'CNY'], ['€', 'EUR'], ['£', 'GBP']]);
+/** CURRENCY_SYMBOLS' characters by UTF-16 unit: asked before every amount without a unit. */
+export const CURRENCY_SYMBOL_UNITS: ReadonlySet<number> = new Set([...CURRENCY_SYMBOLS.keys()].map((ch) => ch.charCodeAt(0)));
 
 export interface CurrencyName {
   start: number;

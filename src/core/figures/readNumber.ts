@@ -52,7 +52,7 @@ const JI_T = 0x5e7e; // 幾
 const UNIT_AFTER_SCALE = new Set([...'米克字瓦卡焦赫帕']);
 
 /** Banker's numerals: a figure only together with other numeral characters (壹佰, not 陆地 or 收拾). */
-const FORMAL_NUMERALS = new Set([...'壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟']);
+const FORMAL_NUMERALS: ReadonlySet<number> = new Set([...'壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟'].map((ch) => ch.charCodeAt(0)));
 
 /** What may follow 參 when it is the numeral 3: a unit, another numeral, or the end of the numeral. */
 const CN_NUMERAL_FOLLOWERS = new Set([...'拾佰仟萬万億亿零壹贰貳叁參肆伍陸陆柒捌玖元圆圓角分整点點個个', '', ' ']);
@@ -273,7 +273,7 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
   const last = tokens[tokens.length - 1]!;
   const scale = 'unit' in last && last.big ? last.unit : undefined;
   // after 分之 or 又 (五分之壹, 三又二分之壹) a lone banker's numeral is a number (looked at only for one)
-  if (j - i === 1 && FORMAL_NUMERALS.has(text[i]!) && !inFraction(text, i, j)) return undefined;
+  if (j - i === 1 && FORMAL_NUMERALS.has(text.charCodeAt(i)) && !inFraction(text, i, j)) return undefined;
   const n: ParsedNumber = { end: j, value: clean(value), plainArabic, integerDigits, loneChineseDigit };
   if (approx) n.approx = approx;
   if (max !== undefined && max > n.value) n.max = max;

@@ -120,6 +120,12 @@ export const SUFFIX_APPROX: Array<[string, Approximation]> = [
 
 
 export const RANGE_CONNECTORS = new Set(['-', '–', '—', '~', '～', '至', '到', '－']);
+const RANGE_CONNECTOR_UNITS: ReadonlySet<number> = new Set([...RANGE_CONNECTORS].map((ch) => ch.charCodeAt(0)));
+
+/** RANGE_CONNECTORS.has(text[k] ?? ''), by UTF-16 unit (text[k] of a CJK character is a new string). */
+export function rangeConnectorAt(text: string, k: number): boolean {
+  return RANGE_CONNECTOR_UNITS.has(text.charCodeAt(k));
+}
 
 /** The same lists by the first UTF-16 code (every unit starts in the BMP): looked up without a string per character. */
 const UNITS_BY_FIRST_CODE = new Map<number, Unit[]>([...UNITS_BY_FIRST_CHAR].map(([first, list]) => [first.charCodeAt(0), list]));
