@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { compactAt, skipSpaces } from '../../src/core/figures/chars';
 import { PREFIX_APPROX, SUFFIX_APPROX, prefixApprox, skipApproxWord, suffixApprox } from '../../src/core/figures/units';
 import type { Approximation } from '../../src/core/figures/types';
+import { repeatKey } from '../../src/core/analysis/articleLevel';
 
 /** compactAt as it was before its one-slice path: the string built unit by unit. */
 function compactByUnits(text: string, i: number, count: number): { text: string; end: number } | undefined {
@@ -56,5 +57,16 @@ describe('figure helpers by unit', () => {
         assert.equal(skipApproxWord(t, i), skipByScan(t, i));
       }
     }
+  });
+});
+
+describe('claim repeat keys', () => {
+  it('repeatKey drops what /[\\s\\u00a0\\u3000]+/gu drops, for every UTF-16 unit alone and in a text', () => {
+    const runs = /[\s\u00a0\u3000]+/gu;
+    for (let c = 0; c <= 0xffff; c++) {
+      const t = `甲${String.fromCharCode(c)}乙`;
+      assert.equal(repeatKey(t), t.replace(runs, ''), c.toString(16));
+    }
+    for (const t of ['', ' ', '\r\n', '\ufeff甲', '𠀀 𠀀', '\ud800 ', '甲\u3000\u00a0乙']) assert.equal(repeatKey(t), t.replace(runs, ''));
   });
 });
