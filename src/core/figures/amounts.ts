@@ -5,7 +5,7 @@
  * `approx` but stay outside the span.
  */
 import type { Approximation, Range } from './types';
-import { CN_DIGITS, CN_SMALL_UNITS, clean } from './numerals';
+import { CN_DIGIT_UNITS, CN_SMALL_UNIT_UNITS, clean } from './numerals';
 import { skipSpaces } from './chars';
 import { isNumberStart, negativeSignBefore, readNumber, type ParsedNumber } from './readNumber';
 import { figure, withUnit, type Scan } from './build';
@@ -196,10 +196,11 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
   if (unit) f.numeralEnd = s.base + n.end;
   if (n.loneChineseDigit && !unit) f.salient = false;
   if (n.plainArabic && n.end - i === 1 && !unit && versionAfterName(text, i, n.end)) f.salient = false;
-  if (!unit && n.end - i === 1 && CN_SMALL_UNITS.has(text[i]!)) f.salient = false;
+  // (by UTF-16 unit, here and below: no string per amount)
+  if (!unit && n.end - i === 1 && CN_SMALL_UNIT_UNITS.has(text.charCodeAt(i))) f.salient = false;
   if (n.loneChineseDigit && unit?.type === 'count' && n.value === 1) f.salient = false;
   // the tail of a run of Chinese digits that reads as no one number (一五一十 → 一十, 三三两两 → 两两)
-  if (!n.plainArabic && CN_DIGITS.has(text[i - 1] ?? '')) f.salient = false;
+  if (!n.plainArabic && CN_DIGIT_UNITS.has(text.charCodeAt(i - 1))) f.salient = false;
   s.out.push(f);
   return Math.max(end, i + 1);
 }

@@ -15,6 +15,8 @@ import { readDayOfMonth } from './dayOfMonth';
 import { aheadCueBefore, comparesBefore, countsQuarters, firstFiscalWord, recursBefore } from './dateCues';
 
 export const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4, '１': 1, '２': 2, '３': 3, '４': 4 };
+/** QUARTER_WORDS by UTF-16 unit (each key is one): asked at every 第, 前 and numeral the date reader sees. */
+const QUARTER_UNITS: ReadonlyMap<number, number> = new Map(Object.entries(QUARTER_WORDS).map(([ch, q]) => [ch.charCodeAt(0), q]));
 
 export interface DatePart {
   end: number;
@@ -44,7 +46,7 @@ function readDateTail(text: string, i: number): DateTail {
   // 第三季度, 第3季度, 一季度, 前三季度
   for (const lead of ['第', '', '前']) {
     if (!text.startsWith(lead, i)) continue;
-    const q = QUARTER_WORDS[text[i + lead.length] ?? ''];
+    const q = QUARTER_UNITS.get(text.charCodeAt(i + lead.length));
     const k = i + lead.length + 1;
     if (q && (text.startsWith('季度', k) || text.startsWith('季', k))) {
       const end = k + (text.startsWith('季度', k) ? 2 : 1);

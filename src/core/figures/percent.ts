@@ -71,7 +71,7 @@ export function readPercentWord(s: Scan, i: number): number {
   const d1 = CN_DIGIT_UNITS.get(c);
   if (d1 !== undefined) {
     const k = skipSpaces(text, i + 1, 2);
-    const d2 = CN_DIGITS.get(text[k] ?? '');
+    const d2 = CN_DIGIT_UNITS.get(text.charCodeAt(k));
     const z = d2 !== undefined ? skipSpaces(text, k + 1, 2) : -1;
     if (d2 !== undefined && text[z] === '折' && !(c === YI && k === i + 1 && text[k] === '二')) {
       s.out.push(figure(s, i, z + 1, 'percent', d1 * 10 + d2, '%'));
