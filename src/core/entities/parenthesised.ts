@@ -19,7 +19,8 @@ export function parenthesisedAliases(norm: string, text: string, mentions: reado
     const m = mentions[k]!;
     // a weak name waits for a second mention of its own: its alias would count as one
     if ((m.type !== 'person' && m.type !== 'org' && m.type !== 'product') || m.weak) continue;
-    const close = closeOf(norm.charCodeAt(m.end));
+    // (bounds first: a charCodeAt past the end, after a name that ends a paragraph, deoptimised the loop)
+    const close = m.end < norm.length ? closeOf(norm.charCodeAt(m.end)) : undefined;
     if (!close) continue;
     const end = norm.indexOf(close, m.end + 1);
     if (end < 0 || end - m.end - 1 > LONGEST) continue;

@@ -6,7 +6,7 @@
  */
 import type { Approximation, Range } from './types';
 import { CN_DIGIT_UNITS, CN_SMALL_UNIT_UNITS, clean } from './numerals';
-import { skipSpaces } from './chars';
+import { skipSpaces, unitAt } from './chars';
 import { isNumberStart, negativeSignBefore, readNumber, type ParsedNumber } from './readNumber';
 import { figure, withUnit, type Scan } from './build';
 import { rangeConnectorAt, matchUnit, matchUnitLoose, prefixApprox, suffixApprox, type Unit } from './units';
@@ -185,7 +185,7 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
   // 左右, 以上: the amount is approximate, but the word is not part of it
   approx ??= suffixApprox(text, end)?.approx;
   const code = currencyOf(unit, currency);
-  if (currency || (!unit && CURRENCY_SYMBOL_UNITS.has(text.charCodeAt(i - 1)))) {
+  if (currency || (!unit && CURRENCY_SYMBOL_UNITS.has(unitAt(text, i - 1)))) {
     const from = currency ? start : i - 1;
     const f = figure(s, from, end, 'money', value, code ?? CURRENCY_SYMBOLS.get(text[i - 1]!), approx);
     f.numeralEnd = s.base + n.end;
@@ -200,7 +200,7 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
   if (!unit && n.end - i === 1 && CN_SMALL_UNIT_UNITS.has(text.charCodeAt(i))) f.salient = false;
   if (n.loneChineseDigit && unit?.type === 'count' && n.value === 1) f.salient = false;
   // the tail of a run of Chinese digits that reads as no one number (一五一十 → 一十, 三三两两 → 两两)
-  if (!n.plainArabic && CN_DIGIT_UNITS.has(text.charCodeAt(i - 1))) f.salient = false;
+  if (!n.plainArabic && CN_DIGIT_UNITS.has(unitAt(text, i - 1))) f.salient = false;
   s.out.push(f);
   return Math.max(end, i + 1);
 }

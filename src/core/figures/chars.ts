@@ -31,6 +31,15 @@ export function compactAt(text: string, i: number, count: number): { text: strin
   return out.length === count ? { text: out, end: j } : undefined;
 }
 
+/**
+ * text.charCodeAt(k) for an integer k, NaN outside the text as there, the bounds tested first:
+ * optimised code that meets a charCodeAt past the end (after a number that ends a paragraph)
+ * throws itself away and is compiled again, once for every such call.
+ */
+export function unitAt(text: string, k: number): number {
+  return k >= 0 && k < text.length ? text.charCodeAt(k) : NaN;
+}
+
 /** Whether text[from, to) holds a unit that skipSpaces skips. */
 function hasSpace(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {

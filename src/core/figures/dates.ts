@@ -8,7 +8,7 @@ import type { Approximation, Figure, RelativeDate } from './types';
 import { arabicDigitValue, isArabicDigit } from './numerals';
 import { readNumber, type ParsedNumber } from './readNumber';
 import { rangeConnectorAt } from './units';
-import { pad2 } from './chars';
+import { pad2, unitAt } from './chars';
 import { figure, type Scan } from './build';
 import { skipNonFigureNumber } from './numbers';
 import { readDayOfMonth } from './dayOfMonth';
@@ -46,7 +46,7 @@ function readDateTail(text: string, i: number): DateTail {
   // 第三季度, 第3季度, 一季度, 前三季度
   for (const lead of ['第', '', '前']) {
     if (!text.startsWith(lead, i)) continue;
-    const q = QUARTER_UNITS.get(text.charCodeAt(i + lead.length));
+    const q = QUARTER_UNITS.get(unitAt(text, i + lead.length));
     const k = i + lead.length + 1;
     if (q && (text.startsWith('季度', k) || text.startsWith('季', k))) {
       const end = k + (text.startsWith('季度', k) ? 2 : 1);
@@ -217,7 +217,7 @@ export function readMonthDay(text: string, i: number, n: ParsedNumber): DatePart
   if (!Number.isInteger(n.value) || n.value < 1 || n.value > 12) return undefined;
   if (n.plainArabic && n.integerDigits > 2) return undefined;
   // (readNumber reads 3-5 as one range; the month reader reads it again from the first digit)
-  const m = text.charCodeAt(n.end) === 0x6708 /* 月 */ || rangeConnectorAt(text, n.end) ? readMonthAt(text, i) : undefined;
+  const m = unitAt(text, n.end) === 0x6708 /* 月 */ || rangeConnectorAt(text, n.end) ? readMonthAt(text, i) : undefined;
   if (!m) return undefined;
   // a bare month (5月) only when written in Arabic digits or followed by 份, to keep 一月 (January) and 一个月 apart
   if (m.tail.length === 3 && !n.plainArabic && text[n.end + 1] !== '份') return undefined;
@@ -316,7 +316,7 @@ function relativeFigure(s: Scan, start: number, end: number, relative: RelativeD
 export function readRelativeDate(s: Scan, i: number): number {
   const text = s.text;
   const ch = text[i];
-  if (!SECOND_UNITS.has(text.charCodeAt(i + 1))) return -1;
+  if (!SECOND_UNITS.has(unitAt(text, i + 1))) return -1;
   for (const [w, base, offset] of YEAR_WORDS) {
     if (ch !== w[0] || !text.startsWith(w, i)) continue;
     const tail = readDateTail(text, i + w.length);

@@ -5,7 +5,7 @@
  */
 import type { Figure } from './types';
 import { CN_BIG_UNITS, CN_SMALL_UNITS, arabicDigitValue, clean, isArabicDigit } from './numerals';
-import { compactAt, isLatinLetter, isNameChar, pad2, skipSpaces } from './chars';
+import { compactAt, isLatinLetter, isNameChar, pad2, skipSpaces, unitAt } from './chars';
 import { MAX_ARABIC_DIGITS, negativeSignBefore, readNumber, type ParsedNumber } from './readNumber';
 import { figure, type Scan } from './build';
 import { matchUnit, matchUnitLoose } from './units';
@@ -83,7 +83,7 @@ export function readFraction(s: Scan, i: number, n: ParsedNumber): number {
   // (by UTF-16 unit here and below: the unit after a number is mostly CJK, and text[k] of one is a new
   // string; 分之 is looked for only where 分 follows, compactAt reads its first unit as it is)
   const at = skipSpaces(text, n.end, 2);
-  const fraction = text.charCodeAt(at) === 0x5206 /* 分 */ ? compactAt(text, at, 2) : undefined;
+  const fraction = unitAt(text, at) === 0x5206 /* 分 */ ? compactAt(text, at, 2) : undefined;
   if (fraction?.text === '分之') {
     const d = readSigned(text, skipSpaces(text, fraction.end, 2));
     if (d && n.value !== 0) {
@@ -92,7 +92,7 @@ export function readFraction(s: Scan, i: number, n: ParsedNumber): number {
     }
   }
   // 2^5, 1.1^+23, 2.5^-1: a power with a bounded exponent
-  if (text.charCodeAt(n.end) === 0x5e /* ^ */) {
+  if (unitAt(text, n.end) === 0x5e /* ^ */) {
     let k = n.end + 1;
     let sign = 1;
     while ((text[k] === '+' || text[k] === '-') && k - n.end <= 3) {
@@ -106,7 +106,7 @@ export function readFraction(s: Scan, i: number, n: ParsedNumber): number {
     }
   }
   // 1/2, ３／５: a fraction, unless it is a date (2023/4/5) or a path
-  const slash = text.charCodeAt(n.end);
+  const slash = unitAt(text, n.end);
   if ((slash === 0x2f /* / */ || slash === 0xff0f /* ／ */) && n.plainArabic && isArabicDigit(text.charCodeAt(n.end + 1))) {
     const den = readNumber(text, n.end + 1);
     const after = den ? text[den.end] : undefined;
@@ -123,7 +123,7 @@ export function readFraction(s: Scan, i: number, n: ParsedNumber): number {
     }
   }
   // 1 3/5, ４ ６／３: a whole number, a space and a fraction
-  const space = text.charCodeAt(n.end);
+  const space = unitAt(text, n.end);
   if (n.plainArabic && (space === 0x20 || space === 0xa0) && isArabicDigit(text.charCodeAt(n.end + 1))) {
     const num = readNumber(text, n.end + 1);
     const bar = num ? text[num.end] : undefined;
@@ -135,7 +135,7 @@ export function readFraction(s: Scan, i: number, n: ParsedNumber): number {
   }
   // 三又二分之一 → 3.5
   const and = skipSpaces(text, n.end, 2);
-  if (text.charCodeAt(and) === 0x53c8 /* 又 */) {
+  if (unitAt(text, and) === 0x53c8 /* 又 */) {
     const den = readNumber(text, skipSpaces(text, and + 1, 2));
     const mid = den && compactAt(text, skipSpaces(text, den.end, 2), 2);
     const num = mid && mid.text === '分之' ? readNumber(text, skipSpaces(text, mid.end, 2)) : undefined;

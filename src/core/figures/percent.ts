@@ -5,7 +5,7 @@
 import type { ParsedNumber } from './readNumber';
 import { readNumber } from './readNumber';
 import { CN_DIGITS, CN_DIGIT_UNITS, arabicDigitValue, clean, isArabicDigit } from './numerals';
-import { compactAt, skipSpaces } from './chars';
+import { compactAt, skipSpaces, unitAt } from './chars';
 import { figure, type Scan } from './build';
 import { prefixApprox } from './units';
 
@@ -58,12 +58,12 @@ export function readPercentWord(s: Scan, i: number): number {
       }
     }
   }
-  if (c === BAN && text.charCodeAt(i + 1) === CHENG) {
+  if (c === BAN && unitAt(text, i + 1) === CHENG) {
     s.out.push(figure(s, i, i + 2, 'percent', 5, '%'));
     return i + 2;
   }
   // 对折, 半折: half price
-  if ((c === DUI || c === DUI_T || c === BAN) && text.charCodeAt(i + 1) === ZHE) {
+  if ((c === DUI || c === DUI_T || c === BAN) && unitAt(text, i + 1) === ZHE) {
     s.out.push(figure(s, i, i + 2, 'percent', 50, '%'));
     return i + 2;
   }
@@ -71,7 +71,7 @@ export function readPercentWord(s: Scan, i: number): number {
   const d1 = CN_DIGIT_UNITS.get(c);
   if (d1 !== undefined) {
     const k = skipSpaces(text, i + 1, 2);
-    const d2 = CN_DIGIT_UNITS.get(text.charCodeAt(k));
+    const d2 = CN_DIGIT_UNITS.get(unitAt(text, k));
     const z = d2 !== undefined ? skipSpaces(text, k + 1, 2) : -1;
     if (d2 !== undefined && text[z] === '折' && !(c === YI && k === i + 1 && text[k] === '二')) {
       s.out.push(figure(s, i, z + 1, 'percent', d1 * 10 + d2, '%'));

@@ -7,7 +7,7 @@ import {
   CN_BIG_UNITS, CN_BIG_UNIT_UNITS, CN_DIGITS, CN_DIGIT_UNITS, CN_POINT, CN_POINT_UNITS, CN_SMALL_UNITS, CN_SMALL_UNIT_UNITS, NumeralToken,
   arabicDigitValue, clean, digitString, evaluateNumeral, isArabicDigit,
 } from './numerals';
-import { isLatinLetter, skipSpaces } from './chars';
+import { isLatinLetter, skipSpaces, unitAt } from './chars';
 
 /** Longest numeral a figure may have, in tokens; longer digit runs are not figures. */
 export const MAX_TOKENS = 32;
@@ -124,14 +124,14 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
         digits++;
         // 1,234 and, between full-width digits, １，２３４; never 1，2 (a list)
         // (by UTF-16 unit here and below: the unit after a number is mostly CJK, and text[k] of one is a new string)
-        const sep = text.charCodeAt(k);
+        const sep = unitAt(text, k);
         const fullWidth = text.charCodeAt(k - 1) >= 0xff10;
         if ((sep === 0x2c /* , */ || (sep === 0xff0c /* ， */ && fullWidth)) && isArabicDigit(text.charCodeAt(k + 1)) &&
           isArabicDigit(text.charCodeAt(k + 2)) && isArabicDigit(text.charCodeAt(k + 3)) && !isArabicDigit(text.charCodeAt(k + 4))) k++;
       }
       if (digits > MAX_ARABIC_DIGITS) return undefined;
       integerDigits = digits;
-      const point = text.charCodeAt(k);
+      const point = unitAt(text, k);
       if ((point === 0x2e /* . */ || point === 0xff0e /* ． */) && isArabicDigit(text.charCodeAt(k + 1))) {
         let scale = 0.1;
         k++;
@@ -144,7 +144,7 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
         }
       }
       // 2e5, 12.32e+14, ２.７８９０e－１: scientific notation
-      const exponent = text.charCodeAt(k);
+      const exponent = unitAt(text, k);
       if ((exponent === 0x65 /* e */ || exponent === 0x45 /* E */) && !isLatinLetter(text.charCodeAt(k + 1))) {
         let e = k + 1;
         let sign = 1;
@@ -163,7 +163,7 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
       }
       // 40k, 2.5 M: thousands and millions written in Latin
       const m = skipSpaces(text, k, 1);
-      const suffix = text.charCodeAt(m);
+      const suffix = unitAt(text, m);
       if ((suffix === 0x6b /* k */ || suffix === 0x4b /* K */ || suffix === 0xff2b /* Ｋ */ || suffix === 0x4d /* M */) && !isLatinLetter(text.charCodeAt(m + 1))) {
         v *= suffix === 0x4d ? 1e6 : 1e3;
         k = m + 1;

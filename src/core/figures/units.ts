@@ -5,7 +5,7 @@
  */
 import type { Approximation, FigureType } from './types';
 import { CURRENCIES } from './currencies';
-import { compactAt, isLatinLetter, skipSpaces } from './chars';
+import { compactAt, isLatinLetter, skipSpaces, unitAt } from './chars';
 import { CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS } from './numerals';
 
 export interface Unit {
@@ -124,7 +124,7 @@ const RANGE_CONNECTOR_UNITS: ReadonlySet<number> = new Set([...RANGE_CONNECTORS]
 
 /** RANGE_CONNECTORS.has(text[k] ?? ''), by UTF-16 unit (text[k] of a CJK character is a new string). */
 export function rangeConnectorAt(text: string, k: number): boolean {
-  return RANGE_CONNECTOR_UNITS.has(text.charCodeAt(k));
+  return RANGE_CONNECTOR_UNITS.has(unitAt(text, k));
 }
 
 /** The same lists by the first UTF-16 code (every unit starts in the BMP): looked up without a string per character. */
@@ -205,7 +205,7 @@ function byUnit(words: ReadonlyArray<[string, Approximation]>, unit: (w: string)
 
 export function prefixApprox(text: string, start: number): Approximation | undefined {
   if (start < 1) return undefined;
-  for (const [w, a] of PREFIX_BY_LAST.get(text.charCodeAt(start - 1)) ?? NO_WORDS) {
+  for (const [w, a] of PREFIX_BY_LAST.get(unitAt(text, start - 1)) ?? NO_WORDS) {
     if (start >= w.length && text.startsWith(w, start - w.length)) return a;
   }
   return undefined;
@@ -213,12 +213,12 @@ export function prefixApprox(text: string, start: number): Approximation | undef
 
 export function suffixApprox(text: string, end: number): { approx: Approximation; end: number } | undefined {
   const k = skipSpaces(text, end, 1);
-  for (const [w, a] of SUFFIX_BY_FIRST.get(text.charCodeAt(Math.max(k, 0))) ?? NO_WORDS) if (text.startsWith(w, k)) return { approx: a, end: k + w.length };
+  for (const [w, a] of SUFFIX_BY_FIRST.get(unitAt(text, Math.max(k, 0))) ?? NO_WORDS) if (text.startsWith(w, k)) return { approx: a, end: k + w.length };
   return undefined;
 }
 
 /** After a currency name: an approximation word before its number (人民幣約2億元). */
 export function skipApproxWord(text: string, k: number): number {
-  for (const [w] of PREFIX_BY_FIRST.get(text.charCodeAt(Math.max(k, 0))) ?? NO_WORDS) if (text.startsWith(w, k)) return k + w.length;
+  for (const [w] of PREFIX_BY_FIRST.get(unitAt(text, Math.max(k, 0))) ?? NO_WORDS) if (text.startsWith(w, k)) return k + w.length;
   return k;
 }
