@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CandidateSink, Priority, type DetectContext } from '../../src/core/entities/candidates';
+import { CandidateSink, Priority, mayHoldLink, type DetectContext } from '../../src/core/entities/candidates';
 import { detectEntities } from '../../src/core/entities/detect';
 import { isSpace } from '../../src/core/entities/kinds';
 import { entityId, Lexicon } from '../../src/core/entities/lexicon';
@@ -11,6 +11,22 @@ function entry(canonical: string, type: LexiconEntry['type'], id = entityId(type
 }
 
 describe('candidate sink and the rule sources’ fast paths', () => {
+  it('rules out a link only where the link pattern finds none (mayHoldLink)', () => {
+    const link = /(?:https?:\/\/|www\.)[\x21-\x7e]+/gi;
+    const pieces = ['', 'w', 'W', 'ww', 'WwW', '.', ':', '//', 'http', 'HTTPS', 'ſ', 'K', '\u212a', 'ｗｗｗ', '．', '：//', '\ud800', '\udc00', '𠀀', '\r\n', '\ufeff', '网', 'x', '3'];
+    let cases = 0;
+    for (const a of pieces) for (const b of pieces) for (const c of pieces) for (const d of ['', '.', '://', 'www.', 'a.b']) {
+      for (const t of [a + b + c + d, d + a + b + c, a + d + b + c]) {
+        cases++;
+        if ([...t.matchAll(link)].length > 0) assert.ok(mayHoldLink(t), JSON.stringify(t));
+      }
+    }
+    assert.ok(cases > 10_000);
+    assert.equal(mayHoldLink('见www.example.com'), true);
+    assert.equal(mayHoldLink('HTTP://T.CN/x'), true);
+    assert.equal(mayHoldLink('营收5.45亿，同比增长w.'), false);
+  });
+
   it('isSpace is /\\s/ for every UTF-16 unit', () => {
     for (let c = 0; c <= 0xffff; c++) assert.equal(isSpace(c), /\s/.test(String.fromCharCode(c)), c.toString(16));
   });

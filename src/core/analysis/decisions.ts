@@ -72,13 +72,16 @@ export function repeatsFor(memos: RepeatMemos, at: Placed, text: string, kept: E
   const memo = at.repeats;
   if (memo && memo.names === names && memo.kept === kept) return memo.entities;
   const rel = at.rel;
-  const known = memos.get(rel);
+  // (an article without a document has names of its own, made for this analysis alone: no memo of
+  // another analysis can hold them, and one made here would serve no other; a weak map's entries
+  // cost the collector too)
+  const known = remember ? memos.get(rel) : undefined;
   // the paragraph's own findings can differ only by what the article level removed
   let repeats: EntityMention[];
   if (known && known.names === names && known.kept === kept.length) repeats = known.repeats;
   else {
     repeats = repeatedMentions(text, rel.simplified, names.lexicon, relativeOf(at, kept), rel.base);
-    memos.set(rel, { names, kept: kept.length, repeats });
+    if (remember) memos.set(rel, { names, kept: kept.length, repeats });
   }
   // (most paragraphs repeat no name)
   if (repeats.length === 0) {

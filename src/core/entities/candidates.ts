@@ -68,6 +68,22 @@ export interface CandidateOptions {
 /** Links: a scheme or www. and the printable ASCII after it. */
 const URL_START = /(?:https?:\/\/|www\.)[\x21-\x7e]+/gi;
 
+/**
+ * Whether `text` may hold a match of URL_START: each holds :// or www. (ASCII w in either case:
+ * without the u flag, no other character folds to an ASCII one).
+ */
+export function mayHoldLink(text: string): boolean {
+  if (text.includes('://')) return true;
+  for (let dot = text.indexOf('.', 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+    if (isW(text.charCodeAt(dot - 1)) && isW(text.charCodeAt(dot - 2)) && isW(text.charCodeAt(dot - 3))) return true;
+  }
+  return false;
+}
+
+function isW(c: number): boolean {
+  return c === 0x77 || c === 0x57;
+}
+
 /** Collects candidates of all sources for one text. */
 export class CandidateSink {
   readonly all: Candidate[] = [];
@@ -76,7 +92,8 @@ export class CandidateSink {
 
   constructor(private readonly ctx: DetectContext) {
     let mask: Uint8Array | undefined;
-    for (const m of ctx.norm.matchAll(URL_START)) {
+    // (a text without :// or www. has no link: no regular expression run over every paragraph)
+    if (mayHoldLink(ctx.norm)) for (const m of ctx.norm.matchAll(URL_START)) {
       mask ??= new Uint8Array(ctx.norm.length);
       mask.fill(1, m.index, m.index + m[0].length);
     }

@@ -7,7 +7,10 @@ import type { EntityMention } from './candidates';
 /** One to four capitalised Latin words: a person's or an organisation's name as written abroad. */
 const LATIN_NAME = /^[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,3}$/;
 const LONGEST = 40;
-const CLOSE: Record<string, string> = { '(': ')', '（': '）' };
+/** The closing parenthesis of the one at a UTF-16 unit, if it opens one: ( or （ (by unit, no string per mention). */
+function closeOf(c: number): string | undefined {
+  return c === 0x28 ? ')' : c === 0xff08 ? '）' : undefined;
+}
 
 /** The Latin names in parentheses right after `mentions` (sorted by start), as mentions of the same entities. */
 export function parenthesisedAliases(norm: string, text: string, mentions: readonly EntityMention[]): EntityMention[] {
@@ -16,7 +19,8 @@ export function parenthesisedAliases(norm: string, text: string, mentions: reado
     const m = mentions[k]!;
     // a weak name waits for a second mention of its own: its alias would count as one
     if ((m.type !== 'person' && m.type !== 'org' && m.type !== 'product') || m.weak) continue;
-    const close = CLOSE[norm[m.end] ?? ''];
+    // (bounds first: a charCodeAt past the end, after a name that ends a paragraph, deoptimised the loop)
+    const close = m.end < norm.length ? closeOf(norm.charCodeAt(m.end)) : undefined;
     if (!close) continue;
     const end = norm.indexOf(close, m.end + 1);
     if (end < 0 || end - m.end - 1 > LONGEST) continue;

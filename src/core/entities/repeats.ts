@@ -99,7 +99,14 @@ export function repeatedMentions(text: string, simplified: string, names: NameMa
   // (the map is longer than the paragraph: what is read or written stops at its length, as a map of its own did)
   const length = text.length + 1;
   const taken = cleared(length);
-  for (const m of found) taken.fill(1, m.start - offset, Math.min(m.end - offset, length));
+  for (const m of found) {
+    const from = m.start - offset;
+    const to = Math.min(m.end - offset, length);
+    // (a loop over a name's few units, where a call of fill per mention cost more than the writes;
+    // fill itself where it would count a negative start from the end)
+    if (from >= 0) for (let k = from; k < to; k++) taken[k] = 1;
+    else taken.fill(1, from, to);
+  }
   const form = lowerCase(simplified);
   const out: EntityMention[] = [];
   for (let i = 0; i < form.length; ) {

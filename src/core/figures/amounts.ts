@@ -5,12 +5,12 @@
  * `approx` but stay outside the span.
  */
 import type { Approximation, Range } from './types';
-import { CN_DIGITS, CN_SMALL_UNITS, clean } from './numerals';
-import { skipSpaces } from './chars';
+import { CN_DIGIT_UNITS, CN_SMALL_UNIT_UNITS, clean } from './numerals';
+import { skipSpaces, unitAt } from './chars';
 import { isNumberStart, negativeSignBefore, readNumber, type ParsedNumber } from './readNumber';
 import { figure, withUnit, type Scan } from './build';
-import { RANGE_CONNECTORS, matchUnit, matchUnitLoose, prefixApprox, suffixApprox, type Unit } from './units';
-import { CURRENCY_SYMBOLS, currencyAfterClassifier, currencyOf, moneyTail, type CurrencyName } from './money';
+import { rangeConnectorAt, matchUnit, matchUnitLoose, prefixApprox, suffixApprox, type Unit } from './units';
+import { CURRENCY_SYMBOLS, CURRENCY_SYMBOL_UNITS, currencyAfterClassifier, currencyOf, moneyTail, type CurrencyName } from './money';
 import { chengTail, readDiscount } from './percent';
 import { bigCountEnd, compoundDuration, halfAfterClassifier, minutesAndSeconds } from './durations';
 import { readFraction } from './numbers';
@@ -67,7 +67,7 @@ function readRange(text: string, n: ParsedNumber, unit: Unit | undefined, afterF
   { value: Range; unit: Unit | undefined; end: number } | undefined {
   if (n.max !== undefined) return undefined;
   const dash = skipSpaces(text, afterFirst, 1);
-  if (!RANGE_CONNECTORS.has(text[dash] ?? '')) return undefined;
+  if (!rangeConnectorAt(text, dash)) return undefined;
   const k = skipSpaces(text, dash + 1, 1);
   if (!isNumberStart(text, k)) return undefined;
   const second = readNumber(text, k);
@@ -185,7 +185,7 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
   // 左右, 以上: the amount is approximate, but the word is not part of it
   approx ??= suffixApprox(text, end)?.approx;
   const code = currencyOf(unit, currency);
-  if (currency || (!unit && CURRENCY_SYMBOLS.has(text[i - 1] ?? ''))) {
+  if (currency || (!unit && CURRENCY_SYMBOL_UNITS.has(unitAt(text, i - 1)))) {
     const from = currency ? start : i - 1;
     const f = figure(s, from, end, 'money', value, code ?? CURRENCY_SYMBOLS.get(text[i - 1]!), approx);
     f.numeralEnd = s.base + n.end;
@@ -196,10 +196,11 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
   if (unit) f.numeralEnd = s.base + n.end;
   if (n.loneChineseDigit && !unit) f.salient = false;
   if (n.plainArabic && n.end - i === 1 && !unit && versionAfterName(text, i, n.end)) f.salient = false;
-  if (!unit && n.end - i === 1 && CN_SMALL_UNITS.has(text[i]!)) f.salient = false;
+  // (by UTF-16 unit, here and below: no string per amount)
+  if (!unit && n.end - i === 1 && CN_SMALL_UNIT_UNITS.has(text.charCodeAt(i))) f.salient = false;
   if (n.loneChineseDigit && unit?.type === 'count' && n.value === 1) f.salient = false;
   // the tail of a run of Chinese digits that reads as no one number (一五一十 → 一十, 三三两两 → 两两)
-  if (!n.plainArabic && CN_DIGITS.has(text[i - 1] ?? '')) f.salient = false;
+  if (!n.plainArabic && CN_DIGIT_UNITS.has(unitAt(text, i - 1))) f.salient = false;
   s.out.push(f);
   return Math.max(end, i + 1);
 }

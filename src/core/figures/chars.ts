@@ -17,6 +17,8 @@ export function skipSpaces(text: string, i: number, max = 3): number {
 
 /** Up to `count` non-space characters from i, allowing short runs of spaces between them. */
 export function compactAt(text: string, i: number, count: number): { text: string; end: number } | undefined {
+  // (mostly no space at all: one slice, where a string built unit by unit was a string per unit)
+  if (count > 0 && i >= 0 && i + count <= text.length && !hasSpace(text, i, i + count)) return { text: text.slice(i, i + count), end: i + count };
   let out = '';
   let j = i;
   while (out.length < count && j < text.length) {
@@ -27,6 +29,24 @@ export function compactAt(text: string, i: number, count: number): { text: strin
     j = k + 1;
   }
   return out.length === count ? { text: out, end: j } : undefined;
+}
+
+/**
+ * text.charCodeAt(k) for an integer k, NaN outside the text as there, the bounds tested first:
+ * optimised code that meets a charCodeAt past the end (after a number that ends a paragraph)
+ * throws itself away and is compiled again, once for every such call.
+ */
+export function unitAt(text: string, k: number): number {
+  return k >= 0 && k < text.length ? text.charCodeAt(k) : NaN;
+}
+
+/** Whether text[from, to) holds a unit that skipSpaces skips. */
+function hasSpace(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x20 || c === 0xa0) return true;
+  }
+  return false;
 }
 
 export const pad2 = (n: number) => String(n).padStart(2, '0');

@@ -7,14 +7,16 @@
 import type { Approximation, Figure, RelativeDate } from './types';
 import { arabicDigitValue, isArabicDigit } from './numerals';
 import { readNumber, type ParsedNumber } from './readNumber';
-import { RANGE_CONNECTORS } from './units';
-import { pad2 } from './chars';
+import { rangeConnectorAt } from './units';
+import { pad2, unitAt } from './chars';
 import { figure, type Scan } from './build';
 import { skipNonFigureNumber } from './numbers';
 import { readDayOfMonth } from './dayOfMonth';
 import { aheadCueBefore, comparesBefore, countsQuarters, firstFiscalWord, recursBefore } from './dateCues';
 
 export const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4, '１': 1, '２': 2, '３': 3, '４': 4 };
+/** QUARTER_WORDS by UTF-16 unit (each key is one): asked at every 第, 前 and numeral the date reader sees. */
+const QUARTER_UNITS: ReadonlyMap<number, number> = new Map(Object.entries(QUARTER_WORDS).map(([ch, q]) => [ch.charCodeAt(0), q]));
 
 export interface DatePart {
   end: number;
@@ -35,7 +37,7 @@ function readDateTail(text: string, i: number): DateTail {
   if ((text[i] === 'Q' || text[i] === 'q') && QUARTER_WORDS[text[i + 1] ?? '']) {
     let end = i + 2;
     let tail = `-Q${QUARTER_WORDS[text[i + 1]!]}`;
-    if (RANGE_CONNECTORS.has(text[end] ?? '') && (text[end + 1] === 'Q' || text[end + 1] === 'q') && QUARTER_WORDS[text[end + 2] ?? '']) {
+    if (rangeConnectorAt(text, end) && (text[end + 1] === 'Q' || text[end + 1] === 'q') && QUARTER_WORDS[text[end + 2] ?? '']) {
       tail += `/{Y}-Q${QUARTER_WORDS[text[end + 2]!]}`;
       end += 3;
     }
@@ -44,7 +46,7 @@ function readDateTail(text: string, i: number): DateTail {
   // 第三季度, 第3季度, 一季度, 前三季度
   for (const lead of ['第', '', '前']) {
     if (!text.startsWith(lead, i)) continue;
-    const q = QUARTER_WORDS[text[i + lead.length] ?? ''];
+    const q = QUARTER_UNITS.get(unitAt(text, i + lead.length));
     const k = i + lead.length + 1;
     if (q && (text.startsWith('季度', k) || text.startsWith('季', k))) {
       const end = k + (text.startsWith('季度', k) ? 2 : 1);
@@ -78,7 +80,7 @@ function readMonthAt(text: string, i: number): DateTail | undefined {
   if (!m || m.value < 1 || m.value > 12) return undefined;
   if (text[m.end] !== '月') {
     // 3-5月, 1至11月: a range of months shares its 月
-    const last = RANGE_CONNECTORS.has(text[m.end] ?? '') ? readSmallInt(text, m.end + 1) : undefined;
+    const last = rangeConnectorAt(text, m.end) ? readSmallInt(text, m.end + 1) : undefined;
     if (!last || last.value <= m.value || last.value > 12 || text[last.end] !== '月') return undefined;
     const after = monthAfter(text, last.end + 1);
     return { end: after.end, tail: `-${pad2(m.value)}/{Y}-${pad2(last.value)}`, ...(after.approx ? { approx: after.approx } : {}) };
@@ -88,7 +90,7 @@ function readMonthAt(text: string, i: number): DateTail | undefined {
   if (d && d.value >= 1 && d.value <= 31) {
     if (isDayMark(text[d.end])) return { end: d.end + 1, tail: `${tail}-${pad2(d.value)}` };
     // 5月17-20日: a range of days shares its 日
-    const last = RANGE_CONNECTORS.has(text[d.end] ?? '') ? readSmallInt(text, d.end + 1) : undefined;
+    const last = rangeConnectorAt(text, d.end) ? readSmallInt(text, d.end + 1) : undefined;
     if (last && last.value > d.value && last.value <= 31 && isDayMark(text[last.end])) {
       return { end: last.end + 1, tail: `${tail}-${pad2(d.value)}/{Y}${tail}-${pad2(last.value)}` };
     }
@@ -142,7 +144,7 @@ export function readDate(text: string, n: ParsedNumber): DatePart | undefined {
   } else if (text[n.end - 5] === '《' && /[\u4e00-\u9fff]/.test(text[k] ?? '')) {
     // 《2022中国移动互联网年度大报告》: a year that names the edition
     return { end: k, period: String(n.value) };
-  } else if (RANGE_CONNECTORS.has(text[k] ?? '')) {
+  } else if (rangeConnectorAt(text, k)) {
     // 2021-2023年: the 年 comes after the second year
     const second = readNumber(text, k + 1);
     if (second && second.plainArabic && second.integerDigits === 4 && second.value > n.value && second.value <= 2100 && text[second.end] === '年') {
@@ -156,7 +158,7 @@ export function readDate(text: string, n: ParsedNumber): DatePart | undefined {
   const tail = readDateTail(text, k);
   // 2020年~2021年, 2021-2023年
   const c = tail.end;
-  if (RANGE_CONNECTORS.has(text[c] ?? '')) {
+  if (rangeConnectorAt(text, c)) {
     const second = readNumber(text, c + 1);
     if (second && second.plainArabic && second.integerDigits === 4 && second.value >= n.value && second.value <= 2100) {
       let end = second.end;
@@ -215,7 +217,7 @@ export function readMonthDay(text: string, i: number, n: ParsedNumber): DatePart
   if (!Number.isInteger(n.value) || n.value < 1 || n.value > 12) return undefined;
   if (n.plainArabic && n.integerDigits > 2) return undefined;
   // (readNumber reads 3-5 as one range; the month reader reads it again from the first digit)
-  const m = text[n.end] === '月' || RANGE_CONNECTORS.has(text[n.end] ?? '') ? readMonthAt(text, i) : undefined;
+  const m = unitAt(text, n.end) === 0x6708 /* 月 */ || rangeConnectorAt(text, n.end) ? readMonthAt(text, i) : undefined;
   if (!m) return undefined;
   // a bare month (5月) only when written in Arabic digits or followed by 份, to keep 一月 (January) and 一个月 apart
   if (m.tail.length === 3 && !n.plainArabic && text[n.end + 1] !== '份') return undefined;
@@ -295,8 +297,8 @@ const OTHER_WORDS: Array<[string, 'month' | 'quarter', number]> = [
 const HALF_WORDS: Array<[string, string]> = [['上半年', '-H1'], ['下半年', '-H2']];
 
 export const DATE_TRIGGERS = [...new Set([...YEAR_WORDS, ...OTHER_WORDS, ...HALF_WORDS].map(([w]) => w[0]!))].join('');
-/** Second characters of those words: 上 and 下 are common, 上个月 and 下半年 are not. */
-const SECOND_CHARS = new Set([...YEAR_WORDS, ...OTHER_WORDS, ...HALF_WORDS].map(([w]) => w[1]!));
+/** Second UTF-16 units of those words: 上 and 下 are common, 上个月 and 下半年 are not (by unit: no string per 上). */
+const SECOND_UNITS: ReadonlySet<number> = new Set([...YEAR_WORDS, ...OTHER_WORDS, ...HALF_WORDS].map(([w]) => w.charCodeAt(1)));
 
 function relativeFigure(s: Scan, start: number, end: number, relative: RelativeDate, approx?: Approximation, salient = true): number {
   const f = figure(s, start, end, 'date', null, undefined, approx);
@@ -314,7 +316,7 @@ function relativeFigure(s: Scan, start: number, end: number, relative: RelativeD
 export function readRelativeDate(s: Scan, i: number): number {
   const text = s.text;
   const ch = text[i];
-  if (!SECOND_CHARS.has(text[i + 1] ?? '')) return -1;
+  if (!SECOND_UNITS.has(unitAt(text, i + 1))) return -1;
   for (const [w, base, offset] of YEAR_WORDS) {
     if (ch !== w[0] || !text.startsWith(w, i)) continue;
     const tail = readDateTail(text, i + w.length);

@@ -25,8 +25,12 @@ for (const [words, code] of CURRENCIES) {
 }
 
 export const MONEY_TRIGGERS = [...BARE_CURRENCIES.keys()].join('');
+/** BARE_CURRENCIES by UTF-16 unit: asked at every trigger of the scan, no string per character. */
+const BARE_CURRENCIES_BY_UNIT = new Map([...BARE_CURRENCIES].map(([first, list]) => [first.charCodeAt(0), list]));
 
 export const CURRENCY_SYMBOLS = new Map([['$', 'USD'], ['￥', 'CNY'], ['¥', 'CNY'], ['€', 'EUR'], ['£', 'GBP']]);
+/** CURRENCY_SYMBOLS' characters by UTF-16 unit: asked before every amount without a unit. */
+export const CURRENCY_SYMBOL_UNITS: ReadonlySet<number> = new Set([...CURRENCY_SYMBOLS.keys()].map((ch) => ch.charCodeAt(0)));
 
 export interface CurrencyName {
   start: number;
@@ -36,7 +40,7 @@ export interface CurrencyName {
 
 /** A currency name at i (人民幣, 新台幣, 港元), or undefined. */
 export function currencyNameAt(text: string, i: number): CurrencyName | undefined {
-  const list = BARE_CURRENCIES.get(text[i]!);
+  const list = BARE_CURRENCIES_BY_UNIT.get(text.charCodeAt(i));
   if (!list) return undefined;
   for (const [w, code] of list) if (text.startsWith(w, i)) return { start: i, end: i + w.length, code };
   return undefined;

@@ -16,8 +16,13 @@ for (const w of NOT_FIGURES) {
   NOT_FIGURES_BY_PAIR.set(key, list);
 }
 
+/**
+ * The pair as one 32-bit integer (a small integer to V8: a key above 2^31, as a product made it,
+ * is a heap number, boxed and hashed as a double at each look-up). Past either end the missing
+ * unit reads as 0, which no word holds; the callers look up only pairs inside the text.
+ */
 function pairAt(s: string, i: number): number {
-  return s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+  return (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
 }
 
 const NONE: readonly string[] = [];

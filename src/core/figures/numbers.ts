@@ -5,7 +5,7 @@
  */
 import type { Figure } from './types';
 import { CN_BIG_UNITS, CN_SMALL_UNITS, arabicDigitValue, clean, isArabicDigit } from './numerals';
-import { compactAt, isLatinLetter, isNameChar, pad2, skipSpaces } from './chars';
+import { compactAt, isLatinLetter, isNameChar, pad2, skipSpaces, unitAt } from './chars';
 import { MAX_ARABIC_DIGITS, negativeSignBefore, readNumber, type ParsedNumber } from './readNumber';
 import { figure, type Scan } from './build';
 import { matchUnit, matchUnitLoose } from './units';
@@ -80,7 +80,10 @@ function readSigned(text: string, i: number): { n: ParsedNumber; sign: number } 
 export function readFraction(s: Scan, i: number, n: ParsedNumber): number {
   const text = s.text;
   // 二十五分之一 → 0.04, 负３分之负一百五十七 → 52.33
-  const fraction = compactAt(text, skipSpaces(text, n.end, 2), 2);
+  // (by UTF-16 unit here and below: the unit after a number is mostly CJK, and text[k] of one is a new
+  // string; 分之 is looked for only where 分 follows, compactAt reads its first unit as it is)
+  const at = skipSpaces(text, n.end, 2);
+  const fraction = unitAt(text, at) === 0x5206 /* 分 */ ? compactAt(text, at, 2) : undefined;
   if (fraction?.text === '分之') {
     const d = readSigned(text, skipSpaces(text, fraction.end, 2));
     if (d && n.value !== 0) {
@@ -89,7 +92,7 @@ export function readFraction(s: Scan, i: number, n: ParsedNumber): number {
     }
   }
   // 2^5, 1.1^+23, 2.5^-1: a power with a bounded exponent
-  if (text[n.end] === '^') {
+  if (unitAt(text, n.end) === 0x5e /* ^ */) {
     let k = n.end + 1;
     let sign = 1;
     while ((text[k] === '+' || text[k] === '-') && k - n.end <= 3) {
@@ -103,8 +106,8 @@ export function readFraction(s: Scan, i: number, n: ParsedNumber): number {
     }
   }
   // 1/2, ３／５: a fraction, unless it is a date (2023/4/5) or a path
-  const slash = text[n.end];
-  if ((slash === '/' || slash === '／') && n.plainArabic && isArabicDigit(text.charCodeAt(n.end + 1))) {
+  const slash = unitAt(text, n.end);
+  if ((slash === 0x2f /* / */ || slash === 0xff0f /* ／ */) && n.plainArabic && isArabicDigit(text.charCodeAt(n.end + 1))) {
     const den = readNumber(text, n.end + 1);
     const after = den ? text[den.end] : undefined;
     if (den && den.plainArabic && den.value !== 0 && after !== '/' && after !== '／' && !isLatinLetter(text.charCodeAt(den.end))) {
@@ -120,7 +123,8 @@ export function readFraction(s: Scan, i: number, n: ParsedNumber): number {
     }
   }
   // 1 3/5, ４ ６／３: a whole number, a space and a fraction
-  if (n.plainArabic && (text[n.end] === ' ' || text[n.end] === '\u00a0') && isArabicDigit(text.charCodeAt(n.end + 1))) {
+  const space = unitAt(text, n.end);
+  if (n.plainArabic && (space === 0x20 || space === 0xa0) && isArabicDigit(text.charCodeAt(n.end + 1))) {
     const num = readNumber(text, n.end + 1);
     const bar = num ? text[num.end] : undefined;
     const den = num && num.plainArabic && (bar === '/' || bar === '／') ? readNumber(text, num.end + 1) : undefined;
@@ -131,7 +135,7 @@ export function readFraction(s: Scan, i: number, n: ParsedNumber): number {
   }
   // 三又二分之一 → 3.5
   const and = skipSpaces(text, n.end, 2);
-  if (text[and] === '又') {
+  if (unitAt(text, and) === 0x53c8 /* 又 */) {
     const den = readNumber(text, skipSpaces(text, and + 1, 2));
     const mid = den && compactAt(text, skipSpaces(text, den.end, 2), 2);
     const num = mid && mid.text === '分之' ? readNumber(text, skipSpaces(text, mid.end, 2)) : undefined;

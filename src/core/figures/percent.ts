@@ -4,23 +4,34 @@
  */
 import type { ParsedNumber } from './readNumber';
 import { readNumber } from './readNumber';
-import { CN_DIGITS, arabicDigitValue, clean, isArabicDigit } from './numerals';
-import { compactAt, skipSpaces } from './chars';
+import { CN_DIGITS, CN_DIGIT_UNITS, arabicDigitValue, clean, isArabicDigit } from './numerals';
+import { compactAt, skipSpaces, unitAt } from './chars';
 import { figure, type Scan } from './build';
 import { prefixApprox } from './units';
 
 /** 百分之, 千分之, 万分之 (and their banker's forms): the scale into percent. */
-const PER_PREFIX_SCALE = new Map([['百', 1], ['佰', 1], ['千', 0.1], ['仟', 0.1], ['万', 0.01], ['萬', 0.01]]);
+const PER_PREFIX_SCALE: ReadonlyMap<number, number> = new Map(
+  ([['百', 1], ['佰', 1], ['千', 0.1], ['仟', 0.1], ['万', 0.01], ['萬', 0.01]] as Array<[string, number]>).map(([ch, v]) => [ch.charCodeAt(0), v]),
+);
 
 /** Qualitative rates: 个位数 is under 10%, 双位数 10% to 100%, 三位数 100% to 1000%. */
 const QUALITATIVE: Array<[string, number, number]> = [
   ['个位数', 0, 10], ['個位數', 0, 10], ['双位数', 10, 100], ['雙位數', 10, 100], ['两位数', 10, 100], ['兩位數', 10, 100],
   ['十位数', 10, 100], ['十位數', 10, 100], ['三位数', 100, 1000], ['三位數', 100, 1000],
 ];
+/** The units QUALITATIVE's words begin with. */
+const QUALITATIVE_FIRST: ReadonlySet<number> = new Set(QUALITATIVE.map(([w]) => w.charCodeAt(0)));
 /** Words that make 个位数 a rate: before it (同比增长个位数) or after it (双位数增长). */
 const RATE_BEFORE = ['增长', '增長', '下降', '下滑', '下跌', '上涨', '上漲', '增加', '减少', '減少', '提升', '降低', '增速为', '增速為', '增幅为', '增幅為'];
 const RATE_AFTER = ['增长', '增長', '增速', '增幅', '涨幅', '漲幅', '下降', '下滑', '下跌', '跌幅', '降幅', '上涨', '上漲', '百分比', '的增长', '的增長', '的下降', '的下滑', '的涨幅', '的漲幅', '的降幅', '的增速', '的跌幅', '%'];
 const THIRDS: Record<string, number> = { 低: 0, 中: 1, 高: 2 };
+
+const BAN = 0x534a; // 半
+const CHENG = 0x6210; // 成
+const DUI = 0x5bf9; // 对
+const DUI_T = 0x5c0d; // 對
+const ZHE = 0x6298; // 折
+const YI = 0x4e00; // 一
 
 export const PERCENT_TRIGGERS = '百佰千仟万萬半对對个個双雙十' + [...CN_DIGITS.keys()].join('');
 
@@ -33,8 +44,9 @@ function nearRateWord(text: string, start: number, end: number): boolean {
 /** At i: a percentage that begins with a word. Returns where the scan goes on, or -1. */
 export function readPercentWord(s: Scan, i: number): number {
   const text = s.text;
-  const ch = text[i]!;
-  const scale = PER_PREFIX_SCALE.get(ch);
+  // (by UTF-16 unit: text[i] of a CJK character is a new string, and every 一 of an article comes here)
+  const c = text.charCodeAt(i);
+  const scale = PER_PREFIX_SCALE.get(c);
   if (scale !== undefined) {
     const per = compactAt(text, i, 3);
     if (per && per.text.endsWith('分之')) {
@@ -46,28 +58,29 @@ export function readPercentWord(s: Scan, i: number): number {
       }
     }
   }
-  if (ch === '半' && text[i + 1] === '成') {
+  if (c === BAN && unitAt(text, i + 1) === CHENG) {
     s.out.push(figure(s, i, i + 2, 'percent', 5, '%'));
     return i + 2;
   }
   // 对折, 半折: half price
-  if ((ch === '对' || ch === '對' || ch === '半') && text[i + 1] === '折') {
+  if ((c === DUI || c === DUI_T || c === BAN) && unitAt(text, i + 1) === ZHE) {
     s.out.push(figure(s, i, i + 2, 'percent', 50, '%'));
     return i + 2;
   }
   // 三八折, 五五折, 九 九 折: a discount written as two digits
-  const d1 = CN_DIGITS.get(ch);
+  const d1 = CN_DIGIT_UNITS.get(c);
   if (d1 !== undefined) {
     const k = skipSpaces(text, i + 1, 2);
-    const d2 = CN_DIGITS.get(text[k] ?? '');
+    const d2 = CN_DIGIT_UNITS.get(unitAt(text, k));
     const z = d2 !== undefined ? skipSpaces(text, k + 1, 2) : -1;
-    if (d2 !== undefined && text[z] === '折' && !(ch === '一' && k === i + 1 && text[k] === '二')) {
+    if (d2 !== undefined && text[z] === '折' && !(c === YI && k === i + 1 && text[k] === '二')) {
       s.out.push(figure(s, i, z + 1, 'percent', d1 * 10 + d2, '%'));
       return z + 1;
     }
   }
+  if (!QUALITATIVE_FIRST.has(c)) return -1;
   for (const [word, min, max] of QUALITATIVE) {
-    if (ch !== word[0] || !text.startsWith(word, i)) continue;
+    if (c !== word.charCodeAt(0) || !text.startsWith(word, i)) continue;
     const third = THIRDS[text[i - 1] ?? ''];
     const start = third !== undefined ? i - 1 : i;
     const end = i + word.length;

@@ -7,7 +7,7 @@ import {
   CN_BIG_UNITS, CN_BIG_UNIT_UNITS, CN_DIGITS, CN_DIGIT_UNITS, CN_POINT, CN_POINT_UNITS, CN_SMALL_UNITS, CN_SMALL_UNIT_UNITS, NumeralToken,
   arabicDigitValue, clean, digitString, evaluateNumeral, isArabicDigit,
 } from './numerals';
-import { isLatinLetter, skipSpaces } from './chars';
+import { isLatinLetter, skipSpaces, unitAt } from './chars';
 
 /** Longest numeral a figure may have, in tokens; longer digit runs are not figures. */
 export const MAX_TOKENS = 32;
@@ -52,13 +52,31 @@ const JI_T = 0x5e7e; // 幾
 const UNIT_AFTER_SCALE = new Set([...'米克字瓦卡焦赫帕']);
 
 /** Banker's numerals: a figure only together with other numeral characters (壹佰, not 陆地 or 收拾). */
-const FORMAL_NUMERALS = new Set([...'壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟']);
+const FORMAL_NUMERALS: ReadonlySet<number> = new Set([...'壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟'].map((ch) => ch.charCodeAt(0)));
 
 /** What may follow 參 when it is the numeral 3: a unit, another numeral, or the end of the numeral. */
 const CN_NUMERAL_FOLLOWERS = new Set([...'拾佰仟萬万億亿零壹贰貳叁參肆伍陸陆柒捌玖元圆圓角分整点點個个', '', ' ']);
 
 /** What follows 參 when it begins a numeral (參拾元), not a word (參數, 參與). */
 const FORMAL_THREE_STARTS = new Set([...'拾佰仟萬万億亿元圆圓角']);
+
+/**
+ * The tokens of a numeral, and the Chinese digits' and units' tokens, made once: a numeral is
+ * read at every numeral character of an article, and its list and tokens were most of what the
+ * figure stage allocated. Tokens are never changed (evaluateNumeral only reads them).
+ */
+const TOKENS: NumeralToken[] = [];
+const DIGIT_TOKENS: readonly NumeralToken[] = Array.from({ length: 10 }, (_, d) => ({ digit: d }));
+const SMALL_UNIT_TOKENS = new Map<number, NumeralToken>([...new Set(CN_SMALL_UNIT_UNITS.values())].map((u) => [u, { unit: u, big: false }]));
+const BIG_UNIT_TOKENS = new Map<number, NumeralToken>([...new Set(CN_BIG_UNIT_UNITS.values())].map((u) => [u, { unit: u, big: true }]));
+
+function smallUnitToken(unit: number): NumeralToken {
+  return SMALL_UNIT_TOKENS.get(unit) ?? { unit, big: false };
+}
+
+function bigUnitToken(unit: number): NumeralToken {
+  return BIG_UNIT_TOKENS.get(unit) ?? { unit, big: true };
+}
 
 /** Whether nothing numeral follows j: 三千两百两 ends on a weight, not on the digit 2. */
 function endsNumeral(text: string, j: number): boolean {
@@ -79,7 +97,9 @@ function hasUnitAfterDigits(text: string, k: number): boolean {
  * only before a unit character, as in 110 亿 or 四百 点 五.
  */
 export function readNumber(text: string, i: number): ParsedNumber | undefined {
-  const tokens: NumeralToken[] = [];
+  // (one list for every call: readNumber never runs inside itself, and nothing it returns holds the list)
+  const tokens = TOKENS;
+  tokens.length = 0;
   let j = i;
   let plainArabic = true;
   let integerDigits = 0;
@@ -103,14 +123,16 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
         k++;
         digits++;
         // 1,234 and, between full-width digits, １，２３４; never 1，2 (a list)
-        const sep = text[k];
+        // (by UTF-16 unit here and below: the unit after a number is mostly CJK, and text[k] of one is a new string)
+        const sep = unitAt(text, k);
         const fullWidth = text.charCodeAt(k - 1) >= 0xff10;
-        if ((sep === ',' || (sep === '，' && fullWidth)) && isArabicDigit(text.charCodeAt(k + 1)) &&
+        if ((sep === 0x2c /* , */ || (sep === 0xff0c /* ， */ && fullWidth)) && isArabicDigit(text.charCodeAt(k + 1)) &&
           isArabicDigit(text.charCodeAt(k + 2)) && isArabicDigit(text.charCodeAt(k + 3)) && !isArabicDigit(text.charCodeAt(k + 4))) k++;
       }
       if (digits > MAX_ARABIC_DIGITS) return undefined;
       integerDigits = digits;
-      if ((text[k] === '.' || text[k] === '．') && isArabicDigit(text.charCodeAt(k + 1))) {
+      const point = unitAt(text, k);
+      if ((point === 0x2e /* . */ || point === 0xff0e /* ． */) && isArabicDigit(text.charCodeAt(k + 1))) {
         let scale = 0.1;
         k++;
         let fractionDigits = 0;
@@ -122,7 +144,8 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
         }
       }
       // 2e5, 12.32e+14, ２.７８９０e－１: scientific notation
-      if ((text[k] === 'e' || text[k] === 'E') && !isLatinLetter(text.charCodeAt(k + 1))) {
+      const exponent = unitAt(text, k);
+      if ((exponent === 0x65 /* e */ || exponent === 0x45 /* E */) && !isLatinLetter(text.charCodeAt(k + 1))) {
         let e = k + 1;
         let sign = 1;
         if (text[e] === '+' || text[e] === '-' || text[e] === '－') {
@@ -140,9 +163,9 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
       }
       // 40k, 2.5 M: thousands and millions written in Latin
       const m = skipSpaces(text, k, 1);
-      const suffix = text[m];
-      if ((suffix === 'k' || suffix === 'K' || suffix === 'Ｋ' || suffix === 'M') && !isLatinLetter(text.charCodeAt(m + 1))) {
-        v *= suffix === 'M' ? 1e6 : 1e3;
+      const suffix = unitAt(text, m);
+      if ((suffix === 0x6b /* k */ || suffix === 0x4b /* K */ || suffix === 0xff2b /* Ｋ */ || suffix === 0x4d /* M */) && !isLatinLetter(text.charCodeAt(m + 1))) {
+        v *= suffix === 0x4d ? 1e6 : 1e3;
         k = m + 1;
         plainArabic = false;
       }
@@ -175,7 +198,7 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
       // 三十两 is thirty liang: 两 is a digit only before a unit or after 百, 千, 万 (两百, 三千两百)
       const prevToken = tokens[tokens.length - 1];
       if ((c === LIANG || c === LIANG_T) && prevToken && 'unit' in prevToken && (prevToken.unit === 10 || endsNumeral(text, j + 1))) break;
-      tokens.push({ digit: d });
+      tokens.push(DIGIT_TOKENS[d]!);
       plainArabic = false;
       lastWasDigit = d !== 0;
       j++;
@@ -197,7 +220,7 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
       if (!denominator && small === 100 && text.startsWith('百分之', j)) break;
       if (!denominator && small === 1000 && text.startsWith('千分之', j)) break;
       if (!denominator && big === 1e4 && (text.startsWith('万分之', j) || text.startsWith('萬分之', j))) break;
-      tokens.push(small !== undefined ? { unit: small, big: false } : { unit: big!, big: true });
+      tokens.push(small !== undefined ? smallUnitToken(small) : bigUnitToken(big!));
       plainArabic = false;
       lastWasDigit = false;
       j++;
@@ -273,7 +296,7 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
   const last = tokens[tokens.length - 1]!;
   const scale = 'unit' in last && last.big ? last.unit : undefined;
   // after 分之 or 又 (五分之壹, 三又二分之壹) a lone banker's numeral is a number (looked at only for one)
-  if (j - i === 1 && FORMAL_NUMERALS.has(text[i]!) && !inFraction(text, i, j)) return undefined;
+  if (j - i === 1 && FORMAL_NUMERALS.has(text.charCodeAt(i)) && !inFraction(text, i, j)) return undefined;
   const n: ParsedNumber = { end: j, value: clean(value), plainArabic, integerDigits, loneChineseDigit };
   if (approx) n.approx = approx;
   if (max !== undefined && max > n.value) n.max = max;

@@ -5,7 +5,7 @@
  */
 import type { Approximation, FigureType } from './types';
 import { CURRENCIES } from './currencies';
-import { compactAt, isLatinLetter, skipSpaces } from './chars';
+import { compactAt, isLatinLetter, skipSpaces, unitAt } from './chars';
 import { CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS } from './numerals';
 
 export interface Unit {
@@ -120,6 +120,12 @@ export const SUFFIX_APPROX: Array<[string, Approximation]> = [
 
 
 export const RANGE_CONNECTORS = new Set(['-', '–', '—', '~', '～', '至', '到', '－']);
+const RANGE_CONNECTOR_UNITS: ReadonlySet<number> = new Set([...RANGE_CONNECTORS].map((ch) => ch.charCodeAt(0)));
+
+/** RANGE_CONNECTORS.has(text[k] ?? ''), by UTF-16 unit (text[k] of a CJK character is a new string). */
+export function rangeConnectorAt(text: string, k: number): boolean {
+  return RANGE_CONNECTOR_UNITS.has(unitAt(text, k));
+}
 
 /** The same lists by the first UTF-16 code (every unit starts in the BMP): looked up without a string per character. */
 const UNITS_BY_FIRST_CODE = new Map<number, Unit[]>([...UNITS_BY_FIRST_CHAR].map(([first, list]) => [first.charCodeAt(0), list]));
@@ -177,8 +183,29 @@ export function matchUnitLoose(text: string, i: number): { unit: Unit; end: numb
   return best;
 }
 
+/**
+ * The approximation words by the UTF-16 unit they end on (before a number) or begin with (after
+ * one), each list in its table's order: a figure looks up one list, where it tried every word
+ * (startsWith reads a position before 0 as 0, and so does the look-up).
+ */
+const PREFIX_BY_LAST = byUnit(PREFIX_APPROX, (w) => w.charCodeAt(w.length - 1));
+const PREFIX_BY_FIRST = byUnit(PREFIX_APPROX, (w) => w.charCodeAt(0));
+const SUFFIX_BY_FIRST = byUnit(SUFFIX_APPROX, (w) => w.charCodeAt(0));
+const NO_WORDS: ReadonlyArray<[string, Approximation]> = [];
+
+function byUnit(words: ReadonlyArray<[string, Approximation]>, unit: (w: string) => number): ReadonlyMap<number, ReadonlyArray<[string, Approximation]>> {
+  const map = new Map<number, Array<[string, Approximation]>>();
+  for (const pair of words) {
+    const list = map.get(unit(pair[0])) ?? [];
+    list.push(pair);
+    map.set(unit(pair[0]), list);
+  }
+  return map;
+}
+
 export function prefixApprox(text: string, start: number): Approximation | undefined {
-  for (const [w, a] of PREFIX_APPROX) {
+  if (start < 1) return undefined;
+  for (const [w, a] of PREFIX_BY_LAST.get(unitAt(text, start - 1)) ?? NO_WORDS) {
     if (start >= w.length && text.startsWith(w, start - w.length)) return a;
   }
   return undefined;
@@ -186,12 +213,12 @@ export function prefixApprox(text: string, start: number): Approximation | undef
 
 export function suffixApprox(text: string, end: number): { approx: Approximation; end: number } | undefined {
   const k = skipSpaces(text, end, 1);
-  for (const [w, a] of SUFFIX_APPROX) if (text.startsWith(w, k)) return { approx: a, end: k + w.length };
+  for (const [w, a] of SUFFIX_BY_FIRST.get(unitAt(text, Math.max(k, 0))) ?? NO_WORDS) if (text.startsWith(w, k)) return { approx: a, end: k + w.length };
   return undefined;
 }
 
 /** After a currency name: an approximation word before its number (人民幣約2億元). */
 export function skipApproxWord(text: string, k: number): number {
-  for (const [w] of PREFIX_APPROX) if (text.startsWith(w, k)) return k + w.length;
+  for (const [w] of PREFIX_BY_FIRST.get(unitAt(text, Math.max(k, 0))) ?? NO_WORDS) if (text.startsWith(w, k)) return k + w.length;
   return k;
 }

@@ -1,4 +1,4 @@
-import { describeRange, markDuplicates, paragraphRanges, type Line, type Paragraph, type ParagraphBase, type ParagraphKind } from './paragraphs';
+import { describeRange, markDuplicates, talliedRanges, type Line, type Paragraph, type ParagraphBase, type ParagraphKind } from './paragraphs';
 
 /**
  * splitParagraphs for a text that changes a little at a time (typing): it re-splits only the
@@ -111,9 +111,9 @@ export class ParagraphSplitter {
   }
 
   private fresh(text: string): ParagraphBase[] {
-    const ranges = paragraphRanges(text);
+    const { ranges, tallies } = talliedRanges(text);
     this.described = ranges.length;
-    return ranges.map((r) => describeRange(text, r));
+    return ranges.map((r, k) => describeRange(text, r, tallies[k]));
   }
 
   private update(before: string, text: string): ParagraphBase[] {
@@ -137,7 +137,7 @@ export class ParagraphSplitter {
     // and then on, until the new split meets an old paragraph again (an edit can join lines)
     for (let step = 1; ; step *= 2) {
       const toPos = next < old.length ? lineStart(text, old[next]!.start + delta) : text.length;
-      const ranges = paragraphRanges(text, fromPos, toPos);
+      const { ranges, tallies } = talliedRanges(text, fromPos, toPos);
       const last = ranges[ranges.length - 1];
       const prevOld = old[next - 1];
       // never at the old first paragraph, nor at the new one: whether a paragraph is the headline,
@@ -149,7 +149,7 @@ export class ParagraphSplitter {
       if (meets) {
         this.described = ranges.length;
         this.lastEdit = { from, removed: next - from, added: ranges.length, delta };
-        const middle = ranges.map((r) => (last === r && next < old.length ? shifted(prevOld!, delta) : describeRange(text, r)));
+        const middle = ranges.map((r, k) => (last === r && next < old.length ? shifted(prevOld!, delta) : describeRange(text, r, tallies[k])));
         const out = old.slice(0, from);
         for (const b of middle) out.push(b);
         for (let k = next; k < old.length; k++) out.push(shifted(old[k]!, delta));

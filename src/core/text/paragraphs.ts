@@ -68,21 +68,45 @@ export interface Tally {
  * What tally counts, by UTF-16 unit: 1 a space, 2 a sentence end or a comma (，). A table read
  * instead of a Set asked at every character of the article, twice (the lines, then the paragraphs).
  */
+const SPACE = 1;
+const ENDER = 2;
+/** A unit a match of DEBRIS begins with (< ? & /): a range without one holds no debris. */
+const DEBRIS_START = 4;
 const TALLIED = (() => {
   const t = new Uint8Array(0x10000);
-  for (const c of [0x20, 0xa0, 0x3000]) t[c] = 1;
-  for (const c of SENTENCE_END_CODES) t[c] = 2;
-  t[0xff0c] = 2;
+  for (const c of [0x20, 0xa0, 0x3000]) t[c] = SPACE;
+  for (const c of SENTENCE_END_CODES) t[c] = ENDER;
+  t[0xff0c] = ENDER;
+  for (const c of [0x3c, 0x3f, 0x26, 0x2f]) t[c]! |= DEBRIS_START;
   return t;
 })();
 
 export function tally(text: string, start: number, end: number, into: Tally = { spaces: 0, enders: 0 }): Tally {
-  for (let i = start; i < end; i++) {
-    const k = TALLIED[text.charCodeAt(i)];
-    if (k === 1) into.spaces++;
-    else if (k === 2) into.enders++;
-  }
+  tallyInto(text, start, end, into);
   return into;
+}
+
+/** A range's tally, and whether it holds a unit that begins debris (paragraphRanges hands it on to describeRange). */
+interface RangeTally extends Tally {
+  debris: boolean;
+}
+
+function tallyInto(text: string, start: number, end: number, into: Tally): boolean {
+  let debris = false;
+  for (let i = start; i < end; i++) {
+    const k = TALLIED[text.charCodeAt(i)]!;
+    if (k === 0) continue;
+    if (k & SPACE) into.spaces++;
+    else if (k & ENDER) into.enders++;
+    if (k & DEBRIS_START) debris = true;
+  }
+  return debris;
+}
+
+function rangeTally(text: string, start: number, end: number): RangeTally {
+  const t: RangeTally = { spaces: 0, enders: 0, debris: false };
+  t.debris = tallyInto(text, start, end, t);
+  return t;
 }
 
 function isTagCloud(length: number, t: Tally): boolean {
@@ -179,8 +203,17 @@ const WRAP_MIN_LENGTH = 40;
  * next non-blank line. Linear: a joined paragraph's tally grows with each line, never recounted.
  */
 export function paragraphRanges(text: string, from = 0, to = text.length): Line[] {
+  return talliedRanges(text, from, to).ranges;
+}
+
+/**
+ * paragraphRanges, with each range's tally where it was counted on the way (undefined for the
+ * two parts of a split credit line): describeRange takes it rather than count the range again.
+ */
+export function talliedRanges(text: string, from = 0, to = text.length): { ranges: Line[]; tallies: Array<RangeTally | undefined> } {
   const merged: Line[] = [];
-  let prevTally: Tally = { spaces: 0, enders: 0 };
+  const tallies: RangeTally[] = [];
+  let prevTally: RangeTally = { spaces: 0, enders: 0, debris: false };
   let lineStart = from;
   for (let i = from; i <= to; i++) {
     // the next line end, or `to`: indexOf finds it faster than a test at every character
@@ -200,35 +233,41 @@ export function paragraphRanges(text: string, from = 0, to = text.length): Line[
         classifyRange(text, prev.start, prev.end, prevTally) === 'body' &&
         !startsBlock(text, r);
       if (broken) {
-        tally(text, prev.end, r.end, prevTally);
+        // (the joined range's tally: what lies between the lines counts too, as a count over the whole range does)
+        if (tallyInto(text, prev.end, r.end, prevTally)) prevTally.debris = true;
         prev.end = r.end;
         continue;
       }
     }
     merged.push(r);
-    prevTally = tally(text, r.start, r.end);
+    prevTally = rangeTally(text, r.start, r.end);
+    tallies.push(prevTally);
   }
-  return splitCredits(text, merged);
+  return splitCredits(text, merged, tallies);
 }
 
 /**
  * A byline is a credit line when it is the whole line, or up to its first sentence end; a line
  * that goes on (a one-line article starting 文|记者 …) is body after that.
  */
-function splitCredits(text: string, ranges: Line[]): Line[] {
+function splitCredits(text: string, ranges: Line[], tallies: RangeTally[]): { ranges: Line[]; tallies: Array<RangeTally | undefined> } {
   const out: Line[] = [];
-  for (const r of ranges) {
+  const outTallies: Array<RangeTally | undefined> = [];
+  for (let k = 0; k < ranges.length; k++) {
+    const r = ranges[k]!;
     if (CREDIT.test(text.slice(r.start, Math.min(r.end, r.start + HEAD_CHARS)))) {
       const sentences = splitSentences(text.slice(r.start, r.end));
       if (sentences.length > 1) {
         out.push({ start: r.start, end: r.start + sentences[0]!.end });
         out.push({ start: r.start + sentences[1]!.start, end: r.end });
+        outTallies.push(undefined, undefined);
         continue;
       }
     }
     out.push(r);
+    outTallies.push(tallies[k]);
   }
-  return out;
+  return { ranges: out, tallies: outTallies };
 }
 
 /** A line that starts a heading, a credit or a bracketed or quoted passage is never joined to the one before. */
@@ -248,13 +287,18 @@ export interface ParagraphBase {
   key?: string;
 }
 
-export function describeRange(text: string, r: Line): ParagraphBase {
+/** A paragraph of text[r.start, r.end); `counted` is the range's tally where talliedRanges made it. */
+export function describeRange(text: string, r: Line, counted?: RangeTally): ParagraphBase {
   const s = text.slice(r.start, r.end);
-  const kind = classifyRange(text, r.start, r.end, tally(text, r.start, r.end));
+  const t = counted ?? rangeTally(text, r.start, r.end);
+  const kind = classifyRange(text, r.start, r.end, t);
   const debris: Array<{ start: number; end: number }> = [];
-  DEBRIS.lastIndex = 0;
-  for (let m = DEBRIS.exec(s); m; m = DEBRIS.exec(s)) {
-    debris.push({ start: r.start + m.index, end: r.start + m.index + m[0].length });
+  // (every match of DEBRIS begins with a unit the tally looked for: most paragraphs hold none)
+  if (t.debris) {
+    DEBRIS.lastIndex = 0;
+    for (let m = DEBRIS.exec(s); m; m = DEBRIS.exec(s)) {
+      debris.push({ start: r.start + m.index, end: r.start + m.index + m[0].length });
+    }
   }
   const base: ParagraphBase = { start: r.start, end: r.end, text: s, kind, debris };
   if (kind === 'body') base.key = duplicateKey(s);
@@ -288,7 +332,8 @@ export function markDuplicates(bases: readonly ParagraphBase[], reuse?: (base: P
  * noise is classified, and the ranges cover the original text.
  */
 export function splitParagraphs(text: string): Paragraph[] {
-  return markDuplicates(paragraphRanges(text).map((r) => describeRange(text, r)));
+  const { ranges, tallies } = talliedRanges(text);
+  return markDuplicates(ranges.map((r, k) => describeRange(text, r, tallies[k])));
 }
 
 export interface Sentence {

@@ -32,7 +32,9 @@ const GROUP_SUFFIXES = ['股份有限公司', '有限公司', '控股集团', '�
 
 /** The group suffix at i of a match-form text, if one is there. */
 export function groupSuffixAt(form: string, i: number): string | undefined {
-  return GROUP_SUFFIXES.find((g) => form.startsWith(g, i));
+  // (a loop, no closure per known organisation)
+  for (let k = 0; k < GROUP_SUFFIXES.length; k++) if (form.startsWith(GROUP_SUFFIXES[k]!, i)) return GROUP_SUFFIXES[k];
+  return undefined;
 }
 
 /** A name beside a middle dot is part of a transliterated name: 阿里 in 阿里·哈恩 (by UTF-16 unit). */

@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import { compactAt, skipSpaces } from '../../src/core/figures/chars';
+import { PREFIX_APPROX, SUFFIX_APPROX, prefixApprox, skipApproxWord, suffixApprox } from '../../src/core/figures/units';
+import type { Approximation } from '../../src/core/figures/types';
+import { repeatKey } from '../../src/core/analysis/articleLevel';
+
+/** compactAt as it was before its one-slice path: the string built unit by unit. */
+function compactByUnits(text: string, i: number, count: number): { text: string; end: number } | undefined {
+  let out = '';
+  let j = i;
+  while (out.length < count && j < text.length) {
+    const k = skipSpaces(text, j, 4);
+    if (k >= text.length) break;
+    if (out.length === 0 && k !== i) return undefined;
+    out += text[k];
+    j = k + 1;
+  }
+  return out.length === count ? { text: out, end: j } : undefined;
+}
+
+/** The approximation words as they were looked up before their tables by unit: every word in turn. */
+function prefixByScan(text: string, start: number): Approximation | undefined {
+  for (const [w, a] of PREFIX_APPROX) if (start >= w.length && text.startsWith(w, start - w.length)) return a;
+  return undefined;
+}
+function suffixByScan(text: string, end: number): { approx: Approximation; end: number } | undefined {
+  const k = skipSpaces(text, end, 1);
+  for (const [w, a] of SUFFIX_APPROX) if (text.startsWith(w, k)) return { approx: a, end: k + w.length };
+  return undefined;
+}
+function skipByScan(text: string, k: number): number {
+  for (const [w] of PREFIX_APPROX) if (text.startsWith(w, k)) return k + w.length;
+  return k;
+}
+
+describe('figure helpers by unit', () => {
+  const texts = [
+    '', ' ', '\u00a0', '百分之', '百 分 之五', '百\u00a0分之', '约合110 亿美元左右', '將近 3成以上', '超過5 上下', '\ufeff约5',
+    '超\ud800', '\udc00约', '𠀀约𠀀', '近', '左', '多達十人有餘', '个 百 分 点', '约\r\n5', 'a b c d e f', '     x',
+  ];
+  it('compactAt reads as it did unit by unit, at every offset and count (spaces, no-break spaces, surrogates, ends)', () => {
+    for (const t of texts) for (let i = -1; i <= t.length + 1; i++) for (let n = 0; n <= 4; n++) assert.deepEqual(compactAt(t, i, n), compactByUnits(t, i, n), `${JSON.stringify(t)} ${i} ${n}`);
+  });
+  it('the approximation words are found as by trying every word, at every offset', () => {
+    for (const t of texts) {
+      for (let i = -1; i <= t.length + 1; i++) {
+        assert.equal(prefixApprox(t, i), prefixByScan(t, i), `${JSON.stringify(t)} ${i}`);
+        assert.deepEqual(suffixApprox(t, i), suffixByScan(t, i), `${JSON.stringify(t)} ${i}`);
+        assert.equal(skipApproxWord(t, i), skipByScan(t, i), `${JSON.stringify(t)} ${i}`);
+      }
+    }
+    for (const [w] of [...PREFIX_APPROX, ...SUFFIX_APPROX]) {
+      const t = `甲${w}乙`;
+      for (let i = 0; i <= t.length; i++) {
+        assert.equal(prefixApprox(t, i), prefixByScan(t, i));
+        assert.deepEqual(suffixApprox(t, i), suffixByScan(t, i));
+        assert.equal(skipApproxWord(t, i), skipByScan(t, i));
+      }
+    }
+  });
+});
+
+describe('claim repeat keys', () => {
+  it('repeatKey drops what /[\\s\\u00a0\\u3000]+/gu drops, for every UTF-16 unit alone and in a text', () => {
+    const runs = /[\s\u00a0\u3000]+/gu;
+    for (let c = 0; c <= 0xffff; c++) {
+      const t = `甲${String.fromCharCode(c)}乙`;
+      assert.equal(repeatKey(t), t.replace(runs, ''), c.toString(16));
+    }
+    for (const t of ['', ' ', '\r\n', '\ufeff甲', '𠀀 𠀀', '\ud800 ', '甲\u3000\u00a0乙']) assert.equal(repeatKey(t), t.replace(runs, ''));
+  });
+});

@@ -1,0 +1,35 @@
+import * as assert from 'node:assert/strict';
+import { describeRange, markDuplicates, paragraphRanges, splitParagraphs } from '../../src/core/text/paragraphs';
+import { ParagraphSplitter } from '../../src/core/text/paragraphSplitter';
+import { rng } from '../support/anchorSimulation';
+
+// splitParagraphs hands each range's tally, counted while the lines were joined, to
+// describeRange, which looks for markup debris only where the tally saw a unit that begins it:
+// the same paragraphs as each range counted afresh and searched whole.
+const DEBRIS = /<\/?[a-zA-Z][a-zA-Z0-9]{0,10}\s{0,3}\/?>|\?!\?\/?[a-zA-Z]{0,6}>?|&(?:nbsp|amp|lt|gt|quot);|\/p>/g;
+const PIECES = [
+  '公司营收增长', '，', '。', '？', '?', '!', ' ', '\u00a0', '\u3000', '\n', '\r\n', '\n\n', '<p>', '</p>', '<br />', '?!?/p>', '?!?', '&nbsp;', '&amp;',
+  '/p>', '/', '<', '&', '文|', '编辑：', '《标题》', '“引语”', '1. ', '一、', '𠀀', '\ud800', '\udc00', '\ufeff', 'abc', '#',
+];
+
+function reference(text: string) {
+  return markDuplicates(paragraphRanges(text).map((r) => describeRange(text, r)));
+}
+
+describe('paragraph tallies handed on', () => {
+  it('splits as a split that counts each range afresh, its debris as the pattern finds it in each paragraph', () => {
+    const next = rng(19);
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      const length = 1 + Math.floor(next() * 60);
+      for (let k = 0; k < length; k++) text += PIECES[Math.floor(next() * PIECES.length)]!;
+      const got = splitParagraphs(text);
+      assert.deepEqual(got, reference(text), JSON.stringify(text));
+      assert.deepEqual(new ParagraphSplitter().split(text), got);
+      for (const p of got) {
+        const found = [...p.text.matchAll(DEBRIS)].map((m) => ({ start: p.start + m.index!, end: p.start + m.index! + m[0].length }));
+        assert.deepEqual(p.debris, found, JSON.stringify(text));
+      }
+    }
+  });
+});
