@@ -16,6 +16,7 @@ import { msg, renderMessage, type Message, type MessageArg } from '../text/messa
 import { fmtArg, viewOf, type Passage, type PassageView } from './passage';
 import { CONVERSION_WINDOW, CONVERSION_WORD_LIST, listWordsIn, REST_WINDOW, REST_WORD_LIST, RELATIONS, SHARE_WINDOW, SHARE_WORD_LIST, twoAfter } from './relations';
 import { CAGR_WINDOW, CAGR_WORDS, CHANGE_WINDOW, DECLINE_WORDS, GROWTH_WORDS } from './passage';
+import { listsNear } from './listIndex';
 
 export type { Passage } from './passage';
 export { roundingTolerance } from './passage';
@@ -228,13 +229,18 @@ function hasTwoSalient(figures: readonly Figure[]): boolean {
   return false;
 }
 
+/** The most figures a passage may hold for its arithmetic to be read (the seeds' sentences hold at most a dozen). */
+export const MAX_PASSAGE_FIGURES = 100;
+
 /**
  * Finds and checks the arithmetic relations a passage states. A passage is a sentence, or
  * a sentence with the one before it when the relation reaches back.
  */
 export function checkArithmetic(p: Passage): ArithmeticCheck[] {
-  // every relation computes a stated figure from at least one other
-  if (!hasTwoSalient(p.figures)) return [];
+  // every relation computes a stated figure from at least one other; a passage of more figures
+  // than any sentence states is a table or a paste, and the relations, which pair each figure
+  // with those before it, would take seconds on it (a line of 16,000 rates took 4 s)
+  if (!hasTwoSalient(p.figures) || p.figures.length > MAX_PASSAGE_FIGURES) return [];
   const relations = relationsFor(p);
   return relations === 0 ? [] : checkEvery(p, relations);
 }
@@ -303,11 +309,10 @@ export function relationsFor(p: Passage): number {
 function mayList(text: string, figures: readonly Figure[]): boolean {
   const lists = listWordsIn(text);
   if (lists.length === 0) return false;
-  let salient: Figure[] | undefined;
-  for (let k = 0; k < lists.length; k++) {
-    salient ??= figures.filter((f) => f.salient === true);
-    if (twoAfter(salient, lists[k]!, lists[k + 1] ?? text.length)) return true;
-  }
+  const salient = figures.filter((f) => f.salient === true);
+  // (only the lists the figures may follow: a unit asks about every list of its paragraph)
+  const [from, to] = listsNear(lists, salient);
+  for (let k = from; k < to; k++) if (twoAfter(salient, lists[k]!, lists[k + 1] ?? text.length)) return true;
   return false;
 }
 

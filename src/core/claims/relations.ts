@@ -10,6 +10,7 @@ import {
   wordBefore, yearSpan, type PassageView,
 } from './passage';
 import { msg } from '../text/message';
+import { firstFigureFrom, lastCommaBefore, listIndexOf, listsNear, sentenceAround, type ListIndex } from './listIndex';
 
 const tol = roundingTolerance;
 
@@ -257,26 +258,47 @@ const sum: Relation = {
   find(v) {
     const lists = listWordsIn(v.text);
     if (lists.length === 0) return NONE;
-    const out: Candidate[] = [];
-    // every list of the passage, each with the parts after its own 分别 (a paragraph often lists twice)
-    for (let k = 0; k < lists.length; k++) {
-      const c = sumAt(v, lists[k]!, lists[k - 1] ?? -1, lists[k + 1] ?? v.text.length);
-      if (c) out.push(c);
-    }
-    return out;
+    return sumsAt(v, lists, true);
   },
 };
 
+/**
+ * The sums of the lists at `lists` (ascending). `indexed`: each list reads its sentence, clause
+ * and parts by binary search in a ListIndex (listIndex.ts), where they are in order; without it,
+ * or with figures out of order, it walks to them (exported for the unit test that compares the two).
+ */
+export function sumsAt(v: PassageView, lists: readonly number[], indexed: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  // every list of the passage, each with the parts after its own 分别 (a paragraph often lists
+  // twice); indexed, only those that the passage's figures may follow
+  const [from, to] = indexed ? listsNear(lists, v.figures) : [0, lists.length];
+  if (from === to) return out;
+  const index = indexed ? listIndexOf(v.text, v.figures) : undefined;
+  const ordered = index?.sorted ? index : undefined;
+  for (let k = from; k < to; k++) {
+    const c = sumAt(v, lists[k]!, lists[k - 1] ?? -1, lists[k + 1] ?? v.text.length, ordered);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
 /** The sum of the list whose 分别 stands at `listAt`, its parts before `next` (the next list's 分别). */
-function sumAt(v: PassageView, listAt: number, previous: number, next: number): Candidate | undefined {
+function sumAt(v: PassageView, listAt: number, previous: number, next: number, index: ListIndex | undefined): Candidate | undefined {
   // the parts stand within 60 after the list word: a passage of a paragraph with a list
   // elsewhere (every sentence of it with two figures) has fewer than two there, and no list made
-  if (!twoAfter(v.figures, listAt, next)) return undefined;
+  const figures = v.figures;
+  const from = index ? firstFigureFrom(figures, listAt + 1) : 0;
+  const to = index ? firstFigureFrom(figures, Math.min(next, listAt + 60)) : figures.length;
+  if (index ? to - from < 2 : !twoAfter(figures, listAt, next)) return undefined;
   // (a total after the list, 分别为150亿元和100亿元，合计260亿元, is no part of it)
-  const parts = v.figures.filter((f) => f.start > listAt && f.start < next && f.start - listAt < 60 && num(f) !== undefined &&
-    (f.type === 'money' || f.type === 'count' || f.type === 'number' || f.type === 'percent') && !isTotal(v, f));
-  if (parts.length < 2 || namesPeriods(v, listAt)) return undefined;
-  const total = totalOf(v, parts, listAt, previous, next);
+  const parts: Figure[] = [];
+  for (let k = from; k < to; k++) {
+    const f = figures[k]!;
+    if (f.start > listAt && f.start < next && f.start - listAt < 60 && num(f) !== undefined &&
+      (f.type === 'money' || f.type === 'count' || f.type === 'number' || f.type === 'percent') && !isTotal(v, f)) parts.push(f);
+  }
+  if (parts.length < 2 || namesPeriods(v, listAt, index)) return undefined;
+  const total = totalOf(v, parts, listAt, previous, next, index);
   const shares = parts.every((f) => f.unit === '%') && !total;
   if (!total && !(shares && v.text.startsWith('分别占', listAt))) return undefined;
   const value = parts.reduce((acc, f) => acc + num(f)!, 0);
@@ -316,16 +338,6 @@ function isTotal(v: PassageView, f: Figure): boolean {
   return TOTAL_WORDS.test(v.text.slice(Math.max(0, f.start - 8), f.start));
 }
 
-/** Where the sentence around `at` begins and ends. */
-function sentenceAround(text: string, at: number): [number, number] {
-  let start = at;
-  while (start > 0 && !SENTENCE_END.includes(text[start - 1]!)) start--;
-  let end = at;
-  while (end < text.length && !SENTENCE_END.includes(text[end]!)) end++;
-  return [start, end];
-}
-const SENTENCE_END = '。！？!?；;\n';
-
 /**
  * The total a list adds up to: a figure after 合计, 总计… comparable with its parts, the nearest
  * before the list with no other list between them (合计320亿元，其中…分别为), else one after it
@@ -333,24 +345,34 @@ const SENTENCE_END = '。！？!?；;\n';
  * does not say which one a total belongs to: only its first list takes a total, one standing
  * before it in the sentence.
  */
-function totalOf(v: PassageView, parts: readonly Figure[], listAt: number, previous: number, next: number): Figure | undefined {
-  const [start, end] = sentenceAround(v.text, listAt);
+function totalOf(v: PassageView, parts: readonly Figure[], listAt: number, previous: number, next: number, index: ListIndex | undefined): Figure | undefined {
+  const [start, end] = sentenceAround(v.text, listAt, index);
   const alone = previous < start && next >= end;
   let before: Figure | undefined;
   let after: Figure | undefined;
-  for (const f of v.figures) {
-    if (parts.includes(f) || !isTotal(v, f) || !comparable(f, parts[0]!)) continue;
-    if (f.start < listAt && f.start > previous) before = f;
-    else if (f.start > listAt && f.start < end && alone && !after) after = f;
+  const total = (f: Figure) => !parts.includes(f) && isTotal(v, f) && comparable(f, parts[0]!);
+  if (index) {
+    // the last total between the two lists, and the first in the sentence after the list: the
+    // figures between two lists are read by one list only, and those after it only by the list alone in its sentence
+    const figures = v.figures;
+    for (let k = firstFigureFrom(figures, listAt) - 1; k >= 0 && figures[k]!.start > previous && !before; k--) if (total(figures[k]!)) before = figures[k];
+    if (alone) for (let k = firstFigureFrom(figures, listAt + 1); k < figures.length && figures[k]!.start < end && !after; k++) if (total(figures[k]!)) after = figures[k];
+  } else {
+    for (const f of v.figures) {
+      if (!total(f)) continue;
+      if (f.start < listAt && f.start > previous) before = f;
+      else if (f.start > listAt && f.start < end && alone && !after) after = f;
+    }
   }
   if (!alone) return before && before.start >= start && previous < start ? before : undefined;
   return before ?? after;
 }
 
 /** Whether the items a list goes through are years or periods (2022年和2023年分别为…): a series, not parts of a whole. */
-function namesPeriods(v: PassageView, listAt: number): boolean {
-  const [start] = sentenceAround(v.text, listAt);
-  const clause = Math.max(start, v.text.lastIndexOf('，', listAt - 1) + 1, v.text.lastIndexOf(',', listAt - 1) + 1);
+function namesPeriods(v: PassageView, listAt: number, index: ListIndex | undefined): boolean {
+  const [start] = sentenceAround(v.text, listAt, index);
+  const clause = Math.max(start, lastCommaBefore(v.text, listAt, index) + 1);
+  if (index) return index.minDateEndFrom[firstFigureFrom(v.figures, clause)]! <= listAt;
   return v.figures.some((f) => f.type === 'date' && f.start >= clause && f.end <= listAt);
 }
 
