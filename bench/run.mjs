@@ -477,6 +477,27 @@ if (want('speed')) {
   }
 }
 
+// ---------------------------------------------------------------- hostile
+if (want('hostile')) {
+  // one paragraph of a short pattern repeated (no seed text): a pass that pairs every finding
+  // with those before it, or walks the paragraph from each, shows here as a time that grows
+  // faster than the text (linear: the 80k time is 4× the 20k one)
+  const patterns = ['分别为1亿、2亿和3亿，', '分别为1亿、2亿和3亿。', '合计6亿，其中分别为1亿、2亿和3亿', '增长1%', '增长1%，', 'w.', '2022年分别为1亿、2亿', '“他说”', '《书》'];
+  new core.Analyzer().analyze(patterns.join('\n'));
+  console.log('\nHostile paragraphs: one pattern repeated into one paragraph, a fresh analysis (ms at 20k and 80k characters)');
+  for (const pattern of patterns) {
+    const at = (n) => {
+      const text = pattern.repeat(Math.ceil(n / pattern.length)).slice(0, n);
+      const t0 = process.hrtime.bigint();
+      new core.Analyzer().analyze(text);
+      return Number(process.hrtime.bigint() - t0) / 1e6;
+    };
+    const small = Math.min(at(20_000), at(20_000));
+    const big = Math.min(at(80_000), at(80_000));
+    console.log(`  ${JSON.stringify(pattern).padEnd(30)} ${small.toFixed(0).padStart(6)} ms  ${big.toFixed(0).padStart(6)} ms  (${(big / small).toFixed(1)}×)`);
+  }
+}
+
 // ---------------------------------------------------------------- index
 if (want('index')) {
   // `gloss index` over N articles of about 1,700 characters (5 KB) built from the seeds at run
