@@ -94,6 +94,38 @@ function characterTable(m: NerModel): Int32Array {
   return table;
 }
 
+/**
+ * The weights the emission loop reads (unigram, bigram and trigram rows, class and lattice
+ * rows) as one Float64Array, with where each part starts in it: one array's base and length
+ * live in the loop instead of five, which V8 otherwise keeps on the stack and checks on every
+ * read. A snapshot's arrays are views of one buffer, viewed whole; a model read from JSON has
+ * its own arrays, copied once into one.
+ */
+const joined = { of: undefined as NerModel | undefined, all: new Float64Array(0), u: 0, b: 0, t: 0, c: 0, l: 0 };
+
+function joinedWeights(m: NerModel): typeof joined {
+  if (joined.of === m) return joined;
+  const parts = [m.unigrams.weights, m.bigrams.weights, m.trigrams.weights, m.classes, m.lattice];
+  const buffer = parts[0]!.buffer;
+  let all: Float64Array;
+  let starts: number[];
+  if (parts.every((a) => a.buffer === buffer && a.byteOffset % 8 === 0)) {
+    all = new Float64Array(buffer, 0, Math.floor(buffer.byteLength / 8));
+    starts = parts.map((a) => a.byteOffset / 8);
+  } else {
+    all = new Float64Array(parts.reduce((t, a) => t + a.length, 0));
+    starts = [];
+    let at = 0;
+    for (const a of parts) {
+      all.set(a, at);
+      starts.push(at);
+      at += a.length;
+    }
+  }
+  Object.assign(joined, { of: m, all, u: starts[0], b: starts[1], t: starts[2], c: starts[3], l: starts[4] });
+  return joined;
+}
+
 /** tagEntities' own buffer for tagSpansInto, kept between calls. */
 const own = { spans: new Int32Array(96) };
 
@@ -155,6 +187,8 @@ function labelCharacters(text: string): number {
   const { keys, offsets, classes, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, wordLabels } = scratchFor(text.length);
   const table = characterTable(m);
   const unigramWidth = m.unigrams.parts * packedWidth(m.unigrams.labels);
+  const W = joinedWeights(m);
+  const uStart = W.u;
   const characterRows = m.unigrams.rowsOfCharacters();
   const words = m.words;
   for (let u = 0; u < text.length; ) {
@@ -164,11 +198,11 @@ function labelCharacters(text: string): number {
     keys[n + 2] = digit ? 0x30 : width === 2 ? 0xffff : cp;
     if (width === 1) {
       const both = table[cp]!;
-      unigramRows[n + 2] = (both >>> 15) * unigramWidth;
+      unigramRows[n + 2] = (both >>> 15) * unigramWidth + uStart;
       const label = both & 0x7fff;
       wordLabels[n] = label === WIDE_LABEL && words ? words.labelOf(cp) : labelOfCompact(label);
     } else {
-      unigramRows[n + 2] = characterRows[0xffff]!;
+      unigramRows[n + 2] = characterRows[0xffff]! + uStart;
       wordLabels[n] = words ? words.labelOf(cp) : 0;
     }
     classes[n + 1] = classOf(cp);
@@ -188,19 +222,19 @@ function labelCharacters(text: string): number {
   // four additions deep rather than eleven in a row, which the loop waits on less.
   const P = packedWidth(L);
   if (P !== 3 || L !== 9) throw new Error('the tagger is written for nine labels');
-  const { unigrams, bigrams, trigrams } = m;
-  const uw = unigrams.weights;
-  const bw = bigrams.weights;
-  const tw = trigrams.weights;
-  const cw = m.classes;
-  const lw = m.lattice;
+  const { bigrams, trigrams } = m;
+  const w = W.all;
+  const bStart = W.b;
+  const tStart = W.t;
+  const cStart = W.c;
+  const lStart = W.l;
   // keys[j] is the character at position j - 2; the pair at j is keys[j], keys[j + 1]
   // (every key is a BMP code: astral characters share 0xffff)
-  unigramRows[0] = unigramRows[1] = characterRows[0x3c]!;
-  unigramRows[n + 2] = unigramRows[n + 3] = characterRows[0x3e]!;
-  for (let j = 0; j < n + 3; j++) bigramRows[j] = bigrams.rowOf(keys[j]!, keys[j + 1]!, 0);
+  unigramRows[0] = unigramRows[1] = characterRows[0x3c]! + uStart;
+  unigramRows[n + 2] = unigramRows[n + 3] = characterRows[0x3e]! + uStart;
+  for (let j = 0; j < n + 3; j++) bigramRows[j] = bigrams.rowOf(keys[j]!, keys[j + 1]!, 0) + bStart;
   // (in a loop of their own, as the pairs': the lookups do not wait on the sums, and stay small enough to be inlined)
-  for (let i = 0; i < n; i++) trigramRows[i] = trigrams.rowOf(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!);
+  for (let i = 0; i < n; i++) trigramRows[i] = trigrams.rowOf(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!) + tStart;
   const lattice = words?.latticeOfLabels(wordLabels, n, latticeBuffer);
   // Viterbi: the best score of each label (locals, as are the transitions: no reads of them per
   // step) and its best predecessor, the path then read backwards from these pointers. Labels are
@@ -229,11 +263,11 @@ function labelCharacters(text: string): number {
     const b2 = bigramRows[i + 2]! + 6;
     const b3 = bigramRows[i + 3]! + 9;
     const tri = trigramRows[i]!;
-    const cls = ((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * 3;
-    const lat = (lattice ? lattice[i]! : 0) * 3;
+    const cls = ((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * 3 + cStart;
+    const lat = (lattice ? lattice[i]! : 0) * 3 + lStart;
     let v =
-      (((uw[u0]! + uw[u1]!) + (uw[u2]! + uw[u3]!)) + ((uw[u4]! + bw[b0]!) + (bw[b1]! + bw[b2]!))) +
-      ((bw[b3]! + tw[tri]!) + (cw[cls]! + lw[lat]!));
+      (((w[u0]! + w[u1]!) + (w[u2]! + w[u3]!)) + ((w[u4]! + w[b0]!) + (w[b1]! + w[b2]!))) +
+      ((w[b3]! + w[tri]!) + (w[cls]! + w[lat]!));
     let high = Math.floor(v / PACKED_LANE);
     const e0 = v - high * PACKED_LANE - PACKED_BIAS;
     v = high;
@@ -241,8 +275,8 @@ function labelCharacters(text: string): number {
     const e1 = v - high * PACKED_LANE - PACKED_BIAS;
     const e2 = high - PACKED_BIAS;
     v =
-      (((uw[u0 + 1]! + uw[u1 + 1]!) + (uw[u2 + 1]! + uw[u3 + 1]!)) + ((uw[u4 + 1]! + bw[b0 + 1]!) + (bw[b1 + 1]! + bw[b2 + 1]!))) +
-      ((bw[b3 + 1]! + tw[tri + 1]!) + (cw[cls + 1]! + lw[lat + 1]!));
+      (((w[u0 + 1]! + w[u1 + 1]!) + (w[u2 + 1]! + w[u3 + 1]!)) + ((w[u4 + 1]! + w[b0 + 1]!) + (w[b1 + 1]! + w[b2 + 1]!))) +
+      ((w[b3 + 1]! + w[tri + 1]!) + (w[cls + 1]! + w[lat + 1]!));
     high = Math.floor(v / PACKED_LANE);
     const e3 = v - high * PACKED_LANE - PACKED_BIAS;
     v = high;
@@ -250,8 +284,8 @@ function labelCharacters(text: string): number {
     const e4 = v - high * PACKED_LANE - PACKED_BIAS;
     const e5 = high - PACKED_BIAS;
     v =
-      (((uw[u0 + 2]! + uw[u1 + 2]!) + (uw[u2 + 2]! + uw[u3 + 2]!)) + ((uw[u4 + 2]! + bw[b0 + 2]!) + (bw[b1 + 2]! + bw[b2 + 2]!))) +
-      ((bw[b3 + 2]! + tw[tri + 2]!) + (cw[cls + 2]! + lw[lat + 2]!));
+      (((w[u0 + 2]! + w[u1 + 2]!) + (w[u2 + 2]! + w[u3 + 2]!)) + ((w[u4 + 2]! + w[b0 + 2]!) + (w[b1 + 2]! + w[b2 + 2]!))) +
+      ((w[b3 + 2]! + w[tri + 2]!) + (w[cls + 2]! + w[lat + 2]!));
     high = Math.floor(v / PACKED_LANE);
     const e6 = v - high * PACKED_LANE - PACKED_BIAS;
     v = high;
