@@ -42,8 +42,12 @@ const scratch = {
   unigramRows: new Int32Array(0),
   bigramRows: new Int32Array(0),
   trigramRows: new Int32Array(0),
-  /** Viterbi: each label's best predecessor, nine per character. */
-  back: new Int8Array(0),
+  /**
+   * Viterbi: each label's best predecessor, nine in one number per character (one store, not
+   * nine): those of O and the B- labels (0 to 8) in four bits each, from bit 0 in the order
+   * O, B-1 … B-4; those of the I- labels (their B- label, or themselves) in one bit each, from bit 20.
+   */
+  back: new Int32Array(0),
   labels: new Int8Array(0),
   /** The characters' labels in the word dictionary (WordDictionary.labelOf). */
   wordLabels: new Int32Array(0),
@@ -61,7 +65,7 @@ function scratchFor(length: number): typeof scratch {
       unigramRows: new Int32Array(c + 4),
       bigramRows: new Int32Array(c + 4),
       trigramRows: new Int32Array(c),
-      back: new Int8Array(c * L),
+      back: new Int32Array(c),
       labels: new Int8Array(c),
       wordLabels: new Int32Array(c),
     });
@@ -350,14 +354,15 @@ function labelCharacters(text: string): number {
     v = s7 + t77; if (v > n7) { n7 = v; a7 = 7; }
     v = s8 + t87; if (v > n7) { n7 = v; a7 = 8; }
     // an I- label: its B- label, or itself when strictly better
-    let n2 = s1 + t12, a2 = 1;
-    v = s2 + t22; if (v > n2) { n2 = v; a2 = 2; }
-    let n4 = s3 + t34, a4 = 3;
-    v = s4 + t44; if (v > n4) { n4 = v; a4 = 4; }
-    let n6 = s5 + t56, a6 = 5;
-    v = s6 + t66; if (v > n6) { n6 = v; a6 = 6; }
-    let n8 = s7 + t78, a8 = 7;
-    v = s8 + t88; if (v > n8) { n8 = v; a8 = 8; }
+    // (a2 … a8: 1 for itself, 0 for its B- label)
+    let n2 = s1 + t12, a2 = 0;
+    v = s2 + t22; if (v > n2) { n2 = v; a2 = 1; }
+    let n4 = s3 + t34, a4 = 0;
+    v = s4 + t44; if (v > n4) { n4 = v; a4 = 1; }
+    let n6 = s5 + t56, a6 = 0;
+    v = s6 + t66; if (v > n6) { n6 = v; a6 = 1; }
+    let n8 = s7 + t78, a8 = 0;
+    v = s8 + t88; if (v > n8) { n8 = v; a8 = 1; }
     s0 = n0 + e0;
     s1 = n1 + e1;
     s2 = n2 + e2;
@@ -367,9 +372,7 @@ function labelCharacters(text: string): number {
     s6 = n6 + e6;
     s7 = n7 + e7;
     s8 = n8 + e8;
-    const at = i * 9;
-    back[at] = a0; back[at + 1] = a1; back[at + 2] = a2; back[at + 3] = a3; back[at + 4] = a4;
-    back[at + 5] = a5; back[at + 6] = a6; back[at + 7] = a7; back[at + 8] = a8;
+    back[i] = a0 | (a1 << 4) | (a3 << 8) | (a5 << 12) | (a7 << 16) | (a2 << 20) | (a4 << 21) | (a6 << 22) | (a8 << 23);
   }
   // the best last label (the first of equals), then the pointers back from it
   let y = 0;
@@ -384,7 +387,9 @@ function labelCharacters(text: string): number {
   if (s8 > best) y = 8;
   labels[n - 1] = y;
   for (let i = n - 1; i > 0; i--) {
-    y = back[i * 9 + y]!;
+    const p = back[i]!;
+    // an I- label (even, from 2): its B- label, or itself; O or a B- label: four bits from 4 × ⌈y / 2⌉
+    y = (y & 1) === 0 && y !== 0 ? y - 1 + ((p >>> (19 + (y >>> 1))) & 1) : (p >>> (4 * ((y + 1) >>> 1))) & 15;
     labels[i - 1] = y;
   }
   return n;
