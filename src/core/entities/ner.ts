@@ -105,6 +105,9 @@ function characterTable(m: NerModel): Int32Array {
  * read. A snapshot's arrays are views of one buffer, viewed whole; a model read from JSON has
  * its own arrays, copied once into one.
  */
+/** Offsets into joinedWeights' array stay below 2^30. */
+const OFFSET_MASK = 0x3fffffff;
+
 const joined = { of: undefined as NerModel | undefined, all: new Float64Array(0), u: 0, b: 0, t: 0, c: 0, l: 0 };
 
 function joinedWeights(m: NerModel): typeof joined {
@@ -126,6 +129,7 @@ function joinedWeights(m: NerModel): typeof joined {
       at += a.length;
     }
   }
+  if (all.length > OFFSET_MASK - 16) throw new Error('tagger weights too large');
   Object.assign(joined, { of: m, all, u: starts[0], b: starts[1], t: starts[2], c: starts[3], l: starts[4] });
   return joined;
 }
@@ -257,18 +261,20 @@ function labelCharacters(text: string): number {
     // the emissions of position i: u-2 … u2, the characters at i - 2 … i + 2, each read as its
     // part of the row; b-2 … b1, the pairs starting at i - 2 … i + 1. Three sums, each unpacked
     // low lane first (as unpackSum reads them): the third lane is what two divisions leave.
-    const u0 = unigramRows[i]!;
-    const u1 = unigramRows[i + 1]! + 3;
-    const u2 = unigramRows[i + 2]! + 6;
-    const u3 = unigramRows[i + 3]! + 9;
-    const u4 = unigramRows[i + 4]! + 12;
-    const b0 = bigramRows[i]!;
-    const b1 = bigramRows[i + 1]! + 3;
-    const b2 = bigramRows[i + 2]! + 6;
-    const b3 = bigramRows[i + 3]! + 9;
-    const tri = trigramRows[i]!;
-    const cls = ((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * 3 + cStart;
-    const lat = (lattice ? lattice[i]! : 0) * 3 + lStart;
+    // (each offset masked to 30 bits, which it never exceeds (see joinedWeights): V8 then
+    // knows that adding a lane's number cannot overflow, and checks no addition)
+    const u0 = unigramRows[i]! & OFFSET_MASK;
+    const u1 = (unigramRows[i + 1]! & OFFSET_MASK) + 3;
+    const u2 = (unigramRows[i + 2]! & OFFSET_MASK) + 6;
+    const u3 = (unigramRows[i + 3]! & OFFSET_MASK) + 9;
+    const u4 = (unigramRows[i + 4]! & OFFSET_MASK) + 12;
+    const b0 = bigramRows[i]! & OFFSET_MASK;
+    const b1 = (bigramRows[i + 1]! & OFFSET_MASK) + 3;
+    const b2 = (bigramRows[i + 2]! & OFFSET_MASK) + 6;
+    const b3 = (bigramRows[i + 3]! & OFFSET_MASK) + 9;
+    const tri = trigramRows[i]! & OFFSET_MASK;
+    const cls = (((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * 3 + cStart) & OFFSET_MASK;
+    const lat = ((lattice ? lattice[i]! : 0) * 3 + lStart) & OFFSET_MASK;
     let v =
       (((w[u0]! + w[u1]!) + (w[u2]! + w[u3]!)) + ((w[u4]! + w[b0]!) + (w[b1]! + w[b2]!))) +
       ((w[b3]! + w[tri]!) + (w[cls]! + w[lat]!));
