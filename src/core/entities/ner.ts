@@ -42,8 +42,12 @@ const scratch = {
   unigramRows: new Int32Array(0),
   bigramRows: new Int32Array(0),
   trigramRows: new Int32Array(0),
-  /** Viterbi: each label's best predecessor, nine per character. */
-  back: new Int8Array(0),
+  /**
+   * Viterbi: each label's best predecessor, nine in one number per character (one store, not
+   * nine): those of O and the B- labels (0 to 8) in four bits each, from bit 0 in the order
+   * O, B-1 … B-4; those of the I- labels (their B- label, or themselves) in one bit each, from bit 20.
+   */
+  back: new Int32Array(0),
   labels: new Int8Array(0),
   /** The characters' labels in the word dictionary (WordDictionary.labelOf). */
   wordLabels: new Int32Array(0),
@@ -61,7 +65,7 @@ function scratchFor(length: number): typeof scratch {
       unigramRows: new Int32Array(c + 4),
       bigramRows: new Int32Array(c + 4),
       trigramRows: new Int32Array(c),
-      back: new Int8Array(c * L),
+      back: new Int32Array(c),
       labels: new Int8Array(c),
       wordLabels: new Int32Array(c),
     });
@@ -92,6 +96,42 @@ function characterTable(m: NerModel): Int32Array {
   characters.rows = rows;
   characters.table = table;
   return table;
+}
+
+/**
+ * The weights the emission loop reads (unigram, bigram and trigram rows, class and lattice
+ * rows) as one Float64Array, with where each part starts in it: one array's base and length
+ * live in the loop instead of five, which V8 otherwise keeps on the stack and checks on every
+ * read. A snapshot's arrays are views of one buffer, viewed whole; a model read from JSON has
+ * its own arrays, copied once into one.
+ */
+/** Offsets into joinedWeights' array stay below 2^30. */
+const OFFSET_MASK = 0x3fffffff;
+
+const joined = { of: undefined as NerModel | undefined, all: new Float64Array(0), u: 0, b: 0, t: 0, c: 0, l: 0 };
+
+function joinedWeights(m: NerModel): typeof joined {
+  if (joined.of === m) return joined;
+  const parts = [m.unigrams.weights, m.bigrams.weights, m.trigrams.weights, m.classes, m.lattice];
+  const buffer = parts[0]!.buffer;
+  let all: Float64Array;
+  let starts: number[];
+  if (parts.every((a) => a.buffer === buffer && a.byteOffset % 8 === 0)) {
+    all = new Float64Array(buffer, 0, Math.floor(buffer.byteLength / 8));
+    starts = parts.map((a) => a.byteOffset / 8);
+  } else {
+    all = new Float64Array(parts.reduce((t, a) => t + a.length, 0));
+    starts = [];
+    let at = 0;
+    for (const a of parts) {
+      all.set(a, at);
+      starts.push(at);
+      at += a.length;
+    }
+  }
+  if (all.length > OFFSET_MASK - 16) throw new Error('tagger weights too large');
+  Object.assign(joined, { of: m, all, u: starts[0], b: starts[1], t: starts[2], c: starts[3], l: starts[4] });
+  return joined;
 }
 
 /** tagEntities' own buffer for tagSpansInto, kept between calls. */
@@ -155,6 +195,8 @@ function labelCharacters(text: string): number {
   const { keys, offsets, classes, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, wordLabels } = scratchFor(text.length);
   const table = characterTable(m);
   const unigramWidth = m.unigrams.parts * packedWidth(m.unigrams.labels);
+  const W = joinedWeights(m);
+  const uStart = W.u;
   const characterRows = m.unigrams.rowsOfCharacters();
   const words = m.words;
   for (let u = 0; u < text.length; ) {
@@ -164,11 +206,11 @@ function labelCharacters(text: string): number {
     keys[n + 2] = digit ? 0x30 : width === 2 ? 0xffff : cp;
     if (width === 1) {
       const both = table[cp]!;
-      unigramRows[n + 2] = (both >>> 15) * unigramWidth;
+      unigramRows[n + 2] = (both >>> 15) * unigramWidth + uStart;
       const label = both & 0x7fff;
       wordLabels[n] = label === WIDE_LABEL && words ? words.labelOf(cp) : labelOfCompact(label);
     } else {
-      unigramRows[n + 2] = characterRows[0xffff]!;
+      unigramRows[n + 2] = characterRows[0xffff]! + uStart;
       wordLabels[n] = words ? words.labelOf(cp) : 0;
     }
     classes[n + 1] = classOf(cp);
@@ -188,19 +230,19 @@ function labelCharacters(text: string): number {
   // four additions deep rather than eleven in a row, which the loop waits on less.
   const P = packedWidth(L);
   if (P !== 3 || L !== 9) throw new Error('the tagger is written for nine labels');
-  const { unigrams, bigrams, trigrams } = m;
-  const uw = unigrams.weights;
-  const bw = bigrams.weights;
-  const tw = trigrams.weights;
-  const cw = m.classes;
-  const lw = m.lattice;
+  const { bigrams, trigrams } = m;
+  const w = W.all;
+  const bStart = W.b;
+  const tStart = W.t;
+  const cStart = W.c;
+  const lStart = W.l;
   // keys[j] is the character at position j - 2; the pair at j is keys[j], keys[j + 1]
   // (every key is a BMP code: astral characters share 0xffff)
-  unigramRows[0] = unigramRows[1] = characterRows[0x3c]!;
-  unigramRows[n + 2] = unigramRows[n + 3] = characterRows[0x3e]!;
-  for (let j = 0; j < n + 3; j++) bigramRows[j] = bigrams.rowOf(keys[j]!, keys[j + 1]!, 0);
+  unigramRows[0] = unigramRows[1] = characterRows[0x3c]! + uStart;
+  unigramRows[n + 2] = unigramRows[n + 3] = characterRows[0x3e]! + uStart;
+  for (let j = 0; j < n + 3; j++) bigramRows[j] = bigrams.rowOf(keys[j]!, keys[j + 1]!, 0) + bStart;
   // (in a loop of their own, as the pairs': the lookups do not wait on the sums, and stay small enough to be inlined)
-  for (let i = 0; i < n; i++) trigramRows[i] = trigrams.rowOf(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!);
+  for (let i = 0; i < n; i++) trigramRows[i] = trigrams.rowOf(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!) + tStart;
   const lattice = words?.latticeOfLabels(wordLabels, n, latticeBuffer);
   // Viterbi: the best score of each label (locals, as are the transitions: no reads of them per
   // step) and its best predecessor, the path then read backwards from these pointers. Labels are
@@ -219,21 +261,23 @@ function labelCharacters(text: string): number {
     // the emissions of position i: u-2 … u2, the characters at i - 2 … i + 2, each read as its
     // part of the row; b-2 … b1, the pairs starting at i - 2 … i + 1. Three sums, each unpacked
     // low lane first (as unpackSum reads them): the third lane is what two divisions leave.
-    const u0 = unigramRows[i]!;
-    const u1 = unigramRows[i + 1]! + 3;
-    const u2 = unigramRows[i + 2]! + 6;
-    const u3 = unigramRows[i + 3]! + 9;
-    const u4 = unigramRows[i + 4]! + 12;
-    const b0 = bigramRows[i]!;
-    const b1 = bigramRows[i + 1]! + 3;
-    const b2 = bigramRows[i + 2]! + 6;
-    const b3 = bigramRows[i + 3]! + 9;
-    const tri = trigramRows[i]!;
-    const cls = ((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * 3;
-    const lat = (lattice ? lattice[i]! : 0) * 3;
+    // (each offset masked to 30 bits, which it never exceeds (see joinedWeights): V8 then
+    // knows that adding a lane's number cannot overflow, and checks no addition)
+    const u0 = unigramRows[i]! & OFFSET_MASK;
+    const u1 = (unigramRows[i + 1]! & OFFSET_MASK) + 3;
+    const u2 = (unigramRows[i + 2]! & OFFSET_MASK) + 6;
+    const u3 = (unigramRows[i + 3]! & OFFSET_MASK) + 9;
+    const u4 = (unigramRows[i + 4]! & OFFSET_MASK) + 12;
+    const b0 = bigramRows[i]! & OFFSET_MASK;
+    const b1 = (bigramRows[i + 1]! & OFFSET_MASK) + 3;
+    const b2 = (bigramRows[i + 2]! & OFFSET_MASK) + 6;
+    const b3 = (bigramRows[i + 3]! & OFFSET_MASK) + 9;
+    const tri = trigramRows[i]! & OFFSET_MASK;
+    const cls = (((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * 3 + cStart) & OFFSET_MASK;
+    const lat = ((lattice ? lattice[i]! : 0) * 3 + lStart) & OFFSET_MASK;
     let v =
-      (((uw[u0]! + uw[u1]!) + (uw[u2]! + uw[u3]!)) + ((uw[u4]! + bw[b0]!) + (bw[b1]! + bw[b2]!))) +
-      ((bw[b3]! + tw[tri]!) + (cw[cls]! + lw[lat]!));
+      (((w[u0]! + w[u1]!) + (w[u2]! + w[u3]!)) + ((w[u4]! + w[b0]!) + (w[b1]! + w[b2]!))) +
+      ((w[b3]! + w[tri]!) + (w[cls]! + w[lat]!));
     let high = Math.floor(v / PACKED_LANE);
     const e0 = v - high * PACKED_LANE - PACKED_BIAS;
     v = high;
@@ -241,8 +285,8 @@ function labelCharacters(text: string): number {
     const e1 = v - high * PACKED_LANE - PACKED_BIAS;
     const e2 = high - PACKED_BIAS;
     v =
-      (((uw[u0 + 1]! + uw[u1 + 1]!) + (uw[u2 + 1]! + uw[u3 + 1]!)) + ((uw[u4 + 1]! + bw[b0 + 1]!) + (bw[b1 + 1]! + bw[b2 + 1]!))) +
-      ((bw[b3 + 1]! + tw[tri + 1]!) + (cw[cls + 1]! + lw[lat + 1]!));
+      (((w[u0 + 1]! + w[u1 + 1]!) + (w[u2 + 1]! + w[u3 + 1]!)) + ((w[u4 + 1]! + w[b0 + 1]!) + (w[b1 + 1]! + w[b2 + 1]!))) +
+      ((w[b3 + 1]! + w[tri + 1]!) + (w[cls + 1]! + w[lat + 1]!));
     high = Math.floor(v / PACKED_LANE);
     const e3 = v - high * PACKED_LANE - PACKED_BIAS;
     v = high;
@@ -250,8 +294,8 @@ function labelCharacters(text: string): number {
     const e4 = v - high * PACKED_LANE - PACKED_BIAS;
     const e5 = high - PACKED_BIAS;
     v =
-      (((uw[u0 + 2]! + uw[u1 + 2]!) + (uw[u2 + 2]! + uw[u3 + 2]!)) + ((uw[u4 + 2]! + bw[b0 + 2]!) + (bw[b1 + 2]! + bw[b2 + 2]!))) +
-      ((bw[b3 + 2]! + tw[tri + 2]!) + (cw[cls + 2]! + lw[lat + 2]!));
+      (((w[u0 + 2]! + w[u1 + 2]!) + (w[u2 + 2]! + w[u3 + 2]!)) + ((w[u4 + 2]! + w[b0 + 2]!) + (w[b1 + 2]! + w[b2 + 2]!))) +
+      ((w[b3 + 2]! + w[tri + 2]!) + (w[cls + 2]! + w[lat + 2]!));
     high = Math.floor(v / PACKED_LANE);
     const e6 = v - high * PACKED_LANE - PACKED_BIAS;
     v = high;
@@ -316,14 +360,15 @@ function labelCharacters(text: string): number {
     v = s7 + t77; if (v > n7) { n7 = v; a7 = 7; }
     v = s8 + t87; if (v > n7) { n7 = v; a7 = 8; }
     // an I- label: its B- label, or itself when strictly better
-    let n2 = s1 + t12, a2 = 1;
-    v = s2 + t22; if (v > n2) { n2 = v; a2 = 2; }
-    let n4 = s3 + t34, a4 = 3;
-    v = s4 + t44; if (v > n4) { n4 = v; a4 = 4; }
-    let n6 = s5 + t56, a6 = 5;
-    v = s6 + t66; if (v > n6) { n6 = v; a6 = 6; }
-    let n8 = s7 + t78, a8 = 7;
-    v = s8 + t88; if (v > n8) { n8 = v; a8 = 8; }
+    // (a2 … a8: 1 for itself, 0 for its B- label)
+    let n2 = s1 + t12, a2 = 0;
+    v = s2 + t22; if (v > n2) { n2 = v; a2 = 1; }
+    let n4 = s3 + t34, a4 = 0;
+    v = s4 + t44; if (v > n4) { n4 = v; a4 = 1; }
+    let n6 = s5 + t56, a6 = 0;
+    v = s6 + t66; if (v > n6) { n6 = v; a6 = 1; }
+    let n8 = s7 + t78, a8 = 0;
+    v = s8 + t88; if (v > n8) { n8 = v; a8 = 1; }
     s0 = n0 + e0;
     s1 = n1 + e1;
     s2 = n2 + e2;
@@ -333,9 +378,7 @@ function labelCharacters(text: string): number {
     s6 = n6 + e6;
     s7 = n7 + e7;
     s8 = n8 + e8;
-    const at = i * 9;
-    back[at] = a0; back[at + 1] = a1; back[at + 2] = a2; back[at + 3] = a3; back[at + 4] = a4;
-    back[at + 5] = a5; back[at + 6] = a6; back[at + 7] = a7; back[at + 8] = a8;
+    back[i] = a0 | (a1 << 4) | (a3 << 8) | (a5 << 12) | (a7 << 16) | (a2 << 20) | (a4 << 21) | (a6 << 22) | (a8 << 23);
   }
   // the best last label (the first of equals), then the pointers back from it
   let y = 0;
@@ -350,7 +393,9 @@ function labelCharacters(text: string): number {
   if (s8 > best) y = 8;
   labels[n - 1] = y;
   for (let i = n - 1; i > 0; i--) {
-    y = back[i * 9 + y]!;
+    const p = back[i]!;
+    // an I- label (even, from 2): its B- label, or itself; O or a B- label: four bits from 4 × ⌈y / 2⌉
+    y = (y & 1) === 0 && y !== 0 ? y - 1 + ((p >>> (19 + (y >>> 1))) & 1) : (p >>> (4 * ((y + 1) >>> 1))) & 15;
     labels[i - 1] = y;
   }
   return n;
