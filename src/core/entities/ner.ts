@@ -98,6 +98,11 @@ function characterTable(m: NerModel): Int32Array {
   return table;
 }
 
+/** Offsets into joinedWeights' array stay below 2^30. */
+const OFFSET_MASK = 0x3fffffff;
+
+const joined = { of: undefined as NerModel | undefined, all: new Float64Array(0), u: 0, b: 0, t: 0, c: 0, l: 0 };
+
 /**
  * The weights the emission loop reads (unigram, bigram and trigram rows, class and lattice
  * rows) as one Float64Array, with where each part starts in it: one array's base and length
@@ -105,11 +110,6 @@ function characterTable(m: NerModel): Int32Array {
  * read. A snapshot's arrays are views of one buffer, viewed whole; a model read from JSON has
  * its own arrays, copied once into one.
  */
-/** Offsets into joinedWeights' array stay below 2^30. */
-const OFFSET_MASK = 0x3fffffff;
-
-const joined = { of: undefined as NerModel | undefined, all: new Float64Array(0), u: 0, b: 0, t: 0, c: 0, l: 0 };
-
 function joinedWeights(m: NerModel): typeof joined {
   if (joined.of === m) return joined;
   const parts = [m.unigrams.weights, m.bigrams.weights, m.trigrams.weights, m.classes, m.lattice];
