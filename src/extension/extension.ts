@@ -120,6 +120,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
   };
   const { provider: lenses, disposables: lensDisposables } = registerCodeLens(reviewer);
   const statusBar = registerStatusBar(reviewer);
+  const walkthrough = registerWalkthrough(context);
   context.subscriptions.push(
     background,
     lexicon,
@@ -140,7 +141,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     }),
     ...registerArticleDetection(context),
     ...registerArticleSizeLimit(cache.onDidRefuse, (line) => background.log(line)),
-    ...registerHover(reviewer, lexicon),
+    ...registerHover(reviewer, lexicon, walkthrough.hoverShown),
     ...lensDisposables,
     ...registerDecorations(reviewer, context),
     ...registerCommands({ cache, lenses, reviewer, lexicon, annotators }),
@@ -151,7 +152,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     // text already on screen is rendered again in the new language
     onDidChangeUiLanguage(() => reviewer.invalidate()),
     ...registerDocumentSymbols(reviewer),
-    ...registerWalkthrough(context, reviewer),
+    ...walkthrough.disposables,
     // a decision changes one article's progress and verdicts: re-index that article only
     sidecars.onDidChange((uri) => scheduleUpdate(uri)),
   );

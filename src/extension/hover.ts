@@ -83,7 +83,14 @@ function orphansHover(orphans: Orphan[]): vscode.MarkdownString {
   return md;
 }
 
-export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vscode.Disposable[] {
+/**
+ * Gloss's hover on articles. `onShown` is told each time it has something to show (the
+ * walkthrough's "Read a hover" step): told here, where the hover is made, it sees the review the
+ * hover shows, not an earlier one (a second provider that read the last complete analysis found
+ * nothing under a pointer that rested there before the first analysis was done, and the step
+ * was never ticked off).
+ */
+export function registerHover(reviewer: Reviewer, lexicon: LexiconService, onShown: () => void = () => undefined): vscode.Disposable[] {
   return [
     vscode.languages.registerHoverProvider(
       { language: ARTICLE_LANGUAGE },
@@ -153,6 +160,7 @@ export function registerHover(reviewer: Reviewer, lexicon: LexiconService): vsco
             }
             decision(md, item);
           }
+          onShown();
           if (!orphans.length) return new vscode.Hover(md, range);
           return new vscode.Hover(md.value ? [md, orphansHover(orphans)] : [orphansHover(orphans)], range ?? document.lineAt(position.line).range);
         },

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
 import { ARTICLE_LANGUAGE } from './analysisCache';
-import type { Reviewer } from './reviewer';
-import { itemsAt } from '../core/review/items';
 
 /** The walkthrough's id in package.json (`contributes.walkthroughs`). */
 export const WALKTHROUGH_ID = 'gloss.start';
@@ -16,13 +14,19 @@ function setContext(key: string, value: boolean): void {
   void vscode.commands.executeCommand('setContext', key, value);
 }
 
+export interface Walkthrough {
+  disposables: vscode.Disposable[];
+  /** Gloss's hover showed something (hover.ts): ticks off "Read a hover". */
+  hoverShown(): void;
+}
+
 /**
  * The "Get started with Gloss" walkthrough: the command that opens it, the context keys that
  * complete its first two steps (an article is open; a Gloss hover was shown), and opening it
  * beside the editor where `gloss.walkthrough.openOnStartup` asks (the demo of `npm start`).
  * The other steps complete on their commands, which VS Code sees run.
  */
-export function registerWalkthrough(context: vscode.ExtensionContext, reviewer: Reviewer): vscode.Disposable[] {
+export function registerWalkthrough(context: vscode.ExtensionContext): Walkthrough {
   const fullId = `${context.extension.id}#${WALKTHROUGH_ID}`;
   const ours = (tab: vscode.Tab) => tab.label.includes(context.extension.packageJSON.displayName as string);
   let articleSeen = false;
@@ -81,24 +85,16 @@ export function registerWalkthrough(context: vscode.ExtensionContext, reviewer: 
     // the article language can be given just after the file opened ("Open as article"):
     // VS Code then reopens the document with it
     vscode.workspace.onDidOpenTextDocument(trackArticle),
-    vscode.languages.registerHoverProvider(
-      { language: ARTICLE_LANGUAGE },
-      {
-        // adds nothing to the hover: it notes that Gloss's own hover (hover.ts) had something to show
-        provideHover(document, position) {
-          if (!hoverSeen && itemsAt(reviewer.shownReview(document), document.offsetAt(position)).length) {
-            hoverSeen = true;
-            complete(HOVER_SHOWN_CONTEXT, 'hover');
-          }
-          return undefined;
-        },
-      },
-    ),
   ];
   const wanted = vscode.workspace.getConfiguration('gloss').get<boolean>('walkthrough.openOnStartup', false);
   if (wanted && !context.workspaceState.get<boolean>(OPENED_KEY)) {
     void context.workspaceState.update(OPENED_KEY, true);
     void open(true);
   }
-  return disposables;
+  const hoverShown = () => {
+    if (hoverSeen) return;
+    hoverSeen = true;
+    complete(HOVER_SHOWN_CONTEXT, 'hover');
+  };
+  return { disposables, hoverShown };
 }
