@@ -240,10 +240,13 @@ function labelCharacters(text: string): number {
   // (every key is a BMP code: astral characters share 0xffff)
   unigramRows[0] = unigramRows[1] = characterRows[0x3c]! + uStart;
   unigramRows[n + 2] = unigramRows[n + 3] = characterRows[0x3e]! + uStart;
-  for (let j = 0; j < n + 3; j++) bigramRows[j] = bigrams.rowOf(keys[j]!, keys[j + 1]!, 0) + bStart;
-  // (in a loop of their own, as the pairs': the lookups do not wait on the sums, and stay small enough to be inlined)
-  for (let i = 0; i < n; i++) trigramRows[i] = trigrams.rowOf(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!) + tStart;
-  const lattice = words?.latticeOfLabels(wordLabels, n, latticeBuffer);
+  // (in loops of their own: the lookups do not wait on the sums)
+  bigrams.rowsOfPairs(keys, n + 3, bigramRows, bStart);
+  trigrams.rowsOfTriples(keys, n, trigramRows, tStart);
+  // (zeros without a dictionary: the loop reads the buffer either way, with no test of it per character)
+  const lattice = latticeBuffer;
+  if (words) words.latticeOfLabels(wordLabels, n, lattice);
+  else lattice.fill(0, 0, n);
   // Viterbi: the best score of each label (locals, as are the transitions: no reads of them per
   // step) and its best predecessor, the path then read backwards from these pointers. Labels are
   // O, then B- and I- per type: an I- label (even index from 2) follows only its B- or itself;
@@ -274,7 +277,7 @@ function labelCharacters(text: string): number {
     const b3 = (bigramRows[i + 3]! & OFFSET_MASK) + 9;
     const tri = trigramRows[i]! & OFFSET_MASK;
     const cls = (((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * 3 + cStart) & OFFSET_MASK;
-    const lat = ((lattice ? lattice[i]! : 0) * 3 + lStart) & OFFSET_MASK;
+    const lat = (lattice[i]! * 3 + lStart) & OFFSET_MASK;
     let v =
       (((w[u0]! + w[u1]!) + (w[u2]! + w[u3]!)) + ((w[u4]! + w[b0]!) + (w[b1]! + w[b2]!))) +
       ((w[b3]! + w[tri]!) + (w[cls]! + w[lat]!));
