@@ -62,8 +62,16 @@ export function unpackSum(packed: Float64Array, at: number, labels: number, out:
  * table by its low ones.
  */
 export class KeyPresence {
-  /** (read as they are by WeightTable's loops over many keys) */
-  private constructor(readonly bits: Int32Array, readonly shift: number) {}
+  // (declared, not defined: a field defined by the class is first undefined, then set, and V8 then
+  // treats it as mutable; set once, it is a constant of the object, which the tagger's compiled
+  // code reads at compile time)
+  declare readonly bits: Int32Array;
+  declare readonly shift: number;
+
+  private constructor(bits: Int32Array, shift: number) {
+    this.bits = bits;
+    this.shift = shift;
+  }
 
   /** `empty`: which number of a slot is -1 where the slot is empty. */
   static of(slots: Int32Array, width: number, hashAt: (at: number) => number, empty = 0): KeyPresence {
@@ -115,12 +123,12 @@ const MAX_ROWS = 0xffff;
  * empty): 8 bytes, where the table's probes miss the caches on every text.
  */
 export class WeightTable {
-  private readonly mask: number;
+  private declare readonly mask: number;
   /** Per slot: the first two key codes, then the third and the row's number above it (-1: empty). */
-  private readonly slots: Int32Array;
-  readonly weights: Float64Array;
+  private declare readonly slots: Int32Array;
+  declare readonly weights: Float64Array;
   /** Packed numbers per row. */
-  private readonly width: number;
+  private declare readonly width: number;
   private rows = 1;
   /** Which keys may be in the table: made on the first rowOf, dropped when a key is added. */
   private presence: KeyPresence | undefined;
@@ -191,10 +199,10 @@ export class WeightTable {
   /**
    * rowOf(keys[j], keys[j + 1], 0) + add into out[j], for j below count: the tagger's pairs, in one
    * loop that reads the table's arrays and presence bits once, not once per key (a call of rowOf
-   * per key reloads and checks them all).
+   * per key reloads and checks them all). `presence`: presenceBits() (the caller may keep it as
+   * a constant of its own).
    */
-  rowsOfPairs(keys: Int32Array, count: number, out: Int32Array, add: number): void {
-    const presence = this.presence ?? this.presenceOfKeys();
+  rowsOfPairs(keys: Int32Array, count: number, out: Int32Array, add: number, presence: KeyPresence): void {
     const { bits, shift } = presence;
     const { slots, mask, width } = this;
     for (let j = 0; j < count; j++) {
@@ -219,8 +227,7 @@ export class WeightTable {
   }
 
   /** rowOf(keys[i + 1], keys[i + 2], keys[i + 3]) + add into out[i], for i below count: the tagger's triples (as rowsOfPairs). */
-  rowsOfTriples(keys: Int32Array, count: number, out: Int32Array, add: number): void {
-    const presence = this.presence ?? this.presenceOfKeys();
+  rowsOfTriples(keys: Int32Array, count: number, out: Int32Array, add: number, presence: KeyPresence): void {
     const { bits, shift } = presence;
     const { slots, mask, width } = this;
     for (let i = 0; i < count; i++) {
@@ -258,6 +265,11 @@ export class WeightTable {
       if (rc !== -1 && slots[at]! >>> 16 === 0 && (rc & 0xffff) === 0) rows[slots[at]!] = (rc >>> 16) * this.width;
     }
     return (this.characterRows = rows);
+  }
+
+  /** Which keys may be in the table, as rowOf reads them: the same object until a key is added. */
+  presenceBits(): KeyPresence {
+    return this.presence ?? this.presenceOfKeys();
   }
 
   /** (apart from rowOf: a closure there would cost every lookup a context object) */
