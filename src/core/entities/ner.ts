@@ -37,7 +37,7 @@ const scratch = {
   capacity: 0,
   keys: new Int32Array(0),
   offsets: new Int32Array(0),
-  classes: new Int32Array(0),
+  classes: new Uint8Array(0),
   lattice: new Uint16Array(0),
   unigramRows: new Int32Array(0),
   bigramRows: new Int32Array(0),
@@ -60,7 +60,7 @@ function scratchFor(length: number): typeof scratch {
       capacity: c,
       keys: new Int32Array(c + 4),
       offsets: new Int32Array(c + 1),
-      classes: new Int32Array(c + 2),
+      classes: new Uint8Array(c + 2),
       lattice: new Uint16Array(c),
       unigramRows: new Int32Array(c + 4),
       bigramRows: new Int32Array(c + 4),
@@ -287,23 +287,33 @@ function labellerOf(m: NerModel): Labeller {
     const t07 = trans[7]!, t17 = trans[16]!, t27 = trans[25]!, t37 = trans[34]!, t47 = trans[43]!, t57 = trans[52]!, t67 = trans[61]!, t77 = trans[70]!, t87 = trans[79]!;
     const t12 = trans[11]!, t22 = trans[20]!, t34 = trans[31]!, t44 = trans[40]!, t56 = trans[51]!, t66 = trans[60]!, t78 = trans[71]!, t88 = trans[80]!;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
-    for (let i = 0; i < n; i++) {
+    // (n as it is, below 2^30 as every string's length: V8 then knows that i + 4 cannot overflow)
+    const count = n & OFFSET_MASK;
+    // the rows of the characters at i - 2 … i + 1, the pairs at i - 2 … i and the classes at i - 1
+    // and i, carried from one position to the next: each position reads one of each, not all
+    let r0 = unigramRows[0]! & OFFSET_MASK, r1 = unigramRows[1]! & OFFSET_MASK, r2 = unigramRows[2]! & OFFSET_MASK, r3 = unigramRows[3]! & OFFSET_MASK;
+    let q0 = bigramRows[0]! & OFFSET_MASK, q1 = bigramRows[1]! & OFFSET_MASK, q2 = bigramRows[2]! & OFFSET_MASK;
+    let c0 = classes[0]!, c1 = classes[1]!;
+    for (let i = 0; i < count; i++) {
       // the emissions of position i: u-2 … u2, the characters at i - 2 … i + 2, each read as its
       // part of the row; b-2 … b1, the pairs starting at i - 2 … i + 1. Three sums, each unpacked
       // low lane first (as unpackSum reads them): the third lane is what two divisions leave.
       // (each offset masked to 30 bits, which it never exceeds (see joinedWeights): V8 then
       // knows that adding a lane's number cannot overflow, and checks no addition)
-      const u0 = unigramRows[i]! & OFFSET_MASK;
-      const u1 = (unigramRows[i + 1]! & OFFSET_MASK) + 3;
-      const u2 = (unigramRows[i + 2]! & OFFSET_MASK) + 6;
-      const u3 = (unigramRows[i + 3]! & OFFSET_MASK) + 9;
-      const u4 = (unigramRows[i + 4]! & OFFSET_MASK) + 12;
-      const b0 = bigramRows[i]! & OFFSET_MASK;
-      const b1 = (bigramRows[i + 1]! & OFFSET_MASK) + 3;
-      const b2 = (bigramRows[i + 2]! & OFFSET_MASK) + 6;
-      const b3 = (bigramRows[i + 3]! & OFFSET_MASK) + 9;
+      const r4 = unigramRows[i + 4]! & OFFSET_MASK;
+      const q3 = bigramRows[i + 3]! & OFFSET_MASK;
+      const c2 = classes[i + 2]!;
+      const u0 = r0;
+      const u1 = r1 + 3;
+      const u2 = r2 + 6;
+      const u3 = r3 + 9;
+      const u4 = r4 + 12;
+      const b0 = q0;
+      const b1 = q1 + 3;
+      const b2 = q2 + 6;
+      const b3 = q3 + 9;
       const tri = trigramRows[i]! & OFFSET_MASK;
-      const cls = (((classes[i]! * CLASS_COUNT + classes[i + 1]!) * CLASS_COUNT + classes[i + 2]!) * 3 + cStart) & OFFSET_MASK;
+      const cls = (((c0 * CLASS_COUNT + c1) * CLASS_COUNT + c2) * 3 + cStart) & OFFSET_MASK;
       const lat = (lattice[i]! * 3 + lStart) & OFFSET_MASK;
       let v =
         (((w[u0]! + w[u1]!) + (w[u2]! + w[u3]!)) + ((w[u4]! + w[b0]!) + (w[b1]! + w[b2]!))) +
@@ -332,6 +342,15 @@ function labellerOf(m: NerModel): Labeller {
       high = Math.floor(v / PACKED_LANE);
       const e7 = v - high * PACKED_LANE - PACKED_BIAS;
       const e8 = high - PACKED_BIAS;
+      r0 = r1;
+      r1 = r2;
+      r2 = r3;
+      r3 = r4;
+      q0 = q1;
+      q1 = q2;
+      q2 = q3;
+      c0 = c1;
+      c1 = c2;
       if (i === 0) {
         s0 = e0 + trans[L * L]!;
         s1 = e1 + trans[L * L + 1]!;
