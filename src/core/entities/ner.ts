@@ -32,45 +32,34 @@ function classOf(c: number): number {
 }
 const EDGE_CLASS = 5;
 
-/** Per-call arrays, kept between calls and grown when a longer string comes. */
-const scratch = {
-  capacity: 0,
-  keys: new Int32Array(0),
-  offsets: new Int32Array(0),
-  classes: new Uint8Array(0),
-  lattice: new Uint16Array(0),
-  unigramRows: new Int32Array(0),
-  bigramRows: new Int32Array(0),
-  trigramRows: new Int32Array(0),
-  /**
-   * Viterbi: each label's best predecessor, nine in one number per character (one store, not
-   * nine): those of O and the B- labels (0 to 8) in four bits each, from bit 0 in the order
-   * O, B-1 … B-4; those of the I- labels (their B- label, or themselves) in one bit each, from bit 20.
-   */
-  back: new Int32Array(0),
-  labels: new Int8Array(0),
-  /** The characters' labels in the word dictionary (WordDictionary.labelOf). */
-  wordLabels: new Int32Array(0),
-};
+/**
+ * Texts of at most this many UTF-16 units are labelled with arrays made once for them (the
+ * entity stage tags chunks of at most 400); a longer one by a labeller of its own, made for it.
+ */
+const SHORT = 1024;
 
-function scratchFor(length: number): typeof scratch {
-  if (length > scratch.capacity) {
-    const c = Math.max(length, 2 * scratch.capacity, 512);
-    Object.assign(scratch, {
-      capacity: c,
-      keys: new Int32Array(c + 4),
-      offsets: new Int32Array(c + 1),
-      classes: new Uint8Array(c + 2),
-      lattice: new Uint16Array(c),
-      unigramRows: new Int32Array(c + 4),
-      bigramRows: new Int32Array(c + 4),
-      trigramRows: new Int32Array(c),
-      back: new Int32Array(c),
-      labels: new Int8Array(c),
-      wordLabels: new Int32Array(c),
-    });
-  }
-  return scratch;
+/** A labeller's arrays, for texts of up to `capacity` UTF-16 units. */
+function scratchOf(capacity: number) {
+  const c = capacity;
+  return {
+    capacity: c,
+    keys: new Int32Array(c + 4),
+    offsets: new Int32Array(c + 1),
+    classes: new Uint8Array(c + 2),
+    lattice: new Uint16Array(c),
+    unigramRows: new Int32Array(c + 4),
+    bigramRows: new Int32Array(c + 4),
+    trigramRows: new Int32Array(c),
+    /**
+     * Viterbi: each label's best predecessor, nine in one number per character (one store, not
+     * nine): those of O and the B- labels (0 to 8) in four bits each, from bit 0 in the order
+     * O, B-1 … B-4; those of the I- labels (their B- label, or themselves) in one bit each, from bit 20.
+     */
+    back: new Int32Array(c),
+    labels: new Int8Array(c),
+    /** The characters' labels in the word dictionary (WordDictionary.labelOf). */
+    wordLabels: new Int32Array(c),
+  };
 }
 
 /**
@@ -157,8 +146,10 @@ export function tagEntities(text: string): NerSpan[] {
  * characters).
  */
 export function tagSpansInto(text: string, out: { spans: Int32Array }): number {
-  const n = labelCharacters(text);
-  const { labels, offsets } = scratch;
+  const l = text.length === 0 ? undefined : labellerFor(text);
+  if (!l) return 0;
+  const n = l.label(text);
+  const { labels, offsets } = l.scratch;
   let count = 0;
   for (let i = 0; i < n; i++) {
     const b = labels[i]!;
@@ -191,28 +182,36 @@ interface Labeller {
   characterRows: Int32Array;
   pairs: KeyPresence;
   triples: KeyPresence;
+  scratch: ReturnType<typeof scratchOf>;
+  /** Labels the code points of a text (of up to scratch.capacity UTF-16 units) into scratch.labels, their offsets into scratch.offsets; their number. */
   label: (text: string) => number;
 }
 
-/** The labeller of the model in use, made when the model is first used. */
+/** The labeller of the model in use for short texts, and the one for longer texts, made when first needed. */
 let labeller: Labeller | undefined;
+let longLabeller: Labeller | undefined;
 
-/** Labels the code points of `text` into scratch.labels (their offsets in scratch.offsets); their number, 0 without a model. */
-function labelCharacters(text: string): number {
+function current(l: Labeller | undefined, m: NerModel): l is Labeller {
+  return l !== undefined && l.of === m && l.characterRows === m.unigrams.rowsOfCharacters() && l.pairs === m.bigrams.presenceBits() && l.triples === m.trigrams.presenceBits();
+}
+
+/** The labeller for `text` (not empty), undefined without a model. */
+function labellerFor(text: string): Labeller | undefined {
   const m = nerModel();
-  if (!m || text.length === 0) return 0;
-  let l = labeller;
-  if (l === undefined || l.of !== m || l.characterRows !== m.unigrams.rowsOfCharacters() || l.pairs !== m.bigrams.presenceBits() || l.triples !== m.trigrams.presenceBits()) l = labeller = labellerOf(m);
-  return l.label(text);
+  if (!m) return undefined;
+  if (text.length <= SHORT) return current(labeller, m) ? labeller : (labeller = labellerOf(m, SHORT));
+  const l = longLabeller;
+  return current(l, m) && l.scratch.capacity >= text.length ? l : (longLabeller = labellerOf(m, Math.max(text.length, 2 * (l?.scratch.capacity ?? SHORT))));
 }
 
 /**
- * labelCharacters for the model `m`, as a closure over its tables: V8 compiles a function that
- * has one closure with the constants of its context as constants, so that the weights' and the
- * tables' arrays are read at known addresses, their lengths known (no base, length or type of
- * them read and checked per character).
+ * The labeller for the model `m` and texts of up to `capacity` UTF-16 units, as a closure over
+ * the model's tables and its own arrays: V8 compiles a function that has one closure with the
+ * constants of its context as constants, so that these arrays are read at known addresses,
+ * their lengths known (no base, length or type of them read and checked per character). (The
+ * labeller of long texts is a second closure: it and any made later are compiled without.)
  */
-function labellerOf(m: NerModel): Labeller {
+function labellerOf(m: NerModel, capacity: number): Labeller {
   const P = packedWidth(L);
   if (P !== 3 || L !== 9) throw new Error('the tagger is written for nine labels');
   const characterRows = m.unigrams.rowsOfCharacters();
@@ -228,12 +227,13 @@ function labellerOf(m: NerModel): Labeller {
   const cStart = W.c;
   const lStart = W.l;
   const { bigrams, trigrams, words } = m;
-  return { of: m, characterRows, pairs, triples, label };
+  const scratch = scratchOf(capacity);
+  const { keys, offsets, classes, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, wordLabels } = scratch;
+  return { of: m, characterRows, pairs, triples, scratch, label };
   function label(text: string): number {
     // code points (keys: digits as one symbol, astral characters as one), their UTF-16 offsets,
     // classes, unigram rows and labels in the word dictionary
     let n = 0;
-    const { keys, offsets, classes, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, wordLabels } = scratchFor(text.length);
     for (let u = 0; u < text.length; ) {
       const cp = text.codePointAt(u)!;
       const width = cp > 0xffff ? 2 : 1;
