@@ -5,7 +5,7 @@
  */
 import { NER_LABELS, type NerType } from './nerFeatures';
 import { CLASS_COUNT, nerModel, type NerModel } from './nerModel';
-import { PACKED_BIAS, PACKED_LANE, packedWidth, type KeyPresence } from './packedWeights';
+import { PACKED_LANE, packedWidth, type KeyPresence } from './packedWeights';
 import { WIDE_LABEL, compactLabel, labelOfCompact } from './wordLattice';
 
 export { nerAvailable, nerWordDictionary, setNerModelPath } from './nerModel';
@@ -315,33 +315,37 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
       const tri = trigramRows[i]! & OFFSET_MASK;
       const cls = (((c0 * CLASS_COUNT + c1) * CLASS_COUNT + c2) * 3 + cStart) & OFFSET_MASK;
       const lat = (lattice[i]! * 3 + lStart) & OFFSET_MASK;
+      // (each lane is read with its bias, PACKED_BIAS, not taken off: every label of every
+      // position has the same, so that every path's score is the same amount above its true
+      // one, an integer far below 2^53 (2^17 per position). Which path is best, and every
+      // tie, is the same as without it)
       let v =
         (((w[u0]! + w[u1]!) + (w[u2]! + w[u3]!)) + ((w[u4]! + w[b0]!) + (w[b1]! + w[b2]!))) +
         ((w[b3]! + w[tri]!) + (w[cls]! + w[lat]!));
       let high = Math.floor(v / PACKED_LANE);
-      const e0 = v - high * PACKED_LANE - PACKED_BIAS;
+      const e0 = v - high * PACKED_LANE;
       v = high;
       high = Math.floor(v / PACKED_LANE);
-      const e1 = v - high * PACKED_LANE - PACKED_BIAS;
-      const e2 = high - PACKED_BIAS;
+      const e1 = v - high * PACKED_LANE;
+      const e2 = high;
       v =
         (((w[u0 + 1]! + w[u1 + 1]!) + (w[u2 + 1]! + w[u3 + 1]!)) + ((w[u4 + 1]! + w[b0 + 1]!) + (w[b1 + 1]! + w[b2 + 1]!))) +
         ((w[b3 + 1]! + w[tri + 1]!) + (w[cls + 1]! + w[lat + 1]!));
       high = Math.floor(v / PACKED_LANE);
-      const e3 = v - high * PACKED_LANE - PACKED_BIAS;
+      const e3 = v - high * PACKED_LANE;
       v = high;
       high = Math.floor(v / PACKED_LANE);
-      const e4 = v - high * PACKED_LANE - PACKED_BIAS;
-      const e5 = high - PACKED_BIAS;
+      const e4 = v - high * PACKED_LANE;
+      const e5 = high;
       v =
         (((w[u0 + 2]! + w[u1 + 2]!) + (w[u2 + 2]! + w[u3 + 2]!)) + ((w[u4 + 2]! + w[b0 + 2]!) + (w[b1 + 2]! + w[b2 + 2]!))) +
         ((w[b3 + 2]! + w[tri + 2]!) + (w[cls + 2]! + w[lat + 2]!));
       high = Math.floor(v / PACKED_LANE);
-      const e6 = v - high * PACKED_LANE - PACKED_BIAS;
+      const e6 = v - high * PACKED_LANE;
       v = high;
       high = Math.floor(v / PACKED_LANE);
-      const e7 = v - high * PACKED_LANE - PACKED_BIAS;
-      const e8 = high - PACKED_BIAS;
+      const e7 = v - high * PACKED_LANE;
+      const e8 = high;
       r0 = r1;
       r1 = r2;
       r2 = r3;
