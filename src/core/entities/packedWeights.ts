@@ -62,7 +62,16 @@ export function unpackSum(packed: Float64Array, at: number, labels: number, out:
  * table by its low ones.
  */
 export class KeyPresence {
-  private constructor(private readonly bits: Int32Array, private readonly shift: number) {}
+  // (declared, not defined: a field defined by the class is first undefined, then set, and V8 then
+  // treats it as mutable; set once, it is a constant of the object, which the tagger's compiled
+  // code reads at compile time)
+  declare readonly bits: Int32Array;
+  declare readonly shift: number;
+
+  private constructor(bits: Int32Array, shift: number) {
+    this.bits = bits;
+    this.shift = shift;
+  }
 
   /** `empty`: which number of a slot is -1 where the slot is empty. */
   static of(slots: Int32Array, width: number, hashAt: (at: number) => number, empty = 0): KeyPresence {
@@ -93,6 +102,15 @@ export interface WeightTableState {
   rows: number;
 }
 
+/**
+ * The hash of a key of up to three codes. A function of the module, not a static method: a
+ * static method is read from the class binding, which V8 checks on every call (the class may
+ * not be initialised yet), in every loop that hashes.
+ */
+function keyHash(a: number, b: number, c: number): number {
+  return Math.imul(Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35), 0x27d4eb2d) >>> 0;
+}
+
 /** Rows a table can hold: a slot keeps the row's number in 16 bits, and 0xffff marks an empty one. */
 const MAX_ROWS = 0xffff;
 
@@ -105,12 +123,12 @@ const MAX_ROWS = 0xffff;
  * empty): 8 bytes, where the table's probes miss the caches on every text.
  */
 export class WeightTable {
-  private readonly mask: number;
+  private declare readonly mask: number;
   /** Per slot: the first two key codes, then the third and the row's number above it (-1: empty). */
-  private readonly slots: Int32Array;
-  readonly weights: Float64Array;
+  private declare readonly slots: Int32Array;
+  declare readonly weights: Float64Array;
   /** Packed numbers per row. */
-  private readonly width: number;
+  private declare readonly width: number;
   private rows = 1;
   /** Which keys may be in the table: made on the first rowOf, dropped when a key is added. */
   private presence: KeyPresence | undefined;
@@ -141,10 +159,6 @@ export class WeightTable {
     for (let at = 0; at < this.weights.length; at += zero.length) this.weights.set(zero, at);
   }
 
-  private static hash(a: number, b: number, c: number): number {
-    return Math.imul(Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35), 0x27d4eb2d) >>> 0;
-  }
-
   /** What a snapshot keeps of the table; `new WeightTable(0, parts, labels, state)` makes it again. */
   state(): WeightTableState {
     return { slots: this.slots, weights: this.weights, rows: this.rows };
@@ -156,7 +170,7 @@ export class WeightTable {
     let row = this.find(a, b, c);
     if (row < 0) {
       if (this.rows >= MAX_ROWS || (this.rows + 1) * this.width > this.weights.length) throw new Error('weight table full');
-      let h = WeightTable.hash(a, b, c) & this.mask;
+      let h = keyHash(a, b, c) & this.mask;
       while (this.slots[h * 2 + 1] !== -1) h = (h + 1) & this.mask;
       this.slots[h * 2] = a | (b << 16);
       this.slots[h * 2 + 1] = c | (this.rows << 16);
@@ -170,7 +184,7 @@ export class WeightTable {
   /** Offset of the key's row in `weights`, or of the zero row (0) for an unknown key. */
   rowOf(a: number, b: number, c: number): number {
     // most pairs and triples of a text are no key: the presence bits (in cache) say so without a probe
-    const hash = WeightTable.hash(a, b, c);
+    const hash = keyHash(a, b, c);
     if (!(this.presence ?? this.presenceOfKeys()).mayHold(hash)) return 0;
     // (the probe from the hash already made: a second hash of the key costs as much as the bits)
     const slots = this.slots;
@@ -179,6 +193,62 @@ export class WeightTable {
       const rc = slots[2 * h + 1]!;
       if (rc === -1) return 0;
       if (slots[2 * h] === ab && (rc & 0xffff) === c) return (rc >>> 16) * this.width;
+    }
+  }
+
+  /**
+   * rowOf(keys[j], keys[j + 1], 0) + add into out[j], for j below count: the tagger's pairs, in one
+   * loop that reads the table's arrays and presence bits once, not once per key (a call of rowOf
+   * per key reloads and checks them all). `presence`: presenceBits() (the caller may keep it as
+   * a constant of its own).
+   */
+  rowsOfPairs(keys: Int32Array, count: number, out: Int32Array, add: number, presence: KeyPresence): void {
+    const { bits, shift } = presence;
+    const { slots, mask, width } = this;
+    for (let j = 0; j < count; j++) {
+      const a = keys[j]!;
+      const b = keys[j + 1]!;
+      const hash = keyHash(a, b, 0);
+      const at = hash >>> shift;
+      let row = 0;
+      if ((bits[at >>> 5]! & (1 << (at & 31))) !== 0) {
+        const ab = a | (b << 16);
+        for (let h = hash & mask; ; h = (h + 1) & mask) {
+          const rc = slots[2 * h + 1]!;
+          if (rc === -1) break;
+          if (slots[2 * h] === ab && (rc & 0xffff) === 0) {
+            row = (rc >>> 16) * width;
+            break;
+          }
+        }
+      }
+      out[j] = row + add;
+    }
+  }
+
+  /** rowOf(keys[i + 1], keys[i + 2], keys[i + 3]) + add into out[i], for i below count: the tagger's triples (as rowsOfPairs). */
+  rowsOfTriples(keys: Int32Array, count: number, out: Int32Array, add: number, presence: KeyPresence): void {
+    const { bits, shift } = presence;
+    const { slots, mask, width } = this;
+    for (let i = 0; i < count; i++) {
+      const a = keys[i + 1]!;
+      const b = keys[i + 2]!;
+      const c = keys[i + 3]!;
+      const hash = keyHash(a, b, c);
+      const at = hash >>> shift;
+      let row = 0;
+      if ((bits[at >>> 5]! & (1 << (at & 31))) !== 0) {
+        const ab = a | (b << 16);
+        for (let h = hash & mask; ; h = (h + 1) & mask) {
+          const rc = slots[2 * h + 1]!;
+          if (rc === -1) break;
+          if (slots[2 * h] === ab && (rc & 0xffff) === c) {
+            row = (rc >>> 16) * width;
+            break;
+          }
+        }
+      }
+      out[i] = row + add;
     }
   }
 
@@ -197,17 +267,22 @@ export class WeightTable {
     return (this.characterRows = rows);
   }
 
+  /** Which keys may be in the table, as rowOf reads them: the same object until a key is added. */
+  presenceBits(): KeyPresence {
+    return this.presence ?? this.presenceOfKeys();
+  }
+
   /** (apart from rowOf: a closure there would cost every lookup a context object) */
   private presenceOfKeys(): KeyPresence {
     const slots = this.slots;
-    return (this.presence = KeyPresence.of(slots, 2, (at) => WeightTable.hash(slots[at]! & 0xffff, slots[at]! >>> 16, slots[at + 1]! & 0xffff), 1));
+    return (this.presence = KeyPresence.of(slots, 2, (at) => keyHash(slots[at]! & 0xffff, slots[at]! >>> 16, slots[at + 1]! & 0xffff), 1));
   }
 
   /** Offset of the key's row in `weights`, or -1. */
   find(a: number, b: number, c: number): number {
     const slots = this.slots;
     const ab = a | (b << 16);
-    for (let h = WeightTable.hash(a, b, c) & this.mask; ; h = (h + 1) & this.mask) {
+    for (let h = keyHash(a, b, c) & this.mask; ; h = (h + 1) & this.mask) {
       const rc = slots[2 * h + 1]!;
       if (rc === -1) return -1;
       if (slots[2 * h] === ab && (rc & 0xffff) === c) return (rc >>> 16) * this.width;

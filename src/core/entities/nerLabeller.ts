@@ -1,0 +1,389 @@
+/**
+ * The entity tagger's labeller: a text's characters, their features' rows in the model, and
+ * the best labels by Viterbi (see ner.ts, which reads the labels as spans).
+ */
+import { NER_LABELS } from './nerFeatures';
+import { CLASS_COUNT, nerModel, type NerModel } from './nerModel';
+import { PACKED_LANE, packedWidth, type KeyPresence } from './packedWeights';
+import { WIDE_LABEL, compactLabel, labelOfCompact } from './wordLattice';
+
+const L = NER_LABELS.length;
+
+function classOf(c: number): number {
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return 0; // D
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return 1; // L
+  if (c >= 0x4e00 && c <= 0x9fff) return 2; // H
+  if (c === 0x20 || c === 0xa0 || c === 0x3000) return 3; // S
+  return 4; // P
+}
+const EDGE_CLASS = 5;
+
+/**
+ * Texts of at most this many UTF-16 units are labelled with arrays made once for them (the
+ * entity stage tags chunks of at most 400); a longer one by a labeller of its own, made for it.
+ */
+const SHORT = 1024;
+
+/** A labeller's arrays, for texts of up to `capacity` UTF-16 units. */
+function scratchOf(capacity: number) {
+  const c = capacity;
+  return {
+    capacity: c,
+    keys: new Int32Array(c + 4),
+    offsets: new Int32Array(c + 1),
+    classes: new Uint8Array(c + 2),
+    lattice: new Uint16Array(c),
+    unigramRows: new Int32Array(c + 4),
+    bigramRows: new Int32Array(c + 4),
+    trigramRows: new Int32Array(c),
+    /**
+     * Viterbi: each label's best predecessor, nine in one number per character (one store, not
+     * nine): those of O and the B- labels (0 to 8) in four bits each, from bit 0 in the order
+     * O, B-1 … B-4; those of the I- labels (their B- label, or themselves) in one bit each, from bit 20.
+     */
+    back: new Int32Array(c),
+    labels: new Int8Array(c),
+    /** The characters' labels in the word dictionary (WordDictionary.labelOf). */
+    wordLabels: new Int32Array(c),
+  };
+}
+
+/**
+ * Per BMP code, what the tagger reads of its character in two tables of 64k entries each, in
+ * one: its unigram row (the row's number, above bit 15; a digit's is that of 0) and its label in
+ * the word dictionary (compactLabel, the low 15 bits). One read of a cold line per character,
+ * not two. Made on first use for the model in use.
+ */
+const characters = { of: undefined as NerModel | undefined, rows: undefined as Int32Array | undefined, table: new Int32Array(0) };
+
+function characterTable(m: NerModel): Int32Array {
+  // (the rows are made again when a key is added to the table: a table of the old ones would be stale)
+  const rows = m.unigrams.rowsOfCharacters();
+  if (characters.of === m && characters.rows === rows) return characters.table;
+  const width = m.unigrams.parts * packedWidth(m.unigrams.labels);
+  const table = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const digit = (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+    // (a table's rows number fewer than 2^16: see WeightTable)
+    table[c] = ((rows[digit ? 0x30 : c]! / width) << 15) | (m.words ? compactLabel(m.words.labelOf(c)) : 0);
+  }
+  characters.of = m;
+  characters.rows = rows;
+  characters.table = table;
+  return table;
+}
+
+/** Offsets into joinedWeights' array stay below 2^30. */
+const OFFSET_MASK = 0x3fffffff;
+
+const joined = { of: undefined as NerModel | undefined, all: new Float64Array(0), u: 0, b: 0, t: 0, c: 0, l: 0 };
+
+/**
+ * The weights the emission loop reads (unigram, bigram and trigram rows, class and lattice
+ * rows) as one Float64Array, with where each part starts in it: one array's base and length
+ * live in the loop instead of five, which V8 otherwise keeps on the stack and checks on every
+ * read. A snapshot's arrays are views of one buffer, viewed whole; a model read from JSON has
+ * its own arrays, copied once into one.
+ */
+function joinedWeights(m: NerModel): typeof joined {
+  if (joined.of === m) return joined;
+  const parts = [m.unigrams.weights, m.bigrams.weights, m.trigrams.weights, m.classes, m.lattice];
+  const buffer = parts[0]!.buffer;
+  let all: Float64Array;
+  let starts: number[];
+  if (parts.every((a) => a.buffer === buffer && a.byteOffset % 8 === 0)) {
+    all = new Float64Array(buffer, 0, Math.floor(buffer.byteLength / 8));
+    starts = parts.map((a) => a.byteOffset / 8);
+  } else {
+    all = new Float64Array(parts.reduce((t, a) => t + a.length, 0));
+    starts = [];
+    let at = 0;
+    for (const a of parts) {
+      all.set(a, at);
+      starts.push(at);
+      at += a.length;
+    }
+  }
+  if (all.length > OFFSET_MASK - 16) throw new Error('tagger weights too large');
+  Object.assign(joined, { of: m, all, u: starts[0], b: starts[1], t: starts[2], c: starts[3], l: starts[4] });
+  return joined;
+}
+
+export interface Labeller {
+  of: NerModel;
+  /** What the labeller holds of tables that change when a key is added to them (tests add keys). */
+  characterRows: Int32Array;
+  pairs: KeyPresence;
+  triples: KeyPresence;
+  scratch: ReturnType<typeof scratchOf>;
+  /** Labels the code points of a text (of up to scratch.capacity UTF-16 units) into scratch.labels, their offsets into scratch.offsets; their number. */
+  label: (text: string) => number;
+}
+
+/** The labeller of the model in use for short texts, and the one for longer texts, made when first needed. */
+let labeller: Labeller | undefined;
+let longLabeller: Labeller | undefined;
+
+function current(l: Labeller | undefined, m: NerModel): l is Labeller {
+  return l !== undefined && l.of === m && l.characterRows === m.unigrams.rowsOfCharacters() && l.pairs === m.bigrams.presenceBits() && l.triples === m.trigrams.presenceBits();
+}
+
+/** The labeller for `text` (not empty), undefined without a model. */
+export function labellerFor(text: string): Labeller | undefined {
+  const m = nerModel();
+  if (!m) return undefined;
+  if (text.length <= SHORT) return current(labeller, m) ? labeller : (labeller = labellerOf(m, SHORT));
+  const l = longLabeller;
+  return current(l, m) && l.scratch.capacity >= text.length ? l : (longLabeller = labellerOf(m, Math.max(text.length, 2 * (l?.scratch.capacity ?? SHORT))));
+}
+
+/**
+ * The labeller for the model `m` and texts of up to `capacity` UTF-16 units, as a closure over
+ * the model's tables and its own arrays: V8 compiles a function that has one closure with the
+ * constants of its context as constants, so that these arrays are read at known addresses,
+ * their lengths known (no base, length or type of them read and checked per character). (The
+ * labeller of long texts is a second closure: it and any made later are compiled without.)
+ */
+function labellerOf(m: NerModel, capacity: number): Labeller {
+  const P = packedWidth(L);
+  if (P !== 3 || L !== 9) throw new Error('the tagger is written for nine labels');
+  const characterRows = m.unigrams.rowsOfCharacters();
+  const table = characterTable(m);
+  const pairs = m.bigrams.presenceBits();
+  const triples = m.trigrams.presenceBits();
+  const unigramWidth = m.unigrams.parts * packedWidth(m.unigrams.labels);
+  const W = joinedWeights(m);
+  const w = W.all;
+  const uStart = W.u;
+  const bStart = W.b;
+  const tStart = W.t;
+  const cStart = W.c;
+  const lStart = W.l;
+  const { bigrams, trigrams, words } = m;
+  const scratch = scratchOf(capacity);
+  const { keys, offsets, classes, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, wordLabels } = scratch;
+  return { of: m, characterRows, pairs, triples, scratch, label };
+  function label(text: string): number {
+    // code points (keys: digits as one symbol, astral characters as one), their UTF-16 offsets,
+    // classes, unigram rows and labels in the word dictionary
+    let n = 0;
+    for (let u = 0; u < text.length; ) {
+      const cp = text.codePointAt(u)!;
+      const width = cp > 0xffff ? 2 : 1;
+      const digit = (cp >= 0x30 && cp <= 0x39) || (cp >= 0xff10 && cp <= 0xff19);
+      keys[n + 2] = digit ? 0x30 : width === 2 ? 0xffff : cp;
+      if (width === 1) {
+        const both = table[cp]!;
+        unigramRows[n + 2] = (both >>> 15) * unigramWidth + uStart;
+        const label = both & 0x7fff;
+        wordLabels[n] = label === WIDE_LABEL && words ? words.labelOf(cp) : labelOfCompact(label);
+      } else {
+        unigramRows[n + 2] = characterRows[0xffff]! + uStart;
+        wordLabels[n] = words ? words.labelOf(cp) : 0;
+      }
+      classes[n + 1] = classOf(cp);
+      offsets[n] = u;
+      n++;
+      u += width;
+    }
+    offsets[n] = text.length;
+    keys[0] = keys[1] = 0x3c; // <
+    keys[n + 2] = keys[n + 3] = 0x3e; // >
+    classes[0] = classes[n + 1] = EDGE_CLASS;
+
+    // emission scores: each key looked up once, then each position sums its twelve packed rows
+    // (three additions per row for nine labels) and unpacks the sums into nine numbers, in the
+    // Viterbi loop (no array of them written and read back). All the numbers are integers below
+    // 2^53: every sum is exact, whatever the order of its terms; each is added as a tree of pairs,
+    // four additions deep rather than eleven in a row, which the loop waits on less.
+    // keys[j] is the character at position j - 2; the pair at j is keys[j], keys[j + 1]
+    // (every key is a BMP code: astral characters share 0xffff)
+    unigramRows[0] = unigramRows[1] = characterRows[0x3c]! + uStart;
+    unigramRows[n + 2] = unigramRows[n + 3] = characterRows[0x3e]! + uStart;
+    // (in loops of their own: the lookups do not wait on the sums)
+    bigrams.rowsOfPairs(keys, n + 3, bigramRows, bStart, pairs);
+    trigrams.rowsOfTriples(keys, n, trigramRows, tStart, triples);
+    // (zeros without a dictionary: the loop reads the buffer either way, with no test of it per character)
+    const lattice = latticeBuffer;
+    if (words) words.latticeOfLabels(wordLabels, n, lattice);
+    else lattice.fill(0, 0, n);
+    // Viterbi: the best score of each label (locals, as are the transitions: no reads of them per
+    // step) and its best predecessor, the path then read backwards from these pointers. Labels are
+    // O, then B- and I- per type: an I- label (even index from 2) follows only its B- or itself;
+    // O and B- follow any. Predecessors are tried in label order and a later one wins only when
+    // strictly better: the sums are exact integers, so that rule alone decides every tie.
+    const trans = m.transitions;
+    const t00 = trans[0]!, t10 = trans[9]!, t20 = trans[18]!, t30 = trans[27]!, t40 = trans[36]!, t50 = trans[45]!, t60 = trans[54]!, t70 = trans[63]!, t80 = trans[72]!;
+    const t01 = trans[1]!, t11 = trans[10]!, t21 = trans[19]!, t31 = trans[28]!, t41 = trans[37]!, t51 = trans[46]!, t61 = trans[55]!, t71 = trans[64]!, t81 = trans[73]!;
+    const t03 = trans[3]!, t13 = trans[12]!, t23 = trans[21]!, t33 = trans[30]!, t43 = trans[39]!, t53 = trans[48]!, t63 = trans[57]!, t73 = trans[66]!, t83 = trans[75]!;
+    const t05 = trans[5]!, t15 = trans[14]!, t25 = trans[23]!, t35 = trans[32]!, t45 = trans[41]!, t55 = trans[50]!, t65 = trans[59]!, t75 = trans[68]!, t85 = trans[77]!;
+    const t07 = trans[7]!, t17 = trans[16]!, t27 = trans[25]!, t37 = trans[34]!, t47 = trans[43]!, t57 = trans[52]!, t67 = trans[61]!, t77 = trans[70]!, t87 = trans[79]!;
+    const t12 = trans[11]!, t22 = trans[20]!, t34 = trans[31]!, t44 = trans[40]!, t56 = trans[51]!, t66 = trans[60]!, t78 = trans[71]!, t88 = trans[80]!;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+    // (n as it is, below 2^30 as every string's length: V8 then knows that i + 4 cannot overflow)
+    const count = n & OFFSET_MASK;
+    // the rows of the characters at i - 2 … i + 1, the pairs at i - 2 … i and the classes at i - 1
+    // and i, carried from one position to the next: each position reads one of each, not all
+    let r0 = unigramRows[0]! & OFFSET_MASK, r1 = unigramRows[1]! & OFFSET_MASK, r2 = unigramRows[2]! & OFFSET_MASK, r3 = unigramRows[3]! & OFFSET_MASK;
+    let q0 = bigramRows[0]! & OFFSET_MASK, q1 = bigramRows[1]! & OFFSET_MASK, q2 = bigramRows[2]! & OFFSET_MASK;
+    let c0 = classes[0]!, c1 = classes[1]!;
+    for (let i = 0; i < count; i++) {
+      // the emissions of position i: u-2 … u2, the characters at i - 2 … i + 2, each read as its
+      // part of the row; b-2 … b1, the pairs starting at i - 2 … i + 1. Three sums, each unpacked
+      // low lane first (as unpackSum reads them): the third lane is what two divisions leave.
+      // (each offset masked to 30 bits, which it never exceeds (see joinedWeights): V8 then
+      // knows that adding a lane's number cannot overflow, and checks no addition)
+      const r4 = unigramRows[i + 4]! & OFFSET_MASK;
+      const q3 = bigramRows[i + 3]! & OFFSET_MASK;
+      const c2 = classes[i + 2]!;
+      const u0 = r0;
+      const u1 = r1 + 3;
+      const u2 = r2 + 6;
+      const u3 = r3 + 9;
+      const u4 = r4 + 12;
+      const b0 = q0;
+      const b1 = q1 + 3;
+      const b2 = q2 + 6;
+      const b3 = q3 + 9;
+      const tri = trigramRows[i]! & OFFSET_MASK;
+      const cls = (((c0 * CLASS_COUNT + c1) * CLASS_COUNT + c2) * 3 + cStart) & OFFSET_MASK;
+      const lat = (lattice[i]! * 3 + lStart) & OFFSET_MASK;
+      // (each lane is read with its bias, PACKED_BIAS, not taken off: every label of every
+      // position has the same, so that every path's score is the same amount above its true
+      // one, an integer far below 2^53 (2^17 per position). Which path is best, and every
+      // tie, is the same as without it)
+      let v =
+        (((w[u0]! + w[u1]!) + (w[u2]! + w[u3]!)) + ((w[u4]! + w[b0]!) + (w[b1]! + w[b2]!))) +
+        ((w[b3]! + w[tri]!) + (w[cls]! + w[lat]!));
+      let high = Math.floor(v / PACKED_LANE);
+      const e0 = v - high * PACKED_LANE;
+      v = high;
+      high = Math.floor(v / PACKED_LANE);
+      const e1 = v - high * PACKED_LANE;
+      const e2 = high;
+      v =
+        (((w[u0 + 1]! + w[u1 + 1]!) + (w[u2 + 1]! + w[u3 + 1]!)) + ((w[u4 + 1]! + w[b0 + 1]!) + (w[b1 + 1]! + w[b2 + 1]!))) +
+        ((w[b3 + 1]! + w[tri + 1]!) + (w[cls + 1]! + w[lat + 1]!));
+      high = Math.floor(v / PACKED_LANE);
+      const e3 = v - high * PACKED_LANE;
+      v = high;
+      high = Math.floor(v / PACKED_LANE);
+      const e4 = v - high * PACKED_LANE;
+      const e5 = high;
+      v =
+        (((w[u0 + 2]! + w[u1 + 2]!) + (w[u2 + 2]! + w[u3 + 2]!)) + ((w[u4 + 2]! + w[b0 + 2]!) + (w[b1 + 2]! + w[b2 + 2]!))) +
+        ((w[b3 + 2]! + w[tri + 2]!) + (w[cls + 2]! + w[lat + 2]!));
+      high = Math.floor(v / PACKED_LANE);
+      const e6 = v - high * PACKED_LANE;
+      v = high;
+      high = Math.floor(v / PACKED_LANE);
+      const e7 = v - high * PACKED_LANE;
+      const e8 = high;
+      r0 = r1;
+      r1 = r2;
+      r2 = r3;
+      r3 = r4;
+      q0 = q1;
+      q1 = q2;
+      q2 = q3;
+      c0 = c1;
+      c1 = c2;
+      if (i === 0) {
+        s0 = e0 + trans[L * L]!;
+        s1 = e1 + trans[L * L + 1]!;
+        s2 = e2 + trans[L * L + 2]!;
+        s3 = e3 + trans[L * L + 3]!;
+        s4 = e4 + trans[L * L + 4]!;
+        s5 = e5 + trans[L * L + 5]!;
+        s6 = e6 + trans[L * L + 6]!;
+        s7 = e7 + trans[L * L + 7]!;
+        s8 = e8 + trans[L * L + 8]!;
+        continue;
+      }
+      let n0 = s0 + t00, a0 = 0;
+      v = s1 + t10; if (v > n0) { n0 = v; a0 = 1; }
+      v = s2 + t20; if (v > n0) { n0 = v; a0 = 2; }
+      v = s3 + t30; if (v > n0) { n0 = v; a0 = 3; }
+      v = s4 + t40; if (v > n0) { n0 = v; a0 = 4; }
+      v = s5 + t50; if (v > n0) { n0 = v; a0 = 5; }
+      v = s6 + t60; if (v > n0) { n0 = v; a0 = 6; }
+      v = s7 + t70; if (v > n0) { n0 = v; a0 = 7; }
+      v = s8 + t80; if (v > n0) { n0 = v; a0 = 8; }
+      let n1 = s0 + t01, a1 = 0;
+      v = s1 + t11; if (v > n1) { n1 = v; a1 = 1; }
+      v = s2 + t21; if (v > n1) { n1 = v; a1 = 2; }
+      v = s3 + t31; if (v > n1) { n1 = v; a1 = 3; }
+      v = s4 + t41; if (v > n1) { n1 = v; a1 = 4; }
+      v = s5 + t51; if (v > n1) { n1 = v; a1 = 5; }
+      v = s6 + t61; if (v > n1) { n1 = v; a1 = 6; }
+      v = s7 + t71; if (v > n1) { n1 = v; a1 = 7; }
+      v = s8 + t81; if (v > n1) { n1 = v; a1 = 8; }
+      let n3 = s0 + t03, a3 = 0;
+      v = s1 + t13; if (v > n3) { n3 = v; a3 = 1; }
+      v = s2 + t23; if (v > n3) { n3 = v; a3 = 2; }
+      v = s3 + t33; if (v > n3) { n3 = v; a3 = 3; }
+      v = s4 + t43; if (v > n3) { n3 = v; a3 = 4; }
+      v = s5 + t53; if (v > n3) { n3 = v; a3 = 5; }
+      v = s6 + t63; if (v > n3) { n3 = v; a3 = 6; }
+      v = s7 + t73; if (v > n3) { n3 = v; a3 = 7; }
+      v = s8 + t83; if (v > n3) { n3 = v; a3 = 8; }
+      let n5 = s0 + t05, a5 = 0;
+      v = s1 + t15; if (v > n5) { n5 = v; a5 = 1; }
+      v = s2 + t25; if (v > n5) { n5 = v; a5 = 2; }
+      v = s3 + t35; if (v > n5) { n5 = v; a5 = 3; }
+      v = s4 + t45; if (v > n5) { n5 = v; a5 = 4; }
+      v = s5 + t55; if (v > n5) { n5 = v; a5 = 5; }
+      v = s6 + t65; if (v > n5) { n5 = v; a5 = 6; }
+      v = s7 + t75; if (v > n5) { n5 = v; a5 = 7; }
+      v = s8 + t85; if (v > n5) { n5 = v; a5 = 8; }
+      let n7 = s0 + t07, a7 = 0;
+      v = s1 + t17; if (v > n7) { n7 = v; a7 = 1; }
+      v = s2 + t27; if (v > n7) { n7 = v; a7 = 2; }
+      v = s3 + t37; if (v > n7) { n7 = v; a7 = 3; }
+      v = s4 + t47; if (v > n7) { n7 = v; a7 = 4; }
+      v = s5 + t57; if (v > n7) { n7 = v; a7 = 5; }
+      v = s6 + t67; if (v > n7) { n7 = v; a7 = 6; }
+      v = s7 + t77; if (v > n7) { n7 = v; a7 = 7; }
+      v = s8 + t87; if (v > n7) { n7 = v; a7 = 8; }
+      // an I- label: its B- label, or itself when strictly better
+      // (a2 … a8: 1 for itself, 0 for its B- label)
+      let n2 = s1 + t12, a2 = 0;
+      v = s2 + t22; if (v > n2) { n2 = v; a2 = 1; }
+      let n4 = s3 + t34, a4 = 0;
+      v = s4 + t44; if (v > n4) { n4 = v; a4 = 1; }
+      let n6 = s5 + t56, a6 = 0;
+      v = s6 + t66; if (v > n6) { n6 = v; a6 = 1; }
+      let n8 = s7 + t78, a8 = 0;
+      v = s8 + t88; if (v > n8) { n8 = v; a8 = 1; }
+      s0 = n0 + e0;
+      s1 = n1 + e1;
+      s2 = n2 + e2;
+      s3 = n3 + e3;
+      s4 = n4 + e4;
+      s5 = n5 + e5;
+      s6 = n6 + e6;
+      s7 = n7 + e7;
+      s8 = n8 + e8;
+      back[i] = a0 | (a1 << 4) | (a3 << 8) | (a5 << 12) | (a7 << 16) | (a2 << 20) | (a4 << 21) | (a6 << 22) | (a8 << 23);
+    }
+    // the best last label (the first of equals), then the pointers back from it
+    let y = 0;
+    let best = s0;
+    if (s1 > best) { best = s1; y = 1; }
+    if (s2 > best) { best = s2; y = 2; }
+    if (s3 > best) { best = s3; y = 3; }
+    if (s4 > best) { best = s4; y = 4; }
+    if (s5 > best) { best = s5; y = 5; }
+    if (s6 > best) { best = s6; y = 6; }
+    if (s7 > best) { best = s7; y = 7; }
+    if (s8 > best) y = 8;
+    labels[n - 1] = y;
+    for (let i = n - 1; i > 0; i--) {
+      const p = back[i]!;
+      // an I- label (even, from 2): its B- label, or itself; O or a B- label: four bits from 4 × ⌈y / 2⌉
+      y = (y & 1) === 0 && y !== 0 ? y - 1 + ((p >>> (19 + (y >>> 1))) & 1) : (p >>> (4 * ((y + 1) >>> 1))) & 15;
+      labels[i - 1] = y;
+    }
+    return n;
+  }
+}
