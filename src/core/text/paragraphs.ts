@@ -1,4 +1,5 @@
 import { SENTENCE_END, CLOSERS, OPENERS, isSpaceLike } from './chars';
+import { TextCopies, copyOf } from './copies';
 
 /** What a paragraph is, so that detectors can skip or down-weight scraping noise. */
 export type ParagraphKind = 'body' | 'heading' | 'credit' | 'tagcloud' | 'navigation' | 'duplicate';
@@ -287,9 +288,13 @@ export interface ParagraphBase {
   key?: string;
 }
 
-/** A paragraph of text[r.start, r.end); `counted` is the range's tally where talliedRanges made it. */
-export function describeRange(text: string, r: Line, counted?: RangeTally): ParagraphBase {
-  const s = text.slice(r.start, r.end);
+/**
+ * A paragraph of text[r.start, r.end); `counted` is the range's tally where talliedRanges made
+ * it. `copies`: the text's, where several of its paragraphs are described (the paragraph's
+ * text is then a copy of its own, not a view into the article: see copies.ts).
+ */
+export function describeRange(text: string, r: Line, counted?: RangeTally, copies?: TextCopies): ParagraphBase {
+  const s = copies ? copies.slice(r.start, r.end) : copyOf(text, r.start, r.end);
   const t = counted ?? rangeTally(text, r.start, r.end);
   const kind = classifyRange(text, r.start, r.end, t);
   const debris: Array<{ start: number; end: number }> = [];
@@ -333,7 +338,8 @@ export function markDuplicates(bases: readonly ParagraphBase[], reuse?: (base: P
  */
 export function splitParagraphs(text: string): Paragraph[] {
   const { ranges, tallies } = talliedRanges(text);
-  return markDuplicates(ranges.map((r, k) => describeRange(text, r, tallies[k])));
+  const copies = new TextCopies(text);
+  return markDuplicates(ranges.map((r, k) => describeRange(text, r, tallies[k], copies)));
 }
 
 export interface Sentence {
