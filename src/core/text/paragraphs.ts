@@ -373,6 +373,23 @@ for (const ch of ['”', '」', '』', '’']) SENTENCE_CHARS[ch.charCodeAt(0)]!
 SENTENCE_CHARS[0x2e]! |= FULL_STOP;
 /** The closers awaited, innermost last (splitSentences never runs inside itself). */
 const STACK = new Uint16Array(MAX_NESTING);
+/**
+ * Every unit of SENTENCE_CHARS, as a global pattern (by UTF-16 unit): after a unit that is
+ * none of them, splitSentences goes on at the next one a native search finds, where its loop
+ * would step over each unit between (nothing changes at a unit that is none of them).
+ */
+const NEXT_SENTENCE_CHAR = (() => {
+  const ranges: string[] = [];
+  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+  for (let c = 0; c < 0x10000; c++) {
+    if (SENTENCE_CHARS[c] === 0) continue;
+    let end = c;
+    while (end + 1 < 0x10000 && SENTENCE_CHARS[end + 1] !== 0) end++;
+    ranges.push(end === c ? hex(c) : `${hex(c)}-${hex(end)}`);
+    c = end;
+  }
+  return new RegExp(`[${ranges.join('')}]`, 'g');
+})();
 
 /**
  * Splits a paragraph into sentences on Chinese and Western punctuation. Quotes and brackets
@@ -387,8 +404,12 @@ export function splitSentences(s: string): Sentence[] {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const kind = SENTENCE_CHARS[c]!;
-    // most characters are none of these
-    if (kind === 0) continue;
+    // most characters are none of these: on at the next that is one, or past the end
+    if (kind === 0) {
+      NEXT_SENTENCE_CHAR.lastIndex = i + 1;
+      i = NEXT_SENTENCE_CHAR.test(s) ? NEXT_SENTENCE_CHAR.lastIndex - 2 : s.length;
+      continue;
+    }
     if (kind & OPENS) {
       if (depth < MAX_NESTING) STACK[depth++] = CLOSER_OF[c]!;
       continue;
