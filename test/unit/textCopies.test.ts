@@ -26,6 +26,11 @@ describe('text copies', () => {
         assert.equal(copyOf(text, a, b), text.slice(a, b), JSON.stringify([text, a, b]));
       }
     }
+    const long = '公司营收增长😀\ud800，'.repeat(1500);
+    for (const [a, b] of [[0, long.length], [1, long.length], [5, 9000], [100, 8292], [0, 13]] as const) {
+      assert.equal(new TextCopies(long).slice(a, b), long.slice(a, b));
+      assert.equal(copyOf(long, a, b), long.slice(a, b));
+    }
     assert.equal(new TextCopies('').slice(0, 0), '');
     assert.equal(copyOf('', 0, 0), '');
   });
