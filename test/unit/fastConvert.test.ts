@@ -43,6 +43,18 @@ describe('fast Traditional → Simplified conversion', () => {
     }
   });
 
+  it('gives the same output on random mixes of compatibility ideographs (BMP and plane 2), lone and paired surrogates and keys', () => {
+    // the normalisation begins at the first unit that may start one of its keys (a native search)
+    const pieces = ['\uf900', '\ufa0d', '\ufa10', '\ufad9', '\ufada', '\u{2f800}', '\u{2fa1d}', '\u{2fa1e}', '\ud87e', '\udc00', '\ud800', '\udfff', '𠀀', '車', '乾隆', '說', '的', 'a', ' ', '\r\n', '\ufeff'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      for (let k = Math.floor(next() * 12); k > 0; k--) text += pieces[Math.floor(next() * pieces.length)]!;
+      assert.equal(fast(text), reference(text), JSON.stringify(text));
+    }
+  });
+
   it('gives the same output whatever was converted before: a fresh converter per text (its tries filled per first character)', () => {
     const entries = presetEntries('t2s');
     for (let k = 0; k < entries.length; k += 53) {

@@ -34,6 +34,14 @@ interface Pass {
   leafUnit: Uint16Array;
   /** Astral code points that start a key. */
   startsAstral: ReadonlySet<number>;
+  /**
+   * For a pass whose keys start with few units (the normalisation's compatibility ideographs):
+   * a pattern of every unit a key may start at (those of kind other than NONE, and the high
+   * surrogates of startsAstral). The pass begins where it first matches, and a text it never
+   * matches is the pass's answer as it is: one search in native code, not a reading by
+   * charCodeAt. Undefined where the units are many (the conversion's).
+   */
+  firstStart: RegExp | undefined;
 }
 
 function passOf(TrieClass: new () => Trie, texts: readonly string[], indexOf: (text: string) => IndexedDictionary): Pass {
@@ -44,7 +52,38 @@ function passOf(TrieClass: new () => Trie, texts: readonly string[], indexOf: (t
     if (cp > 0xffff) startsAstral.add(cp);
     else kind[cp] = UNLOADED;
   }
-  return { group, kind, leafUnit: new Uint16Array(0x10000), startsAstral };
+  return { group, kind, leafUnit: new Uint16Array(0x10000), startsAstral, firstStart: startPattern(kind, startsAstral) };
+}
+
+/** Most ranges of units a pass's firstStart is made of; more, and the pass reads every unit itself. */
+const MAX_START_RANGES = 16;
+
+/**
+ * Pass.firstStart from the units that start keys (kind is NONE for the others, and a unit
+ * only ever goes from UNLOADED to another kind than NONE). A pass steps over a surrogate pair
+ * whole: a match at a low surrogate could be the second half of a pair the pass never stops
+ * at, so a pass where a low surrogate starts a key has no pattern.
+ */
+function startPattern(kind: Uint8Array, startsAstral: ReadonlySet<number>): RegExp | undefined {
+  const units = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (kind[c] !== NONE) units[c] = 1;
+  for (const cp of startsAstral) units[0xd800 + ((cp - 0x10000) >> 10)] = 1;
+  for (let c = 0xdc00; c <= 0xdfff; c++) if (units[c] === 1) return undefined;
+  const ranges: string[] = [];
+  for (let c = 0; c < 0x10000; c++) {
+    if (units[c] === 0) continue;
+    let end = c;
+    while (end + 1 < 0x10000 && units[end + 1] === 1) end++;
+    if (ranges.length === MAX_START_RANGES) return undefined;
+    ranges.push(end === c ? unitEscape(c) : `${unitEscape(c)}-${unitEscape(end)}`);
+    c = end;
+  }
+  // (no unit at all: a pattern that never matches)
+  return new RegExp(ranges.length ? `[${ranges.join('')}]` : '[^\\s\\S]');
+}
+
+function unitEscape(c: number): string {
+  return `\\u${c.toString(16).padStart(4, '0')}`;
 }
 
 /** Loads the entries of BMP unit c and settles its kind. */
@@ -77,7 +116,10 @@ function convertPass(p: Pass, s: string): string {
   let copied = 0;
   const length = s.length;
   const kind = p.kind;
-  for (let i = 0; i < length; ) {
+  // (every unit before the first that may start a key is stepped over as the loop would: see startPattern)
+  const from = p.firstStart === undefined ? 0 : s.search(p.firstStart);
+  if (from < 0) return s;
+  for (let i = from; i < length; ) {
     const c = s.charCodeAt(i);
     let k: number;
     if (c >= 0xd800 && c <= 0xdbff) {

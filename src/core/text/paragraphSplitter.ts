@@ -1,3 +1,4 @@
+import { TextCopies } from './copies';
 import { describeRange, markDuplicates, talliedRanges, type Line, type Paragraph, type ParagraphBase, type ParagraphKind } from './paragraphs';
 
 /**
@@ -113,7 +114,8 @@ export class ParagraphSplitter {
   private fresh(text: string): ParagraphBase[] {
     const { ranges, tallies } = talliedRanges(text);
     this.described = ranges.length;
-    return ranges.map((r, k) => describeRange(text, r, tallies[k]));
+    const copies = new TextCopies(text);
+    return ranges.map((r, k) => describeRange(text, r, tallies[k], copies));
   }
 
   private update(before: string, text: string): ParagraphBase[] {
@@ -149,6 +151,7 @@ export class ParagraphSplitter {
       if (meets) {
         this.described = ranges.length;
         this.lastEdit = { from, removed: next - from, added: ranges.length, delta };
+        // (the paragraphs of an edit are a few: each copied on its own, not from a buffer of the whole text)
         const middle = ranges.map((r, k) => (last === r && next < old.length ? shifted(prevOld!, delta) : describeRange(text, r, tallies[k])));
         const out = old.slice(0, from);
         for (const b of middle) out.push(b);

@@ -1,4 +1,5 @@
 import { SENTENCE_END, CLOSERS, OPENERS, isSpaceLike } from './chars';
+import { TextCopies, copyOf } from './copies';
 
 /** What a paragraph is, so that detectors can skip or down-weight scraping noise. */
 export type ParagraphKind = 'body' | 'heading' | 'credit' | 'tagcloud' | 'navigation' | 'duplicate';
@@ -287,9 +288,13 @@ export interface ParagraphBase {
   key?: string;
 }
 
-/** A paragraph of text[r.start, r.end); `counted` is the range's tally where talliedRanges made it. */
-export function describeRange(text: string, r: Line, counted?: RangeTally): ParagraphBase {
-  const s = text.slice(r.start, r.end);
+/**
+ * A paragraph of text[r.start, r.end); `counted` is the range's tally where talliedRanges made
+ * it. `copies`: the text's, where several of its paragraphs are described (the paragraph's
+ * text is then a copy of its own, not a view into the article: see copies.ts).
+ */
+export function describeRange(text: string, r: Line, counted?: RangeTally, copies?: TextCopies): ParagraphBase {
+  const s = copies ? copies.slice(r.start, r.end) : copyOf(text, r.start, r.end);
   const t = counted ?? rangeTally(text, r.start, r.end);
   const kind = classifyRange(text, r.start, r.end, t);
   const debris: Array<{ start: number; end: number }> = [];
@@ -333,7 +338,8 @@ export function markDuplicates(bases: readonly ParagraphBase[], reuse?: (base: P
  */
 export function splitParagraphs(text: string): Paragraph[] {
   const { ranges, tallies } = talliedRanges(text);
-  return markDuplicates(ranges.map((r, k) => describeRange(text, r, tallies[k])));
+  const copies = new TextCopies(text);
+  return markDuplicates(ranges.map((r, k) => describeRange(text, r, tallies[k], copies)));
 }
 
 export interface Sentence {
@@ -367,6 +373,23 @@ for (const ch of ['”', '」', '』', '’']) SENTENCE_CHARS[ch.charCodeAt(0)]!
 SENTENCE_CHARS[0x2e]! |= FULL_STOP;
 /** The closers awaited, innermost last (splitSentences never runs inside itself). */
 const STACK = new Uint16Array(MAX_NESTING);
+/**
+ * Every unit of SENTENCE_CHARS, as a global pattern (by UTF-16 unit): after a unit that is
+ * none of them, splitSentences goes on at the next one a native search finds, where its loop
+ * would step over each unit between (nothing changes at a unit that is none of them).
+ */
+const NEXT_SENTENCE_CHAR = (() => {
+  const ranges: string[] = [];
+  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+  for (let c = 0; c < 0x10000; c++) {
+    if (SENTENCE_CHARS[c] === 0) continue;
+    let end = c;
+    while (end + 1 < 0x10000 && SENTENCE_CHARS[end + 1] !== 0) end++;
+    ranges.push(end === c ? hex(c) : `${hex(c)}-${hex(end)}`);
+    c = end;
+  }
+  return new RegExp(`[${ranges.join('')}]`, 'g');
+})();
 
 /**
  * Splits a paragraph into sentences on Chinese and Western punctuation. Quotes and brackets
@@ -381,8 +404,12 @@ export function splitSentences(s: string): Sentence[] {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const kind = SENTENCE_CHARS[c]!;
-    // most characters are none of these
-    if (kind === 0) continue;
+    // most characters are none of these: on at the next that is one, or past the end
+    if (kind === 0) {
+      NEXT_SENTENCE_CHAR.lastIndex = i + 1;
+      i = NEXT_SENTENCE_CHAR.test(s) ? NEXT_SENTENCE_CHAR.lastIndex - 2 : s.length;
+      continue;
+    }
     if (kind & OPENS) {
       if (depth < MAX_NESTING) STACK[depth++] = CLOSER_OF[c]!;
       continue;
