@@ -22,7 +22,7 @@ import { runSummary } from './commands/summary';
 import { runExportCommand } from './commands/export';
 import { runAgree } from './commands/agree';
 import { runIndex, type Task } from './commands/corpusIndex';
-import { indexArticle } from '../core/corpus/articleIndex';
+import { indexArticle, type ArticleIndex } from '../core/corpus/articleIndex';
 import { parseJobs, runPoolStream, serveIfWorker, type WorkerSetup } from './pool';
 import { REVIEW_USAGE, runReview } from './review';
 
@@ -210,12 +210,33 @@ async function detectJsonlInWorkers(path: string, kinds: Kind[], write: (s: stri
   return status;
 }
 
+/**
+ * The index entries of a batch of articles, analysed together (analyzeMany: their paragraphs
+ * in one batch). An article that cannot be read fails the batch as it did read one by one:
+ * after the articles before it, whose analysis may fail first.
+ */
+function indexArticles(analyzer: Analyzer, paths: readonly string[], maxMb: number): ArticleIndex[] {
+  const texts: string[] = [];
+  let failure: unknown;
+  for (const path of paths) {
+    try {
+      texts.push(readText(path, maxMb));
+    } catch (e) {
+      failure = e;
+      break;
+    }
+  }
+  const out = analyzer.analyzeMany(texts).map(indexArticle);
+  if (failure !== undefined) throw failure;
+  return out;
+}
+
 /** What a worker does with a task (also run in this thread with --jobs 1). */
 function workerHandler(setup: WorkerSetup): (task: unknown) => unknown {
   const analyzer = new Analyzer(lexiconFor(setup.lexiconFrom, setup.lexiconPath));
   return (raw) => {
     const task = raw as Task;
-    if (task.kind === 'index') return task.paths.map((path) => indexArticle(analyzer.analyze(readText(path, task.maxMb))));
+    if (task.kind === 'index') return indexArticles(analyzer, task.paths, task.maxMb);
     return JSON.stringify({ id: task.id, spans: spansOf(task.text, task.kinds as Kind[], analyzer, task) }) + '\n';
   };
 }

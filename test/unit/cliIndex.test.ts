@@ -101,6 +101,20 @@ describe('gloss index and detect --jobs (worker threads)', function () {
     }
   });
 
+  it('index reports the first bad article of a batch (articles read and analysed a batch at a time), on one thread and on two', () => {
+    // 40 articles: batches of 3 with one job, of 2 with two; a004 and a005 share a batch either way
+    const folder = mkdtempSync(join(tmpdir(), 'gloss-index-bad-batch-'));
+    for (let k = 0; k < 40; k++) writeFileSync(join(folder, `a${String(k).padStart(3, '0')}.txt`), `星河科技集团发布财报，营收增长${k}%。\n`);
+    writeFileSync(join(folder, 'a004.txt'), Buffer.from([0x41, 0x00, 0x00, 0x07, 0xff, 0x00, 0x01]));
+    writeFileSync(join(folder, 'a005.txt'), Buffer.from([0x42, 0x00, 0x00, 0x07, 0xff, 0x00, 0x01]));
+    for (const jobs of ['1', '2']) {
+      const r = gloss(['index', folder, '--jobs', jobs]);
+      assert.equal(r.status, 2, `--jobs ${jobs}: ${r.stderr}`);
+      assert.match(r.stderr, /^gloss: .*a004\.txt: binary file/, `--jobs ${jobs}`);
+      assert.doesNotMatch(r.stderr, /a005/, `--jobs ${jobs}`);
+    }
+  });
+
   it('index refuses an article above the size limit (flag, or maxArticleMb in the folder config) on worker threads', () => {
     const folder = mkdtempSync(join(tmpdir(), 'gloss-index-large-'));
     mkdirSync(join(folder, 'articles'));
