@@ -67,9 +67,9 @@ describe('Analyzer.analyzeMany: the analyses of analyze() one by one, paragraphs
     const analyzer = new Analyzer(undefined, 8);
     analyzer.analyzeMany(texts).forEach((a, k) => assert.equal(dump(a), small.out[k], `article ${k}, small cache`));
     assert.equal(analyzer.freshParagraphs, small.fresh);
-    // an article above a group's text (128k UTF-16 units) between two small ones
+    // an article above a group's text (Analyzer.GROUP_CHARS) between two small ones
     const long = Array.from({ length: 3000 }, (_, i) => `${BODY[i % BODY.length]!}（${i}）`).join('\n');
-    assert.ok(long.length > 128 * 1024);
+    assert.ok(long.length > Analyzer.GROUP_CHARS);
     const mixed = [texts[0]!, long, texts[5]!, texts[0]!];
     const expected = oneByOne(mixed);
     const many = new Analyzer();

@@ -38,9 +38,6 @@ const MAX_DOCUMENTS = 16;
  */
 const AHEAD_STEP = 2048;
 
-/** At most about this much text (UTF-16 units) per group of analyzeMany(): some tens of news articles. */
-const MANY_GROUP_CHARS = 128 * 1024;
-
 /**
  * Analyses articles paragraph by paragraph and remembers each paragraph's findings by its
  * text, so that typing in one paragraph re-analyses only that one; the article-level work is
@@ -48,6 +45,13 @@ const MANY_GROUP_CHARS = 128 * 1024;
  * nothing walks every finding of the article. The memory is bounded.
  */
 export class Analyzer {
+  /**
+   * At most about this much text (UTF-16 units) per group of analyzeMany(): some tens of news
+   * articles, whose batch-wide arrays stay small; a caller reading articles to hand over need
+   * hold no more than this at a time.
+   */
+  static readonly GROUP_CHARS = 128 * 1024;
+
   private readonly cache: ParagraphCache;
   private repeats: RepeatMemos = new WeakMap();
   private articles = new Map<string, ArticleState>();
@@ -102,7 +106,7 @@ export class Analyzer {
    * The analyses of several articles of their own (no document key, no sidecar date), the
    * same as analyze() of each in turn; the paragraphs of a group of them that miss the cache
    * are analysed in one batch (fill), a few hundred paragraphs of the stage-by-stage analysis
-   * rather than an article's few. A group is bounded in text (MANY_GROUP_CHARS) and in
+   * rather than an article's few. A group is bounded in text (Analyzer.GROUP_CHARS) and in
    * paragraphs (a small share of the cache's bound, so that none is evicted before its article
    * reads it); an article larger than a group's text is analysed alone.
    */
@@ -122,7 +126,7 @@ export class Analyzer {
       paragraphs = 0;
     };
     for (const text of texts) {
-      if (chars + text.length > MANY_GROUP_CHARS) flush();
+      if (chars + text.length > Analyzer.GROUP_CHARS) flush();
       const article = freshArticleState(false);
       const split = article.splitter.split(text);
       if (paragraphs + split.length > maxParagraphs) flush();
