@@ -22,7 +22,7 @@ import { runSummary } from './commands/summary';
 import { runExportCommand } from './commands/export';
 import { runAgree } from './commands/agree';
 import { runIndex, type Task } from './commands/corpusIndex';
-import { indexArticle } from '../core/corpus/articleIndex';
+import { indexArticle, type ArticleIndex } from '../core/corpus/articleIndex';
 import { parseJobs, runPoolStream, serveIfWorker, type WorkerSetup } from './pool';
 import { REVIEW_USAGE, runReview } from './review';
 
@@ -210,12 +210,43 @@ async function detectJsonlInWorkers(path: string, kinds: Kind[], write: (s: stri
   return status;
 }
 
+/**
+ * The index entries of a batch of articles, analysed a group at a time (analyzeMany: their
+ * paragraphs in one batch), read as the groups go: no more than a group's text and one large
+ * article are held at once. An article that cannot be read fails the batch as it did read one
+ * by one: after the articles before it, whose analysis may fail first.
+ */
+function indexArticles(analyzer: Analyzer, paths: readonly string[], maxMb: number): ArticleIndex[] {
+  const out: ArticleIndex[] = [];
+  let texts: string[] = [];
+  let chars = 0;
+  const flush = () => {
+    for (const analysis of analyzer.analyzeMany(texts)) out.push(indexArticle(analysis));
+    texts = [];
+    chars = 0;
+  };
+  for (const path of paths) {
+    let text: string;
+    try {
+      text = readText(path, maxMb);
+    } catch (e) {
+      flush();
+      throw e;
+    }
+    if (chars + text.length > Analyzer.GROUP_CHARS) flush();
+    texts.push(text);
+    chars += text.length;
+  }
+  flush();
+  return out;
+}
+
 /** What a worker does with a task (also run in this thread with --jobs 1). */
 function workerHandler(setup: WorkerSetup): (task: unknown) => unknown {
   const analyzer = new Analyzer(lexiconFor(setup.lexiconFrom, setup.lexiconPath));
   return (raw) => {
     const task = raw as Task;
-    if (task.kind === 'index') return task.paths.map((path) => indexArticle(analyzer.analyze(readText(path, task.maxMb))));
+    if (task.kind === 'index') return indexArticles(analyzer, task.paths, task.maxMb);
     return JSON.stringify({ id: task.id, spans: spansOf(task.text, task.kinds as Kind[], analyzer, task) }) + '\n';
   };
 }

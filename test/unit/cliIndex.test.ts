@@ -101,6 +101,38 @@ describe('gloss index and detect --jobs (worker threads)', function () {
     }
   });
 
+  it('index reports the first bad article of a batch (articles read and analysed a batch at a time), on one thread and on two', () => {
+    // 40 articles: batches of 3 with one job, of 2 with two; a004 and a005 share a batch either way
+    const folder = mkdtempSync(join(tmpdir(), 'gloss-index-bad-batch-'));
+    for (let k = 0; k < 40; k++) writeFileSync(join(folder, `a${String(k).padStart(3, '0')}.txt`), `星河科技集团发布财报，营收增长${k}%。\n`);
+    writeFileSync(join(folder, 'a004.txt'), Buffer.from([0x41, 0x00, 0x00, 0x07, 0xff, 0x00, 0x01]));
+    writeFileSync(join(folder, 'a005.txt'), Buffer.from([0x42, 0x00, 0x00, 0x07, 0xff, 0x00, 0x01]));
+    for (const jobs of ['1', '2']) {
+      const r = gloss(['index', folder, '--jobs', jobs]);
+      assert.equal(r.status, 2, `--jobs ${jobs}: ${r.stderr}`);
+      assert.match(r.stderr, /^gloss: .*a004\.txt: binary file/, `--jobs ${jobs}`);
+      assert.doesNotMatch(r.stderr, /a005/, `--jobs ${jobs}`);
+    }
+  });
+
+  it('index gives each article of a batch its own entry when one of them is larger than a group of analyzeMany', () => {
+    // 40 articles in batches of 3 (one job): a012 is above Analyzer.GROUP_CHARS and is analysed alone
+    const folder = mkdtempSync(join(tmpdir(), 'gloss-index-large-in-batch-'));
+    const texts = Array.from({ length: 40 }, (_, k) => `星河科技集团发布财报，营收增长${k}%。\n陈立峰表示，公司将继续投入大模型。\n`);
+    texts[12] = Array.from({ length: 6000 }, (_, i) => `远望咨询统计的市场规模为${i}亿元，同比增长${i % 97}%。`).join('\n');
+    assert.ok(texts[12]!.length > Analyzer.GROUP_CHARS);
+    texts.forEach((t, k) => writeFileSync(join(folder, `a${String(k).padStart(3, '0')}.txt`), t));
+    const r = gloss(['index', folder, '--jobs', '1']);
+    assert.equal(r.status, 0, r.stderr);
+    const articles = (JSON.parse(r.stdout) as { articles: Record<string, { paragraphs: number; figures: number; entities: number; claims: number }> }).articles;
+    const analyzer = new Analyzer();
+    texts.forEach((t, k) => {
+      const a = analyzer.analyze(t);
+      const row = articles[`a${String(k).padStart(3, '0')}.txt`]!;
+      assert.deepEqual([row.paragraphs, row.figures, row.entities, row.claims], [a.paragraphs.length, a.figures.filter((f) => f.salient).length, a.entities.length, a.claims.length], `article ${k}`);
+    });
+  });
+
   it('index refuses an article above the size limit (flag, or maxArticleMb in the folder config) on worker threads', () => {
     const folder = mkdtempSync(join(tmpdir(), 'gloss-index-large-'));
     mkdirSync(join(folder, 'articles'));

@@ -4,6 +4,7 @@
  * walk that makes each paragraph's article-level decisions (decisions.ts).
  */
 import { ParagraphSplitter } from '../text/paragraphSplitter';
+import type { Paragraph } from '../text/paragraphs';
 import { findDateline, parseArticleDate, type ArticleDate } from '../figures/relativeDates';
 import { builtinLexicon, type Lexicon } from '../entities/lexicon';
 import { learnedNamesOf, type LearnedNames } from '../entities/repeats';
@@ -44,6 +45,13 @@ const AHEAD_STEP = 2048;
  * nothing walks every finding of the article. The memory is bounded.
  */
 export class Analyzer {
+  /**
+   * At most about this much text (UTF-16 units) per group of analyzeMany(): some tens of news
+   * articles, whose batch-wide arrays stay small; a caller reading articles to hand over need
+   * hold no more than this at a time.
+   */
+  static readonly GROUP_CHARS = 128 * 1024;
+
   private readonly cache: ParagraphCache;
   private repeats: RepeatMemos = new WeakMap();
   private articles = new Map<string, ArticleState>();
@@ -91,7 +99,62 @@ export class Analyzer {
    */
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const article = this.articleState(options.document);
-    const split = article.splitter.split(text);
+    return this.walk(text, article, article.splitter.split(text), options.date);
+  }
+
+  /**
+   * The analyses of several articles of their own (no document key, no sidecar date), the
+   * same as analyze() of each in turn; the paragraphs of a group of them that miss the cache
+   * are analysed in one batch (fill), a few hundred paragraphs of the stage-by-stage analysis
+   * rather than an article's few. A group is bounded in text (Analyzer.GROUP_CHARS) and in
+   * paragraphs (a small share of the cache's bound, so that none is evicted before its article
+   * reads it); an article larger than a group's text is analysed alone.
+   */
+  analyzeMany(texts: readonly string[]): Analysis[] {
+    const out: Analysis[] = [];
+    const maxParagraphs = Math.max(1, this.cache.maxEntries >> 2);
+    const articles: ArticleState[] = [];
+    const splits: Paragraph[][] = [];
+    let chars = 0;
+    let paragraphs = 0;
+    const flush = () => {
+      if (splits.length > 1) this.prefill(splits);
+      for (let i = 0; i < splits.length; i++) out.push(this.walk(texts[out.length]!, articles[i]!, splits[i]!, undefined));
+      articles.length = 0;
+      splits.length = 0;
+      chars = 0;
+      paragraphs = 0;
+    };
+    for (const text of texts) {
+      if (chars + text.length > Analyzer.GROUP_CHARS) flush();
+      const article = freshArticleState(false);
+      const split = article.splitter.split(text);
+      if (paragraphs + split.length > maxParagraphs) flush();
+      articles.push(article);
+      splits.push(split);
+      chars += text.length;
+      paragraphs += split.length;
+    }
+    flush();
+    return out;
+  }
+
+  /**
+   * The paragraphs of several splits that miss the cache, analysed in one batch. Where a detector
+   * throws, nothing is thrown here: the articles are then analysed one by one, which throws as
+   * analyze() of each in turn would (the batch's empty slots have left the cache).
+   */
+  private prefill(splits: readonly Paragraph[][]): void {
+    const batch: Pending[] = [];
+    for (const split of splits) for (const p of split) if (!this.cache.has(p)) this.cache.slotFor(p, batch);
+    try {
+      this.cache.fill(batch);
+    } catch {
+      // (analyze of the articles in turn meets the error again, in its own article)
+    }
+  }
+
+  private walk(text: string, article: ArticleState, split: Paragraph[], sidecarDate: string | undefined): Analysis {
     const { placed, namesMayChange } = place(this.cache, article, split);
     const n = split.length;
     // a name found once is found wherever else the article writes it (the names read the paragraphs' own findings alone)
@@ -129,7 +192,7 @@ export class Analyzer {
         if (article.incremental) at.out = { names, min, entities, claims, lastYear: at.rel.lastYear };
       } else {
         if (!dated) {
-          date = (options.date !== undefined ? parseArticleDate(options.date, 'sidecar') : undefined) ?? findDateline(text);
+          date = (sidecarDate !== undefined ? parseArticleDate(sidecarDate, 'sidecar') : undefined) ?? findDateline(text);
           dated = true;
         }
         const resolved = datedFor(at, figures, claims, date, year, article.incremental);

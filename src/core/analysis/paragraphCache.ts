@@ -52,7 +52,7 @@ export class ParagraphCache {
   freshParagraphs = 0;
 
   /** `lexicon` is asked for only when a batch has a paragraph to find entities in. */
-  constructor(private readonly maxEntries: number, private readonly withEntities: boolean, private readonly lexicon: () => Lexicon) {}
+  constructor(readonly maxEntries: number, private readonly withEntities: boolean, private readonly lexicon: () => Lexicon) {}
 
   clear(): void {
     this.cache.clear();
