@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nerWordDictionary, setNerModelPath, spanType, tagEntities, tagSpansInto } from '../../src/core/entities/ner';
 import { NER_LABELS } from '../../src/core/entities/nerFeatures';
+import { labellerFor } from '../../src/core/entities/nerLabeller';
 import { KeyPresence, packedWidth, packRow, ROWS_PER_CHAR, unpackSum, WeightTable } from '../../src/core/entities/packedWeights';
 import { compactLabel, WIDE_LABEL, WordDictionary } from '../../src/core/entities/wordLattice';
 import { allIn, endsWithAny, includesAnyIn, startsWithAny, WordList } from '../../src/core/entities/sources/tagger';
@@ -428,5 +429,24 @@ describe('entities: the range tests of the tagger proposals, against slices', ()
           for (let end = at; end <= s.length + 1; end++) assert.equal(wordList.includedIn(s, at, end), includesAnyIn(s, at, end, list), `${JSON.stringify(list)} in ${at}-${end} of ${JSON.stringify(s)}`);
         }
     }
+  });
+});
+
+describe('entities: the labeller of long texts', () => {
+  after(() => setNerModelPath(join(modelDir, 'ner.json')));
+
+  it('keeps its size when the model is loaded again, and grows only for a text that does not fit', () => {
+    const long = '北京市的王小明在上海工作。'.repeat(100);
+    const spans = tagEntities(long).map((s) => `${s.start}-${s.end}|${s.type}`);
+    const capacity = labellerFor(long)!.scratch.capacity;
+    assert.ok(capacity >= long.length);
+    for (let reload = 0; reload < 3; reload++) {
+      // each load is a new model: a new labeller, which doubled its arrays every time
+      setNerModelPath(join(modelDir, 'ner.json'));
+      assert.deepEqual(tagEntities(long).map((s) => `${s.start}-${s.end}|${s.type}`), spans);
+      assert.equal(labellerFor(long)!.scratch.capacity, capacity, `after reload ${reload + 1}`);
+    }
+    const longer = long.repeat(3);
+    assert.ok(labellerFor(longer)!.scratch.capacity >= longer.length);
   });
 });

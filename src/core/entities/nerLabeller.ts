@@ -134,7 +134,11 @@ export function labellerFor(text: string): Labeller | undefined {
   if (!m) return undefined;
   if (text.length <= SHORT) return current(labeller, m) ? labeller : (labeller = labellerOf(m, SHORT));
   const l = longLabeller;
-  return current(l, m) && l.scratch.capacity >= text.length ? l : (longLabeller = labellerOf(m, Math.max(text.length, 2 * (l?.scratch.capacity ?? SHORT))));
+  const fits = l !== undefined && l.scratch.capacity >= text.length;
+  if (fits && current(l, m)) return l;
+  // grown (doubled) only for a text that does not fit: a labeller made again for a new model
+  // keeps its capacity (doubling it on every reload grew it without bound)
+  return (longLabeller = labellerOf(m, fits ? l.scratch.capacity : Math.max(text.length, 2 * (l?.scratch.capacity ?? SHORT))));
 }
 
 /**
@@ -142,7 +146,10 @@ export function labellerFor(text: string): Labeller | undefined {
  * the model's tables and its own arrays: V8 compiles a function that has one closure with the
  * constants of its context as constants, so that these arrays are read at known addresses,
  * their lengths known (no base, length or type of them read and checked per character). (The
- * labeller of long texts is a second closure: it and any made later are compiled without.)
+ * labeller of long texts is a second closure: it and any made later are compiled without, and
+ * so is every labeller after the model is loaded again (setNerModelPath) or after a long text
+ * was labelled first. Their labels are the same, only slower: the extension and the CLI load
+ * one model, and the entity stage tags chunks of at most 400 units.)
  */
 function labellerOf(m: NerModel, capacity: number): Labeller {
   const P = packedWidth(L);
@@ -250,7 +257,7 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
       const lat = (lattice[i]! * 3 + lStart) & OFFSET_MASK;
       // (each lane is read with its bias, PACKED_BIAS, not taken off: every label of every
       // position has the same, so that every path's score is the same amount above its true
-      // one, an integer far below 2^53 (2^17 per position). Which path is best, and every
+      // one, an integer far below 2^53 (under 2^17 per position). Which path is best, and every
       // tie, is the same as without it)
       let v =
         (((w[u0]! + w[u1]!) + (w[u2]! + w[u3]!)) + ((w[u4]! + w[b0]!) + (w[b1]! + w[b2]!))) +

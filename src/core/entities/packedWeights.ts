@@ -15,7 +15,7 @@ const OFFSET = 4096;
 /** Rows summed per character: 5 unigrams, 4 bigrams, the trigram, classes and bias, the lattice. */
 export const ROWS_PER_CHAR = 12;
 /** What each lane of a sum of ROWS_PER_CHAR rows holds on top of its weights. */
-export const PACKED_BIAS = ROWS_PER_CHAR * OFFSET;
+const PACKED_BIAS = ROWS_PER_CHAR * OFFSET;
 
 /** Packed numbers per row of `labels` weights. */
 export function packedWidth(labels: number): number {
@@ -43,12 +43,11 @@ export function packedZero(labels: number): Float64Array {
 
 /** Unpacks the sum of ROWS_PER_CHAR packed rows at `at` into `labels` numbers in `out`. */
 export function unpackSum(packed: Float64Array, at: number, labels: number, out: Float64Array): void {
-  const bias = ROWS_PER_CHAR * OFFSET;
   for (let p = 0, y = 0; y < labels; p++) {
     let v = packed[at + p]!;
     for (let lane = 0; lane < LANES && y < labels; lane++, y++) {
       const high = Math.floor(v / LANE);
-      out[y] = v - high * LANE - bias;
+      out[y] = v - high * LANE - PACKED_BIAS;
       v = high;
     }
   }

@@ -9,6 +9,7 @@
  */
 import type { ConverterFunction, DictGroup, Trie } from 'opencc-js';
 import { LazyGroup, indexDictionary, type IndexedDictionary } from './lazyConvert';
+import { unitClass } from '../text/unitClass';
 
 /** What a BMP code unit is to a pass (Pass.kind). */
 const NONE = 0; // starts no key
@@ -69,21 +70,10 @@ function startPattern(kind: Uint8Array, startsAstral: ReadonlySet<number>): RegE
   for (let c = 0; c < 0x10000; c++) if (kind[c] !== NONE) units[c] = 1;
   for (const cp of startsAstral) units[0xd800 + ((cp - 0x10000) >> 10)] = 1;
   for (let c = 0xdc00; c <= 0xdfff; c++) if (units[c] === 1) return undefined;
-  const ranges: string[] = [];
-  for (let c = 0; c < 0x10000; c++) {
-    if (units[c] === 0) continue;
-    let end = c;
-    while (end + 1 < 0x10000 && units[end + 1] === 1) end++;
-    if (ranges.length === MAX_START_RANGES) return undefined;
-    ranges.push(end === c ? unitEscape(c) : `${unitEscape(c)}-${unitEscape(end)}`);
-    c = end;
-  }
+  const body = unitClass((c) => units[c] === 1, MAX_START_RANGES);
+  if (body === undefined) return undefined;
   // (no unit at all: a pattern that never matches)
-  return new RegExp(ranges.length ? `[${ranges.join('')}]` : '[^\\s\\S]');
-}
-
-function unitEscape(c: number): string {
-  return `\\u${c.toString(16).padStart(4, '0')}`;
+  return new RegExp(body ? `[${body}]` : '[^\\s\\S]');
 }
 
 /** Loads the entries of BMP unit c and settles its kind. */

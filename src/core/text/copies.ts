@@ -24,7 +24,8 @@ const MAX_COPY = 8192;
 /** text.slice(start, end) as a string of its own, copied on its own (for a piece or two of a text). */
 export function copyOf(text: string, start: number, end: number): string {
   const s = text.slice(start, end);
-  return end - start < MIN_VIEW || end - start > MAX_COPY || NodeBuffer === undefined ? s : NodeBuffer.from(s, 'utf16le').toString('utf16le');
+  // (the whole text is the text itself, as in TextCopies.slice)
+  return end - start < MIN_VIEW || end - start > MAX_COPY || NodeBuffer === undefined || (start === 0 && end === text.length) ? s : NodeBuffer.from(s, 'utf16le').toString('utf16le');
 }
 
 /** The pieces of one text, copied from one buffer of it (for many pieces). */

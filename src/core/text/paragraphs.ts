@@ -1,5 +1,6 @@
 import { SENTENCE_END, CLOSERS, OPENERS, isSpaceLike } from './chars';
 import { TextCopies, copyOf } from './copies';
+import { unitClass } from './unitClass';
 
 /** What a paragraph is, so that detectors can skip or down-weight scraping noise. */
 export type ParagraphKind = 'body' | 'heading' | 'credit' | 'tagcloud' | 'navigation' | 'duplicate';
@@ -378,18 +379,7 @@ const STACK = new Uint16Array(MAX_NESTING);
  * none of them, splitSentences goes on at the next one a native search finds, where its loop
  * would step over each unit between (nothing changes at a unit that is none of them).
  */
-const NEXT_SENTENCE_CHAR = (() => {
-  const ranges: string[] = [];
-  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
-  for (let c = 0; c < 0x10000; c++) {
-    if (SENTENCE_CHARS[c] === 0) continue;
-    let end = c;
-    while (end + 1 < 0x10000 && SENTENCE_CHARS[end + 1] !== 0) end++;
-    ranges.push(end === c ? hex(c) : `${hex(c)}-${hex(end)}`);
-    c = end;
-  }
-  return new RegExp(`[${ranges.join('')}]`, 'g');
-})();
+const NEXT_SENTENCE_CHAR = new RegExp(`[${unitClass((c) => SENTENCE_CHARS[c] !== 0)}]`, 'g');
 
 /**
  * Splits a paragraph into sentences on Chinese and Western punctuation. Quotes and brackets
@@ -406,6 +396,8 @@ export function splitSentences(s: string): Sentence[] {
     const kind = SENTENCE_CHARS[c]!;
     // most characters are none of these: on at the next that is one, or past the end
     if (kind === 0) {
+      // (a unit or two of text between marks, as in hostile runs of "a." is stepped over by the loop, cheaper than a search)
+      if (i + 1 < s.length && SENTENCE_CHARS[s.charCodeAt(i + 1)] !== 0) continue;
       NEXT_SENTENCE_CHAR.lastIndex = i + 1;
       i = NEXT_SENTENCE_CHAR.test(s) ? NEXT_SENTENCE_CHAR.lastIndex - 2 : s.length;
       continue;
