@@ -6,7 +6,8 @@ import { CUES, SCAN, countCues, findCue, hasDateWordsIn, type ScannedName } from
 import { CAGR_WORDS, DECLINE_WORDS, GROWTH_WORDS, wordBefore } from '../../src/core/claims/passage';
 import type { Figure } from '../../src/core/figures/types';
 import { CLOSERS, OPENERS, SENTENCE_END, codeTable, isSpaceLike, trimEndOf } from '../../src/core/text/chars';
-import { duplicateKey, splitSentences, type Sentence } from '../../src/core/text/paragraphs';
+import { duplicateKey } from '../../src/core/text/paragraphs';
+import { splitSentences, type Sentence } from '../../src/core/text/sentences';
 import { rng } from '../support/anchorSimulation';
 
 // The speed work (issue 19) on the claims stage replaced strings made per character by tables of

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { splitParagraphs, splitSentences } from '../../src/core/text/paragraphs';
+import { splitParagraphs } from '../../src/core/text/paragraphs';
+import { splitSentences } from '../../src/core/text/sentences';
 import { Analyzer } from '../../src/core/analysis/analyze';
 
 const sentences = (s: string) => splitSentences(s).map((r) => s.slice(r.start, r.end));

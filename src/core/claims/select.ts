@@ -4,7 +4,7 @@
  * (“……。”张三直言。), or a statement and the note that names its source
  * (……。这是某报从知情人士处获悉的消息。).
  */
-import { splitSentences } from '../text/paragraphs';
+import { splitSentences } from '../text/sentences';
 import { OPENERS, codeTable, triggerTable, trimEndOf } from '../text/chars';
 import { CUES } from './cues';
 

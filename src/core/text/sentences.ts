@@ -1,0 +1,106 @@
+/** Sentences of a paragraph: splitSentences, one pass over UTF-16 codes with bounded nesting. */
+import { SENTENCE_END, CLOSERS, OPENERS, isSpaceLike } from './chars';
+import { unitClass } from './unitClass';
+
+export interface Sentence {
+  /** UTF-16 offsets relative to the string that was split. */
+  start: number;
+  end: number;
+}
+
+const MAX_NESTING = 16;
+/**
+ * What splitSentences reads at a UTF-16 code, as bits (all these characters are in the BMP):
+ * read by code, a character's string is never made (s[i] of a CJK character is a new string,
+ * and a lookup by it hashes it). ‘ opens nothing (’ is an apostrophe as often as a quote).
+ */
+const OPENS = 1;
+const CLOSES = 2;
+const ENDS = 4;
+const CLOSES_QUOTE = 8;
+const FULL_STOP = 16;
+const SENTENCE_CHARS = new Uint8Array(0x10000);
+/** The closing code of each opening one. */
+const CLOSER_OF = new Uint16Array(0x10000);
+for (const [open, close] of Object.entries(OPENERS)) {
+  if (open === '‘') continue;
+  SENTENCE_CHARS[open.charCodeAt(0)]! |= OPENS;
+  CLOSER_OF[open.charCodeAt(0)] = close.charCodeAt(0);
+}
+for (const ch of CLOSERS) SENTENCE_CHARS[ch.charCodeAt(0)]! |= CLOSES;
+for (const ch of SENTENCE_END) SENTENCE_CHARS[ch.charCodeAt(0)]! |= ENDS;
+for (const ch of ['”', '」', '』', '’']) SENTENCE_CHARS[ch.charCodeAt(0)]! |= CLOSES_QUOTE;
+SENTENCE_CHARS[0x2e]! |= FULL_STOP;
+/** The closers awaited, innermost last (splitSentences never runs inside itself). */
+const STACK = new Uint16Array(MAX_NESTING);
+/**
+ * Every unit of SENTENCE_CHARS, as a global pattern (by UTF-16 unit): after a unit that is
+ * none of them, splitSentences goes on at the next one a native search finds, where its loop
+ * would step over each unit between (nothing changes at a unit that is none of them).
+ */
+const NEXT_SENTENCE_CHAR = new RegExp(`[${unitClass((c) => SENTENCE_CHARS[c] !== 0)}]`, 'g');
+
+/**
+ * Splits a paragraph into sentences on Chinese and Western punctuation. Quotes and brackets
+ * stay whole: a full stop inside “…” ends nothing, but a quote that closes right after a
+ * sentence end closes the sentence too. Line breaks inside a paragraph are not boundaries.
+ * One pass, bounded nesting, so hostile text stays linear.
+ */
+export function splitSentences(s: string): Sentence[] {
+  const out: Sentence[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const kind = SENTENCE_CHARS[c]!;
+    // most characters are none of these: on at the next that is one, or past the end
+    if (kind === 0) {
+      // (a unit or two of text between marks, as in hostile runs of "a." is stepped over by the loop, cheaper than a search)
+      if (i + 1 < s.length && SENTENCE_CHARS[s.charCodeAt(i + 1)] !== 0) continue;
+      NEXT_SENTENCE_CHAR.lastIndex = i + 1;
+      i = NEXT_SENTENCE_CHAR.test(s) ? NEXT_SENTENCE_CHAR.lastIndex - 2 : s.length;
+      continue;
+    }
+    if (kind & OPENS) {
+      if (depth < MAX_NESTING) STACK[depth++] = CLOSER_OF[c]!;
+      continue;
+    }
+    if (depth > 0 && c === STACK[depth - 1]) {
+      depth--;
+      // “…。” at depth 0: the sentence ends after the closing quote (not after a bracket)
+      if (depth === 0 && kind & CLOSES_QUOTE && i > 0 && SENTENCE_CHARS[s.charCodeAt(i - 1)]! & ENDS) {
+        pushTrimmed(out, s, start, i + 1);
+        start = i + 1;
+      }
+      continue;
+    }
+    if (depth === 0 && (kind & ENDS || (kind & FULL_STOP && isWesternStop(s, i)))) {
+      let j = i + 1;
+      while (j < s.length && SENTENCE_CHARS[s.charCodeAt(j)]! & (ENDS | CLOSES)) j++;
+      pushTrimmed(out, s, start, j);
+      start = j;
+      i = j - 1;
+    }
+  }
+  pushTrimmed(out, s, start, s.length);
+  return out;
+}
+
+/**
+ * The sentence s[start, end) without its spaces at either end, onto `out` unless nothing is
+ * left: one object per sentence kept (a closure per call and a range per candidate were made).
+ */
+function pushTrimmed(out: Sentence[], s: string, start: number, end: number): void {
+  while (start < end && isSpaceLike(s.charCodeAt(start))) start++;
+  while (end > start && isSpaceLike(s.charCodeAt(end - 1))) end--;
+  if (end > start) out.push({ start, end });
+}
+
+/** A '.' ends a sentence when followed by space or end, and not between digits (5.45). */
+function isWesternStop(s: string, i: number): boolean {
+  const next = s.charCodeAt(i + 1);
+  if (i + 1 >= s.length) return true;
+  const prev = s.charCodeAt(i - 1);
+  if (prev >= 0x30 && prev <= 0x39 && next >= 0x30 && next <= 0x39) return false;
+  return next === 0x20 || next === 0x0a;
+}
