@@ -28,37 +28,39 @@ export interface Walkthrough {
  */
 export function registerWalkthrough(context: vscode.ExtensionContext): Walkthrough {
   const fullId = `${context.extension.id}#${WALKTHROUGH_ID}`;
-  const ours = (tab: vscode.Tab) => tab.label.includes(context.extension.packageJSON.displayName as string);
   let articleSeen = false;
   let hoverSeen = false;
-  const ourTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((tab) => tab.input === undefined && ours(tab));
-  const open = async (toSide: boolean) => {
-    // Early in a session (seen under load) VS Code may not know the extension's walkthroughs
-    // yet and opens one of its own ("Walkthrough: Setup VS Code Web"), whose tab keeps that
-    // name. Gloss's page is named after the extension ("Walkthrough: Gloss"): until it shows,
-    // the wrong page this opened is closed and Gloss's asked for again, for at most a minute.
+  /**
+   * Waits until VS Code knows the walkthrough (at most a minute). VS Code registers extensions'
+   * walkthroughs a while after startup; one asked for before then is not found, and VS Code
+   * opens one of its own ("Walkthrough: Setup VS Code Web") and keeps it. The extension host
+   * cannot tell the pages apart (to it, each tab is "Welcome"), so Gloss asks only once VS Code
+   * knows Gloss's. The test: marking the "open" step incomplete throws while VS Code does not
+   * know it (it forgets the step's progress, then looks the step up); the step is marked
+   * complete again at once. So this is asked only where an article is open (the step is done).
+   */
+  const walkthroughKnown = async () => {
+    if (!articleSeen) return;
+    const step = `${fullId}#open`;
     const deadline = Date.now() + 60_000;
-    const pages = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input === undefined);
-    const before = new Set(pages().map((tab) => tab.label));
-    for (;;) {
-      await vscode.commands.executeCommand('workbench.action.openWalkthrough', fullId, toSide);
-      // the new tab reaches the extension host a moment after the command returns
-      const wrong = () => pages().filter((tab) => !before.has(tab.label) && !ours(tab));
-      const settled = Date.now() + 3000;
-      while (!ourTab() && !wrong().length && Date.now() < settled) await pause(200);
-      // no new page: VS Code showed the walkthrough in a Welcome page already open (it keeps its name)
-      if (ourTab() || !wrong().length || Date.now() > deadline) break;
-      await vscode.window.tabGroups.close(wrong(), true);
-      await pause(1000);
+    while (Date.now() < deadline) {
+      const known = await vscode.commands.executeCommand('welcome.markStepIncomplete', step).then(() => true, () => false);
+      await vscode.commands.executeCommand('welcome.markStepComplete', step).then(undefined, () => undefined);
+      if (known) return;
+      await pause(500);
     }
-    // VS Code opens the page as a preview: the next preview editor in its group (the sidecar,
-    // a file from the Explorer) would replace it, and the walkthrough would be gone mid-way.
-    const tab = ourTab();
-    if (tab?.isPreview && tab.isActive && tab.group.isActive) await vscode.commands.executeCommand('workbench.action.keepEditor');
-    // VS Code knows the walkthrough now that its page shows: a step completed while it did not
-    // may have been recorded as seen but not ticked off (seen once in a clean-clone CI run)
-    if (tab && articleSeen) complete(ARTICLE_OPEN_CONTEXT, 'open');
-    if (tab && hoverSeen) complete(HOVER_SHOWN_CONTEXT, 'hover');
+  };
+  const open = async (toSide: boolean) => {
+    await walkthroughKnown();
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', fullId, toSide);
+    // VS Code opens the page as a preview: the next preview editor in its group (a file from
+    // the Explorer) would replace it, and the walkthrough would be gone mid-way
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    if (tab && tab.input === undefined && tab.isPreview) await vscode.commands.executeCommand('workbench.action.keepEditor');
+    // a step completed while VS Code did not know the walkthrough may have been recorded as
+    // seen but not ticked off (seen once in a clean-clone CI run)
+    if (articleSeen) complete(ARTICLE_OPEN_CONTEXT, 'open');
+    if (hoverSeen) complete(HOVER_SHOWN_CONTEXT, 'hover');
   };
   /**
    * Ticks off step `step` of the walkthrough whose completion event is the context key `key`.

@@ -39,7 +39,12 @@ export async function runWayfindingUi({ log = console.log, screenshots } = {}) {
         await page.locator('.tabs-container .tab', { hasText: 'Walkthrough: Gloss' }).first().click({ timeout: scaled(2_000) }).catch(() => {});
       }
       return page.locator(`[data-done-step-id$="gloss.start#${id}"].complete`).count();
-    }, `the walkthrough step "${id}" to be ticked off`, 15_000);
+    }, `the walkthrough step "${id}" to be ticked off`, 15_000).catch(async (e) => {
+      const tabs = await page.locator('.tabs-container .tab').allInnerTexts().catch(() => []);
+      const steps = await page.locator('[data-done-step-id]').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-done-step-id')}${el.classList.contains('complete') ? ' ✓' : ''}`)).catch(() => []);
+      // (the tabs say whether the page is there at all: Gloss once closed its own page, thinking it VS Code's)
+      throw new Error(`${e.message}; tabs: ${JSON.stringify(tabs)}; steps in the page: ${JSON.stringify(steps)}`);
+    });
   /**
    * Runs a command from the palette (F1) by its title, with the cursor in the article at `at`
    * (the walkthrough page beside can take the focus, which hides the article's commands):
