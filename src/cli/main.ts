@@ -211,34 +211,16 @@ async function detectJsonlInWorkers(path: string, kinds: Kind[], write: (s: stri
 }
 
 /**
- * The index entries of a batch of articles, analysed a group at a time (analyzeMany: their
- * paragraphs in one batch), read as the groups go: no more than a group's text and one large
- * article are held at once. An article that cannot be read fails the batch as it did read one
- * by one: after the articles before it, whose analysis may fail first.
+ * The index entries of a batch of articles, analysed a group at a time (analyzeEach: their
+ * paragraphs in one batch) as they are read, so that no more than a group's text is held. An
+ * article that cannot be read fails the batch as it did read one by one: after the articles
+ * before it, whose analysis may fail first.
  */
 function indexArticles(analyzer: Analyzer, paths: readonly string[], maxMb: number): ArticleIndex[] {
-  const out: ArticleIndex[] = [];
-  let texts: string[] = [];
-  let chars = 0;
-  const flush = () => {
-    for (const analysis of analyzer.analyzeMany(texts)) out.push(indexArticle(analysis));
-    texts = [];
-    chars = 0;
-  };
-  for (const path of paths) {
-    let text: string;
-    try {
-      text = readText(path, maxMb);
-    } catch (e) {
-      flush();
-      throw e;
-    }
-    if (chars + text.length > Analyzer.GROUP_CHARS) flush();
-    texts.push(text);
-    chars += text.length;
+  function* texts() {
+    for (const path of paths) yield readText(path, maxMb);
   }
-  flush();
-  return out;
+  return Array.from(analyzer.analyzeEach(texts()), indexArticle);
 }
 
 /** What a worker does with a task (also run in this thread with --jobs 1). */

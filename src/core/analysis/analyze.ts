@@ -45,11 +45,7 @@ const AHEAD_STEP = 2048;
  * nothing walks every finding of the article. The memory is bounded.
  */
 export class Analyzer {
-  /**
-   * At most about this much text (UTF-16 units) per group of analyzeMany(): some tens of news
-   * articles, whose batch-wide arrays stay small; a caller reading articles to hand over need
-   * hold no more than this at a time.
-   */
+  /** At most about this much text (UTF-16 units) per group of analyzeMany(): some tens of news articles, whose batch-wide arrays stay small. */
   static readonly GROUP_CHARS = 128 * 1024;
 
   private readonly cache: ParagraphCache;
@@ -111,32 +107,54 @@ export class Analyzer {
    * reads it); an article larger than a group's text is analysed alone.
    */
   analyzeMany(texts: readonly string[]): Analysis[] {
-    const out: Analysis[] = [];
+    return [...this.analyzeEach(texts)];
+  }
+
+  /**
+   * analyzeMany() as the texts come: a group's analyses are given as soon as the group is full,
+   * so that a caller reading articles one by one holds no more than a group's text. Where
+   * reading the next text throws, the texts before it are analysed first (an error of theirs
+   * comes first, as it would one by one).
+   */
+  *analyzeEach(texts: Iterable<string>): Generator<Analysis> {
     const maxParagraphs = Math.max(1, this.cache.maxEntries >> 2);
+    const group: string[] = [];
     const articles: ArticleState[] = [];
     const splits: Paragraph[][] = [];
     let chars = 0;
     let paragraphs = 0;
-    const flush = () => {
+    const flush = (): Analysis[] => {
       if (splits.length > 1) this.prefill(splits);
-      for (let i = 0; i < splits.length; i++) out.push(this.walk(texts[out.length]!, articles[i]!, splits[i]!, undefined));
+      const out = splits.map((split, i) => this.walk(group[i]!, articles[i]!, split, undefined));
+      group.length = 0;
       articles.length = 0;
       splits.length = 0;
       chars = 0;
       paragraphs = 0;
+      return out;
     };
-    for (const text of texts) {
-      if (chars + text.length > Analyzer.GROUP_CHARS) flush();
+    const source = texts[Symbol.iterator]();
+    for (;;) {
+      let next: IteratorResult<string>;
+      try {
+        next = source.next();
+      } catch (e) {
+        yield* flush();
+        throw e;
+      }
+      if (next.done) break;
+      const text = next.value;
+      if (chars + text.length > Analyzer.GROUP_CHARS) yield* flush();
       const article = freshArticleState(false);
       const split = article.splitter.split(text);
-      if (paragraphs + split.length > maxParagraphs) flush();
+      if (paragraphs + split.length > maxParagraphs) yield* flush();
+      group.push(text);
       articles.push(article);
       splits.push(split);
       chars += text.length;
       paragraphs += split.length;
     }
-    flush();
-    return out;
+    yield* flush();
   }
 
   /**
