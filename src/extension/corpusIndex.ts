@@ -43,6 +43,35 @@ const NOTIFY_ABOVE = 200;
 const SLICE_MS = 10;
 
 /**
+ * Lets the editor's thread go on once a build has worked SLICE_MS, between articles and between
+ * the steps of a long one: a long article analysed at once held hovers and lenses for as long as
+ * its analysis (about a second per megabyte).
+ */
+class Pacer {
+  private since = performance.now();
+
+  constructor(
+    private readonly cancelled: () => boolean = () => false,
+    private readonly onPause: () => void = () => {},
+  ) {}
+
+  /** Whether a pause is due; the caller awaits pause() then. */
+  get due(): boolean {
+    return performance.now() - this.since > SLICE_MS;
+  }
+
+  async pause(): Promise<void> {
+    this.onPause();
+    await new Promise((r) => setImmediate(r));
+    this.since = performance.now();
+  }
+
+  get isCancelled(): boolean {
+    return this.cancelled();
+  }
+}
+
+/**
  * Mentions of every entity across the workspace's articles, built in the background after
  * activation (with progress, and cancellable), and kept fresh for open documents. Each
  * article's results are cached by content hash in the extension's storage (IndexCache), so a
@@ -67,6 +96,8 @@ export class CorpusIndex implements vscode.Disposable {
   lastIndexed: string[] = [];
   /** What the last build or update analysed, took from the cache, and whether it was cancelled. */
   lastStats: IndexStats = { analysed: [], cached: [], total: 0, cancelled: false };
+  /** How often builds and updates let the editor's thread go on in the middle of an article (a long one is analysed in steps); for tests. */
+  pausesInArticles = 0;
   /** What an article's cached results depend on besides its text (its sidecar, its settings). */
   articleKey?: (uri: vscode.Uri) => Promise<string>;
   private cache: IndexCache | undefined;
@@ -90,14 +121,15 @@ export class CorpusIndex implements vscode.Disposable {
     this.buildCancel?.cancel();
   }
 
-  private async indexOne(uri: vscode.Uri, stats: IndexStats): Promise<void> {
+  /** Indexes one article; false when the build was cancelled in the middle of it (it is left out). */
+  private async indexOne(uri: vscode.Uri, stats: IndexStats, pacer: Pacer): Promise<boolean> {
     let text: string;
     let bytes: Uint8Array;
     try {
       // an article above gloss.maxArticleMb is not indexed (nor read), as it is not analysed when open
       if ((await fileSize(uri)) > maxArticleMb(uri) * BYTES_PER_MB) {
         this.perArticle.delete(uri.toString());
-        return;
+        return true;
       }
       // (through workspace.fs where the file is not on the extension host's disk: virtual file systems)
       bytes = await readBytes(uri);
@@ -105,7 +137,7 @@ export class CorpusIndex implements vscode.Disposable {
     } catch {
       this.perArticle.delete(uri.toString());
       this.cache?.delete(uri.toString());
-      return;
+      return true;
     }
     const key = this.cache ? `${sha256(bytes)}|${(await this.articleKey?.(uri)) ?? ''}` : '';
     const hit = this.cache?.get(uri.toString(), key);
@@ -113,12 +145,21 @@ export class CorpusIndex implements vscode.Disposable {
       const article: ArticleSummary = { uri, claims: hit.claims, findings: hit.findings, reviewed: hit.reviewed };
       this.perArticle.set(uri.toString(), { article, mentions: hit.mentions.map(([id, m]): [string, Mention] => [id, { uri, ...m }]) });
       stats.cached.push(uri.toString());
-      return;
+      return true;
+    }
+    // (this build's analyzer, even if a newer build replaces this.analyzer during a pause)
+    const analyzer = (this.analyzer ??= new Analyzer(this.lexicon()));
+    const steps = analyzer.analyzeAhead(text);
+    while (!steps.next().done) {
+      if (!pacer.due) continue;
+      await pacer.pause();
+      this.pausesInArticles++;
+      // a cancelled build leaves this article out, as one it did not reach
+      if (pacer.isCancelled) return false;
     }
     stats.analysed.push(uri.toString());
-    this.analyzer ??= new Analyzer(this.lexicon());
-    this.analyzer.minCheckWorthiness = minCheckWorthiness(uri);
-    const analysis = this.analyzer.analyze(text);
+    analyzer.minCheckWorthiness = minCheckWorthiness(uri);
+    const analysis = analyzer.analyze(text);
     const state = await this.reviewState?.(uri, text, analysis);
     const article: ArticleSummary = {
       uri,
@@ -138,6 +179,7 @@ export class CorpusIndex implements vscode.Disposable {
       reviewed: article.reviewed,
       mentions: mentions.map(([id, { uri: _, ...m }]) => [id, m]),
     });
+    return true;
   }
 
   /**
@@ -165,21 +207,21 @@ export class CorpusIndex implements vscode.Disposable {
         this.analyzer = new Analyzer(this.lexicon());
         this.perArticle.clear();
         let n = 0;
-        let slice = performance.now();
+        const cancelled = () => token.isCancellationRequested || cancel.token.isCancellationRequested;
+        // let typing, hovers and lenses go on between articles, and inside long ones
+        const pacer = new Pacer(cancelled, () => progress.report({ message: t('{0}/{1} articles', n, uris.size), increment: 0 }));
         for (const uri of uris.values()) {
-          if (token.isCancellationRequested || cancel.token.isCancellationRequested) {
+          if (cancelled()) {
             stats.cancelled = true;
             break;
           }
           await this.editorIdle?.();
-          await this.indexOne(uri, stats);
-          n++;
-          if (performance.now() - slice > SLICE_MS) {
-            progress.report({ message: t('{0}/{1} articles', n, uris.size), increment: 0 });
-            // let typing, hovers and lenses go on between articles
-            await new Promise((r) => setImmediate(r));
-            slice = performance.now();
+          if (!(await this.indexOne(uri, stats, pacer))) {
+            stats.cancelled = true;
+            break;
           }
+          n++;
+          if (pacer.due) await pacer.pause();
         }
         // a build that a newer one cancelled leaves the index to it (and is awaited below)
         if (this.buildCancel !== cancel) return;
@@ -221,8 +263,9 @@ export class CorpusIndex implements vscode.Disposable {
     // a build that a newer one cancelled hands over to it: wait for the one that finishes
     await this.newestBuild();
     const stats: IndexStats = { analysed: [], cached: [], total: uris.length, cancelled: false };
+    const pacer = new Pacer();
     try {
-      for (const uri of uris) await this.indexOne(uri, stats);
+      for (const uri of uris) await this.indexOne(uri, stats, pacer);
     } catch (e) {
       this.stale = true;
       throw e;

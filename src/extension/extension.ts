@@ -49,6 +49,8 @@ export interface GlossApi {
   cancelIndex(): void;
   /** What the last index build or update analysed and took from the cache. */
   indexStats(): IndexStats;
+  /** How often index builds and updates since activation let the editor's thread go on in the middle of an article. */
+  indexPausesInArticles(): number;
   /** For tests: background analyses pause while held, so that what the editor does meanwhile can be observed. */
   holdBackgroundAnalysis(held: boolean): void;
   /** Paragraphs analysed afresh since activation; unchanged paragraphs are never re-analysed. */
@@ -205,6 +207,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     rebuildIndex: () => rebuildIndex(),
     cancelIndex: () => lexicon.corpus.cancelBuild(),
     indexStats: () => lexicon.corpus.lastStats,
+    indexPausesInArticles: () => lexicon.corpus.pausesInArticles,
     backgroundJobs: () => background.jobs,
     logLines: () => background.lines,
     notices: () => shownNotices(),

@@ -156,6 +156,29 @@ describe('Gloss speed: corpus index in the background, cached by content hash', 
     }
   });
 
+  it('indexes a long article in steps, letting the editor\'s thread go on in the middle of it, and indexes all of it', async function () {
+    this.timeout(timeoutFor(60_000, 60_000));
+    const api = await activateGloss();
+    const scratch = await scratchArticles(FIXTURES[0]!);
+    const uri = scratch.uri(FIXTURES[0]!);
+    const copies = 500;
+    const pausesBefore = api.indexPausesInArticles();
+    // about 200k characters: a few hundred milliseconds of analysis, which held hovers and lenses when done at once
+    writeFileSync(uri.fsPath, longArticle(readFileSync(uri.fsPath, 'utf8'), copies));
+    await api.rebuildIndex();
+    // (the file watcher's update may have indexed it first, and the build then took it from the cache)
+    const stats = api.indexStats();
+    assert.ok([...stats.analysed, ...stats.cached].includes(uri.toString()), 'the build indexed the long article');
+    const pauses = api.indexPausesInArticles() - pausesBefore;
+    assert.ok(pauses >= 2, `the long article was analysed with ${pauses} pauses in the middle of it`);
+    // every copy's mentions are in the index: the steps lost nothing
+    const tree = (await vscode.commands.executeCommand<{ tree: PlainNode[] }>('gloss.corpusTree')).tree;
+    const find = (nodes: PlainNode[] | undefined, label: string) => nodes?.find((n) => n.label === label);
+    const cloud = find(find(find(tree, 'Entities')?.children, 'Organisations')?.children, '星河云');
+    const mentions = find(cloud?.children, scratch.fileName(FIXTURES[0]!))?.children?.length ?? 0;
+    assert.ok(mentions >= 2 * copies, `${mentions} mentions of 星河云 in the long article's ${copies} copies`);
+  });
+
   it('stops a build when it is cancelled, keeping what it indexed', async function () {
     this.timeout(timeoutFor(30_000, 30_000));
     const api = await activateGloss();
