@@ -28,6 +28,8 @@ if ((await packBuiltinLexicon({ write: false })).stale) {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // the workspace index's worker threads (src/extension/indexWorkers.ts start it beside extension.js)
+  { ...common, entryPoints: ['src/extension/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
 ];
 
 // the entity tagger's model and its word dictionary are read at run time, beside the bundle (src/core/entities/ner.ts)

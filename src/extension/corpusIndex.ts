@@ -2,11 +2,16 @@ import * as vscode from 'vscode';
 import { BYTES_PER_MB } from '../core/text/articleSize';
 import { maxArticleMb } from './articleSizeLimit';
 import { minCheckWorthiness } from './claimThreshold';
-import { Analyzer, type Analysis } from '../core/analysis/analyze';
+import { Analyzer } from '../core/analysis/analyze';
+import { workspaceEntry, type WorkspaceEntry } from '../core/corpus/workspaceEntry';
 import type { Lexicon } from '../core/entities/lexicon';
+import type { QueueOptions } from '../core/review/queue';
+import type { Sidecar } from '../core/sidecar/model';
 import { stripBom } from '../core/text/offsets';
 import { t } from './l10n';
 import { IndexCache, sha256 } from './indexCache';
+import { IndexWorkers, WorkerTrouble } from './indexWorkers';
+import { Pacer } from './pacer';
 import { fileSize, readBytes } from './workspaceFiles';
 
 const utf8 = new TextDecoder();
@@ -35,42 +40,14 @@ export interface IndexStats {
   /** Articles found for the build (an update: those it was given). */
   total: number;
   cancelled: boolean;
+  /** How many of the analysed articles were analysed in worker threads. */
+  inWorkers: number;
 }
 
+/** With gloss.index.threads unset, a build starts worker threads once it has analysed this long in the extension host (ms). */
+const AUTO_THREADS_AFTER_MS = 250;
 /** Above this many articles a build shows a notification with a Cancel button; below, the status bar's progress. */
 const NOTIFY_ABOVE = 200;
-/** How long a build works before it lets the editor's thread go on (ms). */
-const SLICE_MS = 10;
-
-/**
- * Lets the editor's thread go on once a build has worked SLICE_MS, between articles and between
- * the steps of a long one: a long article analysed at once held hovers and lenses for as long as
- * its analysis (about a second per megabyte).
- */
-class Pacer {
-  private since = performance.now();
-
-  constructor(
-    private readonly cancelled: () => boolean = () => false,
-    private readonly onPause: () => void = () => {},
-  ) {}
-
-  /** Whether a pause is due; the caller awaits pause() then. */
-  get due(): boolean {
-    return performance.now() - this.since > SLICE_MS;
-  }
-
-  async pause(): Promise<void> {
-    this.onPause();
-    await new Promise((r) => setImmediate(r));
-    this.since = performance.now();
-  }
-
-  get isCancelled(): boolean {
-    return this.cancelled();
-  }
-}
-
 /**
  * Mentions of every entity across the workspace's articles, built in the background after
  * activation (with progress, and cancellable), and kept fresh for open documents. Each
@@ -85,8 +62,17 @@ export class CorpusIndex implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a build or an update finishes. */
   readonly onDidChange = this.changed.event;
-  /** Reads an article's review state (claims' verdicts, progress) from its sidecar, given its analysis. */
-  reviewState?: (uri: vscode.Uri, text: string, analysis: Analysis) => Promise<{ claims: ArticleSummary['claims']; findings: number; reviewed: number }>;
+  /** An article's sidecar and queue settings: its entry counts what its lenses count (without it, nothing is queued). */
+  reviewInputs?: (uri: vscode.Uri, text: string) => Promise<{ sidecar: Sidecar | undefined; queue: QueueOptions }>;
+  /** The workspace lexicon's text, for worker threads (undefined: the built-in lexicon alone). */
+  lexiconSource: () => string | undefined = () => undefined;
+  /** How many worker threads a build analyses in (0: in this thread, in steps), and whether only once it has analysed here for AUTO_THREADS_AFTER_MS. */
+  workerCount: () => { threads: number; auto: boolean } = () => ({ threads: 0, auto: false });
+  readonly workers = new IndexWorkers();
+  /** Why worker threads could not be used (the index then analyses in this thread until the next activation). */
+  workerFailure: string | undefined;
+  /** Where worker trouble is reported (the Gloss output channel). */
+  log: (line: string) => void = () => {};
   private building: Promise<void> | undefined;
   /** Set when a build or an update failed: the next call rebuilds everything. */
   private stale = false;
@@ -95,7 +81,7 @@ export class CorpusIndex implements vscode.Disposable {
   /** Articles indexed by the last build or update, for tests of incremental indexing. */
   lastIndexed: string[] = [];
   /** What the last build or update analysed, took from the cache, and whether it was cancelled. */
-  lastStats: IndexStats = { analysed: [], cached: [], total: 0, cancelled: false };
+  lastStats: IndexStats = { analysed: [], cached: [], total: 0, cancelled: false, inWorkers: 0 };
   /** How often builds and updates let the editor's thread go on in the middle of an article (a long one is analysed in steps); for tests. */
   pausesInArticles = 0;
   /** What an article's cached results depend on besides its text (its sidecar, its settings). */
@@ -121,15 +107,15 @@ export class CorpusIndex implements vscode.Disposable {
     this.buildCancel?.cancel();
   }
 
-  /** Indexes one article; false when the build was cancelled in the middle of it (it is left out). */
-  private async indexOne(uri: vscode.Uri, stats: IndexStats, pacer: Pacer): Promise<boolean> {
+  /** Reads an article and takes its entry from the cache; the text left to analyse, if any. */
+  private async prepare(uri: vscode.Uri, stats: IndexStats): Promise<{ text: string; key: string } | undefined> {
     let text: string;
     let bytes: Uint8Array;
     try {
       // an article above gloss.maxArticleMb is not indexed (nor read), as it is not analysed when open
       if ((await fileSize(uri)) > maxArticleMb(uri) * BYTES_PER_MB) {
         this.perArticle.delete(uri.toString());
-        return true;
+        return undefined;
       }
       // (through workspace.fs where the file is not on the extension host's disk: virtual file systems)
       bytes = await readBytes(uri);
@@ -137,19 +123,29 @@ export class CorpusIndex implements vscode.Disposable {
     } catch {
       this.perArticle.delete(uri.toString());
       this.cache?.delete(uri.toString());
-      return true;
+      return undefined;
     }
     const key = this.cache ? `${sha256(bytes)}|${(await this.articleKey?.(uri)) ?? ''}` : '';
     const hit = this.cache?.get(uri.toString(), key);
-    if (hit) {
-      const article: ArticleSummary = { uri, claims: hit.claims, findings: hit.findings, reviewed: hit.reviewed };
-      this.perArticle.set(uri.toString(), { article, mentions: hit.mentions.map(([id, m]): [string, Mention] => [id, { uri, ...m }]) });
-      stats.cached.push(uri.toString());
-      return true;
-    }
+    if (!hit) return { text, key };
+    const article: ArticleSummary = { uri, claims: hit.claims, findings: hit.findings, reviewed: hit.reviewed };
+    this.perArticle.set(uri.toString(), { article, mentions: hit.mentions.map(([id, m]): [string, Mention] => [id, { uri, ...m }]) });
+    stats.cached.push(uri.toString());
+    return undefined;
+  }
+
+  private store(uri: vscode.Uri, key: string, entry: WorkspaceEntry, stats: IndexStats): void {
+    stats.analysed.push(uri.toString());
+    const article: ArticleSummary = { uri, claims: entry.claims, findings: entry.findings, reviewed: entry.reviewed };
+    this.perArticle.set(uri.toString(), { article, mentions: entry.mentions.map(([id, m]): [string, Mention] => [id, { uri, ...m }]) });
+    this.cache?.set(uri.toString(), { key, ...entry });
+  }
+
+  /** Analyses an article in this thread, in steps; false when the build was cancelled in the middle of it (it is left out). */
+  private async analyseHere(uri: vscode.Uri, job: { text: string; key: string }, stats: IndexStats, pacer: Pacer): Promise<boolean> {
     // (this build's analyzer, even if a newer build replaces this.analyzer during a pause)
     const analyzer = (this.analyzer ??= new Analyzer(this.lexicon()));
-    const steps = analyzer.analyzeAhead(text);
+    const steps = analyzer.analyzeAhead(job.text);
     while (!steps.next().done) {
       if (!pacer.due) continue;
       await pacer.pause();
@@ -157,29 +153,33 @@ export class CorpusIndex implements vscode.Disposable {
       // a cancelled build leaves this article out, as one it did not reach
       if (pacer.isCancelled) return false;
     }
-    stats.analysed.push(uri.toString());
     analyzer.minCheckWorthiness = minCheckWorthiness(uri);
-    const analysis = analyzer.analyze(text);
-    const state = await this.reviewState?.(uri, text, analysis);
-    const article: ArticleSummary = {
-      uri,
-      claims: state?.claims ?? analysis.claims.map((c) => ({ start: c.start, text: c.text, verdict: 'unreviewed' })),
-      findings: state?.findings ?? 0,
-      reviewed: state?.reviewed ?? 0,
-    };
-    const mentions = analysis.entities.map((e): [string, Mention] => [
-      e.entityId,
-      { uri, start: e.start, end: e.end, text: e.text, context: text.slice(Math.max(0, e.start - 12), e.end + 12).replace(/\s+/g, ' ') },
-    ]);
-    this.perArticle.set(uri.toString(), { article, mentions });
-    this.cache?.set(uri.toString(), {
-      key,
-      claims: article.claims,
-      findings: article.findings,
-      reviewed: article.reviewed,
-      mentions: mentions.map(([id, { uri: _, ...m }]) => [id, m]),
-    });
+    const analysis = analyzer.analyze(job.text);
+    const review = await this.reviewInputs?.(uri, job.text);
+    this.store(uri, job.key, workspaceEntry(job.text, analysis, review), stats);
     return true;
+  }
+
+  /**
+   * Analyses an article in a worker thread; in this thread if no worker can (then no worker is
+   * asked again). `current` says whether this build still stands: a newer one's results win.
+   */
+  private async analyseInWorker(uri: vscode.Uri, job: { text: string; key: string }, stats: IndexStats, pacer: Pacer, threads: number, current: () => boolean): Promise<void> {
+    const review = await this.reviewInputs?.(uri, job.text);
+    let entry: WorkspaceEntry;
+    try {
+      entry = await this.workers.run({ text: job.text, minCheckWorthiness: minCheckWorthiness(uri), ...(review ? { review } : {}) }, { lexiconSource: this.lexiconSource() }, threads);
+    } catch (e) {
+      if (!(e instanceof WorkerTrouble)) throw e;
+      if (!current()) return;
+      if (this.workerFailure === undefined) this.log(t('The workspace index analyses in the extension host: {0}', e.message));
+      this.workerFailure = e.message;
+      await this.analyseHere(uri, job, stats, pacer);
+      return;
+    }
+    if (!current()) return;
+    stats.inWorkers++;
+    this.store(uri, job.key, entry, stats);
   }
 
   /**
@@ -201,7 +201,7 @@ export class CorpusIndex implements vscode.Disposable {
       for (const p of patterns) for (const u of await vscode.workspace.findFiles(p, '**/node_modules/**', 5000)) uris.set(u.toString(), u);
       const location = uris.size > NOTIFY_ABOVE ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
       await vscode.window.withProgress({ location, title: t('Gloss: indexing articles'), cancellable: true }, async (progress, token) => {
-        const stats: IndexStats = { analysed: [], cached: [], total: uris.size, cancelled: false };
+        const stats: IndexStats = { analysed: [], cached: [], total: uris.size, cancelled: false, inWorkers: 0 };
         await this.lexiconRead();
         await this.cache?.load();
         this.analyzer = new Analyzer(this.lexicon());
@@ -210,19 +210,41 @@ export class CorpusIndex implements vscode.Disposable {
         const cancelled = () => token.isCancellationRequested || cancel.token.isCancellationRequested;
         // let typing, hovers and lenses go on between articles, and inside long ones
         const pacer = new Pacer(cancelled, () => progress.report({ message: t('{0}/{1} articles', n, uris.size), increment: 0 }));
+        const { threads, auto } = this.workerCount();
+        let analysedHereMs = 0;
+        const inWorkers = new Set<Promise<void>>();
+        let failure: { error: unknown } | undefined;
         for (const uri of uris.values()) {
           if (cancelled()) {
             stats.cancelled = true;
             break;
           }
+          if (failure) break;
           await this.editorIdle?.();
-          if (!(await this.indexOne(uri, stats, pacer))) {
-            stats.cancelled = true;
-            break;
+          const job = await this.prepare(uri, stats);
+          if (job && threads > 0 && this.workerFailure === undefined && (!auto || analysedHereMs > AUTO_THREADS_AFTER_MS)) {
+            // several articles at a time in the workers; an error ends the build once they are done
+            const running = this.analyseInWorker(uri, job, stats, pacer, threads, () => this.buildCancel === cancel)
+              .catch((e: unknown) => {
+                failure ??= { error: e };
+              })
+              .finally(() => inWorkers.delete(running));
+            inWorkers.add(running);
+            if (inWorkers.size >= 2 * threads) await Promise.race(inWorkers);
+          } else if (job) {
+            const started = performance.now();
+            const done = await this.analyseHere(uri, job, stats, pacer);
+            analysedHereMs += performance.now() - started;
+            if (!done) {
+              stats.cancelled = true;
+              break;
+            }
           }
           n++;
           if (pacer.due) await pacer.pause();
         }
+        await Promise.all(inWorkers);
+        if (failure) throw failure.error;
         // a build that a newer one cancelled leaves the index to it (and is awaited below)
         if (this.buildCancel !== cancel) return;
         if (!stats.cancelled) this.cache?.retainOnly(new Set(uris.keys()));
@@ -262,10 +284,13 @@ export class CorpusIndex implements vscode.Disposable {
     if (this.stale) return this.rebuild();
     // a build that a newer one cancelled hands over to it: wait for the one that finishes
     await this.newestBuild();
-    const stats: IndexStats = { analysed: [], cached: [], total: uris.length, cancelled: false };
+    const stats: IndexStats = { analysed: [], cached: [], total: uris.length, cancelled: false, inWorkers: 0 };
     const pacer = new Pacer();
     try {
-      for (const uri of uris) await this.indexOne(uri, stats, pacer);
+      for (const uri of uris) {
+        const job = await this.prepare(uri, stats);
+        if (job) await this.analyseHere(uri, job, stats, pacer);
+      }
     } catch (e) {
       this.stale = true;
       throw e;
@@ -315,6 +340,7 @@ export class CorpusIndex implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.workers.dispose();
     this.perArticle.clear();
     this.changed.dispose();
   }

@@ -13,7 +13,7 @@ import { registerDecorations } from './decorations';
 import { registerHover } from './hover';
 import { registerCorpusCommands, registerCorpusView } from './corpusView';
 import { LexiconService } from './lexicon';
-import type { ArticleSummary, IndexStats } from './corpusIndex';
+import type { IndexStats } from './corpusIndex';
 import { Reviewer } from './reviewer';
 import { SidecarService } from './sidecars';
 import { onDidChangeUiLanguage, registerUiLanguage, t } from './l10n';
@@ -22,13 +22,12 @@ import { registerWorkspaceSymbols } from './workspaceSymbols';
 import { registerWalkthrough } from './walkthrough';
 import type { Analysis } from '../core/analysis/analyze';
 import { nerModelSource } from '../core/entities/nerModel';
-import { buildReview } from '../core/review/items';
-import { buildQueue, type QueueEntry } from '../core/review/queue';
+import type { QueueEntry } from '../core/review/queue';
 import type { Annotation } from '../core/sidecar/model';
-import { OffsetIndex } from '../core/text/offsets';
 import { registerCodeActions } from './codeActions';
 import { registerDiagnostics } from './diagnostics';
 import { reviewSettings } from './reviewSettings';
+import { indexThreads } from './indexThreads';
 import { registerStatusBar, type StatusBarView } from './statusBar';
 import { MAX_ARTICLE_MB_SETTING, registerArticleSizeLimit } from './articleSizeLimit';
 import { readBytes } from './workspaceFiles';
@@ -51,6 +50,8 @@ export interface GlossApi {
   indexStats(): IndexStats;
   /** How often index builds and updates since activation let the editor's thread go on in the middle of an article. */
   indexPausesInArticles(): number;
+  /** Why the index's worker threads could not be used, if they could not (it then analyses in the extension host). */
+  indexWorkerFailure(): string | undefined;
   /** For tests: background analyses pause while held, so that what the editor does meanwhile can be observed. */
   holdBackgroundAnalysis(held: boolean): void;
   /** Paragraphs analysed afresh since activation; unchanged paragraphs are never re-analysed. */
@@ -103,23 +104,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     }
     return `${sidecar}|${JSON.stringify([minCheckWorthiness(uri), reviewSettings(uri)])}`;
   };
-  lexicon.corpus.reviewState = async (uri, text, analysis) => {
+  lexicon.corpus.reviewInputs = async (uri, text) => {
     // the tree counts the queue, as the lenses and the status bar do
     const settings = reviewSettings(uri);
     const state = await sidecars.load(uri, text);
     // a sidecar that could not be read at all fails the indexing job, which logs why
     if (state.failure) throw state.failure;
-    const review = buildReview(analysis, state.sidecar);
-    const queue = buildQueue(analysis, review, settings);
-    const claims: ArticleSummary['claims'] = review.items
-      .filter((i) => i.kind === 'claim')
-      .map((i) => ({ start: i.start, text: text.slice(i.start, i.end), verdict: i.annotation?.verdict ?? 'unreviewed' }));
-    const index = review.orphans.length ? new OffsetIndex(text) : undefined;
-    for (const o of review.orphans) {
-      if (o.annotation.kind === 'claim') claims.push({ start: index!.toUtf16(Math.min(o.annotation.start, index!.codePointLength)), text: o.annotation.quote, verdict: o.annotation.verdict ?? 'unreviewed', orphan: true });
-    }
-    return { claims, findings: queue.candidates.length, reviewed: queue.candidates.filter((q) => q.settled).length };
+    return { sidecar: state.sidecar, queue: settings };
   };
+  lexicon.corpus.lexiconSource = () => lexicon.workspaceSource;
+  lexicon.corpus.workerCount = () => indexThreads();
+  lexicon.corpus.log = (line) => background.log(line);
   const { provider: lenses, disposables: lensDisposables } = registerCodeLens(reviewer);
   const statusBar = registerStatusBar(reviewer);
   const walkthrough = registerWalkthrough(context);
@@ -208,6 +203,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     cancelIndex: () => lexicon.corpus.cancelBuild(),
     indexStats: () => lexicon.corpus.lastStats,
     indexPausesInArticles: () => lexicon.corpus.pausesInArticles,
+    indexWorkerFailure: () => lexicon.corpus.workerFailure,
     backgroundJobs: () => background.jobs,
     logLines: () => background.lines,
     notices: () => shownNotices(),

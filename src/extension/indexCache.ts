@@ -1,15 +1,12 @@
 import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
+import type { WorkspaceEntry } from '../core/corpus/workspaceEntry';
 import { readBytes, workspaceFiles } from './workspaceFiles';
 
 /** What the corpus index keeps of one article, without its URI (the cache's key). */
-export interface CachedArticle {
+export interface CachedArticle extends WorkspaceEntry {
   /** The article's content hash with what else its entry depends on (its sidecar, its settings). */
   key: string;
-  claims: Array<{ start: number; text: string; verdict: string; orphan?: boolean }>;
-  findings: number;
-  reviewed: number;
-  mentions: Array<[string, { start: number; end: number; text: string; context: string }]>;
 }
 
 interface CacheFile {

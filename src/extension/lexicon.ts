@@ -63,6 +63,11 @@ export class LexiconService implements vscode.Disposable {
     return this.current;
   }
 
+  /** The workspace lexicon's text, when it was read and is valid: worker threads build the same lexicon from it. */
+  get workspaceSource(): string | undefined {
+    return this.workspace?.source;
+  }
+
   /**
    * Resolves once the workspace lexicon has been read for the first time (readable or not).
    * Background analyses wait for it, so that an article is not analysed twice on opening,

@@ -5,7 +5,21 @@ import { activateGloss, openArticle, scratchArticles, timeoutFor, waitFor, works
 
 interface PlainNode {
   label: string;
+  description?: string;
   children?: PlainNode[];
+}
+
+/** The corpus tree's nodes of these articles (by file name), with their ancestors' labels only: other tests' articles share the index. */
+function treeOf(nodes: PlainNode[] | undefined, names: string[]): PlainNode[] {
+  const out: PlainNode[] = [];
+  for (const n of nodes ?? []) {
+    if (names.includes(n.label) || (n.description !== undefined && names.includes(n.description))) out.push(n);
+    else {
+      const children = treeOf(n.children, names);
+      if (children.length) out.push({ label: n.label, children });
+    }
+  }
+  return out;
 }
 
 const SIMPLIFIED = '01-cloud-earnings-simplified.txt';
@@ -165,7 +179,14 @@ describe('Gloss speed: corpus index in the background, cached by content hash', 
     const pausesBefore = api.indexPausesInArticles();
     // about 200k characters: a few hundred milliseconds of analysis, which held hovers and lenses when done at once
     writeFileSync(uri.fsPath, longArticle(readFileSync(uri.fsPath, 'utf8'), copies));
-    await api.rebuildIndex();
+    // in the extension host's thread (without worker threads, and as updates are analysed)
+    const config = () => vscode.workspace.getConfiguration('gloss');
+    await config().update('index.threads', 0, vscode.ConfigurationTarget.Workspace);
+    try {
+      await api.rebuildIndex();
+    } finally {
+      await config().update('index.threads', undefined, vscode.ConfigurationTarget.Workspace);
+    }
     // (the file watcher's update may have indexed it first, and the build then took it from the cache)
     const stats = api.indexStats();
     assert.ok([...stats.analysed, ...stats.cached].includes(uri.toString()), 'the build indexed the long article');
@@ -177,6 +198,39 @@ describe('Gloss speed: corpus index in the background, cached by content hash', 
     const cloud = find(find(find(tree, 'Entities')?.children, 'Organisations')?.children, '星河云');
     const mentions = find(cloud?.children, scratch.fileName(FIXTURES[0]!))?.children?.length ?? 0;
     assert.ok(mentions >= 2 * copies, `${mentions} mentions of 星河云 in the long article's ${copies} copies`);
+  });
+
+  it('builds the index in worker threads, with the same entries as in the extension host\'s thread', async function () {
+    this.timeout(timeoutFor(60_000, 60_000, 30_000));
+    const api = await activateGloss();
+    const scratch = await scratchArticles(...FIXTURES);
+    const names = FIXTURES.map((f) => scratch.fileName(f));
+    const ours = FIXTURES.map((f) => scratch.uri(f).toString()).sort();
+    // a decision in a sidecar: its verdict and progress come from the sidecar in both threads
+    const doc = (await openArticle(scratch.uri(FIXTURES[0]!))).document;
+    await vscode.commands.executeCommand('gloss.setVerdict', { uri: doc.uri.toString(), offset: doc.getText().indexOf('财报显示') + 1, kind: 'claim', verdict: 'supported' });
+    const config = () => vscode.workspace.getConfiguration('gloss');
+    const treeNow = async () => treeOf((await vscode.commands.executeCommand<{ tree: PlainNode[] }>('gloss.corpusTree')).tree, names);
+    try {
+      // (another gloss.* setting is another cache fingerprint: both builds analyse every article)
+      await config().update('index.threads', 0, vscode.ConfigurationTarget.Workspace);
+      await api.rebuildIndex();
+      let stats = api.indexStats();
+      assert.deepEqual(stats.analysed.filter((u) => ours.includes(u)).sort(), ours, 'analysed in the extension host');
+      assert.equal(stats.inWorkers, 0);
+      const here = await treeNow();
+      assert.ok(JSON.stringify(here).includes('supported'), JSON.stringify(here));
+
+      await config().update('index.threads', 2, vscode.ConfigurationTarget.Workspace);
+      await api.rebuildIndex();
+      stats = api.indexStats();
+      assert.deepEqual(stats.analysed.filter((u) => ours.includes(u)).sort(), ours, 'analysed again');
+      assert.equal(stats.inWorkers, stats.analysed.length, 'every article analysed in a worker');
+      assert.equal(api.indexWorkerFailure(), undefined);
+      assert.deepEqual(await treeNow(), here);
+    } finally {
+      await config().update('index.threads', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('stops a build when it is cancelled, keeping what it indexed', async function () {

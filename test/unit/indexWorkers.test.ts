@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IndexWorkers, WorkerTrouble } from '../../src/extension/indexWorkers';
+import { scaled, scratchDir } from './helpers';
+
+/**
+ * A worker that speaks the index workers' protocol: it answers with the text's length and the
+ * lexicon it was started with, spins for `minCheckWorthiness` seconds, reports an analysis
+ * error for "throw", and stops for "crash".
+ */
+function workerScript(): string {
+  const path = join(scratchDir('gloss-index-workers-'), 'worker.js');
+  writeFileSync(
+    path,
+    `const { parentPort, workerData, threadId } = require('node:worker_threads');
+parentPort.on('message', (task) => {
+  if (task.text === 'crash') process.exit(3);
+  if (task.text === 'throw') return parentPort.postMessage({ id: task.id, error: 'an analysis failed' });
+  const until = Date.now() + task.minCheckWorthiness * 1000;
+  while (Date.now() < until);
+  parentPort.postMessage({ id: task.id, entry: { claims: [], findings: task.text.length, reviewed: threadId, mentions: [[workerData.lexiconSource ?? 'built-in', { start: 0, end: 0, text: task.text, context: '' }]] } });
+});
+`,
+  );
+  return path;
+}
+
+const task = (text: string, seconds = 0) => ({ text, minCheckWorthiness: seconds });
+
+describe('the workspace index\'s worker threads (IndexWorkers)', function () {
+  this.timeout(scaled(30_000));
+
+  it('answers each task with its own entry, on at most `size` workers at once', async () => {
+    const workers = new IndexWorkers(workerScript());
+    try {
+      const texts = ['一', '二二', '三三三', '四四四四', '五五五五五'];
+      const entries = await Promise.all(texts.map((t) => workers.run(task(t, 0.05), { lexiconSource: 'mine' }, 2)));
+      assert.deepEqual(entries.map((e) => e.findings), [1, 2, 3, 4, 5]);
+      assert.deepEqual(entries.map((e) => e.mentions[0]![0]), texts.map(() => 'mine'), 'started with the lexicon given');
+      assert.equal(workers.started, 2);
+      assert.equal(new Set(entries.map((e) => e.reviewed)).size, 2, 'both workers took tasks');
+    } finally {
+      workers.dispose();
+    }
+  });
+
+  it('rejects an analysis error as an ordinary error, and the worker goes on', async () => {
+    const workers = new IndexWorkers(workerScript());
+    try {
+      await assert.rejects(workers.run(task('throw'), {}, 1), (e: unknown) => e instanceof Error && !(e instanceof WorkerTrouble) && /an analysis failed/.test(e.message));
+      assert.equal((await workers.run(task('好'), {}, 1)).findings, 1);
+      assert.equal(workers.started, 1);
+    } finally {
+      workers.dispose();
+    }
+  });
+
+  it('rejects with WorkerTrouble when a worker stops or cannot start, and starts another for the next task', async () => {
+    const workers = new IndexWorkers(workerScript());
+    try {
+      await assert.rejects(workers.run(task('crash'), {}, 1), (e: unknown) => e instanceof WorkerTrouble && /exit 3/.test(e.message));
+      assert.equal((await workers.run(task('好'), {}, 1)).findings, 1);
+      assert.equal(workers.started, 2);
+    } finally {
+      workers.dispose();
+    }
+    const missing = new IndexWorkers(join(scratchDir('gloss-index-workers-'), 'no-such-worker.js'));
+    try {
+      await assert.rejects(missing.run(task('好'), {}, 1), WorkerTrouble);
+    } finally {
+      missing.dispose();
+    }
+  });
+
+  it('stops its workers when the lexicon changes: their tasks fail with WorkerTrouble, new ones use the new lexicon', async () => {
+    const workers = new IndexWorkers(workerScript());
+    try {
+      const old = workers.run(task('旧', 0.5), { lexiconSource: 'old' }, 1);
+      const fresh = workers.run(task('新'), { lexiconSource: 'new' }, 1);
+      await assert.rejects(old, WorkerTrouble);
+      assert.equal((await fresh).mentions[0]![0], 'new');
+    } finally {
+      workers.dispose();
+    }
+  });
+
+  it('fails what is waiting when disposed, and leaves no worker running', async () => {
+    const workers = new IndexWorkers(workerScript());
+    const running = workers.run(task('慢', 0.5), {}, 1);
+    const waiting = workers.run(task('等'), {}, 1);
+    workers.dispose();
+    await assert.rejects(running, WorkerTrouble);
+    await assert.rejects(waiting, WorkerTrouble);
+    assert.equal(workers.running, 0);
+  });
+});
