@@ -156,6 +156,8 @@ export class CorpusIndex implements vscode.Disposable {
     analyzer.minCheckWorthiness = minCheckWorthiness(uri);
     const analysis = analyzer.analyze(job.text);
     const review = await this.reviewInputs?.(uri, job.text);
+    // (a newer build, perhaps with another lexicon, may have begun meanwhile: its cache must not get this entry)
+    if (pacer.isCancelled) return false;
     this.store(uri, job.key, workspaceEntry(job.text, analysis, review), stats);
     return true;
   }
