@@ -177,8 +177,14 @@ function scanMarks(s: string, start: number, end: number): void {
   scanned.firstParenthesis = first;
 }
 
+/** What scanMarks reads of `s[start, end)`, as a new object (for the unit tests). */
+export function marksOf(s: string, start: number, end: number): typeof scanned {
+  scanMarks(s, start, end);
+  return { ...scanned };
+}
+
 /** Whether `s` is one to four letters a-z and digits 0-9 (as /^[a-z0-9]{1,4}$/.test(s)). */
-function isShortLatin(s: string): boolean {
+export function isShortLatin(s: string): boolean {
   if (s.length < 1 || s.length > 4) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
