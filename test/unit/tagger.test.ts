@@ -7,7 +7,7 @@ import { NER_LABELS } from '../../src/core/entities/nerFeatures';
 import { labellerFor } from '../../src/core/entities/nerLabeller';
 import { KeyPresence, packedWidth, packRow, ROWS_PER_CHAR, unpackSum, WeightTable } from '../../src/core/entities/packedWeights';
 import { compactLabel, WIDE_LABEL, WordDictionary } from '../../src/core/entities/wordLattice';
-import { allIn, endsWithAny, includesAnyIn, startsWithAny, WordList } from '../../src/core/entities/sources/tagger';
+import { allIn, endsWithAny, includesAnyIn, isShortLatin, marksOf, startsWithAny, WordList } from '../../src/core/entities/sources/tagger';
 import { toSimplifiedView } from '../../src/core/script/normalize';
 import { referenceLattice } from './referenceLattice';
 
@@ -417,6 +417,30 @@ describe('entities: the range tests of the tagger proposals, against slices', ()
         assert.equal(startsWithAny(s, words, at), words.some((w) => s.startsWith(w, at)));
         assert.equal(endsWithAny(s, words, at), words.some((w) => s.endsWith(w, at)));
       }
+  });
+  it('the marks of a span are those of its slice: title marks, quotation marks, parentheses', () => {
+    // (the marks and the units next to them that a test by range could take for them)
+    const marks = ['《', '》', '“', '”', '"', '「', '】', '(', ')', '（', '）', '〉', '〒', '!', '#', '\uff07', '\uff0a', '阿', 'a', '\ud840', '\udc00'];
+    const marked = Array.from({ length: 300 }, () => Array.from({ length: next() % 8 }, () => marks[next() % marks.length]).join(''));
+    for (const s of marked)
+      for (let start = 0; start <= s.length; start++)
+        for (let end = start; end <= s.length; end++) {
+          const slice = s.slice(start, end);
+          const count = (re: RegExp) => slice.match(re)?.length ?? 0;
+          const open = count(/《/g);
+          const close = count(/》/g);
+          const got = marksOf(s, start, end);
+          const at = `${JSON.stringify(s)} ${start}-${end}`;
+          assert.equal(got.titleMarks === 0, open === 0 && close === 0, at);
+          assert.equal(got.titleMarks === 0b0101, open === 1 && close === 1, at);
+          assert.equal(got.quoted, /["“”「」『』【】]/.test(slice), at);
+          assert.equal(got.opened, count(/[(（]/g), at);
+          assert.equal(got.closed, count(/[)）]/g), at);
+          assert.equal(got.firstParenthesis, slice.search(/[()（）]/), at);
+        }
+  });
+  it('isShortLatin is /^[a-z0-9]{1,4}$/', () => {
+    for (const s of ['', 'a', 'ai', 'ceo', 'q1a9', 'abcde', 'A', 'a-b', 'ａ', '阿', 'a\n', '0', '\ud840a', 'gpt4']) assert.equal(isShortLatin(s), /^[a-z0-9]{1,4}$/.test(s), JSON.stringify(s));
   });
   it('a WordList answers as the functions over its words, at every offset and range (an empty word too)', () => {
     // (units 0 and 2048 apart share a filter bit: '\u0800' stands where NaN past the ends reads unit 0)

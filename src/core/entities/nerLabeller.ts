@@ -75,27 +75,44 @@ function characterTable(m: NerModel): Int32Array {
 
 /** Offsets into joinedWeights' array stay below 2^30. */
 const OFFSET_MASK = 0x3fffffff;
+/** Numbers past the last offset a row starts at that the emission loop reads (up to 4 × 3 + 2): the array has them. */
+const PAST_MASK = 16;
 
-const joined = { of: undefined as NerModel | undefined, all: new Float64Array(0), u: 0, b: 0, t: 0, c: 0, l: 0 };
+const joined = { of: undefined as NerModel | undefined, all: new Float64Array(0), mask: 0, u: 0, b: 0, t: 0, c: 0, l: 0 };
 
 /**
  * The weights the emission loop reads (unigram, bigram and trigram rows, class and lattice
  * rows) as one Float64Array, with where each part starts in it: one array's base and length
  * live in the loop instead of five, which V8 otherwise keeps on the stack and checks on every
- * read. A snapshot's arrays are views of one buffer, viewed whole; a model read from JSON has
- * its own arrays, copied once into one.
+ * read. `mask`: 2^k - 1 at or above every offset of every part, with PAST_MASK numbers more in
+ * the array: an offset masked with it is the same offset, and V8, which then knows the offset
+ * and the few numbers after it within the array (its length a constant of the labeller), reads
+ * them without a check of the bounds (36 per character). A snapshot's arrays are views of one
+ * buffer, viewed whole where it is long enough (the word trie comes after the weights); a model
+ * read from JSON has its own arrays, copied once into one.
  */
 function joinedWeights(m: NerModel): typeof joined {
   if (joined.of === m) return joined;
   const parts = [m.unigrams.weights, m.bigrams.weights, m.trigrams.weights, m.classes, m.lattice];
   const buffer = parts[0]!.buffer;
-  let all: Float64Array;
-  let starts: number[];
+  const maskAbove = (end: number) => {
+    let mask = 1;
+    while (mask < end) mask *= 2;
+    return mask - 1;
+  };
+  let all: Float64Array | undefined;
+  let starts: number[] = [];
+  let mask = 0;
   if (parts.every((a) => a.buffer === buffer && a.byteOffset % 8 === 0)) {
-    all = new Float64Array(buffer, 0, Math.floor(buffer.byteLength / 8));
     starts = parts.map((a) => a.byteOffset / 8);
-  } else {
-    all = new Float64Array(parts.reduce((t, a) => t + a.length, 0));
+    mask = maskAbove(Math.max(...parts.map((a, k) => starts[k]! + a.length)));
+    const whole = Math.floor(buffer.byteLength / 8);
+    if (whole >= mask + 1 + PAST_MASK) all = new Float64Array(buffer, 0, mask + 1 + PAST_MASK);
+  }
+  if (!all) {
+    const total = parts.reduce((t, a) => t + a.length, 0);
+    mask = maskAbove(total);
+    all = new Float64Array(mask + 1 + PAST_MASK);
     starts = [];
     let at = 0;
     for (const a of parts) {
@@ -104,8 +121,8 @@ function joinedWeights(m: NerModel): typeof joined {
       at += a.length;
     }
   }
-  if (all.length > OFFSET_MASK - 16) throw new Error('tagger weights too large');
-  Object.assign(joined, { of: m, all, u: starts[0], b: starts[1], t: starts[2], c: starts[3], l: starts[4] });
+  if (mask > OFFSET_MASK) throw new Error('tagger weights too large');
+  Object.assign(joined, { of: m, all, mask, u: starts[0], b: starts[1], t: starts[2], c: starts[3], l: starts[4] });
   return joined;
 }
 
@@ -161,6 +178,7 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
   const unigramWidth = m.unigrams.parts * packedWidth(m.unigrams.labels);
   const W = joinedWeights(m);
   const w = W.all;
+  const WM = W.mask;
   const uStart = W.u;
   const bStart = W.b;
   const tStart = W.t;
@@ -227,21 +245,22 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
     const t07 = trans[7]!, t17 = trans[16]!, t27 = trans[25]!, t37 = trans[34]!, t47 = trans[43]!, t57 = trans[52]!, t67 = trans[61]!, t77 = trans[70]!, t87 = trans[79]!;
     const t12 = trans[11]!, t22 = trans[20]!, t34 = trans[31]!, t44 = trans[40]!, t56 = trans[51]!, t66 = trans[60]!, t78 = trans[71]!, t88 = trans[80]!;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
-    // (n as it is, below 2^30 as every string's length: V8 then knows that i + 4 cannot overflow)
-    const count = n & OFFSET_MASK;
+    // (n as it is, at most the capacity: V8 then knows that i + 4 cannot overflow, and, where
+    // the capacity is a constant of the code, that every read of the arrays below is within them)
+    const count = Math.min(n, capacity);
     // the rows of the characters at i - 2 … i + 1, the pairs at i - 2 … i and the classes at i - 1
     // and i, carried from one position to the next: each position reads one of each, not all
-    let r0 = unigramRows[0]! & OFFSET_MASK, r1 = unigramRows[1]! & OFFSET_MASK, r2 = unigramRows[2]! & OFFSET_MASK, r3 = unigramRows[3]! & OFFSET_MASK;
-    let q0 = bigramRows[0]! & OFFSET_MASK, q1 = bigramRows[1]! & OFFSET_MASK, q2 = bigramRows[2]! & OFFSET_MASK;
+    let r0 = unigramRows[0]! & WM, r1 = unigramRows[1]! & WM, r2 = unigramRows[2]! & WM, r3 = unigramRows[3]! & WM;
+    let q0 = bigramRows[0]! & WM, q1 = bigramRows[1]! & WM, q2 = bigramRows[2]! & WM;
     let c0 = classes[0]!, c1 = classes[1]!;
     for (let i = 0; i < count; i++) {
       // the emissions of position i: u-2 … u2, the characters at i - 2 … i + 2, each read as its
       // part of the row; b-2 … b1, the pairs starting at i - 2 … i + 1. Three sums, each unpacked
       // low lane first (as unpackSum reads them): the third lane is what two divisions leave.
-      // (each offset masked to 30 bits, which it never exceeds (see joinedWeights): V8 then
-      // knows that adding a lane's number cannot overflow, and checks no addition)
-      const r4 = unigramRows[i + 4]! & OFFSET_MASK;
-      const q3 = bigramRows[i + 3]! & OFFSET_MASK;
+      // (each offset masked with WM, which leaves it as it is (see joinedWeights): V8 then knows
+      // that adding a lane's number cannot overflow, and that every read is within the array)
+      const r4 = unigramRows[i + 4]! & WM;
+      const q3 = bigramRows[i + 3]! & WM;
       const c2 = classes[i + 2]!;
       const u0 = r0;
       const u1 = r1 + 3;
@@ -252,9 +271,9 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
       const b1 = q1 + 3;
       const b2 = q2 + 6;
       const b3 = q3 + 9;
-      const tri = trigramRows[i]! & OFFSET_MASK;
-      const cls = (((c0 * CLASS_COUNT + c1) * CLASS_COUNT + c2) * 3 + cStart) & OFFSET_MASK;
-      const lat = (lattice[i]! * 3 + lStart) & OFFSET_MASK;
+      const tri = trigramRows[i]! & WM;
+      const cls = (((c0 * CLASS_COUNT + c1) * CLASS_COUNT + c2) * 3 + cStart) & WM;
+      const lat = (lattice[i]! * 3 + lStart) & WM;
       // (each lane is read with its bias, PACKED_BIAS, not taken off: every label of every
       // position has the same, so that every path's score is the same amount above its true
       // one, an integer far below 2^53 (under 2^17 per position). Which path is best, and every
@@ -384,8 +403,9 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
     if (s6 > best) { best = s6; y = 6; }
     if (s7 > best) { best = s7; y = 7; }
     if (s8 > best) y = 8;
-    labels[n - 1] = y;
-    for (let i = n - 1; i > 0; i--) {
+    // (count, which is n: its reads within the arrays, as above)
+    labels[count - 1] = y;
+    for (let i = count - 1; i > 0; i--) {
       const p = back[i]!;
       // an I- label (even, from 2): its B- label, or itself; O or a B- label: four bits from 4 × ⌈y / 2⌉
       y = (y & 1) === 0 && y !== 0 ? y - 1 + ((p >>> (19 + (y >>> 1))) & 1) : (p >>> (4 * ((y + 1) >>> 1))) & 15;

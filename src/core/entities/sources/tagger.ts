@@ -130,23 +130,72 @@ export function taggerNames(ctx: DetectContext, sink: CandidateSink): void {
 /** What \s matches, and the middle dots, by UTF-16 unit: the edges of every span are read without a string per character. */
 const SPACE = codeTable('', true);
 
-/** Quotation marks and brackets other than a title's. */
-/** Whether `s[start, end)` holds a quotation mark or a bracket other than a title's: “”「」『』【】 or ". */
-function hasMark(s: string, start: number, end: number): boolean {
+/** What scanMarks read of the span it was last given. */
+const scanned = {
+  /** Title marks: 《 one each (1 << 0 per 《, up to TITLE_AROUND's 2 bits), 》 (1 << 2 per 》); TITLE_AROUND: one of each, 0: none. */
+  titleMarks: 0,
+  /** Whether it holds a quotation mark or a bracket other than a title's: “”「」『』【】 or ". */
+  quoted: false,
+  /** Its opening parentheses, ( and （, and its closing ones, ) and ）, counted by UTF-16 unit. */
+  opened: 0,
+  closed: 0,
+  /** Where its first parenthesis is, of either kind, from the span's start; -1 if none (as s.search(/[()（）]/) of the span). */
+  firstParenthesis: -1,
+};
+/** scanned.titleMarks of one 《 and one 》 (more of either, saturated, reads as another number). */
+const TITLE_AROUND = 0b0101;
+
+/**
+ * The marks of `s[start, end)` into `scanned`: what propose asks of every span (title marks,
+ * other quotation marks, parentheses) in one pass over its units, without the span as a string.
+ */
+function scanMarks(s: string, start: number, end: number): void {
+  let title = 0;
+  let quoted = false;
+  let opened = 0;
+  let closed = 0;
+  let first = -1;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x22 || c === 0x201c || c === 0x201d || (c >= 0x300c && c <= 0x3011)) return true;
+    // (none of the marks is below ", and Han characters are none of them: most units are ruled out by two tests)
+    if (c < 0x22 || (c >= 0x3400 && c < 0xff08)) continue;
+    if (c === 0x300a) title = (title & 0b11) === 0b11 ? title : title + 0b0001;
+    else if (c === 0x300b) title = (title & 0b1100) === 0b1100 ? title : title + 0b0100;
+    else if (c === 0x22 || c === 0x201c || c === 0x201d || (c >= 0x300c && c <= 0x3011)) quoted = true;
+    else if (c === 0x28 || c === 0xff08) {
+      opened++;
+      if (first < 0) first = i - start;
+    } else if (c === 0x29 || c === 0xff09) {
+      closed++;
+      if (first < 0) first = i - start;
+    }
   }
-  return false;
+  scanned.titleMarks = title;
+  scanned.quoted = quoted;
+  scanned.opened = opened;
+  scanned.closed = closed;
+  scanned.firstParenthesis = first;
 }
 
-/** The first parenthesis of `s`, ( ) （ or ）, or -1 (as s.search(/[()（）]/)). */
-function parenthesisIn(s: string): number {
+/** What scanMarks reads of `s[start, end)`, as a new object (for the unit tests). */
+export function marksOf(s: string, start: number, end: number): typeof scanned {
+  scanMarks(s, start, end);
+  return { ...scanned };
+}
+
+/** Whether `s` is one to four letters a-z and digits 0-9 (as /^[a-z0-9]{1,4}$/.test(s)). */
+export function isShortLatin(s: string): boolean {
+  if (s.length < 1 || s.length > 4) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x28 || c === 0x29 || c === 0xff08 || c === 0xff09) return i;
+    if (!isLowerLatin(c) && !(c >= 0x30 && c <= 0x39)) return false;
   }
-  return -1;
+  return true;
+}
+
+/** LATIN_STOP.has(s), for `s` not empty. */
+function isLatinStop(s: string): boolean {
+  return unitIs(s.charCodeAt(0), LATIN_STOP_FIRST) && LATIN_STOP.has(s);
 }
 
 function isLowerLatin(c: number): boolean {
@@ -173,26 +222,12 @@ const WEEKDAY_STARTS = codeTable('周星礼', false);
 
 /** The patterns of propose and its helpers, made once (a literal in a function is a new RegExp on every call). */
 const LATIN_ACRONYM = /^[a-z]{2,6}$/;
-const SHORT_LATIN = /^[a-z0-9]{1,4}$/;
 const FOUR_HAN = /^\p{Script=Han}{4}$/u;
 const ALL_HAN = /^\p{Script=Han}+$/u;
 const LOWER_LATIN_WORDS = /^[a-z][a-z .'-]*$/;
 const LATIN_PRODUCT = /^[a-z][a-z0-9.+-]*$/;
 const ADDRESS_PARTS = /[0-9国省州市县区镇乡村街]/;
 const LATIN_OR_DOT = /[a-zA-Z·•]/;
-
-/**
- * Title marks only around a whole title (《黑光》, as CLUENER writes works) or not at all:
- * 《朱啸虎 and C故事》 are broken titles.
- */
-function titleMarks(surface: string): 'none' | 'around' | 'broken' {
-  // (most spans hold no title mark: no arrays split off then)
-  if (!surface.includes('《') && !surface.includes('》')) return 'none';
-  const open = surface.split('《').length - 1;
-  const close = surface.split('》').length - 1;
-  if (open === 0 && close === 0) return 'none';
-  return open === 1 && close === 1 && surface.startsWith('《') && surface.endsWith('》') ? 'around' : 'broken';
-}
 
 /** Gatherings named after a place or a brand: 云栖大会, 维也纳会议. */
 const EVENTS = ['大会', '峰会', '论坛', '博览会', '年会', '会议', '开发者大会'];
@@ -218,21 +253,9 @@ const AFTER_ONCE = new Set([...'经向任担参多于获被在']);
 const GLUED_FOURTH = new Set([...NOT_IN_NAME, ...'来去']);
 
 function gluedAfterName(norm: string, k: number): boolean {
-  const ch = norm[k]!;
-  return NEVER_LAST.has(ch) || (ch === '曾' && AFTER_ONCE.has(norm[k + 1] ?? ''));
+  return unitIn(norm, k, NEVER_LAST_UNIT) || (norm.charCodeAt(k) === ONCE && unitIn(norm, k + 1, AFTER_ONCE_UNIT));
 }
-
-function unbalancedParentheses(s: string): boolean {
-  // counted by UTF-16 unit (as /[(（]/g and /[)）]/g match them), without the arrays of matches
-  let open = 0;
-  let close = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x28 || c === 0xff08) open++;
-    else if (c === 0x29 || c === 0xff09) close++;
-  }
-  return open !== close;
-}
+const ONCE = '曾'.charCodeAt(0);
 
 /** Numerals: a "person" counted (大模型五小龙, 亚洲四小龙) is a nickname of a group. */
 const NUMERAL_UNITS = codeTable('一二三四五六七八九十两几', false);
@@ -247,7 +270,9 @@ for (const f of FACILITIES) {
 
 /** The first of FACILITIES that `surface` ends in and is longer than (中国美术馆: 美术馆). */
 function facilityEnding(surface: string): string | undefined {
-  const candidates = FACILITIES_BY_LAST.get(surface.charCodeAt(surface.length - 1));
+  const last = surface.charCodeAt(surface.length - 1);
+  if (!unitIs(last, FACILITY_LAST)) return undefined;
+  const candidates = FACILITIES_BY_LAST.get(last);
   if (candidates) for (const f of candidates) if (surface.endsWith(f) && surface.length > f.length) return f;
   return undefined;
 }
@@ -261,25 +286,29 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   while (end > start && MIDDLE_DOTS[norm.charCodeAt(end - 1)] === 1) end--;
   while (start < end && MIDDLE_DOTS[norm.charCodeAt(start)] === 1) start++;
   if (start === end) return;
-  let surface = form.slice(start, end);
-  const marks = titleMarks(surface);
-  if (marks === 'broken' || hasMark(form, start, end) || (marks === 'around' && type !== 'work')) return;
+  // the span's title marks, other quotation marks and brackets, and parentheses, in one pass.
+  // Title marks only around a whole title (《黑光》, as CLUENER writes works) or not at all:
+  // 《朱啸虎 and C故事》 are broken titles
+  scanMarks(form, start, end);
+  const marks = scanned.titleMarks === 0 ? 'none' : scanned.titleMarks === TITLE_AROUND && form.charCodeAt(start) === 0x300a && form.charCodeAt(end - 1) === 0x300b ? 'around' : 'broken';
+  if (marks === 'broken' || scanned.quoted || (marks === 'around' && type !== 'work')) return;
   // an outlet's name in title marks is the outlet: 《科创板日报》
   if (marks === 'around' && isOutletTitle(norm, start + 1, end - 1)) return sink.add(start + 1, end - 1, 'org', 'model', Priority.Tagger);
   // a work written with its title marks (as CLUENER writes them) is the title inside them
   if (marks === 'around') return sink.add(start, end, 'work', 'model', Priority.Tagger, { canonical: norm.slice(start + 1, end - 1) });
+  let surface = form.slice(start, end);
   // a parenthesis opened and not closed (or the reverse) is a cut, not a name: AMF(AI
-  if (unbalancedParentheses(surface)) {
+  if (scanned.opened !== scanned.closed) {
     if (type !== 'person' && type !== 'place') return;
   }
   // a name ends before a parenthesis: 王一鸣(Tom Wang)
-  const paren = type === 'person' || type === 'place' ? parenthesisIn(surface) : -1;
+  const paren = type === 'person' || type === 'place' ? scanned.firstParenthesis : -1;
   if (paren >= 0) {
     if (type === 'work' || paren < 2) return;
     end = start + paren;
     surface = form.slice(start, end);
   }
-  if (GENERIC_INSTITUTIONS.has(surface) || FACILITY_NAMES.has(surface)) return;
+  if (unitIs(surface.charCodeAt(surface.length - 1), INSTITUTION_LAST) && (GENERIC_INSTITUTIONS.has(surface) || FACILITY_NAMES.has(surface))) return;
   // an acronym followed by what it stands for is a term being defined: GMV(Gross Merchandise Volume)
   if ((norm.charCodeAt(end) === 0x28 || norm.charCodeAt(end) === 0xff08) && LATIN_ACRONYM.test(surface)) return;
   // a foreign name a side plays against is a team, an organisation: 输给埃因霍温 (in the
@@ -287,7 +316,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   if (type === 'person' && surnameAt(norm, start) === 0 && TEAM_CUES.endsAt(norm, start)) type = 'org';
   if (type === 'person') {
     // the tagger sometimes takes a Latin acronym (AI, CEO) for a name: those are never its to find
-    if ((surface.length <= 4 && SHORT_LATIN.test(surface)) || LATIN_STOP.has(surface)) return;
+    if (isShortLatin(surface) || isLatinStop(surface)) return;
     // nor is a camel-case word a person's name (ChatJD; a norm that lower-cases to itself has no capital)
     if (form !== norm && camelCaseIn(norm, start, end)) return;
     const cutStart = start;
@@ -295,12 +324,12 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     // a name stops before an adverb or a preposition the tagger glued to it: 王超曾向 → 王超
     while (end - start > 2 && gluedAfterName(norm, end - 1)) end--;
     // nor does it begin with a verb or a preposition the tagger glued before it: 问拉埃 → 拉埃
-    if (end - start > 2 && NEVER_FIRST.has(norm[start]!)) start++;
+    if (end - start > 2 && unitIn(norm, start, NEVER_FIRST_UNIT)) start++;
     // after a one-character surname a Chinese name has at most two more: a fourth character
     // that cannot be in a name is the next word's (许主洪来领导 → 许主洪)
-    if (end - start === 4 && surnameAt(norm, start) === 1 && FOUR_HAN.test(norm.slice(start, end)) && GLUED_FOURTH.has(norm[end - 1]!)) end--;
+    if (end - start === 4 && surnameAt(norm, start) === 1 && FOUR_HAN.test(norm.slice(start, end)) && unitIn(norm, end - 1, GLUED_FOURTH_UNIT)) end--;
     // a transliterated name does not end in an adverb of time glued to it: 克林顿刚上任 → 克林顿
-    if (end - start > 3 && surnameAt(norm, start) === 0 && TRANSLITERATION.has(norm[end - 2]!) && ADVERB_AFTER_NAME.has(norm[end - 1]!)) end--;
+    if (end - start > 3 && surnameAt(norm, start) === 0 && unitIn(norm, end - 2, TRANSLITERATION_UNIT) && unitIn(norm, end - 1, ADVERB_AFTER_UNIT)) end--;
     if (start !== cutStart || end !== cutEnd) surface = form.slice(start, end);
     if (NUMERAL_UNITS[norm.charCodeAt(start - 1)] === 1 || NUMERAL_UNITS[norm.charCodeAt(start)] === 1) return;
     if (isSaying(norm, start, end, words)) return;
@@ -319,7 +348,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     surface = form.slice(start, end);
   }
   if (end - start < 2 && type !== 'place') return;
-  if (type === 'org' && (LATIN_STOP.has(surface) || isKindOfOrganisation(norm.slice(start, end), (w) => isKnownPlace(ctx, w)))) return;
+  if (type === 'org' && (isLatinStop(surface) || isKindOfOrganisation(norm.slice(start, end), (w) => isKnownPlace(ctx, w)))) return;
   // a building or a venue is a place one can be at: 中国美术馆, 首都机场 (but not 博物馆 alone)
   const facility = facilityEnding(surface);
   if (facility) {
@@ -331,7 +360,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   }
   if (type === 'place') {
     // Latin names the tagger calls places are products and terms (PolarDB, Gross Merchandise Volume)
-    if (lowerLatinIn(surface) || NOT_PLACES.has(surface) || namesTimeZone(norm, end)) return;
+    if (lowerLatinIn(surface) || (unitIs(surface.charCodeAt(surface.length - 1), NOT_PLACE_LAST) && NOT_PLACES.has(surface)) || namesTimeZone(norm, end)) return;
     // a place's name as a side in a match names the side: 某城vs某港, 某国客场
     if (isSideInMatch(norm, start, end)) return sink.add(start, end, 'org', 'model', Priority.Tagger);
     // a transliterated name right after a person's role is the person: 党主席|阿某某亚
@@ -343,11 +372,11 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     end = withUnitAfter(norm, start, end);
     const weak = !placeEvidence(norm, start, end, words);
     for (const [a, b] of administrativeParts(norm, start, end)) {
-      sink.add(a, b, 'place', 'model', Priority.Tagger, { weak });
+      sink.addName(a, b, 'place', 'model', Priority.Tagger, undefined, false, weak);
       // a known place first and another place after it: the second is a place of its own where
       // the known one wins (安徽|巢湖: the tagger read one place)
       const rest = placeAfterKnownPlace(ctx, a, b);
-      if (rest > a) sink.add(rest, b, 'place', 'model', Priority.Tagger, { weak });
+      if (rest > a) sink.addName(rest, b, 'place', 'model', Priority.Tagger, undefined, false, weak);
     }
     return;
   }
@@ -377,7 +406,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     sink.add(second, end, type, 'model', Priority.Tagger);
     return;
   }
-  sink.add(start, end, type, 'model', Priority.Tagger, { weak: type === 'person' && !personEvidence(norm, start, end, words) });
+  sink.addName(start, end, type, 'model', Priority.Tagger, undefined, false, type === 'person' && !personEvidence(norm, start, end, words));
 }
 
 /**
@@ -471,7 +500,7 @@ const PLACE_END_WORD_LIST = new WordList(['中心', '湿地', '景区', '酒店'
 function placeEvidence(norm: string, start: number, end: number, words: WordDictionary | undefined): boolean {
   const name = norm.slice(start, end);
   if (end - start <= 3 || words?.has(name, 'place') === true) return true;
-  const ending = PLACE_ENDS.has(name[name.length - 1]!) || PLACE_END_WORD_LIST.endsAt(name, name.length);
+  const ending = unitIn(norm, end - 1, PLACE_END_UNIT) || PLACE_END_WORD_LIST.endsAt(name, name.length);
   // a long one is an address: a unit or a number on the way (not 千山万水行远路, a line of verse)
   return ending && (end - start < LONG_PLACE || ADDRESS_PARTS.test(name.slice(0, -1)));
 }
@@ -506,10 +535,11 @@ export function personEvidence(norm: string, start: number, end: number, words: 
   // a word runs on from the name's last character (于云 in 于云计算), or into its first (王师 in
   // 帝王师; the dictionary lists 帝王 among persons' names, and a name does not run into a name)
   if (words?.crosses(norm, end, 3) || words?.crosses(norm, start, 2, true)) return false;
-  if (surnameAt(norm, start) > 0 && !FUNCTION_SURNAMES.has(norm[start]!)) return true;
+  if (surnameAt(norm, start) > 0 && !unitIn(norm, start, FUNCTION_SURNAME_UNIT)) return true;
   if (PERSON_CUES.startsAt(norm, end)) return true;
   // both characters are ones that spell foreign names (贝利, 哈利, 普京)
-  if (TRANSLITERATION.has(name[0]!) && TRANSLITERATION.has(name[1]!)) return true;
+  // (name[1] is none of them where the name has one unit)
+  if (end - start === 2 && unitIn(norm, start, TRANSLITERATION_UNIT) && unitIn(norm, start + 1, TRANSLITERATION_UNIT)) return true;
   return words?.has(name, 'person') === true;
 }
 
@@ -522,3 +552,48 @@ const PERSON_CUES_AFTER = [
   '委员', '院士', '老师', '师傅', '教练', '队长', '本人', '夫妇', '一家',
 ];
 const PERSON_CUES = new WordList(PERSON_CUES_AFTER);
+
+/**
+ * Per UTF-16 unit, bits of the sets of characters that propose asks about (NEVER_LAST_UNIT …)
+ * and of the last or first units of the words of the sets of words it asks about
+ * (INSTITUTION_LAST …): a character is looked up with one read, not a string of it made and
+ * hashed for a Set, and most spans are ruled out of a set of words by one read too (a word not
+ * empty is in the set only if its last unit is the last unit of one of them). Made from the sets
+ * themselves, after them; only their entries of one unit are characters (a string of one unit
+ * equals no longer one).
+ */
+const UNIT_FLAGS = new Uint16Array(0x10000);
+const NEVER_LAST_UNIT = 1 << 0;
+const NEVER_FIRST_UNIT = 1 << 1;
+const AFTER_ONCE_UNIT = 1 << 2;
+const GLUED_FOURTH_UNIT = 1 << 3;
+const TRANSLITERATION_UNIT = 1 << 4;
+const ADVERB_AFTER_UNIT = 1 << 5;
+const FUNCTION_SURNAME_UNIT = 1 << 6;
+const PLACE_END_UNIT = 1 << 7;
+const INSTITUTION_LAST = 1 << 8;
+const LATIN_STOP_FIRST = 1 << 9;
+const NOT_PLACE_LAST = 1 << 10;
+const FACILITY_LAST = 1 << 11;
+for (const [set, flag] of [
+  [NEVER_LAST, NEVER_LAST_UNIT], [NEVER_FIRST, NEVER_FIRST_UNIT], [AFTER_ONCE, AFTER_ONCE_UNIT], [GLUED_FOURTH, GLUED_FOURTH_UNIT],
+  [TRANSLITERATION, TRANSLITERATION_UNIT], [ADVERB_AFTER_NAME, ADVERB_AFTER_UNIT], [FUNCTION_SURNAMES, FUNCTION_SURNAME_UNIT], [PLACE_ENDS, PLACE_END_UNIT],
+] as const) {
+  for (const ch of set) if (ch.length === 1) UNIT_FLAGS[ch.charCodeAt(0)]! |= flag;
+}
+for (const [words, flag, last] of [
+  [GENERIC_INSTITUTIONS, INSTITUTION_LAST, true], [FACILITY_NAMES, INSTITUTION_LAST, true], [FACILITY_NAMES, FACILITY_LAST, true],
+  [LATIN_STOP, LATIN_STOP_FIRST, false], [NOT_PLACES, NOT_PLACE_LAST, true],
+] as const) {
+  for (const w of words) if (w.length > 0) UNIT_FLAGS[w.charCodeAt(last ? w.length - 1 : 0)]! |= flag;
+}
+
+/** Whether UTF-16 unit `unit` has `flag` in UNIT_FLAGS (NaN, a unit past either end of a string, has none). */
+function unitIs(unit: number, flag: number): boolean {
+  return (UNIT_FLAGS[unit]! & flag) !== 0;
+}
+
+/** Whether the character at `k` of `s` is one of the set of `flag` (as set.has(s[k]); false outside the string). */
+function unitIn(s: string, k: number, flag: number): boolean {
+  return (UNIT_FLAGS[s.charCodeAt(k)]! & flag) !== 0;
+}
