@@ -62,13 +62,6 @@ export class Lexicon {
    */
   private readonly firstPairs: Uint8Array | undefined;
   /**
-   * With firstPairs, 1 for every UTF-16 unit that is the second of an alias of two units or
-   * more (read off the trie): a pair whose second unit is none is ruled out by a read of this
-   * table, where a hash of the pair read a byte anywhere in firstPairs (about half the pairs
-   * that reach firstPairs in news text).
-   */
-  private readonly secondUnits: Uint8Array | undefined;
-  /**
    * The alias trie over UTF-16 units, flat: node 0 is the root; the edge from node n by
    * unit u sits at edgeHash(n, u) or after it (linear probing), edgeParent holding n + 1 (0 where
    * empty). Walking it costs a few typed-array reads per unit where a Map per node cost a call.
@@ -113,7 +106,6 @@ export class Lexicon {
     this.edgeUnit = trie.edgeUnit;
     this.edgeChild = trie.edgeChild;
     this.aliasesAt = trie.aliasesAt;
-    this.secondUnits = trie.firstUnits && trie.firstPairs ? secondUnitsOf(trie) : undefined;
   }
 
   /** This lexicon as stored (lexiconPack.ts): restored by `new Lexicon(...)` with the unpacked trie, it is this one again. */
@@ -167,9 +159,7 @@ export class Lexicon {
     const kinds = firstUnits[unit]!;
     if ((kinds & ALONE) !== 0) return true;
     if ((kinds & STARTS) === 0 || i + 1 >= form.length) return false;
-    const second = form.charCodeAt(i + 1);
-    if (this.secondUnits![second] === 0) return false;
-    const h = pairHash(unit, second);
+    const h = pairHash(unit, form.charCodeAt(i + 1));
     return (this.firstPairs[h >>> 3]! & (1 << (h & 7))) !== 0;
   }
 
@@ -242,19 +232,6 @@ function buildTrie(entries: readonly LexiconEntry[], ignore: ReadonlySet<string>
     }
   }
   return { edgeParent, edgeUnit, edgeChild, aliasesAt, firstUnits, firstPairs };
-}
-
-/** The units on the edges out of the root's children: the second units of the aliases of two units or more. */
-function secondUnitsOf(trie: LexiconTrie): Uint8Array {
-  const { edgeParent, edgeUnit, edgeChild } = trie;
-  const depthOne = new Uint8Array(trie.aliasesAt.length);
-  for (let h = 0; h < edgeParent.length; h++) if (edgeParent[h] === 1) depthOne[edgeChild[h]!] = 1;
-  const second = new Uint8Array(0x10000);
-  for (let h = 0; h < edgeParent.length; h++) {
-    const p = edgeParent[h]!;
-    if (p > 1 && depthOne[p - 1] === 1) second[edgeUnit[h]!] = 1;
-  }
-  return second;
 }
 
 function isLatinWordChar(c: number): boolean {

@@ -23,11 +23,6 @@ const ORG_CUES_AFTER = ['创始人', '联合创始人', '董事长', 'CEO', '首
 const SUFFIXES_BY_FIRST = new Map<string, Array<[string, number]>>();
 for (const sfx of ORG_SUFFIXES) SUFFIXES_BY_FIRST.set(sfx[0][0]!, [...(SUFFIXES_BY_FIRST.get(sfx[0][0]!) ?? []), sfx]);
 const SUFFIX_STARTS = triggerTable(SUFFIXES_BY_FIRST.keys());
-/**
- * The second units of the suffixes (each has two or more): 大, 日, 时 and 公 start many words
- * that are no suffix, and a read of this table rules most of them out before a look-up by map.
- */
-const SUFFIX_SECONDS = triggerTable(ORG_SUFFIXES.map(([suffix]) => suffix[1]!));
 
 /** The suffixes by their first UTF-16 unit: no string per character read, no destructuring per suffix tried (both allocate). */
 const SUFFIXES_BY_UNIT = new Map([...SUFFIXES_BY_FIRST].map(([first, list]) => [first.charCodeAt(0), list]));
@@ -46,7 +41,7 @@ const UNIT_SUFFIXES = new Set(['研究中心', '研究院', '研究所', '实验
 export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): void {
   const { norm } = ctx;
   for (let i = 0; i < norm.length; i++) {
-    if (SUFFIX_STARTS[norm.charCodeAt(i)] === 0 || SUFFIX_SECONDS[norm.charCodeAt(i + 1)] !== 1) continue;
+    if (SUFFIX_STARTS[norm.charCodeAt(i)] === 0) continue;
     const found = suffixAt(norm, i);
     if (!found) continue;
     const [suffix, longest] = found;
