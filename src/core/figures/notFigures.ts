@@ -8,22 +8,12 @@ export const NOT_FIGURES: readonly string[] = [...notFigures.words, ...notFigure
  * them, and a numeral is read for every number in an article; no one-character string is made.
  */
 const NOT_FIGURES_BY_PAIR = new Map<number, string[]>();
-const FIRST = 1;
-const SECOND = 2;
-/**
- * By UTF-16 unit: FIRST where the unit is the first of some word's pair, SECOND where it is the second.
- * Most pairs a numeral stands in start no word, and two array reads rule them out where the map
- * hashed each.
- */
-const PAIR_UNITS = new Uint8Array(0x10000);
 for (const w of NOT_FIGURES) {
   if (w.length < 2) throw new Error(`notFigures.ts: ${w} is shorter than the pair it is looked up by`);
   const key = pairAt(w, 0);
   const list = NOT_FIGURES_BY_PAIR.get(key) ?? [];
   list.push(w);
   NOT_FIGURES_BY_PAIR.set(key, list);
-  PAIR_UNITS[w.charCodeAt(0)]! |= FIRST;
-  PAIR_UNITS[w.charCodeAt(1)]! |= SECOND;
 }
 
 /**
@@ -37,18 +27,12 @@ function pairAt(s: string, i: number): number {
 
 const NONE: readonly string[] = [];
 
-/** The words whose first two units are text[k] and text[k + 1] (k and k + 1 inside the text). */
-function wordsByPair(text: string, k: number): readonly string[] {
-  if ((PAIR_UNITS[text.charCodeAt(k)]! & FIRST) === 0 || (PAIR_UNITS[text.charCodeAt(k + 1)]! & SECOND) === 0) return NONE;
-  return NOT_FIGURES_BY_PAIR.get(pairAt(text, k)) ?? NONE;
-}
-
 export function startsNonFigure(text: string, i: number): number {
   // a word like 统一 ends on a numeral: the preceding character decides
-  for (const w of i > 0 ? wordsByPair(text, i - 1) : NONE) {
+  for (const w of i > 0 ? NOT_FIGURES_BY_PAIR.get(pairAt(text, i - 1)) ?? NONE : NONE) {
     if (text.startsWith(w, i - 1)) return i - 1 + w.length;
   }
-  for (const w of i + 1 < text.length ? wordsByPair(text, i) : NONE) {
+  for (const w of i + 1 < text.length ? NOT_FIGURES_BY_PAIR.get(pairAt(text, i)) ?? NONE : NONE) {
     if (!text.startsWith(w, i)) continue;
     // 一点 is "a little", but 一点七五 is 1.75 (两 is never a decimal digit)
     const next = text[i + w.length] ?? '';
