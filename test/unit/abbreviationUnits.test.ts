@@ -22,6 +22,13 @@ const BEFORE: Array<[string, object[]]> = [
   ["中智合作项目。", [{"start": 0, "full": "中国"}, {"start": 1, "full": "智利"}]],
   ["中西合作项目。", [{"start": 0, "full": "中国"}, {"start": 1, "full": "西班牙"}]],
   ["对美国队的比赛。", []],
+  // a verb or 中 at the text's end, or before a lone surrogate (looked up by unit since)
+  ["他们都在", []],
+  ["他访华", [{"start": 2, "full": "中国"}]],
+  ["中", []],
+  ["在\ud800华", []],
+  ["中\udc00方", []],
+  ["\ud840\udc00访美", [{"start": 3, "full": "美国"}]],
 ];
 
 describe('abbreviated places read by UTF-16 unit', () => {

@@ -62,6 +62,12 @@ const NOT_ABBREVIATIONS = new Set([
  */
 const IN_COUNTRIES = unitsOf(COUNTRIES);
 const IN_DOMESTIC = unitsOf(DOMESTIC);
+/**
+ * PARTNERS and AFTER_VERB by UTF-16 unit: 中 and the verbs (在, 对, 进) are among the commonest
+ * characters, and a look-up by text[k] made and hashed a new string at each.
+ */
+const IN_PARTNERS = unitsOf(PARTNERS);
+const IN_AFTER_VERB = unitsOf(AFTER_VERB);
 const TABLES = [COUNTRIES, DOMESTIC];
 
 function unitsOf(table: Record<string, string>): Uint8Array {
@@ -222,7 +228,7 @@ export function findAbbreviatedPlaces(text: string, words: WordDictionary): Abbr
       continue;
     }
     // 中 and a partner before a relation: 中缅边界
-    const partner = c === ZHONG ? PARTNERS[text[i + 1] ?? ''] : undefined;
+    const partner = c === ZHONG && IN_PARTNERS[text.charCodeAt(i + 1)] === 1 ? PARTNERS[text[i + 1]!] : undefined;
     // (no closures in this loop: see startsWithAny)
     if (partner && startsWithAny(text, RELATIONS, i + 2) && !words.crosses(text, i)) {
       found.push({ start: i, full: COUNTRIES['中']! }, { start: i + 1, full: partner });
@@ -237,8 +243,8 @@ export function findAbbreviatedPlaces(text: string, words: WordDictionary): Abbr
     }
     // a verb and one place, not followed by another: 访华, 来京 (访美日 is a run, found next)
     if (kind !== 2) continue;
-    const next = text[i + 1];
-    if (next === undefined || AFTER_VERB[next] === undefined || isAbbreviation(text, i + 2)) continue;
+    if (IN_AFTER_VERB[text.charCodeAt(i + 1)] !== 1 || isAbbreviation(text, i + 2)) continue;
+    const next = text[i + 1]!;
     // the first character of a place's full name: 对美国队 (the verb is before 美国, not before 美)
     if (words.has(text.slice(i + 1, i + 3), 'place')) continue;
     if (!words.crosses(text, i) && !words.crosses(text, i + 2)) {

@@ -56,8 +56,13 @@ function compoundSurnameAt(norm: string, i: number): string | undefined {
   return undefined;
 }
 
+/** The first units of REPORTING: asked after every name read, most rule the list out in one read. */
+const REPORTING_STARTS = triggerTable(REPORTING);
+
 /** Whether a reporting verb starts at i (as REPORTING.some). */
 export function reportingAt(norm: string, i: number): boolean {
+  // (startsWith reads a negative offset as 0)
+  if (REPORTING_STARTS[norm.charCodeAt(i < 0 ? 0 : i)] !== 1) return false;
   for (let k = 0; k < REPORTING.length; k++) if (norm.startsWith(REPORTING[k]!, i)) return true;
   return false;
 }

@@ -242,9 +242,12 @@ export function yearlessFigure(s: Scan, start: number, end: number, period: stri
     f.relative = { base: 'context', unit: 'yearless', offset: 0, tail: period.slice(1).replace(/\/--/g, '/{Y}-') };
     const ahead = aheadCueBefore(s.text, start);
     if (ahead) f.relative.ahead = ahead;
-    // (once per text: a paragraph of many quarters is not searched again for each)
-    s.fiscalAt ??= firstFiscalWord(s.text);
-    if (period.startsWith('--Q') && s.fiscalAt >= 0 && s.fiscalAt < start) f.relative.fiscal = true;
+    // (once per text, and only for a quarter: a paragraph of many quarters is not searched
+    // again for each, and one of month-days not at all)
+    if (period.startsWith('--Q')) {
+      s.fiscalAt ??= firstFiscalWord(s.text);
+      if (s.fiscalAt >= 0 && s.fiscalAt < start) f.relative.fiscal = true;
+    }
   }
   return f;
 }

@@ -1,6 +1,10 @@
 /** Buildings and venues named after the place they stand in: 某城会议中心, 某国教堂. */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { FACILITIES } from '../kinds';
+import { triggerTable } from '../../text/chars';
+
+/** The first units of FACILITIES: after most places none follows, and one read rules out the whole list. */
+const FACILITY_STARTS = triggerTable(FACILITIES);
 
 /**
  * A place's name right before a facility's last word is the facility's name, one place
@@ -13,7 +17,7 @@ export function facilitiesAfterPlaces({ norm }: DetectContext, sink: CandidateSi
   const n = sink.all.length;
   for (let k = 0; k < n; k++) {
     const c = sink.all[k]!;
-    if (c.type !== 'place' || c.weak || c.source === 'abbreviation') continue;
+    if (c.type !== 'place' || c.weak || c.source === 'abbreviation' || FACILITY_STARTS[norm.charCodeAt(c.end)] !== 1) continue;
     // (a loop, not find: no closure per place)
     for (let f = 0; f < FACILITIES.length; f++) {
       if (!norm.startsWith(FACILITIES[f]!, c.end)) continue;

@@ -2,7 +2,7 @@
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import type { EntityType, Lexicon } from '../lexicon';
 import { LATIN_STOP, PRODUCT_CUES_BEFORE } from '../kinds';
-import { isLatinLetter, isLatinWordChar } from '../textAt';
+import { isLatinWordChar } from '../textAt';
 import { endsWithAny } from '../../text/chars';
 
 /** A company named by its web address: a name before .ai, .io or .com (Character.ai). */
@@ -20,10 +20,19 @@ function knownLatinProduct(lexicon: Lexicon, name: string): string | undefined {
   return [hit.entry.canonical, ...hit.entry.aliases].find((a) => a.toLowerCase() === form);
 }
 
+/** An ASCII letter (isLatinLetter), searched for natively: most of a Chinese paragraph is none. */
+const LATIN_LETTER = /[A-Za-z]/g;
+
+/** The first ASCII letter at or after `from`, or -1 (no regular expression is left mid-search: lastIndex is set at each call). */
+function nextLatinLetter(norm: string, from: number): number {
+  LATIN_LETTER.lastIndex = from;
+  return LATIN_LETTER.test(norm) ? LATIN_LETTER.lastIndex - 1 : -1;
+}
+
 export function latinNames({ norm, lexicon }: DetectContext, sink: CandidateSink): void {
-  for (let i = 0; i < norm.length; i++) {
-    const c = norm.charCodeAt(i);
-    if (!isLatinLetter(c) || isLatinWordChar(norm.charCodeAt(i - 1))) continue;
+  // (each letter where a word starts, and the scan goes on after the word: one search per word)
+  for (let i = nextLatinLetter(norm, 0); i >= 0; i = nextLatinLetter(norm, i + 1)) {
+    if (isLatinWordChar(norm.charCodeAt(i - 1))) continue;
     let e = i;
     while (e < norm.length && (isLatinWordChar(norm.charCodeAt(e)) || ((norm[e] === '-' || norm[e] === '.') && isLatinWordChar(norm.charCodeAt(e + 1))))) e++;
     const word = norm.slice(i, e);

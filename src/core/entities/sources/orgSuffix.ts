@@ -81,9 +81,13 @@ function stopsName(norm: string, k: number, weakSuffix: boolean): boolean {
 
 /** Kinds of organisation of more than one character. */
 const LONG_GENERIC_HEADS = GENERIC_HEADS.filter((h) => h.length > 1);
+/** Their last units: asked at every step of every name read back from a suffix, most rule the list out in one read. */
+const LONG_HEAD_ENDS = triggerTable(LONG_GENERIC_HEADS.map((h) => h[h.length - 1]!));
 
 /** Whether a kind of organisation ends at k: written before the name, it is no part of it (风投公司|远山资本). */
 function afterKind(norm: string, k: number): boolean {
+  // (k - 1 before the text reads NaN: no head ends there)
+  if (LONG_HEAD_ENDS[norm.charCodeAt(k - 1)] !== 1) return false;
   for (let j = 0; j < LONG_GENERIC_HEADS.length; j++) if (norm.endsWith(LONG_GENERIC_HEADS[j]!, k)) return true;
   return false;
 }

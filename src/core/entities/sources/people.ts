@@ -7,6 +7,8 @@ import { cjkLengthAt, cjkLengthBefore, isLatinWordChar, triggerTable } from '../
 const ROLES_BY_FIRST = new Map<number, string[]>();
 for (const r of ROLES) ROLES_BY_FIRST.set(r.charCodeAt(0), [...(ROLES_BY_FIRST.get(r.charCodeAt(0)) ?? []), r]);
 const ROLE_STARTS = triggerTable(ROLES);
+/** The second units of the roles (each has two or more): 总, 主 and 部 start many words that are no role. */
+const ROLE_SECONDS = triggerTable(ROLES.map((r) => r[1]!));
 
 /** Spaces that may stand between a role and a name, by UTF-16 unit. */
 const ROLE_NAME_SPACES = triggerTable([' ', '\u00a0', '\u3000']);
@@ -15,7 +17,7 @@ const ROLE_NAME_SPACES = triggerTable([' ', '\u00a0', '\u3000']);
 export function roleNames({ norm }: DetectContext, sink: CandidateSink): void {
   for (let i = 0; i < norm.length; i++) {
     // CEO inside a Latin word (XCEO) is no role
-    if (ROLE_STARTS[norm.charCodeAt(i)] === 0 || isLatinWordChar(norm.charCodeAt(i - 1))) continue;
+    if (ROLE_STARTS[norm.charCodeAt(i)] === 0 || ROLE_SECONDS[norm.charCodeAt(i + 1)] !== 1 || isLatinWordChar(norm.charCodeAt(i - 1))) continue;
     const roles = ROLES_BY_FIRST.get(norm.charCodeAt(i))!;
     for (let k = 0; k < roles.length; k++) {
       const role = roles[k]!;
