@@ -8,7 +8,7 @@ import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
 import type { AttributionFinding } from './attribution';
 import { KEY, readUnit } from './unitChars';
-import { countCues, CUES, findCue, findCueOnce, hasDateWordsIn, SCAN } from './cues';
+import { countCues, CUES, findCue, findCueOnce, firstCueAt, hasDateWordsIn, SCAN } from './cues';
 import { codeTable } from '../text/chars';
 
 export const FEATURES = [
@@ -136,7 +136,7 @@ export function hasAsciiDigit(s: string): boolean {
 }
 const QUOTED = /[“「『][^”」』]*[”」』]/gu;
 const TITLE = /《[^》]*》/gu;
-/** Holders nobody could ask: 不少开发者, 部分业内人士, 一些专家. */
+/** Holders nobody could ask: 不少开发者, 部分业内人士, 一些专家 (its first words are cues.ts' SCAN.vagueGroups). */
 const VAGUE_GROUP = /(?:不少|很多|许多|部分|有些|一些|多数|大多数|有的)(?:业内)?(?:人士|专家|开发者|投资人|投资者|分析师|用户|网友|人)/u;
 /** 这么看来, 由此看来: 'seen this way' draws a conclusion, it does not hedge. */
 const CONCLUDING = /(?:这么|这样|如此|由此|照此|这样子)看来/gu;
@@ -432,7 +432,8 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   f.sourceDocument = source?.kind === 'document' || source?.document ? 1 : 0;
   f.sourceFromContext = a.fromContext ? 1 : 0;
   f.reported = cue(cues, 'reported', a.reported);
-  f.vagueHolder = !source ? cue(cues, 'vagueHolder', a.vague ?? VAGUE_GROUP.exec(bare)?.[0]) : 0;
+  // (VAGUE_GROUP is tried only where one of its first words is written: SCAN.vagueGroups)
+  f.vagueHolder = !source ? cue(cues, 'vagueHolder', a.vague ?? (firstCueAt(bare, SCAN.vagueGroups) >= 0 ? VAGUE_GROUP.exec(bare)?.[0] : undefined)) : 0;
   f.speechWithoutSource = a.speech && !source && !a.vague ? 1 : 0;
   // speech, not a scare quote (“第二条曲线”): introduced by a colon or a speech verb, or long
   f.quote = ((keys & KEY.anyQuote) !== 0 && (LONG_QUOTE.test(norm) || INTRODUCED_QUOTE.test(norm))) || input.pureQuote ? 1 : 0;
