@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { KEY, keyCharsIn, leadInLength } from '../../src/core/claims/attribution';
 import { FEATURES, assertedPart, eventWord, featureValues, firstWithin, hasDateWords, leadWords, planWord, type Features } from '../../src/core/claims/features';
 import { isPureQuote } from '../../src/core/claims/select';
-import { CUES, SCAN, countCues, findCue, hasDateWordsIn, type ScannedName } from '../../src/core/claims/cues';
+import { CUES, SCAN, SHOWS_LISTS, countCues, findCue, firstCueAt, hasDateWordsIn, type ScannedName } from '../../src/core/claims/cues';
 import { CAGR_WORDS, DECLINE_WORDS, GROWTH_WORDS, wordBefore } from '../../src/core/claims/passage';
 import type { Figure } from '../../src/core/figures/types';
 import { CLOSERS, OPENERS, SENTENCE_END, codeTable, isSpaceLike, trimEndOf } from '../../src/core/text/chars';
@@ -276,17 +276,27 @@ describe('claims stage: tables of UTF-16 codes, equal to the code they replaced'
     }
   });
 
-  it('the cue scan (its first-pair filter) finds every cue of every scanned list that a search of each finds', () => {
+  it('the cue scan (its first-pair filter) finds every cue of every scanned list that a search of each finds, and where the first stands', () => {
     const names = Object.keys(SCAN) as ScannedName[];
-    const words = names.flatMap((n) => [...CUES[n]]);
+    const words = names.flatMap((n) => [...SCAN[n].words]);
     const next = rng(2819);
-    const pieces = [...words, ...words.map((w) => w[0]!), '甲', '，', '𠀀', '\ud840'];
+    const pieces = [...words, ...words.map((w) => w[0]!), '甲', '，', '𠀀', '\ud840', '\udc00', '\r\n', '\ufeff'];
     for (let round = 0; round < 3000; round++) {
       const s = randomText(next, pieces, Math.floor(next() * 10));
       for (const n of names) {
-        assert.equal(findCue(s, SCAN[n]), CUES[n].find((w) => s.includes(w)), `${n} ${JSON.stringify(s)}`);
-        assert.equal(countCues(s, SCAN[n]), CUES[n].filter((w) => s.includes(w)).length, `${n} ${JSON.stringify(s)}`);
+        const list = SCAN[n].words;
+        assert.equal(findCue(s, SCAN[n]), list.find((w) => s.includes(w)), `${n} ${JSON.stringify(s)}`);
+        assert.equal(countCues(s, SCAN[n]), list.filter((w) => s.includes(w)).length, `${n} ${JSON.stringify(s)}`);
+        const places = list.map((w) => s.indexOf(w)).filter((at) => at >= 0);
+        assert.equal(firstCueAt(s, SCAN[n]), places.length ? Math.min(...places) : -1, `${n} ${JSON.stringify(s)}`);
       }
     }
+  });
+
+  it('the scanned gates are the words of the searches they gate', () => {
+    // each verb that shows is a list of its own, in showsVerbs' order, and the speech verbs are speechVerbAt's
+    assert.deepEqual(SHOWS_LISTS.map((l) => [...l.words]), CUES.showsVerbs.map((w) => [w]));
+    assert.deepEqual([...SCAN.speechVerbs.words], [...CUES.speechVerbs]);
+    assert.equal(firstCueAt('', SCAN.speechVerbs), -1);
   });
 });

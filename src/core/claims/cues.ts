@@ -14,10 +14,31 @@ export const CUES: Readonly<Record<CueList, readonly string[]>> = data;
  */
 const SCANNED = [
   'ownReporting', 'hedges', 'forecasts', 'timeWords', 'eventVerbs', 'stateMarkers', 'superlatives',
-  'unattributedViews', 'editorial', 'evaluative', 'metaphors', 'notes', 'firstPerson', 'normative', 'opinionVerbs',
+  'unattributedViews', 'editorial', 'evaluative', 'metaphors', 'notes', 'firstPerson', 'normative', 'opinionVerbs', 'speechVerbs',
 ] as const satisfies readonly CueList[];
-if (SCANNED.length > 32) throw new Error('cues.ts: more scanned lists than bits in a 32-bit mask');
-export type ScannedName = (typeof SCANNED)[number];
+/**
+ * Words scanned in the same reading that gate a search of the claims stage (a regex, an
+ * indexOf, a loop over the unit) which can find nothing where none of them occurs: the speech
+ * verbs (CUES' own list, above), each verb that shows (报告显示) as a list of its own (where each
+ * first stands), and the fixed words of attribute()'s patterns and of the vague groups
+ * (features.ts' VAGUE_GROUP): a unit read once instead of once more per search.
+ */
+const GATES = {
+  inTheWordsOf: ['的话'],
+  cites: ['援引', '引述'],
+  interviewed: ['接受'],
+  inTheEyesOf: ['眼中', '看来'],
+  learnedFrom: ['获悉', '了解到', '得知'],
+  vagueGroups: ['不少', '很多', '许多', '部分', '有些', '一些', '多数', '大多数', '有的'],
+} as const;
+type GateName = keyof typeof GATES;
+const LISTS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ...SCANNED.map((list) => [list, CUES[list]] as const),
+  ...Object.entries(GATES),
+  ...CUES.showsVerbs.map((verb, k) => [`shows${k}`, [verb]] as const),
+];
+if (LISTS.length > 32) throw new Error('cues.ts: more scanned lists than bits in a 32-bit mask');
+export type ScannedName = (typeof SCANNED)[number] | GateName;
 
 /** A scanned list as findCue and countCues take it: its bit in a scan's results, and its words. */
 export interface ScannedList {
@@ -30,7 +51,9 @@ export interface ScannedList {
  * resolves once per call site, where a look-up of the name in a Map ran at every call (a
  * dozen per sentence).
  */
-export const SCAN = Object.fromEntries(SCANNED.map((list, bit) => [list, { bit, words: CUES[list] }])) as Readonly<Record<ScannedName, ScannedList>>;
+export const SCAN = Object.fromEntries(LISTS.map(([list, words], bit) => [list, { bit, words }])) as Readonly<Record<ScannedName, ScannedList>>;
+/** Each verb that shows (CUES.showsVerbs), as a list of its own, in that list's order. */
+export const SHOWS_LISTS: readonly ScannedList[] = CUES.showsVerbs.map((_, k) => (SCAN as unknown as Record<string, ScannedList>)[`shows${k}`]!);
 
 /**
  * Every scanned cue by its first UTF-16 code, flat: the cues starting with code c are entries
@@ -41,7 +64,7 @@ export const SCAN = Object.fromEntries(SCANNED.map((list, bit) => [list, { bit, 
 const FIRST = new Int32Array(0x10001);
 const STARTS = new Uint32Array(0x10000);
 const entries: Array<{ word: string; bit: number; index: number }> = [];
-for (const [bit, list] of SCANNED.entries()) CUES[list].forEach((word, index) => entries.push({ word, bit, index }));
+for (const [bit, [, words]] of LISTS.entries()) words.forEach((word, index) => entries.push({ word, bit, index }));
 // by first code, then in list and list order (the order the scan meets them in does not matter: first is the least index)
 entries.sort((a, b) => a.word.charCodeAt(0) - b.word.charCodeAt(0) || a.bit - b.bit || a.index - b.index);
 const WORD = entries.map((e) => e.word);
@@ -49,6 +72,11 @@ const LIST = Int32Array.from(entries, (e) => e.bit);
 const INDEX = Int32Array.from(entries, (e) => e.index);
 /** Each cue's second UTF-16 code (-1 for a cue of one): most candidates fail on it, before a startsWith. */
 const SECOND = Int32Array.from(entries, (e) => (e.word.length > 1 ? e.word.charCodeAt(1) : -1));
+/**
+ * Whether a cue is longer than two UTF-16 units: one of one or two that starts at a code of its
+ * first and has its second next (SECOND) is there, with no startsWith (most cues have two).
+ */
+const LONG = Uint8Array.from(entries, (e) => (e.word.length > 2 ? 1 : 0));
 for (const e of entries) STARTS[e.word.charCodeAt(0)]! |= 1 << e.bit;
 {
   let k = 0;
@@ -96,6 +124,8 @@ let scans = 0;
 interface Found {
   first: Int16Array;
   count: Uint16Array;
+  /** Where the first cue of each list starts (-1: none). */
+  at: Int32Array;
   /** Its key bits (with the other bits of unitChars' table) and its letters. */
   bits: number;
   letters: number;
@@ -111,7 +141,7 @@ interface Found {
 const RECENT = 4;
 const recent: Array<{ s: string | undefined; found: Found }> = Array.from({ length: RECENT }, () => ({
   s: undefined,
-  found: { first: new Int16Array(SCANNED.length), count: new Uint16Array(SCANNED.length), bits: 0, letters: 0, dates: false },
+  found: { first: new Int16Array(LISTS.length), count: new Uint16Array(LISTS.length), at: new Int32Array(LISTS.length), bits: 0, letters: 0, dates: false },
 }));
 let oldest = 0;
 /** The text cuesIn answered about last, and its slot's answer (a slot written over is written over with its text). */
@@ -135,9 +165,10 @@ function cuesIn(s: string): Found {
   oldest = (oldest + 1) % RECENT;
   slot.s = s;
   const found = slot.found;
-  const { first, count } = found;
+  const { first, count, at } = found;
   first.fill(-1);
   count.fill(0);
+  at.fill(-1);
   const scan = ++scans;
   let bits = 0;
   let letters = 0;
@@ -154,10 +185,11 @@ function cuesIn(s: string): Found {
     const next = i + 1 < s.length ? s.charCodeAt(i + 1) : -2;
     if ((b & CUE_SINGLE) === 0 && PAIRS[pairHash(c, next)] === 0) continue;
     for (let k = FIRST[c]!, end = FIRST[c + 1]!; k < end; k++) {
-      if (FOUND_IN[k] === scan || (SECOND[k] !== -1 && SECOND[k] !== next) || !s.startsWith(WORD[k]!, i)) continue;
+      if (FOUND_IN[k] === scan || (SECOND[k] !== -1 && SECOND[k] !== next) || (LONG[k] === 1 && !s.startsWith(WORD[k]!, i))) continue;
       FOUND_IN[k] = scan;
       const bit = LIST[k]!;
-      count[bit]!++;
+      // (the first found of a list is found at its first place: places only grow)
+      if (count[bit]!++ === 0) at[bit] = i;
       if (first[bit]! < 0 || INDEX[k]! < first[bit]!) first[bit] = INDEX[k]!;
     }
   }
@@ -235,6 +267,11 @@ export function findCueOnce(s: string, list: ScannedList): string | undefined {
 
 function cueAt(list: ScannedList, i: number): string | undefined {
   return i < 0 ? undefined : list.words[i];
+}
+
+/** Where the first cue of a list (the first in `s`, whichever it is in the list) starts in `s`, -1 where none occurs. */
+export function firstCueAt(s: string, list: ScannedList): number {
+  return cuesIn(s).at[list.bit]!;
 }
 
 /** How many cues of a list occur in `s`. */

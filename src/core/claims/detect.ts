@@ -147,6 +147,8 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     f.figures = NO_FIGURES;
     f.entities = NO_ENTITIES;
     f.attribution = NO_FINDING;
+    FIGURES_IN.clear();
+    ENTITIES_IN.clear();
   }
 }
 
@@ -159,17 +161,19 @@ function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) =>
   const norm = p.simplified ?? toSimplifiedView(p.text).text;
   let previousSource: Attribution | undefined;
   let previousUnit: { start: number; end: number } | undefined;
-  const figuresIn = new Within(p.figures);
-  const entitiesIn = new Within(p.entities);
+  const figuresIn = FIGURES_IN;
+  const entitiesIn = ENTITIES_IN;
+  figuresIn.reset(p.figures, isSalient);
+  entitiesIn.reset(p.entities);
   for (const u of claimUnits(norm)) {
     const sentence = p.text.slice(u.start, u.end);
     const sNorm = norm.slice(u.start, u.end);
     // fragments, and reading lists made of titles only (《…》《…》)
-    if (!hasLetters(sentence.includes('《') ? sentence.replace(TITLES, '') : sentence, MIN_LETTERS)) {
+    if (!hasEnoughLetters(sentence)) {
       previousUnit = u;
       continue;
     }
-    const figures = figuresIn.take(u.start, u.end, isSalient);
+    const figures = figuresIn.take(u.start, u.end);
     const entities = entitiesIn.take(u.start, u.end);
     // the unit's findings in paragraph offsets, the unit's start taken off where they are compared (no copies)
     // (which of a few characters the unit has: read once for the attribution, the features and the type)
@@ -252,38 +256,88 @@ function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) =>
 /**
  * The findings inside each unit, units taken in order: a paragraph's findings come sorted by
  * start, so each unit reads only its own stretch of them instead of all (a long paragraph's
- * units times its findings). Unsorted lists are read whole, as before.
+ * units times its findings). Unsorted lists are read whole, as before. Each finding's start,
+ * end and `keep` are read once per paragraph (findings of many shapes: each read of one is a
+ * look-up the engine cannot specialise), into arrays the stage keeps from one paragraph to
+ * the next (typed arrays made per paragraph cost more than the reads they saved).
  */
 class Within<T extends { start: number; end: number }> {
+  private list: readonly T[] = [];
+  private keep: ((x: T) => boolean) | undefined;
   private from = 0;
-  private readonly sorted: boolean;
+  private sorted = true;
+  private starts = new Float64Array(64);
+  private ends = new Float64Array(64);
+  /** 1 where `keep` holds (or there is none). */
+  private kept = new Uint8Array(64);
 
-  constructor(private readonly list: readonly T[]) {
+  /** Reads a paragraph's list (taken from its start on). */
+  reset(list: readonly T[], keep?: (x: T) => boolean): void {
+    const n = list.length;
+    if (n > this.starts.length) {
+      const size = Math.max(n, this.starts.length * 2);
+      this.starts = new Float64Array(size);
+      this.ends = new Float64Array(size);
+      this.kept = new Uint8Array(size);
+    }
+    const { starts, ends, kept } = this;
     let sorted = true;
-    for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1]!.start <= list[i]!.start;
+    for (let i = 0; i < n; i++) {
+      const x = list[i]!;
+      starts[i] = x.start;
+      ends[i] = x.end;
+      kept[i] = !keep || keep(x) ? 1 : 0;
+      // (as list[i - 1].start <= list[i].start, which a start that is no number fails)
+      if (i > 0 && !(starts[i - 1]! <= starts[i]!)) sorted = false;
+    }
+    this.list = list;
+    this.keep = keep;
+    this.from = 0;
     this.sorted = sorted;
   }
 
+  /** Lets go of the paragraph's list. */
+  clear(): void {
+    this.list = [];
+    this.keep = undefined;
+  }
+
   /** Those with start ≥ `start` and end ≤ `end` (and `keep`), in list order; `start` never goes down between calls. */
-  take(start: number, end: number, keep?: (x: T) => boolean): T[] {
+  take(start: number, end: number): T[] {
     const list = this.list;
+    const keep = this.keep;
     if (!this.sorted) return list.filter((x) => x.start >= start && x.end <= end && (!keep || keep(x)));
-    while (this.from < list.length && list[this.from]!.start < start) this.from++;
+    const { starts, ends, kept } = this;
+    const length = list.length;
+    while (this.from < length && starts[this.from]! < start) this.from++;
     // counted, then copied into a list of their number: a claim keeps it, and a list grown by
     // push has room for 17
     let n = 0;
     let to = this.from;
-    for (; to < list.length && list[to]!.start <= end; to++) {
-      const x = list[to]!;
-      if (x.end <= end && (!keep || keep(x))) n++;
-    }
+    for (; to < length && starts[to]! <= end; to++) if (ends[to]! <= end && kept[to] === 1) n++;
     const out = new Array<T>(n);
-    for (let i = this.from, k = 0; k < n; i++) {
-      const x = list[i]!;
-      if (x.end <= end && (!keep || keep(x))) out[k++] = x;
-    }
+    for (let i = this.from, k = 0; k < n; i++) if (ends[i]! <= end && kept[i] === 1) out[k++] = list[i]!;
     return out;
   }
+}
+
+/** The stage's readers of a paragraph's figures and entities (candidatesOf is never called inside itself). */
+const FIGURES_IN = new Within<Figure>();
+const ENTITIES_IN = new Within<EntityMention>();
+
+/**
+ * hasLetters(s without its titles, MIN_LETTERS), the titles taken out only where one opens
+ * before the MIN_LETTERS-th letter: what a title takes out starts at its 《, so letters before
+ * the first 《 stay (most units: read up to their fifth letter, with no search of the whole unit).
+ */
+function hasEnoughLetters(s: string): boolean {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x300a /* 《 */) return hasLetters(s.replace(TITLES, ''), MIN_LETTERS);
+    if (((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && ++n >= MIN_LETTERS) return true;
+  }
+  return false;
 }
 
 /** Whether `s` has at least `min` letters (CJK or Latin): read up to the `min`th, not the whole sentence. */

@@ -8,7 +8,7 @@ import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
 import type { AttributionFinding } from './attribution';
 import { KEY, readUnit } from './unitChars';
-import { countCues, CUES, findCue, findCueOnce, hasDateWordsIn, SCAN } from './cues';
+import { countCues, CUES, findCue, findCueOnce, firstCueAt, hasDateWordsIn, SCAN } from './cues';
 import { codeTable } from '../text/chars';
 
 export const FEATURES = [
@@ -115,10 +115,17 @@ export interface FeatureResult {
   cues: Partial<Record<FeatureName, string>>;
 }
 
-/** Figure types that state an amount a checker can look up (dates and periods are separate). */
-const AMOUNT_TYPES = new Set(['money', 'percent', 'count', 'multiple', 'quantity', 'number', 'rank', 'duration']);
-/** Entity types that make a statement about someone in particular (places are everywhere). */
-const NAMED_TYPES = new Set(['person', 'org', 'product', 'work']);
+/**
+ * Figure types that state an amount a checker can look up (dates and periods are separate):
+ * compared, not looked up in a Set (a hash look-up per figure of every unit, some 4× the time).
+ */
+function isAmountType(t: string): boolean {
+  return t === 'money' || t === 'percent' || t === 'count' || t === 'multiple' || t === 'quantity' || t === 'number' || t === 'rank' || t === 'duration';
+}
+/** Entity types that make a statement about someone in particular (places are everywhere), compared as isAmountType. */
+function isNamedType(t: string): boolean {
+  return t === 'person' || t === 'org' || t === 'product' || t === 'work';
+}
 
 /** 三个特点, 第二, 两小时: a small number in words says little a checker could look up. */
 function isSmallNumber(f: Figure): boolean {
@@ -136,7 +143,7 @@ export function hasAsciiDigit(s: string): boolean {
 }
 const QUOTED = /[“「『][^”」』]*[”」』]/gu;
 const TITLE = /《[^》]*》/gu;
-/** Holders nobody could ask: 不少开发者, 部分业内人士, 一些专家. */
+/** Holders nobody could ask: 不少开发者, 部分业内人士, 一些专家 (its first words are cues.ts' SCAN.vagueGroups). */
 const VAGUE_GROUP = /(?:不少|很多|许多|部分|有些|一些|多数|大多数|有的)(?:业内)?(?:人士|专家|开发者|投资人|投资者|分析师|用户|网友|人)/u;
 /** 这么看来, 由此看来: 'seen this way' draws a conclusion, it does not hedge. */
 const CONCLUDING = /(?:这么|这样|如此|由此|照此|这样子)看来/gu;
@@ -403,14 +410,14 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   for (const f of input.figures) {
     if (inTitles.length > 0 && inside(f, inTitles)) continue;
     if (f.type === 'date') dated = true;
-    if (!AMOUNT_TYPES.has(f.type)) continue;
+    if (!isAmountType(f.type)) continue;
     if (isSmallNumber(f)) small++;
     else amounts++;
   }
   let firstName: string | undefined;
   let names = 0;
   for (const e of input.entities) {
-    if (names === 2 || !NAMED_TYPES.has(e.type) || (inTitles.length > 0 && inside(e, inTitles))) continue;
+    if (names === 2 || !isNamedType(e.type) || (inTitles.length > 0 && inside(e, inTitles))) continue;
     if (names === 0) {
       firstName = e.entityId;
       names = 1;
@@ -432,7 +439,8 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   f.sourceDocument = source?.kind === 'document' || source?.document ? 1 : 0;
   f.sourceFromContext = a.fromContext ? 1 : 0;
   f.reported = cue(cues, 'reported', a.reported);
-  f.vagueHolder = !source ? cue(cues, 'vagueHolder', a.vague ?? VAGUE_GROUP.exec(bare)?.[0]) : 0;
+  // (VAGUE_GROUP is tried only where one of its first words is written: SCAN.vagueGroups)
+  f.vagueHolder = !source ? cue(cues, 'vagueHolder', a.vague ?? (firstCueAt(bare, SCAN.vagueGroups) >= 0 ? VAGUE_GROUP.exec(bare)?.[0] : undefined)) : 0;
   f.speechWithoutSource = a.speech && !source && !a.vague ? 1 : 0;
   // speech, not a scare quote (“第二条曲线”): introduced by a colon or a speech verb, or long
   f.quote = ((keys & KEY.anyQuote) !== 0 && (LONG_QUOTE.test(norm) || INTRODUCED_QUOTE.test(norm))) || input.pureQuote ? 1 : 0;
