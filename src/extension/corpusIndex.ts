@@ -84,6 +84,11 @@ export class CorpusIndex implements vscode.Disposable {
   lastStats: IndexStats = { analysed: [], cached: [], total: 0, cancelled: false, inWorkers: 0 };
   /** How often builds and updates let the editor's thread go on in the middle of an article (a long one is analysed in steps); for tests. */
   pausesInArticles = 0;
+  /** Counts builds: an update begun before a build does not store its results after it. */
+  private generation = 0;
+  /** The newest update of each article being updated (by URI), numbered from `updates`. */
+  private readonly latestUpdate = new Map<string, number>();
+  private updates = 0;
   /** What an article's cached results depend on besides its text (its sidecar, its settings). */
   articleKey?: (uri: vscode.Uri) => Promise<string>;
   private cache: IndexCache | undefined;
@@ -141,8 +146,12 @@ export class CorpusIndex implements vscode.Disposable {
     this.cache?.set(uri.toString(), { key, ...entry });
   }
 
-  /** Analyses an article in this thread, in steps; false when the build was cancelled in the middle of it (it is left out). */
-  private async analyseHere(uri: vscode.Uri, job: { text: string; key: string }, stats: IndexStats, pacer: Pacer): Promise<boolean> {
+  /**
+   * Analyses an article in this thread, in steps; false when it was left out: the build was
+   * cancelled in the middle of it, or `current` says a newer build or update took over (their
+   * results win: this one may hold another lexicon's entities, or an older text).
+   */
+  private async analyseHere(uri: vscode.Uri, job: { text: string; key: string }, stats: IndexStats, pacer: Pacer, current: () => boolean): Promise<boolean> {
     // (this build's analyzer, even if a newer build replaces this.analyzer during a pause)
     const analyzer = (this.analyzer ??= new Analyzer(this.lexicon()));
     const steps = analyzer.analyzeAhead(job.text);
@@ -151,13 +160,13 @@ export class CorpusIndex implements vscode.Disposable {
       await pacer.pause();
       this.pausesInArticles++;
       // a cancelled build leaves this article out, as one it did not reach
-      if (pacer.isCancelled) return false;
+      if (pacer.isCancelled || !current()) return false;
     }
     analyzer.minCheckWorthiness = minCheckWorthiness(uri);
     const analysis = analyzer.analyze(job.text);
     const review = await this.reviewInputs?.(uri, job.text);
     // (a newer build, perhaps with another lexicon, may have begun meanwhile: its cache must not get this entry)
-    if (pacer.isCancelled) return false;
+    if (pacer.isCancelled || !current()) return false;
     this.store(uri, job.key, workspaceEntry(job.text, analysis, review), stats);
     return true;
   }
@@ -165,23 +174,25 @@ export class CorpusIndex implements vscode.Disposable {
   /**
    * Analyses an article in a worker thread; in this thread if no worker can (then no worker is
    * asked again). `current` says whether this build still stands: a newer one's results win.
+   * False when the article was left out (cancelled, or a newer build took over).
    */
-  private async analyseInWorker(uri: vscode.Uri, job: { text: string; key: string }, stats: IndexStats, pacer: Pacer, threads: number, current: () => boolean): Promise<void> {
+  private async analyseInWorker(uri: vscode.Uri, job: { text: string; key: string }, stats: IndexStats, pacer: Pacer, setup: { threads: number; lexiconSource: string | undefined }, current: () => boolean): Promise<boolean> {
     const review = await this.reviewInputs?.(uri, job.text);
     let entry: WorkspaceEntry;
     try {
-      entry = await this.workers.run({ text: job.text, minCheckWorthiness: minCheckWorthiness(uri), ...(review ? { review } : {}) }, { lexiconSource: this.lexiconSource() }, threads);
+      entry = await this.workers.run({ text: job.text, minCheckWorthiness: minCheckWorthiness(uri), ...(review ? { review } : {}) }, { lexiconSource: setup.lexiconSource }, setup.threads);
     } catch (e) {
+      // (what a superseded or cancelled build meets is not this build's failure, nor the workers')
+      if (!current() || pacer.isCancelled) return false;
       if (!(e instanceof WorkerTrouble)) throw e;
-      if (!current()) return;
       if (this.workerFailure === undefined) this.log(t('The workspace index analyses in the extension host: {0}', e.message));
       this.workerFailure = e.message;
-      await this.analyseHere(uri, job, stats, pacer);
-      return;
+      return this.analyseHere(uri, job, stats, pacer, current);
     }
-    if (!current()) return;
+    if (!current()) return false;
     stats.inWorkers++;
     this.store(uri, job.key, entry, stats);
+    return true;
   }
 
   /**
@@ -190,6 +201,7 @@ export class CorpusIndex implements vscode.Disposable {
    * progress, cancellable (a new build cancels the one under way).
    */
   rebuild(): Promise<void> {
+    this.generation++;
     this.ready = false;
     this.stale = false;
     this.buildCancel?.cancel();
@@ -207,6 +219,8 @@ export class CorpusIndex implements vscode.Disposable {
         await this.lexiconRead();
         await this.cache?.load();
         this.analyzer = new Analyzer(this.lexicon());
+        // the workers' lexicon is the one this build's own analyzer has, whatever is read meanwhile
+        const lexiconSource = this.lexiconSource();
         this.perArticle.clear();
         let n = 0;
         const cancelled = () => token.isCancellationRequested || cancel.token.isCancellationRequested;
@@ -226,7 +240,10 @@ export class CorpusIndex implements vscode.Disposable {
           const job = await this.prepare(uri, stats);
           if (job && threads > 0 && this.workerFailure === undefined && (!auto || analysedHereMs > AUTO_THREADS_AFTER_MS)) {
             // several articles at a time in the workers; an error ends the build once they are done
-            const running = this.analyseInWorker(uri, job, stats, pacer, threads, () => this.buildCancel === cancel)
+            const running = this.analyseInWorker(uri, job, stats, pacer, { threads, lexiconSource }, () => this.buildCancel === cancel)
+              .then((done) => {
+                if (!done && cancelled()) stats.cancelled = true;
+              })
               .catch((e: unknown) => {
                 failure ??= { error: e };
               })
@@ -235,7 +252,7 @@ export class CorpusIndex implements vscode.Disposable {
             if (inWorkers.size >= 2 * threads) await Promise.race(inWorkers);
           } else if (job) {
             const started = performance.now();
-            const done = await this.analyseHere(uri, job, stats, pacer);
+            const done = await this.analyseHere(uri, job, stats, pacer, () => this.buildCancel === cancel);
             analysedHereMs += performance.now() - started;
             if (!done) {
               stats.cancelled = true;
@@ -288,10 +305,17 @@ export class CorpusIndex implements vscode.Disposable {
     await this.newestBuild();
     const stats: IndexStats = { analysed: [], cached: [], total: uris.length, cancelled: false, inWorkers: 0 };
     const pacer = new Pacer();
+    // an update's entry stands unless a build began since, or a newer update of the same article
+    // came (a long text analysed in steps can finish after the short text that replaced it)
+    const generation = this.generation;
     try {
       for (const uri of uris) {
+        const seq = ++this.updates;
+        this.latestUpdate.set(uri.toString(), seq);
+        const current = () => this.generation === generation && this.latestUpdate.get(uri.toString()) === seq;
         const job = await this.prepare(uri, stats);
-        if (job) await this.analyseHere(uri, job, stats, pacer);
+        if (job) await this.analyseHere(uri, job, stats, pacer, current);
+        if (this.latestUpdate.get(uri.toString()) === seq) this.latestUpdate.delete(uri.toString());
       }
     } catch (e) {
       this.stale = true;
@@ -315,7 +339,8 @@ export class CorpusIndex implements vscode.Disposable {
     if (!this.derived) {
       const entities = new Map<string, Mention[]>();
       const articles: ArticleSummary[] = [];
-      for (const { article, mentions } of this.perArticle.values()) {
+      // (in URI order: worker threads finish articles in any order, and the tree must not move)
+      for (const [, { article, mentions }] of [...this.perArticle].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         articles.push(article);
         for (const [id, m] of mentions) {
           const list = entities.get(id);
@@ -342,6 +367,7 @@ export class CorpusIndex implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.buildCancel?.cancel();
     this.workers.dispose();
     this.perArticle.clear();
     this.changed.dispose();

@@ -38,11 +38,13 @@ export class IndexWorkers {
   private idle: ReturnType<typeof setTimeout> | undefined;
   /** Workers started since activation; for tests. */
   started = 0;
+  private disposed = false;
 
   constructor(private readonly script = join(__dirname, 'indexWorker.js')) {}
 
   /** The index entry of `task`'s article, from one of `size` workers started with `setup`. */
   run(task: Omit<IndexTask, 'id'>, setup: IndexWorkerSetup, size: number): Promise<WorkspaceEntry> {
+    if (this.disposed) return Promise.reject(new WorkerTrouble('the index workers were disposed'));
     if (this.setup && this.setup.lexiconSource !== setup.lexiconSource) this.stopAll(new WorkerTrouble('the workspace lexicon changed'));
     this.setup = setup;
     this.size = Math.max(1, size);
@@ -123,6 +125,7 @@ export class IndexWorkers {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.stopAll();
   }
 }

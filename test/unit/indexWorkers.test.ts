@@ -93,5 +93,8 @@ describe('the workspace index\'s worker threads (IndexWorkers)', function () {
     await assert.rejects(running, WorkerTrouble);
     await assert.rejects(waiting, WorkerTrouble);
     assert.equal(workers.running, 0);
+    // and starts none afterwards (a build still under way falls back to the extension host)
+    await assert.rejects(workers.run(task('后'), {}, 1), WorkerTrouble);
+    assert.equal(workers.started, 1);
   });
 });
