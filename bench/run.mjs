@@ -482,7 +482,7 @@ if (want('hostile')) {
   // one paragraph of a short pattern repeated (no seed text): a pass that pairs every finding
   // with those before it, or walks the paragraph from each, shows here as a time that grows
   // faster than the text (linear: the 80k time is 4× the 20k one)
-  const patterns = ['分别为1亿、2亿和3亿，', '分别为1亿、2亿和3亿。', '合计6亿，其中分别为1亿、2亿和3亿', '增长1%', '增长1%，', 'w.', '2022年分别为1亿、2亿', '“他说”', '《书》'];
+  const patterns = ['分别为1亿、2亿和3亿，', '分别为1亿、2亿和3亿。', '合计6亿，其中分别为1亿、2亿和3亿', '增长1%', '增长1%，', 'w.', '2022年分别为1亿、2亿', '“他说”', '《书》', '《', '“阿里云', '「公司'];
   new core.Analyzer().analyze(patterns.join('\n'));
   console.log('\nHostile paragraphs: one pattern repeated into one paragraph, a fresh analysis (ms at 20k and 80k characters)');
   for (const pattern of patterns) {

@@ -19,6 +19,7 @@ import { Contributions, type Contribution } from './score';
 import { scoreInto } from './score';
 import { claimUnits } from './select';
 import { msg, renderMessage, type Message } from '../text/message';
+import { replaceBracketed } from '../text/bracketed';
 
 export type { Attribution, SourceKind } from './attribution';
 
@@ -62,7 +63,6 @@ export interface ScoredUnit {
 
 const SPEECH_BEFORE_QUOTE = /([：:]|表示|称|说|指出|强调|坦言|直言|解释|透露|承认)\s*[“「『]/u;
 const FORECAST_WORDS = /预计|预测|将达|将超|有望|计划|目标/u;
-const TITLES = /《[^》]*》/gu;
 const MIN_LETTERS = 5;
 
 /** The claims of one body paragraph, every candidate scored. */
@@ -334,7 +334,7 @@ function hasEnoughLetters(s: string): boolean {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x300a /* 《 */) return hasLetters(s.replace(TITLES, ''), MIN_LETTERS);
+    if (c === 0x300a /* 《 */) return hasLetters(replaceBracketed(s, '《', '》', ''), MIN_LETTERS);
     if (((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && ++n >= MIN_LETTERS) return true;
   }
   return false;

@@ -10,6 +10,7 @@ import type { AttributionFinding } from './attribution';
 import { KEY, readUnit } from './unitChars';
 import { countCues, CUES, findCue, findCueOnce, firstCueAt, hasDateWordsIn, SCAN } from './cues';
 import { codeTable } from '../text/chars';
+import { bracketedRuns, hasLongBracketed, replaceBracketed } from '../text/bracketed';
 
 export const FEATURES = [
   'figure',
@@ -141,8 +142,8 @@ export function hasAsciiDigit(s: string): boolean {
   }
   return false;
 }
-const QUOTED = /[“「『][^”」』]*[”」』]/gu;
-const TITLE = /《[^》]*》/gu;
+const OPENING_QUOTES = '“「『';
+const CLOSING_QUOTES = '”」』';
 /** Holders nobody could ask: 不少开发者, 部分业内人士, 一些专家 (its first words are cues.ts' SCAN.vagueGroups). */
 const VAGUE_GROUP = /(?:不少|很多|许多|部分|有些|一些|多数|大多数|有的)(?:业内)?(?:人士|专家|开发者|投资人|投资者|分析师|用户|网友|人)/u;
 /** 这么看来, 由此看来: 'seen this way' draws a conclusion, it does not hedge. */
@@ -218,19 +219,18 @@ function titleRanges(s: string, keys: number, base: number): ReadonlyArray<reado
   // most sentences have none: no array then
   if ((keys & KEY.title) === 0) return NO_TITLES;
   const out: Array<[number, number]> = [];
-  for (const m of s.matchAll(TITLE)) out.push([base + m.index!, base + m.index! + m[0].length]);
+  for (const [start, end] of bracketedRuns(s, '《', '》')) out.push([base + start, base + end]);
   return out;
 }
 
 /** The text with what titles and quotations hold taken out (most sentences have neither: no regex then). */
 function withoutQuotedParts(norm: string, keys: number): string {
-  const titled = keys & KEY.title ? norm.replace(TITLE, '《》') : norm;
+  const titled = keys & KEY.title ? replaceBracketed(norm, '《', '》', '《》') : norm;
   // (what the titles held taken out, a quotation mark may be gone, never added)
   // (and where no title was taken out, the key says there is one)
-  return keys & KEY.anyQuote && ((keys & KEY.title) === 0 || OPENING_QUOTE.test(titled)) ? titled.replace(QUOTED, '“”') : titled;
+  return keys & KEY.anyQuote && ((keys & KEY.title) === 0 || OPENING_QUOTE.test(titled)) ? replaceBracketed(titled, OPENING_QUOTES, CLOSING_QUOTES, '“”') : titled;
 }
 const OPENING_QUOTE = /[“「『]/;
-const LONG_QUOTE = /[“「『][^”」』]{12,}[”」』]/u;
 const INTRODUCED_QUOTE = /[：:，,]\s*[“「『][^”」』]{4,}/u;
 const COLON = /[：:]/u;
 const OPENS_WITH_THIS = /^(?:而|但|不过|其实)?[，,]?(?:这|此|那|这也|这既|这种|这样)/u;
@@ -443,7 +443,7 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   f.vagueHolder = !source ? cue(cues, 'vagueHolder', a.vague ?? (firstCueAt(bare, SCAN.vagueGroups) >= 0 ? VAGUE_GROUP.exec(bare)?.[0] : undefined)) : 0;
   f.speechWithoutSource = a.speech && !source && !a.vague ? 1 : 0;
   // speech, not a scare quote (“第二条曲线”): introduced by a colon or a speech verb, or long
-  f.quote = ((keys & KEY.anyQuote) !== 0 && (LONG_QUOTE.test(norm) || INTRODUCED_QUOTE.test(norm))) || input.pureQuote ? 1 : 0;
+  f.quote = ((keys & KEY.anyQuote) !== 0 && (hasLongBracketed(norm, OPENING_QUOTES, CLOSING_QUOTES, 12) || INTRODUCED_QUOTE.test(norm))) || input.pureQuote ? 1 : 0;
   f.pureQuoteWithoutSource = input.pureQuote && !source ? 1 : 0;
   f.event = cue(cues, 'event', event);
   f.state = cue(cues, 'state', findCue(bare, SCAN.stateMarkers));

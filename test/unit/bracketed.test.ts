@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import { bracketedRuns, hasLongBracketed, replaceBracketed } from '../../src/core/text/bracketed';
+import { scaled } from './helpers';
+
+const TITLE = /《[^》]*》/gu;
+const QUOTED = /[“「『][^”」』]*[”」』]/gu;
+const LONG_QUOTE = /[“「『][^”」』]{12,}[”」』]/u;
+const PIECES = ['《', '》', '“', '”', '「', '」', '『', '』', '阿', 'a', ' ', '\r\n', '\ufeff', '𠀀', '😀', '\ud800', '\udc00', '\uffff', '\0'];
+
+function randomText(rand: () => number, length: number): string {
+  let s = '';
+  for (let k = 0; k < length; k++) s += PIECES[Math.floor(rand() * PIECES.length)]!;
+  return s;
+}
+
+function seeded(seed: number): () => number {
+  let x = seed;
+  return () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+}
+
+describe('runs between marks (《…》, “…”) in linear time, as the regexes find them', function () {
+  this.timeout(scaled(20_000));
+
+  it('finds, replaces and measures what /O[^C]*C/gu and /O[^C]{12,}C/u do, on random texts of marks, astral characters, lone surrogates, CRLF and BOM', () => {
+    const rand = seeded(7);
+    for (let n = 0; n < 20_000; n++) {
+      const s = randomText(rand, Math.floor(rand() * 40));
+      assert.deepEqual(bracketedRuns(s, '《', '》'), [...s.matchAll(TITLE)].map((m) => [m.index, m.index! + m[0].length]), s);
+      assert.equal(replaceBracketed(s, '《', '》', '《》'), s.replace(TITLE, '《》'), s);
+      assert.equal(replaceBracketed(s, '《', '》', ''), s.replace(TITLE, ''), s);
+      assert.equal(replaceBracketed(s, '“「『', '”」』', '“”'), s.replace(QUOTED, '“”'), s);
+      assert.equal(hasLongBracketed(s, '“「『', '”」』', 12), LONG_QUOTE.test(s), s);
+    }
+    assert.equal(replaceBracketed('', '《', '》', ''), '');
+  });
+
+  it('reads a long run of unclosed marks once (the regexes took seconds on 20,000 of them)', () => {
+    const unclosed = '《'.repeat(200_000) + '阿';
+    assert.deepEqual(bracketedRuns(unclosed, '《', '》'), []);
+    assert.equal(replaceBracketed(unclosed, '《', '》', ''), unclosed);
+    assert.equal(hasLongBracketed('“阿里云'.repeat(100_000), '“「『', '”」』', 12), false);
+    assert.equal(hasLongBracketed(`${'“'.repeat(100_000)}${'阿'.repeat(12)}”`, '“「『', '”」』', 12), true);
+  });
+});
