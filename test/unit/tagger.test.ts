@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nerWordDictionary, setNerModelPath, spanType, tagEntities, tagSpansInto } from '../../src/core/entities/ner';
 import { NER_LABELS } from '../../src/core/entities/nerFeatures';
-import { labellerFor } from '../../src/core/entities/nerLabeller';
+import { labellerFor, leadOf } from '../../src/core/entities/nerLabeller';
 import { KeyPresence, packedWidth, packRow, ROWS_PER_CHAR, unpackSum, WeightTable } from '../../src/core/entities/packedWeights';
 import { compactLabel, WIDE_LABEL, WordDictionary } from '../../src/core/entities/wordLattice';
 import { allIn, endsWithAny, includesAnyIn, isShortLatin, marksOf, startsWithAny, WordList } from '../../src/core/entities/sources/tagger';
@@ -328,11 +328,50 @@ describe('entities: the tagger against a reference decoder', () => {
     '据远望咨询统计,2023年北京市朝阳区的企业数量增长了12%。',
     'openai与微软在西雅图签约,张伟和李娜出席。',
     '《星河日报》报道,江南大学的王教授认为𠀀😀这一趋势将持续。',
+    '\ufeff记者\ud800林晓雨\r\n昨天在\udc00成都😀采访了周明\ud83d',
     '1',
     '',
   ]) {
     it(`agrees on “${text.slice(0, 12)}…”`, () => assert.deepEqual(tagged(text), text ? reference(text) : []));
   }
+});
+
+describe("entities: the labeller's lead of O", () => {
+  const L = NER_LABELS.length;
+  let seed = 3;
+  const random = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+  it('makes O the strict best predecessor of O and of every B- label wherever O is that far ahead of every other label', () => {
+    let ahead = 0;
+    for (let trial = 0; trial < 2000; trial++) {
+      const spread = [3, 40, 5000][trial % 3]!;
+      const transitions = Array.from({ length: (L + 1) * L }, () => random(2 * spread + 1) - spread);
+      const lead = leadOf(transitions);
+      assert.ok(Number.isInteger(lead));
+      const s = Array.from({ length: L }, () => random(4 * spread) - 2 * spread);
+      // (O at the edge of its lead in most trials: one more, as much, one less)
+      if (trial % 4 !== 0) s[0] = Math.max(...s.slice(1)) + lead + random(3);
+      if (!s.slice(1).every((v) => v < s[0]! - lead)) continue;
+      ahead++;
+      for (const y of [0, 1, 3, 5, 7]) {
+        for (let q = 1; q < L; q++) assert.ok(s[q]! + transitions[q * L + y]! < s[0]! + transitions[y]!, `${trial} ${y} ${q}`);
+      }
+    }
+    assert.ok(ahead > 100, `${ahead}`);
+  });
+  it('is the least such lead: one less, and some label other than O can be as good', () => {
+    const transitions = Array.from({ length: (L + 1) * L }, () => random(41) - 20);
+    const lead = leadOf(transitions);
+    let tied = false;
+    for (const y of [0, 1, 3, 5, 7]) for (let q = 1; q < L; q++) if (transitions[q * L + y]! - transitions[y]! === lead) tied = true;
+    assert.ok(tied);
+  });
+  it('is never reached where a transition is no integer or not finite', () => {
+    for (const bad of [0.5, -Infinity, Infinity, NaN]) {
+      const transitions = Array.from({ length: (L + 1) * L }, () => 1);
+      transitions[3 * L + 5] = bad;
+      assert.equal(leadOf(transitions), Infinity, String(bad));
+    }
+  });
 });
 
 /**

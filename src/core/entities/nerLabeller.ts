@@ -126,6 +126,28 @@ function joinedWeights(m: NerModel): typeof joined {
   return joined;
 }
 
+/** The labels that follow any label: O and the B- labels. */
+const OPEN_LABELS = [0, 1, 3, 5, 7];
+
+/**
+ * How far O's score must be ahead of every other label's for O to be the best predecessor of
+ * O and of every B- label, strictly: the most any transition into one of them gains on O's
+ * (t[q][y] - t[O][y]). Infinity (never) unless every such transition is an integer, so that
+ * the sums compared are exact.
+ */
+export function leadOf(transitions: ArrayLike<number>): number {
+  let lead = -Infinity;
+  for (const y of OPEN_LABELS) {
+    for (let q = 1; q < L; q++) {
+      const from = transitions[y]!;
+      const t = transitions[q * L + y]!;
+      if (!Number.isSafeInteger(from) || !Number.isSafeInteger(t)) return Infinity;
+      lead = Math.max(lead, t - from);
+    }
+  }
+  return lead;
+}
+
 export interface Labeller {
   of: NerModel;
   /** What the labeller holds of tables that change when a key is added to them (tests add keys). */
@@ -185,6 +207,7 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
   const cStart = W.c;
   const lStart = W.l;
   const { bigrams, trigrams, words } = m;
+  const leadOfO = leadOf(m.transitions);
   const scratch = scratchOf(capacity);
   const { keys, offsets, classes, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, wordLabels } = scratch;
   return { of: m, characterRows, pairs, triples, scratch, label };
@@ -244,6 +267,7 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
     const t05 = trans[5]!, t15 = trans[14]!, t25 = trans[23]!, t35 = trans[32]!, t45 = trans[41]!, t55 = trans[50]!, t65 = trans[59]!, t75 = trans[68]!, t85 = trans[77]!;
     const t07 = trans[7]!, t17 = trans[16]!, t27 = trans[25]!, t37 = trans[34]!, t47 = trans[43]!, t57 = trans[52]!, t67 = trans[61]!, t77 = trans[70]!, t87 = trans[79]!;
     const t12 = trans[11]!, t22 = trans[20]!, t34 = trans[31]!, t44 = trans[40]!, t56 = trans[51]!, t66 = trans[60]!, t78 = trans[71]!, t88 = trans[80]!;
+    const lead = leadOfO;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
     // (n as it is, at most the capacity: V8 then knows that i + 4 cannot overflow, and, where
     // the capacity is a constant of the code, that every read of the arrays below is within them)
@@ -326,51 +350,66 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
         s8 = e8 + trans[L * L + 8]!;
         continue;
       }
-      let n0 = s0 + t00, a0 = 0;
-      v = s1 + t10; if (v > n0) { n0 = v; a0 = 1; }
-      v = s2 + t20; if (v > n0) { n0 = v; a0 = 2; }
-      v = s3 + t30; if (v > n0) { n0 = v; a0 = 3; }
-      v = s4 + t40; if (v > n0) { n0 = v; a0 = 4; }
-      v = s5 + t50; if (v > n0) { n0 = v; a0 = 5; }
-      v = s6 + t60; if (v > n0) { n0 = v; a0 = 6; }
-      v = s7 + t70; if (v > n0) { n0 = v; a0 = 7; }
-      v = s8 + t80; if (v > n0) { n0 = v; a0 = 8; }
-      let n1 = s0 + t01, a1 = 0;
-      v = s1 + t11; if (v > n1) { n1 = v; a1 = 1; }
-      v = s2 + t21; if (v > n1) { n1 = v; a1 = 2; }
-      v = s3 + t31; if (v > n1) { n1 = v; a1 = 3; }
-      v = s4 + t41; if (v > n1) { n1 = v; a1 = 4; }
-      v = s5 + t51; if (v > n1) { n1 = v; a1 = 5; }
-      v = s6 + t61; if (v > n1) { n1 = v; a1 = 6; }
-      v = s7 + t71; if (v > n1) { n1 = v; a1 = 7; }
-      v = s8 + t81; if (v > n1) { n1 = v; a1 = 8; }
-      let n3 = s0 + t03, a3 = 0;
-      v = s1 + t13; if (v > n3) { n3 = v; a3 = 1; }
-      v = s2 + t23; if (v > n3) { n3 = v; a3 = 2; }
-      v = s3 + t33; if (v > n3) { n3 = v; a3 = 3; }
-      v = s4 + t43; if (v > n3) { n3 = v; a3 = 4; }
-      v = s5 + t53; if (v > n3) { n3 = v; a3 = 5; }
-      v = s6 + t63; if (v > n3) { n3 = v; a3 = 6; }
-      v = s7 + t73; if (v > n3) { n3 = v; a3 = 7; }
-      v = s8 + t83; if (v > n3) { n3 = v; a3 = 8; }
-      let n5 = s0 + t05, a5 = 0;
-      v = s1 + t15; if (v > n5) { n5 = v; a5 = 1; }
-      v = s2 + t25; if (v > n5) { n5 = v; a5 = 2; }
-      v = s3 + t35; if (v > n5) { n5 = v; a5 = 3; }
-      v = s4 + t45; if (v > n5) { n5 = v; a5 = 4; }
-      v = s5 + t55; if (v > n5) { n5 = v; a5 = 5; }
-      v = s6 + t65; if (v > n5) { n5 = v; a5 = 6; }
-      v = s7 + t75; if (v > n5) { n5 = v; a5 = 7; }
-      v = s8 + t85; if (v > n5) { n5 = v; a5 = 8; }
-      let n7 = s0 + t07, a7 = 0;
-      v = s1 + t17; if (v > n7) { n7 = v; a7 = 1; }
-      v = s2 + t27; if (v > n7) { n7 = v; a7 = 2; }
-      v = s3 + t37; if (v > n7) { n7 = v; a7 = 3; }
-      v = s4 + t47; if (v > n7) { n7 = v; a7 = 4; }
-      v = s5 + t57; if (v > n7) { n7 = v; a7 = 5; }
-      v = s6 + t67; if (v > n7) { n7 = v; a7 = 6; }
-      v = s7 + t77; if (v > n7) { n7 = v; a7 = 7; }
-      v = s8 + t87; if (v > n7) { n7 = v; a7 = 8; }
+      // O, then each B- label: the best of the nine before it. Where O's score is ahead of every
+      // other by more than `lead` (87% of the positions of the 20k article), O is the best
+      // predecessor of all five, strictly, and their scores are O's plus the transition: the
+      // forty comparisons that would find it are skipped. (Exact: every number is an integer.)
+      let n0 = 0, n1 = 0, n3 = 0, n5 = 0, n7 = 0;
+      let a0 = 0, a1 = 0, a3 = 0, a5 = 0, a7 = 0;
+      const below = s0 - lead;
+      if (s1 < below && s2 < below && s3 < below && s4 < below && s5 < below && s6 < below && s7 < below && s8 < below) {
+        n0 = s0 + t00;
+        n1 = s0 + t01;
+        n3 = s0 + t03;
+        n5 = s0 + t05;
+        n7 = s0 + t07;
+      } else {
+        n0 = s0 + t00;
+        v = s1 + t10; if (v > n0) { n0 = v; a0 = 1; }
+        v = s2 + t20; if (v > n0) { n0 = v; a0 = 2; }
+        v = s3 + t30; if (v > n0) { n0 = v; a0 = 3; }
+        v = s4 + t40; if (v > n0) { n0 = v; a0 = 4; }
+        v = s5 + t50; if (v > n0) { n0 = v; a0 = 5; }
+        v = s6 + t60; if (v > n0) { n0 = v; a0 = 6; }
+        v = s7 + t70; if (v > n0) { n0 = v; a0 = 7; }
+        v = s8 + t80; if (v > n0) { n0 = v; a0 = 8; }
+        n1 = s0 + t01;
+        v = s1 + t11; if (v > n1) { n1 = v; a1 = 1; }
+        v = s2 + t21; if (v > n1) { n1 = v; a1 = 2; }
+        v = s3 + t31; if (v > n1) { n1 = v; a1 = 3; }
+        v = s4 + t41; if (v > n1) { n1 = v; a1 = 4; }
+        v = s5 + t51; if (v > n1) { n1 = v; a1 = 5; }
+        v = s6 + t61; if (v > n1) { n1 = v; a1 = 6; }
+        v = s7 + t71; if (v > n1) { n1 = v; a1 = 7; }
+        v = s8 + t81; if (v > n1) { n1 = v; a1 = 8; }
+        n3 = s0 + t03;
+        v = s1 + t13; if (v > n3) { n3 = v; a3 = 1; }
+        v = s2 + t23; if (v > n3) { n3 = v; a3 = 2; }
+        v = s3 + t33; if (v > n3) { n3 = v; a3 = 3; }
+        v = s4 + t43; if (v > n3) { n3 = v; a3 = 4; }
+        v = s5 + t53; if (v > n3) { n3 = v; a3 = 5; }
+        v = s6 + t63; if (v > n3) { n3 = v; a3 = 6; }
+        v = s7 + t73; if (v > n3) { n3 = v; a3 = 7; }
+        v = s8 + t83; if (v > n3) { n3 = v; a3 = 8; }
+        n5 = s0 + t05;
+        v = s1 + t15; if (v > n5) { n5 = v; a5 = 1; }
+        v = s2 + t25; if (v > n5) { n5 = v; a5 = 2; }
+        v = s3 + t35; if (v > n5) { n5 = v; a5 = 3; }
+        v = s4 + t45; if (v > n5) { n5 = v; a5 = 4; }
+        v = s5 + t55; if (v > n5) { n5 = v; a5 = 5; }
+        v = s6 + t65; if (v > n5) { n5 = v; a5 = 6; }
+        v = s7 + t75; if (v > n5) { n5 = v; a5 = 7; }
+        v = s8 + t85; if (v > n5) { n5 = v; a5 = 8; }
+        n7 = s0 + t07;
+        v = s1 + t17; if (v > n7) { n7 = v; a7 = 1; }
+        v = s2 + t27; if (v > n7) { n7 = v; a7 = 2; }
+        v = s3 + t37; if (v > n7) { n7 = v; a7 = 3; }
+        v = s4 + t47; if (v > n7) { n7 = v; a7 = 4; }
+        v = s5 + t57; if (v > n7) { n7 = v; a7 = 5; }
+        v = s6 + t67; if (v > n7) { n7 = v; a7 = 6; }
+        v = s7 + t77; if (v > n7) { n7 = v; a7 = 7; }
+        v = s8 + t87; if (v > n7) { n7 = v; a7 = 8; }
+      }
       // an I- label: its B- label, or itself when strictly better
       // (a2 … a8: 1 for itself, 0 for its B- label)
       let n2 = s1 + t12, a2 = 0;
