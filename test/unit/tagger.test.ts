@@ -7,7 +7,8 @@ import { NER_LABELS } from '../../src/core/entities/nerFeatures';
 import { labellerFor, leadOf } from '../../src/core/entities/nerLabeller';
 import { KeyPresence, packedWidth, packRow, ROWS_PER_CHAR, unpackSum, WeightTable } from '../../src/core/entities/packedWeights';
 import { compactLabel, WIDE_LABEL, WordDictionary } from '../../src/core/entities/wordLattice';
-import { allIn, endsWithAny, includesAnyIn, isShortLatin, marksOf, startsWithAny, WordList } from '../../src/core/entities/sources/tagger';
+import { isShortLatin, marksOf } from '../../src/core/entities/sources/tagger';
+import { allIn, endsWithAny, includesAnyIn, startsWithAny, WordList } from '../../src/core/entities/sources/wordLists';
 import { toSimplifiedView } from '../../src/core/script/normalize';
 import { referenceLattice } from './referenceLattice';
 

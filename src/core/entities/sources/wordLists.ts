@@ -1,0 +1,91 @@
+/**
+ * Lists of words asked about at a position of a text: whether one starts, ends or lies there,
+ * without a slice or a closure per question (the tagger's proposals ask them at every name).
+ */
+
+/** Whether `s[start, end)` holds one of `words` (as s.slice(start, end).includes of one of them, without the slice). */
+export function includesAnyIn(s: string, start: number, end: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    for (let at = start; at + w.length <= end; at++) if (s.startsWith(w, at)) return true;
+  }
+  return false;
+}
+
+/** Whether one of `words` ends at `at` of `s` (as words.some((w) => s.endsWith(w, at)), without a closure per call). */
+export function endsWithAny(s: string, words: readonly string[], at: number): boolean {
+  for (let k = 0; k < words.length; k++) if (s.endsWith(words[k]!, at)) return true;
+  return false;
+}
+
+/** Whether one of `words` starts at `at` of `s`. */
+export function startsWithAny(s: string, words: readonly string[], at: number): boolean {
+  for (let k = 0; k < words.length; k++) if (s.startsWith(words[k]!, at)) return true;
+  return false;
+}
+
+/** Whether every code point of `s[start, end)` is in `set` (as [...s.slice(start, end)].every((c) => set.has(c))). */
+export function allIn(s: string, start: number, end: number, set: ReadonlySet<string>): boolean {
+  for (let i = start; i < end; ) {
+    const cp = s.codePointAt(i)!;
+    const width = cp > 0xffff && i + 1 < end ? 2 : 1;
+    if (!set.has(width === 2 ? s.slice(i, i + 2) : s[i]!)) return false;
+    i += width;
+  }
+  return true;
+}
+
+/**
+ * A list of words with their first and last UTF-16 units in two filters of 2048 bits: the
+ * questions of startsWithAny, endsWithAny and includesAnyIn, where most positions are ruled out
+ * by one read (a name is asked them a few times each, with lists of up to forty words).
+ */
+export class WordList {
+  private readonly first = new Int32Array(64);
+  private readonly last = new Int32Array(64);
+  /** An empty word starts and ends everywhere. */
+  private readonly empty: boolean;
+
+  constructor(readonly words: readonly string[]) {
+    for (const w of words) {
+      if (w.length === 0) continue;
+      WordList.set(this.first, w.charCodeAt(0));
+      WordList.set(this.last, w.charCodeAt(w.length - 1));
+    }
+    this.empty = words.some((w) => w.length === 0);
+  }
+
+  private static set(bits: Int32Array, unit: number): void {
+    bits[(unit >>> 5) & 63]! |= 1 << (unit & 31);
+  }
+
+  /** (NaN, past either end, reads as unit 0: the words are compared then, as without the filter) */
+  private static has(bits: Int32Array, unit: number): boolean {
+    return (bits[(unit >>> 5) & 63]! & (1 << (unit & 31))) !== 0;
+  }
+
+  /** startsWithAny(s, words, at). */
+  startsAt(s: string, at: number): boolean {
+    if (!this.empty && !WordList.has(this.first, s.charCodeAt(at < 0 ? 0 : at))) return false;
+    return startsWithAny(s, this.words, at);
+  }
+
+  /** endsWithAny(s, words, at). */
+  endsAt(s: string, at: number): boolean {
+    // (endsWith reads its end clamped to the string)
+    const end = at > s.length ? s.length : at;
+    if (!this.empty && !WordList.has(this.last, s.charCodeAt(end - 1))) return false;
+    return endsWithAny(s, this.words, at);
+  }
+
+  /** includesAnyIn(s, start, end, words). */
+  includedIn(s: string, start: number, end: number): boolean {
+    if (this.empty || start < 0) return includesAnyIn(s, start, end, this.words);
+    for (let at = start; at < end; at++) {
+      if (!WordList.has(this.first, s.charCodeAt(at))) continue;
+      const words = this.words;
+      for (let k = 0; k < words.length; k++) if (at + words[k]!.length <= end && s.startsWith(words[k]!, at)) return true;
+    }
+    return false;
+  }
+}
