@@ -26,4 +26,3 @@ export { DEFAULT_MIN_CHECK_WORTHINESS, isCheckWorthy, checkWorthiness } from './
 export { FEATURES, type FeatureName, type Features } from './claims/features';
 export { withoutRepeats } from './claims/select';
 export { buildQueue, stepQueue, type Queue, type QueueEntry, type QueueOptions } from './review/queue';
-export { ParagraphSplitter } from './text/paragraphSplitter';
