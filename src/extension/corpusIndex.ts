@@ -198,9 +198,10 @@ export class CorpusIndex implements vscode.Disposable {
   /**
    * Indexes every article (on activation, and when the lexicon changes), in the background:
    * unchanged articles come from the cache; a few milliseconds of work at a time, with
-   * progress, cancellable (a new build cancels the one under way).
+   * progress, cancellable (a new build cancels the one under way). `fromScratch`: no article
+   * comes from the cache.
    */
-  rebuild(): Promise<void> {
+  rebuild(options: { fromScratch?: boolean } = {}): Promise<void> {
     this.generation++;
     this.ready = false;
     this.stale = false;
@@ -218,6 +219,8 @@ export class CorpusIndex implements vscode.Disposable {
         const stats: IndexStats = { analysed: [], cached: [], total: uris.size, cancelled: false, inWorkers: 0 };
         await this.lexiconRead();
         await this.cache?.load();
+        // (for tests that compare two ways of building: nothing cached is read, all is cached anew)
+        if (options.fromScratch) this.cache?.retainOnly(new Set());
         this.analyzer = new Analyzer(this.lexicon());
         // the workers' lexicon is the one this build's own analyzer has, whatever is read meanwhile
         const lexiconSource = this.lexiconSource();

@@ -3,7 +3,7 @@ import { ARTICLE_LANGUAGE, AnalysisCache, type AnalysisCounts } from './analysis
 import { editorIdle } from './editorIdle';
 import { statSync } from 'node:fs';
 import { sha256 } from './indexCache';
-import { MIN_CHECK_WORTHINESS_SETTING, minCheckWorthiness } from './claimThreshold';
+import { MIN_CHECK_WORTHINESS_SETTING } from './claimThreshold';
 import { AnnotatorService } from './annotator';
 import { registerArticleDetection } from './articles';
 import { Background, type BackgroundJob } from './background';
@@ -28,6 +28,7 @@ import { registerCodeActions } from './codeActions';
 import { registerDiagnostics } from './diagnostics';
 import { reviewSettings } from './reviewSettings';
 import { indexThreads } from './indexThreads';
+import { queueSettingsKey, settingsInResults } from './indexSettings';
 import { registerStatusBar, type StatusBarView } from './statusBar';
 import { MAX_ARTICLE_MB_SETTING, registerArticleSizeLimit } from './articleSizeLimit';
 import { readBytes } from './workspaceFiles';
@@ -42,8 +43,8 @@ export interface GlossApi {
   analysisCounts(): AnalysisCounts;
   /** Which version of an open article providers show (its last complete analysis), and which one is being analysed. */
   analysisState(uri: vscode.Uri): { completed?: number; running?: number };
-  /** Builds the corpus index again (unchanged articles from its cache); resolves when it is done or cancelled. */
-  rebuildIndex(): Promise<void>;
+  /** Builds the corpus index again (unchanged articles from its cache, unless `fromScratch`); resolves when it is done or cancelled. */
+  rebuildIndex(options?: { fromScratch?: boolean }): Promise<void>;
   /** Cancels the corpus index build under way. */
   cancelIndex(): void;
   /** What the last index build or update analysed and took from the cache. */
@@ -90,7 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
   const reviewer = new Reviewer(cache, sidecars);
   const annotators = new AnnotatorService();
   const background = new Background();
-  const rebuildIndex = () => background.run(t('rebuilding the workspace index'), [], () => lexicon.corpus.rebuild());
+  const rebuildIndex = (options: { fromScratch?: boolean } = {}) => background.run(t('rebuilding the workspace index'), [], () => lexicon.corpus.rebuild(options));
   lexicon.corpus.useCache(() => context.storageUri ?? context.globalStorageUri, () => indexFingerprint(context, lexicon));
   lexicon.corpus.editorIdle = () =>
     editorIdle(() => vscode.window.visibleTextEditors.map((e) => e.document).filter((d) => d.languageId === ARTICLE_LANGUAGE), cache);
@@ -102,7 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     } catch {
       // no sidecar yet
     }
-    return `${sidecar}|${JSON.stringify([minCheckWorthiness(uri), reviewSettings(uri)])}`;
+    return `${sidecar}|${queueSettingsKey(reviewSettings(uri))}`;
   };
   lexicon.corpus.reviewInputs = async (uri, text) => {
     // the tree counts the queue, as the lenses and the status bar do
@@ -199,7 +200,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     analysisCounts: () => cache.counts,
     analysisState: (uri) => cache.state(uri),
     holdBackgroundAnalysis: (held) => cache.holdBackground(held),
-    rebuildIndex: () => rebuildIndex(),
+    rebuildIndex: (options) => rebuildIndex(options),
     cancelIndex: () => lexicon.corpus.cancelBuild(),
     indexStats: () => lexicon.corpus.lastStats,
     indexPausesInArticles: () => lexicon.corpus.pausesInArticles,
@@ -219,7 +220,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
 /**
  * What every cached index result depends on besides its article and sidecar: this build of
  * Gloss (its version and its bundle, which holds the detectors and the built-in lexicon), the
- * workspace lexicon and the gloss.* settings. Another value drops the whole cache.
+ * workspace lexicon and the gloss.* settings that shape results (indexSettings.ts). Another value
+ * drops the whole cache.
  */
 function indexFingerprint(context: vscode.ExtensionContext, lexicon: LexiconService): string {
   let bundle = '';
@@ -230,7 +232,7 @@ function indexFingerprint(context: vscode.ExtensionContext, lexicon: LexiconServ
     // not from a file: the version alone
   }
   const version = (context.extension.packageJSON as { version?: string }).version ?? '';
-  return sha256(JSON.stringify([version, bundle, lexicon.fingerprint(), vscode.workspace.getConfiguration('gloss')]));
+  return sha256(JSON.stringify([version, bundle, lexicon.fingerprint(), settingsInResults(vscode.workspace.getConfiguration('gloss'))]));
 }
 
 function articleWatchers(onChange: (uri: vscode.Uri) => void): vscode.Disposable[] {

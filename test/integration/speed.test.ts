@@ -170,6 +170,32 @@ describe('Gloss speed: corpus index in the background, cached by content hash', 
     }
   });
 
+  it('keeps the cached results when a setting that changes no result changes (lenses, threads, the Problems panel), and drops them when the claim threshold changes', async function () {
+    this.timeout(timeoutFor(40_000, 40_000, 40_000));
+    const api = await activateGloss();
+    const scratch = await scratchArticles(...FIXTURES);
+    const ours = FIXTURES.map((f) => scratch.uri(f).toString());
+    const mine = (list: string[]) => list.filter((u) => ours.includes(u)).sort();
+    const config = () => vscode.workspace.getConfiguration('gloss');
+    await api.rebuildIndex();
+    try {
+      await config().update('codeLens.allParagraphs', true, vscode.ConfigurationTarget.Workspace);
+      await config().update('index.threads', 0, vscode.ConfigurationTarget.Workspace);
+      await config().update('problems', 'none', vscode.ConfigurationTarget.Workspace);
+      await api.rebuildIndex();
+      const stats = api.indexStats();
+      assert.deepEqual(mine(stats.analysed), [], 'nothing analysed again for a setting of the view');
+      assert.deepEqual(mine(stats.cached), [...ours].sort());
+      // the threshold decides which claims an article's entry holds: the build the change starts analyses
+      // every article again (the last build analysed none of ours)
+      const threshold = config().get<number>('claims.minCheckWorthiness') ?? 0.5;
+      await config().update('claims.minCheckWorthiness', threshold > 0.3 ? threshold - 0.2 : threshold + 0.2, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => mine(api.indexStats().analysed).length === ours.length, 'a build that analyses our articles again under the new threshold', 30_000);
+    } finally {
+      for (const key of ['codeLens.allParagraphs', 'index.threads', 'problems', 'claims.minCheckWorthiness']) await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('indexes a long article in steps, letting the editor\'s thread go on in the middle of it, and indexes all of it', async function () {
     this.timeout(timeoutFor(60_000, 60_000));
     const api = await activateGloss();
@@ -212,9 +238,9 @@ describe('Gloss speed: corpus index in the background, cached by content hash', 
     const config = () => vscode.workspace.getConfiguration('gloss');
     const treeNow = async () => treeOf((await vscode.commands.executeCommand<{ tree: PlainNode[] }>('gloss.corpusTree')).tree, names);
     try {
-      // (another gloss.* setting is another cache fingerprint: both builds analyse every article)
+      // (the thread count changes no result, so the cache would serve the second build: both start from scratch)
       await config().update('index.threads', 0, vscode.ConfigurationTarget.Workspace);
-      await api.rebuildIndex();
+      await api.rebuildIndex({ fromScratch: true });
       let stats = api.indexStats();
       assert.deepEqual(stats.analysed.filter((u) => ours.includes(u)).sort(), ours, 'analysed in the extension host');
       assert.equal(stats.inWorkers, 0);
@@ -222,7 +248,7 @@ describe('Gloss speed: corpus index in the background, cached by content hash', 
       assert.ok(JSON.stringify(here).includes('supported'), JSON.stringify(here));
 
       await config().update('index.threads', 2, vscode.ConfigurationTarget.Workspace);
-      await api.rebuildIndex();
+      await api.rebuildIndex({ fromScratch: true });
       stats = api.indexStats();
       assert.deepEqual(stats.analysed.filter((u) => ours.includes(u)).sort(), ours, 'analysed again');
       assert.equal(stats.inWorkers, stats.analysed.length, 'every article analysed in a worker');

@@ -5,6 +5,7 @@ import { Analyzer, type Analysis } from '../../src/core/analysis/analyze';
 import { builtinLexicon, Lexicon } from '../../src/core/entities/lexicon';
 import { ParagraphSplitter } from '../../src/core/text/paragraphSplitter';
 import { splitParagraphs } from '../../src/core/text/paragraphs';
+import { MAX_PIECE } from '../../src/core/text/longParagraphs';
 import { childTimeout, runInChild } from './helpers';
 
 const corpus = join(__dirname, '../../../test/fixtures/corpus');
@@ -396,9 +397,14 @@ describe('incremental analysis', () => {
     const out = runInChild(
       `const { splitParagraphs } = load('core/text/paragraphs');
        const text = '这是一行没有句号的很长的文字它会被当作折行的句子接到下一行上去再接下去的内容还有更多的文字在这里\\n'.repeat(8000);
-       console.log(splitParagraphs(text).length);`,
+       const ps = splitParagraphs(text);
+       console.log(ps.length, Math.max(...ps.map((p) => p.end - p.start)), ps[ps.length - 1].end === text.length - 1, text.length - 1);`,
       10_000,
     );
-    assert.equal(out.trim(), '1');
+    // one paragraph, in pieces of at most MAX_PIECE (longParagraphs.ts)
+    const [pieces, longest, toTheEnd, length] = out.trim().split(' ');
+    assert.equal(Number(pieces), Math.ceil(Number(length) / MAX_PIECE));
+    assert.ok(Number(longest) <= MAX_PIECE);
+    assert.equal(toTheEnd, 'true');
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { splitParagraphs } from '../../src/core/text/paragraphs';
 import { splitSentences } from '../../src/core/text/sentences';
+import { MAX_PIECE } from '../../src/core/text/longParagraphs';
 import { Analyzer } from '../../src/core/analysis/analyze';
 
 const sentences = (s: string) => splitSentences(s).map((r) => s.slice(r.start, r.end));
@@ -81,7 +82,9 @@ describe('paragraphs', () => {
   it('splits a megabyte line with no punctuation in one pass', () => {
     const text = '字'.repeat(1_000_000);
     const ps = splitParagraphs(text);
-    assert.equal(ps.length, 1);
+    // (in pieces of at most MAX_PIECE, cut where the text has no comma: longParagraphs.ts)
+    assert.equal(ps.length, Math.ceil(text.length / MAX_PIECE));
+    assert.equal(ps.map((p) => p.text).join(''), text);
     assert.equal(splitSentences(text).length, 1);
   });
 });

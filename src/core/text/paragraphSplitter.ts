@@ -1,4 +1,5 @@
 import { TextCopies } from './copies';
+import { MAX_PIECE } from './longParagraphs';
 import { describeRange, markDuplicates, talliedRanges, type Line, type Paragraph, type ParagraphBase, type ParagraphKind } from './paragraphs';
 
 /**
@@ -131,11 +132,17 @@ export class ParagraphSplitter {
     while (first < old.length && old[first]!.end < prefix) first++;
     let from = Math.max(0, first - 1);
     // a line can hold two paragraphs (a credit and the body after it): re-split it whole
-    while (from > 0 && old[from - 1]!.end >= lineStart(text, old[from]!.start)) from--;
-    const fromPos = from === 0 ? 0 : lineStart(text, old[from]!.start);
+    // (a line's paragraphs share its start: looked for again only when a paragraph starts on an earlier line)
+    let fromLine = lineStart(text, old[from]?.start ?? 0);
+    while (from > 0 && old[from - 1]!.end >= fromLine) {
+      from--;
+      if (old[from]!.start < fromLine) fromLine = lineStart(text, old[from]!.start);
+    }
+    const fromPos = from === 0 ? 0 : fromLine;
     // the first paragraph wholly after the change, whose line start is after it too
     let next = first;
-    while (next < old.length && lineStart(before, old[next]!.start) <= oldChangeEnd) next++;
+    const beforeLines = new LineStarts(before);
+    while (next < old.length && beforeLines.of(old[next]!.start) <= oldChangeEnd) next++;
     // and then on, until the new split meets an old paragraph again (an edit can join lines)
     for (let step = 1; ; step *= 2) {
       const toPos = next < old.length ? lineStart(text, old[next]!.start + delta) : text.length;
@@ -149,11 +156,43 @@ export class ParagraphSplitter {
         next >= old.length ||
         (last !== undefined && prevOld !== undefined && next - 1 > 0 && from + ranges.length - 1 > 0 && prevOld.start >= oldChangeEnd && last.start === prevOld.start + delta && last.end === prevOld.end + delta);
       if (meets) {
-        this.described = ranges.length;
-        this.lastEdit = { from, removed: next - from, added: ranges.length, delta };
+        // the pieces of a long line (longParagraphs.ts) that the edit cannot reach are the old ones: those
+        // before it, and those past it, cut where they were from a piece or two on (moved), so that typing
+        // in a one-line article re-describes (and re-analyses) only the pieces around the edit. A piece's
+        // cut can depend on the text up to MAX_PIECE past its start (the last comma in reach).
+        let lead = 0;
+        for (;;) {
+          const o = old[from + lead];
+          const t = tallies[lead];
+          const r = ranges[lead];
+          if (r === undefined || o === undefined || from + lead >= next || r.start !== o.start || r.end !== o.end) break;
+          if (t?.kind !== undefined) {
+            if (t.kind !== o.kind || o.start + MAX_PIECE >= prefix) break;
+          } else if (o.end >= prefix || describeRange(text, r, t).kind !== o.kind) break; // (a byline before the pieces)
+          lead++;
+        }
+        let same = 0;
+        for (;;) {
+          const k = ranges.length - 1 - same;
+          const oldK = next - 1 - same;
+          const o = old[oldK];
+          const t = tallies[k];
+          if (k < Math.max(1, lead) || oldK < Math.max(1, from + lead) || o === undefined || t?.kind === undefined || t.kind !== o.kind) break;
+          const r = ranges[k]!;
+          if (o.start < oldChangeEnd || r.start !== o.start + delta || r.end !== o.end + delta) break;
+          same++;
+        }
+        const kept = ranges.length - same;
+        this.described = kept - lead;
+        this.lastEdit = { from: from + lead, removed: next - same - from - lead, added: kept - lead, delta };
         // (the paragraphs of an edit are a few: each copied on its own, not from a buffer of the whole text)
-        const middle = ranges.map((r, k) => (last === r && next < old.length ? shifted(prevOld!, delta) : describeRange(text, r, tallies[k])));
-        const out = old.slice(0, from);
+        const middle: ParagraphBase[] = [];
+        for (let k = lead; k < kept; k++) {
+          const r = ranges[k]!;
+          middle.push(same === 0 && last === r && next < old.length ? shifted(prevOld!, delta) : describeRange(text, r, tallies[k]));
+        }
+        for (let k = next - same; k < next; k++) middle.push(shifted(old[k]!, delta));
+        const out = old.slice(0, from + lead);
         for (const b of middle) out.push(b);
         for (let k = next; k < old.length; k++) out.push(shifted(old[k]!, delta));
         return out;
@@ -208,6 +247,37 @@ function commonSuffix(a: string, b: string, limit: number): number {
 function lineStart(text: string, at: number): number {
   const newline = text.lastIndexOf('\n', at - 1);
   return at === 0 ? 0 : newline + 1;
+}
+
+/**
+ * lineStart of positions that only grow (a walk over the paragraphs), in one pass over the text:
+ * lastIndexOf from each paragraph went back over the whole line, once per piece of a one-line
+ * article (longParagraphs.ts): quadratic in the line's length.
+ */
+class LineStarts {
+  private at = 0;
+  private start = 0;
+  /** The first newline at or after `at`, or the text's length. */
+  private newline: number;
+
+  constructor(private readonly text: string) {
+    this.newline = newlineFrom(text, 0);
+  }
+
+  of(at: number): number {
+    if (at < this.at) return lineStart(this.text, at);
+    while (this.newline < at) {
+      this.start = this.newline + 1;
+      this.newline = newlineFrom(this.text, this.start);
+    }
+    this.at = at;
+    return this.start;
+  }
+}
+
+function newlineFrom(text: string, from: number): number {
+  const at = text.indexOf('\n', from);
+  return at < 0 ? text.length : at;
 }
 
 /** Moves a base by `delta`, in place: bases are this splitter's own (a paragraph made from one copies its offsets, and its debris is replaced, never changed). */

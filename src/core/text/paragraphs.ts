@@ -1,6 +1,7 @@
 import { SENTENCE_END, CLOSERS, OPENERS, isSpaceLike } from './chars';
 import { TextCopies, copyOf } from './copies';
 import { splitSentences } from './sentences';
+import { MAX_PIECE, piecesOf } from './longParagraphs';
 
 /** What a paragraph is, so that detectors can skip or down-weight scraping noise. */
 export type ParagraphKind = 'body' | 'heading' | 'credit' | 'tagcloud' | 'navigation' | 'duplicate';
@@ -91,6 +92,8 @@ export function tally(text: string, start: number, end: number, into: Tally = { 
 /** A range's tally, and whether it holds a unit that begins debris (paragraphRanges hands it on to describeRange). */
 interface RangeTally extends Tally {
   debris: boolean;
+  /** A piece of a long paragraph (longParagraphs.ts) is of the kind of the whole paragraph, not of its own first words. */
+  kind?: ParagraphKind;
 }
 
 function tallyInto(text: string, start: number, end: number, into: Tally): boolean {
@@ -245,7 +248,32 @@ export function talliedRanges(text: string, from = 0, to = text.length): { range
     prevTally = rangeTally(text, r.start, r.end);
     tallies.push(prevTally);
   }
-  return splitCredits(text, merged, tallies);
+  return cutLong(text, splitCredits(text, merged, tallies));
+}
+
+/** Paragraphs longer than MAX_PIECE as pieces of the paragraph's kind (see longParagraphs.ts). */
+function cutLong(text: string, split: { ranges: Line[]; tallies: Array<RangeTally | undefined> }): { ranges: Line[]; tallies: Array<RangeTally | undefined> } {
+  const { ranges, tallies } = split;
+  let k = 0;
+  while (k < ranges.length && ranges[k]!.end - ranges[k]!.start <= MAX_PIECE) k++;
+  if (k === ranges.length) return split;
+  const outRanges = ranges.slice(0, k);
+  const outTallies = tallies.slice(0, k);
+  for (; k < ranges.length; k++) {
+    const r = ranges[k]!;
+    if (r.end - r.start <= MAX_PIECE) {
+      outRanges.push(r);
+      outTallies.push(tallies[k]);
+      continue;
+    }
+    const kind = classifyRange(text, r.start, r.end, tallies[k] ?? rangeTally(text, r.start, r.end));
+    for (const piece of piecesOf(text, r.start, r.end)) {
+      outRanges.push(piece);
+      // (no count: the kind is known, and describeRange looks for debris in the few pieces an edit re-describes)
+      outTallies.push({ spaces: 0, enders: 0, debris: true, kind });
+    }
+  }
+  return { ranges: outRanges, tallies: outTallies };
 }
 
 /**
@@ -258,11 +286,18 @@ function splitCredits(text: string, ranges: Line[], tallies: RangeTally[]): { ra
   for (let k = 0; k < ranges.length; k++) {
     const r = ranges[k]!;
     if (CREDIT.test(text.slice(r.start, Math.min(r.end, r.start + HEAD_CHARS)))) {
-      const sentences = splitSentences(text.slice(r.start, r.end));
+      // the first two sentences are those of the line's head (sentences are split left to right):
+      // a one-line article's byline no longer splits the whole article into sentences, twice a keystroke
+      const head = splitSentences(text.slice(r.start, Math.min(r.end, r.start + CREDIT_HEAD_CHARS)));
+      const sentences = head.length > 1 || r.end - r.start <= CREDIT_HEAD_CHARS ? head : splitSentences(text.slice(r.start, r.end));
       if (sentences.length > 1) {
+        const bodyStart = r.start + sentences[1]!.start;
         out.push({ start: r.start, end: r.start + sentences[0]!.end });
-        out.push({ start: r.start + sentences[1]!.start, end: r.end });
-        outTallies.push(undefined, undefined);
+        out.push({ start: bodyStart, end: r.end });
+        // (the body's tally is the line's less its head's: counts add up, and debris may be in either)
+        const whole = tallies[k]!;
+        const before = rangeTally(text, r.start, bodyStart);
+        outTallies.push(undefined, { spaces: whole.spaces - before.spaces, enders: whole.enders - before.enders, debris: whole.debris });
         continue;
       }
     }
@@ -271,6 +306,9 @@ function splitCredits(text: string, ranges: Line[], tallies: RangeTally[]): { ra
   }
   return { ranges: out, tallies: outTallies };
 }
+
+/** How much of a line that starts with a byline is split into sentences to find where the byline ends. */
+const CREDIT_HEAD_CHARS = 1024;
 
 /** A line that starts a heading, a credit or a bracketed or quoted passage is never joined to the one before. */
 function startsBlock(text: string, r: Line): boolean {
@@ -297,7 +335,7 @@ export interface ParagraphBase {
 export function describeRange(text: string, r: Line, counted?: RangeTally, copies?: TextCopies): ParagraphBase {
   const s = copies ? copies.slice(r.start, r.end) : copyOf(text, r.start, r.end);
   const t = counted ?? rangeTally(text, r.start, r.end);
-  const kind = classifyRange(text, r.start, r.end, t);
+  const kind = t.kind ?? classifyRange(text, r.start, r.end, t);
   const debris: Array<{ start: number; end: number }> = [];
   // (every match of DEBRIS begins with a unit the tally looked for: most paragraphs hold none)
   if (t.debris) {
