@@ -41,8 +41,22 @@ export function hasLongBracketed(s: string, opens: string, closes: string, min: 
   return false;
 }
 
+/**
+ * Where the first of `units` (one to three marks) stands at or after `from`: read by code, as
+ * s[k] of a CJK character made a string at every unit read (and units.includes hashed none).
+ */
 function firstOf(s: string, units: string, from: number): number {
-  for (let k = from; k < s.length; k++) if (units.includes(s[k]!)) return k;
+  if (units.length > 3) {
+    for (let k = from; k < s.length; k++) if (units.includes(s[k]!)) return k;
+    return -1;
+  }
+  const a = units.charCodeAt(0);
+  const b = units.length > 1 ? units.charCodeAt(1) : a;
+  const c = units.length > 2 ? units.charCodeAt(2) : a;
+  for (let k = from; k < s.length; k++) {
+    const x = s.charCodeAt(k);
+    if (x === a || x === b || x === c) return k;
+  }
   return -1;
 }
 
