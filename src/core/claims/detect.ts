@@ -262,7 +262,7 @@ function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) =>
  * the next (typed arrays made per paragraph cost more than the reads they saved).
  */
 class Within<T extends { start: number; end: number }> {
-  private list: readonly T[] = [];
+  private list: readonly T[] = NOTHING;
   private keep: ((x: T) => boolean) | undefined;
   private from = 0;
   private sorted = true;
@@ -298,7 +298,7 @@ class Within<T extends { start: number; end: number }> {
 
   /** Lets go of the paragraph's list. */
   clear(): void {
-    this.list = [];
+    this.list = NOTHING;
     this.keep = undefined;
   }
 
@@ -320,6 +320,9 @@ class Within<T extends { start: number; end: number }> {
     return out;
   }
 }
+
+/** What a reader holds between paragraphs (never written). */
+const NOTHING: readonly never[] = [];
 
 /** The stage's readers of a paragraph's figures and entities (candidatesOf is never called inside itself). */
 const FIGURES_IN = new Within<Figure>();
@@ -406,10 +409,17 @@ interface Reason {
   text: string;
 }
 
-/** One template of reasons: how a reason is made from its argument, and those made so far by argument. */
+/** A reason said plainly and after a "but", each made when first asked for. */
+type Pair = [Reason | undefined, Reason | undefined];
+
+/**
+ * One template of reasons: how a reason is made from its argument, and those made so far by
+ * argument; for the names, by the names themselves (byNames: first, second, third).
+ */
 interface Template {
   make: (arg: string | number) => Message;
-  byArg: Map<string | number, [Reason | undefined, Reason | undefined]>;
+  byArg: Map<string | number, Pair>;
+  byNames: Map<string | undefined, Map<string | undefined, Map<string | undefined, Pair>>>;
 }
 
 /**
@@ -426,7 +436,7 @@ class Reasons {
   private static readonly MAX = 20_000;
 
   template(make: (arg: string | number) => Message): Template {
-    const t: Template = { make, byArg: new Map() };
+    const t: Template = { make, byArg: new Map(), byNames: new Map() };
     this.templates.push(t);
     return t;
   }
@@ -439,19 +449,54 @@ class Reasons {
       t.byArg.set(arg, (pair = [undefined, undefined]));
       this.size++;
     }
-    const side = positive ? 0 : 1;
-    let reason = pair[side];
-    if (!reason) {
-      const plain = t.make(arg);
-      // what speaks for checking is said plainly, what speaks against it after a "but"
-      const message = positive ? plain : msg('but {0}', plain);
-      reason = pair[side] = { message, text: renderMessage(message) };
+    return pair[positive ? 0 : 1] ?? this.make(pair, t, arg, positive);
+  }
+
+  /**
+   * The reason of template `t` for firstNames(entities), looked up by the names it joins: their
+   * join was a new string per unit, hashed whole for the look-up (the entities' own names are
+   * hashed once).
+   */
+  names(t: Template, entities: readonly EntityMention[], positive: boolean): Reason {
+    let a: string | undefined;
+    let b: string | undefined;
+    let c: string | undefined;
+    for (const e of entities) {
+      const name = e.canonical;
+      if (a === undefined) a = name;
+      else if (name === a) continue;
+      else if (b === undefined) b = name;
+      else if (name !== b) {
+        c = name;
+        break;
+      }
     }
-    return reason;
+    let pair = t.byNames.get(a)?.get(b)?.get(c);
+    if (!pair) {
+      if (this.size >= Reasons.MAX) this.clear();
+      let second = t.byNames.get(a);
+      if (!second) t.byNames.set(a, (second = new Map()));
+      let third = second.get(b);
+      if (!third) second.set(b, (third = new Map()));
+      third.set(c, (pair = [undefined, undefined]));
+      this.size++;
+    }
+    return pair[positive ? 0 : 1] ?? this.make(pair, t, firstNames(entities), positive);
+  }
+
+  /** The reason of `t` for `arg` on one side of `pair`, made and kept there. */
+  private make(pair: Pair, t: Template, arg: string | number, positive: boolean): Reason {
+    const plain = t.make(arg);
+    // what speaks for checking is said plainly, what speaks against it after a "but"
+    const message = positive ? plain : msg('but {0}', plain);
+    return (pair[positive ? 0 : 1] = { message, text: renderMessage(message) });
   }
 
   clear(): void {
-    for (const t of this.templates) t.byArg.clear();
+    for (const t of this.templates) {
+      t.byArg.clear();
+      t.byNames.clear();
+    }
     this.size = 0;
   }
 }
@@ -547,7 +592,7 @@ function collectReasons(contributions: Contributions, cues: Partial<Record<Featu
     } else if (said === 2) {
       if (namesSaid) continue;
       namesSaid = true;
-      reason = REASONS.get(NAMES_THEM, firstNames(entities), positive);
+      reason = REASONS.names(NAMES_THEM, entities, positive);
     } else if (said === 3 && source) {
       if (sourceSaid) continue;
       sourceSaid = true;
