@@ -243,8 +243,9 @@ const QUESTION_CLOSERS = '”」』';
  * Whether `s` ends with one of `marks`, then at most one of `closers`, then whitespace: the
  * test of /[marks][closers]?\s*$/u read from the end (an end-anchored regex is tried at every
  * start), by UTF-16 code (t[i] of a CJK character made a string, and trimEnd a copy).
+ * Exported for its unit test.
  */
-function endsWithMark(s: string, marks: string, closers: string): boolean {
+export function endsWithMark(s: string, marks: string, closers: string): boolean {
   const end = endBeforeSpace(s);
   if (end === 0) return false;
   const last = s.charCodeAt(end - 1);
@@ -252,8 +253,8 @@ function endsWithMark(s: string, marks: string, closers: string): boolean {
   return hasCode(closers, last) && end >= 2 && hasCode(marks, s.charCodeAt(end - 2));
 }
 
-/** /(?:…|\.\.\.)[”」]?\s*$/u, read from the end: a list that trails off. */
-function endsWithEllipsis(s: string): boolean {
+/** /(?:…|\.\.\.)[”」]?\s*$/u, read from the end: a list that trails off (exported for its unit test). */
+export function endsWithEllipsis(s: string): boolean {
   const end = endBeforeSpace(s);
   const last = end > 0 ? s.charCodeAt(end - 1) : -1;
   if (last === 0x201d /* ” */ || last === 0x300d /* 」 */) {
