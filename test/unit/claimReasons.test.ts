@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { clearReasons, describeReasons, SAY, type Attribution } from '../../src/core/claims/detect';
+import { type Attribution } from '../../src/core/claims/detect';
+import { clearReasons, describeReasons, SAY } from '../../src/core/claims/reasons';
 import { CUES, SCAN, countCues, findCue, findCueOnce } from '../../src/core/claims/cues';
 import { isSpeechUse, speechVerbAt } from '../../src/core/claims/select';
 import { endsWithEllipsis, endsWithMark, FEATURES, type FeatureName } from '../../src/core/claims/features';
