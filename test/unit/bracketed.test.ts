@@ -30,6 +30,9 @@ describe('runs between marks (《…》, “…”) in linear time, as the regex
       assert.equal(replaceBracketed(s, '《', '》', ''), s.replace(TITLE, ''), s);
       assert.equal(replaceBracketed(s, '“「『', '”」』', '“”'), s.replace(QUOTED, '“”'), s);
       assert.equal(hasLongBracketed(s, '“「『', '”」』', 12), LONG_QUOTE.test(s), s);
+      // two marks a side, and more than three (read another way)
+      assert.equal(replaceBracketed(s, '“「', '”」', '-'), s.replace(/[“「][^”」]*[”」]/gu, '-'), s);
+      assert.equal(replaceBracketed(s, '“「『《', '”」』》', '-'), s.replace(/[“「『《][^”」』》]*[”」』》]/gu, '-'), s);
     }
     assert.equal(replaceBracketed('', '《', '》', ''), '');
   });

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { clearReasons, describeReasons, SAY, type Attribution } from '../../src/core/claims/detect';
+import { type Attribution } from '../../src/core/claims/detect';
+import { clearReasons, describeReasons, SAY } from '../../src/core/claims/reasons';
 import { CUES, SCAN, countCues, findCue, findCueOnce } from '../../src/core/claims/cues';
 import { isSpeechUse, speechVerbAt } from '../../src/core/claims/select';
-import { FEATURES, type FeatureName } from '../../src/core/claims/features';
+import { endsWithEllipsis, endsWithMark, FEATURES, type FeatureName } from '../../src/core/claims/features';
 import { sortByStrength, type Contribution } from '../../src/core/claims/score';
 import type { EntityMention } from '../../src/core/entities/detect';
 import type { Figure } from '../../src/core/figures/types';
@@ -151,6 +152,18 @@ describe('speech verbs by their first character', () => {
       const from = Math.floor(next() * 4);
       const to = Math.min(s.length, from + Math.floor(next() * 30));
       assert.deepEqual(speechVerbAt(s, from, to), before(s, from, to), `${s} ${from} ${to}`);
+    }
+  });
+});
+
+describe('a unit’s end read by code', () => {
+  it('endsWithMark and endsWithEllipsis answer as their end-anchored regexes, on random texts of marks, spaces, astral characters, lone surrogates, CRLF and BOM', () => {
+    const next = random(24);
+    const pieces = ['？', '?', '”', '」', '』', '…', '.', '..', '...', ' ', '\u3000', '\u00a0', '\r\n', '\t', '\ufeff', '\u200b', '\u2028', '阿', 'a', '𠀀', '😀', '\ud800', '\udc00'];
+    for (let round = 0; round < 20_000; round++) {
+      const s = Array.from({ length: Math.floor(next() * 8) }, () => pieces[Math.floor(next() * pieces.length)]!).join('');
+      assert.equal(endsWithMark(s, '？?', '”」』'), /[？?][”」』]?\s*$/u.test(s), JSON.stringify(s));
+      assert.equal(endsWithEllipsis(s), /(?:…|\.\.\.)[”」]?\s*$/u.test(s), JSON.stringify(s));
     }
   });
 });

@@ -14,7 +14,7 @@ import { CONVERSION_FIRST, REST_FIRST, RELATIONS, hasCodeIn, listWordsIn } from 
 import { rng } from '../support/anchorSimulation';
 import { CUES } from '../../src/core/claims/cues';
 import { firstShows, firstShowsGrowing } from '../../src/core/claims/attribution';
-import { firstNames } from '../../src/core/claims/detect';
+import { firstNames } from '../../src/core/claims/reasons';
 import { checkArithmetic, checkEvery, mayRelate, RELATION_BIT, relationsFor } from '../../src/core/claims/arithmetic';
 import type { EntityMention } from '../../src/core/entities/detect';
 import { isSpeechUse } from '../../src/core/claims/select';

@@ -112,6 +112,10 @@ for (let c = 0; c < 0x10000; c++) {
   if (SINGLE[c] === 1) CODE[c]! |= CUE_SINGLE;
 }
 
+/** What a scan reads further at a unit: a cue may start there, a date, or an astral letter. */
+const RARE = CUE_START | KEY.numeral | HIGH;
+if (LETTER !== 1 << 12) throw new Error('cues.ts: the scan counts letters by bit 12');
+
 function pairHash(c: number, next: number): number {
   return (c * 31 + next) & 0xffff;
 }
@@ -120,8 +124,14 @@ function pairHash(c: number, next: number): number {
 const FOUND_IN = new Int32Array(entries.length);
 let scans = 0;
 
-/** The cues found in a text, per list: the first in the list's order, and how many; and what readUnit reads of it. */
+/**
+ * The cues found in a text, per list: the first in the list's order, and how many; and what
+ * readUnit reads of it. Only the lists of `lists` have entries of this text (the others hold
+ * an earlier text's: three arrays filled per text cost more than the bit read before each).
+ */
 interface Found {
+  /** The bits of the lists with a cue in the text. */
+  lists: number;
   first: Int16Array;
   count: Uint16Array;
   /** Where the first cue of each list starts (-1: none). */
@@ -141,7 +151,7 @@ interface Found {
 const RECENT = 4;
 const recent: Array<{ s: string | undefined; found: Found }> = Array.from({ length: RECENT }, () => ({
   s: undefined,
-  found: { first: new Int16Array(LISTS.length), count: new Uint16Array(LISTS.length), at: new Int32Array(LISTS.length), bits: 0, letters: 0, dates: false },
+  found: { lists: 0, first: new Int16Array(LISTS.length), count: new Uint16Array(LISTS.length), at: new Int32Array(LISTS.length), bits: 0, letters: 0, dates: false },
 }));
 let oldest = 0;
 /** The text cuesIn answered about last, and its slot's answer (a slot written over is written over with its text). */
@@ -166,10 +176,8 @@ function cuesIn(s: string): Found {
   slot.s = s;
   const found = slot.found;
   const { first, count, at } = found;
-  first.fill(-1);
-  count.fill(0);
-  at.fill(-1);
   const scan = ++scans;
+  let lists = 0;
   let bits = 0;
   let letters = 0;
   let dates = false;
@@ -177,10 +185,13 @@ function cuesIn(s: string): Found {
     const c = s.charCodeAt(i);
     const b = CODE[c]!;
     bits |= b;
+    // (LETTER is bit 12: counted without a branch, as most units are letters)
+    letters += (b >>> 12) & 1;
+    // most units start no cue and are no numeral and no high surrogate: one test for the three
+    if ((b & RARE) === 0) continue;
     if (b & KEY.numeral && !dates) dates = dateAt(s, i, c);
-    if (b & LETTER) letters++;
     // (a low half, skipped with its pair, starts no cue: every cue starts in the BMP)
-    else if (b & HIGH && isAstralLetterAt(s, i)) letters++;
+    if (b & HIGH && isAstralLetterAt(s, i)) letters++;
     if ((b & CUE_START) === 0) continue;
     const next = i + 1 < s.length ? s.charCodeAt(i + 1) : -2;
     if ((b & CUE_SINGLE) === 0 && PAIRS[pairHash(c, next)] === 0) continue;
@@ -188,11 +199,20 @@ function cuesIn(s: string): Found {
       if (FOUND_IN[k] === scan || (SECOND[k] !== -1 && SECOND[k] !== next) || (LONG[k] === 1 && !s.startsWith(WORD[k]!, i))) continue;
       FOUND_IN[k] = scan;
       const bit = LIST[k]!;
+      const mask = 1 << bit;
       // (the first found of a list is found at its first place: places only grow)
-      if (count[bit]!++ === 0) at[bit] = i;
-      if (first[bit]! < 0 || INDEX[k]! < first[bit]!) first[bit] = INDEX[k]!;
+      if ((lists & mask) === 0) {
+        lists |= mask;
+        count[bit] = 1;
+        at[bit] = i;
+        first[bit] = INDEX[k]!;
+      } else {
+        count[bit]!++;
+        if (INDEX[k]! < first[bit]!) first[bit] = INDEX[k]!;
+      }
     }
   }
+  found.lists = lists;
   found.bits = bits;
   found.letters = letters;
   found.dates = dates;
@@ -251,8 +271,8 @@ function firstOfList(s: string, bit: number): number {
 
 /** The first cue of a list (in the list's order) that occurs in `s`, if any. */
 export function findCue(s: string, list: ScannedList): string | undefined {
-  const index = cuesIn(s).first[list.bit]!;
-  return index < 0 ? undefined : list.words[index];
+  const found = cuesIn(s);
+  return (found.lists & (1 << list.bit)) === 0 ? undefined : list.words[found.first[list.bit]!];
 }
 
 /**
@@ -261,7 +281,11 @@ export function findCue(s: string, list: ScannedList): string | undefined {
  */
 export function findCueOnce(s: string, list: ScannedList): string | undefined {
   const bit = list.bit;
-  for (let r = 0; r < RECENT; r++) if (recent[r]!.s === s) return cueAt(list, recent[r]!.found.first[bit]!);
+  for (let r = 0; r < RECENT; r++) {
+    if (recent[r]!.s !== s) continue;
+    const found = recent[r]!.found;
+    return (found.lists & (1 << bit)) === 0 ? undefined : list.words[found.first[bit]!];
+  }
   return cueAt(list, firstOfList(s, bit));
 }
 
@@ -271,10 +295,12 @@ function cueAt(list: ScannedList, i: number): string | undefined {
 
 /** Where the first cue of a list (the first in `s`, whichever it is in the list) starts in `s`, -1 where none occurs. */
 export function firstCueAt(s: string, list: ScannedList): number {
-  return cuesIn(s).at[list.bit]!;
+  const found = cuesIn(s);
+  return (found.lists & (1 << list.bit)) === 0 ? -1 : found.at[list.bit]!;
 }
 
 /** How many cues of a list occur in `s`. */
 export function countCues(s: string, list: ScannedList): number {
-  return cuesIn(s).count[list.bit]!;
+  const found = cuesIn(s);
+  return (found.lists & (1 << list.bit)) === 0 ? 0 : found.count[list.bit]!;
 }

@@ -242,24 +242,39 @@ const QUESTION_CLOSERS = '”」』';
 /**
  * Whether `s` ends with one of `marks`, then at most one of `closers`, then whitespace: the
  * test of /[marks][closers]?\s*$/u read from the end (an end-anchored regex is tried at every
- * start). trimEnd strips what \s matches.
+ * start), by UTF-16 code (t[i] of a CJK character made a string, and trimEnd a copy).
+ * Exported for its unit test.
  */
-function endsWithMark(s: string, marks: string, closers: string): boolean {
-  const t = s.trimEnd();
-  const last = t[t.length - 1];
-  if (last === undefined) return false;
-  if (marks.includes(last)) return true;
-  return closers.includes(last) && t.length >= 2 && marks.includes(t[t.length - 2]!);
+export function endsWithMark(s: string, marks: string, closers: string): boolean {
+  const end = endBeforeSpace(s);
+  if (end === 0) return false;
+  const last = s.charCodeAt(end - 1);
+  if (hasCode(marks, last)) return true;
+  return hasCode(closers, last) && end >= 2 && hasCode(marks, s.charCodeAt(end - 2));
 }
 
-/** /(?:…|\.\.\.)[”」]?\s*$/u, read from the end: a list that trails off. */
-function endsWithEllipsis(s: string): boolean {
-  const t = s.trimEnd();
-  if (t.endsWith('”') || t.endsWith('」')) {
-    // (before the closer, without a copy of all but it)
-    if (t.endsWith('…', t.length - 1) || t.endsWith('...', t.length - 1)) return true;
+/** /(?:…|\.\.\.)[”」]?\s*$/u, read from the end: a list that trails off (exported for its unit test). */
+export function endsWithEllipsis(s: string): boolean {
+  const end = endBeforeSpace(s);
+  const last = end > 0 ? s.charCodeAt(end - 1) : -1;
+  if (last === 0x201d /* ” */ || last === 0x300d /* 」 */) {
+    // (before the closer)
+    if (s.endsWith('…', end - 1) || s.endsWith('...', end - 1)) return true;
   }
-  return t.endsWith('…') || t.endsWith('...');
+  return s.endsWith('…', end) || s.endsWith('...', end);
+}
+
+/** The length of `s` without the whitespace at its end (what trimEnd strips: what \s matches). */
+function endBeforeSpace(s: string): number {
+  let end = s.length;
+  while (end > 0 && SPACE[s.charCodeAt(end - 1)] === 1) end--;
+  return end;
+}
+
+/** Whether `chars` has the UTF-16 code `c` (as chars.includes of that unit). */
+function hasCode(chars: string, c: number): boolean {
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
+  return false;
 }
 
 /** The first of `words` (in their order) that occurs anywhere in `s`. */

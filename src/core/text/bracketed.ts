@@ -23,26 +23,53 @@ export function bracketedRuns(s: string, opens: string, closes: string): Array<[
 
 /** `s.replace(/O[^C]*C/gu, by)`, where `by` holds no `$`. */
 export function replaceBracketed(s: string, opens: string, closes: string, by: string): string {
-  const runs = bracketedRuns(s, opens, closes);
-  if (runs.length === 0) return s;
+  // (read as bracketedRuns reads, with no list of runs made: a pair per run was most of what a unit with a quotation allocated)
+  let open = firstOf(s, opens, 0);
+  if (open < 0) return s;
+  let close = firstOf(s, closes, open + 1);
+  if (close < 0) return s;
   let out = '';
   let last = 0;
-  for (const [start, end] of runs) {
-    out += s.slice(last, start) + by;
-    last = end;
-  }
+  do {
+    out += s.slice(last, open) + by;
+    last = close + 1;
+    open = firstOf(s, opens, last);
+    if (open < 0) break;
+    close = firstOf(s, closes, open + 1);
+  } while (close >= 0);
   return out + s.slice(last);
 }
 
 /** `/O[^C]{min,}C/u.test(s)`: a run holding at least `min` code points between its marks. */
 export function hasLongBracketed(s: string, opens: string, closes: string, min: number): boolean {
   // of the opening marks before one closing mark, the first holds the most
-  for (const [start, end] of bracketedRuns(s, opens, closes)) if (codePointsBetween(s, start + 1, end - 1) >= min) return true;
-  return false;
+  for (let i = 0; ;) {
+    const open = firstOf(s, opens, i);
+    if (open < 0) return false;
+    const close = firstOf(s, closes, open + 1);
+    if (close < 0) return false;
+    // (fewer units than `min` hold fewer code points: not counted)
+    if (close - open - 1 >= min && codePointsBetween(s, open + 1, close) >= min) return true;
+    i = close + 1;
+  }
 }
 
+/**
+ * Where the first of `units` (one to three marks) stands at or after `from`: read by code, as
+ * s[k] of a CJK character made a string at every unit read (and units.includes hashed none).
+ */
 function firstOf(s: string, units: string, from: number): number {
-  for (let k = from; k < s.length; k++) if (units.includes(s[k]!)) return k;
+  if (units.length > 3) {
+    for (let k = from; k < s.length; k++) if (units.includes(s[k]!)) return k;
+    return -1;
+  }
+  const a = units.charCodeAt(0);
+  const b = units.length > 1 ? units.charCodeAt(1) : a;
+  const c = units.length > 2 ? units.charCodeAt(2) : a;
+  for (let k = from; k < s.length; k++) {
+    const x = s.charCodeAt(k);
+    if (x === a || x === b || x === c) return k;
+  }
   return -1;
 }
 
