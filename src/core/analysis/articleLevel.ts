@@ -8,6 +8,7 @@ import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
 import type { Claim } from '../claims/detect';
 import { isLearnable } from '../entities/repeats';
+import { nerWordDictionary } from '../entities/ner';
 import { resolveRelativeDatesAfter, type ArticleDate } from '../figures/relativeDates';
 
 /** One paragraph's findings in its own offsets, and what the article level needs from them. */
@@ -45,11 +46,19 @@ export function describeRelative(figures: Figure[], entities: EntityMention[], c
   // per paragraph, built on every fresh analysis, was a tenth of what the Analyzer did around the stages)
   let conditional = false;
   for (let k = 0; k < entities.length && !conditional; k++) if (entities[k]!.short || entities[k]!.weak) conditional = true;
+  // (loops, no closure per paragraph: this runs for every paragraph of a fresh article)
   let lastYear: number | undefined;
-  for (const f of figures) {
-    const y = !f.relative && f.type === 'date' && f.period ? yearOf(f.period) : undefined;
-    if (y !== undefined) lastYear = y;
+  let relative = false;
+  for (let k = 0; k < figures.length; k++) {
+    const f = figures[k]!;
+    if (f.relative) relative = true;
+    else if (f.type === 'date' && f.period) {
+      const y = yearOf(f.period);
+      if (y !== undefined) lastYear = y;
+    }
   }
+  const claimKeys: string[] = new Array(claims.length);
+  for (let k = 0; k < claims.length; k++) claimKeys[k] = repeatKey(claims[k]!.text);
   return {
     base: 0,
     figures,
@@ -57,11 +66,20 @@ export function describeRelative(figures: Figure[], entities: EntityMention[], c
     claims,
     simplified,
     conditional,
-    learnable: learnable ? entities.filter((m) => isLearnable(m)) : [],
-    claimKeys: claims.map((c) => repeatKey(c.text)),
-    relative: figures.some((f) => f.relative),
+    learnable: learnable ? learnableOf(entities) : [],
+    claimKeys,
+    relative,
     lastYear,
   };
+}
+
+/** The mentions worth repeating (isLearnable), the word dictionary read once per paragraph. */
+function learnableOf(entities: readonly EntityMention[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  if (entities.length === 0) return out;
+  const words = nerWordDictionary();
+  for (let k = 0; k < entities.length; k++) if (isLearnable(entities[k]!, words)) out.push(entities[k]!);
+  return out;
 }
 
 /** The year a period begins with, as /^(?:FY)?(\d{4})/ reads it (by hand: a match per date figure was an array and a string). */
