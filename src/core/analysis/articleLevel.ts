@@ -22,7 +22,11 @@ export interface Relative {
   figures: Figure[];
   entities: EntityMention[];
   claims: Claim[];
-  simplified: string;
+  /**
+   * The paragraph's Simplified view in lower case, the form the learned names are matched in
+   * (made once, for the entity stage: it was made again for the repeats of every analysis).
+   */
+  form: string;
   /** Whether some mention is short or weak (and so depends on the rest of the article). */
   conditional: boolean;
   /** Mentions whose names are spread to the article's other paragraphs (isLearnable), in order. */
@@ -41,7 +45,7 @@ export interface EntityTally {
   strong: number;
 }
 
-export function describeRelative(figures: Figure[], entities: EntityMention[], claims: Claim[], simplified: string, learnable: boolean): Relative {
+export function describeRelative(figures: Figure[], entities: EntityMention[], claims: Claim[], form: string, learnable: boolean): Relative {
   // (no tally per entity here: the article's totals read the mentions themselves, and a map
   // per paragraph, built on every fresh analysis, was a tenth of what the Analyzer did around the stages)
   let conditional = false;
@@ -64,7 +68,7 @@ export function describeRelative(figures: Figure[], entities: EntityMention[], c
     figures,
     entities,
     claims,
-    simplified,
+    form,
     conditional,
     learnable: learnable ? learnableOf(entities) : [],
     claimKeys,
