@@ -25,6 +25,7 @@ export interface Relative {
   /**
    * The paragraph's Simplified view in lower case, the form the learned names are matched in
    * (made once, for the entity stage: it was made again for the repeats of every analysis).
+   * Without entities (or in a noise paragraph) nothing reads it: the text stands in for it.
    */
   form: string;
   /** Whether some mention is short or weak (and so depends on the rest of the article). */
