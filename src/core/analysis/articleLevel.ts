@@ -8,6 +8,7 @@ import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
 import type { Claim } from '../claims/detect';
 import { isLearnable } from '../entities/repeats';
+import { nerWordDictionary } from '../entities/ner';
 import { resolveRelativeDatesAfter, type ArticleDate } from '../figures/relativeDates';
 
 /** One paragraph's findings in its own offsets, and what the article level needs from them. */
@@ -21,7 +22,12 @@ export interface Relative {
   figures: Figure[];
   entities: EntityMention[];
   claims: Claim[];
-  simplified: string;
+  /**
+   * The paragraph's Simplified view in lower case, the form the learned names are matched in
+   * (made once, for the entity stage: it was made again for the repeats of every analysis).
+   * Without entities (or in a noise paragraph) nothing reads it: the text stands in for it.
+   */
+  form: string;
   /** Whether some mention is short or weak (and so depends on the rest of the article). */
   conditional: boolean;
   /** Mentions whose names are spread to the article's other paragraphs (isLearnable), in order. */
@@ -40,28 +46,45 @@ export interface EntityTally {
   strong: number;
 }
 
-export function describeRelative(figures: Figure[], entities: EntityMention[], claims: Claim[], simplified: string, learnable: boolean): Relative {
+export function describeRelative(figures: Figure[], entities: EntityMention[], claims: Claim[], form: string, learnable: boolean): Relative {
   // (no tally per entity here: the article's totals read the mentions themselves, and a map
   // per paragraph, built on every fresh analysis, was a tenth of what the Analyzer did around the stages)
   let conditional = false;
   for (let k = 0; k < entities.length && !conditional; k++) if (entities[k]!.short || entities[k]!.weak) conditional = true;
+  // (loops, no closure per paragraph: this runs for every paragraph of a fresh article)
   let lastYear: number | undefined;
-  for (const f of figures) {
-    const y = !f.relative && f.type === 'date' && f.period ? yearOf(f.period) : undefined;
-    if (y !== undefined) lastYear = y;
+  let relative = false;
+  for (let k = 0; k < figures.length; k++) {
+    const f = figures[k]!;
+    if (f.relative) relative = true;
+    else if (f.type === 'date' && f.period) {
+      const y = yearOf(f.period);
+      if (y !== undefined) lastYear = y;
+    }
   }
+  const claimKeys: string[] = new Array(claims.length);
+  for (let k = 0; k < claims.length; k++) claimKeys[k] = repeatKey(claims[k]!.text);
   return {
     base: 0,
     figures,
     entities,
     claims,
-    simplified,
+    form,
     conditional,
-    learnable: learnable ? entities.filter((m) => isLearnable(m)) : [],
-    claimKeys: claims.map((c) => repeatKey(c.text)),
-    relative: figures.some((f) => f.relative),
+    learnable: learnable ? learnableOf(entities) : [],
+    claimKeys,
+    relative,
     lastYear,
   };
+}
+
+/** The mentions worth repeating (isLearnable), the word dictionary read once per paragraph. */
+function learnableOf(entities: readonly EntityMention[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  if (entities.length === 0) return out;
+  const words = nerWordDictionary();
+  for (let k = 0; k < entities.length; k++) if (isLearnable(entities[k]!, words)) out.push(entities[k]!);
+  return out;
 }
 
 /** The year a period begins with, as /^(?:FY)?(\d{4})/ reads it (by hand: a match per date figure was an array and a string). */

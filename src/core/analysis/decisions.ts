@@ -80,7 +80,7 @@ export function repeatsFor(memos: RepeatMemos, at: Placed, text: string, kept: E
   let repeats: EntityMention[];
   if (known && known.names === names && known.kept === kept.length) repeats = known.repeats;
   else {
-    repeats = repeatedMentions(text, rel.simplified, names.lexicon, relativeOf(at, kept), rel.base);
+    repeats = repeatedMentions(text, rel.form, names.lexicon, relativeOf(at, kept), rel.base);
     if (remember) memos.set(rel, { names, kept: kept.length, repeats });
   }
   // (most paragraphs repeat no name)

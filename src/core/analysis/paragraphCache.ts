@@ -7,6 +7,7 @@ import { detectFigures } from '../figures/detect';
 import type { Figure } from '../figures/types';
 import { detectEntitiesBatch, type EntityMention } from '../entities/detect';
 import type { Lexicon } from '../entities/lexicon';
+import { lowerCase } from '../entities/lowerCase';
 import { detectClaims } from '../claims/detect';
 import { toSimplifiedView } from '../script/normalize';
 import { describeRelative, type Relative } from './articleLevel';
@@ -115,11 +116,20 @@ export class ParagraphCache {
       for (let i = 0; i < n; i++) if (!noise[i]) figures[i] = detectFigures(batch[i]!.paragraph.text);
       // one Simplified view per paragraph, shared by the entity and claim detectors
       for (let i = 0; i < n; i++) simplified[i] = noise[i] ? batch[i]!.paragraph.text : toSimplifiedView(batch[i]!.paragraph.text).text;
+      // the views in lower case, made once: for the entity stage and the repeats of the learned names
+      // (Relative.form; without entities nothing reads it, and the views stand in for it)
+      const forms: string[] = withEntities ? new Array(n) : simplified;
       if (withEntities) {
         const texts: string[] = [];
         const views: string[] = [];
-        for (let i = 0; i < n; i++) if (!noise[i]) { texts.push(batch[i]!.paragraph.text); views.push(simplified[i]!); }
-        const found = detectEntitiesBatch(texts, lexicon!, views);
+        const lowered: string[] = [];
+        for (let i = 0; i < n; i++) {
+          if (noise[i]) continue;
+          texts.push(batch[i]!.paragraph.text);
+          views.push(simplified[i]!);
+          lowered.push((forms[i] = lowerCase(simplified[i]!)));
+        }
+        const found = detectEntitiesBatch(texts, lexicon!, views, true, lowered);
         for (let i = 0, k = 0; i < n; i++) if (!noise[i]) entities[i] = found[k++]!;
       } else for (let i = 0; i < n; i++) if (!noise[i]) entities[i] = [];
       for (let i = 0; i < n; i++) {
@@ -130,7 +140,7 @@ export class ParagraphCache {
         }
         // headings and repeated paragraphs carry findings but no claims of their own
         const claims = paragraph.kind === 'body' ? detectClaims({ text: paragraph.text, simplified: simplified[i]!, figures: figures[i]!, entities: entities[i]!, lexicon }) : [];
-        const rel = describeRelative(figures[i]!, entities[i]!, claims, simplified[i]!, withEntities);
+        const rel = describeRelative(figures[i]!, entities[i]!, claims, forms[i]!, withEntities);
         placeFindings(rel, paragraph.start);
         slot.rel = rel;
       }

@@ -43,9 +43,10 @@ export function detectEntities(text: string, lexicon: Lexicon, options: DetectEn
  * The mentions of each of `texts`, as detectEntities would find them one by one, but each
  * source runs over every text before the next source starts: a source's code and tables (the
  * tagger's are megabytes) stay in the processor's caches from one text to the next.
- * `simplified[i]` is the Simplified view of `texts[i]`, if the caller has it already.
+ * `simplified[i]` is the Simplified view of `texts[i]`, if the caller has it already, and
+ * `forms[i]` that view in lower case (lowerCase(simplified[i])), if it has that too.
  */
-export function detectEntitiesBatch(texts: readonly string[], lexicon: Lexicon, simplified?: readonly string[], model = true): EntityMention[][] {
+export function detectEntitiesBatch(texts: readonly string[], lexicon: Lexicon, simplified?: readonly string[], model = true, forms?: readonly string[]): EntityMention[][] {
   const n = texts.length;
   if (n === 0) return [];
   const words = model !== false ? nerWordDictionary() : undefined;
@@ -54,7 +55,7 @@ export function detectEntitiesBatch(texts: readonly string[], lexicon: Lexicon, 
   for (let i = 0; i < n; i++) {
     const text = texts[i]!;
     const norm = simplified?.[i] ?? toSimplifiedView(text).text;
-    contexts[i] = { text, norm, form: lowerCase(norm), lexicon, words };
+    contexts[i] = { text, norm, form: forms?.[i] ?? lowerCase(norm), lexicon, words };
     sinks[i] = new CandidateSink(contexts[i]!);
   }
   for (const source of RULE_SOURCES) for (let i = 0; i < n; i++) source(contexts[i]!, sinks[i]!);

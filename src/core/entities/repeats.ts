@@ -6,7 +6,6 @@
 import type { EntityMention, EntitySource } from './detect';
 import type { EntityType } from './lexicon';
 import { LearnedNameTable, type LearnedEntry } from './learnedTable';
-import { lowerCase } from './lowerCase';
 import { nerWordDictionary } from './ner';
 
 /** Sources whose names are worth repeating: lexicon names are found everywhere already. */
@@ -92,10 +91,11 @@ function isFree(taken: Uint8Array, from: number, to: number): boolean {
 }
 
 /**
- * Other mentions of the learned names in one paragraph (`text` and its Simplified view),
- * where nothing was found yet. Offsets are the paragraph's; those of `found` are `offset` more.
+ * Other mentions of the learned names in one paragraph (`text`, and `form`: its Simplified view
+ * in lower case, lowerCase(simplified)), where nothing was found yet. Offsets are the
+ * paragraph's; those of `found` are `offset` more.
  */
-export function repeatedMentions(text: string, simplified: string, names: NameMatcher, found: readonly EntityMention[], offset = 0): EntityMention[] {
+export function repeatedMentions(text: string, form: string, names: NameMatcher, found: readonly EntityMention[], offset = 0): EntityMention[] {
   // (the map is longer than the paragraph: what is read or written stops at its length, as a map of its own did)
   const length = text.length + 1;
   const taken = cleared(length);
@@ -107,7 +107,6 @@ export function repeatedMentions(text: string, simplified: string, names: NameMa
     if (from >= 0) for (let k = from; k < to; k++) taken[k] = 1;
     else taken.fill(1, from, to);
   }
-  const form = lowerCase(simplified);
   const out: EntityMention[] = [];
   for (let i = 0; i < form.length; ) {
     if (!names.mayMatchAt(form, i)) {

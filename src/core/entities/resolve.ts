@@ -211,7 +211,8 @@ export function resolveOverlaps(all: Candidate[]): EntityMention[] {
     givesWay.clear();
   }
   sortedByStrength(candidates);
-  const end = candidates.reduce((m, c) => Math.max(m, c.end), 0);
+  let end = 0;
+  for (let i = 0; i < candidates.length; i++) end = Math.max(end, candidates[i]!.end);
   const occupied = cleared(end + 1);
   let taken = 0;
   for (let i = 0; i < candidates.length; i++) {
@@ -286,7 +287,9 @@ function sortedByStrength(list: Candidate[]): Candidate[] {
     let j = i;
     for (; j > 0; j--) {
       const a = list[j - 1]!;
-      if (!(BY_STRENGTH(a, x) > 0)) break;
+      // BY_STRENGTH(a, x) > 0, written out
+      const order = x.priority - a.priority || x.end - x.start - (a.end - a.start) || a.start - x.start;
+      if (!(order > 0)) break;
       list[j] = a;
     }
     list[j] = x;

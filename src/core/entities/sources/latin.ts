@@ -2,7 +2,7 @@
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import type { EntityType, Lexicon } from '../lexicon';
 import { LATIN_STOP, PRODUCT_CUES_BEFORE } from '../kinds';
-import { isLatinWordChar } from '../textAt';
+import { isLatinLetter, isLatinWordChar } from '../textAt';
 import { endsWithAny } from '../../text/chars';
 
 /** A company named by its web address: a name before .ai, .io or .com (Character.ai). */
@@ -34,42 +34,99 @@ export function latinNames({ norm, lexicon }: DetectContext, sink: CandidateSink
   for (let i = nextLatinLetter(norm, 0); i >= 0; i = nextLatinLetter(norm, i + 1)) {
     if (isLatinWordChar(norm.charCodeAt(i - 1))) continue;
     let e = i;
-    while (e < norm.length && (isLatinWordChar(norm.charCodeAt(e)) || ((norm[e] === '-' || norm[e] === '.') && isLatinWordChar(norm.charCodeAt(e + 1))))) e++;
+    // what the word holds besides letters, read as it is scanned: each test below that needs a
+    // digit, a dot or a dash is asked only of a word that has one
+    let digit = false;
+    let other = false;
+    for (;;) {
+      const c = norm.charCodeAt(e);
+      if (isLatinLetter(c)) e++;
+      else if (c >= 0x30 && c <= 0x39) {
+        digit = true;
+        e++;
+      } else if ((c === 0x2d || c === 0x2e) && isLatinWordChar(norm.charCodeAt(e + 1))) {
+        other = true;
+        e++;
+      } else break;
+    }
     const word = norm.slice(i, e);
     // camel-case names (OpenAI, PolarDB, LangChain) and versioned products (GPT-3.5); plain
     // capitalised words and acronyms are too often ordinary English or jargon
-    const camel = /^[A-Z][a-z0-9]*[A-Z]/.test(word) && /[a-z]/.test(word);
-    const versioned = /^[A-Z][A-Za-z]+-?[0-9]/.test(word) && !/^Q[0-9]/.test(word);
+    const camel = isCamelCase(word);
+    const versioned = isVersionedName(word);
+    const stop = LATIN_STOP.has(word.toLowerCase());
     // four letters at least: QvQ is a face, not a name
-    if (((camel && word.length >= 4) || versioned) && !LATIN_STOP.has(word.toLowerCase()) && word.length >= 3) {
+    if (((camel && word.length >= 4) || versioned) && !stop && word.length >= 3) {
       const after = norm.slice(e, e + 3);
       // (no closures in this loop: see startsWithAny)
-      const product = /[0-9]/.test(word) || after.startsWith('模型') || after.startsWith('大模型') || endsWithAny(norm, PRODUCT_CUES_BEFORE, i);
+      const product = digit || after.startsWith('模型') || after.startsWith('大模型') || endsWithAny(norm, PRODUCT_CUES_BEFORE, i);
       const type: EntityType = product ? 'product' : 'org';
       sink.add(i, e, type, 'latin', Priority.LatinShape);
-    } else if (!LATIN_STOP.has(word.toLowerCase())) {
-      otherLatinName(norm, lexicon, i, e, word, sink);
+    } else if (!stop) {
+      otherLatinName(norm, lexicon, i, e, word, digit, other, sink);
     }
     i = Math.max(i, e - 1);
   }
 }
 
 /**
+ * /^[A-Z][a-z0-9]*[A-Z]/.test(word) && /[a-z]/.test(word) by unit (a word of letters, digits,
+ * dots and dashes): most words of a Chinese paragraph are acronyms or ordinary words, and the
+ * two expressions (with the two below) were most of what a word cost.
+ */
+export function isCamelCase(word: string): boolean {
+  if (!isUpper(word.charCodeAt(0))) return false;
+  let k = 1;
+  while (k < word.length && (isLower(word.charCodeAt(k)) || isDigit(word.charCodeAt(k)))) k++;
+  if (!isUpper(word.charCodeAt(k))) return false;
+  for (let j = 1; j < word.length; j++) if (isLower(word.charCodeAt(j))) return true;
+  return false;
+}
+
+/**
+ * /^[A-Z][A-Za-z]+-?[0-9]/.test(word) && !/^Q[0-9]/.test(word) by unit: the letters after the
+ * first run as far as they go (a shorter run is followed by a letter, neither a dash nor a digit).
+ */
+export function isVersionedName(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (!isUpper(first)) return false;
+  let k = 1;
+  while (k < word.length && isLatinLetter(word.charCodeAt(k))) k++;
+  if (k < 2) return false;
+  if (word.charCodeAt(k) === 0x2d) k++;
+  return isDigit(word.charCodeAt(k)) && !(first === 0x51 && isDigit(word.charCodeAt(1)));
+}
+
+function isUpper(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
+function isLower(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
  * Latin names that their shape alone does not show: a plain word or an acronym after the
  * kind of product it is (产品Glow, 机器学习PAI), a company's web address (Superfocus.ai), a
- * model's code before 模型 (R1模型), a known product with its version (qwen2.5).
+ * model's code before 模型 (R1模型), a known product with its version (qwen2.5). `digit`: the
+ * word holds a digit; `other`: a dot or a dash (what each expression needs to match).
  */
-function otherLatinName(norm: string, lexicon: Lexicon, i: number, e: number, word: string, sink: CandidateSink): void {
-  if (DOMAIN_NAME.test(word)) return sink.add(i, e, 'org', 'latin', Priority.LatinShape);
-  if (MODEL_CODE.test(word) && !/^Q[0-9]/i.test(word)) {
+function otherLatinName(norm: string, lexicon: Lexicon, i: number, e: number, word: string, digit: boolean, other: boolean, sink: CandidateSink): void {
+  if (other && DOMAIN_NAME.test(word)) return sink.add(i, e, 'org', 'latin', Priority.LatinShape);
+  if (digit && MODEL_CODE.test(word) && !/^Q[0-9]/i.test(word)) {
     if (norm.startsWith('模型', e) || norm.startsWith('大模型', e)) sink.add(i, e, 'product', 'latin', Priority.LatinShape);
     return;
   }
-  const version = VERSIONED.exec(word);
+  const version = digit ? VERSIONED.exec(word) : null;
   const family = version ? knownLatinProduct(lexicon, version[1]!) : undefined;
   if (family) return sink.add(i, e, 'product', 'latin', Priority.LatinShape, { canonical: `${family}${word.slice(version![1]!.length)}` });
-  // glued to what it is: 产品Glow; not a word of a longer mixed name (通用Universal实例)
-  if (/^[A-Z][A-Za-z]+$|^[A-Z]{2,5}$/.test(word) && word.length >= 2 && PRODUCT_CUES_BEFORE.some((cue) => norm.endsWith(cue, i))) {
+  // glued to what it is: 产品Glow; not a word of a longer mixed name (通用Universal实例).
+  // (/^[A-Z][A-Za-z]+$|^[A-Z]{2,5}$/ of two units or more: a capital, then letters alone)
+  if (!digit && !other && word.length >= 2 && isUpper(word.charCodeAt(0)) && endsWithAny(norm, PRODUCT_CUES_BEFORE, i)) {
     sink.add(i, e, 'product', 'latin', Priority.LatinShape);
   }
 }
