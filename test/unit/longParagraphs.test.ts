@@ -96,6 +96,25 @@ describe('long paragraphs are analysed in pieces', () => {
     assert.ok(near > 150, `${near} of 200 edits re-described 3 pieces or fewer`);
   });
 
+  it('splits as from scratch where an edit changes the kind of a whole long line, a cut falls on a line break of a joined paragraph, or a long line decides whether the next joins it', () => {
+    const same = (before: string, after: string, what: string) => {
+      const splitter = new ParagraphSplitter();
+      splitter.split(before);
+      assert.deepEqual(data(splitter.split(after)), data(splitParagraphs(after)), what);
+    };
+    // a byline makes the whole line a credit: its last piece too (found by review: it kept its old kind)
+    const body = `${'星河云的收入增长了，'.repeat(4000)}完。`;
+    same(`文|${body}\n\n第二段。`, `${body}\n\n第二段。`, 'byline deleted');
+    same(`${body}\n\n第二段。`, `文|${body}\n\n第二段。`, 'byline typed');
+    // a cut exactly at a line end inside a paragraph joined over two lines: the piece after it starts a line, not a paragraph
+    const text = `${'字'.repeat(MAX_PIECE)}\n相关${Array.from({ length: 6000 }, (_, i) => `《标题${i}》`).join('')}`;
+    const at = MAX_PIECE + 1 + 20_000;
+    same(text, `${text.slice(0, at)}新${text.slice(at)}`, 'edit past a cut at a line break');
+    // a long line that stops mid-sentence takes the next line in, or not, by its kind as a whole
+    const prose = `${Array.from({ length: 2500 }, (_, i) => `星河云第${i}季度的收入增长了${(i * 37) % 97}%。`).join('')}最后这句没有写完，`;
+    same(`文|记者 周海波。${prose}\n第二行接着写完这句话。`, `记者 周海波。${prose}\n第二行接着写完这句话。`, 'byline of a long line deleted');
+  });
+
   it('analyses a one-line article a piece per step, and after an edit in it only the pieces near the edit, as a fresh analysis would', function () {
     this.timeout(120_000);
     const text = oneLine(120_000);

@@ -1,6 +1,6 @@
 import { TextCopies } from './copies';
 import { MAX_PIECE } from './longParagraphs';
-import { describeRange, markDuplicates, talliedRanges, type Line, type Paragraph, type ParagraphBase, type ParagraphKind } from './paragraphs';
+import { describeRange, markDuplicates, talliedRanges, type Line, type Paragraph, type ParagraphBase, type ParagraphKind, type RangeTally } from './paragraphs';
 
 /**
  * splitParagraphs for a text that changes a little at a time (typing): it re-splits only the
@@ -131,18 +131,20 @@ export class ParagraphSplitter {
     let first = 0;
     while (first < old.length && old[first]!.end < prefix) first++;
     let from = Math.max(0, first - 1);
-    // a line can hold two paragraphs (a credit and the body after it): re-split it whole
+    // a line can hold two paragraphs (a credit and the body after it): re-split it whole; and a piece
+    // of a long paragraph (longParagraphs.ts) with the whole paragraph, whose start its cuts follow from
     // (a line's paragraphs share its start: looked for again only when a paragraph starts on an earlier line)
     let fromLine = lineStart(text, old[from]?.start ?? 0);
-    while (from > 0 && old[from - 1]!.end >= fromLine) {
+    while (from > 0 && (old[from - 1]!.end >= fromLine || isLaterPiece(old[from]!))) {
       from--;
       if (old[from]!.start < fromLine) fromLine = lineStart(text, old[from]!.start);
     }
     const fromPos = from === 0 ? 0 : fromLine;
-    // the first paragraph wholly after the change, whose line start is after it too
+    // the first paragraph wholly after the change, whose line start is after it too (and not a piece
+    // after the first of its paragraph: its line start can be inside the paragraph)
     let next = first;
     const beforeLines = new LineStarts(before);
-    while (next < old.length && beforeLines.of(old[next]!.start) <= oldChangeEnd) next++;
+    while (next < old.length && (beforeLines.of(old[next]!.start) <= oldChangeEnd || isLaterPiece(old[next]!))) next++;
     // and then on, until the new split meets an old paragraph again (an edit can join lines)
     for (let step = 1; ; step *= 2) {
       const toPos = next < old.length ? lineStart(text, old[next]!.start + delta) : text.length;
@@ -151,55 +153,75 @@ export class ParagraphSplitter {
       const prevOld = old[next - 1];
       // never at the old first paragraph, nor at the new one: whether a paragraph is the headline,
       // and so whether the next line joins it, depends on what comes before it (a deleted first
-      // line makes the next one the headline)
+      // line makes the next one the headline); nor at a piece, whose kind is its whole paragraph's;
+      // nor at the body after a byline on its line, which the next line joins or not by the whole
+      // line's kind (a line break typed after the byline makes the body a line of its own)
       const meets =
         next >= old.length ||
-        (last !== undefined && prevOld !== undefined && next - 1 > 0 && from + ranges.length - 1 > 0 && prevOld.start >= oldChangeEnd && last.start === prevOld.start + delta && last.end === prevOld.end + delta);
+        (last !== undefined && prevOld !== undefined && next - 1 > 0 && from + ranges.length - 1 > 0 && prevOld.group === undefined && tallies[ranges.length - 1]?.group === undefined &&
+          prevOld.start >= oldChangeEnd && last.start === prevOld.start + delta && last.end === prevOld.end + delta &&
+          !sharesLine(text, ranges[ranges.length - 2], last) && !sharesLine(before, old[next - 2], prevOld));
       if (meets) {
-        // the pieces of a long line (longParagraphs.ts) that the edit cannot reach are the old ones: those
-        // before it, and those past it, cut where they were from a piece or two on (moved), so that typing
-        // in a one-line article re-describes (and re-analyses) only the pieces around the edit. A piece's
-        // cut can depend on the text up to MAX_PIECE past its start (the last comma in reach).
+        // the paragraphs the edit cannot reach are the old ones, those before it and those past it (moved):
+        // the pieces of a long line are cut where they were from a piece or two past the edit on, so that
+        // typing in a one-line article re-describes (and re-analyses) only the pieces around the edit
+        const edit = { delta, prefix, oldChangeEnd };
         let lead = 0;
-        for (;;) {
-          const o = old[from + lead];
-          const t = tallies[lead];
-          const r = ranges[lead];
-          if (r === undefined || o === undefined || from + lead >= next || r.start !== o.start || r.end !== o.end) break;
-          if (t?.kind !== undefined) {
-            if (t.kind !== o.kind || o.start + MAX_PIECE >= prefix) break;
-          } else if (o.end >= prefix || describeRange(text, r, t).kind !== o.kind) break; // (a byline before the pieces)
-          lead++;
-        }
+        while (lead < ranges.length && from + lead < next && sameBase(text, ranges[lead]!, tallies[lead], old[from + lead]!, edit, false)) lead++;
         let same = 0;
         for (;;) {
           const k = ranges.length - 1 - same;
           const oldK = next - 1 - same;
-          const o = old[oldK];
-          const t = tallies[k];
-          if (k < Math.max(1, lead) || oldK < Math.max(1, from + lead) || o === undefined || t?.kind === undefined || t.kind !== o.kind) break;
-          const r = ranges[k]!;
-          if (o.start < oldChangeEnd || r.start !== o.start + delta || r.end !== o.end + delta) break;
+          if (k < Math.max(1, lead) || oldK < Math.max(1, from + lead) || !sameBase(text, ranges[k]!, tallies[k], old[oldK]!, edit, true)) break;
           same++;
         }
         const kept = ranges.length - same;
         this.described = kept - lead;
         this.lastEdit = { from: from + lead, removed: next - same - from - lead, added: kept - lead, delta };
         // (the paragraphs of an edit are a few: each copied on its own, not from a buffer of the whole text)
-        const middle: ParagraphBase[] = [];
-        for (let k = lead; k < kept; k++) {
-          const r = ranges[k]!;
-          middle.push(same === 0 && last === r && next < old.length ? shifted(prevOld!, delta) : describeRange(text, r, tallies[k]));
-        }
-        for (let k = next - same; k < next; k++) middle.push(shifted(old[k]!, delta));
         const out = old.slice(0, from + lead);
-        for (const b of middle) out.push(b);
+        for (let k = lead; k < kept; k++) out.push(describeRange(text, ranges[k]!, tallies[k]));
+        for (let k = kept; k < ranges.length; k++) {
+          // (a piece's paragraph can start before the edit: it did not move)
+          const b = shifted(old[next - ranges.length + k]!, delta);
+          if (b.group !== undefined) b.group = tallies[k]!.group;
+          out.push(b);
+        }
+        // (past the re-split, a piece's paragraph starts past the edit: old[next] is none's later piece)
         for (let k = next; k < old.length; k++) out.push(shifted(old[k]!, delta));
         return out;
       }
       next = Math.min(old.length, next + step);
+      while (next < old.length && isLaterPiece(old[next]!)) next++;
     }
   }
+}
+
+/** Whether `paragraph` starts on the line where the paragraph before it ends. */
+function sharesLine(text: string, before: Line | undefined, paragraph: Line): boolean {
+  return before !== undefined && before.end >= lineStart(text, paragraph.start);
+}
+
+/** A piece of a long paragraph after its first: where its line starts, its paragraph may not (a cut can fall on a line break of a joined paragraph). */
+function isLaterPiece(b: ParagraphBase): boolean {
+  return b.group !== undefined && b.group < b.start;
+}
+
+/**
+ * Whether the old base `o` is what describing the new range r would give: the same range (moved
+ * by the edit's delta when `after` it), kind and paragraph, in text the edit left alone (before
+ * `prefix`, or from `oldChangeEnd` on in the old text). A piece's cut can depend on the text up
+ * to MAX_PIECE past its start (the last comma in reach), and its kind on its whole paragraph,
+ * which can start before the edit (and so not move) while the piece is past it.
+ */
+function sameBase(text: string, r: Line, t: RangeTally | undefined, o: ParagraphBase, edit: { delta: number; prefix: number; oldChangeEnd: number }, after: boolean): boolean {
+  const { delta, prefix, oldChangeEnd } = edit;
+  const moved = after ? delta : 0;
+  if (r.start !== o.start + moved || r.end !== o.end + moved) return false;
+  if (after ? o.start < oldChangeEnd : !(o.end < prefix && (t?.group === undefined || o.start + MAX_PIECE < prefix))) return false;
+  if (t?.group === undefined && o.group === undefined) return describeRange(text, r, t).kind === o.kind;
+  if (t?.group === undefined || o.group === undefined || t.kind !== o.kind) return false;
+  return t.group === (o.group >= oldChangeEnd ? o.group + delta : o.group < prefix ? o.group : Number.NaN);
 }
 
 function paragraphOf(b: ParagraphBase, kind: ParagraphKind, duplicateOf: number | undefined): Paragraph {
@@ -285,6 +307,7 @@ function shifted(b: ParagraphBase, delta: number): ParagraphBase {
   if (delta === 0) return b;
   b.start += delta;
   b.end += delta;
+  if (b.group !== undefined) b.group += delta;
   if (b.debris.length) b.debris = b.debris.map((d) => ({ start: d.start + delta, end: d.end + delta }));
   return b;
 }

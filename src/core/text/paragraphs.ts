@@ -90,10 +90,14 @@ export function tally(text: string, start: number, end: number, into: Tally = { 
 }
 
 /** A range's tally, and whether it holds a unit that begins debris (paragraphRanges hands it on to describeRange). */
-interface RangeTally extends Tally {
+export interface RangeTally extends Tally {
   debris: boolean;
   /** A piece of a long paragraph (longParagraphs.ts) is of the kind of the whole paragraph, not of its own first words. */
   kind?: ParagraphKind;
+  /** A piece's: where its whole paragraph starts. */
+  group?: number;
+  /** How far isTitleList has read the range (a range that grows is read on from there). */
+  titles?: TitleScan;
 }
 
 function tallyInto(text: string, start: number, end: number, into: Tally): boolean {
@@ -127,25 +131,38 @@ const TITLE_CLOSE = 0x300b; // 》
 /** Spaces and list separators between titles: 、，,；;|/ */
 const TITLE_SEPARATORS = new Set([0x3001, 0xff0c, 0x2c, 0xff1b, 0x3b, 0x7c, 0x2f]);
 
+/** How far isTitleList has read a range, and what it found: a range that grows (a line joined to it) is read on from there. */
+interface TitleScan {
+  at: number;
+  titles: number;
+  depth: number;
+  label: number;
+  /** It is no list of titles, however it goes on. */
+  no: boolean;
+}
+
 /**
  * Whether text[start, end) is a list of titles (《…》《…》, a reading list under 相关文章 or a
- * source's name before one): headlines of other pieces, which assert nothing. One pass.
+ * source's name before one): headlines of other pieces, which assert nothing. One pass; with
+ * `scan`, on from where an earlier call on a shorter range of the same start stopped (lines
+ * joined one by one into a paragraph opened by an unclosed 《 were each read from its start:
+ * quadratic). What ends a list is in the text before it, so reading on is as reading anew.
  */
-function isTitleList(text: string, start: number, end: number): boolean {
-  let titles = 0;
-  let depth = 0;
-  let label = 0;
-  for (let i = start; i < end; i++) {
+function isTitleList(text: string, start: number, end: number, scan: TitleScan = { at: start, titles: 0, depth: 0, label: 0, no: false }): boolean {
+  if (end < scan.at) return isTitleList(text, start, end);
+  let { titles, depth, label } = scan;
+  for (let i = Math.max(start, scan.at); i < end && !scan.no; i++) {
     const c = text.charCodeAt(i);
     if (c === TITLE_OPEN) {
       if (depth === 0) titles++;
       depth++;
     } else if (c === TITLE_CLOSE) {
-      if (depth === 0) return false;
+      if (depth === 0) scan.no = true;
       depth--;
-    } else if (depth === 0 && !isSpaceLike(c) && !TITLE_SEPARATORS.has(c) && ++label > TITLE_LIST_LABEL_MAX) return false;
+    } else if (depth === 0 && !isSpaceLike(c) && !TITLE_SEPARATORS.has(c) && ++label > TITLE_LIST_LABEL_MAX) scan.no = true;
   }
-  return titles > 0 && depth === 0;
+  if (!scan.no) Object.assign(scan, { at: Math.max(end, scan.at), titles, depth, label });
+  return !scan.no && titles > 0 && depth === 0;
 }
 
 /**
@@ -160,7 +177,7 @@ function opensArticle(text: string, start: number, end: number): boolean {
 }
 
 /** The kind of text[start, end), given its tally; anchored patterns read its head only, so this is O(1) besides the tally. */
-function classifyRange(text: string, start: number, end: number, t: Tally): ParagraphKind {
+function classifyRange(text: string, start: number, end: number, t: Tally & { titles?: TitleScan }): ParagraphKind {
   const length = end - start;
   const whole = length <= HEAD_CHARS;
   const head = text.slice(start, Math.min(end, start + HEAD_CHARS));
@@ -174,7 +191,7 @@ function classifyRange(text: string, start: number, end: number, t: Tally): Para
   // the article's headline: its first paragraph, shorter than a wrapped line and not a sentence, commas or not
   if (length < WRAP_MIN_LENGTH && !ends && opensArticle(text, start, end)) return 'heading';
   // headlines of other pieces are headings, whatever their length and commas
-  if (isTitleList(text, start, end)) return 'heading';
+  if (isTitleList(text, start, end, (t.titles ??= { at: start, titles: 0, depth: 0, label: 0, no: false }))) return 'heading';
   return 'body';
 }
 
@@ -270,7 +287,7 @@ function cutLong(text: string, split: { ranges: Line[]; tallies: Array<RangeTall
     for (const piece of piecesOf(text, r.start, r.end)) {
       outRanges.push(piece);
       // (no count: the kind is known, and describeRange looks for debris in the few pieces an edit re-describes)
-      outTallies.push({ spaces: 0, enders: 0, debris: true, kind });
+      outTallies.push({ spaces: 0, enders: 0, debris: true, kind, group: r.start });
     }
   }
   return { ranges: outRanges, tallies: outTallies };
@@ -325,6 +342,8 @@ export interface ParagraphBase {
   debris: Array<{ start: number; end: number }>;
   /** Whitespace-insensitive text, for body paragraphs (the only ones that can be repeats). */
   key?: string;
+  /** A piece of a long paragraph (longParagraphs.ts): where its whole paragraph starts. */
+  group?: number;
 }
 
 /**
@@ -345,6 +364,7 @@ export function describeRange(text: string, r: Line, counted?: RangeTally, copie
     }
   }
   const base: ParagraphBase = { start: r.start, end: r.end, text: s, kind, debris };
+  if (t.group !== undefined) base.group = t.group;
   if (kind === 'body') base.key = duplicateKey(s);
   return base;
 }
