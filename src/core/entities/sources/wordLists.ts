@@ -2,6 +2,9 @@
  * Lists of words asked about at a position of a text: whether one starts, ends or lies there,
  * without a slice or a closure per question (the tagger's proposals ask them at every name).
  */
+import { endsWithAny, startsWithAny } from '../../text/chars';
+
+export { endsWithAny, startsWithAny };
 
 /** Whether `s[start, end)` holds one of `words` (as s.slice(start, end).includes of one of them, without the slice). */
 export function includesAnyIn(s: string, start: number, end: number, words: readonly string[]): boolean {
@@ -9,18 +12,6 @@ export function includesAnyIn(s: string, start: number, end: number, words: read
     const w = words[k]!;
     for (let at = start; at + w.length <= end; at++) if (s.startsWith(w, at)) return true;
   }
-  return false;
-}
-
-/** Whether one of `words` ends at `at` of `s` (as words.some((w) => s.endsWith(w, at)), without a closure per call). */
-export function endsWithAny(s: string, words: readonly string[], at: number): boolean {
-  for (let k = 0; k < words.length; k++) if (s.endsWith(words[k]!, at)) return true;
-  return false;
-}
-
-/** Whether one of `words` starts at `at` of `s`. */
-export function startsWithAny(s: string, words: readonly string[], at: number): boolean {
-  for (let k = 0; k < words.length; k++) if (s.startsWith(words[k]!, at)) return true;
   return false;
 }
 
