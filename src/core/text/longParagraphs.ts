@@ -13,7 +13,7 @@ import type { Line } from './paragraphs';
 
 /** A paragraph longer than this (UTF-16 units) is cut into pieces; a piece is at most this long. */
 export const MAX_PIECE = 16_384;
-/** A cut falls at the first sentence end at least this far (UTF-16 units) into the piece. */
+/** A cut falls at a sentence end at least this far (UTF-16 units) into the piece. */
 export const MIN_PIECE = 8_192;
 
 /**
@@ -35,9 +35,9 @@ for (const c of '，,、；;') COMMAS[c.charCodeAt(0)] = 1;
  * quotes after it), one the text picks (isLandmark), so that after an edit the cuts past it come
  * back to where they were at the next piece, and those pieces are found in the paragraph cache.
  * Without such a sentence end in reach, the first sentence end in reach is the cut; text with
- * none is cut after its last comma in reach, else
- * at MAX_PIECE (never between the two halves of a surrogate pair). Spaces at a cut belong to no
- * piece; the pieces cover the rest of the range, in order.
+ * none is cut after its last comma in reach, else at MAX_PIECE (never between the two halves of
+ * a surrogate pair). Spaces at a cut belong to no piece; the pieces cover the rest of the range,
+ * in order.
  */
 export function piecesOf(text: string, start: number, end: number): Line[] {
   if (end - start <= MAX_PIECE) return [{ start, end }];
