@@ -330,6 +330,35 @@ describe('incremental analysis', () => {
     assert.deepEqual([2, 3, 4].map((k) => has(k, '青禾科技')), [true, false, true]);
   });
 
+  it('finds the repeats of a learned name again where an edit elsewhere drops one conditional name of a paragraph and keeps another (as many kept as before)', () => {
+    // 青禾 is learned from the title; in the middle paragraph the weak name 青禾科技 covers it
+    // while a second 青禾科技 keeps it, and the short form 滴滴 stays only with its full name
+    const head = '据《青禾》报道，收入增长。\n此后滴滴又推出了新的服务，青禾科技也在同一城市开展业务。\n';
+    const versions = [`${head}青禾科技的负责人表示订单最多。`, `${head}滴滴出行的负责人表示订单最多。`, `${head}青禾科技的负责人表示订单最多。`];
+    const analyzer = new Analyzer();
+    const middle = head.indexOf('青禾科技');
+    const seen = versions.map((t, k) => {
+      const a = analyzer.analyze(t, { document: 'a.txt' });
+      assert.deepEqual(data(a), data(new Analyzer().analyze(t)), `version ${k}`);
+      return a.entities.filter((e) => e.start === middle).map((e) => `${e.text} ${e.source}`);
+    });
+    assert.deepEqual(seen, [['青禾科技 suffix'], ['青禾 repeated'], ['青禾科技 suffix']]);
+  });
+
+  it('gives a spelling two learned names share to the one written later, when an edit swaps the paragraphs that teach them', () => {
+    // 星河云 is a title (work) in one paragraph and a person in the other; the last line repeats it
+    const title = '据《星河云》报道，收入增长。';
+    const person = '记者星河云报道。';
+    const versions = [`${title}\n${person}\n收入星河云、收入`, `${person}\n${title}\n收入星河云、收入`, `${title}\n${person}\n收入星河云、收入`];
+    const analyzer = new Analyzer();
+    const seen = versions.map((t, k) => {
+      const a = analyzer.analyze(t, { document: 'a.txt' });
+      assert.deepEqual(data(a), data(new Analyzer().analyze(t)), `version ${k}`);
+      return a.entities.filter((e) => e.source === 'repeated').map((e) => `${e.text} ${e.type}`);
+    });
+    assert.deepEqual(seen, [['星河云 person'], ['星河云 work'], ['星河云 person']]);
+  });
+
   it('checks a sentence where it is first written as its copies come and go one by one (held by one paragraph, two, three, one, none, then others)', () => {
     const sentence = '据晨光财经报道，青禾科技的订单在当年增长了25%。';
     const para = (k: number) => `第${k}段的开头。${sentence}`;

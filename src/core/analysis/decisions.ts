@@ -12,8 +12,12 @@ import { dateParagraph, type DatedParagraph, type Relative } from './articleLeve
 import type { ArticleState } from './articleState';
 import { relativeOf, type Placed } from './placed';
 
-/** The repeats of the learned names in each cached paragraph, by the names and how many of its entities were kept. */
-export type RepeatMemos = WeakMap<Relative, { names: LearnedNames; kept: number; repeats: EntityMention[] }>;
+/**
+ * The repeats of the learned names in each cached paragraph, by the names and which of its own
+ * (cached) mentions were kept: a count would not do, as one weak name can be dropped by the
+ * same edit that keeps another.
+ */
+export type RepeatMemos = WeakMap<Relative, { names: LearnedNames; kept: readonly EntityMention[]; repeats: EntityMention[] }>;
 
 /**
  * A paragraph's claims at or above the threshold (or stating arithmetic that fails or is
@@ -76,21 +80,22 @@ export function repeatsFor(memos: RepeatMemos, at: Placed, text: string, kept: E
   // another analysis can hold them, and one made here would serve no other; a weak map's entries
   // cost the collector too)
   const known = remember ? memos.get(rel) : undefined;
-  // the paragraph's own findings can differ only by what the article level removed
+  // (the kept mentions as the cached ones, shared by every placing of the paragraph: which ones, not how many)
+  const own = relativeOf(at, kept);
   let repeats: EntityMention[];
-  if (known && known.names === names && known.kept === kept.length) repeats = known.repeats;
+  if (known && known.names === names && sameItems(known.kept, own)) repeats = known.repeats;
   else {
-    repeats = repeatedMentions(text, rel.form, names.lexicon, relativeOf(at, kept), rel.base);
-    if (remember) memos.set(rel, { names, kept: kept.length, repeats });
+    repeats = repeatedMentions(text, rel.form, names.lexicon, own, rel.base);
+    if (remember) memos.set(rel, { names, kept: own, repeats });
   }
   // (most paragraphs repeat no name)
   if (repeats.length === 0) {
     if (remember) at.repeats = { names, kept, own: NO_REPEATS, entities: kept };
     return kept;
   }
-  const own = repeats.map((e) => ({ ...e, start: e.start + at.start, end: e.end + at.start }));
-  const entities = [...kept, ...own].sort((a, b) => a.start - b.start);
-  if (remember) at.repeats = { names, kept, own, entities };
+  const placedRepeats = repeats.map((e) => ({ ...e, start: e.start + at.start, end: e.end + at.start }));
+  const entities = [...kept, ...placedRepeats].sort((a, b) => a.start - b.start);
+  if (remember) at.repeats = { names, kept, own: placedRepeats, entities };
   return entities;
 }
 

@@ -56,8 +56,12 @@ export function learnedNamesOf(learnable: Iterable<EntityMention>, previous?: Le
   return new Learned(list, signature);
 }
 
+/**
+ * The entries in their order: a spelling two entries share is the later one's (LearnedNameTable),
+ * so names first written in another order are other names (星河云 the title's or the person's).
+ */
 function signatureOf(entries: readonly LearnedEntry[]): string {
-  return entries.map((e) => `${e.id}\u0001${e.aliases.join('\u0001')}`).sort().join('\u0000');
+  return entries.map((e) => `${e.id}\u0001${e.aliases.join('\u0001')}`).join('\u0000');
 }
 
 /** The learned names; their signature is made when first compared (an article without a document never compares it). */
