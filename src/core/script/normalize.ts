@@ -68,14 +68,14 @@ const FIXUPS: ReadonlyMap<string, string> = new Map([
   ['麽', '么'],
   ['裏', '里'],
 ]);
-const FIXUP_PATTERN = new RegExp(`[${[...FIXUPS.keys()].join('')}]`, 'g');
+const FIXUP_CHARS = [...FIXUPS.keys()];
+const FIXUP_PATTERN = new RegExp(`[${FIXUP_CHARS.join('')}]`, 'g');
 
 /** Whether `s` holds a character of FIXUPS. */
 function hasFixup(s: string): boolean {
   for (const ch of FIXUP_CHARS) if (s.includes(ch)) return true;
   return false;
 }
-const FIXUP_CHARS = [...FIXUPS.keys()];
 
 export interface NormalizedText {
   /** Simplified text; same UTF-16 length as the original, so offsets are shared. */

@@ -1,6 +1,6 @@
 import { TextCopies } from './copies';
 import { MAX_PIECE } from './longParagraphs';
-import { describeRange, markDuplicates, talliedRanges, type Line, type Paragraph, type ParagraphBase, type ParagraphKind, type RangeTally } from './paragraphs';
+import { describeRange, markDuplicates, rangeKind, talliedRanges, type Line, type Paragraph, type ParagraphBase, type ParagraphKind, type RangeTally } from './paragraphs';
 
 /**
  * splitParagraphs for a text that changes a little at a time (typing): it re-splits only the
@@ -219,7 +219,7 @@ function sameBase(text: string, r: Line, t: RangeTally | undefined, o: Paragraph
   const moved = after ? delta : 0;
   if (r.start !== o.start + moved || r.end !== o.end + moved) return false;
   if (after ? o.start < oldChangeEnd : !(o.end < prefix && (t?.group === undefined || o.start + MAX_PIECE < prefix))) return false;
-  if (t?.group === undefined && o.group === undefined) return describeRange(text, r, t).kind === o.kind;
+  if (t?.group === undefined && o.group === undefined) return rangeKind(text, r, t) === o.kind;
   if (t?.group === undefined || o.group === undefined || t.kind !== o.kind) return false;
   return t.group === (o.group >= oldChangeEnd ? o.group + delta : o.group < prefix ? o.group : Number.NaN);
 }

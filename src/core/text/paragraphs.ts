@@ -141,6 +141,10 @@ interface TitleScan {
   no: boolean;
 }
 
+function titleScanFrom(start: number): TitleScan {
+  return { at: start, titles: 0, depth: 0, label: 0, no: false };
+}
+
 /**
  * Whether text[start, end) is a list of titles (《…》《…》, a reading list under 相关文章 or a
  * source's name before one): headlines of other pieces, which assert nothing. One pass; with
@@ -148,7 +152,7 @@ interface TitleScan {
  * joined one by one into a paragraph opened by an unclosed 《 were each read from its start:
  * quadratic). What ends a list is in the text before it, so reading on is as reading anew.
  */
-function isTitleList(text: string, start: number, end: number, scan: TitleScan = { at: start, titles: 0, depth: 0, label: 0, no: false }): boolean {
+function isTitleList(text: string, start: number, end: number, scan: TitleScan = titleScanFrom(start)): boolean {
   if (end < scan.at) return isTitleList(text, start, end);
   let { titles, depth, label } = scan;
   for (let i = Math.max(start, scan.at); i < end && !scan.no; i++) {
@@ -191,7 +195,7 @@ function classifyRange(text: string, start: number, end: number, t: Tally & { ti
   // the article's headline: its first paragraph, shorter than a wrapped line and not a sentence, commas or not
   if (length < WRAP_MIN_LENGTH && !ends && opensArticle(text, start, end)) return 'heading';
   // headlines of other pieces are headings, whatever their length and commas
-  if (isTitleList(text, start, end, (t.titles ??= { at: start, titles: 0, depth: 0, label: 0, no: false }))) return 'heading';
+  if (isTitleList(text, start, end, (t.titles ??= titleScanFrom(start)))) return 'heading';
   return 'body';
 }
 
@@ -354,7 +358,7 @@ export interface ParagraphBase {
 export function describeRange(text: string, r: Line, counted?: RangeTally, copies?: TextCopies): ParagraphBase {
   const s = copies ? copies.slice(r.start, r.end) : copyOf(text, r.start, r.end);
   const t = counted ?? rangeTally(text, r.start, r.end);
-  const kind = t.kind ?? classifyRange(text, r.start, r.end, t);
+  const kind = rangeKind(text, r, t);
   const debris: Array<{ start: number; end: number }> = [];
   // (every match of DEBRIS begins with a unit the tally looked for: most paragraphs hold none)
   if (t.debris) {
@@ -367,6 +371,12 @@ export function describeRange(text: string, r: Line, counted?: RangeTally, copie
   if (t.group !== undefined) base.group = t.group;
   if (kind === 'body') base.key = duplicateKey(s);
   return base;
+}
+
+/** The kind describeRange gives text[r.start, r.end) (a piece's is its whole paragraph's), without describing it. */
+export function rangeKind(text: string, r: Line, counted?: RangeTally): ParagraphKind {
+  const t = counted ?? rangeTally(text, r.start, r.end);
+  return t.kind ?? classifyRange(text, r.start, r.end, t);
 }
 
 /** The paragraphs of bases, with a body paragraph that repeats an earlier one word for word marked as a duplicate. */
