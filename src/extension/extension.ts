@@ -26,7 +26,7 @@ import type { QueueEntry } from '../core/review/queue';
 import type { Annotation } from '../core/sidecar/model';
 import { registerCodeActions } from './codeActions';
 import { registerDiagnostics } from './diagnostics';
-import { reviewSettings } from './reviewSettings';
+import { REVIEW_QUEUE_SETTINGS, reviewSettings } from './reviewSettings';
 import { indexThreads } from './indexThreads';
 import { queueSettingsKey, settingsInResults } from './indexSettings';
 import { registerStatusBar, type StatusBarView } from './statusBar';
@@ -131,9 +131,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
       reviewer.invalidate();
       void rebuildIndex();
     }),
-    // a new claim threshold: other claims are marked, queued and counted in the corpus (a new size limit: other articles)
+    // a new claim threshold: other claims are marked, queued and counted in the corpus (a new size limit: other articles);
+    // new review settings: other items are queued, and the corpus view's "x/y reviewed" counts them
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(MIN_CHECK_WORTHINESS_SETTING) && !e.affectsConfiguration(MAX_ARTICLE_MB_SETTING)) return;
+      if (![MIN_CHECK_WORTHINESS_SETTING, MAX_ARTICLE_MB_SETTING, REVIEW_QUEUE_SETTINGS].some((s) => e.affectsConfiguration(s))) return;
       reviewer.invalidate();
       void rebuildIndex();
     }),

@@ -170,7 +170,7 @@ describe('Gloss speed: corpus index in the background, cached by content hash', 
     }
   });
 
-  it('keeps the cached results when a setting that changes no result changes (lenses, threads, the Problems panel), and drops them when the claim threshold changes', async function () {
+  it('keeps the cached results when a setting that changes no result changes (lenses, threads, the Problems panel), and drops them when the claim threshold or the review settings change', async function () {
     this.timeout(timeoutFor(40_000, 40_000, 40_000));
     const api = await activateGloss();
     const scratch = await scratchArticles(...FIXTURES);
@@ -191,8 +191,18 @@ describe('Gloss speed: corpus index in the background, cached by content hash', 
       const threshold = config().get<number>('claims.minCheckWorthiness') ?? 0.5;
       await config().update('claims.minCheckWorthiness', threshold > 0.3 ? threshold - 0.2 : threshold + 0.2, vscode.ConfigurationTarget.Workspace);
       await waitFor(() => mine(api.indexStats().analysed).length === ours.length, 'a build that analyses our articles again under the new threshold', 30_000);
+      // the review settings decide which items an article's queue holds, and the corpus view counts them:
+      // their change starts a build too, which finds no entry under the new key
+      const mark = api.backgroundJobs().length;
+      const entities = config().get<string>('review.entities') === 'all' ? 'none' : 'all';
+      await config().update('review.entities', entities, vscode.ConfigurationTarget.Workspace);
+      await waitFor(
+        () => api.backgroundJobs().slice(mark).some((j) => j.name === 'rebuilding the workspace index' && j.outcome === 'done') && mine(api.indexStats().analysed).length === ours.length,
+        'a build that analyses our articles again under the new review settings',
+        30_000,
+      );
     } finally {
-      for (const key of ['codeLens.allParagraphs', 'index.threads', 'problems', 'claims.minCheckWorthiness']) await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+      for (const key of ['codeLens.allParagraphs', 'index.threads', 'problems', 'claims.minCheckWorthiness', 'review.entities']) await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 
