@@ -4,7 +4,8 @@ import type { Reviewer } from './reviewer';
 import { t } from './l10n';
 import { affectsReview } from './reviewSettings';
 
-type LensKind = { summary: true } | { summary: false; paragraphStart: number; action: 'review' | 'acceptAll' };
+/** A paragraph lens stands for the paragraphs that begin on its line (the pieces of a long one: see longParagraphs.ts). */
+type LensKind = { summary: true } | { summary: false; paragraphStarts: number[]; action: 'review' | 'acceptAll' };
 
 class GlossLens extends vscode.CodeLens {
   constructor(range: vscode.Range, readonly uri: vscode.Uri, readonly what: LensKind) {
@@ -43,15 +44,24 @@ export class GlossCodeLensProvider implements vscode.CodeLensProvider<GlossLens>
     const byParagraph = this.reviewer.paragraphItems(document);
     const all = this.reviewer.settings(document).allParagraphLenses;
     const lenses: GlossLens[] = [new GlossLens(new vscode.Range(0, 0, 0, 0), document.uri, { summary: true })];
+    // one row of lenses per line: the pieces of a long line, or a credit and the body after it
+    // on its line, would each have stacked their own counts and Accept all side by side
+    const rows = new Map<number, { at: vscode.Position; starts: number[]; suggested: boolean }>();
     for (const p of analysis.paragraphs) {
       const entry = byParagraph.get(p.paragraph.start);
       if (!entry || !(entry.queued.length || (all && entry.items.length))) continue;
       const pos = document.positionAt(p.paragraph.start);
       // the file lens keeps the first line to itself
       if (pos.line === 0) continue;
-      const range = new vscode.Range(pos, pos);
-      lenses.push(new GlossLens(range, document.uri, { summary: false, paragraphStart: p.paragraph.start, action: 'review' }));
-      if (entry.items.some((i) => i.state === 'suggested')) lenses.push(new GlossLens(range, document.uri, { summary: false, paragraphStart: p.paragraph.start, action: 'acceptAll' }));
+      let row = rows.get(pos.line);
+      if (!row) rows.set(pos.line, (row = { at: pos, starts: [], suggested: false }));
+      row.starts.push(p.paragraph.start);
+      row.suggested ||= entry.items.some((i) => i.state === 'suggested');
+    }
+    for (const { at, starts, suggested } of rows.values()) {
+      const range = new vscode.Range(at, at);
+      lenses.push(new GlossLens(range, document.uri, { summary: false, paragraphStarts: starts, action: 'review' }));
+      if (suggested) lenses.push(new GlossLens(range, document.uri, { summary: false, paragraphStarts: starts, action: 'acceptAll' }));
     }
     // left to resolveCodeLens, the first lenses of an article showed a debounced round trip
     // later (about a second on a busy machine); titles cost little, but a long article has
@@ -86,9 +96,12 @@ export class GlossCodeLensProvider implements vscode.CodeLensProvider<GlossLens>
       lens.command = { title: parts.join(' · '), command: 'gloss.showQueue', arguments: [] };
       return lens;
     }
-    const entry = this.reviewer.paragraphItems(document).get((lens.what as { paragraphStart: number }).paragraphStart);
-    if (!entry) return lens;
-    const { findings: paragraph, items, queued } = entry;
+    const byParagraph = this.reviewer.paragraphItems(document);
+    const entries = lens.what.paragraphStarts.flatMap((start) => byParagraph.get(start) ?? []);
+    if (!entries.length) return lens;
+    const paragraph = entries[0]!.findings;
+    const items = entries.flatMap((e) => e.items);
+    const queued = entries.flatMap((e) => e.queued);
     const open = queued.filter((q) => !q.settled);
     const suggested = items.filter((i) => i.state === 'suggested');
     const failing = suggested.filter((i) => i.finding?.claim?.checks.some((k) => k.verdict === 'does not hold'));

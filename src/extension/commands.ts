@@ -143,8 +143,12 @@ export function commandHandlers(s: Services) {
       // the last that holds the offset: a credit ends where the body after it on its line starts
       const paragraph = [...analysis.paragraphs].reverse().find((p) => p.paragraph.start <= offset && offset <= p.paragraph.end);
       if (!paragraph) return 0;
+      // with every paragraph that begins on its line, as its lens counts them (codeLens.ts): the
+      // pieces of a long line are one paragraph to the user
+      const line = document.positionAt(paragraph.paragraph.start).line;
+      const spans = analysis.paragraphs.map((p) => p.paragraph).filter((p) => document.positionAt(p.start).line === line);
       const review = s.reviewer.review(document);
-      const inside = review.items.filter((i) => i.state === 'suggested' && i.start >= paragraph.paragraph.start && i.end <= paragraph.paragraph.end);
+      const inside = review.items.filter((i) => i.state === 'suggested' && spans.some((p) => i.start >= p.start && i.end <= p.end));
       // a claim whose arithmetic fails is never accepted in bulk: it stays queued for a verdict
       const failing = inside.filter((i) => i.finding?.claim?.checks.some((k) => k.verdict === 'does not hold'));
       const todo = inside.filter((i) => !failing.includes(i));

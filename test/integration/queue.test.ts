@@ -213,6 +213,28 @@ describe('the review queue in VS Code', function () {
     assert.match(readFileSync(sidecarPath(uri), 'utf8'), /kind: claim/);
   });
 
+  it('gives a long line analysed in pieces one row of lenses, and its Accept all accepts the whole line', async () => {
+    const api = await activateGloss();
+    // a heading, then a body scraped as one line of about 40,000 characters (analysed in pieces of at most 16,384)
+    const sentence = (k: number) => `据北辰日报报道，星河云第${k}号工厂去年的产值为${100 + k}亿元，同比增长${(k % 40) + 1}%。`;
+    const body = Array.from({ length: 1000 }, (_, k) => sentence(k)).join('');
+    const uri = await writeArticle('oneline', `星河云的工厂\n${body}\n`);
+    const doc = (await open(uri)).document;
+    const analysis = await api.analyze(uri);
+    const onBody = analysis.paragraphs.filter((p) => doc.positionAt(p.paragraph.start).line === 1);
+    assert.ok(onBody.length >= 2, `the body line is analysed in ${onBody.length} pieces`);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
+    const titles = lenses.filter((l) => l.range.start.line === 1).map((l) => l.command?.title ?? '');
+    assert.equal(titles.filter((t) => t.includes('Accept all')).length, 1, JSON.stringify(titles));
+    assert.equal(titles.filter((t) => !t.includes('Accept all')).length, 1, JSON.stringify(titles));
+    const queued = (await api.queue(uri)).filter((e) => e.kind === 'claim').length;
+    assert.ok(titles.some((t) => t.includes(`${queued} claims`)), `the row counts the whole line's ${queued} claims: ${JSON.stringify(titles)}`);
+    // from the palette, the cursor in the last piece: the whole line is accepted too
+    const accepted = await vscode.commands.executeCommand<number>('gloss.acceptParagraph', { uri: uri.toString(), offset: doc.getText().length - 5 });
+    assert.ok(accepted >= queued, `accepted ${accepted} of ${queued} queued claims`);
+    assert.deepEqual((await api.queue(uri)).filter((e) => e.kind === 'claim' && !e.settled), []);
+  });
+
   it('re-attaches an orphan to the place chosen, keeping its verdict, and the sidecar then passes gloss check', async () => {
     await activateGloss();
     const original = '星河云董事长赵明远表示，公司将在明年推出新的芯片产品。';
