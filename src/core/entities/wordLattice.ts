@@ -271,6 +271,36 @@ export class WordDictionary {
   }
 
   /**
+   * crosses(text, at) | crosses(text, at, 3) << 1, in one walk: a known name of two characters
+   * asks both of one boundary (insideLongerWord), and each walks every start before it. Nearly
+   * every answer is no, which both walks find only after the last start; a word of three
+   * characters or more across the boundary answers both at once.
+   */
+  crossesByLength(text: string, at: number): number {
+    const ordinary = 1 << WORD_CATEGORIES.indexOf('word');
+    const place = 1 << WORD_CATEGORIES.indexOf('place');
+    let found = 0;
+    for (let start = at - 1; start >= 0 && start > at - this.longest; start--) {
+      const reach = this.longestFrom[text.charCodeAt(start)]!;
+      if (reach < 255 && start + reach <= at) continue;
+      const limit = reach < 255 ? reach : this.longest;
+      let node = 0;
+      for (let j = start; j < text.length && j - start < limit; j++) {
+        const child = this.child(node, text.charCodeAt(j));
+        if (child < 0) break;
+        node = child & NODE_MASK;
+        const categories = child >>> NODE_BITS;
+        // (j >= at > start: every word across the boundary has two characters at least)
+        if (j >= at && ((categories & ordinary) !== 0 || ((categories & place) !== 0 && j - start >= 2))) {
+          if (j - start >= 2) return 3;
+          found = 1;
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
    * Lattice bits for code points `codes[0..n)`: for category c, bit 3c if a word of that
    * category (two characters or more) begins at the character, 3c+1 if one continues
    * through it, 3c+2 if one ends there. Work is bounded by n times the longest word.
