@@ -70,6 +70,10 @@ function compare(dictionary: WordDictionary, reference: ReferenceDictionary, tex
         assert.equal(dictionary.crosses(text, at, minLength, persons), want, `crosses ${text} at ${at} (${minLength}, ${persons})`);
         if (want) found++;
       }
+      // both lengths in one walk, as insideLongerWord asks them of a two-character place
+      const both = (reference.crosses(text, at, 2, false) ? 1 : 0) | (reference.crosses(text, at, 3, false) ? 2 : 0);
+      assert.equal(dictionary.crossesByLength(text, at), both, `crossesByLength ${text} at ${at}`);
+      if (both === 1) found++;
     }
   }
   return found;
@@ -107,6 +111,20 @@ describe('entities: the word dictionary against a Map of its words', () => {
       const prefix = [...word].slice(0, -1).join('');
       if (prefix && !reference.words.has(prefix)) assert.ok(!dictionary.has(prefix, 'word') && !dictionary.has(prefix, 'person'), prefix);
     }
+  });
+  it('answers both lengths in one walk as crosses answers each, on hostile texts (lone surrogates, CRLF, BOM, emoji)', () => {
+    const hostile = ['\ufeff中华人民\r\n共和国', '中\ud800华人', '科技\udc00大学研究院', '北京🙂上海\r\n深圳市', '\ud83d中华', '公司集团\ud83d', '', '中'];
+    const words = lines.map((l) => l.slice(0, l.indexOf('\t')));
+    for (let k = 0; k < 300; k++) hostile.push(Array.from({ length: 1 + Math.floor(next() * 6) }, () => pick([...words.slice(0, 50), '\r\n', '\ufeff', '\ud800', '\udfff', '🙂', '𠀀'])).join(''));
+    let crossing = 0;
+    for (const text of hostile) {
+      for (let at = 0; at <= text.length; at++) {
+        const both = (dictionary.crosses(text, at, 2) ? 1 : 0) | (dictionary.crosses(text, at, 3) ? 2 : 0);
+        assert.equal(dictionary.crossesByLength(text, at), both, `crossesByLength ${JSON.stringify(text)} at ${at}`);
+        if (both) crossing++;
+      }
+    }
+    assert.ok(crossing > 100);
   });
   it('agrees when one dictionary tags texts of every length in turn, into one buffer (its scratch kept between calls)', () => {
     // longer then shorter texts: a pass that read past the end of this text would read the last one's labels

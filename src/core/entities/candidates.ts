@@ -113,10 +113,7 @@ export class CandidateSink {
     // nothing inside a link is a name: http://t.cn/RvHTNdh
     if (this.inUrl && (this.inUrl[start] === 1 || this.inUrl[end - 1] === 1)) return;
     if (this.ctx.lexicon.ignore.size && this.ignored(start, end)) return;
-    const c = new Proposed(this.ctx, start, end, type, source, priority, canonical, id);
-    if (short) c.short = true;
-    if (weak) c.weak = true;
-    this.all.push(c);
+    this.all.push(new Proposed(this.ctx, start, end, type, source, priority, canonical, id, short, weak));
   }
 
   /**
@@ -149,19 +146,32 @@ function isCaseless(text: string, start: number, end: number): boolean {
  * the entity stage allocated (resolveOverlaps copies the winners into plain mentions).
  */
 class Proposed implements Candidate {
-  short?: boolean;
-  weak?: boolean;
+  // (declared, not defined, and each set once in the constructor: a field the class defines is
+  // first set to undefined by an initializer called per object, then set again; short and weak
+  // are set here too, undefined where not true, so that every candidate keeps one shape)
+  private declare readonly ctx: DetectContext;
+  declare readonly start: number;
+  declare readonly end: number;
+  declare readonly type: EntityType;
+  declare readonly source: EntitySource;
+  declare readonly priority: Priority;
+  private declare given: string | undefined;
+  private declare readonly id: string | undefined;
+  declare short?: boolean;
+  declare weak?: boolean;
 
-  constructor(
-    private readonly ctx: DetectContext,
-    readonly start: number,
-    readonly end: number,
-    readonly type: EntityType,
-    readonly source: EntitySource,
-    readonly priority: Priority,
-    private given: string | undefined,
-    private id: string | undefined,
-  ) {}
+  constructor(ctx: DetectContext, start: number, end: number, type: EntityType, source: EntitySource, priority: Priority, given: string | undefined, id: string | undefined, short: boolean, weak: boolean) {
+    this.ctx = ctx;
+    this.start = start;
+    this.end = end;
+    this.type = type;
+    this.source = source;
+    this.priority = priority;
+    this.given = given;
+    this.id = id;
+    this.short = short ? true : undefined;
+    this.weak = weak ? true : undefined;
+  }
 
   get text(): string {
     return this.ctx.text.slice(this.start, this.end);

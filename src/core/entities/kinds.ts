@@ -45,6 +45,9 @@ export const FACILITIES = ['博物馆', '博物院', '美术馆', '图书馆', '
 
 /** Nouns for a kind of organisation: with or without a modifier, never a name of one. */
 export const GENERIC_HEADS = ['公司', '企业', '厂商', '厂家', '机构', '大厂', '巨头', '创企', '云', '团队', '施工队'];
+/** The last UTF-16 units of GENERIC_HEADS (none is empty), by unit. */
+const HEAD_LAST_UNITS = new Uint8Array(0x10000);
+for (const h of GENERIC_HEADS) HEAD_LAST_UNITS[h.charCodeAt(h.length - 1)] = 1;
 
 /**
  * Words that say what kind of organisation it is, where it is, or how big: 创业公司, 风投机构,
@@ -79,6 +82,8 @@ export function isKindOfOrganisation(name: string, isPlace: (word: string) => bo
     const term = /^(.+?)([A-Za-z]+)$/.exec(name);
     if (term && LATIN_STOP.has(term[2]!.toLowerCase()) && isPlace(term[1]!)) return true;
   }
+  // (most names end on no head's last unit: the ten are not compared)
+  if (HEAD_LAST_UNITS[name.charCodeAt(name.length - 1)] !== 1) return false;
   let head: string | undefined;
   for (let k = 0; k < GENERIC_HEADS.length && head === undefined; k++) if (name.endsWith(GENERIC_HEADS[k]!)) head = GENERIC_HEADS[k];
   if (!head) return false;

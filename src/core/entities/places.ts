@@ -17,6 +17,41 @@ export function isStreetAddress(place: string): boolean {
  * each unit is a place of its own that links across articles: 山东省淄博市张店区 → 山东省,
  * 淄博市, 张店区. Parts are two characters or more (市中区 stays whole).
  */
+/** ADMINISTRATIVE_ENDS by UTF-16 unit (all one unit each). */
+const ADMINISTRATIVE_END_UNITS = new Uint8Array(0x10000);
+for (const u of ADMINISTRATIVE_ENDS) ADMINISTRATIVE_END_UNITS[u.charCodeAt(0)] = 1;
+/** The last units isStreetAddress asks for (路街道巷弄村 and 号). */
+const STREET_LAST_UNITS = new Uint8Array(0x10000);
+for (const u of '路街道巷弄村') STREET_LAST_UNITS[u.charCodeAt(0)] = 1;
+const HAO = 0x53f7; // 号
+
+/**
+ * isStreetAddress(text.slice(start, end)), without the slice, the expression and the array of
+ * characters: the tagger asks it of every place it reads, and most end on no street's unit.
+ */
+export function isStreetAddressAt(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  const last = text.charCodeAt(end - 1);
+  if (STREET_LAST_UNITS[last] !== 1) {
+    if (last !== HAO || end - start < 2) return false;
+    const digit = text.charCodeAt(end - 2);
+    if (!((digit >= 0x30 && digit <= 0x39) || (digit >= 0xff10 && digit <= 0xff19))) return false;
+  }
+  // (a unit of a surrogate pair is none of the units: as the characters of the slice are)
+  for (let k = start; k < end - 1; k++) if (ADMINISTRATIVE_END_UNITS[text.charCodeAt(k)] === 1) return true;
+  return false;
+}
+
+/**
+ * Where the part of administrativeParts that starts at `from` ends (the parts of a place run
+ * from its start, each from the end of the one before, the last to `end`): no array per place.
+ */
+export function administrativePartEnd(text: string, from: number, end: number, street: boolean): number {
+  if (street) return end;
+  for (let k = from + 1; k < end - 2; k++) if (ADMINISTRATIVE_END_UNITS[text.charCodeAt(k)] === 1) return k + 1;
+  return end;
+}
+
 export function administrativeParts(text: string, start: number, end: number): Array<[number, number]> {
   if (isStreetAddress(text.slice(start, end))) return [[start, end]];
   const parts: Array<[number, number]> = [];

@@ -8,6 +8,13 @@
 /** Categories of dictionary words, in bit order. */
 export const WORD_CATEGORIES = ['person', 'org', 'place', 'word'] as const;
 export type WordCategory = (typeof WORD_CATEGORIES)[number];
+/**
+ * Each category's bit among the categories of the words ending at a node (bit c: category c),
+ * found once: the walks ask them at every call, and indexOf over the list was a builtin call each.
+ */
+const PERSON_BIT = 1 << WORD_CATEGORIES.indexOf('person');
+const PLACE_BIT = 1 << WORD_CATEGORIES.indexOf('place');
+const WORD_BIT = 1 << WORD_CATEGORIES.indexOf('word');
 /** Bits per category: begins, inside, ends. */
 export const LATTICE_BITS = WORD_CATEGORIES.length * 3;
 
@@ -234,7 +241,7 @@ export class WordDictionary {
   isOrdinaryWord(word: string): boolean {
     let node = 0;
     for (let j = 0; j < word.length && node >= 0; j++) node = nodeOf(this.child(node, word.charCodeAt(j)));
-    return node > 0 && this.endsAt(node) === 1 << WORD_CATEGORIES.indexOf('word');
+    return node > 0 && this.endsAt(node) === WORD_BIT;
   }
 
   /**
@@ -246,8 +253,8 @@ export class WordDictionary {
    * Bounded by the longest word squared.
    */
   crosses(text: string, at: number, minLength = 2, persons = false): boolean {
-    const ordinary = (1 << WORD_CATEGORIES.indexOf('word')) | (persons ? 1 << WORD_CATEGORIES.indexOf('person') : 0);
-    const place = 1 << WORD_CATEGORIES.indexOf('place');
+    const ordinary = WORD_BIT | (persons ? PERSON_BIT : 0);
+    const place = PLACE_BIT;
     // from the start nearest the boundary back: most words that run across it are short, and
     // the first one found ends the search (the answer is the same in any order)
     for (let start = at - 1; start >= 0 && start > at - this.longest; start--) {
@@ -268,6 +275,36 @@ export class WordDictionary {
       }
     }
     return false;
+  }
+
+  /**
+   * crosses(text, at) | crosses(text, at, 3) << 1, in one walk: a known name of two characters
+   * asks both of one boundary (insideLongerWord), and each walks every start before it. Nearly
+   * every answer is no, which both walks find only after the last start; a word of three
+   * characters or more across the boundary answers both at once.
+   */
+  crossesByLength(text: string, at: number): number {
+    const ordinary = WORD_BIT;
+    const place = PLACE_BIT;
+    let found = 0;
+    for (let start = at - 1; start >= 0 && start > at - this.longest; start--) {
+      const reach = this.longestFrom[text.charCodeAt(start)]!;
+      if (reach < 255 && start + reach <= at) continue;
+      const limit = reach < 255 ? reach : this.longest;
+      let node = 0;
+      for (let j = start; j < text.length && j - start < limit; j++) {
+        const child = this.child(node, text.charCodeAt(j));
+        if (child < 0) break;
+        node = child & NODE_MASK;
+        const categories = child >>> NODE_BITS;
+        // (j >= at > start: every word across the boundary has two characters at least)
+        if (j >= at && ((categories & ordinary) !== 0 || ((categories & place) !== 0 && j - start >= 2))) {
+          if (j - start >= 2) return 3;
+          found = 1;
+        }
+      }
+    }
+    return found;
   }
 
   /**

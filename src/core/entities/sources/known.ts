@@ -16,7 +16,12 @@ import { namesRegionOfOrganisation, namesTimeZone, unitBeginsWord } from '../pla
  * their country.
  */
 function insideLongerWord(words: WordDictionary, text: string, i: number, length: number, type: EntityType): boolean {
-  if (type === 'place') return (length <= 3 && words.crosses(text, i, 3)) || (length === 2 && words.crosses(text, i) && words.crosses(text, i + length));
+  if (type === 'place') {
+    if (length !== 2) return length <= 3 && words.crosses(text, i, 3);
+    // (both lengths at i in one walk: crosses(text, i, 3), or crosses(text, i) and the end's)
+    const across = words.crossesByLength(text, i);
+    return across === 3 || (across === 1 && words.crosses(text, i + length));
+  }
   if (length <= 2) return words.crosses(text, i, 3) || words.crosses(text, i + length, 3);
   // a longer name with words running across both its edges is a piece of other words:
   // 商务部 in 电子商务部分 (the e-commerce part)

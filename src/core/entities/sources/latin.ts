@@ -3,7 +3,10 @@ import { Priority, type CandidateSink, type DetectContext } from '../candidates'
 import type { EntityType, Lexicon } from '../lexicon';
 import { LATIN_STOP, PRODUCT_CUES_BEFORE } from '../kinds';
 import { isLatinLetter, isLatinWordChar } from '../textAt';
-import { endsWithAny } from '../../text/chars';
+import { WordList } from './wordLists';
+
+/** The kinds of product a Latin name is written after, filtered by their last units (most acronyms follow none). */
+const PRODUCT_BEFORE = new WordList(PRODUCT_CUES_BEFORE);
 
 /** A company named by its web address: a name before .ai, .io or .com (Character.ai). */
 const DOMAIN_NAME = /^[A-Z][A-Za-z0-9-]+\.(?:ai|io|com)$/;
@@ -59,7 +62,7 @@ export function latinNames({ norm, lexicon }: DetectContext, sink: CandidateSink
     if (((camel && word.length >= 4) || versioned) && !stop && word.length >= 3) {
       const after = norm.slice(e, e + 3);
       // (no closures in this loop: see startsWithAny)
-      const product = digit || after.startsWith('模型') || after.startsWith('大模型') || endsWithAny(norm, PRODUCT_CUES_BEFORE, i);
+      const product = digit || after.startsWith('模型') || after.startsWith('大模型') || PRODUCT_BEFORE.endsAt(norm, i);
       const type: EntityType = product ? 'product' : 'org';
       sink.add(i, e, type, 'latin', Priority.LatinShape);
     } else if (!stop) {
@@ -126,7 +129,7 @@ function otherLatinName(norm: string, lexicon: Lexicon, i: number, e: number, wo
   if (family) return sink.add(i, e, 'product', 'latin', Priority.LatinShape, { canonical: `${family}${word.slice(version![1]!.length)}` });
   // glued to what it is: 产品Glow; not a word of a longer mixed name (通用Universal实例).
   // (/^[A-Z][A-Za-z]+$|^[A-Z]{2,5}$/ of two units or more: a capital, then letters alone)
-  if (!digit && !other && word.length >= 2 && isUpper(word.charCodeAt(0)) && endsWithAny(norm, PRODUCT_CUES_BEFORE, i)) {
+  if (!digit && !other && word.length >= 2 && isUpper(word.charCodeAt(0)) && PRODUCT_BEFORE.endsAt(norm, i)) {
     sink.add(i, e, 'product', 'latin', Priority.LatinShape);
   }
 }

@@ -1,7 +1,7 @@
 /** Rules for titles and quoted names: 《works》 and “products” after a cue. */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { isOutletTitle } from '../kinds';
-import { endsWithAny } from '../../text/chars';
+import { WordList } from './wordLists';
 
 const LONGEST_TITLE = 40;
 
@@ -30,6 +30,14 @@ const QUOTE_ORG_CUES = ['公司', '企业', '创企', '厂商', '机构', '独�
  * (推出“某某免费试用计划”) is a programme, not a product.
  */
 const PROGRAMME_ENDS = ['计划', '活动', '行动', '工程', '项目', '战略', '政策', '倡议', '方案', '大赛', '比赛', '大会', '峰会', '论坛', '节'];
+/**
+ * The three lists, filtered by their last units (WordList): each quote asked all 64 words with
+ * endsWith (4,000 calls per 20k article), and most quotes end and follow none of them.
+ */
+const PROGRAMME_END_WORDS = new WordList(PROGRAMME_ENDS);
+const QUOTE_PRODUCT_CUE_WORDS = new WordList(QUOTE_PRODUCT_CUE_FORMS);
+const QUOTE_ORG_CUE_WORDS = new WordList(QUOTE_ORG_CUES);
+if (PROGRAMME_ENDS.some((w) => w.length > 2) || [...QUOTE_PRODUCT_CUE_FORMS, ...QUOTE_ORG_CUES].some((w) => w.length > 6)) throw new Error('quotedAt reads at most two units of a programme and six before a quote');
 /** Characters of speech, not of a name: a quoted phrase holding them is a quotation (公司“不会裁员”). */
 const SPEECH_CHARACTERS = /[的了是在不没会要将把被我你他她它们吗呢吧啊]/;
 const LONGEST_QUOTED = 11;
@@ -87,13 +95,14 @@ function quotedAt(ctx: DetectContext, sink: CandidateSink, i: number, closer: st
   if (close <= i + 1 || close - i > LONGEST_QUOTED + 1) return;
   const inner = norm.slice(i + 1, close);
   // (no closures here: see startsWithAny)
-  if (inner.length < 2 || /[，。！？、\s0-9+]/.test(inner) || endsWithAny(inner, PROGRAMME_ENDS, inner.length)) return;
-  const before = norm.slice(Math.max(0, i - 6), i);
-  if (endsWithAny(before, QUOTE_PRODUCT_CUE_FORMS, before.length)) {
+  // (asked of norm where they end: as of `inner`, whose two units or more hold every programme's
+  // end, and of the six units before the quote, which hold every cue)
+  if (inner.length < 2 || /[，。！？、\s0-9+]/.test(inner) || PROGRAMME_END_WORDS.endsAt(norm, close)) return;
+  if (QUOTE_PRODUCT_CUE_WORDS.endsAt(norm, i)) {
     sink.add(i + 1, close, 'product', 'quoted', Priority.Pattern);
   } else if (SPEECH_CHARACTERS.test(inner)) {
     return;
-  } else if (endsWithAny(before, QUOTE_ORG_CUES, before.length)) {
+  } else if (QUOTE_ORG_CUE_WORDS.endsAt(norm, i)) {
     sink.add(i + 1, close, 'org', 'quoted', Priority.Pattern);
   } else if (knownOrganisationBefore(ctx, i) && namedAfterMaker(ctx, inner, close + 1)) {
     sink.add(i + 1, close, 'product', 'quoted', Priority.Pattern);

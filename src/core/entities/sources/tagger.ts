@@ -10,7 +10,7 @@ import { FACILITIES, GENERIC_INSTITUTIONS, TEAM_CUES_BEFORE, LATIN_STOP, PRODUCT
 import { LEFT_STOP, MIDDLE_DOTS, ROLES, isWeekday, surnameAt } from '../names';
 import { cjkLengthBefore } from '../textAt';
 import { spanType, tagSpansInto, type NerSpan } from '../ner';
-import { administrativeParts, namesTimeZone } from '../places';
+import { administrativePartEnd, isStreetAddressAt, namesTimeZone } from '../places';
 import { organisationEnd, unitStart } from './orgBounds';
 import { inRegionName } from '../abbreviations';
 import nameEdges from '../data/nameEdges.json';
@@ -274,13 +274,18 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     if (EVENT_WORDS.startsAt(norm, end) && words?.has(norm.slice(start, end), 'place') !== true && !isKnownPlace(ctx, surface)) return;
     end = withUnitAfter(norm, start, end);
     const weak = !placeEvidence(norm, start, end, words);
-    for (const [a, b] of administrativeParts(norm, start, end)) {
+    // (the parts of administrativeParts, read one after the other: no array per place)
+    const street = isStreetAddressAt(norm, start, end);
+    let a = start;
+    do {
+      const b = administrativePartEnd(norm, a, end, street);
       sink.addName(a, b, 'place', 'model', Priority.Tagger, undefined, false, weak);
       // a known place first and another place after it: the second is a place of its own where
       // the known one wins (安徽|巢湖: the tagger read one place)
       const rest = placeAfterKnownPlace(ctx, a, b);
       if (rest > a) sink.addName(rest, b, 'place', 'model', Priority.Tagger, undefined, false, weak);
-    }
+      a = b;
+    } while (a < end);
     return;
   }
   // a newspaper the tagger calls a work is an outlet: 北京商报
