@@ -15,7 +15,7 @@ import { rng } from '../support/anchorSimulation';
 import { CUES } from '../../src/core/claims/cues';
 import { firstShows, firstShowsGrowing } from '../../src/core/claims/attribution';
 import { firstNames } from '../../src/core/claims/reasons';
-import { checkArithmetic, checkEvery, mayRelate, RELATION_BIT, relationsFor } from '../../src/core/claims/arithmetic';
+import { checkArithmetic, checkEvery, mayRelate, mayStateAny, RELATION_BIT, relationsFor } from '../../src/core/claims/arithmetic';
 import type { EntityMention } from '../../src/core/entities/detect';
 import { isSpeechUse } from '../../src/core/claims/select';
 
@@ -375,6 +375,34 @@ describe('claims stage: passages that state no relation', () => {
       assert.deepEqual(checkArithmetic(passage), checkEvery(passage), text);
     }
     assert.ok(found > 300 && left > 100000, `${found} ${left}`);
+  });
+
+  it('no check states a figure that mayStateAny turns away, and checkArithmetic from a figure on finds every check that states one, whatever the figures before it', () => {
+    const next = rng(71);
+    // (as above, the sentence before a unit being the passage's first part: its figures are not asked about)
+    const pieces = ['2021年', '2023年', '1880亿元', '3600亿元', '442亿元', '5140亿美元', '4698亿美元', '18%', '29%', '1.3个百分点', '12.03亿', '11.74亿', '23.5%', '110亿美元',
+      '三倍', '第五', '3年', '10万人', '8-9成', '10%-20%', '一成',
+      '年复合增长率', '年均增速', '每年增长', 'CAGR', '同比增长', '增长', '增长了', '提升', '下降', '减少了', '跌幅', '约合', '約合', '折合', '相当于', '占', '佔',
+      '其余', '其他', '剩下', '余下', '分别为', '分别占', '合计', '其中', '较', '从', '到', '，', '。', '的', '约', '达', '收入', '公司', '共有', '家', '全公司总收入的', '年', '同比'];
+    let turnedAway = 0;
+    let stated = 0;
+    for (let round = 0; round < 20000; round++) {
+      let text = '';
+      for (let k = 2 + Math.floor(next() * 12); k > 0; k--) text += pieces[Math.floor(next() * pieces.length)];
+      const passage = { text, figures: detectFigures(text) };
+      if (round % 3 === 0) passage.figures = passage.figures.map((f, i) => (i % 2 ? { ...f, salient: false } : f));
+      // (a unit starts anywhere, often just before or after a figure)
+      const at = passage.figures[Math.floor(next() * passage.figures.length)];
+      const from = at && next() < 0.7 ? (next() < 0.5 ? at.start : at.end) : Math.floor(next() * (text.length + 1));
+      const checks = checkArithmetic(passage);
+      if (checks.some((c) => c.stated.start >= from)) stated++;
+      // (asked from a figure on, the checks that state one from there on are all there)
+      assert.deepEqual(checkArithmetic(passage, from).filter((c) => c.stated.start >= from), checks.filter((c) => c.stated.start >= from), `${from}: ${text}`);
+      if (mayStateAny(text, passage.figures.filter((f) => f.start >= from))) continue;
+      for (const c of checks) assert.ok(c.stated.start < from, `${from}: ${text}`);
+      if (checks.length > 0) turnedAway++;
+    }
+    assert.ok(stated > 100 && turnedAway > 20, `${stated} ${turnedAway}`);
   });
 
   it('lets through a relation word at the far end of its window, in either script', () => {

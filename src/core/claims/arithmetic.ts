@@ -234,14 +234,16 @@ export const MAX_PASSAGE_FIGURES = 100;
 
 /**
  * Finds and checks the arithmetic relations a passage states. A passage is a sentence, or
- * a sentence with the one before it when the relation reaches back.
+ * a sentence with the one before it when the relation reaches back. With `from`, at least the
+ * checks that state a figure starting at or after it (the claims stage keeps only those of a
+ * reach back): the relations that can state none of those are not read.
  */
-export function checkArithmetic(p: Passage): ArithmeticCheck[] {
+export function checkArithmetic(p: Passage, from = 0): ArithmeticCheck[] {
   // every relation computes a stated figure from at least one other; a passage of more figures
   // than any sentence states is a table or a paste, and the relations, which pair each figure
   // with those before it, would take seconds on it (a line of 16,000 rates took 4 s)
   if (!hasTwoSalient(p.figures) || p.figures.length > MAX_PASSAGE_FIGURES) return [];
-  const relations = relationsFor(p);
+  const relations = relationsFor(p, from);
   return relations === 0 ? [] : checkEvery(p, relations);
 }
 
@@ -271,33 +273,58 @@ const ALL_RELATIONS = 255;
  * an amount, each: growth, points, difference and cagr) or from a list (sum). Where no salient
  * figure is such a stated figure, the relation finds nothing, and is not asked (exported for
  * its unit test). mayRelate reads the words whatever the figure's type: most passages it lets
- * through state a change of a rate with nothing before it to compute the change from.
+ * through state a change of a rate with nothing before it to compute the change from. With
+ * `from`, only the figures that start at or after it are read as stated ones (sum's lists aside).
  */
-export function relationsFor(p: Passage): number {
+export function relationsFor(p: Passage, from = 0): number {
   const text = p.text;
   const figures = p.figures;
   let relations = mayList(text, figures) ? RELATION_BIT.sum : 0;
-  for (const x of figures) {
-    if (x.salient !== true) continue;
-    const rate = x.type === 'percent' && typeof x.value === 'number';
-    const amount = !rate && isAmountFigure(x);
-    if (!rate && !amount) continue;
-    const words = relationWordsBefore(text, x.start);
-    if (words === 0) continue;
-    if (words & WORD_REST) relations |= RELATION_BIT.remainder;
-    if (rate) {
-      if (words & WORD_SHARE && x.unit === '%') relations |= RELATION_BIT.share;
-      const change = (words & WORD_CHANGE) !== 0 && (x.unit === '%' || x.unit === 'pp');
-      if ((change || words & WORD_CAGR) && twoBefore(figures, x)) {
-        if (words & WORD_CAGR) relations |= RELATION_BIT.cagr;
-        if (change) relations |= x.unit === '%' ? RELATION_BIT.growth : RELATION_BIT.points;
-      }
-    } else {
-      if (words & WORD_CONVERSION && x.type === 'money') relations |= RELATION_BIT.conversion;
-      if (words & WORD_CHANGE && twoBefore(figures, x)) relations |= RELATION_BIT.difference;
+  // (a relation states the figure it is read off: one that reads none from `from` on states none there)
+  for (const x of figures) if (x.start >= from) relations |= relationsStating(text, figures, x, true);
+  return relations;
+}
+
+/**
+ * The relations (bits of RELATION_BIT, sum aside) that may state `x`, a figure of the passage of
+ * `figures` in `text`: relationsFor's reading of one figure. Without `pair`, whether two figures
+ * stand before x to compute it from is not asked (the answer may have more bits, never fewer).
+ */
+function relationsStating(text: string, figures: readonly Figure[], x: Figure, pair: boolean): number {
+  if (x.salient !== true) return 0;
+  const rate = x.type === 'percent' && typeof x.value === 'number';
+  const amount = !rate && isAmountFigure(x);
+  if (!rate && !amount) return 0;
+  const words = relationWordsBefore(text, x.start);
+  if (words === 0) return 0;
+  let relations = 0;
+  if (words & WORD_REST) relations |= RELATION_BIT.remainder;
+  if (rate) {
+    if (words & WORD_SHARE && x.unit === '%') relations |= RELATION_BIT.share;
+    const change = (words & WORD_CHANGE) !== 0 && (x.unit === '%' || x.unit === 'pp');
+    if ((change || words & WORD_CAGR) && (!pair || twoBefore(figures, x))) {
+      if (words & WORD_CAGR) relations |= RELATION_BIT.cagr;
+      if (change) relations |= x.unit === '%' ? RELATION_BIT.growth : RELATION_BIT.points;
     }
+  } else {
+    if (words & WORD_CONVERSION && x.type === 'money') relations |= RELATION_BIT.conversion;
+    if (words & WORD_CHANGE && (!pair || twoBefore(figures, x))) relations |= RELATION_BIT.difference;
   }
   return relations;
+}
+
+/**
+ * Whether a relation of a passage in `text` may state one of `stated` (figures of the passage):
+ * false only where none of them is a figure that relationsFor lets a relation state and `text`
+ * lists nothing. The claims stage reads a unit's relations again with the unit before it only
+ * for the checks that state a figure of the unit; where this says none can, that reading (a
+ * list of the two units' figures, their relations and every view) is not made (exported for
+ * its unit test).
+ */
+export function mayStateAny(text: string, stated: readonly Figure[]): boolean {
+  if (listWordsIn(text).length > 0) return true;
+  for (const x of stated) if (relationsStating(text, stated, x, false) !== 0) return true;
+  return false;
 }
 
 /**

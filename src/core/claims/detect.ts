@@ -10,7 +10,7 @@ import type { Lexicon } from '../entities/lexicon';
 import type { Figure } from '../figures/types';
 import { isArabicDigit } from '../figures/numerals';
 import { toSimplifiedView } from '../script/normalize';
-import { checkArithmetic, type ArithmeticCheck } from './arithmetic';
+import { checkArithmetic, mayStateAny, type ArithmeticCheck } from './arithmetic';
 import { attribute, type Attribution, type AttributionContext, type AttributionFinding } from './attribution';
 import { KEY } from './unitChars';
 import { findCue, readUnitWithCues, SCAN } from './cues';
@@ -218,9 +218,10 @@ function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) =>
       amounts++;
       if (f.type === 'percent') percent = true;
     }
-    if (checks.length === 0 && previousUnit && percent) {
+    // (only the checks that state a figure of this unit are kept: where no relation can state one, the two units are not read again)
+    if (checks.length === 0 && previousUnit && percent && mayStateAny(norm, figures)) {
       // the relation may reach back to the figures of the sentence before
-      checks = statedFrom(checkArithmetic({ text: norm, figures: salientWithin(p.figures, previousUnit.start, u.end) }), u.start);
+      checks = statedFrom(checkArithmetic({ text: norm, figures: salientWithin(p.figures, previousUnit.start, u.end) }, u.start), u.start);
     }
 
     const modelScore = scoreInto(features, CONTRIBUTIONS);
