@@ -59,8 +59,8 @@ export type NumeralToken = { digit: number; arabic?: boolean } | { unit: number;
  * takes the unit below the last one). Returns NaN for sequences that are not a number,
  * such as two digits in a row. The caller bounds the token count, so recursion is shallow.
  */
-export function evaluateNumeral(tokens: readonly NumeralToken[]): number {
-  return evaluateRange(tokens, 0, tokens.length);
+export function evaluateNumeral(tokens: readonly NumeralToken[], length = tokens.length): number {
+  return evaluateRange(tokens, 0, length);
 }
 
 /** evaluateNumeral of tokens[from, to), read in place: the copies of each side of a big unit were most of what a numeral cost. */
