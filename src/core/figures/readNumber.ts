@@ -5,7 +5,7 @@
 import type { Approximation } from './types';
 import {
   CN_BIG_UNITS, CN_BIG_UNIT_UNITS, CN_DIGITS, CN_DIGIT_UNITS, CN_POINT, CN_POINT_UNITS, CN_SMALL_UNITS, CN_SMALL_UNIT_UNITS, NumeralToken,
-  arabicDigitValue, clean, digitString, evaluateNumeral, isArabicDigit,
+  arabicDigitValue, clean, digitString, evaluateNumeral, isArabicDigit, unitSet,
 } from './numerals';
 import { isLatinLetter, skipSpaces, unitAt } from './chars';
 
@@ -52,7 +52,7 @@ const JI_T = 0x5e7e; // 幾
 const UNIT_AFTER_SCALE = new Set([...'米克字瓦卡焦赫帕']);
 
 /** Banker's numerals: a figure only together with other numeral characters (壹佰, not 陆地 or 收拾). */
-const FORMAL_NUMERALS: ReadonlySet<number> = new Set([...'壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟'].map((ch) => ch.charCodeAt(0)));
+const FORMAL_NUMERALS = unitSet('壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟');
 
 /** What may follow 參 when it is the numeral 3: a unit, another numeral, or the end of the numeral. */
 const CN_NUMERAL_FOLLOWERS = new Set([...'拾佰仟萬万億亿零壹贰貳叁參肆伍陸陆柒捌玖元圆圓角分整点點個个', '', ' ']);
@@ -67,8 +67,8 @@ const FORMAL_THREE_STARTS = new Set([...'拾佰仟萬万億亿元圆圓角']);
  */
 const TOKENS: NumeralToken[] = [];
 const DIGIT_TOKENS: readonly NumeralToken[] = Array.from({ length: 10 }, (_, d) => ({ digit: d }));
-const SMALL_UNIT_TOKENS = new Map<number, NumeralToken>([...new Set(CN_SMALL_UNIT_UNITS.values())].map((u) => [u, { unit: u, big: false }]));
-const BIG_UNIT_TOKENS = new Map<number, NumeralToken>([...new Set(CN_BIG_UNIT_UNITS.values())].map((u) => [u, { unit: u, big: true }]));
+const SMALL_UNIT_TOKENS = new Map<number, NumeralToken>([...new Set(CN_SMALL_UNITS.values())].map((u) => [u, { unit: u, big: false }]));
+const BIG_UNIT_TOKENS = new Map<number, NumeralToken>([...new Set(CN_BIG_UNITS.values())].map((u) => [u, { unit: u, big: true }]));
 
 function smallUnitToken(unit: number): NumeralToken {
   return SMALL_UNIT_TOKENS.get(unit) ?? { unit, big: false };

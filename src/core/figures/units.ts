@@ -6,7 +6,7 @@
 import type { Approximation, FigureType } from './types';
 import { CURRENCIES } from './currencies';
 import { compactAt, isLatinLetter, skipSpaces, unitAt } from './chars';
-import { CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS } from './numerals';
+import { CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS, unitSet } from './numerals';
 
 export interface Unit {
   text: string;
@@ -120,7 +120,7 @@ export const SUFFIX_APPROX: Array<[string, Approximation]> = [
 
 
 export const RANGE_CONNECTORS = new Set(['-', '–', '—', '~', '～', '至', '到', '－']);
-const RANGE_CONNECTOR_UNITS: ReadonlySet<number> = new Set([...RANGE_CONNECTORS].map((ch) => ch.charCodeAt(0)));
+const RANGE_CONNECTOR_UNITS = unitSet(RANGE_CONNECTORS);
 
 /** RANGE_CONNECTORS.has(text[k] ?? ''), by UTF-16 unit (text[k] of a CJK character is a new string). */
 export function rangeConnectorAt(text: string, k: number): boolean {
