@@ -110,12 +110,15 @@ const SPACE = 1;
 const ENDER = 2;
 /** A unit a match of DEBRIS begins with (< ? & /): a range without one holds no debris. */
 const DEBRIS_START = 4;
+/** A unit duplicateKey drops (isSpaceLike) that tally does not count as a space: a range with neither is its own key. */
+const OTHER_SPACE = 8;
 const TALLIED = (() => {
   const t = new Uint8Array(0x10000);
   for (const c of [0x20, 0xa0, 0x3000]) t[c] = SPACE;
   for (const c of SENTENCE_END_CODES) t[c] = ENDER;
   t[0xff0c] = ENDER;
   for (const c of [0x3c, 0x3f, 0x26, 0x2f]) t[c]! |= DEBRIS_START;
+  for (let c = 0; c < 0x10000; c++) if (isSpaceLike(c) && !(t[c]! & SPACE)) t[c]! |= OTHER_SPACE;
   return t;
 })();
 
@@ -127,6 +130,8 @@ export function tally(text: string, start: number, end: number, into: Tally = { 
 /** A range's tally, and whether it holds a unit that begins debris (paragraphRanges hands it on to describeRange). */
 export interface RangeTally extends Tally {
   debris: boolean;
+  /** Whether it may hold a unit that duplicateKey drops (false: none, and the paragraph's text is its key). */
+  spaced: boolean;
   /** A piece of a long paragraph (longParagraphs.ts) is of the kind of the whole paragraph, not of its own first words. */
   kind?: ParagraphKind;
   /** A piece's: where its whole paragraph starts. */
@@ -135,21 +140,24 @@ export interface RangeTally extends Tally {
   titles?: TitleScan;
 }
 
-function tallyInto(text: string, start: number, end: number, into: Tally): boolean {
-  let debris = false;
+/** Counts into `into`; returns the TALLIED bits of the units met (DEBRIS_START, SPACE, OTHER_SPACE …). */
+function tallyInto(text: string, start: number, end: number, into: Tally): number {
+  let met = 0;
   for (let i = start; i < end; i++) {
     const k = TALLIED[text.charCodeAt(i)]!;
     if (k === 0) continue;
     if (k & SPACE) into.spaces++;
     else if (k & ENDER) into.enders++;
-    if (k & DEBRIS_START) debris = true;
+    met |= k;
   }
-  return debris;
+  return met;
 }
 
 function rangeTally(text: string, start: number, end: number): RangeTally {
-  const t: RangeTally = { spaces: 0, enders: 0, debris: false };
-  t.debris = tallyInto(text, start, end, t);
+  const t: RangeTally = { spaces: 0, enders: 0, debris: false, spaced: true };
+  const met = tallyInto(text, start, end, t);
+  t.debris = (met & DEBRIS_START) !== 0;
+  t.spaced = (met & (SPACE | OTHER_SPACE)) !== 0;
   return t;
 }
 
@@ -276,7 +284,7 @@ export function paragraphRanges(text: string, from = 0, to = text.length): Line[
 export function talliedRanges(text: string, from = 0, to = text.length): { ranges: Line[]; tallies: Array<RangeTally | undefined> } {
   const merged: Line[] = [];
   const tallies: RangeTally[] = [];
-  let prevTally: RangeTally = { spaces: 0, enders: 0, debris: false };
+  let prevTally: RangeTally = { spaces: 0, enders: 0, debris: false, spaced: true };
   let lineStart = from;
   for (let i = from; i <= to; i++) {
     // the next line end, or `to`: indexOf finds it faster than a test at every character
@@ -297,7 +305,9 @@ export function talliedRanges(text: string, from = 0, to = text.length): { range
         !startsBlock(text, r);
       if (broken) {
         // (the joined range's tally: what lies between the lines counts too, as a count over the whole range does)
-        if (tallyInto(text, prev.end, r.end, prevTally)) prevTally.debris = true;
+        // (and the line break between makes it spaced)
+        if (tallyInto(text, prev.end, r.end, prevTally) & DEBRIS_START) prevTally.debris = true;
+        prevTally.spaced = true;
         prev.end = r.end;
         continue;
       }
@@ -328,7 +338,7 @@ function cutLong(text: string, split: { ranges: Line[]; tallies: Array<RangeTall
     for (const piece of piecesOf(text, r.start, r.end)) {
       outRanges.push(piece);
       // (no count: the kind is known, and describeRange looks for debris in the few pieces an edit re-describes)
-      outTallies.push({ spaces: 0, enders: 0, debris: true, kind, group: r.start });
+      outTallies.push({ spaces: 0, enders: 0, debris: true, spaced: true, kind, group: r.start });
     }
   }
   return { ranges: outRanges, tallies: outTallies };
@@ -355,7 +365,7 @@ function splitCredits(text: string, ranges: Line[], tallies: RangeTally[]): { ra
         // (the body's tally is the line's less its head's: counts add up, and debris may be in either)
         const whole = tallies[k]!;
         const before = rangeTally(text, r.start, bodyStart);
-        outTallies.push(undefined, { spaces: whole.spaces - before.spaces, enders: whole.enders - before.enders, debris: whole.debris });
+        outTallies.push(undefined, { spaces: whole.spaces - before.spaces, enders: whole.enders - before.enders, debris: whole.debris, spaced: whole.spaced });
         continue;
       }
     }
@@ -408,7 +418,7 @@ export function describeRange(text: string, r: Line, counted?: RangeTally, copie
   }
   const base: ParagraphBase = { start: r.start, end: r.end, text: s, kind, debris };
   if (t.group !== undefined) base.group = t.group;
-  if (kind === 'body') base.key = duplicateKey(s);
+  if (kind === 'body') base.key = t.spaced ? duplicateKey(s) : s;
   return base;
 }
 
