@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import {
   COUNTERS, COUNTERS_START, CREDIT, CREDIT_START, HEAD_STARTS, NAVIGATION, NAVIGATION_START, SECTION_HEADING, SECTION_START, SOURCE_LINE, SOURCE_START,
 } from '../../src/core/text/paragraphs';
+import { SPACE_LIKE_UNITS, isSpaceLike } from '../../src/core/text/chars';
 
 // The split tests a paragraph's head against an anchored pattern only where its first unit is
 // one the pattern's matches can begin with (HEAD_STARTS): no head the pattern matches may be
@@ -34,4 +35,8 @@ describe('the units the anchored paragraph patterns begin with', () => {
       for (const ch of SPACES) if (pattern.test(`${ch}${heads[0]}`)) assert.ok((HEAD_STARTS[ch.charCodeAt(0)]! & bit) !== 0, `${name}: space U+${ch.charCodeAt(0).toString(16)}`);
     });
   }
+
+  it('SPACE_LIKE_UNITS are the units isSpaceLike is true of (the split builds its tables from them)', () => {
+    for (let c = 0; c < 0x10000; c++) assert.equal(SPACE_LIKE_UNITS.includes(c), isSpaceLike(c), `U+${c.toString(16)}`);
+  });
 });

@@ -17,6 +17,9 @@ export function isSpaceLike(code: number): boolean {
   );
 }
 
+/** The units isSpaceLike is true of, for tables built without asking it at each of the 65,536 units. */
+export const SPACE_LIKE_UNITS: readonly number[] = [0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c, 0xa0, 0x3000, 0xfeff, 0x200b, 0x2002, 0x2003];
+
 export function isBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isSpaceLike(s.charCodeAt(i))) return false;
   return true;

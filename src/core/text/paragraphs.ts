@@ -1,4 +1,4 @@
-import { SENTENCE_END, CLOSERS, OPENERS, REGEX_SPACE, isSpaceLike } from './chars';
+import { SENTENCE_END, CLOSERS, OPENERS, REGEX_SPACE, SPACE_LIKE_UNITS, isSpaceLike } from './chars';
 import { TextCopies, copyOf } from './copies';
 import { splitSentences } from './sentences';
 import { MAX_PIECE, piecesOf } from './longParagraphs';
@@ -118,7 +118,7 @@ const TALLIED = (() => {
   for (const c of SENTENCE_END_CODES) t[c] = ENDER;
   t[0xff0c] = ENDER;
   for (const c of [0x3c, 0x3f, 0x26, 0x2f]) t[c]! |= DEBRIS_START;
-  for (let c = 0; c < 0x10000; c++) if (isSpaceLike(c) && !(t[c]! & SPACE)) t[c]! |= OTHER_SPACE;
+  for (const c of SPACE_LIKE_UNITS) if (!(t[c]! & SPACE)) t[c]! |= OTHER_SPACE;
   return t;
 })();
 
@@ -247,7 +247,7 @@ function classifyRange(text: string, start: number, end: number, t: Tally & { ti
 /** isSpaceLike as a table by UTF-16 unit (all its spaces are in the BMP): read at every character of a body paragraph. */
 const SPACE_LIKE = (() => {
   const t = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) if (isSpaceLike(c)) t[c] = 1;
+  for (const c of SPACE_LIKE_UNITS) t[c] = 1;
   return t;
 })();
 
