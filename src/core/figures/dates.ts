@@ -318,20 +318,21 @@ function relativeFigure(s: Scan, start: number, end: number, relative: RelativeD
  */
 export function readRelativeDate(s: Scan, i: number): number {
   const text = s.text;
-  const ch = text[i];
   if (!SECOND_UNITS.has(unitAt(text, i + 1))) return -1;
+  // (the first unit by code: text[i] and w[0] of CJK characters are new strings, at every 上 or 下 before 一 or 年)
+  const ch = text.charCodeAt(i);
   for (const [w, base, offset] of YEAR_WORDS) {
-    if (ch !== w[0] || !text.startsWith(w, i)) continue;
+    if (ch !== w.charCodeAt(0) || !text.startsWith(w, i)) continue;
     const tail = readDateTail(text, i + w.length);
     if (tail.end === i + w.length && base === 'context') return -1;
     if (tail.end === i + w.length && text[tail.end] === '度') return relativeFigure(s, i, tail.end + 1, { base, unit: 'year', offset, tail: '' }, undefined, false);
     return relativeFigure(s, i, tail.end, { base, unit: 'year', offset, tail: tail.tail }, tail.approx, tail.end > i + w.length);
   }
   for (const [w, tail] of HALF_WORDS) {
-    if (ch === w[0] && text.startsWith(w, i)) return relativeFigure(s, i, i + w.length, { base: 'article', unit: 'year', offset: 0, tail });
+    if (ch === w.charCodeAt(0) && text.startsWith(w, i)) return relativeFigure(s, i, i + w.length, { base: 'article', unit: 'year', offset: 0, tail });
   }
   for (const [w, unit, offset] of OTHER_WORDS) {
-    if (ch !== w[0] || !text.startsWith(w, i)) continue;
+    if (ch !== w.charCodeAt(0) || !text.startsWith(w, i)) continue;
     const base = offset !== 0 && comparedWithDateBefore(s, i, unit) ? 'context' : 'article';
     return relativeFigure(s, i, i + w.length, { base, unit, offset, tail: '' });
   }

@@ -167,11 +167,12 @@ function oneCharUnitFits(text: string, i: number, u: Unit): boolean {
 export function matchUnitLoose(text: string, i: number): { unit: Unit; end: number } | undefined {
   const exact = matchUnit(text, i);
   let best = exact ? { unit: exact, end: i + exact.text.length } : undefined;
-  const first = text[i] ?? '';
-  if (!first || first === ' ' || isLatinLetter(first.charCodeAt(0))) return best;
+  // (by UTF-16 unit: text[i] of a CJK character is a new string, and every amount reads its unit here; NaN past the end)
+  const first = unitAt(text, i);
+  if (first !== first || first === 0x20 || isLatinLetter(first)) return best;
   // spaced units only where a space follows within the unit's first characters
   const spaced = text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 2) === 0x20 || text.charCodeAt(i + 3) === 0x20;
-  if (!spaced || !UNITS_BY_FIRST_CHAR.has(first)) return best;
+  if (!spaced || !UNITS_BY_FIRST_CODE.has(first)) return best;
   for (let n = MAX_UNIT_LENGTH; n >= 2 && (!best || best.unit.text.length < n); n--) {
     const c = compactAt(text, i, n);
     const u = c && UNIT_BY_TEXT.get(c.text);
