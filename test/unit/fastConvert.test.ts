@@ -65,6 +65,25 @@ describe('fast Traditional → Simplified conversion', () => {
     assert.equal(fastSimplifiedConverter(opencc)(running), reference(running));
   });
 
+  it('gives the same output after a unit that starts phrases but is no key, whatever follows it (its pairs are hashed to bits)', () => {
+    const entries = presetEntries('t2s');
+    const keys = new Set(entries.map(([key]) => key));
+    // units that start a longer key and are no key themselves: the scan walks them only where the next code point may continue one
+    const starts = [...new Set(entries.filter(([key]) => key.length > 1 && !keys.has(key[0]!)).map(([key]) => key[0]!))];
+    assert.ok(starts.length > 100, `${starts.length} such units`);
+    const seconds = entries.filter(([key]) => key.length > 1).map(([key]) => key.slice(1, 3));
+    const others = ['', '的', '說', 'a', ' ', '\r\n', '\ufeff', '𠀀', '\ud800', '\udc00', '\ud83d\ude00', '。', ...starts.slice(0, 20)];
+    let seed = 5;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const fresh = fastSimplifiedConverter(opencc);
+    for (let round = 0; round < 6000; round++) {
+      let text = '';
+      for (let k = 1 + next(6); k > 0; k--) text += starts[next(starts.length)]! + (next(3) === 0 ? seconds[next(seconds.length)]! : others[next(others.length)]!);
+      assert.equal(fast(text), reference(text), JSON.stringify(text));
+      assert.equal(fresh(text), reference(text), JSON.stringify(text));
+    }
+  });
+
   it('keeps opencc-js precedence where dictionaries share a key, and replaces one-character keys of one unit, of two and of none', () => {
     // a preset of our own, in the shape of opencc-js's: its own Trie says what each pass gives
     const normalization = ['d c|\uf900 g'];

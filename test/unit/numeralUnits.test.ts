@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   CN_BIG_UNITS, CN_BIG_UNIT_UNITS, CN_DIGITS, CN_DIGIT_UNITS, CN_POINT, CN_POINT_UNITS, CN_SMALL_UNITS, CN_SMALL_UNIT_UNITS,
-  evaluateNumeral, type NumeralToken,
+  UnitValues, evaluateNumeral, unitSet, type NumeralToken,
 } from '../../src/core/figures/numerals';
 import { isNumberStart, readNumber } from '../../src/core/figures/readNumber';
 
@@ -85,17 +85,42 @@ const BEFORE: Array<[string, object | null]> = [
 
 describe('numerals read by UTF-16 unit (no one-character strings)', () => {
   it('the tables by unit hold what the tables by character hold, for every UTF-16 unit', () => {
-    const pairs: Array<[ReadonlyMap<string, number> | ReadonlySet<string>, ReadonlyMap<number, number> | ReadonlySet<number>]> = [
+    const pairs: Array<[ReadonlyMap<string, number> | ReadonlySet<string>, UnitValues]> = [
       [CN_DIGITS, CN_DIGIT_UNITS], [CN_SMALL_UNITS, CN_SMALL_UNIT_UNITS], [CN_BIG_UNITS, CN_BIG_UNIT_UNITS], [CN_POINT, CN_POINT_UNITS],
     ];
     for (const [byChar, byUnit] of pairs) {
       for (let c = 0; c < 0x10000; c++) {
         const ch = String.fromCharCode(c);
         const want = byChar instanceof Map ? byChar.get(ch) : byChar.has(ch);
-        const got = byUnit instanceof Map ? byUnit.get(c) : byUnit.has(c);
+        const got = byChar instanceof Map ? byUnit.get(c) : byUnit.has(c);
         if (want !== got) assert.fail(`U+${c.toString(16)}: ${String(want)} by character, ${String(got)} by unit`);
+        if (byChar.has(ch) !== byUnit.has(c)) assert.fail(`U+${c.toString(16)}: has`);
       }
     }
+  });
+
+  it('UnitValues answers as the Map of its entries, for every UTF-16 unit and for keys that are none', () => {
+    let seed = 11;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let r = 0; r < 20; r++) {
+      const entries: Array<[number, number]> = Array.from({ length: 1 + next(255) }, () => [next(0x10000), [0, 1, 0.1, 1e12, -3, NaN][next(6)]!]);
+      // (a key given twice keeps its last value, as in a Map)
+      entries.push([0xffff, 7], [0, 0], [0xffff, 8]);
+      const map = new Map(entries);
+      if (map.size > 255) continue;
+      const table = new UnitValues(entries);
+      for (let c = 0; c < 0x10000; c++) {
+        if (!Object.is(table.get(c), map.get(c)) || table.has(c) !== map.has(c)) assert.fail(`U+${c.toString(16)}: ${table.get(c)} against ${map.get(c)}`);
+      }
+      for (const c of [NaN, -1, 0x10000, 0x1ffff, 3.5, -0.5, Infinity, -Infinity, 2 ** 32]) {
+        assert.equal(table.get(c), undefined, String(c));
+        assert.equal(table.has(c), false, String(c));
+      }
+    }
+    assert.throws(() => new UnitValues(Array.from({ length: 256 }, (_, c) => [c, 1] as const)), /255/);
+    assert.throws(() => new UnitValues([[0x10000, 1]]), /UTF-16/);
+    assert.equal(unitSet('至到').has('至'.charCodeAt(0)), true);
+    assert.equal(unitSet('至到').has('年'.charCodeAt(0)), false);
   });
 
   it('evaluateNumeral gives what its version with slices gave, on random token runs', () => {

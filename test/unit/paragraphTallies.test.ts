@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeRange, markDuplicates, paragraphRanges, splitParagraphs } from '../../src/core/text/paragraphs';
+import { describeRange, duplicateKey, markDuplicates, paragraphRanges, splitParagraphs, talliedRanges } from '../../src/core/text/paragraphs';
 import { ParagraphSplitter } from '../../src/core/text/paragraphSplitter';
 import { rng } from '../support/anchorSimulation';
 
@@ -10,6 +10,7 @@ const DEBRIS = /<\/?[a-zA-Z][a-zA-Z0-9]{0,10}\s{0,3}\/?>|\?!\?\/?[a-zA-Z]{0,6}>?
 const PIECES = [
   '公司营收增长', '，', '。', '？', '?', '!', ' ', '\u00a0', '\u3000', '\n', '\r\n', '\n\n', '<p>', '</p>', '<br />', '?!?/p>', '?!?', '&nbsp;', '&amp;',
   '/p>', '/', '<', '&', '文|', '编辑：', '《标题》', '“引语”', '1. ', '一、', '𠀀', '\ud800', '\udc00', '\ufeff', 'abc', '#',
+  '\t', '\v', '\f', '\r', '\u200b', '\u2002', '\u2003', '\u2028', '公司营收增长了百分之三十，其中云业务',
 ];
 
 function reference(text: string) {
@@ -26,6 +27,12 @@ describe('paragraph tallies handed on', () => {
       const got = splitParagraphs(text);
       assert.deepEqual(got, reference(text), JSON.stringify(text));
       assert.deepEqual(new ParagraphSplitter().split(text), got);
+      // a body paragraph's repeat key is its text where its tally saw no unit that duplicateKey drops
+      const { ranges, tallies } = talliedRanges(text);
+      ranges.forEach((r, k) => {
+        const b = describeRange(text, r, tallies[k]);
+        if (b.kind === 'body') assert.equal(b.key, duplicateKey(b.text), JSON.stringify(text));
+      });
       for (const p of got) {
         const found = [...p.text.matchAll(DEBRIS)].map((m) => ({ start: p.start + m.index!, end: p.start + m.index! + m[0].length }));
         assert.deepEqual(p.debris, found, JSON.stringify(text));

@@ -5,7 +5,7 @@
  * relativeDates.ts resolves once the article's own date is known.
  */
 import type { Approximation, Figure, RelativeDate } from './types';
-import { arabicDigitValue, isArabicDigit } from './numerals';
+import { UnitValues, arabicDigitValue, isArabicDigit, unitSet } from './numerals';
 import { readNumber, type ParsedNumber } from './readNumber';
 import { rangeConnectorAt } from './units';
 import { pad2, unitAt } from './chars';
@@ -16,7 +16,7 @@ import { aheadCueBefore, comparesBefore, countsQuarters, firstFiscalWord, recurs
 
 export const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4, '１': 1, '２': 2, '３': 3, '４': 4 };
 /** QUARTER_WORDS by UTF-16 unit (each key is one): asked at every 第, 前 and numeral the date reader sees. */
-const QUARTER_UNITS: ReadonlyMap<number, number> = new Map(Object.entries(QUARTER_WORDS).map(([ch, q]) => [ch.charCodeAt(0), q]));
+const QUARTER_UNITS = new UnitValues(Object.entries(QUARTER_WORDS).map(([ch, q]) => [ch.charCodeAt(0), q] as const));
 
 export interface DatePart {
   end: number;
@@ -301,7 +301,7 @@ const HALF_WORDS: Array<[string, string]> = [['上半年', '-H1'], ['下半年',
 
 export const DATE_TRIGGERS = [...new Set([...YEAR_WORDS, ...OTHER_WORDS, ...HALF_WORDS].map(([w]) => w[0]!))].join('');
 /** Second UTF-16 units of those words: 上 and 下 are common, 上个月 and 下半年 are not (by unit: no string per 上). */
-const SECOND_UNITS: ReadonlySet<number> = new Set([...YEAR_WORDS, ...OTHER_WORDS, ...HALF_WORDS].map(([w]) => w.charCodeAt(1)));
+const SECOND_UNITS = unitSet([...YEAR_WORDS, ...OTHER_WORDS, ...HALF_WORDS].map(([w]) => w[1]!));
 
 function relativeFigure(s: Scan, start: number, end: number, relative: RelativeDate, approx?: Approximation, salient = true): number {
   const f = figure(s, start, end, 'date', null, undefined, approx);
@@ -318,20 +318,21 @@ function relativeFigure(s: Scan, start: number, end: number, relative: RelativeD
  */
 export function readRelativeDate(s: Scan, i: number): number {
   const text = s.text;
-  const ch = text[i];
   if (!SECOND_UNITS.has(unitAt(text, i + 1))) return -1;
+  // (the first unit by code: text[i] and w[0] of CJK characters are new strings, at every 上 or 下 before 一 or 年)
+  const ch = text.charCodeAt(i);
   for (const [w, base, offset] of YEAR_WORDS) {
-    if (ch !== w[0] || !text.startsWith(w, i)) continue;
+    if (ch !== w.charCodeAt(0) || !text.startsWith(w, i)) continue;
     const tail = readDateTail(text, i + w.length);
     if (tail.end === i + w.length && base === 'context') return -1;
     if (tail.end === i + w.length && text[tail.end] === '度') return relativeFigure(s, i, tail.end + 1, { base, unit: 'year', offset, tail: '' }, undefined, false);
     return relativeFigure(s, i, tail.end, { base, unit: 'year', offset, tail: tail.tail }, tail.approx, tail.end > i + w.length);
   }
   for (const [w, tail] of HALF_WORDS) {
-    if (ch === w[0] && text.startsWith(w, i)) return relativeFigure(s, i, i + w.length, { base: 'article', unit: 'year', offset: 0, tail });
+    if (ch === w.charCodeAt(0) && text.startsWith(w, i)) return relativeFigure(s, i, i + w.length, { base: 'article', unit: 'year', offset: 0, tail });
   }
   for (const [w, unit, offset] of OTHER_WORDS) {
-    if (ch !== w[0] || !text.startsWith(w, i)) continue;
+    if (ch !== w.charCodeAt(0) || !text.startsWith(w, i)) continue;
     const base = offset !== 0 && comparedWithDateBefore(s, i, unit) ? 'context' : 'article';
     return relativeFigure(s, i, i + w.length, { base, unit, offset, tail: '' });
   }

@@ -4,7 +4,7 @@
  * (以美元计), which is a mention without a value.
  */
 import { CURRENCIES, GENERIC_YUAN } from './currencies';
-import { CN_DIGITS, arabicDigitValue, clean, isArabicDigit } from './numerals';
+import { CN_DIGITS, arabicDigitValue, clean, isArabicDigit, unitSet } from './numerals';
 import { figure, type Scan } from './build';
 import type { Unit } from './units';
 
@@ -30,7 +30,7 @@ const BARE_CURRENCIES_BY_UNIT = new Map([...BARE_CURRENCIES].map(([first, list])
 
 export const CURRENCY_SYMBOLS = new Map([['$', 'USD'], ['￥', 'CNY'], ['¥', 'CNY'], ['€', 'EUR'], ['£', 'GBP']]);
 /** CURRENCY_SYMBOLS' characters by UTF-16 unit: asked before every amount without a unit. */
-export const CURRENCY_SYMBOL_UNITS: ReadonlySet<number> = new Set([...CURRENCY_SYMBOLS.keys()].map((ch) => ch.charCodeAt(0)));
+export const CURRENCY_SYMBOL_UNITS = unitSet(CURRENCY_SYMBOLS.keys());
 
 export interface CurrencyName {
   start: number;

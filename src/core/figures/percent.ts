@@ -4,14 +4,14 @@
  */
 import type { ParsedNumber } from './readNumber';
 import { readNumber } from './readNumber';
-import { CN_DIGITS, CN_DIGIT_UNITS, arabicDigitValue, clean, isArabicDigit } from './numerals';
+import { CN_DIGITS, CN_DIGIT_UNITS, UnitValues, arabicDigitValue, clean, isArabicDigit, unitSet } from './numerals';
 import { compactAt, skipSpaces, unitAt } from './chars';
 import { figure, type Scan } from './build';
 import { prefixApprox } from './units';
 
 /** 百分之, 千分之, 万分之 (and their banker's forms): the scale into percent. */
-const PER_PREFIX_SCALE: ReadonlyMap<number, number> = new Map(
-  ([['百', 1], ['佰', 1], ['千', 0.1], ['仟', 0.1], ['万', 0.01], ['萬', 0.01]] as Array<[string, number]>).map(([ch, v]) => [ch.charCodeAt(0), v]),
+const PER_PREFIX_SCALE = new UnitValues(
+  ([['百', 1], ['佰', 1], ['千', 0.1], ['仟', 0.1], ['万', 0.01], ['萬', 0.01]] as Array<[string, number]>).map(([ch, v]) => [ch.charCodeAt(0), v] as const),
 );
 
 /** Qualitative rates: 个位数 is under 10%, 双位数 10% to 100%, 三位数 100% to 1000%. */
@@ -20,7 +20,7 @@ const QUALITATIVE: Array<[string, number, number]> = [
   ['十位数', 10, 100], ['十位數', 10, 100], ['三位数', 100, 1000], ['三位數', 100, 1000],
 ];
 /** The units QUALITATIVE's words begin with. */
-const QUALITATIVE_FIRST: ReadonlySet<number> = new Set(QUALITATIVE.map(([w]) => w.charCodeAt(0)));
+const QUALITATIVE_FIRST = unitSet(QUALITATIVE.map(([w]) => w[0]!));
 /** Words that make 个位数 a rate: before it (同比增长个位数) or after it (双位数增长). */
 const RATE_BEFORE = ['增长', '增長', '下降', '下滑', '下跌', '上涨', '上漲', '增加', '减少', '減少', '提升', '降低', '增速为', '增速為', '增幅为', '增幅為'];
 const RATE_AFTER = ['增长', '增長', '增速', '增幅', '涨幅', '漲幅', '下降', '下滑', '下跌', '跌幅', '降幅', '上涨', '上漲', '百分比', '的增长', '的增長', '的下降', '的下滑', '的涨幅', '的漲幅', '的降幅', '的增速', '的跌幅', '%'];

@@ -5,7 +5,7 @@
 import type { Approximation } from './types';
 import {
   CN_BIG_UNITS, CN_BIG_UNIT_UNITS, CN_DIGITS, CN_DIGIT_UNITS, CN_POINT, CN_POINT_UNITS, CN_SMALL_UNITS, CN_SMALL_UNIT_UNITS, NumeralToken,
-  arabicDigitValue, clean, digitString, evaluateNumeral, isArabicDigit,
+  arabicDigitValue, clean, digitString, evaluateNumeral, isArabicDigit, unitSet,
 } from './numerals';
 import { isLatinLetter, skipSpaces, unitAt } from './chars';
 
@@ -52,7 +52,7 @@ const JI_T = 0x5e7e; // 幾
 const UNIT_AFTER_SCALE = new Set([...'米克字瓦卡焦赫帕']);
 
 /** Banker's numerals: a figure only together with other numeral characters (壹佰, not 陆地 or 收拾). */
-const FORMAL_NUMERALS: ReadonlySet<number> = new Set([...'壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟'].map((ch) => ch.charCodeAt(0)));
+const FORMAL_NUMERALS = unitSet('壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟');
 
 /** What may follow 參 when it is the numeral 3: a unit, another numeral, or the end of the numeral. */
 const CN_NUMERAL_FOLLOWERS = new Set([...'拾佰仟萬万億亿零壹贰貳叁參肆伍陸陆柒捌玖元圆圓角分整点點個个', '', ' ']);
@@ -67,8 +67,8 @@ const FORMAL_THREE_STARTS = new Set([...'拾佰仟萬万億亿元圆圓角']);
  */
 const TOKENS: NumeralToken[] = [];
 const DIGIT_TOKENS: readonly NumeralToken[] = Array.from({ length: 10 }, (_, d) => ({ digit: d }));
-const SMALL_UNIT_TOKENS = new Map<number, NumeralToken>([...new Set(CN_SMALL_UNIT_UNITS.values())].map((u) => [u, { unit: u, big: false }]));
-const BIG_UNIT_TOKENS = new Map<number, NumeralToken>([...new Set(CN_BIG_UNIT_UNITS.values())].map((u) => [u, { unit: u, big: true }]));
+const SMALL_UNIT_TOKENS = new Map<number, NumeralToken>([...new Set(CN_SMALL_UNITS.values())].map((u) => [u, { unit: u, big: false }]));
+const BIG_UNIT_TOKENS = new Map<number, NumeralToken>([...new Set(CN_BIG_UNITS.values())].map((u) => [u, { unit: u, big: true }]));
 
 function smallUnitToken(unit: number): NumeralToken {
   return SMALL_UNIT_TOKENS.get(unit) ?? { unit, big: false };
@@ -99,7 +99,9 @@ function hasUnitAfterDigits(text: string, k: number): boolean {
 export function readNumber(text: string, i: number): ParsedNumber | undefined {
   // (one list for every call: readNumber never runs inside itself, and nothing it returns holds the list)
   const tokens = TOKENS;
-  tokens.length = 0;
+  // (its count of tokens apart from its length: setting an array's length to 0 lets go of its
+  // store, and the next push made a new one, once per numeral read; entries past n are stale)
+  let n = 0;
   let j = i;
   let plainArabic = true;
   let integerDigits = 0;
@@ -110,7 +112,7 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
   let pairHigh = 0;
   /** One decimal point per numeral: 三点三点三 is not one number. */
   let sawPoint = false;
-  while (j < text.length && tokens.length < MAX_TOKENS) {
+  while (j < text.length && n < MAX_TOKENS) {
     const c = text.charCodeAt(j);
     if (isArabicDigit(c)) {
       if (lastWasDigit) break;
@@ -169,7 +171,7 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
         k = m + 1;
         plainArabic = false;
       }
-      tokens.push({ digit: v, arabic: true });
+      tokens[n++] = { digit: v, arabic: true };
       j = k;
       lastWasDigit = true;
       continue;
@@ -177,16 +179,17 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
     const d = CN_DIGIT_UNITS.get(c);
     // 參 is a formal 3 only inside a numeral (壹佰參拾), never in 參數 or 參與
     const formalThree = c === CAN || c === CAN_V;
-    const threeFits = !formalThree || (tokens.length === 0 ? FORMAL_THREE_STARTS.has(text[j + 1] ?? '') : CN_NUMERAL_FOLLOWERS.has(text[j + 1] ?? ''));
+    const threeFits = !formalThree || (n === 0 ? FORMAL_THREE_STARTS.has(text[j + 1] ?? '') : CN_NUMERAL_FOLLOWERS.has(text[j + 1] ?? ''));
     if (d !== undefined && threeFits) {
       if (lastWasDigit && !(d === 0)) {
-        const prev = tokens[tokens.length - 1]!;
+        const prev = tokens[n - 1]!;
         // 六七亿, 二三十, 十七八: two neighbouring digits are a span, read on both ends
-        const before = tokens[tokens.length - 2];
+        // (no read before the first token: an index below 0 is a property looked up on the prototypes)
+        const before = n >= 2 ? tokens[n - 2] : undefined;
         const pairable = pairAt < 0 && 'digit' in prev && !prev.arabic && (before === undefined || 'unit' in before) &&
           isDigitPair(prev.digit, d, c) && !CN_DIGITS.has(text[j + 1] ?? '');
         if (pairable) {
-          pairAt = tokens.length - 1;
+          pairAt = n - 1;
           pairHigh = d;
           j++;
           lastWasDigit = true;
@@ -196,16 +199,16 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
         break;
       }
       // 三十两 is thirty liang: 两 is a digit only before a unit or after 百, 千, 万 (两百, 三千两百)
-      const prevToken = tokens[tokens.length - 1];
+      const prevToken = n > 0 ? tokens[n - 1] : undefined;
       if ((c === LIANG || c === LIANG_T) && prevToken && 'unit' in prevToken && (prevToken.unit === 10 || endsNumeral(text, j + 1))) break;
-      tokens.push(DIGIT_TOKENS[d]!);
+      tokens[n++] = DIGIT_TOKENS[d]!;
       plainArabic = false;
       lastWasDigit = d !== 0;
       j++;
       continue;
     }
     // 两个亿, 三個億: a classifier between the digit and its big unit
-    if ((c === GE || c === GE_T) && (lastWasDigit || approx) && tokens.length && CN_BIG_UNITS.has(text[j + 1] ?? '')) {
+    if ((c === GE || c === GE_T) && (lastWasDigit || approx) && n && CN_BIG_UNITS.has(text[j + 1] ?? '')) {
       j++;
       continue;
     }
@@ -214,19 +217,19 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
     if (small !== undefined || big !== undefined) {
       // 千 right after Arabic digits is a scale (4千6百); 千米, 千克, 兆字节 and 兆瓦 are units, not scales
       if ((small === 1000 || big === 1e12) && UNIT_AFTER_SCALE.has(text[j + 1] ?? '')) break;
-      const prev = tokens[tokens.length - 1];
+      const prev = n > 0 ? tokens[n - 1] : undefined;
       const denominator = prev !== undefined && 'digit' in prev; // 一百分之二 is 2/100, not 一 and 2%
       if (small === 100 && (text.startsWith('百分点', j) || text.startsWith('百分點', j))) break;
       if (!denominator && small === 100 && text.startsWith('百分之', j)) break;
       if (!denominator && small === 1000 && text.startsWith('千分之', j)) break;
       if (!denominator && big === 1e4 && (text.startsWith('万分之', j) || text.startsWith('萬分之', j))) break;
-      tokens.push(small !== undefined ? smallUnitToken(small) : bigUnitToken(big!));
+      tokens[n++] = small !== undefined ? smallUnitToken(small) : bigUnitToken(big!);
       plainArabic = false;
       lastWasDigit = false;
       j++;
       continue;
     }
-    if (CN_POINT_UNITS.has(c) && tokens.length && pairAt < 0 && !sawPoint) {
+    if (CN_POINT_UNITS.has(c) && n && pairAt < 0 && !sawPoint) {
       sawPoint = true;
       // 四百点五, 一点两: the fraction is read digit by digit
       let k = skipSpaces(text, j + 1);
@@ -237,18 +240,18 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
       }
       if (!frac) break;
       while (k > j + 1 && (text.charCodeAt(k - 1) === 0x20)) k--;
-      const whole = evaluateNumeral(tokens);
+      const whole = evaluateNumeral(tokens, n);
       const value = whole + digitString(frac) / 10 ** frac.length;
-      tokens.length = 0;
-      tokens.push({ digit: value, arabic: true });
+      tokens[0] = { digit: value, arabic: true };
+      n = 1;
       plainArabic = false;
       j = k;
       lastWasDigit = true;
       continue;
     }
-    if ((c === DUO || c === YU || c === YU_T || c === JI || c === JI_T) && tokens.length) {
+    if ((c === DUO || c === YU || c === YU_T || c === JI || c === JI_T) && n) {
       // 三十多, 十余万: approximate, and a big unit may still follow
-      const prev = tokens[tokens.length - 1]!;
+      const prev = tokens[n - 1]!;
       const next = text[skipSpaces(text, j + 1)] ?? '';
       const afterUnit =
         'unit' in prev ||
@@ -261,7 +264,7 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
       if (CN_BIG_UNITS.has(text[k] ?? '') || CN_SMALL_UNITS.has(text[k] ?? '')) j = k;
       continue;
     }
-    if ((c === 0x20 || c === 0xa0) && tokens.length) {
+    if ((c === 0x20 || c === 0xa0) && n) {
       const k = skipSpaces(text, j);
       const next = text[k] ?? '';
       if (CN_BIG_UNITS.has(next) || CN_SMALL_UNITS.has(next) || CN_POINT.has(next) || next === '余' || next === '多' || ((next === '几' || next === '幾') && CN_BIG_UNITS.has(text[k + 1] ?? ''))) {
@@ -269,7 +272,7 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
         continue;
       }
       // a spaced numeral (一百 五 十 二, 7万 5千): the part after the space continues it
-      const prev = tokens[tokens.length - 1]!;
+      const prev = tokens[n - 1]!;
       const afterChineseUnit = 'unit' in prev;
       const continuesChinese = CN_DIGITS.has(next) && !('digit' in prev && prev.arabic);
       const continuesMixed = isArabicDigit(text.charCodeAt(k)) && afterChineseUnit && hasUnitAfterDigits(text, k);
@@ -281,27 +284,27 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
     }
     break;
   }
-  if (tokens.length === 0) return undefined;
+  if (n === 0) return undefined;
   while (j > i && (text.charCodeAt(j - 1) === 0x20 || text.charCodeAt(j - 1) === 0xa0)) j--;
-  const value = evaluateNumeral(tokens);
+  const value = evaluateNumeral(tokens, n);
   if (Number.isNaN(value)) return undefined;
   // a bare pair (七八, 八九) is as vague as a lone digit: 乱七八糟, 十之八九
-  const loneChineseDigit = tokens.length === 1 && 'digit' in tokens[0]! && !tokens[0].arabic;
+  const loneChineseDigit = n === 1 && 'digit' in tokens[0]! && !tokens[0].arabic;
   let max: number | undefined;
   if (pairAt >= 0) {
-    const high = tokens.slice();
+    const high = tokens.slice(0, n);
     high[pairAt] = { digit: pairHigh };
     max = clean(evaluateNumeral(high));
   }
-  const last = tokens[tokens.length - 1]!;
+  const last = tokens[n - 1]!;
   const scale = 'unit' in last && last.big ? last.unit : undefined;
   // after 分之 or 又 (五分之壹, 三又二分之壹) a lone banker's numeral is a number (looked at only for one)
   if (j - i === 1 && FORMAL_NUMERALS.has(text.charCodeAt(i)) && !inFraction(text, i, j)) return undefined;
-  const n: ParsedNumber = { end: j, value: clean(value), plainArabic, integerDigits, loneChineseDigit };
-  if (approx) n.approx = approx;
-  if (max !== undefined && max > n.value) n.max = max;
-  if (scale !== undefined) n.scale = scale;
-  return n;
+  const parsed: ParsedNumber = { end: j, value: clean(value), plainArabic, integerDigits, loneChineseDigit };
+  if (approx) parsed.approx = approx;
+  if (max !== undefined && max > parsed.value) parsed.max = max;
+  if (scale !== undefined) parsed.scale = scale;
+  return parsed;
 }
 
 /** Whether the numeral text[i, j) stands after 之 or 又, or before 又 or 分之 (spaces between). */

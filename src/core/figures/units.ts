@@ -6,7 +6,7 @@
 import type { Approximation, FigureType } from './types';
 import { CURRENCIES } from './currencies';
 import { compactAt, isLatinLetter, skipSpaces, unitAt } from './chars';
-import { CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS } from './numerals';
+import { CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS, unitSet } from './numerals';
 
 export interface Unit {
   text: string;
@@ -120,7 +120,7 @@ export const SUFFIX_APPROX: Array<[string, Approximation]> = [
 
 
 export const RANGE_CONNECTORS = new Set(['-', '–', '—', '~', '～', '至', '到', '－']);
-const RANGE_CONNECTOR_UNITS: ReadonlySet<number> = new Set([...RANGE_CONNECTORS].map((ch) => ch.charCodeAt(0)));
+const RANGE_CONNECTOR_UNITS = unitSet(RANGE_CONNECTORS);
 
 /** RANGE_CONNECTORS.has(text[k] ?? ''), by UTF-16 unit (text[k] of a CJK character is a new string). */
 export function rangeConnectorAt(text: string, k: number): boolean {
@@ -167,11 +167,12 @@ function oneCharUnitFits(text: string, i: number, u: Unit): boolean {
 export function matchUnitLoose(text: string, i: number): { unit: Unit; end: number } | undefined {
   const exact = matchUnit(text, i);
   let best = exact ? { unit: exact, end: i + exact.text.length } : undefined;
-  const first = text[i] ?? '';
-  if (!first || first === ' ' || isLatinLetter(first.charCodeAt(0))) return best;
+  // (by UTF-16 unit: text[i] of a CJK character is a new string, and every amount reads its unit here; NaN past the end)
+  const first = unitAt(text, i);
+  if (first !== first || first === 0x20 || isLatinLetter(first)) return best;
   // spaced units only where a space follows within the unit's first characters
   const spaced = text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 2) === 0x20 || text.charCodeAt(i + 3) === 0x20;
-  if (!spaced || !UNITS_BY_FIRST_CHAR.has(first)) return best;
+  if (!spaced || !UNITS_BY_FIRST_CODE.has(first)) return best;
   for (let n = MAX_UNIT_LENGTH; n >= 2 && (!best || best.unit.text.length < n); n--) {
     const c = compactAt(text, i, n);
     const u = c && UNIT_BY_TEXT.get(c.text);

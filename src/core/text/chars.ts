@@ -17,6 +17,9 @@ export function isSpaceLike(code: number): boolean {
   );
 }
 
+/** The units isSpaceLike is true of, for tables built without asking it at each of the 65,536 units. */
+export const SPACE_LIKE_UNITS: readonly number[] = [0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c, 0xa0, 0x3000, 0xfeff, 0x200b, 0x2002, 0x2003];
+
 export function isBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isSpaceLike(s.charCodeAt(i))) return false;
   return true;
@@ -44,7 +47,7 @@ export function cjkShare(s: string, limit = 20_000): number {
 }
 
 /** What \s matches in a regular expression (ECMAScript WhiteSpace and LineTerminator), all in the BMP. */
-const REGEX_SPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+export const REGEX_SPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 /** A table by UTF-16 unit of the first units of `strings` (characters at which a rule can fire, or words can start). */
 export function triggerTable(strings: Iterable<string>): Uint8Array {

@@ -1,6 +1,6 @@
 import { TextCopies } from './copies';
 import { MAX_PIECE } from './longParagraphs';
-import { describeRange, markDuplicates, rangeKind, talliedRanges, type Line, type Paragraph, type ParagraphBase, type ParagraphKind, type RangeTally } from './paragraphs';
+import { describeRange, rangeKind, talliedRanges, type Line, type Paragraph, type ParagraphBase, type ParagraphKind, type RangeTally } from './paragraphs';
 
 /**
  * splitParagraphs for a text that changes a little at a time (typing): it re-splits only the
@@ -42,13 +42,23 @@ export class ParagraphSplitter {
   /** Which paragraphs repeat an earlier one, decided from scratch (markDuplicates), and the holders of each key remembered. */
   private mark(bases: ParagraphBase[]): Paragraph[] {
     this.holders.clear();
-    for (const b of bases) {
-      if (b.key === undefined) continue;
-      const list = this.holders.get(b.key);
-      if (list) list.push(b);
-      else this.holders.set(b.key, [b]);
+    // (as markDuplicates decides, from the holders: its own map of the same keys was a second insertion per body paragraph)
+    const out: Paragraph[] = new Array(bases.length);
+    for (let k = 0; k < bases.length; k++) {
+      const b = bases[k]!;
+      let kind = b.kind;
+      let duplicateOf: number | undefined;
+      if (b.key !== undefined) {
+        const list = this.holders.get(b.key);
+        if (list) {
+          kind = 'duplicate';
+          duplicateOf = indexOfBase(bases, list[0]!);
+          list.push(b);
+        } else this.holders.set(b.key, [b]);
+      }
+      out[k] = paragraphOf(b, kind, duplicateOf);
     }
-    return markDuplicates(bases);
+    return out;
   }
 
   /**
