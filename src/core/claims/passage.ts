@@ -57,10 +57,10 @@ export function viewOf(p: Passage): PassageView {
   }
   const amounts = sized(figures, nAmounts, isAmount);
   let nLevels = 0;
-  DELTA.length = 0;
-  for (const f of amounts) {
-    const delta = isDelta(p.text, f);
-    DELTA.push(delta);
+  // (written over, not emptied: length = 0 lets go of the array's store, and the next push makes a new one)
+  for (let i = 0; i < amounts.length; i++) {
+    const delta = isDelta(p.text, amounts[i]!);
+    DELTA[i] = delta;
     if (!delta) nLevels++;
   }
   const levels = new Array<Figure>(nLevels);
