@@ -134,7 +134,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GlossA
     // a new claim threshold: other claims are marked, queued and counted in the corpus (a new size limit: other articles);
     // new review settings: other items are queued, and the corpus view's "x/y reviewed" counts them
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (![MIN_CHECK_WORTHINESS_SETTING, MAX_ARTICLE_MB_SETTING, REVIEW_QUEUE_SETTINGS].some((s) => e.affectsConfiguration(s))) return;
+      if (![MIN_CHECK_WORTHINESS_SETTING, MAX_ARTICLE_MB_SETTING, ...REVIEW_QUEUE_SETTINGS].some((s) => e.affectsConfiguration(s))) return;
       reviewer.invalidate();
       void rebuildIndex();
     }),

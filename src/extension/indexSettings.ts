@@ -30,10 +30,11 @@ export function settingsInResults(settings: unknown): unknown {
 }
 
 /**
- * What of an article's review settings its cached result depends on: what its queue is built
- * from (buildQueue's options), not how the lenses and the Problems panel show it.
+ * What of an article's review settings its cached result depends on: which items its queue
+ * holds (the entry counts them: workspaceEntry.ts), not their order, nor how the lenses and the
+ * Problems panel show them.
  */
 export function queueSettingsKey(settings: Required<QueueOptions>): string {
-  const { minCheckWorthiness, order, figures, entities } = settings;
-  return JSON.stringify([minCheckWorthiness, order, figures, entities]);
+  const { minCheckWorthiness, figures, entities } = settings;
+  return JSON.stringify([minCheckWorthiness, figures, entities]);
 }

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { QUEUE_ENTITIES, QUEUE_FIGURES, type QueueEntities, type QueueFigures, type QueueOrder } from '../core/review/queue';
 import { minCheckWorthiness } from './claimThreshold';
 
-/** The settings (gloss.review.*) that decide which items an article's queue holds, besides the claim threshold. */
-export const REVIEW_QUEUE_SETTINGS = 'gloss.review';
+/** The settings that decide which items an article's queue holds, besides the claim threshold (gloss.review.order only orders them). */
+export const REVIEW_QUEUE_SETTINGS: readonly string[] = ['gloss.review.figures', 'gloss.review.entities'];
 
 export type ProblemsMode = 'attention' | 'all' | 'none';
 
