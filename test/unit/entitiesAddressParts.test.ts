@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { administrativePartEnd, administrativeParts, isStreetAddress, isStreetAddressAt } from '../../src/core/entities/places';
+import { ADMINISTRATIVE_ENDS, administrativePartEnd, isStreetAddressAt } from '../../src/core/entities/places';
 
 /** A small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
@@ -9,6 +9,26 @@ function random(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The rule as it was written first, the reference for isStreetAddressAt: a street, a village or a house number after an administrative unit. */
+function isStreetAddress(place: string): boolean {
+  return /(?:[路街道巷弄村]|[0-9０-９]号)$/.test(place) && [...place.slice(0, -1)].some((c) => ADMINISTRATIVE_ENDS.has(c));
+}
+
+/** The parts as they were first cut, an array per place: the reference for administrativePartEnd. */
+function administrativeParts(text: string, start: number, end: number): Array<[number, number]> {
+  if (isStreetAddress(text.slice(start, end))) return [[start, end]];
+  const parts: Array<[number, number]> = [];
+  let from = start;
+  for (let k = from + 1; k < end - 2; k++) {
+    if (ADMINISTRATIVE_ENDS.has(text[k]!) && k + 1 - from >= 2) {
+      parts.push([from, k + 1]);
+      from = k + 1;
+    }
+  }
+  parts.push([from, end]);
+  return parts;
 }
 
 /** The parts as the tagger reads them: each from the end of the one before, the last to `end`. */

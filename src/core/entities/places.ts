@@ -3,20 +3,6 @@ import placeEdges from './data/placeEdges.json';
 
 export const ADMINISTRATIVE_ENDS = new Set([...'省市县区乡镇']);
 
-/**
- * An address down to a street, a village or a house number is one place, as the reader
- * gives it (北京市东城区王府井大街218号, 郑州市须水镇西岗村): its parts are not places one
- * follows across articles.
- */
-export function isStreetAddress(place: string): boolean {
-  return /(?:[路街道巷弄村]|[0-9０-９]号)$/.test(place) && [...place.slice(0, -1)].some((c) => ADMINISTRATIVE_ENDS.has(c));
-}
-
-/**
- * An address the tagger read as one place, cut after each administrative unit, so that
- * each unit is a place of its own that links across articles: 山东省淄博市张店区 → 山东省,
- * 淄博市, 张店区. Parts are two characters or more (市中区 stays whole).
- */
 /** ADMINISTRATIVE_ENDS by UTF-16 unit (all one unit each). */
 const ADMINISTRATIVE_END_UNITS = new Uint8Array(0x10000);
 for (const u of ADMINISTRATIVE_ENDS) ADMINISTRATIVE_END_UNITS[u.charCodeAt(0)] = 1;
@@ -26,8 +12,11 @@ for (const u of '路街道巷弄村') STREET_LAST_UNITS[u.charCodeAt(0)] = 1;
 const HAO = 0x53f7; // 号
 
 /**
- * isStreetAddress(text.slice(start, end)), without the slice, the expression and the array of
- * characters: the tagger asks it of every place it reads, and most end on no street's unit.
+ * Whether text[start, end) is an address down to a street, a village or a house number: it
+ * ends on 路街道巷弄村 or a digit and 号, with an administrative unit before. Such an address is
+ * one place, as the reader gives it (北京市东城区王府井大街218号, 郑州市须水镇西岗村): its
+ * parts are not places one follows across articles. Read by unit, with no slice: the tagger
+ * asks it of every place it reads, and most end on no street's unit.
  */
 export function isStreetAddressAt(text: string, start: number, end: number): boolean {
   if (end <= start) return false;
@@ -42,28 +31,23 @@ export function isStreetAddressAt(text: string, start: number, end: number): boo
   return false;
 }
 
+/** isStreetAddressAt of a whole string. */
+export function isStreetAddress(place: string): boolean {
+  return isStreetAddressAt(place, 0, place.length);
+}
+
 /**
- * Where the part of administrativeParts that starts at `from` ends (the parts of a place run
- * from its start, each from the end of the one before, the last to `end`): no array per place.
+ * An address the tagger read as one place is cut after each administrative unit, so that each
+ * unit is a place of its own that links across articles: 山东省淄博市张店区 → 山东省, 淄博市,
+ * 张店区. Parts are two characters or more (市中区 stays whole); a street address
+ * (`street`: isStreetAddressAt) is not cut. This is where the part that starts at `from` ends:
+ * the parts run from the place's start, each from the end of the one before, the last to
+ * `end` (read one after the other: no array of parts per place).
  */
 export function administrativePartEnd(text: string, from: number, end: number, street: boolean): number {
   if (street) return end;
   for (let k = from + 1; k < end - 2; k++) if (ADMINISTRATIVE_END_UNITS[text.charCodeAt(k)] === 1) return k + 1;
   return end;
-}
-
-export function administrativeParts(text: string, start: number, end: number): Array<[number, number]> {
-  if (isStreetAddress(text.slice(start, end))) return [[start, end]];
-  const parts: Array<[number, number]> = [];
-  let from = start;
-  for (let k = from + 1; k < end - 2; k++) {
-    if (ADMINISTRATIVE_ENDS.has(text[k]!) && k + 1 - from >= 2) {
-      parts.push([from, k + 1]);
-      from = k + 1;
-    }
-  }
-  parts.push([from, end]);
-  return parts;
 }
 
 /** Last characters of an address, whose places inside give way to it (北京市朝阳区). */

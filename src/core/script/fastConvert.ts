@@ -58,7 +58,7 @@ interface Pass {
 /** log2 of the bits of Pass.pairs: the conversion's phrases begin with some ten thousand pairs. */
 const PAIR_BITS = 18;
 
-/** The bit of Pass.pairs of the unit c and the code point after it (undefined past the text's end: no bit). */
+/** The bit of Pass.pairs of the unit c and the code point after it (hasPair answers past the text's end). */
 function pairBit(c: number, next: number): number {
   return Math.imul(Math.imul(c, 0x01000193) ^ next, 0x9e3779b1) >>> (32 - PAIR_BITS);
 }

@@ -39,10 +39,14 @@ export class ParagraphSplitter {
     return paragraphs;
   }
 
-  /** Which paragraphs repeat an earlier one, decided from scratch (markDuplicates), and the holders of each key remembered. */
+  /**
+   * Which paragraphs repeat an earlier one, decided from scratch as markDuplicates decides (a
+   * paragraph repeats the first holder of its key), and the holders of each key remembered for
+   * remark(). (From the holders: markDuplicates' own map of the same keys was a second
+   * insertion per body paragraph.)
+   */
   private mark(bases: ParagraphBase[]): Paragraph[] {
     this.holders.clear();
-    // (as markDuplicates decides, from the holders: its own map of the same keys was a second insertion per body paragraph)
     const out: Paragraph[] = new Array(bases.length);
     for (let k = 0; k < bases.length; k++) {
       const b = bases[k]!;

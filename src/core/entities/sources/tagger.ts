@@ -274,7 +274,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     if (EVENT_WORDS.startsAt(norm, end) && words?.has(norm.slice(start, end), 'place') !== true && !isKnownPlace(ctx, surface)) return;
     end = withUnitAfter(norm, start, end);
     const weak = !placeEvidence(norm, start, end, words);
-    // (the parts of administrativeParts, read one after the other: no array per place)
+    // an address is cut into its administrative parts, a street address not (places.ts)
     const street = isStreetAddressAt(norm, start, end);
     let a = start;
     do {
