@@ -112,8 +112,8 @@ for (let c = 0; c < 0x10000; c++) {
   if (SINGLE[c] === 1) CODE[c]! |= CUE_SINGLE;
 }
 
-/** What a scan reads further at a unit, whatever the unit after it: a cue of one unit may be there, a date, or an astral letter. */
-const RARE = CUE_SINGLE | KEY.numeral | HIGH;
+/** What a scan reads further at a unit: a cue may start there, a date, or an astral letter. */
+const RARE = CUE_START | KEY.numeral | HIGH;
 if (LETTER !== 1 << 12) throw new Error('cues.ts: the scan counts letters by bit 12');
 
 function pairHash(c: number, next: number): number {
@@ -181,24 +181,20 @@ function cuesIn(s: string): Found {
   let bits = 0;
   let letters = 0;
   let dates = false;
-  // each code read once, as the next one of the code before
-  const n = s.length;
-  let next = n > 0 ? s.charCodeAt(0) : -2;
-  for (let i = 0; i < n; i++) {
-    const c = next;
-    next = i + 1 < n ? s.charCodeAt(i + 1) : -2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
     const b = CODE[c]!;
     bits |= b;
     // (LETTER is bit 12: counted without a branch, as most units are letters)
     letters += (b >>> 12) & 1;
-    // most units start no cue's pair and are no cue of one, no numeral and no high surrogate: one
-    // test for the four (a cue starts at some third of the units of Chinese text, its pair at one
-    // in twenty: a test of the start first, then of the pair, took the wrong branch often)
-    if ((b & RARE) === 0 && PAIRS[pairHash(c, next)] === 0) continue;
+    // most units start no cue and are no numeral and no high surrogate: one test for the three
+    if ((b & RARE) === 0) continue;
     if (b & KEY.numeral && !dates) dates = dateAt(s, i, c);
     // (a low half, skipped with its pair, starts no cue: every cue starts in the BMP)
     if (b & HIGH && isAstralLetterAt(s, i)) letters++;
-    // (a pair of a hash that collides with a cue's tries the cues of its first code: none, or none that match)
+    if ((b & CUE_START) === 0) continue;
+    const next = i + 1 < s.length ? s.charCodeAt(i + 1) : -2;
+    if ((b & CUE_SINGLE) === 0 && PAIRS[pairHash(c, next)] === 0) continue;
     for (let k = FIRST[c]!, end = FIRST[c + 1]!; k < end; k++) {
       if (FOUND_IN[k] === scan || (SECOND[k] !== -1 && SECOND[k] !== next) || (LONG[k] === 1 && !s.startsWith(WORD[k]!, i))) continue;
       FOUND_IN[k] = scan;
