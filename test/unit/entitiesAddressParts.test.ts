@@ -1,15 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { ADMINISTRATIVE_ENDS, administrativePartEnd, isStreetAddressAt } from '../../src/core/entities/places';
+import { rng } from '../support/anchorSimulation';
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic (mulberry32), so that a failure can be replayed. */
+const random = rng;
 
 /** The rule as it was written first, the reference for isStreetAddressAt: a street, a village or a house number after an administrative unit. */
 function isStreetAddress(place: string): boolean {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compactLabel, labelOfCompact, WIDE_LABEL, WORD_CATEGORIES, WordDictionary } from '../../src/core/entities/wordLattice';
 import { referenceLattice } from './referenceLattice';
+import { rng } from '../support/anchorSimulation';
 
 const root = join(__dirname, '../../..');
 
@@ -46,15 +47,8 @@ class ReferenceDictionary {
   }
 }
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic (mulberry32), so that a failure can be replayed. */
+const random = rng;
 
 function compare(dictionary: WordDictionary, reference: ReferenceDictionary, texts: readonly string[]): number {
   let found = 0;
