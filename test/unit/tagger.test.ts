@@ -324,6 +324,27 @@ describe('entities: the tagger against a reference decoder', () => {
       assert.deepEqual(tagged(text), reference(text), text);
     }
   });
+  it('agrees on random strings of those pieces and hostile characters: astral ones, lone surrogates, digits, CRLF, a BOM', () => {
+    // the labeller reads code points by UTF-16 unit, a surrogate pair as one: a pair split by
+    // a cut, a lone half at either end, or two high halves in a row must read as codePointAt does
+    const all = paragraphs.join('');
+    const odd = ['𠀀', '😀', '\ud800', '\udc00', '\ud83d', '\ude00', '\ufeff', '\r\n', '１２', '09', 'AbZ', ' ', '\u3000', '\u00a0', '<', '>'];
+    let seed = 29;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let trial = 0; trial < 200; trial++) {
+      const length = 1 + random(120);
+      let text = '';
+      while (text.length < length) {
+        if (random(3) === 0) text += odd[random(odd.length)]!;
+        else {
+          const at = random(all.length);
+          text += all.slice(at, at + 1 + random(6));
+        }
+      }
+      text = text.slice(0, length);
+      assert.deepEqual(tagged(text), reference(text), JSON.stringify(text));
+    }
+  });
   for (const text of [
     '记者林晓雨昨天在成都采访了星河科技创始人周明。',
     '据远望咨询统计,2023年北京市朝阳区的企业数量增长了12%。',

@@ -4,7 +4,7 @@
  */
 import { NER_LABELS } from './nerFeatures';
 import { CLASS_COUNT, nerModel, type NerModel } from './nerModel';
-import { PACKED_LANE, packedWidth, type KeyPresence } from './packedWeights';
+import { PACKED_LANE, keyHash, packedWidth, type KeyPresence } from './packedWeights';
 import { WIDE_LABEL, compactLabel, labelOfCompact } from './wordLattice';
 
 const L = NER_LABELS.length;
@@ -29,7 +29,6 @@ function scratchOf(capacity: number) {
   const c = capacity;
   return {
     capacity: c,
-    keys: new Int32Array(c + 4),
     offsets: new Int32Array(c + 1),
     classes: new Uint8Array(c + 2),
     lattice: new Uint16Array(c),
@@ -209,48 +208,95 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
   const { bigrams, trigrams, words } = m;
   const leadOfO = leadOf(m.transitions);
   const scratch = scratchOf(capacity);
-  const { keys, offsets, classes, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, wordLabels } = scratch;
+  const { offsets, classes, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, wordLabels } = scratch;
+  // the pairs' and triples' tables, probed inline as WeightTable.rowOf probes them
+  const { slots: pairSlots, mask: pairMask, width: pairWidth } = bigrams.probe();
+  const { slots: tripleSlots, mask: tripleMask, width: tripleWidth } = trigrams.probe();
+  const pairBits = pairs.bits;
+  const pairShift = pairs.shift;
+  const tripleBits = triples.bits;
+  const tripleShift = triples.shift;
   return { of: m, characterRows, pairs, triples, scratch, label };
+
+  /** bigrams.rowOf(a, b, 0) + bStart. */
+  function pairRow(a: number, b: number): number {
+    const hash = keyHash(a, b, 0);
+    const at = hash >>> pairShift;
+    if ((pairBits[at >>> 5]! & (1 << (at & 31))) === 0) return bStart;
+    const ab = a | (b << 16);
+    for (let h = hash & pairMask; ; h = (h + 1) & pairMask) {
+      const rc = pairSlots[2 * h + 1]!;
+      if (rc === -1) return bStart;
+      if (pairSlots[2 * h] === ab && (rc & 0xffff) === 0) return (rc >>> 16) * pairWidth + bStart;
+    }
+  }
+
+  /** trigrams.rowOf(a, b, c) + tStart. */
+  function tripleRow(a: number, b: number, c: number): number {
+    const hash = keyHash(a, b, c);
+    const at = hash >>> tripleShift;
+    if ((tripleBits[at >>> 5]! & (1 << (at & 31))) === 0) return tStart;
+    const ab = a | (b << 16);
+    for (let h = hash & tripleMask; ; h = (h + 1) & tripleMask) {
+      const rc = tripleSlots[2 * h + 1]!;
+      if (rc === -1) return tStart;
+      if (tripleSlots[2 * h] === ab && (rc & 0xffff) === c) return (rc >>> 16) * tripleWidth + tStart;
+    }
+  }
+
   function label(text: string): number {
-    // code points (keys: digits as one symbol, astral characters as one), their UTF-16 offsets,
-    // classes, unigram rows and labels in the word dictionary
+    // per code point (digits as one key, astral characters as one): its UTF-16 offset, class,
+    // unigram row and label in the word dictionary, and the rows of the pair and the triple that
+    // end at it (its key and the two before, in registers: no array of keys read back)
     let n = 0;
-    for (let u = 0; u < text.length; ) {
-      const cp = text.codePointAt(u)!;
-      const width = cp > 0xffff ? 2 : 1;
-      const digit = (cp >= 0x30 && cp <= 0x39) || (cp >= 0xff10 && cp <= 0xff19);
-      keys[n + 2] = digit ? 0x30 : width === 2 ? 0xffff : cp;
-      if (width === 1) {
-        const both = table[cp]!;
+    let k2 = 0x3c; // <
+    let k1 = 0x3c;
+    const length = text.length;
+    for (let u = 0; u < length; u++) {
+      const c = text.charCodeAt(u);
+      let key = c;
+      let cls = 2;
+      offsets[n] = u;
+      // (a lone surrogate is a BMP code of its own, as codePointAt reads it)
+      if ((c & 0xfc00) !== 0xd800 || u + 1 >= length || (text.charCodeAt(u + 1) & 0xfc00) !== 0xdc00) {
+        const both = table[c]!;
         unigramRows[n + 2] = (both >>> 15) * unigramWidth + uStart;
         const label = both & 0x7fff;
-        wordLabels[n] = label === WIDE_LABEL && words ? words.labelOf(cp) : labelOfCompact(label);
+        wordLabels[n] = label === WIDE_LABEL && words ? words.labelOf(c) : labelOfCompact(label);
+        // (Han first: most characters are)
+        if (c - 0x4e00 >>> 0 >= 0x5200) {
+          cls = classOf(c);
+          if (cls === 0) key = 0x30;
+        }
       } else {
+        const cp = (c - 0xd800) * 0x400 + (text.charCodeAt(u + 1) - 0xdc00) + 0x10000;
         unigramRows[n + 2] = characterRows[0xffff]! + uStart;
         wordLabels[n] = words ? words.labelOf(cp) : 0;
+        cls = 4;
+        key = 0xffff;
+        u++;
       }
-      classes[n + 1] = classOf(cp);
-      offsets[n] = u;
+      classes[n + 1] = cls;
+      bigramRows[n + 1] = pairRow(k1, key);
+      if (n > 0) trigramRows[n - 1] = tripleRow(k2, k1, key);
+      k2 = k1;
+      k1 = key;
       n++;
-      u += width;
     }
-    offsets[n] = text.length;
-    keys[0] = keys[1] = 0x3c; // <
-    keys[n + 2] = keys[n + 3] = 0x3e; // >
+    offsets[n] = length;
     classes[0] = classes[n + 1] = EDGE_CLASS;
+    bigramRows[0] = pairRow(0x3c, 0x3c);
+    bigramRows[n + 1] = pairRow(k1, 0x3e); // >
+    bigramRows[n + 2] = pairRow(0x3e, 0x3e);
+    trigramRows[n - 1] = tripleRow(k2, k1, 0x3e);
 
     // emission scores: each key looked up once, then each position sums its twelve packed rows
     // (three additions per row for nine labels) and unpacks the sums into nine numbers, in the
     // Viterbi loop (no array of them written and read back). All the numbers are integers below
     // 2^53: every sum is exact, whatever the order of its terms; each is added as a tree of pairs,
     // four additions deep rather than eleven in a row, which the loop waits on less.
-    // keys[j] is the character at position j - 2; the pair at j is keys[j], keys[j + 1]
-    // (every key is a BMP code: astral characters share 0xffff)
     unigramRows[0] = unigramRows[1] = characterRows[0x3c]! + uStart;
     unigramRows[n + 2] = unigramRows[n + 3] = characterRows[0x3e]! + uStart;
-    // (in loops of their own: the lookups do not wait on the sums)
-    bigrams.rowsOfPairs(keys, n + 3, bigramRows, bStart, pairs);
-    trigrams.rowsOfTriples(keys, n, trigramRows, tStart, triples);
     // (zeros without a dictionary: the loop reads the buffer either way, with no test of it per character)
     const lattice = latticeBuffer;
     if (words) words.latticeOfLabels(wordLabels, n, lattice);

@@ -106,7 +106,7 @@ export interface WeightTableState {
  * static method is read from the class binding, which V8 checks on every call (the class may
  * not be initialised yet), in every loop that hashes.
  */
-function keyHash(a: number, b: number, c: number): number {
+export function keyHash(a: number, b: number, c: number): number {
   return Math.imul(Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35), 0x27d4eb2d) >>> 0;
 }
 
@@ -264,6 +264,14 @@ export class WeightTable {
       if (rc !== -1 && slots[at]! >>> 16 === 0 && (rc & 0xffff) === 0) rows[slots[at]!] = (rc >>> 16) * this.width;
     }
     return (this.characterRows = rows);
+  }
+
+  /**
+   * What a lookup reads of the table (rowOf's probe): the slots, the mask of a slot's number
+   * and the packed numbers per row, for a caller that probes inline (the tagger's labeller).
+   */
+  probe(): { slots: Int32Array; mask: number; width: number } {
+    return { slots: this.slots, mask: this.mask, width: this.width };
   }
 
   /** Which keys may be in the table, as rowOf reads them: the same object until a key is added. */
