@@ -5,7 +5,7 @@
 import { NER_LABELS } from './nerFeatures';
 import { CLASS_COUNT, nerModel, type NerModel } from './nerModel';
 import { PACKED_LANE, keyHash, packedWidth, type KeyPresence } from './packedWeights';
-import { WIDE_LABEL, compactLabel, labelOfCompact } from './wordLattice';
+import { BEGIN_BITS, END_BITS, INSIDE_BITS, WORD_CATEGORIES, NODE_BITS, NODE_MASK, ROOT_CHILD, WIDE_LABEL, compactLabel, labelOfCompact } from './wordLattice';
 
 const L = NER_LABELS.length;
 
@@ -44,6 +44,8 @@ function scratchOf(capacity: number) {
     labels: new Int8Array(c),
     /** The characters' labels in the word dictionary (WordDictionary.labelOf). */
     wordLabels: new Int32Array(c),
+    /** Per start of a word: the child of its first character's node along the second (see latticeOf). */
+    wordPairs: new Int32Array(c),
   };
 }
 
@@ -208,7 +210,7 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
   const { bigrams, trigrams, words } = m;
   const leadOfO = leadOf(m.transitions);
   const scratch = scratchOf(capacity);
-  const { offsets, classes, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, wordLabels } = scratch;
+  const { offsets, classes, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, wordLabels, wordPairs } = scratch;
   // the pairs' and triples' tables, probed inline as WeightTable.rowOf probes them
   const { slots: pairSlots, mask: pairMask, width: pairWidth } = bigrams.probe();
   const { slots: tripleSlots, mask: tripleMask, width: tripleWidth } = trigrams.probe();
@@ -216,7 +218,56 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
   const pairShift = pairs.shift;
   const tripleBits = triples.bits;
   const tripleShift = triples.shift;
+  // the word dictionary's trie, read inline (as WordDictionary.latticeOfLabels reads it)
+  const wordSlots = words ? words.state().slots : new Int32Array(2);
+  const longestWord = words ? words.longest : 0;
+  if (WORD_CATEGORIES.length !== 4 || BEGIN_BITS[0b1111] !== 0b001001001001 || INSIDE_BITS[0b1111] !== BEGIN_BITS[0b1111]! << 1 || END_BITS[0b1111] !== BEGIN_BITS[0b1111]! << 2) throw new Error('the labeller is written for four word categories, three lattice bits each');
   return { of: m, characterRows, pairs, triples, scratch, label };
+
+  /**
+   * words.latticeOfLabels(wordLabels, n, lattice), over the labeller's own arrays: the
+   * dictionary's method reads its arrays' lengths and bases from their objects at every access,
+   * where here they are constants of the code. The same three passes: labels, then for every
+   * start the child along the next character, then the walks from the starts that have one.
+   */
+  function latticeOf(length: number): void {
+    // (at most the capacity: V8 then knows every index below is within the arrays)
+    const n = Math.min(length, capacity);
+    const at = wordLabels;
+    const out = latticeBuffer;
+    const slots = wordSlots;
+    out.fill(0, 0, n);
+    for (let i = 0; i + 1 < n; i++) {
+      const first = at[i]!;
+      const node = (first & ROOT_CHILD) !== 0 ? first & NODE_MASK : 0;
+      const label = at[i + 1]! & NODE_MASK;
+      const to = (slots[2 * node]! & NODE_MASK) + label;
+      wordPairs[i] = node !== 0 && label !== 0 && slots[2 * to + 1] === node ? to | (slots[2 * to]! & ~NODE_MASK) : -1;
+    }
+    for (let i = 0; i + 1 < n; i++) {
+      let child = wordPairs[i]!;
+      if (child < 0) continue;
+      for (let j = i + 1; ; ) {
+        const categories = child >>> NODE_BITS;
+        if (categories !== 0) {
+          // BEGIN_BITS[categories], and the inside and end bits one and two places above it
+          // (bit c of the categories to bit 3c), computed: a table's map and length are read
+          // and checked at every access
+          const begin = (categories & 1) | ((categories & 2) << 2) | ((categories & 4) << 4) | ((categories & 8) << 6);
+          out[i]! |= begin;
+          out[j]! |= begin << 2;
+          const inside = begin << 1;
+          for (let k = i + 1; k < j; k++) out[k]! |= inside;
+        }
+        if (++j >= n || j - i >= longestWord) break;
+        const node = child & NODE_MASK;
+        const label = at[j]! & NODE_MASK;
+        const to = (slots[2 * node]! & NODE_MASK) + label;
+        if (label === 0 || slots[2 * to + 1] !== node) break;
+        child = to | (slots[2 * to]! & ~NODE_MASK);
+      }
+    }
+  }
 
   /** bigrams.rowOf(a, b, 0) + bStart. */
   function pairRow(a: number, b: number): number {
@@ -299,7 +350,7 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
     unigramRows[n + 2] = unigramRows[n + 3] = characterRows[0x3e]! + uStart;
     // (zeros without a dictionary: the loop reads the buffer either way, with no test of it per character)
     const lattice = latticeBuffer;
-    if (words) words.latticeOfLabels(wordLabels, n, lattice);
+    if (words) latticeOf(n);
     else lattice.fill(0, 0, n);
     // Viterbi: the best score of each label (locals, as are the transitions: no reads of them per
     // step) and its best predecessor, the path then read backwards from these pointers. Labels are

@@ -25,17 +25,17 @@ const CATEGORY_BY_CODE = new Map(Object.entries(CATEGORY_CODE).map(([letter, cod
  * A child read from the trie carries the categories of the words ending at it above its node
  * number: a walk reads them with the edge, not from the child's slot at the next step.
  */
-const NODE_BITS = 24;
-const NODE_MASK = (1 << NODE_BITS) - 1;
+export const NODE_BITS = 24;
+export const NODE_MASK = (1 << NODE_BITS) - 1;
 /** In a character's label: the root has a child along it (at the node numbered by the label). */
-const ROOT_CHILD = 1 << 30;
+export const ROOT_CHILD = 1 << 30;
 /** Free slots tried for a node's base before it goes past the last slot in use (a bound on build time). */
 const SEARCH = 16384;
 
 /** By a set of categories (bit c: category c), the lattice bits of its words' first, inner and last characters. */
-const BEGIN_BITS = new Uint16Array(1 << WORD_CATEGORIES.length);
-const INSIDE_BITS = new Uint16Array(1 << WORD_CATEGORIES.length);
-const END_BITS = new Uint16Array(1 << WORD_CATEGORIES.length);
+export const BEGIN_BITS = new Uint16Array(1 << WORD_CATEGORIES.length);
+export const INSIDE_BITS = new Uint16Array(1 << WORD_CATEGORIES.length);
+export const END_BITS = new Uint16Array(1 << WORD_CATEGORIES.length);
 for (let set = 0; set < 1 << WORD_CATEGORIES.length; set++) {
   for (let c = 0; c < WORD_CATEGORIES.length; c++) {
     if ((set & (1 << c)) === 0) continue;
@@ -333,7 +333,10 @@ export class WordDictionary {
     return code < 0x10000 ? this.labels[code]! : this.astralRootLabel(code);
   }
 
-  /** lattice() of the characters whose labels (labelOf) are `at[0..n)`. */
+  /**
+   * lattice() of the characters whose labels (labelOf) are `at[0..n)`. (The tagger's labeller
+   * has this loop of its own, over its own arrays (nerLabeller.ts): the two must agree.)
+   */
   latticeOfLabels(at: Int32Array, n: number, out = new Uint16Array(n)): Uint16Array {
     out.fill(0, 0, n);
     if (n > this.scratchPairs.length) this.grow(n);
