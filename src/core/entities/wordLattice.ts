@@ -255,22 +255,29 @@ export class WordDictionary {
   crosses(text: string, at: number, minLength = 2, persons = false): boolean {
     const ordinary = WORD_BIT | (persons ? PERSON_BIT : 0);
     const place = PLACE_BIT;
+    // (the arrays in locals and the steps of child() inline: a read of a field's typed array
+    // inside the walk checks the field and the array's map again at every step)
+    const { longestFrom, labels, slots, longest } = this;
     // from the start nearest the boundary back: most words that run across it are short, and
     // the first one found ends the search (the answer is the same in any order)
-    for (let start = at - 1; start >= 0 && start > at - this.longest; start--) {
+    for (let start = at - 1; start >= 0 && start > at - longest; start--) {
       // (a word of 255 characters or more is counted as 255: its starts are never skipped)
-      const reach = this.longestFrom[text.charCodeAt(start)]!;
+      const reach = longestFrom[text.charCodeAt(start)]!;
       if (reach < 255 && start + reach <= at) continue;
       // no walk from here goes further than the longest word from here (a walk that reads a
       // surrogate fails there: it reads as many units as the word's characters)
-      const limit = reach < 255 ? reach : this.longest;
-      let node = 0;
-      for (let j = start; j < text.length && j - start < limit; j++) {
-        const child = this.child(node, text.charCodeAt(j));
-        if (child < 0) break;
-        node = child & NODE_MASK;
-        // (a child of the root carries no categories; its word ends before `at` anyway)
-        const categories = child >>> NODE_BITS;
+      const limit = reach < 255 ? reach : longest;
+      // child(0, the first unit): a root child is its node number alone
+      const first = labels[text.charCodeAt(start)]!;
+      if ((first & ROOT_CHILD) === 0) continue;
+      let node = first & NODE_MASK;
+      for (let j = start + 1; j < text.length && j - start < limit; j++) {
+        // child(node, unit) of a node other than the root (charCodeAt reads BMP codes only)
+        const label = labels[text.charCodeAt(j)]! & NODE_MASK;
+        const to = (slots[2 * node]! & NODE_MASK) + label;
+        if (label === 0 || slots[2 * to + 1] !== node) break;
+        node = to;
+        const categories = slots[2 * to]! >>> NODE_BITS;
         if (j >= at && j - start + 1 >= minLength && ((categories & ordinary) !== 0 || ((categories & place) !== 0 && j - start >= 2))) return true;
       }
     }
