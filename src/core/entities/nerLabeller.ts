@@ -447,12 +447,24 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
         s8 = e8 + trans[L * L + 8]!;
         continue;
       }
+      // an I- label: its B- label, or itself when strictly better (first: it is the same on
+      // both paths below, and the fast one then writes its pointers alone)
+      // (a2 … a8: 1 for itself, 0 for its B- label)
+      let n2 = s1 + t12, a2 = 0;
+      v = s2 + t22; if (v > n2) { n2 = v; a2 = 1; }
+      let n4 = s3 + t34, a4 = 0;
+      v = s4 + t44; if (v > n4) { n4 = v; a4 = 1; }
+      let n6 = s5 + t56, a6 = 0;
+      v = s6 + t66; if (v > n6) { n6 = v; a6 = 1; }
+      let n8 = s7 + t78, a8 = 0;
+      v = s8 + t88; if (v > n8) { n8 = v; a8 = 1; }
       // O, then each B- label: the best of the nine before it. Where O's score is ahead of every
       // other by more than `lead` (87% of the positions of the 20k article), O is the best
       // predecessor of all five, strictly, and their scores are O's plus the transition: the
       // forty comparisons that would find it are skipped. (Exact: every number is an integer.)
       let n0 = 0, n1 = 0, n3 = 0, n5 = 0, n7 = 0;
-      let a0 = 0, a1 = 0, a3 = 0, a5 = 0, a7 = 0;
+      // the pointers of O and the B- labels, four bits each (all O's on the fast path)
+      let open = 0;
       const below = s0 - lead;
       if (s1 < below && s2 < below && s3 < below && s4 < below && s5 < below && s6 < below && s7 < below && s8 < below) {
         n0 = s0 + t00;
@@ -461,6 +473,7 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
         n5 = s0 + t05;
         n7 = s0 + t07;
       } else {
+        let a0 = 0, a1 = 0, a3 = 0, a5 = 0, a7 = 0;
         n0 = s0 + t00;
         v = s1 + t10; if (v > n0) { n0 = v; a0 = 1; }
         v = s2 + t20; if (v > n0) { n0 = v; a0 = 2; }
@@ -506,17 +519,8 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
         v = s6 + t67; if (v > n7) { n7 = v; a7 = 6; }
         v = s7 + t77; if (v > n7) { n7 = v; a7 = 7; }
         v = s8 + t87; if (v > n7) { n7 = v; a7 = 8; }
+        open = a0 | (a1 << 4) | (a3 << 8) | (a5 << 12) | (a7 << 16);
       }
-      // an I- label: its B- label, or itself when strictly better
-      // (a2 … a8: 1 for itself, 0 for its B- label)
-      let n2 = s1 + t12, a2 = 0;
-      v = s2 + t22; if (v > n2) { n2 = v; a2 = 1; }
-      let n4 = s3 + t34, a4 = 0;
-      v = s4 + t44; if (v > n4) { n4 = v; a4 = 1; }
-      let n6 = s5 + t56, a6 = 0;
-      v = s6 + t66; if (v > n6) { n6 = v; a6 = 1; }
-      let n8 = s7 + t78, a8 = 0;
-      v = s8 + t88; if (v > n8) { n8 = v; a8 = 1; }
       s0 = n0 + e0;
       s1 = n1 + e1;
       s2 = n2 + e2;
@@ -526,7 +530,7 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
       s6 = n6 + e6;
       s7 = n7 + e7;
       s8 = n8 + e8;
-      back[i] = a0 | (a1 << 4) | (a3 << 8) | (a5 << 12) | (a7 << 16) | (a2 << 20) | (a4 << 21) | (a6 << 22) | (a8 << 23);
+      back[i] = open | (a2 << 20) | (a4 << 21) | (a6 << 22) | (a8 << 23);
     }
     // the best last label (the first of equals), then the pointers back from it
     let y = 0;
