@@ -30,7 +30,8 @@ function scratchOf(capacity: number) {
   return {
     capacity: c,
     offsets: new Int32Array(c + 1),
-    classes: new Uint8Array(c + 2),
+    /** Per position, where its row of the class feature starts (the classes of the characters at i - 1, i and i + 1). */
+    classRows: new Int32Array(c),
     lattice: new Uint16Array(c),
     unigramRows: new Int32Array(c + 4),
     bigramRows: new Int32Array(c + 4),
@@ -210,7 +211,7 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
   const { bigrams, trigrams, words } = m;
   const leadOfO = leadOf(m.transitions);
   const scratch = scratchOf(capacity);
-  const { offsets, classes, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, wordLabels, wordPairs } = scratch;
+  const { offsets, classRows, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, wordLabels, wordPairs } = scratch;
   // the pairs' and triples' tables, probed inline as WeightTable.rowOf probes them
   const { slots: pairSlots, mask: pairMask, width: pairWidth } = bigrams.probe();
   const { slots: tripleSlots, mask: tripleMask, width: tripleWidth } = trigrams.probe();
@@ -302,6 +303,9 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
     let n = 0;
     let k2 = 0x3c; // <
     let k1 = 0x3c;
+    // (and the classes of the two characters before: the edge before the first)
+    let p2 = EDGE_CLASS;
+    let p1 = EDGE_CLASS;
     const length = text.length;
     for (let u = 0; u < length; u++) {
       const c = text.charCodeAt(u);
@@ -327,19 +331,23 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
         key = 0xffff;
         u++;
       }
-      classes[n + 1] = cls;
       bigramRows[n + 1] = pairRow(k1, key);
-      if (n > 0) trigramRows[n - 1] = tripleRow(k2, k1, key);
+      if (n > 0) {
+        trigramRows[n - 1] = tripleRow(k2, k1, key);
+        classRows[n - 1] = ((p2 * CLASS_COUNT + p1) * CLASS_COUNT + cls) * 3 + cStart;
+      }
       k2 = k1;
       k1 = key;
+      p2 = p1;
+      p1 = cls;
       n++;
     }
     offsets[n] = length;
-    classes[0] = classes[n + 1] = EDGE_CLASS;
     bigramRows[0] = pairRow(0x3c, 0x3c);
     bigramRows[n + 1] = pairRow(k1, 0x3e); // >
     bigramRows[n + 2] = pairRow(0x3e, 0x3e);
     trigramRows[n - 1] = tripleRow(k2, k1, 0x3e);
+    classRows[n - 1] = ((p2 * CLASS_COUNT + p1) * CLASS_COUNT + EDGE_CLASS) * 3 + cStart;
 
     // emission scores: each key looked up once, then each position sums its twelve packed rows
     // (three additions per row for nine labels) and unpacks the sums into nine numbers, in the
@@ -369,11 +377,11 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
     // (n as it is, at most the capacity: V8 then knows that i + 4 cannot overflow, and, where
     // the capacity is a constant of the code, that every read of the arrays below is within them)
     const count = Math.min(n, capacity);
-    // the rows of the characters at i - 2 … i + 1, the pairs at i - 2 … i and the classes at i - 1
-    // and i, carried from one position to the next: each position reads one of each, not all
+    // the rows of the characters at i - 2 … i + 1 and the pairs at i - 2 … i, carried from one
+    // position to the next: each position reads one of each, not all (and its class row, made
+    // by the code-point loop: one read, where three classes carried and combined cost more)
     let r0 = unigramRows[0]! & WM, r1 = unigramRows[1]! & WM, r2 = unigramRows[2]! & WM, r3 = unigramRows[3]! & WM;
     let q0 = bigramRows[0]! & WM, q1 = bigramRows[1]! & WM, q2 = bigramRows[2]! & WM;
-    let c0 = classes[0]!, c1 = classes[1]!;
     for (let i = 0; i < count; i++) {
       // the emissions of position i: u-2 … u2, the characters at i - 2 … i + 2, each read as its
       // part of the row; b-2 … b1, the pairs starting at i - 2 … i + 1. Three sums, each unpacked
@@ -382,7 +390,6 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
       // that adding a lane's number cannot overflow, and that every read is within the array)
       const r4 = unigramRows[i + 4]! & WM;
       const q3 = bigramRows[i + 3]! & WM;
-      const c2 = classes[i + 2]!;
       const u0 = r0;
       const u1 = r1 + 3;
       const u2 = r2 + 6;
@@ -393,7 +400,7 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
       const b2 = q2 + 6;
       const b3 = q3 + 9;
       const tri = trigramRows[i]! & WM;
-      const cls = (((c0 * CLASS_COUNT + c1) * CLASS_COUNT + c2) * 3 + cStart) & WM;
+      const cls = classRows[i]! & WM;
       const lat = (lattice[i]! * 3 + lStart) & WM;
       // (each lane is read with its bias, PACKED_BIAS, not taken off: every label of every
       // position has the same, so that every path's score is the same amount above its true
@@ -433,8 +440,6 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
       q0 = q1;
       q1 = q2;
       q2 = q3;
-      c0 = c1;
-      c1 = c2;
       if (i === 0) {
         s0 = e0 + trans[L * L]!;
         s1 = e1 + trans[L * L + 1]!;
