@@ -110,35 +110,6 @@ describe('entities: the weight tables against a Map of their keys', () => {
   });
 });
 
-describe('entities: the rows of many keys at once', () => {
-  it('are rowOf of each pair and triple of a run of keys, plus the start given, and follow keys set later', () => {
-    let seed = 11;
-    const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
-    // few distinct codes, so that many pairs and triples of the run are keys
-    const codes = [0, 1, 0x3c, 0x3e, 0x30, 0x4e2d, 0xfffe, 0xffff];
-    const keys = Int32Array.from({ length: 2000 }, () => codes[random(codes.length)]!);
-    const pairs = new WeightTable(80, 4, 9);
-    const triples = new WeightTable(300, 1, 9);
-    for (let k = 0; k < 40; k++) pairs.set(codes[random(8)]!, codes[random(8)]!, 0, k % 4, [k, 1, 2, 3, 4, 5, 6, 7, 8]);
-    for (let k = 0; k < 250; k++) triples.set(codes[random(8)]!, codes[random(8)]!, codes[random(8)]!, 0, [k, 1, 2, 3, 4, 5, 6, 7, 8]);
-    const check = () => {
-      const out = new Int32Array(keys.length);
-      pairs.rowsOfPairs(keys, keys.length - 1, out, 1000, pairs.presenceBits());
-      for (let j = 0; j + 1 < keys.length; j++) assert.equal(out[j], pairs.rowOf(keys[j]!, keys[j + 1]!, 0) + 1000, `pair at ${j}`);
-      triples.rowsOfTriples(keys, keys.length - 3, out, 7, triples.presenceBits());
-      for (let i = 0; i + 3 < keys.length; i++) assert.equal(out[i], triples.rowOf(keys[i + 1]!, keys[i + 2]!, keys[i + 3]!) + 7, `triple at ${i}`);
-      return out;
-    };
-    const before = check();
-    assert.ok(before.some((r) => r > 7) && before.some((r) => r === 7), 'keys and no keys among the triples');
-    // the presence bits are made again when a key is added: the new object is the one to pass
-    const presence = pairs.presenceBits();
-    pairs.set(0x1234, 0x5678, 0, 0, [9, 9, 9, 9, 9, 9, 9, 9, 9]);
-    assert.notEqual(pairs.presenceBits(), presence);
-    check();
-  });
-});
-
 describe('entities: the rows of a table keyed by one character', () => {
   it('are rowOf(a, 0, 0) for every BMP code, and follow keys set later', () => {
     const table = new WeightTable(300, 1, 3);

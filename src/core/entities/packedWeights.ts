@@ -196,62 +196,6 @@ export class WeightTable {
   }
 
   /**
-   * rowOf(keys[j], keys[j + 1], 0) + add into out[j], for j below count: the tagger's pairs, in one
-   * loop that reads the table's arrays and presence bits once, not once per key (a call of rowOf
-   * per key reloads and checks them all). `presence`: presenceBits() (the caller may keep it as
-   * a constant of its own).
-   */
-  rowsOfPairs(keys: Int32Array, count: number, out: Int32Array, add: number, presence: KeyPresence): void {
-    const { bits, shift } = presence;
-    const { slots, mask, width } = this;
-    for (let j = 0; j < count; j++) {
-      const a = keys[j]!;
-      const b = keys[j + 1]!;
-      const hash = keyHash(a, b, 0);
-      const at = hash >>> shift;
-      let row = 0;
-      if ((bits[at >>> 5]! & (1 << (at & 31))) !== 0) {
-        const ab = a | (b << 16);
-        for (let h = hash & mask; ; h = (h + 1) & mask) {
-          const rc = slots[2 * h + 1]!;
-          if (rc === -1) break;
-          if (slots[2 * h] === ab && (rc & 0xffff) === 0) {
-            row = (rc >>> 16) * width;
-            break;
-          }
-        }
-      }
-      out[j] = row + add;
-    }
-  }
-
-  /** rowOf(keys[i + 1], keys[i + 2], keys[i + 3]) + add into out[i], for i below count: the tagger's triples (as rowsOfPairs). */
-  rowsOfTriples(keys: Int32Array, count: number, out: Int32Array, add: number, presence: KeyPresence): void {
-    const { bits, shift } = presence;
-    const { slots, mask, width } = this;
-    for (let i = 0; i < count; i++) {
-      const a = keys[i + 1]!;
-      const b = keys[i + 2]!;
-      const c = keys[i + 3]!;
-      const hash = keyHash(a, b, c);
-      const at = hash >>> shift;
-      let row = 0;
-      if ((bits[at >>> 5]! & (1 << (at & 31))) !== 0) {
-        const ab = a | (b << 16);
-        for (let h = hash & mask; ; h = (h + 1) & mask) {
-          const rc = slots[2 * h + 1]!;
-          if (rc === -1) break;
-          if (slots[2 * h] === ab && (rc & 0xffff) === c) {
-            row = (rc >>> 16) * width;
-            break;
-          }
-        }
-      }
-      out[i] = row + add;
-    }
-  }
-
-  /**
    * rowOf(a, 0, 0) for every a below 2^16, as one array indexed by a: for a table keyed by one
    * character (a BMP code), one read per lookup instead of a hash, the presence bits and a probe.
    */
