@@ -6,6 +6,7 @@
 import { entityId, type EntityType, type Lexicon } from './lexicon';
 import { lowerCase } from './lowerCase';
 import type { WordDictionary } from './wordLattice';
+import type { UnitStarts } from './unitStarts';
 
 export type EntitySource = 'lexicon' | 'workspace' | 'role' | 'speech' | 'suffix' | 'latin' | 'transliterated' | 'quoted' | 'title' | 'abbreviation' | 'model' | 'repeated';
 
@@ -57,6 +58,8 @@ export interface DetectContext {
   lexicon: Lexicon;
   /** The tagger's word dictionary, where the tagger runs. */
   words: WordDictionary | undefined;
+  /** Where the rule sources may start (unitStarts.ts), marked for all of them in one pass; each source marks its own where there are none. */
+  starts?: UnitStarts;
 }
 
 export interface CandidateOptions {

@@ -163,6 +163,29 @@ export class Lexicon {
     return (this.firstPairs[h >>> 3]! & (1 << (h & 7))) !== 0;
   }
 
+  /**
+   * mayMatchAt as a table by UTF-16 unit, for a scan that reads each unit once: `alone` where
+   * the unit is an alias or starts one that mayMatchAt takes at once, `pair` where it starts
+   * aliases of two units or more only, and startsPair decides. Undefined for a small lexicon
+   * (mayMatchAt asks its trie).
+   */
+  firstUnitTable(alone: number, pair: number): Uint8Array | undefined {
+    const firstUnits = this.firstUnits;
+    if (!firstUnits || !this.firstPairs) return undefined;
+    const t = new Uint8Array(0x10000);
+    for (let u = 0; u < 0x10000; u++) {
+      const kinds = firstUnits[u]!;
+      t[u] = (kinds & ALONE) !== 0 ? alone : (kinds & STARTS) !== 0 ? pair : 0;
+    }
+    return t;
+  }
+
+  /** Where firstUnitTable is `pair` at unit a of a form, a before b: mayMatchAt. */
+  startsPair(a: number, b: number): boolean {
+    const h = pairHash(a, b);
+    return (this.firstPairs![h >>> 3]! & (1 << (h & 7))) !== 0;
+  }
+
   private hasEdge(node: number, unit: number): boolean {
     const mask = this.edgeMask;
     for (let h = edgeHash(node, unit) & mask; this.edgeParent[h] !== 0; h = (h + 1) & mask) {

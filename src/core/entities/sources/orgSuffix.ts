@@ -6,6 +6,7 @@ import { fieldsStart } from './orgBounds';
 import { isLeftStopAt, isNotInNameAt } from '../names';
 import { cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
 import { startsWithAny } from '../../text/chars';
+import { SUFFIX_START, startTable, unitStarts } from '../unitStarts';
 
 /** Suffixes that end an organisation's name, with the longest name part they take. */
 const ORG_SUFFIXES: Array<[string, number]> = (
@@ -23,6 +24,8 @@ const ORG_CUES_AFTER = ['创始人', '联合创始人', '董事长', 'CEO', '首
 const SUFFIXES_BY_FIRST = new Map<string, Array<[string, number]>>();
 for (const sfx of ORG_SUFFIXES) SUFFIXES_BY_FIRST.set(sfx[0][0]!, [...(SUFFIXES_BY_FIRST.get(sfx[0][0]!) ?? []), sfx]);
 const SUFFIX_STARTS = triggerTable(SUFFIXES_BY_FIRST.keys());
+/** Where a suffix may start, as marks (unitStarts.ts). */
+export const SUFFIX_UNITS = startTable(SUFFIX_START, SUFFIXES_BY_FIRST.keys());
 
 /** The suffixes by their first UTF-16 unit: no string per character read, no destructuring per suffix tried (both allocate). */
 const SUFFIXES_BY_UNIT = new Map([...SUFFIXES_BY_FIRST].map(([first, list]) => [first.charCodeAt(0), list]));
@@ -39,8 +42,11 @@ function suffixAt(norm: string, i: number): [string, number] | undefined {
 const UNIT_SUFFIXES = new Set(['研究中心', '研究院', '研究所', '实验室', '委员会']);
 
 export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): void {
-  const { norm } = ctx;
-  for (let i = 0; i < norm.length; i++) {
+  const { norm, starts = unitStarts(norm, SUFFIX_UNITS) } = ctx;
+  const { at, kinds } = starts;
+  for (let k = starts.from; k < starts.to; k++) {
+    if ((kinds[k]! & SUFFIX_START) === 0) continue;
+    const i = at[k]!;
     if (SUFFIX_STARTS[norm.charCodeAt(i)] === 0) continue;
     const found = suffixAt(norm, i);
     if (!found) continue;
