@@ -24,6 +24,11 @@ const ORG_CUES_AFTER = ['创始人', '联合创始人', '董事长', 'CEO', '首
 const SUFFIXES_BY_FIRST = new Map<string, Array<[string, number]>>();
 for (const sfx of ORG_SUFFIXES) SUFFIXES_BY_FIRST.set(sfx[0][0]!, [...(SUFFIXES_BY_FIRST.get(sfx[0][0]!) ?? []), sfx]);
 const SUFFIX_STARTS = triggerTable(SUFFIXES_BY_FIRST.keys());
+/**
+ * The second units of the suffixes (each has two or more): 大, 日, 时 and 有 start many words
+ * that are no suffix, and a look-up of the suffixes by their first unit costs more than this read.
+ */
+const SUFFIX_SECONDS = triggerTable(ORG_SUFFIXES.map(([suffix]) => suffix[1]!));
 /** Where a suffix may start, as marks (unitStarts.ts). */
 export const SUFFIX_UNITS = startTable(SUFFIX_START, SUFFIXES_BY_FIRST.keys());
 
@@ -47,7 +52,7 @@ export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): 
   for (let k = starts.from; k < starts.to; k++) {
     if ((kinds[k]! & SUFFIX_START) === 0) continue;
     const i = at[k]!;
-    if (SUFFIX_STARTS[norm.charCodeAt(i)] === 0) continue;
+    if (SUFFIX_STARTS[norm.charCodeAt(i)] === 0 || SUFFIX_SECONDS[norm.charCodeAt(i + 1)] !== 1) continue;
     const found = suffixAt(norm, i);
     if (!found) continue;
     const [suffix, longest] = found;
