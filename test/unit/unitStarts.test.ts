@@ -8,7 +8,7 @@ import { ABBREVIATION_UNITS } from '../../src/core/entities/abbreviations';
 import { LATIN_UNITS } from '../../src/core/entities/sources/latin';
 import { SUFFIX_UNITS } from '../../src/core/entities/sources/orgSuffix';
 import { ROLE_UNITS, SURNAME_UNITS } from '../../src/core/entities/sources/people';
-import { EVERY_UNIT, LEXICON_START, UnitStarts, markStarts, unitStarts } from '../../src/core/entities/unitStarts';
+import { ABBREVIATION, EVERY_UNIT, LATIN, LEXICON, MarkLists, ROLE, SUFFIX, SURNAME, UnitStarts, markStarts, unitStarts } from '../../src/core/entities/unitStarts';
 import { toSimplifiedView } from '../../src/core/script/normalize';
 import { rng } from '../support/anchorSimulation';
 
@@ -26,12 +26,18 @@ function proposed(text: string, starts: (norm: string, form: string) => UnitStar
 }
 
 function marked(norm: string, form: string, lex: Lexicon = lexicon): UnitStarts {
-  const size = Math.max(norm.length, form.length);
-  const at = new Int32Array(size + 3).fill(-7);
-  const kinds = new Uint8Array(size + 3).fill(0xee);
-  // (written from an offset, as detectEntitiesBatch writes a batch's texts one after another)
-  return new UnitStarts(at, kinds, 3, RULE_STARTS.mark(norm, form, lex, at, kinds, 3));
+  // (after the marks of another text, as detectEntitiesBatch writes a batch's texts one after another, in lists that must grow)
+  const into = new MarkLists(2);
+  RULE_STARTS.mark('王说CEO，中美', '王说ceo，中美', lex, into);
+  return RULE_STARTS.mark(norm, form, lex, into);
 }
+
+/** The positions a source is given, in order. */
+function positions(starts: UnitStarts, source: number): number[] {
+  return [...starts.lists[source]!.subarray(starts.from[source], starts.to[source])];
+}
+
+const SOURCE_INDEXES = [LEXICON, ROLE, SURNAME, SUFFIX, ABBREVIATION, LATIN];
 
 /** Every position with every bit: each source asks its own question everywhere, as it did before the marks. */
 const everywhere = (norm: string, form: string): UnitStarts => unitStarts(norm, EVERY_UNIT, form, lexicon);
@@ -49,34 +55,40 @@ function randomText(next: () => number): string {
 }
 
 describe('entities: where the rule sources start, marked in one pass', () => {
-  it('marks every position markStarts marks, and each with its bits (more is allowed, never less)', () => {
+  it('marks every position markStarts marks, for each source (more is allowed, never less), in order', () => {
     const next = rng(20261203);
     const table = EVERY_UNIT.map((_, u) => ROLE_UNITS[u]! | SURNAME_UNITS[u]! | SUFFIX_UNITS[u]! | LATIN_UNITS[u]! | ABBREVIATION_UNITS[u]!);
+    let marks = 0;
     for (let t = 0; t < 3000; t++) {
       const norm = toSimplifiedView(randomText(next)).text;
       const form = lowerCase(norm);
       const want = unitStarts(norm, table, form, lexicon);
       const got = marked(norm, form);
-      const bits = new Map<number, number>();
-      for (let k = got.from; k < got.to; k++) bits.set(got.at[k]!, got.kinds[k]!);
-      for (let k = got.from + 1; k < got.to; k++) assert.ok(got.at[k]! > got.at[k - 1]!, 'positions in order');
-      for (let k = want.from; k < want.to; k++) {
-        const b = bits.get(want.at[k]!) ?? 0;
-        assert.equal(b & want.kinds[k]!, want.kinds[k]!, `${JSON.stringify(norm)} at ${want.at[k]}`);
+      for (const source of SOURCE_INDEXES) {
+        const have = positions(got, source);
+        for (let k = 1; k < have.length; k++) assert.ok(have[k]! > have[k - 1]!, 'positions in order');
+        assert.ok(have.every((i) => i >= 0 && i < Math.max(norm.length, form.length)), 'positions in the text');
+        const all = new Set(have);
+        for (const i of positions(want, source)) assert.ok(all.has(i), `${JSON.stringify(norm)}: source ${source} at ${i}`);
+        marks += have.length;
       }
       // the lexicon's marks are exactly mayMatchAt's
-      for (let i = 0; i < form.length; i++) if (form.length === norm.length) assert.equal(((bits.get(i) ?? 0) & LEXICON_START) !== 0, lexicon.mayMatchAt(form, i), `${JSON.stringify(form)} at ${i}`);
+      if (form.length === norm.length) {
+        const lexiconMarks = positions(got, LEXICON);
+        const exact = Array.from({ length: form.length }, (_, i) => i).filter((i) => lexicon.mayMatchAt(form, i));
+        assert.deepEqual(lexiconMarks, exact, JSON.stringify(form));
+      }
     }
+    assert.ok(marks > 10_000, `only ${marks} marks`);
   });
 
-  it('marks no more than the units of a text hold: nothing past the end, nothing before the offset it is given', () => {
-    const at = new Int32Array(8).fill(-1);
-    const kinds = new Uint8Array(8);
-    assert.equal(RULE_STARTS.mark('', '', lexicon, at, kinds, 2), 2);
-    assert.equal(markStarts('', EVERY_UNIT, '', lexicon, at, kinds, 2), 2);
-    const end = RULE_STARTS.mark('王说', '王说', lexicon, at, kinds, 2);
-    assert.ok(end > 2 && end <= 4);
-    assert.deepEqual([...at.slice(0, 2)], [-1, -1]);
+  it('marks nothing in an empty text, and marks of a text only within it', () => {
+    const into = new MarkLists(1);
+    const empty = RULE_STARTS.mark('', '', lexicon, into);
+    for (const source of SOURCE_INDEXES) assert.equal(empty.to[source], empty.from[source]);
+    const two = RULE_STARTS.mark('王说', '王说', lexicon, into);
+    assert.deepEqual(positions(two, SURNAME), [0]);
+    assert.deepEqual(positions(markStarts('', EVERY_UNIT, '', lexicon, into), ROLE), []);
   });
 
   it('gives each source what it finds when it asks at every position, on random and hostile texts', () => {

@@ -10,7 +10,7 @@ import type { WordDictionary } from './wordLattice';
 import { startsWithAny } from '../text/chars';
 import { MIDDLE_DOTS } from './names';
 import nameEdges from './data/nameEdges.json';
-import { ABBREVIATION_START, startTable, unitStarts } from './unitStarts';
+import { ABBREVIATION, startTable, unitStarts } from './unitStarts';
 
 /** Characters that spell foreign names (data/nameEdges.json): a list beside one is part of names (费耶诺德、加拉塔萨雷). */
 const TRANSLITERATION: ReadonlySet<string> = new Set(nameEdges.transliteration);
@@ -200,15 +200,13 @@ function isAbbreviation(text: string, i: number): boolean {
 
 
 /** Where an abbreviation or a verb before one may start, as marks (unitStarts.ts). */
-export const ABBREVIATION_UNITS = startTable(ABBREVIATION_START, [...Object.keys(COUNTRIES), ...Object.keys(DOMESTIC), ...VERBS]);
+export const ABBREVIATION_UNITS = startTable(ABBREVIATION, [...Object.keys(COUNTRIES), ...Object.keys(DOMESTIC), ...VERBS]);
 
 /** Abbreviated places in `text` (Simplified view); `starts`, where they may start, if marked already. */
 export function findAbbreviatedPlaces(text: string, words: WordDictionary, starts = unitStarts(text, ABBREVIATION_UNITS)): AbbreviatedPlace[] {
   const found: AbbreviatedPlace[] = [];
-  const { at, kinds } = starts;
-  // (the positions marked, in order; a run, a list or a route found goes on after its end)
-  for (let k = starts.from, next = 0; k < starts.to; k++) {
-    if ((kinds[k]! & ABBREVIATION_START) === 0) continue;
+  const at = starts.lists[ABBREVIATION]!;
+  for (let k = starts.from[ABBREVIATION]!, to = starts.to[ABBREVIATION]!, next = 0; k < to; k++) {
     const i = at[k]!;
     if (i < next) continue;
     next = i + 1;

@@ -16,7 +16,7 @@ import { LATIN_UNITS, latinNames } from './sources/latin';
 import { SUFFIX_UNITS, suffixedOrganisations } from './sources/orgSuffix';
 import { ROLE_UNITS, SURNAME_UNITS, roleNames, speechNames, transliteratedNames } from './sources/people';
 import { ABBREVIATION_UNITS } from './abbreviations';
-import { StartMarker, UnitStarts, unionOf } from './unitStarts';
+import { MarkLists, StartMarker, unionOf } from './unitStarts';
 import { quotedProducts, titles } from './sources/quoted';
 import { taggerNames } from './sources/tagger';
 import { facilitiesAfterPlaces } from './sources/facilities';
@@ -33,19 +33,12 @@ export const MODEL_SOURCES: readonly CandidateSource[] = [abbreviatedPlaces, tag
 export const RULE_STARTS = new StartMarker(unionOf(ROLE_UNITS, SURNAME_UNITS, SUFFIX_UNITS, LATIN_UNITS, ABBREVIATION_UNITS));
 
 /**
- * The arrays of a batch's marks, kept from one batch to the next up to a size (a batch never
- * re-enters, and its marks are read only while it runs): not two arrays of the batch's size,
- * outside the heap, allocated and cleared for every analysis.
+ * The lists of a batch's marks, kept from one batch to the next up to a size (a batch never
+ * re-enters, and its marks are read only while it runs): not six arrays outside the heap
+ * allocated for every analysis.
  */
-let marks = { at: new Int32Array(4096), kinds: new Uint8Array(4096) };
+const marks = new MarkLists();
 const KEPT_MARKS = 1 << 16;
-
-function marksFor(units: number): { at: Int32Array; kinds: Uint8Array } {
-  if (units <= marks.at.length) return marks;
-  const made = { at: new Int32Array(units), kinds: new Uint8Array(units) };
-  if (units <= KEPT_MARKS) marks = made;
-  return made;
-}
 
 export interface DetectEntityOptions {
   /** Simplified view of `text`, if the caller has it already. */
@@ -72,22 +65,14 @@ export function detectEntitiesBatch(texts: readonly string[], lexicon: Lexicon, 
   const words = model !== false ? nerWordDictionary() : undefined;
   const contexts: DetectContext[] = new Array(n);
   const sinks: CandidateSink[] = new Array(n);
-  let units = 0;
+  // where each rule source may start, marked for all of them in one pass per text (unitStarts.ts), into one set of lists for the batch
+  marks.reset(KEPT_MARKS);
   for (let i = 0; i < n; i++) {
     const text = texts[i]!;
     const norm = simplified?.[i] ?? toSimplifiedView(text).text;
     const form = forms?.[i] ?? lowerCase(norm);
-    contexts[i] = { text, norm, form, lexicon, words };
-    units += Math.max(norm.length, form.length);
-  }
-  // where each rule source may start, marked for all of them in one pass per text (unitStarts.ts), into one pair of arrays for the batch
-  const { at, kinds } = marksFor(units);
-  for (let i = 0, from = 0; i < n; i++) {
-    const ctx = contexts[i]!;
-    const to = RULE_STARTS.mark(ctx.norm, ctx.form, lexicon, at, kinds, from);
-    ctx.starts = new UnitStarts(at, kinds, from, to);
-    from = to;
-    sinks[i] = new CandidateSink(ctx);
+    const starts = RULE_STARTS.mark(norm, form, lexicon, marks);
+    sinks[i] = new CandidateSink((contexts[i] = { text, norm, form, lexicon, words, starts }));
   }
   for (const source of RULE_SOURCES) for (let i = 0; i < n; i++) source(contexts[i]!, sinks[i]!);
   if (model !== false) for (const source of MODEL_SOURCES) for (let i = 0; i < n; i++) source(contexts[i]!, sinks[i]!);

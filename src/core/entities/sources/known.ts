@@ -7,7 +7,7 @@ import type { WordDictionary } from '../wordLattice';
 import { startsWithAny, triggerTable } from '../../text/chars';
 import placeEdges from '../data/placeEdges.json';
 import { namesRegionOfOrganisation, namesTimeZone, unitBeginsWord } from '../places';
-import { LEXICON_START, unitStarts } from '../unitStarts';
+import { LEXICON, unitStarts } from '../unitStarts';
 
 /** No unit marked by a table: the lexicon marks its own. */
 const NO_UNITS = new Uint8Array(0x10000);
@@ -53,10 +53,8 @@ const MIDDLE_DOTS = triggerTable(['·', '•']);
 export function lexiconNames({ norm, form, lexicon, words, starts = unitStarts(norm, NO_UNITS, form, lexicon) }: DetectContext, sink: CandidateSink): void {
   // where the last known place ended: a place right after it is the next part of an address
   let placeEnd = -1;
-  const { at, kinds } = starts;
-  // (the positions where a name may start, in order; a name found goes on to its end)
-  for (let k = starts.from, next = 0; k < starts.to; k++) {
-    if ((kinds[k]! & LEXICON_START) === 0) continue;
+  const at = starts.lists[LEXICON]!;
+  for (let k = starts.from[LEXICON]!, to = starts.to[LEXICON]!, next = 0; k < to; k++) {
     const i = at[k]!;
     if (i < next) continue;
     next = i + 1;

@@ -4,7 +4,7 @@ import type { EntityType, Lexicon } from '../lexicon';
 import { LATIN_STOP, PRODUCT_CUES_BEFORE } from '../kinds';
 import { isLatinLetter, isLatinWordChar } from '../textAt';
 import { WordList } from './wordLists';
-import { LATIN_START, startTable } from '../unitStarts';
+import { LATIN, startTable } from '../unitStarts';
 
 /** The kinds of product a Latin name is written after, filtered by their last units (most acronyms follow none). */
 const PRODUCT_BEFORE = new WordList(PRODUCT_CUES_BEFORE);
@@ -25,7 +25,7 @@ function knownLatinProduct(lexicon: Lexicon, name: string): string | undefined {
 }
 
 /** Where a Latin word may start, as marks (unitStarts.ts). */
-export const LATIN_UNITS = startTable(LATIN_START, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz');
+export const LATIN_UNITS = startTable(LATIN, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz');
 
 /** An ASCII letter (isLatinLetter), searched for natively where there are no marks: most of a Chinese paragraph is none. */
 const LATIN_LETTER = /[A-Za-z]/g;
@@ -42,9 +42,8 @@ export function latinNames({ norm, lexicon, starts }: DetectContext, sink: Candi
     for (let i = nextLatinLetter(norm, 0); i >= 0; i = nextLatinLetter(norm, i)) i = latinNameAt(norm, lexicon, i, sink);
     return;
   }
-  const { at, kinds } = starts;
-  for (let k = starts.from, next = 0; k < starts.to; k++) {
-    if ((kinds[k]! & LATIN_START) === 0) continue;
+  const at = starts.lists[LATIN]!;
+  for (let k = starts.from[LATIN]!, to = starts.to[LATIN]!, next = 0; k < to; k++) {
     const i = at[k]!;
     if (i >= next && isLatinLetter(norm.charCodeAt(i))) next = latinNameAt(norm, lexicon, i, sink);
   }

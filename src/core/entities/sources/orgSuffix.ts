@@ -6,7 +6,7 @@ import { fieldsStart } from './orgBounds';
 import { isLeftStopAt, isNotInNameAt } from '../names';
 import { cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
 import { startsWithAny } from '../../text/chars';
-import { SUFFIX_START, startTable, unitStarts } from '../unitStarts';
+import { SUFFIX, startTable, unitStarts } from '../unitStarts';
 
 /** Suffixes that end an organisation's name, with the longest name part they take. */
 const ORG_SUFFIXES: Array<[string, number]> = (
@@ -30,7 +30,7 @@ const SUFFIX_STARTS = triggerTable(SUFFIXES_BY_FIRST.keys());
  */
 const SUFFIX_SECONDS = triggerTable(ORG_SUFFIXES.map(([suffix]) => suffix[1]!));
 /** Where a suffix may start, as marks (unitStarts.ts). */
-export const SUFFIX_UNITS = startTable(SUFFIX_START, SUFFIXES_BY_FIRST.keys());
+export const SUFFIX_UNITS = startTable(SUFFIX, SUFFIXES_BY_FIRST.keys());
 
 /** The suffixes by their first UTF-16 unit: no string per character read, no destructuring per suffix tried (both allocate). */
 const SUFFIXES_BY_UNIT = new Map([...SUFFIXES_BY_FIRST].map(([first, list]) => [first.charCodeAt(0), list]));
@@ -48,9 +48,8 @@ const UNIT_SUFFIXES = new Set(['研究中心', '研究院', '研究所', '实验
 
 export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): void {
   const { norm, starts = unitStarts(norm, SUFFIX_UNITS) } = ctx;
-  const { at, kinds } = starts;
-  for (let k = starts.from; k < starts.to; k++) {
-    if ((kinds[k]! & SUFFIX_START) === 0) continue;
+  const at = starts.lists[SUFFIX]!;
+  for (let k = starts.from[SUFFIX]!, to = starts.to[SUFFIX]!; k < to; k++) {
     const i = at[k]!;
     if (SUFFIX_STARTS[norm.charCodeAt(i)] === 0 || SUFFIX_SECONDS[norm.charCodeAt(i + 1)] !== 1) continue;
     const found = suffixAt(norm, i);
