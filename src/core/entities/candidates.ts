@@ -126,6 +126,10 @@ export class CandidateSink {
    */
   private ignored(start: number, end: number): boolean {
     const { norm, lexicon } = this.ctx;
+    // a name whose first unit has no lower case (CJK: nearly every candidate) is ignored only if
+    // an ignored string starts with that unit: most are ruled out by one read
+    const first = norm.charCodeAt(start);
+    if (first >= 0x3000 && first <= 0x9fff && start < end && !lexicon.mayIgnoreFrom(first)) return false;
     const list = lexicon.ignoreList;
     if (list.length > 8 || !isCaseless(norm, start, end)) return lexicon.ignore.has(lowerCase(norm.slice(start, end)));
     for (let k = 0; k < list.length; k++) if (list[k]!.length === end - start && norm.startsWith(list[k]!, start)) return true;

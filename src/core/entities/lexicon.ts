@@ -76,6 +76,8 @@ export class Lexicon {
   readonly ignore: ReadonlySet<string>;
   /** `ignore` as a list, to compare a few in place. */
   readonly ignoreList: readonly string[];
+  /** The first UTF-16 units of `ignore`, hashed to 2048 bits; undefined where an empty string is ignored (mayIgnoreFrom). */
+  private readonly ignoreFirsts: Int32Array | undefined;
   readonly suppressed: ReadonlySet<string>;
   private readonly byId: ReadonlyMap<string, LexiconEntry>;
 
@@ -98,6 +100,9 @@ export class Lexicon {
     // a restored lexicon's ignored strings are stored in match form
     this.ignore = new Set(restored ? ignore : [...ignore].map(matchForm));
     this.ignoreList = [...this.ignore];
+    const firsts = new Int32Array(64);
+    for (const s of this.ignoreList) if (s.length > 0) firsts[(s.charCodeAt(0) >>> 5) & 63]! |= 1 << (s.charCodeAt(0) & 31);
+    this.ignoreFirsts = this.ignoreList.includes('') ? undefined : firsts;
     const trie = restored ?? buildTrie(this.entries, this.ignore);
     this.firstUnits = trie.firstUnits;
     this.firstPairs = trie.firstPairs;
@@ -144,6 +149,12 @@ export class Lexicon {
     }
     // the alias itself, read only: a hit at nearly every character of a text must not cost an object
     return best;
+  }
+
+  /** Whether an ignored string (in match form) may start with `unit`: false only where none does. */
+  mayIgnoreFrom(unit: number): boolean {
+    const firsts = this.ignoreFirsts;
+    return firsts === undefined || (firsts[(unit >>> 5) & 63]! & (1 << (unit & 31))) !== 0;
   }
 
   /** The entry of an entity id (`org:阿里云`), if the lexicon has one. */
