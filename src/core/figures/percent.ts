@@ -73,7 +73,7 @@ export function readPercentWord(s: Scan, i: number): number {
     const k = skipSpaces(text, i + 1, 2);
     const d2 = CN_DIGIT_UNITS.get(unitAt(text, k));
     const z = d2 !== undefined ? skipSpaces(text, k + 1, 2) : -1;
-    if (d2 !== undefined && text[z] === '折' && !(c === YI && k === i + 1 && text[k] === '二')) {
+    if (d2 !== undefined && text.charCodeAt(z) === 0x6298 /* 折 */ && !(c === YI && k === i + 1 && text.charCodeAt(k) === 0x4e8c /* 二 */)) {
       s.out.push(figure(s, i, z + 1, 'percent', d1 * 10 + d2, '%'));
       return z + 1;
     }
@@ -98,16 +98,16 @@ export function readDiscount(s: Scan, i: number, n: ParsedNumber): number {
   const text = s.text;
   let k = skipSpaces(text, n.end, 2);
   let v = n.value;
-  if (text[k] !== '折' && n.plainArabic && n.value < 10 && isArabicDigit(text.charCodeAt(k)) && k > n.end) {
+  if (text.charCodeAt(k) !== 0x6298 /* 折 */ && n.plainArabic && n.value < 10 && isArabicDigit(text.charCodeAt(k)) && k > n.end) {
     // 7 2 折
     const z = skipSpaces(text, k + 1, 2);
-    if (text[z] !== '折') return -1;
+    if (text.charCodeAt(z) !== 0x6298 /* 折 */) return -1;
     v = n.value * 10 + arabicDigitValue(text.charCodeAt(k));
     k = z;
     s.out.push(figure(s, i, k + 1, 'percent', v, '%'));
     return k + 1;
   }
-  if (text[k] !== '折') return -1;
+  if (text.charCodeAt(k) !== 0x6298 /* 折 */) return -1;
   v = v <= 10 ? clean(v * 10) : v;
   s.out.push(figure(s, i, k + 1, 'percent', v, '%'));
   return k + 1;
