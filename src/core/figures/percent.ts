@@ -6,6 +6,7 @@ import type { ParsedNumber } from './readNumber';
 import { readNumber } from './readNumber';
 import { CN_DIGITS, CN_DIGIT_UNITS, UnitValues, arabicDigitValue, clean, isArabicDigit, unitSet } from './numerals';
 import { compactAt, skipSpaces, unitAt } from './chars';
+import { endsWithAny } from '../text/chars';
 import { figure, type Scan } from './build';
 import { prefixApprox } from './units';
 
@@ -35,10 +36,14 @@ const YI = 0x4e00; // 一
 
 export const PERCENT_TRIGGERS = '百佰千仟万萬半对對个個双雙十' + [...CN_DIGITS.keys()].join('');
 
+/**
+ * Each rate word with each of the words that may follow it, up to five units long: what ends the
+ * five units before a percentage (the words were joined for each figure read).
+ */
+const RATE_BEFORE_TAILED = RATE_BEFORE.flatMap((w) => ['', '了', '达', '達', '至', '到'].map((tail) => w + tail)).filter((w) => w.length <= 5);
+
 function nearRateWord(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 5), start);
-  for (const w of RATE_BEFORE) for (const tail of ['', '了', '达', '達', '至', '到']) if (before.endsWith(w + tail)) return true;
-  return RATE_AFTER.some((w) => text.startsWith(w, end));
+  return endsWithAny(text, RATE_BEFORE_TAILED, start) || RATE_AFTER.some((w) => text.startsWith(w, end));
 }
 
 /** At i: a percentage that begins with a word. Returns where the scan goes on, or -1. */
