@@ -3,6 +3,13 @@ import { compactAt, skipSpaces } from '../../src/core/figures/chars';
 import { PREFIX_APPROX, SUFFIX_APPROX, prefixApprox, skipApproxWord, suffixApprox } from '../../src/core/figures/units';
 import type { Approximation } from '../../src/core/figures/types';
 import { repeatKey } from '../../src/core/analysis/articleLevel';
+import { isPlainDigits } from '../../src/core/figures/detect';
+import { aheadCueBefore } from '../../src/core/figures/dateCues';
+import { isCnNumeralLike, negativeSignBefore } from '../../src/core/figures/readNumber';
+import { isArabicDigit } from '../../src/core/figures/numerals';
+import { isLatinLetter } from '../../src/core/figures/chars';
+import dateCues from '../../src/core/figures/data/dateCues.json';
+import { rng } from '../support/anchorSimulation';
 
 /** compactAt as it was before its one-slice path: the string built unit by unit. */
 function compactByUnits(text: string, i: number, count: number): { text: string; end: number } | undefined {
@@ -68,5 +75,59 @@ describe('claim repeat keys', () => {
       assert.equal(repeatKey(t), t.replace(runs, ''), c.toString(16));
     }
     for (const t of ['', ' ', '\r\n', '\ufeff甲', '𠀀 𠀀', '\ud800 ', '甲\u3000\u00a0乙']) assert.equal(repeatKey(t), t.replace(runs, ''));
+  });
+});
+
+/** negativeSignBefore as it was, reading the units before i as strings. */
+function negativeSignBeforeByStrings(text: string, i: number): boolean {
+  const p = text[i - 1];
+  if (p === '负' || p === '負') return true;
+  if (p !== '-' && p !== '－') return false;
+  const pp = text.charCodeAt(i - 2);
+  return i < 2 || !(isLatinLetter(pp) || isArabicDigit(pp) || isCnNumeralLike(text[i - 2]!) || pp === 0x25 || text[i - 2] === '％');
+}
+
+/** aheadCueBefore as it was: every word of the future tried with endsWith. */
+function aheadByEndsWith(text: string, i: number): string | undefined {
+  let found: string | undefined;
+  for (const w of dateCues.ahead) if ((found === undefined || w.length > found.length) && text.endsWith(w, i)) found = w;
+  return found;
+}
+
+describe('figure helpers that read units by code, equal to the code they replaced', () => {
+  const hostile = ['𠀀', '😀', '\ud800', '\udc00', '\r\n', '\ufeff', ' ', '\u3000'];
+  const randomText = (next: () => number, pieces: readonly string[], n: number): string => {
+    let s = '';
+    for (let k = 0; k < n; k++) s += pieces[Math.floor(next() * pieces.length)]!;
+    return s;
+  };
+
+  it('isPlainDigits answers as /^[0-9]+(?:\\.[0-9]+)*$/ on random texts of digits, dots, full-width forms, astral characters, lone surrogates, CRLF and BOM', () => {
+    const next = rng(41);
+    const pieces = ['0', '9', '5', '.', '.', '．', '１', 'a', '-', ...hostile];
+    const plain = /^[0-9]+(?:\.[0-9]+)*$/;
+    for (const s of ['', '.', '1', '1.', '.1', '1.2', '1..2', '1.2.3', '12\n', '1\n2']) assert.equal(isPlainDigits(s), plain.test(s), JSON.stringify(s));
+    for (let round = 0; round < 3000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 9));
+      assert.equal(isPlainDigits(s), plain.test(s), JSON.stringify(s));
+    }
+  });
+
+  it('negativeSignBefore answers as it did reading strings, at every offset of random texts', () => {
+    const next = rng(43);
+    const pieces = ['负', '負', '-', '－', '1', '二', 'a', '%', '％', '年', '成', '月', '万', ...hostile];
+    for (let round = 0; round < 1500; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 8));
+      for (let i = -1; i <= s.length + 1; i++) assert.equal(negativeSignBefore(s, i), negativeSignBeforeByStrings(s, i), `${JSON.stringify(s)} ${i}`);
+    }
+  });
+
+  it('aheadCueBefore finds the word of the future that endsWith found, at every offset, the words themselves among random pieces', () => {
+    const next = rng(47);
+    const pieces = [...dateCues.ahead, '于', '将', '年', '月', '1', ...hostile];
+    for (let round = 0; round < 800; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 6));
+      for (let i = -1; i <= s.length + 1; i++) assert.equal(aheadCueBefore(s, i), aheadByEndsWith(s, i), `${JSON.stringify(s)} ${i}`);
+    }
   });
 });

@@ -8,7 +8,7 @@ import type { EntityMention } from '../entities/detect';
 import { matchForm, type Lexicon } from '../entities/lexicon';
 import { CUES, findCue, firstCueAt, SCAN, SHOWS_LISTS } from './cues';
 import { speechVerbAt } from './select';
-import { codeTable, triggerTable, trimBothOf } from '../text/chars';
+import { codeTable, endsWithAny, triggerTable, trimBothOf } from '../text/chars';
 import { KEY, keyCharsIn } from './unitChars';
 import { firstWithin, leadWords } from './features';
 
@@ -252,9 +252,7 @@ function firstShowsFrom(norm: string, from: number): number {
 }
 
 function afterDocument(norm: string, at: number): boolean {
-  const kinds = CUES.documentKinds;
-  for (let d = 0; d < kinds.length; d++) if (norm.endsWith(kinds[d]!, at)) return true;
-  return false;
+  return endsWithAny(norm, CUES.documentKinds, at);
 }
 
 /** The first of the verbs that show (报告显示), from `from` (exported for its unit test). */

@@ -34,9 +34,12 @@ export interface Contribution {
  * nothing to the log-odds and makes no contribution, so it is not read at all.
  */
 const WEIGHTED: readonly FeatureName[] = FEATURES.filter((name) => (WEIGHTS[name] ?? 0) !== 0);
-const WEIGHT_OF: readonly number[] = WEIGHTED.map((name) => WEIGHTS[name]!);
+// (typed arrays: the score reads both for every weighted feature of every unit, and an array of
+// numbers was read with the checks of its kind of elements at each read)
+const WEIGHT_OF = Float64Array.from(WEIGHTED, (name) => WEIGHTS[name]!);
 /** Each weighted feature's place in FEATURES order (featureValues' order). */
-const PLACE_OF: readonly number[] = WEIGHTED.map((name) => FEATURES.indexOf(name));
+const PLACE_OF = Int32Array.from(WEIGHTED, (name) => FEATURES.indexOf(name));
+const WEIGHTED_COUNT = WEIGHTED.length;
 /** The values of the unit being scored (read at once, never kept). */
 const VALUES = new Float64Array(FEATURES.length);
 
@@ -70,7 +73,7 @@ export function scoreInto(features: Features, out: Contributions): number {
   let n = 0;
   featureValues(features, VALUES);
   const { feature, place, effect: effects } = out;
-  for (let k = 0; k < WEIGHTED.length; k++) {
+  for (let k = 0; k < WEIGHTED_COUNT; k++) {
     const value = VALUES[PLACE_OF[k]!]!;
     if (value === 0) continue;
     const effect = WEIGHT_OF[k]! * value;

@@ -10,6 +10,7 @@ import type { WordDictionary } from './wordLattice';
 import { startsWithAny } from '../text/chars';
 import { MIDDLE_DOTS } from './names';
 import nameEdges from './data/nameEdges.json';
+import { ABBREVIATION, startTable, unitStarts } from './unitStarts';
 
 /** Characters that spell foreign names (data/nameEdges.json): a list beside one is part of names (费耶诺德、加拉塔萨雷). */
 const TRANSLITERATION: ReadonlySet<string> = new Set(nameEdges.transliteration);
@@ -198,10 +199,17 @@ function isAbbreviation(text: string, i: number): boolean {
 }
 
 
-/** Abbreviated places in `text` (Simplified view). */
-export function findAbbreviatedPlaces(text: string, words: WordDictionary): AbbreviatedPlace[] {
+/** Where an abbreviation or a verb before one may start, as marks (unitStarts.ts). */
+export const ABBREVIATION_UNITS = startTable(ABBREVIATION, [...Object.keys(COUNTRIES), ...Object.keys(DOMESTIC), ...VERBS]);
+
+/** Abbreviated places in `text` (Simplified view); `starts`, where they may start, if marked already. */
+export function findAbbreviatedPlaces(text: string, words: WordDictionary, starts = unitStarts(text, ABBREVIATION_UNITS)): AbbreviatedPlace[] {
   const found: AbbreviatedPlace[] = [];
-  for (let i = 0; i < text.length; i++) {
+  const at = starts.lists[ABBREVIATION]!;
+  for (let k = starts.from[ABBREVIATION]!, to = starts.to[ABBREVIATION]!, next = 0; k < to; k++) {
+    const i = at[k]!;
+    if (i < next) continue;
+    next = i + 1;
     const c = text.charCodeAt(i);
     const kind = KIND[c]!;
     if (kind === 0) continue;
@@ -210,21 +218,21 @@ export function findAbbreviatedPlaces(text: string, words: WordDictionary): Abbr
     const list = kind === 1 ? listAt(text, i, words) : text[i + 2] === LIST_MARK ? listAt(text, i + 1, words) : undefined;
     if (list) {
       const [items, table] = list;
-      for (const k of items) found.push({ start: k, full: table[text[k]!]! });
-      i = items[items.length - 1]!;
+      for (const x of items) found.push({ start: x, full: table[text[x]!]! });
+      next = items[items.length - 1]! + 1;
       continue;
     }
     const route = kind === 1 ? routeAt(text, i, words) : 0;
     if (route) {
       found.push({ start: i, full: text.slice(i, i + route), length: route });
-      i += route - 1;
+      next = i + route;
       continue;
     }
     const run = kind === 1 ? runAt(text, i, words) : undefined;
     if (run) {
       const [n, table] = run;
-      for (let k = 0; k < n; k++) found.push({ start: i + k, full: table[text[i + k]!]! });
-      i += n - 1;
+      for (let j = 0; j < n; j++) found.push({ start: i + j, full: table[text[i + j]!]! });
+      next = i + n;
       continue;
     }
     // 中 and a partner before a relation: 中缅边界
@@ -232,24 +240,24 @@ export function findAbbreviatedPlaces(text: string, words: WordDictionary): Abbr
     // (no closures in this loop: see startsWithAny)
     if (partner && startsWithAny(text, RELATIONS, i + 2) && !words.crosses(text, i)) {
       found.push({ start: i, full: COUNTRIES['中']! }, { start: i + 1, full: partner });
-      i++;
+      next = i + 2;
       continue;
     }
     // the side of a country in talks: 中方, 美方
     if (IN_COUNTRIES[c] === 1 && c !== FEI && text.charCodeAt(i + 1) === FANG && !words.crosses(text, i) && !words.crosses(text, i + 2)) {
       found.push({ start: i, full: COUNTRIES[text[i]!]! });
-      i++;
+      next = i + 2;
       continue;
     }
     // a verb and one place, not followed by another: 访华, 来京 (访美日 is a run, found next)
     if (kind !== 2) continue;
     if (IN_AFTER_VERB[text.charCodeAt(i + 1)] !== 1 || isAbbreviation(text, i + 2)) continue;
-    const next = text[i + 1]!;
+    const place = text[i + 1]!;
     // the first character of a place's full name: 对美国队 (the verb is before 美国, not before 美)
     if (words.has(text.slice(i + 1, i + 3), 'place')) continue;
     if (!words.crosses(text, i) && !words.crosses(text, i + 2)) {
-      found.push({ start: i + 1, full: AFTER_VERB[next]! });
-      i++;
+      found.push({ start: i + 1, full: AFTER_VERB[place]! });
+      next = i + 2;
     }
   }
   return found;

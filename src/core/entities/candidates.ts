@@ -6,6 +6,7 @@
 import { entityId, type EntityType, type Lexicon } from './lexicon';
 import { lowerCase } from './lowerCase';
 import type { WordDictionary } from './wordLattice';
+import type { UnitStarts } from './unitStarts';
 
 export type EntitySource = 'lexicon' | 'workspace' | 'role' | 'speech' | 'suffix' | 'latin' | 'transliterated' | 'quoted' | 'title' | 'abbreviation' | 'model' | 'repeated';
 
@@ -57,6 +58,8 @@ export interface DetectContext {
   lexicon: Lexicon;
   /** The tagger's word dictionary, where the tagger runs. */
   words: WordDictionary | undefined;
+  /** Where the rule sources may start (unitStarts.ts), marked for all of them in one pass; each source marks its own where there are none. */
+  starts?: UnitStarts;
 }
 
 export interface CandidateOptions {
@@ -123,6 +126,10 @@ export class CandidateSink {
    */
   private ignored(start: number, end: number): boolean {
     const { norm, lexicon } = this.ctx;
+    // a name whose first unit has no lower case (CJK: nearly every candidate) is ignored only if
+    // an ignored string starts with that unit: most are ruled out by one read
+    const first = norm.charCodeAt(start);
+    if (first >= 0x3000 && first <= 0x9fff && start < end && !lexicon.mayIgnoreFrom(first)) return false;
     const list = lexicon.ignoreList;
     if (list.length > 8 || !isCaseless(norm, start, end)) return lexicon.ignore.has(lowerCase(norm.slice(start, end)));
     for (let k = 0; k < list.length; k++) if (list[k]!.length === end - start && norm.startsWith(list[k]!, start)) return true;

@@ -12,9 +12,11 @@ import { nerWordDictionary } from './ner';
 import { parenthesisedAliases } from './parenthesised';
 import { resolveOverlaps } from './resolve';
 import { abbreviatedPlaces, lexiconNames } from './sources/known';
-import { latinNames } from './sources/latin';
-import { suffixedOrganisations } from './sources/orgSuffix';
-import { roleNames, speechNames, transliteratedNames } from './sources/people';
+import { LATIN_UNITS, latinNames } from './sources/latin';
+import { SUFFIX_UNITS, suffixedOrganisations } from './sources/orgSuffix';
+import { ROLE_UNITS, SURNAME_UNITS, roleNames, speechNames, transliteratedNames } from './sources/people';
+import { ABBREVIATION_UNITS } from './abbreviations';
+import { MarkLists, StartMarker, unionOf } from './unitStarts';
 import { quotedProducts, titles } from './sources/quoted';
 import { taggerNames } from './sources/tagger';
 import { facilitiesAfterPlaces } from './sources/facilities';
@@ -26,6 +28,17 @@ export { resolveArticleLevel } from './resolve';
 export const RULE_SOURCES: readonly CandidateSource[] = [lexiconNames, titles, quotedProducts, roleNames, speechNames, transliteratedNames, suffixedOrganisations, latinNames];
 /** The sources that read the tagger's model or its word dictionary. */
 export const MODEL_SOURCES: readonly CandidateSource[] = [abbreviatedPlaces, taggerNames];
+
+/** Where the rule sources may start (unitStarts.ts), the lexicon's names with them. */
+export const RULE_STARTS = new StartMarker(unionOf(ROLE_UNITS, SURNAME_UNITS, SUFFIX_UNITS, LATIN_UNITS, ABBREVIATION_UNITS));
+
+/**
+ * The lists of a batch's marks, kept from one batch to the next up to a size (a batch never
+ * re-enters, and its marks are read only while it runs): not six arrays outside the heap
+ * allocated for every analysis.
+ */
+const marks = new MarkLists();
+const KEPT_MARKS = 1 << 16;
 
 export interface DetectEntityOptions {
   /** Simplified view of `text`, if the caller has it already. */
@@ -52,11 +65,14 @@ export function detectEntitiesBatch(texts: readonly string[], lexicon: Lexicon, 
   const words = model !== false ? nerWordDictionary() : undefined;
   const contexts: DetectContext[] = new Array(n);
   const sinks: CandidateSink[] = new Array(n);
+  // where each rule source may start, marked for all of them in one pass per text (unitStarts.ts), into one set of lists for the batch
+  marks.reset(KEPT_MARKS);
   for (let i = 0; i < n; i++) {
     const text = texts[i]!;
     const norm = simplified?.[i] ?? toSimplifiedView(text).text;
-    contexts[i] = { text, norm, form: forms?.[i] ?? lowerCase(norm), lexicon, words };
-    sinks[i] = new CandidateSink(contexts[i]!);
+    const form = forms?.[i] ?? lowerCase(norm);
+    const starts = RULE_STARTS.mark(norm, form, lexicon, marks);
+    sinks[i] = new CandidateSink((contexts[i] = { text, norm, form, lexicon, words, starts }));
   }
   for (const source of RULE_SOURCES) for (let i = 0; i < n; i++) source(contexts[i]!, sinks[i]!);
   if (model !== false) for (const source of MODEL_SOURCES) for (let i = 0; i < n; i++) source(contexts[i]!, sinks[i]!);

@@ -63,6 +63,21 @@ export class LearnedNameTable {
     return this.byFirst.has(unit);
   }
 
+  /**
+   * The first position at or after `from` where mayMatchAt holds, or form.length. A loop of its
+   * own: repeatedMentions's loop over every unit, which also calls out, reloaded the string,
+   * the table and their bounds at each unit (some 80 instructions a unit).
+   */
+  nextMayMatch(form: string, from: number): number {
+    const bits = this.firstBits;
+    const n = form.length;
+    for (let i = from < 0 ? 0 : from; i < n; i++) {
+      const unit = form.charCodeAt(i);
+      if ((bits[(unit >>> 5) & 127]! & (1 << (unit & 31))) !== 0 && this.byFirst.has(unit)) return i;
+    }
+    return n;
+  }
+
   /** The longest name at position i of a match-form text, if any. */
   match(form: string, i: number): LearnedName | undefined {
     const list = this.byFirst.get(form.charCodeAt(i));

@@ -76,6 +76,8 @@ export class Lexicon {
   readonly ignore: ReadonlySet<string>;
   /** `ignore` as a list, to compare a few in place. */
   readonly ignoreList: readonly string[];
+  /** The first UTF-16 units of `ignore`, hashed to 2048 bits; undefined where an empty string is ignored (mayIgnoreFrom). */
+  private readonly ignoreFirsts: Int32Array | undefined;
   readonly suppressed: ReadonlySet<string>;
   private readonly byId: ReadonlyMap<string, LexiconEntry>;
 
@@ -98,6 +100,9 @@ export class Lexicon {
     // a restored lexicon's ignored strings are stored in match form
     this.ignore = new Set(restored ? ignore : [...ignore].map(matchForm));
     this.ignoreList = [...this.ignore];
+    const firsts = new Int32Array(64);
+    for (const s of this.ignoreList) if (s.length > 0) firsts[(s.charCodeAt(0) >>> 5) & 63]! |= 1 << (s.charCodeAt(0) & 31);
+    this.ignoreFirsts = this.ignoreList.includes('') ? undefined : firsts;
     const trie = restored ?? buildTrie(this.entries, this.ignore);
     this.firstUnits = trie.firstUnits;
     this.firstPairs = trie.firstPairs;
@@ -146,6 +151,12 @@ export class Lexicon {
     return best;
   }
 
+  /** Whether an ignored string (in match form) may start with `unit`: false only where none does. */
+  mayIgnoreFrom(unit: number): boolean {
+    const firsts = this.ignoreFirsts;
+    return firsts === undefined || (firsts[(unit >>> 5) & 63]! & (1 << (unit & 31))) !== 0;
+  }
+
   /** The entry of an entity id (`org:阿里云`), if the lexicon has one. */
   entry(id: string): LexiconEntry | undefined {
     return this.byId.get(id);
@@ -161,6 +172,29 @@ export class Lexicon {
     if ((kinds & STARTS) === 0 || i + 1 >= form.length) return false;
     const h = pairHash(unit, form.charCodeAt(i + 1));
     return (this.firstPairs[h >>> 3]! & (1 << (h & 7))) !== 0;
+  }
+
+  /**
+   * mayMatchAt as a table by UTF-16 unit, for a scan that reads each unit once: `alone` where
+   * the unit is an alias or starts one that mayMatchAt takes at once, `pair` where it starts
+   * aliases of two units or more only, and startsPair decides. Undefined for a small lexicon
+   * (mayMatchAt asks its trie).
+   */
+  firstUnitTable(alone: number, pair: number): Uint8Array | undefined {
+    const firstUnits = this.firstUnits;
+    if (!firstUnits || !this.firstPairs) return undefined;
+    const t = new Uint8Array(0x10000);
+    for (let u = 0; u < 0x10000; u++) {
+      const kinds = firstUnits[u]!;
+      t[u] = (kinds & ALONE) !== 0 ? alone : (kinds & STARTS) !== 0 ? pair : 0;
+    }
+    return t;
+  }
+
+  /** Where firstUnitTable is `pair` at unit a of a form, a before b: mayMatchAt. */
+  startsPair(a: number, b: number): boolean {
+    const h = pairHash(a, b);
+    return (this.firstPairs![h >>> 3]! & (1 << (h & 7))) !== 0;
   }
 
   private hasEdge(node: number, unit: number): boolean {

@@ -20,6 +20,8 @@ export interface LearnedNames {
 /** What repeatedMentions asks of the names it looks for: a Lexicon, or the learned names' table. */
 export interface NameMatcher {
   mayMatchAt(form: string, i: number): boolean;
+  /** The first position at or after `from` where mayMatchAt holds, or form.length. */
+  nextMayMatch(form: string, from: number): number;
   match(form: string, i: number): { entry: { id: string; canonical: string; type: EntityType }; length: number } | undefined;
 }
 
@@ -112,11 +114,7 @@ export function repeatedMentions(text: string, form: string, names: NameMatcher,
     else taken.fill(1, from, to);
   }
   const out: EntityMention[] = [];
-  for (let i = 0; i < form.length; ) {
-    if (!names.mayMatchAt(form, i)) {
-      i++;
-      continue;
-    }
+  for (let i = names.nextMayMatch(form, 0); i < form.length; i = names.nextMayMatch(form, i)) {
     const hit = names.match(form, i);
     const free = hit !== undefined && isFree(taken, i, Math.min(i + hit.length, length));
     if (hit && free) {

@@ -31,7 +31,7 @@ const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 
  * not an amount. A score (2比1在客场) or a level with no named version before it (降到2了) is one.
  */
 function versionAfterName(text: string, i: number, end: number): boolean {
-  if (text[end] !== '了' && text[end] !== '在') return false;
+  if (text.charCodeAt(end) !== 0x4e86 /* 了 */ && text.charCodeAt(end) !== 0x5728 /* 在 */) return false;
   const before = text[i - 1];
   if (before === '比' || before === ':' || before === '：') return false;
   for (let p = Math.max(0, i - VERSION_LOOKBACK); p < i - 1; p++) {
@@ -106,7 +106,7 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
   if (loose && unitStart > end + 1 && loose.unit.type === 'count') loose = undefined;
   let unit: Unit | undefined = loose?.unit;
   if (currency && unit && unit.type !== 'money') return -1;
-  if (!unit && !currency && n.value >= 1 && text[unitStart] === '日' && countsDays(text, i, unitStart)) {
+  if (!unit && !currency && n.value >= 1 && text.charCodeAt(unitStart) === 0x65e5 /* 日 */ && countsDays(text, i, unitStart)) {
     unit = { text: '日', type: 'duration', unit: 'day' };
     loose = { unit, end: unitStart + 1 };
   }
@@ -136,13 +136,13 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
       value = clean(value + 0.5);
       unit = { text: '', type: 'duration', unit: half.unit };
       end = half.end;
-    } else if (unit && (HALVES.has(unit.text) || unit.type === 'quantity' || unit.type === 'duration') && text[end] === '半') {
+    } else if (unit && (HALVES.has(unit.text) || unit.type === 'quantity' || unit.type === 'duration') && text.charCodeAt(end) === 0x534a /* 半 */) {
       // 三成半, 一吨半, 两年半
       value = clean(value + 0.5);
       end++;
     }
     // 七成六 is 76%
-    const cheng = unit?.text === '成' ? chengTail(text, end) : undefined;
+    const cheng = unit !== undefined && unit.text === '成' ? chengTail(text, end) : undefined;
     if (cheng) {
       value = clean(value + cheng.add / 10);
       end = cheng.end;
@@ -154,7 +154,7 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
     unit = { text: '', type: 'money', unit: counted.code };
     end = counted.end;
   }
-  if (typeof value === 'number' && (unit?.type === 'money' || currency)) {
+  if (typeof value === 'number' && ((unit !== undefined && unit.type === 'money') || currency)) {
     // 12元3角4分, 伍佰元整
     const tail = moneyTail(text, end, unit?.text ?? '');
     if (tail) {
@@ -162,7 +162,7 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
       end = tail.end;
     }
   }
-  if (typeof value === 'number' && unit?.type === 'duration' && unit.unit) {
+  if (typeof value === 'number' && unit !== undefined && unit.type === 'duration' && unit.unit) {
     // 三年零两个月, 1小时30分钟
     let unitName = unit.unit;
     for (let step = 0; step < 3; step++) {
@@ -198,7 +198,7 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
   if (n.plainArabic && n.end - i === 1 && !unit && versionAfterName(text, i, n.end)) f.salient = false;
   // (by UTF-16 unit, here and below: no string per amount)
   if (!unit && n.end - i === 1 && CN_SMALL_UNIT_UNITS.has(text.charCodeAt(i))) f.salient = false;
-  if (n.loneChineseDigit && unit?.type === 'count' && n.value === 1) f.salient = false;
+  if (n.loneChineseDigit && unit !== undefined && unit.type === 'count' && n.value === 1) f.salient = false;
   // the tail of a run of Chinese digits that reads as no one number (一五一十 → 一十, 三三两两 → 两两)
   if (!n.plainArabic && CN_DIGIT_UNITS.has(unitAt(text, i - 1))) f.salient = false;
   s.out.push(f);

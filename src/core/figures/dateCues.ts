@@ -16,7 +16,10 @@ const FISCAL: readonly string[] = dateCues.fiscal;
 /** The word of the future that ends at i, if any (the longest: 即将于 over 将于). */
 export function aheadCueBefore(text: string, i: number): string | undefined {
   let found: string | undefined;
-  for (const w of AHEAD) if ((found === undefined || w.length > found.length) && text.endsWith(w, i)) found = w;
+  // (each word's last unit first, as endsWithAny: most words fail on it, where a call of endsWith costs some 150 instructions)
+  const end = i > 0 ? (i < text.length ? Math.trunc(i) : text.length) : 0;
+  const last = end > 0 ? text.charCodeAt(end - 1) : -1;
+  for (const w of AHEAD) if ((found === undefined || w.length > found.length) && (w.length === 0 || w.charCodeAt(w.length - 1) === last) && text.endsWith(w, i)) found = w;
   return found;
 }
 

@@ -34,10 +34,10 @@ interface DateTail {
 /** After "2023年" (or 去年): month and day, a quarter, a half, the start or end of the year. */
 function readDateTail(text: string, i: number): DateTail {
   // Q4, Q2-Q4
-  if ((text[i] === 'Q' || text[i] === 'q') && QUARTER_WORDS[text[i + 1] ?? '']) {
+  if ((text.charCodeAt(i) === 0x51 /* Q */ || text.charCodeAt(i) === 0x71 /* q */) && QUARTER_WORDS[text[i + 1] ?? '']) {
     let end = i + 2;
     let tail = `-Q${QUARTER_WORDS[text[i + 1]!]}`;
-    if (rangeConnectorAt(text, end) && (text[end + 1] === 'Q' || text[end + 1] === 'q') && QUARTER_WORDS[text[end + 2] ?? '']) {
+    if (rangeConnectorAt(text, end) && (text.charCodeAt(end + 1) === 0x51 /* Q */ || text.charCodeAt(end + 1) === 0x71 /* q */) && QUARTER_WORDS[text[end + 2] ?? '']) {
       tail += `/{Y}-Q${QUARTER_WORDS[text[end + 2]!]}`;
       end += 3;
     }
@@ -57,9 +57,9 @@ function readDateTail(text: string, i: number): DateTail {
     if (text.startsWith(w, i)) return { end: i + w.length, tail: `-${h}` };
   }
   // 年末, 年底, 年初 (also after a repeated 年: 2022年年底)
-  const k = text[i] === '年' ? i + 1 : i;
-  if (text[k] === '末' || text[k] === '底') return { end: k + 1, tail: '-12', approx: 'about' };
-  if (text[k] === '初') return { end: k + 1, tail: '-01', approx: 'about' };
+  const k = text.charCodeAt(i) === 0x5e74 /* 年 */ ? i + 1 : i;
+  if (text.charCodeAt(k) === 0x672b /* 末 */ || text.charCodeAt(k) === 0x5e95 /* 底 */) return { end: k + 1, tail: '-12', approx: 'about' };
+  if (text.charCodeAt(k) === 0x521d /* 初 */) return { end: k + 1, tail: '-01', approx: 'about' };
   // 4月11日, 4月, 3月份, 3月底, 3-5月, 5月17-20日
   const m = readMonthAt(text, i);
   if (m) return { end: m.end, tail: m.tail, ...(m.approx ? { approx: m.approx } : {}) };
@@ -78,10 +78,10 @@ function isDayMark(ch: string | undefined): boolean {
 function readMonthAt(text: string, i: number): DateTail | undefined {
   const m = readSmallInt(text, i);
   if (!m || m.value < 1 || m.value > 12) return undefined;
-  if (text[m.end] !== '月') {
+  if (text.charCodeAt(m.end) !== 0x6708 /* 月 */) {
     // 3-5月, 1至11月: a range of months shares its 月
     const last = rangeConnectorAt(text, m.end) ? readSmallInt(text, m.end + 1) : undefined;
-    if (!last || last.value <= m.value || last.value > 12 || text[last.end] !== '月') return undefined;
+    if (!last || last.value <= m.value || last.value > 12 || text.charCodeAt(last.end) !== 0x6708 /* 月 */) return undefined;
     const after = monthAfter(text, last.end + 1);
     return { end: after.end, tail: `-${pad2(m.value)}/{Y}-${pad2(last.value)}`, ...(after.approx ? { approx: after.approx } : {}) };
   }
@@ -101,9 +101,9 @@ function readMonthAt(text: string, i: number): DateTail | undefined {
 
 /** 月份, 月底, 月初, 上旬: words after a month that belong to it. */
 function monthAfter(text: string, end: number): { end: number; approx?: Approximation } {
-  if (text[end] === '份') return { end: end + 1 };
-  if (text[end] === '底' || text[end] === '末' || text[end] === '初') return { end: end + 1, approx: 'about' };
-  if ((text[end] === '上' || text[end] === '中' || text[end] === '下') && text[end + 1] === '旬') return { end: end + 2, approx: 'about' };
+  if (text.charCodeAt(end) === 0x4efd /* 份 */) return { end: end + 1 };
+  if (text.charCodeAt(end) === 0x5e95 /* 底 */ || text.charCodeAt(end) === 0x672b /* 末 */ || text.charCodeAt(end) === 0x521d /* 初 */) return { end: end + 1, approx: 'about' };
+  if ((text.charCodeAt(end) === 0x4e0a /* 上 */ || text.charCodeAt(end) === 0x4e2d /* 中 */ || text.charCodeAt(end) === 0x4e0b /* 下 */) && text.charCodeAt(end + 1) === 0x65ec /* 旬 */) return { end: end + 2, approx: 'about' };
   return { end };
 }
 
@@ -137,17 +137,17 @@ export function readDate(text: string, n: ParsedNumber): DatePart | undefined {
   if (text.startsWith('财年', k) || text.startsWith('財年', k) || text.startsWith('财政年度', k)) {
     fiscal = true;
     k += text.startsWith('财政年度', k) ? 4 : 2;
-  } else if (text[k] === '年') {
+  } else if (text.charCodeAt(k) === 0x5e74 /* 年 */) {
     k++;
-  } else if (text[k] === 'Q' || text[k] === 'q' || text.startsWith('FY', k)) {
+  } else if (text.charCodeAt(k) === 0x51 /* Q */ || text.charCodeAt(k) === 0x71 /* q */ || text.startsWith('FY', k)) {
     // 2022Q4
-  } else if (text[n.end - 5] === '《' && /[\u4e00-\u9fff]/.test(text[k] ?? '')) {
+  } else if (text.charCodeAt(n.end - 5) === 0x300a /* 《 */ && /[\u4e00-\u9fff]/.test(text[k] ?? '')) {
     // 《2022中国移动互联网年度大报告》: a year that names the edition
     return { end: k, period: String(n.value) };
   } else if (rangeConnectorAt(text, k)) {
     // 2021-2023年: the 年 comes after the second year
     const second = readNumber(text, k + 1);
-    if (second && second.plainArabic && second.integerDigits === 4 && second.value > n.value && second.value <= 2100 && text[second.end] === '年') {
+    if (second && second.plainArabic && second.integerDigits === 4 && second.value > n.value && second.value <= 2100 && text.charCodeAt(second.end) === 0x5e74 /* 年 */) {
       return { end: second.end + 1, period: `${n.value}/${second.value}` };
     }
     return undefined;
@@ -162,7 +162,7 @@ export function readDate(text: string, n: ParsedNumber): DatePart | undefined {
     const second = readNumber(text, c + 1);
     if (second && second.plainArabic && second.integerDigits === 4 && second.value >= n.value && second.value <= 2100) {
       let end = second.end;
-      if (text[end] === '年') end++;
+      if (text.charCodeAt(end) === 0x5e74 /* 年 */) end++;
       const t2 = readDateTail(text, end);
       return { end: t2.end, period: `${fill(tail.tail, y)}/${fill(t2.tail, fiscal ? `FY${second.value}` : String(second.value))}` };
     }
@@ -174,7 +174,7 @@ export function readDate(text: string, n: ParsedNumber): DatePart | undefined {
 
 /** 23年Q4, 23年第四季度, 22年3月: a two-digit year, known as one by the quarter or month after it (20YY). */
 function shortYear(text: string, n: ParsedNumber): DatePart | undefined {
-  if (!n.plainArabic || n.integerDigits !== 2 || !Number.isInteger(n.value) || text[n.end] !== '年') return undefined;
+  if (!n.plainArabic || n.integerDigits !== 2 || !Number.isInteger(n.value) || text.charCodeAt(n.end) !== 0x5e74 /* 年 */) return undefined;
   const tail = readDateTail(text, n.end + 1);
   if (!tail.tail.startsWith('-Q') && !/^-\d\d/.test(tail.tail)) return undefined;
   const part: DatePart = { end: tail.end, period: fill(tail.tail, String(2000 + n.value)) };
@@ -184,23 +184,23 @@ function shortYear(text: string, n: ParsedNumber): DatePart | undefined {
 
 /** 2025-01-15, 2025-01-15 09:42, 2025-02-20 18:05:33: timestamps as scraped pages print them. */
 export function readIsoDateTime(text: string, n: ParsedNumber): DatePart | undefined {
-  if (!n.plainArabic || n.integerDigits !== 4 || n.value < 1900 || n.value > 2100 || text[n.end] !== '-') return undefined;
+  if (!n.plainArabic || n.integerDigits !== 4 || n.value < 1900 || n.value > 2100 || text.charCodeAt(n.end) !== 0x2d /* - */) return undefined;
   const two = (k: number) =>
     isArabicDigit(text.charCodeAt(k)) && isArabicDigit(text.charCodeAt(k + 1)) && !isArabicDigit(text.charCodeAt(k + 2))
       ? Number(text.slice(k, k + 2))
       : undefined;
   const m = two(n.end + 1);
-  const d = text[n.end + 3] === '-' ? two(n.end + 4) : undefined;
+  const d = text.charCodeAt(n.end + 3) === 0x2d /* - */ ? two(n.end + 4) : undefined;
   if (m === undefined || d === undefined || m < 1 || m > 12 || d < 1 || d > 31) return undefined;
   let end = n.end + 6;
   let period = `${n.value}-${pad2(m)}-${pad2(d)}`;
-  const t = text[end] === ' ' || text[end] === 'T' ? end + 1 : -1;
+  const t = text.charCodeAt(end) === 0x20 /* space */ || text.charCodeAt(end) === 0x54 /* T */ ? end + 1 : -1;
   const hh = t > 0 ? two(t) : undefined;
-  const mm = hh !== undefined && text[t + 2] === ':' ? two(t + 3) : undefined;
+  const mm = hh !== undefined && text.charCodeAt(t + 2) === 0x3a /* : */ ? two(t + 3) : undefined;
   if (hh !== undefined && mm !== undefined && hh < 24 && mm < 60) {
     end = t + 5;
     period += `T${pad2(hh)}:${pad2(mm)}`;
-    const ss = text[end] === ':' ? two(end + 1) : undefined;
+    const ss = text.charCodeAt(end) === 0x3a /* : */ ? two(end + 1) : undefined;
     if (ss !== undefined && ss < 60) {
       end += 3;
       period += `:${pad2(ss)}`;
@@ -220,7 +220,7 @@ export function readMonthDay(text: string, i: number, n: ParsedNumber): DatePart
   const m = unitAt(text, n.end) === 0x6708 /* 月 */ || rangeConnectorAt(text, n.end) ? readMonthAt(text, i) : undefined;
   if (!m) return undefined;
   // a bare month (5月) only when written in Arabic digits or followed by 份, to keep 一月 (January) and 一个月 apart
-  if (m.tail.length === 3 && !n.plainArabic && text[n.end + 1] !== '份') return undefined;
+  if (m.tail.length === 3 && !n.plainArabic && text.charCodeAt(n.end + 1) !== 0x4efd /* 份 */) return undefined;
   const part: DatePart = { end: m.end, period: `-${m.tail.replace(/\{Y\}/g, '-')}` };
   if (m.approx) part.approx = m.approx;
   return part;
@@ -266,9 +266,9 @@ export function readDateAfterNumber(s: Scan, i: number, n: ParsedNumber): number
     return iso.end;
   }
   // a clock time (10:31) is not a figure
-  if (n.plainArabic && n.integerDigits <= 2 && text[n.end] === ':' && isArabicDigit(text.charCodeAt(n.end + 1)) && isArabicDigit(text.charCodeAt(n.end + 2))) {
+  if (n.plainArabic && n.integerDigits <= 2 && text.charCodeAt(n.end) === 0x3a /* : */ && isArabicDigit(text.charCodeAt(n.end + 1)) && isArabicDigit(text.charCodeAt(n.end + 2))) {
     let k = n.end + 3;
-    while (text[k] === ':' && isArabicDigit(text.charCodeAt(k + 1))) k += 3;
+    while (text.charCodeAt(k) === 0x3a /* : */ && isArabicDigit(text.charCodeAt(k + 1))) k += 3;
     return k;
   }
   const date = readDate(text, n);
@@ -325,7 +325,7 @@ export function readRelativeDate(s: Scan, i: number): number {
     if (ch !== w.charCodeAt(0) || !text.startsWith(w, i)) continue;
     const tail = readDateTail(text, i + w.length);
     if (tail.end === i + w.length && base === 'context') return -1;
-    if (tail.end === i + w.length && text[tail.end] === '度') return relativeFigure(s, i, tail.end + 1, { base, unit: 'year', offset, tail: '' }, undefined, false);
+    if (tail.end === i + w.length && text.charCodeAt(tail.end) === 0x5ea6 /* 度 */) return relativeFigure(s, i, tail.end + 1, { base, unit: 'year', offset, tail: '' }, undefined, false);
     return relativeFigure(s, i, tail.end, { base, unit: 'year', offset, tail: tail.tail }, tail.approx, tail.end > i + w.length);
   }
   for (const [w, tail] of HALF_WORDS) {

@@ -15,13 +15,13 @@ import { aheadCueBefore } from './dateCues';
 
 /** Whether the numeral n at i, followed by 日, names a day of the month (data/dayOfMonth.json). */
 export function isDayOfMonth(text: string, i: number, n: ParsedNumber): boolean {
-  if (text[n.end] !== '日' || !n.plainArabic || n.integerDigits > 2 || n.max !== undefined || n.scale !== undefined || n.approx !== undefined) return false;
+  if (text.charCodeAt(n.end) !== 0x65e5 /* 日 */ || !n.plainArabic || n.integerDigits > 2 || n.max !== undefined || n.scale !== undefined || n.approx !== undefined) return false;
   if (!Number.isInteger(n.value) || n.value < 1 || n.value > 31) return false;
   if (endsWithAny(text, dayOfMonth.notAfter, i) && !endsWithAny(text, dayOfMonth.afterWords, i)) {
     // the second end of a range of days (11日至15日): a day stands before the connector
     const connector = dayOfMonth.afterDay.find((w) => text.endsWith(w, i));
     const k = connector === undefined ? -1 : i - connector.length - 1;
-    if (k < 1 || text[k] !== '日' || !isArabicDigit(text.charCodeAt(k - 1))) return false;
+    if (k < 1 || text.charCodeAt(k) !== 0x65e5 /* 日 */ || !isArabicDigit(text.charCodeAt(k - 1))) return false;
   }
   if (startsWithAny(text, dayOfMonth.notBefore, n.end + 1) && !startsWithAny(text, dayOfMonth.butBefore, n.end + 1)) return false;
   return !countsDays(text, i, n.end);

@@ -91,14 +91,14 @@ export function moneyTail(text: string, end: number, unitText: string): { end: n
     // 三块五: the digit after 块 is in 角
     return { end: k + 1, add: jiao / 10 };
   }
-  if (text[k] === '零' && tailDigit(text, k + 1) !== undefined && text[k + 2] === '分') k++;
+  if (text.charCodeAt(k) === 0x96f6 /* 零 */ && tailDigit(text, k + 1) !== undefined && text.charCodeAt(k + 2) === 0x5206 /* 分 */) k++;
   const fen = tailDigit(text, k);
-  if (fen !== undefined && text[k + 1] === '分' && !FEN_WORDS.has(text[k + 2] ?? '')) {
+  if (fen !== undefined && text.charCodeAt(k + 1) === 0x5206 /* 分 */ && !FEN_WORDS.has(text[k + 2] ?? '')) {
     add += fen / 100;
     k += 2;
   }
   // 元整: the amount is whole (伍佰元整), unless 整 begins a word (整体, 整个)
-  if (text[k] === '整' && !isIdeograph(text.charCodeAt(k + 1))) k++;
+  if (text.charCodeAt(k) === 0x6574 /* 整 */ && !isIdeograph(text.charCodeAt(k + 1))) k++;
   return k > end ? { end: k, add: clean(add) } : undefined;
 }
 

@@ -15,6 +15,17 @@ for (const w of NOT_FIGURES) {
   list.push(w);
   NOT_FIGURES_BY_PAIR.set(key, list);
 }
+/**
+ * 1 at the hash (pairHash) of each word's first two codes: a pair whose hash is 0 starts no word,
+ * and is not looked up (two look-ups of the map for each numeral the scan reads, nearly always
+ * in vain). A collision only costs the look-up.
+ */
+const MAY_START = new Uint8Array(0x10000);
+for (const w of NOT_FIGURES) MAY_START[pairHash(w, 0)] = 1;
+
+function pairHash(s: string, i: number): number {
+  return (s.charCodeAt(i) * 31 + s.charCodeAt(i + 1)) & 0xffff;
+}
 
 /**
  * The pair as one 32-bit integer (a small integer to V8: a key above 2^31, as a product made it,
@@ -29,10 +40,10 @@ const NONE: readonly string[] = [];
 
 export function startsNonFigure(text: string, i: number): number {
   // a word like 统一 ends on a numeral: the preceding character decides
-  for (const w of i > 0 ? NOT_FIGURES_BY_PAIR.get(pairAt(text, i - 1)) ?? NONE : NONE) {
+  for (const w of i > 0 && MAY_START[pairHash(text, i - 1)] === 1 ? NOT_FIGURES_BY_PAIR.get(pairAt(text, i - 1)) ?? NONE : NONE) {
     if (text.startsWith(w, i - 1)) return i - 1 + w.length;
   }
-  for (const w of i + 1 < text.length ? NOT_FIGURES_BY_PAIR.get(pairAt(text, i)) ?? NONE : NONE) {
+  for (const w of i + 1 < text.length && MAY_START[pairHash(text, i)] === 1 ? NOT_FIGURES_BY_PAIR.get(pairAt(text, i)) ?? NONE : NONE) {
     if (!text.startsWith(w, i)) continue;
     // 一点 is "a little", but 一点七五 is 1.75 (两 is never a decimal digit)
     const next = text[i + w.length] ?? '';

@@ -6,6 +6,7 @@ import type { ParsedNumber } from './readNumber';
 import { readNumber } from './readNumber';
 import { CN_DIGITS, CN_DIGIT_UNITS, UnitValues, arabicDigitValue, clean, isArabicDigit, unitSet } from './numerals';
 import { compactAt, skipSpaces, unitAt } from './chars';
+import { endsWithAny } from '../text/chars';
 import { figure, type Scan } from './build';
 import { prefixApprox } from './units';
 
@@ -35,10 +36,14 @@ const YI = 0x4e00; // 一
 
 export const PERCENT_TRIGGERS = '百佰千仟万萬半对對个個双雙十' + [...CN_DIGITS.keys()].join('');
 
+/**
+ * Each rate word with each of the words that may follow it, up to five units long: what ends the
+ * five units before a percentage (the words were joined for each figure read).
+ */
+const RATE_BEFORE_TAILED = RATE_BEFORE.flatMap((w) => ['', '了', '达', '達', '至', '到'].map((tail) => w + tail)).filter((w) => w.length <= 5);
+
 function nearRateWord(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 5), start);
-  for (const w of RATE_BEFORE) for (const tail of ['', '了', '达', '達', '至', '到']) if (before.endsWith(w + tail)) return true;
-  return RATE_AFTER.some((w) => text.startsWith(w, end));
+  return endsWithAny(text, RATE_BEFORE_TAILED, start) || RATE_AFTER.some((w) => text.startsWith(w, end));
 }
 
 /** At i: a percentage that begins with a word. Returns where the scan goes on, or -1. */
@@ -73,7 +78,7 @@ export function readPercentWord(s: Scan, i: number): number {
     const k = skipSpaces(text, i + 1, 2);
     const d2 = CN_DIGIT_UNITS.get(unitAt(text, k));
     const z = d2 !== undefined ? skipSpaces(text, k + 1, 2) : -1;
-    if (d2 !== undefined && text[z] === '折' && !(c === YI && k === i + 1 && text[k] === '二')) {
+    if (d2 !== undefined && text.charCodeAt(z) === 0x6298 /* 折 */ && !(c === YI && k === i + 1 && text.charCodeAt(k) === 0x4e8c /* 二 */)) {
       s.out.push(figure(s, i, z + 1, 'percent', d1 * 10 + d2, '%'));
       return z + 1;
     }
@@ -98,16 +103,16 @@ export function readDiscount(s: Scan, i: number, n: ParsedNumber): number {
   const text = s.text;
   let k = skipSpaces(text, n.end, 2);
   let v = n.value;
-  if (text[k] !== '折' && n.plainArabic && n.value < 10 && isArabicDigit(text.charCodeAt(k)) && k > n.end) {
+  if (text.charCodeAt(k) !== 0x6298 /* 折 */ && n.plainArabic && n.value < 10 && isArabicDigit(text.charCodeAt(k)) && k > n.end) {
     // 7 2 折
     const z = skipSpaces(text, k + 1, 2);
-    if (text[z] !== '折') return -1;
+    if (text.charCodeAt(z) !== 0x6298 /* 折 */) return -1;
     v = n.value * 10 + arabicDigitValue(text.charCodeAt(k));
     k = z;
     s.out.push(figure(s, i, k + 1, 'percent', v, '%'));
     return k + 1;
   }
-  if (text[k] !== '折') return -1;
+  if (text.charCodeAt(k) !== 0x6298 /* 折 */) return -1;
   v = v <= 10 ? clean(v * 10) : v;
   s.out.push(figure(s, i, k + 1, 'percent', v, '%'));
   return k + 1;

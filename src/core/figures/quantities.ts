@@ -22,7 +22,7 @@ export function readTemperatureScale(s: Scan, i: number): number {
     if (text[i] !== word[0] || !text.startsWith(word, i)) continue;
     const k = skipSpaces(text, i + word.length, 1);
     const n = !whole && isNumberStart(text, k) ? readNumber(text, k) : undefined;
-    if (n && text[n.end] === '度') {
+    if (n && text.charCodeAt(n.end) === 0x5ea6 /* 度 */) {
       const f = figure(s, i, n.end + 1, 'quantity', n.value, unit);
       f.numeralEnd = s.base + n.end;
       s.out.push(f);

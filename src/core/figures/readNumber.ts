@@ -150,8 +150,8 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
       if ((exponent === 0x65 /* e */ || exponent === 0x45 /* E */) && !isLatinLetter(text.charCodeAt(k + 1))) {
         let e = k + 1;
         let sign = 1;
-        if (text[e] === '+' || text[e] === '-' || text[e] === '－') {
-          if (text[e] !== '+') sign = -1;
+        if (text.charCodeAt(e) === 0x2b /* + */ || text.charCodeAt(e) === 0x2d /* - */ || text.charCodeAt(e) === 0xff0d /* － */) {
+          if (text.charCodeAt(e) !== 0x2b /* + */) sign = -1;
           e++;
         }
         let exp = 0;
@@ -234,7 +234,7 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
       // 四百点五, 一点两: the fraction is read digit by digit
       let k = skipSpaces(text, j + 1);
       let frac = '';
-      while (k < text.length && CN_DIGITS.has(text[k]!) && text[k] !== '两' && text[k] !== '兩' && frac.length < MAX_ARABIC_DIGITS) {
+      while (k < text.length && CN_DIGITS.has(text[k]!) && text.charCodeAt(k) !== 0x4e24 /* 两 */ && text.charCodeAt(k) !== 0x5169 /* 兩 */ && frac.length < MAX_ARABIC_DIGITS) {
         frac += text[k];
         k = skipSpaces(text, k + 1);
       }
@@ -311,7 +311,7 @@ export function readNumber(text: string, i: number): ParsedNumber | undefined {
 function inFraction(text: string, i: number, j: number): boolean {
   let before = i - 1;
   while (before >= 0 && text.charCodeAt(before) === 0x20) before--;
-  return text[before] === '之' || text[before] === '又' || text[skipSpaces(text, j, 2)] === '又' || text.startsWith('分之', skipSpaces(text, j, 2));
+  return text.charCodeAt(before) === 0x4e4b /* 之 */ || text.charCodeAt(before) === 0x53c8 /* 又 */ || text.charCodeAt(skipSpaces(text, j, 2)) === 0x53c8 /* 又 */ || text.startsWith('分之', skipSpaces(text, j, 2));
 }
 
 export function isNumberStart(text: string, i: number): boolean {
@@ -323,11 +323,12 @@ export function isNumberStart(text: string, i: number): boolean {
 
 /** 负32, -5%, －1２２％: a minus sign right before the number, not a hyphen inside a name or range. */
 export function negativeSignBefore(text: string, i: number): boolean {
-  const p = text[i - 1];
-  if (p === '负' || p === '負') return true;
-  if (p !== '-' && p !== '－') return false;
+  // (by UTF-16 unit: text[i - 1] of a CJK character is a string made anew, and at i = 0 a look-up of the key "-1")
+  const p = text.charCodeAt(i - 1);
+  if (p === 0x8d1f /* 负 */ || p === 0x8ca0 /* 負 */) return true;
+  if (p !== 0x2d /* - */ && p !== 0xff0d /* － */) return false;
   const pp = text.charCodeAt(i - 2);
-  return i < 2 || !(isLatinLetter(pp) || isArabicDigit(pp) || isCnNumeralLike(text[i - 2]!) || pp === 0x25 || text[i - 2] === '％');
+  return i < 2 || !(isLatinLetter(pp) || isArabicDigit(pp) || isCnNumeralLike(text[i - 2]!) || pp === 0x25 || pp === 0xff05 /* ％ */);
 }
 
 export function isCnNumeralLike(ch: string): boolean {

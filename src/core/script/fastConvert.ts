@@ -141,7 +141,16 @@ function convertPass(p: Pass, s: string): string {
   const from = p.firstStart === undefined ? 0 : s.search(p.firstStart);
   if (from < 0) return s;
   for (let i = from; i < length; ) {
-    const c = s.charCodeAt(i);
+    let c = s.charCodeAt(i);
+    // the run of units that start no key (most of running text), in a loop of its own with an
+    // index of its own: the loop below, with its calls and its index set from a match, kept its
+    // index tagged and in memory
+    if ((c < 0xd800 || c > 0xdbff) && kind[c] === NONE) {
+      let j = i + 1;
+      while (j < length && ((c = s.charCodeAt(j)) < 0xd800 || c > 0xdbff) && kind[c] === NONE) j++;
+      if (j >= length) break;
+      i = j;
+    }
     let k: number;
     if (c >= 0xd800 && c <= 0xdbff) {
       const cp = s.codePointAt(i)!;
@@ -184,7 +193,8 @@ function convertPass(p: Pass, s: string): string {
       continue;
     }
     n = put(s, copied, i, m.value, n < 0 ? 0 : n, length);
-    i = m.end;
+    // (an index, as an integer: see the run above)
+    i = m.end | 0;
     copied = i;
   }
   if (n < 0) return s;

@@ -7,6 +7,10 @@ import type { WordDictionary } from '../wordLattice';
 import { startsWithAny, triggerTable } from '../../text/chars';
 import placeEdges from '../data/placeEdges.json';
 import { namesRegionOfOrganisation, namesTimeZone, unitBeginsWord } from '../places';
+import { LEXICON, unitStarts } from '../unitStarts';
+
+/** No unit marked by a table: the lexicon marks its own. */
+const NO_UNITS = new Uint8Array(0x10000);
 
 /**
  * Whether a built-in name at [i, i + length) is part of longer words rather than the name:
@@ -46,19 +50,19 @@ export function groupSuffixAt(form: string, i: number): string | undefined {
 const MIDDLE_DOTS = triggerTable(['·', '•']);
 
 /** The lexicon: the longest alias at each position. */
-export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink: CandidateSink): void {
+export function lexiconNames({ norm, form, lexicon, words, starts = unitStarts(norm, NO_UNITS, form, lexicon) }: DetectContext, sink: CandidateSink): void {
   // where the last known place ended: a place right after it is the next part of an address
   let placeEnd = -1;
-  for (let i = 0; i < form.length; ) {
-    if (!lexicon.mayMatchAt(form, i)) {
-      i++;
-      continue;
-    }
+  const at = starts.lists[LEXICON]!;
+  for (let k = starts.from[LEXICON]!, to = starts.to[LEXICON]!, next = 0; k < to; k++) {
+    const i = at[k]!;
+    if (i < next) continue;
+    next = i + 1;
+    if (!lexicon.mayMatchAt(form, i)) continue;
     const hit = lexicon.match(form, i);
     const builtinWord = hit !== undefined && !hit.latin && hit.entry.origin === 'builtin';
     if (!hit || (builtinWord && (MIDDLE_DOTS[norm.charCodeAt(i - 1)] === 1 || MIDDLE_DOTS[norm.charCodeAt(i + hit.length)] === 1)) ||
       (words && builtinWord && !(hit.entry.type === 'place' && placeEnd === i) && insideLongerWord(words, norm, i, hit.length, hit.entry.type))) {
-      i++;
       continue;
     }
     const { entry } = hit;
@@ -67,7 +71,6 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     // or 侧 is a direction: 美国东北部
     if (startsWithAny(form, entry.notBefore, i + hit.length) ||
       (entry.type === 'place' && DIRECTION_REGION.test(entry.canonical) && PARTS_AFTER_DIRECTION.has(form[i + hit.length] ?? ''))) {
-      i++;
       continue;
     }
     // the group of a known organisation is the organisation: 阿里集团, 阿里巴巴集團, 百度公司
@@ -84,19 +87,19 @@ export function lexiconNames({ norm, form, lexicon, words }: DetectContext, sink
     // a time zone's name is no mention of the place: 北京时间;
     // nor is a country's name before 区, the region of a company or a contest: 某国区总决赛
     if (entry.type === 'place' && (namesTimeZone(norm, end) || namesRegionOfOrganisation(norm, entry.canonical, end))) {
-      i = end;
+      next = end;
       continue;
     }
     // a place's name as a side in a match names the side, an organisation of its own: 战胜某城。
     if (entry.type === 'place' && !short && isSideInMatch(norm, i, end)) {
       sink.addName(i, end, 'org', entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, norm.slice(i, end), false, false);
-      i = end;
+      next = end;
       continue;
     }
     // (the entry's id, made once: not a new string per mention, its hash already known to every map it meets)
     sink.addName(i, end, entry.type, entry.origin === 'workspace' ? 'workspace' : 'lexicon', Priority.Known, entry.canonical, short, false, hit.id);
     if (entry.type === 'place' && !short) placeEnd = end;
-    i = end;
+    next = end;
   }
 }
 
@@ -137,9 +140,9 @@ function coordinatedWithKnown(lexicon: Lexicon, form: string, i: number, end: nu
 }
 
 /** 中美, 京津冀, 访华: each character a place, linked to the full name's entity; 京九铁路, one place. */
-export function abbreviatedPlaces({ norm, lexicon, words }: DetectContext, sink: CandidateSink): void {
+export function abbreviatedPlaces({ norm, lexicon, words, starts }: DetectContext, sink: CandidateSink): void {
   if (!words) return;
-  for (const { start, full, length = 1 } of findAbbreviatedPlaces(norm, words)) {
+  for (const { start, full, length = 1 } of findAbbreviatedPlaces(norm, words, starts)) {
     // full names are written in the match form already (Simplified, no Latin): no conversion per mention
     const hit = lexicon.match(full, 0);
     const canonical = hit && hit.length === full.length && hit.entry.type === 'place' ? hit.entry.canonical : full;

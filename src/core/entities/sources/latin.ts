@@ -4,6 +4,7 @@ import type { EntityType, Lexicon } from '../lexicon';
 import { LATIN_STOP, PRODUCT_CUES_BEFORE } from '../kinds';
 import { isLatinLetter, isLatinWordChar } from '../textAt';
 import { WordList } from './wordLists';
+import { LATIN, startTable } from '../unitStarts';
 
 /** The kinds of product a Latin name is written after, filtered by their last units (most acronyms follow none). */
 const PRODUCT_BEFORE = new WordList(PRODUCT_CUES_BEFORE);
@@ -23,7 +24,10 @@ function knownLatinProduct(lexicon: Lexicon, name: string): string | undefined {
   return [hit.entry.canonical, ...hit.entry.aliases].find((a) => a.toLowerCase() === form);
 }
 
-/** An ASCII letter (isLatinLetter), searched for natively: most of a Chinese paragraph is none. */
+/** Where a Latin word may start, as marks (unitStarts.ts). */
+export const LATIN_UNITS = startTable(LATIN, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz');
+
+/** An ASCII letter (isLatinLetter), searched for natively where there are no marks: most of a Chinese paragraph is none. */
 const LATIN_LETTER = /[A-Za-z]/g;
 
 /** The first ASCII letter at or after `from`, or -1 (no regular expression is left mid-search: lastIndex is set at each call). */
@@ -32,44 +36,55 @@ function nextLatinLetter(norm: string, from: number): number {
   return LATIN_LETTER.test(norm) ? LATIN_LETTER.lastIndex - 1 : -1;
 }
 
-export function latinNames({ norm, lexicon }: DetectContext, sink: CandidateSink): void {
-  // (each letter where a word starts, and the scan goes on after the word: one search per word)
-  for (let i = nextLatinLetter(norm, 0); i >= 0; i = nextLatinLetter(norm, i + 1)) {
-    if (isLatinWordChar(norm.charCodeAt(i - 1))) continue;
-    let e = i;
-    // what the word holds besides letters, read as it is scanned: each test below that needs a
-    // digit, a dot or a dash is asked only of a word that has one
-    let digit = false;
-    let other = false;
-    for (;;) {
-      const c = norm.charCodeAt(e);
-      if (isLatinLetter(c)) e++;
-      else if (c >= 0x30 && c <= 0x39) {
-        digit = true;
-        e++;
-      } else if ((c === 0x2d || c === 0x2e) && isLatinWordChar(norm.charCodeAt(e + 1))) {
-        other = true;
-        e++;
-      } else break;
-    }
-    const word = norm.slice(i, e);
-    // camel-case names (OpenAI, PolarDB, LangChain) and versioned products (GPT-3.5); plain
-    // capitalised words and acronyms are too often ordinary English or jargon
-    const camel = isCamelCase(word);
-    const versioned = isVersionedName(word);
-    const stop = LATIN_STOP.has(word.toLowerCase());
-    // four letters at least: QvQ is a face, not a name
-    if (((camel && word.length >= 4) || versioned) && !stop && word.length >= 3) {
-      const after = norm.slice(e, e + 3);
-      // (no closures in this loop: see startsWithAny)
-      const product = digit || after.startsWith('模型') || after.startsWith('大模型') || PRODUCT_BEFORE.endsAt(norm, i);
-      const type: EntityType = product ? 'product' : 'org';
-      sink.add(i, e, type, 'latin', Priority.LatinShape);
-    } else if (!stop) {
-      otherLatinName(norm, lexicon, i, e, word, digit, other, sink);
-    }
-    i = Math.max(i, e - 1);
+export function latinNames({ norm, lexicon, starts }: DetectContext, sink: CandidateSink): void {
+  // (each letter where a word starts, and the scan goes on after the word: without marks, one search per word)
+  if (!starts) {
+    for (let i = nextLatinLetter(norm, 0); i >= 0; i = nextLatinLetter(norm, i)) i = latinNameAt(norm, lexicon, i, sink);
+    return;
   }
+  const at = starts.lists[LATIN]!;
+  for (let k = starts.from[LATIN]!, to = starts.to[LATIN]!, next = 0; k < to; k++) {
+    const i = at[k]!;
+    if (i >= next && isLatinLetter(norm.charCodeAt(i))) next = latinNameAt(norm, lexicon, i, sink);
+  }
+}
+
+/** The name of the Latin word at i (an ASCII letter), if it is one; where the scan goes on. */
+function latinNameAt(norm: string, lexicon: Lexicon, i: number, sink: CandidateSink): number {
+  if (isLatinWordChar(norm.charCodeAt(i - 1))) return i + 1;
+  let e = i;
+  // what the word holds besides letters, read as it is scanned: each test below that needs a
+  // digit, a dot or a dash is asked only of a word that has one
+  let digit = false;
+  let other = false;
+  for (;;) {
+    const c = norm.charCodeAt(e);
+    if (isLatinLetter(c)) e++;
+    else if (c >= 0x30 && c <= 0x39) {
+      digit = true;
+      e++;
+    } else if ((c === 0x2d || c === 0x2e) && isLatinWordChar(norm.charCodeAt(e + 1))) {
+      other = true;
+      e++;
+    } else break;
+  }
+  const word = norm.slice(i, e);
+  // camel-case names (OpenAI, PolarDB, LangChain) and versioned products (GPT-3.5); plain
+  // capitalised words and acronyms are too often ordinary English or jargon
+  const camel = isCamelCase(word);
+  const versioned = isVersionedName(word);
+  const stop = LATIN_STOP.has(word.toLowerCase());
+  // four letters at least: QvQ is a face, not a name
+  if (((camel && word.length >= 4) || versioned) && !stop && word.length >= 3) {
+    const after = norm.slice(e, e + 3);
+    // (no closures in this loop: see startsWithAny)
+    const product = digit || after.startsWith('模型') || after.startsWith('大模型') || PRODUCT_BEFORE.endsAt(norm, i);
+    const type: EntityType = product ? 'product' : 'org';
+    sink.add(i, e, type, 'latin', Priority.LatinShape);
+  } else if (!stop) {
+    otherLatinName(norm, lexicon, i, e, word, digit, other, sink);
+  }
+  return Math.max(i, e - 1) + 1;
 }
 
 /**

@@ -6,6 +6,7 @@ import { fieldsStart } from './orgBounds';
 import { isLeftStopAt, isNotInNameAt } from '../names';
 import { cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
 import { startsWithAny } from '../../text/chars';
+import { SUFFIX, startTable, unitStarts } from '../unitStarts';
 
 /** Suffixes that end an organisation's name, with the longest name part they take. */
 const ORG_SUFFIXES: Array<[string, number]> = (
@@ -23,6 +24,13 @@ const ORG_CUES_AFTER = ['创始人', '联合创始人', '董事长', 'CEO', '首
 const SUFFIXES_BY_FIRST = new Map<string, Array<[string, number]>>();
 for (const sfx of ORG_SUFFIXES) SUFFIXES_BY_FIRST.set(sfx[0][0]!, [...(SUFFIXES_BY_FIRST.get(sfx[0][0]!) ?? []), sfx]);
 const SUFFIX_STARTS = triggerTable(SUFFIXES_BY_FIRST.keys());
+/**
+ * The second units of the suffixes (each has two or more): 大, 日, 时 and 有 start many words
+ * that are no suffix, and a look-up of the suffixes by their first unit costs more than this read.
+ */
+const SUFFIX_SECONDS = triggerTable(ORG_SUFFIXES.map(([suffix]) => suffix[1]!));
+/** Where a suffix may start, as marks (unitStarts.ts). */
+export const SUFFIX_UNITS = startTable(SUFFIX, SUFFIXES_BY_FIRST.keys());
 
 /** The suffixes by their first UTF-16 unit: no string per character read, no destructuring per suffix tried (both allocate). */
 const SUFFIXES_BY_UNIT = new Map([...SUFFIXES_BY_FIRST].map(([first, list]) => [first.charCodeAt(0), list]));
@@ -39,9 +47,11 @@ function suffixAt(norm: string, i: number): [string, number] | undefined {
 const UNIT_SUFFIXES = new Set(['研究中心', '研究院', '研究所', '实验室', '委员会']);
 
 export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): void {
-  const { norm } = ctx;
-  for (let i = 0; i < norm.length; i++) {
-    if (SUFFIX_STARTS[norm.charCodeAt(i)] === 0) continue;
+  const { norm, starts = unitStarts(norm, SUFFIX_UNITS) } = ctx;
+  const at = starts.lists[SUFFIX]!;
+  for (let k = starts.from[SUFFIX]!, to = starts.to[SUFFIX]!; k < to; k++) {
+    const i = at[k]!;
+    if (SUFFIX_STARTS[norm.charCodeAt(i)] === 0 || SUFFIX_SECONDS[norm.charCodeAt(i + 1)] !== 1) continue;
     const found = suffixAt(norm, i);
     if (!found) continue;
     const [suffix, longest] = found;

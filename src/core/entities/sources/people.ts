@@ -2,11 +2,14 @@
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { COMPOUND_SURNAMES, ROLES, SURNAMES, isLeftStopAt, isNotInNameAt, readName, reportingAt } from '../names';
 import { cjkLengthAt, cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
+import { ROLE, SURNAME, startTable, unitStarts } from '../unitStarts';
 
 /** Roles by their first UTF-16 unit (longest first): no string per character read. */
 const ROLES_BY_FIRST = new Map<number, string[]>();
 for (const r of ROLES) ROLES_BY_FIRST.set(r.charCodeAt(0), [...(ROLES_BY_FIRST.get(r.charCodeAt(0)) ?? []), r]);
 const ROLE_STARTS = triggerTable(ROLES);
+/** Where a role may start, as marks (unitStarts.ts). */
+export const ROLE_UNITS = startTable(ROLE, ROLES);
 /** The second units of the roles (each has two or more): 总, 主 and 部 start many words that are no role. */
 const ROLE_SECONDS = triggerTable(ROLES.map((r) => r[1]!));
 
@@ -14,8 +17,10 @@ const ROLE_SECONDS = triggerTable(ROLES.map((r) => r[1]!));
 const ROLE_NAME_SPACES = triggerTable([' ', '\u00a0', '\u3000']);
 
 /** A role followed by a name: 创始人王小川, CEO张勇, 记者 李华. */
-export function roleNames({ norm }: DetectContext, sink: CandidateSink): void {
-  for (let i = 0; i < norm.length; i++) {
+export function roleNames({ norm, starts = unitStarts(norm, ROLE_UNITS) }: DetectContext, sink: CandidateSink): void {
+  const at = starts.lists[ROLE]!;
+  for (let k = starts.from[ROLE]!, to = starts.to[ROLE]!; k < to; k++) {
+    const i = at[k]!;
     // CEO inside a Latin word (XCEO) is no role
     if (ROLE_STARTS[norm.charCodeAt(i)] === 0 || ROLE_SECONDS[norm.charCodeAt(i + 1)] !== 1 || isLatinWordChar(norm.charCodeAt(i - 1))) continue;
     const roles = ROLES_BY_FIRST.get(norm.charCodeAt(i))!;
@@ -32,10 +37,14 @@ export function roleNames({ norm }: DetectContext, sink: CandidateSink): void {
 }
 
 const SURNAME_STARTS = triggerTable([...SURNAMES, ...COMPOUND_SURNAMES.map((c) => c[0]!)]);
+/** Where a name before a verb of speech may start, as marks (unitStarts.ts). */
+export const SURNAME_UNITS = startTable(SURNAME, [...SURNAMES, ...COMPOUND_SURNAMES]);
 
 /** A name before a verb of speech, at the start of a clause: 王小川表示. */
-export function speechNames({ norm, words }: DetectContext, sink: CandidateSink): void {
-  for (let i = 0; i < norm.length; i++) {
+export function speechNames({ norm, words, starts = unitStarts(norm, SURNAME_UNITS) }: DetectContext, sink: CandidateSink): void {
+  const at = starts.lists[SURNAME]!;
+  for (let k = starts.from[SURNAME]!, to = starts.to[SURNAME]!; k < to; k++) {
+    const i = at[k]!;
     if (SURNAME_STARTS[norm.charCodeAt(i)] === 0 || (i > 0 && !isLeftStopAt(norm, i - 1))) continue;
     const n = readName(norm, i);
     if (!n || !reportingAt(norm, i + n)) continue;

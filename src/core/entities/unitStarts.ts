@@ -1,0 +1,202 @@
+/**
+ * Where each rule source may start in a paragraph, found in one pass over it. Each source
+ * used to read every UTF-16 unit of the paragraph itself and rule nearly all out by a table:
+ * in a loop that also calls out (to propose a candidate), the compiled code reloads the
+ * string, the table and their bounds at every unit, some 50 to 135 instructions each time,
+ * six times over. One tight pass over the match form marks the few units where each source
+ * may start (a list per source), and each source then reads only its own.
+ *
+ * The marks only rule positions out: a source still asks its own question at each position
+ * it is given, so a source given every position (EVERY_UNIT) finds what it finds with the marks.
+ */
+import type { Lexicon } from './lexicon';
+
+/** The sources that read marks, by index (their bit in a table is 1 << index). LEXICON: lexicon.mayMatchAt(form, i) holds. */
+export const LEXICON = 0;
+/** A role may start here (the first unit of one). */
+export const ROLE = 1;
+/** A surname may start here (the first unit of one, compound ones too). */
+export const SURNAME = 2;
+/** An organisation's suffix may start here. */
+export const SUFFIX = 3;
+/** A place's one-character abbreviation, or a verb before one. */
+export const ABBREVIATION = 4;
+/** An ASCII letter. */
+export const LATIN = 5;
+const SOURCES = 6;
+
+/** The bit of LEXICON in a table. */
+export const LEXICON_START = 1 << LEXICON;
+
+/**
+ * The marks of one text: for each source, its positions at lists[source][from[source]...
+ * to[source] - 1], increasing. A list per source, not one list of every mark with its bits:
+ * each source reading every mark to find its own cost some 38 instructions a mark, six times over.
+ */
+export class UnitStarts {
+  constructor(readonly lists: readonly Int32Array[], readonly from: Int32Array, readonly to: Int32Array) {}
+}
+
+/**
+ * The lists marks are written into, one per source, grown as texts are marked: the marks of
+ * every text of a batch, each text's UnitStarts reading them through `lists` (a list grown is
+ * replaced there, its marks copied).
+ */
+export class MarkLists {
+  readonly lists: Int32Array[];
+  /** Where the next mark of each source goes. */
+  readonly ends = new Int32Array(SOURCES);
+
+  constructor(size = 1024) {
+    this.lists = Array.from({ length: SOURCES }, () => new Int32Array(size));
+  }
+
+  /** Writes from the start again, with lists of `kept` entries at most. */
+  reset(kept: number): void {
+    this.ends.fill(0);
+    for (let source = 0; source < SOURCES; source++) if (this.lists[source]!.length > kept) this.lists[source] = new Int32Array(1024);
+  }
+
+  /** Room for `units` more marks of each source. */
+  reserve(units: number): void {
+    for (let source = 0; source < SOURCES; source++) {
+      const list = this.lists[source]!;
+      const end = this.ends[source]!;
+      if (end + units <= list.length) continue;
+      const grown = new Int32Array(Math.max(end + units, 2 * list.length));
+      grown.set(list.subarray(0, end));
+      this.lists[source] = grown;
+    }
+  }
+
+  /** Marks position i for the sources of `bits` (with room reserved). */
+  put(bits: number, i: number): void {
+    for (let source = 0; source < SOURCES; source++) if ((bits & (1 << source)) !== 0) this.lists[source]![this.ends[source]!++] = i;
+  }
+}
+
+/** A table by UTF-16 unit: the bit of `source` at the first unit of each of `strings`. */
+export function startTable(source: number, strings: Iterable<string>): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (const s of strings) if (s.length > 0) t[s.charCodeAt(0)]! |= 1 << source;
+  return t;
+}
+
+/** The union of tables made by startTable. */
+export function unionOf(...tables: readonly Uint8Array[]): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (const u of tables) for (let c = 0; c < 0x10000; c++) t[c]! |= u[c]!;
+  return t;
+}
+
+/** Every bit at every unit: each source visits every position (the sources' own scans, for the tests). */
+export const EVERY_UNIT = new Uint8Array(0x10000).fill(0xff);
+
+/**
+ * Marks `norm` by `table` (and `form`, its match form, by the lexicon's mayMatchAt where a
+ * lexicon is given) after the marks in `into`; the marks of the text.
+ */
+export function markStarts(norm: string, table: Uint8Array, form: string, lexicon: Lexicon | undefined, into: MarkLists): UnitStarts {
+  const n = norm.length;
+  // (a lower-cased view may be longer than its text: İ is two units in lower case)
+  const m = lexicon ? form.length : 0;
+  const end = n > m ? n : m;
+  into.reserve(end);
+  const from = into.ends.slice();
+  for (let i = 0; i < end; i++) {
+    let bits = i < n ? table[norm.charCodeAt(i)]! : 0;
+    if (i < m && lexicon!.mayMatchAt(form, i)) bits |= LEXICON_START;
+    if (bits !== 0) into.put(bits, i);
+  }
+  return new UnitStarts(into.lists, from, into.ends.slice());
+}
+
+/** In a marker's table, where a lexicon's alias of two units or more may start: the lexicon's startsPair decides. */
+const LEXICON_PAIR = 128;
+
+/**
+ * Marks texts by a table of the rules and a lexicon's first units, reading each unit of the
+ * match form once: markStarts's marks, or more. A text and its match form of the same length
+ * have their units at the same offsets (lower-casing never shortens a character, so a form of
+ * the same length lengthened none), and a unit of the form is the text's or its lower case:
+ * the rules' table is read by the form's unit with each rule's unit marked in lower case too.
+ */
+export class StartMarker {
+  /** The rules' table with the lower case of each unit marked as the unit. */
+  private readonly folded: Uint8Array;
+  /** folded with each lexicon's first units, made once per lexicon. */
+  private readonly byLexicon = new WeakMap<Lexicon, Uint8Array | null>();
+
+  constructor(private readonly rules: Uint8Array) {
+    const folded = rules.slice();
+    for (let u = 0; u < 0x10000; u++) {
+      if (rules[u] === 0) continue;
+      const lower = String.fromCharCode(u).toLowerCase();
+      if (lower.length === 1) folded[lower.charCodeAt(0)]! |= rules[u]!;
+    }
+    this.folded = folded;
+  }
+
+  /** markStarts(norm, rules, form, lexicon, into), or more marks. */
+  mark(norm: string, form: string, lexicon: Lexicon, into: MarkLists): UnitStarts {
+    const n = form.length;
+    const units = n === norm.length ? this.tableOf(lexicon) : null;
+    if (!units) return markStarts(norm, this.rules, form, lexicon, into);
+    into.reserve(n);
+    const { lists, ends } = into;
+    const from = ends.slice();
+    // (each list and its end in a local of its own: a mark costs a few instructions a source)
+    const lexiconAt = lists[LEXICON]!;
+    const roleAt = lists[ROLE]!;
+    const surnameAt = lists[SURNAME]!;
+    const suffixAt = lists[SUFFIX]!;
+    const abbreviationAt = lists[ABBREVIATION]!;
+    const latinAt = lists[LATIN]!;
+    let lexiconEnd = ends[LEXICON]!;
+    let roleEnd = ends[ROLE]!;
+    let surnameEnd = ends[SURNAME]!;
+    let suffixEnd = ends[SUFFIX]!;
+    let abbreviationEnd = ends[ABBREVIATION]!;
+    let latinEnd = ends[LATIN]!;
+    // (no unit read past the end: a read that returns NaN leaves the compiled loop calling out for every unit)
+    let c = n > 0 ? form.charCodeAt(0) : 0;
+    for (let i = 0; i < n; i++) {
+      const u = c;
+      const d = i + 1 < n ? form.charCodeAt(i + 1) : -1;
+      c = d;
+      const bits = units[u]!;
+      if (bits === 0) continue;
+      if (bits >= LEXICON_PAIR) {
+        if (d >= 0 && lexicon.startsPair(u, d)) lexiconAt[lexiconEnd++] = i;
+      } else if ((bits & LEXICON_START) !== 0) lexiconAt[lexiconEnd++] = i;
+      if ((bits & (1 << ROLE)) !== 0) roleAt[roleEnd++] = i;
+      if ((bits & (1 << SURNAME)) !== 0) surnameAt[surnameEnd++] = i;
+      if ((bits & (1 << SUFFIX)) !== 0) suffixAt[suffixEnd++] = i;
+      if ((bits & (1 << ABBREVIATION)) !== 0) abbreviationAt[abbreviationEnd++] = i;
+      if ((bits & (1 << LATIN)) !== 0) latinAt[latinEnd++] = i;
+    }
+    ends[LEXICON] = lexiconEnd;
+    ends[ROLE] = roleEnd;
+    ends[SURNAME] = surnameEnd;
+    ends[SUFFIX] = suffixEnd;
+    ends[ABBREVIATION] = abbreviationEnd;
+    ends[LATIN] = latinEnd;
+    return new UnitStarts(lists, from, ends.slice());
+  }
+
+  /** The marker's table for `lexicon`, null where the lexicon has no table of first units. */
+  private tableOf(lexicon: Lexicon): Uint8Array | null {
+    let t = this.byLexicon.get(lexicon);
+    if (t === undefined) {
+      const first = lexicon.firstUnitTable(LEXICON_START, LEXICON_PAIR);
+      if (first) for (let u = 0; u < 0x10000; u++) first[u]! |= this.folded[u]!;
+      this.byLexicon.set(lexicon, (t = first ?? null));
+    }
+    return t;
+  }
+}
+
+/** The marks of one text, in lists of its own (a source called outside detectEntitiesBatch). */
+export function unitStarts(norm: string, table: Uint8Array, form = norm, lexicon?: Lexicon): UnitStarts {
+  return markStarts(norm, table, form, lexicon, new MarkLists(16));
+}

@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import type { EntityMention } from '../../src/core/entities/candidates';
+import { LearnedNameTable } from '../../src/core/entities/learnedTable';
+import { learnedNamesOf, repeatedMentions, type NameMatcher } from '../../src/core/entities/repeats';
+import { lowerCase } from '../../src/core/entities/lowerCase';
+import { rng } from '../support/anchorSimulation';
+
+/** repeatedMentions as it was written before nextMayMatch, asking mayMatchAt at every unit: the reference. */
+function reference(text: string, form: string, names: NameMatcher, found: readonly EntityMention[]): string[] {
+  const taken = new Uint8Array(text.length + 1);
+  for (const m of found) taken.fill(1, m.start, Math.min(m.end, text.length + 1));
+  const out: string[] = [];
+  for (let i = 0; i < form.length; ) {
+    if (!names.mayMatchAt(form, i)) {
+      i++;
+      continue;
+    }
+    const hit = names.match(form, i);
+    if (hit && !taken.subarray(i, Math.min(i + hit.length, text.length + 1)).includes(1)) {
+      out.push(`${i}-${i + hit.length} ${hit.entry.id}`);
+      i += hit.length;
+    } else i++;
+  }
+  return out;
+}
+
+const NAMES = ['林晓雨', '星河科技', 'OpenAI', 'GPT-4', '王', '智远', '𠀀名', '阿里·哈恩'];
+const PIECES = [...NAMES, '林', '晓雨', '星河', 'open', 'OpenAIs', 'gpt-40', '在成都', '，', '。', ' ', '\r\n', '\ufeff', '😀', '\ud800', '\udc00', 'İ', 'a', '1'];
+
+describe('entities: the repeats of learned names found by a scan of the table', () => {
+  it('nextMayMatch is the first position at or after its start where mayMatchAt holds', () => {
+    const table = new LearnedNameTable(NAMES.map((n, k) => ({ id: `org:${k}`, canonical: n, type: 'org' as const, aliases: [n] })));
+    const next = rng(41);
+    for (let t = 0; t < 2000; t++) {
+      let form = '';
+      for (let n = Math.floor(next() * 20); n > 0; n--) form += lowerCase(PIECES[Math.floor(next() * PIECES.length)]!);
+      for (let from = -1; from <= form.length + 1; from++) {
+        let want = Math.max(from, 0);
+        while (want < form.length && !table.mayMatchAt(form, want)) want++;
+        assert.equal(table.nextMayMatch(form, from), Math.min(want, form.length), `${JSON.stringify(form)} from ${from}`);
+      }
+    }
+  });
+
+  it('finds what a scan asking at every unit finds, on random and hostile texts', () => {
+    const next = rng(43);
+    let repeats = 0;
+    for (let t = 0; t < 2000; t++) {
+      const learned: EntityMention[] = NAMES.filter(() => next() < 0.5).map((n) => ({ start: 0, end: n.length, text: n, type: 'org', canonical: n, entityId: `org:${n}`, source: 'model' }));
+      const names = learnedNamesOf(learned);
+      if (!names) continue;
+      let text = '';
+      for (let n = 1 + Math.floor(next() * 16); n > 0; n--) text += PIECES[Math.floor(next() * PIECES.length)]!;
+      const form = lowerCase(text);
+      const found: EntityMention[] = next() < 0.5 ? [] : [{ ...learned[0]!, start: Math.floor(next() * text.length), end: Math.floor(next() * (text.length + 3)) }];
+      const got = repeatedMentions(text, form, names.lexicon, found).map((m) => `${m.start}-${m.end} ${m.entityId}`);
+      assert.deepEqual(got, reference(text, form, names.lexicon, found), JSON.stringify(text));
+      repeats += got.length;
+    }
+    assert.ok(repeats > 1000, `only ${repeats} repeats: the texts do not reach the names`);
+  });
+});
