@@ -234,8 +234,14 @@ const OPENING_QUOTE = /[“「『]/;
 const INTRODUCED_QUOTE = /[：:，,]\s*[“「『][^”」』]{4,}/u;
 const COLON = /[：:]/u;
 const OPENS_WITH_THIS = /^(?:而|但|不过|其实)?[，,]?(?:这|此|那|这也|这既|这种|这样)/u;
-/** The units a match of OPENS_WITH_THIS can start with: a unit that starts with none is not tested (a call of test costs some 300 instructions). */
-const OPENS_WITH_THIS_FIRST = codeTable('而但不其，,这此那', false);
+/**
+ * Whether a match of OPENS_WITH_THIS can start with the unit c (而但不其，,这此那): a unit that
+ * starts with none is not tested (a call of test costs some 300 instructions). Compared, not
+ * looked up in a table of every code, which a unit's first code would read out of the caches.
+ */
+function mayOpenWithThis(c: number): boolean {
+  return c === 0x800c || c === 0x4f46 || c === 0x4e0d || c === 0x5176 || c === 0xff0c || c === 0x2c || c === 0x8fd9 || c === 0x6b64 || c === 0x90a3;
+}
 /** 第一季度 is a period, not a ranking. */
 const QUARTER = /第[一二三四1-4]财?季度?/gu;
 const QUESTION_MARKS = '？?';
@@ -369,11 +375,13 @@ function inside(x: { start: number; end: number }, ranges: ReadonlyArray<readonl
   return false;
 }
 
-/** 1 with the cue noted where one was found, 0 where none was. */
-function cue(cues: Partial<Record<FeatureName, string>>, name: FeatureName, found: string | undefined): number {
-  if (found === undefined) return 0;
-  cues[name] = found;
-  return 1;
+/**
+ * 1 where a cue was found, 0 where none was. The caller notes it in the cue's own field (undefined
+ * where none was found, as every field was made before): a store by a name the engine knows at
+ * each site, where a store by a name passed in was the engine's generic keyed store, at each cue.
+ */
+function found(word: string | undefined): number {
+  return word === undefined ? 0 : 1;
 }
 
 /** Cues, every feature that may name one present from the start (undefined). */
@@ -452,39 +460,39 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   f.figure = amounts >= 1 ? 1 : 0;
   f.figures = amounts >= 2 ? 1 : 0;
   f.smallNumber = amounts === 0 && small > 0 ? 1 : 0;
-  f.date = dated || (keys & KEY.numeral && hasDateWordsIn(bare)) ? 1 : cue(cues, 'date', findCue(bare, SCAN.timeWords));
+  f.date = dated || (keys & KEY.numeral && hasDateWordsIn(bare)) ? 1 : found((cues.date = findCue(bare, SCAN.timeWords)));
   f.entity = names >= 1 ? 1 : 0;
   f.entities = names >= 2 ? 1 : 0;
   f.sourceNamed = source?.kind === 'named' && !a.fromContext ? 1 : 0;
   f.sourceAnonymous = source?.kind === 'anonymous' && !a.fromContext ? 1 : 0;
   f.sourceDocument = source?.kind === 'document' || source?.document ? 1 : 0;
   f.sourceFromContext = a.fromContext ? 1 : 0;
-  f.reported = cue(cues, 'reported', a.reported);
+  f.reported = found((cues.reported = a.reported));
   // (VAGUE_GROUP is tried only where one of its first words is written: SCAN.vagueGroups)
-  f.vagueHolder = !source ? cue(cues, 'vagueHolder', a.vague ?? (firstCueAt(bare, SCAN.vagueGroups) >= 0 ? VAGUE_GROUP.exec(bare)?.[0] : undefined)) : 0;
+  f.vagueHolder = !source ? found((cues.vagueHolder = a.vague ?? (firstCueAt(bare, SCAN.vagueGroups) >= 0 ? VAGUE_GROUP.exec(bare)?.[0] : undefined))) : 0;
   f.speechWithoutSource = a.speech && !source && !a.vague ? 1 : 0;
   // speech, not a scare quote (“第二条曲线”): introduced by a colon or a speech verb, or long
   f.quote = ((keys & KEY.anyQuote) !== 0 && (hasLongBracketed(norm, OPENING_QUOTES, CLOSING_QUOTES, 12) || INTRODUCED_QUOTE.test(norm))) || input.pureQuote ? 1 : 0;
   f.pureQuoteWithoutSource = input.pureQuote && !source ? 1 : 0;
-  f.event = cue(cues, 'event', event);
-  f.state = cue(cues, 'state', findCue(bare, SCAN.stateMarkers));
-  f.forecast = cue(cues, 'forecast', plan);
+  f.event = found((cues.event = event));
+  f.state = found((cues.state = findCue(bare, SCAN.stateMarkers)));
+  f.forecast = found((cues.forecast = plan));
   // 第一季度 is a period, not a ranking
-  f.superlative = cue(cues, 'superlative', findCueOnce(keys & KEY.di && bare.includes('第') ? bare.replace(QUARTER, '') : bare, SCAN.superlatives));
+  f.superlative = found((cues.superlative = findCueOnce(keys & KEY.di && bare.includes('第') ? bare.replace(QUARTER, '') : bare, SCAN.superlatives)));
   // a named speaker may hedge: the hedge is theirs, the claim that they said it is checkable
-  f.hedge = source ? 0 : cue(cues, 'hedge', findCueOnce(keys & KEY.kan && bare.includes('看来') ? bare.replace(CONCLUDING, '') : bare, SCAN.hedges));
-  f.unattributedView = cue(cues, 'unattributedView', findCue(bare, SCAN.unattributedViews));
+  f.hedge = source ? 0 : found((cues.hedge = findCueOnce(keys & KEY.kan && bare.includes('看来') ? bare.replace(CONCLUDING, '') : bare, SCAN.hedges)));
+  f.unattributedView = found((cues.unattributedView = findCue(bare, SCAN.unattributedViews)));
   f.editorial = Math.min(1, countCues(bare, SCAN.editorial));
   f.evaluative = Math.min(1, countCues(bare, SCAN.evaluative) / 2);
-  f.figurative = cue(cues, 'figurative', findCue(bare, SCAN.metaphors));
-  f.transition = cue(cues, 'transition', firstWithin(TRANSITIONS, bare, 8));
+  f.figurative = found((cues.figurative = findCue(bare, SCAN.metaphors)));
+  f.transition = found((cues.transition = firstWithin(TRANSITIONS, bare, 8)));
   // a question the source asks in reported speech (他说：…你说它有什么价值？) is theirs
   f.question = endsWithMark(bare, QUESTION_MARKS, QUESTION_CLOSERS) && !(source && a.speech && COLON.test(bare)) ? 1 : 0;
-  f.note = cue(cues, 'note', findCue(bare, SCAN.notes));
-  f.firstPerson = a.reported ? 0 : cue(cues, 'firstPerson', findCue(bare, SCAN.firstPerson));
-  f.normative = cue(cues, 'normative', findCue(bare, SCAN.normative));
-  f.conditional = cue(cues, 'conditional', firstWithin(CONDITIONALS, bare, 12));
-  f.opensWithThis = OPENS_WITH_THIS_FIRST[bare.charCodeAt(0)] === 1 && OPENS_WITH_THIS.test(bare) ? 1 : 0;
+  f.note = found((cues.note = findCue(bare, SCAN.notes)));
+  f.firstPerson = a.reported ? 0 : found((cues.firstPerson = findCue(bare, SCAN.firstPerson)));
+  f.normative = found((cues.normative = findCue(bare, SCAN.normative)));
+  f.conditional = found((cues.conditional = firstWithin(CONDITIONALS, bare, 12)));
+  f.opensWithThis = mayOpenWithThis(bare.charCodeAt(0)) && OPENS_WITH_THIS.test(bare) ? 1 : 0;
   f.short = length < 16 ? 1 : 0;
   f.long = length > 60 ? 1 : 0;
   // a list that trails off (张三、李四、王五……) asserts nothing yet

@@ -88,10 +88,12 @@ const joined = { of: undefined as NerModel | undefined, all: new Float64Array(0)
  * live in the loop instead of five, which V8 otherwise keeps on the stack and checks on every
  * read. `mask`: 2^k - 1 at or above every offset of every part, with PAST_MASK numbers more in
  * the array: an offset masked with it is the same offset, and V8, which then knows the offset
- * and the few numbers after it within the array (its length a constant of the labeller), reads
- * them without a check of the bounds (36 per character). A snapshot's arrays are views of one
- * buffer, viewed whole where it is long enough (the word trie comes after the weights); a model
- * read from JSON has its own arrays, copied once into one.
+ * and the few numbers after it within the array (its length a constant of the labeller), adds
+ * a lane's number with no test of overflow. (It still checks each read against the length:
+ * node 20's typer hardening keeps a compare and a branch to an abort where its types prove
+ * the read in bounds, 36 per character, as the optimised code shows.) A snapshot's arrays are
+ * views of one buffer, viewed whole where it is long enough (the word trie comes after the
+ * weights); a model read from JSON has its own arrays, copied once into one.
  */
 function joinedWeights(m: NerModel): typeof joined {
   if (joined.of === m) return joined;
@@ -389,7 +391,8 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
       // part of the row; b-2 … b1, the pairs starting at i - 2 … i + 1. Three sums, each unpacked
       // low lane first (as unpackSum reads them): the third lane is what two divisions leave.
       // (each offset masked with WM, which leaves it as it is (see joinedWeights): V8 then knows
-      // that adding a lane's number cannot overflow, and that every read is within the array)
+      // that adding a lane's number cannot overflow, and that every read is within the array,
+      // though it checks each read all the same: see joinedWeights)
       const r4 = unigramRows[i + 4]! & WM;
       const q3 = bigramRows[i + 3]! & WM;
       const u0 = r0;

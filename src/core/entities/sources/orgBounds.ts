@@ -5,11 +5,28 @@
  */
 import { GENERIC_INSTITUTIONS, ORG_NAME_ENDS } from '../kinds';
 import { isLeftStopAt } from '../names';
-import { cjkLengthBefore } from '../textAt';
+import { cjkLengthBefore, triggerTable } from '../textAt';
 import type { WordDictionary } from '../wordLattice';
 
 /** Last words of a unit inside a larger body: 研究中心, 标准评审委员会, 重点实验室. */
-const UNIT_ENDS = ['中心', '委员会', '研究院', '研究所', '实验室', '分会', '办公室'];
+export const UNIT_ENDS = ['中心', '委员会', '研究院', '研究所', '实验室', '分会', '办公室'];
+
+/** The last units of UNIT_ENDS: most organisations the tagger reads end in none, and are ruled out by one read. */
+const UNIT_LAST_UNITS = triggerTable(UNIT_ENDS.map((u) => u[u.length - 1]!));
+
+/**
+ * Whether norm.slice(start, end) ends in a unit's last word and holds more than it (as
+ * UNIT_ENDS.some over the slice, without the slice and a closure per organisation read).
+ */
+export function endsInUnit(norm: string, start: number, end: number): boolean {
+  if (start < 0 || end > norm.length || start > end) {
+    const name = norm.slice(start, end);
+    return UNIT_ENDS.some((u) => name.endsWith(u) && name.length > u.length);
+  }
+  if (UNIT_LAST_UNITS[norm.charCodeAt(end - 1)] !== 1) return false;
+  for (let k = 0; k < UNIT_ENDS.length; k++) if (end - start > UNIT_ENDS[k]!.length && norm.endsWith(UNIT_ENDS[k]!, end)) return true;
+  return false;
+}
 
 /** Kinds of institution, which a unit's name begins with only after the body's own name. */
 const GENERIC_STARTS = [...GENERIC_INSTITUTIONS];
@@ -31,8 +48,8 @@ const BODY_ENDS = ORG_NAME_ENDS.filter((e) => e.length >= 2);
  * Otherwise the tagger's reading stands: a verb or a role may come between (副主席兼任|民族事务委员会).
  */
 export function unitStart(norm: string, start: number, end: number, words: WordDictionary | undefined): number {
+  if (!endsInUnit(norm, start, end)) return start;
   const name = norm.slice(start, end);
-  if (!UNIT_ENDS.some((u) => name.endsWith(u) && name.length > u.length)) return start;
   // a field joined by 与 after the body's name: the unit is named from the body's clause edge
   const fields = fieldsStart(norm, start);
   if (fields < start) return bodyStart(norm, fields) ?? fields;
