@@ -31,7 +31,7 @@ const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 
  * not an amount. A score (2比1在客场) or a level with no named version before it (降到2了) is one.
  */
 function versionAfterName(text: string, i: number, end: number): boolean {
-  if (text.charCodeAt(end) !== 0x4e86 /* 了 */ && text.charCodeAt(end) !== 0x5728 /* 在 */) return false;
+  if (unitAt(text, end) !== 0x4e86 /* 了 */ && unitAt(text, end) !== 0x5728 /* 在 */) return false;
   const before = text[i - 1];
   if (before === '比' || before === ':' || before === '：') return false;
   for (let p = Math.max(0, i - VERSION_LOOKBACK); p < i - 1; p++) {
@@ -106,7 +106,7 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
   if (loose && unitStart > end + 1 && loose.unit.type === 'count') loose = undefined;
   let unit: Unit | undefined = loose?.unit;
   if (currency && unit && unit.type !== 'money') return -1;
-  if (!unit && !currency && n.value >= 1 && text.charCodeAt(unitStart) === 0x65e5 /* 日 */ && countsDays(text, i, unitStart)) {
+  if (!unit && !currency && n.value >= 1 && unitAt(text, unitStart) === 0x65e5 /* 日 */ && countsDays(text, i, unitStart)) {
     unit = { text: '日', type: 'duration', unit: 'day' };
     loose = { unit, end: unitStart + 1 };
   }
@@ -136,7 +136,7 @@ export function readAmount(s: Scan, i: number, n: ParsedNumber, currency?: Curre
       value = clean(value + 0.5);
       unit = { text: '', type: 'duration', unit: half.unit };
       end = half.end;
-    } else if (unit && (HALVES.has(unit.text) || unit.type === 'quantity' || unit.type === 'duration') && text.charCodeAt(end) === 0x534a /* 半 */) {
+    } else if (unit && (HALVES.has(unit.text) || unit.type === 'quantity' || unit.type === 'duration') && unitAt(text, end) === 0x534a /* 半 */) {
       // 三成半, 一吨半, 两年半
       value = clean(value + 0.5);
       end++;

@@ -7,7 +7,7 @@
 import type { ParsedNumber } from './readNumber';
 import { figure, type Scan } from './build';
 import { countsDays } from './amounts';
-import { pad2 } from './chars';
+import { pad2, unitAt } from './chars';
 import { isArabicDigit } from './numerals';
 import { endsWithAny, startsWithAny } from '../text/chars';
 import dayOfMonth from './data/dayOfMonth.json';
@@ -15,7 +15,7 @@ import { aheadCueBefore } from './dateCues';
 
 /** Whether the numeral n at i, followed by 日, names a day of the month (data/dayOfMonth.json). */
 export function isDayOfMonth(text: string, i: number, n: ParsedNumber): boolean {
-  if (text.charCodeAt(n.end) !== 0x65e5 /* 日 */ || !n.plainArabic || n.integerDigits > 2 || n.max !== undefined || n.scale !== undefined || n.approx !== undefined) return false;
+  if (unitAt(text, n.end) !== 0x65e5 /* 日 */ || !n.plainArabic || n.integerDigits > 2 || n.max !== undefined || n.scale !== undefined || n.approx !== undefined) return false;
   if (!Number.isInteger(n.value) || n.value < 1 || n.value > 31) return false;
   if (endsWithAny(text, dayOfMonth.notAfter, i) && !endsWithAny(text, dayOfMonth.afterWords, i)) {
     // the second end of a range of days (11日至15日): a day stands before the connector

@@ -7,7 +7,7 @@
  */
 import type { Figure } from './types';
 import { CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS } from './numerals';
-import { isLatinLetter, isNameChar, skipSpaces } from './chars';
+import { isLatinLetter, isNameChar, skipSpaces, unitAt } from './chars';
 import { isNumberStart, readNumber } from './readNumber';
 import type { Scan } from './build';
 import { startsNonFigure } from './notFigures';
@@ -118,7 +118,7 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
       continue;
     }
     // 找零壹佰元: a leading 零 belongs to the word before it, not to the numeral (零点五 excepted)
-    if ((text.charCodeAt(i) === 0x96f6 /* 零 */ || text.charCodeAt(i) === 0x3007 /* 〇 */) && (CN_DIGITS.has(text[i + 1] ?? '') || CN_SMALL_UNITS.has(text[i + 1] ?? ''))) {
+    if ((unitAt(text, i) === 0x96f6 /* 零 */ || unitAt(text, i) === 0x3007 /* 〇 */) && (CN_DIGITS.has(text[i + 1] ?? '') || CN_SMALL_UNITS.has(text[i + 1] ?? ''))) {
       i++;
       continue;
     }
@@ -169,5 +169,5 @@ function isVersionNumber(text: string, i: number, f: Figure): boolean {
   if (f.type !== 'number' || f.unit !== undefined || !isPlainDigits(f.text)) return false;
   const before = text[i - 1] ?? '';
   if (NAME_CLOSERS.has(before)) return true;
-  return (before === ' ' || before === '\u00a0') && isLatinLetter(text.charCodeAt(i - 2));
+  return (before === ' ' || before === '\u00a0') && isLatinLetter(unitAt(text, i - 2));
 }

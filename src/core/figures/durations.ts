@@ -7,6 +7,7 @@ import { isNumberStart, readNumber } from './readNumber';
 import { figure, type Scan } from './build';
 import { matchUnit, type Unit } from './units';
 import { QUARTER_WORDS, yearlessFigure } from './dates';
+import { unitAt } from './chars';
 
 /** Words before a bare number that make it a rank: 排名17. */
 const RANK_WORDS = ['排名第', '排名', '排行第', '位列第', '名列第'];
@@ -71,7 +72,7 @@ const NOT_DA_COUNT = new Set([...'于於小概约約幅量部多都众眾家会�
 
 /** 六大业务集团, 三大运营商: N大 counts N major things. Returns the end, or -1. */
 export function bigCountEnd(text: string, end: number, value: number): number {
-  if (text.charCodeAt(end) !== 0x5927 /* 大 */ || !Number.isInteger(value) || value < 2 || value > 100) return -1;
+  if (unitAt(text, end) !== 0x5927 /* 大 */ || !Number.isInteger(value) || value < 2 || value > 100) return -1;
   const next = text[end + 1] ?? '';
   if (!next || NOT_DA_COUNT.has(next) || !(next.charCodeAt(0) >= 0x3400 && next.charCodeAt(0) <= 0x9fff)) return -1;
   return end + 1;
@@ -79,9 +80,9 @@ export function bigCountEnd(text: string, end: number, value: number): number {
 
 /** 一個半小時, 两个半月: a classifier, 半, and a time unit. Returns the duration, or undefined. */
 export function halfAfterClassifier(text: string, unitEnd: number, unit: Unit | undefined): { end: number; unit: string } | undefined {
-  if (!unit || (unit.text !== '个' && unit.text !== '個') || text.charCodeAt(unitEnd) !== 0x534a /* 半 */) return undefined;
+  if (!unit || (unit.text !== '个' && unit.text !== '個') || unitAt(text, unitEnd) !== 0x534a /* 半 */) return undefined;
   const k = unitEnd + 1;
-  if (text.charCodeAt(k) === 0x6708 /* 月 */) return { end: k + 1, unit: 'month' };
+  if (unitAt(text, k) === 0x6708 /* 月 */) return { end: k + 1, unit: 'month' };
   const u = matchUnit(text, k);
   if (u && u.type === 'duration' && u.unit !== 'year') return { end: k + u.text.length, unit: u.unit! };
   if (text.startsWith('钟头', k) || text.startsWith('鐘頭', k)) return { end: k + 2, unit: 'hour' };
@@ -97,14 +98,14 @@ const PER: Record<string, number> = { 'year>month': 12, 'week>day': 7, 'day>hour
  */
 export function compoundDuration(text: string, end: number, value: number, unit: string): { end: number; value: number; unit: string } | undefined {
   let k = end;
-  if (text.charCodeAt(k) === 0x96f6 /* 零 */ || text.charCodeAt(k) === 0x53c8 /* 又 */) k++;
+  if (unitAt(text, k) === 0x96f6 /* 零 */ || unitAt(text, k) === 0x53c8 /* 又 */) k++;
   if (!isNumberStart(text, k)) return undefined;
   const n = readNumber(text, k);
   if (!n || n.max !== undefined) return undefined;
   let u = matchUnit(text, n.end);
   let unitEnd = u ? n.end + u.text.length : n.end;
   // 1小时30分: 分 after hours is minutes
-  if (!u && text.charCodeAt(n.end) === 0x5206 /* 分 */ && unit === 'hour') {
+  if (!u && unitAt(text, n.end) === 0x5206 /* 分 */ && unit === 'hour') {
     u = { text: '分', type: 'duration', unit: 'minute' };
     unitEnd = n.end + 1;
   }
@@ -116,7 +117,7 @@ export function compoundDuration(text: string, end: number, value: number, unit:
 
 /** 两分三十秒: 分 is minutes when seconds follow. Returns the duration in seconds, or undefined. */
 export function minutesAndSeconds(text: string, end: number, value: number): { end: number; value: number; unit: string } | undefined {
-  if (text.charCodeAt(end) !== 0x5206 /* 分 */) return undefined;
+  if (unitAt(text, end) !== 0x5206 /* 分 */) return undefined;
   const n = isNumberStart(text, end + 1) ? readNumber(text, end + 1) : undefined;
   if (!n) return undefined;
   const u = matchUnit(text, n.end);

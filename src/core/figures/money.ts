@@ -7,6 +7,7 @@ import { CURRENCIES, GENERIC_YUAN } from './currencies';
 import { CN_DIGITS, arabicDigitValue, clean, isArabicDigit, unitSet } from './numerals';
 import { figure, type Scan } from './build';
 import type { Unit } from './units';
+import { unitAt } from './chars';
 
 /** Currency names that are mentions on their own (以美元计), by first character, longest first; 元 and 块 are not. */
 const BARE_CURRENCIES = new Map<string, Array<[string, string]>>();
@@ -65,8 +66,8 @@ const JIAO = new Set(['角', '毛']);
 const FEN_WORDS = new Set(['之', '钟', '鐘', '鍾']);
 
 function tailDigit(text: string, k: number): number | undefined {
-  const c = text.charCodeAt(k);
-  if (isArabicDigit(c) && !isArabicDigit(text.charCodeAt(k + 1))) return arabicDigitValue(c);
+  const c = unitAt(text, k);
+  if (isArabicDigit(c) && !isArabicDigit(unitAt(text, k + 1))) return arabicDigitValue(c);
   const d = CN_DIGITS.get(text[k] ?? '');
   return d !== undefined && d > 0 ? d : undefined;
 }
@@ -87,18 +88,18 @@ export function moneyTail(text: string, end: number, unitText: string): { end: n
   if (jiao !== undefined && JIAO.has(text[k + 1] ?? '')) {
     add += jiao / 10;
     k += 2;
-  } else if (jiao !== undefined && (unitText.endsWith('块') || unitText.endsWith('塊')) && !tailDigit(text, k + 1) && !isIdeograph(text.charCodeAt(k + 1))) {
+  } else if (jiao !== undefined && (unitText.endsWith('块') || unitText.endsWith('塊')) && !tailDigit(text, k + 1) && !isIdeograph(unitAt(text, k + 1))) {
     // 三块五: the digit after 块 is in 角
     return { end: k + 1, add: jiao / 10 };
   }
-  if (text.charCodeAt(k) === 0x96f6 /* 零 */ && tailDigit(text, k + 1) !== undefined && text.charCodeAt(k + 2) === 0x5206 /* 分 */) k++;
+  if (unitAt(text, k) === 0x96f6 /* 零 */ && tailDigit(text, k + 1) !== undefined && unitAt(text, k + 2) === 0x5206 /* 分 */) k++;
   const fen = tailDigit(text, k);
-  if (fen !== undefined && text.charCodeAt(k + 1) === 0x5206 /* 分 */ && !FEN_WORDS.has(text[k + 2] ?? '')) {
+  if (fen !== undefined && unitAt(text, k + 1) === 0x5206 /* 分 */ && !FEN_WORDS.has(text[k + 2] ?? '')) {
     add += fen / 100;
     k += 2;
   }
   // 元整: the amount is whole (伍佰元整), unless 整 begins a word (整体, 整个)
-  if (text.charCodeAt(k) === 0x6574 /* 整 */ && !isIdeograph(text.charCodeAt(k + 1))) k++;
+  if (unitAt(text, k) === 0x6574 /* 整 */ && !isIdeograph(unitAt(text, k + 1))) k++;
   return k > end ? { end: k, add: clean(add) } : undefined;
 }
 

@@ -16,21 +16,21 @@ export const NUMBER_TRIGGERS = '.．半';
 export function readNumberForm(s: Scan, i: number): number {
   const text = s.text;
   const ch = text[i];
-  if (ch === '半' && (CN_SMALL_UNITS.has(text[i + 1] ?? '') || CN_BIG_UNITS.has(text[i + 1] ?? '')) && text.charCodeAt(i + 1) !== 0x5341 /* 十 */) {
+  if (ch === '半' && (CN_SMALL_UNITS.has(text[i + 1] ?? '') || CN_BIG_UNITS.has(text[i + 1] ?? '')) && unitAt(text, i + 1) !== 0x5341 /* 十 */) {
     const scale = CN_SMALL_UNITS.get(text[i + 1]!) ?? CN_BIG_UNITS.get(text[i + 1]!)!;
     s.out.push(figure(s, i, i + 2, 'number', scale / 2));
     return i + 2;
   }
   // 半小时, 半个月, 半天: half of a time unit (半年 is left alone: 上半年 and 半年报 are periods)
   if (ch === '半') {
-    const k = text.charCodeAt(i + 1) === 0x4e2a /* 个 */ || text.charCodeAt(i + 1) === 0x500b /* 個 */ ? i + 2 : i + 1;
-    const u = matchUnit(text, k) ?? (text.charCodeAt(k) === 0x6708 /* 月 */ && k > i + 1 ? { text: '月', type: 'duration' as const, unit: 'month' } : undefined);
+    const k = unitAt(text, i + 1) === 0x4e2a /* 个 */ || unitAt(text, i + 1) === 0x500b /* 個 */ ? i + 2 : i + 1;
+    const u = matchUnit(text, k) ?? (unitAt(text, k) === 0x6708 /* 月 */ && k > i + 1 ? { text: '月', type: 'duration' as const, unit: 'month' } : undefined);
     if (u && u.type === 'duration' && u.unit !== 'year' && u.unit !== 'quarter' && !(u.unit === 'month' && k === i + 1)) {
       s.out.push(figure(s, i, k + u.text.length, 'duration', 0.5, u.unit));
       return k + u.text.length;
     }
   }
-  if ((ch === '.' || ch === '．') && isArabicDigit(text.charCodeAt(i + 1)) && !isArabicDigit(text.charCodeAt(i - 1)) && !isLatinLetter(text.charCodeAt(i - 1))) {
+  if ((ch === '.' || ch === '．') && isArabicDigit(unitAt(text, i + 1)) && !isArabicDigit(unitAt(text, i - 1)) && !isLatinLetter(unitAt(text, i - 1))) {
     let k = i + 1;
     let v = 0;
     let scale = 0.1;
@@ -38,7 +38,7 @@ export function readNumberForm(s: Scan, i: number): number {
       v += arabicDigitValue(text.charCodeAt(k++)) * scale;
       scale /= 10;
     }
-    const signed = text.charCodeAt(i - 1) === 0x2d /* - */ || text.charCodeAt(i - 1) === 0xff0d /* － */ || text.charCodeAt(i - 1) === 0x8d1f /* 负 */;
+    const signed = unitAt(text, i - 1) === 0x2d /* - */ || unitAt(text, i - 1) === 0xff0d /* － */ || unitAt(text, i - 1) === 0x8d1f /* 负 */;
     s.out.push(figure(s, signed ? i - 1 : i, k, 'number', clean(signed ? -v : v)));
     return k;
   }
@@ -48,12 +48,12 @@ export function readNumberForm(s: Scan, i: number): number {
 /** Numerals that are not figures: section numbers (01、) and digits glued to a name (32B, 4o). Returns the end to skip to, or -1. */
 export function skipNonFigureNumber(s: Scan, i: number, n: ParsedNumber): number {
   const text = s.text;
-  const lineStart = i === 0 || text.charCodeAt(i - 1) === 0xa /* \n */ || text.charCodeAt(i - 1) === 0x23 /* # */ || text.charCodeAt(i - 1) === 0x20 /* space */;
+  const lineStart = i === 0 || unitAt(text, i - 1) === 0xa /* \n */ || unitAt(text, i - 1) === 0x23 /* # */ || unitAt(text, i - 1) === 0x20 /* space */;
   const nextWord = skipSpaces(text, n.end, 4);
-  const sectionLike = text.charCodeAt(n.end) === 0x20 /* space */ && n.integerDigits <= 2 && n.value < 100 && !matchUnitLoose(text, nextWord) &&
-    text.charCodeAt(nextWord) !== 0x5206 /* 分 */ && text.charCodeAt(nextWord) !== 0x53c8 /* 又 */ && !isArabicDigit(text.charCodeAt(nextWord));
-  if (n.plainArabic && lineStart && (text.charCodeAt(n.end) === 0x3001 /* 、 */ || sectionLike)) return n.end + 1;
-  if (n.plainArabic && isLatinLetter(text.charCodeAt(n.end)) && !matchUnit(text, n.end)) {
+  const sectionLike = unitAt(text, n.end) === 0x20 /* space */ && n.integerDigits <= 2 && n.value < 100 && !matchUnitLoose(text, nextWord) &&
+    unitAt(text, nextWord) !== 0x5206 /* 分 */ && unitAt(text, nextWord) !== 0x53c8 /* 又 */ && !isArabicDigit(unitAt(text, nextWord));
+  if (n.plainArabic && lineStart && (unitAt(text, n.end) === 0x3001 /* 、 */ || sectionLike)) return n.end + 1;
+  if (n.plainArabic && isLatinLetter(unitAt(text, n.end)) && !matchUnit(text, n.end)) {
     let j = n.end;
     while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
     return j;
@@ -68,7 +68,7 @@ function signedNumber(s: Scan, i: number, end: number, v: number): Figure {
 
 /** A minus sign written 负 or - right after 分之 (负３分之负一百五十七). */
 function readSigned(text: string, i: number): { n: ParsedNumber; sign: number } | undefined {
-  const minus = text.charCodeAt(i) === 0x8d1f /* 负 */ || text.charCodeAt(i) === 0x8ca0 /* 負 */ || text.charCodeAt(i) === 0x2d /* - */ || text.charCodeAt(i) === 0xff0d /* － */;
+  const minus = unitAt(text, i) === 0x8d1f /* 负 */ || unitAt(text, i) === 0x8ca0 /* 負 */ || unitAt(text, i) === 0x2d /* - */ || unitAt(text, i) === 0xff0d /* － */;
   const n = readNumber(text, minus ? i + 1 : i);
   return n ? { n, sign: minus ? -1 : 1 } : undefined;
 }
@@ -95,8 +95,8 @@ export function readFraction(s: Scan, i: number, n: ParsedNumber): number {
   if (unitAt(text, n.end) === 0x5e /* ^ */) {
     let k = n.end + 1;
     let sign = 1;
-    while ((text.charCodeAt(k) === 0x2b /* + */ || text.charCodeAt(k) === 0x2d /* - */) && k - n.end <= 3) {
-      if (text.charCodeAt(k) === 0x2d /* - */) sign = -sign;
+    while ((unitAt(text, k) === 0x2b /* + */ || unitAt(text, k) === 0x2d /* - */) && k - n.end <= 3) {
+      if (unitAt(text, k) === 0x2d /* - */) sign = -sign;
       k++;
     }
     const e = readNumber(text, k);
@@ -107,10 +107,10 @@ export function readFraction(s: Scan, i: number, n: ParsedNumber): number {
   }
   // 1/2, ３／５: a fraction, unless it is a date (2023/4/5) or a path
   const slash = unitAt(text, n.end);
-  if ((slash === 0x2f /* / */ || slash === 0xff0f /* ／ */) && n.plainArabic && isArabicDigit(text.charCodeAt(n.end + 1))) {
+  if ((slash === 0x2f /* / */ || slash === 0xff0f /* ／ */) && n.plainArabic && isArabicDigit(unitAt(text, n.end + 1))) {
     const den = readNumber(text, n.end + 1);
     const after = den ? text[den.end] : undefined;
-    if (den && den.plainArabic && den.value !== 0 && after !== '/' && after !== '／' && !isLatinLetter(text.charCodeAt(den.end))) {
+    if (den && den.plainArabic && den.value !== 0 && after !== '/' && after !== '／' && !isLatinLetter(unitAt(text, den.end))) {
       s.out.push(signedNumber(s, i, den.end, clean(n.value / den.value)));
       return den.end;
     }
@@ -124,11 +124,11 @@ export function readFraction(s: Scan, i: number, n: ParsedNumber): number {
   }
   // 1 3/5, ４ ６／３: a whole number, a space and a fraction
   const space = unitAt(text, n.end);
-  if (n.plainArabic && (space === 0x20 || space === 0xa0) && isArabicDigit(text.charCodeAt(n.end + 1))) {
+  if (n.plainArabic && (space === 0x20 || space === 0xa0) && isArabicDigit(unitAt(text, n.end + 1))) {
     const num = readNumber(text, n.end + 1);
     const bar = num ? text[num.end] : undefined;
     const den = num && num.plainArabic && (bar === '/' || bar === '／') ? readNumber(text, num.end + 1) : undefined;
-    if (num && den && den.plainArabic && den.value !== 0 && !isArabicDigit(text.charCodeAt(den.end)) && text.charCodeAt(den.end) !== 0x2f /* / */ && text.charCodeAt(den.end) !== 0xff0f /* ／ */) {
+    if (num && den && den.plainArabic && den.value !== 0 && !isArabicDigit(unitAt(text, den.end)) && unitAt(text, den.end) !== 0x2f /* / */ && unitAt(text, den.end) !== 0xff0f /* ／ */) {
       s.out.push(signedNumber(s, i, den.end, clean(n.value + num.value / den.value)));
       return den.end;
     }

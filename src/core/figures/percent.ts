@@ -78,7 +78,7 @@ export function readPercentWord(s: Scan, i: number): number {
     const k = skipSpaces(text, i + 1, 2);
     const d2 = CN_DIGIT_UNITS.get(unitAt(text, k));
     const z = d2 !== undefined ? skipSpaces(text, k + 1, 2) : -1;
-    if (d2 !== undefined && text.charCodeAt(z) === 0x6298 /* 折 */ && !(c === YI && k === i + 1 && text.charCodeAt(k) === 0x4e8c /* 二 */)) {
+    if (d2 !== undefined && unitAt(text, z) === 0x6298 /* 折 */ && !(c === YI && k === i + 1 && unitAt(text, k) === 0x4e8c /* 二 */)) {
       s.out.push(figure(s, i, z + 1, 'percent', d1 * 10 + d2, '%'));
       return z + 1;
     }
@@ -103,16 +103,16 @@ export function readDiscount(s: Scan, i: number, n: ParsedNumber): number {
   const text = s.text;
   let k = skipSpaces(text, n.end, 2);
   let v = n.value;
-  if (text.charCodeAt(k) !== 0x6298 /* 折 */ && n.plainArabic && n.value < 10 && isArabicDigit(text.charCodeAt(k)) && k > n.end) {
+  if (unitAt(text, k) !== 0x6298 /* 折 */ && n.plainArabic && n.value < 10 && isArabicDigit(unitAt(text, k)) && k > n.end) {
     // 7 2 折
     const z = skipSpaces(text, k + 1, 2);
-    if (text.charCodeAt(z) !== 0x6298 /* 折 */) return -1;
-    v = n.value * 10 + arabicDigitValue(text.charCodeAt(k));
+    if (unitAt(text, z) !== 0x6298 /* 折 */) return -1;
+    v = n.value * 10 + arabicDigitValue(unitAt(text, k));
     k = z;
     s.out.push(figure(s, i, k + 1, 'percent', v, '%'));
     return k + 1;
   }
-  if (text.charCodeAt(k) !== 0x6298 /* 折 */) return -1;
+  if (unitAt(text, k) !== 0x6298 /* 折 */) return -1;
   v = v <= 10 ? clean(v * 10) : v;
   s.out.push(figure(s, i, k + 1, 'percent', v, '%'));
   return k + 1;

@@ -136,7 +136,7 @@ export function matchUnit(text: string, i: number): Unit | undefined {
   for (const u of UNITS_BY_FIRST_CODE.get(text.charCodeAt(i)) ?? NO_UNITS) {
     if (!text.startsWith(u.text, i)) continue;
     // Latin units stand alone: 'pct' yes, 'pctx' no
-    if (isLatinLetter(u.text.charCodeAt(u.text.length - 1)) && isLatinLetter(text.charCodeAt(i + u.text.length))) continue;
+    if (isLatinLetter(u.text.charCodeAt(u.text.length - 1)) && isLatinLetter(unitAt(text, i + u.text.length))) continue;
     if (u.text.length === 1 && !oneCharUnitFits(text, i, u)) continue;
     return u;
   }
@@ -171,7 +171,7 @@ export function matchUnitLoose(text: string, i: number): { unit: Unit; end: numb
   const first = unitAt(text, i);
   if (first !== first || first === 0x20 || isLatinLetter(first)) return best;
   // spaced units only where a space follows within the unit's first characters
-  const spaced = text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 2) === 0x20 || text.charCodeAt(i + 3) === 0x20;
+  const spaced = unitAt(text, i + 1) === 0x20 || unitAt(text, i + 2) === 0x20 || unitAt(text, i + 3) === 0x20;
   if (!spaced || !UNITS_BY_FIRST_CODE.has(first)) return best;
   for (let n = MAX_UNIT_LENGTH; n >= 2 && (!best || best.unit.text.length < n); n--) {
     const c = compactAt(text, i, n);
