@@ -19,6 +19,7 @@ import { Contributions, scoreInto } from './score';
 import { claimUnits } from './select';
 import { type Message } from '../text/message';
 import { replaceBracketed } from '../text/bracketed';
+import { TextCopies } from '../text/copies';
 import { collectReasons, foundMessages, foundTexts } from './reasons';
 import { Within } from './within';
 
@@ -166,9 +167,13 @@ function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) =>
   const entitiesIn = ENTITIES_IN;
   figuresIn.reset(p.figures, isSalient);
   entitiesIn.reset(p.entities);
+  // (each unit's Simplified text a string of its own, not a view into the paragraph: the stage
+  // reads its characters a dozen times over, through the cue scan, the attribution and the features)
+  const copies = new TextCopies(norm);
+  const same = norm === p.text;
   for (const u of claimUnits(norm)) {
-    const sentence = p.text.slice(u.start, u.end);
-    const sNorm = norm.slice(u.start, u.end);
+    const sNorm = copies.slice(u.start, u.end);
+    const sentence = same ? sNorm : p.text.slice(u.start, u.end);
     // fragments, and reading lists made of titles only (《…》《…》)
     if (!hasEnoughLetters(sentence)) {
       previousUnit = u;
