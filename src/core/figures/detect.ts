@@ -118,7 +118,7 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
       continue;
     }
     // 找零壹佰元: a leading 零 belongs to the word before it, not to the numeral (零点五 excepted)
-    if ((unitAt(text, i) === 0x96f6 /* 零 */ || unitAt(text, i) === 0x3007 /* 〇 */) && (CN_DIGITS.has(text[i + 1] ?? '') || CN_SMALL_UNITS.has(text[i + 1] ?? ''))) {
+    if ((text.charCodeAt(i) === 0x96f6 /* 零 */ || text.charCodeAt(i) === 0x3007 /* 〇 */) && (CN_DIGITS.has(text[i + 1] ?? '') || CN_SMALL_UNITS.has(text[i + 1] ?? ''))) {
       i++;
       continue;
     }

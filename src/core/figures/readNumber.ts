@@ -324,10 +324,10 @@ export function isNumberStart(text: string, i: number): boolean {
 /** 负32, -5%, －1２２％: a minus sign right before the number, not a hyphen inside a name or range. */
 export function negativeSignBefore(text: string, i: number): boolean {
   // (by UTF-16 unit: text[i - 1] of a CJK character is a string made anew, and at i = 0 a look-up of the key "-1")
-  const p = text.charCodeAt(i - 1);
+  const p = unitAt(text, i - 1);
   if (p === 0x8d1f /* 负 */ || p === 0x8ca0 /* 負 */) return true;
   if (p !== 0x2d /* - */ && p !== 0xff0d /* － */) return false;
-  const pp = text.charCodeAt(i - 2);
+  const pp = unitAt(text, i - 2);
   return i < 2 || !(isLatinLetter(pp) || isArabicDigit(pp) || isCnNumeralLike(text[i - 2]!) || pp === 0x25 || pp === 0xff05 /* ％ */);
 }
 
