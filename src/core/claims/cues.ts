@@ -89,14 +89,18 @@ for (const e of entries) STARTS[e.word.charCodeAt(0)]! |= 1 << e.bit;
  * The first two UTF-16 codes of the cues, hashed (pairHash): a scan tries the cues at a
  * character only where a cue of one character starts there or the character and the next are
  * the start of some cue's pair (about a fifth of the characters of Chinese text start a cue,
- * one in thirty starts a cue's first two). A collision only costs a try.
+ * one in thirty starts a cue's first two). A collision only costs a try. One bit a hash (8 KB,
+ * where a byte a hash took 64 KB of the data cache's 32, read at random places).
  */
-const PAIRS = new Uint8Array(0x10000);
+const PAIRS = new Int32Array(0x10000 >>> 5);
 /** 1 where a cue of one UTF-16 unit starts (拟, 仍, 我…). */
 const SINGLE = new Uint8Array(0x10000);
 for (const e of entries) {
   if (e.word.length === 1) SINGLE[e.word.charCodeAt(0)] = 1;
-  else PAIRS[pairHash(e.word.charCodeAt(0), e.word.charCodeAt(1))] = 1;
+  else {
+    const h = pairHash(e.word.charCodeAt(0), e.word.charCodeAt(1));
+    PAIRS[h >>> 5]! |= 1 << (h & 31);
+  }
 }
 
 /**
@@ -204,7 +208,9 @@ function cuesRead(s: string): Found {
       letters += (b >>> 12) & 1;
       if ((b & RARE) === 0) continue;
       // a cue of two or more units starts only where its first two do (a fifth of the units start a cue, one in thirty its pair)
-      if ((b & (RARE_NOT_CUE | CUE_SINGLE)) !== 0 || PAIRS[pairHash(c, i + 1 < end ? s.charCodeAt(i + 1) : -2)] !== 0) break;
+      if ((b & (RARE_NOT_CUE | CUE_SINGLE)) !== 0) break;
+      const h = pairHash(c, i + 1 < end ? s.charCodeAt(i + 1) : -2);
+      if (((PAIRS[h >>> 5]! >>> (h & 31)) & 1) !== 0) break;
     }
     if (i >= end) break;
     if (b & KEY.numeral && !dates) dates = dateAt(s, i, c);
