@@ -6,6 +6,7 @@
 
 import genericBodies from './data/genericBodies.json';
 import nameEdges from './data/nameEdges.json';
+import { endsWithAt } from './textAt';
 
 /** Kinds of body the tagger proposes as organisations (data/genericBodies.json): 协会, 女篮, 办事处. */
 export const GENERIC_BODIES: ReadonlySet<string> = new Set(genericBodies.bodies);
@@ -88,7 +89,7 @@ export function isKindOfOrganisation(name: string, isPlace: (word: string) => bo
   // (most names end on no head's last unit: the ten are not compared)
   if (HEAD_LAST_UNITS[name.charCodeAt(name.length - 1)] !== 1) return false;
   let head: string | undefined;
-  for (let k = 0; k < GENERIC_HEADS.length && head === undefined; k++) if (name.endsWith(GENERIC_HEADS[k]!)) head = GENERIC_HEADS[k];
+  for (let k = 0; k < GENERIC_HEADS.length && head === undefined; k++) if (endsWithAt(name, GENERIC_HEADS[k]!, name.length)) head = GENERIC_HEADS[k];
   if (!head) return false;
   const modifier = name.slice(0, -head.length);
   // reach[k]: the first k units are kind words
@@ -129,7 +130,9 @@ export function isOutletTitle(norm: string, start: number, end: number): boolean
 
 /** Whether a title or a name is an outlet's (an organisation), not a work's: 《科创板日报》. */
 export function isOutletName(name: string): boolean {
-  return name.length > 2 && OUTLET_ENDS.some((e) => name.endsWith(e) && name.length > e.length);
+  if (name.length <= 2) return false;
+  for (let k = 0; k < OUTLET_ENDS.length; k++) if (name.length > OUTLET_ENDS[k]!.length && endsWithAt(name, OUTLET_ENDS[k]!, name.length)) return true;
+  return false;
 }
 
 /** Kinds of product written before a product's Latin name: 数据库PolarDB, 大模型Kimi. */
@@ -177,7 +180,7 @@ export function isSideInMatch(norm: string, start: number, end: number): boolean
   if (isSideInFixture(norm, start, end)) return true;
   // (by UTF-16 unit: norm[end] was a new string per place read; every phrase end is one unit)
   if (end < norm.length && !PHRASE_END_UNITS.has(norm.charCodeAt(end)) && !isSpace(norm.charCodeAt(end))) return false;
-  for (let k = 0; k < TEAM_CUES_BEFORE.length; k++) if (norm.endsWith(TEAM_CUES_BEFORE[k]!, start)) return true;
+  for (let k = 0; k < TEAM_CUES_BEFORE.length; k++) if (endsWithAt(norm, TEAM_CUES_BEFORE[k]!, start)) return true;
   return false;
 }
 

@@ -71,20 +71,32 @@ function latinNameAt(norm: string, lexicon: Lexicon, i: number, sink: CandidateS
   const word = norm.slice(i, e);
   // camel-case names (OpenAI, PolarDB, LangChain) and versioned products (GPT-3.5); plain
   // capitalised words and acronyms are too often ordinary English or jargon
-  const camel = isCamelCase(word);
-  const versioned = isVersionedName(word);
-  const stop = LATIN_STOP.has(word.toLowerCase());
-  // four letters at least: QvQ is a face, not a name
-  if (((camel && word.length >= 4) || versioned) && !stop && word.length >= 3) {
+  // four letters at least: QvQ is a face, not a name (a shaped name is three units or more)
+  if ((isCamelCase(word) && word.length >= 4) || isVersionedName(word)) {
+    if (isStop(word)) return Math.max(i, e - 1) + 1;
     const after = norm.slice(e, e + 3);
     // (no closures in this loop: see startsWithAny)
     const product = digit || after.startsWith('模型') || after.startsWith('大模型') || PRODUCT_BEFORE.endsAt(norm, i);
     const type: EntityType = product ? 'product' : 'org';
     sink.add(i, e, type, 'latin', Priority.LatinShape);
-  } else if (!stop) {
+  } else if (mayNameOther(norm, i, word, digit, other) && !isStop(word)) {
     otherLatinName(norm, lexicon, i, e, word, digit, other, sink);
   }
   return Math.max(i, e - 1) + 1;
+}
+
+/** Whether the word is a stop word (any case): a new lower-cased string, hashed, per word asked. */
+function isStop(word: string): boolean {
+  return LATIN_STOP.has(word.toLowerCase());
+}
+
+/**
+ * Whether otherLatinName may propose the word: only a word with a digit, a dot or a dash, or a
+ * capital after a kind of product. Most words of a Chinese paragraph (CEO, AI) are none, and
+ * are not asked whether they are stop words.
+ */
+function mayNameOther(norm: string, i: number, word: string, digit: boolean, other: boolean): boolean {
+  return digit || other || (word.length >= 2 && isUpper(word.charCodeAt(0)) && PRODUCT_BEFORE.endsAt(norm, i));
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { GENERIC_INSTITUTIONS, ORG_NAME_ENDS } from '../kinds';
 import { isLeftStopAt } from '../names';
-import { cjkLengthBefore, triggerTable } from '../textAt';
+import { cjkLengthBefore, endsWithAt, triggerTable } from '../textAt';
 import type { WordDictionary } from '../wordLattice';
 
 /** Last words of a unit inside a larger body: 研究中心, 标准评审委员会, 重点实验室. */
@@ -24,7 +24,7 @@ export function endsInUnit(norm: string, start: number, end: number): boolean {
     return UNIT_ENDS.some((u) => name.endsWith(u) && name.length > u.length);
   }
   if (UNIT_LAST_UNITS[norm.charCodeAt(end - 1)] !== 1) return false;
-  for (let k = 0; k < UNIT_ENDS.length; k++) if (end - start > UNIT_ENDS[k]!.length && norm.endsWith(UNIT_ENDS[k]!, end)) return true;
+  for (let k = 0; k < UNIT_ENDS.length; k++) if (end - start > UNIT_ENDS[k]!.length && endsWithAt(norm, UNIT_ENDS[k]!, end)) return true;
   return false;
 }
 
@@ -60,7 +60,7 @@ export function unitStart(norm: string, start: number, end: number, words: WordD
   for (let s = start; start - s <= LONGEST_BEFORE_UNIT; ) {
     const n = cjkLengthBefore(norm, s);
     if (!n || isLeftStopAt(norm, s - 1)) return start - s <= LONGEST_BODY || body ? s : start;
-    body ||= BODY_ENDS.some((e) => norm.endsWith(e, s));
+    if (!body) for (let k = 0; k < BODY_ENDS.length && !body; k++) body = endsWithAt(norm, BODY_ENDS[k]!, s);
     s -= n;
   }
   return start;
@@ -84,7 +84,7 @@ export function fieldsStart(norm: string, s: number): number {
     const len = cjkLengthBefore(norm, k);
     if (!len || isLeftStopAt(norm, k - len)) return s;
     k -= len;
-    if (n >= 1 && FIELD_BODY_ENDS.some((e) => norm.endsWith(e, k))) return k;
+    if (n >= 1) for (let j = 0; j < FIELD_BODY_ENDS.length; j++) if (endsWithAt(norm, FIELD_BODY_ENDS[j]!, k)) return k;
   }
   return s;
 }
@@ -110,6 +110,14 @@ export function organisationEnd(norm: string, start: number, end: number): numbe
   if (end - start < 4) return end;
   const last = norm[end - 1]!;
   if (UNIT_CHARACTERS.has(last) || !cjkLengthBefore(norm, end)) return end;
-  const body = norm.slice(start, end - 1);
-  return WHOLE_NAME_ENDS.some((e) => body.endsWith(e) && body.length > e.length) ? end - 1 : end;
+  if (start < 0) {
+    const body = norm.slice(start, end - 1);
+    return WHOLE_NAME_ENDS.some((e) => body.endsWith(e) && body.length > e.length) ? end - 1 : end;
+  }
+  // (norm.slice(start, end - 1) and its endsWith, read in place: a string and a closure per organisation the tagger read)
+  for (let k = 0; k < WHOLE_NAME_ENDS.length; k++) {
+    const e = WHOLE_NAME_ENDS[k]!;
+    if (end - 1 - start > e.length && endsWithAt(norm, e, end - 1)) return end - 1;
+  }
+  return end;
 }

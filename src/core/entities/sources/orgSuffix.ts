@@ -4,7 +4,7 @@ import { GENERIC_HEADS, GENERIC_ORG_NAMES, GENERIC_ORG_START, isKindOfOrganisati
 import { isKnownPlace } from './tagger';
 import { fieldsStart } from './orgBounds';
 import { isLeftStopAt, isNotInNameAt } from '../names';
-import { cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
+import { cjkLengthBefore, endsWithAt, isLatinWordChar, triggerTable } from '../textAt';
 import { startsWithAny } from '../../text/chars';
 import { SUFFIX, startTable, unitStarts } from '../unitStarts';
 
@@ -98,6 +98,6 @@ const LONG_HEAD_ENDS = triggerTable(LONG_GENERIC_HEADS.map((h) => h[h.length - 1
 function afterKind(norm: string, k: number): boolean {
   // (k - 1 before the text reads NaN: no head ends there)
   if (LONG_HEAD_ENDS[norm.charCodeAt(k - 1)] !== 1) return false;
-  for (let j = 0; j < LONG_GENERIC_HEADS.length; j++) if (norm.endsWith(LONG_GENERIC_HEADS[j]!, k)) return true;
+  for (let j = 0; j < LONG_GENERIC_HEADS.length; j++) if (endsWithAt(norm, LONG_GENERIC_HEADS[j]!, k)) return true;
   return false;
 }
