@@ -329,6 +329,48 @@ describe('entities: the tagger against a reference decoder', () => {
   }
 });
 
+/**
+ * The labeller keeps its own copy of the word lattice's walk (latticeOf, with its arrays as
+ * constants of its code): it must agree with WordDictionary.latticeOfLabels on the same labels,
+ * position by position, short texts and long ones (the long-text labeller), hostile ones too.
+ */
+describe("entities: the labeller's word lattice against the dictionary's", () => {
+  it("is latticeOfLabels of the labeller's own word labels, at every position", () => {
+    const words = nerWordDictionary();
+    assert.ok(words, 'the tagger has a word dictionary');
+    const corpus = join(root, 'test/fixtures/corpus');
+    const all = readdirSync(corpus)
+      .map((f) => readFileSync(join(corpus, f), 'utf8'))
+      .join('')
+      .toLowerCase();
+    const odd = ['𠀀', '😀', '\ud800', '\udc00', '\ufeff', '\r\n', '１２', 'AbZ', ' '];
+    let seed = 41;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    let positionsWithWords = 0;
+    for (let trial = 0; trial < 120; trial++) {
+      // one text in ten past the short labeller's 1,024 units
+      const length = trial % 10 === 9 ? 1025 + random(3000) : 1 + random(400);
+      let text = '';
+      while (text.length < length) {
+        if (random(5) === 0) text += odd[random(odd.length)]!;
+        else {
+          const at = random(all.length);
+          text += all.slice(at, at + 1 + random(12));
+        }
+      }
+      text = text.slice(0, length);
+      const labeller = labellerFor(text)!;
+      const n = labeller.label(text);
+      const own = [...labeller.scratch.lattice.subarray(0, n)];
+      const expected: number[] = [...words!.latticeOfLabels(labeller.scratch.wordLabels, n)];
+      assert.deepEqual(own, expected, JSON.stringify(text.slice(0, 60)));
+      positionsWithWords += expected.filter((b: number) => b !== 0).length;
+    }
+    // (a test of texts where no word is found would prove nothing)
+    assert.ok(positionsWithWords > 1000, `${positionsWithWords} positions in words`);
+  });
+});
+
 describe("entities: the labeller's leads of O", () => {
   const L = NER_LABELS.length;
   let seed = 3;

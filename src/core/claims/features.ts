@@ -233,13 +233,14 @@ function withoutQuotedParts(norm: string, keys: number): string {
 const OPENING_QUOTE = /[“「『]/;
 const INTRODUCED_QUOTE = /[：:，,]\s*[“「『][^”」』]{4,}/u;
 const COLON = /[：:]/u;
-const OPENS_WITH_THIS = /^(?:而|但|不过|其实)?[，,]?(?:这|此|那|这也|这既|这种|这样)/u;
+/** (exported, with mayOpenWithThis, for the unit test that ties the two) */
+export const OPENS_WITH_THIS = /^(?:而|但|不过|其实)?[，,]?(?:这|此|那|这也|这既|这种|这样)/u;
 /**
  * Whether a match of OPENS_WITH_THIS can start with the unit c (而但不其，,这此那): a unit that
  * starts with none is not tested (a call of test costs some 300 instructions). Compared, not
  * looked up in a table of every code, which a unit's first code would read out of the caches.
  */
-function mayOpenWithThis(c: number): boolean {
+export function mayOpenWithThis(c: number): boolean {
   return c === 0x800c || c === 0x4f46 || c === 0x4e0d || c === 0x5176 || c === 0xff0c || c === 0x2c || c === 0x8fd9 || c === 0x6b64 || c === 0x90a3;
 }
 /** 第一季度 is a period, not a ranking. */
