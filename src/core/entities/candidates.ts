@@ -4,7 +4,7 @@
  * team) before it reaches the resolve stage.
  */
 import { entityId, type EntityType, type Lexicon } from './lexicon';
-import { lowerCase } from './lowerCase';
+import { caseless, lowerCase } from './lowerCase';
 import type { WordDictionary } from './wordLattice';
 import type { UnitStarts } from './unitStarts';
 
@@ -129,7 +129,7 @@ export class CandidateSink {
     // a name whose first unit has no lower case (CJK: nearly every candidate) is ignored only if
     // an ignored string starts with that unit: most are ruled out by one read
     const first = norm.charCodeAt(start);
-    if (first >= 0x3000 && first <= 0x9fff && start < end && !lexicon.mayIgnoreFrom(first)) return false;
+    if (start < end && caseless(first) && !lexicon.mayIgnoreFrom(first)) return false;
     const list = lexicon.ignoreList;
     if (list.length > 8 || !isCaseless(norm, start, end)) return lexicon.ignore.has(lowerCase(norm.slice(start, end)));
     for (let k = 0; k < list.length; k++) if (list[k]!.length === end - start && norm.startsWith(list[k]!, start)) return true;
@@ -137,12 +137,9 @@ export class CandidateSink {
   }
 }
 
-/** Whether text[start, end) is ASCII but A-Z, CJK punctuation, kana or ideographs (main block): units that have no lower case. */
+/** Whether text[start, end) is its own lower case, unit by unit (lowerCase's caseless). */
 function isCaseless(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (!(c < 0x41 || (c > 0x5a && c < 0x80) || (c >= 0x3000 && c <= 0x9fff))) return false;
-  }
+  for (let i = start; i < end; i++) if (!caseless(text.charCodeAt(i))) return false;
   return true;
 }
 

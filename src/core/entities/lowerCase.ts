@@ -5,8 +5,11 @@
  * have no lower case of their own (checked exhaustively in the unit tests) finds those.
  */
 
-/** Whether UTF-16 unit `c` is in a range where no character lower-cases to another (astral: plane 2, CJK only). */
-function caseless(c: number): boolean {
+/**
+ * Whether UTF-16 unit `c` is in a range where no character lower-cases to another (astral: plane 2,
+ * CJK only): a string of such units is its own lower case, and so is its first unit.
+ */
+export function caseless(c: number): boolean {
   if (c < 0x80) return c < 0x41 || c > 0x5a;
   // CJK punctuation, kana, bopomofo, enclosed and compatibility forms, CJK ideographs (A and the main block)
   if (c >= 0x3000 && c <= 0x9fff) return true;
