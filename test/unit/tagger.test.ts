@@ -252,6 +252,24 @@ function referenceTagger(dir: string): (text: string) => string[] {
   return reference;
 }
 
+/** The tests' linear congruential generator: random(n) is below n. */
+function seeded(seed: number): (n: number) => number {
+  return (n) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+}
+
+/** `length` units of pieces of `all` (1 to `piece` units each), one piece in `oddEvery` one of `odd` instead. */
+function piecesText(random: (n: number) => number, all: string, odd: readonly string[], length: number, piece: number, oddEvery: number): string {
+  let text = '';
+  while (text.length < length) {
+    if (random(oddEvery) === 0) text += odd[random(odd.length)]!;
+    else {
+      const at = random(all.length);
+      text += all.slice(at, at + 1 + random(piece));
+    }
+  }
+  return text.slice(0, length);
+}
+
 /**
  * The tagger's optimised inference (grouped lookups, packed weights, a trie, Viterbi with
  * back-pointers) against a plain reading of the model: its own feature strings and dictionary
@@ -300,19 +318,9 @@ describe('entities: the tagger against a reference decoder', () => {
     // a cut, a lone half at either end, or two high halves in a row must read as codePointAt does
     const all = paragraphs.join('');
     const odd = ['𠀀', '😀', '\ud800', '\udc00', '\ud83d', '\ude00', '\ufeff', '\r\n', '１２', '09', 'AbZ', ' ', '\u3000', '\u00a0', '<', '>'];
-    let seed = 29;
-    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const random = seeded(29);
     for (let trial = 0; trial < 200; trial++) {
-      const length = 1 + random(120);
-      let text = '';
-      while (text.length < length) {
-        if (random(3) === 0) text += odd[random(odd.length)]!;
-        else {
-          const at = random(all.length);
-          text += all.slice(at, at + 1 + random(6));
-        }
-      }
-      text = text.slice(0, length);
+      const text = piecesText(random, all, odd, 1 + random(120), 6, 3);
       assert.deepEqual(tagged(text), reference(text), JSON.stringify(text));
     }
   });
@@ -344,21 +352,11 @@ describe("entities: the labeller's word lattice against the dictionary's", () =>
       .join('')
       .toLowerCase();
     const odd = ['𠀀', '😀', '\ud800', '\udc00', '\ufeff', '\r\n', '１２', 'AbZ', ' '];
-    let seed = 41;
-    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const random = seeded(41);
     let positionsWithWords = 0;
     for (let trial = 0; trial < 120; trial++) {
       // one text in ten past the short labeller's 1,024 units
-      const length = trial % 10 === 9 ? 1025 + random(3000) : 1 + random(400);
-      let text = '';
-      while (text.length < length) {
-        if (random(5) === 0) text += odd[random(odd.length)]!;
-        else {
-          const at = random(all.length);
-          text += all.slice(at, at + 1 + random(12));
-        }
-      }
-      text = text.slice(0, length);
+      const text = piecesText(random, all, odd, trial % 10 === 9 ? 1025 + random(3000) : 1 + random(400), 12, 5);
       const labeller = labellerFor(text)!;
       const n = labeller.label(text);
       const own = [...labeller.scratch.lattice.subarray(0, n)];
