@@ -17,7 +17,7 @@ export interface LearnedNames {
   readonly lexicon: NameMatcher;
 }
 
-/** What repeatedMentions asks of the names it looks for: a Lexicon, or the learned names' table. */
+/** What repeatedMentions asks of the names it looks for (the learned names' table, LearnedNameTable). */
 export interface NameMatcher {
   mayMatchAt(form: string, i: number): boolean;
   /** The first position at or after `from` where mayMatchAt holds, or form.length. */

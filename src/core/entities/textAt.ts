@@ -24,18 +24,4 @@ export function isLatinWordChar(c: number): boolean {
   return isLatinLetter(c) || (c >= 0x30 && c <= 0x39);
 }
 
-/**
- * s.endsWith(suffix, end) for an integer `end`, read by UTF-16 unit from the last: a call of
- * the built-in costs some 130 instructions, and most suffixes asked are ruled out by their
- * last unit (the organisation rules ask a list of suffixes at every name they read).
- */
-export function endsWithAt(s: string, suffix: string, end: number): boolean {
-  const e = end > s.length ? s.length : end < 0 ? 0 : end;
-  const n = suffix.length;
-  const from = e - n;
-  if (from < 0) return false;
-  for (let k = n - 1; k >= 0; k--) if (s.charCodeAt(from + k) !== suffix.charCodeAt(k)) return false;
-  return true;
-}
-
-export { triggerTable } from '../text/chars';
+export { endsWithAt, triggerTable } from '../text/chars';

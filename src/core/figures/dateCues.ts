@@ -3,7 +3,7 @@
  * of the future (将于7月1日), of every year (每年5月), or of comparison (较上一季度); and words
  * that make 一季度 a count of quarters (每一季度).
  */
-import { endsWithAny, startsWithAny } from '../text/chars';
+import { endOf, endsWithAny, endsWithAt, startsWithAny } from '../text/chars';
 import dateCues from './data/dateCues.json';
 
 const AHEAD: readonly string[] = dateCues.ahead;
@@ -16,10 +16,8 @@ const FISCAL: readonly string[] = dateCues.fiscal;
 /** The word of the future that ends at i, if any (the longest: 即将于 over 将于). */
 export function aheadCueBefore(text: string, i: number): string | undefined {
   let found: string | undefined;
-  // (each word's last unit first, as endsWithAny: most words fail on it, where a call of endsWith costs some 150 instructions)
-  const end = i > 0 ? (i < text.length ? Math.trunc(i) : text.length) : 0;
-  const last = end > 0 ? text.charCodeAt(end - 1) : -1;
-  for (const w of AHEAD) if ((found === undefined || w.length > found.length) && (w.length === 0 || w.charCodeAt(w.length - 1) === last) && text.endsWith(w, i)) found = w;
+  const end = endOf(text, i);
+  for (const w of AHEAD) if ((found === undefined || w.length > found.length) && endsWithAt(text, w, end)) found = w;
   return found;
 }
 

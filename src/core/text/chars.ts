@@ -92,16 +92,28 @@ export function startsWithAny(s: string, words: readonly string[], at: number): 
   return false;
 }
 
+/** The end `s.endsWith(w, at)` reads: `at` truncated and clamped to the text (NaN: 0). */
+export function endOf(s: string, at: number): number {
+  return at > 0 ? (at < s.length ? Math.trunc(at) : s.length) : 0;
+}
+
+/**
+ * s.endsWith(suffix, end) for an integer `end`, read by UTF-16 unit from the last: a call of
+ * the built-in costs some 130 instructions, and most suffixes asked are ruled out by their
+ * last unit (the entity and figure rules ask lists of words at every name or number they read).
+ */
+export function endsWithAt(s: string, suffix: string, end: number): boolean {
+  const e = end > s.length ? s.length : end < 0 ? 0 : end;
+  const n = suffix.length;
+  const from = e - n;
+  if (from < 0) return false;
+  for (let k = n - 1; k >= 0; k--) if (s.charCodeAt(from + k) !== suffix.charCodeAt(k)) return false;
+  return true;
+}
+
 /** Whether one of `words` ends at `at` of `s` (as startsWithAny, for `s.endsWith(w, at)`). */
 export function endsWithAny(s: string, words: readonly string[], at: number): boolean {
-  // each word's last unit is compared with the unit before `at` (as endsWith takes it: at clamped
-  // to the text) before a call of endsWith, which costs some 150 instructions where most words
-  // fail on that one unit (an empty word ends everywhere)
-  const end = at > 0 ? (at < s.length ? Math.trunc(at) : s.length) : 0;
-  const last = end > 0 ? s.charCodeAt(end - 1) : -1;
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k]!;
-    if (w.length === 0 || (w.charCodeAt(w.length - 1) === last && s.endsWith(w, at))) return true;
-  }
+  const end = endOf(s, at);
+  for (let k = 0; k < words.length; k++) if (endsWithAt(s, words[k]!, end)) return true;
   return false;
 }
