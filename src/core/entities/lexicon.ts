@@ -33,7 +33,7 @@ const STARTS = 2;
 const PAIR_BITS = 1 << 19;
 
 /** A pair of UTF-16 units as a bit of firstPairs. */
-function pairHash(a: number, b: number): number {
+export function pairHash(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 13;
 }
 
@@ -195,6 +195,11 @@ export class Lexicon {
   startsPair(a: number, b: number): boolean {
     const h = pairHash(a, b);
     return (this.firstPairs![h >>> 3]! & (1 << (h & 7))) !== 0;
+  }
+
+  /** The bits startsPair reads (pairHash(a, b) is the bit), with firstUnitTable. */
+  pairBits(): Uint8Array | undefined {
+    return this.firstUnits ? this.firstPairs : undefined;
   }
 
   private hasEdge(node: number, unit: number): boolean {

@@ -9,7 +9,7 @@
  * The marks only rule positions out: a source still asks its own question at each position
  * it is given, so a source given every position (EVERY_UNIT) finds what it finds with the marks.
  */
-import type { Lexicon } from './lexicon';
+import { pairHash, type Lexicon } from './lexicon';
 
 /** The sources that read marks, by index (their bit in a table is 1 << index). LEXICON: lexicon.mayMatchAt(form, i) holds. */
 export const LEXICON = 0;
@@ -34,7 +34,7 @@ export const LEXICON_START = 1 << LEXICON;
  * each source reading every mark to find its own cost some 38 instructions a mark, six times over.
  */
 export class UnitStarts {
-  constructor(readonly lists: readonly Int32Array[], readonly from: Int32Array, readonly to: Int32Array) {}
+  constructor(readonly lists: readonly Int32Array[], readonly from: readonly number[], readonly to: readonly number[]) {}
 }
 
 /**
@@ -75,6 +75,11 @@ export class MarkLists {
   }
 }
 
+/** The ends of a batch's lists now (an array literal: a typed array's slice was two calls into builtins per text). */
+function copied(ends: Int32Array): number[] {
+  return [ends[0]!, ends[1]!, ends[2]!, ends[3]!, ends[4]!, ends[5]!];
+}
+
 /** A table by UTF-16 unit: the bit of `source` at the first unit of each of `strings`. */
 export function startTable(source: number, strings: Iterable<string>): Uint8Array {
   const t = new Uint8Array(0x10000);
@@ -102,14 +107,17 @@ export function markStarts(norm: string, table: Uint8Array, form: string, lexico
   const m = lexicon ? form.length : 0;
   const end = n > m ? n : m;
   into.reserve(end);
-  const from = into.ends.slice();
+  const from = copied(into.ends);
   for (let i = 0; i < end; i++) {
     let bits = i < n ? table[norm.charCodeAt(i)]! : 0;
     if (i < m && lexicon!.mayMatchAt(form, i)) bits |= LEXICON_START;
     if (bits !== 0) into.put(bits, i);
   }
-  return new UnitStarts(into.lists, from, into.ends.slice());
+  return new UnitStarts(into.lists, from, copied(into.ends));
 }
+
+/** Where a marker's table holds the lexicon's pair bits (after one byte per UTF-16 unit). */
+const PAIRS = 0x10000;
 
 /** In a marker's table, where a lexicon's alias of two units or more may start: the lexicon's startsPair decides. */
 const LEXICON_PAIR = 128;
@@ -139,60 +147,67 @@ export class StartMarker {
 
   /** markStarts(norm, rules, form, lexicon, into), or more marks. */
   mark(norm: string, form: string, lexicon: Lexicon, into: MarkLists): UnitStarts {
-    const n = form.length;
-    const units = n === norm.length ? this.tableOf(lexicon) : null;
-    if (!units) return markStarts(norm, this.rules, form, lexicon, into);
-    into.reserve(n);
-    const { lists, ends } = into;
-    const from = ends.slice();
-    // (each list and its end in a local of its own: a mark costs a few instructions a source)
-    const lexiconAt = lists[LEXICON]!;
-    const roleAt = lists[ROLE]!;
-    const surnameAt = lists[SURNAME]!;
-    const suffixAt = lists[SUFFIX]!;
-    const abbreviationAt = lists[ABBREVIATION]!;
-    const latinAt = lists[LATIN]!;
-    let lexiconEnd = ends[LEXICON]!;
-    let roleEnd = ends[ROLE]!;
-    let surnameEnd = ends[SURNAME]!;
-    let suffixEnd = ends[SUFFIX]!;
-    let abbreviationEnd = ends[ABBREVIATION]!;
-    let latinEnd = ends[LATIN]!;
-    // (no unit read past the end: a read that returns NaN leaves the compiled loop calling out for every unit)
-    let c = n > 0 ? form.charCodeAt(0) : 0;
-    for (let i = 0; i < n; i++) {
-      const u = c;
-      const d = i + 1 < n ? form.charCodeAt(i + 1) : -1;
-      c = d;
-      const bits = units[u]!;
-      if (bits === 0) continue;
-      if (bits >= LEXICON_PAIR) {
-        if (d >= 0 && lexicon.startsPair(u, d)) lexiconAt[lexiconEnd++] = i;
-      } else if ((bits & LEXICON_START) !== 0) lexiconAt[lexiconEnd++] = i;
-      if ((bits & (1 << ROLE)) !== 0) roleAt[roleEnd++] = i;
-      if ((bits & (1 << SURNAME)) !== 0) surnameAt[surnameEnd++] = i;
-      if ((bits & (1 << SUFFIX)) !== 0) suffixAt[suffixEnd++] = i;
-      if ((bits & (1 << ABBREVIATION)) !== 0) abbreviationAt[abbreviationEnd++] = i;
-      if ((bits & (1 << LATIN)) !== 0) latinAt[latinEnd++] = i;
-    }
-    ends[LEXICON] = lexiconEnd;
-    ends[ROLE] = roleEnd;
-    ends[SURNAME] = surnameEnd;
-    ends[SUFFIX] = suffixEnd;
-    ends[ABBREVIATION] = abbreviationEnd;
-    ends[LATIN] = latinEnd;
-    return new UnitStarts(lists, from, ends.slice());
+    const table = form.length === norm.length ? this.tableOf(lexicon) : null;
+    if (!table) return markStarts(norm, this.rules, form, lexicon, into);
+    into.reserve(form.length);
+    const from = copied(into.ends);
+    markUnits(form, table, into.lists, into.ends);
+    return new UnitStarts(into.lists, from, copied(into.ends));
   }
 
-  /** The marker's table for `lexicon`, null where the lexicon has no table of first units. */
+  /**
+   * The marker's table for `lexicon`, null where the lexicon has no table of first units: the
+   * bits of each unit, then (at PAIRS) the lexicon's pair bits, one array for both (a second
+   * array was a second check of its shape and bounds at a third of the units).
+   */
   private tableOf(lexicon: Lexicon): Uint8Array | null {
     let t = this.byLexicon.get(lexicon);
     if (t === undefined) {
       const first = lexicon.firstUnitTable(LEXICON_START, LEXICON_PAIR);
-      if (first) for (let u = 0; u < 0x10000; u++) first[u]! |= this.folded[u]!;
-      this.byLexicon.set(lexicon, (t = first ?? null));
+      const pairs = lexicon.pairBits();
+      t = null;
+      if (first && pairs) {
+        t = new Uint8Array(PAIRS + pairs.length);
+        for (let u = 0; u < 0x10000; u++) t[u] = first[u]! | this.folded[u]!;
+        t.set(pairs, PAIRS);
+      }
+      this.byLexicon.set(lexicon, t);
     }
     return t;
+  }
+}
+
+/**
+ * StartMarker's pass over a form, in a function of its own whose loop keeps little more than
+ * the form and the table in registers. With the six lists and their ends in locals of the
+ * loop as well, the compiled loop spilled and reloaded them at every unit (some 87
+ * instructions a unit, most units marking nothing); a mark now reads its list and its end
+ * from the arrays, and marked units are a quarter of the units.
+ */
+function markUnits(form: string, table: Uint8Array, lists: Int32Array[], ends: Int32Array): void {
+  const n = form.length;
+  // (no unit read past the end: a read that returns NaN leaves the compiled loop calling out for every unit)
+  let c = n > 0 ? form.charCodeAt(0) : 0;
+  for (let i = 0; i < n; i++) {
+    const u = c;
+    c = i + 1 < n ? form.charCodeAt(i + 1) : -1;
+    let bits = table[u]!;
+    if (bits === 0) continue;
+    if (bits >= LEXICON_PAIR) {
+      // the lexicon's startsPair(u, c), on its bits in the table
+      bits &= LEXICON_PAIR - 1;
+      if (c >= 0) {
+        const h = pairHash(u, c);
+        if ((table[PAIRS + (h >>> 3)]! & (1 << (h & 7))) !== 0) bits |= LEXICON_START;
+      }
+      if (bits === 0) continue;
+    }
+    if ((bits & LEXICON_START) !== 0) lists[LEXICON]![ends[LEXICON]!++] = i;
+    if ((bits & (1 << ROLE)) !== 0) lists[ROLE]![ends[ROLE]!++] = i;
+    if ((bits & (1 << SURNAME)) !== 0) lists[SURNAME]![ends[SURNAME]!++] = i;
+    if ((bits & (1 << SUFFIX)) !== 0) lists[SUFFIX]![ends[SUFFIX]!++] = i;
+    if ((bits & (1 << ABBREVIATION)) !== 0) lists[ABBREVIATION]![ends[ABBREVIATION]!++] = i;
+    if ((bits & (1 << LATIN)) !== 0) lists[LATIN]![ends[LATIN]!++] = i;
   }
 }
 
