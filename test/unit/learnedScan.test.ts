@@ -5,13 +5,16 @@ import { learnedNamesOf, repeatedMentions, type NameMatcher } from '../../src/co
 import { lowerCase } from '../../src/core/entities/lowerCase';
 import { rng } from '../support/anchorSimulation';
 
-/** repeatedMentions as it was written before nextMayMatch, asking mayMatchAt at every unit: the reference. */
-function reference(text: string, form: string, names: NameMatcher, found: readonly EntityMention[]): string[] {
+/**
+ * repeatedMentions as it was written before nextMayMatch, asking at every unit: the reference.
+ * With `filter`, it skips where mayMatchAt does not hold; without, it asks match itself everywhere.
+ */
+function reference(text: string, form: string, names: NameMatcher, found: readonly EntityMention[], filter = true): string[] {
   const taken = new Uint8Array(text.length + 1);
   for (const m of found) taken.fill(1, m.start, Math.min(m.end, text.length + 1));
   const out: string[] = [];
   for (let i = 0; i < form.length; ) {
-    if (!names.mayMatchAt(form, i)) {
+    if (filter && !names.mayMatchAt(form, i)) {
       i++;
       continue;
     }
@@ -24,8 +27,9 @@ function reference(text: string, form: string, names: NameMatcher, found: readon
   return out;
 }
 
-const NAMES = ['林晓雨', '星河科技', 'OpenAI', 'GPT-4', '王', '智远', '𠀀名', '阿里·哈恩'];
-const PIECES = [...NAMES, '林', '晓雨', '星河', 'open', 'OpenAIs', 'gpt-40', '在成都', '，', '。', ' ', '\r\n', '\ufeff', '😀', '\ud800', '\udc00', 'İ', 'a', '1'];
+const NAMES = ['林晓雨', '星河科技', 'OpenAI', 'GPT-4', '王', '智远', '𠀀名', '阿里·哈恩', '林小', '星空', '臺北', '😀x'];
+const PIECES = [...NAMES, '林', '晓雨', '星河', 'open', 'OpenAIs', 'gpt-40', '在成都', '，', '。', ' ', '\r\n', '\ufeff', '😀', '\ud800', '\udc00', 'İ', 'a', '1',
+  '林晓', '星', '臺', '台北', '北', '𠀀', 'X', 'Ｘ'];
 
 describe('entities: the repeats of learned names found by a scan of the table', () => {
   it('nextMayMatch is the first position at or after its start where mayMatchAt holds', () => {
@@ -42,6 +46,27 @@ describe('entities: the repeats of learned names found by a scan of the table', 
     }
   });
 
+  it('mayMatchAt is false only where match finds no name, and rules out most units that start one', () => {
+    const table = new LearnedNameTable(NAMES.map((n, k) => ({ id: `org:${k}`, canonical: n, type: 'org' as const, aliases: [n] })));
+    const next = rng(47);
+    let ruledOut = 0;
+    let firstUnits = 0;
+    const firsts = new Set(NAMES.map((n) => lowerCase(n).charCodeAt(0)));
+    for (let t = 0; t < 2000; t++) {
+      let form = '';
+      for (let n = Math.floor(next() * 20); n > 0; n--) form += lowerCase(PIECES[Math.floor(next() * PIECES.length)]!);
+      for (let i = -1; i <= form.length; i++) {
+        if (table.match(form, i) !== undefined) assert.ok(table.mayMatchAt(form, i), `${JSON.stringify(form)} at ${i}`);
+        else if (firsts.has(form.charCodeAt(i))) {
+          firstUnits++;
+          if (!table.mayMatchAt(form, i)) ruledOut++;
+        }
+      }
+    }
+    // (the pairs of units do rule out: a mutant that passed every first unit would not)
+    assert.ok(ruledOut > firstUnits / 4, `${ruledOut} of ${firstUnits}`);
+  });
+
   it('finds what a scan asking at every unit finds, on random and hostile texts', () => {
     const next = rng(43);
     let repeats = 0;
@@ -55,6 +80,8 @@ describe('entities: the repeats of learned names found by a scan of the table', 
       const found: EntityMention[] = next() < 0.5 ? [] : [{ ...learned[0]!, start: Math.floor(next() * text.length), end: Math.floor(next() * (text.length + 3)) }];
       const got = repeatedMentions(text, form, names.lexicon, found).map((m) => `${m.start}-${m.end} ${m.entityId}`);
       assert.deepEqual(got, reference(text, form, names.lexicon, found), JSON.stringify(text));
+      // and what match alone finds, asked at every unit: mayMatchAt rules out no name
+      assert.deepEqual(got, reference(text, form, names.lexicon, found, false), JSON.stringify(text));
       repeats += got.length;
     }
     assert.ok(repeats > 1000, `only ${repeats} repeats: the texts do not reach the names`);

@@ -4,7 +4,7 @@
  * entries share the later one's), without a Lexicon's trie of maps and its other indexes, built
  * afresh for every article analysed (a twentieth of what the Analyzer's own work allocated).
  */
-import { matchForm, type EntityType } from './lexicon';
+import { matchForm, pairHash, type EntityType } from './lexicon';
 import { isLatinWordChar } from './textAt';
 
 /** What the repeats of a learned name read of its entity. */
@@ -28,11 +28,15 @@ export class LearnedNameTable {
   /** The names by their first UTF-16 unit, longest first. */
   private readonly byFirst = new Map<number, LearnedName[]>();
   /**
-   * The names' first UTF-16 units, hashed to 4096 bits: most units of a paragraph start no
-   * name and are ruled out by one read of 512 bytes instead of a look-up in byFirst (a table
-   * of 64 KB, one per article analysed, would cost more than it saves).
+   * Three sets of bits in one array (one check of its shape and bounds in a scan): at FIRST, the
+   * names' first UTF-16 units hashed to 4096 bits (most units of a paragraph start no name and
+   * are ruled out by one read, where a table of 64 KB, one per article analysed, would cost more
+   * than it saves); at ALONE, the first units of names one unit long; at PAIRS, the first two
+   * units of the longer names, hashed to 8192 bits. A first unit of a common character starts
+   * a learned name at one position in ten where it appears: the pair rules out most of the
+   * others without a look-up in byFirst and a comparison with each name.
    */
-  private readonly firstBits = new Int32Array(128);
+  private readonly bits = new Int32Array(PAIRS + 256);
 
   /** `entries` in order: a name of two entries is the later one's (as in a Lexicon). */
   constructor(entries: Iterable<LearnedEntry>) {
@@ -45,9 +49,15 @@ export class LearnedNameTable {
       add(entry.canonical, entry);
       for (const a of entry.aliases) add(a, entry);
     }
+    const bits = this.bits;
     for (const name of byAlias.values()) {
       const unit = name.alias.charCodeAt(0);
-      this.firstBits[(unit >>> 5) & 127]! |= 1 << (unit & 31);
+      bits[FIRST + ((unit >>> 5) & 127)]! |= 1 << (unit & 31);
+      if (name.alias.length === 1) bits[ALONE + ((unit >>> 5) & 127)]! |= 1 << (unit & 31);
+      else {
+        const h = pairHash(unit, name.alias.charCodeAt(1)) & 8191;
+        bits[PAIRS + (h >>> 5)]! |= 1 << (h & 31);
+      }
       const list = this.byFirst.get(unit);
       if (list) list.push(name);
       else this.byFirst.set(unit, [name]);
@@ -57,23 +67,36 @@ export class LearnedNameTable {
 
   /** Whether match(form, i) may find a name: false only where it finds none. */
   mayMatchAt(form: string, i: number): boolean {
+    const bits = this.bits;
     const unit = form.charCodeAt(i);
-    // (past the end: NaN reads as unit 0, which byFirst rules out)
-    if ((this.firstBits[(unit >>> 5) & 127]! & (1 << (unit & 31))) === 0) return false;
-    return this.byFirst.has(unit);
+    // (past the end: NaN reads as unit 0, which starts no name)
+    const w = (unit >>> 5) & 127;
+    const b = 1 << (unit & 31);
+    if ((bits[FIRST + w]! & b) === 0) return false;
+    if ((bits[ALONE + w]! & b) !== 0) return true;
+    if (!(i + 1 < form.length)) return false;
+    const h = pairHash(unit, form.charCodeAt(i + 1)) & 8191;
+    return (bits[PAIRS + (h >>> 5)]! & (1 << (h & 31))) !== 0;
   }
 
   /**
-   * The first position at or after `from` where mayMatchAt holds, or form.length. A loop of its
-   * own: repeatedMentions's loop over every unit, which also calls out, reloaded the string,
-   * the table and their bounds at each unit (some 80 instructions a unit).
+   * The first position at or after `from` where mayMatchAt holds, or form.length. A loop of its own: repeatedMentions's
+   * loop over every unit, which also calls out, reloaded the string, the table and their
+   * bounds at each unit (some 80 instructions a unit).
    */
   nextMayMatch(form: string, from: number): number {
-    const bits = this.firstBits;
+    const bits = this.bits;
     const n = form.length;
     for (let i = from < 0 ? 0 : from; i < n; i++) {
       const unit = form.charCodeAt(i);
-      if ((bits[(unit >>> 5) & 127]! & (1 << (unit & 31))) !== 0 && this.byFirst.has(unit)) return i;
+      const w = (unit >>> 5) & 127;
+      const b = 1 << (unit & 31);
+      if ((bits[FIRST + w]! & b) === 0) continue;
+      if ((bits[ALONE + w]! & b) !== 0) return i;
+      if (i + 1 < n) {
+        const h = pairHash(unit, form.charCodeAt(i + 1)) & 8191;
+        if ((bits[PAIRS + (h >>> 5)]! & (1 << (h & 31))) !== 0) return i;
+      }
     }
     return n;
   }
@@ -94,3 +117,7 @@ export class LearnedNameTable {
 }
 
 const LATIN_START = /^[a-z0-9]/;
+/** Where the table's three sets of bits start (LearnedNameTable.bits). */
+const FIRST = 0;
+const ALONE = 128;
+const PAIRS = 256;
