@@ -37,10 +37,19 @@ const DIRECTION_REGION = /^[东西南北]{2}$/;
 const PARTS_AFTER_DIRECTION: ReadonlySet<string> = new Set(placeEdges.partsAfterDirection);
 
 /** What follows an organisation's name to name its group or its company (longest first). */
-const GROUP_SUFFIXES = ['股份有限公司', '有限公司', '控股集团', '集团公司', '集团', '控股', '公司'];
+export const GROUP_SUFFIXES = ['股份有限公司', '有限公司', '控股集团', '集团公司', '集团', '控股', '公司'];
+
+/** The first units of GROUP_SUFFIXES (by UTF-16 unit). */
+const GROUP_FIRST_UNITS = triggerTable(GROUP_SUFFIXES);
 
 /** The group suffix at i of a match-form text, if one is there. */
 export function groupSuffixAt(form: string, i: number): string | undefined {
+  // most organisations are followed by no suffix: one read of the table rules out seven calls of
+  // startsWith (read within the text: a read past its end had the compiled code read the table
+  // through the generic keyed load)
+  // (the unit startsWith reads first: an offset before the start, or NaN, reads at 0)
+  const at = i > 0 ? i : 0;
+  if (!(at < form.length && GROUP_FIRST_UNITS[form.charCodeAt(at)] === 1)) return undefined;
   // (a loop, no closure per known organisation)
   for (let k = 0; k < GROUP_SUFFIXES.length; k++) if (form.startsWith(GROUP_SUFFIXES[k]!, i)) return GROUP_SUFFIXES[k];
   return undefined;
@@ -48,6 +57,15 @@ export function groupSuffixAt(form: string, i: number): string | undefined {
 
 /** A name beside a middle dot is part of a transliterated name: 阿里 in 阿里·哈恩 (by UTF-16 unit). */
 const MIDDLE_DOTS = triggerTable(['·', '•']);
+
+/**
+ * Whether a middle dot is at either edge of [start, end), read within the text: a read past
+ * either end (NaN) had the compiled code read the table through the generic keyed load at
+ * every hit.
+ */
+function besideMiddleDot(norm: string, start: number, end: number): boolean {
+  return (start > 0 && MIDDLE_DOTS[norm.charCodeAt(start - 1)] === 1) || (end < norm.length && MIDDLE_DOTS[norm.charCodeAt(end)] === 1);
+}
 
 /** The lexicon: the longest alias at each position. */
 export function lexiconNames({ norm, form, lexicon, words, starts = unitStarts(norm, NO_UNITS, form, lexicon) }: DetectContext, sink: CandidateSink): void {
@@ -58,10 +76,11 @@ export function lexiconNames({ norm, form, lexicon, words, starts = unitStarts(n
     const i = at[k]!;
     if (i < next) continue;
     next = i + 1;
-    if (!lexicon.mayMatchAt(form, i)) continue;
+    // (no mayMatchAt here: the marks are where it holds, or every position for the tests, and
+    // match finds nothing where it does not hold)
     const hit = lexicon.match(form, i);
     const builtinWord = hit !== undefined && !hit.latin && hit.entry.origin === 'builtin';
-    if (!hit || (builtinWord && (MIDDLE_DOTS[norm.charCodeAt(i - 1)] === 1 || MIDDLE_DOTS[norm.charCodeAt(i + hit.length)] === 1)) ||
+    if (!hit || (builtinWord && besideMiddleDot(norm, i, i + hit.length)) ||
       (words && builtinWord && !(hit.entry.type === 'place' && placeEnd === i) && insideLongerWord(words, norm, i, hit.length, hit.entry.type))) {
       continue;
     }
