@@ -225,9 +225,16 @@ export function resolveOverlaps(all: Candidate[]): EntityMention[] {
     for (let k = c.start; k < c.end; k++) occupied[k] = 1;
     candidates[taken++] = c;
   }
-  candidates.length = taken;
-  sortedByStart(candidates);
-  return mentionsWithAddresses(candidates);
+  // the map left empty for the next call: only the units of the candidates taken were marked
+  for (let i = 0; i < taken; i++) {
+    const c = candidates[i]!;
+    for (let k = c.start; k < c.end; k++) occupied[k] = 0;
+  }
+  occupancyMarked = false;
+  // (the first `taken` of the list read, the list not cut to them: setting the length of an
+  // array went through the generic store, some 500 instructions a paragraph)
+  sortedByStart(candidates, taken);
+  return mentionsWithAddresses(candidates, taken);
 }
 
 /** The candidates that give way, one set for every call (a call never re-enters), left empty. */
@@ -238,11 +245,17 @@ const givingWay = new Set<Candidate>();
  * is an ArrayBuffer and, past 64 bytes, memory outside the heap, allocated and freed each time.
  */
 let occupancy = new Uint8Array(1024);
+/** Whether the map may hold marks: a call clears what it marked before it returns, unless it threw. */
+let occupancyMarked = false;
 
-/** The occupancy map cleared over its first `length` units. */
+/**
+ * The occupancy map, empty over its first `length` units at least. Cleared in full only after a
+ * call that threw: a fill of the map per paragraph was a call into the runtime each time.
+ */
 function cleared(length: number): Uint8Array {
   if (occupancy.length < length) occupancy = new Uint8Array(Math.max(length, 2 * occupancy.length));
-  occupancy.fill(0, 0, length);
+  else if (occupancyMarked) occupancy.fill(0);
+  occupancyMarked = true;
   return occupancy;
 }
 
@@ -299,9 +312,13 @@ function sortedByStrength(list: Candidate[]): Candidate[] {
   return list;
 }
 
-function sortedByStart(list: Candidate[]): Candidate[] {
-  if (list.length > 64) return list.sort(BY_START);
-  for (let i = 1; i < list.length; i++) {
+/** The first n of `list` sorted so (the rest of it dropped where the built-in sort sorts them). */
+function sortedByStart(list: Candidate[], n: number): Candidate[] {
+  if (n > 64) {
+    list.length = n;
+    return list.sort(BY_START);
+  }
+  for (let i = 1; i < n; i++) {
     const x = list[i]!;
     let j = i;
     for (; j > 0 && list[j - 1]!.start > x.start; j--) list[j] = list[j - 1]!;
@@ -317,12 +334,12 @@ function sortedByStart(list: Candidate[]): Candidate[] {
  * the units one by one. A run is read by its indices: most are one candidate long, and a copy
  * of each (and of the whole list) was a good part of what resolving allocated.
  */
-function mentionsWithAddresses(sorted: Candidate[]): EntityMention[] {
+function mentionsWithAddresses(sorted: Candidate[], n: number): EntityMention[] {
   const out: EntityMention[] = [];
-  for (let k = 0; k < sorted.length; ) {
+  for (let k = 0; k < n; ) {
     // the run of places that touch, each looked at once: the whole is linear
     let j = k;
-    while (j + 1 < sorted.length && sorted[j]!.type === 'place' && sorted[j + 1]!.type === 'place' && sorted[j + 1]!.start === sorted[j]!.end) j++;
+    while (j + 1 < n && sorted[j]!.type === 'place' && sorted[j + 1]!.type === 'place' && sorted[j + 1]!.start === sorted[j]!.end) j++;
     const first = sorted[k]!;
     const length = j + 1 - k;
     const from = k;
