@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { GROUP_SUFFIXES, groupSuffixAt } from '../../src/core/entities/sources/known';
+import { isLatinLetter, isLatinWordChar, triggerTable, unitOr } from '../../src/core/entities/textAt';
 import { rng } from '../support/anchorSimulation';
 
 /** groupSuffixAt as it was written before its table of first units: the reference. */
@@ -26,5 +27,25 @@ describe('entities: the group suffix after a known organisation', () => {
       }
     }
     assert.ok(found > 1000, `only ${found} suffixes: the texts do not reach them`);
+  });
+});
+
+describe('entities: a unit read within the text (unitOr)', () => {
+  it('is charCodeAt within the text and -1 past either end, which every unit test and table read as NaN', () => {
+    const tables = [triggerTable(['·', '•']), triggerTable([' ', '\u3000'])];
+    for (const text of ['', 'a', '王说', '𠀀😀', '\ud800', '\udc00x', '\r\n', '\ufeff北京', 'İ']) {
+      for (let k = -3; k <= text.length + 3; k++) {
+        const u = unitOr(text, k);
+        const c = text.charCodeAt(k);
+        if (k >= 0 && k < text.length) assert.equal(u, c);
+        else {
+          assert.equal(u, -1);
+          assert.ok(Number.isNaN(c));
+          assert.equal(isLatinWordChar(u), isLatinWordChar(c));
+          assert.equal(isLatinLetter(u), isLatinLetter(c));
+          for (const t of tables) assert.equal(t[u], t[c]);
+        }
+      }
+    }
   });
 });

@@ -528,6 +528,11 @@ describe('entities: the range tests of the tagger proposals, against slices', ()
         for (let at = -1; at <= s.length + 1; at++) {
           assert.equal(wordList.startsAt(s, at), list.some((w) => s.startsWith(w, at)), `${JSON.stringify(list)} at ${at} of ${JSON.stringify(s)}`);
           assert.equal(wordList.endsAt(s, at), list.some((w) => s.endsWith(w, at)), `${JSON.stringify(list)} ending at ${at} of ${JSON.stringify(s)}`);
+          // (offsets no caller passes, read as startsWith and endsWith read them: NaN and fractions)
+          for (const odd of [NaN, at - 0.5, at + 0.5]) {
+            assert.equal(wordList.startsAt(s, odd), list.some((w) => s.startsWith(w, odd)), `${JSON.stringify(list)} at ${odd} of ${JSON.stringify(s)}`);
+            assert.equal(wordList.endsAt(s, odd), list.some((w) => s.endsWith(w, odd)), `${JSON.stringify(list)} ending at ${odd} of ${JSON.stringify(s)}`);
+          }
           for (let end = at; end <= s.length + 1; end++) assert.equal(wordList.includedIn(s, at, end), includesAnyIn(s, at, end, list), `${JSON.stringify(list)} in ${at}-${end} of ${JSON.stringify(s)}`);
         }
     }

@@ -20,6 +20,16 @@ export function isLatinLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
+/**
+ * text.charCodeAt(k) at an integer offset k, read within the text, -1 past either end (where charCodeAt reads NaN):
+ * a read past an end makes the compiled code call the generic charCodeAt at that read ever
+ * after, and a table indexed by NaN read through the generic keyed load. -1 is NaN to every
+ * comparison with a unit and to a table's read (undefined), not to bit arithmetic.
+ */
+export function unitOr(text: string, k: number): number {
+  return k >= 0 && k < text.length ? text.charCodeAt(k) : -1;
+}
+
 export function isLatinWordChar(c: number): boolean {
   return isLatinLetter(c) || (c >= 0x30 && c <= 0x39);
 }

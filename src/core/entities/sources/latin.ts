@@ -2,7 +2,7 @@
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import type { EntityType, Lexicon } from '../lexicon';
 import { LATIN_STOP, PRODUCT_CUES_BEFORE } from '../kinds';
-import { isLatinLetter, isLatinWordChar } from '../textAt';
+import { isLatinLetter, isLatinWordChar, unitOr } from '../textAt';
 import { WordList } from './wordLists';
 import { LATIN, startTable } from '../unitStarts';
 
@@ -51,19 +51,19 @@ export function latinNames({ norm, lexicon, starts }: DetectContext, sink: Candi
 
 /** The name of the Latin word at i (an ASCII letter), if it is one; where the scan goes on. */
 function latinNameAt(norm: string, lexicon: Lexicon, i: number, sink: CandidateSink): number {
-  if (isLatinWordChar(norm.charCodeAt(i - 1))) return i + 1;
+  if (isLatinWordChar(unitOr(norm, i - 1))) return i + 1;
   let e = i;
   // what the word holds besides letters, read as it is scanned: each test below that needs a
   // digit, a dot or a dash is asked only of a word that has one
   let digit = false;
   let other = false;
   for (;;) {
-    const c = norm.charCodeAt(e);
+    const c = unitOr(norm, e);
     if (isLatinLetter(c)) e++;
     else if (c >= 0x30 && c <= 0x39) {
       digit = true;
       e++;
-    } else if ((c === 0x2d || c === 0x2e) && isLatinWordChar(norm.charCodeAt(e + 1))) {
+    } else if ((c === 0x2d || c === 0x2e) && isLatinWordChar(unitOr(norm, e + 1))) {
       other = true;
       e++;
     } else break;

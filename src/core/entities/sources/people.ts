@@ -1,7 +1,7 @@
 /** Rules for people nobody taught: a role before a name, a name before a verb of speech, a transliterated name. */
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { COMPOUND_SURNAMES, ROLES, SURNAMES, isLeftStopAt, isNotInNameAt, readName, reportingAt } from '../names';
-import { cjkLengthAt, cjkLengthBefore, isLatinWordChar, triggerTable } from '../textAt';
+import { cjkLengthAt, cjkLengthBefore, isLatinWordChar, triggerTable, unitOr } from '../textAt';
 import { ROLE, SURNAME, startTable, unitStarts } from '../unitStarts';
 
 /** Roles by their first UTF-16 unit (longest first): no string per character read. */
@@ -22,13 +22,13 @@ export function roleNames({ norm, starts = unitStarts(norm, ROLE_UNITS) }: Detec
   for (let k = starts.from[ROLE]!, to = starts.to[ROLE]!; k < to; k++) {
     const i = at[k]!;
     // CEO inside a Latin word (XCEO) is no role
-    if (ROLE_STARTS[norm.charCodeAt(i)] === 0 || ROLE_SECONDS[norm.charCodeAt(i + 1)] !== 1 || isLatinWordChar(norm.charCodeAt(i - 1))) continue;
+    if (ROLE_STARTS[norm.charCodeAt(i)] === 0 || ROLE_SECONDS[unitOr(norm, i + 1)] !== 1 || isLatinWordChar(unitOr(norm, i - 1))) continue;
     const roles = ROLES_BY_FIRST.get(norm.charCodeAt(i))!;
     for (let k = 0; k < roles.length; k++) {
       const role = roles[k]!;
       if (!norm.startsWith(role, i)) continue;
       // one space may stand between a role and a name in a byline: 记者 李华
-      const at = i + role.length + (ROLE_NAME_SPACES[norm.charCodeAt(i + role.length)] === 1 ? 1 : 0);
+      const at = i + role.length + (ROLE_NAME_SPACES[unitOr(norm, i + role.length)] === 1 ? 1 : 0);
       const n = isNotInNameAt(norm, at) ? 0 : readName(norm, at);
       if (n) sink.add(at, at + n, 'person', 'role', Priority.Pattern);
       break;

@@ -8,7 +8,7 @@
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { FACILITIES, GENERIC_INSTITUTIONS, TEAM_CUES_BEFORE, LATIN_STOP, PRODUCT_CUES_AFTER, PRODUCT_CUES_BEFORE, isKindOfOrganisation, isOutletName, isOutletTitle, isSideInMatch } from '../kinds';
 import { LEFT_STOP, MIDDLE_DOTS, ROLES, isWeekday, surnameAt } from '../names';
-import { cjkLengthBefore } from '../textAt';
+import { cjkLengthBefore, unitOr } from '../textAt';
 import { spanType, tagSpansInto, type NerSpan } from '../ner';
 import { administrativePartEnd, isStreetAddressAt, namesTimeZone } from '../places';
 import { organisationEnd, unitStart } from './orgBounds';
@@ -213,7 +213,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
   }
   if (unitIs(surface.charCodeAt(surface.length - 1), INSTITUTION_LAST) && (GENERIC_INSTITUTIONS.has(surface) || FACILITY_NAMES.has(surface))) return;
   // an acronym followed by what it stands for is a term being defined: GMV(Gross Merchandise Volume)
-  if ((norm.charCodeAt(end) === 0x28 || norm.charCodeAt(end) === 0xff08) && LATIN_ACRONYM.test(surface)) return;
+  if ((unitOr(norm, end) === 0x28 || unitOr(norm, end) === 0xff08) && LATIN_ACRONYM.test(surface)) return;
   // a foreign name a side plays against is a team, an organisation: 输给埃因霍温 (in the
   // training sets, 93% of the names after these words are organisations)
   if (type === 'person' && surnameAt(norm, start) === 0 && TEAM_CUES.endsAt(norm, start)) type = 'org';
@@ -234,7 +234,7 @@ function propose(ctx: DetectContext, sink: CandidateSink, start: number, end: nu
     // a transliterated name does not end in an adverb of time glued to it: 克林顿刚上任 → 克林顿
     if (end - start > 3 && surnameAt(norm, start) === 0 && unitIn(norm, end - 2, TRANSLITERATION_UNIT) && unitIn(norm, end - 1, ADVERB_AFTER_UNIT)) end--;
     if (start !== cutStart || end !== cutEnd) surface = form.slice(start, end);
-    if (NUMERAL_UNITS[norm.charCodeAt(start - 1)] === 1 || NUMERAL_UNITS[norm.charCodeAt(start)] === 1) return;
+    if (NUMERAL_UNITS[unitOr(norm, start - 1)] === 1 || NUMERAL_UNITS[unitOr(norm, start)] === 1) return;
     if (isSaying(norm, start, end, words)) return;
     // nor is a doubled adverb in a name: 徐徐张口 (slowly opening) is no one
     if (DOUBLED.includedIn(norm, start, end)) return;

@@ -7,6 +7,7 @@ import { FACILITIES, GENERIC_INSTITUTIONS, LATIN_STOP } from '../kinds';
 import { NOT_IN_NAME } from '../names';
 import nameEdges from '../data/nameEdges.json';
 import genericPlaces from '../data/genericPlaces.json';
+import { unitOr } from '../textAt';
 
 /** The patterns of the proposals and their evidence, made once (a literal in a function is a new RegExp on every call). */
 export const FOUR_HAN = /^\p{Script=Han}{4}$/u;
@@ -78,7 +79,8 @@ export function unitIs(unit: number, flag: number): boolean {
   return (UNIT_FLAGS[unit]! & flag) !== 0;
 }
 
-/** Whether the character at `k` of `s` is one of the set of `flag` (as set.has(s[k]); false outside the string). */
+/** Whether the character at `k` (an integer) of `s` is one of the set of `flag` (as set.has(s[k]); false outside the string). */
 export function unitIn(s: string, k: number, flag: number): boolean {
-  return (UNIT_FLAGS[s.charCodeAt(k)]! & flag) !== 0;
+  // (read within the string: see unitOr)
+  return (UNIT_FLAGS[unitOr(s, k)]! & flag) !== 0;
 }

@@ -72,7 +72,10 @@ export class WordList {
   startsAt(s: string, at: number): boolean {
     if (this.empty) return startsWithAny(s, this.words, at);
     // (startsWith reads a negative offset as 0; a word starts with the unit it is compared at)
-    const unit = s.charCodeAt(at < 0 ? 0 : at);
+    // (and NaN past the end, as charCodeAt reads it there, with no read past the end: see
+    // unitOr; a NaN offset reads at 0, as charCodeAt reads it)
+    const k = at < 0 ? 0 : at;
+    const unit = !(k >= s.length) ? s.charCodeAt(k) : NaN;
     if (!WordList.has(this.first, unit)) return false;
     const words = this.byFirst.get(unit);
     return words !== undefined && startsWithAny(s, words, at);
@@ -83,7 +86,7 @@ export class WordList {
     if (this.empty) return endsWithAny(s, this.words, at);
     // (endsWith reads its end clamped to the string; a word ends with the unit before it)
     const end = at > s.length ? s.length : at;
-    const unit = s.charCodeAt(end - 1);
+    const unit = !(end <= 0) ? s.charCodeAt(end - 1) : NaN;
     if (!WordList.has(this.last, unit)) return false;
     const words = this.byLast.get(unit);
     return words !== undefined && endsWithAny(s, words, at);
