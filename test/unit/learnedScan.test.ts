@@ -67,6 +67,17 @@ describe('entities: the repeats of learned names found by a scan of the table', 
     assert.ok(ruledOut > firstUnits / 4, `${ruledOut} of ${firstUnits}`);
   });
 
+  it('finds what a scan asking at every unit finds after a call that threw with its map marked', () => {
+    const names = learnedNamesOf([{ start: 0, end: 3, text: '林晓雨', type: 'person', canonical: '林晓雨', entityId: 'person:林晓雨', source: 'model' }])!;
+    const text = '林晓雨在成都，林晓雨说';
+    const want = reference(text, text, names.lexicon, []);
+    assert.equal(want.length, 2);
+    const throwing: NameMatcher = { mayMatchAt: () => true, nextMayMatch: (_form, from) => from, match: () => { throw new Error('unreadable'); } };
+    const all: EntityMention[] = [{ start: 0, end: text.length, text, type: 'org', canonical: text, entityId: 'org:x', source: 'model' }];
+    assert.throws(() => repeatedMentions(text, text, throwing, all), /unreadable/);
+    assert.deepEqual(repeatedMentions(text, text, names.lexicon, []).map((m) => `${m.start}-${m.end} ${m.entityId}`), want);
+  });
+
   it('finds what a scan asking at every unit finds, on random and hostile texts', () => {
     const next = rng(43);
     let repeats = 0;
