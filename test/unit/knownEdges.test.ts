@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { GROUP_SUFFIXES, groupSuffixAt } from '../../src/core/entities/sources/known';
+import { matchForm } from '../../src/core/entities/lexicon';
+import { toSimplifiedView } from '../../src/core/script/normalize';
 import { isLatinLetter, isLatinWordChar, triggerTable, unitOr } from '../../src/core/entities/textAt';
 import { rng } from '../support/anchorSimulation';
 
@@ -46,6 +48,18 @@ describe('entities: a unit read within the text (unitOr)', () => {
           for (const t of tables) assert.equal(t[u], t[c]);
         }
       }
+    }
+  });
+});
+
+describe('entities: the match form of a name (matchForm)', () => {
+  it('is its Simplified view lower-cased by toLowerCase, on random and hostile texts', () => {
+    const next = rng(11);
+    const pieces = [...PIECES, 'OpenAI', 'İstanbul', 'ΣΑΣ', 'ſ', 'K', 'ＡＢ', '臺灣', '發展', '阿里巴巴集團', 'Ǆ', 'ẞ'];
+    for (let t = 0; t < 3000; t++) {
+      let s = '';
+      for (let n = Math.floor(next() * 6); n > 0; n--) s += pieces[Math.floor(next() * pieces.length)]!;
+      assert.equal(matchForm(s), toSimplifiedView(s).text.toLowerCase(), JSON.stringify(s));
     }
   });
 });

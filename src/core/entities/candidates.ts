@@ -130,6 +130,10 @@ export class CandidateSink {
     // an ignored string starts with that unit: most are ruled out by one read
     const first = norm.charCodeAt(start);
     if (start < end && caseless(first) && !lexicon.mayIgnoreFrom(first)) return false;
+    // nor is a name whose first unit is an ASCII capital (Latin names: OpenAI) unless one starts
+    // with its lower case, which begins the name in lower case (toLowerCase maps A-Z to a-z
+    // whatever follows): no copy through ICU per Latin name
+    if (start < end && first >= 0x41 && first <= 0x5a && !lexicon.mayIgnoreFrom(first + 0x20)) return false;
     const list = lexicon.ignoreList;
     if (list.length > 8 || !isCaseless(norm, start, end)) return lexicon.ignore.has(lowerCase(norm.slice(start, end)));
     for (let k = 0; k < list.length; k++) if (list[k]!.length === end - start && norm.startsWith(list[k]!, start)) return true;

@@ -2,13 +2,16 @@ import { toSimplifiedView } from '../script/normalize';
 import { builtinLexiconData, builtinLexiconPacked } from './builtinLexiconSource';
 import { lexiconFromData } from './lexiconData';
 import { entityId, type LexiconEntry } from './lexiconEntry';
+import { lowerCase } from './lowerCase';
 import { packLexicon, unpackLexicon, type LexiconTrie, type PackedLexicon, type TrieAlias } from './lexiconPack';
 
 export { ENTITY_TYPES, entityId, type EntityType, type LexiconEntry } from './lexiconEntry';
 
 /** The form names are matched in: Simplified, Latin in lower case. */
 export function matchForm(s: string): string {
-  return toSimplifiedView(s).text.toLowerCase();
+  // (lowerCase: no copy through ICU of a name with no upper case, as a Chinese name has none;
+  // the learned names of every article analysed are put in this form)
+  return lowerCase(toSimplifiedView(s).text);
 }
 
 export interface AliasHit {
