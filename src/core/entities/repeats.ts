@@ -84,30 +84,11 @@ class Learned implements LearnedNames {
  * per paragraph, and a view of it per hit, were an ArrayBuffer each, past 64 bytes outside the heap.
  */
 let takenMap = new Uint8Array(1024);
-/** Whether the map may hold marks: a call clears what it marked before it returns, unless it threw. */
-let takenMarked = false;
 
-/**
- * The map, empty over its first `length` units at least. Cleared in full only after a call that
- * threw: a fill per paragraph was a call into the runtime each time.
- */
 function cleared(length: number): Uint8Array {
   if (takenMap.length < length) takenMap = new Uint8Array(Math.max(length, 2 * takenMap.length));
-  else if (takenMarked) takenMap.fill(0);
-  takenMarked = true;
+  takenMap.fill(0, 0, length);
   return takenMap;
-}
-
-/** Marks (1) or clears (0) what `found` takes of the map, as repeatedMentions marks it. */
-function markFound(taken: Uint8Array, found: readonly EntityMention[], offset: number, length: number, value: number): void {
-  for (const m of found) {
-    const from = m.start - offset;
-    const to = Math.min(m.end - offset, length);
-    // (a loop over a name's few units, where a call of fill per mention cost more than the writes;
-    // fill itself where it would count a negative start from the end)
-    if (from >= 0) for (let k = from; k < to; k++) taken[k] = value;
-    else taken.fill(value, from, to);
-  }
 }
 
 function isFree(taken: Uint8Array, from: number, to: number): boolean {
@@ -124,7 +105,14 @@ export function repeatedMentions(text: string, form: string, names: NameMatcher,
   // (the map is longer than the paragraph: what is read or written stops at its length, as a map of its own did)
   const length = text.length + 1;
   const taken = cleared(length);
-  markFound(taken, found, offset, length, 1);
+  for (const m of found) {
+    const from = m.start - offset;
+    const to = Math.min(m.end - offset, length);
+    // (a loop over a name's few units, where a call of fill per mention cost more than the writes;
+    // fill itself where it would count a negative start from the end)
+    if (from >= 0) for (let k = from; k < to; k++) taken[k] = 1;
+    else taken.fill(1, from, to);
+  }
   const out: EntityMention[] = [];
   for (let i = names.nextMayMatch(form, 0); i < form.length; i = names.nextMayMatch(form, i)) {
     const hit = names.match(form, i);
@@ -135,7 +123,5 @@ export function repeatedMentions(text: string, form: string, names: NameMatcher,
       i += hit.length;
     } else i++;
   }
-  markFound(taken, found, offset, length, 0);
-  takenMarked = false;
   return out;
 }
