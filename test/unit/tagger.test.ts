@@ -354,6 +354,7 @@ describe("entities: the labeller's word lattice against the dictionary's", () =>
     const odd = ['𠀀', '😀', '\ud800', '\udc00', '\ufeff', '\r\n', '１２', 'AbZ', ' '];
     const random = seeded(41);
     let positionsWithWords = 0;
+    let spanStarts = 0;
     for (let trial = 0; trial < 120; trial++) {
       // one text in ten past the short labeller's 1,024 units
       const text = piecesText(random, all, odd, trial % 10 === 9 ? 1025 + random(3000) : 1 + random(400), 12, 5);
@@ -362,10 +363,16 @@ describe("entities: the labeller's word lattice against the dictionary's", () =>
       const own = [...labeller.scratch.lattice.subarray(0, n)];
       const expected: number[] = [...words!.latticeOfLabels(labeller.scratch.wordLabels, n)];
       assert.deepEqual(own, expected, JSON.stringify(text.slice(0, 60)));
+      // (and the list of the labels' spans' starts, which tagSpansInto reads instead of every label: every odd label, in order)
+      const { opens, labels } = labeller.scratch;
+      const starts = Array.from({ length: opens[0]! }, (_, k) => opens[opens[0]! - k]!);
+      assert.deepEqual(starts, [...labels.subarray(0, n).keys()].filter((i) => (labels[i]! & 1) === 1), JSON.stringify(text.slice(0, 60)));
+      spanStarts += starts.length;
       positionsWithWords += expected.filter((b: number) => b !== 0).length;
     }
     // (a test of texts where no word is found would prove nothing)
     assert.ok(positionsWithWords > 1000, `${positionsWithWords} positions in words`);
+    assert.ok(spanStarts > 100, `${spanStarts} spans`);
   });
 });
 

@@ -9,13 +9,12 @@ import { BEGIN_BITS, END_BITS, INSIDE_BITS, WORD_CATEGORIES, NODE_BITS, NODE_MAS
 
 const L = NER_LABELS.length;
 
-function classOf(c: number): number {
-  if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return 0; // D
-  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return 1; // L
-  if (c >= 0x4e00 && c <= 0x9fff) return 2; // H
-  if (c === 0x20 || c === 0xa0 || c === 0x3000) return 3; // S
-  return 4; // P
-}
+/**
+ * The character classes of the class feature: 0 D (digits, ASCII and full-width), 1 L (ASCII
+ * letters), 2 H (0x4e00 to 0x9fff), 3 S (space, no-break space, ideographic space), 4 P (any
+ * other), and EDGE_CLASS past either end of the text. (Read inline by the labeller: a function
+ * of its own was no longer inlined into it.)
+ */
 const EDGE_CLASS = 5;
 
 /**
@@ -43,6 +42,12 @@ function scratchOf(capacity: number) {
      */
     back: new Int32Array(c),
     labels: new Int8Array(c),
+    /**
+     * Where the labels' spans start (their B- labels): opens[0] of them, at opens[opens[0]] …
+     * opens[1] in the text's order (written by the walk back). The spans' reader visits these,
+     * not every label.
+     */
+    opens: new Int32Array(c + 1),
     /** The characters' labels in the word dictionary (WordDictionary.labelOf). */
     wordLabels: new Int32Array(c),
     /** Per start of a word: the child of its first character's node along the second (see latticeOf). */
@@ -244,7 +249,7 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
   const leadsOfO = leadsOf(m.transitions);
   const integral = integralTransitions(m.transitions);
   const scratch = scratchOf(capacity);
-  const { offsets, classRows, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, wordLabels, wordPairs } = scratch;
+  const { offsets, classRows, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, opens, wordLabels, wordPairs } = scratch;
   // the pairs' and triples' tables, probed inline as WeightTable.rowOf probes them
   const { slots: pairSlots, mask: pairMask, width: pairWidth } = bigrams.probe();
   const { slots: tripleSlots, mask: tripleMask, width: tripleWidth } = trigrams.probe();
@@ -369,8 +374,12 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
         wordLabels[n] = label === WIDE_LABEL && words ? words.labelOf(c) : labelOfCompact(label);
         // (Han first: most characters are)
         if (c - 0x4e00 >>> 0 >= 0x5200) {
-          cls = classOf(c);
-          if (cls === 0) key = 0x30;
+          if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) {
+            cls = 0;
+            key = 0x30;
+          } else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) cls = 1;
+          else if (c === 0x20 || c === 0xa0 || c === 0x3000) cls = 3;
+          else cls = 4;
         }
       } else {
         const cp = (c - 0xd800) * 0x400 + (text.charCodeAt(u + 1) - 0xdc00) + 0x10000;
@@ -599,12 +608,17 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
     if (s8 > best) y = 8;
     // (count, which is n: its reads within the arrays, as above)
     labels[count - 1] = y;
+    // (the B- labels, odd, from the last)
+    let open = 0;
+    if ((y & 1) !== 0) opens[++open] = count - 1;
     for (let i = count - 1; i > 0; i--) {
       const p = back[i]!;
       // an I- label (even, from 2): its B- label, or itself; O or a B- label: four bits from 4 × ⌈y / 2⌉
       y = (y & 1) === 0 && y !== 0 ? y - 1 + ((p >>> (19 + (y >>> 1))) & 1) : (p >>> (4 * ((y + 1) >>> 1))) & 15;
       labels[i - 1] = y;
+      if ((y & 1) !== 0) opens[++open] = i - 1;
     }
+    opens[0] = open;
     return n;
   }
 }
