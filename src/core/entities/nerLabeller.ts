@@ -163,6 +163,13 @@ export function leadsOf(transitions: ArrayLike<number>): number[] {
 
 /** The largest transition (in size) for which scores are compared without branches (see integralTransitions). */
 const SMALL_TRANSITION = 2 ** 20;
+/**
+ * A score no path that is allowed reaches, for a step that is not allowed (-Infinity), with
+ * integral transitions: x + y + |x - y| of a finite x and -Infinity is NaN. Every finite score
+ * of a position is within 4T + 2E < 2^23 of the others (see integralTransitions): a path
+ * through NEVER never wins nor ties, and NEVER less a score stays within 2^31.
+ */
+const NEVER = -(2 ** 30);
 
 /**
  * Whether every transition is an integer of at most SMALL_TRANSITION in size, or -Infinity (a
@@ -174,8 +181,9 @@ const SMALL_TRANSITION = 2 ** 20;
  * transition within 6T + 2E < 2^23 of another. Their difference, truncated to 32 bits (x | 0),
  * is then exactly the difference, and its sign says which is larger: a comparison without a
  * branch, which a processor cannot mispredict (the I- labels' choices are near coin tosses).
- * The one infinite score is an I- label's at the first position, never the first of those
- * compared (the B- label's, or O's): x - y is then +Infinity, which truncates to 0, "not larger".
+ * The one infinite score, an I- label's at the first position (no start into it), starts at
+ * NEVER instead: at the second position, the only one that compares it, its difference from
+ * another is below 2^30 + 2^23, and it loses to all of them, as -Infinity does.
  */
 export function integralTransitions(transitions: ArrayLike<number>): boolean {
   for (let k = 0; k < transitions.length; k++) {
@@ -248,6 +256,10 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
   const { bigrams, trigrams, words } = m;
   const leadsOfO = leadsOf(m.transitions);
   const integral = integralTransitions(m.transitions);
+  /** The transition from the start into label y, NEVER for -Infinity with integral transitions. */
+  const startOf = (y: number) => (integral && m.transitions[L * L + y] === -Infinity ? NEVER : m.transitions[L * L + y]!);
+  // the start's transitions, constants of the labeller (read at the first position only)
+  const st0 = m.transitions[L * L]!, st1 = m.transitions[L * L + 1]!, st2 = startOf(2), st3 = m.transitions[L * L + 3]!, st4 = startOf(4), st5 = m.transitions[L * L + 5]!, st6 = startOf(6), st7 = m.transitions[L * L + 7]!, st8 = startOf(8);
   const scratch = scratchOf(capacity);
   const { offsets, classRows, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, opens, wordLabels, wordPairs } = scratch;
   // the pairs' and triples' tables, probed inline as WeightTable.rowOf probes them
@@ -262,22 +274,6 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
   const longestWord = words ? words.longest : 0;
   if (WORD_CATEGORIES.length !== 4 || BEGIN_BITS[0b1111] !== 0b001001001001 || INSIDE_BITS[0b1111] !== BEGIN_BITS[0b1111]! << 1 || END_BITS[0b1111] !== BEGIN_BITS[0b1111]! << 2) throw new Error('the labeller is written for four word categories, three lattice bits each');
   return { of: m, characterRows, pairs, triples, scratch, label };
-
-  /**
-   * 1 where y is larger than x (strictly), else 0; with integral transitions by the sign of their
-   * difference, without a branch (see integralTransitions). (A constant of the labeller's code:
-   * V8 compiles one of the two.)
-   */
-  function beats(x: number, y: number): number {
-    return integral ? ((x - y) | 0) >>> 31 : y > x ? 1 : 0;
-  }
-
-  /** The larger of x and y, x where they are equal (as beats finds it). */
-  function better(x: number, y: number): number {
-    if (!integral) return y > x ? y : x;
-    const d = (x - y) | 0;
-    return x - (d & (d >> 31));
-  }
 
   /**
    * words.latticeOfLabels(wordLabels, n, lattice), over the labeller's own arrays: the
@@ -429,7 +425,6 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
     const t07 = trans[7]!, t17 = trans[16]!, t27 = trans[25]!, t37 = trans[34]!, t47 = trans[43]!, t57 = trans[52]!, t67 = trans[61]!, t77 = trans[70]!, t87 = trans[79]!;
     const t12 = trans[11]!, t22 = trans[20]!, t34 = trans[31]!, t44 = trans[40]!, t56 = trans[51]!, t66 = trans[60]!, t78 = trans[71]!, t88 = trans[80]!;
     const lead1 = leadsOfO[1]!, lead2 = leadsOfO[2]!, lead3 = leadsOfO[3]!, lead4 = leadsOfO[4]!, lead5 = leadsOfO[5]!, lead6 = leadsOfO[6]!, lead7 = leadsOfO[7]!, lead8 = leadsOfO[8]!;
-    const st0 = trans[L * L]!, st1 = trans[L * L + 1]!, st2 = trans[L * L + 2]!, st3 = trans[L * L + 3]!, st4 = trans[L * L + 4]!, st5 = trans[L * L + 5]!, st6 = trans[L * L + 6]!, st7 = trans[L * L + 7]!, st8 = trans[L * L + 8]!;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
     // (n as it is, at most the capacity: V8 then knows that i + 4 cannot overflow, and, where
     // the capacity is a constant of the code, that every read of the arrays below is within them)
@@ -460,18 +455,38 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
         // an I- label: its B- label, or itself when strictly better (first: it is the same on
         // both paths below, and the fast one then writes its pointers alone)
         // (a2 … a8: 1 for itself, 0 for its B- label)
-        v = s2 + t22;
-        const a2 = beats(s1 + t12, v);
-        n2 = better(s1 + t12, v);
-        v = s4 + t44;
-        const a4 = beats(s3 + t34, v);
-        n4 = better(s3 + t34, v);
-        v = s6 + t66;
-        const a6 = beats(s5 + t56, v);
-        n6 = better(s5 + t56, v);
-        v = s8 + t88;
-        const a8 = beats(s7 + t78, v);
-        n8 = better(s7 + t78, v);
+        let a2 = 0, a4 = 0, a6 = 0, a8 = 0;
+        if (integral) {
+          // without branches (see integralTransitions): which is larger by the sign of the
+          // difference truncated to 32 bits, and the larger as half of x + y + |x - y|, exact
+          // (integers far below 2^52), and fewer cycles from these scores to the next ones
+          // (the step waits on them) than the difference truncated and converted back
+          let x = s1 + t12;
+          v = s2 + t22;
+          a2 = ((x - v) | 0) >>> 31;
+          n2 = (x + v + Math.abs(x - v)) * 0.5;
+          x = s3 + t34;
+          v = s4 + t44;
+          a4 = ((x - v) | 0) >>> 31;
+          n4 = (x + v + Math.abs(x - v)) * 0.5;
+          x = s5 + t56;
+          v = s6 + t66;
+          a6 = ((x - v) | 0) >>> 31;
+          n6 = (x + v + Math.abs(x - v)) * 0.5;
+          x = s7 + t78;
+          v = s8 + t88;
+          a8 = ((x - v) | 0) >>> 31;
+          n8 = (x + v + Math.abs(x - v)) * 0.5;
+        } else {
+          n2 = s1 + t12;
+          v = s2 + t22; if (v > n2) { n2 = v; a2 = 1; }
+          n4 = s3 + t34;
+          v = s4 + t44; if (v > n4) { n4 = v; a4 = 1; }
+          n6 = s5 + t56;
+          v = s6 + t66; if (v > n6) { n6 = v; a6 = 1; }
+          n8 = s7 + t78;
+          v = s8 + t88; if (v > n8) { n8 = v; a8 = 1; }
+        }
         // O, then each B- label: the best of the nine before it. Where every other label's score
         // is below O's by more than that label's lead (leadsOf: 92% of the positions of the 20k
         // article; the largest lead for all let 80% through), O is the best predecessor of all
