@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nerWordDictionary, setNerModelPath, spanType, tagEntities, tagSpansInto } from '../../src/core/entities/ner';
 import { NER_LABELS } from '../../src/core/entities/nerFeatures';
-import { labellerFor, leadsOf } from '../../src/core/entities/nerLabeller';
+import { integralTransitions, labellerFor, leadsOf } from '../../src/core/entities/nerLabeller';
 import { KeyPresence, packedWidth, packRow, ROWS_PER_CHAR, unpackSum, WeightTable } from '../../src/core/entities/packedWeights';
 import { compactLabel, WIDE_LABEL, WordDictionary } from '../../src/core/entities/wordLattice';
 import { isShortLatin, marksOf } from '../../src/core/entities/sources/tagger';
@@ -354,6 +354,7 @@ describe("entities: the labeller's word lattice against the dictionary's", () =>
     const odd = ['𠀀', '😀', '\ud800', '\udc00', '\ufeff', '\r\n', '１２', 'AbZ', ' '];
     const random = seeded(41);
     let positionsWithWords = 0;
+    let spanStarts = 0;
     for (let trial = 0; trial < 120; trial++) {
       // one text in ten past the short labeller's 1,024 units
       const text = piecesText(random, all, odd, trial % 10 === 9 ? 1025 + random(3000) : 1 + random(400), 12, 5);
@@ -362,10 +363,16 @@ describe("entities: the labeller's word lattice against the dictionary's", () =>
       const own = [...labeller.scratch.lattice.subarray(0, n)];
       const expected: number[] = [...words!.latticeOfLabels(labeller.scratch.wordLabels, n)];
       assert.deepEqual(own, expected, JSON.stringify(text.slice(0, 60)));
+      // (and the list of the labels' spans' starts, which tagSpansInto reads instead of every label: every odd label, in order)
+      const { opens, labels } = labeller.scratch;
+      const starts = Array.from({ length: opens[0]! }, (_, k) => opens[opens[0]! - k]!);
+      assert.deepEqual(starts, [...labels.subarray(0, n).keys()].filter((i) => (labels[i]! & 1) === 1), JSON.stringify(text.slice(0, 60)));
+      spanStarts += starts.length;
       positionsWithWords += expected.filter((b: number) => b !== 0).length;
     }
     // (a test of texts where no word is found would prove nothing)
     assert.ok(positionsWithWords > 1000, `${positionsWithWords} positions in words`);
+    assert.ok(spanStarts > 100, `${spanStarts} spans`);
   });
 });
 
@@ -413,12 +420,29 @@ describe("entities: the labeller's leads of O", () => {
   });
 });
 
+describe("entities: the labeller's test of transitions it compares scores of without branches", () => {
+  const L = NER_LABELS.length;
+  it('takes integers of at most 2^20 in size, and -Infinity (a step not allowed), and nothing else', () => {
+    const with1 = (t: number) => Array.from({ length: (L + 1) * L }, (_, k) => (k === 7 ? t : k % 5) - 2);
+    for (const t of [0, 3, -40, 2 ** 20 + 2, -(2 ** 20) + 2, -Infinity]) assert.equal(integralTransitions(with1(t)), true, String(t));
+    for (const t of [0.5, -2.25, 2 ** 20 + 3, -(2 ** 20) + 1, 2 ** 40, Infinity, NaN]) assert.equal(integralTransitions(with1(t)), false, String(t));
+  });
+  it("holds for the shipped model's transitions (the branch-free comparisons are what the tagger runs)", () => {
+    const model = JSON.parse(readFileSync(join(modelDir, 'ner.json'), 'utf8')) as { transitions: number[] };
+    assert.equal(integralTransitions(model.transitions), true);
+  });
+});
+
 /**
  * Scores of a trained model seldom tie; a model of weights in -1..1 over seven characters ties
  * at nearly every step. The tagger must then pick what the textbook decoder picks: of equal
- * predecessors the first in label order, of equal last labels the first.
+ * predecessors the first in label order, of equal last labels the first. The labeller compares
+ * scores without branches where the transitions are small integers (integralTransitions): the
+ * same model with transitions of halves, which it compares with branches, and with transitions
+ * as large as it takes without them, must agree too.
  */
-for (const wide of [false, true]) describe(`entities: the tagger against a reference decoder, on a model of many ties${wide ? ', its characters labelled past 15 bits in the dictionary' : ''}`, () => {
+for (const variant of ['', 'wide', 'halves', 'large'] as const) describe(`entities: the tagger against a reference decoder, on a model of many ties${{ '': '', wide: ', its characters labelled past 15 bits in the dictionary', halves: ', its transitions halves', large: ', its transitions up to 2^20' }[variant]}`, () => {
+  const wide = variant === 'wide';
   const chars = ['甲', '乙', '丙', 'a', '1', ' ', '。'];
   let seed = 5;
   const random = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
@@ -438,7 +462,10 @@ for (const wide of [false, true]) describe(`entities: the tagger against a refer
     for (let bit = 0; bit < 12; bit++) features.push(`g${bit}\t${small().join()}`);
     for (const bits of [1, 4, 5, 64, 512, 2048, 2052]) features.push(`G${bits}\t${small().join()}`);
     const L = NER_LABELS.length;
-    const transitions = Array.from({ length: (L + 1) * L }, () => random(3) - 1);
+    const transitions = Array.from({ length: (L + 1) * L }, () =>
+      variant === 'halves' ? (random(5) - 2) / 2 : variant === 'large' ? [-(2 ** 20), -(2 ** 20) + 1, -1, 0, 1, 2 ** 20 - 1, 2 ** 20][random(7)]! : random(3) - 1,
+    );
+    assert.equal(integralTransitions(transitions), variant !== 'halves');
     writeFileSync(join(dir, 'ner.json'), JSON.stringify({ labels: NER_LABELS, transitions, features: features.join('\n'), words: 'words.txt' }));
     const words = ['甲乙\tp', '乙丙甲\to', '丙丙\tl', '甲乙丙\tw', 'a1\tw', '甲\tp'];
     // 17,000 characters more frequent in the dictionary than the text's, which get the smallest
@@ -460,7 +487,9 @@ for (const wide of [false, true]) describe(`entities: the tagger against a refer
     for (const c of ['甲', '乙', '丙', 'a', '1']) assert.equal(compactLabel(nerWordDictionary()!.labelOf(c.codePointAt(0)!)) === WIDE_LABEL, wide, c);
     let spans = 0;
     for (let trial = 0; trial < 400; trial++) {
-      const text = Array.from({ length: 1 + random(80) }, () => chars[random(chars.length)]).join('');
+      // (the models of other transitions on hostile characters too: astral ones, lone surrogates, CRLF, a BOM)
+      const odd = ['𠀀', '😀', '\ud800', '\udc00', '\r\n', '\ufeff'];
+      const text = Array.from({ length: 1 + random(80) }, () => (variant === 'halves' || variant === 'large') && random(6) === 0 ? odd[random(odd.length)] : chars[random(chars.length)]).join('');
       const expected = reference(text);
       spans += expected.length;
       assert.deepEqual(tagEntities(text).map((s) => `${text.slice(s.start, s.end)}|${s.type}`), expected, text);

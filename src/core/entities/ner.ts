@@ -44,12 +44,13 @@ export function tagSpansInto(text: string, out: { spans: Int32Array }): number {
   const l = text.length === 0 ? undefined : labellerFor(text);
   if (!l) return 0;
   const n = l.label(text);
-  const { labels, offsets } = l.scratch;
+  const { labels, offsets, opens } = l.scratch;
   let count = 0;
-  for (let i = 0; i < n; i++) {
+  // the spans' B- labels, in the text's order (the labeller lists them): not a read of every label
+  for (let k = opens[0]!; k > 0; k--) {
+    const i = opens[k]!;
     const b = labels[i]!;
-    // a B- label (odd index); its I- label comes right after it
-    if ((b & 1) === 0) continue;
+    // its I- label comes right after it
     let e = i + 1;
     while (e < n && labels[e] === b + 1) e++;
     if (3 * count + 3 > out.spans.length) {
@@ -61,7 +62,6 @@ export function tagSpansInto(text: string, out: { spans: Int32Array }): number {
     out.spans[3 * count + 1] = offsets[e]!;
     out.spans[3 * count + 2] = b;
     count++;
-    i = e - 1;
   }
   return count;
 }

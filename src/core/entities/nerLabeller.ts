@@ -9,13 +9,12 @@ import { BEGIN_BITS, END_BITS, INSIDE_BITS, WORD_CATEGORIES, NODE_BITS, NODE_MAS
 
 const L = NER_LABELS.length;
 
-function classOf(c: number): number {
-  if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return 0; // D
-  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return 1; // L
-  if (c >= 0x4e00 && c <= 0x9fff) return 2; // H
-  if (c === 0x20 || c === 0xa0 || c === 0x3000) return 3; // S
-  return 4; // P
-}
+/**
+ * The character classes of the class feature: 0 D (digits, ASCII and full-width), 1 L (ASCII
+ * letters), 2 H (0x4e00 to 0x9fff), 3 S (space, no-break space, ideographic space), 4 P (any
+ * other), and EDGE_CLASS past either end of the text. (Read inline by the labeller: a function
+ * of its own was no longer inlined into it.)
+ */
 const EDGE_CLASS = 5;
 
 /**
@@ -43,6 +42,12 @@ function scratchOf(capacity: number) {
      */
     back: new Int32Array(c),
     labels: new Int8Array(c),
+    /**
+     * Where the labels' spans start (their B- labels): opens[0] of them, at opens[opens[0]] …
+     * opens[1] in the text's order (written by the walk back). The spans' reader visits these,
+     * not every label.
+     */
+    opens: new Int32Array(c + 1),
     /** The characters' labels in the word dictionary (WordDictionary.labelOf). */
     wordLabels: new Int32Array(c),
     /** Per start of a word: the child of its first character's node along the second (see latticeOf). */
@@ -80,7 +85,7 @@ const OFFSET_MASK = 0x3fffffff;
 /** Numbers past the last offset a row starts at that the emission loop reads (up to 4 × 3 + 2): the array has them. */
 const PAST_MASK = 16;
 
-const joined = { of: undefined as NerModel | undefined, all: new Float64Array(0), mask: 0, u: 0, b: 0, t: 0, c: 0, l: 0 };
+const joined = { of: undefined as NerModel | undefined, all: new Float64Array(0), lane1: new Float64Array(0), lane2: new Float64Array(0), mask: 0, u: 0, b: 0, t: 0, c: 0, l: 0 };
 
 /**
  * The weights the emission loop reads (unigram, bigram and trigram rows, class and lattice
@@ -126,7 +131,9 @@ function joinedWeights(m: NerModel): typeof joined {
     }
   }
   if (mask > OFFSET_MASK) throw new Error('tagger weights too large');
-  Object.assign(joined, { of: m, all, mask, u: starts[0], b: starts[1], t: starts[2], c: starts[3], l: starts[4] });
+  const lanes = mask + 1 + PAST_MASK - 2;
+  const lane = (k: number) => new Float64Array(all!.buffer, all!.byteOffset + 8 * k, lanes);
+  Object.assign(joined, { of: m, all: lane(0), lane1: lane(1), lane2: lane(2), mask, u: starts[0], b: starts[1], t: starts[2], c: starts[3], l: starts[4] });
   return joined;
 }
 
@@ -152,6 +159,38 @@ export function leadsOf(transitions: ArrayLike<number>): number[] {
     }
   }
   return leads;
+}
+
+/** The largest transition (in size) for which scores are compared without branches (see integralTransitions). */
+const SMALL_TRANSITION = 2 ** 20;
+/**
+ * A score no path that is allowed reaches, for a step that is not allowed (-Infinity), with
+ * integral transitions: x + y + |x - y| of a finite x and -Infinity is NaN. Every finite score
+ * of a position is within 4T + 2E < 2^23 of the others (see integralTransitions): a path
+ * through NEVER never wins nor ties, and NEVER less a score stays within 2^31.
+ */
+const NEVER = -(2 ** 30);
+
+/**
+ * Whether every transition is an integer of at most SMALL_TRANSITION in size, or -Infinity (a
+ * step not allowed). Every score is then an integer (emissions are: packed integers), and two
+ * scores the Viterbi step compares differ by less than 2^31: with T the largest transition in
+ * size and E = 2^17 above any emission (packedWeights), every finite score at a position is
+ * within 4T + 2E of every other (O and the B- labels follow the best label before them, an I-
+ * label its B- label; the best score grows by at most T + E per position), and a score plus a
+ * transition within 6T + 2E < 2^23 of another. Their difference, truncated to 32 bits (x | 0),
+ * is then exactly the difference, and its sign says which is larger: a comparison without a
+ * branch, which a processor cannot mispredict (the I- labels' choices are near coin tosses).
+ * The one infinite score, an I- label's at the first position (no start into it), starts at
+ * NEVER instead: at the second position, the only one that compares it, its difference from
+ * another is below 2^30 + 2^23, and it loses to all of them, as -Infinity does.
+ */
+export function integralTransitions(transitions: ArrayLike<number>): boolean {
+  for (let k = 0; k < transitions.length; k++) {
+    const t = transitions[k]!;
+    if (t !== -Infinity && !(Number.isInteger(t) && Math.abs(t) <= SMALL_TRANSITION)) return false;
+  }
+  return true;
 }
 
 export interface Labeller {
@@ -206,6 +245,8 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
   const unigramWidth = m.unigrams.parts * packedWidth(m.unigrams.labels);
   const W = joinedWeights(m);
   const w = W.all;
+  const w1 = W.lane1;
+  const w2 = W.lane2;
   const WM = W.mask;
   const uStart = W.u;
   const bStart = W.b;
@@ -214,8 +255,13 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
   const lStart = W.l;
   const { bigrams, trigrams, words } = m;
   const leadsOfO = leadsOf(m.transitions);
+  const integral = integralTransitions(m.transitions);
+  /** The transition from the start into label y, NEVER for -Infinity with integral transitions. */
+  const startOf = (y: number) => (integral && m.transitions[L * L + y] === -Infinity ? NEVER : m.transitions[L * L + y]!);
+  // the start's transitions, constants of the labeller (read at the first position only)
+  const st0 = m.transitions[L * L]!, st1 = m.transitions[L * L + 1]!, st2 = startOf(2), st3 = m.transitions[L * L + 3]!, st4 = startOf(4), st5 = m.transitions[L * L + 5]!, st6 = startOf(6), st7 = m.transitions[L * L + 7]!, st8 = startOf(8);
   const scratch = scratchOf(capacity);
-  const { offsets, classRows, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, wordLabels, wordPairs } = scratch;
+  const { offsets, classRows, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, opens, wordLabels, wordPairs } = scratch;
   // the pairs' and triples' tables, probed inline as WeightTable.rowOf probes them
   const { slots: pairSlots, mask: pairMask, width: pairWidth } = bigrams.probe();
   const { slots: tripleSlots, mask: tripleMask, width: tripleWidth } = trigrams.probe();
@@ -324,8 +370,12 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
         wordLabels[n] = label === WIDE_LABEL && words ? words.labelOf(c) : labelOfCompact(label);
         // (Han first: most characters are)
         if (c - 0x4e00 >>> 0 >= 0x5200) {
-          cls = classOf(c);
-          if (cls === 0) key = 0x30;
+          if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) {
+            cls = 0;
+            key = 0x30;
+          } else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) cls = 1;
+          else if (c === 0x20 || c === 0xa0 || c === 0x3000) cls = 3;
+          else cls = 4;
         }
       } else {
         const cp = (c - 0xd800) * 0x400 + (text.charCodeAt(u + 1) - 0xdc00) + 0x10000;
@@ -355,9 +405,7 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
 
     // emission scores: each key looked up once, then each position sums its twelve packed rows
     // (three additions per row for nine labels) and unpacks the sums into nine numbers, in the
-    // Viterbi loop (no array of them written and read back). All the numbers are integers below
-    // 2^53: every sum is exact, whatever the order of its terms; each is added as a tree of pairs,
-    // four additions deep rather than eleven in a row, which the loop waits on less.
+    // Viterbi loop (no array of them written and read back).
     unigramRows[0] = unigramRows[1] = characterRows[0x3c]! + uStart;
     unigramRows[n + 2] = unigramRows[n + 3] = characterRows[0x3e]! + uStart;
     // (zeros without a dictionary: the loop reads the buffer either way, with no test of it per character)
@@ -387,12 +435,127 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
     let r0 = unigramRows[0]! & WM, r1 = unigramRows[1]! & WM, r2 = unigramRows[2]! & WM, r3 = unigramRows[3]! & WM;
     let q0 = bigramRows[0]! & WM, q1 = bigramRows[1]! & WM, q2 = bigramRows[2]! & WM;
     for (let i = 0; i < count; i++) {
+      // the Viterbi step into position i first, its emissions after it: the emissions' reads
+      // come after the step's branches, in the block that sums them, and V8 adds most of them
+      // from memory as it reads them (emissions read before the step were held in registers or
+      // spilled through it)
+      let v = 0;
+      let n0 = 0, n1 = 0, n2 = 0, n3 = 0, n4 = 0, n5 = 0, n6 = 0, n7 = 0, n8 = 0;
+      if (i === 0) {
+        n0 = st0;
+        n1 = st1;
+        n2 = st2;
+        n3 = st3;
+        n4 = st4;
+        n5 = st5;
+        n6 = st6;
+        n7 = st7;
+        n8 = st8;
+      } else {
+        // an I- label: its B- label, or itself when strictly better (first: it is the same on
+        // both paths below, and the fast one then writes its pointers alone)
+        // (a2 … a8: 1 for itself, 0 for its B- label)
+        let a2 = 0, a4 = 0, a6 = 0, a8 = 0;
+        if (integral) {
+          // without branches (see integralTransitions): which is larger by the sign of the
+          // difference truncated to 32 bits, and the larger as half of x + y + |x - y|, exact
+          // (integers far below 2^52), and fewer cycles from these scores to the next ones
+          // (the step waits on them) than the difference truncated and converted back
+          let x = s1 + t12;
+          v = s2 + t22;
+          a2 = ((x - v) | 0) >>> 31;
+          n2 = (x + v + Math.abs(x - v)) * 0.5;
+          x = s3 + t34;
+          v = s4 + t44;
+          a4 = ((x - v) | 0) >>> 31;
+          n4 = (x + v + Math.abs(x - v)) * 0.5;
+          x = s5 + t56;
+          v = s6 + t66;
+          a6 = ((x - v) | 0) >>> 31;
+          n6 = (x + v + Math.abs(x - v)) * 0.5;
+          x = s7 + t78;
+          v = s8 + t88;
+          a8 = ((x - v) | 0) >>> 31;
+          n8 = (x + v + Math.abs(x - v)) * 0.5;
+        } else {
+          n2 = s1 + t12;
+          v = s2 + t22; if (v > n2) { n2 = v; a2 = 1; }
+          n4 = s3 + t34;
+          v = s4 + t44; if (v > n4) { n4 = v; a4 = 1; }
+          n6 = s5 + t56;
+          v = s6 + t66; if (v > n6) { n6 = v; a6 = 1; }
+          n8 = s7 + t78;
+          v = s8 + t88; if (v > n8) { n8 = v; a8 = 1; }
+        }
+        // O, then each B- label: the best of the nine before it. Where every other label's score
+        // is below O's by more than that label's lead (leadsOf: 92% of the positions of the 20k
+        // article; the largest lead for all let 80% through), O is the best predecessor of all
+        // five, strictly, and their scores are O's plus the transition: the forty comparisons that
+        // would find it are skipped. (Exact: every number is an integer.)
+        // the pointers of O and the B- labels, four bits each (all O's on the fast path)
+        let open = 0;
+        if (s1 + lead1 < s0 && s2 + lead2 < s0 && s3 + lead3 < s0 && s4 + lead4 < s0 && s5 + lead5 < s0 && s6 + lead6 < s0 && s7 + lead7 < s0 && s8 + lead8 < s0) {
+          n0 = s0 + t00;
+          n1 = s0 + t01;
+          n3 = s0 + t03;
+          n5 = s0 + t05;
+          n7 = s0 + t07;
+        } else {
+          let a0 = 0, a1 = 0, a3 = 0, a5 = 0, a7 = 0;
+          n0 = s0 + t00;
+          v = s1 + t10; if (v > n0) { n0 = v; a0 = 1; }
+          v = s2 + t20; if (v > n0) { n0 = v; a0 = 2; }
+          v = s3 + t30; if (v > n0) { n0 = v; a0 = 3; }
+          v = s4 + t40; if (v > n0) { n0 = v; a0 = 4; }
+          v = s5 + t50; if (v > n0) { n0 = v; a0 = 5; }
+          v = s6 + t60; if (v > n0) { n0 = v; a0 = 6; }
+          v = s7 + t70; if (v > n0) { n0 = v; a0 = 7; }
+          v = s8 + t80; if (v > n0) { n0 = v; a0 = 8; }
+          n1 = s0 + t01;
+          v = s1 + t11; if (v > n1) { n1 = v; a1 = 1; }
+          v = s2 + t21; if (v > n1) { n1 = v; a1 = 2; }
+          v = s3 + t31; if (v > n1) { n1 = v; a1 = 3; }
+          v = s4 + t41; if (v > n1) { n1 = v; a1 = 4; }
+          v = s5 + t51; if (v > n1) { n1 = v; a1 = 5; }
+          v = s6 + t61; if (v > n1) { n1 = v; a1 = 6; }
+          v = s7 + t71; if (v > n1) { n1 = v; a1 = 7; }
+          v = s8 + t81; if (v > n1) { n1 = v; a1 = 8; }
+          n3 = s0 + t03;
+          v = s1 + t13; if (v > n3) { n3 = v; a3 = 1; }
+          v = s2 + t23; if (v > n3) { n3 = v; a3 = 2; }
+          v = s3 + t33; if (v > n3) { n3 = v; a3 = 3; }
+          v = s4 + t43; if (v > n3) { n3 = v; a3 = 4; }
+          v = s5 + t53; if (v > n3) { n3 = v; a3 = 5; }
+          v = s6 + t63; if (v > n3) { n3 = v; a3 = 6; }
+          v = s7 + t73; if (v > n3) { n3 = v; a3 = 7; }
+          v = s8 + t83; if (v > n3) { n3 = v; a3 = 8; }
+          n5 = s0 + t05;
+          v = s1 + t15; if (v > n5) { n5 = v; a5 = 1; }
+          v = s2 + t25; if (v > n5) { n5 = v; a5 = 2; }
+          v = s3 + t35; if (v > n5) { n5 = v; a5 = 3; }
+          v = s4 + t45; if (v > n5) { n5 = v; a5 = 4; }
+          v = s5 + t55; if (v > n5) { n5 = v; a5 = 5; }
+          v = s6 + t65; if (v > n5) { n5 = v; a5 = 6; }
+          v = s7 + t75; if (v > n5) { n5 = v; a5 = 7; }
+          v = s8 + t85; if (v > n5) { n5 = v; a5 = 8; }
+          n7 = s0 + t07;
+          v = s1 + t17; if (v > n7) { n7 = v; a7 = 1; }
+          v = s2 + t27; if (v > n7) { n7 = v; a7 = 2; }
+          v = s3 + t37; if (v > n7) { n7 = v; a7 = 3; }
+          v = s4 + t47; if (v > n7) { n7 = v; a7 = 4; }
+          v = s5 + t57; if (v > n7) { n7 = v; a7 = 5; }
+          v = s6 + t67; if (v > n7) { n7 = v; a7 = 6; }
+          v = s7 + t77; if (v > n7) { n7 = v; a7 = 7; }
+          v = s8 + t87; if (v > n7) { n7 = v; a7 = 8; }
+          open = a0 | (a1 << 4) | (a3 << 8) | (a5 << 12) | (a7 << 16);
+        }
+        back[i] = open | (a2 << 20) | (a4 << 21) | (a6 << 22) | (a8 << 23);
+      }
       // the emissions of position i: u-2 … u2, the characters at i - 2 … i + 2, each read as its
-      // part of the row; b-2 … b1, the pairs starting at i - 2 … i + 1. Three sums, each unpacked
-      // low lane first (as unpackSum reads them): the third lane is what two divisions leave.
-      // (each offset masked with WM, which leaves it as it is (see joinedWeights): V8 then knows
-      // that adding a lane's number cannot overflow, and that every read is within the array,
-      // though it checks each read all the same: see joinedWeights)
+      // part of the row; b-2 … b1, the pairs starting at i - 2 … i + 1. (each offset masked with
+      // WM, which leaves it as it is (see joinedWeights): V8 then knows that adding a part's
+      // offset cannot overflow, and that every read is within the arrays, though it checks each
+      // offset all the same: once for the three lanes, see joinedWeights)
       const r4 = unigramRows[i + 4]! & WM;
       const q3 = bigramRows[i + 3]! & WM;
       const u0 = r0;
@@ -407,37 +570,17 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
       const tri = trigramRows[i]! & WM;
       const cls = classRows[i]! & WM;
       const lat = (lattice[i]! * 3 + lStart) & WM;
-      // (each lane is read with its bias, PACKED_BIAS, not taken off: every label of every
-      // position has the same, so that every path's score is the same amount above its true
-      // one, an integer far below 2^53 (under 2^17 per position). Which path is best, and every
-      // tie, is the same as without it)
-      let v =
-        (((w[u0]! + w[u1]!) + (w[u2]! + w[u3]!)) + ((w[u4]! + w[b0]!) + (w[b1]! + w[b2]!))) +
-        ((w[b3]! + w[tri]!) + (w[cls]! + w[lat]!));
-      let high = Math.floor(v / PACKED_LANE);
-      const e0 = v - high * PACKED_LANE;
-      v = high;
-      high = Math.floor(v / PACKED_LANE);
-      const e1 = v - high * PACKED_LANE;
-      const e2 = high;
-      v =
-        (((w[u0 + 1]! + w[u1 + 1]!) + (w[u2 + 1]! + w[u3 + 1]!)) + ((w[u4 + 1]! + w[b0 + 1]!) + (w[b1 + 1]! + w[b2 + 1]!))) +
-        ((w[b3 + 1]! + w[tri + 1]!) + (w[cls + 1]! + w[lat + 1]!));
-      high = Math.floor(v / PACKED_LANE);
-      const e3 = v - high * PACKED_LANE;
-      v = high;
-      high = Math.floor(v / PACKED_LANE);
-      const e4 = v - high * PACKED_LANE;
-      const e5 = high;
-      v =
-        (((w[u0 + 2]! + w[u1 + 2]!) + (w[u2 + 2]! + w[u3 + 2]!)) + ((w[u4 + 2]! + w[b0 + 2]!) + (w[b1 + 2]! + w[b2 + 2]!))) +
-        ((w[b3 + 2]! + w[tri + 2]!) + (w[cls + 2]! + w[lat + 2]!));
-      high = Math.floor(v / PACKED_LANE);
-      const e6 = v - high * PACKED_LANE;
-      v = high;
-      high = Math.floor(v / PACKED_LANE);
-      const e7 = v - high * PACKED_LANE;
-      const e8 = high;
+      // Three sums, one per lane, each unpacked low lane first (as unpackSum reads them): the
+      // third lane is what two divisions leave. All the numbers are integers below 2^53: every
+      // sum is exact, whatever the order of its terms. Each is added in a row, not as a tree of
+      // pairs: V8 then takes each number from memory into the sum (a tree held the twelve numbers
+      // of a lane in registers, and spilled them). (each lane is read with its bias,
+      // PACKED_BIAS, not taken off: every label of every position has the same, so that every
+      // path's score is the same amount above its true one, an integer far below 2^53 (under
+      // 2^17 per position). Which path is best, and every tie, is the same as without it)
+      const lane0 = w[u0]! + w[u1]! + w[u2]! + w[u3]! + w[u4]! + w[b0]! + w[b1]! + w[b2]! + w[b3]! + w[tri]! + w[cls]! + w[lat]!;
+      const lane1 = w1[u0]! + w1[u1]! + w1[u2]! + w1[u3]! + w1[u4]! + w1[b0]! + w1[b1]! + w1[b2]! + w1[b3]! + w1[tri]! + w1[cls]! + w1[lat]!;
+      const lane2 = w2[u0]! + w2[u1]! + w2[u2]! + w2[u3]! + w2[u4]! + w2[b0]! + w2[b1]! + w2[b2]! + w2[b3]! + w2[tri]! + w2[cls]! + w2[lat]!;
       r0 = r1;
       r1 = r2;
       r2 = r3;
@@ -445,92 +588,18 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
       q0 = q1;
       q1 = q2;
       q2 = q3;
-      if (i === 0) {
-        s0 = e0 + trans[L * L]!;
-        s1 = e1 + trans[L * L + 1]!;
-        s2 = e2 + trans[L * L + 2]!;
-        s3 = e3 + trans[L * L + 3]!;
-        s4 = e4 + trans[L * L + 4]!;
-        s5 = e5 + trans[L * L + 5]!;
-        s6 = e6 + trans[L * L + 6]!;
-        s7 = e7 + trans[L * L + 7]!;
-        s8 = e8 + trans[L * L + 8]!;
-        continue;
-      }
-      // an I- label: its B- label, or itself when strictly better (first: it is the same on
-      // both paths below, and the fast one then writes its pointers alone)
-      // (a2 … a8: 1 for itself, 0 for its B- label)
-      let n2 = s1 + t12, a2 = 0;
-      v = s2 + t22; if (v > n2) { n2 = v; a2 = 1; }
-      let n4 = s3 + t34, a4 = 0;
-      v = s4 + t44; if (v > n4) { n4 = v; a4 = 1; }
-      let n6 = s5 + t56, a6 = 0;
-      v = s6 + t66; if (v > n6) { n6 = v; a6 = 1; }
-      let n8 = s7 + t78, a8 = 0;
-      v = s8 + t88; if (v > n8) { n8 = v; a8 = 1; }
-      // O, then each B- label: the best of the nine before it. Where every other label's score
-      // is below O's by more than that label's lead (leadsOf: 92% of the positions of the 20k
-      // article; the largest lead for all let 80% through), O is the best predecessor of all
-      // five, strictly, and their scores are O's plus the transition: the forty comparisons that
-      // would find it are skipped. (Exact: every number is an integer.)
-      let n0 = 0, n1 = 0, n3 = 0, n5 = 0, n7 = 0;
-      // the pointers of O and the B- labels, four bits each (all O's on the fast path)
-      let open = 0;
-      if (s1 + lead1 < s0 && s2 + lead2 < s0 && s3 + lead3 < s0 && s4 + lead4 < s0 && s5 + lead5 < s0 && s6 + lead6 < s0 && s7 + lead7 < s0 && s8 + lead8 < s0) {
-        n0 = s0 + t00;
-        n1 = s0 + t01;
-        n3 = s0 + t03;
-        n5 = s0 + t05;
-        n7 = s0 + t07;
-      } else {
-        let a0 = 0, a1 = 0, a3 = 0, a5 = 0, a7 = 0;
-        n0 = s0 + t00;
-        v = s1 + t10; if (v > n0) { n0 = v; a0 = 1; }
-        v = s2 + t20; if (v > n0) { n0 = v; a0 = 2; }
-        v = s3 + t30; if (v > n0) { n0 = v; a0 = 3; }
-        v = s4 + t40; if (v > n0) { n0 = v; a0 = 4; }
-        v = s5 + t50; if (v > n0) { n0 = v; a0 = 5; }
-        v = s6 + t60; if (v > n0) { n0 = v; a0 = 6; }
-        v = s7 + t70; if (v > n0) { n0 = v; a0 = 7; }
-        v = s8 + t80; if (v > n0) { n0 = v; a0 = 8; }
-        n1 = s0 + t01;
-        v = s1 + t11; if (v > n1) { n1 = v; a1 = 1; }
-        v = s2 + t21; if (v > n1) { n1 = v; a1 = 2; }
-        v = s3 + t31; if (v > n1) { n1 = v; a1 = 3; }
-        v = s4 + t41; if (v > n1) { n1 = v; a1 = 4; }
-        v = s5 + t51; if (v > n1) { n1 = v; a1 = 5; }
-        v = s6 + t61; if (v > n1) { n1 = v; a1 = 6; }
-        v = s7 + t71; if (v > n1) { n1 = v; a1 = 7; }
-        v = s8 + t81; if (v > n1) { n1 = v; a1 = 8; }
-        n3 = s0 + t03;
-        v = s1 + t13; if (v > n3) { n3 = v; a3 = 1; }
-        v = s2 + t23; if (v > n3) { n3 = v; a3 = 2; }
-        v = s3 + t33; if (v > n3) { n3 = v; a3 = 3; }
-        v = s4 + t43; if (v > n3) { n3 = v; a3 = 4; }
-        v = s5 + t53; if (v > n3) { n3 = v; a3 = 5; }
-        v = s6 + t63; if (v > n3) { n3 = v; a3 = 6; }
-        v = s7 + t73; if (v > n3) { n3 = v; a3 = 7; }
-        v = s8 + t83; if (v > n3) { n3 = v; a3 = 8; }
-        n5 = s0 + t05;
-        v = s1 + t15; if (v > n5) { n5 = v; a5 = 1; }
-        v = s2 + t25; if (v > n5) { n5 = v; a5 = 2; }
-        v = s3 + t35; if (v > n5) { n5 = v; a5 = 3; }
-        v = s4 + t45; if (v > n5) { n5 = v; a5 = 4; }
-        v = s5 + t55; if (v > n5) { n5 = v; a5 = 5; }
-        v = s6 + t65; if (v > n5) { n5 = v; a5 = 6; }
-        v = s7 + t75; if (v > n5) { n5 = v; a5 = 7; }
-        v = s8 + t85; if (v > n5) { n5 = v; a5 = 8; }
-        n7 = s0 + t07;
-        v = s1 + t17; if (v > n7) { n7 = v; a7 = 1; }
-        v = s2 + t27; if (v > n7) { n7 = v; a7 = 2; }
-        v = s3 + t37; if (v > n7) { n7 = v; a7 = 3; }
-        v = s4 + t47; if (v > n7) { n7 = v; a7 = 4; }
-        v = s5 + t57; if (v > n7) { n7 = v; a7 = 5; }
-        v = s6 + t67; if (v > n7) { n7 = v; a7 = 6; }
-        v = s7 + t77; if (v > n7) { n7 = v; a7 = 7; }
-        v = s8 + t87; if (v > n7) { n7 = v; a7 = 8; }
-        open = a0 | (a1 << 4) | (a3 << 8) | (a5 << 12) | (a7 << 16);
-      }
+      let high = Math.floor(lane0 / PACKED_LANE);
+      const e0 = lane0 - high * PACKED_LANE;
+      const e2 = Math.floor(high / PACKED_LANE);
+      const e1 = high - e2 * PACKED_LANE;
+      high = Math.floor(lane1 / PACKED_LANE);
+      const e3 = lane1 - high * PACKED_LANE;
+      const e5 = Math.floor(high / PACKED_LANE);
+      const e4 = high - e5 * PACKED_LANE;
+      high = Math.floor(lane2 / PACKED_LANE);
+      const e6 = lane2 - high * PACKED_LANE;
+      const e8 = Math.floor(high / PACKED_LANE);
+      const e7 = high - e8 * PACKED_LANE;
       s0 = n0 + e0;
       s1 = n1 + e1;
       s2 = n2 + e2;
@@ -540,7 +609,6 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
       s6 = n6 + e6;
       s7 = n7 + e7;
       s8 = n8 + e8;
-      back[i] = open | (a2 << 20) | (a4 << 21) | (a6 << 22) | (a8 << 23);
     }
     // the best last label (the first of equals), then the pointers back from it
     let y = 0;
@@ -555,12 +623,17 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
     if (s8 > best) y = 8;
     // (count, which is n: its reads within the arrays, as above)
     labels[count - 1] = y;
+    // (the B- labels, odd, from the last)
+    let open = 0;
+    if ((y & 1) !== 0) opens[++open] = count - 1;
     for (let i = count - 1; i > 0; i--) {
       const p = back[i]!;
       // an I- label (even, from 2): its B- label, or itself; O or a B- label: four bits from 4 × ⌈y / 2⌉
       y = (y & 1) === 0 && y !== 0 ? y - 1 + ((p >>> (19 + (y >>> 1))) & 1) : (p >>> (4 * ((y + 1) >>> 1))) & 15;
       labels[i - 1] = y;
+      if ((y & 1) !== 0) opens[++open] = i - 1;
     }
+    opens[0] = open;
     return n;
   }
 }

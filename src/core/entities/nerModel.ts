@@ -70,7 +70,7 @@ function code(ch: string): number {
 
 const UNIGRAM_PARTS = ['u-2', 'u-1', 'u0', 'u1', 'u2'];
 const BIGRAM_PARTS = ['b-2', 'b-1', 'b0', 'b1'];
-/** Character classes as small integers (see classOf). */
+/** Character classes as small integers (see EDGE_CLASS in nerLabeller.ts). */
 const CLASS_CODES: Record<string, number> = { D: 0, L: 1, H: 2, S: 3, P: 4, _: 5 };
 export const CLASS_COUNT = 6;
 
