@@ -9,8 +9,10 @@
 /** Where each run starts and ends (end exclusive), as `s.matchAll(/O[^C]*C/gu)` finds them. */
 export function bracketedRuns(s: string, opens: string, closes: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  opens = presentIn(s, opens);
-  closes = presentIn(s, closes);
+  if (narrow(s, opens, closes)) {
+    opens = opens[0]!;
+    closes = closes[0]!;
+  }
   let i = 0;
   for (;;) {
     const open = firstOf(s, opens, i);
@@ -26,8 +28,10 @@ export function bracketedRuns(s: string, opens: string, closes: string): Array<[
 /** `s.replace(/O[^C]*C/gu, by)`, where `by` holds no `$`. */
 export function replaceBracketed(s: string, opens: string, closes: string, by: string): string {
   // (read as bracketedRuns reads, with no list of runs made: a pair per run was most of what a unit with a quotation allocated)
-  opens = presentIn(s, opens);
-  closes = presentIn(s, closes);
+  if (narrow(s, opens, closes)) {
+    opens = opens[0]!;
+    closes = closes[0]!;
+  }
   let open = firstOf(s, opens, 0);
   if (open < 0) return s;
   let close = firstOf(s, closes, open + 1);
@@ -47,8 +51,10 @@ export function replaceBracketed(s: string, opens: string, closes: string, by: s
 /** `/O[^C]{min,}C/u.test(s)`: a run holding at least `min` code points between its marks. */
 export function hasLongBracketed(s: string, opens: string, closes: string, min: number): boolean {
   // of the opening marks before one closing mark, the first holds the most
-  opens = presentIn(s, opens);
-  closes = presentIn(s, closes);
+  if (narrow(s, opens, closes)) {
+    opens = opens[0]!;
+    closes = closes[0]!;
+  }
   for (let i = 0; ;) {
     const open = firstOf(s, opens, i);
     if (open < 0) return false;
@@ -62,38 +68,43 @@ export function hasLongBracketed(s: string, opens: string, closes: string, min: 
   }
 }
 
-/** Two or three marks: each as a string of its own, and the marks of each subset of them (by bits of their places), in order. */
-interface Marks {
-  each: string[];
-  subsets: string[];
-}
-const MARKS = new Map<string, Marks>();
-/** More mark lists than the few the callers pass are not kept. */
-const MAX_MARKS = 32;
-
-function marksOf(units: string): Marks {
-  let m = MARKS.get(units);
-  if (m !== undefined) return m;
-  const each = units.split('');
-  const subsets: string[] = [];
-  for (let bits = 0; bits < 1 << each.length; bits++) subsets.push(each.filter((_, k) => (bits & (1 << k)) !== 0).join(''));
-  m = { each, subsets };
-  if (MARKS.size < MAX_MARKS) MARKS.set(units, m);
-  return m;
-}
-
 /**
- * The marks of `units` (two or three) that occur in `s` at all, in their order; others as they
- * are: a mark that does not occur is never found, and where one mark is left (most units with a
- * quotation hold “” only, not 「」 or 『』), firstOf finds it by indexOf instead of reading each
- * unit. A native search per mark of the whole text, once per call: linear.
+ * For opening and closing marks of two or three each, a pattern of all but the first of each
+ * (「『」』 of “「『 and ”」』): where a text holds none of them, its runs are those of the first
+ * two marks alone, and firstOf finds each by indexOf (most quotations are “…” only) instead of
+ * reading every unit. One native search of the text per call (by unit, no u flag: the marks are
+ * in the BMP), where an indexOf per mark cost as much as it saved (a mark such as 「 shares its
+ * higher byte with 。 and 、, at which the native search stops to look).
  */
-function presentIn(s: string, units: string): string {
-  if (units.length < 2 || units.length > 3) return units;
-  const { each, subsets } = marksOf(units);
-  let bits = 0;
-  for (let k = 0; k < each.length; k++) if (s.indexOf(each[k]!) >= 0) bits |= 1 << k;
-  return subsets[bits]!;
+const OTHER_MARKS = new Map<string, RegExp>();
+/** More pairs of mark lists than the few the callers pass are not kept. */
+const MAX_MARK_PAIRS = 16;
+
+/** Whether s holds none of the marks after the first of opens and of closes (two or three each): then only the first two can make a run. */
+function narrow(s: string, opens: string, closes: string): boolean {
+  if (opens.length < 2 || opens.length > 3 || closes.length < 2 || closes.length > 3) return false;
+  // (the pair asked about last, compared by value without a key made and hashed: callers ask about one pair again and again)
+  if (opens !== lastOpens || closes !== lastCloses) {
+    const key = `${opens}\u0000${closes}`;
+    let others = OTHER_MARKS.get(key);
+    if (others === undefined) {
+      others = new RegExp(`[${unitEscapes(opens.slice(1))}${unitEscapes(closes.slice(1))}]`);
+      if (OTHER_MARKS.size < MAX_MARK_PAIRS) OTHER_MARKS.set(key, others);
+    }
+    lastOpens = opens;
+    lastCloses = closes;
+    lastOthers = others;
+  }
+  return !lastOthers.test(s);
+}
+let lastOpens = '';
+let lastCloses = '';
+let lastOthers = /$^/;
+
+function unitEscapes(units: string): string {
+  let out = '';
+  for (let k = 0; k < units.length; k++) out += `\\u${units.charCodeAt(k).toString(16).padStart(4, '0')}`;
+  return out;
 }
 
 /**
@@ -104,8 +115,6 @@ function presentIn(s: string, units: string): string {
 function firstOf(s: string, units: string, from: number): number {
   // (one mark, as titles have: a native search, a few instructions a unit where the loop below took some thirty)
   if (units.length === 1) return s.indexOf(units, from);
-  // (none: presentIn found none of them)
-  if (units.length === 0) return -1;
   if (units.length > 3) {
     for (let k = from; k < s.length; k++) if (units.includes(s[k]!)) return k;
     return -1;
