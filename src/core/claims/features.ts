@@ -261,34 +261,39 @@ function emptied(s: string, runs: ReadonlyArray<readonly [number, number]>, mark
 let cuts = new Int32Array(32);
 function cutsOf(titles: ReadonlyArray<readonly [number, number]>, quotes: ReadonlyArray<readonly [number, number]>): number {
   let n = 0;
-  let t = 0;
-  // (what the titles before a place of the emptied text held: the place plus it is the place in norm)
-  let shift = 0;
-  const toNorm = (place: number): number => {
-    // (a title whose 《 stands before the place has its 》 at or before it: no quotation mark lies between them)
-    while (t < titles.length && titles[t]![0] - shift < place) {
-      shift += titles[t]![1] - titles[t]![0] - 2;
-      t++;
-    }
-    return place + shift;
-  };
+  passed = 0;
+  shift = 0;
   let q = 0;
   let k = 0;
   while (k < titles.length || q < quotes.length) {
     const quote = q < quotes.length ? quotes[q]! : undefined;
-    const from = quote ? toNorm(quote[0]) + 1 : Infinity;
+    const from = quote ? toNorm(titles, quote[0]) + 1 : Infinity;
     // a title before the next quotation is cut on its own; those inside it are in its cut
     if (k < titles.length && titles[k]![0] < from) {
       n = putCut(n, titles[k]![0] + 1, titles[k]![1] - 1);
       k++;
       continue;
     }
-    const to = toNorm(quote![1] - 1);
+    const to = toNorm(titles, quote![1] - 1);
     n = putCut(n, from, to);
     while (k < titles.length && titles[k]![0] < to) k++;
     q++;
   }
   return n;
+}
+
+/** The titles toNorm has passed, and what they held (cutsOf's, read as its places grow: no closure per unit). */
+let passed = 0;
+let shift = 0;
+
+/** A place of the text with its titles emptied, as a place of norm: plus what the titles before it held. */
+function toNorm(titles: ReadonlyArray<readonly [number, number]>, place: number): number {
+  // (a title whose 《 stands before the place has its 》 at or before it: no quotation mark lies between them)
+  while (passed < titles.length && titles[passed]![0] - shift < place) {
+    shift += titles[passed]![1] - titles[passed]![0] - 2;
+    passed++;
+  }
+  return place + shift;
 }
 
 function putCut(n: number, from: number, to: number): number {

@@ -10,8 +10,8 @@
 export function bracketedRuns(s: string, opens: string, closes: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (narrow(s, opens, closes)) {
-    opens = opens[0]!;
-    closes = closes[0]!;
+    opens = firstOpen;
+    closes = firstClose;
   }
   let i = 0;
   for (;;) {
@@ -29,8 +29,8 @@ export function bracketedRuns(s: string, opens: string, closes: string): Array<[
 export function replaceBracketed(s: string, opens: string, closes: string, by: string): string {
   // (read as bracketedRuns reads, with no list of runs made: a pair per run was most of what a unit with a quotation allocated)
   if (narrow(s, opens, closes)) {
-    opens = opens[0]!;
-    closes = closes[0]!;
+    opens = firstOpen;
+    closes = firstClose;
   }
   let open = firstOf(s, opens, 0);
   if (open < 0) return s;
@@ -52,8 +52,8 @@ export function replaceBracketed(s: string, opens: string, closes: string, by: s
 export function hasLongBracketed(s: string, opens: string, closes: string, min: number): boolean {
   // of the opening marks before one closing mark, the first holds the most
   if (narrow(s, opens, closes)) {
-    opens = opens[0]!;
-    closes = closes[0]!;
+    opens = firstOpen;
+    closes = firstClose;
   }
   for (let i = 0; ;) {
     const open = firstOf(s, opens, i);
@@ -94,12 +94,18 @@ function narrow(s: string, opens: string, closes: string): boolean {
     lastOpens = opens;
     lastCloses = closes;
     lastOthers = others;
+    // (the first marks as strings of their own, made once: a unit above 0xff made a new string at each call)
+    firstOpen = opens[0]!;
+    firstClose = closes[0]!;
   }
   return !lastOthers.test(s);
 }
 let lastOpens = '';
 let lastCloses = '';
 let lastOthers = /$^/;
+/** The first of lastOpens and of lastCloses: what narrow leaves where it holds. */
+let firstOpen = '';
+let firstClose = '';
 
 function unitEscapes(units: string): string {
   let out = '';
