@@ -37,6 +37,35 @@ describe('runs between marks (《…》, “…”) in linear time, as the regex
     assert.equal(replaceBracketed('', '《', '》', ''), '');
   });
 
+  it('measures long runs as the regex does, where a run of 23 units or more is not counted (it holds 12 code points at least)', () => {
+    const rand = seeded(19);
+    const LONG_PIECES = ['“', '”', '「', '」', '『', '』', '《', '》', '阿', 'a', '𠀀', '😀', '\ud800', '\udc00', '\r\n', '\ufeff', '１'];
+    const ONLY_CURLY = LONG_PIECES.filter((p) => !'「」『』'.includes(p));
+    const NO_CLOSER = LONG_PIECES.filter((p) => !'”」』'.includes(p));
+    let long = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let s = '';
+      // (every third text without 「」 or 『』, or without ” too: the marks that occur are searched for natively)
+      const from = n % 3 === 1 ? ONLY_CURLY : n % 6 === 2 ? NO_CLOSER : LONG_PIECES;
+      for (let k = Math.floor(rand() * 60); k > 0; k--) s += from[Math.floor(rand() * (n % 2 === 0 ? from.length : Math.min(from.length, 12 + (n % 5))))]!;
+      // quotations of exactly 11, 12 and 13 code points around the boundary, astral or not
+      if (n % 3 === 0) s = `${s}“${(n % 4 === 0 ? '𠀀' : '阿').repeat(11 + (n % 3))}${n % 7 === 0 ? '\ud800' : ''}”${s}`;
+      const expected = LONG_QUOTE.test(s);
+      if (expected) long++;
+      assert.equal(hasLongBracketed(s, '“「『', '”」』', 12), expected, JSON.stringify(s));
+      for (const min of [1, 2, 5]) assert.equal(hasLongBracketed(s, '“「『', '”」』', min), new RegExp(`[“「『][^”」』]{${min},}[”」』]`, 'u').test(s), `${min} ${JSON.stringify(s)}`);
+      assert.equal(hasLongBracketed(s, '《', '》', 3), /《[^》]{3,}》/u.test(s), JSON.stringify(s));
+      assert.equal(replaceBracketed(s, '“「『', '”」』', '“”'), s.replace(QUOTED, '“”'), JSON.stringify(s));
+      assert.equal(replaceBracketed(s, '“「', '”」', '-'), s.replace(/[“「][^”」]*[”」]/gu, '-'), JSON.stringify(s));
+      assert.deepEqual(bracketedRuns(s, '“「『', '”」』'), [...s.matchAll(QUOTED)].map((m) => [m.index, m.index! + m[0].length]), JSON.stringify(s));
+    }
+    assert.ok(long > 1000, `${long} long runs`);
+    // 11 astral characters are 22 units and 11 code points; 12 are 24 and 12
+    assert.equal(hasLongBracketed(`“${'𠀀'.repeat(11)}”`, '“「『', '”」』', 12), false);
+    assert.equal(hasLongBracketed(`“${'𠀀'.repeat(11)}阿”`, '“「『', '”」』', 12), true);
+    assert.equal(hasLongBracketed(`“${'𠀀'.repeat(12)}”`, '“「『', '”」』', 12), true);
+  });
+
   it('reads a long run of unclosed marks once (the regexes took seconds on 20,000 of them)', () => {
     const unclosed = '《'.repeat(200_000) + '阿';
     assert.deepEqual(bracketedRuns(unclosed, '《', '》'), []);

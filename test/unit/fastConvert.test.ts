@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as opencc from 'opencc-js';
 import { presetEntries } from './openccEntries';
 import { fastSimplifiedConverter } from '../../src/core/script/fastConvert';
-import { simplifiedConverter } from '../../src/core/script/normalize';
+import { simplifiedConverter, withOnePrefilter, withoutDescriptionSequences } from '../../src/core/script/normalize';
 
 describe('fast Traditional → Simplified conversion', () => {
   const reference = opencc.Converter({ from: 't', to: 'cn' });
@@ -112,5 +112,29 @@ describe('fast Traditional → Simplified conversion', () => {
     const entries = presetEntries('t2s');
     const running = entries.map(([key]) => key).join('，');
     assert.equal(simplifiedConverter()(running), reference(running));
+  });
+  it('steps over the normalisation only where one search finds neither a description character nor a unit it starts at', () => {
+    const fast = fastSimplifiedConverter(opencc);
+    // the fast path is there, and it is wrong for a text the normalisation changes: the search must catch those
+    assert.ok(fast.conversionOnly !== undefined && fast.normalizationUnits !== undefined && fast.normalizationUnits.length > 0);
+    assert.notEqual(fast.conversionOnly('\uf900'), fast('\uf900'));
+    assert.notEqual(fast.conversionOnly('\u{2f800}'), fast('\u{2f800}'));
+    const one = withOnePrefilter(fast);
+    const two = withoutDescriptionSequences(fastSimplifiedConverter(opencc));
+    // hostile and ordinary pieces: compatibility ideographs (BMP and plane 2), description characters, astral, emoji,
+    // lone surrogates, CRLF, BOM, full-width digits, Traditional phrases and Simplified text
+    const pieces = ['\uf900', '\ufa0d', '\ufa10', '\ufad9', '\ufada', '\u{2f800}', '\u{2fa1d}', '\ud87e', '⿰', '⿱', '\u2fff', '\u2fef', '\u3000', '𠀀', '😀', '\ud800', '\udc00', '\r\n', '\ufeff', '１２３', '乾隆年間', '臺灣', '說', '的', '阿里云', 'a', ' ', '。'];
+    let seed = 11;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    let fastPath = 0;
+    for (let round = 0; round < 4000; round++) {
+      let text = '';
+      for (let k = next(10); k > 0; k--) text += pieces[next(pieces.length)]!;
+      assert.equal(one(text), two(text), JSON.stringify(text));
+      if (!/[\u2ff0-\u2fff\uf900-\ufaff\ud87e]/.test(text)) fastPath++;
+    }
+    assert.ok(fastPath > 500, `${fastPath} texts on the fast path`);
+    // the Simplified view's converter is this one
+    for (const text of ['乾隆年間\uf900', '⿰氵馬說', '阿里云', '\u{2f800}臺']) assert.equal(simplifiedConverter()(text), two(text));
   });
 });

@@ -1,6 +1,6 @@
 /** The cue word lists of claim detection (data: cues.json), typed, in Simplified script. */
 import data from './cues.json';
-import { BITS, HIGH, KEY, KEYS, LETTER, isAstralLetterAt, unitRead, type UnitRead } from './unitChars';
+import { BITS, HIGH, KEY, KEYS, LETTER, isAstralLetterAt, readUnit, unitRead, type UnitRead } from './unitChars';
 import { codeTable } from '../text/chars';
 
 type CueList = keyof Omit<typeof data, '$comment'>;
@@ -131,6 +131,43 @@ const FOUND_IN = new Int32Array(entries.length);
 let scans = 0;
 
 /**
+ * Every cue the last reading (cuesRead) found, each time it occurs, in the order found (by
+ * place): its entry and where it starts. A part of that text made by taking out what runs
+ * between marks held (features.ts' bare text: quotations and titles emptied) holds the cues
+ * of the text that nothing taken out touches, and only those: no cue holds a mark, so none
+ * runs across one. partCues makes the part's answer from them, where a reading of the part
+ * read all its units again (some 90 instructions a unit).
+ */
+let hitEntry = new Int32Array(256);
+let hitAt = new Int32Array(256);
+let hitCount = 0;
+/** The text the hits are of (undefined: none kept, as for a text with more hits than MAX_HITS). */
+let hitsOf: string | undefined;
+/** Whether that text has date words (a part has none where the text has none). */
+let hitsDated = false;
+const MAX_HITS = 1 << 16;
+const MARKS = '“”「」『』《》';
+for (const w of entries) for (const m of MARKS) if (w.word.includes(m)) throw new Error(`cues.ts: the cue ${w.word} holds a mark (partCues takes none to run across one)`);
+
+function addHit(k: number, i: number): void {
+  if (hitCount === hitEntry.length) {
+    if (hitCount >= MAX_HITS) {
+      hitsOf = undefined;
+      return;
+    }
+    const entry = new Int32Array(2 * hitCount);
+    const at = new Int32Array(2 * hitCount);
+    entry.set(hitEntry);
+    at.set(hitAt);
+    hitEntry = entry;
+    hitAt = at;
+  }
+  hitEntry[hitCount] = k;
+  hitAt[hitCount] = i;
+  hitCount++;
+}
+
+/**
  * The cues found in a text, per list: the first in the list's order, and how many; and what
  * readUnit reads of it. Only the lists of `lists` have entries of this text (the others hold
  * an earlier text's: three arrays filled per text cost more than the bit read before each).
@@ -145,8 +182,10 @@ interface Found {
   /** Its key bits (with the other bits of unitChars' table) and its letters. */
   bits: number;
   letters: number;
-  /** Whether it has date words (features.ts' hasDateWords, read in the same reading). */
-  dates: boolean;
+  /** Whether it has date words (features.ts' hasDateWords, read in the same reading): 1 yes, 0 no, 2 not read yet (a part's). */
+  dates: number;
+  /** Made by partCues: bits and letters are not read (readUnitWithCues reads the text). */
+  part: boolean;
 }
 
 /**
@@ -157,7 +196,7 @@ interface Found {
 const RECENT = 4;
 const recent: Array<{ s: string | undefined; found: Found }> = Array.from({ length: RECENT }, () => ({
   s: undefined,
-  found: { lists: 0, first: new Int16Array(LISTS.length), count: new Uint16Array(LISTS.length), at: new Int32Array(LISTS.length), bits: 0, letters: 0, dates: false },
+  found: { lists: 0, first: new Int16Array(LISTS.length), count: new Uint16Array(LISTS.length), at: new Int32Array(LISTS.length), bits: 0, letters: 0, dates: 0, part: false },
 }));
 let oldest = 0;
 /** The text cuesIn answered about last, and its slot's answer (a slot written over is written over with its text). */
@@ -195,6 +234,8 @@ function cuesRead(s: string): Found {
   let letters = 0;
   let dates = false;
   let i = 0;
+  hitCount = 0;
+  hitsOf = s;
   for (;;) {
     // the run of units up to the next that may start a cue, a date or an astral letter, in a
     // loop of its own with no call in it (whose values then stay in registers): most units
@@ -219,7 +260,10 @@ function cuesRead(s: string): Found {
     if ((b & CUE_START) !== 0) {
       const next = i + 1 < end ? s.charCodeAt(i + 1) : -2;
       for (let k = FIRST[c]!, last = FIRST[c + 1]!; k < last; k++) {
-        if (FOUND_IN[k] === scan || (SECOND[k] !== -1 && SECOND[k] !== next) || (LONG[k] === 1 && !s.startsWith(WORD[k]!, i))) continue;
+        if ((SECOND[k] !== -1 && SECOND[k] !== next) || (LONG[k] === 1 && !s.startsWith(WORD[k]!, i))) continue;
+        // (every time it occurs: a part of the text may hold only a later one)
+        addHit(k, i);
+        if (FOUND_IN[k] === scan) continue;
         FOUND_IN[k] = scan;
         const bit = LIST[k]!;
         const mask = 1 << bit;
@@ -240,9 +284,71 @@ function cuesRead(s: string): Found {
   found.lists = lists;
   found.bits = bits;
   found.letters = letters;
-  found.dates = dates;
+  found.dates = dates ? 1 : 0;
+  found.part = false;
+  hitsDated = dates;
   lastText = s;
   return (lastFound = found);
+}
+
+/**
+ * Notes the cues of `part`, made from `whole` by taking out the units of `cuts` ([from, to)
+ * pairs of offsets into whole, sorted, apart), each mark left in place or written over by
+ * another mark (features.ts' bare text): from the hits of whole's reading, where whole was the
+ * text read last; otherwise nothing is noted, and part is read when it is asked about.
+ */
+export function partCues(part: string, whole: string, cuts: Int32Array, cutCount: number): void {
+  if (hitsOf !== whole || part === whole) return;
+  for (let r = 0; r < RECENT; r++) if (recent[r]!.s === part) return;
+  const slot = recent[oldest]!;
+  oldest = (oldest + 1) % RECENT;
+  slot.s = part;
+  const found = slot.found;
+  const { first, count, at } = found;
+  const scan = ++scans;
+  let lists = 0;
+  let c = 0;
+  let removed = 0;
+  for (let h = 0; h < hitCount; h++) {
+    const k = hitEntry[h]!;
+    const i = hitAt[h]!;
+    // the cuts wholly before the cue: what they took out comes off its place
+    while (c < cutCount && cuts[2 * c + 1]! <= i) {
+      removed += cuts[2 * c + 1]! - cuts[2 * c]!;
+      c++;
+    }
+    // (the next cut ends after the cue starts: one that starts before it ends takes part of it out)
+    if ((c < cutCount && cuts[2 * c]! < i + WORD[k]!.length) || FOUND_IN[k] === scan) continue;
+    FOUND_IN[k] = scan;
+    const bit = LIST[k]!;
+    const mask = 1 << bit;
+    if ((lists & mask) === 0) {
+      lists |= mask;
+      count[bit] = 1;
+      at[bit] = i - removed;
+      first[bit] = INDEX[k]!;
+    } else {
+      count[bit]!++;
+      if (INDEX[k]! < first[bit]!) first[bit] = INDEX[k]!;
+    }
+  }
+  found.lists = lists;
+  found.bits = 0;
+  found.letters = 0;
+  // (a date of the part is one of the whole: read only where the whole has one, and only when asked)
+  found.dates = hitsDated ? 2 : 0;
+  found.part = true;
+  lastText = part;
+  lastFound = found;
+}
+
+/** Whether `s` has date words, as cuesRead reads them. */
+function datesIn(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((CODE[c]! & KEY.numeral) !== 0 && dateAt(s, i, c)) return true;
+  }
+  return false;
 }
 
 /** The date units 年月日号 (what may follow a numeral and spaces in a date). */
@@ -270,13 +376,15 @@ function isDigit(c: number): boolean {
  * read): the features ask about cues of the same text, so the date words cost no reading of their own.
  */
 export function hasDateWordsIn(s: string): boolean {
-  return cuesIn(s).dates;
+  const found = cuesIn(s);
+  if (found.dates === 2) found.dates = datesIn(s) ? 1 : 0;
+  return found.dates === 1;
 }
 
 /** readUnit(s), from the cue scan of `s` (made now, or found among the last texts read). Written over by the next call. */
 export function readUnitWithCues(s: string): UnitRead {
   const found = cuesIn(s);
-  return unitRead(found.bits, found.letters);
+  return found.part ? readUnit(s) : unitRead(found.bits, found.letters);
 }
 
 /** The first cue of one list in `s` (its least index), reading only that list's cues. */

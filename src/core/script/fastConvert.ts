@@ -44,6 +44,8 @@ interface Pass {
    * charCodeAt. Undefined where the units are many (the conversion's).
    */
   firstStart: RegExp | undefined;
+  /** The inside of firstStart's class ('' where no unit starts a key), undefined where firstStart is. */
+  firstUnits: string | undefined;
   /**
    * The pairs of a PAIRS unit and a code point that follows it in one of its keys, as bits at
    * a hash of the pair (pairBit): a bit that is clear says that no key starts with the pair, so
@@ -77,27 +79,27 @@ function passOf(TrieClass: new () => Trie, texts: readonly string[], indexOf: (t
     if (cp > 0xffff) startsAstral.add(cp);
     else kind[cp] = UNLOADED;
   }
-  return { group, kind, leafUnit: new Uint16Array(0x10000), startsAstral, firstStart: startPattern(kind, startsAstral), pairs: new Uint32Array(1 << (PAIR_BITS - 5)) };
+  const firstUnits = startUnits(kind, startsAstral);
+  // (no unit at all: a pattern that never matches)
+  const firstStart = firstUnits === undefined ? undefined : new RegExp(firstUnits ? `[${firstUnits}]` : '[^\\s\\S]');
+  return { group, kind, leafUnit: new Uint16Array(0x10000), startsAstral, firstStart, firstUnits, pairs: new Uint32Array(1 << (PAIR_BITS - 5)) };
 }
 
 /** Most ranges of units a pass's firstStart is made of; more, and the pass reads every unit itself. */
 const MAX_START_RANGES = 16;
 
 /**
- * Pass.firstStart from the units that start keys (kind is NONE for the others, and a unit
+ * Pass.firstUnits from the units that start keys (kind is NONE for the others, and a unit
  * only ever goes from UNLOADED to another kind than NONE). A pass steps over a surrogate pair
  * whole: a match at a low surrogate could be the second half of a pair the pass never stops
  * at, so a pass where a low surrogate starts a key has no pattern.
  */
-function startPattern(kind: Uint8Array, startsAstral: ReadonlySet<number>): RegExp | undefined {
+function startUnits(kind: Uint8Array, startsAstral: ReadonlySet<number>): string | undefined {
   const units = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) if (kind[c] !== NONE) units[c] = 1;
   for (const cp of startsAstral) units[0xd800 + ((cp - 0x10000) >> 10)] = 1;
   for (let c = 0xdc00; c <= 0xdfff; c++) if (units[c] === 1) return undefined;
-  const body = unitClass((c) => units[c] === 1, MAX_START_RANGES);
-  if (body === undefined) return undefined;
-  // (no unit at all: a pattern that never matches)
-  return new RegExp(body ? `[${body}]` : '[^\\s\\S]');
+  return unitClass((c) => units[c] === 1, MAX_START_RANGES);
 }
 
 /** Loads the entries of BMP unit c and settles its kind. */
@@ -244,8 +246,19 @@ function decode(n: number): string {
   return out;
 }
 
+/**
+ * A t2s converter, with what lets a caller that searches the text anyway step over the
+ * normalisation: a text holding no unit of normalizationUnits (the inside of a class, by
+ * UTF-16 unit) is converted as conversionOnly converts it. Both are absent where the
+ * normalisation's units are too many for a class (the converter is then opencc-js's own).
+ */
+export type FastConverter = ConverterFunction & {
+  readonly conversionOnly?: ConverterFunction;
+  readonly normalizationUnits?: string;
+};
+
 /** The t2s converter of opencc-js (normalisation, then phrases and characters), from its own tries and dictionaries. */
-export function fastSimplifiedConverter(opencc: typeof import('opencc-js')): ConverterFunction {
+export function fastSimplifiedConverter(opencc: typeof import('opencc-js')): FastConverter {
   const config = (opencc.Locale.configs as unknown as Record<string, { normalizationChain?: DictGroup[]; conversionChain: DictGroup[]; segmentation?: unknown }>).t2s;
   // the shape this mirrors (opencc-js 1.4): no segmentation, one normalisation group, one conversion group
   if (!config || config.segmentation || config.normalizationChain?.length !== 1 || config.conversionChain.length !== 1) {
@@ -258,5 +271,8 @@ export function fastSimplifiedConverter(opencc: typeof import('opencc-js')): Con
   const TrieClass = opencc.Trie as unknown as new () => Trie;
   const normalize = passOf(TrieClass, normalization, indexDictionary);
   const convert = passOf(TrieClass, conversion, indexDictionary);
-  return (text: string) => convertPass(convert, convertPass(normalize, text));
+  const converter = (text: string) => convertPass(convert, convertPass(normalize, text));
+  // (where firstStart finds no unit, the normalisation returns the text as it is: see convertPass)
+  if (normalize.firstUnits === undefined) return converter;
+  return Object.assign(converter, { conversionOnly: (text: string) => convertPass(convert, text), normalizationUnits: normalize.firstUnits });
 }

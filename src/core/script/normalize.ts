@@ -5,7 +5,7 @@
  * `npm run bench`), and not at all for text that has no Traditional-only character.
  */
 import type { ConverterFunction } from 'opencc-js';
-import { fastSimplifiedConverter } from './fastConvert';
+import { fastSimplifiedConverter, type FastConverter } from './fastConvert';
 import { lazyTraditionalConverter } from './lazyConvert';
 
 // Imported lazily through require so that the dictionaries are parsed only when needed.
@@ -33,8 +33,24 @@ function loadOpenccToSimplified(): typeof import('opencc-js') {
 }
 
 export function simplifiedConverter(): ConverterFunction {
-  toSimplified ??= withoutDescriptionSequences(fastSimplifiedConverter(loadOpenccToSimplified()));
+  toSimplified ??= withOnePrefilter(fastSimplifiedConverter(loadOpenccToSimplified()));
   return toSimplified;
+}
+
+/**
+ * withoutDescriptionSequences(fast), where a text is searched once for both the description
+ * characters and the units the normalisation starts at: a text with neither (nearly every
+ * paragraph) goes straight to the conversion. Two native searches of each paragraph were one
+ * per pass (about 0.4M instructions of a fresh 20k analysis, callgrind); now one.
+ * Exported for its unit test.
+ */
+export function withOnePrefilter(fast: FastConverter): ConverterFunction {
+  const whole = withoutDescriptionSequences(fast);
+  const only = fast.conversionOnly;
+  if (only === undefined || fast.normalizationUnits === undefined) return whole;
+  // (both classes by UTF-16 unit, as each of the two searches was: no u flag)
+  const rare = new RegExp(`[\\u2ff0-\\u2fff${fast.normalizationUnits}]`);
+  return (text: string) => (rare.test(text) ? whole(text) : only(text));
 }
 
 export function traditionalConverter(): ConverterFunction {
@@ -52,7 +68,7 @@ const DESCRIPTION_RUNS = /([\u2ff0-\u2fff]+)/;
  * freeze the editor. Text around them is converted piece by piece and the description
  * characters are kept as they are (the characters they describe are converted like any other).
  */
-function withoutDescriptionSequences(convert: ConverterFunction): ConverterFunction {
+export function withoutDescriptionSequences(convert: ConverterFunction): ConverterFunction {
   return (text: string) => {
     if (!DESCRIPTION_CHARACTERS.test(text)) return convert(text);
     return text
