@@ -426,6 +426,17 @@ describe("entities: the labeller's test of transitions it compares scores of wit
     const with1 = (t: number) => Array.from({ length: (L + 1) * L }, (_, k) => (k === 7 ? t : k % 5) - 2);
     for (const t of [0, 3, -40, 2 ** 20 + 2, -(2 ** 20) + 2, -Infinity]) assert.equal(integralTransitions(with1(t)), true, String(t));
     for (const t of [0.5, -2.25, 2 ** 20 + 3, -(2 ** 20) + 1, 2 ** 40, Infinity, NaN]) assert.equal(integralTransitions(with1(t)), false, String(t));
+    // (a step into an I- label from its B- label or from itself, compared without branches, must be allowed)
+    for (let y = 2; y < L; y += 2) {
+      for (const from of [y - 1, y]) {
+        const forbidden = with1(0);
+        forbidden[from * L + y] = -Infinity;
+        assert.equal(integralTransitions(forbidden), false, `${from} to ${y}`);
+      }
+      const other = with1(0);
+      other[y] = -Infinity; // O to the I- label
+      assert.equal(integralTransitions(other), true, `O to ${y}`);
+    }
   });
   it("holds for the shipped model's transitions (the branch-free comparisons are what the tagger runs)", () => {
     const model = JSON.parse(readFileSync(join(modelDir, 'ner.json'), 'utf8')) as { transitions: number[] };
@@ -441,7 +452,7 @@ describe("entities: the labeller's test of transitions it compares scores of wit
  * same model with transitions of halves, which it compares with branches, and with transitions
  * as large as it takes without them, must agree too.
  */
-for (const variant of ['', 'wide', 'halves', 'large'] as const) describe(`entities: the tagger against a reference decoder, on a model of many ties${{ '': '', wide: ', its characters labelled past 15 bits in the dictionary', halves: ', its transitions halves', large: ', its transitions up to 2^20' }[variant]}`, () => {
+for (const variant of ['', 'wide', 'halves', 'large', 'forbidden'] as const) describe(`entities: the tagger against a reference decoder, on a model of many ties${{ '': '', wide: ', its characters labelled past 15 bits in the dictionary', halves: ', its transitions halves', large: ', its transitions up to 2^20', forbidden: ', steps into I- labels not allowed' }[variant]}`, () => {
   const wide = variant === 'wide';
   const chars = ['甲', '乙', '丙', 'a', '1', ' ', '。'];
   let seed = 5;
@@ -465,8 +476,11 @@ for (const variant of ['', 'wide', 'halves', 'large'] as const) describe(`entiti
     const transitions = Array.from({ length: (L + 1) * L }, () =>
       variant === 'halves' ? (random(5) - 2) / 2 : variant === 'large' ? [-(2 ** 20), -(2 ** 20) + 1, -1, 0, 1, 2 ** 20 - 1, 2 ** 20][random(7)]! : random(3) - 1,
     );
-    assert.equal(integralTransitions(transitions), variant !== 'halves');
-    writeFileSync(join(dir, 'ner.json'), JSON.stringify({ labels: NER_LABELS, transitions, features: features.join('\n'), words: 'words.txt' }));
+    // (steps not allowed: from O, from I- of another type, and from itself into an I- label)
+    if (variant === 'forbidden') for (let y = 2; y < L; y += 2) transitions[y] = transitions[(y === 2 ? 4 : 2) * L + y] = transitions[y * L + y] = -Infinity;
+    assert.equal(integralTransitions(transitions), variant !== 'halves' && variant !== 'forbidden');
+    // (JSON has no -Infinity: a number too large for a double reads as one)
+    writeFileSync(join(dir, 'ner.json'), JSON.stringify({ labels: NER_LABELS, transitions: transitions.map((t) => (t === -Infinity ? '-1e400' : t)), features: features.join('\n'), words: 'words.txt' }).replace(/"-1e400"/g, '-1e400'));
     const words = ['甲乙\tp', '乙丙甲\to', '丙丙\tl', '甲乙丙\tw', 'a1\tw', '甲\tp'];
     // 17,000 characters more frequent in the dictionary than the text's, which get the smallest
     // labels: the text's no longer fit the tagger's table of characters (ner.ts), and are read
@@ -489,7 +503,7 @@ for (const variant of ['', 'wide', 'halves', 'large'] as const) describe(`entiti
     for (let trial = 0; trial < 400; trial++) {
       // (the models of other transitions on hostile characters too: astral ones, lone surrogates, CRLF, a BOM)
       const odd = ['𠀀', '😀', '\ud800', '\udc00', '\r\n', '\ufeff'];
-      const text = Array.from({ length: 1 + random(80) }, () => (variant === 'halves' || variant === 'large') && random(6) === 0 ? odd[random(odd.length)] : chars[random(chars.length)]).join('');
+      const text = Array.from({ length: 1 + random(80) }, () => (variant === 'halves' || variant === 'large' || variant === 'forbidden') && random(6) === 0 ? odd[random(odd.length)] : chars[random(chars.length)]).join('');
       const expected = reference(text);
       spans += expected.length;
       assert.deepEqual(tagEntities(text).map((s) => `${text.slice(s.start, s.end)}|${s.type}`), expected, text);

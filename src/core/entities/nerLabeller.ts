@@ -173,7 +173,7 @@ const NEVER = -(2 ** 30);
 
 /**
  * Whether every transition is an integer of at most SMALL_TRANSITION in size, or -Infinity (a
- * step not allowed). Every score is then an integer (emissions are: packed integers), and two
+ * step not allowed) outside the steps into an I- label from its B- label and from itself. Every score is then an integer (emissions are: packed integers), and two
  * scores the Viterbi step compares differ by less than 2^31: with T the largest transition in
  * size and E = 2^17 above any emission (packedWeights), every finite score at a position is
  * within 4T + 2E of every other (O and the B- labels follow the best label before them, an I-
@@ -190,6 +190,9 @@ export function integralTransitions(transitions: ArrayLike<number>): boolean {
     const t = transitions[k]!;
     if (t !== -Infinity && !(Number.isInteger(t) && Math.abs(t) <= SMALL_TRANSITION)) return false;
   }
+  // the steps compared without branches (into an I- label from its B- label and from itself)
+  // must be allowed: half of x + y + |x - y| with an infinite x or y is NaN, not the larger
+  for (let y = 2; y < L; y += 2) if (transitions[(y - 1) * L + y] === -Infinity || transitions[y * L + y] === -Infinity) return false;
   return true;
 }
 
