@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { countCues, CUES, findCue, firstCueAt, hasDateWordsIn, readUnitWithCues, SCAN, type ScannedList } from '../../src/core/claims/cues';
-import { bareCuts, bareOf } from '../../src/core/claims/features';
+import { bareCuts, bareOf } from '../../src/core/claims/bareText';
 import { readUnit } from '../../src/core/claims/unitChars';
 
 /** What the bare text is: titles and quotations emptied, in that order (the features' patterns before they were read in linear time). */
@@ -82,6 +82,26 @@ describe('claims: the cues of a unit\'s bare text, made from the reading of the 
       kept += norm.slice(last);
       assert.equal(kept.length, bare.length, JSON.stringify({ norm, cuts }));
       for (let i = 0; i < bare.length; i++) assert.ok(kept[i] === bare[i] || (isMark(kept[i]!) && isMark(bare[i]!)), JSON.stringify({ norm, bare, kept }));
+    }
+  });
+
+  it('equals a reading of the bare text on units of many quotations and titles (the array of cuts grows: 16, 32, 64 … pairs)', () => {
+    // a cue word in the last quotation or title, another outside: the cuts past the array's
+    // first size must be read from the grown array (a call that read the old one counted the
+    // words of the later quotations as the author's own)
+    for (let n = 1; n <= 700; n += n < 300 ? 1 : 7) {
+      const inside = words[n % words.length]!;
+      const outside = words[(7 * n + 3) % words.length]!;
+      const [open, close] = n % 3 === 0 ? ['《', '》'] : n % 3 === 1 ? ['“', '”'] : ['「', '」'];
+      const norm = `营收增长了30%，${'“甲”《乙》'.repeat(n >> 1)}${n & 1 ? '「丙」' : ''}${open}${inside}${close}${outside}。`;
+      const { keys } = readUnit(norm);
+      evict();
+      readUnitWithCues(norm);
+      const bare = bareOf(norm, keys);
+      assert.equal(bare, withoutQuotedParts(norm));
+      const fromUnit = answers(bare);
+      evict();
+      assert.equal(fromUnit, answers(bare), `${n} marks: ${inside} inside, ${outside} outside`);
     }
   });
 

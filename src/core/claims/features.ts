@@ -8,9 +8,10 @@ import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
 import type { AttributionFinding } from './attribution';
 import { KEY, readUnit } from './unitChars';
-import { countCues, CUES, findCue, findCueOnce, firstCueAt, hasDateWordsIn, partCues, SCAN } from './cues';
+import { countCues, CUES, findCue, findCueOnce, firstCueAt, hasDateWordsIn, SCAN } from './cues';
 import { codeTable } from '../text/chars';
 import { bracketedRuns, hasLongBracketed } from '../text/bracketed';
+import { bareOf, CLOSING_QUOTES, OPENING_QUOTES } from './bareText';
 
 export const FEATURES = [
   'figure',
@@ -142,8 +143,6 @@ export function hasAsciiDigit(s: string): boolean {
   }
   return false;
 }
-const OPENING_QUOTES = '“「『';
-const CLOSING_QUOTES = '”」』';
 /** Holders nobody could ask: 不少开发者, 部分业内人士, 一些专家 (its first words are cues.ts' SCAN.vagueGroups). */
 const VAGUE_GROUP = /(?:不少|很多|许多|部分|有些|一些|多数|大多数|有的)(?:业内)?(?:人士|专家|开发者|投资人|投资者|分析师|用户|网友|人)/u;
 /** 这么看来, 由此看来: 'seen this way' draws a conclusion, it does not hedge. */
@@ -223,101 +222,6 @@ function titleRanges(s: string, keys: number, base: number): ReadonlyArray<reado
   return out;
 }
 
-/**
- * The unit's own words: what its titles and quotations hold taken out, their marks left (a
- * title as 《》, a quotation as “”), as norm.replace(/《[^》]*》/gu, '《》') and then the same of
- * /[“「『][^”」』]*[”」』]/gu, each read in linear time (bracketed.ts). Its cues are noted from the
- * reading of norm (cues.ts' partCues) where norm was the text read last: the bare text is asked
- * about a dozen lists, and a reading of its own read each of its units again.
- */
-export function bareOf(norm: string, keys: number): string {
-  const titles = keys & KEY.title ? bracketedRuns(norm, '《', '》') : NO_RUNS;
-  const titled = titles.length === 0 ? norm : emptied(norm, titles, '《》');
-  // (what the titles held taken out, a quotation mark may be gone, never added)
-  const quotes = keys & KEY.anyQuote ? bracketedRuns(titled, OPENING_QUOTES, CLOSING_QUOTES) : NO_RUNS;
-  const bare = quotes.length === 0 ? titled : emptied(titled, quotes, '“”');
-  if (bare !== norm) partCues(bare, norm, cuts, cutsOf(titles, quotes));
-  return bare;
-}
-const NO_RUNS: ReadonlyArray<readonly [number, number]> = [];
-
-/** s with each run (from bracketedRuns) written as `marks`, as replaceBracketed writes it. */
-function emptied(s: string, runs: ReadonlyArray<readonly [number, number]>, marks: string): string {
-  let out = '';
-  let last = 0;
-  for (let k = 0; k < runs.length; k++) {
-    out += s.slice(last, runs[k]![0]) + marks;
-    last = runs[k]![1];
-  }
-  return out + s.slice(last);
-}
-
-/**
- * What bareOf takes out of norm, into `cuts` as [from, to) pairs of offsets into norm (what
- * each title or quotation held, its marks left), sorted and apart; returns how many pairs.
- * `titles` are runs of norm, `quotes` runs of the text with its titles emptied (each title's
- * marks one unit each there): their offsets are moved back to norm's.
- */
-let cuts = new Int32Array(32);
-function cutsOf(titles: ReadonlyArray<readonly [number, number]>, quotes: ReadonlyArray<readonly [number, number]>): number {
-  let n = 0;
-  passed = 0;
-  shift = 0;
-  let q = 0;
-  let k = 0;
-  while (k < titles.length || q < quotes.length) {
-    const quote = q < quotes.length ? quotes[q]! : undefined;
-    const from = quote ? toNorm(titles, quote[0]) + 1 : Infinity;
-    // a title before the next quotation is cut on its own; those inside it are in its cut
-    if (k < titles.length && titles[k]![0] < from) {
-      n = putCut(n, titles[k]![0] + 1, titles[k]![1] - 1);
-      k++;
-      continue;
-    }
-    const to = toNorm(titles, quote![1] - 1);
-    n = putCut(n, from, to);
-    while (k < titles.length && titles[k]![0] < to) k++;
-    q++;
-  }
-  return n;
-}
-
-/** The titles toNorm has passed, and what they held (cutsOf's, read as its places grow: no closure per unit). */
-let passed = 0;
-let shift = 0;
-
-/** A place of the text with its titles emptied, as a place of norm: plus what the titles before it held. */
-function toNorm(titles: ReadonlyArray<readonly [number, number]>, place: number): number {
-  // (a title whose 《 stands before the place has its 》 at or before it: no quotation mark lies between them)
-  while (passed < titles.length && titles[passed]![0] - shift < place) {
-    shift += titles[passed]![1] - titles[passed]![0] - 2;
-    passed++;
-  }
-  return place + shift;
-}
-
-function putCut(n: number, from: number, to: number): number {
-  // (an empty run takes nothing out)
-  if (from === to) return n;
-  if (2 * n + 2 > cuts.length) {
-    const grown = new Int32Array(2 * cuts.length);
-    grown.set(cuts);
-    cuts = grown;
-  }
-  cuts[2 * n] = from;
-  cuts[2 * n + 1] = to;
-  return n + 1;
-}
-
-/** What bareOf cuts out of norm, as pairs (for the unit test). */
-export function bareCuts(norm: string, keys: number): Array<[number, number]> {
-  const titles = keys & KEY.title ? bracketedRuns(norm, '《', '》') : NO_RUNS;
-  const quotes = keys & KEY.anyQuote ? bracketedRuns(titles.length === 0 ? norm : emptied(norm, titles, '《》'), OPENING_QUOTES, CLOSING_QUOTES) : NO_RUNS;
-  const n = cutsOf(titles, quotes);
-  const out: Array<[number, number]> = [];
-  for (let k = 0; k < n; k++) out.push([cuts[2 * k]!, cuts[2 * k + 1]!]);
-  return out;
-}
 const INTRODUCED_QUOTE = /[：:，,]\s*[“「『][^”」』]{4,}/u;
 const COLON = /[：:]/u;
 /** (exported, with mayOpenWithThis, for the unit test that ties the two) */

@@ -69,7 +69,8 @@ export class LearnedNameTable {
   mayMatchAt(form: string, i: number): boolean {
     const bits = this.bits;
     const unit = form.charCodeAt(i);
-    // (past the end: NaN reads as unit 0, which starts no name)
+    // (past the end: NaN reads as the bits of unit 0, which it shares with every U+x000 unit:
+    // true there may follow, and match then finds nothing)
     const w = (unit >>> 5) & 127;
     const b = 1 << (unit & 31);
     if ((bits[FIRST + w]! & b) === 0) return false;
@@ -80,9 +81,9 @@ export class LearnedNameTable {
   }
 
   /**
-   * The first position at or after `from` where mayMatchAt holds, or form.length. A loop of its own: repeatedMentions's
-   * loop over every unit, which also calls out, reloaded the string, the table and their
-   * bounds at each unit (some 80 instructions a unit).
+   * The first position at or after `from` where mayMatchAt holds, or form.length. A loop of
+   * its own: repeatedMentions's loop over every unit, which also calls out, reloaded the
+   * string, the table and their bounds at each unit (some 80 instructions a unit).
    */
   nextMayMatch(form: string, from: number): number {
     const bits = this.bits;
