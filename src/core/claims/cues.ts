@@ -133,7 +133,7 @@ let scans = 0;
 /**
  * Every cue the last reading (cuesRead) found, each time it occurs, in the order found (by
  * place): its entry and where it starts. A part of that text made by taking out what runs
- * between marks held (features.ts' bare text: quotations and titles emptied) holds the cues
+ * between marks held (bareText.ts: quotations and titles emptied) holds the cues
  * of the text that nothing taken out touches, and only those: no cue holds a mark, so none
  * runs across one. partCues makes the part's answer from them, where a reading of the part
  * read all its units again (some 90 instructions a unit).
@@ -214,6 +214,14 @@ function cuesIn(s: string): Found {
   return s === lastText ? lastFound : cuesRead(s);
 }
 
+/** The oldest slot of the recent texts' answers, given to `s` (its answer to be written). */
+function slotFor(s: string): Found {
+  const slot = recent[oldest]!;
+  oldest = (oldest + 1) % RECENT;
+  slot.s = s;
+  return slot.found;
+}
+
 /** cuesIn(s) of a text other than the last: found among the last texts read, or read now. */
 function cuesRead(s: string): Found {
   for (let r = 0; r < RECENT; r++) {
@@ -222,10 +230,7 @@ function cuesRead(s: string): Found {
       return (lastFound = recent[r]!.found);
     }
   }
-  const slot = recent[oldest]!;
-  oldest = (oldest + 1) % RECENT;
-  slot.s = s;
-  const found = slot.found;
+  const found = slotFor(s);
   const { first, count, at } = found;
   const scan = ++scans;
   const end = s.length;
@@ -294,16 +299,13 @@ function cuesRead(s: string): Found {
 /**
  * Notes the cues of `part`, made from `whole` by taking out the units of `cuts` ([from, to)
  * pairs of offsets into whole, sorted, apart), each mark left in place or written over by
- * another mark (features.ts' bare text): from the hits of whole's reading, where whole was the
+ * another mark (bareText.ts): from the hits of whole's reading, where whole was the
  * text read last; otherwise nothing is noted, and part is read when it is asked about.
  */
 export function partCues(part: string, whole: string, cuts: Int32Array, cutCount: number): void {
   if (hitsOf !== whole || part === whole) return;
   for (let r = 0; r < RECENT; r++) if (recent[r]!.s === part) return;
-  const slot = recent[oldest]!;
-  oldest = (oldest + 1) % RECENT;
-  slot.s = part;
-  const found = slot.found;
+  const found = slotFor(part);
   const { first, count, at } = found;
   const scan = ++scans;
   let lists = 0;
