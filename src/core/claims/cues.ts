@@ -222,6 +222,25 @@ function slotFor(s: string): Found {
   return slot.found;
 }
 
+/**
+ * Notes entry k, found at `place` (not yet found in this reading), in `found`, whose lists with
+ * a cue so far are `lists`; returns those with it. The first found of a list is found at its
+ * first place: places only grow.
+ */
+function noteCue(found: Found, lists: number, k: number, place: number): number {
+  const bit = LIST[k]!;
+  const mask = 1 << bit;
+  if ((lists & mask) === 0) {
+    found.count[bit] = 1;
+    found.at[bit] = place;
+    found.first[bit] = INDEX[k]!;
+    return lists | mask;
+  }
+  found.count[bit]!++;
+  if (INDEX[k]! < found.first[bit]!) found.first[bit] = INDEX[k]!;
+  return lists;
+}
+
 /** cuesIn(s) of a text other than the last: found among the last texts read, or read now. */
 function cuesRead(s: string): Found {
   for (let r = 0; r < RECENT; r++) {
@@ -231,7 +250,6 @@ function cuesRead(s: string): Found {
     }
   }
   const found = slotFor(s);
-  const { first, count, at } = found;
   const scan = ++scans;
   const end = s.length;
   let lists = 0;
@@ -270,18 +288,7 @@ function cuesRead(s: string): Found {
         addHit(k, i);
         if (FOUND_IN[k] === scan) continue;
         FOUND_IN[k] = scan;
-        const bit = LIST[k]!;
-        const mask = 1 << bit;
-        // (the first found of a list is found at its first place: places only grow)
-        if ((lists & mask) === 0) {
-          lists |= mask;
-          count[bit] = 1;
-          at[bit] = i;
-          first[bit] = INDEX[k]!;
-        } else {
-          count[bit]!++;
-          if (INDEX[k]! < first[bit]!) first[bit] = INDEX[k]!;
-        }
+        lists = noteCue(found, lists, k, i);
       }
     }
     i++;
@@ -306,7 +313,6 @@ export function partCues(part: string, whole: string, cuts: Int32Array, cutCount
   if (hitsOf !== whole || part === whole) return;
   for (let r = 0; r < RECENT; r++) if (recent[r]!.s === part) return;
   const found = slotFor(part);
-  const { first, count, at } = found;
   const scan = ++scans;
   let lists = 0;
   let c = 0;
@@ -322,17 +328,7 @@ export function partCues(part: string, whole: string, cuts: Int32Array, cutCount
     // (the next cut ends after the cue starts: one that starts before it ends takes part of it out)
     if ((c < cutCount && cuts[2 * c]! < i + WORD[k]!.length) || FOUND_IN[k] === scan) continue;
     FOUND_IN[k] = scan;
-    const bit = LIST[k]!;
-    const mask = 1 << bit;
-    if ((lists & mask) === 0) {
-      lists |= mask;
-      count[bit] = 1;
-      at[bit] = i - removed;
-      first[bit] = INDEX[k]!;
-    } else {
-      count[bit]!++;
-      if (INDEX[k]! < first[bit]!) first[bit] = INDEX[k]!;
-    }
+    lists = noteCue(found, lists, k, i - removed);
   }
   found.lists = lists;
   found.bits = 0;
