@@ -11,27 +11,25 @@ import { UNIT_CHARACTERS } from './sources/orgBounds';
 import { endsWithAny } from '../text/chars';
 import placeEdges from './data/placeEdges.json';
 
-
-/**
- * A place inside a longer organisation, work or place gives way to it: 中国 in 中国人民银行,
- * 北京 in 北京大学, 北京市 in 北京市朝阳区, 中国 in 中国美术馆.
- */
 /** ADDRESS_ENDS by UTF-16 unit: the last character of every place, cut as a string, was a new string each. */
 const ADDRESS_END_UNITS: ReadonlySet<number> = new Set([...ADDRESS_ENDS].map((ch) => ch.charCodeAt(0)));
 /** The last UTF-16 units of FACILITIES: a place that ends on none of them is no facility, with no walk through the list. */
 const FACILITY_LAST_UNITS: ReadonlySet<number> = new Set(FACILITIES.map((f) => f.charCodeAt(f.length - 1)));
 
-function placesInsideNames(byStart: Candidate[], out: Set<Candidate>): void {
-  for (let k = 0; k < byStart.length; k++) {
-    const outer = byStart[k]!;
-    const last = outer.type === 'place' ? outer.canonical.charCodeAt(outer.canonical.length - 1) : NaN;
-    const address = outer.type === 'place' && (ADDRESS_END_UNITS.has(last) || (FACILITY_LAST_UNITS.has(last) && endsWithAny(outer.canonical, FACILITIES, outer.canonical.length)));
-    if ((outer.type !== 'org' && outer.type !== 'work' && !address) || outer.weak || losesToStronger(byStart, k)) continue;
-    for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
-      const inner = byStart[j]!;
-      // abbreviations (中美) are checked against the dictionary already: a model's 中美 organisation does not swallow them
-      if (inner.type === 'place' && inner.source !== 'abbreviation' && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) out.add(inner);
-    }
+/**
+ * A place inside a longer organisation, work or place gives way to it: 中国 in 中国人民银行,
+ * 北京 in 北京大学, 北京市 in 北京市朝阳区, 中国 in 中国美术馆. (An organisation, a work or a
+ * place at k, not weak.)
+ */
+function placesInsideName(byStart: Candidate[], k: number, out: Set<Candidate>): void {
+  const outer = byStart[k]!;
+  const last = outer.type === 'place' ? outer.canonical.charCodeAt(outer.canonical.length - 1) : NaN;
+  const address = outer.type === 'place' && (ADDRESS_END_UNITS.has(last) || (FACILITY_LAST_UNITS.has(last) && endsWithAny(outer.canonical, FACILITIES, outer.canonical.length)));
+  if ((outer.type !== 'org' && outer.type !== 'work' && !address) || losesToStronger(byStart, k)) return;
+  for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
+    const inner = byStart[j]!;
+    // abbreviations (中美) are checked against the dictionary already: a model's 中美 organisation does not swallow them
+    if (inner.type === 'place' && inner.source !== 'abbreviation' && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) out.add(inner);
   }
 }
 
@@ -39,17 +37,15 @@ function placesInsideNames(byStart: Candidate[], out: Set<Candidate>): void {
  * A name inside a headline in title marks (《独家！某某再投大模型》, 《某某出手，大模型全覆盖》) is a
  * word of the headline: the title of the article is the mention. A headline is told by its
  * punctuation: in shorter titles (《某某文选》) MSRA labels the names inside, and so does Gloss.
- * Not in an outlet's title, which is the outlet's name.
+ * Not in an outlet's title, which is the outlet's name. (A title's work at k.)
  */
 const HEADLINE = /[，,！!？?：:、]/;
-function namesInsideTitles(byStart: Candidate[], out: Set<Candidate>): void {
-  for (let k = 0; k < byStart.length; k++) {
-    const outer = byStart[k]!;
-    if (outer.source !== 'title' || outer.type !== 'work' || !HEADLINE.test(outer.canonical)) continue;
-    for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
-      const inner = byStart[j]!;
-      if (inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) out.add(inner);
-    }
+function namesInsideTitle(byStart: Candidate[], k: number, out: Set<Candidate>): void {
+  const outer = byStart[k]!;
+  if (!HEADLINE.test(outer.canonical)) return;
+  for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
+    const inner = byStart[j]!;
+    if (inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) out.add(inner);
   }
 }
 
@@ -71,31 +67,27 @@ function losesToStronger(byStart: Candidate[], k: number): boolean {
 /**
  * A person or a place the tagger reads inside an organisation named by a strong suffix gives
  * way to it: 文渊 in 文渊智库, 北京 in 北京商报 (a weak suffix such as 科技 is not evidence
- * enough; the tagger's own organisations are better bounded than the suffix rule's).
+ * enough; the tagger's own organisations are better bounded than the suffix rule's). (The
+ * suffix rule's organisation at k, not weak.)
  */
-function taggerNamesInsideSuffixedOrganisations(byStart: Candidate[], out: Set<Candidate>): void {
-  for (let k = 0; k < byStart.length; k++) {
-    const outer = byStart[k]!;
-    if (outer.source !== 'suffix' || outer.weak) continue;
-    for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
-      const inner = byStart[j]!;
-      if (inner.source === 'model' && inner.type !== 'org' && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) out.add(inner);
-    }
+function taggerNamesInsideSuffixedOrganisation(byStart: Candidate[], k: number, out: Set<Candidate>): void {
+  const outer = byStart[k]!;
+  for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
+    const inner = byStart[j]!;
+    if (inner.source === 'model' && inner.type !== 'org' && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) out.add(inner);
   }
 }
 
 /**
  * A known organisation followed by more of an organisation's name is a part of that name:
  * 中信 in 中信银行, 中国电信 in 中国电信武汉分公司 (the longer name is a different entity).
+ * (A known organisation at k.)
  */
-function knownInsideLongerOrganisations(byStart: Candidate[], out: Set<Candidate>): void {
-  for (let k = 0; k < byStart.length; k++) {
-    const known = byStart[k]!;
-    if (known.type !== 'org' || (known.source !== 'lexicon' && known.source !== 'workspace')) continue;
-    for (let j = k - 1; j >= 0 && byStart[j]!.start === known.start; j--) {
-      const longer = byStart[j]!;
-      if (longer.type === 'org' && longer.end > known.end && !longer.weak && ORG_NAME_ENDS.some((e) => longer.canonical.endsWith(e))) out.add(known);
-    }
+function knownInsideLongerOrganisation(byStart: Candidate[], k: number, out: Set<Candidate>): void {
+  const known = byStart[k]!;
+  for (let j = k - 1; j >= 0 && byStart[j]!.start === known.start; j--) {
+    const longer = byStart[j]!;
+    if (longer.type === 'org' && longer.end > known.end && !longer.weak && ORG_NAME_ENDS.some((e) => longer.canonical.endsWith(e))) out.add(known);
   }
 }
 
@@ -103,20 +95,18 @@ function knownInsideLongerOrganisations(byStart: Candidate[], out: Set<Candidate
  * A known organisation inside a longer one the tagger read, which names its country, its body
  * or its session before it or its unit after it, gives way to the longer name: 外交部 in
  * 德国外交部 (not the one the lexicon means), 中科院 in 中科院某某所, 解放军 in 人民解放军.
- * Not where the longer reading runs into other words (某部门, 某门, a verb after it).
+ * Not where the longer reading runs into other words (某部门, 某门, a verb after it). (The
+ * tagger's organisation at k, not weak.)
  */
-function knownInsideTaggerOrganisations(byStart: Candidate[], out: Set<Candidate>): void {
-  for (let k = 0; k < byStart.length; k++) {
-    const outer = byStart[k]!;
-    if (outer.type !== 'org' || outer.source !== 'model' || outer.weak) continue;
-    for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
-      const inner = byStart[j]!;
-      if (inner.type !== 'org' || (inner.source !== 'lexicon' && inner.source !== 'workspace') || inner.end > outer.end) continue;
-      if (inner.end - inner.start >= outer.end - outer.start) continue;
-      const before = outer.canonical.slice(0, inner.start - outer.start);
-      const after = outer.canonical.slice(inner.end - outer.start);
-      if (nameBefore(byStart, k, outer, inner, before) && unitAfter(after)) out.add(inner);
-    }
+function knownInsideTaggerOrganisation(byStart: Candidate[], k: number, out: Set<Candidate>): void {
+  const outer = byStart[k]!;
+  for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
+    const inner = byStart[j]!;
+    if (inner.type !== 'org' || (inner.source !== 'lexicon' && inner.source !== 'workspace') || inner.end > outer.end) continue;
+    if (inner.end - inner.start >= outer.end - outer.start) continue;
+    const before = outer.canonical.slice(0, inner.start - outer.start);
+    const after = outer.canonical.slice(inner.end - outer.start);
+    if (nameBefore(byStart, k, outer, inner, before) && unitAfter(after)) out.add(inner);
   }
 }
 
@@ -144,16 +134,13 @@ const NUMBERED_CONGRESS = /^[0-9０-９一二三四五六七八九十]+大$/;
 
 /**
  * A place the lexicon knows inside a person's name the tagger read gives way to the name:
- * 长春 in 李长春, 西安 in 王西安, 罗马 in 罗马里奥.
+ * 长春 in 李长春, 西安 in 王西安, 罗马 in 罗马里奥. (The tagger's person at k, not weak.)
  */
-function knownPlacesInsidePersons(byStart: Candidate[], out: Set<Candidate>): void {
-  for (let k = 0; k < byStart.length; k++) {
-    const outer = byStart[k]!;
-    if (outer.type !== 'person' || outer.source !== 'model' || outer.weak) continue;
-    for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
-      const inner = byStart[j]!;
-      if (inner.type === 'place' && inner.source === 'lexicon' && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) out.add(inner);
-    }
+function knownPlacesInsidePerson(byStart: Candidate[], k: number, out: Set<Candidate>): void {
+  const outer = byStart[k]!;
+  for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
+    const inner = byStart[j]!;
+    if (inner.type === 'place' && inner.source === 'lexicon' && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start) out.add(inner);
   }
 }
 
@@ -165,20 +152,45 @@ const DIRECTIONS_BEFORE: ReadonlySet<string> = new Set(placeEdges.directionsBefo
  * A place the lexicon knows inside a longer place the tagger read gives way to it where the
  * longer one adds only a unit after it or a direction before it: 莫斯科 in 莫斯科市, 爱沙尼亚
  * in 爱沙尼亚共和国, 北京 in 北京站, 马来西亚 in 东马来西亚 (a place of its own, as the
- * reader names it).
+ * reader names it). (The tagger's place at k, not weak.)
  */
-function knownPlacesInsideTaggerPlaces(byStart: Candidate[], out: Set<Candidate>): void {
+function knownPlacesInsideTaggerPlace(byStart: Candidate[], k: number, out: Set<Candidate>): void {
+  const outer = byStart[k]!;
+  for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
+    const inner = byStart[j]!;
+    if (inner.type !== 'place' || inner.source !== 'lexicon' || inner.end > outer.end || inner.end - inner.start >= outer.end - outer.start) continue;
+    const before = outer.canonical.slice(0, inner.start - outer.start);
+    const after = outer.canonical.slice(inner.end - outer.start);
+    // not after a unit already there: 台北市 + 市民 is no 台北市市
+    const unitAlready = ADMINISTRATIVE_ENDS.has(outer.canonical[inner.end - outer.start - 1] ?? '');
+    if ((before === '' && !unitAlready && PLACE_UNITS_AFTER.includes(after)) || (after === '' && DIRECTIONS_BEFORE.has(before))) out.add(inner);
+  }
+}
+
+/**
+ * The candidates that give way to one around them or beside them (the rules above), into `out`:
+ * one pass over the candidates (sorted by start, longest first), each read once and handed to
+ * the rules of its kind. Each rule reading every candidate in a pass of its own read their
+ * kinds seven times over. Only which candidates give way counts, not the order found.
+ */
+function candidatesGivingWay(byStart: Candidate[], out: Set<Candidate>): void {
   for (let k = 0; k < byStart.length; k++) {
-    const outer = byStart[k]!;
-    if (outer.type !== 'place' || outer.source !== 'model' || outer.weak) continue;
-    for (let j = k + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
-      const inner = byStart[j]!;
-      if (inner.type !== 'place' || inner.source !== 'lexicon' || inner.end > outer.end || inner.end - inner.start >= outer.end - outer.start) continue;
-      const before = outer.canonical.slice(0, inner.start - outer.start);
-      const after = outer.canonical.slice(inner.end - outer.start);
-      // not after a unit already there: 台北市 + 市民 is no 台北市市
-      const unitAlready = ADMINISTRATIVE_ENDS.has(outer.canonical[inner.end - outer.start - 1] ?? '');
-      if ((before === '' && !unitAlready && PLACE_UNITS_AFTER.includes(after)) || (after === '' && DIRECTIONS_BEFORE.has(before))) out.add(inner);
+    const c = byStart[k]!;
+    const type = c.type;
+    const source = c.source;
+    if (type === 'org' && (source === 'lexicon' || source === 'workspace')) knownInsideLongerOrganisation(byStart, k, out);
+    // the rules below take down names inside this one, which begin after it in the list: most
+    // candidates have none (no string of theirs is cut to find out)
+    if (!(k + 1 < byStart.length && byStart[k + 1]!.start < c.end)) continue;
+    if (source === 'title' && type === 'work') namesInsideTitle(byStart, k, out);
+    // (a weak name takes none down)
+    if (c.weak) continue;
+    if (type === 'org' || type === 'work' || type === 'place') placesInsideName(byStart, k, out);
+    if (source === 'suffix') taggerNamesInsideSuffixedOrganisation(byStart, k, out);
+    else if (source === 'model') {
+      if (type === 'org') knownInsideTaggerOrganisation(byStart, k, out);
+      else if (type === 'person') knownPlacesInsidePerson(byStart, k, out);
+      else if (type === 'place') knownPlacesInsideTaggerPlace(byStart, k, out);
     }
   }
 }
@@ -192,13 +204,7 @@ export function resolveOverlaps(all: Candidate[]): EntityMention[] {
   const givesWay = givingWay;
   // (left empty by every call, unless one threw)
   if (givesWay.size) givesWay.clear();
-  placesInsideNames(byStart, givesWay);
-  namesInsideTitles(byStart, givesWay);
-  knownInsideLongerOrganisations(byStart, givesWay);
-  taggerNamesInsideSuffixedOrganisations(byStart, givesWay);
-  knownInsideTaggerOrganisations(byStart, givesWay);
-  knownPlacesInsidePersons(byStart, givesWay);
-  knownPlacesInsideTaggerPlaces(byStart, givesWay);
+  candidatesGivingWay(byStart, givesWay);
   // the candidates that stay, then those taken, each in the list before it (no list of their
   // own: those and the set were most of what resolving allocated besides the mentions). A
   // stable sort by strength from start order is the one from the order proposed: candidates
