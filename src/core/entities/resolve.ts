@@ -110,8 +110,8 @@ function knownInsideTaggerOrganisation(byStart: Candidate[], k: number, out: Set
   }
 }
 
-/** What may come before a known organisation in a longer name: a place (德国), a session (第六届), a body (美国众议院). */
-function nameBefore(byStart: Candidate[], k: number, outer: Candidate, inner: Candidate, before: string): boolean {
+/** What may come before a known organisation in a longer name: a place (德国), a session (第六届), a body (美国众议院). (Exported for the tests.) */
+export function nameBefore(byStart: Candidate[], k: number, outer: Candidate, inner: Candidate, before: string): boolean {
   if (before === '' || before.length >= 2 || ORDINAL_SESSION.test(before)) return true;
   // one character only where it is a place's abbreviation: 菲 in 菲农业部 (not 指 or 市)
   for (let j = k + 1; j < byStart.length && byStart[j]!.start === outer.start; j++) {
@@ -121,8 +121,8 @@ function nameBefore(byStart: Candidate[], k: number, outer: Candidate, inner: Ca
   return false;
 }
 
-/** What may follow a known organisation in a longer name: a unit (系, 所, 委员会, 总行), 中央, a congress (十五大). */
-function unitAfter(after: string): boolean {
+/** What may follow a known organisation in a longer name: a unit (系, 所, 委员会, 总行), 中央, a congress (十五大). (Exported for the tests.) */
+export function unitAfter(after: string): boolean {
   if (after === '' || NUMBERED_CONGRESS.test(after) || after.endsWith('中央')) return true;
   if (COMPANY_ORGANS.some((o) => after.endsWith(o))) return false;
   // 门 ends 部门 (a department of) and 北大门 (a gate) more often than a name
@@ -172,8 +172,9 @@ function knownPlacesInsideTaggerPlace(byStart: Candidate[], k: number, out: Set<
  * one pass over the candidates (sorted by start, longest first), each read once and handed to
  * the rules of its kind. Each rule reading every candidate in a pass of its own read their
  * kinds seven times over. Only which candidates give way counts, not the order found.
+ * (Exported for the tests, which hold it to the seven passes.)
  */
-function candidatesGivingWay(byStart: Candidate[], out: Set<Candidate>): void {
+export function candidatesGivingWay(byStart: Candidate[], out: Set<Candidate>): void {
   for (let k = 0; k < byStart.length; k++) {
     const c = byStart[k]!;
     const type = c.type;
