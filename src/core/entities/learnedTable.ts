@@ -41,13 +41,15 @@ export class LearnedNameTable {
   /** `entries` in order: a name of two entries is the later one's (as in a Lexicon). */
   constructor(entries: Iterable<LearnedEntry>) {
     const byAlias = new Map<string, LearnedName>();
-    const add = (raw: string, entry: LearnedEntry) => {
-      const alias = matchForm(raw);
-      if (alias) byAlias.set(alias, { entry, length: alias.length, alias, latin: LATIN_START.test(alias) });
+    const add = (alias: string, entry: LearnedEntry) => {
+      if (alias) byAlias.set(alias, { entry, length: alias.length, alias, latin: startsLatin(alias) });
     };
     for (const entry of entries) {
-      add(entry.canonical, entry);
-      for (const a of entry.aliases) add(a, entry);
+      const canonical = matchForm(entry.canonical);
+      add(canonical, entry);
+      // (a name written as its canonical form, as most are in Simplified text, is put in match
+      // form once: a conversion to the Simplified view costs some 1,500 instructions a name)
+      for (const a of entry.aliases) add(a === entry.canonical ? canonical : matchForm(a), entry);
     }
     const bits = this.bits;
     for (const name of byAlias.values()) {
@@ -117,7 +119,11 @@ export class LearnedNameTable {
   }
 }
 
-const LATIN_START = /^[a-z0-9]/;
+/** /^[a-z0-9]/.test(alias), read as its first unit (no call of a regular expression per name). */
+function startsLatin(alias: string): boolean {
+  const c = alias.charCodeAt(0);
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
 /** Where the table's three sets of bits start (LearnedNameTable.bits). */
 const FIRST = 0;
 const ALONE = 128;
