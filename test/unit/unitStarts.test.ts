@@ -7,8 +7,9 @@ import { nerWordDictionary } from '../../src/core/entities/nerModel';
 import { ABBREVIATION_UNITS } from '../../src/core/entities/abbreviations';
 import { LATIN_UNITS } from '../../src/core/entities/sources/latin';
 import { SUFFIX_UNITS } from '../../src/core/entities/sources/orgSuffix';
-import { ROLE_UNITS, SURNAME_UNITS } from '../../src/core/entities/sources/people';
-import { ABBREVIATION, EVERY_UNIT, LATIN, LEXICON, MarkLists, ROLE, SUFFIX, SURNAME, UnitStarts, markStarts, unitStarts } from '../../src/core/entities/unitStarts';
+import { MIDDLE_DOT_UNITS, ROLE_UNITS, SURNAME_UNITS } from '../../src/core/entities/sources/people';
+import { QUOTE_UNITS } from '../../src/core/entities/sources/quoted';
+import { ABBREVIATION, EVERY_UNIT, LATIN, LEXICON, MarkLists, PUNCTUATION, ROLE, SUFFIX, SURNAME, UnitStarts, markStarts, unitStarts } from '../../src/core/entities/unitStarts';
 import { toSimplifiedView } from '../../src/core/script/normalize';
 import { rng } from '../support/anchorSimulation';
 
@@ -37,7 +38,7 @@ function positions(starts: UnitStarts, source: number): number[] {
   return [...starts.lists[source]!.subarray(starts.from[source], starts.to[source])];
 }
 
-const SOURCE_INDEXES = [LEXICON, ROLE, SURNAME, SUFFIX, ABBREVIATION, LATIN];
+const SOURCE_INDEXES = [LEXICON, ROLE, SURNAME, SUFFIX, ABBREVIATION, LATIN, PUNCTUATION];
 
 /** Every position with every bit: each source asks its own question everywhere, as it did before the marks. */
 const everywhere = (norm: string, form: string): UnitStarts => unitStarts(norm, EVERY_UNIT, form, lexicon);
@@ -45,7 +46,7 @@ const everywhere = (norm: string, form: string): UnitStarts => unitStarts(norm, 
 const PIECES = ['创始人', '联合创始人', '董事长兼CEO', 'CEO', 'ceo', 'XCEO', '记者 ', '王小川', '欧阳', '李', '张勇', '表示', '称', '说', '地', '周三',
   '智远科技', '远望咨询', '中央财经大学', '有限公司', '集团', '研究中心', '与', '和', '中美', '京津冀', '访华', '来京', '中方', '、', '英', '法', '京沪高铁', '１３日', '中缅边界',
   '阿里巴巴', '阿里巴巴集团', '北京', '上海市区', '中国', '美国东北部', '腾讯', '的', '百度', 'OpenAI', 'GPT-3.5', 'R1模型', 'Superfocus.ai', 'qwen2.5', 'A-B', 'ＡＩ',
-  '，', '。', '“', '”', '·', '萨姆·奥尔特曼', ' ', '\r\n', '\ufeff', '𠀀', '😀', '\ud800', '\udc00', 'İ', 'ΣΑΣ', 'ſ', 'K', '１', '2023年', 'http://t.cn/Rv', 'www.x',
+  '，', '。', '“', '”', '·', '萨姆·奥尔特曼', '《', '》', '《某某文选》', '「', '」', '•', '推出了“通义千问”', '创企“某某学”', '《独家！某某再投》', '约翰•史密斯', ' ', '\r\n', '\ufeff', '𠀀', '😀', '\ud800', '\udc00', 'İ', 'ΣΑΣ', 'ſ', 'K', '１', '2023年', 'http://t.cn/Rv', 'www.x',
   '臺北', '阿里巴巴集團', '發言人', '聯合創始人', '歐陽'];
 
 function randomText(next: () => number): string {
@@ -58,7 +59,7 @@ function randomText(next: () => number): string {
 describe('entities: where the rule sources start, marked in one pass', () => {
   it('marks every position markStarts marks, for each source (more is allowed, never less), in order', () => {
     const next = rng(20261203);
-    const table = EVERY_UNIT.map((_, u) => ROLE_UNITS[u]! | SURNAME_UNITS[u]! | SUFFIX_UNITS[u]! | LATIN_UNITS[u]! | ABBREVIATION_UNITS[u]!);
+    const table = EVERY_UNIT.map((_, u) => ROLE_UNITS[u]! | SURNAME_UNITS[u]! | SUFFIX_UNITS[u]! | LATIN_UNITS[u]! | ABBREVIATION_UNITS[u]! | QUOTE_UNITS[u]! | MIDDLE_DOT_UNITS[u]!);
     let marks = 0;
     for (let t = 0; t < 3000; t++) {
       const norm = toSimplifiedView(randomText(next)).text;
@@ -127,7 +128,7 @@ describe('entities: where the rule sources start, marked in one pass', () => {
 
   it('reads the rules by the lower case of their units only where that is safe: ASCII, or units lower-casing leaves alone', () => {
     for (let u = 0; u < 0x10000; u++) {
-      const rule = ROLE_UNITS[u]! | SURNAME_UNITS[u]! | SUFFIX_UNITS[u]! | LATIN_UNITS[u]! | ABBREVIATION_UNITS[u]!;
+      const rule = ROLE_UNITS[u]! | SURNAME_UNITS[u]! | SUFFIX_UNITS[u]! | LATIN_UNITS[u]! | ABBREVIATION_UNITS[u]! | QUOTE_UNITS[u]! | MIDDLE_DOT_UNITS[u]!;
       if (rule === 0 || u < 0x80) continue;
       const c = String.fromCharCode(u);
       assert.ok(!(u >= 0xd800 && u <= 0xdfff) && c.toLowerCase() === c, `U+${u.toString(16)}`);

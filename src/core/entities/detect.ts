@@ -14,10 +14,10 @@ import { resolveOverlaps } from './resolve';
 import { abbreviatedPlaces, lexiconNames } from './sources/known';
 import { LATIN_UNITS, latinNames } from './sources/latin';
 import { SUFFIX_UNITS, suffixedOrganisations } from './sources/orgSuffix';
-import { ROLE_UNITS, SURNAME_UNITS, roleNames, speechNames, transliteratedNames } from './sources/people';
+import { MIDDLE_DOT_UNITS, ROLE_UNITS, SURNAME_UNITS, roleNames, speechNames, transliteratedNames } from './sources/people';
 import { ABBREVIATION_UNITS } from './abbreviations';
 import { MarkLists, StartMarker, unionOf } from './unitStarts';
-import { quotedProducts, titles } from './sources/quoted';
+import { QUOTE_UNITS, quotedProducts, titles } from './sources/quoted';
 import { taggerNames } from './sources/tagger';
 import { facilitiesAfterPlaces } from './sources/facilities';
 
@@ -30,7 +30,7 @@ export const RULE_SOURCES: readonly CandidateSource[] = [lexiconNames, titles, q
 export const MODEL_SOURCES: readonly CandidateSource[] = [abbreviatedPlaces, taggerNames];
 
 /** Where the rule sources may start (unitStarts.ts), the lexicon's names with them. */
-export const RULE_STARTS = new StartMarker(unionOf(ROLE_UNITS, SURNAME_UNITS, SUFFIX_UNITS, LATIN_UNITS, ABBREVIATION_UNITS));
+export const RULE_STARTS = new StartMarker(unionOf(ROLE_UNITS, SURNAME_UNITS, SUFFIX_UNITS, LATIN_UNITS, ABBREVIATION_UNITS, QUOTE_UNITS, MIDDLE_DOT_UNITS));
 
 /**
  * The lists of a batch's marks, kept from one batch to the next up to a size (a batch never

@@ -23,7 +23,14 @@ export const SUFFIX = 3;
 export const ABBREVIATION = 4;
 /** An ASCII letter. */
 export const LATIN = 5;
-const SOURCES = 6;
+/**
+ * A punctuation mark a rule reads from: 《 (titles), “ and 「 (quoted names), · and • (transliterated
+ * names). Each of those rules searched the text for its marks with indexOf, a scan of the whole
+ * paragraph per mark (seven per paragraph), where this pass reads each unit anyway; each reads
+ * the list for its own.
+ */
+export const PUNCTUATION = 6;
+const SOURCES = 7;
 
 /** The bit of LEXICON in a table. */
 export const LEXICON_START = 1 << LEXICON;
@@ -77,7 +84,7 @@ export class MarkLists {
 
 /** The ends of a batch's lists now (an array literal: a typed array's slice was two calls into builtins per text). */
 function copied(ends: Int32Array): number[] {
-  return [ends[0]!, ends[1]!, ends[2]!, ends[3]!, ends[4]!, ends[5]!];
+  return [ends[0]!, ends[1]!, ends[2]!, ends[3]!, ends[4]!, ends[5]!, ends[6]!];
 }
 
 /** A table by UTF-16 unit: the bit of `source` at the first unit of each of `strings`. */
@@ -208,6 +215,7 @@ function markUnits(form: string, table: Uint8Array, lists: Int32Array[], ends: I
     if ((bits & (1 << SUFFIX)) !== 0) lists[SUFFIX]![ends[SUFFIX]!++] = i;
     if ((bits & (1 << ABBREVIATION)) !== 0) lists[ABBREVIATION]![ends[ABBREVIATION]!++] = i;
     if ((bits & (1 << LATIN)) !== 0) lists[LATIN]![ends[LATIN]!++] = i;
+    if ((bits & (1 << PUNCTUATION)) !== 0) lists[PUNCTUATION]![ends[PUNCTUATION]!++] = i;
   }
 }
 

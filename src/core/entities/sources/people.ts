@@ -2,7 +2,7 @@
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { COMPOUND_SURNAMES, ROLES, SURNAMES, isLeftStopAt, isNotInNameAt, readName, reportingAt } from '../names';
 import { cjkLengthAt, cjkLengthBefore, isLatinWordChar, triggerTable, unitOr } from '../textAt';
-import { ROLE, SURNAME, startTable, unitStarts } from '../unitStarts';
+import { PUNCTUATION, ROLE, SURNAME, startTable, unitStarts } from '../unitStarts';
 
 /** Roles by their first UTF-16 unit (longest first): no string per character read. */
 const ROLES_BY_FIRST = new Map<number, string[]>();
@@ -58,13 +58,19 @@ export function speechNames({ norm, words, starts = unitStarts(norm, SURNAME_UNI
 const LONGEST_GIVEN = 6;
 const LONGEST_FAMILY = 8;
 
+/** The middle dots of transliterated names, as marks (unitStarts.ts). */
+export const MIDDLE_DOT_UNITS = startTable(PUNCTUATION, ['·', '•']);
+const MIDDLE_DOT = 0xb7; // ·
+const BULLET = 0x2022; // •
+
 /** A transliterated name around a middle dot: 萨姆·奥尔特曼. */
-export function transliteratedNames({ norm }: DetectContext, sink: CandidateSink): void {
-  for (let i = norm.indexOf('·'), j = norm.indexOf('•'); i >= 0 || j >= 0; ) {
-    const at = i >= 0 && (j < 0 || i < j) ? i : j;
-    readTransliterated(norm, at, sink);
-    if (at === i) i = norm.indexOf('·', i + 1);
-    else j = norm.indexOf('•', j + 1);
+export function transliteratedNames({ norm, starts = unitStarts(norm, MIDDLE_DOT_UNITS) }: DetectContext, sink: CandidateSink): void {
+  // the dots in order, from the marks (most paragraphs hold none)
+  const at = starts.lists[PUNCTUATION]!;
+  for (let k = starts.from[PUNCTUATION]!, to = starts.to[PUNCTUATION]!; k < to; k++) {
+    const i = at[k]!;
+    const unit = norm.charCodeAt(i);
+    if (unit === MIDDLE_DOT || unit === BULLET) readTransliterated(norm, i, sink);
   }
 }
 

@@ -2,12 +2,22 @@
 import { Priority, type CandidateSink, type DetectContext } from '../candidates';
 import { isOutletTitle } from '../kinds';
 import { WordList } from './wordLists';
+import { PUNCTUATION, startTable, unitStarts } from '../unitStarts';
+
+/** The marks titles and quoted names start from, as marks (unitStarts.ts): 《, “ and 「. */
+export const QUOTE_UNITS = startTable(PUNCTUATION, ['《', '“', '「']);
+const TITLE_OPEN = 0x300a; // 《
+const QUOTE_OPEN = 0x201c; // “
+const CORNER_OPEN = 0x300c; // 「
 
 const LONGEST_TITLE = 40;
 
 /** 《titles》 are works, or outlets. */
-export function titles({ norm }: DetectContext, sink: CandidateSink): void {
-  for (let i = norm.indexOf('《'); i >= 0; i = norm.indexOf('《', i + 1)) {
+export function titles({ norm, starts = unitStarts(norm, QUOTE_UNITS) }: DetectContext, sink: CandidateSink): void {
+  const at = starts.lists[PUNCTUATION]!;
+  for (let k = starts.from[PUNCTUATION]!, to = starts.to[PUNCTUATION]!; k < to; k++) {
+    const i = at[k]!;
+    if (norm.charCodeAt(i) !== TITLE_OPEN) continue;
     // look for the closing mark only nearby: an unclosed 《 must not cost a scan of the article
     const near = norm.slice(i + 1, i + LONGEST_TITLE + 2);
     const close = near.indexOf('》');
@@ -73,17 +83,14 @@ function namedAfterMaker({ norm, words }: DetectContext, inner: string, after: n
  * (AI创企“某某学”). Plans and campaigns are neither (推出“某某试用计划”).
  */
 export function quotedProducts(ctx: DetectContext, sink: CandidateSink): void {
-  const { norm } = ctx;
-  // the opening quotes in order, found by indexOf: a loop over every unit of the text, for a
-  // mark that most paragraphs hold once or never, cost more than the rest of the rule
-  for (let a = norm.indexOf('“'), b = norm.indexOf('「'); a >= 0 || b >= 0; ) {
-    if (a >= 0 && (b < 0 || a < b)) {
-      quotedAt(ctx, sink, a, '”');
-      a = norm.indexOf('“', a + 1);
-    } else {
-      quotedAt(ctx, sink, b, '」');
-      b = norm.indexOf('「', b + 1);
-    }
+  const { norm, starts = unitStarts(norm, QUOTE_UNITS) } = ctx;
+  // the opening quotes in order, from the marks (most paragraphs hold one or none)
+  const at = starts.lists[PUNCTUATION]!;
+  for (let k = starts.from[PUNCTUATION]!, to = starts.to[PUNCTUATION]!; k < to; k++) {
+    const i = at[k]!;
+    const unit = norm.charCodeAt(i);
+    if (unit === QUOTE_OPEN) quotedAt(ctx, sink, i, '”');
+    else if (unit === CORNER_OPEN) quotedAt(ctx, sink, i, '」');
   }
 }
 
