@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { CandidateSink, Priority, mayHoldLink, type DetectContext } from '../../src/core/entities/candidates';
-import { detectEntities } from '../../src/core/entities/detect';
+import { RULE_STARTS, detectEntities } from '../../src/core/entities/detect';
 import { isSpace } from '../../src/core/entities/kinds';
-import { entityId, Lexicon } from '../../src/core/entities/lexicon';
+import { builtinLexicon, entityId, Lexicon } from '../../src/core/entities/lexicon';
+import { MarkLists } from '../../src/core/entities/unitStarts';
 import type { LexiconEntry } from '../../src/core/entities/lexiconEntry';
 import { lowerCase } from '../../src/core/entities/lowerCase';
 
@@ -13,12 +14,17 @@ function entry(canonical: string, type: LexiconEntry['type'], id = entityId(type
 describe('candidate sink and the rule sources’ fast paths', () => {
   it('rules out a link only where the link pattern finds none (mayHoldLink)', () => {
     const link = /(?:https?:\/\/|www\.)[\x21-\x7e]+/gi;
+    const lexicon = builtinLexicon();
+    const marks = new MarkLists(4);
     const pieces = ['', 'w', 'W', 'ww', 'WwW', '.', ':', '//', 'http', 'HTTPS', 'ſ', 'K', '\u212a', 'ｗｗｗ', '．', '：//', '\ud800', '\udc00', '𠀀', '\r\n', '\ufeff', '网', 'x', '3'];
     let cases = 0;
     for (const a of pieces) for (const b of pieces) for (const c of pieces) for (const d of ['', '.', '://', 'www.', 'a.b']) {
       for (const t of [a + b + c + d, d + a + b + c, a + d + b + c]) {
         cases++;
         if ([...t.matchAll(link)].length > 0) assert.ok(mayHoldLink(t), JSON.stringify(t));
+        // by the marks of the rule sources, as detectEntitiesBatch gives them, it answers the same
+        marks.reset(1024);
+        assert.equal(mayHoldLink(t, RULE_STARTS.mark(t, lowerCase(t), lexicon, marks)), mayHoldLink(t), JSON.stringify(t));
       }
     }
     assert.ok(cases > 10_000);

@@ -5,7 +5,7 @@
  * bounded look-around.
  */
 import { toSimplifiedView } from '../script/normalize';
-import { CandidateSink, type CandidateSource, type DetectContext, type EntityMention } from './candidates';
+import { CandidateSink, LINK_UNITS, type CandidateSource, type DetectContext, type EntityMention } from './candidates';
 import type { Lexicon } from './lexicon';
 import { lowerCase } from './lowerCase';
 import { nerWordDictionary } from './ner';
@@ -30,7 +30,7 @@ export const RULE_SOURCES: readonly CandidateSource[] = [lexiconNames, titles, q
 export const MODEL_SOURCES: readonly CandidateSource[] = [abbreviatedPlaces, taggerNames];
 
 /** Where the rule sources may start (unitStarts.ts), the lexicon's names with them. */
-export const RULE_STARTS = new StartMarker(unionOf(ROLE_UNITS, SURNAME_UNITS, SUFFIX_UNITS, LATIN_UNITS, ABBREVIATION_UNITS, QUOTE_UNITS, MIDDLE_DOT_UNITS));
+export const RULE_STARTS = new StartMarker(unionOf(ROLE_UNITS, SURNAME_UNITS, SUFFIX_UNITS, LATIN_UNITS, ABBREVIATION_UNITS, QUOTE_UNITS, MIDDLE_DOT_UNITS, LINK_UNITS));
 
 /**
  * The lists of a batch's marks, kept from one batch to the next up to a size (a batch never
