@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { KEY, keyCharsIn, leadInLength } from '../../src/core/claims/attribution';
-import { FEATURES, assertedPart, eventWord, featureValues, firstWithin, hasDateWords, leadWords, planWord, type Features } from '../../src/core/claims/features';
+import { FEATURES, assertedPart, eventWord, featureValues, firstWithin, hasDateWords, leadWordWithin, leadWords, planWord, type Features } from '../../src/core/claims/features';
+import { bareOf } from '../../src/core/claims/bareText';
 import { isPureQuote } from '../../src/core/claims/select';
-import { CUES, SCAN, SHOWS_LISTS, countCues, findCue, firstCueAt, hasDateWordsIn, type ScannedName } from '../../src/core/claims/cues';
+import { CUES, SCAN, SHOWS_LISTS, countCues, findCue, firstCueAt, hasDateWordsIn, readUnitWithCues, type ScannedName } from '../../src/core/claims/cues';
 import { CAGR_WORDS, DECLINE_WORDS, GROWTH_WORDS, wordBefore } from '../../src/core/claims/passage';
 import type { Figure } from '../../src/core/figures/types';
 import { CLOSERS, OPENERS, SENTENCE_END, codeTable, isSpaceLike, trimEndOf } from '../../src/core/text/chars';
@@ -119,6 +120,23 @@ describe('claims stage: tables of UTF-16 codes, equal to the code they replaced'
       for (let round = 0; round < 1000; round++) {
         const s = randomText(next, parts, Math.floor(next() * 8));
         assert.equal(firstWithin(lead, s, s.length), list.find((w) => s.includes(w)), JSON.stringify(s));
+      }
+    }
+  });
+
+  it('leadWordWithin (the cue scan first) finds what firstWithin finds, in units and in their bare texts', () => {
+    const next = rng(2029);
+    for (const [list, scanned] of [[CUES.transitions, SCAN.transitions], [CUES.conditionals, SCAN.conditionals]] as const) {
+      const lead = leadWords(list);
+      const pieces = [...list, ...list.map((w) => w.slice(0, 1)), ...list.map((w) => w.slice(1)), '甲', '，', '“', '”', '《', '》', '𠀀', '\ud840'];
+      for (let round = 0; round < 3000; round++) {
+        const norm = randomText(next, pieces, Math.floor(next() * 10));
+        // the unit read, then its bare text (whose cues come from the unit's reading), as the features read them
+        const { keys } = readUnitWithCues(norm);
+        const bare = bareOf(norm, keys);
+        for (const s of [norm, bare]) {
+          for (const n of [0, 1, 3, 8, 12, 40]) assert.equal(leadWordWithin(lead, scanned, s, n), firstWithin(lead, s, n), JSON.stringify([norm, s, n]));
+        }
       }
     }
   });

@@ -8,7 +8,7 @@ import type { EntityMention } from '../entities/detect';
 import type { Figure } from '../figures/types';
 import type { AttributionFinding } from './attribution';
 import { KEY, readUnit } from './unitChars';
-import { countCues, CUES, findCue, findCueOnce, firstCueAt, hasDateWordsIn, SCAN } from './cues';
+import { countCues, CUES, findCue, findCueOnce, firstCueAt, hasDateWordsIn, SCAN, type ScannedList } from './cues';
 import { codeTable } from '../text/chars';
 import { bracketedRuns, hasLongBracketed } from '../text/bracketed';
 import { bareOf, CLOSING_QUOTES, OPENING_QUOTES } from './bareText';
@@ -130,9 +130,11 @@ function isNamedType(t: string): boolean {
 }
 
 /** 三个特点, 第二, 两小时: a small number in words says little a checker could look up. */
-function isSmallNumber(f: Figure): boolean {
-  if (f.type === 'money' || f.type === 'percent' || f.type === 'multiple') return false;
-  return typeof f.value === 'number' && f.value < 10 && !hasAsciiDigit(f.text);
+function isSmallNumber(f: Figure, type: Figure['type']): boolean {
+  // (`type` is f.type, read by the caller: figures come in many shapes, and each read of one is a generic look-up)
+  if (type === 'money' || type === 'percent' || type === 'multiple') return false;
+  const value = f.value;
+  return typeof value === 'number' && value < 10 && !hasAsciiDigit(f.text);
 }
 
 /** /\d/u.test(s), by code (a regex run per figure of every unit). */
@@ -163,6 +165,7 @@ const TIME_FORECASTS = CUES.forecasts.filter((w) => TIME_FORECAST.test(w));
 const MORE_GROUPS = 255;
 const TRANSITIONS = leadWords(CUES.transitions);
 const CONDITIONALS = leadWords(CUES.conditionals);
+if (TRANSITIONS.words !== SCAN.transitions.words || CONDITIONALS.words !== SCAN.conditionals.words) throw new Error('features.ts: a lead list is not the scanned one');
 
 /**
  * Where COPULA_SUBJECT's 是 can stand: after 2 to 12 letters (code points: an astral Han
@@ -347,6 +350,16 @@ export function firstWithin(lead: LeadWords, s: string, n: number): string | und
   return best < 0 ? undefined : words[best];
 }
 
+/**
+ * firstWithin(lead, s, n) for a list the cue scan reads (`list`, lead's words): where none of
+ * its words starts before n in s, none lies within the first n units, and s is not read again
+ * (most units have no transition and no conditional anywhere).
+ */
+export function leadWordWithin(lead: LeadWords, list: ScannedList, s: string, n: number): string | undefined {
+  const at = firstCueAt(s, list);
+  return at < 0 || at >= n ? undefined : firstWithin(lead, s, n);
+}
+
 // The asserted part is a part of the bare text, and the plan words of TIME_FORECASTS are
 // forecasts: where the bare text (read whole once for all lists) has none, neither has any.
 
@@ -430,9 +443,10 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   let dated = false;
   for (const f of input.figures) {
     if (inTitles.length > 0 && inside(f, inTitles)) continue;
-    if (f.type === 'date') dated = true;
-    if (!isAmountType(f.type)) continue;
-    if (isSmallNumber(f)) small++;
+    const type = f.type;
+    if (type === 'date') dated = true;
+    if (!isAmountType(type)) continue;
+    if (isSmallNumber(f, type)) small++;
     else amounts++;
   }
   let firstName: string | undefined;
@@ -477,13 +491,13 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   f.editorial = Math.min(1, countCues(bare, SCAN.editorial));
   f.evaluative = Math.min(1, countCues(bare, SCAN.evaluative) / 2);
   f.figurative = found((cues.figurative = findCue(bare, SCAN.metaphors)));
-  f.transition = found((cues.transition = firstWithin(TRANSITIONS, bare, 8)));
+  f.transition = found((cues.transition = leadWordWithin(TRANSITIONS, SCAN.transitions, bare, 8)));
   // a question the source asks in reported speech (他说：…你说它有什么价值？) is theirs
   f.question = endsWithMark(bare, QUESTION_MARKS, QUESTION_CLOSERS) && !(source && a.speech && COLON.test(bare)) ? 1 : 0;
   f.note = found((cues.note = findCue(bare, SCAN.notes)));
   f.firstPerson = a.reported ? 0 : found((cues.firstPerson = findCue(bare, SCAN.firstPerson)));
   f.normative = found((cues.normative = findCue(bare, SCAN.normative)));
-  f.conditional = found((cues.conditional = firstWithin(CONDITIONALS, bare, 12)));
+  f.conditional = found((cues.conditional = leadWordWithin(CONDITIONALS, SCAN.conditionals, bare, 12)));
   f.opensWithThis = mayOpenWithThis(bare.charCodeAt(0)) && OPENS_WITH_THIS.test(bare) ? 1 : 0;
   f.short = length < 16 ? 1 : 0;
   f.long = length > 60 ? 1 : 0;
