@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { KEY, keyCharsIn, leadInLength } from '../../src/core/claims/attribution';
-import { FEATURES, assertedPart, eventWord, featureValues, firstWithin, hasDateWords, leadWordWithin, leadWords, planWord, type Features } from '../../src/core/claims/features';
+import { FEATURES, assertedPart, eventWord, featureValues, hasDateWords, planWord, type Features } from '../../src/core/claims/features';
+import { firstWithin, leadWordWithin, leadWords } from '../../src/core/claims/leadWords';
 import { bareOf } from '../../src/core/claims/bareText';
 import { isPureQuote } from '../../src/core/claims/select';
-import { CUES, SCAN, SHOWS_LISTS, countCues, findCue, firstCueAt, hasDateWordsIn, readUnitWithCues, type ScannedName } from '../../src/core/claims/cues';
+import { CUES, SCAN, SHOWS_BITS, SHOWS_LISTS, countCues, cueListsIn, findCue, firstCueAt, firstCuesAt, hasCueOf, hasDateWordsIn, readUnitWithCues, type ScannedName } from '../../src/core/claims/cues';
 import { CAGR_WORDS, DECLINE_WORDS, GROWTH_WORDS, wordBefore } from '../../src/core/claims/passage';
 import type { Figure } from '../../src/core/figures/types';
 import { CLOSERS, OPENERS, SENTENCE_END, codeTable, isSpaceLike, trimEndOf } from '../../src/core/text/chars';
@@ -308,6 +309,21 @@ describe('claims stage: tables of UTF-16 codes, equal to the code they replaced'
         const places = list.map((w) => s.indexOf(w)).filter((at) => at >= 0);
         assert.equal(firstCueAt(s, SCAN[n]), places.length ? Math.min(...places) : -1, `${n} ${JSON.stringify(s)}`);
       }
+    }
+  });
+
+  it('one look-up of a text\'s scan (cueListsIn, firstCuesAt) answers as a question per list', () => {
+    const names = Object.keys(SCAN) as ScannedName[];
+    const next = rng(2837);
+    const pieces = [...CUES.showsVerbs, ...CUES.speechVerbs.slice(0, 6), ...CUES.documentKinds.slice(0, 3), '接受', '的话', '甲', '，', '𠀀'];
+    const places = new Int32Array(SHOWS_LISTS.length);
+    for (let round = 0; round < 3000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 8));
+      const lists = cueListsIn(s);
+      for (const n of names) assert.equal(hasCueOf(lists, SCAN[n]), firstCueAt(s, SCAN[n]) >= 0, `${n} ${JSON.stringify(s)}`);
+      firstCuesAt(s, SHOWS_LISTS, places);
+      assert.deepEqual([...places], SHOWS_LISTS.map((list) => firstCueAt(s, list)), JSON.stringify(s));
+      assert.equal((lists & SHOWS_BITS) === 0, places.every((at) => at < 0), JSON.stringify(s));
     }
   });
 

@@ -6,11 +6,11 @@
  */
 import type { EntityMention } from '../entities/detect';
 import { matchForm, type Lexicon } from '../entities/lexicon';
-import { cueListsIn, CUES, findCue, firstCueAt, firstCuesAt, hasCueOf, SCAN, SHOWS_LISTS } from './cues';
+import { cueListsIn, CUES, findCue, firstCueAt, firstCuesAt, hasCueOf, SCAN, SHOWS_BITS, SHOWS_LISTS } from './cues';
 import { speechVerbAt } from './select';
 import { codeTable, endsWithAny, triggerTable, trimBothOf } from '../text/chars';
 import { KEY, keyCharsIn } from './unitChars';
-import { firstWithin, leadWords } from './features';
+import { firstWithin, leadWords } from './leadWords';
 
 export type SourceKind = 'named' | 'anonymous' | 'document';
 
@@ -178,7 +178,9 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   // (where each verb that shows stands is read once per unit, not once per verb tried: see firstShowsFrom)
   // (where each verb first stands, from the scan: a verb the unit lacks is never searched for, and
   // no speech verb is looked for before the first place one is written)
-  firstCuesAt(norm, SHOWS_LISTS, SHOWS_AT);
+  // (most units have no verb that shows: then none stands anywhere)
+  if ((lists & SHOWS_BITS) === 0) SHOWS_AT.fill(-1);
+  else firstCuesAt(norm, SHOWS_LISTS, SHOWS_AT);
   const speechFrom = hasCueOf(lists, SCAN.speechVerbs) ? firstCueAt(norm, SCAN.speechVerbs) : -1;
   for (let from = 0, guard = 0; from < norm.length && guard < 8; guard++) {
     const v = speechFrom < 0 ? undefined : speechVerbAt(norm, Math.max(from, speechFrom));

@@ -11,7 +11,7 @@ export const CUES: Readonly<Record<CueList, readonly string[]>> = data;
  * The lists that findCue, countCues and firstCueAt are asked about (the others are read word by
  * word where they are used): only these are scanned, and all of them in one reading of a text,
  * instead of once per cue (a sentence meets some 400 cues). The transitions and conditionals
- * are read from a unit's start (features.ts' leadWordWithin): where the scan finds none of them
+ * are read from a unit's start (leadWords.ts' leadWordWithin): where the scan finds none of them
  * early enough, that reading is skipped.
  */
 const SCANNED = [
@@ -57,6 +57,8 @@ export interface ScannedList {
 export const SCAN = Object.fromEntries(LISTS.map(([list, words], bit) => [list, { bit, words }])) as Readonly<Record<ScannedName, ScannedList>>;
 /** Each verb that shows (CUES.showsVerbs), as a list of its own, in that list's order. */
 export const SHOWS_LISTS: readonly ScannedList[] = CUES.showsVerbs.map((_, k) => (SCAN as unknown as Record<string, ScannedList>)[`shows${k}`]!);
+/** The bits of SHOWS_LISTS in an answer of cueListsIn (none of them: no verb that shows in the text). */
+export const SHOWS_BITS: number = SHOWS_LISTS.reduce((bits, list) => bits | (1 << list.bit), 0);
 
 /**
  * Every scanned cue by its first UTF-16 code, flat: the cues starting with code c are entries

@@ -70,7 +70,7 @@ const MIN_LETTERS = 5;
 /** The claims of one body paragraph, every candidate scored. */
 export function detectClaims(p: ClaimInput): Claim[] {
   const out: Claim[] = [];
-  candidates(p, (claim) => out.push(claim));
+  candidates(p, out, undefined);
   return out;
 }
 
@@ -80,8 +80,7 @@ export function detectClaims(p: ClaimInput): Claim[] {
  */
 export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
   const out: ScoredUnit[] = [];
-  // (the features are the stage's own, written over for the next unit: a copy of each is kept)
-  candidates(p, (claim, features) => out.push({ claim, features: { ...features } }));
+  candidates(p, [], out);
   return out;
 }
 
@@ -133,12 +132,13 @@ const ATTRIBUTION_INPUT: AttributionContext = { norm: '', text: '', entities: []
 const FEATURE_INPUT: FeatureInput = { norm: '', pureQuote: false, figures: [], entities: [], base: 0, attribution: {}, keys: 0, letters: 0 };
 
 /**
- * Every scored candidate, given to `take` in order (no list of candidate objects where only
- * claims are wanted). The features given are written over by the next candidate.
+ * Every scored candidate, in order, into `claims`, and with its features into `scored` where
+ * asked for (no list of candidate objects where only claims are wanted; no function called
+ * back per candidate).
  */
-function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => void): void {
+function candidates(p: ClaimInput, claims: Claim[], scored: ScoredUnit[] | undefined): void {
   try {
-    candidatesOf(p, take);
+    candidatesOf(p, claims, scored);
   } finally {
     // the shared inputs must not keep the last sentence's article, entities or lexicon alive
     // (written field by field, with shared empty lists: two literals and four objects per paragraph otherwise)
@@ -163,7 +163,7 @@ const NO_ENTITIES: readonly EntityMention[] = [];
 const NO_FIGURES: readonly Figure[] = [];
 const NO_FINDING: AttributionFinding = {};
 
-function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) => void): void {
+function candidatesOf(p: ClaimInput, claims: Claim[], scored: ScoredUnit[] | undefined): void {
   const norm = p.simplified ?? toSimplifiedView(p.text).text;
   let previousSource: Attribution | undefined;
   let previousUnit: { start: number; end: number } | undefined;
@@ -260,7 +260,9 @@ function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) =>
     const claim: Claim = source
       ? { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks, source }
       : { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks };
-    take(claim, features);
+    claims.push(claim);
+    // (the features are the stage's own, written over for the next unit: a copy of each is kept)
+    if (scored) scored.push({ claim, features: { ...features } });
     if (source?.kind === 'named' || source?.kind === 'anonymous') previousSource = source;
     previousUnit = u;
   }
