@@ -70,7 +70,7 @@ const MIN_LETTERS = 5;
 /** The claims of one body paragraph, every candidate scored. */
 export function detectClaims(p: ClaimInput): Claim[] {
   const out: Claim[] = [];
-  candidates(p, out, undefined);
+  candidates(p, (claim) => out.push(claim));
   return out;
 }
 
@@ -80,7 +80,8 @@ export function detectClaims(p: ClaimInput): Claim[] {
  */
 export function detectClaimCandidates(p: ClaimInput): ScoredUnit[] {
   const out: ScoredUnit[] = [];
-  candidates(p, [], out);
+  // (the features are the stage's own, written over for the next unit: a copy of each is kept)
+  candidates(p, (claim, features) => out.push({ claim, features: { ...features } }));
   return out;
 }
 
@@ -132,13 +133,12 @@ const ATTRIBUTION_INPUT: AttributionContext = { norm: '', text: '', entities: []
 const FEATURE_INPUT: FeatureInput = { norm: '', pureQuote: false, figures: [], entities: [], base: 0, attribution: {}, keys: 0, letters: 0 };
 
 /**
- * Every scored candidate, in order, into `claims`, and with its features into `scored` where
- * asked for (no list of candidate objects where only claims are wanted; no function called
- * back per candidate).
+ * Every scored candidate, given to `take` in order (no list of candidate objects where only
+ * claims are wanted). The features given are written over by the next candidate.
  */
-function candidates(p: ClaimInput, claims: Claim[], scored: ScoredUnit[] | undefined): void {
+function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => void): void {
   try {
-    candidatesOf(p, claims, scored);
+    candidatesOf(p, take);
   } finally {
     // the shared inputs must not keep the last sentence's article, entities or lexicon alive
     // (written field by field, with shared empty lists: two literals and four objects per paragraph otherwise)
@@ -163,7 +163,7 @@ const NO_ENTITIES: readonly EntityMention[] = [];
 const NO_FIGURES: readonly Figure[] = [];
 const NO_FINDING: AttributionFinding = {};
 
-function candidatesOf(p: ClaimInput, claims: Claim[], scored: ScoredUnit[] | undefined): void {
+function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) => void): void {
   const norm = p.simplified ?? toSimplifiedView(p.text).text;
   let previousSource: Attribution | undefined;
   let previousUnit: { start: number; end: number } | undefined;
@@ -260,9 +260,7 @@ function candidatesOf(p: ClaimInput, claims: Claim[], scored: ScoredUnit[] | und
     const claim: Claim = source
       ? { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks, source }
       : { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks };
-    claims.push(claim);
-    // (the features are the stage's own, written over for the next unit: a copy of each is kept)
-    if (scored) scored.push({ claim, features: { ...features } });
+    take(claim, features);
     if (source?.kind === 'named' || source?.kind === 'anonymous') previousSource = source;
     previousUnit = u;
   }
