@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { KEY, keyCharsIn, leadInLength } from '../../src/core/claims/attribution';
-import { FEATURES, assertedPart, eventWord, featureValues, firstWithin, hasDateWords, leadWords, planWord, type Features } from '../../src/core/claims/features';
+import { FEATURES, assertedPart, eventWord, featureValues, hasDateWords, planWord, type Features } from '../../src/core/claims/features';
+import { firstWithin, leadWordWithin, leadWords } from '../../src/core/claims/leadWords';
+import { bareOf } from '../../src/core/claims/bareText';
 import { isPureQuote } from '../../src/core/claims/select';
-import { CUES, SCAN, SHOWS_LISTS, countCues, findCue, firstCueAt, hasDateWordsIn, type ScannedName } from '../../src/core/claims/cues';
+import { CUES, SCAN, SHOWS_BITS, SHOWS_LISTS, countCues, cueListsIn, findCue, firstCueAt, firstCuesAt, hasCueOf, hasDateWordsIn, readUnitWithCues, type ScannedName } from '../../src/core/claims/cues';
 import { CAGR_WORDS, DECLINE_WORDS, GROWTH_WORDS, wordBefore } from '../../src/core/claims/passage';
 import type { Figure } from '../../src/core/figures/types';
 import { CLOSERS, OPENERS, SENTENCE_END, codeTable, isSpaceLike, trimEndOf } from '../../src/core/text/chars';
@@ -119,6 +121,23 @@ describe('claims stage: tables of UTF-16 codes, equal to the code they replaced'
       for (let round = 0; round < 1000; round++) {
         const s = randomText(next, parts, Math.floor(next() * 8));
         assert.equal(firstWithin(lead, s, s.length), list.find((w) => s.includes(w)), JSON.stringify(s));
+      }
+    }
+  });
+
+  it('leadWordWithin (the cue scan first) finds what firstWithin finds, in units and in their bare texts', () => {
+    const next = rng(2029);
+    for (const [list, scanned] of [[CUES.transitions, SCAN.transitions], [CUES.conditionals, SCAN.conditionals]] as const) {
+      const lead = leadWords(list);
+      const pieces = [...list, ...list.map((w) => w.slice(0, 1)), ...list.map((w) => w.slice(1)), '甲', '，', '“', '”', '《', '》', '𠀀', '\ud840'];
+      for (let round = 0; round < 3000; round++) {
+        const norm = randomText(next, pieces, Math.floor(next() * 10));
+        // the unit read, then its bare text (whose cues come from the unit's reading), as the features read them
+        const { keys } = readUnitWithCues(norm);
+        const bare = bareOf(norm, keys);
+        for (const s of [norm, bare]) {
+          for (const n of [0, 1, 3, 8, 12, 40]) assert.equal(leadWordWithin(lead, scanned, s, n), firstWithin(lead, s, n), JSON.stringify([norm, s, n]));
+        }
       }
     }
   });
@@ -290,6 +309,21 @@ describe('claims stage: tables of UTF-16 codes, equal to the code they replaced'
         const places = list.map((w) => s.indexOf(w)).filter((at) => at >= 0);
         assert.equal(firstCueAt(s, SCAN[n]), places.length ? Math.min(...places) : -1, `${n} ${JSON.stringify(s)}`);
       }
+    }
+  });
+
+  it('one look-up of a text\'s scan (cueListsIn, firstCuesAt) answers as a question per list', () => {
+    const names = Object.keys(SCAN) as ScannedName[];
+    const next = rng(2837);
+    const pieces = [...CUES.showsVerbs, ...CUES.speechVerbs.slice(0, 6), ...CUES.documentKinds.slice(0, 3), '接受', '的话', '甲', '，', '𠀀'];
+    const places = new Int32Array(SHOWS_LISTS.length);
+    for (let round = 0; round < 3000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 8));
+      const lists = cueListsIn(s);
+      for (const n of names) assert.equal(hasCueOf(lists, SCAN[n]), firstCueAt(s, SCAN[n]) >= 0, `${n} ${JSON.stringify(s)}`);
+      firstCuesAt(s, SHOWS_LISTS, places);
+      assert.deepEqual([...places], SHOWS_LISTS.map((list) => firstCueAt(s, list)), JSON.stringify(s));
+      assert.equal((lists & SHOWS_BITS) === 0, places.every((at) => at < 0), JSON.stringify(s));
     }
   });
 

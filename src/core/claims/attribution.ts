@@ -6,11 +6,11 @@
  */
 import type { EntityMention } from '../entities/detect';
 import { matchForm, type Lexicon } from '../entities/lexicon';
-import { CUES, findCue, firstCueAt, SCAN, SHOWS_LISTS } from './cues';
+import { cueListsIn, CUES, findCue, firstCueAt, firstCuesAt, hasCueOf, SCAN, SHOWS_BITS, SHOWS_LISTS } from './cues';
 import { speechVerbAt } from './select';
 import { codeTable, endsWithAny, triggerTable, trimBothOf } from '../text/chars';
 import { KEY, keyCharsIn } from './unitChars';
-import { firstWithin, leadWords } from './features';
+import { firstWithin, leadWords } from './leadWords';
 
 export type SourceKind = 'named' | 'anonymous' | 'document';
 
@@ -103,6 +103,8 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   // reads of a finding megamorphic
   const found: AttributionFinding = { source: undefined, vague: undefined, reported: undefined, fromContext: undefined, speech: undefined };
   const keys = ctx.keys ?? keyCharsIn(norm);
+  // (the lists of the unit's scan with a cue: the gates below read them, not the scan each)
+  const lists = cueListsIn(norm);
   const reported = findCue(norm, SCAN.ownReporting);
   if (reported) found.reported = reported;
 
@@ -120,7 +122,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
 
   // 用莊明浩的話來說: the speaker sits between 用 and 的话
   // (the words each pattern needs, read in the scan of the unit that findCue read above)
-  const words = firstCueAt(norm, SCAN.inTheWordsOf) >= 0 ? IN_THE_WORDS_OF.exec(norm) : null;
+  const words = hasCueOf(lists, SCAN.inTheWordsOf) ? IN_THE_WORDS_OF.exec(norm) : null;
   if (words) {
     const from = words.index + 1;
     const s = subject(ctx, from, from + words[1]!.length, undefined, true);
@@ -128,7 +130,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // X援引/引述Y: Y asserts it where Y is named, else the outlet that cites it
-  const cite = firstCueAt(norm, SCAN.cites) >= 0 ? CITES.exec(norm) : null;
+  const cite = hasCueOf(lists, SCAN.cites) ? CITES.exec(norm) : null;
   if (cite) {
     const yFrom = cite.index + cite[0].indexOf(cite[2]!, cite[1]!.length);
     const cited = subject(ctx, yFrom, yFrom + cite[2]!.length, undefined, true);
@@ -146,7 +148,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // 这是《科创板日报》从知情人士处获悉的消息: the outlet that learned it, or the source it names
-  const learned = keys & KEY.cong && firstCueAt(norm, SCAN.learnedFrom) >= 0 ? LEARNED_FROM.exec(norm) : null;
+  const learned = keys & KEY.cong && hasCueOf(lists, SCAN.learnedFrom) ? LEARNED_FROM.exec(norm) : null;
   if (learned) {
     const yFrom = learned.index + learned[0].indexOf(learned[2]!, learned[0].indexOf(learned[1]!) + learned[1]!.length);
     const told = subject(ctx, yFrom, yFrom + learned[2]!.length, undefined, false);
@@ -157,14 +159,14 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // X接受…采访: the speaker comes before 接受
-  const interview = firstCueAt(norm, SCAN.interviewed) >= 0 ? INTERVIEWED.exec(norm) : null;
+  const interview = hasCueOf(lists, SCAN.interviewed) ? INTERVIEWED.exec(norm) : null;
   if (interview) {
     const s = subject(ctx, interview.index, interview.index + interview[1]!.length);
     if (s?.source) return Object.assign(found, s, SPEECH);
   }
 
   // 在X看来
-  const view = firstCueAt(norm, SCAN.inTheEyesOf) >= 0 ? IN_THE_EYES_OF.exec(norm) : null;
+  const view = hasCueOf(lists, SCAN.inTheEyesOf) ? IN_THE_EYES_OF.exec(norm) : null;
   if (view) {
     const from = view.index + 1;
     const s = subject(ctx, from, from + view[1]!.length, undefined, true);
@@ -176,8 +178,10 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   // (where each verb that shows stands is read once per unit, not once per verb tried: see firstShowsFrom)
   // (where each verb first stands, from the scan: a verb the unit lacks is never searched for, and
   // no speech verb is looked for before the first place one is written)
-  for (let k = 0; k < SHOWS_LISTS.length; k++) SHOWS_AT[k] = firstCueAt(norm, SHOWS_LISTS[k]!);
-  const speechFrom = firstCueAt(norm, SCAN.speechVerbs);
+  // (most units have no verb that shows: then none stands anywhere)
+  if ((lists & SHOWS_BITS) === 0) SHOWS_AT.fill(-1);
+  else firstCuesAt(norm, SHOWS_LISTS, SHOWS_AT);
+  const speechFrom = hasCueOf(lists, SCAN.speechVerbs) ? firstCueAt(norm, SCAN.speechVerbs) : -1;
   for (let from = 0, guard = 0; from < norm.length && guard < 8; guard++) {
     const v = speechFrom < 0 ? undefined : speechVerbAt(norm, Math.max(from, speechFrom));
     const shows = firstShowsFrom(norm, from);

@@ -8,13 +8,16 @@ type CueList = keyof Omit<typeof data, '$comment'>;
 export const CUES: Readonly<Record<CueList, readonly string[]>> = data;
 
 /**
- * The lists that findCue and countCues are asked about (the others are read word by word where
- * they are used): only these are scanned, and all of them in one reading of a text, instead of
- * once per cue (a sentence meets some 400 cues).
+ * The lists that findCue, countCues and firstCueAt are asked about (the others are read word by
+ * word where they are used): only these are scanned, and all of them in one reading of a text,
+ * instead of once per cue (a sentence meets some 400 cues). The transitions and conditionals
+ * are read from a unit's start (leadWords.ts' leadWordWithin): where the scan finds none of them
+ * early enough, that reading is skipped.
  */
 const SCANNED = [
   'ownReporting', 'hedges', 'forecasts', 'timeWords', 'eventVerbs', 'stateMarkers', 'superlatives',
   'unattributedViews', 'editorial', 'evaluative', 'metaphors', 'notes', 'firstPerson', 'normative', 'opinionVerbs', 'speechVerbs',
+  'transitions', 'conditionals',
 ] as const satisfies readonly CueList[];
 /**
  * Words scanned in the same reading that gate a search of the claims stage (a regex, an
@@ -54,6 +57,8 @@ export interface ScannedList {
 export const SCAN = Object.fromEntries(LISTS.map(([list, words], bit) => [list, { bit, words }])) as Readonly<Record<ScannedName, ScannedList>>;
 /** Each verb that shows (CUES.showsVerbs), as a list of its own, in that list's order. */
 export const SHOWS_LISTS: readonly ScannedList[] = CUES.showsVerbs.map((_, k) => (SCAN as unknown as Record<string, ScannedList>)[`shows${k}`]!);
+/** The bits of SHOWS_LISTS in an answer of cueListsIn (none of them: no verb that shows in the text). */
+export const SHOWS_BITS: number = SHOWS_LISTS.reduce((bits, list) => bits | (1 << list.bit), 0);
 
 /**
  * Every scanned cue by its first UTF-16 code, flat: the cues starting with code c are entries
@@ -428,6 +433,29 @@ function cueAt(list: ScannedList, i: number): string | undefined {
 export function firstCueAt(s: string, list: ScannedList): number {
   const found = cuesIn(s);
   return (found.lists & (1 << list.bit)) === 0 ? -1 : found.at[list.bit]!;
+}
+
+/**
+ * The bits (1 << list.bit) of the scanned lists with a cue in `s`, for a caller that asks about
+ * many lists of one text (attribute() asks about a dozen): one look-up of the text's scan, where
+ * each question looked it up again.
+ */
+export function cueListsIn(s: string): number {
+  return cuesIn(s).lists;
+}
+
+/** Whether `lists` (an answer of cueListsIn) has a cue of `list`. */
+export function hasCueOf(lists: number, list: ScannedList): boolean {
+  return (lists & (1 << list.bit)) !== 0;
+}
+
+/** firstCueAt(s, lists[k]) into places[k], for each k: the text's scan looked up once. */
+export function firstCuesAt(s: string, lists: readonly ScannedList[], places: Int32Array): void {
+  const found = cuesIn(s);
+  for (let k = 0; k < lists.length; k++) {
+    const bit = lists[k]!.bit;
+    places[k] = (found.lists & (1 << bit)) === 0 ? -1 : found.at[bit]!;
+  }
 }
 
 /** How many cues of a list occur in `s`. */

@@ -106,11 +106,15 @@ function statedFrom(checks: ArithmeticCheck[], start: number): ArithmeticCheck[]
  * name and enumerate rather than state an amount, so they make no statistic. People counted
  * before what befell them stay one (两人死亡, 三名员工被裁): a casualty count is a figure to check.
  */
-function isSmallCountInWords(f: Figure, norm: string): boolean {
+function isSmallCountInWords(f: Figure, type: Figure['type'], norm: string): boolean {
   // (with or without an approximation read before it: 接近两人 is "close to the two", and nearly two of anything is no amount)
-  if (f.type !== 'count' || typeof f.value !== 'number' || f.value > 3) return false;
-  for (let k = 0; k < f.text.length; k++) if (isArabicDigit(f.text.charCodeAt(k))) return false;
-  return !PERSON_CLASSIFIERS.has(f.text[f.text.length - 1]!) || norm[f.end] === '的';
+  // (`type` is f.type, read by the caller; each field read once)
+  if (type !== 'count') return false;
+  const value = f.value;
+  if (typeof value !== 'number' || value > 3) return false;
+  const text = f.text;
+  for (let k = 0; k < text.length; k++) if (isArabicDigit(text.charCodeAt(k))) return false;
+  return !PERSON_CLASSIFIERS.has(text[text.length - 1]!) || norm[f.end] === '的';
 }
 
 const PERSON_CLASSIFIERS = new Set(['人', '名', '位']);
@@ -219,9 +223,11 @@ function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) =>
     let amounts = 0;
     let percent = false;
     for (const f of figures) {
-      if (f.type === 'date' || f.type === 'rank' || f.type === 'duration' || isSmallCountInWords(f, norm)) continue;
+      // (a figure's type read once: figures come in many shapes, and each read of one is a generic look-up)
+      const t = f.type;
+      if (t === 'date' || t === 'rank' || t === 'duration' || isSmallCountInWords(f, t, norm)) continue;
       amounts++;
-      if (f.type === 'percent') percent = true;
+      if (t === 'percent') percent = true;
     }
     // (only the checks that state a figure of this unit are kept: where no relation can state one, the two units are not read again)
     if (checks.length === 0 && previousUnit && percent && mayStateAny(norm, figures)) {

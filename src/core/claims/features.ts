@@ -9,6 +9,7 @@ import type { Figure } from '../figures/types';
 import type { AttributionFinding } from './attribution';
 import { KEY, readUnit } from './unitChars';
 import { countCues, CUES, findCue, findCueOnce, firstCueAt, hasDateWordsIn, SCAN } from './cues';
+import { leadWords, leadWordWithin } from './leadWords';
 import { codeTable } from '../text/chars';
 import { bracketedRuns, hasLongBracketed } from '../text/bracketed';
 import { bareOf, CLOSING_QUOTES, OPENING_QUOTES } from './bareText';
@@ -130,9 +131,11 @@ function isNamedType(t: string): boolean {
 }
 
 /** 三个特点, 第二, 两小时: a small number in words says little a checker could look up. */
-function isSmallNumber(f: Figure): boolean {
-  if (f.type === 'money' || f.type === 'percent' || f.type === 'multiple') return false;
-  return typeof f.value === 'number' && f.value < 10 && !hasAsciiDigit(f.text);
+function isSmallNumber(f: Figure, type: Figure['type']): boolean {
+  // (`type` is f.type, read by the caller: figures come in many shapes, and each read of one is a generic look-up)
+  if (type === 'money' || type === 'percent' || type === 'multiple') return false;
+  const value = f.value;
+  return typeof value === 'number' && value < 10 && !hasAsciiDigit(f.text);
 }
 
 /** /\d/u.test(s), by code (a regex run per figure of every unit). */
@@ -159,10 +162,9 @@ const CONJUNCTION_BEFORE_COPULA = new Set([...'但可于要若或还凡总而不
 /** Plan words that date the sentence wherever they stand (明年目标是…). */
 const TIME_FORECAST = /^(?:明年|未来|下半年|下月|年内|到20)/u;
 const TIME_FORECASTS = CUES.forecasts.filter((w) => TIME_FORECAST.test(w));
-/** LeadWords' group number that sends the look-up to byFirst (past 254 first characters). */
-const MORE_GROUPS = 255;
 const TRANSITIONS = leadWords(CUES.transitions);
 const CONDITIONALS = leadWords(CUES.conditionals);
+if (TRANSITIONS.words !== SCAN.transitions.words || CONDITIONALS.words !== SCAN.conditionals.words) throw new Error('features.ts: a lead list is not the scanned one');
 
 /**
  * Where COPULA_SUBJECT's 是 can stand: after 2 to 12 letters (code points: an astral Han
@@ -287,66 +289,6 @@ function firstIncluded(words: readonly string[], s: string): string | undefined 
   return undefined;
 }
 
-/**
- * A word list read from the start of a sentence: its words' indices by their first UTF-16 code,
- * in list order. group[c] is the number of the group of words starting with c plus one (0: none),
- * a table's entry where a Map was looked up at each start; past 254 groups, 255 sends the
- * look-up to byFirst.
- */
-export interface LeadWords {
-  words: readonly string[];
-  group: Uint8Array;
-  groups: ReadonlyArray<readonly number[]>;
-  byFirst: ReadonlyMap<number, readonly number[]>;
-}
-
-export function leadWords(words: readonly string[]): LeadWords {
-  const byFirst = new Map<number, number[]>();
-  words.forEach((w, k) => {
-    if (w.length === 0) throw new Error('features.ts: an empty cue word');
-    const group = byFirst.get(w.charCodeAt(0)) ?? [];
-    group.push(k);
-    byFirst.set(w.charCodeAt(0), group);
-  });
-  const group = new Uint8Array(0x10000);
-  const groups: number[][] = [];
-  for (const [c, list] of byFirst) {
-    if (groups.length < MORE_GROUPS - 1) {
-      groups.push(list);
-      group[c] = groups.length;
-    } else group[c] = MORE_GROUPS;
-  }
-  return { words, group, groups, byFirst };
-}
-
-/**
- * The first of the words (in their order) that occurs in the first `n` UTF-16 units of `s`,
- * as words.find((w) => s.slice(0, n).includes(w)): each start is read once, with only the
- * words that begin there (the first characters 不, 这, 一, 要 open most sentences, and every
- * word was tried at every start).
- */
-export function firstWithin(lead: LeadWords, s: string, n: number): string | undefined {
-  const { words, group: groupOf, groups, byFirst } = lead;
-  const end = Math.min(n, s.length);
-  let best = -1;
-  for (let i = 0; i < end && best !== 0; i++) {
-    const c = s.charCodeAt(i);
-    const number = groupOf[c]!;
-    if (number === 0) continue;
-    const group = number === MORE_GROUPS ? byFirst.get(c)! : groups[number - 1]!;
-    for (let g = 0; g < group.length; g++) {
-      const k = group[g]!;
-      if (best >= 0 && k >= best) break;
-      const w = words[k]!;
-      if (i + w.length <= end && s.startsWith(w, i)) {
-        best = k;
-        break;
-      }
-    }
-  }
-  return best < 0 ? undefined : words[best];
-}
-
 // The asserted part is a part of the bare text, and the plan words of TIME_FORECASTS are
 // forecasts: where the bare text (read whole once for all lists) has none, neither has any.
 
@@ -430,9 +372,10 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   let dated = false;
   for (const f of input.figures) {
     if (inTitles.length > 0 && inside(f, inTitles)) continue;
-    if (f.type === 'date') dated = true;
-    if (!isAmountType(f.type)) continue;
-    if (isSmallNumber(f)) small++;
+    const type = f.type;
+    if (type === 'date') dated = true;
+    if (!isAmountType(type)) continue;
+    if (isSmallNumber(f, type)) small++;
     else amounts++;
   }
   let firstName: string | undefined;
@@ -477,13 +420,13 @@ export function extractFeaturesInto(input: FeatureInput, out: FeatureResult): Fe
   f.editorial = Math.min(1, countCues(bare, SCAN.editorial));
   f.evaluative = Math.min(1, countCues(bare, SCAN.evaluative) / 2);
   f.figurative = found((cues.figurative = findCue(bare, SCAN.metaphors)));
-  f.transition = found((cues.transition = firstWithin(TRANSITIONS, bare, 8)));
+  f.transition = found((cues.transition = leadWordWithin(TRANSITIONS, SCAN.transitions, bare, 8)));
   // a question the source asks in reported speech (他说：…你说它有什么价值？) is theirs
   f.question = endsWithMark(bare, QUESTION_MARKS, QUESTION_CLOSERS) && !(source && a.speech && COLON.test(bare)) ? 1 : 0;
   f.note = found((cues.note = findCue(bare, SCAN.notes)));
   f.firstPerson = a.reported ? 0 : found((cues.firstPerson = findCue(bare, SCAN.firstPerson)));
   f.normative = found((cues.normative = findCue(bare, SCAN.normative)));
-  f.conditional = found((cues.conditional = firstWithin(CONDITIONALS, bare, 12)));
+  f.conditional = found((cues.conditional = leadWordWithin(CONDITIONALS, SCAN.conditionals, bare, 12)));
   f.opensWithThis = mayOpenWithThis(bare.charCodeAt(0)) && OPENS_WITH_THIS.test(bare) ? 1 : 0;
   f.short = length < 16 ? 1 : 0;
   f.long = length > 60 ? 1 : 0;

@@ -258,8 +258,57 @@ export function collectReasons(contributions: Contributions, cues: Partial<Recor
         : source.kind === 'anonymous' ? REASONS.get(UNNAMED_SOURCE, who, positive) : REASONS.get(NAMED_SOURCE, who, positive);
     } else {
       const template = SAY_AT[place];
-      if (template) reason = REASONS.get(template, cues[contributions.feature[k]!] ?? '', positive);
+      if (template) reason = REASONS.get(template, cueAt(cues, place) ?? '', positive);
     }
     if (reason) addFound(reason);
   }
+}
+
+/**
+ * cues[FEATURES[place]], each feature's cue read by its own name: the stage's cues have one
+ * shape, and a read by a name passed in was the engine's generic keyed look-up (some 160
+ * instructions a reason).
+ */
+function cueAt(cues: Partial<Record<FeatureName, string>>, place: number): string | undefined {
+  switch (place) {
+    case 0: return cues.figure;
+    case 1: return cues.figures;
+    case 2: return cues.smallNumber;
+    case 3: return cues.date;
+    case 4: return cues.entity;
+    case 5: return cues.entities;
+    case 6: return cues.sourceNamed;
+    case 7: return cues.sourceAnonymous;
+    case 8: return cues.sourceDocument;
+    case 9: return cues.sourceFromContext;
+    case 10: return cues.reported;
+    case 11: return cues.vagueHolder;
+    case 12: return cues.speechWithoutSource;
+    case 13: return cues.quote;
+    case 14: return cues.pureQuoteWithoutSource;
+    case 15: return cues.event;
+    case 16: return cues.state;
+    case 17: return cues.forecast;
+    case 18: return cues.superlative;
+    case 19: return cues.hedge;
+    case 20: return cues.unattributedView;
+    case 21: return cues.editorial;
+    case 22: return cues.evaluative;
+    case 23: return cues.figurative;
+    case 24: return cues.transition;
+    case 25: return cues.question;
+    case 26: return cues.note;
+    case 27: return cues.firstPerson;
+    case 28: return cues.normative;
+    case 29: return cues.conditional;
+    case 30: return cues.opensWithThis;
+    case 31: return cues.short;
+    case 32: return cues.long;
+    case 33: return cues.trailingEllipsis;
+    case 34: return cues.unanchoredEvent;
+    default: return cues[FEATURES[place]!];
+  }
+}
+if (FEATURES.length !== 35 || FEATURES[3] !== 'date' || FEATURES[19] !== 'hedge' || FEATURES[34] !== 'unanchoredEvent') {
+  throw new Error('reasons.ts: cueAt reads the cues at their features\' places in FEATURES (a feature was added or moved)');
 }
