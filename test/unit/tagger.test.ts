@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nerWordDictionary, setNerModelPath, spanType, tagEntities, tagSpansInto } from '../../src/core/entities/ner';
 import { NER_LABELS } from '../../src/core/entities/nerFeatures';
-import { characterKinds, integralTransitions, labellerFor, leadsOf } from '../../src/core/entities/nerLabeller';
+import { integralTransitions, labellerFor, leadsOf } from '../../src/core/entities/nerLabeller';
 import { nerModel } from '../../src/core/entities/nerModel';
 import { KeyPresence, packedWidth, packRow, ROWS_PER_CHAR, unpackSum, WeightTable } from '../../src/core/entities/packedWeights';
 import { compactLabel, WIDE_LABEL, WordDictionary } from '../../src/core/entities/wordLattice';
@@ -125,20 +125,6 @@ describe('entities: the rows of a table keyed by one character', () => {
     table.set(78, 0, 0, 0, [1, 2, 3]);
     assert.ok(table.rowsOfCharacters()[78]! > 0);
     assert.equal(table.rowsOfCharacters()[78], table.rowOf(78, 0, 0));
-  });
-});
-
-describe("entities: the labeller's table of character kinds", () => {
-  it('gives every BMP code the class of the class feature, and digits (only) a mark', () => {
-    // the classes as the model's templates read them (see referenceFeatures), by regular expression
-    const classes = 'DLHSP';
-    const kinds = characterKinds();
-    for (let c = 0; c < 0x10000; c++) {
-      const ch = String.fromCharCode(c);
-      const digit = /^[0-9\uff10-\uff19]$/.test(ch);
-      const cls = digit ? 'D' : /^[a-zA-Z]$/.test(ch) ? 'L' : /^[\u4e00-\u9fff]$/.test(ch) ? 'H' : /^[ \u00a0\u3000]$/.test(ch) ? 'S' : 'P';
-      assert.equal(kinds[c], classes.indexOf(cls) | ((digit ? 1 : 0) << 3), `U+${c.toString(16)}`);
-    }
   });
 });
 

@@ -12,32 +12,10 @@ const L = NER_LABELS.length;
 /**
  * The character classes of the class feature: 0 D (digits, ASCII and full-width), 1 L (ASCII
  * letters), 2 H (0x4e00 to 0x9fff), 3 S (space, no-break space, ideographic space), 4 P (any
- * other), and EDGE_CLASS past either end of the text. (The labeller reads them from
- * characterKinds, one table, not a chain of tests.)
+ * other), and EDGE_CLASS past either end of the text. (Read inline by the labeller: a function
+ * of its own was no longer inlined into it.)
  */
 const EDGE_CLASS = 5;
-
-/** characterKinds' numbers: the class in the low bits, and above them 1 for a digit (its key is that of 0). */
-const CLASS_BITS = 0b111;
-const DIGIT_SHIFT = 3;
-
-let kindsOfCharacters: Uint8Array | undefined;
-
-/** Per BMP code, its character class and whether it is a digit (CLASS_BITS, DIGIT_SHIFT): one read, not a chain of tests. */
-export function characterKinds(): Uint8Array {
-  if (kindsOfCharacters) return kindsOfCharacters;
-  const kinds = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    const digit = (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
-    let cls = 4;
-    if (c >= 0x4e00 && c <= 0x9fff) cls = 2;
-    else if (digit) cls = 0;
-    else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) cls = 1;
-    else if (c === 0x20 || c === 0xa0 || c === 0x3000) cls = 3;
-    kinds[c] = cls | ((digit ? 1 : 0) << DIGIT_SHIFT);
-  }
-  return (kindsOfCharacters = kinds);
-}
 
 /**
  * Texts of at most this many UTF-16 units are labelled with arrays made once for them (the
@@ -270,7 +248,6 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
   if (P !== 3 || L !== 9) throw new Error('the tagger is written for nine labels');
   const characterRows = m.unigrams.rowsOfCharacters();
   const table = characterTable(m);
-  const kinds = characterKinds();
   const pairs = m.bigrams.presenceBits();
   const triples = m.trigrams.presenceBits();
   const unigramWidth = m.unigrams.parts * packedWidth(m.unigrams.labels);
@@ -415,11 +392,15 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
         unigramRows[n + 2] = (both >>> 15) * unigramWidth + uStart;
         const label = both & 0x7fff;
         wordLabels[n] = label === WIDE_LABEL && words ? words.labelOf(c) : labelOfCompact(label);
-        // its class, and a digit's key (that of 0), without a branch on them (a fifth of the
-        // characters are not Han, in no pattern a processor predicts)
-        const kind = kinds[c]!;
-        cls = kind & CLASS_BITS;
-        key = c + ((0x30 - c) & -(kind >>> DIGIT_SHIFT));
+        // (Han first: most characters are)
+        if (c - 0x4e00 >>> 0 >= 0x5200) {
+          if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) {
+            cls = 0;
+            key = 0x30;
+          } else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) cls = 1;
+          else if (c === 0x20 || c === 0xa0 || c === 0x3000) cls = 3;
+          else cls = 4;
+        }
       } else {
         const cp = (c - 0xd800) * 0x400 + (text.charCodeAt(u + 1) - 0xdc00) + 0x10000;
         unigramRows[n + 2] = characterRows[0xffff]! + uStart;
