@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { nerWordDictionary, setNerModelPath, spanType, tagEntities, tagSpansInto } from '../../src/core/entities/ner';
 import { NER_LABELS } from '../../src/core/entities/nerFeatures';
 import { integralTransitions, labellerFor, leadsOf } from '../../src/core/entities/nerLabeller';
+import { nerModel } from '../../src/core/entities/nerModel';
 import { KeyPresence, packedWidth, packRow, ROWS_PER_CHAR, unpackSum, WeightTable } from '../../src/core/entities/packedWeights';
 import { compactLabel, WIDE_LABEL, WordDictionary } from '../../src/core/entities/wordLattice';
 import { isShortLatin, marksOf } from '../../src/core/entities/sources/tagger';
@@ -312,6 +313,29 @@ describe('entities: the tagger against a reference decoder', () => {
       text = text.slice(0, length);
       assert.deepEqual(tagged(text), reference(text), text);
     }
+  });
+  it("agrees on short texts, and on texts that end or begin in keys of the model's triples with the edges", () => {
+    // (the labeller lists the pairs and triples to look up in one pass and probes them after
+    // it, the edges' with the others: a text this short reads little else; a mutant that
+    // leaves out the edges' triple or one of their pairs fails here)
+    const all = paragraphs.join('');
+    const odd = ['𠀀', '\ud800', '１', '9', 'a', ' ', '<', '>', '。', '”'];
+    const texts = new Set<string>(odd);
+    for (let at = 0; at + 3 <= all.length && texts.size < 3000; at += 7) for (let n = 1; n <= 3; n++) texts.add(all.slice(at, at + n));
+    // the ends and beginnings of sentences, whose pairs and triples with the edges the model knows
+    for (let at = all.indexOf('。'); at > 3; at = all.indexOf('。', at + 1)) for (let n = 1; n <= 3; n++) texts.add(all.slice(at + 1 - n, at + 1)).add(all.slice(at + 1, at + 1 + n));
+    for (const a of odd) for (const b of odd) texts.add(a + b);
+    // and texts that end in the pairs the trigram table knows before the end (and begin in those it knows after the start)
+    const { slots } = nerModel()!.trigrams.probe();
+    for (let at = 0; at < slots.length; at += 2) {
+      if (slots[at + 1] === -1) continue;
+      const [a, b, c] = [slots[at]! & 0xffff, slots[at]! >>> 16, slots[at + 1]! & 0xffff];
+      const pieces = [all.slice(0, 6), all.slice(100, 103), '张伟', '北京市', ''];
+      if (c === 0x3e) for (const p of pieces) texts.add(p + String.fromCharCode(a, b));
+      if (a === 0x3c && b !== 0x3c) for (const p of pieces) texts.add(String.fromCharCode(b, c) + p);
+    }
+    texts.delete('');
+    for (const text of texts) assert.deepEqual(tagged(text), reference(text), JSON.stringify(text));
   });
   it('agrees on random strings of those pieces and hostile characters: astral ones, lone surrogates, digits, CRLF, a BOM', () => {
     // the labeller reads code points by UTF-16 unit, a surrogate pair as one: a pair split by

@@ -52,6 +52,11 @@ function scratchOf(capacity: number) {
     wordLabels: new Int32Array(c),
     /** Per start of a word: the child of its first character's node along the second (see latticeOf). */
     wordPairs: new Int32Array(c),
+    /** The characters' keys in the weight tables, from index 2 (0 and 1: the start's). */
+    keys: new Int32Array(c + 4),
+    /** Where the pairs and the triples whose presence bits are set end (see label). */
+    pairsToProbe: new Int32Array(c + 3),
+    triplesToProbe: new Int32Array(c),
   };
 }
 
@@ -264,7 +269,7 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
   // the start's transitions, constants of the labeller (read at the first position only)
   const st0 = m.transitions[L * L]!, st1 = m.transitions[L * L + 1]!, st2 = startOf(2), st3 = m.transitions[L * L + 3]!, st4 = startOf(4), st5 = m.transitions[L * L + 5]!, st6 = startOf(6), st7 = m.transitions[L * L + 7]!, st8 = startOf(8);
   const scratch = scratchOf(capacity);
-  const { offsets, classRows, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, opens, wordLabels, wordPairs } = scratch;
+  const { offsets, classRows, back, unigramRows, bigramRows, trigramRows, lattice: latticeBuffer, labels, opens, wordLabels, wordPairs, keys, pairsToProbe, triplesToProbe } = scratch;
   // the pairs' and triples' tables, probed inline as WeightTable.rowOf probes them
   const { slots: pairSlots, mask: pairMask, width: pairWidth } = bigrams.probe();
   const { slots: tripleSlots, mask: tripleMask, width: tripleWidth } = trigrams.probe();
@@ -323,11 +328,20 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
     }
   }
 
-  /** bigrams.rowOf(a, b, 0) + bStart. */
-  function pairRow(a: number, b: number): number {
+  /**
+   * Whether the pair (a, b) may be a key of the bigram table (its presence bit, 1 or 0): the
+   * first half of bigrams.rowOf. (Every pair of a text is asked here, the pairs at its edges
+   * too: where only a few were, V8 compiled the hash for the values they gave, and undid the
+   * code at the first larger one.)
+   */
+  function pairMayBe(a: number, b: number): number {
+    const at = keyHash(a, b, 0) >>> pairShift;
+    return (pairBits[at >>> 5]! >>> (at & 31)) & 1;
+  }
+
+  /** bigrams.rowOf(a, b, 0) + bStart, for a pair whose presence bit is set: the probe of the table. */
+  function pairProbe(a: number, b: number): number {
     const hash = keyHash(a, b, 0);
-    const at = hash >>> pairShift;
-    if ((pairBits[at >>> 5]! & (1 << (at & 31))) === 0) return bStart;
     const ab = a | (b << 16);
     for (let h = hash & pairMask; ; h = (h + 1) & pairMask) {
       const rc = pairSlots[2 * h + 1]!;
@@ -336,11 +350,15 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
     }
   }
 
-  /** trigrams.rowOf(a, b, c) + tStart. */
-  function tripleRow(a: number, b: number, c: number): number {
+  /** Whether the triple (a, b, c) may be a key of the trigram table (as pairMayBe). */
+  function tripleMayBe(a: number, b: number, c: number): number {
+    const at = keyHash(a, b, c) >>> tripleShift;
+    return (tripleBits[at >>> 5]! >>> (at & 31)) & 1;
+  }
+
+  /** trigrams.rowOf(a, b, c) + tStart, for a triple whose presence bit is set: the probe of the table. */
+  function tripleProbe(a: number, b: number, c: number): number {
     const hash = keyHash(a, b, c);
-    const at = hash >>> tripleShift;
-    if ((tripleBits[at >>> 5]! & (1 << (at & 31))) === 0) return tStart;
     const ab = a | (b << 16);
     for (let h = hash & tripleMask; ; h = (h + 1) & tripleMask) {
       const rc = tripleSlots[2 * h + 1]!;
@@ -356,6 +374,9 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
     let n = 0;
     let k2 = 0x3c; // <
     let k1 = 0x3c;
+    keys[0] = keys[1] = 0x3c;
+    let pairCount = 0;
+    let tripleCount = 0;
     // (and the classes of the two characters before: the edge before the first)
     let p2 = EDGE_CLASS;
     let p1 = EDGE_CLASS;
@@ -388,9 +409,18 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
         key = 0xffff;
         u++;
       }
-      bigramRows[n + 1] = pairRow(k1, key);
+      // the pair and the triple that end here: the rows of keys absent from the tables (their
+      // presence bits clear), and the positions of the others listed for a probe after this
+      // loop, without a branch on the bits (set for 43% of the pairs, in no pattern a
+      // processor predicts)
+      keys[n + 2] = key;
+      bigramRows[n + 1] = bStart;
+      pairsToProbe[pairCount] = n + 1;
+      pairCount += pairMayBe(k1, key);
       if (n > 0) {
-        trigramRows[n - 1] = tripleRow(k2, k1, key);
+        trigramRows[n - 1] = tStart;
+        triplesToProbe[tripleCount] = n - 1;
+        tripleCount += tripleMayBe(k2, k1, key);
         classRows[n - 1] = ((p2 * CLASS_COUNT + p1) * CLASS_COUNT + cls) * 3 + cStart;
       }
       k2 = k1;
@@ -400,10 +430,27 @@ function labellerOf(m: NerModel, capacity: number): Labeller {
       n++;
     }
     offsets[n] = length;
-    bigramRows[0] = pairRow(0x3c, 0x3c);
-    bigramRows[n + 1] = pairRow(k1, 0x3e); // >
-    bigramRows[n + 2] = pairRow(0x3e, 0x3e);
-    trigramRows[n - 1] = tripleRow(k2, k1, 0x3e);
+    // the pairs and the triple at the edges (the start's keys are <, the end's >), listed as the others
+    keys[n + 2] = keys[n + 3] = 0x3e;
+    bigramRows[0] = bigramRows[n + 1] = bigramRows[n + 2] = bStart;
+    pairsToProbe[pairCount] = 0;
+    pairCount += pairMayBe(0x3c, 0x3c);
+    pairsToProbe[pairCount] = n + 1;
+    pairCount += pairMayBe(keys[n + 1]!, 0x3e);
+    pairsToProbe[pairCount] = n + 2;
+    pairCount += pairMayBe(0x3e, 0x3e);
+    trigramRows[n - 1] = tStart;
+    triplesToProbe[tripleCount] = n - 1;
+    tripleCount += tripleMayBe(keys[n]!, keys[n + 1]!, keys[n + 2]!);
+    // the listed pairs and triples, probed (keys[j]: the key of the character at j - 2)
+    for (let k = 0; k < pairCount; k++) {
+      const j = pairsToProbe[k]!;
+      bigramRows[j] = pairProbe(keys[j]!, keys[j + 1]!);
+    }
+    for (let k = 0; k < tripleCount; k++) {
+      const j = triplesToProbe[k]!;
+      trigramRows[j] = tripleProbe(keys[j + 1]!, keys[j + 2]!, keys[j + 3]!);
+    }
     classRows[n - 1] = ((p2 * CLASS_COUNT + p1) * CLASS_COUNT + EDGE_CLASS) * 3 + cStart;
 
     // emission scores: each key looked up once, then each position sums its twelve packed rows
