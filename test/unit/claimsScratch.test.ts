@@ -14,7 +14,7 @@ import { CONVERSION_FIRST, REST_FIRST, RELATIONS, hasCodeIn, listWordsIn } from 
 import { rng } from '../support/anchorSimulation';
 import { CUES } from '../../src/core/claims/cues';
 import { firstShows, firstShowsGrowing } from '../../src/core/claims/attribution';
-import { firstNames } from '../../src/core/claims/reasons';
+import { cueAt, firstNames } from '../../src/core/claims/reasons';
 import { checkArithmetic, checkEvery, mayRelate, mayStateAny, RELATION_BIT, relationsFor } from '../../src/core/claims/arithmetic';
 import type { EntityMention } from '../../src/core/entities/detect';
 import { isSpeechUse } from '../../src/core/claims/select';
@@ -118,6 +118,14 @@ describe('claims stage: objects reused from unit to unit', () => {
       assert.equal(into, scratch);
       assert.deepEqual(into.features, fresh.features, norm);
       assert.deepEqual(into.cues, fresh.cues, norm);
+    }
+  });
+
+  it('cueAt reads the cue of the feature at each place of FEATURES, and no other', () => {
+    for (let place = 0; place < FEATURES.length; place++) {
+      const cues: Partial<Record<(typeof FEATURES)[number], string>> = { [FEATURES[place]!]: `cue of ${FEATURES[place]}` };
+      assert.equal(cueAt(cues, place), `cue of ${FEATURES[place]}`, FEATURES[place]);
+      for (let other = 0; other < FEATURES.length; other++) if (other !== place) assert.equal(cueAt(cues, other), undefined, `${FEATURES[other]} read as ${FEATURES[place]}`);
     }
   });
 

@@ -267,9 +267,10 @@ export function collectReasons(contributions: Contributions, cues: Partial<Recor
 /**
  * cues[FEATURES[place]], each feature's cue read by its own name: the stage's cues have one
  * shape, and a read by a name passed in was the engine's generic keyed look-up (some 160
- * instructions a reason).
+ * instructions a reason). (Exported for the tests, which hold it to cues[FEATURES[place]] at
+ * every place.)
  */
-function cueAt(cues: Partial<Record<FeatureName, string>>, place: number): string | undefined {
+export function cueAt(cues: Partial<Record<FeatureName, string>>, place: number): string | undefined {
   switch (place) {
     case 0: return cues.figure;
     case 1: return cues.figures;
