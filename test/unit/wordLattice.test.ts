@@ -106,6 +106,37 @@ describe('entities: the word dictionary against a Map of its words', () => {
       if (prefix && !reference.words.has(prefix)) assert.ok(!dictionary.has(prefix, 'word') && !dictionary.has(prefix, 'person'), prefix);
     }
   });
+  it('agrees where characters in no word stand on either side of a boundary (crosses asks no walk there), and past both ends', () => {
+    // words in both scripts; texts of them and of characters in none of them: punctuation,
+    // Latin, digits, astral characters, lone surrogates, and Traditional forms of no word
+    const both = [...'中华人民共和国科技大学研究院中華人民共和國科技大學研究院'].concat(['𠀀', '🙂', 'a']);
+    const outside = [...'，。、 x7臺灣體鄉'].concat(['😀', '\ud800', '\udc00', '\r\n']);
+    const own: string[] = [];
+    for (let k = 0; k < 1500; k++) own.push(`${Array.from({ length: 2 + Math.floor(next() * 4) }, () => pick(both)).join('')}\t${pick(['p', 'o', 'l', 'w', 'w'])}`);
+    // (臺灣體鄉 are in no word above but the last: 灣體鄉 begin none, 臺 begins one)
+    own.push('臺灣體鄉\tw');
+    const mixed = WordDictionary.parse(own.join('\n'));
+    const plain = new ReferenceDictionary(own);
+    const words = own.map((l) => l.slice(0, l.indexOf('\t')));
+    const texts = Array.from({ length: 400 }, () => Array.from({ length: Math.floor(next() * 30) }, () => (next() < 0.3 ? pick(outside) : pick(both))).join(''));
+    // and runs of the words, each after a character in no word or none (臺灣體鄉 in a quarter of them)
+    for (let k = 0; k < 200; k++) texts.push(Array.from({ length: 1 + Math.floor(next() * 4) }, () => (next() < 0.5 ? pick(outside) : '') + pick(k % 4 === 0 ? words.slice(-1) : words)).join(''));
+    let blocked = 0;
+    let crossing = 0;
+    for (const text of texts) {
+      for (let at = -1; at <= text.length + 1; at++) {
+        for (const [minLength, persons] of [[2, false], [3, false], [3, true], [1, true]] as const) {
+          assert.equal(mixed.crosses(text, at, minLength, persons), plain.crosses(text, at, minLength, persons), `crosses ${JSON.stringify(text)} at ${at} (${minLength}, ${persons})`);
+        }
+        const lengths = (plain.crosses(text, at, 2, false) ? 1 : 0) | (plain.crosses(text, at, 3, false) ? 2 : 0);
+        assert.equal(mixed.crossesByLength(text, at), lengths, `crossesByLength ${JSON.stringify(text)} at ${at}`);
+        if (at > 0 && at < text.length && (mixed.labelOf(text.charCodeAt(at - 1)) === 0 || mixed.labelOf(text.charCodeAt(at)) === 0)) blocked++;
+        if (lengths !== 0) crossing++;
+      }
+    }
+    // the boundaries with a character in no word beside them are many, and words run across others
+    assert.ok(blocked > 1000 && crossing > 300, `${blocked} ${crossing}`);
+  });
   it('answers both lengths in one walk as crosses answers each, on hostile texts (lone surrogates, CRLF, BOM, emoji)', () => {
     const hostile = ['\ufeff中华人民\r\n共和国', '中\ud800华人', '科技\udc00大学研究院', '北京🙂上海\r\n深圳市', '\ud83d中华', '公司集团\ud83d', '', '中'];
     const words = lines.map((l) => l.slice(0, l.indexOf('\t')));

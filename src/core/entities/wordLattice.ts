@@ -62,6 +62,19 @@ export function labelOfCompact(compact: number): number {
   return (compact & 0x3fff) | ((compact & 0x4000) << 16);
 }
 
+/**
+ * Whether a word may run across the boundary before UTF-16 offset `at` of `text` at all: the
+ * boundary is inside the text, and the units on both sides of it are in words of the dictionary
+ * (their labels are not 0), as every word across it holds both. Where one is in no word (38% of
+ * crosses()' questions in an analysis, most after a punctuation mark), the walks need not run:
+ * each start before the boundary walked up to that unit, through a cold node of the trie per step.
+ */
+function mayCross(labels: Int32Array, text: string, at: number): boolean {
+  // (tested first: a unit past either end is NaN, which a typed array reads out of bounds)
+  if (!(at > 0 && at < text.length)) return false;
+  return (labels[text.charCodeAt(at - 1)]! & NODE_MASK) !== 0 && (labels[text.charCodeAt(at)]! & NODE_MASK) !== 0;
+}
+
 /** The node of a child read by `child` (-1 stays -1). */
 function nodeOf(child: number): number {
   return child < 0 ? -1 : child & NODE_MASK;
@@ -258,6 +271,7 @@ export class WordDictionary {
     // (the arrays in locals and the steps of child() inline: a read of a field's typed array
     // inside the walk checks the field and the array's map again at every step)
     const { longestFrom, labels, slots, longest } = this;
+    if (!mayCross(labels, text, at)) return false;
     // from the start nearest the boundary back: most words that run across it are short, and
     // the first one found ends the search (the answer is the same in any order)
     for (let start = at - 1; start >= 0 && start > at - longest; start--) {
@@ -293,6 +307,7 @@ export class WordDictionary {
   crossesByLength(text: string, at: number): number {
     const ordinary = WORD_BIT;
     const place = PLACE_BIT;
+    if (!mayCross(this.labels, text, at)) return 0;
     let found = 0;
     for (let start = at - 1; start >= 0 && start > at - this.longest; start--) {
       const reach = this.longestFrom[text.charCodeAt(start)]!;
