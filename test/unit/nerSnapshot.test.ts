@@ -50,8 +50,8 @@ describe('entities: the model snapshot (dist/ner.bin)', function () {
     }
     for (const name of ['classes', 'lattice', 'transitions', 'transitionsInto'] as const) assert.ok(bytesOf(fromJson[name]).equals(bytesOf(read[name])), name);
     const [a, b] = [fromJson.words!.state(), read.words!.state()];
-    assert.deepEqual({ ...b, slots: 0, labels: 0, astral: 0, longestFrom: 0 }, { ...a, slots: 0, labels: 0, astral: 0, longestFrom: 0 });
-    for (const name of ['slots', 'labels', 'astral', 'longestFrom'] as const) assert.ok(bytesOf(a[name]).equals(bytesOf(b[name])), `words ${name}`);
+    assert.deepEqual({ ...b, slots: 0, labels: 0, astral: 0, longestFrom: 0, pairs: 0 }, { ...a, slots: 0, labels: 0, astral: 0, longestFrom: 0, pairs: 0 });
+    for (const name of ['slots', 'labels', 'astral', 'longestFrom', 'pairs'] as const) assert.ok(bytesOf(a[name]).equals(bytesOf(b[name])), `words ${name}`);
   });
 
   it('restores a word dictionary that answers every question as the one read from words.txt', () => {
@@ -113,11 +113,11 @@ describe('entities: the model snapshot (dist/ner.bin)', function () {
     }
   });
 
-  it('refuses a snapshot of an older format (the weight tables had slots of four numbers in format 3)', () => {
+  it('refuses a snapshot of an older format (the word dictionary had no pairs of labels in format 4)', () => {
     const old = Buffer.from(snapshot);
     const at = old.indexOf(SNAPSHOT_FORMAT);
-    assert.ok(at > 0 && SNAPSHOT_FORMAT === 'gloss-ner-snapshot-4');
-    old.write('gloss-ner-snapshot-3', at);
+    assert.ok(at > 0 && SNAPSHOT_FORMAT === 'gloss-ner-snapshot-5');
+    old.write('gloss-ner-snapshot-4', at);
     assert.equal(readNerSnapshot(old, sizes, NER_LABELS), undefined);
   });
 

@@ -12,8 +12,8 @@ import type { NerModel } from './nerModel';
 import { WeightTable } from './packedWeights';
 import { WordDictionary } from './wordLattice';
 
-/** Bumped whenever an array's layout changes: a snapshot of another format is not used (3: the word trie as a double array, not a hash table; 4: weight table slots of two numbers, not four). */
-export const SNAPSHOT_FORMAT = 'gloss-ner-snapshot-4';
+/** Bumped whenever an array's layout changes: a snapshot of another format is not used (3: the word trie as a double array, not a hash table; 4: weight table slots of two numbers, not four; 5: the word dictionary's pairs of labels in words). */
+export const SNAPSHOT_FORMAT = 'gloss-ner-snapshot-5';
 const MAGIC = 'GLOSSNER';
 const PREAMBLE = 16;
 
@@ -66,7 +66,7 @@ export function writeNerSnapshot(model: NerModel, labels: readonly string[], wor
   if (model.words) {
     const state = model.words.state();
     words = { nodes: state.nodes, longest: state.longest, size: state.size };
-    arrays.push(['words.slots', state.slots], ['words.labels', state.labels], ['words.astral', state.astral], ['words.longestFrom', state.longestFrom]);
+    arrays.push(['words.slots', state.slots], ['words.labels', state.labels], ['words.astral', state.astral], ['words.longestFrom', state.longestFrom], ['words.pairs', state.pairs]);
   }
   let offset = 0;
   const placed = arrays.map(([name, a]) => {
@@ -113,7 +113,7 @@ export function readNerSnapshot(bytes: Uint8Array, sourceOf: (wordsFile: string 
     return new WeightTable(0, t.parts, t.labels, { slots: view(`${name}.slots`) as Int32Array, weights: view(`${name}.weights`) as Float64Array, rows: t.rows });
   };
   const words = header.words
-    ? WordDictionary.restore({ ...header.words, slots: view('words.slots') as Int32Array, labels: view('words.labels') as Int32Array, astral: view('words.astral') as Int32Array, longestFrom: view('words.longestFrom') as Uint8Array })
+    ? WordDictionary.restore({ ...header.words, slots: view('words.slots') as Int32Array, labels: view('words.labels') as Int32Array, astral: view('words.astral') as Int32Array, longestFrom: view('words.longestFrom') as Uint8Array, pairs: view('words.pairs') as Int32Array })
     : undefined;
   return {
     unigrams: table('unigrams'),
