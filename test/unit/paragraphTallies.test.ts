@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describeRange, duplicateKey, markDuplicates, paragraphRanges, splitParagraphs, talliedRanges } from '../../src/core/text/paragraphs';
 import { ParagraphSplitter } from '../../src/core/text/paragraphSplitter';
+import { TextCopies } from '../../src/core/text/copies';
 import { rng } from '../support/anchorSimulation';
 
 // splitParagraphs hands each range's tally, counted while the lines were joined, to
@@ -37,6 +38,20 @@ describe('paragraph tallies handed on', () => {
         const found = [...p.text.matchAll(DEBRIS)].map((m) => ({ start: p.start + m.index!, end: p.start + m.index! + m[0].length }));
         assert.deepEqual(p.debris, found, JSON.stringify(text));
       }
+    }
+  });
+
+  it('tallies an article read from its array of UTF-16 units (TextCopies.units) as from the string, and splits it the same', () => {
+    const next = rng(23);
+    for (let round = 0; round < 150; round++) {
+      // long enough for the units to be read (MIN_UNITS), lone surrogates and every kind of space included
+      let text = '';
+      while (text.length < 1024 + Math.floor(next() * 3000)) text += PIECES[Math.floor(next() * PIECES.length)]!;
+      const units = new TextCopies(text).units();
+      assert.ok(units, 'an article this long is read from its units');
+      assert.deepEqual(talliedRanges(text, 0, text.length, units), talliedRanges(text), JSON.stringify(text.slice(0, 40)));
+      assert.deepEqual(splitParagraphs(text), reference(text), JSON.stringify(text.slice(0, 40)));
+      assert.deepEqual(new ParagraphSplitter().split(text), reference(text));
     }
   });
 });

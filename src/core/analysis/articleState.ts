@@ -7,7 +7,7 @@ import { ParagraphSplitter } from '../text/paragraphSplitter';
 import type { EntityMention } from '../entities/detect';
 import type { LearnedNames } from '../entities/repeats';
 import { EntityTotals } from './articleLevel';
-import { Holders, Tally } from './keys';
+import { ClaimKeys, Holders } from './keys';
 import type { ParagraphCache, Pending, Slot } from './paragraphCache';
 import { placedAsIs, placedAt, type Placed } from './placed';
 
@@ -20,8 +20,7 @@ export interface ArticleState {
   paragraphs: Paragraph[];
   placed: Placed[];
   /** How often each claim text occurs in the article, and which paragraphs hold it. */
-  claimKeys: Tally;
-  claimHolders: Holders;
+  claimKeys: ClaimKeys;
   /** The paragraphs holding a short form or a weak name of each entity. */
   conditionalHolders: Holders;
   /** Counts the analyses: only the findings of the last one are moved when read (movedOnRead). */
@@ -37,8 +36,7 @@ export function freshArticleState(incremental: boolean): ArticleState {
     names: undefined,
     paragraphs: [],
     placed: [],
-    claimKeys: new Tally(),
-    claimHolders: new Holders(),
+    claimKeys: new ClaimKeys(),
     conditionalHolders: new Holders(),
     version: 0,
     incremental,
@@ -61,7 +59,6 @@ export function place(cache: ParagraphCache, article: ArticleState, split: reado
   if (!edit) {
     article.totals.clear();
     article.claimKeys.clear();
-    article.claimHolders.clear();
     article.conditionalHolders.clear();
   } else for (let i = edit.from; i < edit.from + edit.removed; i++) removed.push(article.placed[i]!);
   const placed: Placed[] = new Array(split.length);
@@ -114,14 +111,12 @@ export function place(cache: ParagraphCache, article: ArticleState, split: reado
   }
   for (const at of removed) {
     article.totals.add(at.rel, -1);
-    article.claimKeys.add(at.rel.claimKeys, -1);
-    for (const key of at.rel.claimKeys) article.claimHolders.remove(key, at);
+    article.claimKeys.remove(at.rel.claimKeys, at);
     if (at.rel.conditional) for (const m of at.rel.entities) if (m.short || m.weak) article.conditionalHolders.remove(m.entityId, at);
   }
   for (const at of added) {
     article.totals.add(at.rel, 1);
-    article.claimKeys.add(at.rel.claimKeys, 1);
-    for (const key of at.rel.claimKeys) article.claimHolders.add(key, at);
+    article.claimKeys.add(at.rel.claimKeys, at);
     // (read only to mark decisions stale after an edit)
     if (at.rel.conditional && article.incremental) for (const m of at.rel.entities) if (m.short || m.weak) article.conditionalHolders.add(m.entityId, at);
   }
@@ -131,7 +126,7 @@ export function place(cache: ParagraphCache, article: ArticleState, split: reado
     // one becomes a duplicate paragraph, moves the first one without changing the count)
     for (const [key, before] of claimCounts!) {
       const now = article.claimKeys.count(key);
-      if (now > 1 || before > 1) article.claimHolders.forEach(key, (at) => {
+      if (now > 1 || before > 1) article.claimKeys.forEach(key, (at) => {
           if (at.marked) at.marked.stale = true;
           at.out = undefined;
         });

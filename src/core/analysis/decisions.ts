@@ -28,14 +28,15 @@ export function markedClaims(article: ArticleState, at: Placed, min: number): Cl
   if (memo && !memo.stale && memo.min === min) return memo.claims;
   const keys = at.rel.claimKeys;
   let claims: Claim[];
-  // only a sentence written more than once in the article can be a repeat
-  if (!anyRepeated(article, keys)) claims = at.claims.filter((c) => isMarked(c, min));
+  // only a sentence written more than once in the article can be a repeat (`shares`: no key of
+  // the paragraph was ever written elsewhere, or twice in it; nearly all, and no look-up then)
+  if (!at.shares || !anyRepeated(article, keys)) claims = at.claims.filter((c) => isMarked(c, min));
   else {
     const here = new Set<string>();
     claims = at.claims.filter((c, i) => {
       const key = keys[i]!;
       if (!article.claimKeys.repeated(key)) return isMarked(c, min);
-      const repeat = here.has(key) || article.claimHolders.anyBefore(key, at.index);
+      const repeat = here.has(key) || article.claimKeys.anyBefore(key, at.index);
       here.add(key);
       return !repeat && isMarked(c, min);
     });

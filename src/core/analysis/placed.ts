@@ -20,6 +20,11 @@ export interface Placed {
   start: number;
   /** Its place in the article's paragraph list (set on every analysis). */
   index: number;
+  /**
+   * Whether a claim key of it was ever held by another paragraph too, or by it twice, since it
+   * was placed (ClaimKeys): where not, none of its claims repeats one (never unset: a hint).
+   */
+  shares: boolean;
   rel: Relative;
   figures: Figure[];
   entities: EntityMention[];
@@ -83,7 +88,7 @@ function moveOther(x: Shiftable, list: readonly Shiftable[], extra: Shiftable[],
  * and may be another such analysis's too, never changed by either).
  */
 export function placedAsIs(rel: Relative): Placed {
-  return { start: rel.base, index: -1, rel, figures: rel.figures, entities: rel.entities, claims: rel.claims, extra: NO_EXTRA };
+  return { start: rel.base, index: -1, shares: false, rel, figures: rel.figures, entities: rel.entities, claims: rel.claims, extra: NO_EXTRA };
 }
 const NO_EXTRA: Shiftable[] = [];
 
@@ -131,7 +136,7 @@ export function placedAt(rel: Relative, start: number): Placed {
     }
     claims[i] = { ...c, start: c.start + delta, end: c.end + delta, figures: claimFigures, entities: claimEntities, checks };
   }
-  return { start, index: -1, rel, figures, entities, claims, extra };
+  return { start, index: -1, shares: false, rel, figures, entities, claims, extra };
 }
 
 /**

@@ -20,6 +20,8 @@ const MIN_VIEW = 13;
  * arithmetic (not understood yet). Paragraphs of articles are far shorter.
  */
 const MAX_COPY = 8192;
+/** Below this many units a text is scanned as a string (TextCopies.units). */
+const MIN_UNITS = 1024;
 
 /** text.slice(start, end) as a string of its own, copied on its own (for a piece or two of a text). */
 export function copyOf(text: string, start: number, end: number): string {
@@ -31,9 +33,21 @@ export function copyOf(text: string, start: number, end: number): string {
 /** The pieces of one text, copied from one buffer of it (for many pieces). */
 export class TextCopies {
   /** The text as UTF-16LE bytes, made at the first piece that needs it. */
-  private units: Buffer | undefined;
+  private buffer: Buffer | undefined;
 
   constructor(private readonly text: string) {}
+
+  /**
+   * The text's UTF-16 units, for a scan of a whole article (talliedRanges): from the buffer its
+   * pieces are copied from, made here. Undefined for a short text (a buffer costs more than
+   * its reads save) or without Node's Buffer.
+   */
+  units(): Uint16Array | undefined {
+    if (this.text.length < MIN_UNITS || NodeBuffer === undefined) return undefined;
+    const units = (this.buffer ??= NodeBuffer.from(this.text, 'utf16le'));
+    // (Node's pool hands out buffers at multiples of 8 bytes: the check is for safety only)
+    return units.byteOffset % 2 === 0 ? new Uint16Array(units.buffer, units.byteOffset, this.text.length) : undefined;
+  }
 
   /**
    * text.slice(start, end), as a string of its own (0 ≤ start ≤ end ≤ the text's length). The
@@ -42,7 +56,7 @@ export class TextCopies {
    */
   slice(start: number, end: number): string {
     if (end - start < MIN_VIEW || end - start > MAX_COPY || NodeBuffer === undefined || (start === 0 && end === this.text.length)) return this.text.slice(start, end);
-    this.units ??= NodeBuffer.from(this.text, 'utf16le');
-    return this.units.toString('utf16le', 2 * start, 2 * end);
+    this.buffer ??= NodeBuffer.from(this.text, 'utf16le');
+    return this.buffer.toString('utf16le', 2 * start, 2 * end);
   }
 }

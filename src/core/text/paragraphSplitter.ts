@@ -127,9 +127,9 @@ export class ParagraphSplitter {
   }
 
   private fresh(text: string): ParagraphBase[] {
-    const { ranges, tallies } = talliedRanges(text);
-    this.described = ranges.length;
     const copies = new TextCopies(text);
+    const { ranges, tallies } = talliedRanges(text, 0, text.length, copies.units());
+    this.described = ranges.length;
     return ranges.map((r, k) => describeRange(text, r, tallies[k], copies));
   }
 
