@@ -80,6 +80,72 @@ const CITES = /([^，。,；;]{1,20}?)(?:援引|引述)([^，。,；;]{1,24}?)(?
 const READ_FROM = /^(?:而|但|不过)?[，,]?从([^，。,；;]{1,16}?)(?:来看|看来|中看|可以看出)/u;
 const LEARNED_FROM = /(?:这|此)(?:是|为|系)?([^，。,；;]{1,20}?)从([^，。,；;]{1,20}?)处?(?:获悉|了解到|得知)/u;
 const INTERVIEWED = /([^，。,；;]{1,24}?)(?:在)?接受[^，。]{1,16}?(?:采访|访谈|专访)/u;
+/** INTERVIEWED, searched from a place (lastIndex): see interviewIn. */
+const INTERVIEWED_FROM = new RegExp(INTERVIEWED.source, 'gu');
+/**
+ * How far before its 接受 a match of INTERVIEWED starts at most: 24 code points (two units each
+ * at most) and 在.
+ */
+const MAX_BEFORE_INTERVIEW = 24 * 2 + 1;
+/** How far after its 接受 the word that ends a match (采访, 访谈, 专访) starts at most: 接受, then 16 code points. */
+const MAX_TO_INTERVIEW_WORD = 2 + 16 * 2;
+const INTERVIEW_WORDS = ['采访', '访谈', '专访'];
+
+/**
+ * INTERVIEWED.exec(norm), where `first` is where 接受 first stands in norm. A match's 接受 has a
+ * letter before it that ends no clause, and one of INTERVIEW_WORDS after it, within
+ * MAX_TO_INTERVIEW_WORD units and no ， or 。 between; the match starts at most
+ * MAX_BEFORE_INTERVIEW units before it. Where no 接受 is such (mayInterviewAt) there is no match,
+ * and none starts before the first that is, minus MAX_BEFORE_INTERVIEW, where the search starts.
+ * From the start, the lazy group was tried at every place, up to 24 letters each: most units
+ * with 接受 have no such 接受, and a unit of 200 letters cost some 75,000 instructions. A start
+ * inside a surrogate pair is moved to the pair's first half, as the search from the start,
+ * which steps by code points, tries no place inside a pair. Exported for its unit test.
+ */
+export function interviewIn(norm: string, first: number): RegExpExecArray | null {
+  let at = first;
+  while (at >= 0 && !mayInterviewAt(norm, at)) at = norm.indexOf('接受', at + 1);
+  if (at < 0) return null;
+  let from = Math.max(0, at - MAX_BEFORE_INTERVIEW);
+  if (from > 0 && isLowSurrogate(norm.charCodeAt(from)) && isHighSurrogate(norm.charCodeAt(from - 1))) from--;
+  INTERVIEWED_FROM.lastIndex = from;
+  return INTERVIEWED_FROM.exec(norm);
+}
+
+/** Ends a clause before 接受 ([，。,；;]: what the subject holds none of; 在 is none of them). */
+const SUBJECT_STOP = codeTable('，。,；;', false);
+
+/**
+ * Whether a match of INTERVIEWED can have the 接受 at `at`: a unit before it that ends no clause
+ * (the subject's last letter, or 在 after it), and one of INTERVIEW_WORDS within reach after it
+ * with a unit at least and no ， or 。 between. The first of each word after `at` is the one to
+ * read: a later one has the same ， or 。 before it, or is farther.
+ */
+function mayInterviewAt(norm: string, at: number): boolean {
+  if (at === 0 || SUBJECT_STOP[norm.charCodeAt(at - 1)] === 1) return false;
+  for (let k = 0; k < INTERVIEW_WORDS.length; k++) {
+    const word = norm.indexOf(INTERVIEW_WORDS[k]!, at + 3);
+    if (word < 0 || word > at + MAX_TO_INTERVIEW_WORD) continue;
+    let i = at + 2;
+    while (i < word && norm.charCodeAt(i) !== 0xff0c /* ， */ && norm.charCodeAt(i) !== 0x3002 /* 。 */) i++;
+    if (i === word) return true;
+  }
+  return false;
+}
+
+/** The plain search interviewIn stands for (for its unit test). */
+export function interviewInPlain(norm: string): RegExpExecArray | null {
+  return INTERVIEWED.exec(norm);
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
 const IN_THE_EYES_OF = /在([^，。,；;]{1,20}?)(?:眼中|看来)/u;
 const QUOTE_AFTER_CLAUSE = /[，,：:]\s*[“「]/u;
 const NEXT_POINT = /^(?:二是|三是|四是|其二|其三|第二|第三)/u;
@@ -159,7 +225,7 @@ export function attribute(ctx: AttributionContext): AttributionFinding {
   }
 
   // X接受…采访: the speaker comes before 接受
-  const interview = hasCueOf(lists, SCAN.interviewed) ? INTERVIEWED.exec(norm) : null;
+  const interview = hasCueOf(lists, SCAN.interviewed) ? interviewIn(norm, firstCueAt(norm, SCAN.interviewed)) : null;
   if (interview) {
     const s = subject(ctx, interview.index, interview.index + interview[1]!.length);
     if (s?.source) return Object.assign(found, s, SPEECH);

@@ -248,45 +248,90 @@ function noteCue(found: Found, lists: number, k: number, place: number): number 
 
 /** cuesIn(s) of a text other than the last: found among the last texts read, or read now. */
 function cuesRead(s: string): Found {
+  const found = recentFound(s);
+  if (found !== undefined) return found;
+  // (the text's codes into a scratch array, for the scan: the claims stage gives each unit's own, see readUnitWithCuesAt)
+  if (SCRATCH_CODES.length < s.length) SCRATCH_CODES = new Uint16Array(Math.max(s.length, 2 * SCRATCH_CODES.length));
+  const codes = SCRATCH_CODES;
+  for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
+  return scanCodes(s, codes, 0);
+}
+let SCRATCH_CODES = new Uint16Array(256);
+
+/** The answer kept for `s` among the last texts read (it becomes the last), if any. */
+function recentFound(s: string): Found | undefined {
   for (let r = 0; r < RECENT; r++) {
     if (recent[r]!.s === s) {
       lastText = s;
       return (lastFound = recent[r]!.found);
     }
   }
+  return undefined;
+}
+
+/** What the last runEnd read: the bits of its units (the one it stopped at too) and its letters. */
+let runBits = 0;
+let runLetters = 0;
+
+/**
+ * Where the run of units from `j` ends: the first unit at or after it that may start a cue, a
+ * date or an astral letter (end where none does), its bits and letters in runBits and runLetters.
+ * A function of its own, with few values live: inside scanCodes the compiled loop kept its
+ * counters on the stack, some 45 instructions a unit (callgrind: the scan 1.58M instructions a
+ * 20k round, 1.37M this way).
+ */
+function runEnd(codes: Uint16Array, j: number, end: number): number {
+  let bits = 0;
+  let letters = 0;
+  // (LETTER is bit 12: counted without a branch, as most units are letters)
+  for (; j < end; j++) {
+    const c = codes[j]!;
+    const b = CODE[c]!;
+    bits |= b;
+    letters += (b >>> 12) & 1;
+    if ((b & RARE) === 0) continue;
+    // a cue of two or more units starts only where its first two do (a fifth of the units start a cue, one in thirty its pair)
+    if ((b & (RARE_NOT_CUE | CUE_SINGLE)) !== 0) break;
+    const h = pairHash(c, j + 1 < end ? codes[j + 1]! : -2);
+    if (((PAIRS[h >>> 5]! >>> (h & 31)) & 1) !== 0) break;
+  }
+  runBits = bits;
+  runLetters = letters;
+  return j;
+}
+
+/**
+ * Reads `s` (whose UTF-16 codes are codes[base] .. codes[base + s.length - 1]) into the oldest
+ * slot. The codes are read from a typed array, not the string: at each charCodeAt of a string
+ * the engine tells its kind again (sequential or not, one byte or two), and the scan reads every
+ * character of every unit.
+ */
+function scanCodes(s: string, codes: Uint16Array, base: number): Found {
   const found = slotFor(s);
   const scan = ++scans;
-  const end = s.length;
+  const end = base + s.length;
   let lists = 0;
   let bits = 0;
   let letters = 0;
   let dates = false;
-  let i = 0;
+  // (j: the place in codes; j - base the place in s)
+  let j = base;
   hitCount = 0;
   hitsOf = s;
   for (;;) {
-    // the run of units up to the next that may start a cue, a date or an astral letter, in a
-    // loop of its own with no call in it (whose values then stay in registers): most units
-    // (LETTER is bit 12: counted without a branch, as most units are letters)
-    let b = 0;
-    let c = 0;
-    for (; i < end; i++) {
-      c = s.charCodeAt(i);
-      b = CODE[c]!;
-      bits |= b;
-      letters += (b >>> 12) & 1;
-      if ((b & RARE) === 0) continue;
-      // a cue of two or more units starts only where its first two do (a fifth of the units start a cue, one in thirty its pair)
-      if ((b & (RARE_NOT_CUE | CUE_SINGLE)) !== 0) break;
-      const h = pairHash(c, i + 1 < end ? s.charCodeAt(i + 1) : -2);
-      if (((PAIRS[h >>> 5]! >>> (h & 31)) & 1) !== 0) break;
-    }
-    if (i >= end) break;
+    // the run of units up to the next that may start a cue, a date or an astral letter (most units)
+    j = runEnd(codes, j, end);
+    bits |= runBits;
+    letters += runLetters;
+    if (j >= end) break;
+    const c = codes[j]!;
+    const b = CODE[c]!;
+    const i = j - base;
     if (b & KEY.numeral && !dates) dates = dateAt(s, i, c);
     // (a low half, skipped with its pair, starts no cue: every cue starts in the BMP)
     if (b & HIGH && isAstralLetterAt(s, i)) letters++;
     if ((b & CUE_START) !== 0) {
-      const next = i + 1 < end ? s.charCodeAt(i + 1) : -2;
+      const next = j + 1 < end ? codes[j + 1]! : -2;
       for (let k = FIRST[c]!, last = FIRST[c + 1]!; k < last; k++) {
         if ((SECOND[k] !== -1 && SECOND[k] !== next) || (LONG[k] === 1 && !s.startsWith(WORD[k]!, i))) continue;
         // (every time it occurs: a part of the text may hold only a later one)
@@ -296,7 +341,7 @@ function cuesRead(s: string): Found {
         lists = noteCue(found, lists, k, i);
       }
     }
-    i++;
+    j++;
   }
   found.lists = lists;
   found.bits = bits;
@@ -387,6 +432,15 @@ export function hasDateWordsIn(s: string): boolean {
 /** readUnit(s), from the cue scan of `s` (made now, or found among the last texts read). Written over by the next call. */
 export function readUnitWithCues(s: string): UnitRead {
   const found = cuesIn(s);
+  return found.part ? readUnit(s) : unitRead(found.bits, found.letters);
+}
+
+/**
+ * readUnitWithCues(s), where codes[base] .. codes[base + s.length - 1] are the UTF-16 codes of
+ * `s` (the claims stage has its paragraph's codes: see codes.ts), read from there if `s` is read now.
+ */
+export function readUnitWithCuesAt(s: string, codes: Uint16Array, base: number): UnitRead {
+  const found = s === lastText ? lastFound : (recentFound(s) ?? scanCodes(s, codes, base));
   return found.part ? readUnit(s) : unitRead(found.bits, found.letters);
 }
 

@@ -13,13 +13,13 @@ import { toSimplifiedView } from '../script/normalize';
 import { checkArithmetic, mayStateAny, type ArithmeticCheck } from './arithmetic';
 import { attribute, type Attribution, type AttributionContext, type AttributionFinding } from './attribution';
 import { KEY } from './unitChars';
-import { findCue, readUnitWithCues, SCAN } from './cues';
+import { findCue, readUnitWithCuesAt, SCAN } from './cues';
+import { readParagraph, releaseParagraph, unitCopy } from './codes';
 import { extractFeaturesInto, featureScratch, type FeatureInput, type Features } from './features';
 import { Contributions, scoreInto } from './score';
 import { claimUnits } from './select';
 import { type Message } from '../text/message';
 import { replaceBracketed } from '../text/bracketed';
-import { TextCopies } from '../text/copies';
 import { collectReasons, foundMessages, foundTexts } from './reasons';
 import { Within } from './within';
 
@@ -155,6 +155,7 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     f.attribution = NO_FINDING;
     FIGURES_IN.clear();
     ENTITIES_IN.clear();
+    releaseParagraph();
   }
 }
 
@@ -172,11 +173,12 @@ function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) =>
   figuresIn.reset(p.figures, isSalient);
   entitiesIn.reset(p.entities);
   // (each unit's Simplified text a string of its own, not a view into the paragraph: the stage
-  // reads its characters a dozen times over, through the cue scan, the attribution and the features)
-  const copies = new TextCopies(norm);
+  // reads its characters a dozen times over, through the cue scan, the attribution and the features;
+  // and the paragraph's codes, which the cue scan reads: see codes.ts)
+  const codes = readParagraph(norm);
   const same = norm === p.text;
   for (const u of claimUnits(norm)) {
-    const sNorm = copies.slice(u.start, u.end);
+    const sNorm = unitCopy(u.start, u.end);
     const sentence = same ? sNorm : p.text.slice(u.start, u.end);
     // fragments, and reading lists made of titles only (《…》《…》)
     if (!hasEnoughLetters(sentence)) {
@@ -188,7 +190,7 @@ function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) =>
     // the unit's findings in paragraph offsets, the unit's start taken off where they are compared (no copies)
     // (which of a few characters the unit has: read once for the attribution, the features and the type)
     // (with the cues of all scanned lists, which the attribution and the features ask about next)
-    const { keys, letters } = readUnitWithCues(sNorm);
+    const { keys, letters } = readUnitWithCuesAt(sNorm, codes, u.start);
     const actx = ATTRIBUTION_INPUT;
     actx.norm = sNorm;
     actx.text = sentence;

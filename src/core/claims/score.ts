@@ -54,6 +54,11 @@ export class Contributions {
   readonly place = new Int32Array(WEIGHTED.length);
   readonly effect = new Float64Array(WEIGHTED.length);
   length = 0;
+  /**
+   * The log-odds summed so far, in FEATURES order (scoreInto's z): kept here, where weigh adds to
+   * it, and not passed to weigh and returned, each a double boxed as a new heap number at every call.
+   */
+  readonly sum = new Float64Array(1);
 }
 
 /** Each feature's weight by its place in FEATURES (0 for those without one). */
@@ -70,42 +75,44 @@ const WEIGHT_AT = Float64Array.from(FEATURES, (name) => WEIGHTS[name] ?? 0);
  */
 export function scoreInto(f: Features, out: Contributions): number {
   out.length = 0;
-  let z = BIAS;
-  if (f.figure !== 0) z = weigh(out, z, 0, f.figure);
-  if (f.figures !== 0) z = weigh(out, z, 1, f.figures);
-  if (f.smallNumber !== 0) z = weigh(out, z, 2, f.smallNumber);
-  if (f.date !== 0) z = weigh(out, z, 3, f.date);
-  if (f.entity !== 0) z = weigh(out, z, 4, f.entity);
-  if (f.entities !== 0) z = weigh(out, z, 5, f.entities);
-  if (f.sourceNamed !== 0) z = weigh(out, z, 6, f.sourceNamed);
-  if (f.sourceAnonymous !== 0) z = weigh(out, z, 7, f.sourceAnonymous);
-  if (f.sourceDocument !== 0) z = weigh(out, z, 8, f.sourceDocument);
-  if (f.sourceFromContext !== 0) z = weigh(out, z, 9, f.sourceFromContext);
-  if (f.reported !== 0) z = weigh(out, z, 10, f.reported);
-  if (f.vagueHolder !== 0) z = weigh(out, z, 11, f.vagueHolder);
-  if (f.speechWithoutSource !== 0) z = weigh(out, z, 12, f.speechWithoutSource);
-  if (f.quote !== 0) z = weigh(out, z, 13, f.quote);
-  if (f.pureQuoteWithoutSource !== 0) z = weigh(out, z, 14, f.pureQuoteWithoutSource);
-  if (f.event !== 0) z = weigh(out, z, 15, f.event);
-  if (f.state !== 0) z = weigh(out, z, 16, f.state);
-  if (f.forecast !== 0) z = weigh(out, z, 17, f.forecast);
-  if (f.superlative !== 0) z = weigh(out, z, 18, f.superlative);
-  if (f.hedge !== 0) z = weigh(out, z, 19, f.hedge);
-  if (f.unattributedView !== 0) z = weigh(out, z, 20, f.unattributedView);
-  if (f.editorial !== 0) z = weigh(out, z, 21, f.editorial);
-  if (f.evaluative !== 0) z = weigh(out, z, 22, f.evaluative);
-  if (f.figurative !== 0) z = weigh(out, z, 23, f.figurative);
-  if (f.transition !== 0) z = weigh(out, z, 24, f.transition);
-  if (f.question !== 0) z = weigh(out, z, 25, f.question);
-  if (f.note !== 0) z = weigh(out, z, 26, f.note);
-  if (f.firstPerson !== 0) z = weigh(out, z, 27, f.firstPerson);
-  if (f.normative !== 0) z = weigh(out, z, 28, f.normative);
-  if (f.conditional !== 0) z = weigh(out, z, 29, f.conditional);
-  if (f.opensWithThis !== 0) z = weigh(out, z, 30, f.opensWithThis);
-  if (f.short !== 0) z = weigh(out, z, 31, f.short);
-  if (f.long !== 0) z = weigh(out, z, 32, f.long);
-  if (f.trailingEllipsis !== 0) z = weigh(out, z, 33, f.trailingEllipsis);
-  if (f.unanchoredEvent !== 0) z = weigh(out, z, 34, f.unanchoredEvent);
+  const sum = out.sum;
+  sum[0] = BIAS;
+  if (f.figure !== 0) weigh(out, 0, f.figure);
+  if (f.figures !== 0) weigh(out, 1, f.figures);
+  if (f.smallNumber !== 0) weigh(out, 2, f.smallNumber);
+  if (f.date !== 0) weigh(out, 3, f.date);
+  if (f.entity !== 0) weigh(out, 4, f.entity);
+  if (f.entities !== 0) weigh(out, 5, f.entities);
+  if (f.sourceNamed !== 0) weigh(out, 6, f.sourceNamed);
+  if (f.sourceAnonymous !== 0) weigh(out, 7, f.sourceAnonymous);
+  if (f.sourceDocument !== 0) weigh(out, 8, f.sourceDocument);
+  if (f.sourceFromContext !== 0) weigh(out, 9, f.sourceFromContext);
+  if (f.reported !== 0) weigh(out, 10, f.reported);
+  if (f.vagueHolder !== 0) weigh(out, 11, f.vagueHolder);
+  if (f.speechWithoutSource !== 0) weigh(out, 12, f.speechWithoutSource);
+  if (f.quote !== 0) weigh(out, 13, f.quote);
+  if (f.pureQuoteWithoutSource !== 0) weigh(out, 14, f.pureQuoteWithoutSource);
+  if (f.event !== 0) weigh(out, 15, f.event);
+  if (f.state !== 0) weigh(out, 16, f.state);
+  if (f.forecast !== 0) weigh(out, 17, f.forecast);
+  if (f.superlative !== 0) weigh(out, 18, f.superlative);
+  if (f.hedge !== 0) weigh(out, 19, f.hedge);
+  if (f.unattributedView !== 0) weigh(out, 20, f.unattributedView);
+  if (f.editorial !== 0) weigh(out, 21, f.editorial);
+  if (f.evaluative !== 0) weigh(out, 22, f.evaluative);
+  if (f.figurative !== 0) weigh(out, 23, f.figurative);
+  if (f.transition !== 0) weigh(out, 24, f.transition);
+  if (f.question !== 0) weigh(out, 25, f.question);
+  if (f.note !== 0) weigh(out, 26, f.note);
+  if (f.firstPerson !== 0) weigh(out, 27, f.firstPerson);
+  if (f.normative !== 0) weigh(out, 28, f.normative);
+  if (f.conditional !== 0) weigh(out, 29, f.conditional);
+  if (f.opensWithThis !== 0) weigh(out, 30, f.opensWithThis);
+  if (f.short !== 0) weigh(out, 31, f.short);
+  if (f.long !== 0) weigh(out, 32, f.long);
+  if (f.trailingEllipsis !== 0) weigh(out, 33, f.trailingEllipsis);
+  if (f.unanchoredEvent !== 0) weigh(out, 34, f.unanchoredEvent);
+  const z = sum[0]!;
   const score = 1 / (1 + Math.exp(-z));
   return Math.round(score * 100) / 100;
 }
@@ -114,13 +121,13 @@ if (FEATURES.length !== 35 || FEATURES[0] !== 'figure' || FEATURES[15] !== 'even
 }
 
 /**
- * z plus the effect of the feature at `place` with the value `value` (not 0), the effect noted
- * in `out` in its place by strength (as sortByStrength after the loop: an entry moves past
+ * Adds the effect of the feature at `place` with the value `value` (not 0) to out.sum, the effect
+ * noted in `out` in its place by strength (as sortByStrength after the loop: an entry moves past
  * weaker ones only). A feature without a weight adds nothing and makes no contribution.
  */
-function weigh(out: Contributions, z: number, place: number, value: number): number {
+function weigh(out: Contributions, place: number, value: number): void {
   const weight = WEIGHT_AT[place]!;
-  if (weight === 0) return z;
+  if (weight === 0) return;
   const effect = weight * value;
   if (effect !== 0) {
     const { feature, place: places, effect: effects } = out;
@@ -135,7 +142,7 @@ function weigh(out: Contributions, z: number, place: number, value: number): num
     feature[j] = FEATURES[place]!;
     places[j] = place;
   }
-  return z + effect;
+  out.sum[0] = out.sum[0]! + effect;
 }
 
 /**
