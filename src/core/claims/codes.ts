@@ -14,14 +14,7 @@
  * to read, and the stage reads each unit's characters a dozen times over.
  */
 
-const NodeBuffer: typeof Buffer | undefined = typeof Buffer === 'function' ? Buffer : undefined;
-/** Whether a Uint16Array reads UTF-16LE bytes as the codes they are (the host is little-endian). */
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-
-/** Below this many units V8 copies a slice anyway (SlicedString::kMinLength). */
-const MIN_VIEW = 13;
-/** Above this many units a copy stays a view (as TextCopies: see MAX_COPY there). */
-const MAX_COPY = 8192;
+import { LITTLE_ENDIAN, MAX_COPY, MIN_VIEW, NodeBuffer } from '../text/copies';
 
 let codes = new Uint16Array(4096);
 /** The same memory as bytes (where Node's Buffer writes and reads UTF-16LE), or undefined where there is none. */

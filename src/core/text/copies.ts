@@ -10,16 +10,18 @@
  */
 
 /** Node's Buffer where there is one: elsewhere a piece is the plain slice. */
-const NodeBuffer: typeof Buffer | undefined = typeof Buffer === 'function' ? Buffer : undefined;
+export const NodeBuffer: typeof Buffer | undefined = typeof Buffer === 'function' ? Buffer : undefined;
+/** Whether a Uint16Array reads UTF-16LE bytes as the units they are (the host is little-endian). */
+export const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 /** Below this many units V8 copies a slice anyway (SlicedString::kMinLength). */
-const MIN_VIEW = 13;
+export const MIN_VIEW = 13;
 /**
  * Above this many units a piece stays a view: a hostile paragraph of 80k units (分别为1亿、2亿和3亿。
  * repeated, after a headline) took 140 ms as a view and ~210 as a copy, in the claims stage's
  * arithmetic (not understood yet). Paragraphs of articles are far shorter.
  */
-const MAX_COPY = 8192;
+export const MAX_COPY = 8192;
 /** Below this many units a text is scanned as a string (TextCopies.units). */
 const MIN_UNITS = 1024;
 
@@ -40,10 +42,11 @@ export class TextCopies {
   /**
    * The text's UTF-16 units, for a scan of a whole article (talliedRanges): from the buffer its
    * pieces are copied from, made here. Undefined for a short text (a buffer costs more than
-   * its reads save) or without Node's Buffer.
+   * its reads save), without Node's Buffer, or on a big-endian host (whose Uint16Array would
+   * read the bytes swapped).
    */
   units(): Uint16Array | undefined {
-    if (this.text.length < MIN_UNITS || NodeBuffer === undefined) return undefined;
+    if (this.text.length < MIN_UNITS || NodeBuffer === undefined || !LITTLE_ENDIAN) return undefined;
     const units = (this.buffer ??= NodeBuffer.from(this.text, 'utf16le'));
     // (Node's pool hands out buffers at multiples of 8 bytes: the check is for safety only)
     return units.byteOffset % 2 === 0 ? new Uint16Array(units.buffer, units.byteOffset, this.text.length) : undefined;
