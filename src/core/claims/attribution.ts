@@ -79,17 +79,21 @@ const IN_THE_WORDS_OF = /用([^，。,；;]{1,16}?)的话(?:来)?说/u;
 const CITES = /([^，。,；;]{1,20}?)(?:援引|引述)([^，。,；;]{1,24}?)(?:的话|的观点|消息|调查|报道|数据|称|发现|表示|的说法)/u;
 const READ_FROM = /^(?:而|但|不过)?[，,]?从([^，。,；;]{1,16}?)(?:来看|看来|中看|可以看出)/u;
 const LEARNED_FROM = /(?:这|此)(?:是|为|系)?([^，。,；;]{1,20}?)从([^，。,；;]{1,20}?)处?(?:获悉|了解到|得知)/u;
-const INTERVIEWED = /([^，。,；;]{1,24}?)(?:在)?接受[^，。]{1,16}?(?:采访|访谈|专访)/u;
+/** The most code points of INTERVIEWED's subject, and between its 接受 and the word that ends it. */
+const INTERVIEW_SUBJECT_LETTERS = 24;
+const INTERVIEW_GAP_LETTERS = 16;
+const INTERVIEW_WORDS = ['采访', '访谈', '专访'];
+// (made from the numbers and words that interviewIn's bounds are read from: the two cannot part)
+const INTERVIEWED = new RegExp(`([^，。,；;]{1,${INTERVIEW_SUBJECT_LETTERS}}?)(?:在)?接受[^，。]{1,${INTERVIEW_GAP_LETTERS}}?(?:${INTERVIEW_WORDS.join('|')})`, 'u');
 /** INTERVIEWED, searched from a place (lastIndex): see interviewIn. */
 const INTERVIEWED_FROM = new RegExp(INTERVIEWED.source, 'gu');
 /**
- * How far before its 接受 a match of INTERVIEWED starts at most: 24 code points (two units each
- * at most) and 在.
+ * How far before its 接受 a match of INTERVIEWED starts at most: its subject's code points (two
+ * units each at most) and 在.
  */
-const MAX_BEFORE_INTERVIEW = 24 * 2 + 1;
-/** How far after its 接受 the word that ends a match (采访, 访谈, 专访) starts at most: 接受, then 16 code points. */
-const MAX_TO_INTERVIEW_WORD = 2 + 16 * 2;
-const INTERVIEW_WORDS = ['采访', '访谈', '专访'];
+const MAX_BEFORE_INTERVIEW = INTERVIEW_SUBJECT_LETTERS * 2 + 1;
+/** How far after its 接受 the word that ends a match starts at most: 接受, then the gap's code points. */
+const MAX_TO_INTERVIEW_WORD = 2 + INTERVIEW_GAP_LETTERS * 2;
 
 /**
  * INTERVIEWED.exec(norm), where `first` is where 接受 first stands in norm. A match's 接受 has a
