@@ -24,6 +24,13 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** A text of `length` pieces, each drawn from `pieces` with `next` (for the differential tests of the speed work). */
+export function randomText(next: () => number, pieces: readonly string[], length: number): string {
+  let s = '';
+  for (let k = 0; k < length; k++) s += pieces[Math.floor(next() * pieces.length)]!;
+  return s;
+}
+
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 // a small vocabulary, so that names, phrases and whole sentences repeat as they do in news

@@ -3,17 +3,11 @@ import { readParagraph, releaseParagraph, unitCopy } from '../../src/core/claims
 import { countCues, findCue, firstCueAt, hasDateWordsIn, readUnitWithCues, readUnitWithCuesAt, SCAN, type ScannedName } from '../../src/core/claims/cues';
 import { hasDateWords } from '../../src/core/claims/features';
 import { readUnit } from '../../src/core/claims/unitChars';
-import { rng } from '../support/anchorSimulation';
+import { randomText, rng } from '../support/anchorSimulation';
 
 // The claims stage's cue scan reads a unit's codes from its paragraph's (issue 19): compared with
 // the plain searches it stands for, on random text over alphabets that reach every branch
 // (surrogates, cues cut at a unit's end, paragraphs longer than the array kept).
-
-function randomText(next: () => number, pieces: readonly string[], length: number): string {
-  let s = '';
-  for (let k = 0; k < length; k++) s += pieces[Math.floor(next() * pieces.length)]!;
-  return s;
-}
 
 const NAMES = Object.keys(SCAN) as ScannedName[];
 const WORDS = [...new Set(NAMES.flatMap((n) => [...SCAN[n].words]))];

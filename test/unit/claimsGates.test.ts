@@ -1,17 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { interviewIn, interviewInPlain } from '../../src/core/claims/attribution';
 import { mayOpenSourceNote, SOURCE_NOTE_PATTERN } from '../../src/core/claims/select';
-import { rng } from '../support/anchorSimulation';
+import { randomText, rng } from '../support/anchorSimulation';
 
 // The claims stage's gates and bounded searches of issue 19 against the plain search they stand
 // for, on random text over alphabets that reach every branch (long subjects of astral letters
 // before 接受, lone surrogates, the words that open a source note).
-
-function randomText(next: () => number, pieces: readonly string[], length: number): string {
-  let s = '';
-  for (let k = 0; k < length; k++) s += pieces[Math.floor(next() * pieces.length)]!;
-  return s;
-}
 
 describe('claims stage: searches started where a match can start', () => {
   it('interviewIn (from 49 units before the first 接受 with 采访, 访谈 or 专访 within reach, if any) finds what INTERVIEWED finds from the start', () => {

@@ -10,17 +10,11 @@ import type { Figure } from '../../src/core/figures/types';
 import { CLOSERS, OPENERS, SENTENCE_END, codeTable, isSpaceLike, trimEndOf } from '../../src/core/text/chars';
 import { duplicateKey } from '../../src/core/text/paragraphs';
 import { splitSentences, type Sentence } from '../../src/core/text/sentences';
-import { rng } from '../support/anchorSimulation';
+import { randomText, rng } from '../support/anchorSimulation';
 
 // The speed work (issue 19) on the claims stage replaced strings made per character by tables of
 // UTF-16 codes; these compare each with the code it replaced, on random strings over alphabets
 // that hit every branch (nesting past the bound, astral characters, ends of the string included).
-
-function randomText(next: () => number, pieces: readonly string[], length: number): string {
-  let s = '';
-  for (let k = 0; k < length; k++) s += pieces[Math.floor(next() * pieces.length)]!;
-  return s;
-}
 
 // splitSentences before the tables, verbatim
 const MAX_NESTING = 16;

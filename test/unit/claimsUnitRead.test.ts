@@ -7,17 +7,11 @@ import { KEY, keyCharsIn, readUnit } from '../../src/core/claims/unitChars';
 import { matchForm } from '../../src/core/entities/lexicon';
 import { twoAfter } from '../../src/core/claims/relations';
 import type { Figure } from '../../src/core/figures/types';
-import { rng } from '../support/anchorSimulation';
+import { randomText, rng } from '../support/anchorSimulation';
 
 // The claims stage reads a unit's characters once (readUnit) and skips the searches whose
 // character the unit lacks (issue 19). These compare each shortcut with the plain code it
 // stands for, on random text over alphabets that reach every branch.
-
-function randomText(next: () => number, pieces: readonly string[], length: number): string {
-  let s = '';
-  for (let k = 0; k < length; k++) s += pieces[Math.floor(next() * pieces.length)]!;
-  return s;
-}
 
 /** The letters of a unit as features counted them before readUnit, verbatim. */
 function lettersBefore(s: string): number {

@@ -1,16 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { TextCopies, copyOf } from '../../src/core/text/copies';
 import { splitParagraphs } from '../../src/core/text/paragraphs';
-import { rng } from '../support/anchorSimulation';
+import { randomText, rng } from '../support/anchorSimulation';
 
 // A copied piece is the slice, unit for unit: only V8's representation of it differs.
 const PIECES = ['公司', '营收', 'abc', ' ', '\n', '\r\n', '\ufeff', '𠀀', '😀', '\ud800', '\udbff', '\udc00', '\udfff', '\uffff', '\u0000', 'é', '１２', '，', '。'];
-
-function randomText(next: () => number, pieces: readonly string[], n: number): string {
-  let s = '';
-  for (let k = 0; k < n; k++) s += pieces[Math.floor(next() * pieces.length)]!;
-  return s;
-}
 
 describe('text copies', () => {
   it('copies every piece of a text as text.slice gives it, lone surrogates, BOM and one-byte texts included', () => {

@@ -4,7 +4,7 @@ import { COMPOUND_SURNAMES, REPORTING, SURNAMES, isNotInNameAt, isWeekday, readN
 import { cjkLengthAt } from '../../src/core/entities/textAt';
 import { WordDictionary } from '../../src/core/entities/wordLattice';
 import { tally } from '../../src/core/text/paragraphs';
-import { rng } from '../support/anchorSimulation';
+import { randomText, rng } from '../support/anchorSimulation';
 
 // The speed work (issue 19) replaced closures and one-character strings looked up in Sets by
 // loops and tables of UTF-16 units; these compare each with the code it replaced, on random
@@ -12,12 +12,6 @@ import { rng } from '../support/anchorSimulation';
 
 /** Deterministic (mulberry32), so that a failure can be replayed. */
 const random = rng;
-
-function randomText(next: () => number, pieces: readonly string[], length: number): string {
-  let s = '';
-  for (let k = 0; k < length; k++) s += pieces[Math.floor(next() * pieces.length)]!;
-  return s;
-}
 
 // the code before the tables, verbatim
 function surnameAtBefore(norm: string, i: number): number {
