@@ -9,6 +9,7 @@ import { matchForm, type Lexicon } from '../entities/lexicon';
 import { cueListsIn, CUES, findCue, firstCueAt, firstCuesAt, hasCueOf, SCAN, SHOWS_BITS, SHOWS_LISTS } from './cues';
 import { speechVerbAt } from './select';
 import { codeTable, endsWithAny, triggerTable, trimBothOf } from '../text/chars';
+import { isLowSurrogateAfterHigh } from '../text/offsets';
 import { KEY, keyCharsIn } from './unitChars';
 import { firstWithin, leadWords } from './leadWords';
 
@@ -111,7 +112,7 @@ export function interviewIn(norm: string, first: number): RegExpExecArray | null
   while (at >= 0 && !mayInterviewAt(norm, at)) at = norm.indexOf('接受', at + 1);
   if (at < 0) return null;
   let from = Math.max(0, at - MAX_BEFORE_INTERVIEW);
-  if (from > 0 && isLowSurrogate(norm.charCodeAt(from)) && isHighSurrogate(norm.charCodeAt(from - 1))) from--;
+  if (isLowSurrogateAfterHigh(norm, from)) from--;
   INTERVIEWED_FROM.lastIndex = from;
   return INTERVIEWED_FROM.exec(norm);
 }
@@ -142,13 +143,6 @@ export function interviewInPlain(norm: string): RegExpExecArray | null {
   return INTERVIEWED.exec(norm);
 }
 
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-
-function isHighSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
 
 const IN_THE_EYES_OF = /在([^，。,；;]{1,20}?)(?:眼中|看来)/u;
 const QUOTE_AFTER_CLAUSE = /[，,：:]\s*[“「]/u;

@@ -8,7 +8,7 @@
  */
 
 /** Whether the UTF-16 unit at `i` is the second half of a surrogate pair. */
-function isLowSurrogateAfterHigh(text: string, i: number): boolean {
+export function isLowSurrogateAfterHigh(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0xdc00 || c > 0xdfff || i === 0) return false;
   const p = text.charCodeAt(i - 1);
