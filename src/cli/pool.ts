@@ -1,7 +1,8 @@
 /**
  * Worker threads for the CLI's corpus commands (`index`, `detect --jobs`): the bundle starts
  * itself as a worker (workerData.glossWorker), each worker keeps one Analyzer, and the parent
- * hands out one task at a time, so a long article never holds up the others' workers.
+ * hands out tasks as workers free up (with one more queued at a busy worker: TASKS_PER_WORKER),
+ * so a long article holds up no other worker, only the one task queued behind it.
  *
  * Tasks are pulled from an iterable only when a worker is free and fewer than `window` tasks
  * are in flight or waiting for their turn to be written: a stream of documents is never held
@@ -33,6 +34,14 @@ export function parseJobs(raw: string | undefined): number {
 
 /** Tasks in flight or done but not yet emitted, per job: enough to keep every worker busy while one task is slow. */
 const WINDOW_PER_JOB = 4;
+
+/**
+ * Tasks sent to a worker and not yet answered: a second one waits in its queue while it works
+ * on the first, so that it starts on it at once instead of waiting for this thread to see its
+ * answer and send the next (with one at a time, the workers of `gloss detect --input-jsonl`
+ * were busy about half the time). A second task goes to a worker only when none is free.
+ */
+export const TASKS_PER_WORKER = 2;
 
 export interface PoolOptions {
   /** Most tasks pulled from the source and not yet emitted (at least `jobs`). */
@@ -99,9 +108,8 @@ export async function runPoolStream(tasks: Iterable<unknown>, jobs: number, setu
   }
   const source = tasks[Symbol.iterator]();
   const workers: Worker[] = [];
-  const idle: Worker[] = [];
-  /** The task each worker is on (-1: none). */
-  const busy = new Map<Worker, number>();
+  /** Tasks sent to each worker and not yet answered. */
+  const inFlight = new Map<Worker, number>();
   const waiting = new Map<number, unknown>();
   let pulled = 0;
   let emitted = 0;
@@ -120,7 +128,7 @@ export async function runPoolStream(tasks: Iterable<unknown>, jobs: number, setu
   const spawn = (): Worker => {
     const w = new Worker(script, { workerData: { glossWorker: setup } });
     w.on('message', (m: Reply) => {
-      busy.set(w, -1);
+      inFlight.set(w, inFlight.get(w)! - 1);
       if ('error' in m) {
         const error = m.usage ? new UsageError(m.error) : Object.assign(new Error(m.error), m.stack ? { stack: m.stack } : {});
         failAt(m.index, error);
@@ -137,16 +145,23 @@ export async function runPoolStream(tasks: Iterable<unknown>, jobs: number, setu
           failAt(emitted, e);
         }
       }
-      idle.push(w);
       pump();
       check();
     });
     w.on('error', (e) => settle.reject(e));
     w.on('exit', (code) => {
-      if ((busy.get(w) ?? -1) >= 0) settle.reject(new Error(`a worker stopped (exit ${code})`));
+      if ((inFlight.get(w) ?? 0) > 0) settle.reject(new Error(`a worker stopped (exit ${code})`));
     });
     workers.push(w);
+    inFlight.set(w, 0);
     return w;
+  };
+  /** A worker for the next task: a new one while fewer than `jobs` run, else the least busy with room, else none. */
+  const nextWorker = (): Worker | undefined => {
+    if (workers.length < jobs) return spawn();
+    let best: Worker | undefined;
+    for (const w of workers) if (inFlight.get(w)! < TASKS_PER_WORKER && (best === undefined || inFlight.get(w)! < inFlight.get(best)!)) best = w;
+    return best;
   };
   const lookahead = options.affinity ? Math.max(1, options.lookahead ?? 1) : 1;
   const pending: Pending[] = [];
@@ -169,14 +184,15 @@ export async function runPoolStream(tasks: Iterable<unknown>, jobs: number, setu
     }
   };
   const pump = () => {
-    for (pull(); idle.length > 0 || workers.length < jobs; pull()) {
+    for (pull(); ; pull()) {
       // after a failure only the tasks before it are still run (their results come out first)
       if (failure) for (let i = pending.length - 1; i >= 0; i--) if (pending[i]!.index >= failure.index) pending.splice(i, 1);
       if (pending.length === 0) break;
-      const w = idle.pop() ?? spawn();
+      const w = nextWorker();
+      if (w === undefined) break;
       const k = options.affinity ? pickTask(pending, workers.indexOf(w), owners) : 0;
       const { index, task } = pending.splice(k, 1)[0]!;
-      busy.set(w, index);
+      inFlight.set(w, inFlight.get(w)! + 1);
       w.postMessage({ index, task });
     }
   };
@@ -187,7 +203,7 @@ export async function runPoolStream(tasks: Iterable<unknown>, jobs: number, setu
   } finally {
     // the source's own clean-up (a generator's finally: its open file) runs even on failure
     source.return?.();
-    busy.clear();
+    inFlight.clear();
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }

@@ -15,7 +15,13 @@ function workerScript(): string {
     path,
     `const { serveIfWorker } = require(${JSON.stringify(join(OUT_CLI, 'pool.js'))});
 const { UsageError } = require(${JSON.stringify(join(OUT_CLI, 'usageError.js'))});
+const { threadId } = require('node:worker_threads');
 serveIfWorker(() => (task) => {
+  if (task.thread) {
+    const until = Date.now() + (task.slowMs ?? 0);
+    while (Date.now() < until);
+    return threadId;
+  }
   if (task.fail === 'usage') throw new UsageError('the article is too large');
   if (task.fail === 'bug') throw new TypeError('a bug');
   const until = Date.now() + (task.slowMs ?? 0);
@@ -53,6 +59,19 @@ describe('worker pool (runPoolStream): lazy, ordered, errors kept', function () 
     }, { window: 8, script });
     assert.deepEqual(out, Array.from({ length: 120 }, (_, n) => n * 2));
     assert.ok(mostAhead <= 8, `${mostAhead} tasks were pulled ahead of what was written (window 8)`);
+  });
+
+  it('a busy worker is sent its next task before it answers, so that it never waits for this thread', async () => {
+    const script = workerScript();
+    // tasks 0 and 1 start the two workers; task 2 goes to the first while it is still on task 0
+    // (with one task at a time it would wait for a free worker: the second, long done with task 1)
+    const tasks = [{ thread: true, slowMs: 800 }, { thread: true }, { thread: true }, { thread: true }];
+    const threads: unknown[] = [];
+    await runPoolStream(tasks, 2, setup, noHandler, (r) => threads.push(r), { script });
+    assert.equal(threads.length, 4);
+    assert.notEqual(threads[0], threads[1]);
+    assert.equal(threads[2], threads[0], `task 2 ran on thread ${threads[2]}, not on the busy worker's queue (thread ${threads[0]})`);
+    assert.equal(threads[3], threads[1]);
   });
 
   it('a UsageError in a worker is a UsageError again on this thread, after the results before it', async () => {
