@@ -225,7 +225,8 @@ function indexArticles(analyzer: Analyzer, paths: readonly string[], maxMb: numb
 
 /** What a worker does with a task (also run in this thread with --jobs 1). */
 function workerHandler(setup: WorkerSetup): (task: unknown) => unknown {
-  const analyzer = new Analyzer(lexiconFor(setup.lexiconFrom, setup.lexiconPath));
+  // (each article is analysed once: only paragraphs that repeat are worth keeping)
+  const analyzer = new Analyzer(lexiconFor(setup.lexiconFrom, setup.lexiconPath), undefined, { repeatsOnly: true });
   return (raw) => {
     const task = raw as Task;
     if (task.kind === 'index') return indexArticles(analyzer, task.paths, task.maxMb);
@@ -291,7 +292,7 @@ export function main(argv: string[], writeRaw: (s: string) => void = (s) => proc
           const path = rest[jsonl + 1];
           if (!path) throw new UsageError('--input-jsonl needs a file');
           if (jobs > 1) return detectJsonlInWorkers(path, kinds, write, options, jobs, { lexiconFrom: '.', lexiconPath }, maxMb).catch(usageStatus);
-          return detectJsonl(path, kinds, write, new Analyzer(lexiconFor('.', lexiconPath)), options, maxMb);
+          return detectJsonl(path, kinds, write, new Analyzer(lexiconFor('.', lexiconPath), undefined, { repeatsOnly: true }), options, maxMb);
         }
         const analyzer = new Analyzer(lexiconFor('.', lexiconPath));
         const valued = new Set(['--kinds', '--lexicon', '--min-check-worthiness', '--input-jsonl', '--max-article-mb', '--jobs']);

@@ -21,7 +21,8 @@ const lexicon = (() => {
   const workspace = parseWorkspaceLexicon(setup.lexiconSource);
   return builtin.with(workspace.entries, workspace.ignore, workspace.suppress);
 })();
-const analyzer = new Analyzer(lexicon);
+// (each article is analysed once: only paragraphs that repeat across articles are worth keeping)
+const analyzer = new Analyzer(lexicon, undefined, { repeatsOnly: true });
 
 parentPort!.on('message', (task: IndexTask) => {
   let reply: IndexReply;

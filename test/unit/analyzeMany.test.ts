@@ -88,3 +88,45 @@ describe('Analyzer.analyzeMany: the analyses of analyze() one by one, paragraphs
     assert.equal(analyzer.freshParagraphs, fresh, 'nothing analysed afresh');
   });
 });
+
+describe('Analyzer with repeatsOnly (a corpus index): only paragraphs seen before are kept', () => {
+  const repeatsOnly = (maxEntries?: number) => new Analyzer(undefined, maxEntries, { repeatsOnly: true });
+
+  it('gives the same analyses as an analyzer that keeps everything, one by one and in groups', () => {
+    const texts = articles();
+    const expected = oneByOne(texts);
+    const one = repeatsOnly();
+    texts.forEach((t, k) => assert.equal(dump(one.analyze(t)), expected.out[k], `article ${k}, one by one`));
+    repeatsOnly().analyzeMany(texts).forEach((a, k) => assert.equal(dump(a), expected.out[k], `article ${k}, in a group`));
+    const small = oneByOne(texts, 8);
+    repeatsOnly(8).analyzeMany(texts).forEach((a, k) => assert.equal(dump(a), small.out[k], `article ${k}, small cache`));
+    // and once more, now that the repeated paragraphs are kept
+    one.analyzeMany([...texts, ...texts]).forEach((a, k) => assert.equal(dump(a), expected.out[k % texts.length], `article ${k}, again`));
+  });
+
+  it('analyses a paragraph seen once again when it comes back, and keeps it from then on', () => {
+    const article = [BODY[0]!, BODY[1]!, BODY[2]!].join('\n');
+    const keepsAll = new Analyzer();
+    const fresh = (a: Analyzer) => [1, 2, 3].map(() => (a.analyze(article), a.freshParagraphs));
+    assert.deepEqual(fresh(keepsAll), [3, 3, 3]);
+    assert.deepEqual(fresh(repeatsOnly()), [3, 6, 6]);
+    // in one group the first sighting serves the article's repeats; the next group meets it again
+    const grouped = repeatsOnly();
+    grouped.analyzeMany([article, article, article]);
+    assert.equal(grouped.freshParagraphs, 3);
+    grouped.analyzeMany([article]);
+    assert.equal(grouped.freshParagraphs, 6);
+    grouped.analyzeMany([article]);
+    assert.equal(grouped.freshParagraphs, 6);
+  });
+
+  it('keeps what analyzeAhead fills, for the analysis to come', () => {
+    const article = [BODY[3]!, BODY[4]!].join('\n');
+    const analyzer = repeatsOnly();
+    for (const _ of analyzer.analyzeAhead(article));
+    assert.equal(analyzer.freshParagraphs, 2);
+    analyzer.analyze(article);
+    analyzer.analyze(article);
+    assert.equal(analyzer.freshParagraphs, 2, 'kept in the cache, not only for the analysis after it');
+  });
+});

@@ -65,11 +65,13 @@ export class Analyzer {
    * `options.entities: false` finds no entities (their dictionaries take seconds to load):
    * for callers that need only figures, claims and the claims' arithmetic checks, which do
    * not depend on entities (`gloss check` in a pre-commit hook). Without a lexicon, the
-   * built-in one is loaded on the first analysis.
+   * built-in one is loaded on the first analysis. `options.repeatsOnly` is for callers that
+   * analyse many articles once each (a corpus index): only paragraphs seen before are kept in
+   * the paragraph cache (ParagraphCache); not for an editor, whose next version wants them all.
    */
-  constructor(lexicon?: Lexicon, maxEntries = 20_000, private readonly options: { entities?: boolean } = {}) {
+  constructor(lexicon?: Lexicon, maxEntries = 20_000, private readonly options: { entities?: boolean; repeatsOnly?: boolean } = {}) {
     this.lexicon = lexicon;
-    this.cache = new ParagraphCache(maxEntries, options.entities !== false, () => this.currentLexicon);
+    this.cache = new ParagraphCache(maxEntries, options.entities !== false, () => this.currentLexicon, options.repeatsOnly === true);
   }
 
   /** How many paragraphs were analysed afresh (not served from the cache); for tests and benchmarks. */
@@ -95,7 +97,11 @@ export class Analyzer {
    */
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const article = this.articleState(options.document);
-    return this.walk(text, article, article.splitter.split(text), options.date);
+    try {
+      return this.walk(text, article, article.splitter.split(text), options.date);
+    } finally {
+      this.cache.endOfPass();
+    }
   }
 
   /**
@@ -125,7 +131,12 @@ export class Analyzer {
     let paragraphs = 0;
     const flush = (): Analysis[] => {
       if (splits.length > 1) this.prefill(splits);
-      const out = splits.map((split, i) => this.walk(group[i]!, articles[i]!, split, undefined));
+      let out: Analysis[];
+      try {
+        out = splits.map((split, i) => this.walk(group[i]!, articles[i]!, split, undefined));
+      } finally {
+        this.cache.endOfPass();
+      }
       group.length = 0;
       articles.length = 0;
       splits.length = 0;
@@ -244,7 +255,7 @@ export class Analyzer {
     let size = 0;
     for (const p of split) {
       if (this.cache.has(p)) continue;
-      this.cache.slotFor(p, batch);
+      this.cache.slotFor(p, batch, true);
       size += p.text.length;
       if (size < AHEAD_STEP) continue;
       this.cache.fill(batch);
