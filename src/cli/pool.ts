@@ -116,7 +116,14 @@ export async function runPoolStream(tasks: Iterable<unknown>, jobs: number, setu
   let exhausted = false;
   let failure: { index: number; error: unknown } | undefined;
   let settle: { resolve: () => void; reject: (e: unknown) => void };
-  const finished = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  /** Whether the run has ended: answers that come in later (tasks queued behind a failure) are dropped. */
+  let settled = false;
+  const finished = new Promise<void>((resolve, reject) => {
+    settle = {
+      resolve: () => ((settled = true), resolve()),
+      reject: (e) => ((settled = true), reject(e)),
+    };
+  });
 
   const failAt = (index: number, error: unknown) => {
     if (!failure || index < failure.index) failure = { index, error };
@@ -129,20 +136,22 @@ export async function runPoolStream(tasks: Iterable<unknown>, jobs: number, setu
     const w = new Worker(script, { workerData: { glossWorker: setup } });
     w.on('message', (m: Reply) => {
       inFlight.set(w, inFlight.get(w)! - 1);
+      if (settled) return;
       if ('error' in m) {
         const error = m.usage ? new UsageError(m.error) : Object.assign(new Error(m.error), m.stack ? { stack: m.stack } : {});
         failAt(m.index, error);
       } else {
         waiting.set(m.index, m.result);
-        try {
-          while (waiting.has(emitted)) {
-            const result = waiting.get(emitted);
-            waiting.delete(emitted);
-            emitted++;
+        // (never past a failure: results after it are not written, whenever they come in)
+        while (waiting.has(emitted) && (!failure || emitted < failure.index)) {
+          const result = waiting.get(emitted);
+          waiting.delete(emitted);
+          emitted++;
+          try {
             emit(result);
+          } catch (e) {
+            failAt(emitted - 1, e);
           }
-        } catch (e) {
-          failAt(emitted, e);
         }
       }
       pump();

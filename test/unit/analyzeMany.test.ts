@@ -120,6 +120,16 @@ describe('Analyzer with repeatsOnly (a corpus index): only paragraphs seen befor
     assert.equal(grouped.freshParagraphs, 6);
   });
 
+  it('serves a first sighting only to a paragraph of the same kind (a line read as a heading, then as body)', () => {
+    // a short line on its own is a heading; the same line again, in a longer paragraph's place, may be body
+    const line = '据海关总署统计，上个月出口增长了百分之五';
+    const texts = [`${line}\n${line}`, `${line}\n${BODY[0]!}\n${line}`, `${BODY[1]!}\n${line}`];
+    const expected = oneByOne(texts);
+    const one = repeatsOnly();
+    texts.forEach((t, k) => assert.equal(dump(one.analyze(t)), expected.out[k], `article ${k}, one by one`));
+    repeatsOnly().analyzeMany(texts).forEach((a, k) => assert.equal(dump(a), expected.out[k], `article ${k}, in a group`));
+  });
+
   it('keeps what analyzeAhead fills, for the analysis to come', () => {
     const article = [BODY[3]!, BODY[4]!].join('\n');
     const analyzer = repeatsOnly();

@@ -22,6 +22,7 @@ serveIfWorker(() => (task) => {
     while (Date.now() < until);
     return threadId;
   }
+  if (task.fail === 'exit') process.exit(3);
   if (task.fail === 'usage') throw new UsageError('the article is too large');
   if (task.fail === 'bug') throw new TypeError('a bug');
   const until = Date.now() + (task.slowMs ?? 0);
@@ -88,6 +89,36 @@ describe('worker pool (runPoolStream): lazy, ordered, errors kept', function () 
       runPoolStream([{ n: 1 }, { fail: 'bug' }], 2, setup, noHandler, () => undefined, { script }),
       (e: unknown) => e instanceof Error && !(e instanceof UsageError) && e.message === 'a bug' && /worker\.js/.test(e.stack ?? ''),
     );
+  });
+
+  it('an error of writing a result ends the run there: no later result is written, even those that come in after', async () => {
+    const script = workerScript();
+    // task 2 waits behind the slow task 0 in the first worker's queue, and answers after the failure
+    const tasks = [{ n: 0, slowMs: 400 }, { n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }];
+    const out: unknown[] = [];
+    await assert.rejects(
+      runPoolStream(tasks, 2, setup, noHandler, (r) => {
+        if (r === 2) throw new Error('EPIPE');
+        out.push(r);
+      }, { script }),
+      /EPIPE/,
+    );
+    assert.deepEqual(out, [0]);
+    // a little later, still nothing after the failure
+    await new Promise((resolve) => setTimeout(resolve, scaled(300)));
+    assert.deepEqual(out, [0]);
+  });
+
+  it('a worker that stops with a task in flight ends the run with an error', async function () {
+    // (without the error the run would wait for its answer for ever)
+    this.timeout(scaled(15_000));
+    const script = workerScript();
+    const out: unknown[] = [];
+    await assert.rejects(
+      runPoolStream([{ n: 1 }, { fail: 'exit' }], 2, setup, noHandler, (r) => out.push(r), { script }),
+      /a worker stopped \(exit 3\)/,
+    );
+    assert.ok(out.every((r, k) => r === [2][k]), `only results before the stopped task: ${JSON.stringify(out)}`);
   });
 
   it('an error of the source (a bad line) ends the run after the results before it', async () => {

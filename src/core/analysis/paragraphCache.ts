@@ -192,6 +192,8 @@ export class ParagraphCache {
       }
     } catch (e) {
       for (const { paragraph, slot } of batch) {
+        // (a group's prefill swallows the error and its articles are analysed one by one: an empty
+        // first-sighting slot left here would be served to them unfilled)
         if (this.passing.get(paragraph.text) === slot) this.passing.delete(paragraph.text);
         const entry = this.cache.get(paragraph.text);
         if (slot.rel !== undefined || slotOf(entry, paragraph.kind) !== slot) continue;
