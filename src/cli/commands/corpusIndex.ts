@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { mergeIndexes, type ArticleIndex } from '../../core/corpus/articleIndex';
+import { fnv1a } from '../../core/text/fnv';
 import { maxArticleMb } from '../articleInput';
 import { Args } from '../args';
 import { parseJobs, runPool, type WorkerSetup } from '../pool';
@@ -35,10 +36,7 @@ export function lineKeys(path: string, maxMb: number): number[] {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
     if (to - from >= 8) {
-      // FNV-1a over the line's UTF-16 units
-      let h = 0x811c9dc5;
-      for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-      keys.push(h >>> 0);
+      keys.push(fnv1a(text, from, to) >>> 0);
     }
     from = to + 1;
   }

@@ -12,6 +12,7 @@ import { detectClaims } from '../claims/detect';
 import { toSimplifiedView } from '../script/normalize';
 import { describeRelative, type Relative } from './articleLevel';
 import { placeFindings } from './placed';
+import { fnv1a } from '../text/fnv';
 
 /** Paragraph kinds whose content is scraping noise, never findings. */
 export const NOISE: ReadonlySet<ParagraphKind> = new Set(['credit', 'tagcloud', 'navigation']);
@@ -88,10 +89,8 @@ export class ParagraphCache {
 
   /** Whether `text` is seen for the first time (repeatsOnly); it is then remembered as seen. */
   private firstSighting(text: string): boolean {
-    // FNV-1a over the UTF-16 units, in 30 bits (a small integer in the set): a collision only keeps a first sighting
-    let h = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    h &= 0x3fffffff;
+    // in 30 bits (a small integer in the set): a collision only keeps a first sighting
+    const h = fnv1a(text) & 0x3fffffff;
     if (this.sightings.has(h)) return false;
     if (this.sightings.size >= MAX_SIGHTINGS) this.sightings.clear();
     this.sightings.add(h);

@@ -10,6 +10,7 @@
  */
 import { isSpaceLike } from './chars';
 import type { Line } from './paragraphs';
+import { fnv1a } from './fnv';
 
 /** A paragraph longer than this (UTF-16 units) is cut into pieces; a piece is at most this long. */
 export const MAX_PIECE = 16_384;
@@ -82,9 +83,7 @@ function cutAfter(text: string, from: number): number {
  * apart for as long as sentences are about as long as the distance between the two starts.
  */
 function isLandmark(text: string, i: number): boolean {
-  let h = 0x811c9dc5;
-  for (let k = i - LANDMARK_UNITS; k < i; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-  return h >>> 28 === 0;
+  return fnv1a(text, i - LANDMARK_UNITS, i) >>> 28 === 0;
 }
 
 function pastClosers(text: string, i: number, limit: number): number {
