@@ -21,6 +21,21 @@ describe('relative dates: the article date', () => {
     assert.equal(findDateline(`${'正文一段。\n'.repeat(20)}2024-06-12 08:45`), undefined);
     assert.equal(parseArticleDate('2024-02-30', 'sidecar'), undefined);
   });
+  it('is read again for a header whose reading threw, not taken from the header before', () => {
+    // (the figure detector made to throw through its module's exports, which findDateline reads at each call)
+    const detect = require('../../src/core/figures/detect') as { detectFigures: typeof detectFigures };
+    assert.equal(findDateline('标题\n5127点击    2024-06-12 08:45\n正文')?.iso, '2024-06-12');
+    const real = detect.detectFigures;
+    detect.detectFigures = () => {
+      throw new Error('planted');
+    };
+    try {
+      assert.throws(() => findDateline('另一个标题\n没有日期的一行\n正文'), /planted/);
+    } finally {
+      detect.detectFigures = real;
+    }
+    assert.equal(findDateline('另一个标题\n没有日期的一行\n正文'), undefined);
+  });
   it('resolves 去年8月, 今年一季度, 下半年 and 上个月 against it, saying so', () => {
     const text = '2024-06-12 08:45\n去年8月起，今年一季度，下半年，上个月。';
     const figures = new Analyzer().analyze(text).figures.filter((f) => f.relative);

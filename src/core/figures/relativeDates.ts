@@ -47,9 +47,12 @@ export function findDateline(text: string): ArticleDate | undefined {
   // the last header's date: typing below the header asks again on every keystroke, and the
   // header's figures are detected afresh each time (a copy: the caller owns what it gets)
   if (header !== lastHeader) {
-    // (a copy: a slice would keep the whole article's text alive)
+    // (the header remembered only with its date: where datelineIn throws, the next call asks again
+    // rather than answer with the date of the header before; a copy, as a slice would keep the
+    // whole article's text alive)
+    const dateline = datelineIn(header);
     lastHeader = Array.from(header).join('');
-    lastDateline = datelineIn(header);
+    lastDateline = dateline;
   }
   return lastDateline && { ...lastDateline };
 }
