@@ -21,13 +21,21 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  busy?: Pending;
+  /** The tasks posted to the worker and not answered yet, in the order it answers them. */
+  inFlight: Pending[];
 }
 
 /**
+ * Tasks a worker holds at once: the one it analyses, and the next, which it starts as soon as
+ * it has answered instead of waiting for this thread (busy with the editor) to read the answer
+ * and post another.
+ */
+const TASKS_PER_WORKER = 2;
+
+/**
  * The workspace index's worker threads (dist/indexWorker.js): up to `size` of them, each
- * analysing one article at a time, started on demand with the lexicon in use and stopped when
- * the lexicon changes or after IDLE_MS without work.
+ * analysing one article at a time with the next one queued, started on demand with the
+ * lexicon in use and stopped when the lexicon changes or after IDLE_MS without work.
  */
 export class IndexWorkers {
   private slots: Slot[] = [];
@@ -56,21 +64,30 @@ export class IndexWorkers {
     });
   }
 
+  /** An idle worker, else a new one (up to `size`), else the least busy one with room for a task. */
+  private slotForNext(): Slot | undefined {
+    const idle = this.slots.find((s) => s.inFlight.length === 0);
+    if (idle) return idle;
+    if (this.slots.length < this.size) return this.spawn();
+    let best: Slot | undefined;
+    for (const s of this.slots) if (s.inFlight.length < TASKS_PER_WORKER && (!best || s.inFlight.length < best.inFlight.length)) best = s;
+    return best;
+  }
+
   private pump(): void {
     while (this.waiting.length) {
-      let slot = this.slots.find((s) => !s.busy);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      const slot = this.slotForNext();
       if (!slot) return;
       const pending = this.waiting.shift()!;
       try {
         slot.worker.postMessage(pending.task);
-        slot.busy = pending;
+        slot.inFlight.push(pending);
       } catch (e) {
         // (a sidecar field that cannot be copied between threads, say)
         pending.reject(new WorkerTrouble(e instanceof Error ? e.message : String(e)));
       }
     }
-    if (!this.slots.some((s) => s.busy) && !this.idle) {
+    if (!this.slots.some((s) => s.inFlight.length) && !this.idle) {
       this.idle = setTimeout(() => this.stopAll(), IDLE_MS);
       this.idle.unref?.();
     }
@@ -81,18 +98,16 @@ export class IndexWorkers {
     // an idle worker never keeps the extension host from exiting
     worker.unref();
     this.started++;
-    const slot: Slot = { worker };
+    const slot: Slot = { worker, inFlight: [] };
     const drop = (error: WorkerTrouble) => {
       const i = this.slots.indexOf(slot);
       if (i >= 0) this.slots.splice(i, 1);
-      const pending = slot.busy;
-      slot.busy = undefined;
-      pending?.reject(error);
+      for (const pending of slot.inFlight.splice(0)) pending.reject(error);
       this.pump();
     };
     worker.on('message', (reply: IndexReply) => {
-      const pending = slot.busy;
-      slot.busy = undefined;
+      const at = slot.inFlight.findIndex((p) => p.task.id === reply.id);
+      const pending = at < 0 ? undefined : slot.inFlight.splice(at, 1)[0];
       if (pending) {
         if ('error' in reply) pending.reject(Object.assign(new Error(reply.error), reply.stack ? { stack: reply.stack } : {}));
         else pending.resolve(reply.entry);
@@ -112,8 +127,7 @@ export class IndexWorkers {
     const slots = this.slots;
     this.slots = [];
     for (const s of slots) {
-      s.busy?.reject(reason);
-      s.busy = undefined;
+      for (const pending of s.inFlight.splice(0)) pending.reject(reason);
       void s.worker.terminate();
     }
     for (const p of this.waiting.splice(0)) p.reject(reason);

@@ -7,14 +7,26 @@ import { scaled, scratchDir } from './helpers';
 /**
  * A worker that speaks the index workers' protocol: it answers with the text's length and the
  * lexicon it was started with, spins for `minCheckWorthiness` seconds, reports an analysis
- * error for "throw", and stops for "crash".
+ * error for "throw", and stops for "crash". "wait for the next" waits up to two seconds for
+ * another task to reach the worker, then answers with 1 if one came (0 if none); "stop at the
+ * next" stops when the next task comes (or after two seconds).
  */
 function workerScript(): string {
   const path = join(scratchDir('gloss-index-workers-'), 'worker.js');
   writeFileSync(
     path,
     `const { parentPort, workerData, threadId } = require('node:worker_threads');
+const answer = (task, findings) => parentPort.postMessage({ id: task.id, entry: { claims: [], findings, reviewed: threadId, mentions: [] } });
+let onNext;
 parentPort.on('message', (task) => {
+  if (onNext) onNext();
+  onNext = undefined;
+  if (task.text === 'wait for the next' || task.text === 'stop at the next') {
+    const done = (came) => (task.text === 'stop at the next' ? process.exit(3) : answer(task, came));
+    const timer = setTimeout(() => { onNext = undefined; done(0); }, 2000);
+    onNext = () => { clearTimeout(timer); done(1); };
+    return;
+  }
   if (task.text === 'crash') process.exit(3);
   if (task.text === 'throw') return parentPort.postMessage({ id: task.id, error: 'an analysis failed' });
   const until = Date.now() + task.minCheckWorthiness * 1000;
@@ -40,6 +52,33 @@ describe('the workspace index\'s worker threads (IndexWorkers)', function () {
       assert.deepEqual(entries.map((e) => e.mentions[0]![0]), texts.map(() => 'mine'), 'started with the lexicon given');
       assert.equal(workers.started, 2);
       assert.equal(new Set(entries.map((e) => e.reviewed)).size, 2, 'both workers took tasks');
+    } finally {
+      workers.dispose();
+    }
+  });
+
+  it('posts a busy worker its next task at once, so that it starts on it without waiting for this thread', async () => {
+    const workers = new IndexWorkers(workerScript());
+    try {
+      const first = workers.run(task('wait for the next'), {}, 1);
+      const second = workers.run(task('二二'), {}, 1);
+      const third = workers.run(task('三三三'), {}, 1);
+      assert.equal((await first).findings, 1, 'the second task reached the worker while it held the first');
+      assert.deepEqual([(await second).findings, (await third).findings], [2, 3], 'each answer goes to its own task');
+      assert.equal(workers.started, 1);
+    } finally {
+      workers.dispose();
+    }
+  });
+
+  it('fails both tasks a worker holds when it stops, with WorkerTrouble (the build then analyses them itself)', async () => {
+    const workers = new IndexWorkers(workerScript());
+    try {
+      const first = workers.run(task('stop at the next'), {}, 1);
+      const second = workers.run(task('二二'), {}, 1);
+      await assert.rejects(first, WorkerTrouble);
+      await assert.rejects(second, WorkerTrouble);
+      assert.equal((await workers.run(task('好'), {}, 1)).findings, 1, 'a new worker takes the next task');
     } finally {
       workers.dispose();
     }
