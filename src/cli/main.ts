@@ -242,7 +242,7 @@ function detectTable(paths: string[], write: (s: string) => void, analyzer: Anal
     const date = side.state === 'ok' ? side.loaded.sidecar.date : undefined;
     const every = analyzeAll(analyzer, text, date !== undefined ? { date } : {});
     const claims = every.claims.filter((c) => options.all || c.score >= options.minCheckWorthiness);
-    const analysis = { figures: every.figures, entities: every.entities, claims };
+    const analysis = { ...every, claims };
     const index = new OffsetIndex(text);
     const lineIndex = new LineIndex(text);
     write(`${path}\n`);
