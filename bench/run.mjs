@@ -445,7 +445,12 @@ if (want('speed')) {
   // under way, unless something keeps the ones before alive, as the analysis' getters once did)
   const pauses = { from: 0, minor: [], major: [] };
   const gcSeen = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.startTime >= pauses.from) (e.detail.kind === perfConstants.NODE_PERFORMANCE_GC_MINOR ? pauses.minor : pauses.major).push(e);
+    for (const e of list.getEntries()) {
+      if (e.startTime < pauses.from) continue;
+      // (the start of incremental marking and the weak callbacks come as entries of their own: not collections)
+      if (e.detail.kind === perfConstants.NODE_PERFORMANCE_GC_MINOR) pauses.minor.push(e);
+      else if (e.detail.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) pauses.major.push(e);
+    }
   });
   gcSeen.observe({ entryTypes: ['gc'] });
   const glossSpans = [];
