@@ -76,7 +76,14 @@ export class IndexWorkers {
 
   private pump(): void {
     while (this.waiting.length) {
-      const slot = this.slotForNext();
+      let slot: Slot | undefined;
+      try {
+        slot = this.slotForNext();
+      } catch (e) {
+        // (a worker that cannot even be created, say its script's path: the task goes to the extension host)
+        this.waiting.shift()!.reject(new WorkerTrouble(`an index worker could not start: ${e instanceof Error ? e.message : String(e)}`));
+        continue;
+      }
       if (!slot) return;
       const pending = this.waiting.shift()!;
       try {

@@ -110,6 +110,15 @@ describe('the workspace index\'s worker threads (IndexWorkers)', function () {
     } finally {
       missing.dispose();
     }
+    // (a path Worker refuses at once, not by an error event later)
+    const refused = new IndexWorkers('no-such-worker.js');
+    try {
+      await assert.rejects(refused.run(task('好'), {}, 1), (e: unknown) => e instanceof WorkerTrouble && /could not start/.test(e.message));
+      await assert.rejects(refused.run(task('再'), {}, 1), WorkerTrouble);
+      assert.equal(refused.running, 0);
+    } finally {
+      refused.dispose();
+    }
   });
 
   it('stops its workers when the lexicon changes: their tasks fail with WorkerTrouble, new ones use the new lexicon', async () => {
