@@ -178,6 +178,9 @@ export class CorpusIndex implements vscode.Disposable {
    */
   private async analyseInWorker(uri: vscode.Uri, job: { text: string; key: string }, stats: IndexStats, pacer: Pacer, setup: { threads: number; lexiconSource: string | undefined }, current: () => boolean): Promise<boolean> {
     const review = await this.reviewInputs?.(uri, job.text);
+    // a build a newer one replaced asks the workers nothing: its lexicon may be the old one, and
+    // asking with it would stop the newer build's workers (and turn workers off for the session)
+    if (!current()) return false;
     let entry: WorkspaceEntry;
     try {
       entry = await this.workers.run({ text: job.text, minCheckWorthiness: minCheckWorthiness(uri), ...(review ? { review } : {}) }, { lexiconSource: setup.lexiconSource }, setup.threads);
