@@ -28,7 +28,11 @@ export interface Analysis {
  * 4 MB in the old generation against 1.3 MB now), so that every scavenge copied the findings
  * of the last several analyses, some 10 ms each on the 20k article.
  */
-class LazyAnalysis {
+class LazyAnalysis implements Analysis {
+  // (own properties defined in the constructor, from `lists`)
+  declare readonly figures: Figure[];
+  declare readonly entities: EntityMention[];
+  declare readonly claims: Claim[];
   #figures: Figure[] | undefined;
   #entities: EntityMention[] | undefined;
   #claims: Claim[] | undefined;
@@ -64,5 +68,5 @@ class LazyAnalysis {
 }
 
 export function analysisOf(text: string, paragraphs: ParagraphFindings[]): Analysis {
-  return new LazyAnalysis(text, paragraphs) as unknown as Analysis;
+  return new LazyAnalysis(text, paragraphs);
 }
