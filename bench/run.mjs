@@ -6,7 +6,6 @@ import { createRequire } from 'node:module';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 
 const require = createRequire(import.meta.url);
 
@@ -411,10 +410,9 @@ if (want('claims')) {
 if (want('speed')) {
   // the seeds repeated with every line made distinct, so that no paragraph cache serves a copy;
   // flat strings, as an editor hands them over (see seedsText.mjs)
-  const { distinctSeedsText, flat } = await import('./seedsText.mjs');
-  const seeds = readdirSync(join(shared, 'seeds')).sort().map((f) => readFileSync(join(shared, 'seeds', f), 'utf8'));
-  const big = flat(distinctSeedsText(seeds, 1_000_000));
-  const article = flat(distinctSeedsText(seeds, 20_000).slice(0, 20_000));
+  const { speedTexts, timeBig, timeArticle, middle } = await import('./speedRun.mjs');
+  const { flat } = await import('./seedsText.mjs');
+  const { seeds, big, article } = speedTexts();
   const cps = (t) => [...t].length;
   const { loadJieba } = await import('./peers.mjs');
   const jieba = loadJieba(work);
@@ -425,50 +423,32 @@ if (want('speed')) {
     fn();
     return Number(process.hrtime.bigint() - t0) / 1e6;
   };
-  const glossMs = [];
-  const jiebaMs = [];
-  for (let r = 0; r < 3; r++) {
-    glossMs.push(time(() => new core.Analyzer().analyze(big)));
-    jiebaMs.push(time(() => jieba.tag(big)));
-  }
+  const { glossMs, jiebaMs } = timeBig(core, jieba, big);
   const g = Math.min(...glossMs);
   const j = Math.min(...jiebaMs);
   console.log(`\nSpeed of the full analysis (figures, entities, claims, checks), one run, on the seeds repeated to ${cps(big)} code points with distinct lines`);
   console.log(`  Gloss Analyzer (fresh)  ${(cps(big) / g / 1e3).toFixed(2)} M code points/s (${g.toFixed(0)} ms)`);
   console.log(`  jieba tag()             ${(cps(big) / j / 1e3).toFixed(2)} M code points/s (${j.toFixed(0)} ms)`);
   console.log(`  ratio Gloss / jieba: ${(j / g).toFixed(2)}× (target ≥ 1×, aim 4×)`);
-  // the 20k article as the 1 MB one: alternated with jieba, in one run; 30 rounds, as a round
-  // takes a hundredth of the 1 MB one's and ten had left one scavenge or a busy core in each best
-  const smallMs = [];
-  const jiebaSmallMs = [];
-  // the collector's pauses in Gloss's rounds (a scavenge copies what is alive then: one analysis
-  // under way, unless something keeps the ones before alive, as the analysis' getters once did)
-  const pauses = { minor: [], major: [] };
-  const gcSeen = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      // (the start of incremental marking and the weak callbacks come as entries of their own: not collections)
-      if (e.detail.kind === perfConstants.NODE_PERFORMANCE_GC_MINOR) pauses.minor.push(e);
-      else if (e.detail.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) pauses.major.push(e);
+  const here = await timeArticle(core, jieba, article);
+  const small = Math.min(...here.glossMs);
+  const jiebaSmall = Math.min(...here.jiebaMs);
+  console.log(`  a 20k-character article from scratch: ${small.toFixed(1)} ms best of 30, ${middle(here.glossMs).toFixed(1)} ms median (target < 10 ms, aim 5 ms); jieba tag() on it ${jiebaSmall.toFixed(1)} ms best, ${middle(here.jiebaMs).toFixed(1)} ms median (ratio of bests ${(jiebaSmall / small).toFixed(2)}×)`);
+  console.log(`    the collector in those 30 rounds of Gloss: ${here.scavenges} scavenges (${here.scavenges ? (here.scavengeMs / here.scavenges).toFixed(1) : 0} ms each), ${here.fullCollections} full collections (${here.fullMs.toFixed(1)} ms)`);
+  // the same in more processes (see speedRun.mjs: V8's pretenuring decisions differ between them);
+  // GLOSS_BENCH_PROCESSES sets how many more (4; 0 for none)
+  const extra = Number(process.env.GLOSS_BENCH_PROCESSES ?? 4);
+  if (extra > 0) {
+    const runs = [{ best: small, jiebaBest: jiebaSmall }];
+    for (let k = 0; k < extra; k++) {
+      const out = spawnSync(process.execPath, [join(root, 'bench/speedRun.mjs'), '--article'], { encoding: 'utf8' });
+      if (out.status !== 0) throw new Error(`bench: the 20k article in another process failed: ${out.stderr}`);
+      runs.push(JSON.parse(out.stdout.trim().split('\n').pop()));
     }
-  });
-  gcSeen.observe({ entryTypes: ['gc'] });
-  const glossSpans = [];
-  for (let r = 0; r < 30; r++) {
-    const start = performance.now();
-    smallMs.push(time(() => new core.Analyzer().analyze(article)));
-    glossSpans.push([start, performance.now()]);
-    jiebaSmallMs.push(time(() => jieba.tag(article)));
+    const bests = runs.map((r) => r.best);
+    const jiebas = runs.map((r) => r.jiebaBest);
+    console.log(`    in ${runs.length} processes (this one and ${extra} more, each after the same 1 MB rounds): best ${bests.map((b) => b.toFixed(1)).join(', ')} ms; median of the bests ${middle(bests).toFixed(1)} ms (target < 10 ms); jieba ${jiebas.map((b) => b.toFixed(1)).join(', ')} ms, median ${middle(jiebas).toFixed(1)} ms`);
   }
-  await new Promise((done) => setTimeout(done, 50));
-  gcSeen.disconnect();
-  const inGloss = (list) => list.filter((e) => glossSpans.some(([a, b]) => e.startTime >= a && e.startTime < b));
-  const middle = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  const small = Math.min(...smallMs);
-  const jiebaSmall = Math.min(...jiebaSmallMs);
-  console.log(`  a 20k-character article from scratch: ${small.toFixed(1)} ms best of 30, ${middle(smallMs).toFixed(1)} ms median (target < 10 ms, aim 5 ms); jieba tag() on it ${jiebaSmall.toFixed(1)} ms best, ${middle(jiebaSmallMs).toFixed(1)} ms median (ratio of bests ${(jiebaSmall / small).toFixed(2)}×)`);
-  const scavenges = inGloss(pauses.minor);
-  const sum = (list) => list.reduce((t, e) => t + e.duration, 0);
-  console.log(`    the collector in those 30 rounds of Gloss: ${scavenges.length} scavenges (${scavenges.length ? (sum(scavenges) / scavenges.length).toFixed(1) : 0} ms each), ${inGloss(pauses.major).length} full collections (${sum(inGloss(pauses.major)).toFixed(1)} ms)`);
   console.log(`  1 MB from scratch: ${g.toFixed(0)} ms = ${(g / small / (big.length / article.length)).toFixed(2)}× the 20k time scaled by length (linear: 1×, target within 1.3×)`);
   // typing: ten keystrokes in one paragraph, each a new version of the article (as the editor
   // sends it); wall time and this thread's CPU time (a CPU hog on the machine inflates the first)
