@@ -410,7 +410,7 @@ if (want('claims')) {
 if (want('speed')) {
   // the seeds repeated with every line made distinct, so that no paragraph cache serves a copy;
   // flat strings, as an editor hands them over (see seedsText.mjs)
-  const { speedTexts, timeBig, timeArticle, middle } = await import('./speedRun.mjs');
+  const { speedTexts, time, timeBig, timeArticle, middle } = await import('./speedRun.mjs');
   const { flat } = await import('./seedsText.mjs');
   const { seeds, big, article } = speedTexts();
   const cps = (t) => [...t].length;
@@ -418,11 +418,6 @@ if (want('speed')) {
   const jieba = loadJieba(work);
   new core.Analyzer().analyze(seeds.join('\n')); // lexicon, model and dictionaries loaded before timing
   // one run, alternating the two, best of three each (the machine is shared and noisy)
-  const time = (fn) => {
-    const t0 = process.hrtime.bigint();
-    fn();
-    return Number(process.hrtime.bigint() - t0) / 1e6;
-  };
   const { glossMs, jiebaMs } = timeBig(core, jieba, big);
   const g = Math.min(...glossMs);
   const j = Math.min(...jiebaMs);
@@ -463,7 +458,7 @@ if (want('speed')) {
   const at = big.indexOf('。', big.length / 2);
   const versions = Array.from({ length: 10 }, (_, k) => flat(big.slice(0, at) + '，补充' + '一二三四五六七八九十'.slice(0, k + 1) + big.slice(at)));
   const edits = versions.map((v) => both(() => a.analyze(v, { document: 'big' })));
-  const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const median = middle;
   const wall = edits.map((e) => e.ms);
   const cpu = edits.map((e) => e.cpu);
   console.log(`  typing in one paragraph of the 1 MB article (target < 30 ms): ${Math.min(...wall).toFixed(1)} ms best, ${median(wall).toFixed(1)} ms median of 10 keystrokes; ` +

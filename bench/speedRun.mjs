@@ -8,8 +8,9 @@
 // code. The median of several processes' bests is the figure to judge; each is printed.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
-import { loadCore, shared, work } from './coreBundle.mjs';
+import { loadCore, median as middle, shared, work } from './coreBundle.mjs';
 import { loadJieba } from './peers.mjs';
 import { distinctSeedsText, flat } from './seedsText.mjs';
 
@@ -19,13 +20,13 @@ export function speedTexts() {
   return { seeds, big: flat(distinctSeedsText(seeds, 1_000_000)), article: flat(distinctSeedsText(seeds, 20_000).slice(0, 20_000)) };
 }
 
-const time = (fn) => {
+export const time = (fn) => {
   const t0 = process.hrtime.bigint();
   fn();
   return Number(process.hrtime.bigint() - t0) / 1e6;
 };
 
-export const middle = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+export { middle };
 
 /** The 1 MB text, three rounds each of a fresh Analyzer and of jieba tag(), alternated. */
 export function timeBig(core, jieba, big) {
@@ -87,6 +88,6 @@ export async function articleInThisProcess() {
   return { best: Math.min(...a.glossMs), median: middle(a.glossMs), jiebaBest: Math.min(...a.jiebaMs), jiebaMedian: middle(a.jiebaMs) };
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()) && process.argv[2] === '--article') {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === '--article') {
   console.log(JSON.stringify(await articleInThisProcess()));
 }
