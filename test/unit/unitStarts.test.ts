@@ -35,7 +35,7 @@ function marked(norm: string, form: string, lex: Lexicon = lexicon): UnitStarts 
 
 /** The positions a source is given, in order. */
 function positions(starts: UnitStarts, source: number): number[] {
-  return [...starts.lists[source]!.subarray(starts.from[source], starts.to[source])];
+  return [...starts.lists[source]!.subarray(starts.from(source), starts.to(source))];
 }
 
 const SOURCE_INDEXES = [LEXICON, ROLE, SURNAME, SUFFIX, ABBREVIATION, LATIN, PUNCTUATION];
@@ -87,7 +87,7 @@ describe('entities: where the rule sources start, marked in one pass', () => {
   it('marks nothing in an empty text, and marks of a text only within it', () => {
     const into = new MarkLists(1);
     const empty = RULE_STARTS.mark('', '', lexicon, into);
-    for (const source of SOURCE_INDEXES) assert.equal(empty.to[source], empty.from[source]);
+    for (const source of SOURCE_INDEXES) assert.equal(empty.to(source), empty.from(source));
     const two = RULE_STARTS.mark('王说', '王说', lexicon, into);
     assert.deepEqual(positions(two, SURNAME), [0]);
     assert.deepEqual(positions(markStarts('', EVERY_UNIT, '', lexicon, into), ROLE), []);

@@ -206,7 +206,7 @@ export const ABBREVIATION_UNITS = startTable(ABBREVIATION, [...Object.keys(COUNT
 export function findAbbreviatedPlaces(text: string, words: WordDictionary, starts = unitStarts(text, ABBREVIATION_UNITS)): AbbreviatedPlace[] {
   const found: AbbreviatedPlace[] = [];
   const at = starts.lists[ABBREVIATION]!;
-  for (let k = starts.from[ABBREVIATION]!, to = starts.to[ABBREVIATION]!, next = 0; k < to; k++) {
+  for (let k = starts.from(ABBREVIATION), to = starts.to(ABBREVIATION), next = 0; k < to; k++) {
     const i = at[k]!;
     if (i < next) continue;
     next = i + 1;

@@ -92,7 +92,7 @@ export function mayHoldLink(text: string, starts?: UnitStarts): boolean {
     return false;
   }
   const at = starts.lists[PUNCTUATION]!;
-  for (let k = starts.from[PUNCTUATION]!, to = starts.to[PUNCTUATION]!; k < to; k++) {
+  for (let k = starts.from(PUNCTUATION), to = starts.to(PUNCTUATION); k < to; k++) {
     const i = at[k]!;
     const unit = text.charCodeAt(i);
     if (unit === 0x3a ? text.startsWith('://', i) : unit === 0x2e && i >= 3 && linkDot(text, i)) return true;

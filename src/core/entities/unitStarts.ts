@@ -36,32 +36,55 @@ const SOURCES = 7;
 export const LEXICON_START = 1 << LEXICON;
 
 /**
- * The marks of one text: for each source, its positions at lists[source][from[source]...
- * to[source] - 1], increasing. A list per source, not one list of every mark with its bits:
+ * The marks of one text: for each source, its positions at lists[source][from(source) ...
+ * to(source) - 1], increasing. A list per source, not one list of every mark with its bits:
  * each source reading every mark to find its own cost some 38 instructions a mark, six times over.
+ * The bounds of every text of a batch sit in one array of the batch's (MarkLists), at `at`:
+ * two arrays of bounds per text were some 40 KB of the 2.2 MB a 20k analysis allocates.
  */
 export class UnitStarts {
-  constructor(readonly lists: readonly Int32Array[], readonly from: readonly number[], readonly to: readonly number[]) {}
+  constructor(readonly lists: readonly Int32Array[], private readonly bounds: Int32Array, private readonly at: number) {}
+
+  /** Where the marks of `source` begin in lists[source]. */
+  from(source: number): number {
+    return this.bounds[this.at + source]!;
+  }
+
+  /** Where the marks of `source` end in lists[source] (exclusive). */
+  to(source: number): number {
+    return this.bounds[this.at + SOURCES + source]!;
+  }
 }
+
+/** Texts whose bounds a new MarkLists has room for. */
+const BOUNDS_ROOM = 256;
 
 /**
  * The lists marks are written into, one per source, grown as texts are marked: the marks of
  * every text of a batch, each text's UnitStarts reading them through `lists` (a list grown is
- * replaced there, its marks copied).
+ * replaced there, its marks copied), and where each text's marks begin and end in `bounds`.
  */
 export class MarkLists {
   readonly lists: Int32Array[];
   /** Where the next mark of each source goes. */
   readonly ends = new Int32Array(SOURCES);
+  /** For each text marked since the last reset, the ends before and after its marks (2 * SOURCES numbers). */
+  private bounds: Int32Array;
+  /** Where the next text's bounds go in `bounds`. */
+  private boundsEnd = 0;
 
-  constructor(size = 1024) {
+  /** With room for `size` marks of each source and the bounds of `texts` texts (either grows as needed). */
+  constructor(size = 1024, texts = BOUNDS_ROOM) {
     this.lists = Array.from({ length: SOURCES }, () => new Int32Array(size));
+    this.bounds = new Int32Array(texts * 2 * SOURCES);
   }
 
   /** Writes from the start again, with lists of `kept` entries at most. */
   reset(kept: number): void {
     this.ends.fill(0);
+    this.boundsEnd = 0;
     for (let source = 0; source < SOURCES; source++) if (this.lists[source]!.length > kept) this.lists[source] = new Int32Array(1024);
+    if (this.bounds.length > kept) this.bounds = new Int32Array(BOUNDS_ROOM * 2 * SOURCES);
   }
 
   /** Room for `units` more marks of each source. */
@@ -80,11 +103,32 @@ export class MarkLists {
   put(bits: number, i: number): void {
     for (let source = 0; source < SOURCES; source++) if ((bits & (1 << source)) !== 0) this.lists[source]![this.ends[source]!++] = i;
   }
-}
 
-/** The ends of a batch's lists now (an array literal: a typed array's slice was two calls into builtins per text). */
-function copied(ends: Int32Array): number[] {
-  return [ends[0]!, ends[1]!, ends[2]!, ends[3]!, ends[4]!, ends[5]!, ends[6]!];
+  /** Begins the marks of a text: where its bounds are, for marked() once its marks are written. */
+  open(): number {
+    if (this.boundsEnd + 2 * SOURCES > this.bounds.length) {
+      // (the texts marked before keep the array they read, their bounds in it already)
+      const grown = new Int32Array(Math.max(2 * this.bounds.length, BOUNDS_ROOM * 2 * SOURCES));
+      grown.set(this.bounds);
+      this.bounds = grown;
+    }
+    const at = this.boundsEnd;
+    this.boundsEnd += 2 * SOURCES;
+    this.copyEnds(at);
+    return at;
+  }
+
+  /** The marks of the text opened at `at`, all of them written. */
+  marked(at: number): UnitStarts {
+    this.copyEnds(at + SOURCES);
+    return new UnitStarts(this.lists, this.bounds, at);
+  }
+
+  /** The ends now into bounds[at ...] (by a loop: set() was a call into a builtin, twice per text). */
+  private copyEnds(at: number): void {
+    const { bounds, ends } = this;
+    for (let source = 0; source < SOURCES; source++) bounds[at + source] = ends[source]!;
+  }
 }
 
 /** A table by UTF-16 unit: the bit of `source` at the first unit of each of `strings`. */
@@ -114,13 +158,13 @@ export function markStarts(norm: string, table: Uint8Array, form: string, lexico
   const m = lexicon ? form.length : 0;
   const end = n > m ? n : m;
   into.reserve(end);
-  const from = copied(into.ends);
+  const at = into.open();
   for (let i = 0; i < end; i++) {
     let bits = i < n ? table[norm.charCodeAt(i)]! : 0;
     if (i < m && lexicon!.mayMatchAt(form, i)) bits |= LEXICON_START;
     if (bits !== 0) into.put(bits, i);
   }
-  return new UnitStarts(into.lists, from, copied(into.ends));
+  return into.marked(at);
 }
 
 /** Where a marker's table holds the lexicon's pair bits (after one byte per UTF-16 unit). */
@@ -157,9 +201,9 @@ export class StartMarker {
     const table = form.length === norm.length ? this.tableOf(lexicon) : null;
     if (!table) return markStarts(norm, this.rules, form, lexicon, into);
     into.reserve(form.length);
-    const from = copied(into.ends);
+    const at = into.open();
     markUnits(form, table, into.lists, into.ends);
-    return new UnitStarts(into.lists, from, copied(into.ends));
+    return into.marked(at);
   }
 
   /**
@@ -221,5 +265,5 @@ function markUnits(form: string, table: Uint8Array, lists: Int32Array[], ends: I
 
 /** The marks of one text, in lists of its own (a source called outside detectEntitiesBatch). */
 export function unitStarts(norm: string, table: Uint8Array, form = norm, lexicon?: Lexicon): UnitStarts {
-  return markStarts(norm, table, form, lexicon, new MarkLists(16));
+  return markStarts(norm, table, form, lexicon, new MarkLists(16, 1));
 }

@@ -72,7 +72,7 @@ export function lexiconNames({ norm, form, lexicon, words, starts = unitStarts(n
   // where the last known place ended: a place right after it is the next part of an address
   let placeEnd = -1;
   const at = starts.lists[LEXICON]!;
-  for (let k = starts.from[LEXICON]!, to = starts.to[LEXICON]!, next = 0; k < to; k++) {
+  for (let k = starts.from(LEXICON), to = starts.to(LEXICON), next = 0; k < to; k++) {
     const i = at[k]!;
     if (i < next) continue;
     next = i + 1;

@@ -43,7 +43,7 @@ export function latinNames({ norm, lexicon, starts }: DetectContext, sink: Candi
     return;
   }
   const at = starts.lists[LATIN]!;
-  for (let k = starts.from[LATIN]!, to = starts.to[LATIN]!, next = 0; k < to; k++) {
+  for (let k = starts.from(LATIN), to = starts.to(LATIN), next = 0; k < to; k++) {
     const i = at[k]!;
     if (i >= next && isLatinLetter(norm.charCodeAt(i))) next = latinNameAt(norm, lexicon, i, sink);
   }

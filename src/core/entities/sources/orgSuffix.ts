@@ -49,7 +49,7 @@ const UNIT_SUFFIXES = new Set(['研究中心', '研究院', '研究所', '实验
 export function suffixedOrganisations(ctx: DetectContext, sink: CandidateSink): void {
   const { norm, starts = unitStarts(norm, SUFFIX_UNITS) } = ctx;
   const at = starts.lists[SUFFIX]!;
-  for (let k = starts.from[SUFFIX]!, to = starts.to[SUFFIX]!; k < to; k++) {
+  for (let k = starts.from(SUFFIX), to = starts.to(SUFFIX); k < to; k++) {
     const i = at[k]!;
     if (SUFFIX_STARTS[norm.charCodeAt(i)] === 0 || SUFFIX_SECONDS[norm.charCodeAt(i + 1)] !== 1) continue;
     const found = suffixAt(norm, i);

@@ -19,7 +19,7 @@ const ROLE_NAME_SPACES = triggerTable([' ', '\u00a0', '\u3000']);
 /** A role followed by a name: 创始人王小川, CEO张勇, 记者 李华. */
 export function roleNames({ norm, starts = unitStarts(norm, ROLE_UNITS) }: DetectContext, sink: CandidateSink): void {
   const at = starts.lists[ROLE]!;
-  for (let k = starts.from[ROLE]!, to = starts.to[ROLE]!; k < to; k++) {
+  for (let k = starts.from(ROLE), to = starts.to(ROLE); k < to; k++) {
     const i = at[k]!;
     // CEO inside a Latin word (XCEO) is no role
     if (ROLE_STARTS[norm.charCodeAt(i)] === 0 || ROLE_SECONDS[unitOr(norm, i + 1)] !== 1 || isLatinWordChar(unitOr(norm, i - 1))) continue;
@@ -43,7 +43,7 @@ export const SURNAME_UNITS = startTable(SURNAME, [...SURNAMES, ...COMPOUND_SURNA
 /** A name before a verb of speech, at the start of a clause: 王小川表示. */
 export function speechNames({ norm, words, starts = unitStarts(norm, SURNAME_UNITS) }: DetectContext, sink: CandidateSink): void {
   const at = starts.lists[SURNAME]!;
-  for (let k = starts.from[SURNAME]!, to = starts.to[SURNAME]!; k < to; k++) {
+  for (let k = starts.from(SURNAME), to = starts.to(SURNAME); k < to; k++) {
     const i = at[k]!;
     if (SURNAME_STARTS[norm.charCodeAt(i)] === 0 || (i > 0 && !isLeftStopAt(norm, i - 1))) continue;
     const n = readName(norm, i);
@@ -67,7 +67,7 @@ const BULLET = 0x2022; // •
 export function transliteratedNames({ norm, starts = unitStarts(norm, MIDDLE_DOT_UNITS) }: DetectContext, sink: CandidateSink): void {
   // the dots in order, from the marks (most paragraphs hold none)
   const at = starts.lists[PUNCTUATION]!;
-  for (let k = starts.from[PUNCTUATION]!, to = starts.to[PUNCTUATION]!; k < to; k++) {
+  for (let k = starts.from(PUNCTUATION), to = starts.to(PUNCTUATION); k < to; k++) {
     const i = at[k]!;
     const unit = norm.charCodeAt(i);
     if (unit === MIDDLE_DOT || unit === BULLET) readTransliterated(norm, i, sink);

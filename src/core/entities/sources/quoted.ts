@@ -15,7 +15,7 @@ const LONGEST_TITLE = 40;
 /** 《titles》 are works, or outlets. */
 export function titles({ norm, starts = unitStarts(norm, QUOTE_UNITS) }: DetectContext, sink: CandidateSink): void {
   const at = starts.lists[PUNCTUATION]!;
-  for (let k = starts.from[PUNCTUATION]!, to = starts.to[PUNCTUATION]!; k < to; k++) {
+  for (let k = starts.from(PUNCTUATION), to = starts.to(PUNCTUATION); k < to; k++) {
     const i = at[k]!;
     if (norm.charCodeAt(i) !== TITLE_OPEN) continue;
     // look for the closing mark only nearby: an unclosed 《 must not cost a scan of the article
@@ -86,7 +86,7 @@ export function quotedProducts(ctx: DetectContext, sink: CandidateSink): void {
   const { norm, starts = unitStarts(norm, QUOTE_UNITS) } = ctx;
   // the opening quotes in order, from the marks (most paragraphs hold one or none)
   const at = starts.lists[PUNCTUATION]!;
-  for (let k = starts.from[PUNCTUATION]!, to = starts.to[PUNCTUATION]!; k < to; k++) {
+  for (let k = starts.from(PUNCTUATION), to = starts.to(PUNCTUATION); k < to; k++) {
     const i = at[k]!;
     const unit = norm.charCodeAt(i);
     if (unit === QUOTE_OPEN) quotedAt(ctx, sink, i, '”');
