@@ -7,7 +7,7 @@
  * word itself (美德, 非法).
  */
 import type { WordDictionary } from './wordLattice';
-import { startsWithAny } from '../text/chars';
+import { startsWithAny, triggerTable } from '../text/chars';
 import { MIDDLE_DOTS } from './names';
 import nameEdges from './data/nameEdges.json';
 import { ABBREVIATION, startTable, unitStarts } from './unitStarts';
@@ -269,12 +269,30 @@ export function findAbbreviatedPlaces(text: string, words: WordDictionary, start
  * not before a word of relations (中欧关系, 中非合作).
  */
 export function inRegionName(text: string, i: number): boolean {
-  const inRun = (k: number) => COUNTRIES[text[k] ?? ''] !== undefined || CONTINENTS.has(text[k] ?? '');
-  if (!inRun(i)) return false;
+  if (!inRegionRun(text, i)) return false;
   let s = i;
-  while (s > 0 && i - s < 3 && inRun(s - 1)) s--;
+  while (s > 0 && i - s < 3 && inRegionRun(text, s - 1)) s--;
   let e = i + 1;
-  while (e < text.length && e - s < 4 && inRun(e)) e++;
-  if (e - s < 2 || ![...text.slice(s, e)].some((c) => CONTINENTS.has(c))) return false;
-  return !RELATIONS.some((r) => text.startsWith(r, e));
+  while (e < text.length && e - s < 4 && inRegionRun(text, e)) e++;
+  if (e - s < 2 || !continentIn(text, s, e)) return false;
+  return !startsWithAny(text, RELATIONS, e);
+}
+
+/** CONTINENTS by UTF-16 unit. */
+const IN_CONTINENTS = triggerTable(CONTINENTS);
+
+/**
+ * Whether the unit at k (within the text) is a country's or a continent's: read by unit, as
+ * text[k] of a CJK character is a new string each time (and a closure per call read them).
+ */
+function inRegionRun(text: string, k: number): boolean {
+  if (!(k >= 0 && k < text.length)) return false;
+  const c = text.charCodeAt(k);
+  return IN_COUNTRIES[c] === 1 || IN_CONTINENTS[c] === 1;
+}
+
+/** Whether a continent is among the units of text[s, e). */
+function continentIn(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (IN_CONTINENTS[text.charCodeAt(k)] === 1) return true;
+  return false;
 }
