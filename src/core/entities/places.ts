@@ -68,6 +68,11 @@ export function unitBeginsWord(norm: string, at: number): boolean {
 }
 /** UNITS_AFTER_PLACE by UTF-16 unit (all one unit each): no string cut per place read. */
 const UNIT_AFTER_PLACE_UNITS: ReadonlySet<number> = new Set([...UNITS_AFTER_PLACE].map((u) => u.charCodeAt(0)));
+
+/** Whether the character at k is one of UNITS_AFTER_PLACE (by UTF-16 unit: norm[k] of a CJK character is a new string each time). */
+export function unitAfterPlaceAt(norm: string, k: number): boolean {
+  return UNIT_AFTER_PLACE_UNITS.has(norm.charCodeAt(k));
+}
 /**
  * 政府 after a unit: the unit is the place's, not the start of 市政 (municipal works): 北京市|政府,
  * as msra-train and uner-zh-train write 90 of 96 such names (cluener-train labels the whole

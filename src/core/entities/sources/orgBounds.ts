@@ -104,12 +104,13 @@ const WHOLE_NAME_ENDS = ORG_NAME_ENDS.filter((e) => e.length >= 2 && e !== '基�
 
 /** One character that ends a name after a name's last word: a unit or a branch (银行行, 大学堂, 证券部). */
 export const UNIT_CHARACTERS = new Set([...'会队门部处局所院系室组团社站厅委办行司署校馆台店厂园村堂府网报刊']);
+/** UNIT_CHARACTERS by UTF-16 unit: the last character of every organisation the tagger read, cut as a string, was a new string each. */
+const UNIT_CHARACTER_UNITS = triggerTable(UNIT_CHARACTERS);
 
 /** The end of an organisation the tagger ran one character past its name's last word: 东吴证券研 → 东吴证券. */
 export function organisationEnd(norm: string, start: number, end: number): number {
   if (end - start < 4) return end;
-  const last = norm[end - 1]!;
-  if (UNIT_CHARACTERS.has(last) || !cjkLengthBefore(norm, end)) return end;
+  if (UNIT_CHARACTER_UNITS[norm.charCodeAt(end - 1)] === 1 || !cjkLengthBefore(norm, end)) return end;
   if (start < 0) {
     const body = norm.slice(start, end - 1);
     return WHOLE_NAME_ENDS.some((e) => body.endsWith(e) && body.length > e.length) ? end - 1 : end;

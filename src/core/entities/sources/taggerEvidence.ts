@@ -5,7 +5,7 @@
  */
 import type { DetectContext } from '../candidates';
 import { REPORTING, surnameAt } from '../names';
-import { UNITS_AFTER_PLACE, unitBeginsWord } from '../places';
+import { unitAfterPlaceAt, unitBeginsWord } from '../places';
 import type { WordDictionary } from '../wordLattice';
 import { allIn, WordList } from './wordLists';
 import { ALL_HAN, FOUR_HAN, FUNCTION_SURNAMES, FUNCTION_SURNAME_UNIT, GLUED_FOURTH, PLACE_END_UNIT, TRANSLITERATION, TRANSLITERATION_UNIT, unitIn } from './taggerSets';
@@ -81,7 +81,7 @@ export function placeBeforeForeignName(norm: string, start: number, end: number,
  */
 export function withUnitAfter(norm: string, start: number, end: number): number {
   if (end - start >= 3 && unitBeginsWord(norm, end - 1)) return end - 1;
-  if (end >= norm.length || !UNITS_AFTER_PLACE.has(norm[end]!) || UNITS_AFTER_PLACE.has(norm[end - 1]!)) return end;
+  if (end >= norm.length || !unitAfterPlaceAt(norm, end) || unitAfterPlaceAt(norm, end - 1)) return end;
   if (!ALL_HAN.test(norm.slice(start, end))) return end;
   return unitBeginsWord(norm, end) ? end : end + 1;
 }
