@@ -5,7 +5,7 @@
  * (……。这是某报从知情人士处获悉的消息。).
  */
 import { splitSentences } from '../text/sentences';
-import { OPENERS, codeTable, triggerTable, trimEndOf } from '../text/chars';
+import { OPENERS, codeTable, triggerTable } from '../text/chars';
 import { CUES } from './cues';
 
 export interface ClaimUnit {
@@ -18,7 +18,8 @@ export interface ClaimUnit {
   joined?: 'speaker' | 'source';
 }
 
-const QUOTE_OPENERS = new Set(['“', '「', '『']);
+/** The marks a quotation opens with (“, 「, 『), by code, each with its closing mark's code. */
+const QUOTE_CLOSING = new Map<number, number>(['“', '「', '『'].map((open) => [open.charCodeAt(0), OPENERS[open]!.charCodeAt(0)]));
 /** Stops and spaces at a sentence's end (/[。！？!?；;…\s]+$/u, trimmed by hand). */
 const TRAILING_STOPS = codeTable('。！？!?；;…', true);
 /** A tag that only names a speaker: ≤ 50 characters ending in a speech verb (张勇直言。). */
@@ -31,12 +32,12 @@ const SOURCE_NOTE = new RegExp(`^(?:${SOURCE_NOTE_OPENERS.join('|')})(?:是|为|
 const SOURCE_NOTE_FIRST = new Set(SOURCE_NOTE_OPENERS.map((w) => w.charCodeAt(0)));
 
 /**
- * Whether SOURCE_NOTE can match `s`: it opens with the first unit of one of its openers. Most
- * sentences do not, and are not tried (a call of test costs some 270 instructions). Exported
- * for its unit test.
+ * Whether SOURCE_NOTE can match the sentence of `s` that starts at `at`: it opens with the first
+ * unit of one of its openers. Most sentences do not, and are neither sliced nor tried (a call of
+ * test costs some 270 instructions). Exported for its unit test.
  */
-export function mayOpenSourceNote(s: string): boolean {
-  return SOURCE_NOTE_FIRST.has(s.charCodeAt(0));
+export function mayOpenSourceNote(s: string, at = 0): boolean {
+  return SOURCE_NOTE_FIRST.has(s.charCodeAt(at));
 }
 
 /** SOURCE_NOTE, for the unit test of mayOpenSourceNote. */
@@ -44,23 +45,33 @@ export const SOURCE_NOTE_PATTERN: RegExp = SOURCE_NOTE;
 
 /** Whether a sentence is a quotation and nothing else, its closing mark at the end. */
 export function isPureQuote(s: string): boolean {
-  // what trimming keeps starts where s does: most sentences open with no quotation mark, and no copy is made of them
-  // (QUOTE_OPENERS by code: “, 「 and 『)
-  const first = s.charCodeAt(0);
-  if (first !== 0x201c && first !== 0x300c && first !== 0x300e) return false;
-  const t = trimEndOf(s, TRAILING_STOPS);
-  const open = t[0];
-  if (!open || !QUOTE_OPENERS.has(open)) return false;
-  // by code (t[i] would make a string per character read); quotes are in the BMP
-  const openCode = open.charCodeAt(0);
-  const closeCode = OPENERS[open]!.charCodeAt(0);
+  return isPureQuoteIn(s, 0, s.length);
+}
+
+/**
+ * isPureQuote(text.slice(start, end)), read in `text`: a paragraph's sentences are read where
+ * they stand, and only those that join another are sliced (most open with no quotation mark).
+ */
+function isPureQuoteIn(text: string, start: number, end: number): boolean {
+  // (compared before the look-up: most sentences open with none of “, 「 and 『)
+  const openCode = start < end ? text.charCodeAt(start) : -1;
+  if (openCode !== 0x201c && openCode !== 0x300c && openCode !== 0x300e) return false;
+  const closeCode = QUOTE_CLOSING.get(openCode)!;
+  // (the sentence without its trailing stops and spaces: the opening mark is none of them, and stays)
+  const last = trimmedEnd(text, start, end);
   let depth = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
+  for (let i = start; i < last; i++) {
+    const c = text.charCodeAt(i);
     if (c === openCode) depth++;
-    else if (c === closeCode && --depth === 0) return i === t.length - 1;
+    else if (c === closeCode && --depth === 0) return i === last - 1;
   }
   return false;
+}
+
+/** Where text[start, end) ends without its trailing stops and spaces (as trimEndOf with TRAILING_STOPS). */
+function trimmedEnd(text: string, start: number, end: number): number {
+  while (end > start && TRAILING_STOPS[text.charCodeAt(end - 1)] === 1) end--;
+  return end;
 }
 
 /**
@@ -145,10 +156,12 @@ function hasCode(chars: string | undefined, c: number): boolean {
   return false;
 }
 
-/** A sentence that only names who said the one before it: 张勇直言。, 中央财经大学的陈端向本报表示。 */
-function isSpeakerTag(s: string): boolean {
-  const t = trimEndOf(s, TRAILING_STOPS);
-  if (t.length === 0 || t.length > MAX_TAG) return false;
+/** A sentence text[start, end) that only names who said the one before it: 张勇直言。, 中央财经大学的陈端向本报表示。 */
+function isSpeakerTagIn(text: string, start: number, end: number): boolean {
+  const last = trimmedEnd(text, start, end);
+  if (last === start || last - start > MAX_TAG) return false;
+  // (the tag alone, sliced: whether a verb is used as one reads the character after it, and after the tag's last there is none)
+  const t = text.slice(start, last);
   const found = speechVerbAt(t, Math.max(0, t.length - 4));
   return found !== undefined && found.at + found.verb.length >= t.length - 1;
 }
@@ -168,27 +181,31 @@ function opensWithSpeaker(s: string): boolean {
 export function claimUnits(simplified: string): ClaimUnit[] {
   const sentences = splitSentences(simplified);
   const units: ClaimUnit[] = [];
-  // (the next sentence's text, sliced once: it is the current one of the next round unless joined)
-  let there: string | undefined;
   for (let k = 0; k < sentences.length; k++) {
     const s = sentences[k]!;
-    const here = there ?? simplified.slice(s.start, s.end);
-    there = undefined;
     const next = sentences[k + 1];
-    const pure = isPureQuote(here);
-    if (next) {
-      there = simplified.slice(next.start, next.end);
-      const joined = isSpeakerTag(there) || (pure && opensWithSpeaker(there)) ? 'speaker' : mayOpenSourceNote(there) && SOURCE_NOTE.test(there) ? 'source' : undefined;
-      if (joined) {
-        units.push({ start: s.start, end: next.end, pureQuote: false, joined });
-        k++;
-        there = undefined;
-        continue;
-      }
+    const pure = isPureQuoteIn(simplified, s.start, s.end);
+    const joined = next ? joinedTo(simplified, next, pure) : undefined;
+    if (joined) {
+      units.push({ start: s.start, end: next!.end, pureQuote: false, joined });
+      k++;
+      continue;
     }
     units.push({ start: s.start, end: s.end, pureQuote: pure });
   }
   return units;
+}
+
+/**
+ * Why the sentence `next` of `simplified` is joined to the one before it (`pure`: that one is a
+ * quotation and nothing else), if it is. Its text is sliced only where a test of its first
+ * character or its length leaves a join possible: most sentences are longer than a tag, and
+ * open with neither a quotation's speaker nor a source note's opener.
+ */
+function joinedTo(simplified: string, next: { start: number; end: number }, pure: boolean): ClaimUnit['joined'] {
+  if (isSpeakerTagIn(simplified, next.start, next.end) || (pure && opensWithSpeaker(simplified.slice(next.start, next.end)))) return 'speaker';
+  if (mayOpenSourceNote(simplified, next.start) && SOURCE_NOTE.test(simplified.slice(next.start, next.end))) return 'source';
+  return undefined;
 }
 
 /** Whitespace-free form of a claim's text, to find sentences an article repeats. */
