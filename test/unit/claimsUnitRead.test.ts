@@ -6,6 +6,7 @@ import { claimUnits, isPureQuote } from '../../src/core/claims/select';
 import { KEY, keyCharsIn, readUnit } from '../../src/core/claims/unitChars';
 import { matchForm } from '../../src/core/entities/lexicon';
 import { twoAfter } from '../../src/core/claims/relations';
+import { writtenDigits } from '../../src/core/claims/passage';
 import type { Figure } from '../../src/core/figures/types';
 import { randomText, rng } from '../support/anchorSimulation';
 
@@ -99,6 +100,16 @@ describe('claims stage: one reading of a unit, equal to the searches it replaced
     const texts = ['财报', '財報', '年报', '年報', '公告', 'IDC', '阿里巴巴', '报告', '報告', '白皮书', '白皮書', '财报电话会', '財報電話會', '数据', 'DATA'];
     for (let round = 0; round < 3; round++) {
       for (const t of texts) assert.equal(namesDocument(t), CUES.documentKinds.includes(matchForm(t)), t);
+    }
+  });
+
+  it('writtenDigits reads a figure as the three replaces it stands for', () => {
+    const next = rng(6013);
+    const pieces = ['1', '9', '0', '.', '．', '１', '０', '９', '亿', '%', '元', ',', '-', '约'];
+    for (let round = 0; round < 3000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 10));
+      const plain = s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[^0-9.．]/g, '').replace('．', '.');
+      assert.equal(writtenDigits(s), plain, JSON.stringify(s));
     }
   });
 

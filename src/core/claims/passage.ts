@@ -99,7 +99,7 @@ function sized(list: readonly Figure[], n: number, keep: (f: Figure) => boolean)
 
 /** Half a unit in the last stated digit: 29% → 0.5, 2.47% → 0.005, 442亿 → 0.5亿; more for an approximate figure. */
 export function roundingTolerance(f: Figure): number {
-  const digits = f.text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[^0-9.．]/g, '').replace('．', '.');
+  const digits = writtenDigits(f.text);
   const decimals = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
   const v = num(f) ?? 0;
   if (f.unit === '%' || f.unit === 'pp') return 0.5 * 10 ** -decimals;
@@ -108,6 +108,26 @@ export function roundingTolerance(f: Figure): number {
   const scale = written ? Math.abs(v / written) : 1;
   const base = 0.5 * 10 ** -decimals * scale;
   return f.approx ? base * 2 + Math.abs(v) * 0.02 : base;
+}
+
+/**
+ * The digits and points of a figure as written, full-width digits made ASCII and the first
+ * full-width point an ASCII one: text.replace(/[０-９]/g, …).replace(/[^0-9.．]/g, '').replace('．', '.')
+ * in one reading (three replaces, the first calling back for each full-width digit; exported for its unit test).
+ */
+export function writtenDigits(text: string): string {
+  let out = '';
+  let point = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2e /* . */) out += text[i];
+    else if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0xff0e /* ． */) {
+      out += point ? '．' : '.';
+      point = true;
+    }
+  }
+  return out;
 }
 
 /** A value as the working prints it, as a message argument: percentage points are words ("1.3 pp", 1.3 个百分点). */
