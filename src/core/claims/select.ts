@@ -4,7 +4,7 @@
  * (“……。”张三直言。), or a statement and the note that names its source
  * (……。这是某报从知情人士处获悉的消息。).
  */
-import { splitSentences } from '../text/sentences';
+import { readSentences } from '../text/sentences';
 import { OPENERS, codeTable, triggerTable } from '../text/chars';
 import { CUES } from './cues';
 
@@ -179,32 +179,33 @@ function opensWithSpeaker(s: string): boolean {
  * Linear: each sentence is looked at once, with bounded look-ahead.
  */
 export function claimUnits(simplified: string): ClaimUnit[] {
-  const sentences = splitSentences(simplified);
+  // (the sentences' offsets, read at once: no list and no object per sentence)
+  const { count, starts, ends } = readSentences(simplified);
   const units: ClaimUnit[] = [];
-  for (let k = 0; k < sentences.length; k++) {
-    const s = sentences[k]!;
-    const next = sentences[k + 1];
-    const pure = isPureQuoteIn(simplified, s.start, s.end);
-    const joined = next ? joinedTo(simplified, next, pure) : undefined;
+  for (let k = 0; k < count; k++) {
+    const start = starts[k]!;
+    const end = ends[k]!;
+    const pure = isPureQuoteIn(simplified, start, end);
+    const joined = k + 1 < count ? joinedTo(simplified, starts[k + 1]!, ends[k + 1]!, pure) : undefined;
     if (joined) {
-      units.push({ start: s.start, end: next!.end, pureQuote: false, joined });
+      units.push({ start, end: ends[k + 1]!, pureQuote: false, joined });
       k++;
       continue;
     }
-    units.push({ start: s.start, end: s.end, pureQuote: pure });
+    units.push({ start, end, pureQuote: pure });
   }
   return units;
 }
 
 /**
- * Why the sentence `next` of `simplified` is joined to the one before it (`pure`: that one is a
+ * Why the sentence simplified[start, end) is joined to the one before it (`pure`: that one is a
  * quotation and nothing else), if it is. Its text is sliced only where a test of its first
  * character or its length leaves a join possible: most sentences are longer than a tag, and
  * open with neither a quotation's speaker nor a source note's opener.
  */
-function joinedTo(simplified: string, next: { start: number; end: number }, pure: boolean): ClaimUnit['joined'] {
-  if (isSpeakerTagIn(simplified, next.start, next.end) || (pure && opensWithSpeaker(simplified.slice(next.start, next.end)))) return 'speaker';
-  if (mayOpenSourceNote(simplified, next.start) && SOURCE_NOTE.test(simplified.slice(next.start, next.end))) return 'source';
+function joinedTo(simplified: string, start: number, end: number, pure: boolean): ClaimUnit['joined'] {
+  if (isSpeakerTagIn(simplified, start, end) || (pure && opensWithSpeaker(simplified.slice(start, end)))) return 'speaker';
+  if (mayOpenSourceNote(simplified, start) && SOURCE_NOTE.test(simplified.slice(start, end))) return 'source';
   return undefined;
 }
 

@@ -47,7 +47,30 @@ const NEXT_SENTENCE_CHAR = new RegExp(`[${unitClass((c) => SENTENCE_CHARS[c] !==
  * One pass, bounded nesting, so hostile text stays linear.
  */
 export function splitSentences(s: string): Sentence[] {
-  const out: Sentence[] = [];
+  const bounds = readSentences(s);
+  // (a list of their number: one grown by push had room for 16 sentences, and a paragraph has two or three)
+  const out = new Array<Sentence>(bounds.count);
+  for (let k = 0; k < bounds.count; k++) out[k] = { start: bounds.starts[k]!, end: bounds.ends[k]! };
+  return out;
+}
+
+/** Where the sentences of the string read last by readSentences start and end: the first `count` entries of each array. */
+export interface SentenceBounds {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** What readSentences answers, written over by each call (its arrays grown as a paragraph needs). */
+const BOUNDS: SentenceBounds = { count: 0, starts: new Int32Array(64), ends: new Int32Array(64) };
+
+/**
+ * The sentences of `s` as splitSentences finds them, as offsets written over by the next call
+ * (neither a list nor an object per sentence, for a caller that reads them at once: the claims
+ * stage's units; readSentences never runs inside itself).
+ */
+export function readSentences(s: string): SentenceBounds {
+  BOUNDS.count = 0;
   let depth = 0;
   let start = 0;
   for (let i = 0; i < s.length; i++) {
@@ -69,7 +92,7 @@ export function splitSentences(s: string): Sentence[] {
       depth--;
       // “…。” at depth 0: the sentence ends after the closing quote (not after a bracket)
       if (depth === 0 && kind & CLOSES_QUOTE && i > 0 && SENTENCE_CHARS[s.charCodeAt(i - 1)]! & ENDS) {
-        pushTrimmed(out, s, start, i + 1);
+        addTrimmed(s, start, i + 1);
         start = i + 1;
       }
       continue;
@@ -77,23 +100,32 @@ export function splitSentences(s: string): Sentence[] {
     if (depth === 0 && (kind & ENDS || (kind & FULL_STOP && isWesternStop(s, i)))) {
       let j = i + 1;
       while (j < s.length && SENTENCE_CHARS[s.charCodeAt(j)]! & (ENDS | CLOSES)) j++;
-      pushTrimmed(out, s, start, j);
+      addTrimmed(s, start, j);
       start = j;
       i = j - 1;
     }
   }
-  pushTrimmed(out, s, start, s.length);
-  return out;
+  addTrimmed(s, start, s.length);
+  return BOUNDS;
 }
 
-/**
- * The sentence s[start, end) without its spaces at either end, onto `out` unless nothing is
- * left: one object per sentence kept (a closure per call and a range per candidate were made).
- */
-function pushTrimmed(out: Sentence[], s: string, start: number, end: number): void {
+/** The sentence s[start, end) without its spaces at either end, into BOUNDS unless nothing is left. */
+function addTrimmed(s: string, start: number, end: number): void {
   while (start < end && isSpaceLike(s.charCodeAt(start))) start++;
   while (end > start && isSpaceLike(s.charCodeAt(end - 1))) end--;
-  if (end > start) out.push({ start, end });
+  if (end <= start) return;
+  const k = BOUNDS.count;
+  if (k === BOUNDS.starts.length) {
+    const starts = new Int32Array(2 * k);
+    const ends = new Int32Array(2 * k);
+    starts.set(BOUNDS.starts);
+    ends.set(BOUNDS.ends);
+    BOUNDS.starts = starts;
+    BOUNDS.ends = ends;
+  }
+  BOUNDS.starts[k] = start;
+  BOUNDS.ends[k] = end;
+  BOUNDS.count = k + 1;
 }
 
 /** A '.' ends a sentence when followed by space or end, and not between digits (5.45). */
