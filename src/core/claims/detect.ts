@@ -17,7 +17,7 @@ import { findCue, readUnitWithCuesAt, SCAN } from './cues';
 import { readParagraph, releaseParagraph, unitCopy } from './codes';
 import { extractFeaturesInto, featureScratch, type FeatureInput, type Features } from './features';
 import { Contributions, scoreInto } from './score';
-import { claimUnits } from './select';
+import { JOINED_SPEAKER, readClaimUnits } from './select';
 import { type Message } from '../text/message';
 import { replaceBracketed } from '../text/bracketed';
 import { collectReasons, foundMessages, foundTexts } from './reasons';
@@ -167,7 +167,8 @@ const NO_FINDING: AttributionFinding = {};
 function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) => void): void {
   const norm = p.simplified ?? toSimplifiedView(p.text).text;
   let previousSource: Attribution | undefined;
-  let previousUnit: { start: number; end: number } | undefined;
+  // (where the unit before starts, -1 before the first: a relation may reach back to its figures)
+  let previousStart = -1;
   const figuresIn = FIGURES_IN;
   const entitiesIn = ENTITIES_IN;
   figuresIn.reset(p.figures, isSalient);
@@ -177,44 +178,49 @@ function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) =>
   // and the paragraph's codes, which the cue scan reads: see codes.ts)
   const codes = readParagraph(norm);
   const same = norm === p.text;
-  for (const u of claimUnits(norm)) {
-    const sNorm = unitCopy(u.start, u.end);
-    const sentence = same ? sNorm : p.text.slice(u.start, u.end);
+  // (the units as offsets and flags, read in order: no object per unit)
+  const units = readClaimUnits(norm);
+  for (let k = 0; k < units.count; k++) {
+    const start = units.starts[k]!;
+    const end = units.ends[k]!;
+    const pureQuote = units.pureQuote[k] === 1;
+    const sNorm = unitCopy(start, end);
+    const sentence = same ? sNorm : p.text.slice(start, end);
     // fragments, and reading lists made of titles only (《…》《…》)
     if (!hasEnoughLetters(sentence)) {
-      previousUnit = u;
+      previousStart = start;
       continue;
     }
-    const figures = figuresIn.take(u.start, u.end);
-    const entities = entitiesIn.take(u.start, u.end);
+    const figures = figuresIn.take(start, end);
+    const entities = entitiesIn.take(start, end);
     // the unit's findings in paragraph offsets, the unit's start taken off where they are compared (no copies)
     // (which of a few characters the unit has: read once for the attribution, the features and the type)
     // (with the cues of all scanned lists, which the attribution and the features ask about next)
-    const { keys, letters } = readUnitWithCuesAt(sNorm, codes, u.start);
+    const { keys, letters } = readUnitWithCuesAt(sNorm, codes, start);
     const actx = ATTRIBUTION_INPUT;
     actx.norm = sNorm;
     actx.text = sentence;
     actx.entities = entities;
-    actx.base = u.start;
+    actx.base = start;
     actx.previous = previousSource;
     actx.lexicon = p.lexicon;
-    actx.pureQuote = u.pureQuote;
+    actx.pureQuote = pureQuote;
     actx.keys = keys;
     const attribution = attribute(actx);
     const source = attribution.source;
     const fin = FEATURE_INPUT;
     fin.norm = sNorm;
-    fin.pureQuote = u.pureQuote;
+    fin.pureQuote = pureQuote;
     fin.figures = figures;
     fin.entities = entities;
-    fin.base = u.start;
+    fin.base = start;
     fin.attribution = attribution;
     fin.keys = keys;
     fin.letters = letters;
     const { features, cues } = extractFeaturesInto(fin, SCRATCH);
     // a question asks, it does not assert (a question in someone's reported speech is theirs, and stays)
     if (features.question) {
-      previousUnit = u;
+      previousStart = start;
       continue;
     }
 
@@ -232,9 +238,9 @@ function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) =>
       if (t === 'percent') percent = true;
     }
     // (only the checks that state a figure of this unit are kept: where no relation can state one, the two units are not read again)
-    if (checks.length === 0 && previousUnit && percent && mayStateAny(norm, figures)) {
+    if (checks.length === 0 && previousStart >= 0 && percent && mayStateAny(norm, figures)) {
       // the relation may reach back to the figures of the sentence before
-      checks = statedFrom(checkArithmetic({ text: norm, figures: salientWithin(p.figures, previousUnit.start, u.end) }, u.start), u.start);
+      checks = statedFrom(checkArithmetic({ text: norm, figures: salientWithin(p.figures, previousStart, end) }, start), start);
     }
 
     const modelScore = scoreInto(features, CONTRIBUTIONS);
@@ -246,7 +252,7 @@ function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) =>
     const reasonMessages = foundMessages();
     const reasons = foundTexts();
 
-    const quoted = source !== undefined && (((keys & KEY.anyQuote) !== 0 && SPEECH_BEFORE_QUOTE.test(sNorm)) || u.pureQuote || u.joined === 'speaker');
+    const quoted = source !== undefined && (((keys & KEY.anyQuote) !== 0 && SPEECH_BEFORE_QUOTE.test(sNorm)) || pureQuote || units.joined[k] === JOINED_SPEAKER);
     const opinion = (source !== undefined && findCue(sNorm, SCAN.hedges) !== undefined) || findCue(sNorm, SCAN.opinionVerbs) !== undefined;
     let type: ClaimType;
     if (quoted) type = 'quote';
@@ -260,11 +266,11 @@ function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) =>
     // one literal per shape, its keys in the same order: a property added to a literal's object
     // goes to a store of its own, allocated besides
     const claim: Claim = source
-      ? { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks, source }
-      : { start: u.start, end: u.end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks };
+      ? { start, end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks, source }
+      : { start, end, text: sentence, type, figures, entities, score, reasons, reasonMessages, checks };
     take(claim, features);
     if (source?.kind === 'named' || source?.kind === 'anonymous') previousSource = source;
-    previousUnit = u;
+    previousStart = start;
   }
 }
 

@@ -179,22 +179,65 @@ function opensWithSpeaker(s: string): boolean {
  * Linear: each sentence is looked at once, with bounded look-ahead.
  */
 export function claimUnits(simplified: string): ClaimUnit[] {
+  const { count, starts, ends, pureQuote, joined } = readClaimUnits(simplified);
+  const out = new Array<ClaimUnit>(count);
+  for (let k = 0; k < count; k++) {
+    out[k] = joined[k] === NOT_JOINED
+      ? { start: starts[k]!, end: ends[k]!, pureQuote: pureQuote[k] === 1 }
+      : { start: starts[k]!, end: ends[k]!, pureQuote: false, joined: joined[k] === JOINED_SPEAKER ? 'speaker' : 'source' };
+  }
+  return out;
+}
+
+/** Why a unit's second sentence was joined to its first, in ClaimUnits.joined: not at all, a speaker's tag, a source note. */
+export const NOT_JOINED = 0;
+export const JOINED_SPEAKER = 1;
+export const JOINED_SOURCE = 2;
+
+/** The units of the paragraph readClaimUnits read last: the first `count` entries of each array (as ClaimUnit's fields). */
+export interface ClaimUnits {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** 1 where the unit is one quotation and nothing else. */
+  pureQuote: Uint8Array;
+  /** NOT_JOINED, JOINED_SPEAKER or JOINED_SOURCE. */
+  joined: Uint8Array;
+}
+
+/** What readClaimUnits answers, written over by each call (its arrays grown as a paragraph needs). */
+const UNITS: ClaimUnits = { count: 0, starts: new Int32Array(64), ends: new Int32Array(64), pureQuote: new Uint8Array(64), joined: new Uint8Array(64) };
+
+/**
+ * claimUnits, as offsets and flags written over by the next call, for the claims stage, which
+ * reads each unit once, in order: no list and no object per unit (readClaimUnits never runs
+ * inside itself, nor inside the stage's reading of its units).
+ */
+export function readClaimUnits(simplified: string): ClaimUnits {
   // (the sentences' offsets, read at once: no list and no object per sentence)
   const { count, starts, ends } = readSentences(simplified);
-  const units: ClaimUnit[] = [];
+  if (UNITS.starts.length < count) {
+    const size = Math.max(count, 2 * UNITS.starts.length);
+    UNITS.starts = new Int32Array(size);
+    UNITS.ends = new Int32Array(size);
+    UNITS.pureQuote = new Uint8Array(size);
+    UNITS.joined = new Uint8Array(size);
+  }
+  let n = 0;
   for (let k = 0; k < count; k++) {
     const start = starts[k]!;
-    const end = ends[k]!;
-    const pure = isPureQuoteIn(simplified, start, end);
-    const joined = k + 1 < count ? joinedTo(simplified, starts[k + 1]!, ends[k + 1]!, pure) : undefined;
-    if (joined) {
-      units.push({ start, end: ends[k + 1]!, pureQuote: false, joined });
-      k++;
-      continue;
-    }
-    units.push({ start, end, pureQuote: pure });
+    const pure = isPureQuoteIn(simplified, start, ends[k]!);
+    const joined = k + 1 < count ? joinedTo(simplified, starts[k + 1]!, ends[k + 1]!, pure) : NOT_JOINED;
+    // (a joined unit ends where its second sentence does, and is no pure quotation)
+    if (joined !== NOT_JOINED) k++;
+    UNITS.starts[n] = start;
+    UNITS.ends[n] = ends[k]!;
+    UNITS.pureQuote[n] = pure && joined === NOT_JOINED ? 1 : 0;
+    UNITS.joined[n] = joined;
+    n++;
   }
-  return units;
+  UNITS.count = n;
+  return UNITS;
 }
 
 /**
@@ -203,10 +246,10 @@ export function claimUnits(simplified: string): ClaimUnit[] {
  * character or its length leaves a join possible: most sentences are longer than a tag, and
  * open with neither a quotation's speaker nor a source note's opener.
  */
-function joinedTo(simplified: string, start: number, end: number, pure: boolean): ClaimUnit['joined'] {
-  if (isSpeakerTagIn(simplified, start, end) || (pure && opensWithSpeaker(simplified.slice(start, end)))) return 'speaker';
-  if (mayOpenSourceNote(simplified, start) && SOURCE_NOTE.test(simplified.slice(start, end))) return 'source';
-  return undefined;
+function joinedTo(simplified: string, start: number, end: number, pure: boolean): number {
+  if (isSpeakerTagIn(simplified, start, end) || (pure && opensWithSpeaker(simplified.slice(start, end)))) return JOINED_SPEAKER;
+  if (mayOpenSourceNote(simplified, start) && SOURCE_NOTE.test(simplified.slice(start, end))) return JOINED_SOURCE;
+  return NOT_JOINED;
 }
 
 /** Whitespace-free form of a claim's text, to find sentences an article repeats. */
