@@ -161,11 +161,30 @@ export { KEY, keyCharsIn } from './unitChars';
 
 /** Who asserts the unit, and what else the wording says about its source. */
 export function attribute(ctx: AttributionContext): AttributionFinding {
+  return attributeInto(ctx, noFinding());
+}
+
+/**
+ * A finding with every field present and none found, in one order: one shape for every unit's
+ * finding, where fields added as found (and by Object.assign) made a shape per combination, and
+ * the features' reads of a finding megamorphic.
+ */
+export function noFinding(): AttributionFinding {
+  return { source: undefined, vague: undefined, reported: undefined, fromContext: undefined, speech: undefined };
+}
+
+/**
+ * attribute(ctx), written over `found` (a finding of noFinding's, every field written): the
+ * claims stage reads each unit's finding before the next, and keeps only its source, so one
+ * object serves every unit (an object per unit otherwise).
+ */
+export function attributeInto(ctx: AttributionContext, found: AttributionFinding): AttributionFinding {
   const { norm } = ctx;
-  // every field present from the start, in one order: one shape for every unit's finding, where
-  // fields added as found (and by Object.assign) made a shape per combination, and the features'
-  // reads of a finding megamorphic
-  const found: AttributionFinding = { source: undefined, vague: undefined, reported: undefined, fromContext: undefined, speech: undefined };
+  found.source = undefined;
+  found.vague = undefined;
+  found.reported = undefined;
+  found.fromContext = undefined;
+  found.speech = undefined;
   const keys = ctx.keys ?? keyCharsIn(norm);
   // (the lists of the unit's scan with a cue: the gates below read them, not the scan each)
   const lists = cueListsIn(norm);

@@ -11,7 +11,7 @@ import type { Figure } from '../figures/types';
 import { isArabicDigit } from '../figures/numerals';
 import { toSimplifiedView } from '../script/normalize';
 import { checkArithmetic, mayStateAny, type ArithmeticCheck } from './arithmetic';
-import { attribute, type Attribution, type AttributionContext, type AttributionFinding } from './attribution';
+import { attributeInto, noFinding, type Attribution, type AttributionContext, type AttributionFinding } from './attribution';
 import { KEY } from './unitChars';
 import { findCue, readUnitWithCuesAt, SCAN } from './cues';
 import { readParagraph, releaseParagraph, unitCopy } from './codes';
@@ -125,6 +125,8 @@ const PERSON_CLASSIFIERS = new Set(['人', '名', '位']);
  */
 const SCRATCH = featureScratch();
 const CONTRIBUTIONS = new Contributions();
+/** Each unit's attribution finding, written over by the next unit's (the claims keep only its source). */
+const FINDING = noFinding();
 /**
  * The inputs of attribute() and extractFeaturesInto, written over for each unit (neither keeps
  * its input): two objects of some ten fields per sentence otherwise.
@@ -153,6 +155,13 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     f.figures = NO_FIGURES;
     f.entities = NO_ENTITIES;
     f.attribution = NO_FINDING;
+    // (nor the last finding its source, a slice of the article)
+    const finding = FINDING;
+    finding.source = undefined;
+    finding.vague = undefined;
+    finding.reported = undefined;
+    finding.fromContext = undefined;
+    finding.speech = undefined;
     FIGURES_IN.clear();
     ENTITIES_IN.clear();
     releaseParagraph();
@@ -206,7 +215,7 @@ function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) =>
     actx.lexicon = p.lexicon;
     actx.pureQuote = pureQuote;
     actx.keys = keys;
-    const attribution = attribute(actx);
+    const attribution = attributeInto(actx, FINDING);
     const source = attribution.source;
     const fin = FEATURE_INPUT;
     fin.norm = sNorm;
