@@ -297,7 +297,7 @@ export function attributeInto(ctx: AttributionContext, found: AttributionFinding
   const quoteAt = keys & KEY.quote ? norm.search(QUOTE_AFTER_CLAUSE) : -1;
   if (quoteAt > 0) {
     const clauseStart = lastBreakBefore(norm, quoteAt);
-    const named = entitiesIn(ctx, clauseStart, quoteAt).find((e) => e.type === 'person');
+    const named = firstPersonIn(ctx, clauseStart, quoteAt);
     if (named) {
       found.source = fromEntity(named);
       found.speech = true;
@@ -370,14 +370,10 @@ function lastBreakBefore(norm: string, at: number): number {
   return 0;
 }
 
-function entitiesIn(ctx: AttributionContext, from: number, to: number): EntityMention[] {
+/** The first person of the unit's entities within [from, to) of the unit (as a filter of the speakers there and a find, with no list made). */
+function firstPersonIn(ctx: AttributionContext, from: number, to: number): EntityMention | undefined {
   const base = ctx.base ?? 0;
-  return ctx.entities.filter((e) => e.start - base >= from && e.end - base <= to && SPEAKER_TYPES.has(e.type));
-}
-
-/** The last of `list` of type `type` (as [...list].reverse().find, without the copy). */
-function lastOfType(list: readonly EntityMention[], type: string): EntityMention | undefined {
-  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.type === type) return list[i];
+  for (const e of ctx.entities) if (e.start - base >= from && e.end - base <= to && e.type === 'person') return e;
   return undefined;
 }
 
@@ -421,20 +417,25 @@ function subject(ctx: AttributionContext, from: number, to: number, verb?: strin
   const form = trimBothOf(words, TRIM_LEAD, TRIM_TRAIL);
   if (!form) return undefined;
   const document = firstWithin(DOCUMENT_KINDS, form, form.length);
-  // 财报 tagged as a name is still a document
-  // (entitiesIn and a filter of it, in one list)
-  const named: EntityMention[] = [];
+  // the speakers named in the subject (财报 tagged as a name is still a document): the last of
+  // them, of persons and of organisations, read as they come (no list of them made)
+  let lastNamed: EntityMention | undefined;
+  let person: EntityMention | undefined;
+  let org: EntityMention | undefined;
   const base = ctx.base ?? 0;
-  for (const e of ctx.entities) if (e.start - base >= from && e.end - base <= to && SPEAKER_TYPES.has(e.type) && !namesDocument(e.text)) named.push(e);
+  for (const e of ctx.entities) {
+    if (!(e.start - base >= from && e.end - base <= to && SPEAKER_TYPES.has(e.type) && !namesDocument(e.text))) continue;
+    lastNamed = e;
+    if (e.type === 'person') person = e;
+    else if (e.type === 'org') org = e;
+  }
   const anonymousHead = ANONYMOUS_HEAD.exec(form);
-  const lastNamed = named[named.length - 1];
   // 一位接近马云的知情人士: the names modify the source, who stays unnamed
   if (anonymousHead && firstWithin(ANONYMOUS_SOURCES, form, form.length) !== undefined && !form.startsWith('有') && (!lastNamed || lastNamed.end - (ctx.base ?? 0) - from <= anonymousHead.index)) {
     return { source: { text: raw, kind: 'anonymous' } };
   }
   // the speaker nearest the verb: a person, then an organisation (阿里云智能CTO周靖人; IDC发布的《…》)
-  const person = lastOfType(named, 'person');
-  const entity = person ?? lastOfType(named, 'org') ?? lastNamed;
+  const entity = person ?? org ?? lastNamed;
   if (entity) {
     const source = fromEntity(entity);
     if (document && !person) source.document = document;
