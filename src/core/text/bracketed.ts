@@ -97,9 +97,19 @@ function narrow(s: string, opens: string, closes: string): boolean {
     // (the first marks as strings of their own, made once: a unit above 0xff made a new string at each call)
     firstOpen = opens[0]!;
     firstClose = closes[0]!;
+    narrowedText = undefined;
   }
-  return !lastOthers.test(s);
+  // (the text asked about last is answered again without a search: the claims stage asks about
+  // a unit's quotations twice, for its bare text and for its quotation feature)
+  if (s !== narrowedText) {
+    narrowed = !lastOthers.test(s);
+    narrowedText = s;
+  }
+  return narrowed;
 }
+/** The text narrow answered about last, for lastOpens and lastCloses, and its answer. */
+let narrowedText: string | undefined;
+let narrowed = false;
 let lastOpens = '';
 let lastCloses = '';
 let lastOthers = /$^/;
