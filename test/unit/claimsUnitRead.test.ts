@@ -7,6 +7,7 @@ import { KEY, keyCharsIn, readUnit } from '../../src/core/claims/unitChars';
 import { matchForm } from '../../src/core/entities/lexicon';
 import { twoAfter } from '../../src/core/claims/relations';
 import { writtenDigits } from '../../src/core/claims/passage';
+import { readSentences } from '../../src/core/text/sentences';
 import type { Figure } from '../../src/core/figures/types';
 import { randomText, rng } from '../support/anchorSimulation';
 
@@ -100,6 +101,22 @@ describe('claims stage: one reading of a unit, equal to the searches it replaced
     const texts = ['财报', '財報', '年报', '年報', '公告', 'IDC', '阿里巴巴', '报告', '報告', '白皮书', '白皮書', '财报电话会', '財報電話會', '数据', 'DATA'];
     for (let round = 0; round < 3; round++) {
       for (const t of texts) assert.equal(namesDocument(t), CUES.documentKinds.includes(matchForm(t)), t);
+    }
+  });
+
+  it('readSentences finds the same sentences stepping through the codes as by its search', () => {
+    const next = rng(6017);
+    const pieces = ['公司营收增长', '。', '！', '？', '.', ' ', '“', '”', '「', '」', '（', '）', '《', '》', '…', '；', 'a', '5.45', '\n'];
+    const bounds = (s: string, codes?: Uint16Array) => {
+      const b = readSentences(s, codes);
+      return Array.from({ length: b.count }, (_, k) => [b.starts[k], b.ends[k]]);
+    };
+    for (let round = 0; round < 3000; round++) {
+      const s = randomText(next, pieces, Math.floor(next() * 16));
+      // (codes longer than the text, as the claims stage's array is: only the text's own are read)
+      const codes = new Uint16Array(s.length + 8).fill(0x3002);
+      for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
+      assert.deepEqual(bounds(s, codes), bounds(s), JSON.stringify(s));
     }
   });
 

@@ -203,7 +203,7 @@ function candidatesOf(p: ClaimInput, take: (claim: Claim, features: Features) =>
   const codes = readParagraph(norm);
   const same = norm === p.text;
   // (the units as offsets and flags, read in order: no object per unit)
-  const units = readClaimUnits(norm);
+  const units = readClaimUnits(norm, codes);
   for (let k = 0; k < units.count; k++) {
     const start = units.starts[k]!;
     const end = units.ends[k]!;

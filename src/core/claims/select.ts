@@ -211,11 +211,12 @@ const UNITS: ClaimUnits = { count: 0, starts: new Int32Array(64), ends: new Int3
 /**
  * claimUnits, as offsets and flags written over by the next call, for the claims stage, which
  * reads each unit once, in order: no list and no object per unit (readClaimUnits never runs
- * inside itself, nor inside the stage's reading of its units).
+ * inside itself, nor inside the stage's reading of its units). `codes`: the UTF-16 codes of
+ * `simplified`, where the caller has them (readSentences).
  */
-export function readClaimUnits(simplified: string): ClaimUnits {
+export function readClaimUnits(simplified: string, codes?: Uint16Array): ClaimUnits {
   // (the sentences' offsets, read at once: no list and no object per sentence)
-  const { count, starts, ends } = readSentences(simplified);
+  const { count, starts, ends } = readSentences(simplified, codes);
   if (UNITS.starts.length < count) {
     const size = Math.max(count, 2 * UNITS.starts.length);
     UNITS.starts = new Int32Array(size);

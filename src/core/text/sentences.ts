@@ -61,15 +61,33 @@ export interface SentenceBounds {
   ends: Int32Array;
 }
 
+/**
+ * Where the first unit of SENTENCE_CHARS at or after `from` stands in `s` (s.length: none): read
+ * in `codes` where given, a load a unit; else by a native search, which a loop of charCodeAt
+ * over the string was slower than (each call of the search costs some 150 instructions, but
+ * each charCodeAt tells the string's kind again).
+ */
+function nextMarkFrom(s: string, codes: Uint16Array | undefined, from: number): number {
+  if (codes !== undefined) {
+    const end = s.length;
+    let j = from;
+    while (j < end && SENTENCE_CHARS[codes[j]!] === 0) j++;
+    return j;
+  }
+  NEXT_SENTENCE_CHAR.lastIndex = from;
+  return NEXT_SENTENCE_CHAR.test(s) ? NEXT_SENTENCE_CHAR.lastIndex - 1 : s.length;
+}
+
 /** What readSentences answers, written over by each call (its arrays grown as a paragraph needs). */
 const BOUNDS: SentenceBounds = { count: 0, starts: new Int32Array(64), ends: new Int32Array(64) };
 
 /**
  * The sentences of `s` as splitSentences finds them, as offsets written over by the next call
  * (neither a list nor an object per sentence, for a caller that reads them at once: the claims
- * stage's units; readSentences never runs inside itself).
+ * stage's units; readSentences never runs inside itself). `codes`, where the caller has them:
+ * the UTF-16 codes of `s` (entries 0 to s.length - 1), read to step over the text between marks.
  */
-export function readSentences(s: string): SentenceBounds {
+export function readSentences(s: string, codes?: Uint16Array): SentenceBounds {
   BOUNDS.count = 0;
   let depth = 0;
   let start = 0;
@@ -80,8 +98,7 @@ export function readSentences(s: string): SentenceBounds {
     if (kind === 0) {
       // (a unit or two of text between marks, as in hostile runs of "a." is stepped over by the loop, cheaper than a search)
       if (i + 1 < s.length && SENTENCE_CHARS[s.charCodeAt(i + 1)] !== 0) continue;
-      NEXT_SENTENCE_CHAR.lastIndex = i + 1;
-      i = NEXT_SENTENCE_CHAR.test(s) ? NEXT_SENTENCE_CHAR.lastIndex - 2 : s.length;
+      i = nextMarkFrom(s, codes, i + 1) - 1;
       continue;
     }
     if (kind & OPENS) {
