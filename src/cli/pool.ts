@@ -12,6 +12,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { UsageError } from './usageError';
+import { leastBusyWithRoom } from '../core/corpus/leastBusy';
 
 export interface WorkerSetup {
   /** A workspace lexicon to load (lexiconFor's explicit path), or the folder to look for one from. */
@@ -35,13 +36,6 @@ export function parseJobs(raw: string | undefined): number {
 /** Tasks in flight or done but not yet emitted, per job: enough to keep every worker busy while one task is slow. */
 const WINDOW_PER_JOB = 4;
 
-/**
- * Tasks sent to a worker and not yet answered: a second one waits in its queue while it works
- * on the first, so that it starts on it at once instead of waiting for this thread to see its
- * answer and send the next (with one at a time, the workers of `gloss detect --input-jsonl`
- * were busy about half the time). A second task goes to a worker only when none is free.
- */
-export const TASKS_PER_WORKER = 2;
 
 export interface PoolOptions {
   /** Most tasks pulled from the source and not yet emitted (at least `jobs`). */
@@ -168,9 +162,7 @@ export async function runPoolStream(tasks: Iterable<unknown>, jobs: number, setu
   /** A worker for the next task: a new one while fewer than `jobs` run, else the least busy with room, else none. */
   const nextWorker = (): Worker | undefined => {
     if (workers.length < jobs) return spawn();
-    let best: Worker | undefined;
-    for (const w of workers) if (inFlight.get(w)! < TASKS_PER_WORKER && (best === undefined || inFlight.get(w)! < inFlight.get(best)!)) best = w;
-    return best;
+    return leastBusyWithRoom(workers, (w) => inFlight.get(w)!);
   };
   const lookahead = options.affinity ? Math.max(1, options.lookahead ?? 1) : 1;
   const pending: Pending[] = [];

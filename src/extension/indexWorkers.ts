@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { leastBusyWithRoom } from '../core/corpus/leastBusy';
 import type { WorkspaceEntry } from '../core/corpus/workspaceEntry';
 import type { IndexReply, IndexTask, IndexWorkerSetup } from './indexWorkerProtocol';
 
@@ -24,13 +25,6 @@ interface Slot {
   /** The tasks posted to the worker and not answered yet, in the order it answers them. */
   inFlight: Pending[];
 }
-
-/**
- * Tasks a worker holds at once: the one it analyses, and the next, which it starts as soon as
- * it has answered instead of waiting for this thread (busy with the editor) to read the answer
- * and post another.
- */
-const TASKS_PER_WORKER = 2;
 
 /**
  * The workspace index's worker threads (dist/indexWorker.js): up to `size` of them, each
@@ -69,9 +63,7 @@ export class IndexWorkers {
     const idle = this.slots.find((s) => s.inFlight.length === 0);
     if (idle) return idle;
     if (this.slots.length < this.size) return this.spawn();
-    let best: Slot | undefined;
-    for (const s of this.slots) if (s.inFlight.length < TASKS_PER_WORKER && (!best || s.inFlight.length < best.inFlight.length)) best = s;
-    return best;
+    return leastBusyWithRoom(this.slots, (s) => s.inFlight.length);
   }
 
   private pump(): void {
