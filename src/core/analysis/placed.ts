@@ -3,6 +3,7 @@
  * and their moving in place when an edit before them changes their offsets.
  */
 import type { Figure } from '../figures/types';
+import { copyFigure } from '../figures/build';
 import type { ArticleDate } from '../figures/relativeDates';
 import type { EntityMention } from '../entities/detect';
 import type { LearnedNames } from '../entities/repeats';
@@ -98,8 +99,8 @@ const NO_EXTRA: Shiftable[] = [];
  * detectors shared them, so that each object is moved once (moved); `extra` holds the copies
  * that belong to no paragraph list. One copying function per kind of finding, so that each
  * spread site sees few object shapes (one shared site for all kinds went megamorphic and
- * copied at half the speed); a copy keeps its original's key order. The cached findings are
- * at `rel.base` (placeFindings).
+ * copied at half the speed); a copy keeps its original's key order, and a figure's copy the
+ * figures' one shape (copyFigure). The cached findings are at `rel.base` (placeFindings).
  */
 export function placedAt(rel: Relative, start: number): Placed {
   const delta = start - rel.base;
@@ -109,7 +110,7 @@ export function placedAt(rel: Relative, start: number): Placed {
   const figure = (f: Figure): Figure => {
     const i = rel.figures.indexOf(f);
     if (i >= 0) return figures[i]!;
-    const copy = figureAt(f, delta);
+    const copy = copyFigure(f, delta);
     extra.push(copy);
     return copy;
   };
@@ -155,15 +156,9 @@ export function relativeOf(at: Placed, kept: readonly EntityMention[]): EntityMe
   return out;
 }
 
-function figureAt(f: Figure, start: number): Figure {
-  const out = { ...f, start: f.start + start, end: f.end + start };
-  if (f.numeralEnd !== undefined) out.numeralEnd = f.numeralEnd + start;
-  return out;
-}
-
 function figuresAt(list: readonly Figure[], start: number): Figure[] {
   const out: Figure[] = new Array(list.length);
-  for (let i = 0; i < list.length; i++) out[i] = figureAt(list[i]!, start);
+  for (let i = 0; i < list.length; i++) out[i] = copyFigure(list[i]!, start);
   return out;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Figure } from './types';
 import { detectFigures } from './detect';
+import { copyFigure } from './build';
 import { pad2 } from './chars';
 import { msg, renderMessage, type Message } from '../text/message';
 import { paragraphRanges } from '../text/paragraphs';
@@ -158,10 +159,10 @@ export function resolveRelativeDatesAfter(figures: readonly Figure[], date: Arti
       return f;
     }
     const r = f.relative;
-    // (a copy without the period, as a spread and a delete made it, keys in the same order: a
-    // delete turned every resolved figure into a slow dictionary object)
-    const { period: _period, ...rest } = f;
-    const out: Figure = rest;
+    // (a copy without the period, in the figures' one shape (build.ts): the key stays, undefined;
+    // an object rest would drop it and make another shape, and a delete a slow dictionary object)
+    const out = copyFigure(f, 0);
+    out.period = undefined;
     if (r.unit === 'day') {
       readDay(out, r.tail, lastMonth, date, r.ahead);
       return out;
