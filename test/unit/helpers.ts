@@ -47,11 +47,12 @@ export function childTimeout(ms: number): number {
 /** out/src, where the compiled core lives (this file runs from out/test/unit). */
 const OUT_SRC = join(__dirname, '../../src');
 
-export function runInChild(script: string, ms: number): string {
+/** `nodeArgs`: options for the child's Node before the script (--allow-natives-syntax, to ask V8 about an object's map). */
+export function runInChild(script: string, ms: number, nodeArgs: readonly string[] = []): string {
   const limit = scaled(ms);
   const prelude = `const load = (p) => require(${JSON.stringify(OUT_SRC)} + '/' + p);\n`;
   const started = Date.now();
-  const run = spawnSync(process.execPath, ['-e', prelude + script], { timeout: limit, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [...nodeArgs, '-e', prelude + script], { timeout: limit, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.error && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
     assert.fail(`timed out: the child did not finish within ${limit} ms`);
   }
