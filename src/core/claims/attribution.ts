@@ -173,6 +173,15 @@ export function noFinding(): AttributionFinding {
   return { source: undefined, vague: undefined, reported: undefined, fromContext: undefined, speech: undefined };
 }
 
+/** `found` as noFinding makes it: every field there, none found (and nothing of the last unit's kept alive). */
+export function clearFinding(found: AttributionFinding): void {
+  found.source = undefined;
+  found.vague = undefined;
+  found.reported = undefined;
+  found.fromContext = undefined;
+  found.speech = undefined;
+}
+
 /**
  * attribute(ctx), written over `found` (a finding of noFinding's, every field written): the
  * claims stage reads each unit's finding before the next, and keeps only its source, so one
@@ -180,11 +189,7 @@ export function noFinding(): AttributionFinding {
  */
 export function attributeInto(ctx: AttributionContext, found: AttributionFinding): AttributionFinding {
   const { norm } = ctx;
-  found.source = undefined;
-  found.vague = undefined;
-  found.reported = undefined;
-  found.fromContext = undefined;
-  found.speech = undefined;
+  clearFinding(found);
   const keys = ctx.keys ?? keyCharsIn(norm);
   // (the lists of the unit's scan with a cue: the gates below read them, not the scan each)
   const lists = cueListsIn(norm);

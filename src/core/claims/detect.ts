@@ -11,7 +11,7 @@ import type { Figure } from '../figures/types';
 import { isArabicDigit } from '../figures/numerals';
 import { toSimplifiedView } from '../script/normalize';
 import { checkArithmetic, mayStateAny, type ArithmeticCheck } from './arithmetic';
-import { attributeInto, noFinding, type Attribution, type AttributionContext, type AttributionFinding } from './attribution';
+import { attributeInto, clearFinding, noFinding, type Attribution, type AttributionContext, type AttributionFinding } from './attribution';
 import { KEY } from './unitChars';
 import { findCue, readUnitWithCuesAt, SCAN } from './cues';
 import { readParagraph, releaseParagraph, unitCopy } from './codes';
@@ -171,12 +171,7 @@ function candidates(p: ClaimInput, take: (claim: Claim, features: Features) => v
     f.entities = NO_ENTITIES;
     f.attribution = NO_FINDING;
     // (nor the last finding its source, a slice of the article)
-    const finding = FINDING;
-    finding.source = undefined;
-    finding.vague = undefined;
-    finding.reported = undefined;
-    finding.fromContext = undefined;
-    finding.speech = undefined;
+    clearFinding(FINDING);
     FIGURES_IN.clear();
     ENTITIES_IN.clear();
     releaseParagraph();
