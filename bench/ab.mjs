@@ -1,7 +1,7 @@
 // `node bench/ab.mjs [REF] [edit|index|fresh|claims] [N]`: the same work on the core as of REF (default main)
 // and as in the working tree, alternated in one process (each its own bundle, caches and
-// article state), in CPU time of this thread: an A/B that a machine shared with other jobs
-// skews less than two runs apart. For the speed work (issue 19). `fresh`: a fresh Analyzer on a
+// article state), in CPU time of the process (cpuMs: V8's helper threads too): an A/B that a
+// machine shared with other jobs skews less than two runs apart. For the speed work (issue 19). `fresh`: a fresh Analyzer on a
 // 20k, a 200k and a 1 MB article built from the seeds, N rounds (default 15, 1 MB a third of them).
 // `claims`: the claims stage alone on the 20k and 200k articles' paragraphs (see below).
 import { cpuMs, loadCore, loadCoreAt, median, shared, work } from './coreBundle.mjs';

@@ -39,7 +39,11 @@ export async function loadCoreAt(ref, name) {
   return loadCore(name, { from: base });
 }
 
-/** CPU time of this thread spent in `fn`, in ms: what a machine shared with other jobs skews least. */
+/**
+ * CPU time of the process while `fn` runs, in ms: what a machine shared with other jobs skews
+ * least. It counts every thread of the process, V8's collector and compiler threads beside the
+ * main one (Node 20 has no per-thread figure), so work they do in the background counts too.
+ */
 export function cpuMs(fn) {
   const c0 = process.cpuUsage();
   fn();
