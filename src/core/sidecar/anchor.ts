@@ -51,8 +51,9 @@ const DISAGREEMENT_SHORT = 0.1;
 const MARGIN = 0.15;
 
 /**
- * The quote itself, found once, near its old place, with one side of its context standing
- * (the paragraph after it was deleted, a heading before it rewritten): its words, whatever
+ * The quote itself, found once, near its old place or with text written between it and one
+ * side of its context (besideInsertion), with the other side standing (the paragraph after it
+ * was deleted, a heading before it rewritten, a line inserted before it): its words, whatever
  * happened on the other side.
  */
 const ONE_SIDE = 0.75;
@@ -62,7 +63,7 @@ function oneSideStands(c: AnchorCandidate): boolean {
     c.quoteEdits === 0 &&
     c.occurrences === 1 &&
     c.quoteLength >= UNIQUE_QUOTE &&
-    c.distance <= NEAR &&
+    (c.distance <= NEAR || c.besideInsertion) &&
     !c.contextElsewhere &&
     Math.max(share(c.prefixAgreement, c.prefixLength), share(c.suffixAgreement, c.suffixLength)) >= ONE_SIDE
   );

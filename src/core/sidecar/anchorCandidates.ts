@@ -31,6 +31,14 @@ export interface AnchorCandidate {
    * the words' old neighbourhood survives elsewhere without them, and these are other words.
    */
   contextElsewhere: boolean;
+  /**
+   * Whether text was written between these words (the quote as it was, found once) and one
+   * side of their context: that side stands whole once, on its own side of them, at most
+   * INSERTED characters off with no other place of the words between, and the other side
+   * stands beside them and nowhere else. (Then that side standing apart is no sign of
+   * other words, and the distance from the old offset is the insertion's length.)
+   */
+  besideInsertion: boolean;
   /** Distance in characters from the old offset. */
   distance: number;
   /** Agreement of quote and context together, 0 to 1; candidates are ranked by it. */
@@ -66,6 +74,8 @@ const MAX_PROBE_HITS = 8;
 const MIN_TELLING_CONTEXT = 12;
 /** A side of context standing this close to the words is next to them, with an edit in between. */
 const NEXT_TO = 8;
+/** Most characters written between words and a side of their context for that side to count as theirs (besideInsertion). */
+const INSERTED = 400;
 /** Extra room around an expected place for edits in between. */
 const ROOM = 16;
 const WIDE_WINDOW = 4000;
@@ -98,6 +108,15 @@ function occurrences(t: string, s: string, max = MAX_OCCURRENCES): number[] {
   const out: number[] = [];
   for (let at = t.indexOf(s); at >= 0 && out.length < max; at = t.indexOf(s, at + 1)) out.push(at);
   return out;
+}
+
+/** Characters of a piece of the quote that, found between words and a side of their context, makes that side theirs. */
+const PIECE = 5;
+
+/** Whether `between` holds PIECE characters in a row of `quote` (bounded: INSERTED characters, a quote's pieces). */
+function holdsPieceOf(between: string, quote: string): boolean {
+  for (let k = 0; k + PIECE <= quote.length; k++) if (between.includes(quote.slice(k, k + PIECE))) return true;
+  return false;
 }
 
 /** Windows where approximate matching is tried: the old place and where context still stands. */
@@ -172,12 +191,30 @@ export function rankAnchorCandidates(text: string, anchor: Anchor, options: Cand
   const suffixStarts = f.suffix.length >= MIN_TELLING_CONTEXT ? occurrences(t, f.suffix) : [];
   const elsewhere = (stands: number[], at: number, before: boolean) =>
     stands.some((p) => (before ? p < at - NEXT_TO || p > at : p > at + NEXT_TO || p < at));
+  // (a side standing once, here and nowhere else: long enough to tell, and found only at `at`)
+  const onlyAt = (stands: number[], length: number, at: number) => length >= MIN_TELLING_CONTEXT && stands.length === 1 && stands[0] === at;
+  // (and no other place of the words between, nor a piece of them: the side would be theirs,
+  // edited or not, and these a copy)
+  const wordsWithin = (from: number, to: number) => places.some((p) => p.s >= from && p.e <= to) || holdsPieceOf(t.slice(from, to), f.quote);
+  const besideInsertion = (s: number, e: number, prefixAgrees: boolean, suffixAgrees: boolean) => {
+    if (!prefixAgrees && suffixAgrees && prefixEnds.length === 1 && onlyAt(suffixStarts, f.suffix.length, e)) {
+      const p = prefixEnds[0]!;
+      return p < s && p >= s - INSERTED && !wordsWithin(p, s);
+    }
+    if (!suffixAgrees && prefixAgrees && suffixStarts.length === 1 && onlyAt(prefixEnds, f.prefix.length, s)) {
+      const p = suffixStarts[0]!;
+      return p > e && p <= e + INSERTED && !wordsWithin(e, p);
+    }
+    return false;
+  };
   const candidates = places.map(({ s, e, cost }): AnchorCandidate => {
     const prefixAgreement = contextAgreement(t, s, f.prefix, true);
     const suffixAgreement = contextAgreement(t, e, f.suffix, false);
     const rawStart = f.text.toRaw(s);
     const rawEnd = e > s ? f.text.toRaw(e - 1) + 1 : rawStart;
     const context = f.prefix.length + f.suffix.length;
+    // (only for the quote as it was, found once: edited words near a side of old context are weighed as before)
+    const inserted = cost === 0 && exact.length === 1 && besideInsertion(s, e, prefixAgreement === f.prefix.length, suffixAgreement === f.suffix.length);
     return {
       start: index.toCodePoint(rawStart),
       end: index.toCodePoint(rawEnd),
@@ -189,7 +226,8 @@ export function rankAnchorCandidates(text: string, anchor: Anchor, options: Cand
       quoteLength: q,
       occurrences: exact.length,
       contextElsewhere:
-        (prefixAgreement < f.prefix.length && elsewhere(prefixEnds, s, true)) || (suffixAgreement < f.suffix.length && elsewhere(suffixStarts, e, false)),
+        !inserted && ((prefixAgreement < f.prefix.length && elsewhere(prefixEnds, s, true)) || (suffixAgreement < f.suffix.length && elsewhere(suffixStarts, e, false))),
+      besideInsertion: inserted,
       distance: Math.abs(s - f.hint),
       score: (prefixAgreement + suffixAgreement + Math.max(0, q - 2 * cost)) / (context + q),
     };
