@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { ARTICLE_LANGUAGE } from './analysisCache';
 import type { Reviewer } from './reviewer';
@@ -26,6 +27,7 @@ export function registerStatusBar(reviewer: Reviewer): { disposables: vscode.Dis
       view = { ...view, visible: false };
       return;
     }
+    item.backgroundColor = undefined;
     const over = reviewer.analyses.oversize(editor.document);
     if (over) {
       const tooltip = `${oversizeMessage(over)}\n${t('Click to change the limit.')}`;
@@ -41,6 +43,25 @@ export function registerStatusBar(reviewer: Reviewer): { disposables: vscode.Dis
     const orphans = reviewer.shownReview(editor.document).orphans.length;
     const left = queue.entries.length;
     const parts = [left ? `$(checklist) ${t('Gloss: {0} to review', left)}` : `$(pass-filled) ${t('Gloss: reviewed')}`];
+    // a sidecar Gloss cannot read (or write) comes first, on the error colour: decisions made
+    // meanwhile live only in memory, and the lenses look as if they were saved
+    const sidecar = reviewer.sidecars.get(editor.document.uri, editor.document.getText());
+    const trouble = sidecar.error ? t('line {0}: {1}', sidecar.error.line ?? 1, sidecar.error.message) : sidecar.failure?.message;
+    if (trouble !== undefined) {
+      const text = `$(error) ${sidecar.pending ? t('Gloss: decisions not saved') : t('Gloss: sidecar unreadable')}`;
+      const tooltip = [
+        t('Gloss cannot read {0} ({1}) and writes nothing to it.', basename(sidecar.uri.path), trouble),
+        sidecar.pending ? t('Your decisions since are kept in memory only: fix the file, or use "Save pending changes beside it".') : t('Decisions you make now are kept in memory only.'),
+        t('Click to open the sidecar.'),
+      ].join('\n');
+      item.text = [text, ...parts].join('  ');
+      item.tooltip = tooltip;
+      item.command = { title: t('Open the Sidecar'), command: 'vscode.open', arguments: [sidecar.uri] };
+      item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+      item.show();
+      view = { text: item.text, tooltip, visible: true };
+      return;
+    }
     if (queue.failedChecks) parts.push(`$(warning) ${queue.failedChecks === 1 ? t('1 failed check') : t('{0} failed checks', queue.failedChecks)}`);
     if (orphans) parts.push(`$(debug-disconnect) ${orphans === 1 ? t('1 orphan') : t('{0} orphans', orphans)}`);
     const tooltip = [

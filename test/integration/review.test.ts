@@ -200,6 +200,10 @@ describe('safety and the workspace', () => {
     assert.ok((await api.annotations(doc.uri)).some((a) => a.quote === '5.5億美元'));
     const inArticle = vscode.languages.getDiagnostics(doc.uri);
     assert.ok(inArticle.some((d) => d.severity === vscode.DiagnosticSeverity.Warning && /cannot be read \(line 3/.test(d.message)), JSON.stringify(inArticle));
+    // the status bar says it first, that the decision was not saved, and why
+    const bar = await waitFor(() => (/decisions not saved/.test(api.statusBar().text) ? api.statusBar() : undefined), 'the status bar to say the decision was not saved');
+    assert.match(bar.text, /^\$\(error\) Gloss: decisions not saved/);
+    assert.match(bar.tooltip, /cannot read .*annotations\.yaml \(line 3: .*conflict markers/);
   });
 
   it('picks up a sidecar changed outside Gloss', async function () {
