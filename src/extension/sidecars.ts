@@ -146,11 +146,22 @@ export class SidecarService implements vscode.Disposable {
         return;
       }
       delete state.failure;
+      const at = article ?? this.articleOf(state);
+      if (state.pending && r.state !== 'unreadable') {
+        // the file is readable (or gone) again: the decisions kept in memory meanwhile are merged
+        // into what it holds now, from the last version read, and written (a read had dropped them)
+        const text = articleText ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === at.toString())?.getText();
+        if (text !== undefined) {
+          state.error = undefined;
+          await this.save(state, at, text, (kept) => kept);
+          return;
+        }
+      }
       const empty = () => emptySidecar(state.sidecar.article, articleText ?? '');
       if (r.state === 'ok') Object.assign(state, { loaded: r.loaded, sidecar: r.loaded.sidecar, error: undefined });
       else if (r.state === 'missing') Object.assign(state, { loaded: undefined, sidecar: state.pending ? state.sidecar : articleText !== undefined ? empty() : withoutDecisions(state.sidecar), error: undefined });
       else Object.assign(state, { loaded: undefined, error: r.error });
-      this.showDiagnostics(state, article ?? this.articleOf(state));
+      this.showDiagnostics(state, at);
     });
   }
 

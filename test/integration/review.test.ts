@@ -206,6 +206,28 @@ describe('safety and the workspace', () => {
     assert.match(bar.tooltip, /cannot read .*annotations\.yaml \(line 3: .*conflict markers/);
   });
 
+  it('writes the decisions kept in memory once the sidecar is readable again, merged with what it holds', async function () {
+    this.timeout(timeoutFor(DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, 15_000)); // scratch, open, the reload and write
+    const s = await scratchArticles(TRADITIONAL);
+    const path = s.sidecar(TRADITIONAL);
+    const doc = (await openArticle(s.uri(TRADITIONAL))).document;
+    const accept = (quote: string) => vscode.commands.executeCommand<unknown>('gloss.accept', { uri: doc.uri.toString(), offset: offsetOf(doc, quote, 1), kind: 'figure' });
+    await accept('320億元');
+    const good = readFileSync(path, 'utf8');
+    // the file breaks (a merge left half done); a decision made meanwhile is kept in memory only
+    writeFileSync(path, good.replace('annotations:', '<<<<<<< HEAD\nannotations:'));
+    await waitFor(() => vscode.languages.getDiagnostics(vscode.Uri.file(path)).length > 0 || undefined, 'the broken sidecar to be read');
+    assert.equal(await accept('5.5億美元'), undefined, 'the decision is refused');
+    // the file is mended outside Gloss: both decisions end up in it
+    writeFileSync(path, good);
+    const quotes = await waitFor(() => {
+      const q = sidecarAnnotations(path).map((a) => a.quote);
+      return q.includes('5.5億美元') && q.includes('320億元') ? q : undefined;
+    }, 'the kept decision to be written', 15_000);
+    assert.equal(quotes.filter((q) => q === '320億元').length, 1, JSON.stringify(quotes));
+    assert.deepEqual(vscode.languages.getDiagnostics(vscode.Uri.file(path)), []);
+  });
+
   it('picks up a sidecar changed outside Gloss', async function () {
     this.timeout(timeoutFor(DEFAULT_WAIT_MS, DEFAULT_WAIT_MS, 15_000)); // scratch, open, the reload
     const s = await scratchArticles(MIXED);
