@@ -104,6 +104,11 @@ export class SidecarService implements vscode.Disposable {
     return state;
   }
 
+  /** The sidecar state of an article that was asked for before (undefined otherwise: nothing is read here). */
+  peek(article: vscode.Uri): SidecarState | undefined {
+    return this.states.get(article.toString());
+  }
+
   /** The `date:` in the header of the article's sidecar, as last read or set (undefined before it is read: nothing is read here). */
   dateOf(article: vscode.Uri): string | undefined {
     return this.states.get(article.toString())?.sidecar.date;

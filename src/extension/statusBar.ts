@@ -44,10 +44,11 @@ export function registerStatusBar(reviewer: Reviewer): { disposables: vscode.Dis
     const left = queue.entries.length;
     const parts = [left ? `$(checklist) ${t('Gloss: {0} to review', left)}` : `$(pass-filled) ${t('Gloss: reviewed')}`];
     // a sidecar Gloss cannot read (or write) comes first, on the error colour: decisions made
-    // meanwhile live only in memory, and the lenses look as if they were saved
-    const sidecar = reviewer.sidecars.get(editor.document.uri, editor.document.getText());
-    const trouble = sidecar.error ? t('line {0}: {1}', sidecar.error.line ?? 1, sidecar.error.message) : sidecar.failure?.message;
-    if (trouble !== undefined) {
+    // meanwhile live only in memory, and the lenses look as if they were saved (the review
+    // above asked for the sidecar: its state is there, and no copy of the text is made for it)
+    const sidecar = reviewer.sidecars.peek(editor.document.uri);
+    const trouble = !sidecar ? undefined : sidecar.error ? t('line {0}: {1}', sidecar.error.line ?? 1, sidecar.error.message) : sidecar.failure?.message;
+    if (sidecar && trouble !== undefined) {
       const text = `$(error) ${sidecar.pending ? t('Gloss: decisions not saved') : t('Gloss: sidecar unreadable')}`;
       const tooltip = [
         t('Gloss cannot read {0} ({1}) and writes nothing to it.', basename(sidecar.uri.path), trouble),
